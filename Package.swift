@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "opstap",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "opstap", targets: ["opstap"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
+    ],
+    targets: [
+        // Pure domain rules: no Vapor, no Fluent, fast unit tests.
+        .target(name: "OpstapDomain"),
+        // Pages, components and the string catalogue.
+        .target(
+            name: "OpstapViews",
+            dependencies: ["OpstapDomain", .product(name: "Plot", package: "Plot")]
+        ),
+        // Vapor/Fluent wiring: configuration, routes, models, migrations, API, auth, commands.
+        .target(
+            name: "OpstapApp",
+            dependencies: [
+                "OpstapDomain",
+                "OpstapViews",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Resources/openapi.yaml")]
+        ),
+        .executableTarget(name: "opstap", dependencies: ["OpstapApp"]),
+        .testTarget(name: "OpstapDomainTests", dependencies: ["OpstapDomain"]),
+        .testTarget(
+            name: "OpstapViewsTests",
+            dependencies: ["OpstapViews", "OpstapDomain"]
+        ),
+        .testTarget(
+            name: "OpstapAppTests",
+            dependencies: [
+                "OpstapApp",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ]
+)

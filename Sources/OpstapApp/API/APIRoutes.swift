@@ -1,0 +1,108 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import Vapor
+import Yams
+
+/// The JSON API under /api/v1. The OpenAPI document is the contract; these handlers follow it.
+func apiRoutes(_ app: Application) throws {
+    let spec = try OpenAPISpec.load()
+    let api = app.grouped("api", "v1").grouped(APIVersionMiddleware()).grouped(APIErrorMiddleware())
+    api.get("openapi.json") { _ in spec.response() }
+
+    let authed = api.grouped(BearerAuthMiddleware())
+    let directory = DirectoryAPI()
+    authed.get("organisations", use: directory.organisations)
+    authed.get("organisations", ":id", use: directory.organisation)
+    authed.get("users", use: directory.users)
+    authed.get("users", ":id", use: directory.user)
+
+    let programmes = ProgrammeAPI()
+    authed.get("programmes", use: programmes.list)
+    authed.post("programmes", use: programmes.create)
+    authed.get("programmes", ":id", use: programmes.show)
+    authed.put("programmes", ":id", "draft", use: programmes.saveDraft)
+    authed.get("programmes", ":id", "versions", use: programmes.versions)
+    authed.post("programmes", ":id", "versions", use: programmes.publish)
+    authed.get("programmes", ":id", "versions", ":number", use: programmes.version)
+    authed.get("cohorts", use: programmes.cohorts)
+    authed.post("cohorts", use: programmes.createCohort)
+    authed.get("cohorts", ":id", use: programmes.cohort)
+
+    let candidates = CandidateAPI()
+    authed.get("candidates", use: candidates.list)
+    authed.post("candidates", use: candidates.register)
+    authed.post("candidates", "search", use: candidates.search)
+    authed.get("candidates", ":id", use: candidates.show)
+    authed.get("candidates", ":id", "history", use: candidates.history)
+    authed.post("candidates", ":id", "steps", use: candidates.step)
+    authed.get("candidates", ":id", "assessments", use: candidates.assessments)
+    authed.put("candidates", ":id", "assessments", ":criterion", use: candidates.assess)
+    authed.post("candidates", ":id", "decision", use: candidates.decide)
+    authed.get("persons", ":id", use: candidates.person)
+    authed.put("persons", ":id", "intake", use: candidates.updateIntake)
+
+    let enrolments = EnrolmentAPI()
+    authed.get("enrolments", use: enrolments.list)
+    authed.post("enrolments", use: enrolments.enrol)
+    authed.get("enrolments", ":id", use: enrolments.show)
+    authed.get("enrolments", ":id", "transitions", use: enrolments.transitions)
+    authed.post("enrolments", ":id", "transitions", use: enrolments.transition)
+    authed.post("enrolments", ":id", "version", use: enrolments.moveVersion)
+}
+
+/// The OpenAPI document, written in YAML in the repository and served as JSON.
+struct OpenAPISpec: Sendable {
+    let json: String
+
+    static func load() throws -> OpenAPISpec {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "yaml") else {
+            throw Abort(.internalServerError, reason: "openapi.yaml missing from the bundle")
+        }
+        let yaml = try String(contentsOf: url, encoding: .utf8)
+        guard let object = try Yams.load(yaml: yaml) else { throw Abort(.internalServerError, reason: "openapi.yaml is empty") }
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        return OpenAPISpec(json: String(decoding: data, as: UTF8.self))
+    }
+
+    func response() -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(string: json))
+    }
+}
+
+extension Request {
+    /// `page` and `pageSize` from the query; out-of-range values are refused, not clamped,
+    /// so a client learns about its mistake.
+    func pageQuery() throws -> PageQuery {
+        var errors: [FieldError] = []
+        func read(_ name: String, _ range: ClosedRange<Int>) -> Int? {
+            guard let raw = query[String.self, at: name] else { return nil }
+            guard let value = Int(raw), range.contains(value) else {
+                errors.append(FieldError(name, .outOfRange, [String(range.lowerBound), String(range.upperBound)]))
+                return nil
+            }
+            return value
+        }
+        let page = read("page", 1...100_000)
+        let size = read("pageSize", 1...PageQuery.maxSize)
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        return PageQuery(number: page, size: size)
+    }
+
+    func idParameter() throws -> UUID { try uuidParameter("id") }
+
+    /// A UUID from the query string, refused when present but malformed.
+    func uuidQuery(_ name: String) throws -> UUID? {
+        guard let raw = query[String.self, at: name] else { return nil }
+        guard let id = UUID(uuidString: raw) else { throw ValidationFailure([FieldError(name, .invalidChoice)]) }
+        return id
+    }
+
+    func enumQuery<E: RawRepresentable>(_ name: String, as type: E.Type) throws -> E? where E.RawValue == String {
+        guard let raw = query[String.self, at: name] else { return nil }
+        guard let value = E(rawValue: raw) else { throw ValidationFailure([FieldError(name, .invalidChoice)]) }
+        return value
+    }
+}

@@ -1,0 +1,144 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import Vapor
+
+struct CandidateAPI {
+    func list(_ req: Request) async throws -> APIPage<APICandidate> {
+        let scope = try req.scope()
+        try scope.actor.require(.viewPeople)
+        let page = try req.pageQuery()
+        let query = try await CandidateSearch(scope: scope).query(
+            search: "", programme: try req.uuidQuery("programmeId"), stage: try req.enumQuery("stage", as: CandidacyStage.self))
+        return try await self.page(query, page)
+    }
+
+    /// Search by name or BSN. A POST, because names and BSNs must not appear in URLs.
+    func search(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        try scope.actor.require(.viewPeople)
+        let body = try req.content.decode(APICandidateSearch.self)
+        var errors: [FieldError] = []
+        if let page = body.page, page < 1 { errors.append(FieldError("page", .outOfRange, ["1", "100000"])) }
+        if let size = body.pageSize, !(1...PageQuery.maxSize).contains(size) { errors.append(FieldError("pageSize", .outOfRange, ["1", "\(PageQuery.maxSize)"])) }
+        if let name = body.name, name.count > 100 { errors.append(FieldError("name", .tooLong, ["100"])) }
+        if let bsn = body.bsn, !bsn.isEmpty {
+            if !FieldPolicy.maySearchByBSN(organisationKind: scope.actor.organisationKind, roles: scope.actor.roles) {
+                throw AccessDenied.forbidden
+            }
+            if BSN(bsn) == nil { errors.append(FieldError("bsn", .invalidBSN)) }
+        }
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        let term = (body.bsn?.isEmpty == false ? body.bsn : body.name) ?? ""
+        let query = try await CandidateSearch(scope: scope).query(search: term, programme: body.programmeId, stage: body.stage)
+        let result = try await page(query, PageQuery(number: body.page, size: body.pageSize))
+        let response = Response(status: .ok)
+        try response.content.encode(result, as: .json)
+        return response
+    }
+
+    private func page(_ query: QueryBuilder<Candidacy>, _ page: PageQuery) async throws -> APIPage<APICandidate> {
+        let total = try await query.copy().count()
+        let candidacies = try await query.with(\.$person).sort(\.$referredOn, .descending).sort(\.$id)
+            .range(page.offset..<(page.offset + page.size)).all()
+        return APIPage(ResultPage(items: candidacies.map { APICandidate($0, personName: $0.person.fullName) }, number: page.number, size: page.size, total: total))
+    }
+
+    func show(_ req: Request) async throws -> APICandidate {
+        let scope = try req.scope()
+        let candidacy = try await scope.candidacy(req.idParameter())
+        try await candidacy.$person.load(on: req.db)
+        return APICandidate(candidacy, personName: candidacy.person.fullName)
+    }
+
+    func register(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        try scope.actor.require(.registerCandidates)
+        let body = try req.content.decode(APIRegistrationRequest.self)
+        let input = RegistrationInput(
+            givenName: body.givenName ?? "", familyName: body.familyName ?? "", dateOfBirth: body.dateOfBirth ?? "",
+            gender: body.gender ?? "unknown", bsn: body.bsn ?? "", programmeID: body.programmeId, stream: body.stream,
+            referredByOrganisationID: body.referredByOrganisationId, referredOn: body.referredOn,
+            existingPersonID: body.existingPersonId, confirmedNotDuplicate: body.confirmNotDuplicate ?? false)
+        let candidacy = try await CandidateOperations(scope: scope, now: req.clock.now()).register(input)
+        try await candidacy.$person.load(on: req.db)
+        return try await created(APICandidate(candidacy, personName: candidacy.person.fullName), location: "/api/v1/candidates/\(candidacy.id!.uuidString)")
+    }
+
+    func history(_ req: Request) async throws -> [APIHistoryEvent] {
+        let scope = try req.scope()
+        let candidacy = try await scope.candidacy(req.idParameter())
+        return try await CandidacyEvent.query(on: req.db).filter(\.$candidacy.$id == candidacy.id!).sort(\.$sequence).all().map {
+            APIHistoryEvent(
+                sequence: $0.sequence, kind: $0.kind, stage: CandidacyStage(rawValue: $0.stage) ?? .referred, detail: $0.detail,
+                actorId: $0.$actor.id, actorOrganisationId: $0.$actorOrganisation.id, recordedAt: $0.recordedAt)
+        }
+    }
+
+    func step(_ req: Request) async throws -> APICandidate {
+        let scope = try req.scope()
+        try scope.actor.require(.runSelection)
+        let candidacy = try await scope.candidacy(req.idParameter())
+        let body = try req.content.decode(APIStepRequest.self)
+        let step: SelectionStep
+        switch body.step {
+        case .planIntake, .recordIntakeHeld:
+            guard let date = body.date else { throw ValidationFailure([FieldError("date", .required)]) }
+            step = body.step == .planIntake ? .planIntake(on: date) : .recordIntakeHeld(on: date)
+        case .startSelection:
+            step = .startSelection
+        }
+        try await CandidateOperations(scope: scope, now: req.clock.now()).apply(step, to: candidacy)
+        try await candidacy.$person.load(on: req.db)
+        return APICandidate(candidacy, personName: candidacy.person.fullName)
+    }
+
+    func decide(_ req: Request) async throws -> APICandidate {
+        let scope = try req.scope()
+        try scope.actor.require(.runSelection)
+        let candidacy = try await scope.candidacy(req.idParameter())
+        let body = try req.content.decode(APIDecisionRequest.self)
+        if body.reason.count > 2000 { throw ValidationFailure([FieldError("reason", .tooLong, ["2000"])]) }
+        try await CandidateOperations(scope: scope, now: req.clock.now()).apply(.decide(body.decision, reason: body.reason), to: candidacy)
+        try await candidacy.$person.load(on: req.db)
+        return APICandidate(candidacy, personName: candidacy.person.fullName)
+    }
+
+    func assessments(_ req: Request) async throws -> [APIAssessment] {
+        let scope = try req.scope()
+        let candidacy = try await scope.candidacy(req.idParameter())
+        return try await AssessmentRecord.query(on: req.db).filter(\.$candidacy.$id == candidacy.id!).sort(\.$criterionCode).all().map(map)
+    }
+
+    func assess(_ req: Request) async throws -> APIAssessment {
+        let scope = try req.scope()
+        try scope.actor.require(.runSelection)
+        let candidacy = try await scope.candidacy(req.idParameter())
+        let body = try req.content.decode(APIAssessmentRequest.self)
+        let code = req.parameters.get("criterion") ?? ""
+        try await CandidateOperations(scope: scope, now: req.clock.now()).assess(candidacy, criterion: code, score: body.score, note: body.note ?? "")
+        guard let record = try await AssessmentRecord.query(on: req.db).filter(\.$candidacy.$id == candidacy.id!).filter(\.$criterionCode == code).first() else {
+            throw AccessDenied.notFound
+        }
+        return map(record)
+    }
+
+    private func map(_ record: AssessmentRecord) -> APIAssessment {
+        APIAssessment(criterion: record.criterionCode, score: record.score, note: record.note, assessorId: record.$assessor.id, recordedAt: record.recordedAt)
+    }
+
+    func person(_ req: Request) async throws -> APIPerson {
+        let scope = try req.scope()
+        try scope.actor.require(.viewPeople)
+        return APIPerson(PersonView(try await scope.person(req.idParameter()), for: scope.actor))
+    }
+
+    func updateIntake(_ req: Request) async throws -> APIPerson {
+        let scope = try req.scope()
+        try scope.actor.require(.runSelection)
+        let person = try await scope.person(req.idParameter())
+        let profile = try req.content.decode(IntakeProfile.self)
+        try await CandidateOperations(scope: scope, now: req.clock.now()).updateIntake(person, profile: profile)
+        return APIPerson(PersonView(person, for: scope.actor))
+    }
+}

@@ -1,0 +1,67 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import Vapor
+
+struct EnrolmentAPI {
+    func list(_ req: Request) async throws -> APIPage<APIEnrolment> {
+        let scope = try req.scope()
+        try scope.actor.require(.viewPeople)
+        let page = try req.pageQuery()
+        let query = try await scope.enrolments()
+        if let cohort = try req.uuidQuery("cohortId") { query.filter(\.$cohort.$id == cohort) }
+        if let state = try req.enumQuery("state", as: EnrolmentState.self) { query.filter(\.$state == state.rawValue) }
+        let total = try await query.copy().count()
+        let enrolments = try await query.with(\.$programmeVersion).sort(\.$lastTransitionOn, .descending).sort(\.$id)
+            .range(page.offset..<(page.offset + page.size)).all()
+        return APIPage(ResultPage(items: enrolments.map { APIEnrolment($0, versionNumber: $0.programmeVersion.number) }, number: page.number, size: page.size, total: total))
+    }
+
+    func show(_ req: Request) async throws -> APIEnrolment {
+        let scope = try req.scope()
+        let enrolment = try await scope.enrolment(req.idParameter())
+        return try await map(enrolment, on: req.db)
+    }
+
+    func enrol(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        try scope.actor.require(.enrol)
+        let body = try req.content.decode(APIEnrolmentRequest.self)
+        guard let candidacy = try? await scope.candidacy(body.candidateId) else { throw ValidationFailure([FieldError("candidateId", .invalidChoice)]) }
+        guard let cohort = try? await scope.cohort(body.cohortId) else { throw ValidationFailure([FieldError("cohortId", .invalidChoice)]) }
+        let enrolment = try await EnrolmentOperations(scope: scope, now: req.clock.now()).enrol(candidacy, in: cohort)
+        return try await created(try await map(enrolment, on: req.db), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)")
+    }
+
+    func transitions(_ req: Request) async throws -> [APITransition] {
+        let scope = try req.scope()
+        let enrolment = try await scope.enrolment(req.idParameter())
+        return try await EnrolmentTransition.query(on: req.db).filter(\.$enrolment.$id == enrolment.id!).sort(\.$sequence).all().map(APITransition.init)
+    }
+
+    func transition(_ req: Request) async throws -> APIEnrolment {
+        let scope = try req.scope()
+        try scope.actor.require(.moveParticipants)
+        let enrolment = try await scope.enrolment(req.idParameter())
+        let body = try req.content.decode(APITransitionRequest.self)
+        if (body.reason?.count ?? 0) > 2000 || (body.note?.count ?? 0) > 2000 {
+            throw ValidationFailure([FieldError(body.reason.map { $0.count > 2000 } == true ? "reason" : "note", .tooLong, ["2000"])])
+        }
+        try await EnrolmentOperations(scope: scope, now: req.clock.now()).apply(try body.command(), to: enrolment)
+        return try await map(enrolment, on: req.db)
+    }
+
+    func moveVersion(_ req: Request) async throws -> APIEnrolment {
+        let scope = try req.scope()
+        try scope.actor.require(.manageProgrammes)
+        let enrolment = try await scope.enrolment(req.idParameter())
+        let body = try req.content.decode(APIMoveRequest.self)
+        try await EnrolmentOperations(scope: scope, now: req.clock.now()).move(enrolment, toVersion: body.version)
+        return try await map(enrolment, on: req.db)
+    }
+
+    private func map(_ enrolment: Enrolment, on db: any Database) async throws -> APIEnrolment {
+        let version = try await ProgrammeVersion.find(enrolment.$programmeVersion.id, on: db)
+        return APIEnrolment(enrolment, versionNumber: version?.number ?? 0)
+    }
+}

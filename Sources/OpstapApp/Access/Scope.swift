@@ -1,0 +1,120 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import Vapor
+
+/// The one place that decides which records an actor may reach. Lists, search, detail
+/// pages, the API and exports all start their queries here; nothing queries people,
+/// candidacies or enrolments around it.
+///
+/// - Organisation: only programmes the actor's organisation is a partner in.
+/// - Role: within those, `RecordReach` narrows further (guidance roles see only the
+///   participants assigned to them, reporting sees no individuals).
+/// Records outside reach are reported as not found, never as forbidden.
+struct Scope: Sendable {
+    let actor: Actor
+    let db: any Database
+    let today: SimpleDate
+
+    init(actor: Actor, db: any Database, today: SimpleDate) {
+        self.actor = actor
+        self.db = db
+        self.today = today
+    }
+
+    // MARK: Programmes and cohorts
+
+    func partnerProgrammeIDs() async throws -> [UUID] {
+        try await ProgrammePartner.query(on: db)
+            .filter(\.$organisation.$id == actor.organisationID)
+            .all(\.$programme.$id)
+    }
+
+    /// Programmes the actor's organisation partners in, plus drafts it owns.
+    func programmes() async throws -> QueryBuilder<Programme> {
+        let ids = try await partnerProgrammeIDs()
+        return Programme.query(on: db).group(.or) {
+            $0.filter(\.$id ~~ ids).filter(\.$owner.$id == actor.organisationID)
+        }
+    }
+
+    func programme(_ id: UUID?) async throws -> Programme {
+        guard let id, let programme = try await programmes().filter(\.$id == id).first() else { throw AccessDenied.notFound }
+        return programme
+    }
+
+    func cohorts() async throws -> QueryBuilder<Cohort> {
+        Cohort.query(on: db).filter(\.$programme.$id ~~ (try await partnerProgrammeIDs()))
+    }
+
+    func cohort(_ id: UUID?) async throws -> Cohort {
+        guard let id, let cohort = try await cohorts().filter(\.$id == id).first() else { throw AccessDenied.notFound }
+        return cohort
+    }
+
+    // MARK: People
+
+    /// Candidacies (and so people) the actor may see.
+    func candidacies() async throws -> QueryBuilder<Candidacy> {
+        let query = Candidacy.query(on: db).filter(\.$programme.$id ~~ (try await partnerProgrammeIDs()))
+        switch actor.reach {
+        case .allInPartnerProgrammes:
+            return query
+        case .participantsInPartnerProgrammes:
+            return query.join(Enrolment.self, on: \Candidacy.$id == \Enrolment.$candidacy.$id)
+        case .assignedOnly:
+            return assignedOnly(query.join(Enrolment.self, on: \Candidacy.$id == \Enrolment.$candidacy.$id))
+        case .none:
+            return query.filter(\.$id ~~ [UUID]())
+        }
+    }
+
+    /// Enrolments (participants) the actor may see.
+    func enrolments() async throws -> QueryBuilder<Enrolment> {
+        let query = Enrolment.query(on: db).filter(\.$programme.$id ~~ (try await partnerProgrammeIDs()))
+        switch actor.reach {
+        case .allInPartnerProgrammes, .participantsInPartnerProgrammes:
+            return query
+        case .assignedOnly:
+            return assignedOnly(query)
+        case .none:
+            return query.filter(\.$id ~~ [UUID]())
+        }
+    }
+
+    /// Restricts a query that includes `enrolments` to the ones currently assigned to the actor.
+    private func assignedOnly<M: Model>(_ query: QueryBuilder<M>) -> QueryBuilder<M> {
+        query.join(GuidanceAssignment.self, on: \Enrolment.$id == \GuidanceAssignment.$enrolment.$id)
+            .filter(GuidanceAssignment.self, \.$user.$id == actor.userID)
+            .filter(GuidanceAssignment.self, \.$startsOn <= today.iso)
+            .group(.or) {
+                $0.filter(GuidanceAssignment.self, \.$endsOn == nil)
+                    .filter(GuidanceAssignment.self, \.$endsOn >= today.iso)
+            }
+            .unique()
+    }
+
+    func candidacy(_ id: UUID?) async throws -> Candidacy {
+        guard let id, let candidacy = try await candidacies().filter(\.$id == id).first() else { throw AccessDenied.notFound }
+        return candidacy
+    }
+
+    func enrolment(_ id: UUID?) async throws -> Enrolment {
+        guard let id, let enrolment = try await enrolments().filter(\.$id == id).first() else { throw AccessDenied.notFound }
+        return enrolment
+    }
+
+    /// A person is visible when at least one of their candidacies is.
+    func person(_ id: UUID?) async throws -> Person {
+        guard let id, try await candidacies().filter(\.$person.$id == id).first() != nil,
+              let person = try await Person.find(id, on: db)
+        else { throw AccessDenied.notFound }
+        return person
+    }
+}
+
+extension Request {
+    func scope() throws -> Scope {
+        Scope(actor: try requireActor(), db: db, today: clock.today)
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import OpstapDomain
+import OpstapViews
+import Vapor
+
+/// The signed-in staff member on whose behalf a request acts. Every access decision takes
+/// one of these; it is built once per request from the session or the bearer token.
+struct Actor: Sendable {
+    let userID: UUID
+    let name: String
+    let email: String
+    let organisationID: UUID
+    let organisationName: String
+    let organisationKind: OrganisationKind
+    let roles: Set<Role>
+    let locale: AppLocale
+
+    init(user: User, organisation: Organisation) throws {
+        guard let userID = user.id, let organisationID = organisation.id,
+              let kind = OrganisationKind(rawValue: organisation.kind)
+        else { throw Abort(.internalServerError, reason: "Incomplete user record") }
+        self.userID = userID
+        self.name = user.name
+        self.email = user.email
+        self.organisationID = organisationID
+        self.organisationName = organisation.name
+        self.organisationKind = kind
+        self.roles = user.roles
+        self.locale = AppLocale(rawValue: user.locale) ?? .default
+    }
+
+    func can(_ permission: Permission) -> Bool { permission.isGranted(to: roles) }
+
+    /// Refuses with 403 when no role of the actor grants `permission`.
+    func require(_ permission: Permission) throws {
+        guard can(permission) else { throw AccessDenied.forbidden }
+    }
+
+    var visibleFields: Set<FieldGroup> { FieldPolicy.visibleGroups(organisationKind: organisationKind, roles: roles) }
+    var reach: RecordReach { RecordReach.forRoles(roles) }
+}
+
+/// The two ways access is refused. A record outside the actor's reach is "not found" so
+/// that its existence is not revealed; an action the actor's roles do not allow is 403.
+enum AccessDenied: Error {
+    case notFound
+    case forbidden
+}
+
+extension Request {
+    private struct ActorKey: StorageKey { typealias Value = Actor }
+
+    var actor: Actor? {
+        get { storage[ActorKey.self] }
+        set { storage[ActorKey.self] = newValue }
+    }
+
+    func requireActor() throws -> Actor {
+        guard let actor else { throw Abort(.unauthorized) }
+        return actor
+    }
+}

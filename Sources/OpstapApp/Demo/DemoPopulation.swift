@@ -1,0 +1,156 @@
+import Fluent
+import Foundation
+import OpstapDomain
+
+/// The demo population of both programmes: running cohorts with histories, and candidates
+/// in every selection stage.
+enum DemoPopulation {
+    static func d(_ y: Int, _ m: Int, _ day: Int) -> SimpleDate { SimpleDate(year: y, month: m, day: day)! }
+
+    /// Histories are fixed in the past; "today" only needs to be later than all of them.
+    static let historyEnd = d(2026, 11, 20)
+
+    // MARK: Leiden
+
+    static func leiden(_ loader: inout DemoLoader) async throws {
+        let o = loader.orgs
+        let coordinator = loader.user("coordinator.leiden@opstap.demo")
+        let intake = loader.user("intake.leiden@opstap.demo")
+        let programme = Programme(name: "Op je plek in de zorg", ownerID: o.gemeenteLeiden, draft: nil)
+        try await programme.create(on: loader.db)
+        let v1 = try await loader.publish(programme, DemoProgrammes.leiden(o), number: 1, on: d(2024, 6, 3), by: "coordinator.leiden@opstap.demo", note: "Eerste versie voor de start in september 2024.")
+        let v2 = try await loader.publish(programme, DemoProgrammes.leiden(o, mbo2TheoryHours: 10), number: 2, on: d(2025, 8, 18), by: "coordinator.leiden@opstap.demo", note: "Mbo-2: 10 uur theorie per week (was 8), op advies van mboRijnland.")
+        let cohort2024 = Cohort(programmeID: programme.id!, versionID: v1.id!, name: "Instroom september 2024", startDate: "2024-09-02", capacity: 30, streams: ["statushouders", "studenten"])
+        try await cohort2024.create(on: loader.db)
+        let cohort2027 = Cohort(programmeID: programme.id!, versionID: v2.id!, name: "Instroom februari 2027", startDate: "2027-02-01", capacity: 20, streams: ["statushouders", "studenten"])
+        try await cohort2027.create(on: loader.db)
+        let criteria = v1.definition.selectionCriteria
+
+        // The 2024 cohort: 16 permit holders via the pre-education, 8 students straight into mbo-1.
+        for index in 0..<24 {
+            let statushouder = index < 16
+            let person = try await loader.person(statushouder: statushouder, programme: "leiden")
+            let referredBy = statushouder ? loader.random.pick([o.vluchtelingenwerk, o.coa, o.gemeenteLeiden]) : o.mboRijnland
+            let candidacy = try await loader.candidacy(
+                person: person, programme: programme, stream: statushouder ? "statushouders" : "studenten", referredBy: referredBy,
+                referredOn: d(2024, 4, 1 + index), actor: intake, criteria: criteria, upTo: .decided, decision: .selected,
+                reason: "Voldoet aan alle criteria; gemotiveerd voor de zorg.")
+            let commands = statushouder ? leidenPermitHolder(index) : leidenStudent(index - 16)
+            let enrolment = try await loader.enrolment(candidacy: candidacy, cohort: cohort2024, version: v1, enrolledOn: d(2024, 8, 26), actor: coordinator, commands: commands, today: historyEnd)
+            if index % 2 == 0 { try await loader.assign(enrolment, "coach.leiden@opstap.demo", as: .coach, from: d(2024, 9, 2)) }
+            if index % 3 == 0 { try await loader.assign(enrolment, "werkbegeleider.leiden@opstap.demo", as: .workSupervisor, from: d(2025, 1, 27)) }
+            if index % 4 == 0 { try await loader.assign(enrolment, "buddy.leiden@opstap.demo", as: .buddy, from: d(2024, 9, 2)) }
+            if index % 5 == 0 { try await loader.assign(enrolment, "docent.leiden@opstap.demo", as: .teacher, from: d(2024, 9, 2)) }
+        }
+
+        // Candidates for February 2027, in every selection stage.
+        let pipeline: [(CandidacyStage, SelectionDecision?, String)] = [
+            (.referred, nil, ""), (.referred, nil, ""), (.referred, nil, ""),
+            (.intakePlanned, nil, ""), (.intakePlanned, nil, ""),
+            (.intakeHeld, nil, ""), (.intakeHeld, nil, ""),
+            (.selection, nil, ""), (.selection, nil, ""), (.selection, nil, ""),
+            (.decided, .selected, "Sterke motivatie en voldoende taalniveau voor de vooropleiding."),
+            (.decided, .rejected, "Taalniveau nog onvoldoende; opnieuw aanmelden na de taalcursus."),
+            (.decided, .withdrawn, "Heeft werk gevonden buiten de zorg."),
+        ]
+        for (index, step) in pipeline.enumerated() {
+            let statushouder = index % 4 != 3
+            let person = try await loader.person(statushouder: statushouder, programme: "leiden")
+            _ = try await loader.candidacy(
+                person: person, programme: programme, stream: statushouder ? "statushouders" : "studenten",
+                referredBy: statushouder ? loader.random.pick([o.vluchtelingenwerk, o.coa]) : o.mboRijnland,
+                referredOn: d(2026, 9, 14).adding(days: index * 3), actor: intake, criteria: criteria, upTo: step.0, decision: step.1, reason: step.2)
+        }
+    }
+
+    /// Permit holders: pre-education, mbo-1, then mbo-2 for most; one left, one paused.
+    static func leidenPermitHolder(_ index: Int) -> [EnrolmentCommand] {
+        var commands: [EnrolmentCommand] = [.startPhase(code: "vooropleiding", on: d(2024, 9, 2))]
+        if index == 5 {
+            return commands + [.withdraw(reason: .movedAway, note: "Verhuisd naar familie in een andere regio.", on: d(2024, 11, 18))]
+        }
+        commands += [.completePhase(result: .passed, on: d(2025, 1, 20)), .startPhase(code: "mbo-1", on: d(2025, 1, 27)),
+                     .completePhase(result: index == 9 ? .passedWithConditions : .passed, on: d(2025, 11, 3))]
+        switch index {
+        case 0, 1, 2:
+            return commands + [.complete(outcomeCode: "baan-avant", on: d(2025, 11, 17))]
+        case 7:
+            return commands + [.startPhase(code: "mbo-2", on: d(2025, 12, 1)),
+                               .pause(reason: "Zorg voor een ziek familielid.", plannedReturn: d(2027, 1, 11), on: d(2026, 10, 5))]
+        default:
+            return commands + [.startPhase(code: "mbo-2", on: d(2025, 12, 1))]
+        }
+    }
+
+    /// Students: mbo-1 from September 2024 (first diplomas summer 2025), then mbo-2 or a job.
+    static func leidenStudent(_ index: Int) -> [EnrolmentCommand] {
+        let commands: [EnrolmentCommand] = [.startPhase(code: "mbo-1", on: d(2024, 9, 2)), .completePhase(result: .passed, on: d(2025, 7, 7))]
+        switch index {
+        case 0, 1: return commands + [.complete(outcomeCode: "baan-avant", on: d(2025, 7, 21))]
+        case 2: return commands + [.complete(outcomeCode: "vervolgopleiding", on: d(2025, 8, 25))]
+        default: return commands + [.startPhase(code: "mbo-2", on: d(2025, 9, 1))]
+        }
+    }
+
+    // MARK: Kansrijk
+
+    static func kansrijk(_ loader: inout DemoLoader) async throws {
+        let o = loader.orgs
+        let coordinator = loader.user("coordinator.kansrijk@opstap.demo")
+        let intake = loader.user("intake.kansrijk@opstap.demo")
+        let programme = Programme(name: "Kansrijk", ownerID: o.amarant, draft: nil)
+        try await programme.create(on: loader.db)
+        let v1 = try await loader.publish(programme, DemoProgrammes.kansrijk(o), number: 1, on: d(2023, 9, 1), by: "coordinator.kansrijk@opstap.demo", note: "Pilot volgens het samenwerkingsconvenant.")
+        let pilot = Cohort(programmeID: programme.id!, versionID: v1.id!, name: "Pilot oktober 2023", startDate: "2023-10-02", capacity: 15, streams: ["statushouders"])
+        try await pilot.create(on: loader.db)
+        let cohort2026 = Cohort(programmeID: programme.id!, versionID: v1.id!, name: "Instroom oktober 2026", startDate: "2026-10-05", capacity: 12, streams: ["statushouders"])
+        try await cohort2026.create(on: loader.db)
+        let criteria = v1.definition.selectionCriteria
+
+        // The pilot: 15 from October 2023, all still taking part after a year.
+        for index in 0..<15 {
+            let person = try await loader.person(statushouder: true, programme: "kansrijk")
+            let candidacy = try await loader.candidacy(
+                person: person, programme: programme, stream: "statushouders", referredBy: loader.random.pick([o.refugeeTeam, o.gemeenteTilburg]),
+                referredOn: d(2023, 7, 3 + index), actor: intake, criteria: criteria, upTo: .decided, decision: .selected,
+                reason: "Gemotiveerd; affiniteit met de gehandicaptenzorg na kennismaking op locatie.")
+            var commands: [EnrolmentCommand] = [.startPhase(code: "periode-1", on: d(2023, 10, 2)), .completePhase(result: .passed, on: d(2024, 2, 16)),
+                                                .startPhase(code: "periode-2", on: d(2024, 2, 19))]
+            if index == 4 {
+                commands += [.pause(reason: "Herstel na een operatie.", plannedReturn: d(2024, 5, 6), on: d(2024, 4, 8)), .resume(on: d(2024, 5, 6))]
+            }
+            commands.append(.completePhase(result: .passed, on: d(2024, 7, 12)))
+            let outcome = index < 9 ? "betaalde-functie" : index < 14 ? "bbl-opleiding" : "vervolgopleiding"
+            commands.append(.complete(outcomeCode: outcome, on: d(2024, 9, 2)))
+            let enrolment = try await loader.enrolment(candidacy: candidacy, cohort: pilot, version: v1, enrolledOn: d(2023, 9, 18), actor: coordinator, commands: commands, today: historyEnd)
+            try await loader.assign(enrolment, "coach.kansrijk@opstap.demo", as: .coach, from: d(2023, 10, 2))
+        }
+
+        // The yearly intake of October 2026, now in period 1.
+        for index in 0..<8 {
+            let person = try await loader.person(statushouder: true, programme: "kansrijk")
+            let candidacy = try await loader.candidacy(
+                person: person, programme: programme, stream: "statushouders", referredBy: loader.random.pick([o.refugeeTeam, o.gemeenteTilburg, o.sterkHuis]),
+                referredOn: d(2026, 6, 1 + index * 2), actor: intake, criteria: criteria, upTo: .decided, decision: .selected,
+                reason: "Gemotiveerd; gekoppeld aan het inburgeringstraject.")
+            let enrolment = try await loader.enrolment(
+                candidacy: candidacy, cohort: cohort2026, version: v1, enrolledOn: d(2026, 9, 21), actor: coordinator,
+                commands: [.startPhase(code: "periode-1", on: d(2026, 10, 5))], today: historyEnd)
+            try await loader.assign(enrolment, "coach.kansrijk@opstap.demo", as: .coach, from: d(2026, 10, 5))
+            try await loader.assign(enrolment, "werkbegeleider.kansrijk@opstap.demo", as: .workSupervisor, from: d(2026, 10, 5))
+            if index < 4 { try await loader.assign(enrolment, "buddy.kansrijk@opstap.demo", as: .buddy, from: d(2026, 10, 5)) }
+        }
+
+        // Candidates for the next intake, in every stage.
+        let pipeline: [(CandidacyStage, SelectionDecision?, String)] = [
+            (.referred, nil, ""), (.intakePlanned, nil, ""), (.intakeHeld, nil, ""), (.selection, nil, ""),
+            (.decided, .rejected, "Motivatie voor de gehandicaptenzorg onvoldoende na de kennismaking."),
+        ]
+        for (index, step) in pipeline.enumerated() {
+            let person = try await loader.person(statushouder: true, programme: "kansrijk")
+            _ = try await loader.candidacy(
+                person: person, programme: programme, stream: "statushouders", referredBy: o.refugeeTeam,
+                referredOn: d(2026, 10, 12).adding(days: index * 4), actor: intake, criteria: criteria, upTo: step.0, decision: step.1, reason: step.2)
+        }
+    }
+}

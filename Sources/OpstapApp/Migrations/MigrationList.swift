@@ -1,0 +1,24 @@
+import Fluent
+import Vapor
+
+/// Every migration, in order. Append only: a landed migration is never edited.
+enum MigrationList {
+    static let all: [any Migration] = [
+        M0001_CreateOrganisations(),
+        M0002_CreateLocations(),
+        M0003_CreateUsers(),
+        M0004_CreateAPITokens(),
+        M0005_CreateProgrammes(),
+        M0006_CreateProgrammeVersions(),
+        M0007_CreateProgrammePartners(),
+        M0008_CreateCohorts(),
+        M0009_CreatePersons(),
+        M0010_CreateCandidacies(),
+        M0011_CreateCandidacyEvents(),
+        M0012_CreateAssessments(),
+        M0013_CreateEnrolments(),
+        M0014_CreateEnrolmentTransitions(),
+        M0015_CreateGuidanceAssignments(),
+        SessionRecord.migration,
+    ]
+}

@@ -1,0 +1,24 @@
+import Fluent
+import Foundation
+
+/// A bearer token for the API. Only a SHA-256 hash is stored; the token itself is shown once.
+final class APIToken: Model, @unchecked Sendable {
+    static let schema = "api_tokens"
+
+    @ID var id: UUID?
+    @Parent(key: "user_id") var user: User
+    @Field(key: "name") var name: String
+    @Field(key: "token_hash") var tokenHash: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @OptionalField(key: "last_used_at") var lastUsedAt: Date?
+    @OptionalField(key: "revoked_at") var revokedAt: Date?
+
+    init() {}
+
+    init(id: UUID? = nil, userID: UUID, name: String, tokenHash: String) {
+        self.id = id
+        self.$user.id = userID
+        self.name = name
+        self.tokenHash = tokenHash
+    }
+}

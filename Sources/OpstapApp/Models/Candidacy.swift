@@ -1,0 +1,45 @@
+import Fluent
+import Foundation
+import OpstapDomain
+
+/// A person's recruitment and selection for one programme.
+final class Candidacy: Model, @unchecked Sendable {
+    static let schema = "candidacies"
+
+    @ID var id: UUID?
+    @Parent(key: "person_id") var person: Person
+    @Parent(key: "programme_id") var programme: Programme
+    @Field(key: "stream") var stream: String
+    @Parent(key: "referred_by_organisation_id") var referredBy: Organisation
+    @Field(key: "referred_on") var referredOn: String
+    @Field(key: "stage") var stage: String
+    @OptionalField(key: "decision") var decision: String?
+    @OptionalField(key: "decision_reason") var decisionReason: String?
+    @OptionalField(key: "intake_date") var intakeDate: String?
+    /// Incremented on every change; events carry it as their sequence so that two people
+    /// acting on the same candidacy at once cannot both succeed.
+    @Field(key: "revision") var revision: Int
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(id: UUID? = nil, personID: UUID, programmeID: UUID, stream: String, referredBy: UUID, referredOn: String) {
+        self.id = id
+        self.$person.id = personID
+        self.$programme.id = programmeID
+        self.stream = stream
+        self.$referredBy.id = referredBy
+        self.referredOn = referredOn
+        self.stage = CandidacyStage.referred.rawValue
+        self.revision = 0
+    }
+
+    var snapshot: CandidacySnapshot {
+        CandidacySnapshot(
+            stage: CandidacyStage(rawValue: stage) ?? .referred,
+            decision: decision.flatMap(SelectionDecision.init(rawValue:)),
+            referredOn: SimpleDate(referredOn) ?? SimpleDate(year: 2000, month: 1, day: 1)!,
+            intakeDate: intakeDate.flatMap(SimpleDate.init))
+    }
+}

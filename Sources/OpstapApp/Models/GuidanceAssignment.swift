@@ -1,0 +1,24 @@
+import Fluent
+import Foundation
+
+/// A dated assignment of a staff member to a participant in a guidance role (coach, work
+/// supervisor, buddy, …). Guidance roles reach only participants assigned to them.
+final class GuidanceAssignment: Model, @unchecked Sendable {
+    static let schema = "guidance_assignments"
+
+    @ID var id: UUID?
+    @Parent(key: "enrolment_id") var enrolment: Enrolment
+    @Parent(key: "user_id") var user: User
+    @Field(key: "role") var role: String
+    @Field(key: "starts_on") var startsOn: String
+    @OptionalField(key: "ends_on") var endsOn: String?
+
+    init() {}
+
+    init(enrolmentID: UUID, userID: UUID, role: String, startsOn: String) {
+        self.$enrolment.id = enrolmentID
+        self.$user.id = userID
+        self.role = role
+        self.startsOn = startsOn
+    }
+}

@@ -1,0 +1,25 @@
+import Fluent
+import Foundation
+
+/// A site of an organisation: a hospital ward, a day-activity centre, a school building.
+final class Location: Model, @unchecked Sendable {
+    static let schema = "locations"
+
+    @ID var id: UUID?
+    @Parent(key: "organisation_id") var organisation: Organisation
+    @Field(key: "name") var name: String
+    @Field(key: "address") var address: String
+    @Field(key: "postcode") var postcode: String
+    @Field(key: "city") var city: String
+
+    init() {}
+
+    init(id: UUID? = nil, organisationID: UUID, name: String, address: String, postcode: String, city: String) {
+        self.id = id
+        self.$organisation.id = organisationID
+        self.name = name
+        self.address = address
+        self.postcode = postcode
+        self.city = city
+    }
+}

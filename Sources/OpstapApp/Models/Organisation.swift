@@ -1,0 +1,22 @@
+import Fluent
+import Foundation
+
+final class Organisation: Model, @unchecked Sendable {
+    static let schema = "organisations"
+
+    @ID var id: UUID?
+    @Field(key: "name") var name: String
+    @Field(key: "kind") var kind: String
+    @Field(key: "city") var city: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Children(for: \.$organisation) var locations: [Location]
+
+    init() {}
+
+    init(id: UUID? = nil, name: String, kind: String, city: String) {
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.city = city
+    }
+}

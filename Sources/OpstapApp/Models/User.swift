@@ -1,0 +1,41 @@
+import Fluent
+import Foundation
+import OpstapDomain
+
+/// A staff account. It belongs to exactly one organisation and holds one or more roles.
+final class User: Model, @unchecked Sendable {
+    static let schema = "users"
+
+    @ID var id: UUID?
+    @Parent(key: "organisation_id") var organisation: Organisation
+    @Field(key: "email") var email: String
+    @Field(key: "name") var name: String
+    @Field(key: "password_hash") var passwordHash: String
+    /// Roles as a comma-separated list of `Role` raw values: portable across databases.
+    @Field(key: "roles") var rolesText: String
+    @Field(key: "locale") var locale: String
+    @Field(key: "active") var active: Bool
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(id: UUID? = nil, organisationID: UUID, email: String, name: String, passwordHash: String, roles: Set<Role>, locale: String = "nl") {
+        self.id = id
+        self.$organisation.id = organisationID
+        self.email = email.lowercased()
+        self.name = name
+        self.passwordHash = passwordHash
+        self.rolesText = Self.encode(roles)
+        self.locale = locale
+        self.active = true
+    }
+
+    var roles: Set<Role> {
+        get { Set(rolesText.split(separator: ",").compactMap { Role(rawValue: String($0)) }) }
+        set { rolesText = Self.encode(newValue) }
+    }
+
+    static func encode(_ roles: Set<Role>) -> String {
+        roles.sorted().map(\.rawValue).joined(separator: ",")
+    }
+}

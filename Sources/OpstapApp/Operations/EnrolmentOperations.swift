@@ -1,0 +1,128 @@
+import Fluent
+import Foundation
+import OpstapDomain
+
+/// Enrolling selected candidates and moving participants through their programme.
+struct EnrolmentOperations {
+    let scope: Scope
+    let now: Date
+    var actor: Actor { scope.actor }
+    var db: any Database { scope.db }
+
+    func enrol(_ candidacy: Candidacy, in cohort: Cohort) async throws -> Enrolment {
+        try actor.require(.enrol)
+        var errors: [FieldError] = []
+        if candidacy.decision != SelectionDecision.selected.rawValue { errors.append(FieldError("candidacy", .notSelected)) }
+        if cohort.$programme.id != candidacy.$programme.id { errors.append(FieldError("cohortId", .unknownCohort)) }
+        if !cohort.streams.contains(candidacy.stream) { errors.append(FieldError("cohortId", .streamNotInCohort, [candidacy.stream])) }
+        let candidacyID = try candidacy.requireID()
+        if try await Enrolment.query(on: db).filter(\.$candidacy.$id == candidacyID).first() != nil {
+            errors.append(FieldError("candidacy", .alreadyEnrolled))
+        }
+        let cohortID = try cohort.requireID()
+        let taken = try await CohortOperations(scope: scope).occupancy(of: [cohortID])[cohortID] ?? 0
+        if taken >= cohort.capacity { errors.append(FieldError("cohortId", .cohortFull, ["\(cohort.capacity)"])) }
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+
+        let enrolment = Enrolment(
+            personID: candidacy.$person.id, candidacyID: candidacyID, programmeID: candidacy.$programme.id,
+            versionID: cohort.$programmeVersion.id, cohortID: cohortID, stream: candidacy.stream, enrolledOn: scope.today.iso)
+        try await db.transaction { tx in
+            try await enrolment.create(on: tx)
+            let transition = try nextTransition(enrolment, kind: .enrol, on: scope.today)
+            let version = try await ProgrammeVersion.find(cohort.$programmeVersion.id, on: tx)
+            transition.versionNumber = version?.number
+            try await transition.create(on: tx)
+            try await enrolment.save(on: tx)
+        }
+        return enrolment
+    }
+
+    func apply(_ command: EnrolmentCommand, to enrolment: Enrolment) async throws {
+        try actor.require(.moveParticipants)
+        let definition = try await definition(of: enrolment)
+        let next = try EnrolmentMachine.apply(command, to: enrolment.snapshot, definition: definition, today: scope.today).get()
+        let previousPhase = enrolment.phaseCode
+        enrolment.apply(next)
+        let transition = try nextTransition(enrolment, kind: command.kind, on: command.date)
+        switch command {
+        case .startPhase(let code, _):
+            transition.phaseCode = code
+        case .completePhase(let result, _):
+            transition.phaseCode = previousPhase
+            transition.phaseResult = result.rawValue
+        case .pause(let reason, let plannedReturn, _):
+            transition.phaseCode = previousPhase
+            transition.reason = reason
+            transition.plannedReturn = plannedReturn.iso
+        case .resume:
+            transition.phaseCode = previousPhase
+        case .withdraw(let reason, let note, _):
+            transition.phaseCode = previousPhase
+            transition.exitReason = reason.rawValue
+            transition.reason = note
+            enrolment.exitReason = reason.rawValue
+        case .complete(let outcome, _):
+            transition.outcomeCode = outcome
+            enrolment.outcomeCode = outcome
+        }
+        try await db.transaction { tx in
+            try await transition.create(on: tx)
+            try await enrolment.save(on: tx)
+        }
+    }
+
+    /// Moves a running enrolment to another published version of its programme.
+    func move(_ enrolment: Enrolment, toVersion number: Int) async throws {
+        try actor.require(.manageProgrammes)
+        guard let target = try await ProgrammeVersion.query(on: db).filter(\.$programme.$id == enrolment.$programme.id)
+            .filter(\.$number == number).first()
+        else { throw ValidationFailure([FieldError("version", .invalidChoice)]) }
+        if target.id == enrolment.$programmeVersion.id { throw ValidationFailure([FieldError("version", .invalidChoice)]) }
+        if let refusal = EnrolmentMachine.canMove(enrolment.snapshot, to: target.definition) { throw refusal }
+        enrolment.$programmeVersion.id = try target.requireID()
+        let transition = try nextTransition(enrolment, kind: .moveVersion, on: scope.today)
+        transition.versionNumber = number
+        transition.phaseCode = enrolment.phaseCode
+        enrolment.lastTransitionOn = max(enrolment.lastTransitionOn, scope.today.iso)
+        try await db.transaction { tx in
+            try await transition.create(on: tx)
+            try await enrolment.save(on: tx)
+        }
+    }
+
+    func assign(_ enrolment: Enrolment, userID: UUID, role: Role, startsOn: SimpleDate) async throws {
+        try actor.require(.enrol)
+        guard [.coach, .workSupervisor, .buddy, .teacher].contains(role) else {
+            throw ValidationFailure([FieldError("role", .invalidChoice)])
+        }
+        let partners = try await ProgrammePartner.query(on: db).filter(\.$programme.$id == enrolment.$programme.id).all(\.$organisation.$id)
+        guard let user = try await User.query(on: db).filter(\.$id == userID).filter(\.$organisation.$id ~~ partners).first() else {
+            throw ValidationFailure([FieldError("userId", .invalidChoice)])
+        }
+        guard user.roles.contains(role) else { throw ValidationFailure([FieldError("userId", .roleMissing)]) }
+        let enrolmentID = try enrolment.requireID()
+        try await db.transaction { tx in
+            // One current holder per guidance role: the previous assignment ends the day before.
+            let current = try await GuidanceAssignment.query(on: tx).filter(\.$enrolment.$id == enrolmentID)
+                .filter(\.$role == role.rawValue).filter(\.$endsOn == nil).all()
+            for assignment in current {
+                assignment.endsOn = max(assignment.startsOn, startsOn.adding(days: -1).iso)
+                try await assignment.save(on: tx)
+            }
+            try await GuidanceAssignment(enrolmentID: enrolmentID, userID: userID, role: role.rawValue, startsOn: startsOn.iso).create(on: tx)
+        }
+    }
+
+    func definition(of enrolment: Enrolment) async throws -> ProgrammeDefinition {
+        guard let version = try await ProgrammeVersion.find(enrolment.$programmeVersion.id, on: db) else { throw AccessDenied.notFound }
+        return version.definition
+    }
+
+    private func nextTransition(_ enrolment: Enrolment, kind: TransitionKind, on date: SimpleDate) throws -> EnrolmentTransition {
+        enrolment.revision += 1
+        return EnrolmentTransition(
+            enrolmentID: try enrolment.requireID(), sequence: enrolment.revision, kind: kind.rawValue, effectiveOn: date.iso,
+            actorID: actor.userID, actorOrganisationID: actor.organisationID, recordedAt: now)
+    }
+}

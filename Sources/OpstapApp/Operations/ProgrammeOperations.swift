@@ -1,0 +1,77 @@
+import Fluent
+import Foundation
+import OpstapDomain
+
+/// Creating, editing and publishing programme definitions.
+struct ProgrammeOperations {
+    let scope: Scope
+    let now: Date
+    var actor: Actor { scope.actor }
+    var db: any Database { scope.db }
+
+    func create(definition: ProgrammeDefinition) async throws -> Programme {
+        try actor.require(.manageProgrammes)
+        guard !definition.name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationFailure([FieldError("name", .required)])
+        }
+        let programme = Programme(name: definition.name, ownerID: actor.organisationID, draft: definition)
+        try await programme.create(on: db)
+        return programme
+    }
+
+    func saveDraft(_ programme: Programme, definition: ProgrammeDefinition) async throws {
+        try actor.require(.manageProgrammes)
+        guard !definition.name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw ValidationFailure([FieldError("name", .required)])
+        }
+        programme.draft = definition
+        try await programme.save(on: db)
+    }
+
+    /// Publishes the draft as the next version. Running enrolments stay on their version.
+    @discardableResult
+    func publish(_ programme: Programme, changeNote: String) async throws -> ProgrammeVersion {
+        try actor.require(.manageProgrammes)
+        guard let definition = programme.draft else { throw ValidationFailure([FieldError("draft", .required)]) }
+        let partnerIDs = definition.partners.map(\.organisationID)
+        let known = try await Organisation.query(on: db).filter(\.$id ~~ partnerIDs).all(\.$id)
+        var errors = definition.validate(knownOrganisations: Set(known))
+        if !partnerIDs.contains(programme.$owner.id) { errors.append(FieldError("partners", .ownerNotPartner)) }
+        if changeNote.count > 2000 { errors.append(FieldError("changeNote", .tooLong, ["2000"])) }
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+
+        let programmeID = try programme.requireID()
+        let number = (programme.currentVersion ?? 0) + 1
+        let version = ProgrammeVersion(
+            programmeID: programmeID, number: number, definition: definition, publishedAt: now,
+            publishedBy: actor.userID, changeNote: changeNote)
+        try await db.transaction { tx in
+            try await version.create(on: tx)
+            try await ProgrammePartner.query(on: tx).filter(\.$programme.$id == programmeID).delete()
+            for partner in definition.partners {
+                try await ProgrammePartner(programmeID: programmeID, organisationID: partner.organisationID, part: partner.part).create(on: tx)
+            }
+            programme.currentVersion = number
+            programme.name = definition.name
+            try await programme.save(on: tx)
+        }
+        return version
+    }
+
+    func versions(of programme: Programme) async throws -> [ProgrammeVersion] {
+        try await ProgrammeVersion.query(on: db).filter(\.$programme.$id == programme.requireID())
+            .sort(\.$number, .descending).all()
+    }
+
+    func version(of programme: Programme, number: Int) async throws -> ProgrammeVersion {
+        guard let version = try await ProgrammeVersion.query(on: db)
+            .filter(\.$programme.$id == programme.requireID()).filter(\.$number == number).first()
+        else { throw AccessDenied.notFound }
+        return version
+    }
+
+    func currentVersion(of programme: Programme) async throws -> ProgrammeVersion? {
+        guard let number = programme.currentVersion else { return nil }
+        return try await version(of: programme, number: number)
+    }
+}

@@ -1,0 +1,30 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import OpstapViews
+
+/// Lists of participants for pages. Persons, cohorts and versions are eager-loaded in one
+/// query each, so a page costs the same number of queries however long it is.
+enum ParticipantRows {
+    static func page(_ query: QueryBuilder<Enrolment>, request: PageQuery) async throws -> ResultPage<ParticipantRow> {
+        let total = try await query.copy().count()
+        let enrolments = try await query
+            .with(\.$person).with(\.$cohort).with(\.$programmeVersion)
+            .sort(\.$lastTransitionOn, .descending)
+            .range(request.offset..<(request.offset + request.size))
+            .all()
+        return ResultPage(items: enrolments.map(row), number: request.number, size: request.size, total: total)
+    }
+
+    static func row(_ enrolment: Enrolment) -> ParticipantRow {
+        let definition = enrolment.programmeVersion.definition
+        return ParticipantRow(
+            name: enrolment.person.fullName,
+            href: "/participants/\(enrolment.id!.uuidString)",
+            programme: definition.name,
+            cohort: enrolment.cohort.name,
+            phase: enrolment.phaseCode.flatMap { definition.phase($0)?.name },
+            state: EnrolmentState(rawValue: enrolment.state) ?? .enrolled,
+            since: enrolment.lastTransitionOn)
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Vapor
+
+/// Settings read once at start. Invalid values stop the start with every problem listed.
+public struct AppConfig: Sendable {
+    /// PostgreSQL when set (postgres://user:pass@host:port/db); SQLite under `dataDirectory` otherwise.
+    public var databaseURL: String?
+    /// Folder for the SQLite file, relative to the working folder.
+    public var dataDirectory: String
+    /// Use an in-memory SQLite database (tests).
+    public var inMemorySQLite: Bool
+    /// PostgreSQL schema to use instead of `public` (tests isolate themselves this way).
+    public var postgresSchema: String?
+    /// Mark cookies Secure (set when served over HTTPS).
+    public var secureCookies: Bool
+    /// Load the reference programmes and demo population into an empty database on start.
+    public var loadDemoData: Bool
+    /// bcrypt work factor; lowered only in tests.
+    public var bcryptCost: Int
+
+    public init(
+        databaseURL: String? = nil, dataDirectory: String = "data", inMemorySQLite: Bool = false, postgresSchema: String? = nil,
+        secureCookies: Bool = false, loadDemoData: Bool = false, bcryptCost: Int = 12
+    ) {
+        self.databaseURL = databaseURL
+        self.dataDirectory = dataDirectory
+        self.inMemorySQLite = inMemorySQLite
+        self.postgresSchema = postgresSchema
+        self.secureCookies = secureCookies
+        self.loadDemoData = loadDemoData
+        self.bcryptCost = bcryptCost
+    }
+
+    public static func fromEnvironment() throws -> AppConfig {
+        var problems: [String] = []
+        var config = AppConfig()
+        let env = ProcessInfo.processInfo.environment
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            if URL(string: url)?.scheme?.hasPrefix("postgres") != true {
+                problems.append("DATABASE_URL must be a postgres:// URL")
+            }
+            config.databaseURL = url
+        }
+        if let dir = env["OPSTAP_DATA_DIR"], !dir.isEmpty { config.dataDirectory = dir }
+        if let secure = env["OPSTAP_SECURE_COOKIES"] {
+            switch secure.lowercased() {
+            case "1", "true", "yes": config.secureCookies = true
+            case "0", "false", "no", "": config.secureCookies = false
+            default: problems.append("OPSTAP_SECURE_COOKIES must be true or false")
+            }
+        }
+        if let demo = env["OPSTAP_DEMO_DATA"] {
+            config.loadDemoData = ["1", "true", "yes"].contains(demo.lowercased())
+        } else {
+            // The demo runs on SQLite; a PostgreSQL deployment starts empty unless asked.
+            config.loadDemoData = config.databaseURL == nil
+        }
+        if let cost = env["OPSTAP_BCRYPT_COST"] {
+            if let value = Int(cost), (4...31).contains(value) { config.bcryptCost = value } else {
+                problems.append("OPSTAP_BCRYPT_COST must be a number from 4 to 31")
+            }
+        }
+        guard problems.isEmpty else {
+            throw ConfigurationError(problems: problems)
+        }
+        return config
+    }
+}
+
+struct ConfigurationError: Error, CustomStringConvertible {
+    var problems: [String]
+    var description: String { "Configuration is invalid:\n- " + problems.joined(separator: "\n- ") }
+}

@@ -1,0 +1,50 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import OpstapViews
+import Vapor
+
+/// The start page per role.
+struct HomeController {
+    func home(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        let actor = scope.actor
+        let t = req.translator()
+        var funnels: [FunnelBlock]?
+        var own: [ParticipantRow]?
+        if !actor.roles.isDisjoint(with: [.coordinator, .administrator, .intakeOfficer, .reporting]) {
+            funnels = try await funnelBlocks(scope)
+        }
+        if !actor.roles.isDisjoint(with: [.coach, .workSupervisor, .buddy, .teacher]) {
+            let query = try await scope.enrolments()
+            let mine = actor.reach == .assignedOnly ? query : assigned(query, to: actor.userID, today: scope.today)
+            own = try await ParticipantRows.page(mine, request: PageQuery(number: 1, size: 100)).items
+        }
+        let model = HomeModel(funnels: funnels, ownParticipants: own, roleNames: actor.roles.sorted().map { t.label($0) })
+        return html(HomePage.render(req.pageContext(), model))
+    }
+
+    /// For a user whose broader role already reaches everyone, "own" still means assigned.
+    private func assigned(_ query: QueryBuilder<Enrolment>, to userID: UUID, today: SimpleDate) -> QueryBuilder<Enrolment> {
+        query.join(GuidanceAssignment.self, on: \Enrolment.$id == \GuidanceAssignment.$enrolment.$id)
+            .filter(GuidanceAssignment.self, \.$user.$id == userID)
+            .filter(GuidanceAssignment.self, \.$endsOn == nil)
+            .unique()
+    }
+
+    private func funnelBlocks(_ scope: Scope) async throws -> [FunnelBlock] {
+        let programmes = try await scope.programmes().filter(\.$currentVersion != nil).sort(\.$name).all()
+        let ids = programmes.compactMap(\.id)
+        let counts = try await Funnels(db: scope.db).counts(programmeIDs: ids)
+        let cohorts = try await Cohort.query(on: scope.db).filter(\.$programme.$id ~~ ids).sort(\.$startDate).all()
+        return programmes.map { programme in
+            let id = programme.id!
+            let rows = cohorts.filter { $0.$programme.id == id }.map { cohort in
+                FunnelRow(name: cohort.name, href: "/cohorts/\(cohort.id!.uuidString)", funnel: counts.perCohort[cohort.id!] ?? Funnel(), capacity: cohort.capacity)
+            }
+            return FunnelBlock(
+                programme: FunnelRow(name: programme.name, href: "/programmes/\(id.uuidString)", funnel: counts.perProgramme[id] ?? Funnel()),
+                cohorts: rows)
+        }
+    }
+}

@@ -1,0 +1,180 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import OpstapViews
+import Vapor
+
+/// Participant list, dossier with timeline, and phase transitions.
+struct ParticipantWebController {
+    func list(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        try scope.actor.require(.viewPeople)
+        let cohortFilter = req.query[String.self, at: "cohort"].flatMap(UUID.init(uuidString:))
+        let stateFilter = req.query[String.self, at: "state"].flatMap(EnrolmentState.init(rawValue:))
+        let query = try await scope.enrolments()
+        if let cohortFilter { query.filter(\.$cohort.$id == cohortFilter) }
+        if let stateFilter { query.filter(\.$state == stateFilter.rawValue) }
+        let page = try await ParticipantRows.page(query, request: PageQuery(number: req.query[Int.self, at: "page"], size: 25))
+        let cohorts = try await scope.cohorts().with(\.$programme).sort(\.$startDate, .descending).all()
+        var queryItems: [String] = []
+        if let cohortFilter { queryItems.append("cohort=\(cohortFilter.uuidString)") }
+        if let stateFilter { queryItems.append("state=\(stateFilter.rawValue)") }
+        let model = ParticipantListModel(
+            rows: page, cohorts: cohorts.map { ($0.id!.uuidString, "\($0.programme.name) — \($0.name)") },
+            selectedCohort: cohortFilter?.uuidString, selectedState: stateFilter?.rawValue, query: queryItems.joined(separator: "&"))
+        return html(ParticipantListPage.render(req.pageContext(), model))
+    }
+
+    func show(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        return try await dossier(req, scope: scope, enrolment: enrolment)
+    }
+
+    func dossier(_ req: Request, scope: Scope, enrolment: Enrolment, errors: [FieldError] = [], refusal: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let t = req.translator()
+        let enrolmentID = try enrolment.requireID()
+        guard let person = try await Person.find(enrolment.$person.id, on: req.db),
+              let version = try await ProgrammeVersion.find(enrolment.$programmeVersion.id, on: req.db),
+              let cohort = try await Cohort.find(enrolment.$cohort.id, on: req.db),
+              let programme = try await Programme.find(enrolment.$programme.id, on: req.db)
+        else { throw AccessDenied.notFound }
+        let definition = version.definition
+        let snapshot = enrolment.snapshot
+        let timeline = try await Timelines(db: req.db).entries(for: enrolment, definition: definition, t: t)
+        let team = try await GuidanceAssignment.query(on: req.db).filter(\.$enrolment.$id == enrolmentID).filter(\.$endsOn == nil)
+            .with(\.$user) { $0.with(\.$organisation) }.all()
+        var assignable: [(value: String, label: String)] = []
+        let canAssign = scope.actor.can(.enrol)
+        if canAssign {
+            let partners = try await ProgrammePartner.query(on: req.db).filter(\.$programme.$id == enrolment.$programme.id).all(\.$organisation.$id)
+            assignable = try await User.query(on: req.db).filter(\.$organisation.$id ~~ partners).filter(\.$active == true).with(\.$organisation).sort(\.$name).all()
+                .filter { !$0.roles.isDisjoint(with: [.coach, .workSupervisor, .buddy, .teacher]) }
+                .map { ($0.id!.uuidString, "\($0.name) (\($0.organisation.name)) — \($0.roles.filter { [.coach, .workSupervisor, .buddy, .teacher].contains($0) }.sorted().map { t.label($0) }.joined(separator: ", "))") }
+        }
+        var otherVersions: [Int] = []
+        if scope.actor.can(.manageProgrammes) {
+            otherVersions = try await ProgrammeVersion.query(on: req.db).filter(\.$programme.$id == enrolment.$programme.id)
+                .sort(\.$number).all(\.$number).filter { $0 != version.number }
+        }
+        let candidacyVisible = scope.actor.reach == .allInPartnerProgrammes
+        let model = DossierModel(
+            enrolmentID: enrolmentID, person: summary(PersonView(person, for: scope.actor)),
+            candidacyHref: candidacyVisible ? "/candidates/\(enrolment.$candidacy.id.uuidString)" : nil,
+            programmeName: programme.name, programmeHref: "/programmes/\(programme.id!.uuidString)", versionNumber: version.number,
+            otherVersions: otherVersions, cohortName: cohort.name, cohortHref: "/cohorts/\(cohort.id!.uuidString)",
+            streamName: definition.stream(enrolment.stream)?.name ?? enrolment.stream, state: snapshot.state,
+            phaseName: enrolment.phaseCode.flatMap { definition.phase($0)?.name },
+            phaseToStart: EnrolmentMachine.phaseToStart(for: snapshot, definition: definition).flatMap { definition.phase($0) },
+            outcomes: definition.outcomes, outcomeName: enrolment.outcomeCode.flatMap { definition.outcome($0)?.name },
+            exitReason: enrolment.exitReason.flatMap(ExitReason.init(rawValue:)),
+            team: team.compactMap { assignment in
+                Role(rawValue: assignment.role).map {
+                    TeamMember(role: $0, name: assignment.user.name, organisation: assignment.user.organisation.name, since: assignment.startsOn)
+                }
+            },
+            availableKinds: EnrolmentMachine.availableKinds(for: snapshot, definition: definition),
+            canTransition: scope.actor.can(.moveParticipants), canAssign: canAssign, assignableUsers: assignable,
+            timeline: timeline, errors: errors, refusal: refusal, today: scope.today.iso)
+        return html(DossierPage.render(req.pageContext(), model), status: status)
+    }
+
+    func transition(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        try scope.actor.require(.moveParticipants)
+        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        let form = FormData(req)
+        switch TransitionForm.command(form) {
+        case .failure(let failure):
+            return try await dossier(req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
+        case .success(let command):
+            do {
+                try await EnrolmentOperations(scope: scope, now: req.clock.now()).apply(command, to: enrolment)
+                req.flash(req.translator()(.flashStepRecorded))
+                return req.redirect(to: "/participants/\(enrolment.id!.uuidString)")
+            } catch let refusal as TransitionRefusal {
+                let fresh = try await scope.enrolment(enrolment.id)
+                return try await dossier(req, scope: scope, enrolment: fresh, refusal: RefusalText.text(refusal, req.translator()), status: .conflict)
+            }
+        }
+    }
+
+    func assign(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        try scope.actor.require(.enrol)
+        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        let form = FormData(req)
+        var errors: [FieldError] = []
+        let role = Role(rawValue: form["role"])
+        let userID = UUID(uuidString: form["userId"])
+        let startsOn = SimpleDate(form["startsOn"])
+        if role == nil { errors.append(FieldError("role", .invalidChoice)) }
+        if userID == nil { errors.append(FieldError("userId", .required)) }
+        if startsOn == nil { errors.append(FieldError("startsOn", .invalidDate)) }
+        guard errors.isEmpty, let role, let userID, let startsOn else {
+            return try await dossier(req, scope: scope, enrolment: enrolment, errors: errors, status: .badRequest)
+        }
+        do {
+            try await EnrolmentOperations(scope: scope, now: req.clock.now()).assign(enrolment, userID: userID, role: role, startsOn: startsOn)
+            req.flash(req.translator()(.flashAssigned))
+            return req.redirect(to: "/participants/\(enrolment.id!.uuidString)")
+        } catch let failure as ValidationFailure {
+            return try await dossier(req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
+        }
+    }
+
+    func moveVersion(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        try scope.actor.require(.manageProgrammes)
+        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        guard let number = Int(FormData(req)["version"]) else {
+            return try await dossier(req, scope: scope, enrolment: enrolment, errors: [FieldError("version", .invalidChoice)], status: .badRequest)
+        }
+        do {
+            try await EnrolmentOperations(scope: scope, now: req.clock.now()).move(enrolment, toVersion: number)
+            req.flash(req.translator()(.flashMoved, String(number)))
+            return req.redirect(to: "/participants/\(enrolment.id!.uuidString)")
+        } catch let refusal as TransitionRefusal {
+            return try await dossier(req, scope: scope, enrolment: enrolment, refusal: RefusalText.text(refusal, req.translator()), status: .conflict)
+        } catch let failure as ValidationFailure {
+            return try await dossier(req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
+        }
+    }
+}
+
+/// Reads a transition form (web) into a state-machine command.
+enum TransitionForm {
+    static func command(_ form: FormData) -> Result<EnrolmentCommand, ValidationFailure> {
+        var errors: [FieldError] = []
+        let date = SimpleDate(form["date"])
+        if date == nil { errors.append(FieldError("date", .invalidDate)) }
+        let kind = TransitionKind(rawValue: form["kind"])
+        var command: EnrolmentCommand?
+        if let date {
+            switch kind {
+            case .startPhase?:
+                command = .startPhase(code: form["phase"], on: date)
+            case .completePhase?:
+                if let result = PhaseResult(rawValue: form["result"]) { command = .completePhase(result: result, on: date) }
+                else { errors.append(FieldError("result", .invalidChoice)) }
+            case .pause?:
+                if form["reason"].isEmpty { errors.append(FieldError("reason", .required)) }
+                let plannedReturn = SimpleDate(form["plannedReturn"])
+                if plannedReturn == nil { errors.append(FieldError("plannedReturn", .invalidDate)) }
+                if let plannedReturn, !form["reason"].isEmpty { command = .pause(reason: form["reason"], plannedReturn: plannedReturn, on: date) }
+            case .resume?:
+                command = .resume(on: date)
+            case .withdraw?:
+                if let reason = ExitReason(rawValue: form["exitReason"]) { command = .withdraw(reason: reason, note: form["note"], on: date) }
+                else { errors.append(FieldError("exitReason", .invalidChoice)) }
+            case .complete?:
+                if form["outcome"].isEmpty { errors.append(FieldError("outcome", .invalidChoice)) }
+                else { command = .complete(outcomeCode: form["outcome"], on: date) }
+            default:
+                errors.append(FieldError("kind", .invalidChoice))
+            }
+        }
+        guard errors.isEmpty, let command else { return .failure(ValidationFailure(errors)) }
+        return .success(command)
+    }
+}

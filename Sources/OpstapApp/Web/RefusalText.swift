@@ -1,0 +1,34 @@
+import OpstapDomain
+import OpstapViews
+
+/// Words a refused state-machine step for the user, saying why.
+enum RefusalText {
+    static func text(_ refusal: SelectionRefusal, _ t: Translator) -> String {
+        switch refusal {
+        case .alreadyDecided(let decision): t(.refusalAlreadyDecided, t.label(decision))
+        case .wrongStage(_, let current, let required): t(.refusalWrongStage, t.label(current), required.map { t.label($0) }.joined(separator: ", "))
+        case .dateBeforeReferral(let date): t(.refusalDateBeforeReferral, DateText.text(date, t.locale))
+        case .intakeInFuture(let date): t(.refusalIntakeInFuture, DateText.text(date, t.locale))
+        case .reasonRequired: t(.refusalReasonRequired)
+        case .criteriaNotAssessed(let codes): t(.refusalCriteriaNotAssessed, codes.joined(separator: ", "))
+        case .criteriaBelowMinimum(let codes): t(.refusalCriteriaBelowMinimum, codes.joined(separator: ", "))
+        }
+    }
+
+    static func text(_ refusal: TransitionRefusal, _ t: Translator) -> String {
+        switch refusal {
+        case .terminal(let state): t(.refusalTerminal, t.label(state))
+        case .notAllowed(let kind, let state): t(.refusalNotAllowed, t.label(kind), t.label(state))
+        case .dateInFuture(let date): t(.refusalDateInFuture, DateText.text(date, t.locale))
+        case .dateBeforeLastTransition(let date, let last): t(.refusalDateBeforeLast, DateText.text(date, t.locale), DateText.text(last, t.locale))
+        case .unknownPhase(let code): t(.refusalUnknownPhase, code)
+        case .wrongFirstPhase(let expected): t(.refusalWrongFirstPhase, expected)
+        case .wrongNextPhase(let expected): t(.refusalWrongNextPhase, expected ?? "—")
+        case .noPhaseLeft: t(.refusalNoPhaseLeft)
+        case .reasonRequired: t(.refusalReasonRequired)
+        case .returnNotAfterPause: t(.refusalReturnNotAfterPause)
+        case .unknownOutcome(let code): t(.refusalUnknownOutcome, code)
+        case .phaseMissingInVersion(let code): t(.refusalPhaseMissingInVersion, code)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Fluent
+import Vapor
+
+/// Every route in one place: the table of contents of the app.
+func routes(_ app: Application) throws {
+    app.get("health") { req async throws -> Response in
+        // Answers 200 only when the database answers too.
+        _ = try await Organisation.query(on: req.db).count()
+        return Response(status: .ok, body: .init(string: "ok"))
+    }
+    app.get("static", "app.css", use: StyleSheet.serve)
+
+    // MARK: HTML
+    let web = app.grouped(CSRFMiddleware())
+    let auth = AuthController()
+    web.get("login", use: auth.loginPage)
+    web.post("login", use: auth.login)
+    web.post("logout", use: auth.logout)
+
+    let pages = web.grouped(SessionAuthMiddleware())
+    pages.get(use: HomeController().home)
+
+    let programmes = ProgrammeWebController()
+    pages.get("programmes", use: programmes.list)
+    pages.get("programmes", "new", use: programmes.newForm)
+    pages.post("programmes", "new", use: programmes.create)
+    pages.get("programmes", ":programmeID", use: programmes.show)
+    pages.get("programmes", ":programmeID", "versions", ":number", use: programmes.showVersion)
+    pages.get("programmes", ":programmeID", "draft", use: programmes.editDraft)
+    pages.post("programmes", ":programmeID", "draft", use: programmes.saveDraft)
+    pages.post("programmes", ":programmeID", "cohorts", use: programmes.createCohort)
+    pages.get("cohorts", ":cohortID", use: programmes.showCohort)
+
+    let candidates = CandidateWebController()
+    pages.get("candidates", use: candidates.list)
+    pages.post("candidates", "search", use: candidates.search)
+    pages.get("candidates", "new", use: candidates.newForm)
+    pages.post("candidates", "new", use: candidates.register)
+    pages.get("candidates", ":candidacyID", use: candidates.show)
+    pages.post("candidates", ":candidacyID", "steps", use: candidates.step)
+    pages.post("candidates", ":candidacyID", "decision", use: candidates.decide)
+    pages.post("candidates", ":candidacyID", "assessments", ":criterion", use: candidates.assess)
+    pages.post("candidates", ":candidacyID", "enrol", use: candidates.enrol)
+    pages.get("persons", ":personID", "intake", use: candidates.intakeForm)
+    pages.post("persons", ":personID", "intake", use: candidates.saveIntake)
+
+    let participants = ParticipantWebController()
+    pages.get("participants", use: participants.list)
+    pages.get("participants", ":enrolmentID", use: participants.show)
+    pages.post("participants", ":enrolmentID", "transitions", use: participants.transition)
+    pages.post("participants", ":enrolmentID", "team", use: participants.assign)
+    pages.post("participants", ":enrolmentID", "version", use: participants.moveVersion)
+
+    let account = AccountController()
+    pages.get("account", use: account.page)
+    pages.post("account", "locale", use: account.setLocale)
+    pages.post("account", "tokens", use: account.createToken)
+    pages.post("account", "tokens", ":tokenID", "revoke", use: account.revokeToken)
+
+    // MARK: JSON API
+    try apiRoutes(app)
+}

@@ -1,0 +1,49 @@
+/// Which people a user may see at all, by role. Partnership in a programme is the outer
+/// boundary (applied in the query); within it, guidance roles see only the people assigned
+/// to them, and reporting roles see no individuals.
+public enum RecordReach: Sendable, Equatable {
+    /// Every candidate and participant of the programmes the organisation partners in.
+    case allInPartnerProgrammes
+    /// Participants (enrolled) of partner programmes, not candidates.
+    case participantsInPartnerProgrammes
+    /// Only participants with a current guidance assignment to this user.
+    case assignedOnly
+    case none
+
+    public static func forRoles(_ roles: Set<Role>) -> RecordReach {
+        if !roles.isDisjoint(with: [.administrator, .coordinator, .intakeOfficer]) { return .allInPartnerProgrammes }
+        if !roles.isDisjoint(with: [.teacher, .housingOfficer, .employerHR]) { return .participantsInPartnerProgrammes }
+        if !roles.isDisjoint(with: [.coach, .workSupervisor, .buddy]) { return .assignedOnly }
+        return .none
+    }
+}
+
+/// Which actions a role permits. Routes check these before touching any record, so a user
+/// without the role gets 403 whatever the record.
+public enum Permission: Sendable {
+    case manageProgrammes
+    case manageCohorts
+    case registerCandidates
+    case runSelection
+    case enrol
+    case moveParticipants
+    case viewPeople
+    case manageUsers
+    case viewAggregates
+
+    public func isGranted(to roles: Set<Role>) -> Bool {
+        !roles.isDisjoint(with: Self.granting[self]!)
+    }
+
+    private static let granting: [Permission: Set<Role>] = [
+        .manageProgrammes: [.administrator, .coordinator],
+        .manageCohorts: [.administrator, .coordinator],
+        .registerCandidates: [.administrator, .coordinator, .intakeOfficer],
+        .runSelection: [.administrator, .coordinator, .intakeOfficer],
+        .enrol: [.administrator, .coordinator],
+        .moveParticipants: [.administrator, .coordinator, .coach],
+        .viewPeople: Set(Role.allCases).subtracting([.reporting]),
+        .manageUsers: [.administrator],
+        .viewAggregates: Set(Role.allCases),
+    ]
+}

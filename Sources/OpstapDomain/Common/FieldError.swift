@@ -1,0 +1,60 @@
+/// A validation failure on one input field. `code` is a stable machine-readable reason that
+/// the edge translates into the user's language (HTML) or a problem+json `invalidParams` entry.
+public struct FieldError: Error, Equatable, Sendable {
+    public var field: String
+    public var code: FieldErrorCode
+    public var arguments: [String]
+
+    public init(_ field: String, _ code: FieldErrorCode, _ arguments: [String] = []) {
+        self.field = field
+        self.code = code
+        self.arguments = arguments
+    }
+}
+
+/// Several field errors at once: input is validated as a whole so a form or API client
+/// sees every problem in one round trip.
+public struct ValidationFailure: Error, Sendable {
+    public var errors: [FieldError]
+    public init(_ errors: [FieldError]) { self.errors = errors }
+}
+
+/// Every reason a field can be refused. The catalogue words each one in every locale.
+public enum FieldErrorCode: String, CaseIterable, Sendable, Codable {
+    case required
+    case atLeastOne
+    case unknownOrganisation
+    case duplicatePartner
+    case invalidCode
+    case duplicateCode
+    case unknownPhase
+    case unknownStream
+    case unknownCohort
+    case unknownOutcome
+    case outOfRange
+    case duplicateActivity
+    case tooManyHours
+    case invalidCountry
+    case beforePipDate
+    case invalidEmail
+    case invalidPostcode
+    case invalidDate
+    case dateInFuture
+    case invalidBSN
+    case invalidChoice
+    case invalidNumber
+    case tooLong
+    case emailTaken
+    case passwordTooShort
+    case streamNotInCohort
+    case cohortFull
+    case notSelected
+    case alreadyEnrolled
+    case ownerNotPartner
+    case notPublished
+    case alreadyCandidate
+    case notAPartner
+    case roleMissing
+    case unknownCriterion
+    case notPossibleInStage
+}

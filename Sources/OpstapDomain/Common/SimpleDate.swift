@@ -1,0 +1,85 @@
+import Foundation
+
+/// A calendar date without time or zone (ISO 8601 `yyyy-MM-dd`). Programme dates — phase
+/// starts, planned returns, dates of birth — are days, not instants; keeping them as a value
+/// type avoids time-zone drift between SQLite, PostgreSQL and the browser.
+public struct SimpleDate: Hashable, Comparable, Codable, Sendable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int
+    public let day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        var components = DateComponents()
+        components.year = year
+        components.month = month
+        components.day = day
+        guard (1900...2200).contains(year), let date = Self.calendar.date(from: components) else { return nil }
+        let back = Self.calendar.dateComponents([.year, .month, .day], from: date)
+        guard back.year == year, back.month == month, back.day == day else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public init?(_ iso: String) {
+        let parts = iso.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+        else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public init(_ date: Date) {
+        let c = Self.calendar.dateComponents([.year, .month, .day], from: date)
+        self.year = c.year!
+        self.month = c.month!
+        self.day = c.day!
+    }
+
+    public static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Amsterdam")!
+        return calendar
+    }()
+
+    public var date: Date {
+        Self.calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 12))!
+    }
+
+    public var iso: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    public var description: String { iso }
+
+    public func adding(days: Int) -> SimpleDate {
+        SimpleDate(Self.calendar.date(byAdding: .day, value: days, to: date)!)
+    }
+
+    public func adding(weeks: Int) -> SimpleDate { adding(days: weeks * 7) }
+
+    /// Whole years between this date and `other` (age on a given day).
+    public func years(until other: SimpleDate) -> Int {
+        var years = other.year - year
+        if (other.month, other.day) < (month, day) { years -= 1 }
+        return years
+    }
+
+    public static func < (lhs: SimpleDate, rhs: SimpleDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let value = SimpleDate(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "Expected a date as yyyy-MM-dd")
+        }
+        self = value
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
+}

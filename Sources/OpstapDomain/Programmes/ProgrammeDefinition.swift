@@ -1,0 +1,154 @@
+import Foundation
+
+/// Everything a programme is, as data. A definition is immutable once published: each
+/// publication becomes a numbered version that enrolments stay pinned to.
+public struct ProgrammeDefinition: Codable, Equatable, Sendable {
+    public var name: String
+    public var description: String
+    public var partners: [Partner]
+    public var streams: [Stream]
+    public var phases: [Phase]
+    public var selectionCriteria: [SelectionCriterion]
+    public var outcomes: [Outcome]
+
+    public init(
+        name: String, description: String = "", partners: [Partner] = [], streams: [Stream] = [],
+        phases: [Phase] = [], selectionCriteria: [SelectionCriterion] = [], outcomes: [Outcome] = []
+    ) {
+        self.name = name
+        self.description = description
+        self.partners = partners
+        self.streams = streams
+        self.phases = phases
+        self.selectionCriteria = selectionCriteria
+        self.outcomes = outcomes
+    }
+
+    public func phase(_ code: String) -> Phase? { phases.first { $0.code == code } }
+    public func stream(_ code: String) -> Stream? { streams.first { $0.code == code } }
+    public func outcome(_ code: String) -> Outcome? { outcomes.first { $0.code == code } }
+    public func phaseIndex(_ code: String) -> Int? { phases.firstIndex { $0.code == code } }
+
+    /// The phase a participant of `stream` starts in (students may skip the pre-education).
+    public func firstPhase(for streamCode: String) -> Phase? {
+        guard let stream = stream(streamCode) else { return nil }
+        return phase(stream.firstPhaseCode)
+    }
+}
+
+public struct Partner: Codable, Equatable, Sendable {
+    public var organisationID: UUID
+    /// The partner's part in the programme, in words ("recruitment and social guidance").
+    public var part: String
+
+    public init(organisationID: UUID, part: String) {
+        self.organisationID = organisationID
+        self.part = part
+    }
+}
+
+public struct Stream: Codable, Equatable, Sendable {
+    public var code: String
+    public var name: String
+    public var firstPhaseCode: String
+
+    public init(code: String, name: String, firstPhaseCode: String) {
+        self.code = code
+        self.name = name
+        self.firstPhaseCode = firstPhaseCode
+    }
+}
+
+public enum PhaseKind: String, Codable, CaseIterable, Sendable {
+    case preEducation
+    case orientation
+    case vocationalEducation
+    case internship
+    case jobPreparation
+    case other
+}
+
+public enum ActivityType: String, Codable, CaseIterable, Sendable {
+    case theory
+    case practice
+    case language
+    case employeeSkills
+    case careSkills
+    case coaching
+}
+
+public enum Weekday: String, Codable, CaseIterable, Sendable {
+    case monday, tuesday, wednesday, thursday, friday, saturday, sunday
+}
+
+/// Hours a week spent on one activity type, and on which days.
+public struct ScheduleItem: Codable, Equatable, Sendable {
+    public var activity: ActivityType
+    public var hoursPerWeek: Double
+    public var days: [Weekday]
+
+    public init(activity: ActivityType, hoursPerWeek: Double, days: [Weekday]) {
+        self.activity = activity
+        self.hoursPerWeek = hoursPerWeek
+        self.days = days
+    }
+}
+
+public struct Phase: Codable, Equatable, Sendable {
+    public var code: String
+    public var name: String
+    public var kind: PhaseKind
+    public var plannedWeeks: Int
+    public var schedule: [ScheduleItem]
+
+    public init(code: String, name: String, kind: PhaseKind, plannedWeeks: Int, schedule: [ScheduleItem]) {
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.plannedWeeks = plannedWeeks
+        self.schedule = schedule
+    }
+
+    public var hoursPerWeek: Double { schedule.reduce(0) { $0 + $1.hoursPerWeek } }
+    public var days: [Weekday] {
+        let used = Set(schedule.flatMap(\.days))
+        return Weekday.allCases.filter(used.contains)
+    }
+}
+
+public struct SelectionCriterion: Codable, Equatable, Sendable {
+    public var code: String
+    public var name: String
+    public var description: String
+    /// Scores run from 1 to `maxScore`; `minimumScore` is what a selected candidate needs.
+    public var maxScore: Int
+    public var minimumScore: Int
+
+    public init(code: String, name: String, description: String = "", maxScore: Int = 5, minimumScore: Int = 1) {
+        self.code = code
+        self.name = name
+        self.description = description
+        self.maxScore = maxScore
+        self.minimumScore = minimumScore
+    }
+}
+
+/// How a completed programme ended; the kinds are what funders count.
+public enum OutcomeKind: String, Codable, CaseIterable, Sendable {
+    case job
+    case bbl
+    case furtherEducation
+    case other
+}
+
+public struct Outcome: Codable, Equatable, Sendable {
+    public var code: String
+    public var name: String
+    public var kind: OutcomeKind
+
+    public init(code: String, name: String, kind: OutcomeKind) {
+        self.code = code
+        self.name = name
+        self.kind = kind
+    }
+}

@@ -1,0 +1,57 @@
+import OpstapDomain
+
+/// The page frame: skip link, header with navigation, main content, all in the user's locale.
+public enum Layout {
+    public static func page(_ context: PageContext, title: String, @HTMLBuilder content: () -> [HTMLNode]) -> String {
+        let t = context.t
+        let body = fragment {
+            el("a", ["class": "skip", "href": "#main"]) { t(.skipToContent) }
+            el("header", ["class": "top"]) {
+                el("a", ["class": "brand", "href": "/"]) { "Opstap" }
+                if let user = context.user {
+                    navigation(context, user: user)
+                }
+            }
+            el("main", ["id": "main"]) {
+                if let flash = context.flash {
+                    el("p", ["class": "flash", "role": "status"]) { flash }
+                }
+                el("h1") { title }
+                content()
+            }
+        }
+        return "<!DOCTYPE html>" + el("html", ["lang": t.locale.rawValue]) {
+            el("head") {
+                el("meta", ["charset": "utf-8"])
+                el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+                el("title") { title + " · Opstap" }
+                el("link", ["rel": "stylesheet", "href": "/static/app.css"])
+            }
+            el("body") { body }
+        }.render()
+    }
+
+    static func navigation(_ context: PageContext, user: SignedInUser) -> HTMLNode {
+        let t = context.t
+        return el("nav", ["aria-label": t(.navMain)]) {
+            el("ul") {
+                el("li") { el("a", ["href": "/"]) { t(.navHome) } }
+                if user.can(.viewPeople) {
+                    el("li") { el("a", ["href": "/programmes"]) { t(.navProgrammes) } }
+                    el("li") { el("a", ["href": "/candidates"]) { t(.navCandidates) } }
+                    el("li") { el("a", ["href": "/participants"]) { t(.navParticipants) } }
+                } else {
+                    el("li") { el("a", ["href": "/programmes"]) { t(.navProgrammes) } }
+                }
+                el("li") { el("a", ["href": "/account"]) { t(.navAccount) } }
+                el("li") {
+                    el("form", ["method": "post", "action": "/logout", "class": "inline"]) {
+                        Form.csrf(context)
+                        el("button", ["type": "submit", "class": "link"]) { t(.logout) }
+                    }
+                }
+            }
+            el("p", ["class": "who"]) { "\(user.name) · \(user.organisationName)" }
+        }
+    }
+}

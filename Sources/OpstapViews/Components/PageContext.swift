@@ -1,0 +1,30 @@
+import OpstapDomain
+
+/// What every page needs to know about the request it answers.
+public struct PageContext: Sendable {
+    public var t: Translator
+    public var user: SignedInUser?
+    public var csrfToken: String
+    public var flash: String?
+
+    public init(locale: AppLocale, user: SignedInUser?, csrfToken: String, flash: String? = nil) {
+        self.t = Translator(locale)
+        self.user = user
+        self.csrfToken = csrfToken
+        self.flash = flash
+    }
+}
+
+public struct SignedInUser: Sendable {
+    public var name: String
+    public var organisationName: String
+    public var roles: Set<Role>
+
+    public init(name: String, organisationName: String, roles: Set<Role>) {
+        self.name = name
+        self.organisationName = organisationName
+        self.roles = roles
+    }
+
+    func can(_ permission: Permission) -> Bool { permission.isGranted(to: roles) }
+}

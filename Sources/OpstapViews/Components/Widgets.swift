@@ -1,0 +1,50 @@
+import OpstapDomain
+
+/// Small reusable pieces: tables, definition lists, pagination.
+public enum Widgets {
+    /// A description list of label/value rows, skipping rows without a value.
+    public static func facts(_ rows: [(String, String?)]) -> HTMLNode {
+        el("dl", ["class": "facts"]) {
+            for (label, value) in rows {
+                if let value, !value.isEmpty {
+                    el("dt") { label }
+                    el("dd") { value }
+                }
+            }
+        }
+    }
+
+    public static func table(caption: String, headers: [String], rows: [[HTMLNode]], empty: String) -> HTMLNode {
+        if rows.isEmpty { return el("p", ["class": "empty"]) { empty } }
+        return el("div", ["class": "table-wrap"]) {
+            el("table") {
+                el("caption") { caption }
+                el("thead") { el("tr") { for header in headers { el("th", ["scope": "col"]) { header } } } }
+                el("tbody") {
+                    for row in rows {
+                        el("tr") { for cell in row { el("td") { cell } } }
+                    }
+                }
+            }
+        }
+    }
+
+    public static func link(_ text: String, _ href: String) -> HTMLNode {
+        el("a", ["href": href]) { text }
+    }
+
+    /// Previous/next links that keep the list's filters (`query` is already encoded).
+    public static func pagination<T>(_ context: PageContext, _ page: ResultPage<T>, path: String, query: String) -> HTMLNode {
+        let t = context.t
+        let prefix = path + "?" + (query.isEmpty ? "" : query + "&")
+        return el("nav", ["class": "pagination", "aria-label": t(.pagination)]) {
+            el("p") { t(.pageOf, String(page.number), String(page.pageCount), String(page.total)) }
+            if page.hasPrevious { el("a", ["href": prefix + "page=\(page.number - 1)", "rel": "prev"]) { t(.previousPage) } }
+            if page.hasNext { el("a", ["href": prefix + "page=\(page.number + 1)", "rel": "next"]) { t(.nextPage) } }
+        }
+    }
+
+    public static func badge(_ text: String, kind: String) -> HTMLNode {
+        el("span", ["class": "badge badge-\(kind)"]) { text }
+    }
+}

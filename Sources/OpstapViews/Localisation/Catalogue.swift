@@ -1,0 +1,41 @@
+/// The string catalogue: one table per locale.
+public enum Catalogue {
+    public static func entries(for locale: AppLocale) -> [String: String] {
+        switch locale {
+        case .nl: dutch
+        case .en: english
+        }
+    }
+
+    static func labelKeys<E: Labelled>(_ type: E.Type) -> [String] {
+        E.allCases.map { E.labelPrefix + "." + $0.rawValue }
+    }
+
+    /// Every key a locale must have.
+    public static var requiredKeys: Set<String> {
+        var keys = Set(K.allCases.map(\.rawValue))
+        keys.formUnion(labelKeys(Role.self))
+        keys.formUnion(labelKeys(OrganisationKind.self))
+        keys.formUnion(labelKeys(CandidacyStage.self))
+        keys.formUnion(labelKeys(SelectionDecision.self))
+        keys.formUnion(labelKeys(EnrolmentState.self))
+        keys.formUnion(labelKeys(PhaseResult.self))
+        keys.formUnion(labelKeys(ExitReason.self))
+        keys.formUnion(labelKeys(TransitionKind.self))
+        keys.formUnion(labelKeys(PhaseKind.self))
+        keys.formUnion(labelKeys(ActivityType.self))
+        keys.formUnion(labelKeys(Weekday.self))
+        keys.formUnion(labelKeys(OutcomeKind.self))
+        keys.formUnion(labelKeys(Household.self))
+        keys.formUnion(labelKeys(Residence.self))
+        keys.formUnion(labelKeys(BenefitStatus.self))
+        keys.formUnion(labelKeys(LearningRoute.self))
+        keys.formUnion(labelKeys(FieldErrorCode.self))
+        keys.formUnion(labelKeys(GenderLabel.self))
+        keys.formUnion(labelKeys(CandidacyEventKind.self))
+        keys.formUnion(labelKeys(DuplicateReason.self))
+        return keys
+    }
+}
+
+import OpstapDomain

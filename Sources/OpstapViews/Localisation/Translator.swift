@@ -1,0 +1,66 @@
+import OpstapDomain
+
+/// Words a page in one locale. Static texts use typed keys (`K`); enumeration values use
+/// `label(_:)`, keyed "<prefix>.<rawValue>". `Catalogue.requiredKeys` lists both kinds, and a
+/// test fails when a locale lacks any of them.
+public struct Translator: Sendable {
+    public let locale: AppLocale
+
+    public init(_ locale: AppLocale) { self.locale = locale }
+
+    public func callAsFunction(_ key: K, _ arguments: String...) -> String {
+        text(key.rawValue, arguments)
+    }
+
+    public func label<E: Labelled>(_ value: E) -> String {
+        text(E.labelPrefix + "." + value.rawValue, [])
+    }
+
+    public func error(_ error: FieldError) -> String {
+        text("error." + error.code.rawValue, error.arguments)
+    }
+
+    func text(_ key: String, _ arguments: [String]) -> String {
+        var value = Catalogue.entries(for: locale)[key] ?? Catalogue.entries(for: .nl)[key] ?? key
+        for (index, argument) in arguments.enumerated() {
+            value = value.replacingOccurrences(of: "{\(index)}", with: argument)
+        }
+        return value
+    }
+}
+
+/// An enumeration whose values are shown to users.
+public protocol Labelled: RawRepresentable, CaseIterable where RawValue == String {
+    static var labelPrefix: String { get }
+}
+
+extension Role: Labelled { public static let labelPrefix = "role" }
+extension OrganisationKind: Labelled { public static let labelPrefix = "organisationKind" }
+extension CandidacyStage: Labelled { public static let labelPrefix = "stage" }
+extension SelectionDecision: Labelled { public static let labelPrefix = "decision" }
+extension EnrolmentState: Labelled { public static let labelPrefix = "state" }
+extension PhaseResult: Labelled { public static let labelPrefix = "phaseResult" }
+extension ExitReason: Labelled { public static let labelPrefix = "exitReason" }
+extension TransitionKind: Labelled { public static let labelPrefix = "transition" }
+extension PhaseKind: Labelled { public static let labelPrefix = "phaseKind" }
+extension ActivityType: Labelled { public static let labelPrefix = "activity" }
+extension Weekday: Labelled { public static let labelPrefix = "weekday" }
+extension OutcomeKind: Labelled { public static let labelPrefix = "outcomeKind" }
+extension Household: Labelled { public static let labelPrefix = "household" }
+extension Residence: Labelled { public static let labelPrefix = "residence" }
+extension BenefitStatus: Labelled { public static let labelPrefix = "benefit" }
+extension LearningRoute: Labelled { public static let labelPrefix = "learningRoute" }
+extension FieldErrorCode: Labelled { public static let labelPrefix = "error" }
+extension GenderLabel: Labelled { public static let labelPrefix = "gender" }
+extension CandidacyEventKind: Labelled { public static let labelPrefix = "event" }
+extension DuplicateReason: Labelled { public static let labelPrefix = "duplicate" }
+
+/// Gender values as stored on a person.
+public enum GenderLabel: String, CaseIterable, Sendable {
+    case woman, man, nonBinary, unknown
+}
+
+/// Kinds of candidacy history events.
+public enum CandidacyEventKind: String, CaseIterable, Sendable {
+    case referred, intakePlanned, intakeHeld, selectionStarted, assessed, selected, rejected, withdrawn
+}

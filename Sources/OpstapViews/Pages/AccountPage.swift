@@ -1,0 +1,73 @@
+import Foundation
+import OpstapDomain
+
+public struct TokenRow: Sendable {
+    public var id: UUID
+    public var name: String
+    public var createdAt: Date?
+    public var lastUsedAt: Date?
+    public init(id: UUID, name: String, createdAt: Date?, lastUsedAt: Date?) {
+        self.id = id
+        self.name = name
+        self.createdAt = createdAt
+        self.lastUsedAt = lastUsedAt
+    }
+}
+
+public struct AccountModel: Sendable {
+    public var email: String
+    public var roles: [Role]
+    public var organisation: String
+    public var tokens: [TokenRow]
+    public var newToken: String?
+    public var errors: [FieldError]
+    public init(email: String, roles: [Role], organisation: String, tokens: [TokenRow], newToken: String?, errors: [FieldError]) {
+        self.email = email
+        self.roles = roles
+        self.organisation = organisation
+        self.tokens = tokens
+        self.newToken = newToken
+        self.errors = errors
+    }
+}
+
+/// The user's own settings: language and API tokens.
+public enum AccountPage {
+    public static func render(_ context: PageContext, _ m: AccountModel) -> String {
+        let t = context.t
+        return Layout.page(context, title: t(.accountTitle)) {
+            Widgets.facts([(t(.email), m.email), (t(.organisation), m.organisation), (t(.rolesLabel), m.roles.map { t.label($0) }.joined(separator: ", "))])
+            el("h2") { t(.languageTitle) }
+            el("form", ["method": "post", "action": "/account/locale", "class": "action"]) {
+                Form.csrf(context)
+                Form.select(context, label: t(.language), name: "locale", options: [("nl", "Nederlands"), ("en", "English")], selected: t.locale.rawValue)
+                Form.submit(t(.save), secondary: true)
+            }
+            el("h2") { t(.tokensTitle) }
+            el("p") { t(.tokensExplain) }
+            if let token = m.newToken {
+                el("div", ["class": "flash", "role": "status"]) {
+                    el("p") { t(.tokenCreated) }
+                    el("p") { el("code", ["id": "new-token"]) { token } }
+                }
+            }
+            Widgets.table(
+                caption: t(.tokensTitle), headers: [t(.name), t(.createdAt), t(.lastUsed), ""],
+                rows: m.tokens.map { token in
+                    [.text(token.name), .text(token.createdAt.map { DateText.timestamp($0, t.locale) } ?? ""),
+                     .text(token.lastUsedAt.map { DateText.timestamp($0, t.locale) } ?? t(.never)),
+                     el("form", ["method": "post", "action": "/account/tokens/\(token.id.uuidString)/revoke", "class": "inline"]) {
+                         Form.csrf(context)
+                         Form.submit(t(.revoke), secondary: true)
+                     }]
+                },
+                empty: t(.noTokens))
+            el("form", ["method": "post", "action": "/account/tokens", "class": "action", "novalidate": ""]) {
+                Form.csrf(context)
+                Form.errorSummary(context, m.errors)
+                Form.input(context, label: t(.tokenName), name: "name", errors: m.errors, required: true)
+                Form.submit(t(.createToken))
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import OpstapDomain
+
+public struct TeamMember: Sendable {
+    public var role: Role
+    public var name: String
+    public var organisation: String
+    public var since: String
+    public init(role: Role, name: String, organisation: String, since: String) {
+        self.role = role
+        self.name = name
+        self.organisation = organisation
+        self.since = since
+    }
+}
+
+public struct DossierModel: Sendable {
+    public var enrolmentID: UUID
+    public var person: PersonSummary
+    public var candidacyHref: String?
+    public var programmeName: String
+    public var programmeHref: String
+    public var versionNumber: Int
+    public var otherVersions: [Int]
+    public var cohortName: String
+    public var cohortHref: String
+    public var streamName: String
+    public var state: EnrolmentState
+    public var phaseName: String?
+    public var phaseToStart: Phase?
+    public var outcomes: [Outcome]
+    public var outcomeName: String?
+    public var exitReason: ExitReason?
+    public var team: [TeamMember]
+    public var availableKinds: [TransitionKind]
+    public var canTransition: Bool
+    public var canAssign: Bool
+    public var assignableUsers: [(value: String, label: String)]
+    public var timeline: [HistoryEntry]
+    public var errors: [FieldError]
+    public var refusal: String?
+    public var today: String
+
+    public init(enrolmentID: UUID, person: PersonSummary, candidacyHref: String?, programmeName: String, programmeHref: String, versionNumber: Int, otherVersions: [Int], cohortName: String, cohortHref: String, streamName: String, state: EnrolmentState, phaseName: String?, phaseToStart: Phase?, outcomes: [Outcome], outcomeName: String?, exitReason: ExitReason?, team: [TeamMember], availableKinds: [TransitionKind], canTransition: Bool, canAssign: Bool, assignableUsers: [(value: String, label: String)], timeline: [HistoryEntry], errors: [FieldError], refusal: String?, today: String) {
+        self.enrolmentID = enrolmentID
+        self.person = person
+        self.candidacyHref = candidacyHref
+        self.programmeName = programmeName
+        self.programmeHref = programmeHref
+        self.versionNumber = versionNumber
+        self.otherVersions = otherVersions
+        self.cohortName = cohortName
+        self.cohortHref = cohortHref
+        self.streamName = streamName
+        self.state = state
+        self.phaseName = phaseName
+        self.phaseToStart = phaseToStart
+        self.outcomes = outcomes
+        self.outcomeName = outcomeName
+        self.exitReason = exitReason
+        self.team = team
+        self.availableKinds = availableKinds
+        self.canTransition = canTransition
+        self.canAssign = canAssign
+        self.assignableUsers = assignableUsers
+        self.timeline = timeline
+        self.errors = errors
+        self.refusal = refusal
+        self.today = today
+    }
+}
+
+/// The participant's dossier: where they are, who guides them, what can happen next, and
+/// the whole timeline from referral on.
+public enum DossierPage {
+    public static func render(_ context: PageContext, _ m: DossierModel) -> String {
+        let t = context.t
+        let base = "/participants/\(m.enrolmentID.uuidString)"
+        return Layout.page(context, title: m.person.name) {
+            el("p", ["class": "lead"]) {
+                Widgets.badge(t.label(m.state), kind: m.state.rawValue)
+                " " + (m.phaseName.map { t(.inPhase, $0) } ?? "")
+            }
+            if let refusal = m.refusal { el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } } }
+            Form.errorSummary(context, m.errors)
+            Widgets.facts([
+                (t(.programme), "\(m.programmeName) (v\(m.versionNumber))"),
+                (t(.cohort), m.cohortName),
+                (t(.stream), m.streamName),
+                (t(.outcome), m.outcomeName),
+                (t(.exitReasonLabel), m.exitReason.map { t.label($0) }),
+            ])
+            el("p") {
+                Widgets.link(t(.openCohort), m.cohortHref)
+                if let href = m.candidacyHref { " · "; Widgets.link(t(.openCandidacy), href) }
+            }
+            if m.canTransition && !m.availableKinds.isEmpty {
+                el("h2") { t(.nextStepTitle) }
+                transitions(context, m, base: base)
+            }
+            el("h2") { t(.teamTitle) }
+            Widgets.table(
+                caption: t(.teamTitle), headers: [t(.roleLabel), t(.name), t(.organisation), t(.since)],
+                rows: m.team.map { [.text(t.label($0.role)), .text($0.name), .text($0.organisation), DateText.node(iso: $0.since, t.locale)] },
+                empty: t(.noTeam))
+            if m.canAssign && !m.state.isTerminal {
+                el("form", ["method": "post", "action": base + "/team", "class": "action", "novalidate": ""]) {
+                    Form.csrf(context)
+                    Form.select(context, label: t(.roleLabel), name: "role", options: [Role.coach, .workSupervisor, .buddy, .teacher].map { ($0.rawValue, t.label($0)) }, selected: nil, errors: m.errors)
+                    Form.select(context, label: t(.staffMember), name: "userId", options: m.assignableUsers, selected: nil, errors: m.errors, includeEmpty: true)
+                    Form.input(context, label: t(.startDate), name: "startsOn", value: m.today, type: "date", errors: m.errors)
+                    Form.submit(t(.assign), secondary: true)
+                }
+            }
+            if !m.otherVersions.isEmpty && !m.state.isTerminal {
+                el("h2") { t(.moveVersionTitle) }
+                el("form", ["method": "post", "action": base + "/version", "class": "action"]) {
+                    Form.csrf(context)
+                    Form.select(context, label: t(.version), name: "version", options: m.otherVersions.map { (String($0), "v\($0)") }, selected: nil, errors: m.errors)
+                    Form.submit(t(.moveVersion), secondary: true)
+                }
+            }
+            el("h2") { t(.personTitle) }
+            PersonFacts.render(context, m.person)
+            Timeline.render(context, m.timeline, title: t(.timelineTitle))
+        }
+    }
+
+    static func transitions(_ context: PageContext, _ m: DossierModel, base: String) -> HTMLNode {
+        let t = context.t
+        func form(_ kind: TransitionKind, @HTMLBuilder _ fields: () -> [HTMLNode]) -> HTMLNode {
+            el("form", ["method": "post", "action": base + "/transitions", "class": "action", "novalidate": ""]) {
+                el("h3") { t.label(kind) }
+                Form.csrf(context)
+                el("input", ["type": "hidden", "name": "kind", "value": kind.rawValue])
+                fields()
+                Form.input(context, label: t(.effectiveDate), name: "date", value: m.today, type: "date", errors: m.errors, required: true)
+                Form.submit(t.label(kind))
+            }
+        }
+        return fragment {
+            for kind in m.availableKinds {
+                switch kind {
+                case .startPhase:
+                    if let phase = m.phaseToStart {
+                        form(kind) {
+                            el("input", ["type": "hidden", "name": "phase", "value": phase.code])
+                            el("p") { t(.phaseToStart, phase.name) }
+                        }
+                    }
+                case .completePhase:
+                    form(kind) {
+                        Form.select(context, label: t(.phaseResultLabel), name: "result", options: Form.options(PhaseResult.self, t), selected: PhaseResult.passed.rawValue, errors: m.errors)
+                    }
+                case .pause:
+                    form(kind) {
+                        Form.textarea(context, label: t(.pauseReason), name: "reason", errors: m.errors, required: true)
+                        Form.input(context, label: t(.plannedReturn), name: "plannedReturn", type: "date", errors: m.errors, required: true)
+                    }
+                case .resume:
+                    form(kind) {}
+                case .withdraw:
+                    form(kind) {
+                        Form.select(context, label: t(.exitReasonLabel), name: "exitReason", options: Form.options(ExitReason.self, t), selected: nil, errors: m.errors, includeEmpty: true, required: true)
+                        Form.textarea(context, label: t(.note), name: "note", errors: m.errors)
+                    }
+                case .complete:
+                    form(kind) {
+                        Form.select(context, label: t(.outcome), name: "outcome", options: m.outcomes.map { ($0.code, "\($0.name) (\(t.label($0.kind)))") }, selected: nil, errors: m.errors, includeEmpty: true, required: true)
+                    }
+                case .enrol, .moveVersion:
+                    fragment {}
+                }
+            }
+        }
+    }
+}

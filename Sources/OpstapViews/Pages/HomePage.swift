@@ -1,0 +1,115 @@
+import OpstapDomain
+
+public struct FunnelRow: Sendable {
+    public var name: String
+    public var href: String?
+    public var funnel: Funnel
+    public var capacity: Int?
+    public init(name: String, href: String?, funnel: Funnel, capacity: Int? = nil) {
+        self.name = name
+        self.href = href
+        self.funnel = funnel
+        self.capacity = capacity
+    }
+}
+
+public struct FunnelBlock: Sendable {
+    public var programme: FunnelRow
+    public var cohorts: [FunnelRow]
+    public init(programme: FunnelRow, cohorts: [FunnelRow]) {
+        self.programme = programme
+        self.cohorts = cohorts
+    }
+}
+
+public struct ParticipantRow: Sendable {
+    public var name: String
+    public var href: String
+    public var programme: String
+    public var cohort: String
+    public var phase: String?
+    public var state: EnrolmentState
+    public var since: String
+    public init(name: String, href: String, programme: String, cohort: String, phase: String?, state: EnrolmentState, since: String) {
+        self.name = name
+        self.href = href
+        self.programme = programme
+        self.cohort = cohort
+        self.phase = phase
+        self.state = state
+        self.since = since
+    }
+}
+
+public struct HomeModel: Sendable {
+    public var funnels: [FunnelBlock]?
+    public var ownParticipants: [ParticipantRow]?
+    public var roleNames: [String]
+    public init(funnels: [FunnelBlock]?, ownParticipants: [ParticipantRow]?, roleNames: [String]) {
+        self.funnels = funnels
+        self.ownParticipants = ownParticipants
+        self.roleNames = roleNames
+    }
+}
+
+/// The start page: what each role needs first. Coordinators see the funnel per programme
+/// and cohort, guidance roles their own participants.
+public enum HomePage {
+    public static func render(_ context: PageContext, _ model: HomeModel) -> String {
+        let t = context.t
+        return Layout.page(context, title: t(.homeTitle)) {
+            el("p", ["class": "lead"]) { t(.homeRoles, model.roleNames.joined(separator: ", ")) }
+            if let funnels = model.funnels {
+                el("h2") { t(.funnelTitle) }
+                if funnels.isEmpty { el("p", ["class": "empty"]) { t(.noProgrammes) } }
+                for block in funnels {
+                    funnelTable(context, block)
+                }
+            }
+            if let own = model.ownParticipants {
+                el("h2") { t(.ownParticipantsTitle) }
+                ParticipantList.table(context, own, caption: t(.ownParticipantsTitle))
+            }
+            if model.funnels == nil && model.ownParticipants == nil {
+                el("p") { t(.homeNothing) }
+            }
+        }
+    }
+
+    static func funnelTable(_ context: PageContext, _ block: FunnelBlock) -> HTMLNode {
+        let t = context.t
+        let headers = [t(.cohort), t(.funnelReferred), t(.funnelInIntake), t(.funnelSelection), t(.funnelSelected), t(.funnelRejected),
+                       t(.funnelEnrolled), t(.funnelActive), t(.funnelCompleted), t(.funnelExited)]
+        func cells(_ row: FunnelRow) -> [HTMLNode] {
+            let f = row.funnel
+            let name: HTMLNode = row.href.map { Widgets.link(row.name, $0) } ?? .text(row.name)
+            let enrolled = row.capacity.map { "\(f.enrolled) / \($0)" } ?? "\(f.enrolled)"
+            return [name, .text("\(f.referred)"), .text("\(f.intakePlanned + f.intakeHeld)"), .text("\(f.selection)"),
+                    .text("\(f.selected)"), .text("\(f.rejected + f.withdrawn)"), .text(enrolled), .text("\(f.active)"),
+                    .text("\(f.completed)"), .text("\(f.exited)")]
+        }
+        var total = block.programme
+        total.name = t(.allCohorts)
+        total.href = nil
+        return el("section", ["class": "funnel"]) {
+            el("h3") { block.programme.href.map { Widgets.link(block.programme.name, $0) } ?? .text(block.programme.name) }
+            Widgets.table(
+                caption: t(.funnelCaption, block.programme.name), headers: headers,
+                rows: block.cohorts.map(cells) + [cells(total)], empty: t(.noCohorts))
+        }
+    }
+}
+
+public enum ParticipantList {
+    public static func table(_ context: PageContext, _ rows: [ParticipantRow], caption: String) -> HTMLNode {
+        let t = context.t
+        return Widgets.table(
+            caption: caption,
+            headers: [t(.name), t(.programme), t(.cohort), t(.phase), t(.status), t(.since)],
+            rows: rows.map { row in
+                [Widgets.link(row.name, row.href), .text(row.programme), .text(row.cohort), .text(row.phase ?? "—"),
+                 Widgets.badge(t.label(row.state), kind: row.state.rawValue), DateText.node(iso: row.since, t.locale)]
+            },
+            empty: t(.noParticipants))
+    }
+}

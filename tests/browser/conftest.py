@@ -1,0 +1,110 @@
+"""Shared fixtures and helpers for the browser tests (Playwright, sync API).
+
+Chromium comes from Debian (/usr/bin/chromium); `playwright install` is never
+needed. The server under test is at $OPSTAP_BASE_URL (default
+http://127.0.0.1:8080); scripts/test.sh starts one on port 8089.
+
+Fixtures:  base_url, browser, context, page
+Helpers:   login(page, email, password), axe_check(page)
+           (import them with `from conftest import login, axe_check`)
+
+Pages opened through the `page` fixture resolve relative URLs against
+base_url, so `page.goto("/login")` works.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+CHROMIUM_PATH = os.environ.get("OPSTAP_CHROMIUM", "/usr/bin/chromium")
+DEFAULT_BASE_URL = "http://127.0.0.1:8080"
+ARTIFACTS_DIR = Path(__file__).resolve().parents[2] / "test-results" / "browser"
+
+# Impacts that make axe_check report a violation.
+AXE_BLOCKING_IMPACTS = ("serious", "critical")
+
+_axe = Axe()
+
+
+@pytest.fixture(scope="session")
+def base_url() -> str:
+    return os.environ.get("OPSTAP_BASE_URL", DEFAULT_BASE_URL).rstrip("/")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=CHROMIUM_PATH,
+            headless=True,
+            args=["--no-sandbox", "--disable-dev-shm-usage"],
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def context(browser: Browser, base_url: str) -> BrowserContext:
+    ctx = browser.new_context(base_url=base_url, locale="nl-NL")
+    ctx.set_default_timeout(15_000)
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext, request: pytest.FixtureRequest) -> Page:
+    pg = context.new_page()
+    yield pg
+    # Keep a screenshot of failed tests for debugging (test-results/ is git-ignored).
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed and not pg.is_closed():
+        ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)
+        name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid)
+        try:
+            pg.screenshot(path=str(ARTIFACTS_DIR / f"{name}.png"), full_page=True)
+        except Exception:  # noqa: BLE001 - best effort only
+            pass
+    pg.close()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+def login(page: Page, email: str, password: str) -> None:
+    """Log in through the /login form and wait for the resulting page to load."""
+    page.goto("/login")
+    page.fill('input[name="email"]', email)
+    page.fill('input[name="password"]', password)
+    page.click('button[type="submit"]')
+    page.wait_for_load_state("load")
+
+
+def axe_check(page: Page, impacts: tuple[str, ...] = AXE_BLOCKING_IMPACTS) -> list[dict]:
+    """Run axe-core on the current page; return the violations whose impact is
+    serious or critical (each a dict with id, impact, help, nodes, ...)."""
+    results = _axe.run(page)
+    violations = results.response.get("violations", [])
+    return [v for v in violations if v.get("impact") in impacts]
+
+
+def format_violations(violations: list[dict]) -> str:
+    """Human-readable summary for assertion messages."""
+    lines = []
+    for v in violations:
+        targets = ", ".join(str(n.get("target")) for n in v.get("nodes", [])[:5])
+        lines.append(f"[{v.get('impact')}] {v.get('id')}: {v.get('help')} -> {targets}")
+    return "\n".join(lines)
