@@ -4,9 +4,12 @@ Chromium comes from Debian (/usr/bin/chromium); `playwright install` is never
 needed. The server under test is at $OPSTAP_BASE_URL (default
 http://127.0.0.1:8080); scripts/test.sh starts one on port 8089.
 
-Fixtures:  base_url, browser, context, page
-Helpers:   login(page, email, password), axe_check(page)
+Fixtures:  base_url, browser, context, page,
+           new_page(**context_options) -> a page in a fresh context of its own
+           (for a second user, a phone viewport, or JavaScript switched off)
+Helpers:   login(page, email, password), axe_check(page), format_violations(...)
            (import them with `from conftest import login, axe_check`)
+Flows through the UI that several tests share live in flows.py.
 
 Pages opened through the `page` fixture resolve relative URLs against
 base_url, so `page.goto("/login")` works.
@@ -61,20 +64,44 @@ def context(browser: Browser, base_url: str) -> BrowserContext:
         ctx.close()
 
 
-@pytest.fixture
-def page(context: BrowserContext, request: pytest.FixtureRequest) -> Page:
-    pg = context.new_page()
-    yield pg
-    # Keep a screenshot of failed tests for debugging (test-results/ is git-ignored).
+def _screenshot_if_failed(pg: Page, request: pytest.FixtureRequest, suffix: str = "") -> None:
+    """Keep a screenshot of failed tests for debugging (test-results/ is git-ignored)."""
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed and not pg.is_closed():
         ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)
-        name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid)
+        name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.nodeid) + suffix
         try:
             pg.screenshot(path=str(ARTIFACTS_DIR / f"{name}.png"), full_page=True)
         except Exception:  # noqa: BLE001 - best effort only
             pass
+
+
+@pytest.fixture
+def page(context: BrowserContext, request: pytest.FixtureRequest) -> Page:
+    pg = context.new_page()
+    yield pg
+    _screenshot_if_failed(pg, request)
     pg.close()
+
+
+@pytest.fixture
+def new_page(browser: Browser, base_url: str, request: pytest.FixtureRequest):
+    """Factory: new_page(**context_options) opens a page in a new browser context (its own
+    cookies, so its own login). Options go to browser.new_context, e.g.
+    viewport={"width": 375, "height": 740} or java_script_enabled=False."""
+    opened: list[tuple[BrowserContext, Page]] = []
+
+    def factory(**options) -> Page:
+        ctx = browser.new_context(**{"base_url": base_url, "locale": "nl-NL", **options})
+        ctx.set_default_timeout(15_000)
+        pg = ctx.new_page()
+        opened.append((ctx, pg))
+        return pg
+
+    yield factory
+    for index, (ctx, pg) in enumerate(opened):
+        _screenshot_if_failed(pg, request, suffix=f"-extra{index}")
+        ctx.close()
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -85,12 +112,15 @@ def pytest_runtest_makereport(item, call):
 
 
 def login(page: Page, email: str, password: str) -> None:
-    """Log in through the /login form and wait for the resulting page to load."""
+    """Log in through the /login form and wait for the resulting page to load.
+    Fails the test at once when the login is refused (the form comes back)."""
     page.goto("/login")
     page.fill('input[name="email"]', email)
     page.fill('input[name="password"]', password)
-    page.click('button[type="submit"]')
+    with page.expect_navigation():
+        page.click('button[type="submit"]')
     page.wait_for_load_state("load")
+    assert "/login" not in page.url, f"login as {email} failed (still on {page.url})"
 
 
 def axe_check(page: Page, impacts: tuple[str, ...] = AXE_BLOCKING_IMPACTS) -> list[dict]:

@@ -56,6 +56,8 @@ struct Scope: Sendable {
 
     /// Candidacies (and so people) the actor may see.
     func candidacies() async throws -> QueryBuilder<Candidacy> {
+        // Roles without individual access (reporting) are refused outright: 403, not an empty list.
+        try actor.require(.viewPeople)
         let query = Candidacy.query(on: db).filter(\.$programme.$id ~~ (try await partnerProgrammeIDs()))
         switch actor.reach {
         case .allInPartnerProgrammes:
@@ -71,6 +73,7 @@ struct Scope: Sendable {
 
     /// Enrolments (participants) the actor may see.
     func enrolments() async throws -> QueryBuilder<Enrolment> {
+        try actor.require(.viewPeople)
         let query = Enrolment.query(on: db).filter(\.$programme.$id ~~ (try await partnerProgrammeIDs()))
         switch actor.reach {
         case .allInPartnerProgrammes, .participantsInPartnerProgrammes:

@@ -10,7 +10,6 @@ struct CandidateWebController {
 
     func list(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        try scope.actor.require(.viewPeople)
         let programmeFilter = req.query[String.self, at: "programme"].flatMap(UUID.init(uuidString:))
         let stageFilter = req.query[String.self, at: "stage"].flatMap(CandidacyStage.init(rawValue:))
         let search = req.session.data[Self.searchKey] ?? ""

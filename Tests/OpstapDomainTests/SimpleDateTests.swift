@@ -1,0 +1,24 @@
+import Testing
+@testable import OpstapDomain
+
+@Suite struct SimpleDateTests {
+    @Test func parsesAndPrintsISODates() {
+        #expect(SimpleDate("2024-09-02")?.iso == "2024-09-02")
+    }
+
+    @Test(arguments: ["2024-02-30", "2024-13-01", "24-09-02", "2024-9-2", "yesterday", "1850-01-01"])
+    func refusesImpossibleOrMalformedDates(_ text: String) {
+        #expect(SimpleDate(text) == nil)
+    }
+
+    @Test func addsWeeksAcrossTheDaylightSavingChange() {
+        #expect(SimpleDate("2024-03-25")!.adding(weeks: -1).iso == "2024-03-18")
+        #expect(SimpleDate("2024-10-21")!.adding(weeks: 1).iso == "2024-10-28")
+    }
+
+    @Test func countsWholeYearsForAges() {
+        let birth = SimpleDate("2000-11-23")!
+        #expect(birth.years(until: SimpleDate("2026-11-22")!) == 25)
+        #expect(birth.years(until: SimpleDate("2026-11-23")!) == 26)
+    }
+}
