@@ -45,12 +45,12 @@ import Testing
     }
 
     @Test func selectingNeedsEveryCriterionScored() throws {
-        #expect(apply(.decide(.selected, reason: "ok"), try inSelection(), assessments: [Assessment(criterionCode: "motivatie", score: 4)]) == .failure(.criteriaNotAssessed(["taal"])))
+        #expect(apply(.decide(.selected, reason: "ok"), try inSelection(), assessments: [Assessment(criterionCode: "motivatie", score: 4)]) == .failure(.criteriaNotAssessed(["Taal"])))
     }
 
     @Test func selectingNeedsEveryMinimumMet() throws {
         let scores = [Assessment(criterionCode: "motivatie", score: 2), Assessment(criterionCode: "taal", score: 5)]
-        #expect(apply(.decide(.selected, reason: "ok"), try inSelection(), assessments: scores) == .failure(.criteriaBelowMinimum(["motivatie"])))
+        #expect(apply(.decide(.selected, reason: "ok"), try inSelection(), assessments: scores) == .failure(.criteriaBelowMinimum(["Motivatie"])))
     }
 
     @Test func aCandidateMeetingEveryMinimumIsSelected() throws {

@@ -96,13 +96,16 @@ def criterion_section(page: Page, criterion: str) -> Locator:
 
 
 def score_criterion(page: Page, criterion: str, score: int, note: str = "") -> None:
+    """Scores one criterion in its own section of the candidate page. The controls are
+    taken by role inside the section, not by label: whether each criterion's label names
+    its own control is checked separately (test_accessibility.py)."""
     section = criterion_section(page, criterion)
-    section.get_by_label(re.compile(r"^Score \(1–")).select_option(str(score))
+    section.get_by_role("combobox").select_option(str(score))
     if note:
-        section.get_by_label("Notitie").fill(note)
+        section.get_by_role("textbox").fill(note)
     section.get_by_role("button", name="Score opslaan").click()
     expect(flash(page)).to_have_text("Vastgelegd.")
-    expect(criterion_section(page, criterion).get_by_label(re.compile(r"^Score \(1–"))).to_have_value(str(score))
+    expect(criterion_section(page, criterion).get_by_role("combobox")).to_have_value(str(score))
 
 
 def bring_to_selection(page: Page, given_name: str, family_name: str) -> str:
@@ -130,12 +133,13 @@ def timeline_entries(page: Page, region_name: str) -> list[tuple[str, str]]:
     """(what, detail) per line of a timeline/history region, newest first."""
     region = page.get_by_role("region", name=region_name)
     expect(region).to_be_visible()
-    return region.locator("ol > li").evaluate_all(
+    rows = region.locator("ol > li").evaluate_all(
         """items => items.map(li => [
             (li.querySelector('strong')?.textContent ?? '').trim(),
             (li.querySelector('.detail')?.textContent ?? '').replace(/^\\s*—\\s*/, '').trim(),
         ])"""
     )
+    return [(what, detail) for what, detail in rows]
 
 
 def transition_form(page: Page, kind_label: str) -> Locator:

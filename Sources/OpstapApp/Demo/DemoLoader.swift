@@ -107,7 +107,7 @@ struct DemoLoader {
             for (index, criterion) in criteria.enumerated() {
                 let score = decision == .rejected && index == 0 ? max(1, criterion.minimumScore - 1) : min(criterion.maxScore, criterion.minimumScore + 1)
                 try await AssessmentRecord(candidacyID: candidacy.id!, criterionCode: criterion.code, score: score, note: "", assessorID: actor.id!, recordedAt: intake.adding(days: 3).date).create(on: db)
-                try await event("assessed", .selection, "\(criterion.code)=\(score)", intake.adding(days: 3))
+                try await event("assessed", .selection, "\(criterion.name): \(score)/\(criterion.maxScore)", intake.adding(days: 3))
             }
         }
         if target >= 4, let decision {

@@ -224,7 +224,7 @@ struct CandidateOperations {
             } else {
                 try await AssessmentRecord(candidacyID: candidacyID, criterionCode: code, score: score, note: note, assessorID: actor.userID, recordedAt: now).create(on: tx)
             }
-            try await record(candidacy, kind: "assessed", detail: "\(code)=\(score)" + (note.isEmpty ? "" : ": \(note)"), on: tx)
+            try await record(candidacy, kind: "assessed", detail: "\(criterion.name): \(score)/\(criterion.maxScore)" + (note.isEmpty ? "" : " — \(note)"), on: tx)
             try await candidacy.save(on: tx)
         }
     }

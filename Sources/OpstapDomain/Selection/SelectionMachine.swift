@@ -82,9 +82,10 @@ public enum SelectionMachine {
                     return .failure(.wrongStage(step: "select", current: candidacy.stage, required: [.selection]))
                 }
                 let scored = Dictionary(assessments.map { ($0.criterionCode, $0.score) }, uniquingKeysWith: { _, last in last })
-                let missing = criteria.filter { scored[$0.code] == nil }.map(\.code)
+                // Named as the coordinator named them: the refusal is read by people.
+                let missing = criteria.filter { scored[$0.code] == nil }.map(\.name)
                 guard missing.isEmpty else { return .failure(.criteriaNotAssessed(missing)) }
-                let below = criteria.filter { scored[$0.code]! < $0.minimumScore }.map(\.code)
+                let below = criteria.filter { scored[$0.code]! < $0.minimumScore }.map(\.name)
                 guard below.isEmpty else { return .failure(.criteriaBelowMinimum(below)) }
             case .rejected:
                 guard [.intakeHeld, .selection].contains(candidacy.stage) else {

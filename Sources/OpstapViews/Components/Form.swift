@@ -24,19 +24,24 @@ public enum Form {
         "f-" + name.map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
     }
 
-    static func errorNode(_ context: PageContext, name: String, errors: [FieldError]) -> (HTMLNode, String?) {
+    /// `scope` tells apart fields of the same name in several forms on one page.
+    static func fieldID(_ name: String, scope: String?) -> String {
+        fieldID(scope.map { $0 + "-" + name } ?? name)
+    }
+
+    static func errorNode(_ context: PageContext, name: String, errors: [FieldError], scope: String? = nil) -> (HTMLNode, String?) {
         let mine = errors.filter { $0.field == name }
         guard !mine.isEmpty else { return (.fragment([]), nil) }
-        let id = fieldID(name) + "-error"
+        let id = fieldID(name, scope: scope) + "-error"
         return (el("p", ["class": "field-error", "id": id]) { mine.map { context.t.error($0) }.joined(separator: " ") }, id)
     }
 
     public static func input(
         _ context: PageContext, label: String, name: String, value: String = "", type: String = "text",
-        errors: [FieldError] = [], required: Bool = false, hint: String? = nil, autocomplete: String? = nil
+        errors: [FieldError] = [], required: Bool = false, hint: String? = nil, autocomplete: String? = nil, scope: String? = nil
     ) -> HTMLNode {
-        let id = fieldID(name)
-        let (errorNode, errorID) = errorNode(context, name: name, errors: errors)
+        let id = fieldID(name, scope: scope)
+        let (errorNode, errorID) = errorNode(context, name: name, errors: errors, scope: scope)
         let hintID = hint.map { _ in id + "-hint" }
         let describedBy = [hintID, errorID].compactMap { $0 }.joined(separator: " ")
         return el("div", ["class": errorID == nil ? "field" : "field has-error"]) {
@@ -55,10 +60,10 @@ public enum Form {
 
     public static func select(
         _ context: PageContext, label: String, name: String, options: [(value: String, label: String)], selected: String?,
-        errors: [FieldError] = [], includeEmpty: Bool = false, required: Bool = false
+        errors: [FieldError] = [], includeEmpty: Bool = false, required: Bool = false, scope: String? = nil
     ) -> HTMLNode {
-        let id = fieldID(name)
-        let (errorNode, errorID) = errorNode(context, name: name, errors: errors)
+        let id = fieldID(name, scope: scope)
+        let (errorNode, errorID) = errorNode(context, name: name, errors: errors, scope: scope)
         return el("div", ["class": errorID == nil ? "field" : "field has-error"]) {
             el("label", ["for": id]) { label }
             errorNode
@@ -75,10 +80,11 @@ public enum Form {
     }
 
     public static func textarea(
-        _ context: PageContext, label: String, name: String, value: String = "", errors: [FieldError] = [], required: Bool = false
+        _ context: PageContext, label: String, name: String, value: String = "", errors: [FieldError] = [], required: Bool = false,
+        scope: String? = nil
     ) -> HTMLNode {
-        let id = fieldID(name)
-        let (errorNode, errorID) = errorNode(context, name: name, errors: errors)
+        let id = fieldID(name, scope: scope)
+        let (errorNode, errorID) = errorNode(context, name: name, errors: errors, scope: scope)
         return el("div", ["class": errorID == nil ? "field" : "field has-error"]) {
             el("label", ["for": id]) { label }
             errorNode

@@ -104,8 +104,9 @@ public enum CandidatePage {
                             el("form", ["method": "post", "action": base + "/assessments/" + item.criterion.code, "novalidate": ""]) {
                                 Form.csrf(context)
                                 Form.select(context, label: t(.scoreOf, String(item.criterion.maxScore), String(item.criterion.minimumScore)), name: "score",
-                                            options: (1...item.criterion.maxScore).map { (String($0), String($0)) }, selected: item.score.map(String.init), includeEmpty: true)
-                                Form.textarea(context, label: t(.note), name: "note", value: item.note)
+                                            options: (1...item.criterion.maxScore).map { (String($0), String($0)) }, selected: item.score.map(String.init), includeEmpty: true,
+                                            scope: item.criterion.code)
+                                Form.textarea(context, label: t(.note), name: "note", value: item.note, scope: item.criterion.code)
                                 Form.submit(t(.saveScore), secondary: true)
                             }
                         } else {
@@ -127,7 +128,7 @@ public enum CandidatePage {
                 el("form", ["method": "post", "action": base + "/steps", "class": "action", "novalidate": ""]) {
                     Form.csrf(context)
                     el("input", ["type": "hidden", "name": "step", "value": "planIntake"])
-                    Form.input(context, label: t(.intakeDate), name: "date", value: m.intakeDate ?? "", type: "date", errors: m.errors, required: true)
+                    Form.input(context, label: t(.intakeDate), name: "date", value: m.intakeDate ?? "", type: "date", errors: m.errors, required: true, scope: "plan")
                     Form.submit(t(.planIntake))
                 }
             }
@@ -135,7 +136,7 @@ public enum CandidatePage {
                 el("form", ["method": "post", "action": base + "/steps", "class": "action", "novalidate": ""]) {
                     Form.csrf(context)
                     el("input", ["type": "hidden", "name": "step", "value": "recordIntakeHeld"])
-                    Form.input(context, label: t(.intakeHeldOn), name: "date", value: m.intakeDate ?? m.today, type: "date", errors: m.errors, required: true)
+                    Form.input(context, label: t(.intakeHeldOn), name: "date", value: m.intakeDate ?? m.today, type: "date", errors: m.errors, required: true, scope: "held")
                     Form.submit(t(.recordIntakeHeld))
                 }
             }

@@ -134,7 +134,7 @@ public enum DossierPage {
                 Form.csrf(context)
                 el("input", ["type": "hidden", "name": "kind", "value": kind.rawValue])
                 fields()
-                Form.input(context, label: t(.effectiveDate), name: "date", value: m.today, type: "date", errors: m.errors, required: true)
+                Form.input(context, label: t(.effectiveDate), name: "date", value: m.today, type: "date", errors: m.errors, required: true, scope: kind.rawValue)
                 Form.submit(t.label(kind))
             }
         }
@@ -150,23 +150,23 @@ public enum DossierPage {
                     }
                 case .completePhase:
                     form(kind) {
-                        Form.select(context, label: t(.phaseResultLabel), name: "result", options: Form.options(PhaseResult.self, t), selected: PhaseResult.passed.rawValue, errors: m.errors)
+                        Form.select(context, label: t(.phaseResultLabel), name: "result", options: Form.options(PhaseResult.self, t), selected: PhaseResult.passed.rawValue, errors: m.errors, scope: kind.rawValue)
                     }
                 case .pause:
                     form(kind) {
-                        Form.textarea(context, label: t(.pauseReason), name: "reason", errors: m.errors, required: true)
-                        Form.input(context, label: t(.plannedReturn), name: "plannedReturn", type: "date", errors: m.errors, required: true)
+                        Form.textarea(context, label: t(.pauseReason), name: "reason", errors: m.errors, required: true, scope: kind.rawValue)
+                        Form.input(context, label: t(.plannedReturn), name: "plannedReturn", type: "date", errors: m.errors, required: true, scope: kind.rawValue)
                     }
                 case .resume:
                     form(kind) {}
                 case .withdraw:
                     form(kind) {
-                        Form.select(context, label: t(.exitReasonLabel), name: "exitReason", options: Form.options(ExitReason.self, t), selected: nil, errors: m.errors, includeEmpty: true, required: true)
-                        Form.textarea(context, label: t(.note), name: "note", errors: m.errors)
+                        Form.select(context, label: t(.exitReasonLabel), name: "exitReason", options: Form.options(ExitReason.self, t), selected: nil, errors: m.errors, includeEmpty: true, required: true, scope: kind.rawValue)
+                        Form.textarea(context, label: t(.note), name: "note", errors: m.errors, scope: kind.rawValue)
                     }
                 case .complete:
                     form(kind) {
-                        Form.select(context, label: t(.outcome), name: "outcome", options: m.outcomes.map { ($0.code, "\($0.name) (\(t.label($0.kind)))") }, selected: nil, errors: m.errors, includeEmpty: true, required: true)
+                        Form.select(context, label: t(.outcome), name: "outcome", options: m.outcomes.map { ($0.code, "\($0.name) (\(t.label($0.kind)))") }, selected: nil, errors: m.errors, includeEmpty: true, required: true, scope: kind.rawValue)
                     }
                 case .enrol, .moveVersion:
                     fragment {}

@@ -1,0 +1,96 @@
+import Fluent
+import Foundation
+import NIOCore
+import OpstapDomain
+import Testing
+import Vapor
+@testable import OpstapApp
+
+/// A signed-in browser: session cookie plus the CSRF token forms must carry.
+struct WebClient {
+    let app: Application
+    let cookie: String
+    let csrf: String
+
+    static func login(_ app: Application, _ email: String, password: String = DemoData.password) async throws -> WebClient {
+        let page = try await send(app, .GET, "/login")
+        let csrf = try #require(Self.csrfToken(in: page.body.string))
+        let cookie = try #require(Self.sessionCookie(page.headers))
+        let response = try await send(app, .POST, "/login", headers: formHeaders(cookie), body: encode(["_csrf": csrf, "email": email, "password": password]))
+        #expect(response.status == .seeOther, "login of \(email)")
+        let signedIn = Self.sessionCookie(response.headers) ?? cookie
+        // Signing in starts a new session with a new CSRF token; read it like a browser would.
+        var headers = HTTPHeaders()
+        headers.add(name: .cookie, value: signedIn)
+        let start = try await send(app, .GET, "/account", headers: headers)
+        return WebClient(app: app, cookie: signedIn, csrf: try #require(Self.csrfToken(in: start.body.string)))
+    }
+
+    func get(_ path: String) async throws -> HTTPResult {
+        var headers = HTTPHeaders()
+        headers.add(name: .cookie, value: cookie)
+        return try await send(app, .GET, path, headers: headers)
+    }
+
+    func post(_ path: String, _ fields: [(String, String)], csrf: String? = nil) async throws -> HTTPResult {
+        try await send(app, .POST, path, headers: formHeaders(cookie), body: encode(fields + [("_csrf", csrf ?? self.csrf)]))
+    }
+
+    static func csrfToken(in html: String) -> String? {
+        guard let range = html.range(of: "name=\"_csrf\" value=\"") else { return nil }
+        let rest = html[range.upperBound...]
+        return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
+    }
+
+    static func sessionCookie(_ headers: HTTPHeaders) -> String? {
+        headers[.setCookie].compactMap { header -> String? in
+            guard header.hasPrefix("opstap_session=") else { return nil }
+            return String(header.split(separator: ";")[0])
+        }.last
+    }
+}
+
+private func formHeaders(_ cookie: String) -> HTTPHeaders {
+    var headers = HTTPHeaders()
+    headers.add(name: .cookie, value: cookie)
+    headers.contentType = .urlEncodedForm
+    return headers
+}
+
+private func encode(_ fields: [String: String]) -> String { encode(fields.map { ($0.key, $0.value) }) }
+
+private func encode(_ fields: [(String, String)]) -> String {
+    var allowed = CharacterSet.alphanumerics
+    allowed.insert(charactersIn: "-._~")
+    return fields.map { "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }
+        .joined(separator: "&")
+}
+
+/// An API caller with a bearer token of a demo user.
+struct APIClient {
+    let app: Application
+    let token: String
+
+    static func forUser(_ app: Application, _ email: String) async throws -> APIClient {
+        let user = try #require(try await User.query(on: app.db).filter(\.$email == email).first())
+        return APIClient(app: app, token: try await APITokens.create(for: user.requireID(), name: "test", on: app.db))
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, json: String? = nil) async throws -> HTTPResult {
+        var headers = HTTPHeaders()
+        headers.bearerAuthorization = BearerAuthorization(token: token)
+        if json != nil { headers.contentType = .json }
+        return try await OpstapAppTests.send(app, method, path, headers: headers, body: json)
+    }
+
+    func send<Body: Encodable>(_ method: HTTPMethod, _ path: String, body: Body) async throws -> HTTPResult {
+        let data = try JSONEncoder().encode(body)
+        return try await send(method, path, json: String(decoding: data, as: UTF8.self))
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, _ response: HTTPResult) throws -> T {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(T.self, from: Data(response.body.readableBytesView))
+    }
+}

@@ -1,0 +1,88 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import SQLKit
+import Testing
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+import Vapor
+@testable import OpstapApp
+
+/// "Today" in every app test, so dates in the demo and in requests are stable.
+let testToday = SimpleDate(year: 2026, month: 11, day: 22)!
+
+/// Runs `body` against a fresh Opstap on a real database: in-memory SQLite, or — when
+/// DATABASE_URL is set — PostgreSQL in a schema of its own (dropped afterwards), so tests
+/// run in parallel on both engines. Demo data is loaded unless `demo` is false.
+func withOpstap(demo: Bool = true, _ body: (Application) async throws -> Void) async throws {
+    let app = try await Application.make(.testing)
+    var config = AppConfig(bcryptCost: 4)
+    var schema: String?
+    if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
+        schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        config.databaseURL = url
+        config.postgresSchema = schema
+    } else {
+        config.inMemorySQLite = true
+    }
+    app.clock = .fixed(testToday)
+    do {
+        try await configure(app, config: config)
+        if let schema, let sql = app.db as? any SQLDatabase {
+            try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+        }
+        try await app.autoMigrate()
+        if demo { try await DemoData.loadIfEmpty(app: app) }
+        try await app.asyncBoot()
+        try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+        let port = try #require(app.http.server.shared.localAddress?.port)
+        app.storage[TestServerKey.self] = TestServer(baseURL: "http://127.0.0.1:\(port)")
+        try await body(app)
+    } catch {
+        await app.server.shutdown()
+        try? await dropSchema(schema, app)
+        try? await app.asyncShutdown()
+        throw error
+    }
+    await app.server.shutdown()
+    try await dropSchema(schema, app)
+    try await app.asyncShutdown()
+}
+
+struct TestServer: Sendable {
+    let baseURL: String
+}
+
+struct TestServerKey: StorageKey { typealias Value = TestServer }
+
+private func dropSchema(_ schema: String?, _ app: Application) async throws {
+    guard let schema, let sql = app.db as? any SQLDatabase else { return }
+    try await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
+}
+
+/// A response as the HTTP client received it.
+struct HTTPResult {
+    let status: HTTPResponseStatus
+    let headers: HTTPHeaders
+    let body: ByteBuffer
+}
+
+/// One client for all tests: real sockets, and redirects are not followed so tests see them.
+let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(redirectConfiguration: .disallow))
+
+/// Sends a request to the test's running server over a real socket.
+func send(_ app: Application, _ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: String? = nil) async throws -> HTTPResult {
+    let server = try #require(app.storage[TestServerKey.self])
+    var request = HTTPClientRequest(url: server.baseURL + path)
+    request.method = method
+    request.headers = headers
+    if let body { request.body = .bytes(ByteBuffer(string: body)) }
+    let response = try await httpClient.execute(request, timeout: .seconds(30))
+    let bytes = try await response.body.collect(upTo: 20 * 1024 * 1024)
+    return HTTPResult(status: response.status, headers: response.headers, body: bytes)
+}
+
+extension ByteBuffer {
+    var string: String { String(buffer: self) }
+}
