@@ -56,6 +56,14 @@ func routes(_ app: Application) throws {
     pages.post("account", "locale", use: account.setLocale)
     pages.post("account", "tokens", use: account.createToken)
     pages.post("account", "tokens", ":tokenID", "revoke", use: account.revokeToken)
+    pages.post("account", "password", use: account.changePassword)
+
+    let admin = AdminWebController()
+    pages.get("admin", use: admin.page)
+    pages.post("admin", "users", use: admin.createUser)
+    pages.post("admin", "users", ":userID", "active", use: admin.setActive)
+    pages.post("admin", "organisations", use: admin.createOrganisation)
+    pages.post("admin", "locations", use: admin.addLocation)
 
     // MARK: JSON API
     try apiRoutes(app)

@@ -28,7 +28,9 @@ struct UserCommand: AsyncCommand {
             throw CommandError.noSuchOrganisation(organisationName)
         }
         let password = ProcessInfo.processInfo.environment["OPSTAP_PASSWORD"] ?? context.console.ask("Password:", isSecure: true)
-        guard password.count >= 12 else { throw CommandError.invalid("The password needs at least 12 characters") }
+        guard PasswordRule.check(password, field: "password") == nil else {
+            throw CommandError.invalid("The password needs at least \(PasswordRule.minimumLength) characters")
+        }
         let user = User(
             organisationID: try organisation.requireID(), email: email, name: name,
             passwordHash: try app.password.hash(password), roles: roles)

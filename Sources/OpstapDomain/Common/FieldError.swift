@@ -57,4 +57,5 @@ public enum FieldErrorCode: String, CaseIterable, Sendable, Codable {
     case roleMissing
     case unknownCriterion
     case notPossibleInStage
+    case wrongPassword
 }

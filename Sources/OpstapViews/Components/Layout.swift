@@ -43,6 +43,9 @@ public enum Layout {
                 } else {
                     el("li") { el("a", ["href": "/programmes"]) { t(.navProgrammes) } }
                 }
+                if user.can(.manageUsers) {
+                    el("li") { el("a", ["href": "/admin"]) { t(.navAdmin) } }
+                }
                 el("li") { el("a", ["href": "/account"]) { t(.navAccount) } }
                 el("li") {
                     el("form", ["method": "post", "action": "/logout", "class": "inline"]) {

@@ -264,4 +264,30 @@ public enum K: String, CaseIterable, Sendable {
     case flashAssigned
     case flashMoved
     case flashCohortCreated
+    case adminTitle
+    case staffOf
+    case active
+    case inactive
+    case activate
+    case deactivate
+    case newUser
+    case initialPassword
+    case passwordHint
+    case createUser
+    case organisationsTitle
+    case kind
+    case locations
+    case newOrganisation
+    case createOrganisation
+    case newLocation
+    case addLocation
+    case navAdmin
+    case flashUserCreated
+    case flashOrganisationCreated
+    case flashLocationAdded
+    case passwordTitle
+    case currentPassword
+    case newPassword
+    case changePassword
+    case flashPasswordChanged
 }

@@ -21,6 +21,7 @@ public struct AccountModel: Sendable {
     public var tokens: [TokenRow]
     public var newToken: String?
     public var errors: [FieldError]
+    public var passwordErrors: [FieldError] = []
     public init(email: String, roles: [Role], organisation: String, tokens: [TokenRow], newToken: String?, errors: [FieldError]) {
         self.email = email
         self.roles = roles
@@ -42,6 +43,14 @@ public enum AccountPage {
                 Form.csrf(context)
                 Form.select(context, label: t(.language), name: "locale", options: [("nl", "Nederlands"), ("en", "English")], selected: t.locale.rawValue)
                 Form.submit(t(.save), secondary: true)
+            }
+            el("h2") { t(.passwordTitle) }
+            el("form", ["method": "post", "action": "/account/password", "class": "action", "novalidate": ""]) {
+                Form.csrf(context)
+                Form.errorSummary(context, m.passwordErrors)
+                Form.input(context, label: t(.currentPassword), name: "current", type: "password", errors: m.passwordErrors, required: true, autocomplete: "current-password")
+                Form.input(context, label: t(.newPassword), name: "new", type: "password", errors: m.passwordErrors, required: true, hint: t(.passwordHint), autocomplete: "new-password")
+                Form.submit(t(.changePassword), secondary: true)
             }
             el("h2") { t(.tokensTitle) }
             el("p") { t(.tokensExplain) }
