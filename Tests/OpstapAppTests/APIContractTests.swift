@@ -52,6 +52,8 @@ import Vapor
             let page = try await api.send(.GET, "/api/v1/candidates?pageSize=1000")
             #expect(page.status == .badRequest)
             #expect(try api.decode(APIProblem.self, page).invalidParams?.map(\.name) == ["pageSize"])
+            let deep = try await api.send(.POST, "/api/v1/candidates/search", json: #"{"page":9223372036854775807}"#)
+            #expect(deep.status == .badRequest)
             let unknown = try await api.send(.GET, "/api/v1/nothing-here")
             #expect(unknown.status == .notFound)
             #expect(unknown.headers.contentType?.description.hasPrefix("application/problem+json") == true)

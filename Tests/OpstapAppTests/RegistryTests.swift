@@ -42,19 +42,34 @@ import Vapor
         }
     }
 
-    @Test func aReferralCanBeLinkedToTheExistingPerson() async throws {
+    @Test func aReferralIsLinkedToTheExistingPersonItsDetailsMatch() async throws {
         try await withOpstap { app in
             let lookups = DemoLookups(db: app.db)
             let kansrijk = try await lookups.programme("Kansrijk")
             // A Leiden candidate who was rejected is referred to Kansrijk by Tilburg.
             let rejected = try await lookups.candidacy(in: "Op je plek in de zorg", stage: .decided, decision: .rejected)
+            let person = try #require(try await Person.find(rejected.$person.id, on: app.db))
             let before = try await Person.query(on: app.db).count()
             let api = try await APIClient.forUser(app, "intake.kansrijk@opstap.demo")
-            let body = #"{"programmeId":"\#(kansrijk.id!)","stream":"statushouders","referredOn":"2026-11-20","existingPersonId":"\#(rejected.$person.id)"}"#
+            let body = #"{"givenName":"\#(person.givenName)","familyName":"\#(person.familyName)","dateOfBirth":"\#(person.dateOfBirth!)","programmeId":"\#(kansrijk.id!)","stream":"statushouders","referredOn":"2026-11-20","existingPersonId":"\#(person.id!)"}"#
             let response = try await api.send(.POST, "/api/v1/candidates", json: body)
             #expect(response.status == .created)
-            #expect(try api.decode(APICandidate.self, response).personId == rejected.$person.id)
+            #expect(try api.decode(APICandidate.self, response).personId == person.id)
             #expect(try await Person.query(on: app.db).count() == before)
+        }
+    }
+
+    @Test func anIdAloneCannotLinkAPersonOutsideTheRegistrantsView() async throws {
+        try await withOpstap { app in
+            let lookups = DemoLookups(db: app.db)
+            let kansrijk = try await lookups.programme("Kansrijk")
+            let leidenPerson = try await lookups.candidacy(in: "Op je plek in de zorg", stage: .selection).$person.id
+            let api = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
+            let body = #"{"givenName":"Iemand","familyName":"Anders","dateOfBirth":"1990-01-01","programmeId":"\#(kansrijk.id!)","stream":"statushouders","referredOn":"2026-11-20","existingPersonId":"\#(leidenPerson)"}"#
+            let response = try await api.send(.POST, "/api/v1/candidates", json: body)
+            #expect(response.status == .badRequest)
+            #expect(try api.decode(APIProblem.self, response).invalidParams?.map(\.name) == ["existingPersonId"])
+            #expect(try await api.send(.GET, "/api/v1/persons/\(leidenPerson)").status == .notFound)
         }
     }
 

@@ -85,7 +85,7 @@ extension Request {
             }
             return value
         }
-        let page = read("page", 1...100_000)
+        let page = read("page", 1...PageQuery.maxNumber)
         let size = read("pageSize", 1...PageQuery.maxSize)
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         return PageQuery(number: page, size: size)

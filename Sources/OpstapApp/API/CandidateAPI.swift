@@ -17,7 +17,7 @@ struct CandidateAPI {
         let scope = try req.scope()
         let body = try req.content.decode(APICandidateSearch.self)
         var errors: [FieldError] = []
-        if let page = body.page, page < 1 { errors.append(FieldError("page", .outOfRange, ["1", "100000"])) }
+        if let page = body.page, !(1...PageQuery.maxNumber).contains(page) { errors.append(FieldError("page", .outOfRange, ["1", "\(PageQuery.maxNumber)"])) }
         if let size = body.pageSize, !(1...PageQuery.maxSize).contains(size) { errors.append(FieldError("pageSize", .outOfRange, ["1", "\(PageQuery.maxSize)"])) }
         if let name = body.name, name.count > 100 { errors.append(FieldError("name", .tooLong, ["100"])) }
         if let bsn = body.bsn, !bsn.isEmpty {

@@ -11,3 +11,8 @@ func createIndex(_ database: any Database, table: String, columns: [String], uni
     for column in columns { builder = builder.column(column) }
     try await builder.run()
 }
+
+func dropIndex(_ database: any Database, table: String, columns: [String]) async throws {
+    guard let sql = database as? any SQLDatabase else { return }
+    try await sql.drop(index: "idx_\(table)_\(columns.joined(separator: "_"))").run()
+}

@@ -20,5 +20,6 @@ enum MigrationList {
         M0014_CreateEnrolmentTransitions(),
         M0015_CreateGuidanceAssignments(),
         SessionRecord.migration,
+        M0016_IndexListOrder(),
     ]
 }

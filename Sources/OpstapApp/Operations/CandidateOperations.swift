@@ -39,8 +39,12 @@ struct CandidateOperations {
     func register(_ input: RegistrationInput) async throws -> Candidacy {
         try actor.require(.registerCandidates)
         var errors: [FieldError] = []
-        let linking = input.existingPersonID != nil
-        let person = linking ? nil : validatePerson(
+        // Someone already visible may be linked by id alone; anyone else only when the
+        // typed identity makes them a likely duplicate, so an id cannot be used to reach a
+        // person the registrant knows nothing about.
+        var linkingVisible = false
+        if let existing = input.existingPersonID { linkingVisible = (try? await scope.person(existing)) != nil }
+        let person = linkingVisible ? nil : validatePerson(
             PersonInput(givenName: input.givenName, familyName: input.familyName, dateOfBirth: input.dateOfBirth, gender: input.gender, bsn: input.bsn),
             errors: &errors)
 
@@ -65,7 +69,10 @@ struct CandidateOperations {
 
         let personID: UUID
         if let existing = input.existingPersonID {
-            personID = try await linkablePerson(existing)
+            if !linkingVisible, try await !duplicates(of: person!).contains(where: { $0.personID == existing }) {
+                throw ValidationFailure([FieldError("existingPersonId", .invalidChoice)])
+            }
+            personID = existing
         } else {
             let person = person!
             if !input.confirmedNotDuplicate {
@@ -87,15 +94,6 @@ struct CandidateOperations {
             try await candidacy.save(on: tx)
         }
         return candidacy
-    }
-
-    /// A person may be linked when they are a likely duplicate of the one being registered
-    /// (the registrant knows name and date of birth or BSN) or already visible.
-    private func linkablePerson(_ id: UUID) async throws -> UUID {
-        guard try await Person.find(id, on: db) != nil else {
-            throw ValidationFailure([FieldError("existingPersonId", .invalidChoice)])
-        }
-        return id
     }
 
     func validatePerson(_ input: PersonInput, errors: inout [FieldError]) -> Person? {

@@ -13,20 +13,28 @@ struct CandidateSearch {
         if let stage { query.filter(\.$stage == stage.rawValue) }
         let term = search.trimmingCharacters(in: .whitespaces)
         guard !term.isEmpty else { return query }
-        query.join(Person.self, on: \Candidacy.$person.$id == \Person.$id)
+        // Find the people first (the BSN is indexed; names are matched on the normalised key),
+        // then their candidacies within scope: cheaper than joining the whole registry.
+        let people = Person.query(on: scope.db)
         let digits = term.filter(\.isNumber)
         if digits.count >= 8, digits.count == term.filter({ !$0.isWhitespace }).count {
             // Looks like a BSN: only those who may see BSNs may search by one.
             guard FieldPolicy.maySearchByBSN(organisationKind: scope.actor.organisationKind, roles: scope.actor.roles),
                   let bsn = BSN(digits)
             else { return query.filter(\.$id ~~ [UUID]()) }
-            return query.filter(Person.self, \.$bsn == bsn.digits)
+            people.filter(\.$bsn == bsn.digits)
+        } else {
+            for token in PersonName.searchTokens(term).prefix(5) {
+                people.filter(\.$nameKey ~~ token)
+            }
         }
-        for token in PersonName.searchTokens(term).prefix(5) {
-            query.filter(Person.self, \.$nameKey ~~ token)
-        }
-        return query
+        let ids = try await people.limit(Self.maximumMatches).all(\.$id)
+        return query.filter(\.$person.$id ~~ ids)
     }
+
+    /// A name search matching more people than this is too broad to be useful; the list
+    /// shows the candidacies of the first this many.
+    static let maximumMatches = 1000
 
     static func page(_ query: QueryBuilder<Candidacy>, request: PageQuery) async throws -> ResultPage<CandidateRow> {
         let total = try await query.copy().count()

@@ -32,6 +32,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(TokenCommand(), as: "token")
     app.asyncCommands.use(DemoCommand(), as: "demo")
     app.asyncCommands.use(UserCommand(), as: "user")
+    app.asyncCommands.use(BenchCommand(), as: "bench")
 }
 
 struct AppConfigKey: StorageKey { typealias Value = AppConfig }

@@ -1,11 +1,13 @@
 /// One page of a list. Every list in Opstap is paginated; nothing loads a whole table.
 public struct PageQuery: Sendable, Equatable {
     public static let maxSize = 100
+    /// Deeper than this nobody pages by hand; it also keeps offsets far from overflow.
+    public static let maxNumber = 100_000
     public var number: Int
     public var size: Int
 
     public init(number: Int?, size: Int?, defaultSize: Int = 25) {
-        self.number = max(1, number ?? 1)
+        self.number = min(Self.maxNumber, max(1, number ?? 1))
         self.size = min(Self.maxSize, max(1, size ?? defaultSize))
     }
 

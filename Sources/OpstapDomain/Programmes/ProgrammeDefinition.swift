@@ -45,6 +45,11 @@ public struct Partner: Codable, Equatable, Sendable {
         self.organisationID = organisationID
         self.part = part
     }
+
+    enum CodingKeys: String, CodingKey {
+        case organisationID = "organisationId"
+        case part
+    }
 }
 
 public struct Stream: Codable, Equatable, Sendable {

@@ -1,0 +1,135 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import Vapor
+
+/// `opstap bench lists --people 50000` fills the database with a large synthetic population
+/// (on top of the demo) and prints how long the everyday lists take through the real access
+/// scope. A benchmark, not a test: it prints figures and judges nothing.
+struct BenchCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "what", help: "lists") var what: String
+        @Option(name: "people", help: "Number of extra people to generate (default 50000)") var people: Int?
+        @Option(name: "runs", help: "Runs per measurement (default 7)") var runs: Int?
+    }
+
+    var help: String { "Generates a large population and times the main lists and counts." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard signature.what == "lists" else { throw CommandError.unknown(signature.what) }
+        let app = context.application
+        let db = app.db
+        try await DemoData.loadIfEmpty(app: app)
+        let people = signature.people ?? 50_000
+        let runs = max(1, signature.runs ?? 7)
+        let generated = try await BenchPopulation.fill(db: db, people: people)
+        context.console.output("Population: \(generated.persons) persons, \(generated.enrolments) enrolments (generated in \(Self.ms(generated.seconds)) ms)".consoleText())
+
+        let today = app.clock.today
+        func scope(_ email: String) async throws -> Scope {
+            let user = try await User.query(on: db).filter(\.$email == email).with(\.$organisation).first()!
+            return Scope(actor: try Actor(user: user, organisation: user.organisation), db: db, today: today)
+        }
+        let coordinator = try await scope("coordinator.leiden@opstap.demo")
+        let coach = try await scope("coach.leiden@opstap.demo")
+        let programmeIDs = try await coordinator.partnerProgrammeIDs()
+        let sample = try await Person.query(on: db).sort(\.$createdAt, .descending).first()!
+
+        let measurements: [(String, () async throws -> Int)] = [
+            ("candidate list, page 1 (coordinator)", {
+                try await CandidateSearch.page(try await CandidateSearch(scope: coordinator).query(search: "", programme: nil, stage: nil), request: PageQuery(number: 1, size: 25)).items.count
+            }),
+            ("candidate list, page 400 (coordinator)", {
+                try await CandidateSearch.page(try await CandidateSearch(scope: coordinator).query(search: "", programme: nil, stage: nil), request: PageQuery(number: 400, size: 25)).items.count
+            }),
+            ("candidate search by name (coordinator)", {
+                try await CandidateSearch.page(try await CandidateSearch(scope: coordinator).query(search: sample.familyName, programme: nil, stage: nil), request: PageQuery(number: 1, size: 25)).total
+            }),
+            ("candidate search by BSN (coordinator)", {
+                try await CandidateSearch.page(try await CandidateSearch(scope: coordinator).query(search: sample.bsn ?? "", programme: nil, stage: nil), request: PageQuery(number: 1, size: 25)).total
+            }),
+            ("participant list, page 1 (coordinator)", {
+                try await ParticipantRows.page(try await coordinator.enrolments(), request: PageQuery(number: 1, size: 25)).items.count
+            }),
+            ("own participants (coach, assigned only)", {
+                try await ParticipantRows.page(try await coach.enrolments(), request: PageQuery(number: 1, size: 100)).total
+            }),
+            ("funnel per programme and cohort", {
+                try await Funnels(db: db).counts(programmeIDs: programmeIDs).perCohort.count
+            }),
+        ]
+        context.console.output("median of \(runs) runs, milliseconds:".consoleText())
+        for (name, measure) in measurements {
+            var times: [Double] = []
+            var result = 0
+            for _ in 0..<runs {
+                let start = DispatchTime.now().uptimeNanoseconds
+                result = try await measure()
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            }
+            times.sort()
+            context.console.output("  \(name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(Self.ms(times[times.count / 2]).leftPad(8)) ms   (result \(result))".consoleText())
+        }
+    }
+
+    static func ms(_ seconds: Double) -> String { String(format: "%.1f", seconds * 1000) }
+}
+
+private extension String {
+    func leftPad(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+}
+
+/// Bulk-inserts people into the Leiden programme: candidacies in every stage, and for most
+/// an enrolment in the September 2024 cohort with a coach assignment for some.
+enum BenchPopulation {
+    struct Result { var persons: Int; var enrolments: Int; var seconds: Double }
+
+    static func fill(db: any Database, people: Int) async throws -> Result {
+        let start = Date()
+        guard let programme = try await Programme.query(on: db).filter(\.$name == "Op je plek in de zorg").first(),
+              let cohort = try await Cohort.query(on: db).filter(\.$name == "Instroom september 2024").first(),
+              let coach = try await User.query(on: db).filter(\.$email == "coach.leiden@opstap.demo").first()
+        else { throw CommandError.invalid("Load the demo first") }
+        var random = DemoRandom(seed: 7)
+        let stages = CandidacyStage.allCases
+        var enrolled = 0
+        let batch = 500
+        for offset in stride(from: 0, to: people, by: batch) {
+            let count = min(batch, people - offset)
+            var persons: [Person] = []
+            var candidacies: [Candidacy] = []
+            var enrolments: [Enrolment] = []
+            var assignments: [GuidanceAssignment] = []
+            for index in 0..<count {
+                let n = offset + index
+                let person = Person(
+                    id: UUID(), givenName: "Bench\(n)", familyName: DemoPeople.origins[n % DemoPeople.origins.count].families[n % 2] + " \(n)",
+                    dateOfBirth: "19\(70 + n % 30)-0\(1 + n % 9)-1\(n % 9)", gender: n % 2 == 0 ? "woman" : "man",
+                    bsn: DemoPeople.bsn(&random), intake: IntakeProfile(), registeredBy: programme.$owner.id)
+                persons.append(person)
+                let candidacy = Candidacy(id: UUID(), personID: person.id!, programmeID: programme.id!, stream: "statushouders", referredBy: programme.$owner.id, referredOn: "2024-0\(1 + n % 8)-01")
+                let stage = stages[n % stages.count]
+                candidacy.stage = stage.rawValue
+                if stage == .decided { candidacy.decision = SelectionDecision.selected.rawValue }
+                candidacies.append(candidacy)
+                if stage == .decided {
+                    let enrolment = Enrolment(id: UUID(), personID: person.id!, candidacyID: candidacy.id!, programmeID: programme.id!,
+                                              versionID: cohort.$programmeVersion.id, cohortID: cohort.id!, stream: "statushouders", enrolledOn: "2024-08-26")
+                    enrolment.state = EnrolmentState.inPhase.rawValue
+                    enrolment.phaseCode = "mbo-1"
+                    enrolments.append(enrolment)
+                    if n % 50 == 0 { assignments.append(GuidanceAssignment(enrolmentID: enrolment.id!, userID: coach.id!, role: "coach", startsOn: "2024-09-02")) }
+                }
+            }
+            let (personRows, candidacyRows, enrolmentRows, assignmentRows) = (persons, candidacies, enrolments, assignments)
+            try await db.transaction { tx in
+                try await personRows.create(on: tx)
+                try await candidacyRows.create(on: tx)
+                if !enrolmentRows.isEmpty { try await enrolmentRows.create(on: tx) }
+                if !assignmentRows.isEmpty { try await assignmentRows.create(on: tx) }
+            }
+            enrolled += enrolments.count
+        }
+        return Result(persons: people, enrolments: enrolled, seconds: Date().timeIntervalSince(start))
+    }
+}
