@@ -127,7 +127,9 @@ struct CandidateAPI {
 
     func person(_ req: Request) async throws -> APIPerson {
         let scope = try req.scope()
-        return APIPerson(PersonView(try await scope.person(req.idParameter()), for: scope.actor))
+        let person = try await scope.person(req.idParameter())
+        try await scope.logRead(of: person.requireID(), view: "api:person", at: req.clock.now())
+        return APIPerson(PersonView(person, for: scope.actor))
     }
 
     func updateIntake(_ req: Request) async throws -> APIPerson {

@@ -116,6 +116,14 @@ struct Scope: Sendable {
     }
 }
 
+extension Scope {
+    /// Records that the actor opened this person's file. Called by every page and API
+    /// response that shows one person's data.
+    func logRead(of personID: UUID, view: String, at date: Date) async throws {
+        try await AccessLogEntry(personID: personID, actorID: actor.userID, organisationID: actor.organisationID, view: view, at: date).create(on: db)
+    }
+}
+
 extension Request {
     func scope() throws -> Scope {
         Scope(actor: try requireActor(), db: db, today: clock.today)

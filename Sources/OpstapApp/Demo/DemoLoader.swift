@@ -60,17 +60,14 @@ struct DemoLoader {
 
     // MARK: Building blocks
 
-    func publish(_ programme: Programme, _ definition: ProgrammeDefinition, number: Int, on date: SimpleDate, by email: String, note: String) async throws -> ProgrammeVersion {
-        let version = ProgrammeVersion(programmeID: programme.id!, number: number, definition: definition, publishedAt: date.date, publishedBy: user(email).id!, changeNote: note)
-        try await version.create(on: db)
-        try await ProgrammePartner.query(on: db).filter(\.$programme.$id == programme.id!).delete()
-        for partner in definition.partners {
-            try await ProgrammePartner(programmeID: programme.id!, organisationID: partner.organisationID, part: partner.part).create(on: db)
-        }
-        programme.currentVersion = number
-        programme.draft = definition
-        try await programme.save(on: db)
-        return version
+    /// Publishes through the same operation coordinators use, dated `date`.
+    func publish(_ programme: Programme, _ definition: ProgrammeDefinition, on date: SimpleDate, by email: String, note: String) async throws -> ProgrammeVersion {
+        let author = user(email)
+        let organisation = try await Organisation.find(author.$organisation.id, on: db)!
+        let scope = Scope(actor: try Actor(user: author, organisation: organisation), db: db, today: date)
+        let operations = ProgrammeOperations(scope: scope, now: date.date)
+        try await operations.saveDraft(programme, definition: definition)
+        return try await operations.publish(programme, changeNote: note)
     }
 
     mutating func person(statushouder: Bool, programme: String) async throws -> Person {
@@ -142,14 +139,8 @@ struct DemoLoader {
             sequence += 1
             let transition = EnrolmentTransition(enrolmentID: enrolment.id!, sequence: sequence, kind: command.kind.rawValue, effectiveOn: command.date.iso,
                                                  actorID: actor.id!, actorOrganisationID: actor.$organisation.id, recordedAt: command.date.date)
-            switch command {
-            case .startPhase(let code, _): transition.phaseCode = code
-            case .completePhase(let result, _): transition.phaseCode = previousPhase; transition.phaseResult = result.rawValue
-            case .pause(let reason, let plannedReturn, _): transition.phaseCode = previousPhase; transition.reason = reason; transition.plannedReturn = plannedReturn.iso
-            case .resume: transition.phaseCode = previousPhase
-            case .withdraw(let reason, let note, _): transition.phaseCode = previousPhase; transition.exitReason = reason.rawValue; transition.reason = note; enrolment.exitReason = reason.rawValue
-            case .complete(let outcome, _): transition.outcomeCode = outcome; enrolment.outcomeCode = outcome
-            }
+            transition.record(command, previousPhase: previousPhase)
+            enrolment.recordEnd(command)
             try await transition.create(on: db)
         }
         enrolment.apply(snapshot)

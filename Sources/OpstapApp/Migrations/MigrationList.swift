@@ -21,5 +21,6 @@ enum MigrationList {
         M0015_CreateGuidanceAssignments(),
         SessionRecord.migration,
         M0016_IndexListOrder(),
+        M0017_CreateAccessLog(),
     ]
 }

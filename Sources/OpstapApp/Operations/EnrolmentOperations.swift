@@ -45,27 +45,8 @@ struct EnrolmentOperations {
         let previousPhase = enrolment.phaseCode
         enrolment.apply(next)
         let transition = try nextTransition(enrolment, kind: command.kind, on: command.date)
-        switch command {
-        case .startPhase(let code, _):
-            transition.phaseCode = code
-        case .completePhase(let result, _):
-            transition.phaseCode = previousPhase
-            transition.phaseResult = result.rawValue
-        case .pause(let reason, let plannedReturn, _):
-            transition.phaseCode = previousPhase
-            transition.reason = reason
-            transition.plannedReturn = plannedReturn.iso
-        case .resume:
-            transition.phaseCode = previousPhase
-        case .withdraw(let reason, let note, _):
-            transition.phaseCode = previousPhase
-            transition.exitReason = reason.rawValue
-            transition.reason = note
-            enrolment.exitReason = reason.rawValue
-        case .complete(let outcome, _):
-            transition.outcomeCode = outcome
-            enrolment.outcomeCode = outcome
-        }
+        transition.record(command, previousPhase: previousPhase)
+        enrolment.recordEnd(command)
         try await db.transaction { tx in
             try await transition.create(on: tx)
             try await enrolment.save(on: tx)

@@ -101,6 +101,7 @@ struct CandidateWebController {
     func page(_ req: Request, scope: Scope, candidacy: Candidacy, errors: [FieldError] = [], refusal: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let candidacyID = try candidacy.requireID()
         guard let person = try await Person.find(candidacy.$person.id, on: req.db) else { throw AccessDenied.notFound }
+        try await scope.logRead(of: person.requireID(), view: "candidate", at: req.clock.now())
         let operations = CandidateOperations(scope: scope, now: req.clock.now())
         let definition = try await operations.definition(for: candidacy)
         let assessments = try await AssessmentRecord.query(on: req.db).filter(\.$candidacy.$id == candidacyID).all()
@@ -118,7 +119,7 @@ struct CandidateWebController {
             cohorts = open.map { ($0.id!.uuidString, "\($0.name) (\(taken[$0.id!] ?? 0) / \($0.capacity))") }
         }
         let view = PersonView(person, for: scope.actor)
-        let model = CandidateModel(
+        var model = CandidateModel(
             candidacyID: candidacyID, person: summary(view), programmeName: definition.name,
             streamName: definition.stream(candidacy.stream)?.name ?? candidacy.stream, stage: snapshot.stage, decision: snapshot.decision,
             decisionReason: candidacy.decisionReason, referredOn: candidacy.referredOn,
@@ -136,6 +137,7 @@ struct CandidateWebController {
             availableSteps: SelectionMachine.availableSteps(for: snapshot), canRunSelection: scope.actor.can(.runSelection),
             cohorts: cohorts, enrolmentHref: enrolment.map { "/participants/\($0.id!.uuidString)" },
             errors: errors, refusal: refusal, today: scope.today.iso)
+        model.accessLog = try await AccessLogs.latest(for: person.requireID(), scope: scope, t: t)
         return html(CandidatePage.render(req.pageContext(), model), status: status)
     }
 
@@ -264,6 +266,7 @@ struct CandidateWebController {
     }
 
     private func intakePage(_ req: Request, scope: Scope, person: Person, givenName: String, familyName: String, errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+        try await scope.logRead(of: person.requireID(), view: "intake", at: req.clock.now())
         let view = PersonView(person, for: scope.actor)
         let model = IntakeModel(person: summary(view), givenName: givenName, familyName: familyName,
                                 backHref: try await backHref(req, scope: scope, personID: person.requireID()), errors: errors)

@@ -38,6 +38,7 @@ struct ParticipantWebController {
               let cohort = try await Cohort.find(enrolment.$cohort.id, on: req.db),
               let programme = try await Programme.find(enrolment.$programme.id, on: req.db)
         else { throw AccessDenied.notFound }
+        try await scope.logRead(of: person.requireID(), view: "dossier", at: req.clock.now())
         let definition = version.definition
         let snapshot = enrolment.snapshot
         let timeline = try await Timelines(db: req.db).entries(for: enrolment, definition: definition, t: t)
@@ -57,7 +58,7 @@ struct ParticipantWebController {
                 .sort(\.$number).all(\.$number).filter { $0 != version.number }
         }
         let candidacyVisible = scope.actor.reach == .allInPartnerProgrammes
-        let model = DossierModel(
+        var model = DossierModel(
             enrolmentID: enrolmentID, person: summary(PersonView(person, for: scope.actor)),
             candidacyHref: candidacyVisible ? "/candidates/\(enrolment.$candidacy.id.uuidString)" : nil,
             programmeName: programme.name, programmeHref: "/programmes/\(programme.id!.uuidString)", versionNumber: version.number,
@@ -75,6 +76,7 @@ struct ParticipantWebController {
             availableKinds: EnrolmentMachine.availableKinds(for: snapshot, definition: definition),
             canTransition: scope.actor.can(.moveParticipants), canAssign: canAssign, assignableUsers: assignable,
             timeline: timeline, errors: errors, refusal: refusal, today: scope.today.iso)
+        model.accessLog = try await AccessLogs.latest(for: person.requireID(), scope: scope, t: t)
         return html(DossierPage.render(req.pageContext(), model), status: status)
     }
 

@@ -30,6 +30,7 @@ public enum Permission: Sendable {
     case viewPeople
     case manageUsers
     case viewAggregates
+    case viewAccessLog
 
     public func isGranted(to roles: Set<Role>) -> Bool {
         !roles.isDisjoint(with: Self.granting[self]!)
@@ -45,5 +46,6 @@ public enum Permission: Sendable {
         .viewPeople: Set(Role.allCases).subtracting([.reporting]),
         .manageUsers: [.administrator],
         .viewAggregates: Set(Role.allCases),
+        .viewAccessLog: [.administrator, .coordinator],
     ]
 }

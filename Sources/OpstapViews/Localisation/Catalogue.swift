@@ -34,6 +34,7 @@ public enum Catalogue {
         keys.formUnion(labelKeys(GenderLabel.self))
         keys.formUnion(labelKeys(CandidacyEventKind.self))
         keys.formUnion(labelKeys(DuplicateReason.self))
+        keys.formUnion(labelKeys(AccessView.self))
         return keys
     }
 }

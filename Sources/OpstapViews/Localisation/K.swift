@@ -290,4 +290,8 @@ public enum K: String, CaseIterable, Sendable {
     case newPassword
     case changePassword
     case flashPasswordChanged
+    case accessLogTitle
+    case accessLogExplain
+    case when
+    case what
 }

@@ -55,6 +55,14 @@ extension GenderLabel: Labelled { public static let labelPrefix = "gender" }
 extension CandidacyEventKind: Labelled { public static let labelPrefix = "event" }
 extension DuplicateReason: Labelled { public static let labelPrefix = "duplicate" }
 
+extension AccessView: Labelled { public static let labelPrefix = "accessView" }
+
+/// What was opened, as the access log stores it.
+public enum AccessView: String, CaseIterable, Sendable {
+    case candidate, intake, dossier
+    case apiPerson = "api:person"
+}
+
 /// Gender values as stored on a person.
 public enum GenderLabel: String, CaseIterable, Sendable {
     case woman, man, nonBinary, unknown

@@ -32,6 +32,8 @@ public struct CandidateModel: Sendable {
     public var errors: [FieldError]
     public var refusal: String?
     public var today: String
+    /// Who opened this file, for those who may see that (nil: not shown).
+    public var accessLog: [HistoryEntry]? = nil
 
     public init(candidacyID: UUID, person: PersonSummary, programmeName: String, streamName: String, stage: CandidacyStage, decision: SelectionDecision?, decisionReason: String?, referredOn: String, referredBy: String, intakeDate: String?, criteria: [CriterionScore], history: [HistoryEntry], availableSteps: [String], canRunSelection: Bool, cohorts: [(value: String, label: String)]?, enrolmentHref: String?, errors: [FieldError], refusal: String?, today: String) {
         self.candidacyID = candidacyID
@@ -117,6 +119,9 @@ public enum CandidatePage {
                 }
             }
             Timeline.render(context, m.history, title: t(.historyTitle))
+            if let log = m.accessLog {
+                AccessLogList.render(context, log)
+            }
         }
     }
 

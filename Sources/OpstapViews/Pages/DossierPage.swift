@@ -40,6 +40,8 @@ public struct DossierModel: Sendable {
     public var errors: [FieldError]
     public var refusal: String?
     public var today: String
+    /// Who opened this file, for those who may see that (nil: not shown).
+    public var accessLog: [HistoryEntry]? = nil
 
     public init(enrolmentID: UUID, person: PersonSummary, candidacyHref: String?, programmeName: String, programmeHref: String, versionNumber: Int, otherVersions: [Int], cohortName: String, cohortHref: String, streamName: String, state: EnrolmentState, phaseName: String?, phaseToStart: Phase?, outcomes: [Outcome], outcomeName: String?, exitReason: ExitReason?, team: [TeamMember], availableKinds: [TransitionKind], canTransition: Bool, canAssign: Bool, assignableUsers: [(value: String, label: String)], timeline: [HistoryEntry], errors: [FieldError], refusal: String?, today: String) {
         self.enrolmentID = enrolmentID
@@ -123,6 +125,9 @@ public enum DossierPage {
             el("h2") { t(.personTitle) }
             PersonFacts.render(context, m.person)
             Timeline.render(context, m.timeline, title: t(.timelineTitle))
+            if let log = m.accessLog {
+                AccessLogList.render(context, log)
+            }
         }
     }
 

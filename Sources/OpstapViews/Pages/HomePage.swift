@@ -80,13 +80,14 @@ public enum HomePage {
         let t = context.t
         let headers = [t(.cohort), t(.funnelReferred), t(.funnelInIntake), t(.funnelSelection), t(.funnelSelected), t(.funnelRejected),
                        t(.funnelEnrolled), t(.funnelActive), t(.funnelCompleted), t(.funnelExited)]
-        func cells(_ row: FunnelRow) -> [HTMLNode] {
+        // Candidates belong to a programme, not yet to a cohort: cohort rows count from enrolment on.
+        func cells(_ row: FunnelRow, selection: Bool) -> [HTMLNode] {
             let f = row.funnel
             let name: HTMLNode = row.href.map { Widgets.link(row.name, $0) } ?? .text(row.name)
             let enrolled = row.capacity.map { "\(f.enrolled) / \($0)" } ?? "\(f.enrolled)"
-            return [name, .text("\(f.referred)"), .text("\(f.intakePlanned + f.intakeHeld)"), .text("\(f.selection)"),
-                    .text("\(f.selected)"), .text("\(f.rejected + f.withdrawn)"), .text(enrolled), .text("\(f.active)"),
-                    .text("\(f.completed)"), .text("\(f.exited)")]
+            let stages = selection ? [f.referred, f.intakePlanned + f.intakeHeld, f.selection, f.selected, f.rejected + f.withdrawn].map { HTMLNode.text("\($0)") }
+                : Array(repeating: HTMLNode.text("—"), count: 5)
+            return [name] + stages + [.text(enrolled), .text("\(f.active)"), .text("\(f.completed)"), .text("\(f.exited)")]
         }
         var total = block.programme
         total.name = t(.allCohorts)
@@ -95,7 +96,7 @@ public enum HomePage {
             el("h3") { block.programme.href.map { Widgets.link(block.programme.name, $0) } ?? .text(block.programme.name) }
             Widgets.table(
                 caption: t(.funnelCaption, block.programme.name), headers: headers,
-                rows: block.cohorts.map(cells) + [cells(total)], empty: t(.noCohorts))
+                rows: block.cohorts.map { cells($0, selection: false) } + [cells(total, selection: true)], empty: t(.noCohorts))
         }
     }
 }

@@ -1,0 +1,26 @@
+import Fluent
+import Foundation
+
+/// Who opened whose file, when, and where. Kept so that a participant can be told who
+/// looked at their data (PRODUCT.md §5); never updated or deleted by the application.
+final class AccessLogEntry: Model, @unchecked Sendable {
+    static let schema = "access_log"
+
+    @ID var id: UUID?
+    @Parent(key: "person_id") var person: Person
+    @Parent(key: "actor_user_id") var actor: User
+    @Parent(key: "actor_organisation_id") var actorOrganisation: Organisation
+    /// What was opened, e.g. "dossier", "candidate", "intake", "api:person".
+    @Field(key: "view") var view: String
+    @Field(key: "at") var at: Date
+
+    init() {}
+
+    init(personID: UUID, actorID: UUID, organisationID: UUID, view: String, at: Date) {
+        self.$person.id = personID
+        self.$actor.id = actorID
+        self.$actorOrganisation.id = organisationID
+        self.view = view
+        self.at = at
+    }
+}
