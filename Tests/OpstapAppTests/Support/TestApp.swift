@@ -17,6 +17,8 @@ let testToday = SimpleDate(year: 2026, month: 11, day: 22)!
 /// run in parallel on both engines. Demo data is loaded unless `demo` is false.
 func withOpstap(demo: Bool = true, _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
+    // Migrations and requests log at info; a test run shows failures, not chatter.
+    app.logger.logLevel = .warning
     var config = AppConfig(bcryptCost: 4)
     var schema: String?
     if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
