@@ -58,4 +58,8 @@ public enum FieldErrorCode: String, CaseIterable, Sendable, Codable {
     case unknownCriterion
     case notPossibleInStage
     case wrongPassword
+    case beforeEnrolment
+    case quarterHours
+    case overlapsEntry
+    case tooManyHoursOnDay
 }

@@ -436,5 +436,9 @@ extension Catalogue {
         "error.unknownCriterion": "Het criterium {0} bestaat niet.",
         "error.notPossibleInStage": "Beoordelen kan alleen na de intake en vóór het besluit.",
         "error.wrongPassword": "Het huidige wachtwoord klopt niet.",
+        "error.beforeEnrolment": "Deze datum ligt vóór de inschrijving ({0}).",
+        "error.quarterHours": "Vul uren in per kwartier (bijvoorbeeld 7,25).",
+        "error.overlapsEntry": "Op {0} staan deze uren voor deze plek al geregistreerd.",
+        "error.tooManyHoursOnDay": "Meer dan {0} uur op één dag is niet mogelijk.",
     ]
 }

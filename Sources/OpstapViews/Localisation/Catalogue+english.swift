@@ -436,5 +436,9 @@ extension Catalogue {
         "error.unknownCriterion": "The criterion {0} does not exist.",
         "error.notPossibleInStage": "Assessing is only possible after the intake and before the decision.",
         "error.wrongPassword": "The current password is not correct.",
+        "error.beforeEnrolment": "This date is before the enrolment ({0}).",
+        "error.quarterHours": "Enter hours in quarters (for example 7.25).",
+        "error.overlapsEntry": "Hours for this activity and place are already recorded on {0}.",
+        "error.tooManyHoursOnDay": "More than {0} hours on one day is not possible.",
     ]
 }

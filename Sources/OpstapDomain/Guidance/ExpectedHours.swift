@@ -1,0 +1,84 @@
+/// A stretch of a participant's route during which one phase's weekly schedule applies.
+public struct PhaseSpan: Sendable, Equatable {
+    public var phase: Phase
+    public var from: SimpleDate
+    /// Last day, inclusive; nil while the phase runs.
+    public var until: SimpleDate?
+
+    public init(phase: Phase, from: SimpleDate, until: SimpleDate?) {
+        self.phase = phase
+        self.from = from
+        self.until = until
+    }
+}
+
+/// A closed range of days, both ends inclusive (a pause, a placement period).
+public struct DayRange: Sendable, Equatable {
+    public var from: SimpleDate
+    public var until: SimpleDate?
+
+    public init(from: SimpleDate, until: SimpleDate?) {
+        self.from = from
+        self.until = until
+    }
+
+    public func contains(_ day: SimpleDate) -> Bool {
+        day >= from && (until.map { day <= $0 } ?? true)
+    }
+}
+
+/// Hours per activity type, as expected by the schedule or as recorded in the ledger.
+public struct HoursByActivity: Sendable, Equatable {
+    public private(set) var hours: [ActivityType: Double] = [:]
+
+    public init(_ hours: [ActivityType: Double] = [:]) { self.hours = hours }
+
+    public subscript(_ activity: ActivityType) -> Double {
+        get { hours[activity] ?? 0 }
+        set { hours[activity] = newValue }
+    }
+
+    public var total: Double { hours.values.reduce(0, +) }
+
+    public mutating func add(_ other: HoursByActivity) {
+        for (activity, value) in other.hours { self[activity] += value }
+    }
+}
+
+/// What the programme's weekly patterns expect of a participant: each scheduled day of a
+/// running phase contributes its share of the week's hours, except on public holidays and
+/// while the participant is paused.
+public enum ExpectedHours {
+    /// Expected hours per activity on one day.
+    public static func on(_ day: SimpleDate, spans: [PhaseSpan], pauses: [DayRange]) -> HoursByActivity {
+        var result = HoursByActivity()
+        guard !DutchHolidays.contains(day), !pauses.contains(where: { $0.contains(day) }),
+              let span = spans.last(where: { DayRange(from: $0.from, until: $0.until).contains(day) })
+        else { return result }
+        let weekday = day.weekday
+        for item in span.phase.schedule where item.days.contains(weekday) {
+            result[item.activity] += item.hoursPerWeek / Double(item.days.count)
+        }
+        return result
+    }
+
+    /// Expected hours per activity over `range` (both ends inclusive).
+    public static func over(_ range: ClosedRange<SimpleDate>, spans: [PhaseSpan], pauses: [DayRange]) -> HoursByActivity {
+        var result = HoursByActivity()
+        var day = range.lowerBound
+        while day <= range.upperBound {
+            result.add(on(day, spans: spans, pauses: pauses))
+            day = day.adding(days: 1)
+        }
+        return result
+    }
+
+    /// The spans of an enrolment's phases from its start and completion dates, in order.
+    public static func spans(starts: [(phaseCode: String, on: SimpleDate)], completions: [SimpleDate], definition: ProgrammeDefinition) -> [PhaseSpan] {
+        starts.enumerated().compactMap { index, start in
+            guard let phase = definition.phase(start.phaseCode) else { return nil }
+            // The day a phase is completed still belongs to it; a phase started the same day wins.
+            return PhaseSpan(phase: phase, from: start.on, until: index < completions.count ? completions[index] : nil)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Testing
+@testable import OpstapDomain
+
+/// Kansrijk period 1: a class day on Tuesday (3 h language, 2 h employee skills, 2 h care
+/// skills), internship on Wednesday and Thursday (14 h), coaching on Thursday (1 h).
+@Suite struct ExpectedHoursTests {
+    let period1 = Phase(code: "p1", name: "Periode 1", kind: .orientation, plannedWeeks: 20, schedule: [
+        ScheduleItem(activity: .language, hoursPerWeek: 3, days: [.tuesday]),
+        ScheduleItem(activity: .employeeSkills, hoursPerWeek: 2, days: [.tuesday]),
+        ScheduleItem(activity: .careSkills, hoursPerWeek: 2, days: [.tuesday]),
+        ScheduleItem(activity: .practice, hoursPerWeek: 14, days: [.wednesday, .thursday]),
+        ScheduleItem(activity: .coaching, hoursPerWeek: 1, days: [.thursday]),
+    ])
+    let period2 = Phase(code: "p2", name: "Periode 2", kind: .internship, plannedWeeks: 20, schedule: [
+        ScheduleItem(activity: .practice, hoursPerWeek: 16, days: [.monday, .wednesday]),
+        ScheduleItem(activity: .careSkills, hoursPerWeek: 8, days: [.tuesday]),
+    ])
+
+    func d(_ iso: String) -> SimpleDate { SimpleDate(iso)! }
+
+    @Test func aFullWeekExpectsTheWholePattern() {
+        let spans = [PhaseSpan(phase: period1, from: d("2026-10-05"), until: nil)]
+        let week = ExpectedHours.over(d("2026-10-05")...d("2026-10-11"), spans: spans, pauses: [])
+        #expect(week[.practice] == 14)
+        #expect(week[.language] == 3)
+        #expect(week.total == 22)
+    }
+
+    @Test func aPublicHolidayExpectsNothing() {
+        // Ascension Day 2026 is Thursday 14 May: one internship day and the coaching hour fall away.
+        let spans = [PhaseSpan(phase: period1, from: d("2026-05-04"), until: nil)]
+        let week = ExpectedHours.over(d("2026-05-11")...d("2026-05-17"), spans: spans, pauses: [])
+        #expect(week[.practice] == 7)
+        #expect(week[.coaching] == 0)
+        #expect(week[.language] == 3)
+    }
+
+    @Test func aPauseExpectsNothing() {
+        let spans = [PhaseSpan(phase: period1, from: d("2026-10-05"), until: nil)]
+        let pause = DayRange(from: d("2026-10-14"), until: d("2026-10-20"))
+        let twoWeeks = ExpectedHours.over(d("2026-10-12")...d("2026-10-25"), spans: spans, pauses: [pause])
+        // Week 1 keeps Tuesday 13th; week 2 loses Tuesday 20th.
+        #expect(twoWeeks[.language] == 3)
+        #expect(twoWeeks[.practice] == 14)
+    }
+
+    @Test func thePhaseInForceDecidesThePattern() {
+        let spans = ExpectedHours.spans(
+            starts: [("p1", d("2026-10-05")), ("p2", d("2026-10-12"))], completions: [d("2026-10-09")],
+            definition: ProgrammeDefinition(name: "x", phases: [period1, period2]))
+        #expect(spans.map(\.until) == [d("2026-10-09"), nil])
+        let total = ExpectedHours.over(d("2026-10-05")...d("2026-10-18"), spans: spans, pauses: [])
+        #expect(total[.practice] == 14 + 16)
+        #expect(total[.careSkills] == 2 + 8)
+    }
+
+    @Test func nothingIsExpectedBeforeTheFirstPhase() {
+        let spans = [PhaseSpan(phase: period1, from: d("2026-10-07"), until: nil)]
+        #expect(ExpectedHours.over(d("2026-10-05")...d("2026-10-06"), spans: spans, pauses: []).total == 0)
+    }
+}
