@@ -48,6 +48,7 @@ let package = Package(
             name: "OpstapAppTests",
             dependencies: [
                 "OpstapApp",
+                "OpstapViews",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]

@@ -51,6 +51,14 @@ func routes(_ app: Application) throws {
     pages.post("participants", ":enrolmentID", "team", use: participants.assign)
     pages.post("participants", ":enrolmentID", "version", use: participants.moveVersion)
 
+    let hours = HoursWebController()
+    pages.get("participants", ":enrolmentID", "hours", use: hours.page)
+    pages.post("participants", ":enrolmentID", "hours", use: hours.record)
+    pages.post("participants", ":enrolmentID", "hours", ":entryID", ":action", use: hours.step)
+    pages.get("hours", "approvals", use: hours.approvals)
+    pages.post("hours", "approvals", use: hours.approveWeek)
+    pages.post("hours", ":entryID", ":action", use: hours.step)
+
     let account = AccountController()
     pages.get("account", use: account.page)
     pages.post("account", "locale", use: account.setLocale)

@@ -38,7 +38,15 @@ enum DemoPopulation {
             let commands = statushouder ? leidenPermitHolder(index) : leidenStudent(index - 16)
             let enrolment = try await loader.enrolment(candidacy: candidacy, cohort: cohort2024, version: v1, enrolledOn: d(2024, 8, 26), actor: coordinator, commands: commands, today: historyEnd)
             if index % 2 == 0 { try await loader.assign(enrolment, "coach.leiden@opstap.demo", as: .coach, from: d(2024, 9, 2)) }
-            if index % 3 == 0 { try await loader.assign(enrolment, "werkbegeleider.leiden@opstap.demo", as: .workSupervisor, from: d(2025, 1, 27)) }
+            if index % 3 == 0 {
+                try await loader.assign(enrolment, "werkbegeleider.leiden@opstap.demo", as: .workSupervisor, from: d(2025, 1, 27))
+                if enrolment.state == EnrolmentState.inPhase.rawValue {
+                    try await loader.ledger(
+                        for: enrolment, version: v1, from: d(2026, 9, 28), to: historyEnd, practicePlace: "Alrijne Ziekenhuis Leiden",
+                        classPlace: "mboRijnland Campus Leiden", fallingBehind: false, recordedBy: "werkbegeleider.leiden@opstap.demo",
+                        approvedBy: "werkbegeleider.leiden@opstap.demo")
+                }
+            }
             if index % 4 == 0 { try await loader.assign(enrolment, "buddy.leiden@opstap.demo", as: .buddy, from: d(2024, 9, 2)) }
             if index % 5 == 0 { try await loader.assign(enrolment, "docent.leiden@opstap.demo", as: .teacher, from: d(2024, 9, 2)) }
         }
@@ -138,6 +146,10 @@ enum DemoPopulation {
                 commands: [.startPhase(code: "periode-1", on: d(2026, 10, 5))], today: historyEnd)
             try await loader.assign(enrolment, "coach.kansrijk@opstap.demo", as: .coach, from: d(2026, 10, 5))
             try await loader.assign(enrolment, "werkbegeleider.kansrijk@opstap.demo", as: .workSupervisor, from: d(2026, 10, 5))
+            try await loader.ledger(
+                for: enrolment, version: v1, from: d(2026, 10, 5), to: historyEnd,
+                practicePlace: index < 4 ? "Dagbesteding Tilburg-Noord" : "Woonlocatie Goirle", classPlace: "Lesdag ROC Tilburg",
+                fallingBehind: index == 7, recordedBy: "coach.kansrijk@opstap.demo", approvedBy: "werkbegeleider.kansrijk@opstap.demo")
             if index < 4 { try await loader.assign(enrolment, "buddy.kansrijk@opstap.demo", as: .buddy, from: d(2026, 10, 5)) }
         }
 

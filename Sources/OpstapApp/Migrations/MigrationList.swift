@@ -22,5 +22,6 @@ enum MigrationList {
         SessionRecord.migration,
         M0016_IndexListOrder(),
         M0017_CreateAccessLog(),
+        M0018_CreateHourEntries(),
     ]
 }

@@ -31,6 +31,8 @@ public enum Permission: Sendable {
     case manageUsers
     case viewAggregates
     case viewAccessLog
+    case recordHours
+    case approveHours
 
     public func isGranted(to roles: Set<Role>) -> Bool {
         !roles.isDisjoint(with: Self.granting[self]!)
@@ -47,5 +49,7 @@ public enum Permission: Sendable {
         .manageUsers: [.administrator],
         .viewAggregates: Set(Role.allCases),
         .viewAccessLog: [.administrator, .coordinator],
+        .recordHours: [.administrator, .coordinator, .coach, .workSupervisor, .teacher],
+        .approveHours: [.coordinator, .workSupervisor, .teacher],
     ]
 }

@@ -43,6 +43,9 @@ public enum Layout {
                 } else {
                     el("li") { el("a", ["href": "/programmes"]) { t(.navProgrammes) } }
                 }
+                if user.can(.approveHours) {
+                    el("li") { el("a", ["href": "/hours/approvals"]) { t(.navApprovals) } }
+                }
                 if user.can(.manageUsers) {
                     el("li") { el("a", ["href": "/admin"]) { t(.navAdmin) } }
                 }

@@ -35,6 +35,8 @@ public enum Catalogue {
         keys.formUnion(labelKeys(CandidacyEventKind.self))
         keys.formUnion(labelKeys(DuplicateReason.self))
         keys.formUnion(labelKeys(AccessView.self))
+        keys.formUnion(labelKeys(Attendance.self))
+        keys.formUnion(labelKeys(EntryStatus.self))
         return keys
     }
 }

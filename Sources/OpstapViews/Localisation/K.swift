@@ -293,5 +293,47 @@ public enum K: String, CaseIterable, Sendable {
     case accessLogTitle
     case accessLogExplain
     case when
+    case hoursCaption
+    case expectedThisWeek
+    case actualThisWeek
+    case expectedToDate
+    case actualToDate
+    case ofExpected
+    case total
+    case noHoursExpected
+    case hoursPageTitle
+    case backToDossier
+    case recordHours
+    case correctEntry
+    case date
+    case hours
+    case hoursHint
+    case attendanceLabel
+    case place
+    case placeHint
+    case submitForApproval
+    case saveAsDraft
+    case ledgerTitle
+    case superseded
+    case correctionOf
+    case noEntries
+    case submit
+    case approve
+    case reject
+    case rejectionReason
+    case correct
+    case approvalsTitle
+    case weekNavigation
+    case previousWeek
+    case nextWeek
+    case approveWeek
+    case navApprovals
+    case hoursLink
+    case hoursTitle
+    case flashRecorded
+    case flashWeekApproved
+    case refusalApprovedIsFinal
+    case refusalNotSubmitted
+    case refusalNotEditable
     case what
 }

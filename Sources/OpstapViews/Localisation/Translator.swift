@@ -55,6 +55,8 @@ extension GenderLabel: Labelled { public static let labelPrefix = "gender" }
 extension CandidacyEventKind: Labelled { public static let labelPrefix = "event" }
 extension DuplicateReason: Labelled { public static let labelPrefix = "duplicate" }
 
+extension Attendance: Labelled { public static let labelPrefix = "attendance" }
+extension EntryStatus: Labelled { public static let labelPrefix = "entryStatus" }
 extension AccessView: Labelled { public static let labelPrefix = "accessView" }
 
 /// What was opened, as the access log stores it.

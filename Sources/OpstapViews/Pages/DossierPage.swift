@@ -42,6 +42,9 @@ public struct DossierModel: Sendable {
     public var today: String
     /// Who opened this file, for those who may see that (nil: not shown).
     public var accessLog: [HistoryEntry]? = nil
+    /// Expected against recorded hours (nil: not shown).
+    public var hours: [HoursRow]? = nil
+    public var hoursWeekStart = ""
 
     public init(enrolmentID: UUID, person: PersonSummary, candidacyHref: String?, programmeName: String, programmeHref: String, versionNumber: Int, otherVersions: [Int], cohortName: String, cohortHref: String, streamName: String, state: EnrolmentState, phaseName: String?, phaseToStart: Phase?, outcomes: [Outcome], outcomeName: String?, exitReason: ExitReason?, team: [TeamMember], availableKinds: [TransitionKind], canTransition: Bool, canAssign: Bool, assignableUsers: [(value: String, label: String)], timeline: [HistoryEntry], errors: [FieldError], refusal: String?, today: String) {
         self.enrolmentID = enrolmentID
@@ -99,6 +102,11 @@ public enum DossierPage {
             if m.canTransition && !m.availableKinds.isEmpty {
                 el("h2") { t(.nextStepTitle) }
                 transitions(context, m, base: base)
+            }
+            if let hours = m.hours {
+                el("h2") { t(.hoursTitle) }
+                HoursTable.render(context, hours, weekStart: m.hoursWeekStart)
+                el("p") { Widgets.link(t(.hoursLink), base + "/hours") }
             }
             el("h2") { t(.teamTitle) }
             Widgets.table(

@@ -1,0 +1,146 @@
+import Fluent
+import Foundation
+import OpstapDomain
+
+/// What a form or API call supplies for one ledger line.
+struct HourInput: Sendable {
+    var date: String
+    var activity: String
+    var hours: String
+    var attendance: String
+    var place: String
+    var note: String
+    var corrects: UUID?
+}
+
+/// Recording, approving and correcting hours. Approvals are for the participant's work
+/// supervisor or teacher (by guidance assignment) and for coordinators.
+struct LedgerOperations {
+    let scope: Scope
+    let now: Date
+    var actor: Actor { scope.actor }
+    var db: any Database { scope.db }
+
+    func record(_ input: HourInput, for enrolment: Enrolment, submit: Bool) async throws -> HourEntry {
+        try actor.require(.recordHours)
+        let entry = try await validated(input, for: enrolment, existing: nil)
+        if submit { entry.status = EntryStatus.submitted.rawValue }
+        try await entry.create(on: db)
+        return entry
+    }
+
+    /// Changes a line that is still a draft or was rejected.
+    func edit(_ entry: HourEntry, input: HourInput, for enrolment: Enrolment, submit: Bool) async throws {
+        try actor.require(.recordHours)
+        let status = EntryStatus(rawValue: entry.status) ?? .draft
+        guard LedgerRules.editable(status) else { throw LedgerRefusal.notEditable(status) }
+        let edited = try await validated(input, for: enrolment, existing: entry)
+        edited.status = submit ? EntryStatus.submitted.rawValue : EntryStatus.draft.rawValue
+        edited.rejectionReason = nil
+        try await edited.save(on: db)
+    }
+
+    func apply(_ step: LedgerStep, to entry: HourEntry, enrolment: Enrolment) async throws {
+        switch step {
+        case .submit: try actor.require(.recordHours)
+        case .approve, .reject: try await requireApprover(of: enrolment)
+        }
+        let next = try LedgerRules.apply(step, to: EntryStatus(rawValue: entry.status) ?? .draft).get()
+        entry.status = next.rawValue
+        if case .reject(let reason) = step { entry.rejectionReason = reason }
+        if next == .approved || next == .rejected {
+            entry.$decidedBy.id = actor.userID
+            entry.decidedAt = now
+        }
+        try await entry.save(on: db)
+    }
+
+    /// Approves every submitted line of the week starting `monday` for all participants the
+    /// actor supervises or teaches. Returns how many lines were approved.
+    @discardableResult
+    func approveWeek(startingOn monday: SimpleDate) async throws -> Int {
+        try actor.require(.approveHours)
+        let enrolmentIDs = try await supervisedEnrolments()
+        guard !enrolmentIDs.isEmpty else { return 0 }
+        let week = monday.startOfWeek
+        let query = HourEntry.query(on: db)
+            .filter(\.$enrolment.$id ~~ enrolmentIDs)
+            .filter(\.$status == EntryStatus.submitted.rawValue)
+            .filter(\.$date >= week.iso).filter(\.$date <= week.adding(days: 6).iso)
+        let count = try await query.copy().count()
+        try await query
+            .set(\.$status, to: EntryStatus.approved.rawValue)
+            .set(\.$decidedBy.$id, to: actor.userID)
+            .set(\.$decidedAt, to: now)
+            .update()
+        return count
+    }
+
+    /// The earliest date with a submitted line among the actor's participants.
+    func oldestPendingDate() async throws -> SimpleDate? {
+        let enrolmentIDs = try await supervisedEnrolments()
+        guard !enrolmentIDs.isEmpty else { return nil }
+        return try await HourEntry.query(on: db).filter(\.$enrolment.$id ~~ enrolmentIDs)
+            .filter(\.$status == EntryStatus.submitted.rawValue).sort(\.$date).first()
+            .flatMap { SimpleDate($0.date) }
+    }
+
+    /// Participants whose hours this actor approves: those assigned to them as work
+    /// supervisor or teacher today, within their scope.
+    func supervisedEnrolments() async throws -> [UUID] {
+        let assigned = try await GuidanceAssignment.query(on: db)
+            .filter(\.$user.$id == actor.userID)
+            .filter(\.$role ~~ [Role.workSupervisor.rawValue, Role.teacher.rawValue])
+            .filter(\.$startsOn <= scope.today.iso)
+            .group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= scope.today.iso) }
+            .all(\.$enrolment.$id)
+        guard !assigned.isEmpty else { return [] }
+        return try await scope.enrolments().filter(\.$id ~~ assigned).all(\.$id)
+    }
+
+    private func requireApprover(of enrolment: Enrolment) async throws {
+        try actor.require(.approveHours)
+        if actor.roles.contains(.coordinator) { return }
+        guard try await supervisedEnrolments().contains(try enrolment.requireID()) else { throw AccessDenied.forbidden }
+    }
+
+    private func validated(_ input: HourInput, for enrolment: Enrolment, existing: HourEntry?) async throws -> HourEntry {
+        var errors: [FieldError] = []
+        let date = SimpleDate(input.date)
+        if date == nil { errors.append(FieldError("date", .invalidDate)) }
+        let activity = ActivityType(rawValue: input.activity)
+        if activity == nil { errors.append(FieldError("activity", .invalidChoice)) }
+        let hours = Double(input.hours.replacingOccurrences(of: ",", with: "."))
+        if hours == nil { errors.append(FieldError("hours", .invalidNumber)) }
+        let attendance = Attendance(rawValue: input.attendance)
+        if attendance == nil { errors.append(FieldError("attendance", .invalidChoice)) }
+        let place = input.place.trimmingCharacters(in: .whitespaces)
+        if place.isEmpty { errors.append(FieldError("place", .required)) }
+        if place.count > 200 { errors.append(FieldError("place", .tooLong, ["200"])) }
+        if input.note.count > 1000 { errors.append(FieldError("note", .tooLong, ["1000"])) }
+        let enrolmentID = try enrolment.requireID()
+        if let corrects = input.corrects {
+            let original = try await HourEntry.query(on: db).filter(\.$id == corrects).filter(\.$enrolment.$id == enrolmentID).first()
+            if original?.status != EntryStatus.approved.rawValue { errors.append(FieldError("corrects", .invalidChoice)) }
+        }
+        guard errors.isEmpty, let date, let activity, let hours, let attendance else { throw ValidationFailure(errors) }
+
+        let entry = existing ?? HourEntry(enrolmentID: enrolmentID, date: date, activity: activity, hours: hours, attendance: attendance,
+                                          place: place, note: input.note, recordedBy: actor.userID, corrects: input.corrects)
+        entry.date = date.iso
+        entry.activity = activity.rawValue
+        entry.hours = hours
+        entry.attendance = attendance.rawValue
+        entry.place = place
+        entry.note = input.note
+        let sameDay = try await HourEntry.query(on: db).filter(\.$enrolment.$id == enrolmentID).filter(\.$date == date.iso).all()
+        let corrections = sameDay.isEmpty ? [] : try await HourEntry.query(on: db).filter(\.$corrects.$id ~~ sameDay.compactMap(\.id)).all()
+        let enrolledOn = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id == enrolmentID)
+            .filter(\.$kind == TransitionKind.enrol.rawValue).first()?.effectiveOn
+        let problems = LedgerRules.validate(
+            entry.line, others: (sameDay + corrections).map(\.line),
+            enrolledOn: enrolledOn.flatMap(SimpleDate.init) ?? date, today: scope.today)
+        guard problems.isEmpty else { throw ValidationFailure(problems) }
+        return entry
+    }
+}

@@ -1,0 +1,65 @@
+import Fluent
+import Foundation
+import OpstapDomain
+
+/// Expected against recorded hours for one participant, per activity, this week and to date.
+struct HoursOverview {
+    struct Row: Sendable {
+        var activity: ActivityType
+        var expectedWeek: Double
+        var actualWeek: Double
+        var expectedToDate: Double
+        var actualToDate: Double
+    }
+
+    var rows: [Row]
+    var weekStart: SimpleDate
+
+    var totals: Row {
+        rows.reduce(Row(activity: .practice, expectedWeek: 0, actualWeek: 0, expectedToDate: 0, actualToDate: 0)) {
+            Row(activity: .practice, expectedWeek: $0.expectedWeek + $1.expectedWeek, actualWeek: $0.actualWeek + $1.actualWeek,
+                expectedToDate: $0.expectedToDate + $1.expectedToDate, actualToDate: $0.actualToDate + $1.actualToDate)
+        }
+    }
+
+    static func load(for enrolment: Enrolment, definition: ProgrammeDefinition, today: SimpleDate, on db: any Database) async throws -> HoursOverview {
+        let enrolmentID = try enrolment.requireID()
+        let transitions = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id == enrolmentID).sort(\.$sequence).all()
+        let (spans, pauses) = schedule(transitions, definition: definition)
+        let lines = try await HourEntry.query(on: db).filter(\.$enrolment.$id == enrolmentID).all().map(\.line)
+        let weekStart = today.startOfWeek
+        let start = spans.first?.from ?? today
+        let end = enrolment.snapshot.state.isTerminal ? min(today, enrolment.snapshot.lastTransitionOn) : today
+        let expectedToDate = start <= end ? ExpectedHours.over(start...end, spans: spans, pauses: pauses) : HoursByActivity()
+        let expectedWeek = weekStart <= end ? ExpectedHours.over(max(weekStart, start)...end, spans: spans, pauses: pauses) : HoursByActivity()
+        let actualToDate = ActualHours.of(lines)
+        let actualWeek = ActualHours.of(lines.filter { $0.date >= weekStart })
+        let rows = ActivityType.allCases.compactMap { activity -> Row? in
+            let row = Row(activity: activity, expectedWeek: expectedWeek[activity], actualWeek: actualWeek[activity],
+                          expectedToDate: expectedToDate[activity], actualToDate: actualToDate[activity])
+            return row.expectedToDate + row.actualToDate > 0 ? row : nil
+        }
+        return HoursOverview(rows: rows, weekStart: weekStart)
+    }
+
+    /// Phase spans and pauses from an enrolment's history.
+    static func schedule(_ transitions: [EnrolmentTransition], definition: ProgrammeDefinition) -> ([PhaseSpan], [DayRange]) {
+        var starts: [(phaseCode: String, on: SimpleDate)] = []
+        var completions: [SimpleDate] = []
+        var pauses: [DayRange] = []
+        for transition in transitions {
+            guard let day = SimpleDate(transition.effectiveOn) else { continue }
+            switch TransitionKind(rawValue: transition.kind) {
+            case .startPhase?: if let code = transition.phaseCode { starts.append((code, day)) }
+            case .completePhase?: completions.append(day)
+            case .pause?: pauses.append(DayRange(from: day, until: nil))
+            case .resume?: if let last = pauses.indices.last { pauses[last].until = day.adding(days: -1) }
+            case .withdraw?, .complete?:
+                // Nothing is expected after the end; closing the running phase does that.
+                if completions.count < starts.count { completions.append(day) }
+            default: break
+            }
+        }
+        return (ExpectedHours.spans(starts: starts, completions: completions, definition: definition), pauses)
+    }
+}

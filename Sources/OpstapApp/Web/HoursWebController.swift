@@ -1,0 +1,180 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import OpstapViews
+import Vapor
+
+/// A participant's hours page and the supervisors' weekly approvals.
+struct HoursWebController {
+    func page(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        var values = ["date": scope.today.iso, "attendance": Attendance.present.rawValue]
+        var correcting: HourEntry?
+        if let id = req.query[String.self, at: "corrects"].flatMap(UUID.init(uuidString:)) {
+            correcting = try await HourEntry.query(on: req.db).filter(\.$id == id).filter(\.$enrolment.$id == enrolment.requireID()).first()
+            if let entry = correcting {
+                values = ["date": entry.date, "activity": entry.activity, "hours": HoursTable.number(entry.hours), "attendance": entry.attendance, "place": entry.place]
+            }
+        }
+        return try await render(req, scope: scope, enrolment: enrolment, values: values, errors: [], correcting: correcting)
+    }
+
+    func render(_ req: Request, scope: Scope, enrolment: Enrolment, values: [String: String], errors: [FieldError], correcting: HourEntry?,
+                refusal: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let enrolmentID = try enrolment.requireID()
+        guard let person = try await Person.find(enrolment.$person.id, on: req.db),
+              let version = try await ProgrammeVersion.find(enrolment.$programmeVersion.id, on: req.db)
+        else { throw AccessDenied.notFound }
+        try await scope.logRead(of: person.requireID(), view: "dossier", at: req.clock.now())
+        let overview = try await HoursOverview.load(for: enrolment, definition: version.definition, today: scope.today, on: req.db)
+        let pageQuery = PageQuery(number: req.query[Int.self, at: "page"], size: 50)
+        let query = HourEntry.query(on: req.db).filter(\.$enrolment.$id == enrolmentID)
+        let total = try await query.copy().count()
+        let entries = try await query.sort(\.$date, .descending).sort(\.$createdAt, .descending)
+            .range(pageQuery.offset..<(pageQuery.offset + pageQuery.size)).all()
+        var canApprove = scope.actor.can(.approveHours) && scope.actor.roles.contains(.coordinator)
+        if scope.actor.can(.approveHours) && !canApprove {
+            canApprove = try await LedgerOperations(scope: scope, now: req.clock.now()).supervisedEnrolments().contains(enrolmentID)
+        }
+        let model = HoursPageModel(
+            enrolmentID: enrolmentID, participant: person.fullName, dossierHref: "/participants/\(enrolmentID.uuidString)",
+            overview: overview.rows.map(Self.row), weekStart: overview.weekStart.iso,
+            entries: ResultPage(items: try await LedgerRows.rows(entries, on: req.db), number: pageQuery.number, size: pageQuery.size, total: total),
+            canRecord: scope.actor.can(.recordHours) && !enrolment.snapshot.state.isTerminal, canApprove: canApprove,
+            values: values, errors: errors, refusal: refusal,
+            correcting: try await correcting.asyncMap { try await LedgerRows.rows([$0], on: req.db).first }.flatMap { $0 })
+        return html(HoursPage.render(req.pageContext(), model), status: status)
+    }
+
+    static func row(_ row: HoursOverview.Row) -> HoursRow {
+        HoursRow(activity: row.activity, expectedWeek: row.expectedWeek, actualWeek: row.actualWeek, expectedToDate: row.expectedToDate, actualToDate: row.actualToDate)
+    }
+
+    func record(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        try scope.actor.require(.recordHours)
+        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        let form = FormData(req)
+        let input = HourInput(date: form["date"], activity: form["activity"], hours: form["hours"], attendance: form["attendance"],
+                              place: form["place"], note: form["note"], corrects: UUID(uuidString: form["corrects"]))
+        do {
+            _ = try await LedgerOperations(scope: scope, now: req.clock.now()).record(input, for: enrolment, submit: form["action"] != "draft")
+            req.flash(req.translator()(.flashRecorded))
+            return req.redirect(to: "/participants/\(enrolment.id!.uuidString)/hours")
+        } catch let failure as ValidationFailure {
+            let correcting = try await input.corrects.asyncMap { try await HourEntry.find($0, on: req.db) }.flatMap { $0 }
+            return try await render(req, scope: scope, enrolment: enrolment, values: form.firstValues, errors: failure.errors, correcting: correcting, status: .badRequest)
+        }
+    }
+
+    /// Submit, approve or reject one line; from the participant's page or the approvals page.
+    func step(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        let action = req.parameters.get("action") ?? ""
+        switch action {
+        case "submit": try scope.actor.require(.recordHours)
+        case "approve", "reject": try scope.actor.require(.approveHours)
+        default: throw AccessDenied.notFound
+        }
+        let (entry, enrolment) = try await visibleEntry(req, scope: scope)
+        let step: LedgerStep = switch action {
+        case "submit": .submit
+        case "approve": .approve
+        default: .reject(reason: FormData(req)["reason"])
+        }
+        let fromApprovals = req.parameters.get("enrolmentID") == nil
+        do {
+            try await LedgerOperations(scope: scope, now: req.clock.now()).apply(step, to: entry, enrolment: enrolment)
+            req.flash(req.translator()(.flashStepRecorded))
+        } catch let refusal as LedgerRefusal {
+            let text = Self.text(refusal, req.translator())
+            if fromApprovals { return try await approvalsPage(req, scope: scope, week: SimpleDate(entry.date) ?? scope.today, refusal: text, status: .conflict) }
+            return try await render(req, scope: scope, enrolment: enrolment, values: [:], errors: [], correcting: nil, refusal: text, status: .conflict)
+        }
+        return req.redirect(to: fromApprovals ? "/hours/approvals?week=\((SimpleDate(entry.date) ?? scope.today).startOfWeek.iso)" : "/participants/\(enrolment.id!.uuidString)/hours")
+    }
+
+    private func visibleEntry(_ req: Request, scope: Scope) async throws -> (HourEntry, Enrolment) {
+        let entryID = try req.uuidParameter("entryID")
+        guard let entry = try await HourEntry.find(entryID, on: req.db) else { throw AccessDenied.notFound }
+        if let enrolmentID = req.parameters.get("enrolmentID"), UUID(uuidString: enrolmentID) != entry.$enrolment.id { throw AccessDenied.notFound }
+        let enrolment = try await scope.enrolment(entry.$enrolment.id)
+        return (entry, enrolment)
+    }
+
+    static func text(_ refusal: LedgerRefusal, _ t: Translator) -> String {
+        switch refusal {
+        case .approvedIsFinal: t(.refusalApprovedIsFinal)
+        case .notSubmitted: t(.refusalNotSubmitted)
+        case .notEditable(let status): t(.refusalNotEditable, t.label(status))
+        case .reasonRequired: t(.refusalReasonRequired)
+        }
+    }
+
+    // MARK: Approvals
+
+    func approvals(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        try scope.actor.require(.approveHours)
+        var week = req.query[String.self, at: "week"].flatMap(SimpleDate.init)
+        if week == nil {
+            // Without a choice, open the oldest week that still waits for approval.
+            week = try await LedgerOperations(scope: scope, now: req.clock.now()).oldestPendingDate() ?? scope.today
+        }
+        return try await approvalsPage(req, scope: scope, week: week!)
+    }
+
+    private func approvalsPage(_ req: Request, scope: Scope, week: SimpleDate, refusal: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let monday = week.startOfWeek
+        let enrolmentIDs = try await LedgerOperations(scope: scope, now: req.clock.now()).supervisedEnrolments()
+        let entries = enrolmentIDs.isEmpty ? [] : try await HourEntry.query(on: req.db)
+            .filter(\.$enrolment.$id ~~ enrolmentIDs)
+            .filter(\.$date >= monday.iso).filter(\.$date <= monday.adding(days: 6).iso)
+            .filter(\.$status ~~ [EntryStatus.submitted.rawValue, EntryStatus.approved.rawValue, EntryStatus.rejected.rawValue])
+            .with(\.$enrolment) { $0.with(\.$person) }
+            .sort(\.$date).all()
+        let nextMonday = monday.adding(days: 7)
+        let model = ApprovalsModel(
+            weekStart: monday.iso, previousWeek: monday.adding(days: -7).iso, nextWeek: nextMonday <= scope.today ? nextMonday.iso : nil,
+            rows: try await LedgerRows.rows(entries, on: req.db, names: Dictionary(entries.map { ($0.id!, $0.enrolment.person.fullName) }, uniquingKeysWith: { a, _ in a })),
+            refusal: refusal)
+        return html(ApprovalsPage.render(req.pageContext(), model), status: status)
+    }
+
+    func approveWeek(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        try scope.actor.require(.approveHours)
+        guard let week = SimpleDate(FormData(req)["week"]) else { throw Abort(.badRequest) }
+        let count = try await LedgerOperations(scope: scope, now: req.clock.now()).approveWeek(startingOn: week)
+        req.flash(req.translator()(.flashWeekApproved, String(count)))
+        return req.redirect(to: "/hours/approvals?week=\(week.startOfWeek.iso)")
+    }
+}
+
+/// Ledger lines for pages, with what they correct and whether a correction replaced them.
+enum LedgerRows {
+    static func rows(_ entries: [HourEntry], on db: any Database, names: [UUID: String] = [:]) async throws -> [LedgerRow] {
+        let ids = entries.compactMap(\.id)
+        let correctedIDs = entries.compactMap { $0.$corrects.id }
+        let replacing = ids.isEmpty ? [] : try await HourEntry.query(on: db).filter(\.$corrects.$id ~~ ids)
+            .filter(\.$status == EntryStatus.approved.rawValue).all()
+        let superseded = Set(replacing.compactMap { $0.$corrects.id })
+        let originals = correctedIDs.isEmpty ? [:] : Dictionary(
+            try await HourEntry.query(on: db).filter(\.$id ~~ correctedIDs).all().map { ($0.id!, $0.date) }, uniquingKeysWith: { a, _ in a })
+        return entries.map { entry in
+            LedgerRow(
+                id: entry.id!, participant: names[entry.id!], date: entry.date, activity: ActivityType(rawValue: entry.activity) ?? .practice,
+                hours: entry.hours, attendance: Attendance(rawValue: entry.attendance) ?? .present, place: entry.place, note: entry.note,
+                status: EntryStatus(rawValue: entry.status) ?? .draft, rejectionReason: entry.rejectionReason,
+                correctsDate: entry.$corrects.id.flatMap { originals[$0] }, superseded: superseded.contains(entry.id!))
+        }
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

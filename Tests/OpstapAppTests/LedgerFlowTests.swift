@@ -1,0 +1,130 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import OpstapViews
+import Testing
+import Vapor
+@testable import OpstapApp
+
+/// The hours ledger through the web: recording, the rules, approval one by one and per
+/// week, corrections, and who may do what.
+@Suite struct LedgerFlowTests {
+    func participant(_ app: Application) async throws -> Enrolment {
+        try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
+    }
+
+    /// Submitted lines of the Kansrijk intake, supervised by werkbegeleider.kansrijk.
+    func kansrijkSubmitted(_ app: Application) async throws -> QueryBuilder<HourEntry> {
+        let cohort = try await DemoLookups(db: app.db).cohort("Instroom oktober 2026")
+        let enrolments = try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).all(\.$id)
+        return HourEntry.query(on: app.db).filter(\.$enrolment.$id ~~ enrolments).filter(\.$status == "submitted")
+    }
+
+    func line(_ date: String, _ activity: String = "practice", hours: String = "7", action: String = "submit", corrects: UUID? = nil) -> [(String, String)] {
+        [("date", date), ("activity", activity), ("hours", hours), ("attendance", "present"), ("place", "Dagbesteding Tilburg-Noord"), ("note", ""),
+         ("action", action)] + (corrects.map { [("corrects", $0.uuidString)] } ?? [])
+    }
+
+    @Test func aCoachRecordsHoursAndTheRulesRefuseOverlapsAndTheFuture() async throws {
+        try await withOpstap { app in
+            let enrolment = try await participant(app)
+            let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
+            let path = "/participants/\(enrolment.id!)/hours"
+            // Saturday 21 November has no demo line yet.
+            #expect(try await coach.post(path, line("2026-11-21")).status == .seeOther)
+            let overlap = try await coach.post(path, line("2026-11-21", hours: "2"))
+            #expect(overlap.status == .badRequest)
+            let saysOverlap = overlap.body.string.contains("Op 2026-11-21 staan deze uren voor deze plek al geregistreerd.")
+            #expect(saysOverlap)
+            let future = try await coach.post(path, line("2026-11-23"))
+            #expect(future.status == .badRequest)
+            let saysFuture = future.body.string.contains("Deze datum ligt in de toekomst.")
+            #expect(saysFuture)
+            let saysEarly = try await coach.post(path, line("2026-09-01")).body.string.contains("Deze datum ligt vóór de inschrijving (2026-09-21).")
+            #expect(saysEarly)
+            #expect(try await HourEntry.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).filter(\.$date == "2026-11-21").count() == 1)
+        }
+    }
+
+    @Test func theSupervisorApprovesAWholeWeekForAllInternsAtOnce() async throws {
+        try await withOpstap { app in
+            let supervisor = try await WebClient.login(app, "werkbegeleider.kansrijk@opstap.demo")
+            let page = try await supervisor.get("/hours/approvals").body.string
+            let pendingIDs = try await kansrijkSubmitted(app).all(\.$id)
+            #expect(!pendingIDs.isEmpty)
+            let showsWeek = page.contains("Uren goedkeuren: week van 16 nov. 2026")
+            let offersAll = page.contains("Alle \(pendingIDs.count) ingediende regels van deze week goedkeuren")
+            #expect(showsWeek && offersAll)
+            #expect(try await supervisor.post("/hours/approvals", [("week", "2026-11-16")]).status == .seeOther)
+            #expect(try await kansrijkSubmitted(app).count() == 0)
+            let leidenStillWaiting = try await HourEntry.query(on: app.db).filter(\.$status == "submitted").count()
+            #expect(leidenStillWaiting > 0, "another supervisor's interns are untouched")
+            let approved = try await HourEntry.query(on: app.db).filter(\.$id ~~ pendingIDs).filter(\.$status == "approved").with(\.$decidedBy).all()
+            #expect(approved.count == pendingIDs.count)
+            #expect(approved.allSatisfy { $0.decidedBy?.email == "werkbegeleider.kansrijk@opstap.demo" })
+        }
+    }
+
+    @Test func anApprovedLineNeverChangesButACorrectionReplacesIt() async throws {
+        try await withOpstap { app in
+            let enrolment = try await participant(app)
+            let original = try #require(try await HourEntry.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!)
+                .filter(\.$status == "approved").filter(\.$activity == "practice").filter(\.$attendance == "present").sort(\.$date).first())
+            let supervisor = try await WebClient.login(app, "werkbegeleider.kansrijk@opstap.demo")
+            let refused = try await supervisor.post("/hours/\(original.id!)/reject", [("reason", "te laat")])
+            #expect(refused.status == .conflict)
+            let says = refused.body.string.contains("Goedgekeurde uren wijzigen niet; leg een correctie vast.")
+            #expect(says)
+
+            let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
+            let path = "/participants/\(enrolment.id!)/hours"
+            #expect(try await coach.post(path, line(original.date, hours: "5", corrects: original.id)).status == .seeOther)
+            let correction = try #require(try await HourEntry.query(on: app.db).filter(\.$corrects.$id == original.id!).first())
+            #expect(correction.status == "submitted")
+            #expect(try await supervisor.post("/hours/\(correction.id!)/approve", []).status == .seeOther)
+            let reloaded = try #require(try await HourEntry.find(original.id, on: app.db))
+            #expect(reloaded.hours == original.hours && reloaded.status == "approved")
+            let replaced = try await coach.get(path).body.string.contains("Vervangen door correctie")
+            #expect(replaced)
+        }
+    }
+
+    @Test func theDossierShowsExpectedAgainstApprovedHoursFromTheData() async throws {
+        try await withOpstap { app in
+            let enrolment = try await participant(app)
+            let lines = try await HourEntry.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).all().map(\.line)
+            let practice = ActualHours.of(lines)[.practice]
+            let page = try await WebClient.login(app, "coach.kansrijk@opstap.demo").get("/participants/\(enrolment.id!)").body.string
+            // Seven weeks of period 1 (5 Oct – 22 Nov) expect 7 × 14 practice hours.
+            let row = "<td>Praktijk</td><td>14</td><td>0</td><td>98</td><td>\(HoursTable.number(practice))</td>"
+            let shown = page.contains(row)
+            #expect(shown, "\(row)")
+        }
+    }
+
+    @Test func onlyTheParticipantsOwnSupervisorOrACoordinatorApproves() async throws {
+        try await withOpstap { app in
+            let submitted = try #require(try await kansrijkSubmitted(app).first())
+            let buddy = try await WebClient.login(app, "buddy.kansrijk@opstap.demo")
+            #expect(try await buddy.post("/hours/\(submitted.id!)/approve", []).status == .forbidden)
+            let otherSupervisor = try await WebClient.login(app, "werkbegeleider.leiden@opstap.demo")
+            #expect(try await otherSupervisor.post("/hours/\(submitted.id!)/approve", []).status == .notFound)
+            let teacher = try await WebClient.login(app, "docent.kansrijk@opstap.demo")
+            #expect(try await teacher.post("/hours/\(submitted.id!)/approve", []).status == .forbidden, "not this participant's teacher")
+            #expect(try await HourEntry.find(submitted.id, on: app.db)?.status == "submitted")
+        }
+    }
+
+    @Test func aRejectionNeedsAReasonAndTheLineCanBeSubmittedAgain() async throws {
+        try await withOpstap { app in
+            let submitted = try #require(try await kansrijkSubmitted(app).first())
+            let supervisor = try await WebClient.login(app, "werkbegeleider.kansrijk@opstap.demo")
+            #expect(try await supervisor.post("/hours/\(submitted.id!)/reject", [("reason", "")]).status == .conflict)
+            #expect(try await supervisor.post("/hours/\(submitted.id!)/reject", [("reason", "Was die dag ziek")]).status == .seeOther)
+            #expect(try await HourEntry.find(submitted.id, on: app.db)?.rejectionReason == "Was die dag ziek")
+            let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
+            #expect(try await coach.post("/participants/\(submitted.$enrolment.id)/hours/\(submitted.id!)/submit", []).status == .seeOther)
+            #expect(try await HourEntry.find(submitted.id, on: app.db)?.status == "submitted")
+        }
+    }
+}
