@@ -54,10 +54,13 @@ func routes(_ app: Application) throws {
     let hours = HoursWebController()
     pages.get("participants", ":enrolmentID", "hours", use: hours.page)
     pages.post("participants", ":enrolmentID", "hours", use: hours.record)
-    pages.post("participants", ":enrolmentID", "hours", ":entryID", ":action", use: hours.step)
     pages.get("hours", "approvals", use: hours.approvals)
     pages.post("hours", "approvals", use: hours.approveWeek)
-    pages.post("hours", ":entryID", ":action", use: hours.step)
+    for action in ["submit", "approve", "reject"] {
+        let component = PathComponent(stringLiteral: action)
+        pages.post("participants", ":enrolmentID", "hours", ":entryID", component) { try await hours.step($0, action: action) }
+        pages.post("hours", ":entryID", component) { try await hours.step($0, action: action) }
+    }
 
     let account = AccountController()
     pages.get("account", use: account.page)

@@ -49,6 +49,15 @@ func apiRoutes(_ app: Application) throws {
     authed.get("enrolments", ":id", "transitions", use: enrolments.transitions)
     authed.post("enrolments", ":id", "transitions", use: enrolments.transition)
     authed.post("enrolments", ":id", "version", use: enrolments.moveVersion)
+
+    let hours = HoursAPI()
+    authed.get("enrolments", ":id", "hours", use: hours.list)
+    authed.post("enrolments", ":id", "hours", use: hours.record)
+    authed.get("enrolments", ":id", "hours", "overview", use: hours.overview)
+    authed.post("hours", "approvals", use: hours.approveWeek)
+    for action in ["submit", "approve", "reject"] {
+        authed.post("hours", ":id", PathComponent(stringLiteral: action)) { try await hours.step($0, action: action) }
+    }
 }
 
 /// The OpenAPI document, written in YAML in the repository and served as JSON.

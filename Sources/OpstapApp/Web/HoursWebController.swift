@@ -69,9 +69,8 @@ struct HoursWebController {
     }
 
     /// Submit, approve or reject one line; from the participant's page or the approvals page.
-    func step(_ req: Request) async throws -> Response {
+    func step(_ req: Request, action: String) async throws -> Response {
         let scope = try req.scope()
-        let action = req.parameters.get("action") ?? ""
         switch action {
         case "submit": try scope.actor.require(.recordHours)
         case "approve", "reject": try scope.actor.require(.approveHours)
