@@ -54,6 +54,7 @@ func routes(_ app: Application) throws {
     let hours = HoursWebController()
     pages.get("participants", ":enrolmentID", "hours", use: hours.page)
     pages.post("participants", ":enrolmentID", "hours", use: hours.record)
+    pages.get("cohorts", ":cohortID", "hours", use: hours.cohort)
     pages.get("hours", "approvals", use: hours.approvals)
     pages.post("hours", "approvals", use: hours.approveWeek)
     for action in ["submit", "approve", "reject"] {

@@ -34,13 +34,13 @@ import Vapor
             #expect(try await coach.post(path, line("2026-11-21")).status == .seeOther)
             let overlap = try await coach.post(path, line("2026-11-21", hours: "2"))
             #expect(overlap.status == .badRequest)
-            let saysOverlap = overlap.body.string.contains("Op 2026-11-21 staan deze uren voor deze plek al geregistreerd.")
+            let saysOverlap = overlap.body.string.contains("Op 21 nov. 2026 staan deze uren voor deze plek al geregistreerd.")
             #expect(saysOverlap)
             let future = try await coach.post(path, line("2026-11-23"))
             #expect(future.status == .badRequest)
             let saysFuture = future.body.string.contains("Deze datum ligt in de toekomst.")
             #expect(saysFuture)
-            let saysEarly = try await coach.post(path, line("2026-09-01")).body.string.contains("Deze datum ligt vóór de inschrijving (2026-09-21).")
+            let saysEarly = try await coach.post(path, line("2026-09-01")).body.string.contains("Deze datum ligt vóór de inschrijving (21 sep. 2026).")
             #expect(saysEarly)
             #expect(try await HourEntry.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).filter(\.$date == "2026-11-21").count() == 1)
         }
@@ -96,7 +96,7 @@ import Vapor
             let practice = ActualHours.of(lines)[.practice]
             let page = try await WebClient.login(app, "coach.kansrijk@opstap.demo").get("/participants/\(enrolment.id!)").body.string
             // Seven weeks of period 1 (5 Oct – 22 Nov) expect 7 × 14 practice hours.
-            let row = "<td>Praktijk</td><td>14</td><td>0</td><td>98</td><td>\(HoursTable.number(practice))</td>"
+            let row = "<td>Praktijk</td><td>14</td><td>0</td><td>98</td><td>\(Translator(.nl).number(practice))</td>"
             let shown = page.contains(row)
             #expect(shown, "\(row)")
         }

@@ -59,3 +59,50 @@ import Testing
         #expect(ExpectedHours.over(d("2026-10-05")...d("2026-10-06"), spans: spans, pauses: []).total == 0)
     }
 }
+
+@Suite struct ExpectedHoursAgreementTests {
+    let phases = [
+        Phase(code: "a", name: "A", kind: .orientation, plannedWeeks: 20, schedule: [
+            ScheduleItem(activity: .language, hoursPerWeek: 3, days: [.tuesday]),
+            ScheduleItem(activity: .practice, hoursPerWeek: 14, days: [.wednesday, .thursday]),
+        ]),
+        Phase(code: "b", name: "B", kind: .internship, plannedWeeks: 20, schedule: [
+            ScheduleItem(activity: .practice, hoursPerWeek: 30, days: [.monday, .tuesday, .wednesday, .thursday, .friday]),
+            ScheduleItem(activity: .theory, hoursPerWeek: 8, days: [.monday]),
+        ]),
+    ]
+
+    /// The fast weekday count and the day-by-day walk agree on many ranges, including
+    /// holidays, pauses, phase changes and same-day starts.
+    @Test(arguments: 0..<40)
+    func countingWeekdaysAgreesWithWalkingDays(_ seed: Int) {
+        var random = SeededRandom(seed: UInt64(seed) + 1)
+        let start = SimpleDate("2024-01-01")!.adding(days: random.int(0...700))
+        let switchDay = start.adding(days: random.int(0...200))
+        let spans = [PhaseSpan(phase: phases[0], from: start, until: switchDay),
+                     PhaseSpan(phase: phases[1], from: switchDay.adding(days: random.int(0...3)), until: nil)]
+        let pauseStart = start.adding(days: random.int(0...300))
+        let pauses = [DayRange(from: pauseStart, until: random.int(0...1) == 0 ? nil : pauseStart.adding(days: random.int(0...60)))]
+        let from = start.adding(days: random.int(-30...100))
+        let until = from.adding(days: random.int(0...500))
+        var walked = HoursByActivity()
+        var day = from
+        while day <= until {
+            walked.add(ExpectedHours.on(day, spans: spans, pauses: pauses))
+            day = day.adding(days: 1)
+        }
+        let counted = ExpectedHours.over(from...until, spans: spans, pauses: pauses)
+        for activity in ActivityType.allCases {
+            #expect(abs(counted[activity] - walked[activity]) < 0.0001, "\(activity) seed \(seed)")
+        }
+    }
+}
+
+struct SeededRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func int(_ range: ClosedRange<Int>) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return range.lowerBound + Int((state >> 33) % UInt64(range.count))
+    }
+}

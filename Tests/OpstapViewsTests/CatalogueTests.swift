@@ -38,3 +38,18 @@ import Testing
         #expect(AppLocale.preferred(fromAcceptLanguage: nil) == .nl)
     }
 }
+
+@Suite struct LocaleFormattingTests {
+    @Test func numbersUseTheLocalesDecimalSeparatorWithoutTrailingZeros() {
+        #expect(Translator(.nl).number(7.5) == "7,5")
+        #expect(Translator(.nl).number(1.25) == "1,25")
+        #expect(Translator(.en).number(7.5) == "7.5")
+        #expect(Translator(.nl).number(14) == "14")
+    }
+
+    @Test func datesInErrorMessagesAreWrittenAsTheLocaleWritesThem() {
+        let error = FieldError("date", .beforeEnrolment, ["2026-09-21"])
+        #expect(Translator(.nl).error(error) == "Deze datum ligt vóór de inschrijving (21 sep. 2026).")
+        #expect(Translator(.en).error(error) == "This date is before the enrolment (21 Sep 2026).")
+    }
+}

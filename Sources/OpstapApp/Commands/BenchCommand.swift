@@ -8,16 +8,20 @@ import Vapor
 /// scope. A benchmark, not a test: it prints figures and judges nothing.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "lists") var what: String
-        @Option(name: "people", help: "Number of extra people to generate (default 50000)") var people: Int?
+        @Argument(name: "what", help: "lists | ledger") var what: String
+        @Option(name: "people", help: "People to generate (lists: default 50000; ledger: participants, default 500)") var people: Int?
         @Option(name: "runs", help: "Runs per measurement (default 7)") var runs: Int?
     }
 
-    var help: String { "Generates a large population and times the main lists and counts." }
+    var help: String { "Generates a large population and times the main lists and counts (lists) or a cohort's hours overview (ledger)." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.what == "lists" else { throw CommandError.unknown(signature.what) }
         let app = context.application
+        if signature.what == "ledger" {
+            try await BenchLedger.run(app: app, participants: signature.people ?? 500, runs: max(1, signature.runs ?? 7), console: context.console)
+            return
+        }
+        guard signature.what == "lists" else { throw CommandError.unknown(signature.what) }
         let db = app.db
         try await DemoData.loadIfEmpty(app: app)
         let people = signature.people ?? 50_000
@@ -73,6 +77,18 @@ struct BenchCommand: AsyncCommand {
     }
 
     static func ms(_ seconds: Double) -> String { String(format: "%.1f", seconds * 1000) }
+
+    /// Median wall time of `runs` calls, in seconds, and the last result.
+    static func median<T>(_ runs: Int, _ measure: () async throws -> T) async rethrows -> (Double, T) {
+        var times: [Double] = []
+        var result: T?
+        for _ in 0..<runs {
+            let start = DispatchTime.now().uptimeNanoseconds
+            result = try await measure()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        return (times.sorted()[times.count / 2], result!)
+    }
 }
 
 private extension String {

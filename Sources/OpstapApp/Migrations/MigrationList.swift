@@ -23,5 +23,6 @@ enum MigrationList {
         M0016_IndexListOrder(),
         M0017_CreateAccessLog(),
         M0018_CreateHourEntries(),
+        M0019_IndexLedgerSums(),
     ]
 }

@@ -14,7 +14,7 @@ struct HoursWebController {
         if let id = req.query[String.self, at: "corrects"].flatMap(UUID.init(uuidString:)) {
             correcting = try await HourEntry.query(on: req.db).filter(\.$id == id).filter(\.$enrolment.$id == enrolment.requireID()).first()
             if let entry = correcting {
-                values = ["date": entry.date, "activity": entry.activity, "hours": HoursTable.number(entry.hours), "attendance": entry.attendance, "place": entry.place]
+                values = ["date": entry.date, "activity": entry.activity, "hours": req.translator().number(entry.hours), "attendance": entry.attendance, "place": entry.place]
             }
         }
         return try await render(req, scope: scope, enrolment: enrolment, values: values, errors: [], correcting: correcting)
@@ -175,5 +175,35 @@ extension Optional {
     func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
         guard let value = self else { return nil }
         return try await transform(value)
+    }
+}
+
+extension HoursWebController {
+    /// Every participant of a cohort the actor may see, expected against approved hours.
+    func cohort(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        let cohort = try await scope.cohort(try req.uuidParameter("cohortID"))
+        let cohortID = try cohort.requireID()
+        let page = PageQuery(number: req.query[Int.self, at: "page"], size: 100)
+        let query = try await scope.enrolments().filter(\.$cohort.$id == cohortID)
+        let total = try await query.copy().count()
+        let enrolments = try await query.with(\.$person).with(\.$programmeVersion).sort(\.$id)
+            .range(page.offset..<(page.offset + page.size)).all()
+        let rows = try await CohortHours.load(enrolments, today: scope.today, on: req.db)
+        var expected = HoursByActivity(), actual = HoursByActivity()
+        for row in rows {
+            expected.add(row.expected)
+            actual.add(row.actual)
+        }
+        let model = CohortHoursModel(
+            cohortName: cohort.name, cohortHref: "/cohorts/\(cohortID.uuidString)",
+            rows: ResultPage(items: rows.map {
+                CohortHoursRow(name: $0.name, href: "/participants/\($0.enrolmentID.uuidString)/hours", expected: $0.expected.total, actual: $0.actual.total)
+            }, number: page.number, size: page.size, total: total),
+            byActivity: ActivityType.allCases.filter { expected[$0] + actual[$0] > 0 }.map {
+                HoursRow(activity: $0, expectedWeek: 0, actualWeek: 0, expectedToDate: expected[$0], actualToDate: actual[$0])
+            },
+            today: scope.today.iso)
+        return html(CohortHoursPage.render(req.pageContext(), model))
     }
 }

@@ -330,6 +330,10 @@ public enum K: String, CaseIterable, Sendable {
     case navApprovals
     case hoursLink
     case hoursTitle
+    case cohortHoursTitle
+    case cohortHoursCaption
+    case byActivityTitle
+    case cohortHoursLink
     case flashRecorded
     case flashWeekApproved
     case refusalApprovedIsFinal

@@ -16,8 +16,17 @@ public struct Translator: Sendable {
         text(E.labelPrefix + "." + value.rawValue, [])
     }
 
+    /// An argument that is an ISO date is shown as this locale writes dates.
     public func error(_ error: FieldError) -> String {
-        text("error." + error.code.rawValue, error.arguments)
+        text("error." + error.code.rawValue, error.arguments.map { SimpleDate($0).map { DateText.text($0, locale) } ?? $0 })
+    }
+
+    /// Hours and other decimals as this locale writes them (7,5 in Dutch), without trailing zeros.
+    public func number(_ value: Double) -> String {
+        var text = String(format: "%.2f", value)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return locale == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 
     func text(_ key: String, _ arguments: [String]) -> String {

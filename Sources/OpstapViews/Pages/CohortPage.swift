@@ -36,7 +36,11 @@ public enum CohortPage {
                 (t(.streams), model.streams.joined(separator: ", ")),
                 (t(.version), "v\(model.version)"),
             ])
-            el("p") { Widgets.link(t(.backToProgramme), model.programmeHref) }
+            el("p") {
+                Widgets.link(t(.backToProgramme), model.programmeHref)
+                " · "
+                Widgets.link(t(.cohortHoursLink), model.pagePath + "/hours")
+            }
             el("h2") { t(.participantsTitle) }
             ParticipantList.table(context, model.participants.items, caption: t(.participantsOf, model.name))
             Widgets.pagination(context, model.participants, path: model.pagePath, query: "")

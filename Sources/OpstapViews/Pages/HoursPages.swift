@@ -55,8 +55,8 @@ public enum HoursTable {
                      expectedToDate: $0.expectedToDate + $1.expectedToDate, actualToDate: $0.actualToDate + $1.actualToDate)
         }
         func cells(_ label: String, _ row: HoursRow) -> [HTMLNode] {
-            [.text(label), .text(number(row.expectedWeek)), .text(number(row.actualWeek)), .text(number(row.expectedToDate)),
-             .text(number(row.actualToDate)), .text(percentage(row.actualToDate, of: row.expectedToDate))]
+            [.text(label), .text(t.number(row.expectedWeek)), .text(t.number(row.actualWeek)), .text(t.number(row.expectedToDate)),
+             .text(t.number(row.actualToDate)), .text(percentage(row.actualToDate, of: row.expectedToDate))]
         }
         return Widgets.table(
             caption: t(.hoursCaption, DateText.text(iso: weekStart, t.locale)),
@@ -65,11 +65,7 @@ public enum HoursTable {
             empty: t(.noHoursExpected))
     }
 
-    public static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value).replacingOccurrences(of: ".00", with: "")
-    }
-
-    static func percentage(_ actual: Double, of expected: Double) -> String {
+    public static func percentage(_ actual: Double, of expected: Double) -> String {
         expected > 0 ? "\(Int((actual / expected * 100).rounded())) %" : "—"
     }
 }
@@ -151,7 +147,7 @@ public enum LedgerTable {
             caption: t(.ledgerTitle), headers: headers,
             rows: rows.map { row in
                 var cells: [HTMLNode] = [
-                    DateText.node(iso: row.date, t.locale), .text(t.label(row.activity)), .text(HoursTable.number(row.hours)),
+                    DateText.node(iso: row.date, t.locale), .text(t.label(row.activity)), .text(t.number(row.hours)),
                     .text(t.label(row.attendance)), .text(row.place + (row.note.isEmpty ? "" : " — " + row.note)),
                     fragment {
                         Widgets.badge(row.superseded ? t(.superseded) : t.label(row.status), kind: row.status.rawValue)

@@ -1,0 +1,61 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import SQLKit
+
+/// Expected against approved hours for every participant of a cohort, in three queries
+/// whatever its size: the enrolments, their transitions, and one grouped sum of the ledger.
+struct CohortHours {
+    struct Row: Sendable {
+        var enrolmentID: UUID
+        var name: String
+        var expected: HoursByActivity
+        var actual: HoursByActivity
+    }
+
+    static func load(_ enrolments: [Enrolment], today: SimpleDate, on db: any Database) async throws -> [Row] {
+        let ids = enrolments.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        let transitions = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id ~~ ids).sort(\.$sequence).all()
+        let byEnrolment = Dictionary(grouping: transitions, by: { $0.$enrolment.id })
+        let actual = try await approvedHours(of: ids, on: db)
+        return enrolments.map { enrolment in
+            let id = enrolment.id!
+            let definition = enrolment.programmeVersion.definition
+            let (spans, pauses) = HoursOverview.schedule(byEnrolment[id] ?? [], definition: definition)
+            let snapshot = enrolment.snapshot
+            let end = snapshot.state.isTerminal ? min(today, snapshot.lastTransitionOn) : today
+            let expected = spans.first.map { $0.from <= end ? ExpectedHours.over($0.from...end, spans: spans, pauses: pauses) : HoursByActivity() } ?? HoursByActivity()
+            return Row(enrolmentID: id, name: enrolment.person.fullName, expected: expected, actual: actual[id] ?? HoursByActivity())
+        }
+    }
+
+    /// Present hours of approved lines that no approved correction replaced, per participant
+    /// and activity, summed by the database.
+    static func approvedHours(of ids: [UUID], on db: any Database) async throws -> [UUID: HoursByActivity] {
+        guard let sql = db as? any SQLDatabase else { return [:] }
+        let replaced = SQLSubquery.select { sub in
+            sub.column("corrects_id").from("hour_entries")
+                .where("status", .equal, EntryStatus.approved.rawValue)
+                .where("corrects_id", .isNot, SQLLiteral.null)
+                .where("enrolment_id", .in, ids)
+        }
+        let rows = try await sql.select()
+            .column("enrolment_id").column("activity")
+            .column(SQLFunction("SUM", args: SQLColumn("hours")), as: "total")
+            .from("hour_entries")
+            .where("enrolment_id", .in, ids)
+            .where("status", .equal, EntryStatus.approved.rawValue)
+            .where("attendance", .equal, Attendance.present.rawValue)
+            .where("id", .notIn, replaced)
+            .groupBy("enrolment_id").groupBy("activity")
+            .all()
+        var result: [UUID: HoursByActivity] = [:]
+        for row in rows {
+            let id = try row.decode(column: "enrolment_id", as: UUID.self)
+            guard let activity = ActivityType(rawValue: try row.decode(column: "activity", as: String.self)) else { continue }
+            result[id, default: HoursByActivity()][activity] += try row.decode(column: "total", as: Double.self)
+        }
+        return result
+    }
+}
