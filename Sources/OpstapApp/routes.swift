@@ -51,6 +51,8 @@ func routes(_ app: Application) throws {
     pages.post("participants", ":enrolmentID", "team", use: participants.assign)
     pages.post("participants", ":enrolmentID", "version", use: participants.moveVersion)
 
+    pages.get("attention", use: AttentionController().page)
+
     let hours = HoursWebController()
     pages.get("participants", ":enrolmentID", "hours", use: hours.page)
     pages.post("participants", ":enrolmentID", "hours", use: hours.record)

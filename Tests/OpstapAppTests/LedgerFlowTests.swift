@@ -127,4 +127,19 @@ import Vapor
             #expect(try await HourEntry.find(submitted.id, on: app.db)?.status == "submitted")
         }
     }
+
+    @Test func overTheAPIAResubmittedLineForgetsTheOldDecisionAndABlankPlaceIsRefused() async throws {
+        try await withOpstap { app in
+            let submitted = try #require(try await kansrijkSubmitted(app).first())
+            let supervisor = try await APIClient.forUser(app, "werkbegeleider.kansrijk@opstap.demo")
+            #expect(try await supervisor.send(.POST, "/api/v1/hours/\(submitted.id!)/reject", json: #"{"reason":"fout"}"#).status == .ok)
+            let coach = try await APIClient.forUser(app, "coach.kansrijk@opstap.demo")
+            let again = try coach.decode(APIHourEntry.self, try await coach.send(.POST, "/api/v1/hours/\(submitted.id!)/submit"))
+            #expect(again.status == .submitted && again.rejectionReason == nil && again.decidedBy == nil)
+            let blank = try await coach.send(.POST, "/api/v1/enrolments/\(submitted.$enrolment.id)/hours",
+                                             json: #"{"date":"2026-11-21","activity":"theory","hours":1,"attendance":"present","place":"\n"}"#)
+            #expect(blank.status == .badRequest)
+            #expect(try coach.decode(APIProblem.self, blank).invalidParams?.map(\.name) == ["place"])
+        }
+    }
 }

@@ -48,6 +48,12 @@ struct LedgerOperations {
         let next = try LedgerRules.apply(step, to: EntryStatus(rawValue: entry.status) ?? .draft).get()
         entry.status = next.rawValue
         if case .reject(let reason) = step { entry.rejectionReason = reason }
+        if next == .submitted {
+            // A resubmitted line awaits a new decision; the old one no longer describes it.
+            entry.rejectionReason = nil
+            entry.$decidedBy.id = nil
+            entry.decidedAt = nil
+        }
         if next == .approved || next == .rejected {
             entry.$decidedBy.id = actor.userID
             entry.decidedAt = now
@@ -114,7 +120,7 @@ struct LedgerOperations {
         if hours == nil { errors.append(FieldError("hours", .invalidNumber)) }
         let attendance = Attendance(rawValue: input.attendance)
         if attendance == nil { errors.append(FieldError("attendance", .invalidChoice)) }
-        let place = input.place.trimmingCharacters(in: .whitespaces)
+        let place = input.place.trimmingCharacters(in: .whitespacesAndNewlines)
         if place.isEmpty { errors.append(FieldError("place", .required)) }
         if place.count > 200 { errors.append(FieldError("place", .tooLong, ["200"])) }
         if input.note.count > 1000 { errors.append(FieldError("note", .tooLong, ["1000"])) }

@@ -30,9 +30,9 @@ struct CohortHours {
         }
     }
 
-    /// Present hours of approved lines that no approved correction replaced, per participant
-    /// and activity, summed by the database.
-    static func approvedHours(of ids: [UUID], on db: any Database) async throws -> [UUID: HoursByActivity] {
+    /// Present hours of lines in `statuses` (approved by default) that no approved correction
+    /// replaced, per participant and activity, summed by the database.
+    static func approvedHours(of ids: [UUID], statuses: [EntryStatus] = [.approved], on db: any Database) async throws -> [UUID: HoursByActivity] {
         guard let sql = db as? any SQLDatabase else { return [:] }
         let replaced = SQLSubquery.select { sub in
             sub.column("corrects_id").from("hour_entries")
@@ -45,7 +45,7 @@ struct CohortHours {
             .column(SQLFunction("SUM", args: SQLColumn("hours")), as: "total")
             .from("hour_entries")
             .where("enrolment_id", .in, ids)
-            .where("status", .equal, EntryStatus.approved.rawValue)
+            .where("status", .in, statuses.map(\.rawValue))
             .where("attendance", .equal, Attendance.present.rawValue)
             .where("id", .notIn, replaced)
             .groupBy("enrolment_id").groupBy("activity")

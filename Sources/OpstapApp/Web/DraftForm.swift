@@ -75,6 +75,18 @@ enum DraftForm {
             guard !form.has(p + ".remove"), !(form[p + ".code"].isEmpty && form[p + ".name"].isEmpty) else { continue }
             definition.outcomes.append(Outcome(code: form[p + ".code"], name: form[p + ".name"], kind: OutcomeKind(rawValue: form[p + ".kind"]) ?? .other))
         }
+        // Thresholds: fields left out of the form keep their defaults.
+        func number(_ name: String) -> Double? {
+            let text = form["guidance.\(name)"].replacingOccurrences(of: ",", with: ".")
+            guard !text.isEmpty else { return nil }
+            guard let value = Double(text) else { errors.append(FieldError("guidance.\(name)", .invalidNumber)); return nil }
+            return value
+        }
+        if let value = number("attendanceThreshold") { definition.guidance.attendanceThreshold = value }
+        if let value = number("attendanceWeeks") { definition.guidance.attendanceWeeks = Int(value) }
+        if let value = number("hoursBehindShare") { definition.guidance.hoursBehindShare = value }
+        if let value = number("unexcusedInARow") { definition.guidance.unexcusedInARow = Int(value) }
+        if let value = number("deadlineWeeks") { definition.guidance.deadlineWeeks = Int(value) }
         return (definition, errors)
     }
 

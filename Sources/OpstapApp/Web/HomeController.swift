@@ -12,15 +12,19 @@ struct HomeController {
         let t = req.translator()
         var funnels: [FunnelBlock]?
         var own: [ParticipantRow]?
+        var attention: [AttentionItem]?
         if !actor.roles.isDisjoint(with: [.coordinator, .administrator, .intakeOfficer, .reporting]) {
             funnels = try await funnelBlocks(scope)
         }
         if !actor.roles.isDisjoint(with: [.coach, .workSupervisor, .buddy, .teacher]) {
             let query = try await scope.enrolments()
             let mine = actor.reach == .assignedOnly ? query : assigned(query, to: actor.userID, today: scope.today)
-            own = try await ParticipantRows.page(mine, request: PageQuery(number: 1, size: 100)).items
+            own = try await ParticipantRows.page(mine.copy(), request: PageQuery(number: 1, size: 100)).items
+            let enrolments = try await mine.with(\.$person).with(\.$cohort).with(\.$programmeVersion).limit(500).all()
+            attention = try await Attention.items(for: enrolments, actor: actor, today: scope.today, on: req.db)
         }
-        let model = HomeModel(funnels: funnels, ownParticipants: own, roleNames: actor.roles.sorted().map { t.label($0) })
+        var model = HomeModel(funnels: funnels, ownParticipants: own, roleNames: actor.roles.sorted().map { t.label($0) })
+        model.attention = attention
         return html(HomePage.render(req.pageContext(), model))
     }
 

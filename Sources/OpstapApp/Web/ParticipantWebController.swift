@@ -80,6 +80,10 @@ struct ParticipantWebController {
         let hours = try await HoursOverview.load(for: enrolment, definition: definition, today: scope.today, on: req.db)
         model.hours = hours.rows.map(HoursWebController.row)
         model.hoursWeekStart = hours.weekStart.iso
+        enrolment.$person.value = person
+        enrolment.$programmeVersion.value = version
+        enrolment.$cohort.value = cohort
+        model.signals = try await Attention.items(for: [enrolment], actor: scope.actor, today: scope.today, on: req.db).first?.signals ?? []
         return html(DossierPage.render(req.pageContext(), model), status: status)
     }
 

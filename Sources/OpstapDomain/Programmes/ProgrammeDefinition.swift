@@ -10,10 +10,13 @@ public struct ProgrammeDefinition: Codable, Equatable, Sendable {
     public var phases: [Phase]
     public var selectionCriteria: [SelectionCriterion]
     public var outcomes: [Outcome]
+    /// Thresholds for the signals that say who needs attention.
+    public var guidance: GuidanceSettings
 
     public init(
         name: String, description: String = "", partners: [Partner] = [], streams: [Stream] = [],
-        phases: [Phase] = [], selectionCriteria: [SelectionCriterion] = [], outcomes: [Outcome] = []
+        phases: [Phase] = [], selectionCriteria: [SelectionCriterion] = [], outcomes: [Outcome] = [],
+        guidance: GuidanceSettings = GuidanceSettings()
     ) {
         self.name = name
         self.description = description
@@ -22,6 +25,24 @@ public struct ProgrammeDefinition: Codable, Equatable, Sendable {
         self.phases = phases
         self.selectionCriteria = selectionCriteria
         self.outcomes = outcomes
+        self.guidance = guidance
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, description, partners, streams, phases, selectionCriteria, outcomes, guidance
+    }
+
+    /// Definitions published before guidance settings existed decode with the defaults.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        description = try container.decode(String.self, forKey: .description)
+        partners = try container.decode([Partner].self, forKey: .partners)
+        streams = try container.decode([Stream].self, forKey: .streams)
+        phases = try container.decode([Phase].self, forKey: .phases)
+        selectionCriteria = try container.decode([SelectionCriterion].self, forKey: .selectionCriteria)
+        outcomes = try container.decode([Outcome].self, forKey: .outcomes)
+        guidance = try container.decodeIfPresent(GuidanceSettings.self, forKey: .guidance) ?? GuidanceSettings()
     }
 
     public func phase(_ code: String) -> Phase? { phases.first { $0.code == code } }

@@ -58,6 +58,7 @@ extension ProgrammeDefinition {
                 errors.append(FieldError("selectionCriteria[\(index)].minimumScore", .outOfRange, ["1", "\(criterion.maxScore)"]))
             }
         }
+        errors += guidance.validate()
         for (index, outcome) in outcomes.enumerated() where outcome.name.isBlank {
             errors.append(FieldError("outcomes[\(index)].name", .required))
         }

@@ -40,6 +40,7 @@ public enum Layout {
                     el("li") { el("a", ["href": "/programmes"]) { t(.navProgrammes) } }
                     el("li") { el("a", ["href": "/candidates"]) { t(.navCandidates) } }
                     el("li") { el("a", ["href": "/participants"]) { t(.navParticipants) } }
+                    el("li") { el("a", ["href": "/attention"]) { t(.navAttention) } }
                 } else {
                     el("li") { el("a", ["href": "/programmes"]) { t(.navProgrammes) } }
                 }

@@ -37,6 +37,8 @@ public enum Catalogue {
         keys.formUnion(labelKeys(AccessView.self))
         keys.formUnion(labelKeys(Attendance.self))
         keys.formUnion(labelKeys(EntryStatus.self))
+        keys.formUnion(labelKeys(SignalKind.self))
+        keys.formUnion(labelKeys(SeverityLabel.self))
         return keys
     }
 }

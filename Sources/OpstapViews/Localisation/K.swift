@@ -334,6 +334,18 @@ public enum K: String, CaseIterable, Sendable {
     case cohortHoursCaption
     case byActivityTitle
     case cohortHoursLink
+    case attentionTitle
+    case attentionExplain
+    case nobodyNeedsAttention
+    case reasons
+    case severityLabel
+    case navAttention
+    case guidanceSettingsTitle
+    case attendanceThreshold
+    case attendanceWeeks
+    case hoursBehindShare
+    case unexcusedInARow
+    case deadlineWeeks
     case flashRecorded
     case flashWeekApproved
     case refusalApprovedIsFinal

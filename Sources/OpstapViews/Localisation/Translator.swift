@@ -18,7 +18,16 @@ public struct Translator: Sendable {
 
     /// An argument that is an ISO date is shown as this locale writes dates.
     public func error(_ error: FieldError) -> String {
-        text("error." + error.code.rawValue, error.arguments.map { SimpleDate($0).map { DateText.text($0, locale) } ?? $0 })
+        text("error." + error.code.rawValue, localised(error.arguments))
+    }
+
+    /// A signal in words, with its figures.
+    public func signal(_ signal: Signal) -> String {
+        text(SignalKind.labelPrefix + "." + signal.kind.rawValue, localised(signal.figures))
+    }
+
+    private func localised(_ arguments: [String]) -> [String] {
+        arguments.map { SimpleDate($0).map { DateText.text($0, locale) } ?? $0 }
     }
 
     /// Hours and other decimals as this locale writes them (7,5 in Dutch), without trailing zeros.
@@ -66,6 +75,22 @@ extension DuplicateReason: Labelled { public static let labelPrefix = "duplicate
 
 extension Attendance: Labelled { public static let labelPrefix = "attendance" }
 extension EntryStatus: Labelled { public static let labelPrefix = "entryStatus" }
+extension SignalKind: Labelled { public static let labelPrefix = "signal" }
+extension SeverityLabel: Labelled { public static let labelPrefix = "severity" }
+
+/// Severity as words and badge kinds.
+public enum SeverityLabel: String, CaseIterable, Sendable {
+    case notice, warning, urgent
+
+    public init(_ severity: Severity) {
+        self = switch severity {
+        case .notice: .notice
+        case .warning: .warning
+        case .urgent: .urgent
+        }
+    }
+}
+
 extension AccessView: Labelled { public static let labelPrefix = "accessView" }
 
 /// What was opened, as the access log stores it.

@@ -45,6 +45,7 @@ public struct DossierModel: Sendable {
     /// Expected against recorded hours (nil: not shown).
     public var hours: [HoursRow]? = nil
     public var hoursWeekStart = ""
+    public var signals: [Signal] = []
 
     public init(enrolmentID: UUID, person: PersonSummary, candidacyHref: String?, programmeName: String, programmeHref: String, versionNumber: Int, otherVersions: [Int], cohortName: String, cohortHref: String, streamName: String, state: EnrolmentState, phaseName: String?, phaseToStart: Phase?, outcomes: [Outcome], outcomeName: String?, exitReason: ExitReason?, team: [TeamMember], availableKinds: [TransitionKind], canTransition: Bool, canAssign: Bool, assignableUsers: [(value: String, label: String)], timeline: [HistoryEntry], errors: [FieldError], refusal: String?, today: String) {
         self.enrolmentID = enrolmentID
@@ -88,6 +89,7 @@ public enum DossierPage {
             }
             if let refusal = m.refusal { el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } } }
             Form.errorSummary(context, m.errors)
+            if !m.signals.isEmpty { AttentionList.reasons(context, m.signals) }
             Widgets.facts([
                 (t(.programme), "\(m.programmeName) (v\(m.versionNumber))"),
                 (t(.cohort), m.cohortName),

@@ -114,6 +114,14 @@ public enum DraftEditorPage {
                         }
                     }
                 }
+                section(t(.guidanceSettingsTitle), errors: errors, field: "guidance", context: context) {
+                    let g = d.guidance
+                    Form.input(context, label: t(.attendanceThreshold), name: "guidance.attendanceThreshold", value: t.number(g.attendanceThreshold), errors: errors)
+                    Form.input(context, label: t(.attendanceWeeks), name: "guidance.attendanceWeeks", value: String(g.attendanceWeeks), type: "number", errors: errors)
+                    Form.input(context, label: t(.hoursBehindShare), name: "guidance.hoursBehindShare", value: t.number(g.hoursBehindShare), errors: errors)
+                    Form.input(context, label: t(.unexcusedInARow), name: "guidance.unexcusedInARow", value: String(g.unexcusedInARow), type: "number", errors: errors)
+                    Form.input(context, label: t(.deadlineWeeks), name: "guidance.deadlineWeeks", value: String(g.deadlineWeeks), type: "number", errors: errors)
+                }
                 el("div", ["class": "actions"]) {
                     Form.submit(t(.saveDraft), name: "action", value: "save")
                     if model.programmeID != nil {

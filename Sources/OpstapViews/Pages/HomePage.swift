@@ -45,6 +45,8 @@ public struct HomeModel: Sendable {
     public var funnels: [FunnelBlock]?
     public var ownParticipants: [ParticipantRow]?
     public var roleNames: [String]
+    /// Own participants who need attention (guidance roles).
+    public var attention: [AttentionItem]? = nil
     public init(funnels: [FunnelBlock]?, ownParticipants: [ParticipantRow]?, roleNames: [String]) {
         self.funnels = funnels
         self.ownParticipants = ownParticipants
@@ -65,6 +67,9 @@ public enum HomePage {
                 for block in funnels {
                     funnelTable(context, block)
                 }
+            }
+            if let attention = model.attention {
+                AttentionList.render(context, attention)
             }
             if let own = model.ownParticipants {
                 el("h2") { t(.ownParticipantsTitle) }

@@ -1,0 +1,32 @@
+/// A programme's thresholds for signals. Part of the programme definition, so each
+/// programme (and each version) sets its own.
+public struct GuidanceSettings: Codable, Equatable, Sendable {
+    /// Attendance (present hours among recorded hours) below this share over the last
+    /// `attendanceWeeks` weeks needs attention.
+    public var attendanceThreshold: Double
+    public var attendanceWeeks: Int
+    /// Approved hours more than this share behind the expected hours to date.
+    public var hoursBehindShare: Double
+    /// This many recorded days in a row with an unexcused absence.
+    public var unexcusedInARow: Int
+    /// A phase's planned end or the integration deadline this many weeks ahead.
+    public var deadlineWeeks: Int
+
+    public init(attendanceThreshold: Double = 0.8, attendanceWeeks: Int = 4, hoursBehindShare: Double = 0.2, unexcusedInARow: Int = 3, deadlineWeeks: Int = 6) {
+        self.attendanceThreshold = attendanceThreshold
+        self.attendanceWeeks = attendanceWeeks
+        self.hoursBehindShare = hoursBehindShare
+        self.unexcusedInARow = unexcusedInARow
+        self.deadlineWeeks = deadlineWeeks
+    }
+
+    public func validate() -> [FieldError] {
+        var errors: [FieldError] = []
+        if !(0...1).contains(attendanceThreshold) { errors.append(FieldError("guidance.attendanceThreshold", .outOfRange, ["0", "1"])) }
+        if !(1...26).contains(attendanceWeeks) { errors.append(FieldError("guidance.attendanceWeeks", .outOfRange, ["1", "26"])) }
+        if !(0...1).contains(hoursBehindShare) { errors.append(FieldError("guidance.hoursBehindShare", .outOfRange, ["0", "1"])) }
+        if !(1...20).contains(unexcusedInARow) { errors.append(FieldError("guidance.unexcusedInARow", .outOfRange, ["1", "20"])) }
+        if !(1...52).contains(deadlineWeeks) { errors.append(FieldError("guidance.deadlineWeeks", .outOfRange, ["1", "52"])) }
+        return errors
+    }
+}

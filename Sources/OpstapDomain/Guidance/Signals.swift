@@ -1,0 +1,119 @@
+public enum SignalKind: String, Codable, CaseIterable, Sendable {
+    case lowAttendance
+    case hoursBehind
+    case unexcusedInARow
+    case phaseEndNear
+    case phaseOverrun
+    case integrationDeadlineNear
+}
+
+public enum Severity: Int, Codable, Comparable, Sendable {
+    case notice = 1
+    case warning = 2
+    case urgent = 3
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// A reason to look at a participant, with the figures behind it: the edge words it
+/// ("attendance 62 % over the last 4 weeks, threshold 80 %"), nothing is a black box.
+public struct Signal: Sendable, Equatable {
+    public var kind: SignalKind
+    public var severity: Severity
+    /// Figures in the order the message uses them (numbers as text, dates as ISO).
+    public var figures: [String]
+    /// Since when the reason holds, for ordering newest first.
+    public var since: SimpleDate
+
+    public init(kind: SignalKind, severity: Severity, figures: [String], since: SimpleDate) {
+        self.kind = kind
+        self.severity = severity
+        self.figures = figures
+        self.since = since
+    }
+}
+
+/// What the signals look at for one participant.
+public struct SignalInput: Sendable {
+    public var today: SimpleDate
+    public var settings: GuidanceSettings
+    /// Ledger lines of the last weeks (any status but rejected counts as recorded).
+    public var recentLines: [LedgerLine]
+    public var expectedToDate: Double
+    public var actualToDate: Double
+    /// The running phase and when it started.
+    public var currentPhase: Phase?
+    public var phaseStartedOn: SimpleDate?
+    public var integrationDeadline: SimpleDate?
+
+    public init(today: SimpleDate, settings: GuidanceSettings, recentLines: [LedgerLine], expectedToDate: Double, actualToDate: Double,
+                currentPhase: Phase?, phaseStartedOn: SimpleDate?, integrationDeadline: SimpleDate?) {
+        self.today = today
+        self.settings = settings
+        self.recentLines = recentLines
+        self.expectedToDate = expectedToDate
+        self.actualToDate = actualToDate
+        self.currentPhase = currentPhase
+        self.phaseStartedOn = phaseStartedOn
+        self.integrationDeadline = integrationDeadline
+    }
+}
+
+public enum Signals {
+    public static func compute(_ input: SignalInput) -> [Signal] {
+        var signals: [Signal] = []
+        let s = input.settings
+        let windowStart = input.today.adding(weeks: -s.attendanceWeeks)
+        let recorded = input.recentLines.filter { $0.status != .rejected && $0.date > windowStart && $0.date <= input.today }
+
+        let recordedHours = recorded.reduce(0) { $0 + $1.hours }
+        if recordedHours > 0 {
+            let present = recorded.filter { $0.attendance == .present }.reduce(0) { $0 + $1.hours }
+            let share = present / recordedHours
+            if share < s.attendanceThreshold {
+                signals.append(Signal(
+                    kind: .lowAttendance, severity: share < s.attendanceThreshold - 0.2 ? .urgent : .warning,
+                    figures: [percent(share), String(s.attendanceWeeks), percent(s.attendanceThreshold)],
+                    since: recorded.map(\.date).min() ?? input.today))
+            }
+        }
+
+        if input.expectedToDate > 0 {
+            let behind = 1 - input.actualToDate / input.expectedToDate
+            if behind > s.hoursBehindShare {
+                signals.append(Signal(
+                    kind: .hoursBehind, severity: behind > s.hoursBehindShare * 2 ? .urgent : .warning,
+                    figures: [number(input.actualToDate), number(input.expectedToDate), percent(behind), percent(s.hoursBehindShare)],
+                    since: input.today))
+            }
+        }
+
+        // Unexcused absences on the most recent recorded days, counted back until a day with presence.
+        let days = Dictionary(grouping: recorded, by: \.date).sorted { $0.key > $1.key }
+        var run: [SimpleDate] = []
+        for (day, lines) in days {
+            guard lines.allSatisfy({ $0.attendance == .unexcusedAbsence }) else { break }
+            run.append(day)
+        }
+        if run.count >= s.unexcusedInARow, let first = run.last {
+            signals.append(Signal(kind: .unexcusedInARow, severity: .urgent, figures: [String(run.count), first.iso], since: first))
+        }
+
+        if let phase = input.currentPhase, let started = input.phaseStartedOn {
+            let plannedEnd = started.adding(weeks: phase.plannedWeeks)
+            if plannedEnd < input.today {
+                signals.append(Signal(kind: .phaseOverrun, severity: .warning, figures: [phase.name, plannedEnd.iso], since: plannedEnd))
+            } else if plannedEnd <= input.today.adding(weeks: s.deadlineWeeks) {
+                signals.append(Signal(kind: .phaseEndNear, severity: .notice, figures: [phase.name, plannedEnd.iso], since: plannedEnd.adding(weeks: -s.deadlineWeeks)))
+            }
+        }
+
+        if let deadline = input.integrationDeadline, deadline >= input.today, deadline <= input.today.adding(weeks: s.deadlineWeeks) {
+            signals.append(Signal(kind: .integrationDeadlineNear, severity: .warning, figures: [deadline.iso], since: deadline.adding(weeks: -s.deadlineWeeks)))
+        }
+        return signals.sorted { ($0.severity, $0.since) > ($1.severity, $1.since) }
+    }
+
+    static func percent(_ share: Double) -> String { String(Int((share * 100).rounded())) }
+    static func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
+}

@@ -1,0 +1,79 @@
+import Testing
+@testable import OpstapDomain
+
+/// Each signal fires at its threshold and not just below it.
+@Suite struct SignalsTests {
+    let today = SimpleDate("2026-11-22")!
+    let phase = Phase(code: "p1", name: "Periode 1", kind: .orientation, plannedWeeks: 20, schedule: [])
+
+    func line(_ daysAgo: Int, _ attendance: Attendance, hours: Double = 7, status: EntryStatus = .approved) -> LedgerLine {
+        LedgerLine(id: "\(daysAgo)-\(attendance)", date: today.adding(days: -daysAgo), activity: .practice, hours: hours, attendance: attendance,
+                   placeKey: "p", status: status)
+    }
+
+    func input(lines: [LedgerLine] = [], expected: Double = 0, actual: Double = 0, phaseStart: SimpleDate? = nil, deadline: SimpleDate? = nil) -> SignalInput {
+        SignalInput(today: today, settings: GuidanceSettings(), recentLines: lines, expectedToDate: expected, actualToDate: actual,
+                    currentPhase: phaseStart == nil ? nil : phase, phaseStartedOn: phaseStart, integrationDeadline: deadline)
+    }
+
+    func kinds(_ input: SignalInput) -> [SignalKind] { Signals.compute(input).map(\.kind) }
+
+    @Test func attendanceBelowTheThresholdFiresWithItsFigures() {
+        // 8 of 10 recorded days present is exactly 80 %: no signal; 7 of 10 is.
+        let atThreshold = (1...8).map { line($0, .present) } + (9...10).map { line($0, .excusedAbsence) }
+        #expect(!kinds(input(lines: atThreshold)).contains(.lowAttendance))
+        let below = (1...7).map { line($0, .present) } + (8...10).map { line($0, .excusedAbsence) }
+        let signal = Signals.compute(input(lines: below)).first { $0.kind == .lowAttendance }
+        #expect(signal?.figures == ["70", "4", "80"])
+    }
+
+    @Test func attendanceLooksOnlyAtTheLastWeeksAndIgnoresRejectedLines() {
+        let old = (29...40).map { line($0, .unexcusedAbsence) }
+        let rejected = (1...5).map { line($0, .excusedAbsence, status: .rejected) }
+        #expect(!kinds(input(lines: old + rejected + [line(1, .present)])).contains(.lowAttendance))
+    }
+
+    @Test func hoursBehindFiresPastTheShare() {
+        #expect(!kinds(input(expected: 100, actual: 80)).contains(.hoursBehind))
+        let signal = Signals.compute(input(expected: 100, actual: 79)).first { $0.kind == .hoursBehind }
+        #expect(signal?.figures == ["79", "100", "21", "20"])
+        #expect(signal?.severity == .warning)
+        #expect(Signals.compute(input(expected: 100, actual: 50)).first?.severity == .urgent)
+    }
+
+    @Test func unexcusedAbsencesInARowCountBackFromTheLatestDay() {
+        #expect(!kinds(input(lines: [line(1, .unexcusedAbsence), line(2, .unexcusedAbsence), line(3, .present)])).contains(.unexcusedInARow))
+        let run = [line(1, .unexcusedAbsence), line(3, .unexcusedAbsence), line(4, .unexcusedAbsence), line(5, .present)]
+        let signal = Signals.compute(input(lines: run)).first { $0.kind == .unexcusedInARow }
+        #expect(signal?.figures == ["3", today.adding(days: -4).iso])
+    }
+
+    @Test func aPhaseEndingSoonOrOverrunIsFlagged() {
+        // Planned end = start + 20 weeks.
+        #expect(!kinds(input(phaseStart: today.adding(weeks: -14).adding(days: 1))).contains(.phaseEndNear), "6 weeks and a day ahead")
+        #expect(kinds(input(phaseStart: today.adding(weeks: -14))) == [.phaseEndNear], "6 weeks ahead")
+        #expect(kinds(input(phaseStart: today.adding(weeks: -21))) == [.phaseOverrun])
+    }
+
+    @Test func theIntegrationDeadlineWithinTheWindowIsFlagged() {
+        #expect(kinds(input(deadline: today.adding(weeks: 6))) == [.integrationDeadlineNear])
+        #expect(kinds(input(deadline: today.adding(weeks: 6).adding(days: 1))).isEmpty)
+        #expect(kinds(input(deadline: today.adding(days: -1))).isEmpty)
+    }
+
+    @Test func mostSevereComesFirst() {
+        let lines = (1...3).map { line($0, .unexcusedAbsence) }
+        let signals = Signals.compute(input(lines: lines, expected: 100, actual: 85, deadline: today.adding(weeks: 2)))
+        #expect(signals.first?.severity == .urgent)
+        #expect(signals.last?.kind == .integrationDeadlineNear || signals.last?.severity == .warning)
+        #expect(signals.map(\.severity) == signals.map(\.severity).sorted(by: >))
+    }
+
+    @Test func oldDefinitionsDecodeWithDefaultSettings() throws {
+        let json = #"{"name":"x","description":"","partners":[],"streams":[],"phases":[],"selectionCriteria":[],"outcomes":[]}"#
+        let decoded = try JSONDecoder().decode(ProgrammeDefinition.self, from: Data(json.utf8))
+        #expect(decoded.guidance == GuidanceSettings())
+    }
+}
+
+import Foundation
