@@ -50,6 +50,7 @@ func routes(_ app: Application) throws {
     pages.post("participants", ":enrolmentID", "transitions", use: participants.transition)
     pages.post("participants", ":enrolmentID", "team", use: participants.assign)
     pages.post("participants", ":enrolmentID", "version", use: participants.moveVersion)
+    pages.post("participants", ":enrolmentID", "notes", use: participants.writeNote)
 
     pages.get("attention", use: AttentionController().page)
 

@@ -77,3 +77,37 @@ import Testing
 }
 
 import Foundation
+
+@Suite struct NoContactAndNotesTests {
+    let today = SimpleDate("2026-11-22")!
+
+    func kinds(lastContact: SimpleDate?, since: SimpleDate?) -> [SignalKind] {
+        Signals.compute(SignalInput(today: today, settings: GuidanceSettings(), recentLines: [], expectedToDate: 0, actualToDate: 0,
+                                    currentPhase: nil, phaseStartedOn: nil, integrationDeadline: nil, lastContact: lastContact, guidedSince: since)).map(\.kind)
+    }
+
+    @Test func noContactFiresAfterTheConfiguredDays() {
+        #expect(kinds(lastContact: today.adding(days: -21), since: nil).isEmpty)
+        #expect(kinds(lastContact: today.adding(days: -22), since: nil) == [.noContact])
+        #expect(kinds(lastContact: nil, since: today.adding(days: -30)) == [.noContact], "never contacted since the start")
+        #expect(kinds(lastContact: nil, since: nil).isEmpty)
+    }
+
+    @Test func notesFollowTheirLevel() {
+        let colleague = NoteReader(organisationID: "org-a", userID: "u2", inGuidanceTeam: false)
+        let partner = NoteReader(organisationID: "org-b", userID: "u3", inGuidanceTeam: false)
+        let teamMember = NoteReader(organisationID: "org-c", userID: "u4", inGuidanceTeam: true)
+        func may(_ level: NoteLevel, _ reader: NoteReader) -> Bool {
+            NotePolicy.mayRead(level: level, authorID: "u1", authorOrganisationID: "org-a", reader: reader)
+        }
+        #expect(may(.organisation, colleague) && !may(.organisation, partner) && !may(.organisation, teamMember))
+        #expect(!may(.team, colleague) && !may(.team, partner) && may(.team, teamMember))
+        #expect(may(.partners, colleague) && may(.partners, partner) && may(.partners, teamMember))
+        #expect(may(.organisation, NoteReader(organisationID: "elsewhere", userID: "u1", inGuidanceTeam: false)), "the author always reads their own note")
+    }
+
+    @Test func storedSettingsWithoutNewThresholdsDecode() throws {
+        let decoded = try JSONDecoder().decode(GuidanceSettings.self, from: Data(#"{"attendanceThreshold":0.5}"#.utf8))
+        #expect(decoded.attendanceThreshold == 0.5 && decoded.noContactDays == 21)
+    }
+}

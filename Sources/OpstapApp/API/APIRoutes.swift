@@ -50,6 +50,10 @@ func apiRoutes(_ app: Application) throws {
     authed.post("enrolments", ":id", "transitions", use: enrolments.transition)
     authed.post("enrolments", ":id", "version", use: enrolments.moveVersion)
 
+    let notes = NotesAPI()
+    authed.get("enrolments", ":id", "notes", use: notes.list)
+    authed.post("enrolments", ":id", "notes", use: notes.write)
+
     let hours = HoursAPI()
     authed.get("enrolments", ":id", "hours", use: hours.list)
     authed.post("enrolments", ":id", "hours", use: hours.record)

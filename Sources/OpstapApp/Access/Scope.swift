@@ -117,6 +117,20 @@ struct Scope: Sendable {
 }
 
 extension Scope {
+    /// The notes of a participant the actor may read, by their confidentiality level
+    /// (`NotePolicy`): every page, API response and export of notes starts here.
+    func notes(of enrolment: Enrolment) async throws -> QueryBuilder<Note> {
+        let enrolmentID = try enrolment.requireID()
+        let inTeam = try await GuidanceAssignment.query(on: db).filter(\.$enrolment.$id == enrolmentID)
+            .filter(\.$user.$id == actor.userID).filter(\.$endsOn == nil).first() != nil
+        return Note.query(on: db).filter(\.$enrolment.$id == enrolmentID).group(.or) { readable in
+            readable.filter(\.$level == NoteLevel.partners.rawValue)
+                .filter(\.$author.$id == actor.userID)
+                .group(.and) { $0.filter(\.$level == NoteLevel.organisation.rawValue).filter(\.$authorOrganisation.$id == actor.organisationID) }
+            if inTeam { readable.filter(\.$level == NoteLevel.team.rawValue) }
+        }
+    }
+
     /// Records that the actor opened this person's file. Called by every page and API
     /// response that shows one person's data.
     func logRead(of personID: UUID, view: String, at date: Date) async throws {

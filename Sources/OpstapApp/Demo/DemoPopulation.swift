@@ -150,6 +150,7 @@ enum DemoPopulation {
                 for: enrolment, version: v1, from: d(2026, 10, 5), to: historyEnd,
                 practicePlace: index < 4 ? "Dagbesteding Tilburg-Noord" : "Woonlocatie Goirle", classPlace: "Lesdag ROC Tilburg",
                 fallingBehind: index == 7, recordedBy: "coach.kansrijk@opstap.demo", approvedBy: "werkbegeleider.kansrijk@opstap.demo")
+            try await loader.notes(for: enrolment, from: d(2026, 10, 5), to: historyEnd, quiet: index == 7)
             if index < 4 { try await loader.assign(enrolment, "buddy.kansrijk@opstap.demo", as: .buddy, from: d(2026, 10, 5)) }
         }
 

@@ -24,5 +24,6 @@ enum MigrationList {
         M0017_CreateAccessLog(),
         M0018_CreateHourEntries(),
         M0019_IndexLedgerSums(),
+        M0020_CreateNotes(),
     ]
 }

@@ -19,11 +19,12 @@ enum Attention {
         let actual = try await CohortHours.approvedHours(of: ids, statuses: [.approved, .submitted], on: db)
         // The integration deadline is civic-integration data: only those who may see it get its signal.
         let seesDeadline = actor.visibleFields.contains(.civicIntegration)
+        let contacts = try await LastContacts.of(ids, on: db)
         let items = running.compactMap { enrolment -> AttentionItem? in
             let id = enrolment.id!
             let signals = signalsFor(
                 enrolment, transitions: transitions[id] ?? [], recent: (recent[id] ?? []).map(\.line), actual: actual[id]?.total ?? 0,
-                deadline: seesDeadline ? enrolment.person.intake.civicIntegration.deadline : nil, today: today)
+                deadline: seesDeadline ? enrolment.person.intake.civicIntegration.deadline : nil, lastContact: contacts[id], today: today)
             guard !signals.isEmpty else { return nil }
             return AttentionItem(name: enrolment.person.fullName, href: "/participants/\(id.uuidString)", cohort: enrolment.cohort.name, signals: signals)
         }
@@ -34,7 +35,8 @@ enum Attention {
         }
     }
 
-    static func signalsFor(_ enrolment: Enrolment, transitions: [EnrolmentTransition], recent: [LedgerLine], actual: Double, deadline: SimpleDate?, today: SimpleDate) -> [Signal] {
+    static func signalsFor(_ enrolment: Enrolment, transitions: [EnrolmentTransition], recent: [LedgerLine], actual: Double, deadline: SimpleDate?,
+                           lastContact: SimpleDate?, today: SimpleDate) -> [Signal] {
         let definition = enrolment.programmeVersion.definition
         let snapshot = enrolment.snapshot
         let (spans, pauses) = HoursOverview.schedule(transitions, definition: definition)
@@ -42,6 +44,7 @@ enum Attention {
         let running = snapshot.state == .inPhase ? spans.last : nil
         return Signals.compute(SignalInput(
             today: today, settings: definition.guidance, recentLines: recent, expectedToDate: expected, actualToDate: actual,
-            currentPhase: running?.phase, phaseStartedOn: running?.from, integrationDeadline: deadline))
+            currentPhase: running?.phase, phaseStartedOn: running?.from, integrationDeadline: deadline,
+            lastContact: lastContact, guidedSince: spans.first?.from))
     }
 }

@@ -87,6 +87,7 @@ enum DraftForm {
         if let value = number("hoursBehindShare") { definition.guidance.hoursBehindShare = value }
         if let value = number("unexcusedInARow") { definition.guidance.unexcusedInARow = Int(value) }
         if let value = number("deadlineWeeks") { definition.guidance.deadlineWeeks = Int(value) }
+        if let value = number("noContactDays") { definition.guidance.noContactDays = Int(value) }
         return (definition, errors)
     }
 

@@ -30,7 +30,8 @@ struct ParticipantWebController {
         return try await dossier(req, scope: scope, enrolment: enrolment)
     }
 
-    func dossier(_ req: Request, scope: Scope, enrolment: Enrolment, errors: [FieldError] = [], refusal: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+    func dossier(_ req: Request, scope: Scope, enrolment: Enrolment, errors: [FieldError] = [], refusal: String? = nil, noteErrors: [FieldError] = [],
+                 status: HTTPResponseStatus = .ok) async throws -> Response {
         let t = req.translator()
         let enrolmentID = try enrolment.requireID()
         guard let person = try await Person.find(enrolment.$person.id, on: req.db),
@@ -84,6 +85,9 @@ struct ParticipantWebController {
         enrolment.$programmeVersion.value = version
         enrolment.$cohort.value = cohort
         model.signals = try await Attention.items(for: [enrolment], actor: scope.actor, today: scope.today, on: req.db).first?.signals ?? []
+        model.notes = try await NoteRows.latest(try await scope.notes(of: enrolment), actor: scope.actor)
+        model.canWriteNotes = scope.actor.can(.writeNotes)
+        model.noteErrors = noteErrors
         return html(DossierPage.render(req.pageContext(), model), status: status)
     }
 
@@ -104,6 +108,21 @@ struct ParticipantWebController {
                 let fresh = try await scope.enrolment(enrolment.id)
                 return try await dossier(req, scope: scope, enrolment: fresh, refusal: RefusalText.text(refusal, req.translator()), status: .conflict)
             }
+        }
+    }
+
+    func writeNote(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        try scope.actor.require(.writeNotes)
+        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        let form = FormData(req)
+        do {
+            _ = try await NoteOperations(scope: scope, now: req.clock.now())
+                .write(on: enrolment, text: form["text"], level: form["level"], contactOn: form["contactOn"], corrects: UUID(uuidString: form["corrects"]))
+            req.flash(req.translator()(.flashNoteAdded))
+            return req.redirect(to: "/participants/\(enrolment.id!.uuidString)#notes-title")
+        } catch let failure as ValidationFailure {
+            return try await dossier(req, scope: scope, enrolment: enrolment, noteErrors: failure.errors, status: .badRequest)
         }
     }
 

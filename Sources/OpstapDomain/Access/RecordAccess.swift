@@ -33,6 +33,7 @@ public enum Permission: Sendable {
     case viewAccessLog
     case recordHours
     case approveHours
+    case writeNotes
 
     public func isGranted(to roles: Set<Role>) -> Bool {
         !roles.isDisjoint(with: Self.granting[self]!)
@@ -51,5 +52,6 @@ public enum Permission: Sendable {
         .viewAccessLog: [.administrator, .coordinator],
         .recordHours: [.administrator, .coordinator, .coach, .workSupervisor, .teacher],
         .approveHours: [.coordinator, .workSupervisor, .teacher],
+        .writeNotes: Set(Role.allCases).subtracting([.reporting]),
     ]
 }

@@ -11,13 +11,33 @@ public struct GuidanceSettings: Codable, Equatable, Sendable {
     public var unexcusedInARow: Int
     /// A phase's planned end or the integration deadline this many weeks ahead.
     public var deadlineWeeks: Int
+    /// No recorded contact moment for this many days.
+    public var noContactDays: Int
 
-    public init(attendanceThreshold: Double = 0.8, attendanceWeeks: Int = 4, hoursBehindShare: Double = 0.2, unexcusedInARow: Int = 3, deadlineWeeks: Int = 6) {
+    public init(attendanceThreshold: Double = 0.8, attendanceWeeks: Int = 4, hoursBehindShare: Double = 0.2, unexcusedInARow: Int = 3,
+                deadlineWeeks: Int = 6, noContactDays: Int = 21) {
         self.attendanceThreshold = attendanceThreshold
         self.attendanceWeeks = attendanceWeeks
         self.hoursBehindShare = hoursBehindShare
         self.unexcusedInARow = unexcusedInARow
         self.deadlineWeeks = deadlineWeeks
+        self.noContactDays = noContactDays
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case attendanceThreshold, attendanceWeeks, hoursBehindShare, unexcusedInARow, deadlineWeeks, noContactDays
+    }
+
+    /// Settings stored before a threshold existed take its default.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = GuidanceSettings()
+        attendanceThreshold = try c.decodeIfPresent(Double.self, forKey: .attendanceThreshold) ?? d.attendanceThreshold
+        attendanceWeeks = try c.decodeIfPresent(Int.self, forKey: .attendanceWeeks) ?? d.attendanceWeeks
+        hoursBehindShare = try c.decodeIfPresent(Double.self, forKey: .hoursBehindShare) ?? d.hoursBehindShare
+        unexcusedInARow = try c.decodeIfPresent(Int.self, forKey: .unexcusedInARow) ?? d.unexcusedInARow
+        deadlineWeeks = try c.decodeIfPresent(Int.self, forKey: .deadlineWeeks) ?? d.deadlineWeeks
+        noContactDays = try c.decodeIfPresent(Int.self, forKey: .noContactDays) ?? d.noContactDays
     }
 
     public func validate() -> [FieldError] {
@@ -27,6 +47,7 @@ public struct GuidanceSettings: Codable, Equatable, Sendable {
         if !(0...1).contains(hoursBehindShare) { errors.append(FieldError("guidance.hoursBehindShare", .outOfRange, ["0", "1"])) }
         if !(1...20).contains(unexcusedInARow) { errors.append(FieldError("guidance.unexcusedInARow", .outOfRange, ["1", "20"])) }
         if !(1...52).contains(deadlineWeeks) { errors.append(FieldError("guidance.deadlineWeeks", .outOfRange, ["1", "52"])) }
+        if !(1...365).contains(noContactDays) { errors.append(FieldError("guidance.noContactDays", .outOfRange, ["1", "365"])) }
         return errors
     }
 }

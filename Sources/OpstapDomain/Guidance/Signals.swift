@@ -5,6 +5,7 @@ public enum SignalKind: String, Codable, CaseIterable, Sendable {
     case phaseEndNear
     case phaseOverrun
     case integrationDeadlineNear
+    case noContact
 }
 
 public enum Severity: Int, Codable, Comparable, Sendable {
@@ -45,9 +46,16 @@ public struct SignalInput: Sendable {
     public var currentPhase: Phase?
     public var phaseStartedOn: SimpleDate?
     public var integrationDeadline: SimpleDate?
+    /// The latest recorded contact moment, and since when the participant is guided (for
+    /// "no contact" before the first contact).
+    public var lastContact: SimpleDate?
+    public var guidedSince: SimpleDate?
 
     public init(today: SimpleDate, settings: GuidanceSettings, recentLines: [LedgerLine], expectedToDate: Double, actualToDate: Double,
-                currentPhase: Phase?, phaseStartedOn: SimpleDate?, integrationDeadline: SimpleDate?) {
+                currentPhase: Phase?, phaseStartedOn: SimpleDate?, integrationDeadline: SimpleDate?, lastContact: SimpleDate? = nil,
+                guidedSince: SimpleDate? = nil) {
+        self.lastContact = lastContact
+        self.guidedSince = guidedSince
         self.today = today
         self.settings = settings
         self.recentLines = recentLines
@@ -110,6 +118,12 @@ public enum Signals {
 
         if let deadline = input.integrationDeadline, deadline >= input.today, deadline <= input.today.adding(weeks: s.deadlineWeeks) {
             signals.append(Signal(kind: .integrationDeadlineNear, severity: .warning, figures: [deadline.iso], since: deadline.adding(weeks: -s.deadlineWeeks)))
+        }
+        if let since = input.lastContact ?? input.guidedSince {
+            let days = since.days(until: input.today)
+            if days > s.noContactDays {
+                signals.append(Signal(kind: .noContact, severity: .warning, figures: [String(days), String(s.noContactDays)], since: since.adding(days: s.noContactDays)))
+            }
         }
         return signals.sorted { ($0.severity, $0.since) > ($1.severity, $1.since) }
     }

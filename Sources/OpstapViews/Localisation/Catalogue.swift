@@ -38,6 +38,7 @@ public enum Catalogue {
         keys.formUnion(labelKeys(Attendance.self))
         keys.formUnion(labelKeys(EntryStatus.self))
         keys.formUnion(labelKeys(SignalKind.self))
+        keys.formUnion(labelKeys(NoteLevel.self))
         keys.formUnion(labelKeys(SeverityLabel.self))
         return keys
     }

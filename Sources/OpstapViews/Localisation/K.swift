@@ -346,6 +346,19 @@ public enum K: String, CaseIterable, Sendable {
     case hoursBehindShare
     case unexcusedInARow
     case deadlineWeeks
+    case noContactDays
+    case notesTitle
+    case noteText
+    case noteLevelLabel
+    case contactOn
+    case contactOnHint
+    case addNote
+    case noNotes
+    case noteBy
+    case contactMoment
+    case correctedNote
+    case saveCorrection
+    case flashNoteAdded
     case flashRecorded
     case flashWeekApproved
     case refusalApprovedIsFinal
