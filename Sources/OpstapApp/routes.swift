@@ -51,6 +51,12 @@ func routes(_ app: Application) throws {
     pages.post("participants", ":enrolmentID", "team", use: participants.assign)
     pages.post("participants", ":enrolmentID", "version", use: participants.moveVersion)
     pages.post("participants", ":enrolmentID", "notes", use: participants.writeNote)
+    let reviews = ReviewWebController()
+    pages.post("participants", ":enrolmentID", "reviews", use: reviews.schedule)
+    pages.post("participants", ":enrolmentID", "reviews", ":reviewID", "held", use: reviews.held)
+    pages.post("participants", ":enrolmentID", "reviews", ":reviewID", "sign", use: reviews.sign)
+    pages.post("participants", ":enrolmentID", "goals", use: reviews.addGoal)
+    pages.post("participants", ":enrolmentID", "goals", ":goalID", "status", use: reviews.goalStatus)
 
     pages.get("attention", use: AttentionController().page)
 

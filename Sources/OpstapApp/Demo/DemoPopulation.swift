@@ -38,6 +38,14 @@ enum DemoPopulation {
             let commands = statushouder ? leidenPermitHolder(index) : leidenStudent(index - 16)
             let enrolment = try await loader.enrolment(candidacy: candidacy, cohort: cohort2024, version: v1, enrolledOn: d(2024, 8, 26), actor: coordinator, commands: commands, today: historyEnd)
             if index % 2 == 0 { try await loader.assign(enrolment, "coach.leiden@opstap.demo", as: .coach, from: d(2024, 9, 2)) }
+            if enrolment.state == EnrolmentState.inPhase.rawValue {
+                let review = Review(enrolmentID: try enrolment.requireID(), plannedOn: d(2026, 11, 2), createdBy: loader.user("coach.leiden@opstap.demo").id!)
+                review.heldOn = "2026-11-02"
+                review.summary = "Voortgang mbo-2 besproken; stage op de afdeling verloopt volgens plan."
+                review.status = ReviewStatus.signed.rawValue
+                review.signedBy = Set(ReviewParty.allCases)
+                try await review.create(on: loader.db)
+            }
             if index % 3 == 0 {
                 try await loader.assign(enrolment, "werkbegeleider.leiden@opstap.demo", as: .workSupervisor, from: d(2025, 1, 27))
                 if enrolment.state == EnrolmentState.inPhase.rawValue {
@@ -151,6 +159,7 @@ enum DemoPopulation {
                 practicePlace: index < 4 ? "Dagbesteding Tilburg-Noord" : "Woonlocatie Goirle", classPlace: "Lesdag ROC Tilburg",
                 fallingBehind: index == 7, recordedBy: "coach.kansrijk@opstap.demo", approvedBy: "werkbegeleider.kansrijk@opstap.demo")
             try await loader.notes(for: enrolment, from: d(2026, 10, 5), to: historyEnd, quiet: index == 7)
+            try await loader.reviews(for: enrolment, index: index, heldOn: d(2026, 11, 13), coachEmail: "coach.kansrijk@opstap.demo")
             if index < 4 { try await loader.assign(enrolment, "buddy.kansrijk@opstap.demo", as: .buddy, from: d(2026, 10, 5)) }
         }
 

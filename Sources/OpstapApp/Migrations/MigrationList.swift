@@ -25,5 +25,6 @@ enum MigrationList {
         M0018_CreateHourEntries(),
         M0019_IndexLedgerSums(),
         M0020_CreateNotes(),
+        M0021_CreateReviewsAndGoals(),
     ]
 }

@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import OpstapDomain
-import SQLKit
 
 /// Writing journal notes and correcting one's own.
 struct NoteOperations {
@@ -36,21 +35,3 @@ struct NoteOperations {
     }
 }
 
-/// The latest contact moment per participant (its date only: whether contact took place is
-/// not confidential, what was said is), as one grouped query.
-enum LastContacts {
-    static func of(_ ids: [UUID], on db: any Database) async throws -> [UUID: SimpleDate] {
-        guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
-        let rows = try await sql.select()
-            .column("enrolment_id").column(SQLFunction("MAX", args: SQLColumn("contact_on")), as: "latest")
-            .from("notes").where("enrolment_id", .in, ids).where("contact_on", .isNot, SQLLiteral.null)
-            .groupBy("enrolment_id").all()
-        var result: [UUID: SimpleDate] = [:]
-        for row in rows {
-            if let day = SimpleDate(try row.decode(column: "latest", as: String.self)) {
-                result[try row.decode(column: "enrolment_id", as: UUID.self)] = day
-            }
-        }
-        return result
-    }
-}

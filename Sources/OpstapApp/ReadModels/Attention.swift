@@ -19,12 +19,13 @@ enum Attention {
         let actual = try await CohortHours.approvedHours(of: ids, statuses: [.approved, .submitted], on: db)
         // The integration deadline is civic-integration data: only those who may see it get its signal.
         let seesDeadline = actor.visibleFields.contains(.civicIntegration)
-        let contacts = try await LastContacts.of(ids, on: db)
+        let contacts = try await LatestDates.lastContacts(ids, on: db)
+        let reviews = try await LatestDates.lastReviews(ids, on: db)
         let items = running.compactMap { enrolment -> AttentionItem? in
             let id = enrolment.id!
             let signals = signalsFor(
                 enrolment, transitions: transitions[id] ?? [], recent: (recent[id] ?? []).map(\.line), actual: actual[id]?.total ?? 0,
-                deadline: seesDeadline ? enrolment.person.intake.civicIntegration.deadline : nil, lastContact: contacts[id], today: today)
+                deadline: seesDeadline ? enrolment.person.intake.civicIntegration.deadline : nil, lastContact: contacts[id], lastReview: reviews[id], today: today)
             guard !signals.isEmpty else { return nil }
             return AttentionItem(name: enrolment.person.fullName, href: "/participants/\(id.uuidString)", cohort: enrolment.cohort.name, signals: signals)
         }
@@ -36,7 +37,7 @@ enum Attention {
     }
 
     static func signalsFor(_ enrolment: Enrolment, transitions: [EnrolmentTransition], recent: [LedgerLine], actual: Double, deadline: SimpleDate?,
-                           lastContact: SimpleDate?, today: SimpleDate) -> [Signal] {
+                           lastContact: SimpleDate?, lastReview: SimpleDate?, today: SimpleDate) -> [Signal] {
         let definition = enrolment.programmeVersion.definition
         let snapshot = enrolment.snapshot
         let (spans, pauses) = HoursOverview.schedule(transitions, definition: definition)
@@ -45,6 +46,6 @@ enum Attention {
         return Signals.compute(SignalInput(
             today: today, settings: definition.guidance, recentLines: recent, expectedToDate: expected, actualToDate: actual,
             currentPhase: running?.phase, phaseStartedOn: running?.from, integrationDeadline: deadline,
-            lastContact: lastContact, guidedSince: spans.first?.from))
+            lastContact: lastContact, guidedSince: spans.first?.from, lastReviewHeld: lastReview))
     }
 }

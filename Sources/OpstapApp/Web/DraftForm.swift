@@ -88,6 +88,7 @@ enum DraftForm {
         if let value = number("unexcusedInARow") { definition.guidance.unexcusedInARow = Int(value) }
         if let value = number("deadlineWeeks") { definition.guidance.deadlineWeeks = Int(value) }
         if let value = number("noContactDays") { definition.guidance.noContactDays = Int(value) }
+        if let value = number("reviewCadenceWeeks") { definition.guidance.reviewCadenceWeeks = Int(value) }
         return (definition, errors)
     }
 

@@ -88,6 +88,9 @@ struct ParticipantWebController {
         model.notes = try await NoteRows.latest(try await scope.notes(of: enrolment), actor: scope.actor)
         model.canWriteNotes = scope.actor.can(.writeNotes)
         model.noteErrors = noteErrors
+        let (spans, _) = HoursOverview.schedule(try await EnrolmentTransition.query(on: req.db).filter(\.$enrolment.$id == enrolmentID).sort(\.$sequence).all(), definition: definition)
+        model.reviews = try await ReviewRows.model(for: enrolment, definition: definition, guidedSince: spans.first?.from, actor: scope.actor,
+                                                   today: scope.today, errors: errors, on: req.db)
         return html(DossierPage.render(req.pageContext(), model), status: status)
     }
 

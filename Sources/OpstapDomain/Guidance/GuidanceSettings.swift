@@ -13,19 +13,22 @@ public struct GuidanceSettings: Codable, Equatable, Sendable {
     public var deadlineWeeks: Int
     /// No recorded contact moment for this many days.
     public var noContactDays: Int
+    /// Weeks between progress reviews.
+    public var reviewCadenceWeeks: Int
 
     public init(attendanceThreshold: Double = 0.8, attendanceWeeks: Int = 4, hoursBehindShare: Double = 0.2, unexcusedInARow: Int = 3,
-                deadlineWeeks: Int = 6, noContactDays: Int = 21) {
+                deadlineWeeks: Int = 6, noContactDays: Int = 21, reviewCadenceWeeks: Int = 6) {
         self.attendanceThreshold = attendanceThreshold
         self.attendanceWeeks = attendanceWeeks
         self.hoursBehindShare = hoursBehindShare
         self.unexcusedInARow = unexcusedInARow
         self.deadlineWeeks = deadlineWeeks
         self.noContactDays = noContactDays
+        self.reviewCadenceWeeks = reviewCadenceWeeks
     }
 
     enum CodingKeys: String, CodingKey {
-        case attendanceThreshold, attendanceWeeks, hoursBehindShare, unexcusedInARow, deadlineWeeks, noContactDays
+        case attendanceThreshold, attendanceWeeks, hoursBehindShare, unexcusedInARow, deadlineWeeks, noContactDays, reviewCadenceWeeks
     }
 
     /// Settings stored before a threshold existed take its default.
@@ -38,6 +41,7 @@ public struct GuidanceSettings: Codable, Equatable, Sendable {
         unexcusedInARow = try c.decodeIfPresent(Int.self, forKey: .unexcusedInARow) ?? d.unexcusedInARow
         deadlineWeeks = try c.decodeIfPresent(Int.self, forKey: .deadlineWeeks) ?? d.deadlineWeeks
         noContactDays = try c.decodeIfPresent(Int.self, forKey: .noContactDays) ?? d.noContactDays
+        reviewCadenceWeeks = try c.decodeIfPresent(Int.self, forKey: .reviewCadenceWeeks) ?? d.reviewCadenceWeeks
     }
 
     public func validate() -> [FieldError] {
@@ -48,6 +52,7 @@ public struct GuidanceSettings: Codable, Equatable, Sendable {
         if !(1...20).contains(unexcusedInARow) { errors.append(FieldError("guidance.unexcusedInARow", .outOfRange, ["1", "20"])) }
         if !(1...52).contains(deadlineWeeks) { errors.append(FieldError("guidance.deadlineWeeks", .outOfRange, ["1", "52"])) }
         if !(1...365).contains(noContactDays) { errors.append(FieldError("guidance.noContactDays", .outOfRange, ["1", "365"])) }
+        if !(1...52).contains(reviewCadenceWeeks) { errors.append(FieldError("guidance.reviewCadenceWeeks", .outOfRange, ["1", "52"])) }
         return errors
     }
 }

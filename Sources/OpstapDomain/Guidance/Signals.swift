@@ -6,6 +6,7 @@ public enum SignalKind: String, Codable, CaseIterable, Sendable {
     case phaseOverrun
     case integrationDeadlineNear
     case noContact
+    case reviewOverdue
 }
 
 public enum Severity: Int, Codable, Comparable, Sendable {
@@ -50,10 +51,13 @@ public struct SignalInput: Sendable {
     /// "no contact" before the first contact).
     public var lastContact: SimpleDate?
     public var guidedSince: SimpleDate?
+    /// The last progress review held, if any.
+    public var lastReviewHeld: SimpleDate?
 
     public init(today: SimpleDate, settings: GuidanceSettings, recentLines: [LedgerLine], expectedToDate: Double, actualToDate: Double,
                 currentPhase: Phase?, phaseStartedOn: SimpleDate?, integrationDeadline: SimpleDate?, lastContact: SimpleDate? = nil,
-                guidedSince: SimpleDate? = nil) {
+                guidedSince: SimpleDate? = nil, lastReviewHeld: SimpleDate? = nil) {
+        self.lastReviewHeld = lastReviewHeld
         self.lastContact = lastContact
         self.guidedSince = guidedSince
         self.today = today
@@ -123,6 +127,13 @@ public enum Signals {
             let days = since.days(until: input.today)
             if days > s.noContactDays {
                 signals.append(Signal(kind: .noContact, severity: .warning, figures: [String(days), String(s.noContactDays)], since: since.adding(days: s.noContactDays)))
+            }
+        }
+        if let since = input.guidedSince {
+            let due = ReviewRules.nextDue(guidedSince: since, lastHeld: input.lastReviewHeld, cadenceWeeks: s.reviewCadenceWeeks)
+            if due < input.today {
+                signals.append(Signal(kind: .reviewOverdue, severity: due.days(until: input.today) > 14 ? .urgent : .warning,
+                                      figures: [due.iso, String(due.days(until: input.today))], since: due))
             }
         }
         return signals.sorted { ($0.severity, $0.since) > ($1.severity, $1.since) }

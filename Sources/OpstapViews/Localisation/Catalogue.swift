@@ -39,6 +39,9 @@ public enum Catalogue {
         keys.formUnion(labelKeys(EntryStatus.self))
         keys.formUnion(labelKeys(SignalKind.self))
         keys.formUnion(labelKeys(NoteLevel.self))
+        keys.formUnion(labelKeys(ReviewStatus.self))
+        keys.formUnion(labelKeys(ReviewParty.self))
+        keys.formUnion(labelKeys(GoalStatus.self))
         keys.formUnion(labelKeys(SeverityLabel.self))
         return keys
     }

@@ -347,6 +347,7 @@ public enum K: String, CaseIterable, Sendable {
     case unexcusedInARow
     case deadlineWeeks
     case noContactDays
+    case reviewCadenceWeeks
     case notesTitle
     case noteText
     case noteLevelLabel
@@ -359,6 +360,27 @@ public enum K: String, CaseIterable, Sendable {
     case correctedNote
     case saveCorrection
     case flashNoteAdded
+    case reviewsTitle
+    case nextReviewDue
+    case overdue
+    case reviewDate
+    case scheduleReview
+    case reviewOf
+    case signedBy
+    case nobodyYet
+    case heldOn
+    case reviewSummary
+    case recordReviewHeld
+    case signAs
+    case goalsTitle
+    case goal
+    case targetDate
+    case noGoals
+    case addGoal
+    case refusalSignedIsFinal
+    case refusalNotHeldYet
+    case refusalAlreadySigned
+    case refusalSummaryRequired
     case flashRecorded
     case flashWeekApproved
     case refusalApprovedIsFinal

@@ -75,6 +75,9 @@ extension DuplicateReason: Labelled { public static let labelPrefix = "duplicate
 
 extension Attendance: Labelled { public static let labelPrefix = "attendance" }
 extension EntryStatus: Labelled { public static let labelPrefix = "entryStatus" }
+extension ReviewStatus: Labelled { public static let labelPrefix = "reviewStatus" }
+extension ReviewParty: Labelled { public static let labelPrefix = "reviewParty" }
+extension GoalStatus: Labelled { public static let labelPrefix = "goalStatus" }
 extension NoteLevel: Labelled { public static let labelPrefix = "noteLevel" }
 extension SignalKind: Labelled { public static let labelPrefix = "signal" }
 extension SeverityLabel: Labelled { public static let labelPrefix = "severity" }

@@ -49,6 +49,7 @@ public struct DossierModel: Sendable {
     public var notes: [NoteRow]? = nil
     public var canWriteNotes = false
     public var noteErrors: [FieldError] = []
+    public var reviews: ReviewsModel? = nil
 
     public init(enrolmentID: UUID, person: PersonSummary, candidacyHref: String?, programmeName: String, programmeHref: String, versionNumber: Int, otherVersions: [Int], cohortName: String, cohortHref: String, streamName: String, state: EnrolmentState, phaseName: String?, phaseToStart: Phase?, outcomes: [Outcome], outcomeName: String?, exitReason: ExitReason?, team: [TeamMember], availableKinds: [TransitionKind], canTransition: Bool, canAssign: Bool, assignableUsers: [(value: String, label: String)], timeline: [HistoryEntry], errors: [FieldError], refusal: String?, today: String) {
         self.enrolmentID = enrolmentID
@@ -112,6 +113,9 @@ public enum DossierPage {
                 el("h2") { t(.hoursTitle) }
                 HoursTable.render(context, hours, weekStart: m.hoursWeekStart)
                 el("p") { Widgets.link(t(.hoursLink), base + "/hours") }
+            }
+            if let reviews = m.reviews {
+                ReviewsSection.render(context, reviews, base: base, today: m.today)
             }
             if let notes = m.notes {
                 NotesSection.render(context, notes, action: base + "/notes", canWrite: m.canWriteNotes && !m.state.isTerminal, errors: m.noteErrors, today: m.today)

@@ -122,6 +122,7 @@ public enum DraftEditorPage {
                     Form.input(context, label: t(.unexcusedInARow), name: "guidance.unexcusedInARow", value: String(g.unexcusedInARow), type: "number", errors: errors)
                     Form.input(context, label: t(.deadlineWeeks), name: "guidance.deadlineWeeks", value: String(g.deadlineWeeks), type: "number", errors: errors)
                     Form.input(context, label: t(.noContactDays), name: "guidance.noContactDays", value: String(g.noContactDays), type: "number", errors: errors)
+                    Form.input(context, label: t(.reviewCadenceWeeks), name: "guidance.reviewCadenceWeeks", value: String(g.reviewCadenceWeeks), type: "number", errors: errors)
                 }
                 el("div", ["class": "actions"]) {
                     Form.submit(t(.saveDraft), name: "action", value: "save")

@@ -1,0 +1,59 @@
+import Fluent
+import Foundation
+import OpstapDomain
+
+/// A progress review with participant, coach and work supervisor. Final once all signed.
+final class Review: Model, @unchecked Sendable {
+    static let schema = "reviews"
+
+    @ID var id: UUID?
+    @Parent(key: "enrolment_id") var enrolment: Enrolment
+    @Field(key: "planned_on") var plannedOn: String
+    @OptionalField(key: "held_on") var heldOn: String?
+    @Field(key: "summary") var summary: String
+    @Field(key: "status") var status: String
+    /// Parties who signed, comma-separated `ReviewParty` values.
+    @Field(key: "signed_by") var signedByText: String
+    @Parent(key: "created_by") var createdBy: User
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(enrolmentID: UUID, plannedOn: SimpleDate, createdBy: UUID) {
+        self.$enrolment.id = enrolmentID
+        self.plannedOn = plannedOn.iso
+        self.summary = ""
+        self.status = ReviewStatus.planned.rawValue
+        self.signedByText = ""
+        self.$createdBy.id = createdBy
+    }
+
+    var signedBy: Set<ReviewParty> {
+        get { Set(signedByText.split(separator: ",").compactMap { ReviewParty(rawValue: String($0)) }) }
+        set { signedByText = ReviewParty.allCases.filter(newValue.contains).map(\.rawValue).joined(separator: ",") }
+    }
+}
+
+/// A development goal of a participant, discussed in reviews.
+final class Goal: Model, @unchecked Sendable {
+    static let schema = "goals"
+
+    @ID var id: UUID?
+    @Parent(key: "enrolment_id") var enrolment: Enrolment
+    @Field(key: "text") var text: String
+    @Field(key: "status") var status: String
+    @OptionalField(key: "target_on") var targetOn: String?
+    @Parent(key: "created_by") var createdBy: User
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    init() {}
+
+    init(enrolmentID: UUID, text: String, targetOn: SimpleDate?, createdBy: UUID) {
+        self.$enrolment.id = enrolmentID
+        self.text = text
+        self.status = GoalStatus.open.rawValue
+        self.targetOn = targetOn?.iso
+        self.$createdBy.id = createdBy
+    }
+}

@@ -1,0 +1,32 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import SQLKit
+
+/// The latest date in one column per participant, as one grouped query: the last contact
+/// moment (whether contact took place is not confidential, what was said is) and the last
+/// held review, for the signals.
+enum LatestDates {
+    static func lastContacts(_ ids: [UUID], on db: any Database) async throws -> [UUID: SimpleDate] {
+        try await of(table: "notes", column: "contact_on", ids: ids, on: db)
+    }
+
+    static func lastReviews(_ ids: [UUID], on db: any Database) async throws -> [UUID: SimpleDate] {
+        try await of(table: "reviews", column: "held_on", ids: ids, on: db)
+    }
+
+    private static func of(table: String, column: String, ids: [UUID], on db: any Database) async throws -> [UUID: SimpleDate] {
+        guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
+        let rows = try await sql.select()
+            .column("enrolment_id").column(SQLFunction("MAX", args: SQLColumn(column)), as: "latest")
+            .from(table).where("enrolment_id", .in, ids).where(column, .isNot, SQLLiteral.null)
+            .groupBy("enrolment_id").all()
+        var result: [UUID: SimpleDate] = [:]
+        for row in rows {
+            if let day = SimpleDate(try row.decode(column: "latest", as: String.self)) {
+                result[try row.decode(column: "enrolment_id", as: UUID.self)] = day
+            }
+        }
+        return result
+    }
+}
