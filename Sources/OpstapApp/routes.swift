@@ -59,6 +59,11 @@ func routes(_ app: Application) throws {
     pages.post("participants", ":enrolmentID", "goals", ":goalID", "status", use: reviews.goalStatus)
 
     pages.get("attention", use: AttentionController().page)
+    let tasks = TaskWebController()
+    pages.get("tasks", use: tasks.list)
+    pages.post("tasks", use: tasks.create)
+    pages.post("tasks", ":taskID", "done", use: tasks.done)
+    pages.post("participants", ":enrolmentID", "status", use: tasks.mark)
 
     let hours = HoursWebController()
     pages.get("participants", ":enrolmentID", "hours", use: hours.page)

@@ -26,5 +26,6 @@ enum MigrationList {
         M0019_IndexLedgerSums(),
         M0020_CreateNotes(),
         M0021_CreateReviewsAndGoals(),
+        M0022_CreateStatusMarksAndTasks(),
     ]
 }

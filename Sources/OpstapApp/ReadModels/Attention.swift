@@ -21,19 +21,29 @@ enum Attention {
         let seesDeadline = actor.visibleFields.contains(.civicIntegration)
         let contacts = try await LatestDates.lastContacts(ids, on: db)
         let reviews = try await LatestDates.lastReviews(ids, on: db)
+        let colours = try await latestColours(ids, on: db)
         let items = running.compactMap { enrolment -> AttentionItem? in
             let id = enrolment.id!
             let signals = signalsFor(
                 enrolment, transitions: transitions[id] ?? [], recent: (recent[id] ?? []).map(\.line), actual: actual[id]?.total ?? 0,
                 deadline: seesDeadline ? enrolment.person.intake.civicIntegration.deadline : nil, lastContact: contacts[id], lastReview: reviews[id], today: today)
             guard !signals.isEmpty else { return nil }
-            return AttentionItem(name: enrolment.person.fullName, href: "/participants/\(id.uuidString)", cohort: enrolment.cohort.name, signals: signals)
+            return AttentionItem(enrolmentID: id, name: enrolment.person.fullName, href: "/participants/\(id.uuidString)", cohort: enrolment.cohort.name,
+                                 signals: signals, colour: colours[id])
         }
         return items.sorted {
             let a = ($0.signals.map(\.severity).max() ?? .notice, $0.signals.map(\.since).max()!)
             let b = ($1.signals.map(\.severity).max() ?? .notice, $1.signals.map(\.since).max()!)
             return a > b
         }
+    }
+
+    /// The latest red/amber/green mark per participant.
+    static func latestColours(_ ids: [UUID], on db: any Database) async throws -> [UUID: RAGColour] {
+        let marks = try await StatusMark.query(on: db).filter(\.$enrolment.$id ~~ ids).sort(\.$recordedAt).all()
+        var result: [UUID: RAGColour] = [:]
+        for mark in marks { result[mark.$enrolment.id] = RAGColour(rawValue: mark.colour) }
+        return result
     }
 
     static func signalsFor(_ enrolment: Enrolment, transitions: [EnrolmentTransition], recent: [LedgerLine], actual: Double, deadline: SimpleDate?,

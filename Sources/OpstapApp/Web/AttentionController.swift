@@ -19,6 +19,6 @@ struct AttentionController {
         let items = try await Attention.items(for: enrolments, actor: scope.actor, today: scope.today, on: req.db)
         let page = PageQuery(number: req.query[Int.self, at: "page"], size: 50)
         let slice = Array(items.dropFirst(page.offset).prefix(page.size))
-        return html(AttentionPage.render(req.pageContext(), ResultPage(items: slice, number: page.number, size: page.size, total: items.count)))
+        return html(AttentionPage.render(req.pageContext(), ResultPage(items: slice, number: page.number, size: page.size, total: items.count), taskDueOn: scope.today.adding(days: 3).iso))
     }
 }

@@ -25,6 +25,7 @@ struct HomeController {
         }
         var model = HomeModel(funnels: funnels, ownParticipants: own, roleNames: actor.roles.sorted().map { t.label($0) })
         model.attention = attention
+        model.taskDueOn = scope.today.adding(days: 3).iso
         return html(HomePage.render(req.pageContext(), model))
     }
 

@@ -89,6 +89,14 @@ struct ParticipantWebController {
         model.canWriteNotes = scope.actor.can(.writeNotes)
         model.noteErrors = noteErrors
         let (spans, _) = HoursOverview.schedule(try await EnrolmentTransition.query(on: req.db).filter(\.$enrolment.$id == enrolmentID).sort(\.$sequence).all(), definition: definition)
+        let marks = try await StatusMark.query(on: req.db).filter(\.$enrolment.$id == enrolmentID).sort(\.$recordedAt, .descending).limit(20).with(\.$setBy).all()
+        model.statusMarks = marks.map { StatusMarkRow(colour: RAGColour(rawValue: $0.colour) ?? .green, reason: $0.reason, setOn: $0.setOn, setBy: $0.setBy.name) }
+        let tasks = try await GuidanceTask.query(on: req.db).filter(\.$enrolment.$id == enrolmentID).filter(\.$status == TaskStatus.open.rawValue)
+            .sort(\.$dueOn).limit(50).with(\.$assignee).with(\.$enrolment) { $0.with(\.$person) }.all()
+        model.tasks = TaskRows.rows(tasks, today: scope.today)
+        model.taskAssignees = [(scope.actor.userID.uuidString, scope.actor.name)] + team.compactMap { assignment in
+            assignment.$user.id == scope.actor.userID ? nil : (assignment.$user.id.uuidString, "\(assignment.user.name) (\(assignment.user.organisation.name))")
+        }
         model.reviews = try await ReviewRows.model(for: enrolment, definition: definition, guidedSince: spans.first?.from, actor: scope.actor,
                                                    today: scope.today, errors: errors, on: req.db)
         return html(DossierPage.render(req.pageContext(), model), status: status)

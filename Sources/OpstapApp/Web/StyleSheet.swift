@@ -42,6 +42,8 @@ enum StyleSheet {
     dl.facts{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:.25rem 1rem}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
     .badge{display:inline-block;padding:0 .4rem;border:1px solid #505a5f;font-size:.875rem}
     .badge-withdrawn,.badge-rejected{border-color:#b10e1e;color:#b10e1e}.badge-selected,.badge-completed{border-color:#00703c;color:#00703c}
+    .badge-urgent,.badge-rag-red{border-color:#b10e1e;color:#b10e1e;font-weight:600}.badge-warning,.badge-rag-amber{border-color:#8a5300;color:#8a5300}
+    .badge-rag-green{border-color:#00703c;color:#00703c}
     .timeline ol{list-style:none;padding:0}.timeline li{border-left:3px solid #0b3d6e;padding:.25rem .75rem;margin-bottom:.5rem}
     .timeline .by{display:block;color:#454a4d;font-size:.875rem}
     .pagination{display:flex;gap:1rem;align-items:center;flex-wrap:wrap}

@@ -41,6 +41,7 @@ public enum Layout {
                     el("li") { el("a", ["href": "/candidates"]) { t(.navCandidates) } }
                     el("li") { el("a", ["href": "/participants"]) { t(.navParticipants) } }
                     el("li") { el("a", ["href": "/attention"]) { t(.navAttention) } }
+                    el("li") { el("a", ["href": "/tasks"]) { t(.navTasks) } }
                 } else {
                     el("li") { el("a", ["href": "/programmes"]) { t(.navProgrammes) } }
                 }

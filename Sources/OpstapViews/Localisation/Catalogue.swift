@@ -42,6 +42,9 @@ public enum Catalogue {
         keys.formUnion(labelKeys(ReviewStatus.self))
         keys.formUnion(labelKeys(ReviewParty.self))
         keys.formUnion(labelKeys(GoalStatus.self))
+        keys.formUnion(labelKeys(RAGColour.self))
+        keys.formUnion(labelKeys(TaskStatus.self))
+        keys.formUnion(labelKeys(TaskSource.self))
         keys.formUnion(labelKeys(SeverityLabel.self))
         return keys
     }

@@ -381,6 +381,24 @@ public enum K: String, CaseIterable, Sendable {
     case refusalNotHeldYet
     case refusalAlreadySigned
     case refusalSummaryRequired
+    case task
+    case dueOn
+    case participant
+    case assignee
+    case markDone
+    case noTasks
+    case createTask
+    case tasksTitle
+    case newTask
+    case navTasks
+    case ragTitle
+    case ragSetBy
+    case ragNone
+    case ragHistory
+    case ragLabel
+    case ragReason
+    case flashTaskCreated
+    case tasksOfParticipant
     case flashRecorded
     case flashWeekApproved
     case refusalApprovedIsFinal

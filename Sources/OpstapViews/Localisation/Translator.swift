@@ -75,6 +75,9 @@ extension DuplicateReason: Labelled { public static let labelPrefix = "duplicate
 
 extension Attendance: Labelled { public static let labelPrefix = "attendance" }
 extension EntryStatus: Labelled { public static let labelPrefix = "entryStatus" }
+extension RAGColour: Labelled { public static let labelPrefix = "rag" }
+extension TaskStatus: Labelled { public static let labelPrefix = "taskStatus" }
+extension TaskSource: Labelled { public static let labelPrefix = "taskSource" }
 extension ReviewStatus: Labelled { public static let labelPrefix = "reviewStatus" }
 extension ReviewParty: Labelled { public static let labelPrefix = "reviewParty" }
 extension GoalStatus: Labelled { public static let labelPrefix = "goalStatus" }

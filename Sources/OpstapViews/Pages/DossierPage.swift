@@ -50,6 +50,9 @@ public struct DossierModel: Sendable {
     public var canWriteNotes = false
     public var noteErrors: [FieldError] = []
     public var reviews: ReviewsModel? = nil
+    public var statusMarks: [StatusMarkRow]? = nil
+    public var tasks: [TaskRow] = []
+    public var taskAssignees: [(value: String, label: String)] = []
 
     public init(enrolmentID: UUID, person: PersonSummary, candidacyHref: String?, programmeName: String, programmeHref: String, versionNumber: Int, otherVersions: [Int], cohortName: String, cohortHref: String, streamName: String, state: EnrolmentState, phaseName: String?, phaseToStart: Phase?, outcomes: [Outcome], outcomeName: String?, exitReason: ExitReason?, team: [TeamMember], availableKinds: [TransitionKind], canTransition: Bool, canAssign: Bool, assignableUsers: [(value: String, label: String)], timeline: [HistoryEntry], errors: [FieldError], refusal: String?, today: String) {
         self.enrolmentID = enrolmentID
@@ -113,6 +116,14 @@ public enum DossierPage {
                 el("h2") { t(.hoursTitle) }
                 HoursTable.render(context, hours, weekStart: m.hoursWeekStart)
                 el("p") { Widgets.link(t(.hoursLink), base + "/hours") }
+            }
+            if let marks = m.statusMarks {
+                StatusMarkSection.render(context, marks, action: base + "/status", canSet: m.canTransition && !m.state.isTerminal, errors: m.errors)
+                el("h3") { t(.tasksOfParticipant) }
+                TaskList.render(context, m.tasks, caption: t(.tasksOfParticipant), canComplete: false)
+                if !m.state.isTerminal {
+                    TaskList.form(context, enrolmentID: m.enrolmentID, title: "", dueOn: m.today, source: .manual, assignees: m.taskAssignees, errors: m.errors, scope: "task")
+                }
             }
             if let reviews = m.reviews {
                 ReviewsSection.render(context, reviews, base: base, today: m.today)

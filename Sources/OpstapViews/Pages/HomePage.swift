@@ -47,6 +47,7 @@ public struct HomeModel: Sendable {
     public var roleNames: [String]
     /// Own participants who need attention (guidance roles).
     public var attention: [AttentionItem]? = nil
+    public var taskDueOn: String? = nil
     public init(funnels: [FunnelBlock]?, ownParticipants: [ParticipantRow]?, roleNames: [String]) {
         self.funnels = funnels
         self.ownParticipants = ownParticipants
@@ -69,7 +70,7 @@ public enum HomePage {
                 }
             }
             if let attention = model.attention {
-                AttentionList.render(context, attention)
+                AttentionList.render(context, attention, taskDueOn: model.taskDueOn)
             }
             if let own = model.ownParticipants {
                 el("h2") { t(.ownParticipantsTitle) }

@@ -1,0 +1,56 @@
+import Fluent
+import Foundation
+import OpstapDomain
+
+/// The coach's red/amber/green status and tasks.
+struct TaskOperations {
+    let scope: Scope
+    let now: Date
+    var actor: Actor { scope.actor }
+
+    func mark(_ enrolment: Enrolment, colour: String, reason: String) async throws {
+        try actor.require(.moveParticipants)
+        var errors: [FieldError] = []
+        if RAGColour(rawValue: colour) == nil { errors.append(FieldError("colour", .invalidChoice)) }
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if why.isEmpty { errors.append(FieldError("colourReason", .required)) }
+        if why.count > 1000 { errors.append(FieldError("colourReason", .tooLong, ["1000"])) }
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        try await StatusMark(enrolmentID: try enrolment.requireID(), colour: colour, reason: why, setOn: scope.today.iso,
+                             setBy: actor.userID, recordedAt: now).create(on: scope.db)
+    }
+
+    /// A task for `assigneeID`, who must be able to see the participant (when there is one).
+    func create(for enrolment: Enrolment?, title: String, dueOn: String, assigneeID: UUID?, source: String) async throws -> GuidanceTask {
+        try actor.require(.viewPeople)
+        var errors: [FieldError] = []
+        let text = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { errors.append(FieldError("title", .required)) }
+        if text.count > 300 { errors.append(FieldError("title", .tooLong, ["300"])) }
+        let due = SimpleDate(dueOn)
+        if due == nil { errors.append(FieldError("dueOn", .invalidDate)) }
+        if TaskSource(rawValue: source) == nil { errors.append(FieldError("source", .invalidChoice)) }
+        let assignee = assigneeID ?? actor.userID
+        if assignee != actor.userID, let enrolment {
+            // Only someone who works on this participant's programme can be given the task.
+            let partners = try await ProgrammePartner.query(on: scope.db).filter(\.$programme.$id == enrolment.$programme.id).all(\.$organisation.$id)
+            if try await User.query(on: scope.db).filter(\.$id == assignee).filter(\.$organisation.$id ~~ partners).first() == nil {
+                errors.append(FieldError("assigneeId", .invalidChoice))
+            }
+        } else if assignee != actor.userID {
+            errors.append(FieldError("assigneeId", .invalidChoice))
+        }
+        guard errors.isEmpty, let due else { throw ValidationFailure(errors) }
+        let task = GuidanceTask(enrolmentID: try enrolment?.requireID(), title: text, dueOn: due.iso, assigneeID: assignee, createdBy: actor.userID, source: source)
+        try await task.create(on: scope.db)
+        return task
+    }
+
+    /// The assignee (or its creator) closes a task.
+    func complete(_ task: GuidanceTask) async throws {
+        guard task.$assignee.id == actor.userID || task.$createdBy.id == actor.userID else { throw AccessDenied.notFound }
+        task.status = TaskStatus.done.rawValue
+        task.doneAt = now
+        try await task.save(on: scope.db)
+    }
+}

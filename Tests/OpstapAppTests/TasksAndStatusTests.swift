@@ -1,0 +1,59 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import Testing
+import Vapor
+@testable import OpstapApp
+
+@Suite struct TasksAndStatusTests {
+    @Test func theCoachSetsARedAmberGreenStatusWithAReason() async throws {
+        try await withOpstap { app in
+            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
+            let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
+            #expect(try await coach.post("/participants/\(enrolment.id!)/status", [("colour", "red"), ("colourReason", "")]).status == .badRequest)
+            #expect(try await coach.post("/participants/\(enrolment.id!)/status", [("colour", "red"), ("colourReason", "Mist lesdagen")]).status == .seeOther)
+            let page = try await coach.get("/participants/\(enrolment.id!)").body.string
+            let shown = page.contains("Rood</span> Mist lesdagen — Coach Amarant, 22 nov. 2026")
+            #expect(shown)
+            let hr = try await WebClient.login(app, "hr.kansrijk@opstap.demo")
+            #expect(try await hr.post("/participants/\(enrolment.id!)/status", [("colour", "green"), ("colourReason", "x")]).status == .forbidden)
+        }
+    }
+
+    @Test func aTaskFromASignalLandsOnThePersonalListAndIsClosedByItsAssignee() async throws {
+        try await withOpstap { app in
+            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
+            let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
+            let made = try await coach.post("/tasks", [("enrolmentId", enrolment.id!.uuidString), ("source", "signal"), ("title", "Bellen over afwezigheid"), ("dueOn", "2026-11-25")])
+            #expect(made.status == .seeOther)
+            let list = try await coach.get("/tasks").body.string
+            let listed = list.contains("Bellen over afwezigheid (uit een signaal)")
+            #expect(listed)
+            let task = try #require(try await GuidanceTask.query(on: app.db).filter(\.$title == "Bellen over afwezigheid").first())
+            let other = try await WebClient.login(app, "buddy.kansrijk@opstap.demo")
+            #expect(try await other.post("/tasks/\(task.id!)/done", []).status == .notFound)
+            #expect(try await coach.post("/tasks/\(task.id!)/done", []).status == .seeOther)
+            #expect(try await GuidanceTask.find(task.id, on: app.db)?.status == "done")
+        }
+    }
+
+    @Test func aTaskGoesOnlyToSomeoneWorkingOnTheProgramme() async throws {
+        try await withOpstap { app in
+            let lookups = DemoLookups(db: app.db)
+            let enrolment = try await lookups.enrolment(in: "Instroom oktober 2026", state: .inPhase)
+            let leiden = try await lookups.user("coach.leiden@opstap.demo")
+            let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
+            let response = try await coach.post("/tasks", [("enrolmentId", enrolment.id!.uuidString), ("source", "manual"), ("title", "x"), ("dueOn", "2026-11-25"), ("assigneeId", leiden.id!.uuidString)])
+            #expect(response.status == .badRequest)
+            #expect(try await GuidanceTask.query(on: app.db).count() == 0)
+        }
+    }
+
+    @Test func theStartPageOffersToTurnSignalsIntoTasks() async throws {
+        try await withOpstap { app in
+            let home = try await WebClient.login(app, "coach.kansrijk@opstap.demo").get("/").body.string
+            let offered = home.contains("name=\"source\" value=\"signal\"")
+            #expect(offered)
+        }
+    }
+}
