@@ -79,3 +79,41 @@ import Testing
         #expect(!LedgerRules.editable(.approved) && !LedgerRules.editable(.submitted))
     }
 }
+
+@Suite struct PlacementRulesTests {
+    func d(_ iso: String) -> SimpleDate { SimpleDate(iso)! }
+    let horizon = SimpleDate("2028-01-01")!
+
+    @Test func aLocationTakesPlacementsUpToItsPlaces() {
+        let periods = [PlacePeriod(range: DayRange(from: d("2026-09-01"), until: d("2027-06-30")), places: 2)]
+        let one = DayRange(from: d("2026-10-05"), until: d("2027-02-19"))
+        #expect(PlacementRules.check(one, periods: periods, existing: [], horizon: horizon) == nil)
+        #expect(PlacementRules.check(one, periods: periods, existing: [one], horizon: horizon) == nil)
+        #expect(PlacementRules.check(one, periods: periods, existing: [one, one], horizon: horizon) == .full(day: d("2026-10-05"), places: 2))
+    }
+
+    @Test func aPlaceFreedByAnEndedPlacementCanBeTaken() {
+        let periods = [PlacePeriod(range: DayRange(from: d("2026-01-01"), until: nil), places: 1)]
+        let ended = DayRange(from: d("2026-02-01"), until: d("2026-09-30"))
+        #expect(PlacementRules.check(DayRange(from: d("2026-10-01"), until: nil), periods: periods, existing: [ended], horizon: horizon) == nil)
+        #expect(PlacementRules.check(DayRange(from: d("2026-09-01"), until: nil), periods: periods, existing: [ended], horizon: horizon) == .full(day: d("2026-09-01"), places: 1))
+    }
+
+    @Test func aLaterStartingPlacementFillsTheLastPlace() {
+        let periods = [PlacePeriod(range: DayRange(from: d("2026-01-01"), until: nil), places: 1)]
+        let later = DayRange(from: d("2026-12-01"), until: nil)
+        #expect(PlacementRules.check(DayRange(from: d("2026-10-01"), until: d("2027-03-01")), periods: periods, existing: [later], horizon: horizon) == .full(day: d("2026-12-01"), places: 1))
+    }
+
+    @Test func fewerPlacesInALaterPeriodCount() {
+        let periods = [PlacePeriod(range: DayRange(from: d("2026-01-01"), until: d("2026-12-31")), places: 2),
+                       PlacePeriod(range: DayRange(from: d("2027-01-01"), until: nil), places: 1)]
+        let running = DayRange(from: d("2026-03-01"), until: nil)
+        #expect(PlacementRules.check(DayRange(from: d("2026-10-01"), until: d("2026-12-31")), periods: periods, existing: [running], horizon: horizon) == nil)
+        #expect(PlacementRules.check(DayRange(from: d("2026-10-01"), until: d("2027-02-01")), periods: periods, existing: [running], horizon: horizon) == .full(day: d("2027-01-01"), places: 1))
+    }
+
+    @Test func noPlacesOfferedIsSaidAsSuch() {
+        #expect(PlacementRules.check(DayRange(from: d("2026-10-01"), until: nil), periods: [], existing: [], horizon: horizon) == .noPlacesOffered)
+    }
+}

@@ -68,6 +68,8 @@ struct APIErrorMiddleware: AsyncMiddleware {
             return APIProblem(status: .conflict, title: "Transition not possible", detail: RefusalText.text(refusal, t))
         case let refusal as LedgerRefusal:
             return APIProblem(status: .conflict, title: "Step not possible", detail: HoursWebController.text(refusal, t))
+        case let refusal as ReviewRefusal:
+            return APIProblem(status: .conflict, title: "Step not possible", detail: ReviewWebController.text(refusal, t))
         case let found as DuplicatesFound:
             return APIProblem(
                 status: .conflict, title: "Likely duplicate", detail: t(.duplicateWarning),

@@ -26,6 +26,7 @@ enum DemoPopulation {
         try await cohort2027.create(on: loader.db)
         let criteria = v1.definition.selectionCriteria
 
+        try await loader.offerPlaces("Alrijne Ziekenhuis Leiden", from: d(2024, 9, 1), places: 20)
         // The 2024 cohort: 16 permit holders via the pre-education, 8 students straight into mbo-1.
         for index in 0..<24 {
             let statushouder = index < 16
@@ -49,6 +50,8 @@ enum DemoPopulation {
             if index % 3 == 0 {
                 try await loader.assign(enrolment, "werkbegeleider.leiden@opstap.demo", as: .workSupervisor, from: d(2025, 1, 27))
                 if enrolment.state == EnrolmentState.inPhase.rawValue {
+                    try await loader.place(enrolment, at: "Alrijne Ziekenhuis Leiden", supervisor: "werkbegeleider.leiden@opstap.demo",
+                                           from: d(2025, 9, 1), days: [.tuesday, .wednesday, .thursday, .friday], hours: 28)
                     try await loader.ledger(
                         for: enrolment, version: v1, from: d(2026, 9, 28), to: historyEnd, practicePlace: "Alrijne Ziekenhuis Leiden",
                         classPlace: "mboRijnland Campus Leiden", fallingBehind: false, recordedBy: "werkbegeleider.leiden@opstap.demo",
@@ -142,6 +145,8 @@ enum DemoPopulation {
             try await loader.assign(enrolment, "coach.kansrijk@opstap.demo", as: .coach, from: d(2023, 10, 2))
         }
 
+        try await loader.offerPlaces("Dagbesteding Tilburg-Noord", from: d(2026, 9, 1), places: 4)
+        try await loader.offerPlaces("Woonlocatie Goirle", from: d(2026, 9, 1), places: 5)
         // The yearly intake of October 2026, now in period 1.
         for index in 0..<8 {
             let person = try await loader.person(statushouder: true, programme: "kansrijk")
@@ -160,6 +165,12 @@ enum DemoPopulation {
                 fallingBehind: index == 7, recordedBy: "coach.kansrijk@opstap.demo", approvedBy: "werkbegeleider.kansrijk@opstap.demo")
             try await loader.notes(for: enrolment, from: d(2026, 10, 5), to: historyEnd, quiet: index == 7)
             try await loader.reviews(for: enrolment, index: index, heldOn: d(2026, 11, 13), coachEmail: "coach.kansrijk@opstap.demo")
+            try await loader.place(enrolment, at: index < 4 ? "Dagbesteding Tilburg-Noord" : "Woonlocatie Goirle", supervisor: "werkbegeleider.kansrijk@opstap.demo",
+                                   from: d(2026, 10, 5), days: [.wednesday, .thursday], hours: 14)
+            if index == 0 {
+                // Several places at once are possible (Kansrijk): a second one on Mondays.
+                try await loader.place(enrolment, at: "Woonlocatie Goirle", supervisor: "werkbegeleider.kansrijk@opstap.demo", from: d(2026, 11, 2), days: [.monday], hours: 4)
+            }
             if index < 4 { try await loader.assign(enrolment, "buddy.kansrijk@opstap.demo", as: .buddy, from: d(2026, 10, 5)) }
         }
 

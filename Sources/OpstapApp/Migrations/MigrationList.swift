@@ -27,5 +27,6 @@ enum MigrationList {
         M0020_CreateNotes(),
         M0021_CreateReviewsAndGoals(),
         M0022_CreateStatusMarksAndTasks(),
+        M0023_CreatePlacements(),
     ]
 }

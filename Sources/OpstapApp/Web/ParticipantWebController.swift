@@ -31,6 +31,7 @@ struct ParticipantWebController {
     }
 
     func dossier(_ req: Request, scope: Scope, enrolment: Enrolment, errors: [FieldError] = [], refusal: String? = nil, noteErrors: [FieldError] = [],
+                 placementForm: (values: [String: String], weekdays: Set<String>, refusal: String?, offerWaiting: Bool)? = nil,
                  status: HTTPResponseStatus = .ok) async throws -> Response {
         let t = req.translator()
         let enrolmentID = try enrolment.requireID()
@@ -97,6 +98,8 @@ struct ParticipantWebController {
         model.taskAssignees = [(scope.actor.userID.uuidString, scope.actor.name)] + team.compactMap { assignment in
             assignment.$user.id == scope.actor.userID ? nil : (assignment.$user.id.uuidString, "\(assignment.user.name) (\(assignment.user.organisation.name))")
         }
+        model.placements = try await PlacementRows.model(
+            for: enrolment, scope: scope, canPlace: scope.actor.can(.enrol) && !snapshot.state.isTerminal, form: placementForm, errors: errors, on: req.db)
         model.reviews = try await ReviewRows.model(for: enrolment, definition: definition, guidedSince: spans.first?.from, actor: scope.actor,
                                                    today: scope.today, errors: errors, on: req.db)
         return html(DossierPage.render(req.pageContext(), model), status: status)

@@ -62,4 +62,5 @@ public enum FieldErrorCode: String, CaseIterable, Sendable, Codable {
     case quarterHours
     case overlapsEntry
     case tooManyHoursOnDay
+    case beforeStart
 }

@@ -48,6 +48,9 @@ public enum Layout {
                 if user.can(.approveHours) {
                     el("li") { el("a", ["href": "/hours/approvals"]) { t(.navApprovals) } }
                 }
+                if !user.roles.isDisjoint(with: [.administrator, .coordinator, .workSupervisor, .employerHR]) {
+                    el("li") { el("a", ["href": "/locations"]) { t(.navLocations) } }
+                }
                 if user.can(.manageUsers) {
                     el("li") { el("a", ["href": "/admin"]) { t(.navAdmin) } }
                 }

@@ -399,6 +399,27 @@ public enum K: String, CaseIterable, Sendable {
     case ragReason
     case flashTaskCreated
     case tasksOfParticipant
+    case placementsTitle
+    case location
+    case workSupervisorLabel
+    case period
+    case noPlacements
+    case waitingFor
+    case endDate
+    case addPlacement
+    case putOnWaitingList
+    case locationsTitle
+    case occupancyToday
+    case placesPerPeriod
+    case noPlacesOffered
+    case waitingList
+    case offerPlaces
+    case noLocations
+    case navLocations
+    case refusalLocationFull
+    case refusalNoPlacesOffered
+    case flashPlaced
+    case flashWaiting
     case flashRecorded
     case flashWeekApproved
     case refusalApprovedIsFinal

@@ -51,6 +51,7 @@ public struct DossierModel: Sendable {
     public var noteErrors: [FieldError] = []
     public var reviews: ReviewsModel? = nil
     public var statusMarks: [StatusMarkRow]? = nil
+    public var placements: PlacementsModel? = nil
     public var tasks: [TaskRow] = []
     public var taskAssignees: [(value: String, label: String)] = []
 
@@ -111,6 +112,9 @@ public enum DossierPage {
             if m.canTransition && !m.availableKinds.isEmpty {
                 el("h2") { t(.nextStepTitle) }
                 transitions(context, m, base: base)
+            }
+            if let placements = m.placements {
+                PlacementsSection.render(context, placements, base: base)
             }
             if let hours = m.hours {
                 el("h2") { t(.hoursTitle) }

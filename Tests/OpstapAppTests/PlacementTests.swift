@@ -1,0 +1,78 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import Testing
+import Vapor
+@testable import OpstapApp
+
+/// Placements within the places a location offers, and the waiting list when it is full.
+@Suite struct PlacementTests {
+    func form(_ app: Application, location: String, supervisor: String) async throws -> [(String, String)] {
+        let lookups = DemoLookups(db: app.db)
+        let place = try #require(try await Location.query(on: app.db).filter(\.$name == location).first())
+        return [("locationId", place.id!.uuidString), ("supervisorId", try await lookups.user(supervisor).id!.uuidString),
+                ("startsOn", "2026-11-23"), ("endsOn", ""), ("weekdays", "friday"), ("hoursPerWeek", "7")]
+    }
+
+    @Test func aFullLocationRefusesWithAClearMessageAndOffersTheWaitingList() async throws {
+        try await withOpstap { app in
+            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
+            let coordinator = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
+            let fields = try await form(app, location: "Woonlocatie Goirle", supervisor: "werkbegeleider.kansrijk@opstap.demo")
+            let before = try await Placement.query(on: app.db).count()
+            let refused = try await coordinator.post("/participants/\(enrolment.id!)/placements", fields)
+            #expect(refused.status == .conflict)
+            let says = refused.body.string.contains("Deze locatie is vol op 23 nov. 2026: alle 5 plaatsen zijn bezet.")
+            let offers = refused.body.string.contains("Op de wachtlijst voor deze locatie zetten")
+            #expect(says && offers)
+            #expect(try await Placement.query(on: app.db).count() == before)
+            #expect(try await coordinator.post("/participants/\(enrolment.id!)/waiting-list", [("locationId", fields[0].1), ("startsOn", "2026-11-23")]).status == .seeOther)
+            #expect(try await WaitingListEntry.query(on: app.db).filter(\.$status == "waiting").count() == 1)
+        }
+    }
+
+    @Test func aLocationWithRoomTakesTheParticipantAndTheSupervisorJoinsTheTeam() async throws {
+        try await withOpstap { app in
+            let lookups = DemoLookups(db: app.db)
+            let enrolment = try await lookups.enrolment(in: "Instroom september 2024", state: .inPhase)
+            let coordinator = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+            let fields = try await form(app, location: "Alrijne Ziekenhuis Leiderdorp", supervisor: "werkbegeleider.leiden@opstap.demo")
+            // Leiderdorp offers no places yet.
+            let none = try await coordinator.post("/participants/\(enrolment.id!)/placements", fields)
+            let saysNone = none.body.string.contains("Deze locatie biedt voor die datum geen stageplaatsen aan.")
+            #expect(none.status == .conflict && saysNone)
+            let alrijne = try await WebClient.login(app, "admin.leiden@opstap.demo")
+            let leiderdorp = try #require(try await Location.query(on: app.db).filter(\.$name == "Alrijne Ziekenhuis Leiderdorp").first())
+            #expect(try await alrijne.post("/locations/\(leiderdorp.id!)/places", [("placesFrom", "2026-11-01"), ("placesUntil", ""), ("places", "2")]).status == .notFound,
+                    "not the municipality's location")
+            let hr = try await WebClient.login(app, "hr.leiden@opstap.demo")
+            #expect(try await hr.post("/locations/\(leiderdorp.id!)/places", [("placesFrom", "2026-11-01"), ("placesUntil", ""), ("places", "2")]).status == .forbidden)
+            try await LocationPlaces(locationID: leiderdorp.id!, startsOn: "2026-11-01", endsOn: nil, places: 2).create(on: app.db)
+            #expect(try await coordinator.post("/participants/\(enrolment.id!)/placements", fields).status == .seeOther)
+            let supervisor = try await lookups.user("werkbegeleider.leiden@opstap.demo")
+            let assigned = try await GuidanceAssignment.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).filter(\.$user.$id == supervisor.id!).count()
+            #expect(assigned == 1)
+        }
+    }
+
+    @Test func aParticipantMayHoldSeveralPlacementsAtOnce() async throws {
+        try await withOpstap { app in
+            let multiple = try await Placement.query(on: app.db).all()
+            let byParticipant = Dictionary(grouping: multiple, by: { $0.$enrolment.id }).values.map(\.count)
+            #expect(byParticipant.contains { $0 > 1 })
+        }
+    }
+
+    @Test func invalidPlacementInputIsShownNextToTheFields() async throws {
+        try await withOpstap { app in
+            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
+            let coordinator = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
+            let response = try await coordinator.post("/participants/\(enrolment.id!)/placements", [("locationId", ""), ("startsOn", "2026-11-23"), ("endsOn", "2026-11-01"), ("hoursPerWeek", "80")])
+            #expect(response.status == .badRequest)
+            for text in ["De einddatum ligt vóór de startdatum.", "Kies een waarde van 1 tot en met 40."] {
+                let shown = response.body.string.contains(text)
+                #expect(shown, "\(text)")
+            }
+        }
+    }
+}
