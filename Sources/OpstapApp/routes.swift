@@ -51,6 +51,7 @@ func routes(_ app: Application) throws {
     pages.post("participants", ":enrolmentID", "team", use: participants.assign)
     pages.post("participants", ":enrolmentID", "version", use: participants.moveVersion)
     pages.post("participants", ":enrolmentID", "notes", use: participants.writeNote)
+    pages.get("participants", ":enrolmentID", "schedule.ics", use: participants.schedule)
     let placements = PlacementWebController()
     pages.post("participants", ":enrolmentID", "placements", use: placements.place)
     pages.post("participants", ":enrolmentID", "waiting-list", use: placements.wait)

@@ -76,3 +76,29 @@ import Vapor
         }
     }
 }
+
+@Suite struct ScheduleTests {
+    @Test func theDossierShowsTheWeekScheduleWithPlacesAndTheCalendarDownloads() async throws {
+        try await withOpstap { app in
+            let cohort = try await DemoLookups(db: app.db).cohort("Instroom oktober 2026")
+            let enrolment = try #require(try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).filter(\.$state == "inPhase").sort(\.$id).first())
+            let placement = try #require(try await Placement.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).with(\.$location).first())
+            let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
+            let page = try await coach.get("/participants/\(enrolment.id!)").body.string
+            // Period 1: Wednesday 25 November is an internship day at the placement.
+            let row = "<time datetime=\"2026-11-25\">25 nov. 2026</time></td><td>Praktijk 7 u</td><td>\(placement.location.name)"
+            let shown = page.contains(row)
+            #expect(shown, "\(row)")
+            let calendar = try await coach.get("/participants/\(enrolment.id!)/schedule.ics")
+            #expect(calendar.status == .ok)
+            #expect(calendar.headers.contentType?.description.hasPrefix("text/calendar") == true)
+            let ics = calendar.body.string
+            let hasDay = ics.contains("DTSTART;VALUE=DATE:20261125") && ics.contains("SUMMARY:Praktijk 7 u")
+            #expect(hasDay)
+            // Period 1 has no Friday: none is in the calendar.
+            #expect(!ics.contains("DTSTART;VALUE=DATE:20261127"))
+            let outsider = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+            #expect(try await outsider.get("/participants/\(enrolment.id!)/schedule.ics").status == .notFound)
+        }
+    }
+}

@@ -106,3 +106,16 @@ struct SeededRandom {
         return range.lowerBound + Int((state >> 33) % UInt64(range.count))
     }
 }
+
+@Suite struct ICalendarTests {
+    @Test func writesAllDayEventsWithEscapedTextAndFoldedLines() {
+        let day = ICalendar.Day(date: SimpleDate("2026-11-24")!, summary: "Taal 3 u, Zorgvaardigheden 2 u", description: String(repeating: "Lesdag ROC; ", count: 10))
+        let text = ICalendar.document(name: "Rooster", uidPrefix: "abc", days: [day], stamp: "20261122T120000Z")
+        #expect(text.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
+        #expect(text.contains("DTSTART;VALUE=DATE:20261124\r\nDTEND;VALUE=DATE:20261125\r\n"))
+        #expect(text.contains("SUMMARY:Taal 3 u\\, Zorgvaardigheden 2 u\r\n"))
+        #expect(text.split(separator: "\r\n").allSatisfy { $0.utf8.count <= 75 })
+        #expect(text.contains("\r\n Lesdag") || text.contains("\r\n ROC") || text.contains("\r\n "))
+        #expect(text.hasSuffix("END:VCALENDAR\r\n"))
+    }
+}

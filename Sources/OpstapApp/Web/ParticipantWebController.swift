@@ -98,6 +98,10 @@ struct ParticipantWebController {
         model.taskAssignees = [(scope.actor.userID.uuidString, scope.actor.name)] + team.compactMap { assignment in
             assignment.$user.id == scope.actor.userID ? nil : (assignment.$user.id.uuidString, "\(assignment.user.name) (\(assignment.user.organisation.name))")
         }
+        let week = scope.today.startOfWeek
+        model.schedule = try await Schedules.days(for: enrolment, definition: definition, from: week, to: week.adding(days: 13), on: req.db).map {
+            ScheduleDay(date: $0.date.iso, activities: Schedules.text($0, t), places: $0.places.joined(separator: ", "))
+        }
         model.placements = try await PlacementRows.model(
             for: enrolment, scope: scope, canPlace: scope.actor.can(.enrol) && !snapshot.state.isTerminal, form: placementForm, errors: errors, on: req.db)
         model.reviews = try await ReviewRows.model(for: enrolment, definition: definition, guidedSince: spans.first?.from, actor: scope.actor,
@@ -123,6 +127,15 @@ struct ParticipantWebController {
                 return try await dossier(req, scope: scope, enrolment: fresh, refusal: RefusalText.text(refusal, req.translator()), status: .conflict)
             }
         }
+    }
+
+    func schedule(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        guard let person = try await Person.find(enrolment.$person.id, on: req.db),
+              let version = try await ProgrammeVersion.find(enrolment.$programmeVersion.id, on: req.db)
+        else { throw AccessDenied.notFound }
+        return try await Schedules.iCalendar(for: enrolment, person: person, definition: version.definition, today: scope.today, now: req.clock.now(), t: req.translator(), on: req.db)
     }
 
     func writeNote(_ req: Request) async throws -> Response {

@@ -420,6 +420,11 @@ public enum K: String, CaseIterable, Sendable {
     case refusalNoPlacesOffered
     case flashPlaced
     case flashWaiting
+    case scheduleOf
+    case hoursShort
+    case scheduleTitle
+    case downloadSchedule
+    case noSchedule
     case flashRecorded
     case flashWeekApproved
     case refusalApprovedIsFinal

@@ -52,6 +52,7 @@ public struct DossierModel: Sendable {
     public var reviews: ReviewsModel? = nil
     public var statusMarks: [StatusMarkRow]? = nil
     public var placements: PlacementsModel? = nil
+    public var schedule: [ScheduleDay]? = nil
     public var tasks: [TaskRow] = []
     public var taskAssignees: [(value: String, label: String)] = []
 
@@ -112,6 +113,9 @@ public enum DossierPage {
             if m.canTransition && !m.availableKinds.isEmpty {
                 el("h2") { t(.nextStepTitle) }
                 transitions(context, m, base: base)
+            }
+            if let schedule = m.schedule {
+                ScheduleSection.render(context, schedule, icsHref: base + "/schedule.ics")
             }
             if let placements = m.placements {
                 PlacementsSection.render(context, placements, base: base)
