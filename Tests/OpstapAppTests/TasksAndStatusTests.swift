@@ -56,4 +56,21 @@ import Vapor
             #expect(offered)
         }
     }
+
+    @Test func overTheAPIProblemsNameTheBodysFieldsAndTasksGoOnlyToThoseWhoSeeTheParticipant() async throws {
+        try await withOpstap { app in
+            let lookups = DemoLookups(db: app.db)
+            let enrolment = try await lookups.enrolment(in: "Instroom oktober 2026", state: .inPhase)
+            let coach = try await APIClient.forUser(app, "coach.kansrijk@opstap.demo")
+            let goal = try await coach.send(.POST, "/api/v1/enrolments/\(enrolment.id!)/goals", json: #"{"text":" "}"#)
+            #expect(try coach.decode(APIProblem.self, goal).invalidParams?.map(\.name) == ["text"])
+            let mark = try await coach.send(.POST, "/api/v1/enrolments/\(enrolment.id!)/status", json: #"{"colour":"red","reason":" "}"#)
+            #expect(try coach.decode(APIProblem.self, mark).invalidParams?.map(\.name) == ["reason"])
+            let reporting = try await lookups.user("rapportage.kansrijk@opstap.demo")
+            let toReporting = try await coach.send(.POST, "/api/v1/tasks", json: #"{"title":"x","dueOn":"2026-12-01","enrolmentId":"\#(enrolment.id!)","assigneeId":"\#(reporting.id!)"}"#)
+            #expect(try coach.decode(APIProblem.self, toReporting).invalidParams?.map(\.name) == ["assigneeId"])
+            let reportingAPI = try await APIClient.forUser(app, "rapportage.kansrijk@opstap.demo")
+            #expect(try await reportingAPI.send(.POST, "/api/v1/tasks", json: #"{"title":"x","dueOn":"2026-12-01","enrolmentId":"\#(enrolment.id!)"}"#).status == .forbidden)
+        }
+    }
 }

@@ -15,6 +15,7 @@ import Testing
         #expect(ReviewRules.hold(status: .planned, on: today.adding(days: 1), summary: "x", today: today) == .dateInFuture)
         #expect(ReviewRules.hold(status: .planned, on: today, summary: " ", today: today) == .summaryRequired)
         #expect(ReviewRules.hold(status: .signed, on: today, summary: "x", today: today) == .signedIsFinal)
+        #expect(ReviewRules.hold(status: .held, signed: [.coach], on: today, summary: "anders", today: today) == .signedIsFinal, "a signature covers the text")
     }
 
     @Test func allThreePartiesSignAndThenTheReviewIsFinal() throws {

@@ -98,6 +98,15 @@ struct APISignal: Content {
     var since: SimpleDate
 }
 
+/// Forms and API bodies name some fields differently; problems name the body's field.
+func renamingFields<T>(_ names: [String: String], _ work: () async throws -> T) async throws -> T {
+    do {
+        return try await work()
+    } catch let failure as ValidationFailure {
+        throw ValidationFailure(failure.errors.map { FieldError(names[$0.field] ?? $0.field, $0.code, $0.arguments) })
+    }
+}
+
 /// Reviews, goals, the coach's status, tasks and who needs attention, over the API.
 struct GuidanceAPI {
     private func enrolment(_ req: Request) async throws -> (Scope, Enrolment) {
@@ -149,7 +158,9 @@ struct GuidanceAPI {
         let (scope, enrolment) = try await enrolment(req)
         try scope.actor.require(.moveParticipants)
         let body = try req.content.decode(APIGoalRequest.self)
-        let goal = try await ReviewOperations(scope: scope, now: req.clock.now()).addGoal(enrolment, text: body.text, targetOn: body.targetOn?.iso ?? "")
+        let goal = try await renamingFields(["goal": "text"]) {
+            try await ReviewOperations(scope: scope, now: req.clock.now()).addGoal(enrolment, text: body.text, targetOn: body.targetOn?.iso ?? "")
+        }
         return try await created(APIGoal(goal), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/goals")
     }
 
@@ -174,7 +185,9 @@ struct GuidanceAPI {
         let (scope, enrolment) = try await enrolment(req)
         try scope.actor.require(.moveParticipants)
         let body = try req.content.decode(APIStatusRequest.self)
-        try await TaskOperations(scope: scope, now: req.clock.now()).mark(enrolment, colour: body.colour.rawValue, reason: body.reason)
+        try await renamingFields(["colourReason": "reason"]) {
+            try await TaskOperations(scope: scope, now: req.clock.now()).mark(enrolment, colour: body.colour.rawValue, reason: body.reason)
+        }
         let mark = APIStatusMark(colour: body.colour, reason: body.reason.trimmingCharacters(in: .whitespacesAndNewlines), setOn: scope.today, setBy: scope.actor.userID)
         return try await created(mark, location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/status")
     }
@@ -193,8 +206,7 @@ struct GuidanceAPI {
         let body = try req.content.decode(APITaskRequest.self)
         var enrolment: Enrolment?
         if let id = body.enrolmentId {
-            guard let found = try? await scope.enrolment(id) else { throw ValidationFailure([FieldError("enrolmentId", .invalidChoice)]) }
-            enrolment = found
+            do { enrolment = try await scope.enrolment(id) } catch AccessDenied.notFound { throw ValidationFailure([FieldError("enrolmentId", .invalidChoice)]) }
         }
         let task = try await TaskOperations(scope: scope, now: req.clock.now())
             .create(for: enrolment, title: body.title, dueOn: body.dueOn.iso, assigneeID: body.assigneeId, source: (body.source ?? .manual).rawValue)

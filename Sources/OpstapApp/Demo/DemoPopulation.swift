@@ -59,6 +59,7 @@ enum DemoPopulation {
                 }
             }
             if index % 4 == 0 { try await loader.assign(enrolment, "buddy.leiden@opstap.demo", as: .buddy, from: d(2024, 9, 2)) }
+            if index < 16 && index % 2 == 1 { try await loader.assign(enrolment, "begeleider.leiden@opstap.demo", as: .socialGuide, from: d(2024, 9, 2)) }
             if index % 5 == 0 { try await loader.assign(enrolment, "docent.leiden@opstap.demo", as: .teacher, from: d(2024, 9, 2)) }
         }
 
@@ -172,6 +173,7 @@ enum DemoPopulation {
                 try await loader.place(enrolment, at: "Woonlocatie Goirle", supervisor: "werkbegeleider.kansrijk@opstap.demo", from: d(2026, 11, 2), days: [.monday], hours: 4)
             }
             if index < 4 { try await loader.assign(enrolment, "buddy.kansrijk@opstap.demo", as: .buddy, from: d(2026, 10, 5)) }
+            try await loader.assign(enrolment, "begeleider.kansrijk@opstap.demo", as: .socialGuide, from: d(2026, 10, 5))
         }
 
         // Candidates for the next intake, in every stage.

@@ -28,5 +28,6 @@ enum MigrationList {
         M0021_CreateReviewsAndGoals(),
         M0022_CreateStatusMarksAndTasks(),
         M0023_CreatePlacements(),
+        M0024_CreateSupervisorSupport(),
     ]
 }

@@ -74,7 +74,7 @@ struct EnrolmentOperations {
 
     func assign(_ enrolment: Enrolment, userID: UUID, role: Role, startsOn: SimpleDate) async throws {
         try actor.require(.enrol)
-        guard [.coach, .workSupervisor, .buddy, .teacher].contains(role) else {
+        guard Role.guidance.contains(role) else {
             throw ValidationFailure([FieldError("role", .invalidChoice)])
         }
         let partners = try await ProgrammePartner.query(on: db).filter(\.$programme.$id == enrolment.$programme.id).all(\.$organisation.$id)

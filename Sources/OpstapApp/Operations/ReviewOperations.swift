@@ -21,7 +21,7 @@ struct ReviewOperations {
         try actor.require(.moveParticipants)
         guard let date = SimpleDate(text) else { throw ValidationFailure([FieldError("heldOn", .invalidDate)]) }
         if summary.count > 5000 { throw ValidationFailure([FieldError("summary", .tooLong, ["5000"])]) }
-        if let refusal = ReviewRules.hold(status: ReviewStatus(rawValue: review.status) ?? .planned, on: date, summary: summary, today: scope.today) {
+        if let refusal = ReviewRules.hold(status: ReviewStatus(rawValue: review.status) ?? .planned, signed: review.signedBy, on: date, summary: summary, today: scope.today) {
             throw refusal
         }
         review.heldOn = date.iso

@@ -32,11 +32,8 @@ struct TaskOperations {
         if TaskSource(rawValue: source) == nil { errors.append(FieldError("source", .invalidChoice)) }
         let assignee = assigneeID ?? actor.userID
         if assignee != actor.userID, let enrolment {
-            // Only someone who works on this participant's programme can be given the task.
-            let partners = try await ProgrammePartner.query(on: scope.db).filter(\.$programme.$id == enrolment.$programme.id).all(\.$organisation.$id)
-            if try await User.query(on: scope.db).filter(\.$id == assignee).filter(\.$organisation.$id ~~ partners).first() == nil {
-                errors.append(FieldError("assigneeId", .invalidChoice))
-            }
+            // Only someone who may see this participant can be given a task about them.
+            if try await !Self.maySee(enrolment, userID: assignee, scope: scope) { errors.append(FieldError("assigneeId", .invalidChoice)) }
         } else if assignee != actor.userID {
             errors.append(FieldError("assigneeId", .invalidChoice))
         }
@@ -46,9 +43,17 @@ struct TaskOperations {
         return task
     }
 
-    /// The assignee (or its creator) closes a task.
+    /// Whether `userID` reaches `enrolment` through their own scope.
+    static func maySee(_ enrolment: Enrolment, userID: UUID, scope: Scope) async throws -> Bool {
+        guard let user = try await User.query(on: scope.db).filter(\.$id == userID).filter(\.$active == true).with(\.$organisation).first() else { return false }
+        let theirs = Scope(actor: try Actor(user: user, organisation: user.organisation), db: scope.db, today: scope.today)
+        return (try? await theirs.enrolment(enrolment.id)) != nil
+    }
+
+    /// The assignee (or its creator) closes a task; closing it again changes nothing.
     func complete(_ task: GuidanceTask) async throws {
         guard task.$assignee.id == actor.userID || task.$createdBy.id == actor.userID else { throw AccessDenied.notFound }
+        guard task.status == TaskStatus.open.rawValue else { return }
         task.status = TaskStatus.done.rawValue
         task.doneAt = now
         try await task.save(on: scope.db)

@@ -16,7 +16,7 @@ struct HomeController {
         if !actor.roles.isDisjoint(with: [.coordinator, .administrator, .intakeOfficer, .reporting]) {
             funnels = try await funnelBlocks(scope)
         }
-        if !actor.roles.isDisjoint(with: [.coach, .workSupervisor, .buddy, .teacher]) {
+        if !actor.roles.isDisjoint(with: Role.guidance) {
             let query = try await scope.enrolments()
             let mine = actor.reach == .assignedOnly ? query : assigned(query, to: actor.userID, today: scope.today)
             own = try await ParticipantRows.page(mine.copy(), request: PageQuery(number: 1, size: 100)).items

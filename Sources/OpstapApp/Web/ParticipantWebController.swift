@@ -51,8 +51,8 @@ struct ParticipantWebController {
         if canAssign {
             let partners = try await ProgrammePartner.query(on: req.db).filter(\.$programme.$id == enrolment.$programme.id).all(\.$organisation.$id)
             assignable = try await User.query(on: req.db).filter(\.$organisation.$id ~~ partners).filter(\.$active == true).with(\.$organisation).sort(\.$name).all()
-                .filter { !$0.roles.isDisjoint(with: [.coach, .workSupervisor, .buddy, .teacher]) }
-                .map { ($0.id!.uuidString, "\($0.name) (\($0.organisation.name)) — \($0.roles.filter { [.coach, .workSupervisor, .buddy, .teacher].contains($0) }.sorted().map { t.label($0) }.joined(separator: ", "))") }
+                .filter { !$0.roles.isDisjoint(with: Role.guidance) }
+                .map { ($0.id!.uuidString, "\($0.name) (\($0.organisation.name)) — \($0.roles.filter { Role.guidance.contains($0) }.sorted().map { t.label($0) }.joined(separator: ", "))") }
         }
         var otherVersions: [Int] = []
         if scope.actor.can(.manageProgrammes) {

@@ -27,9 +27,10 @@ public enum ReviewRules {
         (lastHeld ?? guidedSince).adding(weeks: cadenceWeeks)
     }
 
-    /// Recording a planned review as held: not in the future, with a summary.
-    public static func hold(status: ReviewStatus, on date: SimpleDate, summary: String, today: SimpleDate) -> ReviewRefusal? {
-        if status == .signed { return .signedIsFinal }
+    /// Recording a review as held: not in the future, with a summary, and no longer once
+    /// anyone signed it (a signature covers the text as it was).
+    public static func hold(status: ReviewStatus, signed: Set<ReviewParty> = [], on date: SimpleDate, summary: String, today: SimpleDate) -> ReviewRefusal? {
+        if status == .signed || !signed.isEmpty { return .signedIsFinal }
         if date > today { return .dateInFuture }
         if summary.isBlank { return .summaryRequired }
         return nil

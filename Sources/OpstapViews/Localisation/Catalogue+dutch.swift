@@ -438,6 +438,7 @@ extension Catalogue {
         "role.coach": "Coach / trajectbegeleider",
         "role.workSupervisor": "Werkbegeleider",
         "role.buddy": "Buddy",
+        "role.socialGuide": "Maatschappelijk begeleider",
         "role.teacher": "Docent / BPV-begeleider",
         "role.housingOfficer": "Woonconsulent",
         "role.employerHR": "HR / recruiter",

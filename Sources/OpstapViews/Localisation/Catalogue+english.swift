@@ -438,6 +438,7 @@ extension Catalogue {
         "role.coach": "Coach",
         "role.workSupervisor": "Work supervisor",
         "role.buddy": "Buddy",
+        "role.socialGuide": "Social guide",
         "role.teacher": "Teacher",
         "role.housingOfficer": "Housing officer",
         "role.employerHR": "Employer HR",

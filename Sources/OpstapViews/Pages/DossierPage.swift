@@ -147,7 +147,7 @@ public enum DossierPage {
             if m.canAssign && !m.state.isTerminal {
                 el("form", ["method": "post", "action": base + "/team", "class": "action", "novalidate": ""]) {
                     Form.csrf(context)
-                    Form.select(context, label: t(.roleLabel), name: "role", options: [Role.coach, .workSupervisor, .buddy, .teacher].map { ($0.rawValue, t.label($0)) }, selected: nil, errors: m.errors)
+                    Form.select(context, label: t(.roleLabel), name: "role", options: Role.guidance.map { ($0.rawValue, t.label($0)) }, selected: nil, errors: m.errors)
                     Form.select(context, label: t(.staffMember), name: "userId", options: m.assignableUsers, selected: nil, errors: m.errors, includeEmpty: true)
                     Form.input(context, label: t(.startDate), name: "startsOn", value: m.today, type: "date", errors: m.errors)
                     Form.submit(t(.assign), secondary: true)
