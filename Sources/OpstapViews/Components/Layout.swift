@@ -42,6 +42,7 @@ public enum Layout {
                     el("li") { el("a", ["href": "/participants"]) { t(.navParticipants) } }
                     el("li") { el("a", ["href": "/attention"]) { t(.navAttention) } }
                     el("li") { el("a", ["href": "/tasks"]) { t(.navTasks) } }
+                    if user.can(.moveParticipants) { el("li") { el("a", ["href": "/supervision"]) { t(.navSupervision) } } }
                 } else {
                     el("li") { el("a", ["href": "/programmes"]) { t(.navProgrammes) } }
                 }

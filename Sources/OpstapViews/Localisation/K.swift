@@ -425,6 +425,19 @@ public enum K: String, CaseIterable, Sendable {
     case scheduleTitle
     case downloadSchedule
     case noSchedule
+    case supervisionTitle
+    case caseloadsTitle
+    case participantsCount
+    case supervisorsTitle
+    case internsCount
+    case lastSupportContact
+    case trainingsAttended
+    case logSupportContact
+    case trainingsTitle
+    case theme
+    case attendees
+    case recordTraining
+    case navSupervision
     case flashRecorded
     case flashWeekApproved
     case refusalApprovedIsFinal

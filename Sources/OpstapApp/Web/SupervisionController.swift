@@ -1,0 +1,100 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import OpstapViews
+import Vapor
+
+/// Caseloads per guide, and the coach's support of work supervisors (contacts, trainings).
+struct SupervisionController {
+    func page(_ req: Request) async throws -> Response {
+        try await render(req, errors: [])
+    }
+
+    private func render(_ req: Request, errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let scope = try req.scope()
+        try scope.actor.require(.moveParticipants)
+        // Everyone guiding the participants in reach, counted per person and role.
+        let enrolmentIDs = try await scope.enrolments().filter(\.$state ~~ [EnrolmentState.enrolled, .inPhase, .betweenPhases, .paused].map(\.rawValue))
+            .limit(AttentionController.maximumParticipants).all(\.$id)
+        let assignments = enrolmentIDs.isEmpty ? [] : try await GuidanceAssignment.query(on: req.db).filter(\.$enrolment.$id ~~ enrolmentIDs)
+            .filter(\.$endsOn == nil).with(\.$user) { $0.with(\.$organisation) }.all()
+        var counts: [String: (User, Role, Int)] = [:]
+        for assignment in assignments {
+            guard let role = Role(rawValue: assignment.role) else { continue }
+            let key = "\(assignment.$user.id)-\(role.rawValue)"
+            counts[key] = (assignment.user, role, (counts[key]?.2 ?? 0) + 1)
+        }
+        let caseloads = counts.values.sorted { ($0.0.name, $0.1) < ($1.0.name, $1.1) }
+            .map { CaseloadRow(name: $0.0.name, organisation: $0.0.organisation.name, role: $0.1, participants: $0.2) }
+        let supervisors = counts.values.filter { $0.1 == .workSupervisor }.map(\.0)
+        let supervisorIDs = supervisors.compactMap(\.id)
+        let contacts = supervisorIDs.isEmpty ? [] : try await SupervisorContact.query(on: req.db).filter(\.$supervisor.$id ~~ supervisorIDs).all()
+        let attended = supervisorIDs.isEmpty ? [] : try await TrainingAttendance.query(on: req.db).filter(\.$user.$id ~~ supervisorIDs).with(\.$training).all()
+        let trainings = try await SupervisorTraining.query(on: req.db).filter(\.$organisation.$id == scope.actor.organisationID)
+            .sort(\.$heldOn, .descending).limit(50).with(\.$attendees).all()
+        let model = SupervisionModel(
+            supervisors: supervisors.sorted { $0.name < $1.name }.map { user in
+                SupervisorRow(
+                    id: user.id!, name: user.name, organisation: user.organisation.name,
+                    interns: counts["\(user.id!)-workSupervisor"]?.2 ?? 0,
+                    lastContact: contacts.filter { $0.$supervisor.id == user.id }.map(\.contactOn).max(),
+                    trainings: attended.filter { $0.$user.id == user.id }.map { $0.training.theme })
+            },
+            trainings: trainings.map { TrainingRow(theme: $0.theme, heldOn: $0.heldOn, attendees: $0.attendees.map(\.name).sorted()) },
+            caseloads: caseloads, errors: errors, today: scope.today.iso)
+        return html(SupervisionPage.render(req.pageContext(), model), status: status)
+    }
+
+    /// Supervisors the actor may log support for: those guiding participants in reach.
+    private func reachableSupervisors(_ scope: Scope) async throws -> Set<UUID> {
+        let enrolmentIDs = try await scope.enrolments().limit(AttentionController.maximumParticipants).all(\.$id)
+        guard !enrolmentIDs.isEmpty else { return [] }
+        return Set(try await GuidanceAssignment.query(on: scope.db).filter(\.$enrolment.$id ~~ enrolmentIDs)
+            .filter(\.$role == Role.workSupervisor.rawValue).all(\.$user.$id))
+    }
+
+    func logContact(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        try scope.actor.require(.moveParticipants)
+        let form = FormData(req)
+        var errors: [FieldError] = []
+        let supervisor = UUID(uuidString: form["supervisorId"])
+        let reachable = try await reachableSupervisors(scope)
+        if supervisor.map({ !reachable.contains($0) }) ?? true { errors.append(FieldError("supervisorId", .invalidChoice)) }
+        let day = SimpleDate(form["contactOn"])
+        if day == nil { errors.append(FieldError("contactOn", .invalidDate)) } else if day! > scope.today { errors.append(FieldError("contactOn", .dateInFuture)) }
+        if form["note"].count > 2000 { errors.append(FieldError("note", .tooLong, ["2000"])) }
+        guard errors.isEmpty, let supervisor, let day else { return try await render(req, errors: errors, status: .badRequest) }
+        try await SupervisorContact(coachID: scope.actor.userID, supervisorID: supervisor, contactOn: day.iso, note: form["note"]).create(on: req.db)
+        req.flash(req.translator()(.flashSaved))
+        return req.redirect(to: "/supervision")
+    }
+
+    func recordTraining(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        try scope.actor.require(.moveParticipants)
+        let form = FormData(req)
+        var errors: [FieldError] = []
+        let theme = form["theme"]
+        if theme.isEmpty { errors.append(FieldError("theme", .required)) }
+        if theme.count > 200 { errors.append(FieldError("theme", .tooLong, ["200"])) }
+        let day = SimpleDate(form["heldOn"])
+        if day == nil { errors.append(FieldError("heldOn", .invalidDate)) }
+        let reachable = try await reachableSupervisors(scope)
+        let attendees = form.values("attendees").compactMap(UUID.init(uuidString:))
+        if attendees.contains(where: { !reachable.contains($0) }) { errors.append(FieldError("attendees", .invalidChoice)) }
+        guard errors.isEmpty, let day else { return try await render(req, errors: errors, status: .badRequest) }
+        let training = SupervisorTraining(organisationID: scope.actor.organisationID, theme: theme, heldOn: day.iso)
+        try await req.db.transaction { tx in
+            try await training.create(on: tx)
+            for id in attendees {
+                let attendance = TrainingAttendance()
+                attendance.$training.id = try training.requireID()
+                attendance.$user.id = id
+                try await attendance.create(on: tx)
+            }
+        }
+        req.flash(req.translator()(.flashSaved))
+        return req.redirect(to: "/supervision")
+    }
+}

@@ -1,0 +1,34 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import Testing
+import Vapor
+@testable import OpstapApp
+
+@Suite struct SupervisionTests {
+    @Test func theCoachSeesCaseloadsAndLogsSupportAndATraining() async throws {
+        try await withOpstap { app in
+            let supervisor = try await DemoLookups(db: app.db).user("werkbegeleider.kansrijk@opstap.demo")
+            let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
+            let page = try await coach.get("/supervision").body.string
+            let caseload = page.contains("<td>Werkbegeleider Amarant</td><td>Amarant</td><td>Werkbegeleider</td><td>8</td>")
+            #expect(caseload)
+            #expect(try await coach.post("/supervision/contacts", [("supervisorId", supervisor.id!.uuidString), ("contactOn", "2026-11-20"), ("note", "Overdracht besproken")]).status == .seeOther)
+            #expect(try await coach.post("/supervision/trainings", [("theme", "Diversiteit op de werkvloer"), ("heldOn", "2026-11-19"), ("attendees", supervisor.id!.uuidString)]).status == .seeOther)
+            let after = try await coach.get("/supervision").body.string
+            let logged = after.contains("<time datetime=\"2026-11-20\">20 nov. 2026</time></td><td>Diversiteit op de werkvloer</td>")
+            #expect(logged)
+        }
+    }
+
+    @Test func supportIsOnlyLoggedForSupervisorsOfOwnParticipants() async throws {
+        try await withOpstap { app in
+            let leidenSupervisor = try await DemoLookups(db: app.db).user("werkbegeleider.leiden@opstap.demo")
+            let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
+            #expect(try await coach.post("/supervision/contacts", [("supervisorId", leidenSupervisor.id!.uuidString), ("contactOn", "2026-11-20")]).status == .badRequest)
+            #expect(try await SupervisorContact.query(on: app.db).count() == 0)
+            let hr = try await WebClient.login(app, "hr.kansrijk@opstap.demo")
+            #expect(try await hr.get("/supervision").status == .forbidden)
+        }
+    }
+}
