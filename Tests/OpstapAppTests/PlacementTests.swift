@@ -102,3 +102,27 @@ import Vapor
         }
     }
 }
+
+@Suite struct PlacementAPITests {
+    @Test func overTheAPIAFullLocationIsAConflictAndTheScheduleIsACalendar() async throws {
+        try await withOpstap { app in
+            let lookups = DemoLookups(db: app.db)
+            let enrolment = try await lookups.enrolment(in: "Instroom oktober 2026", state: .inPhase)
+            let goirle = try #require(try await Location.query(on: app.db).filter(\.$name == "Woonlocatie Goirle").first())
+            let supervisor = try await lookups.user("werkbegeleider.kansrijk@opstap.demo")
+            let api = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
+            let full = try await api.send(.POST, "/api/v1/enrolments/\(enrolment.id!)/placements", json: """
+                {"locationId":"\(goirle.id!)","supervisorId":"\(supervisor.id!)","startsOn":"2026-11-23","weekdays":["friday"],"hoursPerWeek":7}
+                """)
+            #expect(full.status == .conflict)
+            #expect(try api.decode(APIProblem.self, full).detail == "Deze locatie is vol op 23 nov. 2026: alle 5 plaatsen zijn bezet.")
+            #expect(try await api.send(.POST, "/api/v1/enrolments/\(enrolment.id!)/waiting-list", json: #"{"locationId":"\#(goirle.id!)","wantedFrom":"2026-11-23"}"#).status == .noContent)
+            let listed = try api.decode([APIPlacement].self, try await api.send(.GET, "/api/v1/enrolments/\(enrolment.id!)/placements"))
+            #expect(!listed.isEmpty)
+            let calendar = try await api.send(.GET, "/api/v1/enrolments/\(enrolment.id!)/schedule.ics")
+            #expect(calendar.status == .ok && calendar.headers.contentType?.description.hasPrefix("text/calendar") == true)
+            let caseloads = try api.decode([APICaseload].self, try await api.send(.GET, "/api/v1/caseloads"))
+            #expect(caseloads.contains { $0.role == .workSupervisor && $0.participants == 8 })
+        }
+    }
+}

@@ -65,6 +65,13 @@ func apiRoutes(_ app: Application) throws {
     authed.post("tasks", ":id", "done", use: guidance.completeTask)
     authed.get("attention", use: guidance.attention)
 
+    let placements = PlacementAPI()
+    authed.get("enrolments", ":id", "placements", use: placements.list)
+    authed.post("enrolments", ":id", "placements", use: placements.place)
+    authed.post("enrolments", ":id", "waiting-list", use: placements.wait)
+    authed.get("enrolments", ":id", "schedule.ics", use: placements.schedule)
+    authed.get("caseloads", use: placements.caseloads)
+
     let notes = NotesAPI()
     authed.get("enrolments", ":id", "notes", use: notes.list)
     authed.post("enrolments", ":id", "notes", use: notes.write)
