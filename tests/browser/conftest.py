@@ -138,3 +138,33 @@ def format_violations(violations: list[dict]) -> str:
         targets = ", ".join(str(n.get("target")) for n in v.get("nodes", [])[:5])
         lines.append(f"[{v.get('impact')}] {v.get('id')}: {v.get('help')} -> {targets}")
     return "\n".join(lines)
+
+
+# Finds elements sticking out past the right edge of the screen. Wide tables may scroll
+# inside their own .table-wrap; the skip link waits off-screen until focused.
+OVERFLOW_JS = """
+() => {
+    const width = window.innerWidth;
+    const offenders = [];
+    for (const el of document.body.querySelectorAll('*')) {
+        // Wide tables may scroll inside their own .table-wrap; the wrapper itself may not stick out.
+        if (el.parentElement && el.parentElement.closest('.table-wrap')) continue;
+        if (el.matches('.skip')) continue;  // the skip link waits off-screen until focused
+        const r = el.getBoundingClientRect();
+        if ((r.width || r.height) && r.right > width + 1) {
+            offenders.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+                (el.className && typeof el.className === 'string' ? '.' + el.className.trim().replace(/\\s+/g, '.') : '') +
+                ' right=' + Math.round(r.right));
+        }
+    }
+    return {scrollWidth: document.documentElement.scrollWidth, innerWidth: width, offenders: offenders.slice(0, 15)};
+}
+"""
+
+
+def assert_fits_phone(page) -> None:
+    """The page has no horizontal overflow at the current (phone) viewport."""
+    result = page.evaluate(OVERFLOW_JS)
+    assert result["scrollWidth"] <= result["innerWidth"] + 1 and not result["offenders"], (
+        f"{page.url} is wider than a {result['innerWidth']}px screen: {result}"
+    )

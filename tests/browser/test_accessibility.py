@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from conftest import axe_check, format_violations, login
+from conftest import assert_fits_phone, axe_check, format_violations, login
 from flows import COORDINATOR_LEIDEN, LEIDEN_CRITERIA, LEIDEN_PROGRAMME, PASSWORD, links_in_table
 
 PHONE = {"width": 375, "height": 740}
@@ -62,34 +62,14 @@ def test_page_has_no_serious_axe_violations(page: Page, urls: dict[str, str], na
     assert not violations, f"{urls[name]}:\n{format_violations(violations)}"
 
 
-OVERFLOW_JS = """
-() => {
-    const width = window.innerWidth;
-    const offenders = [];
-    for (const el of document.body.querySelectorAll('*')) {
-        // Wide tables may scroll inside their own .table-wrap; the wrapper itself may not stick out.
-        if (el.parentElement && el.parentElement.closest('.table-wrap')) continue;
-        if (el.matches('.skip')) continue;  // the skip link waits off-screen until focused
-        const r = el.getBoundingClientRect();
-        if ((r.width || r.height) && r.right > width + 1) {
-            offenders.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
-                (el.className && typeof el.className === 'string' ? '.' + el.className.trim().replace(/\\s+/g, '.') : '') +
-                ' right=' + Math.round(r.right));
-        }
-    }
-    return {scrollWidth: document.documentElement.scrollWidth, innerWidth: width, offenders: offenders.slice(0, 15)};
-}
-"""
+
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_page_fits_a_phone_screen(new_page, urls: dict[str, str], name: str) -> None:
     phone = new_page(viewport=PHONE, is_mobile=True, has_touch=True)
     _open(phone, urls, name)
-    result = phone.evaluate(OVERFLOW_JS)
-    assert result["scrollWidth"] <= result["innerWidth"] + 1 and not result["offenders"], (
-        f"{urls[name]} is wider than a {PHONE['width']}px screen: {result}"
-    )
+    assert_fits_phone(phone)
 
 
 @pytest.mark.parametrize("name", PAGES)

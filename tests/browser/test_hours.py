@@ -19,7 +19,7 @@ import re
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from conftest import axe_check, format_violations, login
+from conftest import assert_fits_phone, axe_check, format_violations, login
 from flows import PASSWORD, error_summary, flash, today_iso, unique_family_name
 
 SUPERVISOR = "werkbegeleider.kansrijk@opstap.demo"
@@ -277,24 +277,7 @@ def _open_hours_page(pg: Page, which: str) -> None:
         expect(pg.get_by_role("button", name="Ter goedkeuring indienen")).to_be_visible()
 
 
-OVERFLOW_JS = """
-() => {
-    const width = window.innerWidth;
-    const offenders = [];
-    for (const el of document.body.querySelectorAll('*')) {
-        // Wide tables may scroll inside their own .table-wrap; the wrapper itself may not stick out.
-        if (el.parentElement && el.parentElement.closest('.table-wrap')) continue;
-        if (el.matches('.skip')) continue;  // the skip link waits off-screen until focused
-        const r = el.getBoundingClientRect();
-        if ((r.width || r.height) && r.right > width + 1) {
-            offenders.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
-                (el.className && typeof el.className === 'string' ? '.' + el.className.trim().replace(/\\s+/g, '.') : '') +
-                ' right=' + Math.round(r.right));
-        }
-    }
-    return {scrollWidth: document.documentElement.scrollWidth, innerWidth: width, offenders: offenders.slice(0, 15)};
-}
-"""
+
 
 
 @pytest.mark.parametrize("which", ["approvals", "hours"])
@@ -306,7 +289,4 @@ def test_hours_pages_are_accessible_and_fit_a_phone(new_page, which: str) -> Non
 
     phone = new_page(viewport=PHONE, is_mobile=True, has_touch=True)
     _open_hours_page(phone, which)
-    result = phone.evaluate(OVERFLOW_JS)
-    assert result["scrollWidth"] <= result["innerWidth"] + 1 and not result["offenders"], (
-        f"{phone.url} is wider than a {PHONE['width']}px screen: {result}"
-    )
+    assert_fits_phone(phone)

@@ -19,30 +19,15 @@ struct APIHourEntry: Content {
     var decidedBy: UUID?
     var decidedAt: Date?
 
+}
+
+extension APIHourEntry {
     init(_ entry: HourEntry) {
         let line = entry.line
         self.init(
             id: entry.id!, enrolmentId: entry.$enrolment.id, date: line.date, activity: line.activity, hours: entry.hours,
             attendance: line.attendance, place: entry.place, note: entry.note, status: line.status, rejectionReason: entry.rejectionReason,
             corrects: entry.$corrects.id, recordedBy: entry.$recordedBy.id, decidedBy: entry.$decidedBy.id, decidedAt: entry.decidedAt)
-    }
-
-    init(id: UUID, enrolmentId: UUID, date: SimpleDate, activity: ActivityType, hours: Double, attendance: Attendance, place: String, note: String,
-         status: EntryStatus, rejectionReason: String?, corrects: UUID?, recordedBy: UUID, decidedBy: UUID?, decidedAt: Date?) {
-        self.id = id
-        self.enrolmentId = enrolmentId
-        self.date = date
-        self.activity = activity
-        self.hours = hours
-        self.attendance = attendance
-        self.place = place
-        self.note = note
-        self.status = status
-        self.rejectionReason = rejectionReason
-        self.corrects = corrects
-        self.recordedBy = recordedBy
-        self.decidedBy = decidedBy
-        self.decidedAt = decidedAt
     }
 }
 
