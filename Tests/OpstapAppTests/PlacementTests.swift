@@ -126,3 +126,33 @@ import Vapor
         }
     }
 }
+
+@Suite struct CohortHoursAndLocationsAPITests {
+    @Test func aCohortsHoursPerParticipantWeekAndToDate() async throws {
+        try await withOpstap { app in
+            let cohort = try await DemoLookups(db: app.db).cohort("Instroom oktober 2026")
+            let api = try await APIClient.forUser(app, "coach.kansrijk@opstap.demo")
+            let page = try api.decode(APIPage<APICohortHoursRow>.self, try await api.send(.GET, "/api/v1/cohorts/\(cohort.id!)/hours"))
+            #expect(page.total == 8)
+            // Period 1 expects 22 hours a week; seven weeks to date.
+            #expect(page.items.allSatisfy { $0.expectedWeek == 22 && $0.expectedToDate == 154 })
+            let web = try await WebClient.login(app, "coach.kansrijk@opstap.demo").get("/cohorts/\(cohort.id!)/hours").body.string
+            let shows = web.contains("<td>22</td><td>0</td><td>154</td>")
+            #expect(shows)
+        }
+    }
+
+    @Test func anEmployerOffersPlacesAtItsOwnLocationsOnly() async throws {
+        try await withOpstap { app in
+            let api = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
+            let locations = try api.decode([APILocationPlaces].self, try await api.send(.GET, "/api/v1/locations"))
+            let goirle = try #require(locations.first { $0.name == "Woonlocatie Goirle" })
+            #expect(goirle.placesToday == 5 && goirle.takenToday == 5)
+            #expect(try await api.send(.POST, "/api/v1/locations/\(goirle.id)/places", json: #"{"startsOn":"2027-01-01","places":7}"#).status == .noContent)
+            let bad = try await api.send(.POST, "/api/v1/locations/\(goirle.id)/places", json: #"{"startsOn":"2027-01-01","places":900}"#)
+            #expect(try api.decode(APIProblem.self, bad).invalidParams?.map(\.name) == ["places"])
+            let leiden = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+            #expect(try await leiden.send(.POST, "/api/v1/locations/\(goirle.id)/places", json: #"{"startsOn":"2027-01-01","places":7}"#).status == .notFound)
+        }
+    }
+}

@@ -72,6 +72,11 @@ func apiRoutes(_ app: Application) throws {
     authed.get("enrolments", ":id", "schedule.ics", use: placements.schedule)
     authed.get("caseloads", use: placements.caseloads)
 
+    let cohortHours = CohortHoursAPI()
+    authed.get("cohorts", ":id", "hours", use: cohortHours.cohortHours)
+    authed.get("locations", use: cohortHours.locations)
+    authed.post("locations", ":id", "places", use: cohortHours.offerPlaces)
+
     let notes = NotesAPI()
     authed.get("enrolments", ":id", "notes", use: notes.list)
     authed.post("enrolments", ":id", "notes", use: notes.write)

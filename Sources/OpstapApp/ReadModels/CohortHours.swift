@@ -11,6 +11,8 @@ struct CohortHours {
         var name: String
         var expected: HoursByActivity
         var actual: HoursByActivity
+        var expectedWeek: HoursByActivity
+        var actualWeek: HoursByActivity
     }
 
     static func load(_ enrolments: [Enrolment], today: SimpleDate, on db: any Database) async throws -> [Row] {
@@ -19,6 +21,8 @@ struct CohortHours {
         let transitions = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id ~~ ids).sort(\.$sequence).all()
         let byEnrolment = Dictionary(grouping: transitions, by: { $0.$enrolment.id })
         let actual = try await approvedHours(of: ids, on: db)
+        let weekStart = today.startOfWeek
+        let actualWeek = try await approvedHours(of: ids, from: weekStart, on: db)
         return enrolments.map { enrolment in
             let id = enrolment.id!
             let definition = enrolment.programmeVersion.definition
@@ -26,13 +30,15 @@ struct CohortHours {
             let snapshot = enrolment.snapshot
             let end = snapshot.state.isTerminal ? min(today, snapshot.lastTransitionOn) : today
             let expected = spans.first.map { $0.from <= end ? ExpectedHours.over($0.from...end, spans: spans, pauses: pauses) : HoursByActivity() } ?? HoursByActivity()
-            return Row(enrolmentID: id, name: enrolment.person.fullName, expected: expected, actual: actual[id] ?? HoursByActivity())
+            let expectedWeek = weekStart <= end ? ExpectedHours.over(weekStart...end, spans: spans, pauses: pauses) : HoursByActivity()
+            return Row(enrolmentID: id, name: enrolment.person.fullName, expected: expected, actual: actual[id] ?? HoursByActivity(),
+                       expectedWeek: expectedWeek, actualWeek: actualWeek[id] ?? HoursByActivity())
         }
     }
 
     /// Present hours of lines in `statuses` (approved by default) that no approved correction
     /// replaced, per participant and activity, summed by the database.
-    static func approvedHours(of ids: [UUID], statuses: [EntryStatus] = [.approved], on db: any Database) async throws -> [UUID: HoursByActivity] {
+    static func approvedHours(of ids: [UUID], statuses: [EntryStatus] = [.approved], from: SimpleDate? = nil, on db: any Database) async throws -> [UUID: HoursByActivity] {
         guard let sql = db as? any SQLDatabase else { return [:] }
         let replaced = SQLSubquery.select { sub in
             sub.column("corrects_id").from("hour_entries")
@@ -40,7 +46,7 @@ struct CohortHours {
                 .where("corrects_id", .isNot, SQLLiteral.null)
                 .where("enrolment_id", .in, ids)
         }
-        let rows = try await sql.select()
+        let query = sql.select()
             .column("enrolment_id").column("activity")
             .column(SQLFunction("SUM", args: SQLColumn("hours")), as: "total")
             .from("hour_entries")
@@ -48,8 +54,8 @@ struct CohortHours {
             .where("status", .in, statuses.map(\.rawValue))
             .where("attendance", .equal, Attendance.present.rawValue)
             .where("id", .notIn, replaced)
-            .groupBy("enrolment_id").groupBy("activity")
-            .all()
+        if let from { query.where("date", .greaterThanOrEqual, from.iso) }
+        let rows = try await query.groupBy("enrolment_id").groupBy("activity").all()
         var result: [UUID: HoursByActivity] = [:]
         for row in rows {
             let id = try row.decode(column: "enrolment_id", as: UUID.self)

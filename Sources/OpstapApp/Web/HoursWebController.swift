@@ -190,18 +190,21 @@ extension HoursWebController {
         let enrolments = try await query.with(\.$person).with(\.$programmeVersion).sort(\.$id)
             .range(page.offset..<(page.offset + page.size)).all()
         let rows = try await CohortHours.load(enrolments, today: scope.today, on: req.db)
-        var expected = HoursByActivity(), actual = HoursByActivity()
+        var expected = HoursByActivity(), actual = HoursByActivity(), expectedWeek = HoursByActivity(), actualWeek = HoursByActivity()
         for row in rows {
             expected.add(row.expected)
             actual.add(row.actual)
+            expectedWeek.add(row.expectedWeek)
+            actualWeek.add(row.actualWeek)
         }
         let model = CohortHoursModel(
             cohortName: cohort.name, cohortHref: "/cohorts/\(cohortID.uuidString)",
             rows: ResultPage(items: rows.map {
-                CohortHoursRow(name: $0.name, href: "/participants/\($0.enrolmentID.uuidString)/hours", expected: $0.expected.total, actual: $0.actual.total)
+                CohortHoursRow(name: $0.name, href: "/participants/\($0.enrolmentID.uuidString)/hours", expected: $0.expected.total, actual: $0.actual.total,
+                               expectedWeek: $0.expectedWeek.total, actualWeek: $0.actualWeek.total)
             }, number: page.number, size: page.size, total: total),
             byActivity: ActivityType.allCases.filter { expected[$0] + actual[$0] > 0 }.map {
-                HoursRow(activity: $0, expectedWeek: 0, actualWeek: 0, expectedToDate: expected[$0], actualToDate: actual[$0])
+                HoursRow(activity: $0, expectedWeek: expectedWeek[$0], actualWeek: actualWeek[$0], expectedToDate: expected[$0], actualToDate: actual[$0])
             },
             today: scope.today.iso)
         return html(CohortHoursPage.render(req.pageContext(), model))

@@ -6,7 +6,11 @@ public struct CohortHoursRow: Sendable {
     public var href: String
     public var expected: Double
     public var actual: Double
-    public init(name: String, href: String, expected: Double, actual: Double) {
+    public var expectedWeek: Double
+    public var actualWeek: Double
+    public init(name: String, href: String, expected: Double, actual: Double, expectedWeek: Double, actualWeek: Double) {
+        self.expectedWeek = expectedWeek
+        self.actualWeek = actualWeek
         self.name = name
         self.href = href
         self.expected = expected
@@ -38,10 +42,10 @@ public enum CohortHoursPage {
             el("p") { Widgets.link(t(.openCohort), m.cohortHref) }
             Widgets.table(
                 caption: t(.cohortHoursCaption, DateText.text(iso: m.today, t.locale)),
-                headers: [t(.name), t(.expectedToDate), t(.actualToDate), t(.ofExpected)],
+                headers: [t(.name), t(.expectedThisWeek), t(.actualThisWeek), t(.expectedToDate), t(.actualToDate), t(.ofExpected)],
                 rows: m.rows.items.map { row in
-                    [Widgets.link(row.name, row.href), .text(t.number(row.expected)), .text(t.number(row.actual)),
-                     .text(HoursTable.percentage(row.actual, of: row.expected))]
+                    [Widgets.link(row.name, row.href), .text(t.number(row.expectedWeek)), .text(t.number(row.actualWeek)),
+                     .text(t.number(row.expected)), .text(t.number(row.actual)), .text(HoursTable.percentage(row.actual, of: row.expected))]
                 },
                 empty: t(.noParticipants))
             Widgets.pagination(context, m.rows, path: "", query: "")
