@@ -77,6 +77,10 @@ func apiRoutes(_ app: Application) throws {
     authed.get("locations", use: cohortHours.locations)
     authed.post("locations", ":id", "places", use: cohortHours.offerPlaces)
 
+    let supervision = SupervisionAPI()
+    authed.get("supervisor-contacts", use: supervision.contacts)
+    authed.post("supervisor-contacts", use: supervision.log)
+
     let notes = NotesAPI()
     authed.get("enrolments", ":id", "notes", use: notes.list)
     authed.post("enrolments", ":id", "notes", use: notes.write)

@@ -46,7 +46,7 @@ struct SupervisionController {
     }
 
     /// Supervisors the actor may log support for: those guiding participants in reach.
-    private func reachableSupervisors(_ scope: Scope) async throws -> Set<UUID> {
+    static func reachableSupervisors(_ scope: Scope) async throws -> Set<UUID> {
         let enrolmentIDs = try await scope.enrolments().limit(AttentionController.maximumParticipants).all(\.$id)
         guard !enrolmentIDs.isEmpty else { return [] }
         return Set(try await GuidanceAssignment.query(on: scope.db).filter(\.$enrolment.$id ~~ enrolmentIDs)
@@ -55,19 +55,28 @@ struct SupervisionController {
 
     func logContact(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        try scope.actor.require(.moveParticipants)
         let form = FormData(req)
-        var errors: [FieldError] = []
-        let supervisor = UUID(uuidString: form["supervisorId"])
-        let reachable = try await reachableSupervisors(scope)
-        if supervisor.map({ !reachable.contains($0) }) ?? true { errors.append(FieldError("supervisorId", .invalidChoice)) }
-        let day = SimpleDate(form["contactOn"])
-        if day == nil { errors.append(FieldError("contactOn", .invalidDate)) } else if day! > scope.today { errors.append(FieldError("contactOn", .dateInFuture)) }
-        if form["note"].count > 2000 { errors.append(FieldError("note", .tooLong, ["2000"])) }
-        guard errors.isEmpty, let supervisor, let day else { return try await render(req, errors: errors, status: .badRequest) }
-        try await SupervisorContact(coachID: scope.actor.userID, supervisorID: supervisor, contactOn: day.iso, note: form["note"]).create(on: req.db)
+        do {
+            _ = try await Self.logContact(scope, supervisor: UUID(uuidString: form["supervisorId"]), on: form["contactOn"], note: form["note"])
+        } catch let failure as ValidationFailure {
+            return try await render(req, errors: failure.errors, status: .badRequest)
+        }
         req.flash(req.translator()(.flashSaved))
         return req.redirect(to: "/supervision")
+    }
+
+    static func logContact(_ scope: Scope, supervisor: UUID?, on date: String, note: String) async throws -> SupervisorContact {
+        try scope.actor.require(.moveParticipants)
+        var errors: [FieldError] = []
+        let reachable = try await reachableSupervisors(scope)
+        if supervisor.map({ !reachable.contains($0) }) ?? true { errors.append(FieldError("supervisorId", .invalidChoice)) }
+        let day = SimpleDate(date)
+        if day == nil { errors.append(FieldError("contactOn", .invalidDate)) } else if day! > scope.today { errors.append(FieldError("contactOn", .dateInFuture)) }
+        if note.count > 2000 { errors.append(FieldError("note", .tooLong, ["2000"])) }
+        guard errors.isEmpty, let supervisor, let day else { throw ValidationFailure(errors) }
+        let contact = SupervisorContact(coachID: scope.actor.userID, supervisorID: supervisor, contactOn: day.iso, note: note)
+        try await contact.create(on: scope.db)
+        return contact
     }
 
     func recordTraining(_ req: Request) async throws -> Response {
@@ -80,7 +89,7 @@ struct SupervisionController {
         if theme.count > 200 { errors.append(FieldError("theme", .tooLong, ["200"])) }
         let day = SimpleDate(form["heldOn"])
         if day == nil { errors.append(FieldError("heldOn", .invalidDate)) }
-        let reachable = try await reachableSupervisors(scope)
+        let reachable = try await Self.reachableSupervisors(scope)
         let attendees = form.values("attendees").compactMap(UUID.init(uuidString:))
         if attendees.contains(where: { !reachable.contains($0) }) { errors.append(FieldError("attendees", .invalidChoice)) }
         guard errors.isEmpty, let day else { return try await render(req, errors: errors, status: .badRequest) }

@@ -1,0 +1,39 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import Vapor
+
+struct APISupervisorContact: Content {
+    var id: UUID
+    var supervisorId: UUID
+    var coachId: UUID
+    var contactOn: SimpleDate
+    var note: String
+}
+
+struct APISupervisorContactRequest: Content {
+    var supervisorId: UUID
+    var contactOn: SimpleDate
+    var note: String?
+}
+
+/// Support contacts with work supervisors over the API.
+struct SupervisionAPI {
+    func contacts(_ req: Request) async throws -> [APISupervisorContact] {
+        let scope = try req.scope()
+        try scope.actor.require(.moveParticipants)
+        let supervisors = try await SupervisionController.reachableSupervisors(scope)
+        guard !supervisors.isEmpty else { return [] }
+        return try await SupervisorContact.query(on: req.db).filter(\.$supervisor.$id ~~ Array(supervisors)).sort(\.$contactOn, .descending).limit(200).all()
+            .map { APISupervisorContact(id: $0.id!, supervisorId: $0.$supervisor.id, coachId: $0.$coach.id, contactOn: SimpleDate($0.contactOn)!, note: $0.note) }
+    }
+
+    func log(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        let body = try req.content.decode(APISupervisorContactRequest.self)
+        let contact = try await SupervisionController.logContact(scope, supervisor: body.supervisorId, on: body.contactOn.iso, note: body.note ?? "")
+        return try await created(
+            APISupervisorContact(id: contact.id!, supervisorId: contact.$supervisor.id, coachId: contact.$coach.id, contactOn: body.contactOn, note: contact.note),
+            location: "/api/v1/supervisor-contacts")
+    }
+}
