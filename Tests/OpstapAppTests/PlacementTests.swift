@@ -16,7 +16,10 @@ import Vapor
 
     @Test func aFullLocationRefusesWithAClearMessageAndOffersTheWaitingList() async throws {
         try await withOpstap { app in
-            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
+            let goirle = try #require(try await Location.query(on: app.db).filter(\.$name == "Woonlocatie Goirle").first())
+            let atGoirle = Set(try await Placement.query(on: app.db).filter(\.$location.$id == goirle.id!).all(\.$enrolment.$id))
+            let cohort = try await DemoLookups(db: app.db).cohort("Instroom oktober 2026")
+            let enrolment = try #require(try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).all().first { !atGoirle.contains($0.id!) })
             let coordinator = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
             let fields = try await form(app, location: "Woonlocatie Goirle", supervisor: "werkbegeleider.kansrijk@opstap.demo")
             let before = try await Placement.query(on: app.db).count()
@@ -107,8 +110,10 @@ import Vapor
     @Test func overTheAPIAFullLocationIsAConflictAndTheScheduleIsACalendar() async throws {
         try await withOpstap { app in
             let lookups = DemoLookups(db: app.db)
-            let enrolment = try await lookups.enrolment(in: "Instroom oktober 2026", state: .inPhase)
             let goirle = try #require(try await Location.query(on: app.db).filter(\.$name == "Woonlocatie Goirle").first())
+            let atGoirle = Set(try await Placement.query(on: app.db).filter(\.$location.$id == goirle.id!).all(\.$enrolment.$id))
+            let cohort = try await lookups.cohort("Instroom oktober 2026")
+            let enrolment = try #require(try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).all().first { !atGoirle.contains($0.id!) })
             let supervisor = try await lookups.user("werkbegeleider.kansrijk@opstap.demo")
             let api = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
             let full = try await api.send(.POST, "/api/v1/enrolments/\(enrolment.id!)/placements", json: """
@@ -153,6 +158,36 @@ import Vapor
             #expect(try api.decode(APIProblem.self, bad).invalidParams?.map(\.name) == ["places"])
             let leiden = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
             #expect(try await leiden.send(.POST, "/api/v1/locations/\(goirle.id)/places", json: #"{"startsOn":"2027-01-01","places":7}"#).status == .notFound)
+        }
+    }
+}
+
+@Suite struct PlacementGuardTests {
+    @Test func anEndedEnrolmentIsNotPlacedAndAParticipantIsNotPlacedTwiceAtOneLocation() async throws {
+        try await withOpstap { app in
+            let lookups = DemoLookups(db: app.db)
+            let alrijne = try #require(try await Location.query(on: app.db).filter(\.$name == "Alrijne Ziekenhuis Leiden").first())
+            let supervisor = try await lookups.user("werkbegeleider.leiden@opstap.demo")
+            let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+            func body(_ start: String, hours: Int = 8) -> String {
+                #"{"locationId":"\#(alrijne.id!)","supervisorId":"\#(supervisor.id!)","startsOn":"\#(start)","weekdays":["monday"],"hoursPerWeek":\#(hours)}"#
+            }
+            let completed = try await lookups.enrolment(in: "Instroom september 2024", state: .completed)
+            #expect(try await api.send(.POST, "/api/v1/enrolments/\(completed.id!)/placements", json: body("2027-03-01")).status == .conflict)
+            let placed = Set(try await Placement.query(on: app.db).all(\.$enrolment.$id))
+            let cohort = try await lookups.cohort("Instroom september 2024")
+            let running = try #require(try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).filter(\.$state == "inPhase").all()
+                .first { !placed.contains($0.id!) })
+            let first = try await api.send(.POST, "/api/v1/enrolments/\(running.id!)/placements", json: body("2026-12-07"))
+            let second = try await api.send(.POST, "/api/v1/enrolments/\(running.id!)/placements", json: body("2026-12-07"))
+            #expect(first.status == .created)
+            #expect(second.status == .badRequest)
+            let codes = try api.decode(APIProblem.self, second).invalidParams?.map(\.code) ?? []
+            #expect(codes.contains("alreadyPlaced"))
+            let waitingBody = #"{"locationId":"\#(alrijne.id!)","wantedFrom":"2027-01-01"}"#
+            #expect(try await api.send(.POST, "/api/v1/enrolments/\(running.id!)/waiting-list", json: waitingBody).status == .noContent)
+            #expect(try await api.send(.POST, "/api/v1/enrolments/\(running.id!)/waiting-list", json: waitingBody).status == .noContent)
+            #expect(try await WaitingListEntry.query(on: app.db).filter(\.$enrolment.$id == running.id!).count() == 1)
         }
     }
 }

@@ -21,6 +21,7 @@ struct PlacementOperations {
 
     func place(_ enrolment: Enrolment, _ input: PlacementInput) async throws -> Placement {
         try actor.require(.enrol)
+        if enrolment.snapshot.state.isTerminal { throw TransitionRefusal.terminal(enrolment.snapshot.state) }
         var errors: [FieldError] = []
         let partners = try await ProgrammePartner.query(on: db).filter(\.$programme.$id == enrolment.$programme.id).all(\.$organisation.$id)
         var location: Location?
@@ -47,11 +48,17 @@ struct PlacementOperations {
         let hours = Double(input.hoursPerWeek.replacingOccurrences(of: ",", with: "."))
         if hours == nil || !(1...40).contains(hours!) { errors.append(FieldError("hoursPerWeek", .outOfRange, ["1", "40"])) }
         guard errors.isEmpty, let location, let supervisor, let start, let hours else { throw ValidationFailure(errors) }
-
+        let range = DayRange(from: start, until: end)
         let locationID = try location.requireID()
+        // The participant's own placements that overlap this one: not twice at one location,
+        // and not more than a full working week together.
+        let own = try await Placement.query(on: db).filter(\.$enrolment.$id == enrolment.requireID()).all().filter { $0.range.overlaps(range) }
+        if own.contains(where: { $0.$location.id == locationID }) { errors.append(FieldError("locationId", .alreadyPlaced)) }
+        if own.reduce(hours, { $0 + $1.hoursPerWeek }) > 40 { errors.append(FieldError("hoursPerWeek", .tooManyHours, ["40"])) }
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+
         let periods = try await LocationPlaces.query(on: db).filter(\.$location.$id == locationID).sort(\.$startsOn).all().map(\.period)
         let existing = try await Placement.query(on: db).filter(\.$location.$id == locationID).all().map(\.range)
-        let range = DayRange(from: start, until: end)
         if let refusal = PlacementRules.check(range, periods: periods, existing: existing, horizon: scope.today.adding(weeks: 260)) { throw refusal }
         let placement = Placement(enrolmentID: try enrolment.requireID(), locationID: locationID, supervisorID: try supervisor.requireID(),
                                   startsOn: start.iso, endsOn: end?.iso, weekdays: weekdays, hoursPerWeek: hours)
@@ -69,14 +76,20 @@ struct PlacementOperations {
         return placement
     }
 
+    /// Puts the participant on a location's waiting list (once: asking again changes nothing).
     func wait(_ enrolment: Enrolment, for locationID: UUID?, from: String) async throws {
         try actor.require(.enrol)
+        if enrolment.snapshot.state.isTerminal { throw TransitionRefusal.terminal(enrolment.snapshot.state) }
         let partners = try await ProgrammePartner.query(on: db).filter(\.$programme.$id == enrolment.$programme.id).all(\.$organisation.$id)
         guard let locationID, try await Location.query(on: db).filter(\.$id == locationID).filter(\.$organisation.$id ~~ partners).first() != nil else {
             throw ValidationFailure([FieldError("locationId", .invalidChoice)])
         }
-        guard let day = SimpleDate(from) else { throw ValidationFailure([FieldError("startsOn", .invalidDate)]) }
-        try await WaitingListEntry(locationID: locationID, enrolmentID: try enrolment.requireID(), wantedFrom: day.iso).create(on: db)
+        guard let day = SimpleDate(from) else { throw ValidationFailure([FieldError("wantedFrom", .invalidDate)]) }
+        let enrolmentID = try enrolment.requireID()
+        guard try await WaitingListEntry.query(on: db).filter(\.$enrolment.$id == enrolmentID).filter(\.$location.$id == locationID)
+            .filter(\.$status == "waiting").first() == nil
+        else { return }
+        try await WaitingListEntry(locationID: locationID, enrolmentID: enrolmentID, wantedFrom: day.iso).create(on: db)
     }
 
     /// An employer's coordinator or administrator sets the places of their own locations.

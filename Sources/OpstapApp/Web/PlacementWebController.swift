@@ -23,6 +23,8 @@ struct PlacementWebController {
         } catch let refusal as PlacementRefusal {
             return try await ParticipantWebController().dossier(req, scope: scope, enrolment: enrolment,
                                                                 placementForm: (form.firstValues, Set(form.values("weekdays")), Self.text(refusal, req.translator()), true), status: .conflict)
+        } catch let refusal as TransitionRefusal {
+            return try await ParticipantWebController().dossier(req, scope: scope, enrolment: enrolment, refusal: RefusalText.text(refusal, req.translator()), status: .conflict)
         }
     }
 

@@ -63,4 +63,5 @@ public enum FieldErrorCode: String, CaseIterable, Sendable, Codable {
     case overlapsEntry
     case tooManyHoursOnDay
     case beforeStart
+    case alreadyPlaced
 }

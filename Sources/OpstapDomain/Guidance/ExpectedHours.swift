@@ -25,6 +25,10 @@ public struct DayRange: Sendable, Equatable {
     public func contains(_ day: SimpleDate) -> Bool {
         day >= from && (until.map { day <= $0 } ?? true)
     }
+
+    public func overlaps(_ other: DayRange) -> Bool {
+        (until.map { other.from <= $0 } ?? true) && (other.until.map { from <= $0 } ?? true)
+    }
 }
 
 /// Hours per activity type, as expected by the schedule or as recorded in the ledger.

@@ -24,7 +24,9 @@ public enum ICalendar {
                 "DTSTART;VALUE=DATE:\(compact)",
                 "DTEND;VALUE=DATE:\(day.date.adding(days: 1).iso.replacingOccurrences(of: "-", with: ""))",
                 "SUMMARY:" + escape(day.summary),
-                "DESCRIPTION:" + escape(day.description),
+            ]
+            if !day.description.isEmpty { lines.append("DESCRIPTION:" + escape(day.description)) }
+            lines += [
                 "END:VEVENT",
             ]
         }

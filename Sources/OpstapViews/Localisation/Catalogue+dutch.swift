@@ -631,5 +631,6 @@ extension Catalogue {
         "error.overlapsEntry": "Op {0} staan deze uren voor deze plek al geregistreerd.",
         "error.tooManyHoursOnDay": "Meer dan {0} uur op één dag is niet mogelijk.",
         "error.beforeStart": "De einddatum ligt vóór de startdatum.",
+        "error.alreadyPlaced": "De deelnemer heeft in die periode al een stageplaats op deze locatie.",
     ]
 }

@@ -631,5 +631,6 @@ extension Catalogue {
         "error.overlapsEntry": "Hours for this activity and place are already recorded on {0}.",
         "error.tooManyHoursOnDay": "More than {0} hours on one day is not possible.",
         "error.beforeStart": "The end date is before the start date.",
+        "error.alreadyPlaced": "The participant already has a placement at this location in that period.",
     ]
 }
