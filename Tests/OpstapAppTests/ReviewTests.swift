@@ -62,4 +62,20 @@ import Vapor
             #expect(try await hr.post("/participants/\(enrolment.id!)/goals", [("goal", "x")]).status == .forbidden)
         }
     }
+
+    @Test func aReviewRecordsTheGoalsItDiscussed() async throws {
+        try await withOpstap { app in
+            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
+            let goal = try #require(try await Goal.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).first())
+            let api = try await APIClient.forUser(app, "coach.kansrijk@opstap.demo")
+            let planned = try api.decode(APIReview.self, try await api.send(.POST, "/api/v1/enrolments/\(enrolment.id!)/reviews", json: #"{"plannedOn":"2026-11-22"}"#))
+            let foreign = UUID()
+            let held = try api.decode(APIReview.self, try await api.send(.POST, "/api/v1/reviews/\(planned.id)/held",
+                                                                          json: #"{"heldOn":"2026-11-22","summary":"Doelen besproken","goalsDiscussed":["\#(goal.id!)","\#(foreign)"]}"#))
+            #expect(held.goalsDiscussed == [goal.id!])
+            let page = try await WebClient.login(app, "coach.kansrijk@opstap.demo").get("/participants/\(enrolment.id!)").body.string
+            let shown = page.contains("Besproken doelen: \(goal.text)")
+            #expect(shown)
+        }
+    }
 }

@@ -11,8 +11,10 @@ struct APIReview: Content {
     var summary: String
     var status: ReviewStatus
     var signedBy: [ReviewParty]
+    var goalsDiscussed: [UUID]
 
     init(_ review: Review) {
+        goalsDiscussed = review.goalsDiscussed
         id = review.id!
         enrolmentId = review.$enrolment.id
         plannedOn = SimpleDate(review.plannedOn) ?? SimpleDate(year: 2000, month: 1, day: 1)!
@@ -24,7 +26,7 @@ struct APIReview: Content {
 }
 
 struct APIReviewPlan: Content { var plannedOn: SimpleDate }
-struct APIReviewHeld: Content { var heldOn: SimpleDate; var summary: String }
+struct APIReviewHeld: Content { var heldOn: SimpleDate; var summary: String; var goalsDiscussed: [UUID]? }
 struct APIReviewSign: Content { var party: ReviewParty }
 
 struct APIGoal: Content {
@@ -138,7 +140,7 @@ struct GuidanceAPI {
         let (scope, review) = try await review(req)
         try scope.actor.require(.moveParticipants)
         let body = try req.content.decode(APIReviewHeld.self)
-        try await ReviewOperations(scope: scope, now: req.clock.now()).hold(review, on: body.heldOn.iso, summary: body.summary)
+        try await ReviewOperations(scope: scope, now: req.clock.now()).hold(review, on: body.heldOn.iso, summary: body.summary, goalsDiscussed: body.goalsDiscussed ?? [])
         return APIReview(review)
     }
 

@@ -2,13 +2,13 @@ import Fluent
 import Foundation
 import OpstapDomain
 
-/// Demo journal: weekly contact moments by the coach for the Kansrijk intake (the
-/// participant who falls behind has not been reached for four weeks), and notes at each
-/// confidentiality level.
+/// Demo journal: weekly contact moments by the coach (in Kansrijk, the participant who
+/// falls behind has not been reached for four weeks), and notes at each confidentiality level.
 extension DemoLoader {
-    func notes(for enrolment: Enrolment, from: SimpleDate, to: SimpleDate, quiet: Bool) async throws {
-        let coach = user("coach.kansrijk@opstap.demo")
-        let supervisor = user("werkbegeleider.kansrijk@opstap.demo")
+    func notes(for enrolment: Enrolment, from: SimpleDate, to: SimpleDate, quiet: Bool,
+               coachEmail: String = "coach.kansrijk@opstap.demo", supervisorEmail: String = "werkbegeleider.kansrijk@opstap.demo") async throws {
+        let coach = user(coachEmail)
+        let supervisor = user(supervisorEmail)
         var day = from.adding(days: 3)
         var notes: [Note] = []
         let lastContact = quiet ? to.adding(days: -28) : to

@@ -46,6 +46,10 @@ enum DemoPopulation {
                 review.status = ReviewStatus.signed.rawValue
                 review.signedBy = Set(ReviewParty.allCases)
                 try await review.create(on: loader.db)
+                if index % 2 == 0 {
+                    try await loader.notes(for: enrolment, from: d(2026, 10, 5), to: historyEnd, quiet: false,
+                                           coachEmail: "coach.leiden@opstap.demo", supervisorEmail: "werkbegeleider.leiden@opstap.demo")
+                }
             }
             if index % 3 == 0 {
                 try await loader.assign(enrolment, "werkbegeleider.leiden@opstap.demo", as: .workSupervisor, from: d(2025, 1, 27))

@@ -29,5 +29,6 @@ enum MigrationList {
         M0022_CreateStatusMarksAndTasks(),
         M0023_CreatePlacements(),
         M0024_CreateSupervisorSupport(),
+        M0025_AddGoalsDiscussedToReviews(),
     ]
 }

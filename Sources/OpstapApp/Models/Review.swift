@@ -14,6 +14,8 @@ final class Review: Model, @unchecked Sendable {
     @Field(key: "status") var status: String
     /// Parties who signed, comma-separated `ReviewParty` values.
     @Field(key: "signed_by") var signedByText: String
+    /// Goals discussed, comma-separated goal ids.
+    @OptionalField(key: "goals_discussed") var goalsDiscussedText: String?
     @Parent(key: "created_by") var createdBy: User
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
@@ -26,6 +28,11 @@ final class Review: Model, @unchecked Sendable {
         self.status = ReviewStatus.planned.rawValue
         self.signedByText = ""
         self.$createdBy.id = createdBy
+    }
+
+    var goalsDiscussed: [UUID] {
+        get { (goalsDiscussedText ?? "").split(separator: ",").compactMap { UUID(uuidString: String($0)) } }
+        set { goalsDiscussedText = newValue.map(\.uuidString).joined(separator: ",") }
     }
 
     var signedBy: Set<ReviewParty> {

@@ -17,15 +17,18 @@ struct ReviewOperations {
         return review
     }
 
-    func hold(_ review: Review, on text: String, summary: String) async throws {
+    func hold(_ review: Review, on text: String, summary: String, goalsDiscussed: [UUID] = []) async throws {
         try actor.require(.moveParticipants)
         guard let date = SimpleDate(text) else { throw ValidationFailure([FieldError("heldOn", .invalidDate)]) }
         if summary.count > 5000 { throw ValidationFailure([FieldError("summary", .tooLong, ["5000"])]) }
         if let refusal = ReviewRules.hold(status: ReviewStatus(rawValue: review.status) ?? .planned, signed: review.signedBy, on: date, summary: summary, today: scope.today) {
             throw refusal
         }
+        // Only goals of this participant count as discussed.
+        let goals = goalsDiscussed.isEmpty ? [] : try await Goal.query(on: db).filter(\.$enrolment.$id == review.$enrolment.id).filter(\.$id ~~ goalsDiscussed).all(\.$id)
         review.heldOn = date.iso
         review.summary = summary
+        review.goalsDiscussed = goals
         review.status = ReviewStatus.held.rawValue
         try await review.save(on: db)
     }

@@ -20,7 +20,8 @@ struct ReviewWebController {
         let review = try await self.review(req, enrolment: enrolment)
         let form = FormData(req)
         return try await run(req, scope: scope, enrolment: enrolment) {
-            try await ReviewOperations(scope: scope, now: req.clock.now()).hold(review, on: form["heldOn"], summary: form["summary"])
+            try await ReviewOperations(scope: scope, now: req.clock.now())
+                .hold(review, on: form["heldOn"], summary: form["summary"], goalsDiscussed: form.values("goals").compactMap(UUID.init(uuidString:)))
         }
     }
 
@@ -101,7 +102,8 @@ enum ReviewRows {
         return ReviewsModel(
             reviews: reviews.map {
                 ReviewRow(id: $0.id!, plannedOn: $0.plannedOn, heldOn: $0.heldOn, summary: $0.summary,
-                          status: ReviewStatus(rawValue: $0.status) ?? .planned, signedBy: $0.signedBy)
+                          status: ReviewStatus(rawValue: $0.status) ?? .planned, signedBy: $0.signedBy,
+                          goalsDiscussed: $0.goalsDiscussed.compactMap { id in goals.first { $0.id == id }?.text })
             },
             nextDue: due.iso, overdue: due < today,
             goals: goals.map { GoalRow(id: $0.id!, text: $0.text, status: GoalStatus(rawValue: $0.status) ?? .open, targetOn: $0.targetOn) },

@@ -8,7 +8,9 @@ public struct ReviewRow: Sendable {
     public var summary: String
     public var status: ReviewStatus
     public var signedBy: Set<ReviewParty>
-    public init(id: UUID, plannedOn: String, heldOn: String?, summary: String, status: ReviewStatus, signedBy: Set<ReviewParty>) {
+    public var goalsDiscussed: [String]
+    public init(id: UUID, plannedOn: String, heldOn: String?, summary: String, status: ReviewStatus, signedBy: Set<ReviewParty>, goalsDiscussed: [String] = []) {
+        self.goalsDiscussed = goalsDiscussed
         self.id = id
         self.plannedOn = plannedOn
         self.heldOn = heldOn
@@ -77,6 +79,7 @@ public enum ReviewsSection {
                     el("article", ["class": "review"]) {
                         el("h3") { t(.reviewOf, DateText.text(iso: review.heldOn ?? review.plannedOn, t.locale)) + " — " + t.label(review.status) }
                         if !review.summary.isEmpty { el("p") { review.summary } }
+                        if !review.goalsDiscussed.isEmpty { el("p") { t(.goalsDiscussed) + " " + review.goalsDiscussed.joined(separator: "; ") } }
                         el("p", ["class": "hint"]) {
                             t(.signedBy) + " " + (review.signedBy.isEmpty ? t(.nobodyYet) : ReviewParty.allCases.filter(review.signedBy.contains).map { t.label($0) }.joined(separator: ", "))
                         }
@@ -85,6 +88,10 @@ public enum ReviewsSection {
                                 Form.csrf(context)
                                 Form.input(context, label: t(.heldOn), name: "heldOn", value: today, type: "date", scope: review.id.uuidString)
                                 Form.textarea(context, label: t(.reviewSummary), name: "summary", required: true, scope: review.id.uuidString)
+                                if !m.goals.isEmpty {
+                                    Form.checkboxes(context, legend: t(.goalsDiscussed), name: "goals",
+                                                    options: m.goals.filter { $0.status == .open || $0.status == .inProgress }.map { ($0.id.uuidString, $0.text) }, checked: [])
+                                }
                                 Form.submit(t(.recordReviewHeld), secondary: true)
                             }
                         }

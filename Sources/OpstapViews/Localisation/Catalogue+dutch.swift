@@ -378,6 +378,7 @@ extension Catalogue {
         "targetDate": "Streefdatum",
         "noGoals": "Nog geen doelen.",
         "addGoal": "Doel toevoegen",
+        "goalsDiscussed": "Besproken doelen:",
         "refusalSignedIsFinal": "Een getekend gesprek verandert niet meer.",
         "refusalNotHeldYet": "Tekenen kan pas als het gesprek is vastgelegd.",
         "refusalAlreadySigned": "{0} heeft al getekend.",

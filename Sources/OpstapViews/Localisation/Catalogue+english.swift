@@ -378,6 +378,7 @@ extension Catalogue {
         "targetDate": "Target date",
         "noGoals": "No goals yet.",
         "addGoal": "Add goal",
+        "goalsDiscussed": "Goals discussed:",
         "refusalSignedIsFinal": "A signed review no longer changes.",
         "refusalNotHeldYet": "Signing is possible once the review is recorded.",
         "refusalAlreadySigned": "{0} has already signed.",

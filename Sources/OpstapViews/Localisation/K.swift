@@ -377,6 +377,7 @@ public enum K: String, CaseIterable, Sendable {
     case targetDate
     case noGoals
     case addGoal
+    case goalsDiscussed
     case refusalSignedIsFinal
     case refusalNotHeldYet
     case refusalAlreadySigned
