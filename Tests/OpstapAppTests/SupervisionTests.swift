@@ -31,4 +31,21 @@ import Vapor
             #expect(try await hr.get("/supervision").status == .forbidden)
         }
     }
+
+    @Test func overTheAPITrainingsAndContactsAreRecordedForOwnSupervisorsOnly() async throws {
+        try await withOpstap { app in
+            let lookups = DemoLookups(db: app.db)
+            let own = try await lookups.user("werkbegeleider.kansrijk@opstap.demo")
+            let other = try await lookups.user("werkbegeleider.leiden@opstap.demo")
+            let api = try await APIClient.forUser(app, "coach.kansrijk@opstap.demo")
+            let made = try await api.send(.POST, "/api/v1/supervisor-trainings", json: #"{"theme":"Diversiteit","heldOn":"2026-11-19","attendees":["\#(own.id!)"]}"#)
+            #expect(made.status == .created)
+            let refused = try await api.send(.POST, "/api/v1/supervisor-trainings", json: #"{"theme":"x","heldOn":"2026-11-19","attendees":["\#(other.id!)"]}"#)
+            #expect(try api.decode(APIProblem.self, refused).invalidParams?.map(\.name) == ["attendees"])
+            let listed = try api.decode([APITraining].self, try await api.send(.GET, "/api/v1/supervisor-trainings"))
+            #expect(listed.map(\.attendees) == [[own.id!]])
+            #expect(try await api.send(.POST, "/api/v1/supervisor-contacts", json: #"{"supervisorId":"\#(own.id!)","contactOn":"2026-11-20"}"#).status == .created)
+            #expect(try api.decode([APISupervisorContact].self, try await api.send(.GET, "/api/v1/supervisor-contacts")).count == 1)
+        }
+    }
 }

@@ -80,6 +80,8 @@ func apiRoutes(_ app: Application) throws {
     let supervision = SupervisionAPI()
     authed.get("supervisor-contacts", use: supervision.contacts)
     authed.post("supervisor-contacts", use: supervision.log)
+    authed.get("supervisor-trainings", use: supervision.trainings)
+    authed.post("supervisor-trainings", use: supervision.recordTraining)
 
     let notes = NotesAPI()
     authed.get("enrolments", ":id", "notes", use: notes.list)

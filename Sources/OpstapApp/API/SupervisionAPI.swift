@@ -17,7 +17,20 @@ struct APISupervisorContactRequest: Content {
     var note: String?
 }
 
-/// Support contacts with work supervisors over the API.
+struct APITraining: Content {
+    var id: UUID
+    var theme: String
+    var heldOn: SimpleDate
+    var attendees: [UUID]
+}
+
+struct APITrainingRequest: Content {
+    var theme: String
+    var heldOn: SimpleDate
+    var attendees: [UUID]?
+}
+
+/// Support contacts with work supervisors and their trainings over the API.
 struct SupervisionAPI {
     func contacts(_ req: Request) async throws -> [APISupervisorContact] {
         let scope = try req.scope()
@@ -35,5 +48,21 @@ struct SupervisionAPI {
         return try await created(
             APISupervisorContact(id: contact.id!, supervisorId: contact.$supervisor.id, coachId: contact.$coach.id, contactOn: body.contactOn, note: contact.note),
             location: "/api/v1/supervisor-contacts")
+    }
+
+    func trainings(_ req: Request) async throws -> [APITraining] {
+        let scope = try req.scope()
+        try scope.actor.require(.moveParticipants)
+        return try await SupervisorTraining.query(on: req.db).filter(\.$organisation.$id == scope.actor.organisationID)
+            .sort(\.$heldOn, .descending).limit(200).with(\.$attendees).all()
+            .map { APITraining(id: $0.id!, theme: $0.theme, heldOn: SimpleDate($0.heldOn)!, attendees: $0.attendees.compactMap(\.id)) }
+    }
+
+    func recordTraining(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        let body = try req.content.decode(APITrainingRequest.self)
+        let training = try await SupervisionController.recordTraining(scope, theme: body.theme, on: body.heldOn.iso, attendees: body.attendees ?? [])
+        return try await created(APITraining(id: training.id!, theme: training.theme, heldOn: body.heldOn, attendees: Array(Set(body.attendees ?? []))),
+                                 location: "/api/v1/supervisor-trainings")
     }
 }

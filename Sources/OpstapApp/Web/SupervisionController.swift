@@ -81,29 +81,37 @@ struct SupervisionController {
 
     func recordTraining(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        try scope.actor.require(.moveParticipants)
         let form = FormData(req)
+        do {
+            _ = try await Self.recordTraining(scope, theme: form["theme"], on: form["heldOn"], attendees: form.values("attendees").compactMap(UUID.init(uuidString:)))
+        } catch let failure as ValidationFailure {
+            return try await render(req, errors: failure.errors, status: .badRequest)
+        }
+        req.flash(req.translator()(.flashSaved))
+        return req.redirect(to: "/supervision")
+    }
+
+    static func recordTraining(_ scope: Scope, theme: String, on date: String, attendees: [UUID]) async throws -> SupervisorTraining {
+        try scope.actor.require(.moveParticipants)
         var errors: [FieldError] = []
-        let theme = form["theme"]
-        if theme.isEmpty { errors.append(FieldError("theme", .required)) }
-        if theme.count > 200 { errors.append(FieldError("theme", .tooLong, ["200"])) }
-        let day = SimpleDate(form["heldOn"])
+        let text = theme.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.isEmpty { errors.append(FieldError("theme", .required)) }
+        if text.count > 200 { errors.append(FieldError("theme", .tooLong, ["200"])) }
+        let day = SimpleDate(date)
         if day == nil { errors.append(FieldError("heldOn", .invalidDate)) }
-        let reachable = try await Self.reachableSupervisors(scope)
-        let attendees = form.values("attendees").compactMap(UUID.init(uuidString:))
+        let reachable = try await reachableSupervisors(scope)
         if attendees.contains(where: { !reachable.contains($0) }) { errors.append(FieldError("attendees", .invalidChoice)) }
-        guard errors.isEmpty, let day else { return try await render(req, errors: errors, status: .badRequest) }
-        let training = SupervisorTraining(organisationID: scope.actor.organisationID, theme: theme, heldOn: day.iso)
-        try await req.db.transaction { tx in
+        guard errors.isEmpty, let day else { throw ValidationFailure(errors) }
+        let training = SupervisorTraining(organisationID: scope.actor.organisationID, theme: text, heldOn: day.iso)
+        try await scope.db.transaction { tx in
             try await training.create(on: tx)
-            for id in attendees {
+            for id in Set(attendees) {
                 let attendance = TrainingAttendance()
                 attendance.$training.id = try training.requireID()
                 attendance.$user.id = id
                 try await attendance.create(on: tx)
             }
         }
-        req.flash(req.translator()(.flashSaved))
-        return req.redirect(to: "/supervision")
+        return training
     }
 }
