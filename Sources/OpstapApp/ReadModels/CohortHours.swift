@@ -20,9 +20,11 @@ struct CohortHours {
         guard !ids.isEmpty else { return [] }
         let transitions = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id ~~ ids).sort(\.$sequence).all()
         let byEnrolment = Dictionary(grouping: transitions, by: { $0.$enrolment.id })
-        let actual = try await approvedHours(of: ids, on: db)
         let weekStart = today.startOfWeek
-        let actualWeek = try await approvedHours(of: ids, from: weekStart, on: db)
+        // One pass over the ledger gives both sums: to date, and since the week's Monday.
+        let sums = try await approvedHoursWithWeek(of: ids, weekStart: weekStart, on: db)
+        let actual = sums.mapValues(\.toDate)
+        let actualWeek = sums.mapValues(\.week)
         return enrolments.map { enrolment in
             let id = enrolment.id!
             let definition = enrolment.programmeVersion.definition
@@ -36,26 +38,49 @@ struct CohortHours {
         }
     }
 
-    /// Present hours of lines in `statuses` (approved by default) that no approved correction
-    /// replaced, per participant and activity, summed by the database.
-    static func approvedHours(of ids: [UUID], statuses: [EntryStatus] = [.approved], from: SimpleDate? = nil, on db: any Database) async throws -> [UUID: HoursByActivity] {
-        guard let sql = db as? any SQLDatabase else { return [:] }
+    static func approvedHoursWithWeek(of ids: [UUID], weekStart: SimpleDate, on db: any Database) async throws -> [UUID: (toDate: HoursByActivity, week: HoursByActivity)] {
+        guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
+        let weekSum: SQLQueryString = "CASE WHEN date >= \(bind: weekStart.iso) THEN hours ELSE 0.0 END"
+        let rows = try await effectiveLines(of: ids, statuses: [.approved], on: sql)
+            .column("enrolment_id").column("activity")
+            .column(SQLFunction("SUM", args: SQLColumn("hours")), as: "total")
+            .column(SQLFunction("SUM", args: weekSum), as: "week")
+            .groupBy("enrolment_id").groupBy("activity").all()
+        var result: [UUID: (toDate: HoursByActivity, week: HoursByActivity)] = [:]
+        for row in rows {
+            let id = try row.decode(column: "enrolment_id", as: UUID.self)
+            guard let activity = ActivityType(rawValue: try row.decode(column: "activity", as: String.self)) else { continue }
+            var entry = result[id] ?? (HoursByActivity(), HoursByActivity())
+            entry.toDate[activity] += try row.decode(column: "total", as: Double.self)
+            entry.week[activity] += try row.decode(column: "week", as: Double.self)
+            result[id] = entry
+        }
+        return result
+    }
+
+    /// Present lines of `statuses` that no approved correction replaced.
+    private static func effectiveLines(of ids: [UUID], statuses: [EntryStatus], on sql: any SQLDatabase) -> SQLSelectBuilder {
         let replaced = SQLSubquery.select { sub in
             sub.column("corrects_id").from("hour_entries")
                 .where("status", .equal, EntryStatus.approved.rawValue)
                 .where("corrects_id", .isNot, SQLLiteral.null)
                 .where("enrolment_id", .in, ids)
         }
-        let query = sql.select()
-            .column("enrolment_id").column("activity")
-            .column(SQLFunction("SUM", args: SQLColumn("hours")), as: "total")
-            .from("hour_entries")
+        return sql.select().from("hour_entries")
             .where("enrolment_id", .in, ids)
             .where("status", .in, statuses.map(\.rawValue))
             .where("attendance", .equal, Attendance.present.rawValue)
             .where("id", .notIn, replaced)
-        if let from { query.where("date", .greaterThanOrEqual, from.iso) }
-        let rows = try await query.groupBy("enrolment_id").groupBy("activity").all()
+    }
+
+    /// Present hours of lines in `statuses` (approved by default) that no approved correction
+    /// replaced, per participant and activity, summed by the database.
+    static func approvedHours(of ids: [UUID], statuses: [EntryStatus] = [.approved], on db: any Database) async throws -> [UUID: HoursByActivity] {
+        guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
+        let rows = try await effectiveLines(of: ids, statuses: statuses, on: sql)
+            .column("enrolment_id").column("activity")
+            .column(SQLFunction("SUM", args: SQLColumn("hours")), as: "total")
+            .groupBy("enrolment_id").groupBy("activity").all()
         var result: [UUID: HoursByActivity] = [:]
         for row in rows {
             let id = try row.decode(column: "enrolment_id", as: UUID.self)
