@@ -40,7 +40,7 @@ struct CohortHoursAPI {
         let cohort = try await scope.cohort(req.idParameter())
         let query = try await scope.enrolments().filter(\.$cohort.$id == cohort.requireID())
         let total = try await query.copy().count()
-        let enrolments = try await query.with(\.$person).with(\.$programmeVersion).sort(\.$id).range(page.offset..<(page.offset + page.size)).all()
+        let enrolments = try await query.with(\.$programmeVersion).sort(\.$id).range(page.offset..<(page.offset + page.size)).all()
         let rows = try await CohortHours.load(enrolments, today: scope.today, on: req.db).map {
             APICohortHoursRow(enrolmentId: $0.enrolmentID, name: $0.name, expectedWeek: $0.expectedWeek.total, actualWeek: $0.actualWeek.total,
                               expectedToDate: $0.expected.total, actualToDate: $0.actual.total)

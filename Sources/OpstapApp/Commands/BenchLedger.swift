@@ -20,7 +20,7 @@ enum BenchLedger {
         console.output("median of \(runs) runs, milliseconds:".consoleText())
 
         let (cohortTime, rows) = try await BenchCommand.median(runs) {
-            try await CohortHours.load(try await Enrolment.query(on: db).filter(\.$cohort.$id == cohort.requireID()).with(\.$person).with(\.$programmeVersion).all(), today: today, on: db)
+            try await CohortHours.load(try await Enrolment.query(on: db).filter(\.$cohort.$id == cohort.requireID()).with(\.$programmeVersion).all(), today: today, on: db)
         }
         let expected = rows.reduce(0) { $0 + $1.expected.total }, actual = rows.reduce(0) { $0 + $1.actual.total }
         console.output("  cohort hours overview, all \(rows.count) participants   \(BenchCommand.ms(cohortTime)) ms   (expected \(Int(expected)) h, approved \(Int(actual)) h)".consoleText())

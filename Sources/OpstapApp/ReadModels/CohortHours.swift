@@ -18,7 +18,13 @@ struct CohortHours {
     static func load(_ enrolments: [Enrolment], today: SimpleDate, on db: any Database) async throws -> [Row] {
         let ids = enrolments.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
-        let transitions = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id ~~ ids).sort(\.$sequence).all()
+        // Only the columns the schedule needs: decoding whole rows dominates at this size.
+        let transitions = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id ~~ ids)
+            .field(\.$id).field(\.$enrolment.$id).field(\.$sequence).field(\.$kind).field(\.$phaseCode).field(\.$effectiveOn)
+            .sort(\.$sequence).all()
+        let people = try await Person.query(on: db).filter(\.$id ~~ enrolments.map { $0.$person.id })
+            .field(\.$id).field(\.$givenName).field(\.$familyName).all()
+        let names = Dictionary(people.map { ($0.id!, $0.fullName) }, uniquingKeysWith: { first, _ in first })
         let byEnrolment = Dictionary(grouping: transitions, by: { $0.$enrolment.id })
         let weekStart = today.startOfWeek
         // One pass over the ledger gives both sums: to date, and since the week's Monday.
@@ -33,7 +39,7 @@ struct CohortHours {
             let end = snapshot.state.isTerminal ? min(today, snapshot.lastTransitionOn) : today
             let expected = spans.first.map { $0.from <= end ? ExpectedHours.over($0.from...end, spans: spans, pauses: pauses) : HoursByActivity() } ?? HoursByActivity()
             let expectedWeek = weekStart <= end ? ExpectedHours.over(weekStart...end, spans: spans, pauses: pauses) : HoursByActivity()
-            return Row(enrolmentID: id, name: enrolment.person.fullName, expected: expected, actual: actual[id] ?? HoursByActivity(),
+            return Row(enrolmentID: id, name: names[enrolment.$person.id] ?? "", expected: expected, actual: actual[id] ?? HoursByActivity(),
                        expectedWeek: expectedWeek, actualWeek: actualWeek[id] ?? HoursByActivity())
         }
     }

@@ -187,7 +187,7 @@ extension HoursWebController {
         let page = PageQuery(number: req.query[Int.self, at: "page"], size: 100)
         let query = try await scope.enrolments().filter(\.$cohort.$id == cohortID)
         let total = try await query.copy().count()
-        let enrolments = try await query.with(\.$person).with(\.$programmeVersion).sort(\.$id)
+        let enrolments = try await query.with(\.$programmeVersion).sort(\.$id)
             .range(page.offset..<(page.offset + page.size)).all()
         let rows = try await CohortHours.load(enrolments, today: scope.today, on: req.db)
         var expected = HoursByActivity(), actual = HoursByActivity(), expectedWeek = HoursByActivity(), actualWeek = HoursByActivity()
