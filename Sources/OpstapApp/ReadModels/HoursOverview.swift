@@ -14,6 +14,8 @@ struct HoursOverview {
 
     var rows: [Row]
     var weekStart: SimpleDate
+    /// The start of the first phase: when guidance (and the review cadence) began.
+    var guidedSince: SimpleDate?
 
     var totals: Row {
         rows.reduce(Row(activity: .practice, expectedWeek: 0, actualWeek: 0, expectedToDate: 0, actualToDate: 0)) {
@@ -39,7 +41,7 @@ struct HoursOverview {
                           expectedToDate: expectedToDate[activity], actualToDate: actualToDate[activity])
             return row.expectedToDate + row.actualToDate > 0 ? row : nil
         }
-        return HoursOverview(rows: rows, weekStart: weekStart)
+        return HoursOverview(rows: rows, weekStart: weekStart, guidedSince: spans.first?.from)
     }
 
     /// Phase spans and pauses from an enrolment's history.

@@ -89,7 +89,6 @@ struct ParticipantWebController {
         model.notes = try await NoteRows.latest(try await scope.notes(of: enrolment), actor: scope.actor)
         model.canWriteNotes = scope.actor.can(.writeNotes)
         model.noteErrors = noteErrors
-        let (spans, _) = HoursOverview.schedule(try await EnrolmentTransition.query(on: req.db).filter(\.$enrolment.$id == enrolmentID).sort(\.$sequence).all(), definition: definition)
         let marks = try await StatusMark.query(on: req.db).filter(\.$enrolment.$id == enrolmentID).sort(\.$recordedAt, .descending).limit(20).with(\.$setBy).all()
         model.statusMarks = marks.map { StatusMarkRow(colour: RAGColour(rawValue: $0.colour) ?? .green, reason: $0.reason, setOn: $0.setOn, setBy: $0.setBy.name) }
         let tasks = try await GuidanceTask.query(on: req.db).filter(\.$enrolment.$id == enrolmentID).filter(\.$status == TaskStatus.open.rawValue)
@@ -104,7 +103,7 @@ struct ParticipantWebController {
         }
         model.placements = try await PlacementRows.model(
             for: enrolment, scope: scope, canPlace: scope.actor.can(.enrol) && !snapshot.state.isTerminal, form: placementForm, errors: errors, on: req.db)
-        model.reviews = try await ReviewRows.model(for: enrolment, definition: definition, guidedSince: spans.first?.from, actor: scope.actor,
+        model.reviews = try await ReviewRows.model(for: enrolment, definition: definition, guidedSince: hours.guidedSince, actor: scope.actor,
                                                    today: scope.today, errors: errors, on: req.db)
         return html(DossierPage.render(req.pageContext(), model), status: status)
     }
