@@ -36,7 +36,8 @@ let package = Package(
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
                 .product(name: "Yams", package: "Yams"),
             ],
-            resources: [.copy("Resources/openapi.yaml")]
+            exclude: ["Resources/postcodes-pc4.SOURCE.md"],
+            resources: [.copy("Resources/openapi.yaml"), .copy("Resources/postcodes-pc4.csv")]
         ),
         .executableTarget(name: "opstap", dependencies: ["OpstapApp"]),
         .testTarget(name: "OpstapDomainTests", dependencies: ["OpstapDomain"]),

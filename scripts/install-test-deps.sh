@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the test suite needs beyond the Swift toolchain:
 #   - Debian packages: PostgreSQL (server binaries), Chromium (+ fonts) for browser tests
-#   - a Python venv at .venv/ with pytest, playwright, axe-playwright-python, schemathesis, requests
+#   - a Python venv at .venv/ with pytest, playwright, axe-playwright-python, schemathesis, requests,
+#     and numpy + scipy (scripts/lsap_reference.py, the reference for MinCostAssignment)
 # Idempotent: installs only what is missing. Never runs `playwright install`
 # (browser downloads are impossible here); the tests use /usr/bin/chromium.
 set -euo pipefail
@@ -19,6 +20,8 @@ PY_REQUIREMENTS=(
     "axe-playwright-python==0.1.8"
     "schemathesis==4.32.5"
     "requests==2.34.2"
+    "numpy==2.4.6"
+    "scipy==1.17.1"
 )
 
 APT_PACKAGES=(
@@ -92,7 +95,7 @@ fi
 STAMP="$VENV/.opstap-requirements"
 WANTED="$(printf '%s\n' "${PY_REQUIREMENTS[@]}")"
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$WANTED" ] \
-    && "$VENV/bin/python" -c 'import pytest, playwright, axe_playwright_python, schemathesis, requests' >/dev/null 2>&1; then
+    && "$VENV/bin/python" -c 'import pytest, playwright, axe_playwright_python, schemathesis, requests, numpy, scipy' >/dev/null 2>&1; then
     echo "Python requirements already installed."
 else
     log "pip install ${PY_REQUIREMENTS[*]}"
@@ -109,6 +112,6 @@ PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 "$VENV/bin/pytest" --version
 "$VENV/bin/python" - <<'EOF'
 from importlib.metadata import version
-for name in ("playwright", "axe-playwright-python", "schemathesis", "requests"):
+for name in ("playwright", "axe-playwright-python", "schemathesis", "requests", "numpy", "scipy"):
     print(f"{name} {version(name)}")
 EOF

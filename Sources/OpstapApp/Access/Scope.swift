@@ -121,6 +121,9 @@ extension Scope {
     /// (`NotePolicy`): every page, API response and export of notes starts here.
     func notes(of enrolment: Enrolment) async throws -> QueryBuilder<Note> {
         let enrolmentID = try enrolment.requireID()
+        guard NotePolicy.readsOthersNotes(roles: actor.roles) else {
+            return Note.query(on: db).filter(\.$enrolment.$id == enrolmentID).filter(\.$author.$id == actor.userID)
+        }
         let inTeam = try await GuidanceAssignment.query(on: db).filter(\.$enrolment.$id == enrolmentID)
             .filter(\.$user.$id == actor.userID).filter(\.$endsOn == nil).first() != nil
         return Note.query(on: db).filter(\.$enrolment.$id == enrolmentID).group(.or) { readable in

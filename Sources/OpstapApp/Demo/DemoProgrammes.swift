@@ -49,7 +49,9 @@ enum DemoProgrammes {
                 Outcome(code: "bbl", name: "Verder in een BBL-opleiding", kind: .bbl),
                 Outcome(code: "vervolgopleiding", name: "Vervolgopleiding", kind: .furtherEducation),
                 Outcome(code: "anders", name: "Anders", kind: .other),
-            ])
+            ],
+            // The job guarantee: a permanent job of at least 24 hours a week.
+            guidance: GuidanceSettings(jobGuaranteeHours: 24))
     }
 
     static func kansrijk(_ o: DemoOrganisations) -> ProgrammeDefinition {

@@ -30,5 +30,10 @@ enum MigrationList {
         M0023_CreatePlacements(),
         M0024_CreateSupervisorSupport(),
         M0025_AddGoalsDiscussedToReviews(),
+        M0026_CreateHousing(),
+        M0027_CreateQualifications(),
+        M0028_CreateJobs(),
+        M0029_CreateFollowUps(),
+        M0030_AddAllocationInputs(),
     ]
 }

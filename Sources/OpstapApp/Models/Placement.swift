@@ -11,14 +11,17 @@ final class LocationPlaces: Model, @unchecked Sendable {
     @Field(key: "starts_on") var startsOn: String
     @OptionalField(key: "ends_on") var endsOn: String?
     @Field(key: "places") var places: Int
+    /// The spoken Dutch the location asks of an intern (nil: no requirement).
+    @OptionalField(key: "required_level") var requiredLevel: String?
 
     init() {}
 
-    init(locationID: UUID, startsOn: String, endsOn: String?, places: Int) {
+    init(locationID: UUID, startsOn: String, endsOn: String?, places: Int, requiredLevel: CEFRLevel? = nil) {
         self.$location.id = locationID
         self.startsOn = startsOn
         self.endsOn = endsOn
         self.places = places
+        self.requiredLevel = requiredLevel?.rawValue
     }
 
     var period: PlacePeriod {

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import OpstapDomain
+import OpstapViews
 
 /// Enrolling selected candidates and moving participants through their programme.
 struct EnrolmentOperations {
@@ -50,7 +51,18 @@ struct EnrolmentOperations {
         try await db.transaction { tx in
             try await transition.create(on: tx)
             try await enrolment.save(on: tx)
+            try await afterLeaving(enrolment, next: next.state, on: command.date, tx)
         }
+    }
+
+    /// Leaving schedules the 4-week and 6-month follow-ups; withdrawing also gives notice on
+    /// the participant's home (completing keeps it: the home is theirs).
+    private func afterLeaving(_ enrolment: Enrolment, next: EnrolmentState, on day: SimpleDate, _ tx: any Database) async throws {
+        guard next.isTerminal else { return }
+        let t = Translator(actor.locale)
+        try await FollowUpOperations.schedule(for: enrolment, leftOn: day, actorID: actor.userID,
+                                              title: { t(.followUpTaskTitle, t.label($0)) }, on: tx)
+        if next == .withdrawn { try await HousingOperations.releaseHomes(of: try enrolment.requireID(), leftOn: day, on: tx) }
     }
 
     /// Moves a running enrolment to another published version of its programme.

@@ -93,7 +93,7 @@ struct PlacementOperations {
     }
 
     /// An employer's coordinator or administrator sets the places of their own locations.
-    func offer(at locationID: UUID, from: String, until: String, places: String) async throws {
+    func offer(at locationID: UUID, from: String, until: String, places: String, requiredLevel: String = "") async throws {
         guard !actor.roles.isDisjoint(with: [.administrator, .coordinator]) else { throw AccessDenied.forbidden }
         guard try await Location.query(on: db).filter(\.$id == locationID).filter(\.$organisation.$id == actor.organisationID).first() != nil else {
             throw AccessDenied.notFound
@@ -105,7 +105,9 @@ struct PlacementOperations {
         if !until.isEmpty && end == nil { errors.append(FieldError("placesUntil", .invalidDate)) }
         let count = Int(places)
         if count == nil || !(0...500).contains(count!) { errors.append(FieldError("places", .outOfRange, ["0", "500"])) }
+        let level = requiredLevel.isEmpty ? nil : CEFRLevel(rawValue: requiredLevel)
+        if !requiredLevel.isEmpty && level == nil { errors.append(FieldError("requiredLevel", .invalidChoice)) }
         guard errors.isEmpty, let start, let count else { throw ValidationFailure(errors) }
-        try await LocationPlaces(locationID: locationID, startsOn: start.iso, endsOn: end?.iso, places: count).create(on: db)
+        try await LocationPlaces(locationID: locationID, startsOn: start.iso, endsOn: end?.iso, places: count, requiredLevel: level).create(on: db)
     }
 }

@@ -89,6 +89,8 @@ enum DraftForm {
         if let value = number("deadlineWeeks") { definition.guidance.deadlineWeeks = Int(value) }
         if let value = number("noContactDays") { definition.guidance.noContactDays = Int(value) }
         if let value = number("reviewCadenceWeeks") { definition.guidance.reviewCadenceWeeks = Int(value) }
+        // An empty guarantee field means the programme guarantees no hours.
+        if form.has("guidance.jobGuaranteeHours") { definition.guidance.jobGuaranteeHours = number("jobGuaranteeHours") }
         return (definition, errors)
     }
 

@@ -80,7 +80,7 @@ struct PlacementWebController {
         let form = FormData(req)
         do {
             try await PlacementOperations(scope: scope, now: req.clock.now())
-                .offer(at: try req.uuidParameter("locationID"), from: form["placesFrom"], until: form["placesUntil"], places: form["places"])
+                .offer(at: try req.uuidParameter("locationID"), from: form["placesFrom"], until: form["placesUntil"], places: form["places"], requiredLevel: form["requiredLevel"])
             req.flash(req.translator()(.flashSaved))
             return req.redirect(to: "/locations")
         } catch let failure as ValidationFailure {

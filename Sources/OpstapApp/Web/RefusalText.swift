@@ -31,4 +31,20 @@ enum RefusalText {
         case .phaseMissingInVersion(let code): t(.refusalPhaseMissingInVersion, code)
         }
     }
+
+    static func text(_ refusal: HousingRefusal, _ t: Translator) -> String {
+        switch refusal {
+        case .noRoute: t(.refusalNoHousingRoute)
+        case .notInRoute(let step, let route): t(.refusalStepNotInRoute, t.label(step), t.label(route))
+        case .alreadyDone(let step): t(.refusalStepAlreadyDone, t.label(step))
+        case .outOfOrder(let expected): t(.refusalStepOutOfOrder, t.label(expected))
+        case .beforePreviousStep(let step, let date): t(.refusalStepBeforePrevious, t.label(step), DateText.text(date, t.locale))
+        case .inFuture: t(.refusalStepInFuture)
+        case .routeHasSteps: t(.refusalRouteHasSteps)
+        case .unitNotAvailableYet(let date): t(.refusalUnitNotAvailable, DateText.text(date, t.locale))
+        case .unitTaken(let date): t(.refusalUnitTaken, DateText.text(date, t.locale))
+        case .alreadyHasHome(let date): t(.refusalAlreadyHasHome, DateText.text(date, t.locale))
+        case .unitNotSuitable: t(.refusalUnitNotSuitable)
+        }
+    }
 }

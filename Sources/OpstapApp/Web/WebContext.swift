@@ -7,7 +7,7 @@ extension Request {
     /// The page context for the signed-in user (or the visitor on the login page).
     func pageContext() -> PageContext {
         let locale = actor?.locale ?? AppLocale.preferred(fromAcceptLanguage: headers.first(name: .acceptLanguage))
-        let user = actor.map { SignedInUser(name: $0.name, organisationName: $0.organisationName, roles: $0.roles) }
+        let user = actor.map { SignedInUser(name: $0.name, organisationName: $0.organisationName, roles: $0.roles, seesHousing: $0.visibleFields.contains(.housing)) }
         let flash = session.data["flash"]
         if flash != nil { session.data["flash"] = nil }
         return PageContext(locale: locale, user: user, csrfToken: CSRFMiddleware.token(for: self), flash: flash)

@@ -8,6 +8,8 @@ public enum FieldGroup: String, CaseIterable, Sendable {
     case household         // household, residence
     case benefits
     case civicIntegration
+    /// Housing route, steps, unit and address of the home. Others see only "housed: yes/no".
+    case housing
 }
 
 /// Which fields a viewer may see, by the kind of their organisation and their roles
@@ -21,15 +23,15 @@ public enum FieldPolicy {
         case .municipality:
             return Set(FieldGroup.allCases)
         case .refugeeSupport:
-            return [.identity, .contact, .language, .education, .household]
+            return [.identity, .contact, .language, .education, .household, .housing]
         case .school:
             return [.identity, .contact, .language, .education]
         case .careEmployer:
             return [.identity, .contact, .language, .education]
         case .housingCorporation:
-            return [.identity, .contact, .household]
+            return [.identity, .contact, .household, .housing]
         case .receptionAgency:
-            return [.identity, .contact, .household]
+            return [.identity, .contact, .household, .housing]
         }
     }
 

@@ -34,6 +34,10 @@ public enum Permission: Sendable {
     case recordHours
     case approveHours
     case writeNotes
+    case manageHousing
+    case manageQualifications
+    case manageJobs
+    case recordFollowUp
 
     public func isGranted(to roles: Set<Role>) -> Bool {
         !roles.isDisjoint(with: Self.granting[self]!)
@@ -53,5 +57,9 @@ public enum Permission: Sendable {
         .recordHours: [.administrator, .coordinator, .coach, .workSupervisor, .teacher],
         .approveHours: [.coordinator, .workSupervisor, .teacher],
         .writeNotes: Set(Role.allCases).subtracting([.reporting]),
+        .manageHousing: [.administrator, .coordinator, .housingOfficer],
+        .manageQualifications: [.administrator, .coordinator, .teacher],
+        .manageJobs: [.administrator, .coordinator, .employerHR],
+        .recordFollowUp: [.administrator, .coordinator, .coach, .employerHR],
     ]
 }

@@ -64,4 +64,7 @@ public enum FieldErrorCode: String, CaseIterable, Sendable, Codable {
     case tooManyHoursOnDay
     case beforeStart
     case alreadyPlaced
+    case beforeQualificationStart
+    case beforeLeaving
+    case chosenTwice
 }

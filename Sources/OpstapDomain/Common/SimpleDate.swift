@@ -58,6 +58,11 @@ public struct SimpleDate: Hashable, Comparable, Codable, Sendable, CustomStringC
 
     public func adding(weeks: Int) -> SimpleDate { adding(days: weeks * 7) }
 
+    /// The same day `months` later; the 31st becomes the last day of a shorter month.
+    public func adding(months: Int) -> SimpleDate {
+        SimpleDate(Self.calendar.date(byAdding: .month, value: months, to: date)!)
+    }
+
     /// Whole years between this date and `other` (age on a given day).
     public func years(until other: SimpleDate) -> Int {
         var years = other.year - year

@@ -15,9 +15,11 @@ public struct GuidanceSettings: Codable, Equatable, Sendable {
     public var noContactDays: Int
     /// Weeks between progress reviews.
     public var reviewCadenceWeeks: Int
+    /// The job guarantee at the end: at least this many hours a week (nil: none).
+    public var jobGuaranteeHours: Double?
 
     public init(attendanceThreshold: Double = 0.8, attendanceWeeks: Int = 4, hoursBehindShare: Double = 0.2, unexcusedInARow: Int = 3,
-                deadlineWeeks: Int = 6, noContactDays: Int = 21, reviewCadenceWeeks: Int = 6) {
+                deadlineWeeks: Int = 6, noContactDays: Int = 21, reviewCadenceWeeks: Int = 6, jobGuaranteeHours: Double? = nil) {
         self.attendanceThreshold = attendanceThreshold
         self.attendanceWeeks = attendanceWeeks
         self.hoursBehindShare = hoursBehindShare
@@ -25,10 +27,11 @@ public struct GuidanceSettings: Codable, Equatable, Sendable {
         self.deadlineWeeks = deadlineWeeks
         self.noContactDays = noContactDays
         self.reviewCadenceWeeks = reviewCadenceWeeks
+        self.jobGuaranteeHours = jobGuaranteeHours
     }
 
     enum CodingKeys: String, CodingKey {
-        case attendanceThreshold, attendanceWeeks, hoursBehindShare, unexcusedInARow, deadlineWeeks, noContactDays, reviewCadenceWeeks
+        case attendanceThreshold, attendanceWeeks, hoursBehindShare, unexcusedInARow, deadlineWeeks, noContactDays, reviewCadenceWeeks, jobGuaranteeHours
     }
 
     /// Settings stored before a threshold existed take its default.
@@ -42,6 +45,7 @@ public struct GuidanceSettings: Codable, Equatable, Sendable {
         deadlineWeeks = try c.decodeIfPresent(Int.self, forKey: .deadlineWeeks) ?? d.deadlineWeeks
         noContactDays = try c.decodeIfPresent(Int.self, forKey: .noContactDays) ?? d.noContactDays
         reviewCadenceWeeks = try c.decodeIfPresent(Int.self, forKey: .reviewCadenceWeeks) ?? d.reviewCadenceWeeks
+        jobGuaranteeHours = try c.decodeIfPresent(Double.self, forKey: .jobGuaranteeHours)
     }
 
     public func validate() -> [FieldError] {
@@ -53,6 +57,7 @@ public struct GuidanceSettings: Codable, Equatable, Sendable {
         if !(1...52).contains(deadlineWeeks) { errors.append(FieldError("guidance.deadlineWeeks", .outOfRange, ["1", "52"])) }
         if !(1...365).contains(noContactDays) { errors.append(FieldError("guidance.noContactDays", .outOfRange, ["1", "365"])) }
         if !(1...52).contains(reviewCadenceWeeks) { errors.append(FieldError("guidance.reviewCadenceWeeks", .outOfRange, ["1", "52"])) }
+        if let hours = jobGuaranteeHours, !(1...40).contains(hours) { errors.append(FieldError("guidance.jobGuaranteeHours", .outOfRange, ["1", "40"])) }
         return errors
     }
 }

@@ -22,6 +22,11 @@ public struct NoteReader: Sendable {
 }
 
 public enum NotePolicy {
+    /// Housing officers work on homes, not on coaching: they read only the notes they wrote.
+    public static func readsOthersNotes(roles: Set<Role>) -> Bool {
+        !roles.isSubset(of: [.housingOfficer])
+    }
+
     /// Whether `reader` may read a note of `level` written by `authorID` of `authorOrganisationID`.
     public static func mayRead(level: NoteLevel, authorID: String, authorOrganisationID: String, reader: NoteReader) -> Bool {
         if reader.userID == authorID { return true }

@@ -15,4 +15,5 @@ public enum TaskSource: String, Codable, CaseIterable, Sendable {
     case manual
     case signal
     case review
+    case followUp
 }

@@ -58,4 +58,11 @@ public enum Postcode {
         let digits = compact.prefix(4), letters = compact.suffix(2)
         return digits.allSatisfy(\.isNumber) && digits.first != "0" && letters.allSatisfy { $0.isASCII && $0.isLetter }
     }
+
+    /// "2334ck" → "2334 CK".
+    public static func normalised(_ text: String) -> String {
+        let compact = text.replacingOccurrences(of: " ", with: "").uppercased()
+        guard compact.count == 6 else { return text }
+        return compact.prefix(4) + " " + compact.suffix(2)
+    }
 }

@@ -52,6 +52,12 @@ public enum Layout {
                 if !user.roles.isDisjoint(with: [.administrator, .coordinator, .workSupervisor, .employerHR]) {
                     el("li") { el("a", ["href": "/locations"]) { t(.navLocations) } }
                 }
+                if user.seesHousing && user.can(.viewPeople) {
+                    el("li") { el("a", ["href": "/housing"]) { t(.navHousing) } }
+                }
+                if user.can(.viewPeople) {
+                    el("li") { el("a", ["href": "/qualifications"]) { t(.navQualifications) } }
+                }
                 if user.can(.manageUsers) {
                     el("li") { el("a", ["href": "/admin"]) { t(.navAdmin) } }
                 }

@@ -19,11 +19,14 @@ public struct SignedInUser: Sendable {
     public var name: String
     public var organisationName: String
     public var roles: Set<Role>
+    /// Whether the user's organisation may see housing (see `FieldPolicy`).
+    public var seesHousing: Bool
 
-    public init(name: String, organisationName: String, roles: Set<Role>) {
+    public init(name: String, organisationName: String, roles: Set<Role>, seesHousing: Bool = false) {
         self.name = name
         self.organisationName = organisationName
         self.roles = roles
+        self.seesHousing = seesHousing
     }
 
     func can(_ permission: Permission) -> Bool { permission.isGranted(to: roles) }

@@ -125,6 +125,8 @@ public enum LocationsPage {
                             Form.input(context, label: t(.startDate), name: "placesFrom", type: "date", errors: errors, scope: row.id.uuidString)
                             Form.input(context, label: t(.endDate), name: "placesUntil", type: "date", errors: errors, scope: row.id.uuidString)
                             Form.input(context, label: t(.places), name: "places", type: "number", errors: errors, scope: row.id.uuidString)
+                            Form.select(context, label: t(.requiredLevel), name: "requiredLevel", options: CEFRLevel.allCases.map { ($0.rawValue, $0.rawValue) }, selected: nil,
+                                        errors: errors, includeEmpty: true, scope: row.id.uuidString)
                             Form.submit(t(.offerPlaces), secondary: true)
                         }
                     }

@@ -46,6 +46,18 @@ public enum Catalogue {
         keys.formUnion(labelKeys(TaskStatus.self))
         keys.formUnion(labelKeys(TaskSource.self))
         keys.formUnion(labelKeys(SeverityLabel.self))
+        keys.formUnion(labelKeys(HousingRoute.self))
+        keys.formUnion(labelKeys(HousingStep.self))
+        keys.formUnion(labelKeys(UnitKind.self))
+        keys.formUnion(labelKeys(QualificationLevel.self))
+        keys.formUnion(labelKeys(QualificationStatus.self))
+        keys.formUnion(labelKeys(ExamResult.self))
+        keys.formUnion(labelKeys(FitInterviewResult.self))
+        keys.formUnion(labelKeys(ContractType.self))
+        keys.formUnion(labelKeys(JobOfferStatus.self))
+        keys.formUnion(labelKeys(FollowUpMoment.self))
+        keys.formUnion(labelKeys(FollowUpSituation.self))
+        keys.formUnion(labelKeys(FollowUpSource.self))
         return keys
     }
 }

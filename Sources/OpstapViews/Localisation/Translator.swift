@@ -99,6 +99,18 @@ public enum SeverityLabel: String, CaseIterable, Sendable {
 }
 
 extension AccessView: Labelled { public static let labelPrefix = "accessView" }
+extension HousingRoute: Labelled { public static let labelPrefix = "housingRoute" }
+extension HousingStep: Labelled { public static let labelPrefix = "housingStep" }
+extension UnitKind: Labelled { public static let labelPrefix = "unitKind" }
+extension QualificationLevel: Labelled { public static let labelPrefix = "qualificationLevel" }
+extension QualificationStatus: Labelled { public static let labelPrefix = "qualificationStatus" }
+extension ExamResult: Labelled { public static let labelPrefix = "examResult" }
+extension FitInterviewResult: Labelled { public static let labelPrefix = "fitResult" }
+extension ContractType: Labelled { public static let labelPrefix = "contract" }
+extension JobOfferStatus: Labelled { public static let labelPrefix = "offerStatus" }
+extension FollowUpMoment: Labelled { public static let labelPrefix = "followUpMoment" }
+extension FollowUpSituation: Labelled { public static let labelPrefix = "situation" }
+extension FollowUpSource: Labelled { public static let labelPrefix = "followUpSource" }
 
 /// What was opened, as the access log stores it.
 public enum AccessView: String, CaseIterable, Sendable {

@@ -40,6 +40,10 @@ public enum CohortPage {
                 Widgets.link(t(.backToProgramme), model.programmeHref)
                 " · "
                 Widgets.link(t(.cohortHoursLink), model.pagePath + "/hours")
+                if context.user?.can(.enrol) == true {
+                    " · "
+                    Widgets.link(t(.allocationLink), model.pagePath + "/allocation")
+                }
             }
             el("h2") { t(.participantsTitle) }
             ParticipantList.table(context, model.participants.items, caption: t(.participantsOf, model.name))

@@ -117,6 +117,7 @@ public enum DossierPage {
             if let schedule = m.schedule {
                 ScheduleSection.render(context, schedule, icsHref: base + "/schedule.ics")
             }
+            el("p", ["class": "pathway-link"]) { Widgets.link(t(.pathwayLink), base + "/pathway") }
             if let placements = m.placements {
                 PlacementsSection.render(context, placements, base: base)
             }

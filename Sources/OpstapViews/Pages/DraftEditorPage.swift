@@ -123,6 +123,7 @@ public enum DraftEditorPage {
                     Form.input(context, label: t(.deadlineWeeks), name: "guidance.deadlineWeeks", value: String(g.deadlineWeeks), type: "number", errors: errors)
                     Form.input(context, label: t(.noContactDays), name: "guidance.noContactDays", value: String(g.noContactDays), type: "number", errors: errors)
                     Form.input(context, label: t(.reviewCadenceWeeks), name: "guidance.reviewCadenceWeeks", value: String(g.reviewCadenceWeeks), type: "number", errors: errors)
+                    Form.input(context, label: t(.jobGuaranteeHours), name: "guidance.jobGuaranteeHours", value: g.jobGuaranteeHours.map(t.number) ?? "", errors: errors, hint: t(.jobGuaranteeHint))
                 }
                 el("div", ["class": "actions"]) {
                     Form.submit(t(.saveDraft), name: "action", value: "save")

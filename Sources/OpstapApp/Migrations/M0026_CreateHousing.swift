@@ -1,0 +1,67 @@
+import Fluent
+
+struct M0026_CreateHousing: AsyncMigration {
+    func prepare(on database: any Database) async throws {
+        try await database.schema("housing_complexes")
+            .id()
+            .field("owner_id", .uuid, .required, .references("organisations", "id"))
+            .field("programme_id", .uuid, .references("programmes", "id"))
+            .field("name", .string, .required)
+            .field("address", .string, .required)
+            .field("postcode", .string, .required)
+            .field("city", .string, .required)
+            .field("notice_days", .int, .required)
+            .field("created_at", .datetime)
+            .create()
+        try await createIndex(database, table: "housing_complexes", columns: ["programme_id"])
+        try await createIndex(database, table: "housing_complexes", columns: ["owner_id"])
+        try await database.schema("housing_units")
+            .id()
+            .field("complex_id", .uuid, .required, .references("housing_complexes", "id"))
+            .field("label", .string, .required)
+            .field("kind", .string, .required)
+            .field("size_m2", .double, .required)
+            .field("available_from", .string, .required)
+            .field("created_at", .datetime)
+            .create()
+        try await createIndex(database, table: "housing_units", columns: ["complex_id", "label"], unique: true)
+        try await database.schema("tenancies")
+            .id()
+            .field("unit_id", .uuid, .required, .references("housing_units", "id"))
+            .field("enrolment_id", .uuid, .required, .references("enrolments", "id"))
+            .field("starts_on", .string, .required)
+            .field("ends_on", .string)
+            .field("end_reason", .string)
+            .field("created_by", .uuid, .required, .references("users", "id"))
+            .field("created_at", .datetime)
+            .create()
+        try await createIndex(database, table: "tenancies", columns: ["unit_id", "starts_on"])
+        try await createIndex(database, table: "tenancies", columns: ["enrolment_id"])
+        try await database.schema("housing_routes")
+            .id()
+            .field("enrolment_id", .uuid, .required, .references("enrolments", "id"))
+            .field("route", .string, .required)
+            .field("chosen_on", .string, .required)
+            .field("chosen_by", .uuid, .required, .references("users", "id"))
+            .create()
+        try await createIndex(database, table: "housing_routes", columns: ["enrolment_id"], unique: true)
+        try await database.schema("housing_steps")
+            .id()
+            .field("enrolment_id", .uuid, .required, .references("enrolments", "id"))
+            .field("step", .string, .required)
+            .field("done_on", .string, .required)
+            .field("note", .string, .required)
+            .field("recorded_by", .uuid, .required, .references("users", "id"))
+            .field("organisation_id", .uuid, .required, .references("organisations", "id"))
+            .field("recorded_at", .datetime, .required)
+            .create()
+        // One row per step: recording a step twice at once fails on this index.
+        try await createIndex(database, table: "housing_steps", columns: ["enrolment_id", "step"], unique: true)
+    }
+
+    func revert(on database: any Database) async throws {
+        for table in ["housing_steps", "housing_routes", "tenancies", "housing_units", "housing_complexes"] {
+            try await database.schema(table).delete()
+        }
+    }
+}

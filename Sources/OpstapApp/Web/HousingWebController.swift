@@ -1,0 +1,163 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import OpstapViews
+import Vapor
+
+/// Housing complexes, their units, occupancy and waiting list.
+struct HousingWebController {
+    func list(_ req: Request) async throws -> Response {
+        try await listPage(req, values: [:], errors: [])
+    }
+
+    private func listPage(_ req: Request, values: [String: String], errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let scope = try req.scope()
+        guard scope.actor.visibleFields.contains(.housing) || scope.actor.can(.manageHousing) else { throw AccessDenied.forbidden }
+        let complexes = try await HousingOperations(scope: scope, now: req.clock.now()).complexes().with(\.$owner).with(\.$programme).sort(\.$name).all()
+        let occupancy = try await HousingOccupancy.load(complexes.compactMap(\.id), today: scope.today, on: req.db)
+        let programmes = try await scope.programmes().sort(\.$name).all()
+        let model = HousingListModel(
+            complexes: complexes.map { complex in
+                let figures = occupancy[complex.id!] ?? HousingOccupancy.Figures()
+                return ComplexRow(id: complex.id!, name: complex.name, owner: complex.owner.name, programme: complex.programme?.name, address: "\(complex.address), \(complex.city)",
+                                  units: figures.units, occupied: figures.occupied, waiting: figures.waiting)
+            },
+            programmes: programmes.map { Choice(value: $0.id!.uuidString, label: $0.name) },
+            canManage: scope.actor.can(.manageHousing) && scope.actor.visibleFields.contains(.housing), values: values, errors: errors)
+        return html(HousingListPage.render(req.pageContext(), model), status: status)
+    }
+
+    func create(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        let form = FormData(req)
+        do {
+            let complex = try await HousingOperations(scope: scope, now: req.clock.now()).createComplex(
+                ComplexInput(name: form["name"], address: form["address"], postcode: form["postcode"], city: form["city"],
+                             programmeID: UUID(uuidString: form["programmeId"]), noticeDays: form["noticeDays"]))
+            req.flash(req.translator()(.flashSaved))
+            return req.redirect(to: "/housing/\(complex.id!.uuidString)")
+        } catch let failure as ValidationFailure {
+            return try await listPage(req, values: form.firstValues, errors: failure.errors, status: .badRequest)
+        }
+    }
+
+    func show(_ req: Request) async throws -> Response {
+        try await complexPage(req, form: nil, values: [:], errors: [])
+    }
+
+    private func complexPage(_ req: Request, form: String?, values: [String: String], errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let scope = try req.scope()
+        guard scope.actor.visibleFields.contains(.housing) else { throw AccessDenied.forbidden }
+        let complex = try await HousingOperations(scope: scope, now: req.clock.now()).complex(try req.uuidParameter("complexID"))
+        try await complex.$owner.load(on: req.db)
+        try await complex.$programme.load(on: req.db)
+        let units = try await HousingUnit.query(on: req.db).filter(\.$complex.$id == complex.requireID()).sort(\.$label).all()
+        let tenancies = Dictionary(grouping: try await Tenancy.query(on: req.db).filter(\.$unit.$id ~~ units.compactMap(\.id)).all(), by: { $0.$unit.id })
+        // Names only of tenants the viewer may see as people.
+        let tenantIDs = tenancies.values.flatMap { $0 }.map { $0.$enrolment.id }
+        let visible = scope.actor.can(.viewPeople) && !tenantIDs.isEmpty
+            ? try await scope.enrolments().filter(\.$id ~~ tenantIDs).with(\.$person).all() : []
+        let names = Dictionary(uniqueKeysWithValues: visible.map { ($0.id!, $0.person.fullName) })
+        let today = scope.today
+        let rows = units.map { unit in
+            let own = tenancies[unit.id!] ?? []
+            // The tenancy running today, or else the next one.
+            let current = own.first { $0.range.contains(today) } ?? own.filter { $0.range.from > today }.min { $0.startsOn < $1.startsOn }
+            return UnitRow(id: unit.id!, label: unit.label, kind: unit.unitKind, sizeM2: unit.sizeM2, availableFrom: unit.availableFrom,
+                           tenant: current.flatMap { names[$0.$enrolment.id] }, tenancyID: current?.id, tenancyStart: current?.startsOn, tenancyEnd: current?.endsOn,
+                           freeFrom: TenancyRules.freeFrom(today, availableFrom: unit.available, tenancies: own.map(\.range))?.iso)
+        }
+        let occupied = units.filter { unit in (tenancies[unit.id!] ?? []).contains { $0.range.contains(today) } }.count
+        let waiting = try await HousingOccupancy.waiting(programmeID: complex.$programme.id, scope: scope)
+        let model = ComplexModel(id: complex.id!, name: complex.name, owner: complex.owner.name, programme: complex.programme?.name,
+                                 address: "\(complex.address), \(complex.postcode) \(complex.city)", noticeDays: complex.noticeDays, units: rows, occupied: occupied,
+                                 waiting: waiting, canManage: scope.actor.can(.manageHousing), today: today.iso, form: form, values: values, errors: errors)
+        return html(ComplexPage.render(req.pageContext(), model), status: status)
+    }
+
+    func addUnit(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        let operations = HousingOperations(scope: scope, now: req.clock.now())
+        let complex = try await operations.complex(try req.uuidParameter("complexID"))
+        let form = FormData(req)
+        do {
+            _ = try await operations.addUnit(to: complex, UnitInput(label: form["label"], kind: form["kind"], sizeM2: form["sizeM2"], availableFrom: form["availableFrom"]))
+            req.flash(req.translator()(.flashSaved))
+            return req.redirect(to: "/housing/\(complex.id!.uuidString)")
+        } catch let failure as ValidationFailure {
+            return try await complexPage(req, form: "unit", values: form.firstValues, errors: failure.errors, status: .badRequest)
+        }
+    }
+
+    func endTenancy(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        let operations = HousingOperations(scope: scope, now: req.clock.now())
+        let complex = try await operations.complex(try req.uuidParameter("complexID"))
+        let tenancyID = try req.uuidParameter("tenancyID")
+        guard let tenancy = try await Tenancy.query(on: req.db).filter(\.$id == tenancyID).join(HousingUnit.self, on: \Tenancy.$unit.$id == \HousingUnit.$id)
+            .filter(HousingUnit.self, \.$complex.$id == complex.requireID()).first()
+        else { throw AccessDenied.notFound }
+        let form = FormData(req)
+        do {
+            try await operations.end(tenancy, on: form["endsOn"], reason: "ended")
+            req.flash(req.translator()(.flashSaved))
+            return req.redirect(to: "/housing/\(complex.id!.uuidString)")
+        } catch let failure as ValidationFailure {
+            return try await complexPage(req, form: "end-\(tenancy.$unit.id.uuidString)", values: form.firstValues, errors: failure.errors, status: .badRequest)
+        }
+    }
+}
+
+/// Occupancy and waiting figures per complex, with grouped queries (not one per complex).
+enum HousingOccupancy {
+    struct Figures {
+        var units = 0
+        var occupied = 0
+        var waiting = 0
+    }
+
+    static func load(_ complexIDs: [UUID], today: SimpleDate, on db: any Database) async throws -> [UUID: Figures] {
+        guard !complexIDs.isEmpty else { return [:] }
+        let units = try await HousingUnit.query(on: db).filter(\.$complex.$id ~~ complexIDs).all()
+        let running = try await Tenancy.query(on: db).filter(\.$unit.$id ~~ units.compactMap(\.id)).filter(\.$startsOn <= today.iso)
+            .group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= today.iso) }.all()
+        let occupiedUnits = Set(running.map { $0.$unit.id })
+        var result: [UUID: Figures] = [:]
+        for unit in units {
+            result[unit.$complex.id, default: Figures()].units += 1
+            if occupiedUnits.contains(unit.id!) { result[unit.$complex.id, default: Figures()].occupied += 1 }
+        }
+        // Waiting: the complex's programme's participants on the studio route without a home.
+        let complexes = try await HousingComplex.query(on: db).filter(\.$id ~~ complexIDs).all()
+        for complex in complexes {
+            guard let programmeID = complex.$programme.id else { continue }
+            result[complex.id!, default: Figures()].waiting = try await waitingEnrolments(programmeID: programmeID, on: db).count
+        }
+        return result
+    }
+
+    /// Running participants of the programme on the studio route without a current or
+    /// future tenancy, longest waiting first.
+    static func waitingEnrolments(programmeID: UUID, on db: any Database) async throws -> [(HousingRouteChoice, Enrolment)] {
+        let routes = try await HousingRouteChoice.query(on: db).join(Enrolment.self, on: \HousingRouteChoice.$enrolment.$id == \Enrolment.$id)
+            .filter(Enrolment.self, \.$programme.$id == programmeID)
+            .filter(Enrolment.self, \.$state !~ [EnrolmentState.withdrawn.rawValue, EnrolmentState.completed.rawValue])
+            .filter(\.$route == HousingRoute.programmeStudio.rawValue).sort(\.$chosenOn).all()
+        let ids = routes.map { $0.$enrolment.id }
+        let housed = Set(try await Tenancy.query(on: db).filter(\.$enrolment.$id ~~ ids).filter(\.$endsOn == nil).all().map { $0.$enrolment.id })
+        return try routes.filter { !housed.contains($0.$enrolment.id) }.map { ($0, try $0.joined(Enrolment.self)) }
+    }
+
+    static func waiting(programmeID: UUID?, scope: Scope) async throws -> [WaitingRow] {
+        guard let programmeID else { return [] }
+        let waiting = try await waitingEnrolments(programmeID: programmeID, on: scope.db)
+        let visible = try await scope.enrolments().filter(\.$id ~~ waiting.map { $0.1.id! }).with(\.$person).all()
+        let people = Dictionary(uniqueKeysWithValues: visible.map { ($0.id!, $0.person.fullName) })
+        let steps = Dictionary(grouping: try await HousingStepRecord.query(on: scope.db).filter(\.$enrolment.$id ~~ waiting.map { $0.1.id! }).all(), by: { $0.$enrolment.id })
+        return waiting.compactMap { route, enrolment in
+            guard let name = people[enrolment.id!], let kind = route.housingRoute else { return nil }
+            return WaitingRow(enrolmentID: enrolment.id!, name: name, route: kind, since: route.chosenOn,
+                              nextStep: HousingRules.nextStep(kind, done: (steps[enrolment.id!] ?? []).compactMap(\.done)))
+        }
+    }
+}
