@@ -21,6 +21,7 @@ struct DemoLoader {
         try await createUsers()
         try await DemoPopulation.leiden(&self)
         try await DemoPopulation.kansrijk(&self)
+        try await loadPathways()
     }
 
     private func createOrganisations() async throws {
@@ -155,7 +156,7 @@ struct DemoLoader {
 }
 
 /// A small deterministic generator so every demo start produces the same population.
-struct DemoRandom {
+struct DemoRandom: RandomNumberGenerator {
     private var state: UInt64
 
     init(seed: UInt64) { state = seed }

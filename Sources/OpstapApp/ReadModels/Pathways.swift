@@ -70,9 +70,11 @@ enum Pathways {
         let preferenceRecords = try await LocationPreference.query(on: db).filter(\.$enrolment.$id == id).with(\.$location).sort(\.$rank).all()
         let partners = try await ProgrammePartner.query(on: db).filter(\.$programme.$id == enrolment.$programme.id).all(\.$organisation.$id)
         let locations = try await Location.query(on: db).filter(\.$organisation.$id ~~ partners).with(\.$organisation).sort(\.$name).all()
+        // Wishes only for locations that offer internship places.
+        let offering = Set(try await LocationPlaces.query(on: db).filter(\.$location.$id ~~ locations.compactMap(\.id)).all(\.$location.$id))
         let job = JobPart(
             preferences: preferenceRecords.map(\.location.name),
-            locationChoices: locations.map { Choice(value: $0.id!.uuidString, label: "\($0.name) (\($0.organisation.name))") },
+            locationChoices: locations.filter { offering.contains($0.id!) }.map { Choice(value: $0.id!.uuidString, label: "\($0.name) (\($0.organisation.name))") },
             canSetPreferences: actor.can(.enrol) || actor.can(.moveParticipants),
             interviews: try await interviewQuery.all().map {
                 InterviewRow(id: $0.id!, employer: $0.employer.name, plannedOn: $0.plannedOn, plannedTime: $0.plannedTime,
