@@ -8,15 +8,20 @@ import Vapor
 /// scope. A benchmark, not a test: it prints figures and judges nothing.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "lists | ledger") var what: String
+        @Argument(name: "what", help: "lists | ledger | allocation") var what: String
         @Option(name: "people", help: "People to generate (lists: default 50000; ledger: participants, default 500)") var people: Int?
         @Option(name: "runs", help: "Runs per measurement (default 7)") var runs: Int?
+        @Option(name: "size", help: "allocation: participants and places (default 2000)") var size: Int?
     }
 
-    var help: String { "Generates a large population and times the main lists and counts (lists) or a cohort's hours overview (ledger)." }
+    var help: String { "Generates a large population and times the main lists and counts (lists), a cohort's hours overview (ledger), or the allocation solver against SciPy (allocation)." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
+        if signature.what == "allocation" {
+            try BenchAllocation.run(size: signature.size ?? 2000, runs: max(1, signature.runs ?? 3), console: context.console)
+            return
+        }
         if signature.what == "ledger" {
             try await BenchLedger.run(app: app, participants: signature.people ?? 500, runs: max(1, signature.runs ?? 7), console: context.console)
             return

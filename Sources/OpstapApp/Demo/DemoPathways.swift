@@ -18,7 +18,11 @@ extension DemoLoader {
         try await Location(organisationID: orgs.coa, name: "Azc Oisterwijk", address: "Oisterwijk", postcode: "5062 TR", city: "Oisterwijk").create(on: db)
         try await Location(organisationID: orgs.avant, name: "Verpleeghuis Oegstgeest", address: "Rhijngeesterstraatweg", postcode: "2342 AN", city: "Oegstgeest").create(on: db)
         try await Location(organisationID: orgs.avant, name: "Thuiszorgteam Leiden-Noord", address: "Kooilaan", postcode: "2321 AA", city: "Leiden").create(on: db)
-        try await offerPlaces("Alrijne Ziekenhuis Leiderdorp", from: d(2026, 9, 1), places: 4, level: .a2)
+        try await Location(organisationID: orgs.avant, name: "Woonzorgcentrum Leiderdorp", address: "Hoofdstraat", postcode: "2351 AJ", city: "Leiderdorp").create(on: db)
+        // A work supervisor at the AVANT locations, so placements there have one.
+        let avantSupervisor = User(organisationID: orgs.avant, email: "werkbegeleider.avant@opstap.demo", name: "Werkbegeleider AVANT", passwordHash: passwordHash, roles: [.workSupervisor])
+        try await avantSupervisor.create(on: db)
+        try await offerPlaces("Woonzorgcentrum Leiderdorp", from: d(2026, 9, 1), places: 4, level: .a2)
         try await offerPlaces("Verpleeghuis Oegstgeest", from: d(2026, 9, 1), places: 3, level: .b1)
         try await offerPlaces("Thuiszorgteam Leiden-Noord", from: d(2026, 9, 1), places: 2, level: .b1)
 
@@ -169,7 +173,7 @@ extension DemoLoader {
                 break
             }
             // Wishes for an internship place: the allocation suggestion weighs them.
-            let wishes = ["Alrijne Ziekenhuis Leiderdorp", "Verpleeghuis Oegstgeest", "Thuiszorgteam Leiden-Noord", "Alrijne Ziekenhuis Leiden"]
+            let wishes = ["Woonzorgcentrum Leiderdorp", "Verpleeghuis Oegstgeest", "Thuiszorgteam Leiden-Noord", "Alrijne Ziekenhuis Leiden"]
             for (rank, name) in wishes.shuffled(using: &random).prefix(index % 3 + 1).enumerated() {
                 if let location = try await Location.query(on: db).filter(\.$name == name).first() {
                     try await LocationPreference(enrolmentID: enrolment.id!, locationID: location.id!, rank: rank + 1).create(on: db)
