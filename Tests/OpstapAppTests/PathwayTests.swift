@@ -87,6 +87,20 @@ import Vapor
             let page = try await WebClient.login(app, "hr.leiden@opstap.demo").get("/participants/\(housedID)/pathway")
             #expect(page.status == .ok && page.body.string.contains("Gehuisvest") && !page.body.string.contains("Stappen van de woonroute"))
 
+            // Employers see no home address of people not placed with them.
+            let alrijne = try #require(try await Organisation.query(on: app.db).filter(\.$name == "Alrijne Zorggroep").first()?.id)
+            let placedAtAlrijne = Set(try await Placement.query(on: app.db).join(Location.self, on: \Placement.$location.$id == \Location.$id)
+                .filter(Location.self, \.$organisation.$id == alrijne).all().map { $0.$enrolment.id })
+            let participants = try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).with(\.$person).all()
+            if let notPlaced = participants.first(where: { !placedAtAlrijne.contains($0.id!) && !$0.person.intake.contact.address.isEmpty }) {
+                let person = try await hr.send(.GET, "/api/v1/persons/\(notPlaced.person.id!)")
+                #expect(person.status == .ok && !person.body.string.contains(notPlaced.person.intake.contact.address))
+            }
+            if let placed = participants.first(where: { placedAtAlrijne.contains($0.id!) && !$0.person.intake.contact.address.isEmpty }) {
+                let person = try await hr.send(.GET, "/api/v1/persons/\(placed.person.id!)")
+                #expect(person.body.string.contains(placed.person.intake.contact.address))
+            }
+
             let officer = try await APIClient.forUser(app, "wonen.leiden@opstap.demo")
             let full = try officer.decode(APIHousing.self, try await officer.send(.GET, path + "/housing"))
             #expect(full.route == .programmeStudio && full.tenancies?.count == 1)

@@ -45,3 +45,14 @@ import Testing
         #expect(RecordReach.forRoles([.reporting]) == .none)
     }
 }
+
+@Suite struct HousingFieldPolicyTests {
+    @Test func housingIsForHousingPartnersAndHousingOfficersSeeNoBenefits() {
+        let officer = FieldPolicy.visibleGroups(organisationKind: .municipality, roles: [.housingOfficer])
+        #expect(officer.contains(.housing) && !officer.contains(.benefits) && !officer.contains(.civicIntegration))
+        #expect(FieldPolicy.visibleGroups(organisationKind: .municipality, roles: [.coordinator]).contains(.benefits))
+        #expect(FieldPolicy.visibleGroups(organisationKind: .housingCorporation, roles: [.housingOfficer]).contains(.housing))
+        #expect(!FieldPolicy.visibleGroups(organisationKind: .careEmployer, roles: [.employerHR]).contains(.housing))
+        #expect(!FieldPolicy.visibleGroups(organisationKind: .school, roles: [.teacher]).contains(.housing))
+    }
+}

@@ -129,7 +129,7 @@ struct CandidateAPI {
         let scope = try req.scope()
         let person = try await scope.person(req.idParameter())
         try await scope.logRead(of: person.requireID(), view: "api:person", at: req.clock.now())
-        return APIPerson(PersonView(person, for: scope.actor))
+        return APIPerson(try await PersonView.make(person, scope: scope))
     }
 
     func updateIntake(_ req: Request) async throws -> APIPerson {
@@ -138,6 +138,6 @@ struct CandidateAPI {
         let person = try await scope.person(req.idParameter())
         let profile = try req.content.decode(IntakeProfile.self)
         try await CandidateOperations(scope: scope, now: req.clock.now()).updateIntake(person, profile: profile)
-        return APIPerson(PersonView(person, for: scope.actor))
+        return APIPerson(try await PersonView.make(person, scope: scope))
     }
 }

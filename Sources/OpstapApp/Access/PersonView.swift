@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import OpstapDomain
 
@@ -11,8 +12,20 @@ struct PersonView: Sendable {
     let dateOfBirth: SimpleDate?
     let gender: String
     let bsn: String?
-    let intake: IntakeProfile
+    var intake: IntakeProfile
     let visible: Set<FieldGroup>
+
+    /// The person as the scope's actor sees them. An employer sees the home address only of
+    /// people placed at one of its own locations (PRODUCT §5: no addresses of others).
+    static func make(_ person: Person, scope: Scope) async throws -> PersonView {
+        var view = PersonView(person, for: scope.actor)
+        if scope.actor.organisationKind == .careEmployer, !(try await scope.isPlacedWithActor(person.requireID())) {
+            view.intake.contact.address = ""
+            view.intake.contact.postcode = ""
+            view.intake.contact.city = ""
+        }
+        return view
+    }
 
     init(_ person: Person, for actor: Actor) {
         let visible = actor.visibleFields
@@ -28,4 +41,13 @@ struct PersonView: Sendable {
 
     var fullName: String { "\(givenName) \(familyName)" }
     func shows(_ group: FieldGroup) -> Bool { visible.contains(group) }
+}
+
+extension Scope {
+    /// Whether the person has (had) a placement at a location of the actor's organisation.
+    func isPlacedWithActor(_ personID: UUID) async throws -> Bool {
+        try await Placement.query(on: db).join(Enrolment.self, on: \Placement.$enrolment.$id == \Enrolment.$id)
+            .join(Location.self, on: \Placement.$location.$id == \Location.$id)
+            .filter(Enrolment.self, \.$person.$id == personID).filter(Location.self, \.$organisation.$id == actor.organisationID).first() != nil
+    }
 }

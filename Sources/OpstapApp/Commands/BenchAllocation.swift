@@ -43,10 +43,12 @@ enum BenchAllocation {
             text += (0..<matrix.columns).map { String(matrix[row, $0]) }.joined(separator: " ") + "\n"
         }
         try text.write(to: file, atomically: true, encoding: .utf8)
-        let python = ["./.venv/bin/python", "/usr/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "python3"
+        // The repository this binary was built from holds the script and the test venv.
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let python = [root + "/.venv/bin/python", "/usr/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "python3"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["scripts/lsap_reference.py", file.path]
+        process.arguments = [root + "/scripts/lsap_reference.py", file.path]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

@@ -118,7 +118,7 @@ struct CandidateWebController {
             let taken = try await CohortOperations(scope: scope).occupancy(of: open.compactMap(\.id))
             cohorts = open.map { ($0.id!.uuidString, "\($0.name) (\(taken[$0.id!] ?? 0) / \($0.capacity))") }
         }
-        let view = PersonView(person, for: scope.actor)
+        let view = try await PersonView.make(person, scope: scope)
         var model = CandidateModel(
             candidacyID: candidacyID, person: summary(view), programmeName: definition.name,
             streamName: definition.stream(candidacy.stream)?.name ?? candidacy.stream, stage: snapshot.stage, decision: snapshot.decision,
@@ -267,7 +267,7 @@ struct CandidateWebController {
 
     private func intakePage(_ req: Request, scope: Scope, person: Person, givenName: String, familyName: String, errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
         try await scope.logRead(of: person.requireID(), view: "intake", at: req.clock.now())
-        let view = PersonView(person, for: scope.actor)
+        let view = try await PersonView.make(person, scope: scope)
         let model = IntakeModel(person: summary(view), givenName: givenName, familyName: familyName,
                                 backHref: try await backHref(req, scope: scope, personID: person.requireID()), errors: errors)
         return html(IntakePage.render(req.pageContext(), model), status: status)

@@ -61,7 +61,7 @@ struct ParticipantWebController {
         }
         let candidacyVisible = scope.actor.reach == .allInPartnerProgrammes
         var model = DossierModel(
-            enrolmentID: enrolmentID, person: summary(PersonView(person, for: scope.actor)),
+            enrolmentID: enrolmentID, person: summary(try await PersonView.make(person, scope: scope)),
             candidacyHref: candidacyVisible ? "/candidates/\(enrolment.$candidacy.id.uuidString)" : nil,
             programmeName: programme.name, programmeHref: "/programmes/\(programme.id!.uuidString)", versionNumber: version.number,
             otherVersions: otherVersions, cohortName: cohort.name, cohortHref: "/cohorts/\(cohort.id!.uuidString)",

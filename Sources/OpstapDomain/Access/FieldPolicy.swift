@@ -20,6 +20,9 @@ public enum FieldPolicy {
         let individualRoles = roles.subtracting([.reporting])
         guard !individualRoles.isEmpty else { return [] }
         switch organisationKind {
+        case .municipality where individualRoles.isSubset(of: [.housingOfficer]):
+            // Housing officers work on homes: housing data, not benefits or civic integration.
+            return Set(FieldGroup.allCases).subtracting([.benefits, .civicIntegration])
         case .municipality:
             return Set(FieldGroup.allCases)
         case .refugeeSupport:
