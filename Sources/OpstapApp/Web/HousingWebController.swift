@@ -12,7 +12,7 @@ struct HousingWebController {
 
     private func listPage(_ req: Request, values: [String: String], errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
         let scope = try req.scope()
-        guard scope.actor.visibleFields.contains(.housing) || scope.actor.can(.manageHousing) else { throw AccessDenied.forbidden }
+        guard scope.actor.visibleFields.contains(.housing) else { throw AccessDenied.forbidden }
         let complexes = try await HousingOperations(scope: scope, now: req.clock.now()).complexes().with(\.$owner).with(\.$programme).sort(\.$name).all()
         let occupancy = try await HousingOccupancy.load(complexes.compactMap(\.id), today: scope.today, on: req.db)
         let programmes = try await scope.programmes().sort(\.$name).all()

@@ -49,6 +49,8 @@ enum StyleSheet {
     .pagination{display:flex;gap:1rem;align-items:center;flex-wrap:wrap}
     form.action{border-top:1px solid #b1b4b6;padding-top:.75rem;margin-top:.75rem}
     .schedule-row{border-top:1px dashed #b1b4b6;padding-top:.5rem}
+    article.card{border:1px solid #b1b4b6;border-radius:.25rem;padding:.5rem 1rem;margin:0 0 1rem}
+    ul.reasons{margin:0;padding-left:1.1rem}
     @media (max-width:40rem){dl.facts{grid-template-columns:1fr}h1{font-size:1.4rem}}
     """
 }
