@@ -534,7 +534,11 @@ struct PathwayAPI {
         guard scope.actor.can(.enrol) || scope.actor.can(.moveParticipants) else { throw AccessDenied.forbidden }
         let enrolment = try await scope.enrolment(req.idParameter())
         let body = try req.content.decode(APIPreferencesRequest.self)
-        try await AllocationOperations(scope: scope, now: req.clock.now()).setPreferences(enrolment, body.locationIds.map { Optional($0) })
+        // The form's field names (rank1…) become the body's (locationIds[0]…).
+        let names = ["preferences": "locationIds"].merging((1...body.locationIds.count + 1).map { ("rank\($0)", "locationIds[\($0 - 1)]") }, uniquingKeysWith: { a, _ in a })
+        try await renamingFields(names) {
+            try await AllocationOperations(scope: scope, now: req.clock.now()).setPreferences(enrolment, body.locationIds.map { Optional($0) })
+        }
         return Response(status: .noContent)
     }
 

@@ -42,6 +42,7 @@ struct HousingOperations {
 
     func createComplex(_ input: ComplexInput) async throws -> HousingComplex {
         try actor.require(.manageHousing)
+        guard actor.visibleFields.contains(.housing) else { throw AccessDenied.forbidden }
         var errors: [FieldError] = []
         let name = input.name.trimmingCharacters(in: .whitespaces)
         if name.isEmpty { errors.append(FieldError("name", .required)) } else if name.count > 120 { errors.append(FieldError("name", .tooLong, ["120"])) }
@@ -63,6 +64,7 @@ struct HousingOperations {
 
     func addUnit(to complex: HousingComplex, _ input: UnitInput) async throws -> HousingUnit {
         try actor.require(.manageHousing)
+        guard actor.visibleFields.contains(.housing) else { throw AccessDenied.forbidden }
         var errors: [FieldError] = []
         let label = input.label.trimmingCharacters(in: .whitespaces)
         if label.isEmpty { errors.append(FieldError("label", .required)) } else if label.count > 40 { errors.append(FieldError("label", .tooLong, ["40"])) }

@@ -99,7 +99,7 @@ struct JobOperations {
         if start == nil { errors.append(FieldError("startsOn", .invalidDate)) }
         let offered = input.offeredOn.isEmpty ? scope.today : SimpleDate(input.offeredOn)
         if offered == nil { errors.append(FieldError("offeredOn", .invalidDate)) } else if offered! > scope.today { errors.append(FieldError("offeredOn", .dateInFuture)) }
-        if let start, let offered, start < offered { errors.append(FieldError("startsOn", .beforeStart)) }
+        if let start, let offered, start < offered { errors.append(FieldError("startsOn", .beforeOfferDate)) }
         guard errors.isEmpty, let employer, let hours, let contract, let start, let offered else { throw ValidationFailure(errors) }
         let definition = try await EnrolmentOperations(scope: scope, now: now).definition(of: enrolment)
         let offer = JobOffer()
@@ -129,7 +129,7 @@ struct JobOperations {
         try actor.require(.manageJobs)
         guard let status = JobOfferStatus(rawValue: text), status != .offered else { throw ValidationFailure([FieldError("status", .invalidChoice)]) }
         if actor.roles.isDisjoint(with: [.administrator, .coordinator]) && offer.$employer.id != actor.organisationID { throw AccessDenied.forbidden }
-        guard offer.status == JobOfferStatus.offered.rawValue else { throw ValidationFailure([FieldError("status", .notPossibleInStage)]) }
+        guard offer.status == JobOfferStatus.offered.rawValue else { throw ValidationFailure([FieldError("status", .alreadyConcluded)]) }
         offer.status = status.rawValue
         try await offer.save(on: db)
     }

@@ -20,7 +20,7 @@ struct QualificationOperations {
             // Every mbo diploma has a crebo; only a certificate may go without.
             if let level, level != .certificate { errors.append(FieldError("crebo", .required)) }
         } else if !QualificationRules.isCrebo(code) {
-            errors.append(FieldError("crebo", .invalidCode))
+            errors.append(FieldError("crebo", .invalidCrebo))
         } else if try await Qualification.query(on: db).filter(\.$crebo == code).first() != nil {
             errors.append(FieldError("crebo", .duplicateCode, [code]))
         }
@@ -87,7 +87,7 @@ struct QualificationOperations {
         let date = SimpleDate(day)
         if date == nil { errors.append(FieldError("concludedOn", .invalidDate)) }
         if let date, let code = QualificationRules.checkAward(on: date, started: record.started, today: scope.today) { errors.append(FieldError("concludedOn", code)) }
-        if record.qualificationStatus != .inProgress { errors.append(FieldError("status", .notPossibleInStage)) }
+        if record.qualificationStatus != .inProgress { errors.append(FieldError("status", .alreadyConcluded)) }
         guard errors.isEmpty, let status, let date else { throw ValidationFailure(errors) }
         record.status = status.rawValue
         if status == .awarded { record.awardedOn = date.iso } else { record.stoppedOn = date.iso }

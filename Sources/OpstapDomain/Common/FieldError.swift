@@ -67,4 +67,7 @@ public enum FieldErrorCode: String, CaseIterable, Sendable, Codable {
     case beforeQualificationStart
     case beforeLeaving
     case chosenTwice
+    case alreadyConcluded
+    case invalidCrebo
+    case beforeOfferDate
 }

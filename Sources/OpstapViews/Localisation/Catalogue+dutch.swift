@@ -830,5 +830,8 @@ extension Catalogue {
         "followUpSource.school": "School",
         "followUpSource.municipality": "Gemeente",
         "followUpSource.other": "Anders",
+        "error.alreadyConcluded": "Dit is al afgerond en kan niet meer wijzigen.",
+        "error.invalidCrebo": "Een crebo bestaat uit vijf cijfers.",
+        "error.beforeOfferDate": "De startdatum ligt vóór de datum van het aanbod.",
     ]
 }

@@ -830,5 +830,8 @@ extension Catalogue {
         "followUpSource.school": "School",
         "followUpSource.municipality": "Municipality",
         "followUpSource.other": "Other",
+        "error.alreadyConcluded": "This has already been concluded and can no longer change.",
+        "error.invalidCrebo": "A crebo consists of five digits.",
+        "error.beforeOfferDate": "The start date is before the date of the offer.",
     ]
 }
