@@ -9,10 +9,31 @@ import Vapor
 /// (scripts/lsap_reference.py in the test venv) and prints both times and both costs.
 enum BenchAllocation {
     static func run(size: Int, runs: Int, console: any Console) throws {
-        var random = SplitMix(seed: 20_261_122)
+        var start = Date()
+        let matrix = try instance(size: size)
+        console.output("Instance: \(size) participants × \(matrix.columns) places (\(max(1, min(200, size / 10))) locations); matrix built in \(ms(start)) ms".consoleText())
+        var best = Double.infinity
+        var assignment = MinCostAssignment.solve(matrix)
+        for _ in 0..<runs {
+            start = Date()
+            assignment = MinCostAssignment.solve(matrix)
+            best = min(best, Date().timeIntervalSince(start))
+        }
+        console.output("Swift min-cost assignment: \(String(format: "%.3f", best)) s (best of \(runs)), cost \(assignment.totalCost)".consoleText())
+        guard let reference = try scipy(matrix) else {
+            console.output("SciPy: not available (run ./scripts/install-test-deps.sh for the venv with SciPy)".consoleText())
+            return
+        }
+        console.output("SciPy linear_sum_assignment: \(String(format: "%.3f", reference.seconds)) s, cost \(reference.cost)".consoleText())
+        console.output("Costs equal: \(reference.cost == assignment.totalCost ? "yes" : "NO")".consoleText())
+    }
+
+    /// `size` participants and `size` places over 200 locations (fewer for small sizes),
+    /// spread over the postcode areas, with random levels and wishes; seeded.
+    static func instance(size: Int, seed: UInt64 = 20_261_122) throws -> CostMatrix {
+        var random = SplitMix(seed: seed)
         let areas = PostcodeDirectory.areas.sorted { $0.key < $1.key }.map(\.value)
         guard !areas.isEmpty else { throw Abort(.internalServerError, reason: "postcode table missing") }
-        // Places: 200 locations of 10 places each (fewer for small sizes), spread over the country.
         let locationCount = max(1, min(200, size / 10))
         let places = (0..<locationCount).map { index in
             OpenPlaces(locationID: UUID(), name: "Locatie \(index + 1)", point: areas[Int(random.next() % UInt64(areas.count))],
@@ -23,45 +44,41 @@ enum BenchAllocation {
                         level: [CEFRLevel.a1, .a2, .a2, .b1, .b1, .b2][Int(random.next() % 6)],
                         preferences: (0..<3).map { _ in places[Int(random.next() % UInt64(places.count))].locationID })
         }
-        var start = Date()
-        let (matrix, _) = PlacementAllocation.matrix(seekers, places)
-        console.output("Instance: \(size) participants × \(matrix.columns) places (\(locationCount) locations); matrix built in \(ms(start)) ms".consoleText())
+        return PlacementAllocation.matrix(seekers, places).0
+    }
 
-        var best = Double.infinity
-        var assignment = MinCostAssignment.solve(matrix)
-        for _ in 0..<runs {
-            start = Date()
-            assignment = MinCostAssignment.solve(matrix)
-            best = min(best, Date().timeIntervalSince(start))
-        }
-        console.output("Swift min-cost assignment: \(String(format: "%.3f", best)) s (best of \(runs)), cost \(assignment.totalCost)".consoleText())
+    struct Reference: Decodable {
+        let seconds: Double
+        let cost: Int
+        let pairs: Int
+    }
 
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("opstap-allocation-\(size).txt")
+    /// The repository this binary was built from: it holds the script and the test venv.
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+
+    /// Solves `matrix` with SciPy's `linear_sum_assignment`; nil when the venv with SciPy is missing.
+    static func scipy(_ matrix: CostMatrix) throws -> Reference? {
+        let python = repositoryRoot + "/.venv/bin/python"
+        guard FileManager.default.isExecutableFile(atPath: python) else { return nil }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("opstap-allocation-\(UUID().uuidString).txt")
         var text = "\(matrix.rows) \(matrix.columns)\n"
         text.reserveCapacity(matrix.rows * matrix.columns * 6)
         for row in 0..<matrix.rows {
             text += (0..<matrix.columns).map { String(matrix[row, $0]) }.joined(separator: " ") + "\n"
         }
         try text.write(to: file, atomically: true, encoding: .utf8)
-        // The repository this binary was built from holds the script and the test venv.
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
-        let python = [root + "/.venv/bin/python", "/usr/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "python3"
+        defer { try? FileManager.default.removeItem(at: file) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [root + "/scripts/lsap_reference.py", file.path]
+        process.arguments = [repositoryRoot + "/scripts/lsap_reference.py", file.path]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
         let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        try? FileManager.default.removeItem(at: file)
-        struct Reference: Decodable { let seconds: Double; let cost: Int; let pairs: Int }
-        guard process.terminationStatus == 0, let reference = try? JSONDecoder().decode(Reference.self, from: output) else {
-            console.output("SciPy: not available (run ./scripts/install-test-deps.sh for the venv with SciPy)".consoleText())
-            return
-        }
-        console.output("SciPy linear_sum_assignment: \(String(format: "%.3f", reference.seconds)) s, cost \(reference.cost)".consoleText())
-        console.output("Costs equal: \(reference.cost == assignment.totalCost ? "yes" : "NO")".consoleText())
+        guard process.terminationStatus == 0 else { return nil }
+        return try JSONDecoder().decode(Reference.self, from: output)
     }
 
     static func ms(_ start: Date) -> Int { Int(Date().timeIntervalSince(start) * 1000) }
