@@ -92,14 +92,20 @@ struct AllocationOperations {
 
     /// Where a participant travels from: their home, or the reception centre they live in
     /// (a location of a reception agency with that name).
-    private func origins(_ enrolments: [Enrolment]) async throws -> [UUID: (GeoPoint?, String)] {
+    private func origins(_ enrolments: [Enrolment], on day: SimpleDate) async throws -> [UUID: (GeoPoint?, String)] {
+        // A home let through the programme is where they live now.
+        let homes = try await Tenancy.query(on: db).filter(\.$enrolment.$id ~~ enrolments.compactMap(\.id)).with(\.$unit) { $0.with(\.$complex) }.all()
+            .filter { $0.range.contains(day) }
+        let complexByEnrolment = Dictionary(homes.map { ($0.$enrolment.id, $0.unit.complex) }, uniquingKeysWith: { first, _ in first })
         let centres = try await Location.query(on: db).join(Organisation.self, on: \Location.$organisation.$id == \Organisation.$id)
             .filter(Organisation.self, \.$kind == OrganisationKind.receptionAgency.rawValue).all()
         let byName = Dictionary(centres.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         var result: [UUID: (GeoPoint?, String)] = [:]
         for enrolment in enrolments {
             let intake = enrolment.person.intake
-            if !intake.contact.postcode.isEmpty {
+            if let complex = complexByEnrolment[enrolment.id!] {
+                result[enrolment.id!] = (PostcodeDirectory.point(for: complex.postcode), complex.name)
+            } else if !intake.contact.postcode.isEmpty {
                 result[enrolment.id!] = (PostcodeDirectory.point(for: intake.contact.postcode), intake.contact.city.isEmpty ? intake.contact.postcode : intake.contact.city)
             } else if let centre = byName[intake.residenceDetail.lowercased()] {
                 result[enrolment.id!] = (PostcodeDirectory.point(for: centre.postcode), centre.name)
@@ -115,7 +121,7 @@ struct AllocationOperations {
         let places = try await openPlaces(programmeID: cohort.$programme.id, from: from)
         let preferences = Dictionary(grouping: try await LocationPreference.query(on: db).filter(\.$enrolment.$id ~~ enrolments.compactMap(\.id)).sort(\.$rank).all(),
                                      by: { $0.$enrolment.id })
-        let origins = try await origins(enrolments)
+        let origins = try await origins(enrolments, on: from)
         let seekers = enrolments.map { enrolment in
             PlaceSeeker(id: enrolment.id!, name: enrolment.person.fullName, origin: origins[enrolment.id!]?.0, originLabel: origins[enrolment.id!]?.1 ?? "",
                         level: enrolment.person.intake.dutchLevels.speaking, preferences: (preferences[enrolment.id!] ?? []).map { $0.$location.id })

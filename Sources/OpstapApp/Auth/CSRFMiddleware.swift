@@ -10,6 +10,9 @@ struct CSRFMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let token = Self.token(for: request)
         if request.method == .POST {
+            // Middleware runs before the route collects the body: a larger form (beyond the
+            // first chunk) would otherwise be read half and refused. Collect it here.
+            _ = try await request.body.collect(max: 1_048_576).get()
             let sent = try? request.content.get(String.self, at: Self.fieldName)
             guard let sent, constantTimeEquals(sent, token) else {
                 throw Abort(.forbidden, reason: "csrf")

@@ -7,14 +7,14 @@ public enum Form {
         el("input", ["type": "hidden", "name": "_csrf", "value": context.csrfToken])
     }
 
-    public static func errorSummary(_ context: PageContext, _ errors: [FieldError]) -> HTMLNode {
+    public static func errorSummary(_ context: PageContext, _ errors: [FieldError], scope: String? = nil) -> HTMLNode {
         guard !errors.isEmpty else { return .fragment([]) }
         let t = context.t
         return el("div", ["class": "error-summary", "role": "alert", "tabindex": "-1"]) {
             el("h2") { t(.formHasErrors) }
             el("ul") {
                 for error in errors {
-                    el("li") { el("a", ["href": "#" + fieldID(error.field)]) { t.error(error) } }
+                    el("li") { el("a", ["href": "#" + fieldID(error.field, scope: scope)]) { t.error(error) } }
                 }
             }
         }

@@ -664,7 +664,7 @@ extension Catalogue {
         "endsOn": "Tot en met",
         "examsCaption": "Examens",
         "fitInterviews": "Klikgesprekken",
-        "flashAllocated": "{0} toewijzingen opgeslagen.",
+        "flashAllocated": "Toewijzingen opgeslagen: {0}.",
         "followUpAfterLeaving": "Na uitstroom volgen hier de nazorgmomenten na 4 weken en na 6 maanden.",
         "followUpTaskTitle": "Nazorg: situatie {0} vastleggen",
         "followUpTitle": "Nazorg",

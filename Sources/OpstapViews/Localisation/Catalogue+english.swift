@@ -664,7 +664,7 @@ extension Catalogue {
         "endsOn": "Until",
         "examsCaption": "Exams",
         "fitInterviews": "Fit interviews",
-        "flashAllocated": "{0} allocations stored.",
+        "flashAllocated": "Allocations stored: {0}.",
         "followUpAfterLeaving": "After leaving, the follow-ups at 4 weeks and 6 months appear here.",
         "followUpTaskTitle": "Follow-up: record the situation {0}",
         "followUpTitle": "Follow-up",

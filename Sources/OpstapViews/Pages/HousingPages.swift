@@ -37,7 +37,7 @@ public enum ComplexPage {
         let base = "/housing/\(m.id.uuidString)"
         return Layout.page(context, title: m.name) {
             Widgets.facts([(t(.owner), m.owner), (t(.programme), m.programme), (t(.address), m.address), (t(.noticeDays), String(m.noticeDays)),
-                           (t(.occupancyToday), t(.occupancyText, String(m.occupied), String(m.units.count), String(m.units.count - m.occupied)))])
+                           (t(.occupiedHeader), t(.occupancyText, String(m.occupied), String(m.units.count), String(m.units.count - m.occupied)))])
             Widgets.table(caption: t(.unitsCaption), headers: [t(.unit), t(.unitKind), t(.sizeM2), t(.tenant), t(.tenancy), t(.freeFrom), ""], rows: m.units.map { row in
                 [.text(row.label), .text(t.label(row.kind)), .text(t.number(row.sizeM2)), .text(row.tenant ?? (row.tenancyStart == nil ? "—" : t(.participant))),
                  .text(row.tenancyStart.map { DateText.text(iso: $0, t.locale) + " – " + (row.tenancyEnd.map { DateText.text(iso: $0, t.locale) } ?? "") } ?? ""),

@@ -28,10 +28,11 @@ public enum PathwayPage {
         m.form == form ? (m.values, m.errors) : ([:], [])
     }
 
-    static func form(_ context: PageContext, action: String, id: String, errors: [FieldError], @HTMLBuilder content: () -> [HTMLNode]) -> HTMLNode {
+    /// `scope` is the prefix the form's fields use, so the error summary links to them.
+    static func form(_ context: PageContext, action: String, id: String, errors: [FieldError], scope: String? = nil, @HTMLBuilder content: () -> [HTMLNode]) -> HTMLNode {
         el("form", ["method": "post", "action": action, "novalidate": "", "id": id, "class": "stacked"]) {
             Form.csrf(context)
-            Form.errorSummary(context, errors)
+            Form.errorSummary(context, errors, scope: scope ?? id.replacingOccurrences(of: "-form", with: ""))
             content()
         }
     }
@@ -246,7 +247,7 @@ public enum PathwayPage {
                     if row.situation == nil && f.canRecord {
                         let id = "followup-form-\(row.id.uuidString)"
                         let s = state(m, id)
-                        form(context, action: base(m) + "/follow-ups/\(row.id.uuidString)", id: id, errors: s.errors) {
+                        form(context, action: base(m) + "/follow-ups/\(row.id.uuidString)", id: id, errors: s.errors, scope: id) {
                             Form.select(context, label: t(.situation), name: "situation", options: Form.options(FollowUpSituation.self, t), selected: s.values["situation"], errors: s.errors, scope: id)
                             Form.input(context, label: t(.observedOn), name: "observedOn", value: s.values["observedOn"] ?? m.today, type: "date", errors: s.errors, scope: id)
                             Form.select(context, label: t(.source), name: "source", options: Form.options(FollowUpSource.self, t), selected: s.values["source"], errors: s.errors, scope: id)
