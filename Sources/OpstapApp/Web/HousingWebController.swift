@@ -129,9 +129,14 @@ enum HousingOccupancy {
         }
         // Waiting: the complex's programme's participants on the studio route without a home.
         let complexes = try await HousingComplex.query(on: db).filter(\.$id ~~ complexIDs).all()
+        // One read per programme, not per complex: complexes of one programme share its queue.
+        var waitingByProgramme: [UUID: Int] = [:]
+        for programmeID in Set(complexes.compactMap { $0.$programme.id }) {
+            waitingByProgramme[programmeID] = try await waitingEnrolments(programmeID: programmeID, on: db).count
+        }
         for complex in complexes {
             guard let programmeID = complex.$programme.id else { continue }
-            result[complex.id!, default: Figures()].waiting = try await waitingEnrolments(programmeID: programmeID, on: db).count
+            result[complex.id!, default: Figures()].waiting = waitingByProgramme[programmeID] ?? 0
         }
         return result
     }
