@@ -9,6 +9,7 @@ func routes(_ app: Application) throws {
         return Response(status: .ok, body: .init(string: "ok"))
     }
     app.get("static", "app.css", use: StyleSheet.serve)
+    app.get("static", "progress.js", use: ProgressScript.serve)
 
     // MARK: HTML
     let web = app.grouped(CSRFMiddleware())
@@ -94,6 +95,38 @@ func routes(_ app: Application) throws {
     let allocation = AllocationWebController()
     pages.get("cohorts", ":cohortID", "allocation", use: allocation.page)
     pages.post("cohorts", ":cohortID", "allocation", use: allocation.accept)
+
+    let funding = FundingWebController()
+    pages.get("programmes", ":programmeID", "funding", use: funding.list)
+    pages.post("programmes", ":programmeID", "funding", use: funding.create)
+    pages.get("funding", ":streamID", use: funding.show)
+    pages.post("funding", ":streamID", "eligibility", use: funding.recordEligibility)
+    pages.get("funding", ":streamID", "characteristics", ":personID", use: funding.characteristicsForm)
+    pages.post("funding", ":streamID", "characteristics", ":personID", use: funding.saveCharacteristics)
+    let esf = EsfWebController()
+    pages.get("funding", ":streamID", "esf", use: esf.report)
+    pages.get("funding", ":streamID", "esf.csv") { try await esf.download($0, sheet: false) }
+    pages.get("funding", ":streamID", "esf.xlsx") { try await esf.download($0, sheet: true) }
+    pages.get("funding", ":streamID", "esf", "figure", use: esf.figure)
+    pages.get("funding", ":streamID", "esf", "participants", use: esf.participants)
+    pages.get("funding", ":streamID", "esf", "missing", use: esf.missing)
+    pages.get("funding", ":streamID", "esf", "bsn", use: esf.bsn)
+    pages.post("funding", ":streamID", "esf", "snapshots", use: esf.freeze)
+    let reporting = ReportingWebController()
+    pages.get("programmes", ":programmeID", "dashboard", use: reporting.dashboard)
+    pages.get("programmes", ":programmeID", "goals", use: reporting.goals)
+    pages.post("programmes", ":programmeID", "goals", use: reporting.createGoal)
+    pages.get("programmes", ":programmeID", "dashboard.csv", use: reporting.dashboardCSV)
+    pages.get("lessons", use: reporting.lessons)
+    pages.get("lessons.csv", use: reporting.lessonsCSV)
+    pages.post("lessons", use: reporting.createLesson)
+    let imports = ImportWebController()
+    pages.get("programmes", ":programmeID", "imports", "new", use: imports.newForm)
+    pages.on(.POST, "programmes", ":programmeID", "imports", body: .collect(maxSize: "20mb"), use: imports.upload)
+    pages.get("imports", ":importID", use: imports.show)
+    pages.post("imports", ":importID", "mapping", use: imports.map)
+    pages.post("imports", ":importID", "run", use: imports.run)
+    pages.get("imports", ":importID", "progress", use: imports.progress)
 
     pages.get("attention", use: AttentionController().page)
     let tasks = TaskWebController()

@@ -38,6 +38,15 @@ struct Actor: Sendable {
 
     var visibleFields: Set<FieldGroup> { FieldPolicy.visibleGroups(organisationKind: organisationKind, roles: roles) }
     var reach: RecordReach { RecordReach.forRoles(roles) }
+
+    /// The yearly ESF+ BSN report goes to the managing authority through the municipality,
+    /// the only partner with a legal basis to process the BSN.
+    var mayReadBSNReport: Bool {
+        organisationKind == .municipality && visibleFields.contains(.bsn) && can(.viewPeople)
+    }
+
+    /// Reporting roles see aggregates only, with small cells suppressed.
+    var seesSuppressedFigures: Bool { !can(.viewPeople) }
 }
 
 /// The two ways access is refused. A record outside the actor's reach is "not found" so

@@ -12,7 +12,9 @@ struct CSRFMiddleware: AsyncMiddleware {
         if request.method == .POST {
             // Middleware runs before the route collects the body: a larger form (beyond the
             // first chunk) would otherwise be read half and refused. Collect it here.
-            _ = try await request.body.collect(max: 1_048_576).get()
+            // A CSV of candidates may be larger than any form.
+            let limit = request.url.path.hasSuffix("/imports") ? 20 * 1_048_576 : 1_048_576
+            _ = try await request.body.collect(max: limit).get()
             let sent = try? request.content.get(String.self, at: Self.fieldName)
             guard let sent, constantTimeEquals(sent, token) else {
                 throw Abort(.forbidden, reason: "csrf")

@@ -22,6 +22,7 @@ struct DemoLoader {
         try await DemoPopulation.leiden(&self)
         try await DemoPopulation.kansrijk(&self)
         try await loadPathways()
+        try await loadReporting()
     }
 
     private func createOrganisations() async throws {

@@ -35,5 +35,7 @@ enum MigrationList {
         M0028_CreateJobs(),
         M0029_CreateFollowUps(),
         M0030_AddAllocationInputs(),
+        M0031_CreateFunding(),
+        M0032_CreateGoalsLessonsImports(),
     ]
 }

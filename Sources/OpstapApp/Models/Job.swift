@@ -64,6 +64,8 @@ final class FollowUp: Model, @unchecked Sendable {
     @Field(key: "moment") var moment: String
     @Field(key: "due_on") var dueOn: String
     @OptionalField(key: "situation") var situation: String?
+    /// Six months after leaving: a better job than at entry (ESF+ EECR06; only for people employed at entry).
+    @OptionalField(key: "improved_situation") var improvedSituation: Bool?
     @OptionalField(key: "observed_on") var observedOn: String?
     @OptionalField(key: "source") var source: String?
     @Field(key: "note") var note: String

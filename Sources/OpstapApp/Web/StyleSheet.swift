@@ -1,3 +1,4 @@
+import OpstapViews
 import Vapor
 
 /// The one stylesheet: readable on a phone, visible focus, enough contrast (WCAG AA).
@@ -9,7 +10,16 @@ enum StyleSheet {
         return Response(status: .ok, headers: headers, body: .init(string: css))
     }
 
-    static let css = """
+    static let css = baseCSS + ChartSupport.chartStyles + reportingCSS
+
+    static let reportingCSS = """
+    table.figures td.num{text-align:right}table.figures .code{font-family:ui-monospace,monospace;font-size:.85em;color:#444}
+    .filters{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}.notice{background:#fff8e1;border-left:4px solid #b45309;padding:.5rem .75rem}
+    ul.links{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.25rem}article.lesson{border-top:1px solid #ccc;margin-top:1rem}
+    progress{width:100%;height:1.5rem}
+    """
+
+    static let baseCSS = """
     *{box-sizing:border-box}
     body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:1rem;line-height:1.5;color:#1b1b1b;background:#fff}
     a{color:#0b4f9c}a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #f5a300;outline-offset:2px}

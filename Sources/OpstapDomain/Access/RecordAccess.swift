@@ -38,6 +38,10 @@ public enum Permission: Sendable {
     case manageQualifications
     case manageJobs
     case recordFollowUp
+    case manageFunding
+    case recordEligibility
+    case manageGoals
+    case writeLessons
 
     public func isGranted(to roles: Set<Role>) -> Bool {
         !roles.isDisjoint(with: Self.granting[self]!)
@@ -61,5 +65,10 @@ public enum Permission: Sendable {
         .manageQualifications: [.administrator, .coordinator, .teacher],
         .manageJobs: [.administrator, .coordinator, .employerHR],
         .recordFollowUp: [.administrator, .coordinator, .coach, .employerHR],
+        .manageFunding: [.administrator, .coordinator],
+        .recordEligibility: [.administrator, .coordinator, .intakeOfficer],
+        .manageGoals: [.administrator, .coordinator],
+        // Everyone who works with participants may write down what the programme learned.
+        .writeLessons: Set(Role.allCases).subtracting([.reporting, .buddy]),
     ]
 }

@@ -70,4 +70,12 @@ public enum FieldErrorCode: String, CaseIterable, Sendable, Codable {
     case alreadyConcluded
     case invalidCrebo
     case beforeOfferDate
+    case yearNotClosed
+    case alreadyFrozen
+    case unknownColumn
+    case duplicateInFile
+    case possibleDuplicate
+    case unterminatedQuote
+    case noRows
+    case tooManyRows
 }

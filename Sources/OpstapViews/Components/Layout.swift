@@ -58,6 +58,7 @@ public enum Layout {
                 if user.can(.viewPeople) {
                     el("li") { el("a", ["href": "/qualifications"]) { t(.navQualifications) } }
                 }
+                el("li") { el("a", ["href": "/lessons"]) { t(.navLessons) } }
                 if user.can(.manageUsers) {
                     el("li") { el("a", ["href": "/admin"]) { t(.navAdmin) } }
                 }

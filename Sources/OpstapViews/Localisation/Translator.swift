@@ -38,6 +38,26 @@ public struct Translator: Sendable {
         return locale == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 
+    /// Euro amounts as this locale writes them: € 288.518,00 in Dutch, €288,518.00 in English.
+    public func money(cents: Int64) -> String {
+        let euros = String(cents / 100)
+        var grouped = ""
+        for (index, digit) in euros.reversed().enumerated() {
+            if index > 0 && index % 3 == 0 { grouped.append(locale == .nl ? "." : ",") }
+            grouped.append(digit)
+        }
+        let fraction = String(format: "%02d", Int(cents % 100))
+        return locale == .nl ? "€ " + String(grouped.reversed()) + "," + fraction : "€" + String(grouped.reversed()) + "." + fraction
+    }
+
+    /// A count that may be suppressed for reporting roles (fewer than five people).
+    public func count(_ value: SuppressedCount) -> String {
+        switch value {
+        case .shown(let n): return String(n)
+        case .suppressed: return self(.suppressedCount)
+        }
+    }
+
     func text(_ key: String, _ arguments: [String]) -> String {
         var value = Catalogue.entries(for: locale)[key] ?? Catalogue.entries(for: .nl)[key] ?? key
         for (index, argument) in arguments.enumerated() {
@@ -111,10 +131,19 @@ extension JobOfferStatus: Labelled { public static let labelPrefix = "offerStatu
 extension FollowUpMoment: Labelled { public static let labelPrefix = "followUpMoment" }
 extension FollowUpSituation: Labelled { public static let labelPrefix = "situation" }
 extension FollowUpSource: Labelled { public static let labelPrefix = "followUpSource" }
+extension FundingKind: Labelled { public static let labelPrefix = "fundingKind" }
+extension EligibilityEvidence: Labelled { public static let labelPrefix = "evidence" }
+extension EmploymentStatusAtEntry: Labelled { public static let labelPrefix = "employmentStatus" }
+extension SensitiveAnswer: Labelled { public static let labelPrefix = "sensitiveAnswer" }
+extension EsfIndicator: Labelled { public static let labelPrefix = "esf" }
+extension EsfGender: Labelled { public static let labelPrefix = "esfGender" }
+extension GoalMeasure: Labelled { public static let labelPrefix = "goalMeasure" }
+extension GoalProgress: Labelled { public static let labelPrefix = "goalProgress" }
+extension CandidateImportField: Labelled { public static let labelPrefix = "importField" }
 
 /// What was opened, as the access log stores it.
 public enum AccessView: String, CaseIterable, Sendable {
-    case candidate, intake, dossier
+    case candidate, intake, dossier, bsnReport
     case apiPerson = "api:person"
 }
 

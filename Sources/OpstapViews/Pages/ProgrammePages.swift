@@ -106,6 +106,15 @@ public enum ProgrammePages {
             if model.canManage {
                 el("p") { el("a", ["href": base + "/draft", "class": "button"]) { t(.editDraft) } }
             }
+            el("nav", ["aria-label": t(.programmeReporting)]) {
+                el("ul", ["class": "links"]) {
+                    el("li") { Widgets.link(t(.dashboardLink), base + "/dashboard") }
+                    el("li") { Widgets.link(t(.programmeGoals), base + "/goals") }
+                    el("li") { Widgets.link(t(.fundingStreams), base + "/funding") }
+                    el("li") { Widgets.link(t(.lessonsTitle), "/lessons?programme=\(model.id.uuidString)") }
+                    if context.user?.can(.registerCandidates) == true { el("li") { Widgets.link(t(.importCandidates), base + "/imports/new") } }
+                }
+            }
             if let definition = model.definition {
                 DefinitionView.render(context, definition, organisationNames: model.organisationNames)
             }

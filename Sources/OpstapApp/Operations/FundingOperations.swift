@@ -1,0 +1,158 @@
+import Fluent
+import Foundation
+import OpstapDomain
+
+/// What a funding stream form or API call supplies.
+struct FundingStreamInput: Sendable {
+    var name: String
+    var kind: String
+    var funderID: UUID?
+    var reference: String
+    var amount: String
+    var startsOn: String
+    var endsOn: String
+    var targetStreams: [String]
+    var targetDescription: String
+    var fundedPhases: [String]
+}
+
+struct EligibilityInput: Sendable {
+    var personID: UUID?
+    var eligible: Bool
+    var targetGroup: String
+    var evidenceKind: String
+    var evidenceReference: String
+    var checkedOn: String
+}
+
+/// Funding streams, eligibility with evidence, and the ESF+ entry characteristics.
+struct FundingOperations {
+    let scope: Scope
+    let now: Date
+    var actor: Actor { scope.actor }
+    var db: any Database { scope.db }
+
+    /// A funding stream of a programme the actor's organisation partners in.
+    func stream(_ id: UUID?) async throws -> FundingStream {
+        guard let id, let stream = try await FundingStream.query(on: db).filter(\.$id == id)
+            .filter(\.$programme.$id ~~ (try await scope.partnerProgrammeIDs())).with(\.$funder).first()
+        else { throw AccessDenied.notFound }
+        return stream
+    }
+
+    func create(in programme: Programme, _ input: FundingStreamInput) async throws -> FundingStream {
+        try actor.require(.manageFunding)
+        let definition = try await ProgrammeOperations(scope: scope, now: now).currentVersion(of: programme)?.definition
+        var errors: [FieldError] = []
+        let name = input.name.trimmingCharacters(in: .whitespaces)
+        if name.isEmpty { errors.append(FieldError("name", .required)) } else if name.count > 160 { errors.append(FieldError("name", .tooLong, ["160"])) }
+        let kind = FundingKind(rawValue: input.kind)
+        if kind == nil { errors.append(FieldError("kind", .invalidChoice)) }
+        var funder: Organisation?
+        if let id = input.funderID { funder = try await Organisation.find(id, on: db) }
+        if funder == nil { errors.append(FieldError("funderId", .unknownOrganisation)) }
+        if input.reference.count > 80 { errors.append(FieldError("reference", .tooLong, ["80"])) }
+        if input.targetDescription.count > 500 { errors.append(FieldError("targetDescription", .tooLong, ["500"])) }
+        let cents = FundingRules.cents(fromEuros: input.amount)
+        let starts = SimpleDate(input.startsOn), ends = SimpleDate(input.endsOn)
+        errors += FundingRules.check(amountCents: cents, startsOn: starts, endsOn: ends)
+        let streams = Set(definition?.streams.map(\.code) ?? [])
+        for code in input.targetStreams where !streams.contains(code) { errors.append(FieldError("targetStreams", .unknownStream, [code])) }
+        let phases = Set(definition?.phases.map(\.code) ?? [])
+        for code in input.fundedPhases where !phases.contains(code) { errors.append(FieldError("fundedPhases", .unknownPhase, [code])) }
+        guard errors.isEmpty, let kind, let funder, let cents, let starts, let ends else { throw ValidationFailure(errors) }
+        let stream = FundingStream()
+        stream.$programme.id = try programme.requireID()
+        stream.kind = kind.rawValue
+        stream.name = name
+        stream.reference = input.reference.trimmingCharacters(in: .whitespaces)
+        stream.$funder.id = try funder.requireID()
+        stream.amountCents = cents
+        stream.startsOn = starts.iso
+        stream.endsOn = ends.iso
+        stream.targetStreams = Array(Set(input.targetStreams)).sorted()
+        stream.targetDescription = input.targetDescription.trimmingCharacters(in: .whitespaces)
+        stream.fundedPhases = Array(Set(input.fundedPhases)).sorted()
+        try await stream.create(on: db)
+        return stream
+    }
+
+    /// Records (or corrects) whether a participant of the programme is eligible, with evidence.
+    func recordEligibility(_ stream: FundingStream, _ input: EligibilityInput) async throws -> FundingEligibility {
+        try actor.require(.recordEligibility)
+        var errors: [FieldError] = []
+        var personID: UUID?
+        if let id = input.personID, try await scope.candidacies().filter(\.$person.$id == id)
+            .filter(\.$programme.$id == stream.$programme.id).first() != nil {
+            personID = id
+        } else {
+            errors.append(FieldError("personId", input.personID == nil ? .required : .invalidChoice))
+        }
+        let targetGroup = input.targetGroup.trimmingCharacters(in: .whitespaces)
+        if targetGroup.isEmpty { errors.append(FieldError("targetGroup", .required)) } else if targetGroup.count > 120 { errors.append(FieldError("targetGroup", .tooLong, ["120"])) }
+        let evidence = EligibilityEvidence(rawValue: input.evidenceKind)
+        if evidence == nil { errors.append(FieldError("evidenceKind", .invalidChoice)) }
+        if input.evidenceReference.count > 120 { errors.append(FieldError("evidenceReference", .tooLong, ["120"])) }
+        let checked = SimpleDate(input.checkedOn)
+        if checked == nil { errors.append(FieldError("checkedOn", .invalidDate)) } else if checked! > scope.today { errors.append(FieldError("checkedOn", .dateInFuture)) }
+        guard errors.isEmpty, let personID, let evidence, let checked else { throw ValidationFailure(errors) }
+        let streamID = try stream.requireID()
+        let record = try await FundingEligibility.query(on: db).filter(\.$stream.$id == streamID).filter(\.$person.$id == personID).first() ?? FundingEligibility()
+        record.$stream.id = streamID
+        record.$person.id = personID
+        record.eligible = input.eligible
+        record.targetGroup = targetGroup
+        record.evidenceKind = evidence.rawValue
+        record.evidenceReference = input.evidenceReference.trimmingCharacters(in: .whitespaces)
+        record.checkedOn = checked.iso
+        record.$recordedBy.id = actor.userID
+        try await record.save(on: db)
+        return record
+    }
+
+    /// The entry characteristics, for a person found eligible for this ESF+ stream.
+    func characteristics(_ stream: FundingStream, personID: UUID?) async throws -> (Person, EsfCharacteristicsRecord?) {
+        let person = try await scope.person(personID)
+        let streamID = try stream.requireID()
+        guard try await FundingEligibility.query(on: db).filter(\.$stream.$id == streamID).filter(\.$person.$id == person.requireID()).first() != nil
+        else { throw AccessDenied.notFound }
+        let record = try await EsfCharacteristicsRecord.query(on: db).filter(\.$stream.$id == streamID).filter(\.$person.$id == person.requireID()).first()
+        return (person, record)
+    }
+
+    func saveCharacteristics(_ stream: FundingStream, personID: UUID?, fields: [String: String]) async throws -> EsfCharacteristicsRecord {
+        try actor.require(.recordEligibility)
+        guard stream.fundingKind == .esfPlus else { throw AccessDenied.notFound }
+        let (person, existing) = try await characteristics(stream, personID: personID)
+        var errors: [FieldError] = []
+        func choice<E: RawRepresentable>(_ name: String, _ type: E.Type) -> E? where E.RawValue == String {
+            guard let value = E(rawValue: fields[name] ?? "") else { errors.append(FieldError(name, (fields[name] ?? "").isEmpty ? .required : .invalidChoice)); return nil }
+            return value
+        }
+        func flag(_ name: String) -> Bool? {
+            switch fields[name] { case "true"?: return true; case "false"?: return false
+            default: errors.append(FieldError(name, .invalidChoice)); return nil }
+        }
+        let status = choice("employmentStatus", EmploymentStatusAtEntry.self)
+        let isced = Int(fields["iscedLevel"] ?? "")
+        if isced == nil { errors.append(FieldError("iscedLevel", (fields["iscedLevel"] ?? "").isEmpty ? .required : .invalidNumber)) }
+        let third = flag("thirdCountryNational"), foreign = choice("foreignBackground", SensitiveAnswer.self)
+        let minority = choice("minority", SensitiveAnswer.self), disability = choice("disability", SensitiveAnswer.self)
+        let homeless = flag("homelessOrHousingExclusion"), rural = flag("ruralArea")
+        guard errors.isEmpty, let status, let isced, let third, let foreign, let minority, let disability, let homeless, let rural
+        else { throw ValidationFailure(errors) }
+        let value = EsfEntryCharacteristics(
+            employmentStatus: status, iscedLevel: isced, thirdCountryNational: third, foreignBackground: foreign,
+            minority: minority, disability: disability, homelessOrHousingExclusion: homeless, ruralArea: rural)
+        let problems = value.errors()
+        guard problems.isEmpty else { throw ValidationFailure(problems) }
+        let record = existing ?? EsfCharacteristicsRecord()
+        record.$stream.id = try stream.requireID()
+        record.$person.id = try person.requireID()
+        record.apply(value)
+        record.$recordedBy.id = actor.userID
+        record.recordedOn = scope.today.iso
+        try await record.save(on: db)
+        return record
+    }
+}

@@ -1,0 +1,148 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import SQLKit
+
+/// Reads what the ESF+ register needs for one funding stream in a fixed number of grouped
+/// queries (persons, transition dates, characteristics, follow-ups, qualifications, jobs),
+/// whatever the number of participants. Counts are computed in `EsfRegister`; who may see
+/// which participant is decided by the caller.
+struct EsfInputs {
+    let db: any Database
+
+    struct EnrolmentFacts {
+        var personID: UUID
+        var gender: String
+        var dateOfBirth: String?
+        var state: EnrolmentState
+        var phaseCode: String?
+        var firstFundedStart: SimpleDate?
+        var lastFundedCompletion: SimpleDate?
+        var leftOn: SimpleDate?
+    }
+
+    func people(for stream: FundingStream, today: SimpleDate) async throws -> [EsfPersonInput] {
+        guard let sql = db as? any SQLDatabase else { return [] }
+        let streamID = try stream.requireID()
+        let enrolments = try await fundedEnrolments(stream, sql: sql)
+        guard !enrolments.isEmpty else { return [] }
+        let period = stream.period
+        let funded = Set(stream.fundedPhases)
+
+        var activities: [UUID: [EsfActivity]] = [:]
+        var genders: [UUID: (String, String?)] = [:]
+        for facts in enrolments {
+            genders[facts.personID] = (facts.gender, facts.dateOfBirth)
+            guard let activity = Self.activity(facts, funded: funded, period: period, today: today) else { continue }
+            activities[facts.personID, default: []].append(activity)
+        }
+        let characteristics = try await characteristics(streamID, sql: sql)
+        let evidence = try await evidence(programmeID: stream.$programme.id, sql: sql)
+        return genders.map { personID, identity in
+            EsfPersonInput(
+                personID: personID, gender: EsfGender(rawValue: identity.0) ?? .unknown,
+                dateOfBirth: identity.1.flatMap(SimpleDate.init), activities: activities[personID] ?? [],
+                characteristics: characteristics[personID], evidence: evidence[personID] ?? [])
+        }
+    }
+
+    /// The funded part of one enrolment, clipped to the grant period. Funded phases are the
+    /// stream's list (every phase when empty); the activity runs from the first start of a
+    /// funded phase to leaving (when leaving during a funded phase) or to the completion of
+    /// the last funded phase.
+    static func activity(_ facts: EnrolmentFacts, funded: Set<String>, period: (start: SimpleDate, end: SimpleDate), today: SimpleDate) -> EsfActivity? {
+        guard let firstStart = facts.firstFundedStart else { return nil }
+        let inFundedPhase = facts.phaseCode.map { funded.isEmpty || funded.contains($0) } ?? false
+        var end: SimpleDate?
+        if facts.state.isTerminal {
+            end = inFundedPhase ? facts.leftOn : (facts.lastFundedCompletion ?? facts.leftOn)
+        } else if !inFundedPhase || facts.state == .betweenPhases && !funded.isEmpty {
+            end = facts.lastFundedCompletion
+        }
+        let start = max(firstStart, period.start)
+        if start > period.end || start > today { return nil }
+        if end == nil, period.end < today { end = period.end }
+        if let known = end { end = min(known, period.end) }
+        if let end, end < start { return nil }
+        return EsfActivity(start: start, end: end)
+    }
+
+    private func fundedEnrolments(_ stream: FundingStream, sql: any SQLDatabase) async throws -> [EnrolmentFacts] {
+        let phases = stream.fundedPhases
+        let phaseFilter: SQLQueryString = phases.isEmpty ? "" : " AND t.phase_code IN (\(binds: phases))"
+        let streamFilter: SQLQueryString = stream.targetStreams.isEmpty ? "" : " AND e.stream IN (\(binds: stream.targetStreams))"
+        let query: SQLQueryString = """
+            SELECT e.id AS enrolment_id, e.person_id, e.state, e.phase_code, p.gender, p.date_of_birth,
+              MIN(CASE WHEN t.kind = 'startPhase'\(phaseFilter) THEN t.effective_on END) AS first_start,
+              MAX(CASE WHEN t.kind = 'completePhase'\(phaseFilter) THEN t.effective_on END) AS last_completion,
+              MAX(CASE WHEN t.kind IN ('withdraw', 'complete') THEN t.effective_on END) AS left_on
+            FROM enrolments e
+            JOIN persons p ON p.id = e.person_id
+            JOIN funding_eligibilities f ON f.person_id = e.person_id AND f.funding_stream_id = \(bind: try stream.requireID()) AND f.eligible = \(bind: true)
+            LEFT JOIN enrolment_transitions t ON t.enrolment_id = e.id
+            WHERE e.programme_id = \(bind: stream.$programme.id)\(streamFilter)
+            GROUP BY e.id, e.person_id, e.state, e.phase_code, p.gender, p.date_of_birth
+            """
+        return try await sql.raw(query).all().map { row in
+            EnrolmentFacts(
+                personID: try row.decode(column: "person_id", as: UUID.self),
+                gender: try row.decode(column: "gender", as: String.self),
+                dateOfBirth: try row.decode(column: "date_of_birth", as: String?.self),
+                state: EnrolmentState(rawValue: try row.decode(column: "state", as: String.self)) ?? .enrolled,
+                phaseCode: try row.decode(column: "phase_code", as: String?.self),
+                firstFundedStart: try row.decode(column: "first_start", as: String?.self).flatMap(SimpleDate.init),
+                lastFundedCompletion: try row.decode(column: "last_completion", as: String?.self).flatMap(SimpleDate.init),
+                leftOn: try row.decode(column: "left_on", as: String?.self).flatMap(SimpleDate.init))
+        }
+    }
+
+    private func characteristics(_ streamID: UUID, sql: any SQLDatabase) async throws -> [UUID: EsfEntryCharacteristics] {
+        let records = try await EsfCharacteristicsRecord.query(on: db).filter(\.$stream.$id == streamID).all()
+        var result: [UUID: EsfEntryCharacteristics] = [:]
+        for record in records { result[record.$person.id] = record.characteristics }
+        return result
+    }
+
+    /// What happened after leaving, per person: follow-up situations, qualifications awarded
+    /// and jobs accepted, all within the programme.
+    private func evidence(programmeID: UUID, sql: any SQLDatabase) async throws -> [UUID: [EsfEvidence]] {
+        var result: [UUID: [EsfEvidence]] = [:]
+        let followUps = try await sql.raw("""
+            SELECT e.person_id, f.situation, f.observed_on, f.improved_situation FROM follow_ups f
+            JOIN enrolments e ON e.id = f.enrolment_id
+            WHERE e.programme_id = \(bind: programmeID) AND f.observed_on IS NOT NULL
+            """).all()
+        for row in followUps {
+            guard let day = SimpleDate(try row.decode(column: "observed_on", as: String.self)) else { continue }
+            let person = try row.decode(column: "person_id", as: UUID.self)
+            switch try row.decode(column: "situation", as: String?.self).flatMap(FollowUpSituation.init(rawValue:)) {
+            case .employed?: result[person, default: []].append(.employed(on: day))
+            case .inEducation?: result[person, default: []].append(.inEducation(on: day))
+            case .jobSeeking?: result[person, default: []].append(.jobSearching(on: day))
+            case .other?, nil: break
+            }
+            if try row.decode(column: "improved_situation", as: Bool?.self) == true {
+                result[person, default: []].append(.improvedSituation(on: day))
+            }
+        }
+        let awards = try await sql.raw("""
+            SELECT e.person_id, q.awarded_on FROM participant_qualifications q
+            JOIN enrolments e ON e.id = q.enrolment_id
+            WHERE e.programme_id = \(bind: programmeID) AND q.awarded_on IS NOT NULL
+            """).all()
+        for row in awards {
+            guard let day = SimpleDate(try row.decode(column: "awarded_on", as: String.self)) else { continue }
+            result[try row.decode(column: "person_id", as: UUID.self), default: []].append(.qualificationAwarded(on: day))
+        }
+        let jobs = try await sql.raw("""
+            SELECT e.person_id, j.starts_on FROM job_offers j
+            JOIN enrolments e ON e.id = j.enrolment_id
+            WHERE e.programme_id = \(bind: programmeID) AND j.status = \(bind: JobOfferStatus.accepted.rawValue)
+            """).all()
+        for row in jobs {
+            guard let day = SimpleDate(try row.decode(column: "starts_on", as: String.self)) else { continue }
+            result[try row.decode(column: "person_id", as: UUID.self), default: []].append(.employed(on: day))
+        }
+        return result
+    }
+}

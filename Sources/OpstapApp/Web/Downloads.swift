@@ -1,0 +1,30 @@
+import Foundation
+import OpstapDomain
+import Vapor
+
+/// File downloads of lists and reports. Callers build the rows from the same scoped data as
+/// the screen, so a download never shows more than the page does.
+enum Downloads {
+    static func csv(_ name: String, header: [String], rows: [[String]]) -> Response {
+        file(name + ".csv", type: "text/csv; charset=utf-8", bytes: Array(CSV.write(header: header, rows: rows).utf8))
+    }
+
+    static func xlsx(_ name: String, sheets: [SpreadsheetSheet]) -> Response {
+        file(name + ".xlsx", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes: SpreadsheetWriter.xlsx(sheets))
+    }
+
+    private static func file(_ filename: String, type: String, bytes: [UInt8]) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: type)
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
+        headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return Response(status: .ok, headers: headers, body: .init(data: Data(bytes)))
+    }
+
+    /// A safe file name part: letters, digits and dashes.
+    static func slug(_ text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        let kept = folded.map { $0.isLetter || $0.isNumber ? $0 : "-" }
+        return String(kept).split(separator: "-").joined(separator: "-")
+    }
+}

@@ -1,0 +1,168 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import OpstapViews
+import SQLKit
+import Vapor
+
+/// Funding streams, eligibility and ESF+ entry characteristics.
+struct FundingWebController {
+    func list(_ req: Request) async throws -> Response {
+        try await listPage(req, values: [:], checked: [:], errors: [])
+    }
+
+    private func listPage(_ req: Request, values: [String: String], checked: [String: Set<String>], errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let scope = try req.scope()
+        let programme = try await scope.programme(try req.uuidParameter("programmeID"))
+        let programmeID = try programme.requireID()
+        let streams = try await FundingStream.query(on: req.db).filter(\.$programme.$id == programmeID).with(\.$funder).sort(\.$startsOn).all()
+        let counts = try await eligibleCounts(streams.compactMap(\.id), db: req.db)
+        let definition = try await ProgrammeOperations(scope: scope, now: req.clock.now()).currentVersion(of: programme)?.definition
+        let partners = try await Organisation.query(on: req.db).filter(\.$id ~~ (definition?.partners.map(\.organisationID) ?? [])).sort(\.$name).all()
+        let model = FundingListModel(
+            programmeID: programmeID, programmeName: programme.name, streams: streams.map(Self.row(counts)),
+            canManage: scope.actor.can(.manageFunding), funders: partners.map { ($0.id!.uuidString, $0.name) },
+            streamOptions: definition?.streams.map { ($0.code, $0.name) } ?? [], phaseOptions: definition?.phases.map { ($0.code, $0.name) } ?? [],
+            values: values, checked: checked, errors: errors)
+        return html(FundingListPage.render(req.pageContext(), model), status: status)
+    }
+
+    static func row(_ counts: [UUID: Int]) -> (FundingStream) -> FundingStreamRow {
+        { stream in
+            FundingStreamRow(id: stream.id!, name: stream.name, kind: stream.fundingKind, funder: stream.funder.name, reference: stream.reference,
+                             amountCents: stream.amountCents, startsOn: stream.period.start, endsOn: stream.period.end, eligibleCount: counts[stream.id!] ?? 0)
+        }
+    }
+
+    /// Eligible people per stream: one grouped query.
+    func eligibleCounts(_ ids: [UUID], db: any Database) async throws -> [UUID: Int] {
+        guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
+        struct Row: Decodable { let funding_stream_id: UUID; let n: Int }
+        let rows = try await sql.select().column("funding_stream_id").column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n")))
+            .from("funding_eligibilities").where("funding_stream_id", .in, ids).where("eligible", .equal, true)
+            .groupBy("funding_stream_id").all(decoding: Row.self)
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0.funding_stream_id, $0.n) })
+    }
+
+    func create(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        let programme = try await scope.programme(try req.uuidParameter("programmeID"))
+        let form = FormData(req)
+        do {
+            let stream = try await FundingOperations(scope: scope, now: req.clock.now()).create(in: programme, FundingStreamInput(
+                name: form["name"], kind: form["kind"], funderID: UUID(uuidString: form["funderId"]), reference: form["reference"],
+                amount: form["amount"], startsOn: form["startsOn"], endsOn: form["endsOn"], targetStreams: form.values("targetStreams"),
+                targetDescription: form["targetDescription"], fundedPhases: form.values("fundedPhases")))
+            req.flash(req.translator()(.flashSaved))
+            return req.redirect(to: "/funding/\(stream.id!)")
+        } catch let failure as ValidationFailure {
+            return try await listPage(req, values: form.firstValues, checked: ["targetStreams": Set(form.values("targetStreams")), "fundedPhases": Set(form.values("fundedPhases"))],
+                                      errors: failure.errors, status: .badRequest)
+        }
+    }
+
+    func show(_ req: Request) async throws -> Response {
+        try await streamPage(req, values: [:], errors: [])
+    }
+
+    private func streamPage(_ req: Request, values: [String: String], errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let scope = try req.scope()
+        let stream = try await FundingOperations(scope: scope, now: req.clock.now()).stream(try req.uuidParameter("streamID"))
+        let programme = try await scope.programme(stream.$programme.id)
+        let page = PageQuery(number: req.query["page"], size: req.query["size"])
+        var eligibility = ResultPage<EligibilityRow>(items: [], number: page.number, size: page.size, total: 0)
+        var candidates: [(value: String, label: String)] = []
+        if scope.actor.can(.viewPeople) {
+            let visible = try await scope.candidacies().filter(\.$programme.$id == programme.requireID()).all(\.$person.$id)
+            let streamID = try stream.requireID()
+            let query = FundingEligibility.query(on: req.db).filter(\.$stream.$id == streamID).filter(\.$person.$id ~~ visible)
+            let total = try await query.copy().count()
+            let records = try await query.join(Person.self, on: \FundingEligibility.$person.$id == \Person.$id).sort(Person.self, \.$familyName)
+                .offset(page.offset).limit(page.size).with(\.$person).all()
+            let captured = Set(try await EsfCharacteristicsRecord.query(on: req.db).filter(\.$stream.$id == streamID)
+                .filter(\.$person.$id ~~ records.map(\.$person.id)).all(\.$person.$id))
+            eligibility = ResultPage(items: records.map { record in
+                EligibilityRow(personID: record.$person.id, name: record.person.fullName, eligible: record.eligible, targetGroup: record.targetGroup,
+                               evidence: EligibilityEvidence(rawValue: record.evidenceKind) ?? .other, evidenceReference: record.evidenceReference,
+                               checkedOn: SimpleDate(record.checkedOn)!, hasCharacteristics: captured.contains(record.$person.id))
+            }, number: page.number, size: page.size, total: total)
+            if scope.actor.can(.recordEligibility) {
+                // People enrolled in the programme, to choose from (a programme has a few hundred at most).
+                let enrolled = try await scope.enrolments().filter(\.$programme.$id == programme.requireID()).with(\.$person).limit(1000).all()
+                var seen = Set<UUID>()
+                candidates = enrolled.filter { seen.insert($0.$person.id).inserted }
+                    .sorted { $0.person.familyName < $1.person.familyName }
+                    .map { ($0.$person.id.uuidString, $0.person.familyName + ", " + $0.person.givenName) }
+            }
+        }
+        let counts = try await eligibleCounts([try stream.requireID()], db: req.db)
+        let model = FundingStreamModel(
+            stream: Self.row(counts)(stream), programmeID: try programme.requireID(), programmeName: programme.name,
+            targetDescription: stream.targetDescription, targetStreams: stream.targetStreams, fundedPhases: stream.fundedPhases,
+            eligibility: eligibility, candidates: candidates, canRecord: scope.actor.can(.recordEligibility),
+            years: stream.fundingKind == .esfPlus ? EsfReports(scope: scope).years(of: stream) : [], values: values, errors: errors)
+        return html(FundingStreamPage.render(req.pageContext(), model), status: status)
+    }
+
+    func recordEligibility(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        let operations = FundingOperations(scope: scope, now: req.clock.now())
+        let stream = try await operations.stream(try req.uuidParameter("streamID"))
+        let form = FormData(req)
+        do {
+            _ = try await operations.recordEligibility(stream, EligibilityInput(
+                personID: UUID(uuidString: form["personId"]), eligible: form["eligible"] != "false", targetGroup: form["targetGroup"],
+                evidenceKind: form["evidenceKind"], evidenceReference: form["evidenceReference"], checkedOn: form["checkedOn"]))
+            req.flash(req.translator()(.flashSaved))
+            return req.redirect(to: "/funding/\(stream.id!)#eligibility")
+        } catch let failure as ValidationFailure {
+            return try await streamPage(req, values: form.firstValues, errors: failure.errors, status: .badRequest)
+        }
+    }
+
+    func characteristicsForm(_ req: Request) async throws -> Response {
+        try await characteristicsPage(req, values: nil, errors: [])
+    }
+
+    private func characteristicsPage(_ req: Request, values: [String: String]?, errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let scope = try req.scope()
+        try scope.actor.require(.recordEligibility)
+        let operations = FundingOperations(scope: scope, now: req.clock.now())
+        let stream = try await operations.stream(try req.uuidParameter("streamID"))
+        guard stream.fundingKind == .esfPlus else { throw AccessDenied.notFound }
+        let (person, record) = try await operations.characteristics(stream, personID: try req.uuidParameter("personID"))
+        let model = EsfCharacteristicsModel(
+            streamID: try stream.requireID(), streamName: stream.name, personID: try person.requireID(), personName: person.fullName,
+            values: values ?? Self.values(record?.characteristics, suggested: person.intake), errors: errors,
+            recordedOn: record.flatMap { SimpleDate($0.recordedOn) })
+        return html(EsfCharacteristicsPage.render(req.pageContext(), model), status: status)
+    }
+
+    /// Stored answers, or suggestions from intake the first time (ISCED, a third-country national
+    /// without a home of their own); sensitive items are never guessed.
+    static func values(_ stored: EsfEntryCharacteristics?, suggested intake: IntakeProfile) -> [String: String] {
+        guard let stored else {
+            return ["iscedLevel": intake.highestIscedLevel.map(String.init) ?? "", "thirdCountryNational": "true",
+                    "homelessOrHousingExclusion": intake.residence == .receptionCentre ? "true" : "false", "ruralArea": "false",
+                    "foreignBackground": "declined", "minority": "declined", "disability": "declined"]
+        }
+        return ["employmentStatus": stored.employmentStatus.rawValue, "iscedLevel": String(stored.iscedLevel),
+                "thirdCountryNational": String(stored.thirdCountryNational), "foreignBackground": stored.foreignBackground.rawValue,
+                "minority": stored.minority.rawValue, "disability": stored.disability.rawValue,
+                "homelessOrHousingExclusion": String(stored.homelessOrHousingExclusion), "ruralArea": String(stored.ruralArea)]
+    }
+
+    func saveCharacteristics(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        let operations = FundingOperations(scope: scope, now: req.clock.now())
+        let stream = try await operations.stream(try req.uuidParameter("streamID"))
+        let form = FormData(req)
+        do {
+            _ = try await operations.saveCharacteristics(stream, personID: try req.uuidParameter("personID"), fields: form.firstValues)
+            req.flash(req.translator()(.flashSaved))
+            return req.redirect(to: "/funding/\(stream.id!)#eligibility")
+        } catch let failure as ValidationFailure {
+            return try await characteristicsPage(req, values: form.firstValues, errors: failure.errors, status: .badRequest)
+        }
+    }
+}

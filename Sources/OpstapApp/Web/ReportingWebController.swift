@@ -1,0 +1,171 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import OpstapViews
+import Vapor
+
+/// Dashboards, goals and lessons learned. Figures are aggregates every partner may see;
+/// reporting roles get small cells suppressed, on screen and in downloads.
+struct ReportingWebController {
+    // MARK: Dashboard
+
+    struct Filter {
+        var cohort: UUID?
+        var stream: UUID?
+        var organisation: UUID?
+        var from: SimpleDate?
+        var to: SimpleDate?
+
+        init(_ req: Request) {
+            cohort = (req.query["cohort"] as String?).flatMap(UUID.init(uuidString:))
+            stream = (req.query["stream"] as String?).flatMap(UUID.init(uuidString:))
+            organisation = (req.query["organisation"] as String?).flatMap(UUID.init(uuidString:))
+            from = (req.query["from"] as String?).flatMap(SimpleDate.init)
+            to = (req.query["to"] as String?).flatMap(SimpleDate.init)
+        }
+
+        var query: String {
+            [("cohort", cohort?.uuidString), ("stream", stream?.uuidString), ("organisation", organisation?.uuidString), ("from", from?.iso), ("to", to?.iso)]
+                .compactMap { key, value in value.map { "\(key)=\($0)" } }.joined(separator: "&")
+        }
+
+        var values: [String: String] {
+            ["cohort": cohort?.uuidString ?? "", "stream": stream?.uuidString ?? "", "organisation": organisation?.uuidString ?? "", "from": from?.iso ?? "", "to": to?.iso ?? ""]
+        }
+    }
+
+    /// The participants the filter selects; the funding stream filter keeps people eligible for it.
+    func filtered(_ rows: [ProgrammeFacts.Row], _ filter: Filter, db: any Database) async throws -> [ProgrammeFacts.Row] {
+        var eligible: Set<UUID>?
+        if let stream = filter.stream {
+            eligible = Set(try await FundingEligibility.query(on: db).filter(\.$stream.$id == stream).filter(\.$eligible == true).all(\.$person.$id))
+        }
+        return rows.filter { row in
+            (filter.cohort.map { $0 == row.cohortID } ?? true)
+                && (eligible.map { $0.contains(row.personID) } ?? true)
+                && (filter.organisation.map { row.placementOrganisations.contains($0) } ?? true)
+                && (filter.from.map { row.startedOn >= $0 } ?? true)
+                && (filter.to.map { row.startedOn <= $0 } ?? true)
+        }
+    }
+
+    func dashboard(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        let programme = try await scope.programme(try req.uuidParameter("programmeID"))
+        let programmeID = try programme.requireID()
+        let filter = Filter(req)
+        let t = req.translator()
+        let charts = try await DashboardCharts(scope: scope, t: t).charts(programme: programme, filter: filter, controller: self)
+        let cohorts = try await Cohort.query(on: req.db).filter(\.$programme.$id == programmeID).sort(\.$startDate).all()
+        let streams = try await FundingStream.query(on: req.db).filter(\.$programme.$id == programmeID).all()
+        let definition = try await ProgrammeOperations(scope: scope, now: req.clock.now()).currentVersion(of: programme)?.definition
+        let organisations = try await Organisation.query(on: req.db).filter(\.$id ~~ (definition?.partners.map(\.organisationID) ?? [])).sort(\.$name).all()
+        let model = DashboardModel(
+            programmeID: programmeID, programmeName: programme.name,
+            filters: DashboardFilters(cohorts: cohorts.map { ($0.id!.uuidString, $0.name) }, streams: streams.map { ($0.id!.uuidString, $0.name) },
+                                      organisations: organisations.map { ($0.id!.uuidString, $0.name) }, values: filter.values),
+            participants: charts.participants, suppressed: scope.actor.seesSuppressedFigures, charts: charts.charts,
+            goals: try await goalRows(scope: scope, programmeID: programmeID), csvQuery: filter.query)
+        return html(DashboardPage.render(req.pageContext(), model))
+    }
+
+    /// One chart's table as a CSV, with the same filter and suppression as the screen.
+    func dashboardCSV(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        let programme = try await scope.programme(try req.uuidParameter("programmeID"))
+        let t = req.translator()
+        let charts = try await DashboardCharts(scope: scope, t: t).charts(programme: programme, filter: Filter(req), controller: self)
+        guard let chart = charts.charts.first(where: { $0.id == req.query["chart"] }) else { throw AccessDenied.notFound }
+        let header = [chart.line ? t(.month) : t(.category)] + chart.series.map(\.name)
+        let rows = chart.categories.enumerated().map { index, category in
+            [category] + chart.series.map { index < $0.valueLabels.count ? $0.valueLabels[index] : "" }
+        }
+        return Downloads.csv("\(chart.id)-\(Downloads.slug(programme.name))", header: header, rows: rows)
+    }
+
+    // MARK: Goals
+
+    func goalRows(scope: Scope, programmeID: UUID) async throws -> [ProgrammeGoalRow] {
+        let goals = try await ProgrammeGoal.query(on: scope.db).filter(\.$programme.$id == programmeID).with(\.$cohort).sort(\.$deadline).all()
+        guard !goals.isEmpty else { return [] }
+        let facts = try await ProgrammeFacts.load(programmeID: programmeID, on: scope.db)
+        return goals.map { goal in
+            let starters = facts.filter { row in goal.$cohort.id.map { $0 == row.cohortID } ?? true }.map(\.starter)
+            let definition = goal.definition
+            let trend = GoalEvaluation.trend(definition, starters: starters, today: scope.today)
+            let value = trend.last ?? GoalEvaluation.value(definition, starters: starters, on: min(scope.today, definition.deadline))
+            return ProgrammeGoalRow(id: goal.id!, title: goal.title, source: goal.source, measure: definition.measure, target: goal.target,
+                           deadline: definition.deadline, value: value, progress: GoalEvaluation.status(definition, starters: starters, today: scope.today),
+                           trend: trend, cohortName: goal.cohort?.name)
+        }
+    }
+
+    func goals(_ req: Request) async throws -> Response {
+        try await goalsPage(req, values: [:], errors: [])
+    }
+
+    private func goalsPage(_ req: Request, values: [String: String], errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let scope = try req.scope()
+        let programme = try await scope.programme(try req.uuidParameter("programmeID"))
+        let programmeID = try programme.requireID()
+        let cohorts = try await Cohort.query(on: req.db).filter(\.$programme.$id == programmeID).sort(\.$startDate).all()
+        let model = GoalsModel(programmeID: programmeID, programmeName: programme.name, goals: try await goalRows(scope: scope, programmeID: programmeID),
+                               canManage: scope.actor.can(.manageGoals), cohorts: cohorts.map { ($0.id!.uuidString, $0.name) }, values: values, errors: errors)
+        return html(GoalsPage.render(req.pageContext(), model), status: status)
+    }
+
+    func createGoal(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        let programme = try await scope.programme(try req.uuidParameter("programmeID"))
+        let form = FormData(req)
+        do {
+            _ = try await ReportingOperations(scope: scope).createGoal(in: programme, GoalInput(
+                title: form["title"], source: form["source"], measure: form["measure"], target: form["target"], cohortID: form["cohortId"],
+                periodStart: form["periodStart"], deadline: form["deadline"], level: form["level"], months: form["months"]))
+            req.flash(req.translator()(.flashSaved))
+            return req.redirect(to: "/programmes/\(programme.id!)/goals")
+        } catch let failure as ValidationFailure {
+            return try await goalsPage(req, values: form.firstValues, errors: failure.errors, status: .badRequest)
+        }
+    }
+
+    // MARK: Lessons learned
+
+    func lessons(_ req: Request) async throws -> Response {
+        try await lessonsPage(req, values: [:], errors: [])
+    }
+
+    private func lessonsPage(_ req: Request, values: [String: String], errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+        let scope = try req.scope()
+        let selected = (req.query["programme"] as String?).flatMap(UUID.init(uuidString:))
+        let page = PageQuery(number: req.query["page"], size: req.query["size"], defaultSize: 20)
+        let result = try await ReportingOperations(scope: scope).lessons(programmeID: selected, page: page)
+        let programmes = try await scope.programmes().sort(\.$name).all()
+        let model = LessonsModel(lessons: result, programmes: programmes.map { ($0.id!.uuidString, $0.name) }, selectedProgramme: selected?.uuidString ?? "",
+                                 canWrite: scope.actor.can(.writeLessons), values: values, errors: errors)
+        return html(LessonsPage.render(req.pageContext(), model), status: status)
+    }
+
+    func lessonsCSV(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        let t = req.translator()
+        let selected = (req.query["programme"] as String?).flatMap(UUID.init(uuidString:))
+        let all = try await ReportingOperations(scope: scope).lessons(programmeID: selected, page: PageQuery(number: 1, size: PageQuery.maxSize), unpaged: true)
+        return Downloads.csv("lessen", header: [t(.learnedOn), t(.programme), t(.lessonTitle), t(.lessonWhat), t(.lessonWhy), t(.lessonChange), t(.lessonTheme)],
+                             rows: all.items.map { [$0.learnedOn.iso, $0.programmeName, $0.title, $0.whatHappened, $0.why, $0.change, $0.theme] })
+    }
+
+    func createLesson(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        let form = FormData(req)
+        do {
+            _ = try await ReportingOperations(scope: scope).createLesson(LessonInput(
+                programmeID: UUID(uuidString: form["programmeId"]), title: form["title"], whatHappened: form["whatHappened"], why: form["why"],
+                change: form["change"], theme: form["theme"], shared: form["shared"] != "false"))
+            req.flash(req.translator()(.flashSaved))
+            return req.redirect(to: "/lessons")
+        } catch let failure as ValidationFailure {
+            return try await lessonsPage(req, values: form.firstValues, errors: failure.errors, status: .badRequest)
+        }
+    }
+}
