@@ -100,14 +100,10 @@ import Testing
         #expect(throws: CSVError.empty) { try CSV.parse("\u{FEFF}\r\n\n") }
     }
 
-    @Test func parsesTenThousandRowsQuickly() throws {
+    /// Correctness at the size of a large referral list; speed is measured by `opstap bench import`.
+    @Test func parsesTenThousandRows() throws {
         let rows = (0..<10_000).map { row in (0..<10).map { column in column == 3 ? "\"q\" \(row);x" : "veld \(row)-\(column)" } }
         let text = CSV.write(header: (0..<10).map { "kolom \($0)" }, rows: rows)
-        let clock = ContinuousClock()
-        var table: CSVTable?
-        let elapsed = try clock.measure { table = try CSV.parse(text) }
-        #expect(table?.rows == rows)
-        // Generous: debug builds are many times slower than the release target of < 100 ms.
-        #expect(elapsed < .seconds(2))
+        #expect(try CSV.parse(text).rows == rows)
     }
 }

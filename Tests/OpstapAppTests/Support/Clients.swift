@@ -94,3 +94,19 @@ struct APIClient {
         return try decoder.decode(T.self, from: Data(response.body.readableBytesView))
     }
 }
+
+extension WebClient {
+    /// A form with one file, as a browser sends it (multipart/form-data).
+    func postFile(_ path: String, fields: [(String, String)], file: (name: String, filename: String, content: String)) async throws -> HTTPResult {
+        let boundary = "opstap-test-boundary"
+        var body = ""
+        for (name, value) in fields + [("_csrf", csrf)] {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+        }
+        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\nContent-Type: text/csv\r\n\r\n\(file.content)\r\n--\(boundary)--\r\n"
+        var headers = HTTPHeaders()
+        headers.add(name: .cookie, value: cookie)
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return try await send(app, .POST, path, headers: headers, body: body)
+    }
+}

@@ -1,0 +1,256 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import Testing
+import Vapor
+@testable import OpstapApp
+
+/// Funding, the ESF+ report, goals, dashboards, lessons and import, over HTTP on the demo.
+@Suite struct ReportingTests {
+    func esfStream(_ app: Application) async throws -> FundingStream {
+        try #require(try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus.rawValue).first())
+    }
+
+    func csvRows(_ text: String) throws -> [String: [String]] {
+        let table = try CSV.parse(text)
+        return Dictionary(table.rows.map { ($0[0], $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Expected figures worked out by hand from the demo (DemoPopulation + DemoReporting):
+    /// the 16 Leiden permit holders of September 2024 are eligible for the ESF+ grant, one of
+    /// them (the last referred) has no characteristics yet, so 15 count in the output indicators:
+    /// 8 women and 7 men, all on a Participation Act benefit (unemployed), of whom indexes 0, 4, 8
+    /// and 12 long-term unemployed (2 women, 2 men). All entered on 2 September 2024 (start of the
+    /// pre-education). One left on 18 November 2024 (moved away) and was job searching at the
+    /// four-week follow-up: EECR01 = 1 woman in 2024.
+    @Test func theLeidenESFReportFor2024MatchesTheDemoWorkedOutByHand() async throws {
+        try await withOpstap { app in
+            let stream = try await esfStream(app)
+            let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+            let page = try await web.get("/funding/\(stream.id!)/esf?year=2024")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("1 deelnemers missen nog hun ESF+-kenmerken"))
+            let csv = try await web.get("/funding/\(stream.id!)/esf.csv?year=2024")
+            #expect(csv.headers.first(name: .contentType)?.hasPrefix("text/csv") == true)
+            let rows = try csvRows(csv.body.string)
+            // Columns: code, name, 2024 women/men/non-binary/total, cumulative women/men/non-binary/total.
+            #expect(Array(rows["EECO01"]![2...5]) == ["8", "7", "0", "15"])
+            #expect(Array(rows["EECO02"]![2...5]) == ["8", "7", "0", "15"])
+            #expect(Array(rows["EECO03"]![2...5]) == ["2", "2", "0", "4"])
+            #expect(Array(rows["EECO04"]![2...5]) == ["0", "0", "0", "0"])
+            #expect(Array(rows["EECO13"]![2...5]) == ["8", "7", "0", "15"])
+            #expect(Array(rows["EECR01"]![2...5]) == ["1", "0", "0", "1"])
+            #expect(Array(rows["EECO01"]![6...9]) == ["8", "7", "0", "15"], "nothing before 2024: cumulative equals the year")
+
+            // A figure opens to the people behind it.
+            let women = try await web.get("/funding/\(stream.id!)/esf/figure?year=2024&indicator=EECO01&column=2024&gender=woman")
+            #expect(women.status == .ok && women.body.string.contains("8 in totaal"))
+            let sheet = try await web.get("/funding/\(stream.id!)/esf.xlsx?year=2024")
+            #expect(sheet.status == .ok && sheet.body.readableBytes > 1000)
+        }
+    }
+
+    @Test func theBSNReportIsForMunicipalityRolesOnly() async throws {
+        try await withOpstap { app in
+            let stream = try await esfStream(app)
+            let municipality = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+            let report = try await municipality.get("/funding/\(stream.id!)/esf/bsn?year=2024&format=csv")
+            #expect(report.status == .ok)
+            let table = try CSV.parse(report.body.string)
+            #expect(table.rows.count == 16, "every eligible permit holder active in 2024")
+            #expect(table.rows.allSatisfy { BSN($0[0]) != nil })
+            #expect(try await AccessLogEntry.query(on: app.db).filter(\.$view == "bsnReport").count() == 16, "each BSN read is logged")
+            for email in ["hr.leiden@opstap.demo", "docent.leiden@opstap.demo", "rapportage.leiden@opstap.demo"] {
+                let other = try await WebClient.login(app, email)
+                #expect(try await other.get("/funding/\(stream.id!)/esf/bsn?year=2024").status == .forbidden, "\(email)")
+                #expect(try await other.get("/funding/\(stream.id!)/esf/bsn?year=2024&format=csv").status == .forbidden, "\(email)")
+            }
+        }
+    }
+
+    @Test func reportingRolesSeeSuppressedAggregatesOnly() async throws {
+        try await withOpstap { app in
+            let stream = try await esfStream(app)
+            let reporting = try await WebClient.login(app, "rapportage.leiden@opstap.demo")
+            let rows = try csvRows(try await reporting.get("/funding/\(stream.id!)/esf.csv?year=2024").body.string)
+            #expect(Array(rows["EECO01"]![2...5]) == ["8", "7", "0", "15"])
+            // 2 women and 2 men: both hidden, and so the total may show.
+            #expect(Array(rows["EECO03"]![2...5]) == ["<5", "<5", "0", "<5"])
+            #expect(Array(rows["EECR01"]![2...5]) == ["<5", "0", "0", "<5"])
+            #expect(try await reporting.get("/funding/\(stream.id!)/esf/figure?year=2024&indicator=EECO01&column=2024&gender=woman").status == .forbidden)
+            #expect(try await reporting.get("/funding/\(stream.id!)/esf/participants?year=2024").status == .forbidden)
+            let dashboard = try await reporting.get("/programmes/\(stream.$programme.id)/dashboard")
+            #expect(dashboard.status == .ok && dashboard.body.string.contains("&lt;5"))
+        }
+    }
+
+    @Test func everyFundingRouteIsClosedToAnotherOrganisation() async throws {
+        try await withOpstap { app in
+            let stream = try await esfStream(app)
+            let person = try #require(try await FundingEligibility.query(on: app.db).filter(\.$stream.$id == stream.id!).first()).$person.id
+            let outsider = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
+            let base = "/funding/\(stream.id!)"
+            for path in [base, base + "/esf?year=2024", base + "/esf.csv?year=2024", base + "/esf.xlsx?year=2024", base + "/esf/participants?year=2024",
+                         base + "/esf/figure?year=2024&indicator=EECO01&column=2024&gender=all", base + "/esf/bsn?year=2024",
+                         base + "/characteristics/\(person)", "/programmes/\(stream.$programme.id)/funding",
+                         "/programmes/\(stream.$programme.id)/dashboard", "/programmes/\(stream.$programme.id)/goals", "/programmes/\(stream.$programme.id)/imports/new"] {
+                #expect(try await outsider.get(path).status == .notFound, "\(path)")
+            }
+            for path in [base + "/eligibility", base + "/characteristics/\(person)", base + "/esf/snapshots?year=2024", "/programmes/\(stream.$programme.id)/goals"] {
+                #expect(try await outsider.post(path, [("year", "2024")]).status == .notFound, "\(path)")
+            }
+        }
+    }
+
+    @Test func aFrozenReportStaysAndShowsTheDifferenceWithTodaysData() async throws {
+        try await withOpstap { app in
+            let stream = try await esfStream(app)
+            let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+            #expect(try await web.post("/funding/\(stream.id!)/esf/snapshots?year=2024", [("year", "2024")]).status == .seeOther)
+            #expect(try await EsfSnapshot.query(on: app.db).count() == 1)
+            // Capture the missing characteristics: today's figures now count 16.
+            let captured = Set(try await EsfCharacteristicsRecord.query(on: app.db).all(\.$person.$id))
+            let missing = try #require(try await FundingEligibility.query(on: app.db).filter(\.$stream.$id == stream.id!).all().first { !captured.contains($0.$person.id) })
+            let saved = try await web.post("/funding/\(stream.id!)/characteristics/\(missing.$person.id)", [
+                ("employmentStatus", "inactive"), ("iscedLevel", "2"), ("thirdCountryNational", "true"), ("foreignBackground", "yes"),
+                ("minority", "no"), ("disability", "declined"), ("homelessOrHousingExclusion", "false"), ("ruralArea", "false")])
+            #expect(saved.status == .seeOther)
+            let rows = try csvRows(try await web.get("/funding/\(stream.id!)/esf.csv?year=2024").body.string)
+            #expect(rows["EECO01"]![5] == "15", "the frozen report reproduces exactly")
+            let page = try await web.get("/funding/\(stream.id!)/esf?year=2024").body.string
+            #expect(page.contains("Verschillen met de actuele gegevens") && page.contains("EECO04"))
+            #expect(try await web.post("/funding/\(stream.id!)/esf/snapshots?year=2024", [("year", "2024")]).status == .seeOther)
+            #expect(try await EsfSnapshot.query(on: app.db).count() == 1, "a year is frozen once")
+            // 2025 has closed too (the grant ran through 2025); each year has its own snapshot.
+            _ = try await web.post("/funding/\(stream.id!)/esf/snapshots?year=2025", [("year", "2025")])
+            #expect(try await EsfSnapshot.query(on: app.db).count() == 2)
+        }
+    }
+
+    @Test func characteristicsAreValidatedNextToTheirFields() async throws {
+        try await withOpstap { app in
+            let stream = try await esfStream(app)
+            let person = try #require(try await FundingEligibility.query(on: app.db).filter(\.$stream.$id == stream.id!).first()).$person.id
+            let before = try await EsfCharacteristicsRecord.query(on: app.db).filter(\.$person.$id == person).first()
+            let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+            let refused = try await web.post("/funding/\(stream.id!)/characteristics/\(person)", [("employmentStatus", ""), ("iscedLevel", "9")])
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.string.contains("id=\"f-employmentStatus-error\""))
+            let after = try await EsfCharacteristicsRecord.query(on: app.db).filter(\.$person.$id == person).first()
+            #expect(before?.iscedLevel == after?.iscedLevel, "nothing half-written")
+        }
+    }
+
+    @Test func fundingStreamsAreAddedWithTheirTermsOrRefusedInWords() async throws {
+        try await withOpstap { app in
+            let programme = try await DemoLookups(db: app.db).programme("Kansrijk")
+            let web = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
+            let funder = try await DemoLookups(db: app.db).user("intake.kansrijk@opstap.demo").$organisation.id
+            let bad = try await web.post("/programmes/\(programme.id!)/funding", [("name", "Budget"), ("kind", "municipalBudget"), ("funderId", funder.uuidString),
+                                                                             ("amount", "veel"), ("startsOn", "2026-01-01"), ("endsOn", "2025-01-01")])
+            #expect(bad.status == .badRequest && bad.body.string.contains("f-amount-error") && bad.body.string.contains("f-endsOn-error"))
+            let good = try await web.post("/programmes/\(programme.id!)/funding", [("name", "Budget 2026"), ("kind", "municipalBudget"), ("funderId", funder.uuidString),
+                                                                              ("amount", "€ 45.000,50"), ("startsOn", "2026-01-01"), ("endsOn", "2026-12-31"), ("fundedPhases", "periode-1")])
+            #expect(good.status == .seeOther)
+            let stored = try #require(try await FundingStream.query(on: app.db).filter(\.$name == "Budget 2026").first())
+            #expect(stored.amountCents == 4_500_050 && stored.fundedPhases == ["periode-1"])
+            let hr = try await WebClient.login(app, "hr.kansrijk@opstap.demo")
+            #expect(try await hr.post("/programmes/\(programme.id!)/funding", [("name", "X")]).status == .forbidden)
+        }
+    }
+
+    @Test func theKansrijkCovenantGoalsAreComputedFromTheData() async throws {
+        try await withOpstap { app in
+            let programme = try await DemoLookups(db: app.db).programme("Kansrijk")
+            let web = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
+            let page = try await web.get("/programmes/\(programme.id!)/goals").body.string
+            #expect(page.contains("Alle starters na één jaar nog actief"))
+            #expect(page.contains("100 % (15 van 15)"))
+            #expect(page.contains("15 starters in oktober 2023"))
+            #expect(page.contains("Gehaald"))
+            // Withdraw one of the pilot in its first year: the goal is no longer met.
+            let pilot = try await DemoLookups(db: app.db).cohort("Pilot oktober 2023")
+            let first = try #require(try await Enrolment.query(on: app.db).filter(\.$cohort.$id == pilot.id!).sort(\.$id).first())
+            try await EnrolmentTransition.query(on: app.db).filter(\.$enrolment.$id == first.id!).filter(\.$kind == "complete").set(\.$kind, to: "withdraw").set(\.$effectiveOn, to: "2024-03-01").update()
+            let after = try await web.get("/programmes/\(programme.id!)/goals").body.string
+            #expect(after.contains("93,33 % (14 van 15)") && after.contains("Niet gehaald"))
+            let refused = try await web.post("/programmes/\(programme.id!)/goals", [("title", "Behoud"), ("measure", "shareRetained"), ("target", "90"), ("deadline", "2027-01-01")])
+            #expect(refused.status == .badRequest && refused.body.string.contains("f-months-error"))
+        }
+    }
+
+    @Test func theDashboardDrawsEveryChartWithATable() async throws {
+        try await withOpstap { app in
+            let programme = try await DemoLookups(db: app.db).programme("Op je plek in de zorg")
+            let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+            let page = try await web.get("/programmes/\(programme.id!)/dashboard").body.string
+            for id in ["funnel", "retention", "phases", "hours", "housing", "outcomes"] {
+                #expect(page.contains("aria-labelledby=\"\(id)-title \(id)-desc\""), "\(id)")
+            }
+            #expect(page.components(separatedBy: "<details class=\"chart-table\"").count == 7)
+            let cohort = try await DemoLookups(db: app.db).cohort("Instroom februari 2027")
+            let empty = try await web.get("/programmes/\(programme.id!)/dashboard?cohort=\(cohort.id!)").body.string
+            #expect(empty.contains("0 deelnemers in deze selectie"))
+            let csv = try await web.get("/programmes/\(programme.id!)/dashboard.csv?chart=funnel")
+            #expect(csv.status == .ok && csv.body.string.contains("Gestart;24"))
+        }
+    }
+
+    @Test func lessonsAreSharedAcrossProgrammesOnlyWhenMarkedShared() async throws {
+        try await withOpstap { app in
+            let kansrijk = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
+            let list = try await kansrijk.get("/lessons").body.string
+            #expect(list.contains("Wonen naast het werk scheelt reistijd en uitval"), "shared by Leiden")
+            #expect(!list.contains("Vaktaal vóór de eerste stagedag"), "Leiden's own lesson")
+            let programme = try await DemoLookups(db: app.db).programme("Kansrijk")
+            let empty = try await kansrijk.post("/lessons", [("programmeId", programme.id!.uuidString), ("title", "")])
+            #expect(empty.status == .badRequest && empty.body.string.contains("f-why-error"))
+            let leiden = try await DemoLookups(db: app.db).programme("Op je plek in de zorg")
+            let foreign = try await kansrijk.post("/lessons", [("programmeId", leiden.id!.uuidString), ("title", "t"), ("whatHappened", "w"), ("why", "y"), ("change", "c")])
+            #expect(foreign.status == .badRequest, "only for one's own programmes")
+        }
+    }
+
+    @Test func anImportShowsEveryBadRowBeforeStoringAnythingThenStoresAllOrNothing() async throws {
+        try await withOpstap { app in
+            let programme = try await DemoLookups(db: app.db).programme("Kansrijk")
+            let web = try await WebClient.login(app, "intake.kansrijk@opstap.demo")
+            let existing = try #require(try await Person.query(on: app.db).filter(\.$dateOfBirth != nil).first())
+            let before = try await Person.query(on: app.db).count()
+            let birth = SimpleDate(existing.dateOfBirth!)!
+            let dutchBirth = String(format: "%02d-%02d-%04d", birth.day, birth.month, birth.year)
+            let csv = "Voornaam;Achternaam;Geboortedatum;Geslacht\r\nAmina;Yusuf;03-04-1995;V\r\nBilal;;1990-01-01;M\r\n\(existing.givenName);\(existing.familyName);\(dutchBirth);x\r\n"
+            let uploaded = try await web.postFile("/programmes/\(programme.id!)/imports", fields: [("stream", "statushouders")], file: ("file", "lijst.csv", csv))
+            #expect(uploaded.status == .seeOther)
+            let record = try #require(try await CandidateImport.query(on: app.db).first())
+            let mapping = [("givenName", "0"), ("familyName", "1"), ("dateOfBirth", "2"), ("gender", "3")]
+            let preview = try await web.post("/imports/\(record.id!)/mapping", mapping)
+            #expect(preview.status == .seeOther)
+            let page = try await web.get("/imports/\(record.id!)").body.string
+            #expect(page.contains("1 regels bevatten fouten") && page.contains("Regel 3: Achternaam: Vul dit in."))
+            #expect(page.contains("Lijkt op iemand die al in het register staat"))
+            #expect(!page.contains(">Importeren</button>"), "no import button while a row has errors")
+            #expect(try await web.post("/imports/\(record.id!)/run", []).status == .seeOther)
+            #expect(try await Person.query(on: app.db).count() == before, "nothing stored")
+            #expect(try await CandidateImport.find(record.id!, on: app.db)?.status == "failed")
+
+            // The corrected file: the duplicate is skipped unless ticked, the rest goes in.
+            let fixed = csv.replacingOccurrences(of: "Bilal;;", with: "Bilal;Osman;")
+            _ = try await web.postFile("/programmes/\(programme.id!)/imports", fields: [("stream", "statushouders")], file: ("file", "lijst.csv", fixed))
+            let second = try #require(try await CandidateImport.query(on: app.db).filter(\.$status == "uploaded").first())
+            _ = try await web.post("/imports/\(second.id!)/mapping", mapping)
+            #expect(try await web.post("/imports/\(second.id!)/run", []).status == .seeOther)
+            var status = ""
+            for _ in 0..<100 {
+                status = try await CandidateImport.find(second.id!, on: app.db)?.status ?? ""
+                if status != "running" { break }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(status == "done")
+            #expect(try await Person.query(on: app.db).count() == before + 2)
+            #expect(try await Candidacy.query(on: app.db).join(Person.self, on: \Candidacy.$person.$id == \Person.$id).filter(Person.self, \.$familyName == "Osman").count() == 1)
+            let other = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
+            #expect(try await other.get("/imports/\(second.id!)").status == .notFound, "an import is its uploader's")
+        }
+    }
+}
