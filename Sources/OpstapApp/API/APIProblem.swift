@@ -74,6 +74,8 @@ struct APIErrorMiddleware: AsyncMiddleware {
             return APIProblem(status: .conflict, title: "No place", detail: PlacementWebController.text(refusal, t))
         case let refusal as HousingRefusal:
             return APIProblem(status: .conflict, title: "Step not possible", detail: RefusalText.text(refusal, t))
+        case let refusal as ImportRefusal:
+            return APIProblem(status: .conflict, title: "Import not possible", detail: RefusalText.text(refusal, t))
         case let found as DuplicatesFound:
             return APIProblem(
                 status: .conflict, title: "Likely duplicate", detail: t(.duplicateWarning),

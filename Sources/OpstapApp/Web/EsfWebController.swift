@@ -23,7 +23,7 @@ struct EsfWebController {
     }
 
     /// The frozen report when the year has one, otherwise today's figures.
-    private func figures(_ c: Context) async throws -> (shown: EsfReports.Frozen, snapshot: EsfSnapshot?, differences: [EsfCellDifference]) {
+    func figures(_ c: Context) async throws -> (shown: EsfReports.Frozen, snapshot: EsfSnapshot?, differences: [EsfCellDifference]) {
         if let (record, frozen) = try await c.reports.snapshot(c.stream, year: c.year) {
             let current = try await c.reports.current(c.stream, year: c.year)
             return (frozen, record, frozen.table.differences(from: current.table))
@@ -192,7 +192,7 @@ struct EsfWebController {
     }
 
     /// Every BSN shown or downloaded is a read of that person's file (one batch insert).
-    private func logBSNRead(_ c: Context, _ ids: [UUID], at date: Date) async throws {
+    func logBSNRead(_ c: Context, _ ids: [UUID], at date: Date) async throws {
         let entries = ids.map { AccessLogEntry(personID: $0, actorID: c.scope.actor.userID, organisationID: c.scope.actor.organisationID, view: AccessView.bsnReport.rawValue, at: date) }
         for chunk in stride(from: 0, to: entries.count, by: 500) { try await Array(entries[chunk..<min(chunk + 500, entries.count)]).create(on: c.scope.db) }
     }

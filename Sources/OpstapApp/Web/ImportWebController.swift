@@ -111,11 +111,19 @@ struct ImportWebController {
         let record = try await operations.find(try req.uuidParameter("importID"))
         guard record.status == ImportStatus.mapped.rawValue else { return req.redirect(to: "/imports/\(record.id!)") }
         let confirmed = Set(FormData(req).values("importAnyway").compactMap { Int($0) })
+        try await Self.start(req, record, confirmedLines: confirmed)
+        return req.redirect(to: "/imports/\(record.id!)")
+    }
+
+    /// Marks the import running and runs it in the background (web and API alike).
+    static func start(_ req: Request, _ record: CandidateImport, confirmedLines confirmed: Set<Int>) async throws {
+        let scope = try req.scope()
         let importID = try record.requireID()
         record.status = ImportStatus.running.rawValue
         try await record.save(on: req.db)
         await ImportProgress.shared.set(importID, 0)
         let logger = req.logger
+        let t = req.translator()
         // The import outlives the request: it runs on the application's database.
         let background = ImportOperations(scope: Scope(actor: scope.actor, db: req.application.db, today: scope.today), now: req.clock.now())
         Task {
@@ -134,14 +142,13 @@ struct ImportWebController {
                 case .failure(let error):
                     // Nothing was stored: the transaction rolled back. The user may fix the file and try again.
                     stored.status = ImportStatus.failed.rawValue
-                    stored.failure = String(describing: error)
+                    stored.failure = (error as? ImportRefusal).map { RefusalText.text($0, t) } ?? t(.errorServerText)
                     logger.error("Import \(importID) failed: \(error)")
                 }
                 try await stored.save(on: background.db)
             } catch { logger.error("Import \(importID) could not record its outcome: \(error)") }
             await ImportProgress.shared.clear(importID)
         }
-        return req.redirect(to: "/imports/\(importID)")
     }
 
     struct Progress: Content {

@@ -32,6 +32,13 @@ enum RefusalText {
         }
     }
 
+    static func text(_ refusal: ImportRefusal, _ t: Translator) -> String {
+        switch refusal {
+        case .notEditable: t(.refusalImportNotEditable)
+        case .rowsWithErrors(let count): t(.importRowsWithErrors, String(count)) + ". " + t(.importNothingStored)
+        }
+    }
+
     static func text(_ refusal: HousingRefusal, _ t: Translator) -> String {
         switch refusal {
         case .noRoute: t(.refusalNoHousingRoute)

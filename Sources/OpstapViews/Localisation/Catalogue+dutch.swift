@@ -1081,5 +1081,6 @@ extension Catalogue {
         "importCandidates": "Kandidaten importeren (CSV)",
         "navLessons": "Lessen",
         "programmeGoals": "Programma- en convenantdoelen",
+        "refusalImportNotEditable": "Deze import is al gestart of afgerond.",
 ]
 }

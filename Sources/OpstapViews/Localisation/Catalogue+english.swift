@@ -1081,5 +1081,6 @@ extension Catalogue {
         "importCandidates": "Import candidates (CSV)",
         "navLessons": "Lessons",
         "programmeGoals": "Programme and covenant goals",
+        "refusalImportNotEditable": "This import has already been started or finished.",
 ]
 }

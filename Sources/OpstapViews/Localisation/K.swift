@@ -771,4 +771,5 @@ public enum K: String, CaseIterable, Sendable {
     case importCandidates
     case navLessons
     case programmeGoals
+    case refusalImportNotEditable
 }
