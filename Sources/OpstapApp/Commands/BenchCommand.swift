@@ -8,18 +8,23 @@ import Vapor
 /// scope. A benchmark, not a test: it prints figures and judges nothing.
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "lists | ledger | allocation") var what: String
+        @Argument(name: "what", help: "lists | ledger | allocation | reports") var what: String
         @Option(name: "people", help: "People to generate (lists: default 50000; ledger: participants, default 500)") var people: Int?
         @Option(name: "runs", help: "Runs per measurement (default 7)") var runs: Int?
         @Option(name: "size", help: "allocation: participants and places (default 2000)") var size: Int?
+        @Option(name: "ledger", help: "reports: approved hour lines per participant (default 40)") var ledger: Int?
     }
 
-    var help: String { "Generates a large population and times the main lists and counts (lists), a cohort's hours overview (ledger), or the allocation solver against SciPy (allocation)." }
+    var help: String { "Generates a large population and times the main lists and counts (lists), a cohort's hours overview (ledger), the allocation solver against SciPy (allocation), or the ESF+ table, funnel, goals and a 10,000-row import (reports)." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         if signature.what == "allocation" {
             try BenchAllocation.run(size: signature.size ?? 2000, runs: max(1, signature.runs ?? 3), console: context.console)
+            return
+        }
+        if signature.what == "reports" {
+            try await BenchReports.run(app: app, people: signature.people ?? 50_000, ledgerPerPerson: signature.ledger ?? 40, runs: max(1, signature.runs ?? 5), console: context.console)
             return
         }
         if signature.what == "ledger" {

@@ -1,0 +1,169 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import Vapor
+
+/// `opstap bench reports --people 50000`: a programme year of that many ESF+ participants
+/// (eligibility, characteristics, phase histories, leavers with follow-ups and diplomas, and
+/// `--ledger` approved hour lines each), then times the ESF+ indicator table, the funnel,
+/// the goals and a 10,000-row candidate import. Prints figures; judges nothing.
+enum BenchReports {
+    static func run(app: Application, people: Int, ledgerPerPerson: Int, runs: Int, console: any Console) async throws {
+        let db = app.db
+        try await DemoData.loadIfEmpty(app: app)
+        let today = app.clock.today
+        let generation = Date()
+        let (stream, ledgerLines) = try await generate(db: db, people: people, ledgerPerPerson: ledgerPerPerson, today: today)
+        console.output("Generated \(people) ESF+ participants and \(ledgerLines) ledger lines in \(BenchCommand.ms(Date().timeIntervalSince(generation))) ms".consoleText())
+        let user = try await User.query(on: db).filter(\.$email == "coordinator.leiden@opstap.demo").with(\.$organisation).first()!
+        let scope = Scope(actor: try Actor(user: user, organisation: user.organisation), db: db, today: today)
+        let reports = EsfReports(scope: scope)
+        let programme = try await Programme.find(stream.$programme.id, on: db)!
+        console.output("median of \(runs) runs, milliseconds:".consoleText())
+        func line(_ name: String, _ seconds: Double, _ result: String) {
+            console.output("  \(name.padding(toLength: 46, withPad: " ", startingAt: 0)) \(BenchCommand.ms(seconds)) ms   (\(result))".consoleText())
+        }
+        let (tableTime, table) = try await BenchCommand.median(runs) { try await reports.current(stream, year: 2025).table }
+        line("ESF+ indicator table (read + compute)", tableTime, "EECO01 total \(table.cell(.eeco01, .cumulative).total)")
+        let (funnelTime, funnel) = try await BenchCommand.median(runs) { try await Funnels(db: db).counts(programmeIDs: [programme.id!]) }
+        line("funnel per programme and cohort", funnelTime, "enrolled \(funnel.perProgramme[programme.id!]?.enrolled ?? 0)")
+        let (factsTime, facts) = try await BenchCommand.median(runs) { try await ProgrammeFacts.load(programmeID: programme.id!, on: db) }
+        line("dashboard facts (dates, jobs, diplomas)", factsTime, "\(facts.count) participants")
+        let goal = GoalDefinition(measure: .shareQualified, target: 50, deadline: SimpleDate("2026-12-31")!, level: .mbo1)
+        let (goalTime, value) = try await BenchCommand.median(runs) { GoalEvaluation.trend(goal, starters: facts.map(\.starter), today: today).last }
+        line("goal with trend (share with mbo-1)", goalTime, "\(value.map { String(format: "%.1f", $0.value) } ?? "-") %")
+
+        // A 10,000-row referral list: preview (every row checked, duplicates looked up) and the run.
+        let csv = "Voornaam;Achternaam;Geboortedatum;Geslacht\n" + (0..<10_000).map { n in "Import\(n);Kandidaat \(n);\(String(format: "%02d", 1 + n % 28))-0\(1 + n % 9)-19\(70 + n % 30);\(n % 2 == 0 ? "V" : "M")" }.joined(separator: "\n")
+        let operations = ImportOperations(scope: scope, now: Date())
+        let started = Date()
+        let record = try await operations.upload(programme: programme, stream: "statushouders", fileName: "bench.csv", content: csv)
+        let checks = try await operations.preview(record)
+        let previewed = Date()
+        record.status = ImportStatus.mapped.rawValue
+        let counts = try await operations.run(record, confirmedLines: [], progress: ImportProgress.shared)
+        line("import 10,000 rows: upload + preview", previewed.timeIntervalSince(started), "\(checks.filter { !$0.errors.isEmpty }.count) rows with errors")
+        line("import 10,000 rows: all-or-nothing run", Date().timeIntervalSince(previewed), "\(counts.imported) imported")
+    }
+
+    static func generate(db: any Database, people: Int, ledgerPerPerson: Int, today: SimpleDate) async throws -> (FundingStream, Int) {
+        guard let programme = try await Programme.query(on: db).filter(\.$name == "Op je plek in de zorg").first(),
+              let version = try await ProgrammeVersion.query(on: db).filter(\.$programme.$id == programme.requireID()).sort(\.$number, .descending).first(),
+              let coordinator = try await User.query(on: db).filter(\.$email == "coordinator.leiden@opstap.demo").first(),
+              let qualification = try await Qualification.query(on: db).filter(\.$level == QualificationLevel.mbo1.rawValue).first()
+        else { throw CommandError.invalid("Load the demo first") }
+        let stream = FundingStream()
+        stream.$programme.id = try programme.requireID()
+        stream.kind = FundingKind.esfPlus.rawValue
+        stream.name = "Benchmark ESF+ \(UUID().uuidString.prefix(6))"
+        stream.reference = "bench"
+        stream.$funder.id = programme.$owner.id
+        stream.amountCents = 100_000_000
+        stream.startsOn = "2024-01-01"
+        stream.endsOn = "2026-12-31"
+        stream.targetStreams = []
+        stream.targetDescription = ""
+        stream.fundedPhases = []
+        try await stream.create(on: db)
+        let cohort = Cohort(programmeID: try programme.requireID(), versionID: try version.requireID(), name: "Benchmark \(UUID().uuidString.prefix(8))",
+                            startDate: "2024-09-02", capacity: people, streams: ["statushouders"])
+        try await cohort.create(on: db)
+        var random = DemoRandom(seed: 2024)
+        var ledgerLines = 0
+        let genders = ["woman", "man", "woman", "man", "nonBinary"]
+        for offset in stride(from: 0, to: people, by: 500) {
+            var persons: [Person] = [], candidacies: [Candidacy] = [], enrolments: [Enrolment] = [], transitions: [EnrolmentTransition] = []
+            var eligibility: [FundingEligibility] = [], characteristics: [EsfCharacteristicsRecord] = [], followUps: [FollowUp] = []
+            var awards: [ParticipantQualification] = [], ledger: [HourEntry] = []
+            for n in offset..<min(offset + 500, people) {
+                let person = Person(id: UUID(), givenName: "Esf\(n)", familyName: "Deelnemer \(n)", dateOfBirth: "19\(60 + n % 45)-0\(1 + n % 9)-1\(n % 9)",
+                                    gender: genders[n % genders.count], bsn: nil, intake: IntakeProfile(), registeredBy: programme.$owner.id)
+                persons.append(person)
+                let candidacy = Candidacy(id: UUID(), personID: person.id!, programmeID: programme.id!, stream: "statushouders", referredBy: programme.$owner.id, referredOn: "2024-06-01")
+                candidacy.stage = CandidacyStage.decided.rawValue
+                candidacy.decision = SelectionDecision.selected.rawValue
+                candidacies.append(candidacy)
+                let start = SimpleDate("2024-09-02")!.adding(days: n % 400)
+                let enrolment = Enrolment(id: UUID(), personID: person.id!, candidacyID: candidacy.id!, programmeID: programme.id!, versionID: version.id!,
+                                          cohortID: cohort.id!, stream: "statushouders", enrolledOn: start.adding(days: -7).iso)
+                enrolment.phaseCode = "mbo-1"
+                func transition(_ kind: String, _ day: SimpleDate, phase: String? = nil) {
+                    let t = EnrolmentTransition(enrolmentID: enrolment.id!, sequence: transitions.count + 1, kind: kind, effectiveOn: day.iso,
+                                                actorID: coordinator.id!, actorOrganisationID: coordinator.$organisation.id, recordedAt: Date())
+                    t.phaseCode = phase
+                    transitions.append(t)
+                }
+                transition("enrol", start.adding(days: -7))
+                transition("startPhase", start, phase: "mbo-1")
+                let left = start.adding(days: 200 + n % 150)
+                switch n % 5 {
+                case 0:
+                    enrolment.state = EnrolmentState.withdrawn.rawValue
+                    enrolment.exitReason = ExitReason.allCases[n % ExitReason.allCases.count].rawValue
+                    transition("withdraw", left)
+                case 1:
+                    enrolment.state = EnrolmentState.completed.rawValue
+                    transition("completePhase", left, phase: "mbo-1")
+                    transition("complete", left)
+                    let award = ParticipantQualification(enrolmentID: enrolment.id!, qualificationID: qualification.id!, startedOn: start)
+                    award.status = QualificationStatus.awarded.rawValue
+                    award.awardedOn = left.iso
+                    awards.append(award)
+                default:
+                    enrolment.state = EnrolmentState.inPhase.rawValue
+                }
+                enrolment.lastTransitionOn = (enrolment.state == EnrolmentState.inPhase.rawValue ? start : left).iso
+                enrolments.append(enrolment)
+                if enrolment.state != EnrolmentState.inPhase.rawValue, left.adding(days: 28) <= today {
+                    let followUp = FollowUp(enrolmentID: enrolment.id!, moment: .fourWeeks, dueOn: left.adding(days: 28), taskID: nil)
+                    followUp.situation = [FollowUpSituation.employed, .jobSeeking, .inEducation, .other][n % 4].rawValue
+                    followUp.observedOn = left.adding(days: 20).iso
+                    followUp.source = FollowUpSource.participant.rawValue
+                    followUps.append(followUp)
+                }
+                let record = FundingEligibility()
+                record.$stream.id = stream.id!
+                record.$person.id = person.id!
+                record.eligible = true
+                record.targetGroup = "Statushouder"
+                record.evidenceKind = EligibilityEvidence.residencePermit.rawValue
+                record.evidenceReference = ""
+                record.checkedOn = "2024-08-26"
+                record.$recordedBy.id = coordinator.id!
+                eligibility.append(record)
+                if n % 20 != 0 {
+                    let values = EsfCharacteristicsRecord()
+                    values.$stream.id = stream.id!
+                    values.$person.id = person.id!
+                    values.apply(EsfEntryCharacteristics(
+                        employmentStatus: EmploymentStatusAtEntry.allCases[n % 4], iscedLevel: n % 9, thirdCountryNational: n % 10 != 0,
+                        foreignBackground: SensitiveAnswer.allCases[n % 3], minority: SensitiveAnswer.allCases[(n / 3) % 3],
+                        disability: SensitiveAnswer.allCases[(n / 9) % 3], homelessOrHousingExclusion: n % 3 == 0, ruralArea: n % 7 == 0))
+                    values.$recordedBy.id = coordinator.id!
+                    values.recordedOn = "2024-09-02"
+                    characteristics.append(values)
+                }
+                for k in 0..<ledgerPerPerson {
+                    let entry = HourEntry(enrolmentID: enrolment.id!, date: start.adding(days: k), activity: k % 3 == 0 ? .theory : .practice,
+                                          hours: 8, attendance: random.chance(0.05) ? .excusedAbsence : .present, place: "Bench", note: "", recordedBy: coordinator.id!)
+                    entry.status = EntryStatus.approved.rawValue
+                    ledger.append(entry)
+                }
+            }
+            ledgerLines += ledger.count
+            let rows = (persons, candidacies, enrolments, transitions, eligibility, characteristics, followUps, awards, ledger)
+            try await db.transaction { tx in
+                try await rows.0.create(on: tx)
+                try await rows.1.create(on: tx)
+                try await rows.2.create(on: tx)
+                for chunk in stride(from: 0, to: rows.3.count, by: 500) { try await Array(rows.3[chunk..<min(chunk + 500, rows.3.count)]).create(on: tx) }
+                try await rows.4.create(on: tx)
+                if !rows.5.isEmpty { try await rows.5.create(on: tx) }
+                if !rows.6.isEmpty { try await rows.6.create(on: tx) }
+                if !rows.7.isEmpty { try await rows.7.create(on: tx) }
+                for chunk in stride(from: 0, to: rows.8.count, by: 500) { try await Array(rows.8[chunk..<min(chunk + 500, rows.8.count)]).create(on: tx) }
+            }
+        }
+        return (stream, ledgerLines)
+    }
+}
