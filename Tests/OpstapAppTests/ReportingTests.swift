@@ -254,3 +254,82 @@ import Vapor
         }
     }
 }
+
+/// The same capabilities over the JSON API.
+@Suite struct ReportingAPITests {
+    @Test func theESFReportOverTheAPIIsSuppressedForReportingRoles() async throws {
+        try await withOpstap { app in
+            let stream = try #require(try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus.rawValue).first())
+            let coordinator = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+            let report = try await coordinator.send(.GET, "/api/v1/funding-streams/\(stream.id!)/esf-report?year=2024")
+            #expect(report.status == .ok)
+            let body = try coordinator.decode(APIEsfReport.self, report)
+            let eeco03 = try #require(body.rows.first { $0.indicator == .eeco03 }?.cells.first { $0.column == "2024" })
+            #expect(eeco03.women == 2 && eeco03.men == 2 && eeco03.total == 4 && eeco03.suppressed.isEmpty)
+            let reporting = try await APIClient.forUser(app, "rapportage.leiden@opstap.demo")
+            let hidden = try reporting.decode(APIEsfReport.self, try await reporting.send(.GET, "/api/v1/funding-streams/\(stream.id!)/esf-report?year=2024"))
+            let cell = try #require(hidden.rows.first { $0.indicator == .eeco03 }?.cells.first { $0.column == "2024" })
+            #expect(cell.women == nil && cell.suppressed.contains("women"))
+            #expect(try await reporting.send(.GET, "/api/v1/funding-streams/\(stream.id!)/esf-participants?year=2024").status == .forbidden)
+            let people = try await coordinator.send(.GET, "/api/v1/funding-streams/\(stream.id!)/esf-participants?year=2024&indicator=EECO01&column=2024&gender=woman")
+            #expect(try coordinator.decode(APIPage<APIEsfParticipant>.self, people).total == 8)
+            let employer = try await APIClient.forUser(app, "hr.leiden@opstap.demo")
+            #expect(try await employer.send(.GET, "/api/v1/funding-streams/\(stream.id!)/bsn-report?year=2024").status == .forbidden)
+            let bsn = try await coordinator.send(.GET, "/api/v1/funding-streams/\(stream.id!)/bsn-report?year=2024")
+            #expect(try coordinator.decode(APIPage<APIBsnRow>.self, bsn).total == 16)
+            #expect(try await coordinator.send(.POST, "/api/v1/funding-streams/\(stream.id!)/snapshots", json: #"{"year":2026}"#).status == .badRequest, "outside the grant")
+            #expect(try await coordinator.send(.POST, "/api/v1/funding-streams/\(stream.id!)/snapshots", json: #"{"year":2024}"#).status == .created)
+            #expect(try await coordinator.send(.POST, "/api/v1/funding-streams/\(stream.id!)/snapshots", json: #"{"year":2024}"#).status == .badRequest, "frozen once")
+        }
+    }
+
+    @Test func everyReportingRouteWithAnIdIsClosedToAnotherOrganisation() async throws {
+        try await withOpstap { app in
+            let stream = try #require(try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus.rawValue).first())
+            let person = try #require(try await FundingEligibility.query(on: app.db).filter(\.$stream.$id == stream.id!).first()).$person.id
+            let programme = stream.$programme.id
+            let owner = try await APIClient.forUser(app, "intake.leiden@opstap.demo")
+            let created = try await owner.send(.POST, "/api/v1/programmes/\(programme)/candidate-imports", json: #"{"stream":"statushouders","csv":"Voornaam;Achternaam\nA;B\n"}"#)
+            #expect(created.status == .created)
+            let importID = try owner.decode(APIImport.self, created).id
+            let outsider = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
+            let s = "/api/v1/funding-streams/\(stream.id!)"
+            for path in [s, s + "/eligibility", s + "/characteristics/\(person)", s + "/esf-report?year=2024", s + "/esf-participants?year=2024",
+                         s + "/bsn-report?year=2024", s + "/snapshots", "/api/v1/programmes/\(programme)/funding-streams", "/api/v1/programmes/\(programme)/goals",
+                         "/api/v1/programmes/\(programme)/dashboard", "/api/v1/candidate-imports/\(importID)"] {
+                #expect(try await outsider.send(.GET, path).status == .notFound, "GET \(path)")
+            }
+            let writes: [(HTTPMethod, String, String)] = [
+                (.PUT, s + "/eligibility/\(person)", #"{"eligible":true,"targetGroup":"x","evidenceKind":"other","checkedOn":"2026-01-01"}"#),
+                (.PUT, s + "/characteristics/\(person)", #"{"employmentStatus":"inactive","iscedLevel":1,"thirdCountryNational":true,"foreignBackground":"no","minority":"no","disability":"no","homelessOrHousingExclusion":false,"ruralArea":false}"#),
+                (.POST, s + "/snapshots", #"{"year":2024}"#),
+                (.POST, "/api/v1/programmes/\(programme)/funding-streams", #"{"kind":"other","name":"x","funderId":"\#(programme)","amountCents":1,"startsOn":"2026-01-01","endsOn":"2026-12-31"}"#),
+                (.POST, "/api/v1/programmes/\(programme)/goals", #"{"title":"x","measure":"starters","target":1,"deadline":"2027-01-01"}"#),
+                (.POST, "/api/v1/programmes/\(programme)/candidate-imports", #"{"stream":"statushouders","csv":"a;b\n1;2\n"}"#),
+                (.PUT, "/api/v1/candidate-imports/\(importID)/mapping", #"{"columns":{"givenName":0,"familyName":1}}"#),
+                (.POST, "/api/v1/candidate-imports/\(importID)/run", #"{}"#),
+            ]
+            for (method, path, body) in writes {
+                #expect(try await outsider.send(method, path, json: body).status == .notFound, "\(method) \(path)")
+            }
+        }
+    }
+
+    @Test func candidatesImportOverTheAPIAllOrNothing() async throws {
+        try await withOpstap { app in
+            let programme = try await DemoLookups(db: app.db).programme("Kansrijk")
+            let api = try await APIClient.forUser(app, "intake.kansrijk@opstap.demo")
+            let created = try await api.send(.POST, "/api/v1/programmes/\(programme.id!)/candidate-imports",
+                                             json: #"{"stream":"statushouders","csv":"Voornaam;Achternaam;Geboortedatum\nNoor;Bakr;1990-02-03\nSami;;1991-02-03\n"}"#)
+            let id = try api.decode(APIImport.self, created).id
+            #expect(try api.decode(APIImport.self, created).mapping == ["givenName": 0, "familyName": 1, "dateOfBirth": 2], "guessed from the header")
+            let mapped = try await api.send(.PUT, "/api/v1/candidate-imports/\(id)/mapping", json: #"{"columns":{"givenName":0,"familyName":1,"dateOfBirth":2}}"#)
+            let preview = try api.decode(APIImport.self, mapped)
+            #expect(preview.rowsWithErrors == 1 && preview.problems?.first?.line == 3 && preview.problems?.first?.errors.first?.name == "familyName")
+            let refused = try await api.send(.POST, "/api/v1/candidate-imports/\(id)/run", json: "{}")
+            #expect(refused.status == .conflict)
+            #expect(try await api.send(.PUT, "/api/v1/candidate-imports/\(id)/mapping", json: #"{"columns":{"givenName":0,"familyName":0}}"#).status == .badRequest)
+            #expect(try await Person.query(on: app.db).filter(\.$familyName == "Bakr").count() == 0)
+        }
+    }
+}

@@ -14,6 +14,12 @@ struct CandidateWebController {
         let stageFilter = req.query[String.self, at: "stage"].flatMap(CandidacyStage.init(rawValue:))
         let search = req.session.data[Self.searchKey] ?? ""
         let query = try await CandidateSearch(scope: scope).query(search: search, programme: programmeFilter, stage: stageFilter)
+        if req.query[String.self, at: "format"] == "csv" {
+            let t = req.translator()
+            let rows = try await Downloads.allPages { try await CandidateSearch.page(query.copy(), request: $0).items }
+            return Downloads.csv("kandidaten", header: [t(.name), t(.programme), t(.stream), t(.stage), t(.referredOn), t(.referredBy)],
+                                 rows: rows.map { [$0.name, $0.programme, $0.stream, t.label($0.decision.map { _ in CandidacyStage.decided } ?? $0.stage) + ($0.decision.map { " · " + t.label($0) } ?? ""), $0.referredOn, $0.referredBy] })
+        }
         let page = try await CandidateSearch.page(query, request: PageQuery(number: req.query[Int.self, at: "page"], size: 25))
         let programmes = try await scope.programmes().filter(\.$currentVersion != nil).sort(\.$name).all()
         var queryItems: [String] = []

@@ -21,6 +21,20 @@ enum Downloads {
         return Response(status: .ok, headers: headers, body: .init(data: Data(bytes)))
     }
 
+    /// Every row of a paginated list, page by page (100 at a time, at most 100,000 rows), so a
+    /// download uses the same scoped query and row mapping as the screen.
+    static func allPages<Row>(_ page: (PageQuery) async throws -> [Row]) async throws -> [Row] {
+        var rows: [Row] = []
+        var number = 1
+        while number <= 1000 {
+            let items = try await page(PageQuery(number: number, size: PageQuery.maxSize))
+            rows += items
+            if items.count < PageQuery.maxSize { break }
+            number += 1
+        }
+        return rows
+    }
+
     /// A safe file name part: letters, digits and dashes.
     static func slug(_ text: String) -> String {
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)

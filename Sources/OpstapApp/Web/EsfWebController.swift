@@ -16,7 +16,9 @@ struct EsfWebController {
 
     func context(_ req: Request) async throws -> Context {
         let scope = try req.scope()
-        let stream = try await FundingOperations(scope: scope, now: req.clock.now()).stream(try req.uuidParameter("streamID"))
+        // Pages name the parameter streamID, the API id.
+        let id = try req.parameters.get("streamID") != nil ? req.uuidParameter("streamID") : req.uuidParameter("id")
+        let stream = try await FundingOperations(scope: scope, now: req.clock.now()).stream(id)
         let reports = EsfReports(scope: scope)
         let year = try reports.checkYear(req.query["year"], of: stream)
         return Context(scope: scope, stream: stream, reports: reports, year: year)

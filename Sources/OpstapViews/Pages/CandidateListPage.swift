@@ -71,6 +71,7 @@ public enum CandidateListPage {
                 },
                 empty: t(.noCandidates))
             Widgets.pagination(context, model.rows, path: "/candidates", query: model.query)
+            el("p") { el("a", ["href": "/candidates?" + (model.query.isEmpty ? "" : model.query + "&") + "format=csv", "download": ""]) { context.t(.downloadCSV) } }
         }
     }
 }
@@ -101,6 +102,7 @@ public enum ParticipantListPage {
             }
             ParticipantList.table(context, model.rows.items, caption: t(.participantsTitle))
             Widgets.pagination(context, model.rows, path: "/participants", query: model.query)
+            el("p") { el("a", ["href": "/participants?" + (model.query.isEmpty ? "" : model.query + "&") + "format=csv", "download": ""]) { context.t(.downloadCSV) } }
         }
     }
 }
