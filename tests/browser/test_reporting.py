@@ -338,7 +338,7 @@ def test_intake_imports_candidates_from_a_csv_after_fixing_an_error(page: Page) 
 
     summary = error_summary(page)
     expect(summary).to_be_visible()
-    expect(summary.get_by_role("heading")).to_have_text("1 regels bevatten fouten")
+    expect(summary.get_by_role("heading")).to_have_text("Regels met fouten: 1")
     expect(summary.get_by_role("listitem")).to_have_text(["Regel 3: Achternaam: Vul dit in."])
     expect(page.get_by_role("button", name="Importeren", exact=True)).to_have_count(0)
 

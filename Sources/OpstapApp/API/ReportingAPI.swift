@@ -191,8 +191,9 @@ struct ReportingAPI {
         let definition = goal.definition
         return APIProgrammeGoal(id: row.id, title: row.title, source: row.source, cohortId: goal.$cohort.id, measure: row.measure, target: row.target,
                        periodStart: definition.periodStart, deadline: row.deadline, level: definition.level, months: definition.months,
-                       value: row.value.value, numerator: row.value.numerator, denominator: row.value.denominator, progress: row.progress,
-                       trend: row.trend.map { APIProgrammeGoalPoint(on: $0.on, value: $0.value) })
+                       value: row.suppressed ? nil : row.value.value, numerator: row.suppressed ? nil : row.value.numerator,
+                       denominator: row.suppressed ? nil : row.value.denominator, suppressed: row.suppressed, progress: row.progress,
+                       trend: row.suppressed ? [] : row.trend.map { APIProgrammeGoalPoint(on: $0.on, value: $0.value) })
     }
 
     func goals(_ req: Request) async throws -> [APIProgrammeGoal] {

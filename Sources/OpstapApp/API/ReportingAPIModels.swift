@@ -134,9 +134,11 @@ struct APIProgrammeGoal: Content {
     var deadline: SimpleDate
     var level: QualificationLevel?
     var months: Int?
-    var value: Double
-    var numerator: Int
-    var denominator: Int
+    /// Left out (with `suppressed` true) when a reporting role would see fewer than five people.
+    var value: Double?
+    var numerator: Int?
+    var denominator: Int?
+    var suppressed: Bool
     var progress: GoalProgress
     var trend: [APIProgrammeGoalPoint]
 }

@@ -109,7 +109,8 @@ struct EsfWebController {
         let columnText = req.query["column"] ?? ""
         let column: EsfPeriodColumn = columnText == "cumulative" ? .cumulative : .year(Int(columnText) ?? c.year)
         let gender = EsfGender(rawValue: req.query["gender"] ?? "")
-        let shown = try await c.reports.current(c.stream, year: c.year)
+        // A frozen year opens the people behind its frozen figures.
+        let (shown, _, _) = try await figures(c)
         let cell = shown.table.cell(indicator, column)
         let ids: [UUID]
         switch gender {

@@ -111,6 +111,12 @@ struct ImportWebController {
         let record = try await operations.find(try req.uuidParameter("importID"))
         guard record.status == ImportStatus.mapped.rawValue else { return req.redirect(to: "/imports/\(record.id!)") }
         let confirmed = Set(FormData(req).values("importAnyway").compactMap { Int($0) })
+        // Refused before starting when a row has errors: nothing is stored, the preview stays.
+        let failing = try await operations.preview(record).filter { !$0.errors.isEmpty }.count
+        guard failing == 0 else {
+            req.flash(RefusalText.text(ImportRefusal.rowsWithErrors(failing), req.translator()))
+            return req.redirect(to: "/imports/\(record.id!)#preview")
+        }
         try await Self.start(req, record, confirmedLines: confirmed)
         return req.redirect(to: "/imports/\(record.id!)")
     }

@@ -94,9 +94,12 @@ struct ReportingWebController {
             let definition = goal.definition
             let trend = GoalEvaluation.trend(definition, starters: starters, today: scope.today)
             let value = trend.last ?? GoalEvaluation.value(definition, starters: starters, on: min(scope.today, definition.deadline))
-            return ProgrammeGoalRow(id: goal.id!, title: goal.title, source: goal.source, measure: definition.measure, target: goal.target,
+            var row = ProgrammeGoalRow(id: goal.id!, title: goal.title, source: goal.source, measure: definition.measure, target: goal.target,
                            deadline: definition.deadline, value: value, progress: GoalEvaluation.status(definition, starters: starters, today: scope.today),
                            trend: trend, cohortName: goal.cohort?.name)
+            let small = { (count: Int) in count > 0 && count < SmallCells.threshold }
+            row.suppressed = scope.actor.seesSuppressedFigures && (small(value.numerator) || small(value.denominator - value.numerator))
+            return row
         }
     }
 

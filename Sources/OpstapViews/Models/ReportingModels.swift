@@ -70,6 +70,8 @@ public struct ProgrammeGoalRow: Sendable {
     public var progress: GoalProgress
     public var trend: [GoalValue]
     public var cohortName: String?
+    /// Reporting roles: the value rests on fewer than five people and is not shown.
+    public var suppressed: Bool = false
 
     public init(id: UUID, title: String, source: String, measure: GoalMeasure, target: Double, deadline: SimpleDate, value: GoalValue, progress: GoalProgress, trend: [GoalValue], cohortName: String?) {
         self.id = id

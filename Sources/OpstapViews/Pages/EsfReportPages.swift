@@ -95,9 +95,9 @@ public enum EsfReportPage {
         return fragment {
             for (gender, count) in parts {
                 el("td", ["class": "num"]) {
-                    if m.canOpenFigures, case .shown(let n) = count, n > 0, !m.showingSnapshot {
+                    if m.canOpenFigures, case .shown(let n) = count, n > 0 {
                         el("a", ["href": "/funding/\(m.streamID)/esf/figure?year=\(m.year)&indicator=\(indicator.rawValue)&column=\(column)&gender=\(gender?.rawValue ?? "all")",
-                                 "aria-label": t(.openFigure, String(n), indicator.rawValue)]) { String(n) }
+                                 "aria-label": t(.openFigure, String(n), indicator.rawValue, column == "cumulative" ? t(.cumulativeThrough, String(m.year)) : column, gender.map { t.label($0) } ?? t(.total))]) { String(n) }
                     } else {
                         t.count(count)
                     }

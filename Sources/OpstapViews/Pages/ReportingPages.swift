@@ -79,9 +79,9 @@ public enum GoalsPage {
             return [
                 fragment { el("strong") { goal.title }; if !goal.source.isEmpty { el("br"); el("span", ["class": "hint"]) { goal.source } }; if let cohort = goal.cohortName { el("br"); el("span", ["class": "hint"]) { cohort } } },
                 .text(t.label(goal.measure)), .text(target), .text(DateText.text(goal.deadline, t.locale)),
-                .text(valueText(t, goal.measure, goal.value)),
+                .text(goal.suppressed ? t(.suppressedCount) : valueText(t, goal.measure, goal.value)),
                 Widgets.badge(t.label(goal.progress), kind: goal.progress == .achieved || goal.progress == .onTrack ? "ok" : "warn"),
-                LineChart.sparkline(values: goal.trend.map(\.value), label: t(.goalTrendLabel, goal.title, goal.trend.map { valueText(t, goal.measure, $0) }.joined(separator: ", ")),
+                goal.suppressed ? .text("—") : LineChart.sparkline(values: goal.trend.map(\.value), label: t(.goalTrendLabel, goal.title, goal.trend.map { valueText(t, goal.measure, $0) }.joined(separator: ", ")),
                                     target: goal.target, maxValue: max(goal.target, goal.trend.map(\.value).max() ?? 0, 1)),
             ]
         }, empty: t(.noGoals))
