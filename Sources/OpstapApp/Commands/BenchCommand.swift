@@ -13,6 +13,7 @@ struct BenchCommand: AsyncCommand {
         @Option(name: "runs", help: "Runs per measurement (default 7)") var runs: Int?
         @Option(name: "size", help: "allocation: participants and places (default 2000)") var size: Int?
         @Option(name: "ledger", help: "reports: approved hour lines per participant (default 40)") var ledger: Int?
+        @Flag(name: "reuse", help: "reports: reuse a population generated earlier in this folder") var reuse: Bool
     }
 
     var help: String { "Generates a large population and times the main lists and counts (lists), a cohort's hours overview (ledger), the allocation solver against SciPy (allocation), or the ESF+ table, funnel, goals and a 10,000-row import (reports)." }
@@ -24,7 +25,7 @@ struct BenchCommand: AsyncCommand {
             return
         }
         if signature.what == "reports" {
-            try await BenchReports.run(app: app, people: signature.people ?? 50_000, ledgerPerPerson: signature.ledger ?? 40, runs: max(1, signature.runs ?? 5), console: context.console)
+            try await BenchReports.run(app: app, people: signature.people ?? 50_000, ledgerPerPerson: signature.ledger ?? 40, runs: max(1, signature.runs ?? 5), reuse: signature.reuse, console: context.console)
             return
         }
         if signature.what == "ledger" {

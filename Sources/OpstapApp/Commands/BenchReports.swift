@@ -8,13 +8,20 @@ import Vapor
 /// `--ledger` approved hour lines each), then times the ESF+ indicator table, the funnel,
 /// the goals and a 10,000-row candidate import. Prints figures; judges nothing.
 enum BenchReports {
-    static func run(app: Application, people: Int, ledgerPerPerson: Int, runs: Int, console: any Console) async throws {
+    static func run(app: Application, people: Int, ledgerPerPerson: Int, runs: Int, reuse: Bool, console: any Console) async throws {
         let db = app.db
         try await DemoData.loadIfEmpty(app: app)
         let today = app.clock.today
         let generation = Date()
-        let (stream, ledgerLines) = try await generate(db: db, people: people, ledgerPerPerson: ledgerPerPerson, today: today)
-        console.output("Generated \(people) ESF+ participants and \(ledgerLines) ledger lines in \(BenchCommand.ms(Date().timeIntervalSince(generation))) ms".consoleText())
+        let stream: FundingStream
+        if reuse, let existing = try await FundingStream.query(on: db).filter(\.$reference == "bench").first() {
+            stream = existing
+            console.output("Reusing the generated population (\(try await FundingEligibility.query(on: db).filter(\.$stream.$id == existing.requireID()).count()) participants, \(try await HourEntry.query(on: db).count()) ledger lines)".consoleText())
+        } else {
+            let (generated, ledgerLines) = try await generate(db: db, people: people, ledgerPerPerson: ledgerPerPerson, today: today)
+            stream = generated
+            console.output("Generated \(people) ESF+ participants and \(ledgerLines) ledger lines in \(BenchCommand.ms(Date().timeIntervalSince(generation))) ms".consoleText())
+        }
         let user = try await User.query(on: db).filter(\.$email == "coordinator.leiden@opstap.demo").with(\.$organisation).first()!
         let scope = Scope(actor: try Actor(user: user, organisation: user.organisation), db: db, today: today)
         let reports = EsfReports(scope: scope)
@@ -23,6 +30,12 @@ enum BenchReports {
         func line(_ name: String, _ seconds: Double, _ result: String) {
             console.output("  \(name.padding(toLength: 46, withPad: " ", startingAt: 0)) \(BenchCommand.ms(seconds)) ms   (\(result))".consoleText())
         }
+        let (readTime, inputs) = try await BenchCommand.median(runs) { try await EsfInputs(db: db).people(for: stream, today: today) }
+        line("  ESF+ register read from the database", readTime, "\(inputs.count) people")
+        let (computeTime, _) = try await BenchCommand.median(runs) {
+            EsfIndicatorTableBuilder.build(EsfRegister.participants(inputs, today: today), firstYear: 2024, reportYear: 2025)
+        }
+        line("  ESF+ indicators computed", computeTime, "pure domain code")
         let (tableTime, table) = try await BenchCommand.median(runs) { try await reports.current(stream, year: 2025).table }
         line("ESF+ indicator table (read + compute)", tableTime, "EECO01 total \(table.cell(.eeco01, .cumulative).total)")
         let (funnelTime, funnel) = try await BenchCommand.median(runs) { try await Funnels(db: db).counts(programmeIDs: [programme.id!]) }

@@ -19,25 +19,28 @@ struct EsfInputs {
         var firstFundedStart: SimpleDate?
         var lastFundedCompletion: SimpleDate?
         var leftOn: SimpleDate?
+        var characteristics: EsfEntryCharacteristics?
     }
 
     func people(for stream: FundingStream, today: SimpleDate) async throws -> [EsfPersonInput] {
         guard let sql = db as? any SQLDatabase else { return [] }
-        let streamID = try stream.requireID()
+        // The enrolments (with characteristics) and the evidence are independent reads: run them side by side.
+        async let evidenceRead = evidence(programmeID: stream.$programme.id, sql: sql)
         let enrolments = try await fundedEnrolments(stream, sql: sql)
+        let evidence = try await evidenceRead
         guard !enrolments.isEmpty else { return [] }
         let period = stream.period
         let funded = Set(stream.fundedPhases)
 
         var activities: [UUID: [EsfActivity]] = [:]
         var genders: [UUID: (String, String?)] = [:]
+        var characteristics: [UUID: EsfEntryCharacteristics] = [:]
         for facts in enrolments {
             genders[facts.personID] = (facts.gender, facts.dateOfBirth)
+            if let captured = facts.characteristics { characteristics[facts.personID] = captured }
             guard let activity = Self.activity(facts, funded: funded, period: period, today: today) else { continue }
             activities[facts.personID, default: []].append(activity)
         }
-        let characteristics = try await characteristics(streamID, sql: sql)
-        let evidence = try await evidence(programmeID: stream.$programme.id, sql: sql)
         return genders.map { personID, identity in
             EsfPersonInput(
                 personID: personID, gender: EsfGender(rawValue: identity.0) ?? .unknown,
@@ -73,15 +76,17 @@ struct EsfInputs {
         let streamFilter: SQLQueryString = stream.targetStreams.isEmpty ? "" : " AND e.stream IN (\(binds: stream.targetStreams))"
         let query: SQLQueryString = """
             SELECT e.id AS enrolment_id, e.person_id, e.state, e.phase_code, p.gender, p.date_of_birth,
+              c.employment_status, c.isced_level, c.third_country_national, c.foreign_background, c.minority, c.disability, c.homeless, c.rural_area,
               MIN(CASE WHEN t.kind = 'startPhase'\(phaseFilter) THEN t.effective_on END) AS first_start,
               MAX(CASE WHEN t.kind = 'completePhase'\(phaseFilter) THEN t.effective_on END) AS last_completion,
               MAX(CASE WHEN t.kind IN ('withdraw', 'complete') THEN t.effective_on END) AS left_on
             FROM enrolments e
             JOIN persons p ON p.id = e.person_id
             JOIN funding_eligibilities f ON f.person_id = e.person_id AND f.funding_stream_id = \(bind: try stream.requireID()) AND f.eligible = \(bind: true)
+            LEFT JOIN esf_characteristics c ON c.person_id = e.person_id AND c.funding_stream_id = f.funding_stream_id
             LEFT JOIN enrolment_transitions t ON t.enrolment_id = e.id
             WHERE e.programme_id = \(bind: stream.$programme.id)\(streamFilter)
-            GROUP BY e.id, e.person_id, e.state, e.phase_code, p.gender, p.date_of_birth
+            GROUP BY e.id, e.person_id, e.state, e.phase_code, p.gender, p.date_of_birth, c.id
             """
         return try await sql.raw(query).all().map { row in
             EnrolmentFacts(
@@ -92,15 +97,21 @@ struct EsfInputs {
                 phaseCode: try row.decode(column: "phase_code", as: String?.self),
                 firstFundedStart: try row.decode(column: "first_start", as: String?.self).flatMap(SimpleDate.init),
                 lastFundedCompletion: try row.decode(column: "last_completion", as: String?.self).flatMap(SimpleDate.init),
-                leftOn: try row.decode(column: "left_on", as: String?.self).flatMap(SimpleDate.init))
+                leftOn: try row.decode(column: "left_on", as: String?.self).flatMap(SimpleDate.init),
+                characteristics: try Self.characteristics(row))
         }
     }
 
-    private func characteristics(_ streamID: UUID, sql: any SQLDatabase) async throws -> [UUID: EsfEntryCharacteristics] {
-        let records = try await EsfCharacteristicsRecord.query(on: db).filter(\.$stream.$id == streamID).all()
-        var result: [UUID: EsfEntryCharacteristics] = [:]
-        for record in records { result[record.$person.id] = record.characteristics }
-        return result
+    private static func characteristics(_ row: any SQLRow) throws -> EsfEntryCharacteristics? {
+        guard let status = try row.decode(column: "employment_status", as: String?.self).flatMap(EmploymentStatusAtEntry.init(rawValue:)),
+              let foreign = SensitiveAnswer(rawValue: try row.decode(column: "foreign_background", as: String.self)),
+              let minority = SensitiveAnswer(rawValue: try row.decode(column: "minority", as: String.self)),
+              let disability = SensitiveAnswer(rawValue: try row.decode(column: "disability", as: String.self)) else { return nil }
+        return EsfEntryCharacteristics(
+            employmentStatus: status, iscedLevel: try row.decode(column: "isced_level", as: Int.self),
+            thirdCountryNational: try row.decode(column: "third_country_national", as: Bool.self), foreignBackground: foreign,
+            minority: minority, disability: disability, homelessOrHousingExclusion: try row.decode(column: "homeless", as: Bool.self),
+            ruralArea: try row.decode(column: "rural_area", as: Bool.self))
     }
 
     /// What happened after leaving, per person: follow-up situations, qualifications awarded

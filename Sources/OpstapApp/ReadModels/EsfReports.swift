@@ -16,7 +16,9 @@ struct EsfReports {
 
     func years(of stream: FundingStream) -> [Int] {
         let period = stream.period
-        return Array(period.start.year...min(period.end.year, scope.today.year))
+        let last = min(period.end.year, scope.today.year)
+        // A grant that starts in a later year has no report yet.
+        return period.start.year <= last ? Array(period.start.year...last) : []
     }
 
     func checkYear(_ year: Int?, of stream: FundingStream) throws -> Int {

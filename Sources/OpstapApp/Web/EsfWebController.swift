@@ -20,6 +20,7 @@ struct EsfWebController {
         let id = try req.parameters.get("streamID") != nil ? req.uuidParameter("streamID") : req.uuidParameter("id")
         let stream = try await FundingOperations(scope: scope, now: req.clock.now()).stream(id)
         let reports = EsfReports(scope: scope)
+        if let text = req.query[String.self, at: "year"], Int(text) == nil { throw ValidationFailure([FieldError("year", .invalidNumber)]) }
         let year = try reports.checkYear(req.query["year"], of: stream)
         return Context(scope: scope, stream: stream, reports: reports, year: year)
     }
@@ -27,6 +28,8 @@ struct EsfWebController {
     /// The frozen report when the year has one, otherwise today's figures.
     func figures(_ c: Context) async throws -> (shown: EsfReports.Frozen, snapshot: EsfSnapshot?, differences: [EsfCellDifference]) {
         if let (record, frozen) = try await c.reports.snapshot(c.stream, year: c.year) {
+            // Exact differences would reveal suppressed cells: reporting roles see the frozen figures only.
+            guard !c.scope.actor.seesSuppressedFigures else { return (frozen, record, []) }
             let current = try await c.reports.current(c.stream, year: c.year)
             return (frozen, record, frozen.table.differences(from: current.table))
         }
@@ -112,14 +115,7 @@ struct EsfWebController {
         // A frozen year opens the people behind its frozen figures.
         let (shown, _, _) = try await figures(c)
         let cell = shown.table.cell(indicator, column)
-        let ids: [UUID]
-        switch gender {
-        case .woman?: ids = cell.women
-        case .man?: ids = cell.men
-        case .nonBinary?: ids = cell.nonBinary
-        case .unknown?: ids = cell.unknown
-        case nil: ids = cell.women + cell.men + cell.nonBinary + cell.unknown
-        }
+        let ids = gender.map { cell.people($0) } ?? (cell.women + cell.men + cell.nonBinary + cell.unknown)
         let t = req.translator()
         let heading = t(.figureHeading, indicator.rawValue, t.label(indicator), columnText == "cumulative" ? t(.cumulativeThrough, String(c.year)) : columnText,
                         gender.map { t.label($0) } ?? t(.total))
