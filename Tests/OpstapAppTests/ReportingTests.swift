@@ -283,6 +283,29 @@ import Vapor
         }
     }
 
+    @Test func aGrantStartingInALaterYearHasNoReportYetAndReportingRolesSeeNoExactDifferences() async throws {
+        try await withOpstap { app in
+            let stream = try #require(try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus.rawValue).first())
+            let coordinator = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+            let future = try await coordinator.send(.POST, "/api/v1/programmes/\(stream.$programme.id)/funding-streams", json: """
+                {"kind":"esfPlus","name":"Later","funderId":"\(stream.$funder.id)","amountCents":100,"startsOn":"2028-01-01","endsOn":"2029-12-31"}
+                """)
+            #expect(future.status == .created)
+            let id = try coordinator.decode(APIFundingStream.self, future).id
+            #expect(try await coordinator.send(.GET, "/api/v1/funding-streams/\(id)/esf-report").status == .notFound)
+            #expect(try await coordinator.send(.POST, "/api/v1/funding-streams/\(id)/snapshots", json: #"{"year":2028}"#).status == .notFound)
+            #expect(try await coordinator.send(.GET, "/api/v1/funding-streams/\(stream.id!)/esf-report?year=abc").status == .badRequest)
+
+            #expect(try await coordinator.send(.POST, "/api/v1/funding-streams/\(stream.id!)/snapshots", json: #"{"year":2024}"#).status == .created)
+            try await EsfCharacteristicsRecord.query(on: app.db).set(\.$employmentStatus, to: "inactive").update()
+            let frozen = try coordinator.decode(APIEsfReport.self, try await coordinator.send(.GET, "/api/v1/funding-streams/\(stream.id!)/esf-report?year=2024"))
+            #expect(frozen.frozenAt != nil && !frozen.differences.isEmpty)
+            let reporting = try await APIClient.forUser(app, "rapportage.leiden@opstap.demo")
+            let hidden = try reporting.decode(APIEsfReport.self, try await reporting.send(.GET, "/api/v1/funding-streams/\(stream.id!)/esf-report?year=2024"))
+            #expect(hidden.frozenAt != nil && hidden.differences.isEmpty)
+        }
+    }
+
     @Test func everyReportingRouteWithAnIdIsClosedToAnotherOrganisation() async throws {
         try await withOpstap { app in
             let stream = try #require(try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus.rawValue).first())

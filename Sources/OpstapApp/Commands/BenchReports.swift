@@ -47,7 +47,9 @@ enum BenchReports {
         line("goal with trend (share with mbo-1)", goalTime, "\(value.map { String(format: "%.1f", $0.value) } ?? "-") %")
 
         // A 10,000-row referral list: preview (every row checked, duplicates looked up) and the run.
-        let csv = "Voornaam;Achternaam;Geboortedatum;Geslacht\n" + (0..<10_000).map { n in "Import\(n);Kandidaat \(n);\(String(format: "%02d", 1 + n % 28))-0\(1 + n % 9)-19\(70 + n % 30);\(n % 2 == 0 ? "V" : "M")" }.joined(separator: "\n")
+        // A fresh family name per run, so a rerun imports rather than skipping duplicates.
+        let run = UUID().uuidString.prefix(6)
+        let csv = "Voornaam;Achternaam;Geboortedatum;Geslacht\n" + (0..<10_000).map { n in "Import\(n);Kandidaat \(run) \(n);\(String(format: "%02d", 1 + n % 28))-0\(1 + n % 9)-19\(70 + n % 30);\(n % 2 == 0 ? "V" : "M")" }.joined(separator: "\n")
         let operations = ImportOperations(scope: scope, now: Date())
         let started = Date()
         let record = try await operations.upload(programme: programme, stream: "statushouders", fileName: "bench.csv", content: csv)

@@ -33,7 +33,7 @@ struct EsfReports {
         let people = try await EsfInputs(db: scope.db).people(for: stream, today: scope.today)
         // A stable order (entry date, then person) so screens, downloads and pages agree.
         return EsfRegister.participants(people, today: scope.today)
-            .sorted { ($0.entryDate, $0.personID.uuidString) < ($1.entryDate, $1.personID.uuidString) }
+            .sorted { $0.entryDate != $1.entryDate ? $0.entryDate < $1.entryDate : $0.personID < $1.personID }
     }
 
     func current(_ stream: FundingStream, year: Int) async throws -> Frozen {

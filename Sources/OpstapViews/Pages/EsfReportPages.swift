@@ -71,7 +71,7 @@ public enum EsfReportPage {
                     el("li") { Widgets.link(t(.bsnReport), "\(base)/bsn?year=\(m.year)") }
                 }
             }
-            if !m.differences.isEmpty || m.showingSnapshot {
+            if !m.suppressed && (!m.differences.isEmpty || m.showingSnapshot) {
                 el("h2") { t(.snapshotDifferences) }
                 Widgets.table(caption: t(.snapshotDifferences), headers: [t(.indicator), t(.period), t(.gender), t(.inSnapshot), t(.today)], rows: m.differences.map { row in
                     [.text(row.indicator.rawValue + " " + t.label(row.indicator)), .text(row.column == "cumulative" ? t(.cumulative) : row.column),
