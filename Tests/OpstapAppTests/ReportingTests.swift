@@ -45,6 +45,11 @@ import Vapor
             // A figure opens to the people behind it.
             let women = try await web.get("/funding/\(stream.id!)/esf/figure?year=2024&indicator=EECO01&column=2024&gender=woman")
             #expect(women.status == .ok && women.body.string.contains("8 in totaal"))
+            let eligibility = try await web.get("/funding/\(stream.id!)")
+            #expect(eligibility.body.string.contains("(16 in totaal)"), "every eligible permit holder, by name")
+            let coach = try await WebClient.login(app, "coach.leiden@opstap.demo")
+            let assigned = try await coach.get("/funding/\(stream.id!)").body.string
+            #expect(!assigned.contains("(16 in totaal)"), "a coach sees only the people assigned to them")
             let sheet = try await web.get("/funding/\(stream.id!)/esf.xlsx?year=2024")
             #expect(sheet.status == .ok && sheet.body.readableBytes > 1000)
         }

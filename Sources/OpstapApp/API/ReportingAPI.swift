@@ -47,18 +47,13 @@ struct ReportingAPI {
     func eligibility(_ req: Request) async throws -> APIPage<APIEligibility> {
         let scope = try req.scope()
         let page = try req.pageQuery()
-        let stream = try await FundingOperations(scope: scope, now: req.clock.now()).stream(req.idParameter())
-        let visible = try await EsfReports(scope: scope).visiblePersonIDs(programmeID: stream.$programme.id)
-        let query = FundingEligibility.query(on: req.db).filter(\.$stream.$id == stream.id!).filter(\.$person.$id ~~ visible)
-        let total = try await query.copy().count()
-        let records = try await query.sort(\.$id).offset(page.offset).limit(page.size).all()
-        let captured = Set(try await EsfCharacteristicsRecord.query(on: req.db).filter(\.$stream.$id == stream.id!)
-            .filter(\.$person.$id ~~ records.map(\.$person.id)).all(\.$person.$id))
-        return APIPage(ResultPage(items: records.map { record in
+        let operations = FundingOperations(scope: scope, now: req.clock.now())
+        let result = try await operations.eligibility(of: try await operations.stream(req.idParameter()), page: page)
+        return APIPage(ResultPage(items: result.items.map { record, captured in
             APIEligibility(personId: record.$person.id, eligible: record.eligible, targetGroup: record.targetGroup,
                            evidenceKind: EligibilityEvidence(rawValue: record.evidenceKind) ?? .other, evidenceReference: record.evidenceReference,
-                           checkedOn: SimpleDate(record.checkedOn)!, characteristicsCaptured: captured.contains(record.$person.id))
-        }, number: page.number, size: page.size, total: total))
+                           checkedOn: SimpleDate(record.checkedOn)!, characteristicsCaptured: captured)
+        }, number: result.number, size: result.size, total: result.total))
     }
 
     func recordEligibility(_ req: Request) async throws -> APIEligibility {

@@ -110,6 +110,28 @@ struct FundingOperations {
         return record
     }
 
+    /// One page of a stream's eligibility records, of the people the viewer may see, by name.
+    /// Visibility is applied in memory on one narrow read, so no query carries tens of
+    /// thousands of ids; only the page's records are loaded whole.
+    func eligibility(of stream: FundingStream, page: PageQuery) async throws -> ResultPage<(record: FundingEligibility, captured: Bool)> {
+        let streamID = try stream.requireID()
+        let visible = try await EsfReports(scope: scope).visiblePersonIDs(programmeID: stream.$programme.id)
+        let names = try await FundingEligibility.query(on: db).filter(\.$stream.$id == streamID)
+            .join(Person.self, on: \FundingEligibility.$person.$id == \Person.$id)
+            .field(\.$id).field(\.$person.$id).field(Person.self, \.$familyName).field(Person.self, \.$givenName).all()
+        let ordered = try names.filter { visible.contains($0.$person.id) }
+            .map { ($0.$person.id, try $0.joined(Person.self)) }
+            .sorted { ($0.1.familyName, $0.1.givenName, $0.0.uuidString) < ($1.1.familyName, $1.1.givenName, $1.0.uuidString) }
+            .map(\.0)
+        let pageIDs = Array(ordered.dropFirst(page.offset).prefix(page.size))
+        let records = Dictionary(uniqueKeysWithValues: try await FundingEligibility.query(on: db).filter(\.$stream.$id == streamID)
+            .filter(\.$person.$id ~~ pageIDs).with(\.$person).all().map { ($0.$person.id, $0) })
+        let captured = Set(try await EsfCharacteristicsRecord.query(on: db).filter(\.$stream.$id == streamID)
+            .filter(\.$person.$id ~~ pageIDs).all(\.$person.$id))
+        return ResultPage(items: pageIDs.compactMap { id in records[id].map { ($0, captured.contains(id)) } },
+                          number: page.number, size: page.size, total: ordered.count)
+    }
+
     /// The entry characteristics, for a person found eligible for this ESF+ stream.
     func characteristics(_ stream: FundingStream, personID: UUID?) async throws -> (Person, EsfCharacteristicsRecord?) {
         let person = try await scope.person(personID)

@@ -103,8 +103,14 @@ struct DashboardCharts {
     /// Approved hours against the hours the schedule expects, per cohort, for running participants.
     private func hours(_ rows: [ProgrammeFacts.Row]) async throws -> DashboardChart {
         let running = rows.filter { !$0.state.isTerminal }
-        let enrolments = try await Enrolment.query(on: scope.db).filter(\.$id ~~ running.map(\.enrolmentID)).with(\.$person).with(\.$programmeVersion).all()
-        let loaded = try await CohortHours.load(enrolments, today: scope.today, on: scope.db)
+        // In chunks, so no query carries more ids than the databases accept.
+        var enrolments: [Enrolment] = [], loaded: [CohortHours.Row] = []
+        for start in stride(from: 0, to: running.count, by: 1000) {
+            let chunk = try await Enrolment.query(on: scope.db).filter(\.$id ~~ running[start..<min(start + 1000, running.count)].map(\.enrolmentID))
+                .with(\.$programmeVersion).all()
+            enrolments += chunk
+            loaded += try await CohortHours.load(chunk, today: scope.today, on: scope.db)
+        }
         let cohortOf = Dictionary(uniqueKeysWithValues: enrolments.map { ($0.id!, $0.$cohort.id) })
         let cohorts = try await Cohort.query(on: scope.db).filter(\.$id ~~ Array(Set(cohortOf.values))).sort(\.$startDate).all()
         var expected: [UUID: Double] = [:], actual: [UUID: Double] = [:]

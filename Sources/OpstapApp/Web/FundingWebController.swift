@@ -73,19 +73,12 @@ struct FundingWebController {
         var eligibility = ResultPage<EligibilityRow>(items: [], number: page.number, size: page.size, total: 0)
         var candidates: [(value: String, label: String)] = []
         if scope.actor.can(.viewPeople) {
-            let visible = try await scope.candidacies().filter(\.$programme.$id == programme.requireID()).all(\.$person.$id)
-            let streamID = try stream.requireID()
-            let query = FundingEligibility.query(on: req.db).filter(\.$stream.$id == streamID).filter(\.$person.$id ~~ visible)
-            let total = try await query.copy().count()
-            let records = try await query.join(Person.self, on: \FundingEligibility.$person.$id == \Person.$id).sort(Person.self, \.$familyName)
-                .offset(page.offset).limit(page.size).with(\.$person).all()
-            let captured = Set(try await EsfCharacteristicsRecord.query(on: req.db).filter(\.$stream.$id == streamID)
-                .filter(\.$person.$id ~~ records.map(\.$person.id)).all(\.$person.$id))
-            eligibility = ResultPage(items: records.map { record in
+            let result = try await FundingOperations(scope: scope, now: req.clock.now()).eligibility(of: stream, page: page)
+            eligibility = ResultPage(items: result.items.map { record, captured in
                 EligibilityRow(personID: record.$person.id, name: record.person.fullName, eligible: record.eligible, targetGroup: record.targetGroup,
                                evidence: EligibilityEvidence(rawValue: record.evidenceKind) ?? .other, evidenceReference: record.evidenceReference,
-                               checkedOn: SimpleDate(record.checkedOn)!, hasCharacteristics: captured.contains(record.$person.id))
-            }, number: page.number, size: page.size, total: total)
+                               checkedOn: SimpleDate(record.checkedOn)!, hasCharacteristics: captured)
+            }, number: result.number, size: result.size, total: result.total)
             if scope.actor.can(.recordEligibility) {
                 // People enrolled in the programme, to choose from (a programme has a few hundred at most).
                 let enrolled = try await scope.enrolments().filter(\.$programme.$id == programme.requireID()).with(\.$person).limit(1000).all()
