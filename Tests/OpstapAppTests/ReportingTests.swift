@@ -65,6 +65,8 @@ import Vapor
             #expect(table.rows.count == 16, "every eligible permit holder active in 2024")
             #expect(table.rows.allSatisfy { BSN($0[0]) != nil })
             #expect(try await AccessLogEntry.query(on: app.db).filter(\.$view == "bsnReport").count() == 16, "each BSN read is logged")
+            let sheet = try await municipality.get("/funding/\(stream.id!)/esf/bsn?year=2024&format=xlsx")
+            #expect(sheet.status == .ok && sheet.headers.first(name: .contentType)?.contains("spreadsheetml") == true)
             for email in ["hr.leiden@opstap.demo", "docent.leiden@opstap.demo", "rapportage.leiden@opstap.demo"] {
                 let other = try await WebClient.login(app, email)
                 #expect(try await other.get("/funding/\(stream.id!)/esf/bsn?year=2024").status == .forbidden, "\(email)")

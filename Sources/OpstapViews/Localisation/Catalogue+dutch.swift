@@ -1082,5 +1082,6 @@ extension Catalogue {
         "navLessons": "Lessen",
         "programmeGoals": "Programma- en convenantdoelen",
         "refusalImportNotEditable": "Deze import is al gestart of afgerond.",
+        "downloadSheet": "Download als spreadsheet (.xlsx)",
 ]
 }

@@ -1082,5 +1082,6 @@ extension Catalogue {
         "navLessons": "Lessons",
         "programmeGoals": "Programme and covenant goals",
         "refusalImportNotEditable": "This import has already been started or finished.",
+        "downloadSheet": "Download as spreadsheet (.xlsx)",
 ]
 }

@@ -772,4 +772,5 @@ public enum K: String, CaseIterable, Sendable {
     case navLessons
     case programmeGoals
     case refusalImportNotEditable
+    case downloadSheet
 }

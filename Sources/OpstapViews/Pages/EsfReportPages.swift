@@ -116,7 +116,10 @@ public enum EsfPeoplePage {
         else { headers.append(t(.esfResults)) }
         return Layout.page(context, title: m.heading) {
             el("p") { Widgets.link(t(.backToEsfReport), "/funding/\(m.streamID)/esf?year=\(m.year)") }
-            el("p") { el("a", ["href": m.csvHref, "download": ""]) { t(.downloadCSV) } }
+            el("ul", ["class": "links"]) {
+                el("li") { el("a", ["href": m.csvHref, "download": ""]) { t(.downloadCSV) } }
+                el("li") { el("a", ["href": m.csvHref.replacingOccurrences(of: "format=csv", with: "format=xlsx"), "download": ""]) { t(.downloadSheet) } }
+            }
             if m.hiddenCount > 0 { el("p", ["class": "hint"]) { t(.peopleOutsideView, String(m.hiddenCount)) } }
             Widgets.table(caption: m.heading, headers: headers, rows: m.rows.items.map { row in
                 let exit = row.exitDate.map { DateText.text($0, t.locale) } ?? "—"
