@@ -81,7 +81,9 @@ EOF
 }
 
 start_server() {
-    local opts="-c listen_addresses=127.0.0.1 -p $PORT -k $SOCKET_DIR"
+    # Swift Testing runs every suite at once, each with its own server and connection pool:
+    # allow enough connections (also for data directories created with a lower limit).
+    local opts="-c listen_addresses=127.0.0.1 -p $PORT -k $SOCKET_DIR -c max_connections=600"
     if ! as_pg "$PG_BIN/pg_ctl" -D "$DATA_DIR" -l "$LOG_FILE" -o "$opts" -w -t 60 start >/dev/null; then
         # A stale postmaster.pid (e.g. after a reboot that kept /tmp) can block the start.
         if [ -f "$DATA_DIR/postmaster.pid" ] && ! as_pg "$PG_BIN/pg_ctl" -D "$DATA_DIR" status >/dev/null 2>&1; then
