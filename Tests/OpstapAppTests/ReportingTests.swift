@@ -345,6 +345,22 @@ import Vapor
         }
     }
 
+    @Test func theSixMonthFollowUpRecordsAnImprovedSituationForESFResults() async throws {
+        try await withOpstap { app in
+            let leiden = try await DemoLookups(db: app.db).programme("Op je plek in de zorg")
+            let sixMonths = try #require(try await FollowUp.query(on: app.db).join(Enrolment.self, on: \FollowUp.$enrolment.$id == \Enrolment.$id)
+                .filter(Enrolment.self, \.$programme.$id == leiden.id!).filter(\.$moment == FollowUpMoment.sixMonths.rawValue).first())
+            sixMonths.situation = nil
+            try await sixMonths.save(on: app.db)
+            let leftOn = try #require(try await Enrolment.find(sixMonths.$enrolment.id, on: app.db)).lastTransitionOn
+            let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+            let path = "/api/v1/enrolments/\(sixMonths.$enrolment.id)/follow-ups/\(sixMonths.id!)"
+            let recorded = try await api.send(.POST, path, json: #"{"situation":"employed","observedOn":"\#(SimpleDate(leftOn)!.adding(days: 1).iso)","source":"employer","improvedSituation":true}"#)
+            #expect(recorded.status == .ok, "\(recorded.body.string)")
+            #expect(try await FollowUp.find(sixMonths.id!, on: app.db)?.improvedSituation == true)
+        }
+    }
+
     @Test func candidatesImportOverTheAPIAllOrNothing() async throws {
         try await withOpstap { app in
             let programme = try await DemoLookups(db: app.db).programme("Kansrijk")

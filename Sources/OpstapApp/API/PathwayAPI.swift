@@ -263,7 +263,8 @@ struct PathwayAPI {
         let operations = FollowUpOperations(scope: scope, now: req.clock.now())
         let followUp = try await operations.followUp(try req.uuidParameter("followUpID"), of: enrolment)
         let body = try req.content.decode(APIFollowUpRequest.self)
-        try await operations.record(followUp, of: enrolment, situation: body.situation.rawValue, observedOn: body.observedOn.iso, source: body.source.rawValue, note: body.note ?? "")
+        try await operations.record(followUp, of: enrolment, situation: body.situation.rawValue, observedOn: body.observedOn.iso, source: body.source.rawValue, note: body.note ?? "",
+                                    improvedSituation: body.improvedSituation ?? false)
         return Self.followUp(followUp)
     }
 

@@ -217,6 +217,8 @@ struct APIFollowUpRequest: Content {
     var observedOn: SimpleDate
     var source: FollowUpSource
     var note: String?
+    /// Six months on: a better job than at entry (ESF+ EECR06).
+    var improvedSituation: Bool?
 }
 
 struct APIPreferencesRequest: Content {

@@ -32,7 +32,9 @@ struct FollowUpOperations {
         return followUp
     }
 
-    func record(_ followUp: FollowUp, of enrolment: Enrolment, situation: String, observedOn: String, source: String, note: String) async throws {
+    /// `improvedSituation`: six months on, a better job than at entry (ESF+ EECR06); kept only
+    /// for an employed situation at the six-month follow-up.
+    func record(_ followUp: FollowUp, of enrolment: Enrolment, situation: String, observedOn: String, source: String, note: String, improvedSituation: Bool = false) async throws {
         try actor.require(.recordFollowUp)
         var errors: [FieldError] = []
         let situation = FollowUpSituation(rawValue: situation)
@@ -49,6 +51,7 @@ struct FollowUpOperations {
         followUp.source = source.rawValue
         followUp.observedOn = day.iso
         followUp.note = note.trimmingCharacters(in: .whitespacesAndNewlines)
+        followUp.improvedSituation = followUp.moment == FollowUpMoment.sixMonths.rawValue && situation == .employed ? improvedSituation : nil
         followUp.$recordedBy.id = actor.userID
         try await db.transaction { tx in
             try await followUp.save(on: tx)

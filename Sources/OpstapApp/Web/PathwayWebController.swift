@@ -135,7 +135,7 @@ struct PathwayWebController {
         return try await handle(req, form: "followup-form-\(followUpID.uuidString)", anchor: "followup-\(followUpID.uuidString)") { scope, enrolment, form in
             let operations = FollowUpOperations(scope: scope, now: req.clock.now())
             try await operations.record(try await operations.followUp(followUpID, of: enrolment), of: enrolment, situation: form["situation"],
-                                        observedOn: form["observedOn"], source: form["source"], note: form["note"])
+                                        observedOn: form["observedOn"], source: form["source"], note: form["note"], improvedSituation: form["improvedSituation"] == "true")
         }
     }
 }

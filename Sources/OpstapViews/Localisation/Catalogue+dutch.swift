@@ -1083,5 +1083,6 @@ extension Catalogue {
         "programmeGoals": "Programma- en convenantdoelen",
         "refusalImportNotEditable": "Deze import is al gestart of afgerond.",
         "downloadSheet": "Download als spreadsheet (.xlsx)",
+        "improvedSituation": "Betere positie dan bij instroom (bij werk: vaster, meer uren of hoger niveau)",
 ]
 }

@@ -1083,5 +1083,6 @@ extension Catalogue {
         "programmeGoals": "Programme and covenant goals",
         "refusalImportNotEditable": "This import has already been started or finished.",
         "downloadSheet": "Download as spreadsheet (.xlsx)",
+        "improvedSituation": "Better position than at entry (for work: more secure, more hours or a higher level)",
 ]
 }

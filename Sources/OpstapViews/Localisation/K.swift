@@ -773,4 +773,5 @@ public enum K: String, CaseIterable, Sendable {
     case programmeGoals
     case refusalImportNotEditable
     case downloadSheet
+    case improvedSituation
 }

@@ -252,6 +252,10 @@ public enum PathwayPage {
                             Form.input(context, label: t(.observedOn), name: "observedOn", value: s.values["observedOn"] ?? m.today, type: "date", errors: s.errors, scope: id)
                             Form.select(context, label: t(.source), name: "source", options: Form.options(FollowUpSource.self, t), selected: s.values["source"], errors: s.errors, scope: id)
                             Form.input(context, label: t(.note), name: "note", value: s.values["note"] ?? "", errors: s.errors, scope: id)
+                            if row.moment == .sixMonths {
+                                Form.select(context, label: t(.improvedSituation), name: "improvedSituation", options: [("false", t(.no)), ("true", t(.yes))],
+                                            selected: s.values["improvedSituation"] ?? "false", errors: s.errors, scope: id)
+                            }
                             Form.submit(t(.recordFollowUp))
                         }
                     }
