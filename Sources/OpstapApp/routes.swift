@@ -18,7 +18,7 @@ func routes(_ app: Application) throws {
     web.post("login", use: auth.login)
     web.post("logout", use: auth.logout)
 
-    let pages = web.grouped(SessionAuthMiddleware())
+    let pages = web.grouped(SessionAuthMiddleware()).grouped(TableDownloadMiddleware())
     pages.get(use: HomeController().home)
 
     let programmes = ProgrammeWebController()

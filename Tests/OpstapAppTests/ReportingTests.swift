@@ -203,6 +203,28 @@ import Vapor
         }
     }
 
+    /// Any page with a list downloads it as CSV, through the page's own route and access rules.
+    @Test func everyListDownloadsAsCSVUnderTheRulesOfItsScreen() async throws {
+        try await withOpstap { app in
+            let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+            let page = try await web.get("/qualifications")
+            #expect(page.body.string.contains("href=\"/qualifications?format=csv\""))
+            let csv = try await web.get("/qualifications?format=csv")
+            #expect(csv.headers.first(name: .contentType)?.hasPrefix("text/csv") == true)
+            let table = try CSV.parse(csv.body.string)
+            #expect(table.header == ["Kwalificatie", "Crebo", "Niveau", "Bezig", "Behaald"] && !table.rows.isEmpty)
+            // A paginated list comes whole: the supervisor's week of hours over several pages of the screen.
+            let supervisor = try await WebClient.login(app, "werkbegeleider.kansrijk@opstap.demo")
+            let hours = try CSV.parse(try await supervisor.get("/hours/approvals?format=csv").body.string)
+            #expect(hours.rows.count == 48)
+            // The download answers like the page: not found for another organisation's records, forbidden for a role.
+            let cohort = try await DemoLookups(db: app.db).cohort("Instroom september 2024")
+            let outsider = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
+            #expect(try await outsider.get("/cohorts/\(cohort.id!)/hours?format=csv").status == .notFound)
+            #expect(try await web.get("/admin?format=csv").status == .forbidden)
+        }
+    }
+
     @Test func lessonsAreSharedAcrossProgrammesOnlyWhenMarkedShared() async throws {
         try await withOpstap { app in
             let kansrijk = try await WebClient.login(app, "coach.kansrijk@opstap.demo")

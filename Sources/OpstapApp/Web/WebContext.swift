@@ -10,7 +10,8 @@ extension Request {
         let user = actor.map { SignedInUser(name: $0.name, organisationName: $0.organisationName, roles: $0.roles, seesHousing: $0.visibleFields.contains(.housing)) }
         let flash = session.data["flash"]
         if flash != nil { session.data["flash"] = nil }
-        return PageContext(locale: locale, user: user, csrfToken: CSRFMiddleware.token(for: self), flash: flash)
+        return PageContext(locale: locale, user: user, csrfToken: CSRFMiddleware.token(for: self), flash: flash,
+                           currentURL: method == .GET ? url.path + (url.query.map { "?" + $0 } ?? "") : nil)
     }
 
     func translator() -> Translator {

@@ -17,7 +17,15 @@ public enum Layout {
                     el("p", ["class": "flash", "role": "status"]) { flash }
                 }
                 el("h1") { title }
-                content()
+                let nodes = content()
+                nodes
+                // Every list on a page downloads as CSV (TableDownloadMiddleware), unless the
+                // page offers its own downloads.
+                if let url = context.currentURL, context.user != nil, contains(nodes, element: "table"), !contains(nodes, attribute: "download") {
+                    el("p", ["class": "download"]) {
+                        el("a", ["href": url + (url.contains("?") ? "&" : "?") + "format=csv", "download": ""]) { t(.downloadCSV) }
+                    }
+                }
             }
         }
         return "<!DOCTYPE html>" + el("html", ["lang": t.locale.rawValue]) {
@@ -29,6 +37,19 @@ public enum Layout {
             }
             el("body") { body }
         }.render()
+    }
+
+    static func contains(_ nodes: [HTMLNode], element: String? = nil, attribute: String? = nil) -> Bool {
+        nodes.contains { node in
+            switch node {
+            case .element(let name, let attributes, let children):
+                if let element, name == element { return true }
+                if let attribute, attributes.contains(where: { $0.name == attribute }) { return true }
+                return contains(children, element: element, attribute: attribute)
+            case .fragment(let children): return contains(children, element: element, attribute: attribute)
+            case .text, .raw: return false
+            }
+        }
     }
 
     static func navigation(_ context: PageContext, user: SignedInUser) -> HTMLNode {

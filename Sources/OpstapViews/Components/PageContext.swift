@@ -6,12 +6,15 @@ public struct PageContext: Sendable {
     public var user: SignedInUser?
     public var csrfToken: String
     public var flash: String?
+    /// Path and query of the page, for the download link of its tables.
+    public var currentURL: String?
 
-    public init(locale: AppLocale, user: SignedInUser?, csrfToken: String, flash: String? = nil) {
+    public init(locale: AppLocale, user: SignedInUser?, csrfToken: String, flash: String? = nil, currentURL: String? = nil) {
         self.t = Translator(locale)
         self.user = user
         self.csrfToken = csrfToken
         self.flash = flash
+        self.currentURL = currentURL
     }
 }
 
