@@ -38,6 +38,8 @@ import Testing
         let signal = Signals.compute(input(expected: 100, actual: 79)).first { $0.kind == .hoursBehind }
         #expect(signal?.figures == ["79", "100", "21", "20"])
         #expect(signal?.severity == .warning)
+        let fractional = Signals.compute(input(expected: 3748.1666666666665, actual: 0.25)).first { $0.kind == .hoursBehind }
+        #expect(fractional?.figures.prefix(2) == ["0", "3748"], "whole hours in the words")
         #expect(Signals.compute(input(expected: 100, actual: 50)).first?.severity == .urgent)
     }
 

@@ -140,5 +140,6 @@ public enum Signals {
     }
 
     static func percent(_ share: Double) -> String { String(Int((share * 100).rounded())) }
-    static func number(_ value: Double) -> String { value == value.rounded() ? String(Int(value)) : String(value) }
+    /// Whole hours: the words read "79 of 100 expected hours", never "3748.1666666666665".
+    static func number(_ value: Double) -> String { String(Int(value.rounded())) }
 }
