@@ -30,7 +30,7 @@ struct ReportingAPI {
         let stream = try await renamingFields(["amount": "amountCents"]) {
             try await FundingOperations(scope: scope, now: req.clock.now()).create(in: programme, FundingStreamInput(
                 name: body.name, kind: body.kind.rawValue, funderID: body.funderId, reference: body.reference ?? "",
-                amount: String(body.amountCents / 100) + "," + String(format: "%02d", Int(body.amountCents % 100)),
+                amountCents: body.amountCents,
                 startsOn: body.startsOn.iso, endsOn: body.endsOn.iso, targetStreams: body.targetStreams ?? [],
                 targetDescription: body.targetDescription ?? "", fundedPhases: body.fundedPhases ?? []))
         }
@@ -93,11 +93,12 @@ struct ReportingAPI {
         let operations = FundingOperations(scope: scope, now: req.clock.now())
         let stream = try await operations.stream(req.idParameter())
         let body = try req.content.decode(APIEsfCharacteristics.self)
-        let fields = FundingWebController.values(EsfEntryCharacteristics(
-            employmentStatus: body.employmentStatus, iscedLevel: body.iscedLevel, thirdCountryNational: body.thirdCountryNational,
-            foreignBackground: body.foreignBackground, minority: body.minority, disability: body.disability,
-            homelessOrHousingExclusion: body.homelessOrHousingExclusion, ruralArea: body.ruralArea), suggested: IntakeProfile())
-        let record = try await operations.saveCharacteristics(stream, personID: try req.uuidParameter("personId"), fields: fields)
+        let record = try await operations.saveCharacteristics(stream, personID: try req.uuidParameter("personId")) {
+            EsfEntryCharacteristics(
+                employmentStatus: body.employmentStatus, iscedLevel: body.iscedLevel, thirdCountryNational: body.thirdCountryNational,
+                foreignBackground: body.foreignBackground, minority: body.minority, disability: body.disability,
+                homelessOrHousingExclusion: body.homelessOrHousingExclusion, ruralArea: body.ruralArea)
+        }
         return Self.characteristics(record.characteristics!)
     }
 
@@ -133,17 +134,13 @@ struct ReportingAPI {
             let columnText = req.query[String.self, at: "column"] ?? "cumulative"
             guard let column = EsfPeriodColumn(description: columnText) else { throw ValidationFailure([FieldError("column", .invalidChoice)]) }
             let cell = shown.table.cell(indicator, column)
-            ids = try req.enumQuery("gender", as: EsfGender.self).map { cell.people($0) } ?? (cell.women + cell.men + cell.nonBinary + cell.unknown)
+            ids = try req.enumQuery("gender", as: EsfGender.self).map { cell.people($0) } ?? cell.everyone
         }
-        let visible = try await c.reports.visiblePersonIDs(programmeID: c.stream.$programme.id)
-        let byID = Dictionary(shown.participants.map { ($0.personID, $0) }, uniquingKeysWith: { first, _ in first })
-        let kept = ids.filter { visible.contains($0) }
-        let pageIDs = Array(kept.dropFirst(page.offset).prefix(page.size))
-        let details = try await c.reports.details(of: pageIDs, programmeID: c.stream.$programme.id)
-        return APIPage(ResultPage(items: pageIDs.compactMap { id in
-            guard let p = byID[id], let d = details[id] else { return nil }
-            return APIEsfParticipant(personId: id, name: d.name, gender: p.gender, entryDate: p.entryDate, exitDate: p.exitDate, results: EsfWebController.results(p))
-        }, number: page.number, size: page.size, total: kept.count))
+        let listed = try await c.reports.listed(ids, of: shown.participants, programmeID: c.stream.$programme.id, page: page)
+        return APIPage(ResultPage(items: listed.people.map { person in
+            let p = person.participant
+            return APIEsfParticipant(personId: p.personID, name: person.name, gender: p.gender, entryDate: p.entryDate, exitDate: p.exitDate, results: EsfWebController.results(p))
+        }, number: page.number, size: page.size, total: listed.total))
     }
 
     func bsnReport(_ req: Request) async throws -> APIPage<APIBsnRow> {
@@ -151,16 +148,14 @@ struct ReportingAPI {
         guard c.scope.actor.mayReadBSNReport else { throw AccessDenied.forbidden }
         let page = try req.pageQuery()
         let shown = try await c.reports.current(c.stream, year: c.year)
-        let visible = try await c.reports.visiblePersonIDs(programmeID: c.stream.$programme.id)
-        let active = EsfReports.activeIn(c.year, shown.participants).filter { visible.contains($0.personID) }
-        let slice = Array(active.dropFirst(page.offset).prefix(page.size))
-        let details = try await c.reports.details(of: slice.map(\.personID), programmeID: c.stream.$programme.id)
-        try await EsfWebController().logBSNRead(c, slice.map(\.personID), at: req.clock.now())
-        return APIPage(ResultPage(items: slice.compactMap { p in
-            guard let d = details[p.personID] else { return nil }
-            return APIBsnRow(bsn: d.bsn, name: d.name, entryDate: p.entryDate, exitDate: p.exitDate,
+        let active = EsfReports.activeIn(c.year, shown.participants).map(\.personID)
+        let listed = try await c.reports.listed(active, of: shown.participants, programmeID: c.stream.$programme.id, page: page)
+        try await EsfWebController().logBSNRead(c, listed.people.map(\.participant.personID), at: req.clock.now())
+        return APIPage(ResultPage(items: listed.people.map { person in
+            let p = person.participant
+            return APIBsnRow(bsn: person.bsn, name: person.name, entryDate: p.entryDate, exitDate: p.exitDate,
                              homeless: p.characteristics?.homelessOrHousingExclusion == true, qualificationGained: p.qualificationGained)
-        }, number: page.number, size: page.size, total: active.count))
+        }, number: page.number, size: page.size, total: listed.total))
     }
 
     func snapshots(_ req: Request) async throws -> [APISnapshot] {
@@ -194,9 +189,7 @@ struct ReportingAPI {
     func goals(_ req: Request) async throws -> [APIProgrammeGoal] {
         let scope = try req.scope()
         let programme = try await scope.programme(req.idParameter())
-        let rows = try await ReportingWebController().goalRows(scope: scope, programmeID: programme.requireID())
-        let goals = Dictionary(uniqueKeysWithValues: try await ProgrammeGoal.query(on: req.db).filter(\.$programme.$id == programme.requireID()).all().map { ($0.id!, $0) })
-        return rows.compactMap { row in goals[row.id].map { Self.goal(row, $0) } }
+        return try await ReportingWebController().goalRows(scope: scope, programmeID: programme.requireID()).map { Self.goal($0.row, $0.goal) }
     }
 
     func createGoal(_ req: Request) async throws -> Response {
@@ -207,7 +200,7 @@ struct ReportingAPI {
             title: body.title, source: body.source ?? "", measure: body.measure.rawValue, target: String(body.target),
             cohortID: body.cohortId?.uuidString ?? "", periodStart: body.periodStart?.iso ?? "", deadline: body.deadline.iso,
             level: body.level?.rawValue ?? "", months: body.months.map(String.init) ?? ""))
-        let row = try await ReportingWebController().goalRows(scope: scope, programmeID: programme.requireID()).first { $0.id == goal.id }!
+        let row = try await ReportingWebController().goalRows(scope: scope, programmeID: programme.requireID()).first { $0.goal.id == goal.id }!.row
         return try await created(Self.goal(row, goal), location: "/api/v1/programmes/\(programme.id!.uuidString)/goals")
     }
 
@@ -313,9 +306,10 @@ struct ReportingAPI {
         let record = try await ImportOperations(scope: scope, now: req.clock.now()).find(req.idParameter())
         guard record.status == ImportStatus.mapped.rawValue else { throw ImportRefusal.notEditable }
         let body = (try? req.content.decode(APIImportRunRequest.self)) ?? APIImportRunRequest()
-        let failing = try await ImportOperations(scope: scope, now: req.clock.now()).preview(record).filter { !$0.errors.isEmpty }.count
+        let checks = try await ImportOperations(scope: scope, now: req.clock.now()).preview(record)
+        let failing = checks.filter { !$0.errors.isEmpty }.count
         guard failing == 0 else { throw ImportRefusal.rowsWithErrors(failing) }
-        try await ImportWebController.start(req, record, confirmedLines: Set(body.importAnyway ?? []))
+        try await ImportWebController.start(req, record, checks: checks, confirmedLines: Set(body.importAnyway ?? []))
         let response = try await importBody(req, record, withPreview: false).encodeResponse(status: .accepted, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/candidate-imports/\(record.id!.uuidString)")
         return response

@@ -56,7 +56,7 @@ enum BenchReports {
         let checks = try await operations.preview(record)
         let previewed = Date()
         record.status = ImportStatus.mapped.rawValue
-        let counts = try await operations.run(record, confirmedLines: [], progress: ImportProgress.shared)
+        let counts = try await operations.run(record, checks: checks, confirmedLines: [], progress: ImportProgress.shared)
         line("import 10,000 rows: upload + preview", previewed.timeIntervalSince(started), "\(checks.filter { !$0.errors.isEmpty }.count) rows with errors")
         line("import 10,000 rows: all-or-nothing run", Date().timeIntervalSince(previewed), "\(counts.imported) imported")
     }

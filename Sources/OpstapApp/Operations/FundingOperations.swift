@@ -8,7 +8,8 @@ struct FundingStreamInput: Sendable {
     var kind: String
     var funderID: UUID?
     var reference: String
-    var amount: String
+    /// nil when the typed amount could not be read.
+    var amountCents: Int64?
     var startsOn: String
     var endsOn: String
     var targetStreams: [String]
@@ -53,7 +54,7 @@ struct FundingOperations {
         if funder == nil { errors.append(FieldError("funderId", .unknownOrganisation)) }
         if input.reference.count > 80 { errors.append(FieldError("reference", .tooLong, ["80"])) }
         if input.targetDescription.count > 500 { errors.append(FieldError("targetDescription", .tooLong, ["500"])) }
-        let cents = FundingRules.cents(fromEuros: input.amount)
+        let cents = input.amountCents
         let starts = SimpleDate(input.startsOn), ends = SimpleDate(input.endsOn)
         errors += FundingRules.check(amountCents: cents, startsOn: starts, endsOn: ends)
         let streams = Set(definition?.streams.map(\.code) ?? [])
@@ -142,30 +143,13 @@ struct FundingOperations {
         return (person, record)
     }
 
-    func saveCharacteristics(_ stream: FundingStream, personID: UUID?, fields: [String: String]) async throws -> EsfCharacteristicsRecord {
+    /// Access is checked before `value` is read, so someone outside the stream learns nothing
+    /// from validation messages; `value` parses the form or takes the API body.
+    func saveCharacteristics(_ stream: FundingStream, personID: UUID?, value read: () throws -> EsfEntryCharacteristics) async throws -> EsfCharacteristicsRecord {
         try actor.require(.recordEligibility)
         guard stream.fundingKind == .esfPlus else { throw AccessDenied.notFound }
         let (person, existing) = try await characteristics(stream, personID: personID)
-        var errors: [FieldError] = []
-        func choice<E: RawRepresentable>(_ name: String, _ type: E.Type) -> E? where E.RawValue == String {
-            guard let value = E(rawValue: fields[name] ?? "") else { errors.append(FieldError(name, (fields[name] ?? "").isEmpty ? .required : .invalidChoice)); return nil }
-            return value
-        }
-        func flag(_ name: String) -> Bool? {
-            switch fields[name] { case "true"?: return true; case "false"?: return false
-            default: errors.append(FieldError(name, .invalidChoice)); return nil }
-        }
-        let status = choice("employmentStatus", EmploymentStatusAtEntry.self)
-        let isced = Int(fields["iscedLevel"] ?? "")
-        if isced == nil { errors.append(FieldError("iscedLevel", (fields["iscedLevel"] ?? "").isEmpty ? .required : .invalidNumber)) }
-        let third = flag("thirdCountryNational"), foreign = choice("foreignBackground", SensitiveAnswer.self)
-        let minority = choice("minority", SensitiveAnswer.self), disability = choice("disability", SensitiveAnswer.self)
-        let homeless = flag("homelessOrHousingExclusion"), rural = flag("ruralArea")
-        guard errors.isEmpty, let status, let isced, let third, let foreign, let minority, let disability, let homeless, let rural
-        else { throw ValidationFailure(errors) }
-        let value = EsfEntryCharacteristics(
-            employmentStatus: status, iscedLevel: isced, thirdCountryNational: third, foreignBackground: foreign,
-            minority: minority, disability: disability, homelessOrHousingExclusion: homeless, ruralArea: rural)
+        let value = try read()
         let problems = value.errors()
         guard problems.isEmpty else { throw ValidationFailure(problems) }
         let record = existing ?? EsfCharacteristicsRecord()

@@ -10,6 +10,8 @@ struct ImportRowCheck: Sendable {
     var errors: [FieldError]
     /// Likely the same person as someone in the registry or earlier in the file: flagged, never merged.
     var duplicate: FieldError?
+    /// The person the row registers, validated by the registration rules; nil when it has errors.
+    var person: Person?
 }
 
 enum ImportStatus: String {
@@ -116,7 +118,6 @@ struct ImportOperations {
         let mapping = Self.decode(record.mapping)
         let registration = CandidateOperations(scope: scope, now: now)
         var checks: [ImportRowCheck] = []
-        var people: [Person?] = []
         checks.reserveCapacity(table.rows.count)
         for (index, row) in table.rows.enumerated() {
             var values: [CandidateImportField: String] = [:]
@@ -136,45 +137,49 @@ struct ImportOperations {
             for field in [CandidateImportField.phone, .email, .postcode, .city] where (values[field] ?? "").count > 120 {
                 errors.append(FieldError(field.rawValue, .tooLong, ["120"]))
             }
-            checks.append(ImportRowCheck(line: table.lineNumbers[index], values: values, errors: errors, duplicate: nil))
-            people.append(errors.isEmpty ? person : nil)
+            if let person {
+                person.intake.contact = ContactDetails(phone: values[.phone] ?? "", email: values[.email] ?? "", postcode: values[.postcode] ?? "", city: values[.city] ?? "")
+            }
+            checks.append(ImportRowCheck(line: table.lineNumbers[index], values: values, errors: errors, duplicate: nil, person: errors.isEmpty ? person : nil))
         }
-        try await flagDuplicates(&checks, people: people)
+        try await flagDuplicates(&checks)
         return checks
     }
 
-    /// Looks up possible matches for the whole file in a few queries (by BSN and date of birth, in chunks).
-    private func flagDuplicates(_ checks: inout [ImportRowCheck], people: [Person?]) async throws {
+    /// Looks up possible matches for the whole file in a few queries (by BSN and date of birth,
+    /// in chunks) and judges them with the registry's own `DuplicateDetection`.
+    private func flagDuplicates(_ checks: inout [ImportRowCheck]) async throws {
         var firstLine: [String: Int] = [:]
-        for (index, person) in people.enumerated() {
-            guard let person else { continue }
+        for index in checks.indices {
+            guard let person = checks[index].person else { continue }
             for key in Self.fileKeys(person) {
                 if let earlier = firstLine[key] { checks[index].duplicate = FieldError("row", .duplicateInFile, [String(earlier)]); break }
             }
             for key in Self.fileKeys(person) where firstLine[key] == nil { firstLine[key] = checks[index].line }
         }
-        let bsns = Array(Set(people.compactMap { $0?.bsn }))
-        let births = Array(Set(people.compactMap { $0?.dateOfBirth }))
-        var existing: [Person] = []
-        for chunk in stride(from: 0, to: bsns.count, by: 500) {
-            existing += try await Person.query(on: db).filter(\.$bsn ~~ Array(bsns[chunk..<min(chunk + 500, bsns.count)])).all()
+        let people = checks.compactMap(\.person)
+        let bsns = Array(Set(people.compactMap(\.bsn)))
+        let births = Array(Set(people.compactMap(\.dateOfBirth)))
+        var existing: [RegistryKey] = []
+        func load(_ query: QueryBuilder<Person>) async throws {
+            existing += try await query.field(\.$id).field(\.$nameKey).field(\.$dateOfBirth).field(\.$bsn).all().map(Self.key)
         }
-        for chunk in stride(from: 0, to: births.count, by: 500) {
-            existing += try await Person.query(on: db).filter(\.$dateOfBirth ~~ Array(births[chunk..<min(chunk + 500, births.count)])).all()
-        }
-        var byBSN: [String: Person] = [:], byNameAndBirth: [String: Person] = [:]
-        for person in existing {
-            if let bsn = person.bsn { byBSN[bsn] = person }
-            if let birth = person.dateOfBirth { byNameAndBirth[person.nameKey + "|" + birth] = person }
-        }
-        for (index, person) in people.enumerated() where checks[index].duplicate == nil {
-            guard let person else { continue }
-            if let bsn = person.bsn, byBSN[bsn] != nil {
-                checks[index].duplicate = FieldError("row", .possibleDuplicate, [DuplicateReason.sameBSN.rawValue])
-            } else if let birth = person.dateOfBirth, byNameAndBirth[person.nameKey + "|" + birth] != nil {
-                checks[index].duplicate = FieldError("row", .possibleDuplicate, [DuplicateReason.sameNameAndDateOfBirth.rawValue])
+        for chunk in stride(from: 0, to: bsns.count, by: 500) { try await load(Person.query(on: db).filter(\.$bsn ~~ Array(bsns[chunk..<min(chunk + 500, bsns.count)]))) }
+        for chunk in stride(from: 0, to: births.count, by: 500) { try await load(Person.query(on: db).filter(\.$dateOfBirth ~~ Array(births[chunk..<min(chunk + 500, births.count)]))) }
+        let byBSN = Dictionary(grouping: existing.filter { $0.bsn != nil }, by: { $0.bsn! })
+        let byBirth = Dictionary(grouping: existing.filter { $0.dateOfBirth != nil }, by: { $0.dateOfBirth! })
+        for index in checks.indices where checks[index].duplicate == nil {
+            guard let person = checks[index].person else { continue }
+            let new = Self.key(person)
+            let candidates = (new.bsn.flatMap { byBSN[$0] } ?? []) + (new.dateOfBirth.flatMap { byBirth[$0] } ?? [])
+            if let reason = candidates.lazy.compactMap({ DuplicateDetection.reason(new: new, existing: $0) }).first {
+                checks[index].duplicate = FieldError("row", .possibleDuplicate, [reason.rawValue])
             }
         }
+    }
+
+    private static func key(_ person: Person) -> RegistryKey {
+        RegistryKey(nameKey: person.nameKey, dateOfBirth: person.dateOfBirth.flatMap(SimpleDate.init), bsn: person.bsn)
     }
 
     private static func fileKeys(_ person: Person) -> [String] {
@@ -184,32 +189,24 @@ struct ImportOperations {
         return keys
     }
 
-    /// Stores every row without errors or duplicates (and the duplicates the user confirmed as
-    /// different people) in one transaction; refuses when any row has an error. The caller
-    /// checks that the import was previewed (status mapped) and marks it running.
-    func run(_ record: CandidateImport, confirmedLines: Set<Int>, progress: ImportProgress) async throws -> (imported: Int, skipped: Int) {
-        let checks = try await preview(record)
+    /// Stores every row of the preview without errors or duplicates (and the duplicates the
+    /// user confirmed as different people) in one transaction; refuses when any row has an
+    /// error. The caller takes the preview, checks the import was previewed (status mapped)
+    /// and marks it running.
+    func run(_ record: CandidateImport, checks: [ImportRowCheck], confirmedLines: Set<Int>, progress: ImportProgress) async throws -> (imported: Int, skipped: Int) {
         let failing = checks.filter { !$0.errors.isEmpty }
         guard failing.isEmpty else { throw ImportRefusal.rowsWithErrors(failing.count) }
         let importing = checks.filter { $0.duplicate == nil || confirmedLines.contains($0.line) }
         let importID = try record.requireID()
-        let registration = CandidateOperations(scope: scope, now: now)
         let actorID = actor.userID, organisationID = actor.organisationID, today = scope.today, now = self.now
         try await db.transaction { tx in
             for start in stride(from: 0, to: importing.count, by: 500) {
                 let batch = importing[start..<min(start + 500, importing.count)]
                 var persons: [Person] = [], candidacies: [Candidacy] = [], events: [CandidacyEvent] = []
                 for check in batch {
-                    var errors: [FieldError] = []
-                    let v = check.values
-                    let birth = (v[.dateOfBirth] ?? "").isEmpty ? "" : CandidateImportRules.date(v[.dateOfBirth]!)!.iso
-                    guard let person = registration.validatePerson(
-                        PersonInput(givenName: v[.givenName] ?? "", familyName: v[.familyName] ?? "", dateOfBirth: birth,
-                                    gender: CandidateImportRules.gender(v[.gender] ?? "") ?? "unknown", bsn: v[.bsn] ?? ""), errors: &errors)
-                    else { throw ImportRefusal.rowsWithErrors(1) }
+                    guard let person = check.person else { throw ImportRefusal.rowsWithErrors(1) }
                     person.id = UUID()
-                    person.intake.contact = ContactDetails(phone: v[.phone] ?? "", email: v[.email] ?? "", postcode: v[.postcode] ?? "", city: v[.city] ?? "")
-                    let referredOn = (v[.referredOn]).flatMap(CandidateImportRules.date) ?? today
+                    let referredOn = check.values[.referredOn].flatMap(CandidateImportRules.date) ?? today
                     let candidacy = Candidacy(id: UUID(), personID: person.id!, programmeID: record.$programme.id, stream: record.stream,
                                               referredBy: record.$referredBy.id, referredOn: referredOn.iso)
                     candidacy.revision = 1

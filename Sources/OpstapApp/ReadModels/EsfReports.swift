@@ -70,13 +70,36 @@ struct EsfReports {
         participants.filter { $0.entryDate.year <= year && ($0.exitDate.map { $0.year >= year } ?? true) }
     }
 
+    /// One person of a list behind a figure, the participant list or the BSN report.
+    struct ListedPerson {
+        var participant: EsfParticipant
+        var name: String
+        var bsn: String?
+        var enrolmentID: UUID?
+    }
+
+    /// The people among `ids` the viewer may see, in order, one page of them (all when `page`
+    /// is nil) with names; `total` counts the visible ones, `hidden` the rest. Pages, downloads
+    /// and the API all list people through here.
+    func listed(_ ids: [UUID], of participants: [EsfParticipant], programmeID: UUID, page: PageQuery?) async throws -> (people: [ListedPerson], total: Int, hidden: Int) {
+        let visible = try await visiblePersonIDs(programmeID: programmeID)
+        let byID = Dictionary(participants.map { ($0.personID, $0) }, uniquingKeysWith: { first, _ in first })
+        let shown = ids.filter { visible.contains($0) && byID[$0] != nil }
+        let slice = page.map { Array(shown.dropFirst($0.offset).prefix($0.size)) } ?? shown
+        let details = try await details(of: slice, programmeID: programmeID)
+        let people = slice.compactMap { id in
+            details[id].map { ListedPerson(participant: byID[id]!, name: $0.name, bsn: $0.bsn, enrolmentID: $0.enrolmentID) }
+        }
+        return (people, shown.count, ids.count - shown.count)
+    }
+
     /// The people of the programme the viewer may see (one query), to filter a figure's list.
     func visiblePersonIDs(programmeID: UUID) async throws -> Set<UUID> {
         Set(try await scope.candidacies().filter(\.$programme.$id == programmeID).all(\.$person.$id))
     }
 
     /// Names, BSNs and enrolments of one page of people (already known to be visible).
-    func details(of ids: [UUID], programmeID: UUID) async throws -> [UUID: (name: String, bsn: String?, enrolmentID: UUID?)] {
+    private func details(of ids: [UUID], programmeID: UUID) async throws -> [UUID: (name: String, bsn: String?, enrolmentID: UUID?)] {
         guard !ids.isEmpty else { return [:] }
         let people = try await Person.query(on: scope.db).filter(\.$id ~~ ids).all()
         let enrolments = try await Enrolment.query(on: scope.db).filter(\.$person.$id ~~ ids).filter(\.$programme.$id == programmeID)

@@ -49,10 +49,6 @@ struct EsfWebController {
         let (shown, snapshot, differences) = try await figures(c)
         let suppressed = c.scope.actor.seesSuppressedFigures
         let table = shown.table
-        let declined = shown.participants.filter { p in
-            guard p.entryDate.year <= c.year, let ch = p.characteristics else { return false }
-            return [ch.disability, ch.minority, ch.foreignBackground].contains(.declined)
-        }.count
         let model = EsfReportModel(
             streamID: try c.stream.requireID(), streamName: c.stream.name, year: c.year, years: c.reports.years(of: c.stream),
             rows: table.rows.map { row in
@@ -60,7 +56,7 @@ struct EsfWebController {
                              cumulative: Self.figure(table.cell(row.indicator, .cumulative), suppressed: suppressed))
             },
             suppressed: suppressed, canOpenFigures: c.scope.actor.can(.viewPeople), mayReadBSN: c.scope.actor.mayReadBSNReport,
-            missingCharacteristics: table.missingCharacteristics.count, declined: declined, snapshotTakenAt: snapshot?.takenAt,
+            missingCharacteristics: table.missingCharacteristics.count, declined: table.declined[.cumulative] ?? 0, snapshotTakenAt: snapshot?.takenAt,
             canFreeze: snapshot == nil && c.year < c.scope.today.year && c.scope.actor.can(.manageFunding),
             differences: differences.map { EsfDifferenceRow(indicator: $0.indicator, column: Self.columnText($0.column), gender: $0.gender, snapshot: $0.snapshot, current: $0.current) },
             showingSnapshot: snapshot != nil)
@@ -115,7 +111,7 @@ struct EsfWebController {
         // A frozen year opens the people behind its frozen figures.
         let (shown, _, _) = try await figures(c)
         let cell = shown.table.cell(indicator, column)
-        let ids = gender.map { cell.people($0) } ?? (cell.women + cell.men + cell.nonBinary + cell.unknown)
+        let ids = gender.map { cell.people($0) } ?? cell.everyone
         let t = req.translator()
         let heading = t(.figureHeading, indicator.rawValue, t.label(indicator), columnText == "cumulative" ? t(.cumulativeThrough, String(c.year)) : columnText,
                         gender.map { t.label($0) } ?? t(.total))
@@ -151,21 +147,19 @@ struct EsfWebController {
     }
 
     private func people(_ req: Request, _ c: Context, ids: [UUID], participants: [EsfParticipant], heading: String, path: String, query: String, bsn: Bool) async throws -> Response {
-        let programmeID = c.stream.$programme.id
-        let visible = try await c.reports.visiblePersonIDs(programmeID: programmeID)
-        let byID = Dictionary(participants.map { ($0.personID, $0) }, uniquingKeysWith: { first, _ in first })
-        let shownIDs = ids.filter { visible.contains($0) && byID[$0] != nil }
         let format = req.query["format"] ?? ""
+        let download = format == "csv" || format == "xlsx"
+        let page = PageQuery(number: req.query["page"], size: req.query["size"], defaultSize: 50)
+        let listed = try await c.reports.listed(ids, of: participants, programmeID: c.stream.$programme.id, page: download ? nil : page)
+        if bsn { try await logBSNRead(c, listed.people.map(\.participant.personID), at: req.clock.now()) }
         let t = req.translator()
-        if format == "csv" || format == "xlsx" {
-            if bsn { try await logBSNRead(c, shownIDs, at: req.clock.now()) }
-            let details = try await c.reports.details(of: shownIDs, programmeID: programmeID)
+        if download {
             let header = bsn ? [t(.bsn), t(.name), t(.entryDate), t(.exitDate), t(.homeless), t(.qualificationGained)]
                              : [t(.name), t(.gender), t(.entryDate), t(.exitDate), t(.esfResults)]
-            let rows: [[String]] = shownIDs.compactMap { id in
-                guard let p = byID[id], let d = details[id] else { return nil }
-                return bsn ? [d.bsn ?? "", d.name, p.entryDate.iso, p.exitDate?.iso ?? "", p.characteristics?.homelessOrHousingExclusion == true ? "1" : "0", p.qualificationGained ? "1" : "0"]
-                           : [d.name, t.label(p.gender), p.entryDate.iso, p.exitDate?.iso ?? "", Self.results(p).map(\.rawValue).joined(separator: " ")]
+            let rows: [[String]] = listed.people.map { person in
+                let p = person.participant
+                return bsn ? [person.bsn ?? "", person.name, p.entryDate.iso, p.exitDate?.iso ?? "", p.characteristics?.homelessOrHousingExclusion == true ? "1" : "0", p.qualificationGained ? "1" : "0"]
+                           : [person.name, t.label(p.gender), p.entryDate.iso, p.exitDate?.iso ?? "", Self.results(p).map(\.rawValue).joined(separator: " ")]
             }
             let name = (bsn ? "bsn-rapportage-" : "esf-deelnemers-") + "\(Downloads.slug(c.stream.name))-\(c.year)"
             if format == "xlsx" {
@@ -173,20 +167,16 @@ struct EsfWebController {
             }
             return Downloads.csv(name, header: header, rows: rows)
         }
-        let page = PageQuery(number: req.query["page"], size: req.query["size"], defaultSize: 50)
-        let pageIDs = Array(shownIDs.dropFirst(page.offset).prefix(page.size))
-        let details = try await c.reports.details(of: pageIDs, programmeID: programmeID)
-        if bsn { try await logBSNRead(c, pageIDs, at: req.clock.now()) }
-        let rows = pageIDs.compactMap { id -> EsfPersonRow? in
-            guard let p = byID[id], let d = details[id] else { return nil }
-            return EsfPersonRow(personID: id, enrolmentID: d.enrolmentID, name: d.name, gender: p.gender, entryDate: p.entryDate, exitDate: p.exitDate,
-                                results: Self.results(p), bsn: bsn ? d.bsn : nil, homeless: p.characteristics?.homelessOrHousingExclusion,
+        let rows = listed.people.map { person in
+            let p = person.participant
+            return EsfPersonRow(personID: p.personID, enrolmentID: person.enrolmentID, name: person.name, gender: p.gender, entryDate: p.entryDate, exitDate: p.exitDate,
+                                results: Self.results(p), bsn: bsn ? person.bsn : nil, homeless: p.characteristics?.homelessOrHousingExclusion,
                                 qualification: p.qualificationGained)
         }
         let model = EsfPeopleModel(
             streamID: try c.stream.requireID(), streamName: c.stream.name, year: c.year, heading: heading,
-            rows: ResultPage(items: rows, number: page.number, size: page.size, total: shownIDs.count),
-            hiddenCount: ids.count - shownIDs.count, path: path, query: query, csvHref: path + "?" + query + "&format=csv", bsnReport: bsn)
+            rows: ResultPage(items: rows, number: page.number, size: page.size, total: listed.total),
+            hiddenCount: listed.hidden, path: path, query: query, csvHref: path + "?" + query + "&format=csv", bsnReport: bsn)
         return html(EsfPeoplePage.render(req.pageContext(), model))
     }
 

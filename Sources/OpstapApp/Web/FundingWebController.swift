@@ -51,7 +51,7 @@ struct FundingWebController {
         do {
             let stream = try await FundingOperations(scope: scope, now: req.clock.now()).create(in: programme, FundingStreamInput(
                 name: form["name"], kind: form["kind"], funderID: UUID(uuidString: form["funderId"]), reference: form["reference"],
-                amount: form["amount"], startsOn: form["startsOn"], endsOn: form["endsOn"], targetStreams: form.values("targetStreams"),
+                amountCents: FundingRules.cents(fromEuros: form["amount"]), startsOn: form["startsOn"], endsOn: form["endsOn"], targetStreams: form.values("targetStreams"),
                 targetDescription: form["targetDescription"], fundedPhases: form.values("fundedPhases")))
             req.flash(req.translator()(.flashSaved))
             return req.redirect(to: "/funding/\(stream.id!)")
@@ -145,13 +145,37 @@ struct FundingWebController {
                 "homelessOrHousingExclusion": String(stored.homelessOrHousingExclusion), "ruralArea": String(stored.ruralArea)]
     }
 
+    /// The characteristics form as values; every missing or unknown answer named by its field.
+    static func characteristics(_ form: FormData) throws -> EsfEntryCharacteristics {
+        var errors: [FieldError] = []
+        func choice<E: RawRepresentable>(_ name: String, _ type: E.Type) -> E? where E.RawValue == String {
+            guard let value = E(rawValue: form[name]) else { errors.append(FieldError(name, form[name].isEmpty ? .required : .invalidChoice)); return nil }
+            return value
+        }
+        func flag(_ name: String) -> Bool? {
+            switch form[name] { case "true": return true; case "false": return false
+            default: errors.append(FieldError(name, .invalidChoice)); return nil }
+        }
+        let status = choice("employmentStatus", EmploymentStatusAtEntry.self)
+        let isced = Int(form["iscedLevel"])
+        if isced == nil { errors.append(FieldError("iscedLevel", form["iscedLevel"].isEmpty ? .required : .invalidNumber)) }
+        let third = flag("thirdCountryNational"), foreign = choice("foreignBackground", SensitiveAnswer.self)
+        let minority = choice("minority", SensitiveAnswer.self), disability = choice("disability", SensitiveAnswer.self)
+        let homeless = flag("homelessOrHousingExclusion"), rural = flag("ruralArea")
+        guard errors.isEmpty, let status, let isced, let third, let foreign, let minority, let disability, let homeless, let rural
+        else { throw ValidationFailure(errors) }
+        return EsfEntryCharacteristics(
+            employmentStatus: status, iscedLevel: isced, thirdCountryNational: third, foreignBackground: foreign,
+            minority: minority, disability: disability, homelessOrHousingExclusion: homeless, ruralArea: rural)
+    }
+
     func saveCharacteristics(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let operations = FundingOperations(scope: scope, now: req.clock.now())
         let stream = try await operations.stream(try req.uuidParameter("streamID"))
         let form = FormData(req)
         do {
-            _ = try await operations.saveCharacteristics(stream, personID: try req.uuidParameter("personID"), fields: form.firstValues)
+            _ = try await operations.saveCharacteristics(stream, personID: try req.uuidParameter("personID")) { try Self.characteristics(form) }
             req.flash(req.translator()(.flashSaved))
             return req.redirect(to: "/funding/\(stream.id!)#eligibility")
         } catch let failure as ValidationFailure {

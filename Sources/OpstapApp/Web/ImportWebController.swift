@@ -112,17 +112,18 @@ struct ImportWebController {
         guard record.status == ImportStatus.mapped.rawValue else { return req.redirect(to: "/imports/\(record.id!)") }
         let confirmed = Set(FormData(req).values("importAnyway").compactMap { Int($0) })
         // Refused before starting when a row has errors: nothing is stored, the preview stays.
-        let failing = try await operations.preview(record).filter { !$0.errors.isEmpty }.count
+        let checks = try await operations.preview(record)
+        let failing = checks.filter { !$0.errors.isEmpty }.count
         guard failing == 0 else {
             req.flash(RefusalText.text(ImportRefusal.rowsWithErrors(failing), req.translator()))
             return req.redirect(to: "/imports/\(record.id!)#preview")
         }
-        try await Self.start(req, record, confirmedLines: confirmed)
+        try await Self.start(req, record, checks: checks, confirmedLines: confirmed)
         return req.redirect(to: "/imports/\(record.id!)")
     }
 
     /// Marks the import running and runs it in the background (web and API alike).
-    static func start(_ req: Request, _ record: CandidateImport, confirmedLines confirmed: Set<Int>) async throws {
+    static func start(_ req: Request, _ record: CandidateImport, checks: [ImportRowCheck], confirmedLines confirmed: Set<Int>) async throws {
         let scope = try req.scope()
         let importID = try record.requireID()
         record.status = ImportStatus.running.rawValue
@@ -135,7 +136,7 @@ struct ImportWebController {
         Task {
             let outcome: Result<(imported: Int, skipped: Int), any Error>
             do {
-                outcome = .success(try await background.run(record, confirmedLines: confirmed, progress: .shared))
+                outcome = .success(try await background.run(record, checks: checks, confirmedLines: confirmed, progress: .shared))
             } catch { outcome = .failure(error) }
             do {
                 let stored = try await CandidateImport.find(importID, on: background.db)!

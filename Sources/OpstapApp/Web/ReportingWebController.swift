@@ -65,7 +65,7 @@ struct ReportingWebController {
             filters: DashboardFilters(cohorts: cohorts.map { ($0.id!.uuidString, $0.name) }, streams: streams.map { ($0.id!.uuidString, $0.name) },
                                       organisations: organisations.map { ($0.id!.uuidString, $0.name) }, values: filter.values),
             participants: charts.participants, suppressed: scope.actor.seesSuppressedFigures, charts: charts.charts,
-            goals: try await goalRows(scope: scope, programmeID: programmeID), csvQuery: filter.query)
+            goals: try await goalRows(scope: scope, programmeID: programmeID).map(\.row), csvQuery: filter.query)
         return html(DashboardPage.render(req.pageContext(), model))
     }
 
@@ -85,7 +85,8 @@ struct ReportingWebController {
 
     // MARK: Goals
 
-    func goalRows(scope: Scope, programmeID: UUID) async throws -> [ProgrammeGoalRow] {
+    /// Each goal of the programme with its live value, trend and status (and the stored goal, for the API).
+    func goalRows(scope: Scope, programmeID: UUID) async throws -> [(row: ProgrammeGoalRow, goal: ProgrammeGoal)] {
         let goals = try await ProgrammeGoal.query(on: scope.db).filter(\.$programme.$id == programmeID).with(\.$cohort).sort(\.$deadline).all()
         guard !goals.isEmpty else { return [] }
         let facts = try await ProgrammeFacts.load(programmeID: programmeID, on: scope.db)
@@ -99,7 +100,7 @@ struct ReportingWebController {
                            trend: trend, cohortName: goal.cohort?.name)
             let small = { (count: Int) in count > 0 && count < SmallCells.threshold }
             row.suppressed = scope.actor.seesSuppressedFigures && (small(value.numerator) || small(value.denominator - value.numerator))
-            return row
+            return (row, goal)
         }
     }
 
@@ -112,7 +113,7 @@ struct ReportingWebController {
         let programme = try await scope.programme(try req.uuidParameter("programmeID"))
         let programmeID = try programme.requireID()
         let cohorts = try await Cohort.query(on: req.db).filter(\.$programme.$id == programmeID).sort(\.$startDate).all()
-        let model = GoalsModel(programmeID: programmeID, programmeName: programme.name, goals: try await goalRows(scope: scope, programmeID: programmeID),
+        let model = GoalsModel(programmeID: programmeID, programmeName: programme.name, goals: try await goalRows(scope: scope, programmeID: programmeID).map(\.row),
                                canManage: scope.actor.can(.manageGoals), cohorts: cohorts.map { ($0.id!.uuidString, $0.name) }, values: values, errors: errors)
         return html(GoalsPage.render(req.pageContext(), model), status: status)
     }

@@ -340,6 +340,9 @@ public struct EsfCell: Equatable, Sendable, Codable {
     }
 
     public func count(_ gender: EsfGender) -> Int { people(gender).count }
+
+    /// Everyone in the cell, whatever their gender.
+    public var everyone: [UUID] { women + men + nonBinary + unknown }
 }
 
 public struct EsfIndicatorRow: Equatable, Sendable, Codable {

@@ -21,6 +21,7 @@ public enum FundingRules {
     public static func check(amountCents: Int64?, startsOn: SimpleDate?, endsOn: SimpleDate?) -> [FieldError] {
         var errors: [FieldError] = []
         if amountCents == nil { errors.append(FieldError("amount", .invalidNumber)) }
+        else if amountCents! < 0 { errors.append(FieldError("amount", .outOfRange, ["0", String(Int64.max / 100)])) }
         if startsOn == nil { errors.append(FieldError("startsOn", .invalidDate)) }
         if endsOn == nil { errors.append(FieldError("endsOn", .invalidDate)) }
         if let startsOn, let endsOn, endsOn < startsOn { errors.append(FieldError("endsOn", .beforeStart)) }
