@@ -194,6 +194,7 @@ struct APIEnrolment: Content {
 struct APIEnrolmentRequest: Content {
     var candidateId: UUID
     var cohortId: UUID
+    var enrolledOn: SimpleDate?
 }
 
 struct APITransitionRequest: Content {
@@ -252,4 +253,5 @@ struct APITransition: Content {
 
 struct APIMoveRequest: Content {
     var version: Int
+    var date: SimpleDate?
 }

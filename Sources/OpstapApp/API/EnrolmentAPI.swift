@@ -28,7 +28,7 @@ struct EnrolmentAPI {
         let body = try req.content.decode(APIEnrolmentRequest.self)
         guard let candidacy = try? await scope.candidacy(body.candidateId) else { throw ValidationFailure([FieldError("candidateId", .invalidChoice)]) }
         guard let cohort = try? await scope.cohort(body.cohortId) else { throw ValidationFailure([FieldError("cohortId", .invalidChoice)]) }
-        let enrolment = try await EnrolmentOperations(scope: scope, now: req.clock.now()).enrol(candidacy, in: cohort)
+        let enrolment = try await EnrolmentOperations(scope: scope, now: req.clock.now()).enrol(candidacy, in: cohort, on: body.enrolledOn)
         return try await created(try await map(enrolment, on: req.db), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)")
     }
 
@@ -55,7 +55,7 @@ struct EnrolmentAPI {
         try scope.actor.require(.manageProgrammes)
         let enrolment = try await scope.enrolment(req.idParameter())
         let body = try req.content.decode(APIMoveRequest.self)
-        try await EnrolmentOperations(scope: scope, now: req.clock.now()).move(enrolment, toVersion: body.version)
+        try await EnrolmentOperations(scope: scope, now: req.clock.now()).move(enrolment, toVersion: body.version, on: body.date)
         return try await map(enrolment, on: req.db)
     }
 

@@ -225,11 +225,10 @@ struct GuidanceAPI {
     func attention(_ req: Request) async throws -> [APIAttention] {
         let scope = try req.scope()
         let t = req.translator()
-        let enrolments = try await scope.enrolments()
-            .filter(\.$state ~~ [EnrolmentState.enrolled, .inPhase, .betweenPhases, .paused].map(\.rawValue))
-            .with(\.$person).with(\.$cohort).with(\.$programmeVersion)
-            .sort(\.$lastTransitionOn, .descending).limit(AttentionController.maximumParticipants).all()
-        return try await Attention.items(for: enrolments, actor: scope.actor, today: scope.today, on: req.db).prefix(200).map { item in
+        let (asOf, errors) = AsOfQuery.read(req, today: scope.today)
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        let enrolments = try await Attention.candidates(scope, asOf: asOf, limit: AttentionController.maximumParticipants)
+        return try await Attention.items(for: enrolments, actor: scope.actor, asOf: asOf, on: req.db).prefix(200).map { item in
             APIAttention(enrolmentId: item.enrolmentID, name: item.name, colour: item.colour, signals: item.signals.map {
                 APISignal(kind: $0.kind, severity: $0.severity.rawValue, figures: $0.figures, text: t.signal($0), since: $0.since)
             })

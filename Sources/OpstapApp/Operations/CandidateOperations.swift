@@ -82,8 +82,7 @@ struct CandidateOperations {
             try await person.create(on: db)
             personID = try person.requireID()
         }
-        if try await Candidacy.query(on: db).filter(\.$person.$id == personID).filter(\.$programme.$id == programmeID)
-            .group(.or, { $0.filter(\.$decision == nil).filter(\.$decision == SelectionDecision.selected.rawValue) }).first() != nil {
+        if try await hasOpenRoute(personID: personID, programmeID: programmeID) {
             throw ValidationFailure([FieldError("existingPersonId", .alreadyCandidate)])
         }
         let candidacy = Candidacy(
@@ -94,6 +93,20 @@ struct CandidateOperations {
             try await candidacy.save(on: tx)
         }
         return candidacy
+    }
+
+    /// Whether the person is still on their way in this programme: a candidacy without a
+    /// decision, or a selection that has not ended in a withdrawn or completed enrolment.
+    /// Someone whose earlier route ended may be referred again (re-entry): the new candidacy
+    /// and enrolment stand beside the old ones, which stay as they were.
+    func hasOpenRoute(personID: UUID, programmeID: UUID) async throws -> Bool {
+        let candidacies = try await Candidacy.query(on: db).filter(\.$person.$id == personID).filter(\.$programme.$id == programmeID)
+            .group(.or, { $0.filter(\.$decision == nil).filter(\.$decision == SelectionDecision.selected.rawValue) }).all()
+        guard !candidacies.isEmpty else { return false }
+        if candidacies.contains(where: { $0.decision == nil }) { return true }
+        let ended = try await Enrolment.query(on: db).filter(\.$candidacy.$id ~~ candidacies.compactMap(\.id))
+            .filter(\.$state ~~ [EnrolmentState.withdrawn, .completed].map(\.rawValue)).all(\.$candidacy.$id)
+        return candidacies.contains { candidacy in candidacy.id.map { !ended.contains($0) } ?? false }
     }
 
     func validatePerson(_ input: PersonInput, errors: inout [FieldError]) -> Person? {

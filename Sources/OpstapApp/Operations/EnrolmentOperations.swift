@@ -10,9 +10,16 @@ struct EnrolmentOperations {
     var actor: Actor { scope.actor }
     var db: any Database { scope.db }
 
-    func enrol(_ candidacy: Candidacy, in cohort: Cohort) async throws -> Enrolment {
+    /// Enrols a selected candidate. `day` is the effective date: a partnership that brings in
+    /// a cohort that is already running enters the day each participant really joined.
+    func enrol(_ candidacy: Candidacy, in cohort: Cohort, on day: SimpleDate? = nil) async throws -> Enrolment {
         try actor.require(.enrol)
+        let enrolledOn = day ?? scope.today
         var errors: [FieldError] = []
+        if enrolledOn > scope.today { errors.append(FieldError("enrolledOn", .dateInFuture)) }
+        else if let referred = SimpleDate(candidacy.referredOn), enrolledOn < referred {
+            errors.append(FieldError("enrolledOn", .beforeReferral, [referred.iso]))
+        }
         if candidacy.decision != SelectionDecision.selected.rawValue { errors.append(FieldError("candidacy", .notSelected)) }
         if cohort.$programme.id != candidacy.$programme.id { errors.append(FieldError("cohortId", .unknownCohort)) }
         if !cohort.streams.contains(candidacy.stream) { errors.append(FieldError("cohortId", .streamNotInCohort, [candidacy.stream])) }
@@ -27,10 +34,10 @@ struct EnrolmentOperations {
 
         let enrolment = Enrolment(
             personID: candidacy.$person.id, candidacyID: candidacyID, programmeID: candidacy.$programme.id,
-            versionID: cohort.$programmeVersion.id, cohortID: cohortID, stream: candidacy.stream, enrolledOn: scope.today.iso)
+            versionID: cohort.$programmeVersion.id, cohortID: cohortID, stream: candidacy.stream, enrolledOn: enrolledOn.iso)
         try await db.transaction { tx in
             try await enrolment.create(on: tx)
-            let transition = try nextTransition(enrolment, kind: .enrol, on: scope.today)
+            let transition = try nextTransition(enrolment, kind: .enrol, on: enrolledOn)
             let version = try await ProgrammeVersion.find(cohort.$programmeVersion.id, on: tx)
             transition.versionNumber = version?.number
             try await transition.create(on: tx)
@@ -66,18 +73,23 @@ struct EnrolmentOperations {
     }
 
     /// Moves a running enrolment to another published version of its programme.
-    func move(_ enrolment: Enrolment, toVersion number: Int) async throws {
+    func move(_ enrolment: Enrolment, toVersion number: Int, on day: SimpleDate? = nil) async throws {
         try actor.require(.manageProgrammes)
+        let movedOn = day ?? scope.today
+        if movedOn > scope.today { throw ValidationFailure([FieldError("date", .dateInFuture)]) }
+        if let last = SimpleDate(enrolment.lastTransitionOn), movedOn < last {
+            throw TransitionRefusal.dateBeforeLastTransition(movedOn, last: last)
+        }
         guard let target = try await ProgrammeVersion.query(on: db).filter(\.$programme.$id == enrolment.$programme.id)
             .filter(\.$number == number).first()
         else { throw ValidationFailure([FieldError("version", .invalidChoice)]) }
         if target.id == enrolment.$programmeVersion.id { throw ValidationFailure([FieldError("version", .invalidChoice)]) }
         if let refusal = EnrolmentMachine.canMove(enrolment.snapshot, to: target.definition) { throw refusal }
         enrolment.$programmeVersion.id = try target.requireID()
-        let transition = try nextTransition(enrolment, kind: .moveVersion, on: scope.today)
+        let transition = try nextTransition(enrolment, kind: .moveVersion, on: movedOn)
         transition.versionNumber = number
         transition.phaseCode = enrolment.phaseCode
-        enrolment.lastTransitionOn = max(enrolment.lastTransitionOn, scope.today.iso)
+        enrolment.lastTransitionOn = movedOn.iso
         try await db.transaction { tx in
             try await transition.create(on: tx)
             try await enrolment.save(on: tx)

@@ -5,28 +5,62 @@ import OpstapViews
 
 /// Who needs attention: signals for a set of participants, computed from the ledger and
 /// the planning in a fixed number of queries (transitions, recent lines, approved sums).
+///
+/// Everything is computed "as of" a day (today by default): the state each participant was in
+/// on that day (replayed from the effective dates of their history), hours dated up to that
+/// day, and contacts, reviews and marks up to that day. Records entered late count on the day
+/// they happened, so a past day shows what a coach would have seen had everything been
+/// recorded on time.
 enum Attention {
-    static func items(for enrolments: [Enrolment], actor: Actor, today: SimpleDate, on db: any Database) async throws -> [AttentionItem] {
-        let running = enrolments.filter { !$0.snapshot.state.isTerminal }
-        let ids = running.compactMap(\.id)
+    static let runningStates: [EnrolmentState] = [.enrolled, .inPhase, .betweenPhases, .paused]
+
+    /// The enrolments in the user's scope that may have been running on `asOf`: running now,
+    /// or with a step after that day (someone who left since was still running then).
+    static func candidates(_ scope: Scope, asOf: SimpleDate, limit: Int) async throws -> [Enrolment] {
+        let query = try await scope.enrolments()
+        if asOf >= scope.today {
+            query.filter(\.$state ~~ runningStates.map(\.rawValue))
+        } else {
+            query.group(.or) { $0.filter(\.$state ~~ runningStates.map(\.rawValue)).filter(\.$lastTransitionOn > asOf.iso) }
+        }
+        return try await query.with(\.$person).with(\.$cohort).with(\.$programmeVersion)
+            .sort(\.$lastTransitionOn, .descending).limit(limit).all()
+    }
+
+    static func items(for enrolments: [Enrolment], actor: Actor, asOf: SimpleDate, on db: any Database) async throws -> [AttentionItem] {
+        let ids = enrolments.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
-        let transitions = Dictionary(grouping: try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id ~~ ids).sort(\.$sequence).all(),
-                                     by: { $0.$enrolment.id })
+        let allTransitions = Dictionary(grouping: try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id ~~ ids).sort(\.$sequence).all(),
+                                        by: { $0.$enrolment.id })
+        // Only what had happened by `asOf`, and only those running on that day.
+        var transitions: [UUID: [EnrolmentTransition]] = [:]
+        var states: [UUID: EnrolmentReplay.State] = [:]
+        for enrolment in enrolments {
+            let id = try enrolment.requireID()
+            let known = (allTransitions[id] ?? []).filter { SimpleDate($0.effectiveOn).map { $0 <= asOf } ?? false }
+            guard let state = EnrolmentReplay.state(asOf: asOf, steps: known.compactMap(\.replayStep)), !state.state.isTerminal else { continue }
+            transitions[id] = known
+            states[id] = state
+        }
+        let running = enrolments.filter { $0.id.map { states[$0] != nil } ?? false }
+        let runningIDs = running.compactMap(\.id)
+        guard !runningIDs.isEmpty else { return [] }
         let longestWindow = running.map { $0.programmeVersion.definition.guidance.attendanceWeeks }.max() ?? 4
-        let recent = Dictionary(grouping: try await HourEntry.query(on: db).filter(\.$enrolment.$id ~~ ids)
-            .filter(\.$date > today.adding(weeks: -longestWindow).iso).all(), by: { $0.$enrolment.id })
+        let recent = Dictionary(grouping: try await HourEntry.query(on: db).filter(\.$enrolment.$id ~~ runningIDs)
+            .filter(\.$date > asOf.adding(weeks: -longestWindow).iso).filter(\.$date <= asOf.iso).all(), by: { $0.$enrolment.id })
         // Hours waiting for approval are not a shortfall: the signal counts submitted lines too.
-        let actual = try await CohortHours.approvedHours(of: ids, statuses: [.approved, .submitted], on: db)
+        let actual = try await CohortHours.approvedHours(of: runningIDs, statuses: [.approved, .submitted], until: asOf, on: db)
         // The integration deadline is civic-integration data: only those who may see it get its signal.
         let seesDeadline = actor.visibleFields.contains(.civicIntegration)
-        let contacts = try await LatestDates.lastContacts(ids, on: db)
-        let reviews = try await LatestDates.lastReviews(ids, on: db)
-        let colours = try await latestColours(ids, on: db)
-        let items = running.compactMap { enrolment -> AttentionItem? in
-            let id = enrolment.id!
+        let contacts = try await LatestDates.lastContacts(runningIDs, until: asOf, on: db)
+        let reviews = try await LatestDates.lastReviews(runningIDs, until: asOf, on: db)
+        let colours = try await latestColours(runningIDs, until: asOf, on: db)
+        let items = try running.compactMap { enrolment -> AttentionItem? in
+            let id = try enrolment.requireID()
             let signals = signalsFor(
-                enrolment, transitions: transitions[id] ?? [], recent: (recent[id] ?? []).map(\.line), actual: actual[id]?.total ?? 0,
-                deadline: seesDeadline ? enrolment.person.intake.civicIntegration.deadline : nil, lastContact: contacts[id], lastReview: reviews[id], today: today)
+                enrolment, state: states[id]?.state ?? .enrolled, transitions: transitions[id] ?? [], recent: (recent[id] ?? []).map(\.line),
+                actual: actual[id]?.total ?? 0, deadline: seesDeadline ? enrolment.person.intake.civicIntegration.deadline : nil,
+                lastContact: contacts[id], lastReview: reviews[id], asOf: asOf)
             guard !signals.isEmpty else { return nil }
             return AttentionItem(enrolmentID: id, name: enrolment.person.fullName, href: "/participants/\(id.uuidString)", cohort: enrolment.cohort.name,
                                  signals: signals, colour: colours[id])
@@ -39,23 +73,31 @@ enum Attention {
     }
 
     /// The latest red/amber/green mark per participant.
-    static func latestColours(_ ids: [UUID], on db: any Database) async throws -> [UUID: RAGColour] {
-        let marks = try await StatusMark.query(on: db).filter(\.$enrolment.$id ~~ ids).sort(\.$recordedAt).all()
+    static func latestColours(_ ids: [UUID], until day: SimpleDate, on db: any Database) async throws -> [UUID: RAGColour] {
+        let marks = try await StatusMark.query(on: db).filter(\.$enrolment.$id ~~ ids).filter(\.$setOn <= day.iso)
+            .sort(\.$setOn).sort(\.$recordedAt).all()
         var result: [UUID: RAGColour] = [:]
         for mark in marks { result[mark.$enrolment.id] = RAGColour(rawValue: mark.colour) }
         return result
     }
 
-    static func signalsFor(_ enrolment: Enrolment, transitions: [EnrolmentTransition], recent: [LedgerLine], actual: Double, deadline: SimpleDate?,
-                           lastContact: SimpleDate?, lastReview: SimpleDate?, today: SimpleDate) -> [Signal] {
+    static func signalsFor(_ enrolment: Enrolment, state: EnrolmentState, transitions: [EnrolmentTransition], recent: [LedgerLine], actual: Double,
+                           deadline: SimpleDate?, lastContact: SimpleDate?, lastReview: SimpleDate?, asOf today: SimpleDate) -> [Signal] {
         let definition = enrolment.programmeVersion.definition
-        let snapshot = enrolment.snapshot
         let (spans, pauses) = HoursOverview.schedule(transitions, definition: definition)
         let expected = spans.first.map { $0.from <= today ? ExpectedHours.over($0.from...today, spans: spans, pauses: pauses).total : 0 } ?? 0
-        let running = snapshot.state == .inPhase ? spans.last : nil
+        let running = state == .inPhase ? spans.last : nil
         return Signals.compute(SignalInput(
             today: today, settings: definition.guidance, recentLines: recent, expectedToDate: expected, actualToDate: actual,
             currentPhase: running?.phase, phaseStartedOn: running?.from, integrationDeadline: deadline,
             lastContact: lastContact, guidedSince: spans.first?.from, lastReviewHeld: lastReview))
+    }
+}
+
+extension EnrolmentTransition {
+    /// This history row as a step for `EnrolmentReplay`.
+    var replayStep: EnrolmentReplay.Step? {
+        guard let kind = TransitionKind(rawValue: kind), let day = SimpleDate(effectiveOn) else { return nil }
+        return EnrolmentReplay.Step(kind: kind, on: day, phaseCode: phaseCode)
     }
 }

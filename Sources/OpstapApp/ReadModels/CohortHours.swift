@@ -81,9 +81,12 @@ struct CohortHours {
 
     /// Present hours of lines in `statuses` (approved by default) that no approved correction
     /// replaced, per participant and activity, summed by the database.
-    static func approvedHours(of ids: [UUID], statuses: [EntryStatus] = [.approved], on db: any Database) async throws -> [UUID: HoursByActivity] {
+    static func approvedHours(of ids: [UUID], statuses: [EntryStatus] = [.approved], until day: SimpleDate? = nil,
+                              on db: any Database) async throws -> [UUID: HoursByActivity] {
         guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
-        let rows = try await effectiveLines(of: ids, statuses: statuses, on: sql)
+        let lines = effectiveLines(of: ids, statuses: statuses, on: sql)
+        if let day { lines.where("date", .lessThanOrEqual, day.iso) }
+        let rows = try await lines
             .column("enrolment_id").column("activity")
             .column(SQLFunction("SUM", args: SQLColumn("hours")), as: "total")
             .groupBy("enrolment_id").groupBy("activity").all()

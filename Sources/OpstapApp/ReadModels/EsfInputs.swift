@@ -154,6 +154,10 @@ struct EsfInputs {
             guard let day = SimpleDate(try row.decode(column: "starts_on", as: String.self)) else { continue }
             result[try row.decode(column: "person_id", as: UUID.self), default: []].append(.employed(on: day))
         }
+        // Completing with an outcome that means work is employment on the completion day.
+        for outcome in try await JobOutcomes.load(programmeID: programmeID, on: db) {
+            result[outcome.personID, default: []].append(.employed(on: outcome.completedOn))
+        }
         return result
     }
 }

@@ -73,6 +73,12 @@ struct ProgrammeFacts {
         for row in jobs {
             rows[try row.decode(column: "enrolment_id", as: UUID.self)]?.jobStartedOn = SimpleDate(try row.decode(column: "starts_on", as: String.self))
         }
+        // A recorded outcome that means work counts as much as an accepted offer (one definition, see `Employment`).
+        for outcome in try await JobOutcomes.load(programmeID: programmeID, on: db) {
+            guard let row = rows[outcome.enrolmentID] else { continue }
+            rows[outcome.enrolmentID]?.jobStartedOn = Employment.startedOn(
+                outcome: .job, completedOn: outcome.completedOn, acceptedOfferStarts: row.jobStartedOn.map { [$0] } ?? [])
+        }
         let placements = try await sql.raw("""
             SELECT DISTINCT p.enrolment_id, l.organisation_id FROM placements p JOIN locations l ON l.id = p.location_id
             JOIN enrolments e ON e.id = p.enrolment_id WHERE e.programme_id = \(bind: programmeID)

@@ -37,4 +37,34 @@ struct Timelines {
         }
         return entries.sorted { ($0.date, $0.recordedAt) > ($1.date, $1.recordedAt) }
     }
+
+    /// The person's other routes (an earlier enrolment before a re-entry, or a later one),
+    /// as linked entries on this timeline: when each began and, if it ended, how.
+    /// `others` must already be limited to what the viewer may see.
+    func otherRoutes(_ others: [Enrolment], t: Translator) async throws -> [HistoryEntry] {
+        let ids = others.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        let transitions = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id ~~ ids)
+            .filter(\.$kind ~~ [TransitionKind.enrol, .withdraw, .complete].map(\.rawValue)).all()
+        let people = try await userNames(transitions.map { $0.$actor.id }, on: db)
+        let organisations = try await organisationNames(transitions.map { $0.$actorOrganisation.id }, on: db)
+        let cohorts = try await Cohort.query(on: db).filter(\.$id ~~ others.map { $0.$cohort.id }).all()
+        let cohortNames = Dictionary(cohorts.compactMap { c in c.id.map { ($0, c.name) } }, uniquingKeysWith: { a, _ in a })
+        let cohortOf = Dictionary(others.compactMap { e in e.id.map { ($0, e.$cohort.id) } }, uniquingKeysWith: { a, _ in a })
+        return transitions.compactMap { transition in
+            let cohort = cohortOf[transition.$enrolment.id].flatMap { cohortNames[$0] } ?? ""
+            let text: String
+            switch TransitionKind(rawValue: transition.kind) {
+            case .enrol?: text = t(.otherRouteEnrolled, cohort)
+            case let kind?: text = t(.otherRouteEnded, cohort, t.label(kind))
+            case nil: return nil
+            }
+            var entry = HistoryEntry(
+                date: transition.effectiveOn, recordedAt: transition.recordedAt, actor: people[transition.$actor.id] ?? "",
+                organisation: organisations[transition.$actorOrganisation.id] ?? "", text: text, detail: "")
+            entry.href = "/participants/" + transition.$enrolment.id.uuidString
+            return entry
+        }
+    }
+
 }

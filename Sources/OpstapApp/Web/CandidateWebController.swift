@@ -209,8 +209,13 @@ struct CandidateWebController {
         guard let cohortID = UUID(uuidString: form["cohortId"]), let cohort = try? await scope.cohort(cohortID) else {
             return try await page(req, scope: scope, candidacy: candidacy, errors: [FieldError("cohortId", .invalidChoice)], status: .badRequest)
         }
+        let typedDate = form["enrolledOn"].trimmingCharacters(in: .whitespaces)
+        let enrolledOn = typedDate.isEmpty ? scope.today : SimpleDate(typedDate)
+        guard let enrolledOn else {
+            return try await page(req, scope: scope, candidacy: candidacy, errors: [FieldError("enrolledOn", .invalidDate)], status: .badRequest)
+        }
         do {
-            let enrolment = try await EnrolmentOperations(scope: scope, now: req.clock.now()).enrol(candidacy, in: cohort)
+            let enrolment = try await EnrolmentOperations(scope: scope, now: req.clock.now()).enrol(candidacy, in: cohort, on: enrolledOn)
             req.flash(req.translator()(.flashEnrolled))
             return req.redirect(to: "/participants/\(enrolment.id!.uuidString)")
         } catch let failure as ValidationFailure {

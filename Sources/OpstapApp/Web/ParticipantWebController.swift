@@ -49,7 +49,9 @@ struct ParticipantWebController {
         try await scope.logRead(of: person.requireID(), view: "dossier", at: req.clock.now())
         let definition = version.definition
         let snapshot = enrolment.snapshot
-        let timeline = try await Timelines(db: req.db).entries(for: enrolment, definition: definition, t: t)
+        let others = try await scope.enrolments().filter(\.$person.$id == enrolment.$person.id).filter(\.$id != enrolmentID).all()
+        let timeline = try await (Timelines(db: req.db).entries(for: enrolment, definition: definition, t: t)
+            + Timelines(db: req.db).otherRoutes(others, t: t)).sorted { ($0.date, $0.recordedAt) > ($1.date, $1.recordedAt) }
         let team = try await GuidanceAssignment.query(on: req.db).filter(\.$enrolment.$id == enrolmentID).filter(\.$endsOn == nil)
             .with(\.$user) { $0.with(\.$organisation) }.all()
         var assignable: [(value: String, label: String)] = []
@@ -91,7 +93,10 @@ struct ParticipantWebController {
         enrolment.$person.value = person
         enrolment.$programmeVersion.value = version
         enrolment.$cohort.value = cohort
-        model.signals = try await Attention.items(for: [enrolment], actor: scope.actor, today: scope.today, on: req.db).first?.signals ?? []
+        let (asOf, asOfErrors) = AsOfQuery.read(req, today: scope.today)
+        model.signals = try await Attention.items(for: [enrolment], actor: scope.actor, asOf: asOf, on: req.db).first?.signals ?? []
+        model.signalsAsOf = asOf == scope.today ? nil : asOf.iso
+        model.signalsAsOfErrors = asOfErrors
         model.notes = try await NoteRows.latest(try await scope.notes(of: enrolment), actor: scope.actor)
         model.canWriteNotes = scope.actor.can(.writeNotes)
         model.noteErrors = noteErrors
@@ -186,11 +191,16 @@ struct ParticipantWebController {
         let scope = try req.scope()
         try scope.actor.require(.manageProgrammes)
         let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
-        guard let number = Int(FormData(req)["version"]) else {
+        let form = FormData(req)
+        guard let number = Int(form["version"]) else {
             return try await dossier(req, scope: scope, enrolment: enrolment, errors: [FieldError("version", .invalidChoice)], status: .badRequest)
         }
+        let day = form["date"].isEmpty ? scope.today : SimpleDate(form["date"])
+        guard let day else {
+            return try await dossier(req, scope: scope, enrolment: enrolment, errors: [FieldError("date", .invalidDate)], status: .badRequest)
+        }
         do {
-            try await EnrolmentOperations(scope: scope, now: req.clock.now()).move(enrolment, toVersion: number)
+            try await EnrolmentOperations(scope: scope, now: req.clock.now()).move(enrolment, toVersion: number, on: day)
             req.flash(req.translator()(.flashMoved, String(number)))
             return req.redirect(to: "/participants/\(enrolment.id!.uuidString)")
         } catch let refusal as TransitionRefusal {

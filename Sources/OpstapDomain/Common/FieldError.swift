@@ -78,4 +78,5 @@ public enum FieldErrorCode: String, CaseIterable, Sendable, Codable {
     case unterminatedQuote
     case noRows
     case tooManyRows
+    case beforeReferral
 }

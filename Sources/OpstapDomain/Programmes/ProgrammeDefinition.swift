@@ -167,6 +167,29 @@ public enum OutcomeKind: String, Codable, CaseIterable, Sendable {
     case other
 }
 
+extension OutcomeKind {
+    /// Whether completing with this outcome means the participant has paid work. A BBL track
+    /// is work-based learning with an employment contract, so it counts as a job. This is the
+    /// one definition the dashboard, goals, ESF+ results and the API share (with an accepted
+    /// job offer, see `Employment.startedOn`).
+    public var meansJob: Bool {
+        switch self {
+        case .job, .bbl: true
+        case .furtherEducation, .other: false
+        }
+    }
+}
+
+/// "Has a job": a completed enrolment whose recorded outcome means work, or an accepted job
+/// offer. The job starts on the earliest of the offer's start and the completion date.
+public enum Employment {
+    public static func startedOn(outcome: OutcomeKind?, completedOn: SimpleDate?, acceptedOfferStarts: [SimpleDate]) -> SimpleDate? {
+        var days = acceptedOfferStarts
+        if let outcome, outcome.meansJob, let completedOn { days.append(completedOn) }
+        return days.min()
+    }
+}
+
 public struct Outcome: Codable, Equatable, Sendable {
     public var code: String
     public var name: String

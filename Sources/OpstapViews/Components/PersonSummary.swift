@@ -67,6 +67,8 @@ public struct HistoryEntry: Sendable {
     public var organisation: String
     public var text: String
     public var detail: String
+    /// A link to the record this entry is about, when it is another one (an earlier route).
+    public var href: String? = nil
     public init(date: String, recordedAt: Date, actor: String, organisation: String, text: String, detail: String) {
         self.date = date
         self.recordedAt = recordedAt
@@ -78,6 +80,12 @@ public struct HistoryEntry: Sendable {
 }
 
 public enum Timeline {
+    /// Recorded on a later calendar day than its effective date (in the Dutch time zone).
+    static func isLate(_ entry: HistoryEntry) -> Bool {
+        guard let day = SimpleDate(entry.date) else { return false }
+        return SimpleDate(entry.recordedAt) > day
+    }
+
     public static func render(_ context: PageContext, _ entries: [HistoryEntry], title: String) -> HTMLNode {
         let t = context.t
         return el("section", ["class": "timeline", "aria-labelledby": "timeline-title"]) {
@@ -88,9 +96,11 @@ public enum Timeline {
                     el("li") {
                         DateText.node(iso: entry.date, t.locale)
                         " "
-                        el("strong") { entry.text }
+                        if let href = entry.href { el("strong") { el("a", ["href": href]) { entry.text } } } else { el("strong") { entry.text } }
                         if !entry.detail.isEmpty { el("span", ["class": "detail"]) { " — " + entry.detail } }
                         el("span", ["class": "by"]) { " " + t(.byWhom, entry.actor, entry.organisation, DateText.timestamp(entry.recordedAt, t.locale)) }
+                        // A step recorded after the day it happened says so: history shows late entries.
+                        if Self.isLate(entry) { " "; Widgets.badge(t(.lateEntry), kind: "late") }
                     }
                 }
             }

@@ -774,4 +774,15 @@ public enum K: String, CaseIterable, Sendable {
     case refusalImportNotEditable
     case downloadSheet
     case improvedSituation
+    case enrolmentDate
+    case enrolmentDateHint
+    case asOfDate
+    case asOfHint
+    case showAsOf
+    case attentionAsOfTitle
+    case signalsAsOfTitle
+    case noSignalsAsOf
+    case otherRouteEnrolled
+    case otherRouteEnded
+    case lateEntry
 }

@@ -92,6 +92,8 @@ public enum CandidatePage {
                 el("form", ["method": "post", "action": base + "/enrol", "novalidate": ""]) {
                     Form.csrf(context)
                     Form.select(context, label: t(.cohort), name: "cohortId", options: cohorts, selected: nil, errors: m.errors, required: true)
+                    Form.input(context, label: t(.enrolmentDate), name: "enrolledOn", value: m.today, type: "date", errors: m.errors,
+                               required: true, hint: t(.enrolmentDateHint))
                     Form.submit(t(.enrolButton))
                 }
             }

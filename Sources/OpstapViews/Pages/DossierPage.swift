@@ -46,6 +46,9 @@ public struct DossierModel: Sendable {
     public var hours: [HoursRow]? = nil
     public var hoursWeekStart = ""
     public var signals: [Signal] = []
+    /// The day the signals were computed for, when the user picked one (nil: today).
+    public var signalsAsOf: String? = nil
+    public var signalsAsOfErrors: [FieldError] = []
     public var notes: [NoteRow]? = nil
     public var canWriteNotes = false
     public var noteErrors: [FieldError] = []
@@ -98,7 +101,12 @@ public enum DossierPage {
             }
             if let refusal = m.refusal { el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } } }
             Form.errorSummary(context, m.errors)
+            if let day = m.signalsAsOf {
+                el("h2") { t(.signalsAsOfTitle, DateText.text(iso: day, t.locale)) }
+                if m.signals.isEmpty { el("p", ["class": "empty"]) { t(.noSignalsAsOf) } }
+            }
             if !m.signals.isEmpty { AttentionList.reasons(context, m.signals) }
+            AsOfForm.render(context, action: base, asOf: m.signalsAsOf ?? m.today, errors: m.signalsAsOfErrors)
             Widgets.facts([
                 (t(.programme), "\(m.programmeName) (v\(m.versionNumber))"),
                 (t(.cohort), m.cohortName),
@@ -159,6 +167,7 @@ public enum DossierPage {
                 el("form", ["method": "post", "action": base + "/version", "class": "action"]) {
                     Form.csrf(context)
                     Form.select(context, label: t(.version), name: "version", options: m.otherVersions.map { (String($0), "v\($0)") }, selected: nil, errors: m.errors)
+                    Form.input(context, label: t(.effectiveDate), name: "date", value: m.today, type: "date", errors: m.errors, required: true, scope: "move")
                     Form.submit(t(.moveVersion), secondary: true)
                 }
             }
