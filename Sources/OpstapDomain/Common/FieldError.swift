@@ -78,4 +78,10 @@ public enum FieldErrorCode: String, CaseIterable, Sendable, Codable {
     case unterminatedQuote
     case noRows
     case tooManyRows
+    // MARK: - Partnership administration
+    case setupTokenWrong
+    case alreadySetUp
+    case invitationUnknown
+    case invitationExpired
+    case notForOwnAccount
 }
