@@ -215,7 +215,7 @@ struct PartnershipAPI {
         guard let role = Role(rawValue: body.role) else { throw ValidationFailure([FieldError("role", .invalidChoice)]) }
         try await EnrolmentOperations(scope: scope, now: req.clock.now()).assign(enrolment, userID: body.userId, role: role, startsOn: body.startsOn)
         guard let assignment = try await GuidanceAssignment.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID())
-            .filter(\.$role == role.rawValue).filter(\.$user.$id == body.userId).filter(\.$startsOn == body.startsOn.iso)
+            .filter(\.$role == role.rawValue).filter(\.$user.$id == body.userId).filter(\.$startsOn == body.startsOn.iso).filter(\.$endsOn == nil)
             .with(\.$user).sort(\.$id).first()
         else { throw Abort(.internalServerError) }
         return try await created(Self.map(assignment, today: scope.today),
