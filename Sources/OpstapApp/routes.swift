@@ -17,6 +17,13 @@ func routes(_ app: Application) throws {
     web.get("login", use: auth.loginPage)
     web.post("login", use: auth.login)
     web.post("logout", use: auth.logout)
+    // MARK: - Partnership administration (no account yet)
+    let partnership = PartnershipWebController()
+    web.get("setup", use: partnership.setupPage)
+    web.post("setup", use: partnership.setUp)
+    web.get("invite", use: partnership.invitationPage)
+    web.get("invite", ":code", use: partnership.invitationPage)
+    web.post("invite", ":code", use: partnership.accept)
 
     let pages = web.grouped(SessionAuthMiddleware()).grouped(TableDownloadMiddleware())
     pages.get(use: HomeController().home)
@@ -50,6 +57,7 @@ func routes(_ app: Application) throws {
     pages.get("participants", ":enrolmentID", use: participants.show)
     pages.post("participants", ":enrolmentID", "transitions", use: participants.transition)
     pages.post("participants", ":enrolmentID", "team", use: participants.assign)
+    pages.post("participants", ":enrolmentID", "team", ":assignmentID", "end", use: participants.endAssignment)
     pages.post("participants", ":enrolmentID", "version", use: participants.moveVersion)
     pages.post("participants", ":enrolmentID", "notes", use: participants.writeNote)
     pages.get("participants", ":enrolmentID", "schedule.ics", use: participants.schedule)
@@ -160,6 +168,14 @@ func routes(_ app: Application) throws {
     pages.post("admin", "users", ":userID", "active", use: admin.setActive)
     pages.post("admin", "organisations", use: admin.createOrganisation)
     pages.post("admin", "locations", use: admin.addLocation)
+    // MARK: - Partnership administration
+    pages.get("admin", "users", ":userID", use: admin.staffMember)
+    pages.post("admin", "users", ":userID", "roles", use: admin.setRoles)
+    pages.get("admin", "organisations", ":organisationID", use: admin.organisation)
+    pages.post("admin", "organisations", ":organisationID", use: admin.updateOrganisation)
+    pages.post("admin", "organisations", ":organisationID", "invitations", use: admin.invite)
+    pages.get("admin", "locations", ":locationID", use: admin.location)
+    pages.post("admin", "locations", ":locationID", use: admin.updateLocation)
 
     // MARK: JSON API
     try apiRoutes(app)

@@ -59,8 +59,9 @@ import Vapor
             #expect(try await Organisation.query(on: app.db).filter(\.$name == "Woonstichting Voorbeeld").first()?.kind == "housingCorporation")
             let bad = try await admin.post("/admin/locations", [("locationName", "Locatie Noord"), ("address", "Straat 1"), ("postcode", "ABCD"), ("locationCity", "Tilburg")])
             #expect(bad.status == .badRequest)
-            #expect(try await admin.post("/admin/locations", [("locationName", "Locatie Noord"), ("address", "Straat 1"), ("postcode", "5038 ab"), ("locationCity", "Tilburg")]).status == .seeOther)
-            #expect(try await Location.query(on: app.db).filter(\.$name == "Locatie Noord").first()?.postcode == "5038 AB")
+            #expect(try await admin.post("/admin/locations", [("locationName", "Locatie Noord"), ("locationKind", "dayActivities"), ("address", "Straat 1"), ("postcode", "5038 ab"), ("locationCity", "Tilburg")]).status == .seeOther)
+            let location = try await Location.query(on: app.db).filter(\.$name == "Locatie Noord").first()
+            #expect(location?.postcode == "5038 AB" && location?.kind == "dayActivities")
         }
     }
 

@@ -150,7 +150,7 @@ import Vapor
     @Test func anEmployerOffersPlacesAtItsOwnLocationsOnly() async throws {
         try await withOpstap { app in
             let api = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
-            let locations = try api.decode([APILocationPlaces].self, try await api.send(.GET, "/api/v1/locations"))
+            let locations = try api.decode(APIPage<APILocationPlaces>.self, try await api.send(.GET, "/api/v1/locations")).items
             let goirle = try #require(locations.first { $0.name == "Woonlocatie Goirle" })
             #expect(goirle.placesToday == 5 && goirle.takenToday == 5)
             #expect(try await api.send(.POST, "/api/v1/locations/\(goirle.id)/places", json: #"{"startsOn":"2027-01-01","places":7}"#).status == .noContent)

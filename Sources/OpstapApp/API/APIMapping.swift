@@ -36,6 +36,6 @@ extension APITransition {
 
 extension APIUser {
     init(_ user: User) {
-        self.init(id: user.id!, name: user.name, email: user.email, organisationId: user.$organisation.id, roles: user.roles.sorted())
+        self.init(id: user.id!, name: user.name, email: user.email, organisationId: user.$organisation.id, roles: user.roles.sorted(), active: user.active)
     }
 }

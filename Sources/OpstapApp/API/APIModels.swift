@@ -33,6 +33,7 @@ struct APILocation: Content {
     var address: String
     var postcode: String
     var city: String
+    var kind: LocationKind
 }
 
 struct APIUser: Content {
@@ -41,6 +42,7 @@ struct APIUser: Content {
     var email: String
     var organisationId: UUID
     var roles: [Role]
+    var active: Bool
 }
 
 struct APIProgramme: Content {

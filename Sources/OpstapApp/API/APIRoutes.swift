@@ -136,6 +136,23 @@ func apiRoutes(_ app: Application) throws {
     authed.put("enrolments", ":id", "preferences", use: pathway.setPreferences)
     authed.post("cohorts", ":id", "allocation-suggestions", use: pathway.suggest)
     authed.post("cohorts", ":id", "allocations", use: pathway.accept)
+    // MARK: - Partnership administration
+    let partnership = PartnershipAPI()
+    authed.post("organisations", use: partnership.createOrganisation)
+    authed.put("organisations", ":id", use: partnership.updateOrganisation)
+    authed.get("organisations", ":id", "invitations", use: partnership.invitations)
+    authed.post("organisations", ":id", "invitations", use: partnership.invite)
+    authed.post("users", use: partnership.createUser)
+    authed.put("users", ":id", "roles", use: partnership.setRoles)
+    authed.post("users", ":id", "deactivate", use: partnership.deactivate)
+    authed.post("users", ":id", "reactivate", use: partnership.reactivate)
+    authed.post("locations", use: partnership.createLocation)
+    authed.get("locations", ":id", use: partnership.location)
+    authed.put("locations", ":id", use: partnership.updateLocation)
+    authed.get("enrolments", ":id", "team", use: partnership.team)
+    authed.post("enrolments", ":id", "team", use: partnership.assign)
+    authed.post("enrolments", ":id", "team", ":assignmentID", "end", use: partnership.endAssignment)
+
     let hours = HoursAPI()
     authed.get("enrolments", ":id", "hours", use: hours.list)
     authed.post("enrolments", ":id", "hours", use: hours.record)
@@ -193,6 +210,16 @@ extension Request {
         guard let raw = query[String.self, at: name] else { return nil }
         guard let id = UUID(uuidString: raw) else { throw ValidationFailure([FieldError(name, .invalidChoice)]) }
         return id
+    }
+
+    /// `true`/`false` from the query string, refused when present but neither.
+    func boolQuery(_ name: String) throws -> Bool? {
+        guard let raw = query[String.self, at: name] else { return nil }
+        switch raw {
+        case "true": return true
+        case "false": return false
+        default: throw ValidationFailure([FieldError(name, .invalidChoice)])
+        }
     }
 
     func enumQuery<E: RawRepresentable>(_ name: String, as type: E.Type) throws -> E? where E.RawValue == String {

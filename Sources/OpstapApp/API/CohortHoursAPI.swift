@@ -20,6 +20,10 @@ struct APILocationPlaces: Content {
     }
     var id: UUID
     var name: String
+    var kind: LocationKind
+    var address: String
+    var postcode: String
+    var city: String
     var periods: [Period]
     var placesToday: Int
     var takenToday: Int
@@ -49,23 +53,28 @@ struct CohortHoursAPI {
     }
 
     /// The caller's own organisation's locations, with places and occupancy today.
-    func locations(_ req: Request) async throws -> [APILocationPlaces] {
+    func locations(_ req: Request) async throws -> APIPage<APILocationPlaces> {
         let scope = try req.scope()
-        let locations = try await Location.query(on: req.db).filter(\.$organisation.$id == scope.actor.organisationID).sort(\.$name).all()
+        let page = try req.pageQuery()
+        let query = Location.query(on: req.db).filter(\.$organisation.$id == scope.actor.organisationID)
+        let total = try await query.copy().count()
+        let locations = try await query.sort(\.$name).sort(\.$id).range(page.offset..<(page.offset + page.size)).all()
         let ids = locations.compactMap(\.id)
         let periods = Dictionary(grouping: try await LocationPlaces.query(on: req.db).filter(\.$location.$id ~~ ids).sort(\.$startsOn).all(), by: { $0.$location.id })
         let placements = Dictionary(grouping: try await Placement.query(on: req.db).filter(\.$location.$id ~~ ids).all(), by: { $0.$location.id })
         let waiting = Dictionary(grouping: try await WaitingListEntry.query(on: req.db).filter(\.$location.$id ~~ ids).filter(\.$status == "waiting").all(), by: { $0.$location.id })
-        return locations.map { location in
+        let items = locations.map { location in
             let id = location.id!
             let own = periods[id] ?? []
             return APILocationPlaces(
-                id: id, name: location.name,
+                id: id, name: location.name, kind: LocationKind(rawValue: location.kind) ?? .other, address: location.address,
+                postcode: location.postcode, city: location.city,
                 periods: own.map { .init(startsOn: $0.period.range.from, endsOn: $0.period.range.until, places: $0.places) },
                 placesToday: own.map(\.period).last { $0.range.contains(scope.today) }?.places ?? 0,
                 takenToday: (placements[id] ?? []).filter { $0.range.contains(scope.today) }.count,
                 waiting: waiting[id]?.count ?? 0)
         }
+        return APIPage(ResultPage(items: items, number: page.number, size: page.size, total: total))
     }
 
     func offerPlaces(_ req: Request) async throws -> Response {

@@ -25,7 +25,8 @@ struct DirectoryAPI {
         return APIOrganisation(
             id: organisation.id!, name: organisation.name, kind: OrganisationKind(rawValue: organisation.kind) ?? .municipality,
             city: organisation.city,
-            locations: organisation.locations.map { APILocation(id: $0.id!, name: $0.name, address: $0.address, postcode: $0.postcode, city: $0.city) })
+            locations: organisation.locations.map { APILocation(id: $0.id!, name: $0.name, address: $0.address, postcode: $0.postcode, city: $0.city,
+                                                                kind: LocationKind(rawValue: $0.kind) ?? .other) })
     }
 
     /// Organisations whose staff the actor may see.
@@ -38,7 +39,13 @@ struct DirectoryAPI {
     func users(_ req: Request) async throws -> APIPage<APIUser> {
         let scope = try req.scope()
         let page = try req.pageQuery()
-        let query = User.query(on: req.db).filter(\.$organisation.$id ~~ (try await visibleOrganisations(scope))).filter(\.$active == true)
+        // Inactive accounts are listed only to administrators, and only of their own organisation.
+        let active = try req.boolQuery("active") ?? true
+        if !active { try scope.actor.require(.manageUsers) }
+        var organisations = [scope.actor.organisationID]
+        if active { organisations = try await visibleOrganisations(scope) }
+        if let organisationID = try req.uuidQuery("organisationId") { organisations = organisations.filter { $0 == organisationID } }
+        let query = User.query(on: req.db).filter(\.$organisation.$id ~~ organisations).filter(\.$active == active)
         let total = try await query.copy().count()
         let users = try await query.sort(\.$name).sort(\.$id).range(page.offset..<(page.offset + page.size)).all()
         return APIPage(ResultPage(items: users.map(APIUser.init), number: page.number, size: page.size, total: total))

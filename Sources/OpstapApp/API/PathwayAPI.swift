@@ -187,7 +187,7 @@ struct PathwayAPI {
         var interviews = FitInterview.query(on: req.db).filter(\.$enrolment.$id == id)
         var offers = JobOffer.query(on: req.db).filter(\.$enrolment.$id == id)
         // An employer sees its own interviews and offers only.
-        if scope.actor.roles.isDisjoint(with: [.administrator, .coordinator]) && scope.actor.organisationKind == .careEmployer {
+        if scope.actor.roles.isDisjoint(with: [.administrator, .coordinator]) && scope.actor.organisationKind.isEmployer {
             interviews = interviews.filter(\.$employer.$id == scope.actor.organisationID)
             offers = offers.filter(\.$employer.$id == scope.actor.organisationID)
         }

@@ -19,7 +19,7 @@ struct PersonView: Sendable {
     /// people placed at one of its own locations (PRODUCT §5: no addresses of others).
     static func make(_ person: Person, scope: Scope) async throws -> PersonView {
         var view = PersonView(person, for: scope.actor)
-        if scope.actor.organisationKind == .careEmployer, !(try await scope.isPlacedWithActor(person.requireID())) {
+        if scope.actor.organisationKind.isEmployer, !(try await scope.isPlacedWithActor(person.requireID())) {
             view.intake.contact.address = ""
             view.intake.contact.postcode = ""
             view.intake.contact.city = ""

@@ -29,7 +29,12 @@ struct Actor: Sendable {
         self.locale = AppLocale(rawValue: user.locale) ?? .default
     }
 
-    func can(_ permission: Permission) -> Bool { permission.isGranted(to: roles) }
+    func can(_ permission: Permission) -> Bool {
+        // Funders and ministries follow a programme in aggregates only, whatever roles their
+        // staff hold; their administrator still manages their own staff.
+        if organisationKind == .funder, ![.viewAggregates, .manageUsers].contains(permission) { return false }
+        return permission.isGranted(to: roles)
+    }
 
     /// Refuses with 403 when no role of the actor grants `permission`.
     func require(_ permission: Permission) throws {
@@ -37,7 +42,7 @@ struct Actor: Sendable {
     }
 
     var visibleFields: Set<FieldGroup> { FieldPolicy.visibleGroups(organisationKind: organisationKind, roles: roles) }
-    var reach: RecordReach { RecordReach.forRoles(roles) }
+    var reach: RecordReach { organisationKind == .funder ? .none : RecordReach.forRoles(roles) }
 
     /// The yearly ESF+ BSN report goes to the managing authority through the municipality,
     /// the only partner with a legal basis to process the BSN.

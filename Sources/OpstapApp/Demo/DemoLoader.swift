@@ -23,6 +23,9 @@ struct DemoLoader {
         try await DemoPopulation.kansrijk(&self)
         try await loadPathways()
         try await loadReporting()
+        // The organisations that own a programme run the demo partnership.
+        let owners = try await Programme.query(on: db).all(\.$owner.$id)
+        try await Organisation.query(on: db).filter(\.$id ~~ owners).set(\.$steward, to: true).update()
     }
 
     private func createOrganisations() async throws {
@@ -45,7 +48,8 @@ struct DemoLoader {
         for (id, name, kind, city, locations) in list {
             try await Organisation(id: id, name: name, kind: kind.rawValue, city: city).create(on: db)
             for (locationName, address, postcode) in locations {
-                try await Location(organisationID: id, name: locationName, address: address, postcode: postcode, city: city).create(on: db)
+                try await Location(organisationID: id, name: locationName, address: address, postcode: postcode, city: city,
+                                   kind: .assumed(name: locationName, organisation: kind)).create(on: db)
             }
         }
     }

@@ -14,9 +14,9 @@ extension DemoLoader {
         let d = DemoPopulation.d
         let landlord = UUID()
         try await Organisation(id: landlord, name: "Verhuurder studiocomplex Alrijne", kind: OrganisationKind.housingCorporation.rawValue, city: "Leiden").create(on: db)
-        try await Location(organisationID: orgs.coa, name: "Azc Katwijk", address: "Katwijk", postcode: "2225 LR", city: "Katwijk").create(on: db)
-        try await Location(organisationID: orgs.coa, name: "Azc Oisterwijk", address: "Oisterwijk", postcode: "5062 TR", city: "Oisterwijk").create(on: db)
-        try await Location(organisationID: orgs.avant, name: "Verpleeghuis Oegstgeest", address: "Rhijngeesterstraatweg", postcode: "2342 AN", city: "Oegstgeest").create(on: db)
+        try await Location(organisationID: orgs.coa, name: "Azc Katwijk", address: "Katwijk", postcode: "2225 LR", city: "Katwijk", kind: .residential).create(on: db)
+        try await Location(organisationID: orgs.coa, name: "Azc Oisterwijk", address: "Oisterwijk", postcode: "5062 TR", city: "Oisterwijk", kind: .residential).create(on: db)
+        try await Location(organisationID: orgs.avant, name: "Verpleeghuis Oegstgeest", address: "Rhijngeesterstraatweg", postcode: "2342 AN", city: "Oegstgeest", kind: .residential).create(on: db)
         try await Location(organisationID: orgs.avant, name: "Thuiszorgteam Leiden-Noord", address: "Kooilaan", postcode: "2321 AA", city: "Leiden").create(on: db)
         try await Location(organisationID: orgs.avant, name: "Woonzorgcentrum Leiderdorp", address: "Hoofdstraat", postcode: "2351 AJ", city: "Leiderdorp").create(on: db)
         // A work supervisor at the AVANT locations, so placements there have one.

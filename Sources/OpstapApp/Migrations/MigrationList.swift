@@ -37,6 +37,10 @@ enum MigrationList {
         M0030_AddAllocationInputs(),
         M0031_CreateFunding(),
         M0032_CreateGoalsLessonsImports(),
+        // MARK: - Partnership administration
+        M0033_CreateInvitations(),
+        M0034_AddLocationKind(),
+        M0035_AddOrganisationSteward(),
         M0045_AddRecordedByToPlacementsAndQualifications(),
     ]
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import OpstapDomain
 
 /// A site of an organisation: a hospital ward, a day-activity centre, a school building.
 final class Location: Model, @unchecked Sendable {
@@ -11,15 +12,18 @@ final class Location: Model, @unchecked Sendable {
     @Field(key: "address") var address: String
     @Field(key: "postcode") var postcode: String
     @Field(key: "city") var city: String
+    /// A `LocationKind` raw value.
+    @Field(key: "kind") var kind: String
 
     init() {}
 
-    init(id: UUID? = nil, organisationID: UUID, name: String, address: String, postcode: String, city: String) {
+    init(id: UUID? = nil, organisationID: UUID, name: String, address: String, postcode: String, city: String, kind: LocationKind = .other) {
         self.id = id
         self.$organisation.id = organisationID
         self.name = name
         self.address = address
         self.postcode = postcode
         self.city = city
+        self.kind = kind.rawValue
     }
 }

@@ -8,12 +8,17 @@ final class Organisation: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "kind") var kind: String
     @Field(key: "city") var city: String
+    /// Administrators of a steward organisation run the partnership: they register partner
+    /// organisations and invite their first administrators. The first organisation of an
+    /// installation is a steward.
+    @Field(key: "steward") var steward: Bool
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Children(for: \.$organisation) var locations: [Location]
 
     init() {}
 
-    init(id: UUID? = nil, name: String, kind: String, city: String) {
+    init(id: UUID? = nil, name: String, kind: String, city: String, steward: Bool = false) {
+        self.steward = steward
         self.id = id
         self.name = name
         self.kind = kind

@@ -59,7 +59,7 @@ enum Pathways {
         // Wishes, fit interviews and offers. An employer sees only its own.
         let jobs = JobOperations(scope: scope, now: Date())
         let employers = actor.can(.manageJobs) ? try await jobs.employers(for: enrolment) : []
-        let isEmployerOnly = actor.roles.isDisjoint(with: [.administrator, .coordinator]) && actor.organisationKind == .careEmployer
+        let isEmployerOnly = actor.roles.isDisjoint(with: [.administrator, .coordinator]) && actor.organisationKind.isEmployer
         var interviewQuery = FitInterview.query(on: db).filter(\.$enrolment.$id == id).with(\.$employer).sort(\.$plannedOn, .descending)
         var offerQuery = JobOffer.query(on: db).filter(\.$enrolment.$id == id).with(\.$employer).with(\.$location).sort(\.$offeredOn, .descending)
         if isEmployerOnly {

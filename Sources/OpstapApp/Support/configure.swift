@@ -7,6 +7,8 @@ import Vapor
 /// Wires the application: database, sessions, middleware, routes, commands.
 public func configure(_ app: Application, config: AppConfig) async throws {
     app.storage[AppConfigKey.self] = config
+    // Created here, before any request can race to create it.
+    _ = app.setupToken
     try configureDatabase(app, config: config)
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
 
@@ -28,11 +30,28 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.routes.defaultMaxBodySize = "1mb"
     try routes(app)
 
-    app.lifecycle.use(DatabaseSetup())
-    app.asyncCommands.use(TokenCommand(), as: "token")
-    app.asyncCommands.use(DemoCommand(), as: "demo")
-    app.asyncCommands.use(UserCommand(), as: "user")
-    app.asyncCommands.use(BenchCommand(), as: "bench")
+    // Only commands that use the database prepare it (see `DatabasePreparation`): help and
+    // `routes` touch nothing. `serve` migrates, loads the demo when configured, and on an
+    // installation without organisations prints the setup token.
+    let commands: [(String, any AnyAsyncCommand, DatabasePreparation)] = [
+        ("token", TokenCommand(), .migrate),
+        ("demo", DemoCommand(), .migrate),
+        ("user", UserCommand(), .migrate),
+        ("setup", SetupCommand(), .migrate),
+        ("bench", BenchCommand(), .migrateAndDemo),
+    ]
+    for (name, command, preparation) in commands {
+        app.asyncCommands.use(PreparingCommand(inner: command, preparation: preparation), as: name)
+    }
+    if let migrate = app.asyncCommands.commands["migrate"] {
+        app.asyncCommands.use(PreparingCommand(inner: migrate, preparation: .folder), as: "migrate")
+    }
+    if let serve = app.asyncCommands.commands["serve"] {
+        let command = PreparingCommand(inner: serve, preparation: .migrateAndDemo, afterPreparation: { app in
+            try await app.issueSetupTokenIfNeeded()
+        })
+        app.asyncCommands.use(command, as: "serve", isDefault: true)
+    }
 }
 
 struct AppConfigKey: StorageKey { typealias Value = AppConfig }
@@ -49,18 +68,8 @@ private func configureDatabase(_ app: Application, config: AppConfig) throws {
     } else if config.inMemorySQLite {
         app.databases.use(.sqlite(.memory), as: .sqlite)
     } else {
-        try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
+        // The folder is created by the commands that use the database, not here: help
+        // and other commands must leave the working folder alone.
         app.databases.use(.sqlite(.file(config.dataDirectory + "/opstap.sqlite")), as: .sqlite)
-    }
-}
-
-/// Migrates (and on an empty database, loads the demo) before the app serves or runs a
-/// command, so the README's run command is all a new user types.
-struct DatabaseSetup: LifecycleHandler {
-    func willBootAsync(_ app: Application) async throws {
-        try await app.autoMigrate()
-        if app.appConfig.loadDemoData {
-            try await DemoData.loadIfEmpty(app: app)
-        }
     }
 }

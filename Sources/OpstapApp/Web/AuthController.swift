@@ -24,6 +24,12 @@ struct AuthController {
         guard let user, valid else {
             return html(LoginPage.render(req.pageContext(), email: email, failed: true), status: .unauthorized)
         }
+        try await Self.startSession(req, for: user)
+        return req.redirect(to: "/")
+    }
+
+    /// Signs `user` in (also after setup and after accepting an invitation).
+    static func startSession(_ req: Request, for user: User) async throws {
         // A fresh session id on sign-in: an id planted before login is worthless after it.
         if let old = req.session.id {
             try? await req.application.sessions.driver.deleteSession(old, for: req).get()
@@ -31,7 +37,6 @@ struct AuthController {
         }
         req.session.data = SessionData()
         req.session.data[SessionAuthMiddleware.userKey] = try user.requireID().uuidString
-        return req.redirect(to: "/")
     }
 
     func logout(_ req: Request) async throws -> Response {

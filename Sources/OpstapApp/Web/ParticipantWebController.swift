@@ -80,7 +80,8 @@ struct ParticipantWebController {
             exitReason: enrolment.exitReason.flatMap(ExitReason.init(rawValue:)),
             team: team.compactMap { assignment in
                 Role(rawValue: assignment.role).map {
-                    TeamMember(role: $0, name: assignment.user.name, organisation: assignment.user.organisation.name, since: assignment.startsOn)
+                    TeamMember(role: $0, name: assignment.user.name, organisation: assignment.user.organisation.name, since: assignment.startsOn,
+                               assignmentID: scope.actor.can(.enrol) ? assignment.id : nil)
                 }
             },
             availableKinds: EnrolmentMachine.availableKinds(for: snapshot, definition: definition),
@@ -185,6 +186,25 @@ struct ParticipantWebController {
         } catch let failure as ValidationFailure {
             return try await dossier(req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
         }
+    }
+
+    // MARK: - Partnership administration
+    func endAssignment(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        try scope.actor.require(.enrol)
+        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        let form = FormData(req)
+        guard let endsOn = SimpleDate(form["endsOn"]) else {
+            return try await dossier(req, scope: scope, enrolment: enrolment, errors: [FieldError("endsOn", .invalidDate)], status: .badRequest)
+        }
+        do {
+            _ = try await EnrolmentOperations(scope: scope, now: req.clock.now())
+                .endAssignment(enrolment, assignmentID: try req.uuidParameter("assignmentID"), endsOn: endsOn)
+        } catch let failure as ValidationFailure {
+            return try await dossier(req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
+        }
+        req.flash(req.translator()(.flashAssignmentEnded))
+        return req.redirect(to: "/participants/\(enrolment.id!.uuidString)")
     }
 
     func moveVersion(_ req: Request) async throws -> Response {

@@ -29,12 +29,18 @@ public enum FieldPolicy {
             return [.identity, .contact, .language, .education, .household, .housing]
         case .school:
             return [.identity, .contact, .language, .education]
-        case .careEmployer:
+        case .careEmployer, .employerOutsideCare:
             return [.identity, .contact, .language, .education]
         case .housingCorporation:
             return [.identity, .contact, .household, .housing]
         case .receptionAgency:
             return [.identity, .contact, .household, .housing]
+        case .funder:
+            // Funders and ministries follow the programme in aggregates, like reporting roles.
+            return []
+        case .knowledgeInstitution, .other:
+            // No legal basis for personal data by default (least privilege).
+            return []
         }
     }
 

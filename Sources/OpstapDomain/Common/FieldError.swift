@@ -79,4 +79,10 @@ public enum FieldErrorCode: String, CaseIterable, Sendable, Codable {
     case noRows
     case tooManyRows
     case beforeReferral
+    // MARK: - Partnership administration
+    case setupTokenWrong
+    case alreadySetUp
+    case invitationUnknown
+    case invitationExpired
+    case notForOwnAccount
 }

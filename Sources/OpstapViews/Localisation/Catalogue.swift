@@ -25,6 +25,7 @@ public enum Catalogue {
         keys.formUnion(labelKeys(GoalProgress.self))
         keys.formUnion(labelKeys(CandidateImportField.self))
         keys.formUnion(labelKeys(OrganisationKind.self))
+        keys.formUnion(labelKeys(LocationKind.self))
         keys.formUnion(labelKeys(CandidacyStage.self))
         keys.formUnion(labelKeys(SelectionDecision.self))
         keys.formUnion(labelKeys(EnrolmentState.self))

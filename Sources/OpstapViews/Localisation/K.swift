@@ -785,4 +785,46 @@ public enum K: String, CaseIterable, Sendable {
     case otherRouteEnrolled
     case otherRouteEnded
     case lateEntry
+    // MARK: - Partnership administration
+    case setupTitle
+    case setupIntro
+    case setupToken
+    case setupTokenHint
+    case firstOrganisation
+    case firstAdministrator
+    case organisationName
+    case yourName
+    case setupButton
+    case acceptInvitationTitle
+    case invitationFor
+    case acceptInvitationButton
+    case invitationCodeLabel
+    case openInvitationButton
+    case chooseOwnPassword
+    case manage
+    case editOrganisation
+    case inviteTitle
+    case inviteHint
+    case createInvitation
+    case invitationCreated
+    case invitationLink
+    case invitationsTitle
+    case expiresOn
+    case invitationOpen
+    case invitationAccepted
+    case invitationLapsed
+    case stewardOnly
+    case stewardLabel
+    case locationKind
+    case locationsOf
+    case editLocation
+    case saveLocation
+    case staffMemberNamed
+    case saveRoles
+    case saveOrganisation
+    case inviteStaff
+    case flashWelcome
+    case flashAssignmentEnded
+    case endAssignment
+    case ownPasswordHint
 }

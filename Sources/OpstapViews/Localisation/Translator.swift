@@ -74,6 +74,7 @@ public protocol Labelled: RawRepresentable, CaseIterable where RawValue == Strin
 
 extension Role: Labelled { public static let labelPrefix = "role" }
 extension OrganisationKind: Labelled { public static let labelPrefix = "organisationKind" }
+extension LocationKind: Labelled { public static let labelPrefix = "locationKind" }
 extension CandidacyStage: Labelled { public static let labelPrefix = "stage" }
 extension SelectionDecision: Labelled { public static let labelPrefix = "decision" }
 extension EnrolmentState: Labelled { public static let labelPrefix = "state" }

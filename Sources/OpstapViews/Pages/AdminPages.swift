@@ -40,7 +40,13 @@ public struct AdminModel: Sendable {
     public var roles: Set<String>
     public var errors: [FieldError]
     public var form: String?
-    public init(organisationName: String, staff: ResultPage<StaffRow>, organisations: ResultPage<OrganisationRow>, ownOrganisationID: UUID, values: [String: String], roles: Set<String>, errors: [FieldError], form: String?) {
+    /// The actor's organisation runs the partnership: they register and manage every organisation.
+    public var isSteward: Bool
+    public var ownLocations: [AdminLocationRow]
+    public init(organisationName: String, staff: ResultPage<StaffRow>, organisations: ResultPage<OrganisationRow>, ownOrganisationID: UUID, values: [String: String], roles: Set<String>, errors: [FieldError], form: String?,
+                isSteward: Bool = false, ownLocations: [AdminLocationRow] = []) {
+        self.isSteward = isSteward
+        self.ownLocations = ownLocations
         self.organisationName = organisationName
         self.staff = staff
         self.organisations = organisations
@@ -64,7 +70,7 @@ public enum AdminPage {
             Widgets.table(
                 caption: t(.staffOf, m.organisationName), headers: [t(.name), t(.email), t(.rolesLabel), t(.status), ""],
                 rows: m.staff.items.map { row in
-                    [.text(row.name), .text(row.email), .text(row.roles.map { t.label($0) }.joined(separator: ", ")),
+                    [Widgets.link(row.name, "/admin/users/\(row.id.uuidString)"), .text(row.email), .text(row.roles.map { t.label($0) }.joined(separator: ", ")),
                      .text(row.active ? t(.active) : t(.inactive)),
                      el("form", ["method": "post", "action": "/admin/users/\(row.id.uuidString)/active", "class": "inline"]) {
                          Form.csrf(context)
@@ -74,6 +80,7 @@ public enum AdminPage {
                 },
                 empty: t(.none))
             Widgets.pagination(context, m.staff, path: "/admin", query: "")
+            el("p") { Widgets.link(t(.inviteStaff), "/admin/organisations/\(m.ownOrganisationID.uuidString)#invite") }
             el("h3") { t(.newUser) }
             el("form", ["method": "post", "action": "/admin/users", "novalidate": ""]) {
                 Form.csrf(context)
@@ -87,26 +94,38 @@ public enum AdminPage {
             el("h2", ["id": "organisations"]) { t(.organisationsTitle) }
             Widgets.table(
                 caption: t(.organisationsTitle), headers: [t(.name), t(.kind), t(.city), t(.locations)],
-                rows: m.organisations.items.map { [.text($0.name), .text(t.label($0.kind)), .text($0.city), .text($0.locations.joined(separator: "; "))] },
+                rows: m.organisations.items.map { row in
+                    let manageable = m.isSteward || row.id == m.ownOrganisationID
+                    return [manageable ? Widgets.link(row.name, "/admin/organisations/\(row.id.uuidString)") : .text(row.name),
+                            .text(t.label(row.kind)), .text(row.city), .text(row.locations.joined(separator: "; "))]
+                },
                 empty: t(.none))
             Widgets.pagination(context, m.organisations, path: "/admin", query: "")
             el("h3") { t(.newOrganisation) }
-            el("form", ["method": "post", "action": "/admin/organisations", "novalidate": ""]) {
-                Form.csrf(context)
-                Form.errorSummary(context, errors("organisation"))
-                Form.input(context, label: t(.name), name: "organisationName", value: v["organisationName"] ?? "", errors: errors("organisation"), required: true)
-                Form.select(context, label: t(.kind), name: "kind", options: Form.options(OrganisationKind.self, t), selected: v["kind"], errors: errors("organisation"), includeEmpty: true, required: true)
-                Form.input(context, label: t(.city), name: "city", value: v["city"] ?? "", errors: errors("organisation"), required: true)
-                Form.submit(t(.createOrganisation))
+            if !m.isSteward { el("p", ["class": "hint"]) { t(.stewardOnly) } }
+            if m.isSteward {
+                el("form", ["method": "post", "action": "/admin/organisations", "novalidate": ""]) {
+                    Form.csrf(context)
+                    Form.errorSummary(context, errors("organisation"))
+                    Form.input(context, label: t(.organisationName), name: "organisationName", value: v["organisationName"] ?? "", errors: errors("organisation"), required: true)
+                    Form.select(context, label: t(.kind), name: "kind", options: Form.options(OrganisationKind.self, t), selected: v["kind"], errors: errors("organisation"), includeEmpty: true, required: true)
+                    Form.input(context, label: t(.city), name: "city", value: v["city"] ?? "", errors: errors("organisation"), required: true)
+                    Form.submit(t(.createOrganisation))
+                }
             }
+            el("h2", ["id": "locations"]) { t(.locationsOf, m.organisationName) }
+            Widgets.table(
+                caption: t(.locationsOf, m.organisationName), headers: [t(.name), t(.locationKind), t(.address), t(.city)],
+                rows: m.ownLocations.map { row in
+                    [Widgets.link(row.name, "/admin/locations/\(row.id.uuidString)"), .text(t.label(row.kind)),
+                     .text("\(row.address), \(row.postcode)"), .text(row.city)]
+                },
+                empty: t(.none))
             el("h3") { t(.newLocation, m.organisationName) }
             el("form", ["method": "post", "action": "/admin/locations", "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, errors("location"))
-                Form.input(context, label: t(.name), name: "locationName", value: v["locationName"] ?? "", errors: errors("location"), required: true)
-                Form.input(context, label: t(.address), name: "address", value: v["address"] ?? "", errors: errors("location"), required: true)
-                Form.input(context, label: t(.postcode), name: "postcode", value: v["postcode"] ?? "", errors: errors("location"), required: true)
-                Form.input(context, label: t(.city), name: "locationCity", value: v["locationCity"] ?? "", errors: errors("location"), required: true)
+                LocationFields.render(context, values: m.form == "location" ? v : [:], errors: errors("location"))
                 Form.submit(t(.addLocation))
             }
         }

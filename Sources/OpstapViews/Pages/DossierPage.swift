@@ -6,7 +6,10 @@ public struct TeamMember: Sendable {
     public var name: String
     public var organisation: String
     public var since: String
-    public init(role: Role, name: String, organisation: String, since: String) {
+    /// Set when the viewer may end the assignment.
+    public var assignmentID: UUID?
+    public init(role: Role, name: String, organisation: String, since: String, assignmentID: UUID? = nil) {
+        self.assignmentID = assignmentID
         self.role = role
         self.name = name
         self.organisation = organisation
@@ -150,8 +153,19 @@ public enum DossierPage {
             }
             el("h2") { t(.teamTitle) }
             Widgets.table(
-                caption: t(.teamTitle), headers: [t(.roleLabel), t(.name), t(.organisation), t(.since)],
-                rows: m.team.map { [.text(t.label($0.role)), .text($0.name), .text($0.organisation), DateText.node(iso: $0.since, t.locale)] },
+                caption: t(.teamTitle), headers: [t(.roleLabel), t(.name), t(.organisation), t(.since)] + (m.canAssign && m.team.contains { $0.assignmentID != nil } ? [""] : []),
+                rows: m.team.map { member in
+                    var row: [HTMLNode] = [.text(t.label(member.role)), .text(member.name), .text(member.organisation), DateText.node(iso: member.since, t.locale)]
+                    // MARK: - Partnership administration: ending an assignment
+                    if let id = member.assignmentID, m.canAssign {
+                        row.append(el("form", ["method": "post", "action": base + "/team/\(id.uuidString)/end", "class": "inline", "novalidate": ""]) {
+                            Form.csrf(context)
+                            Form.input(context, label: t(.endsOn), name: "endsOn", value: m.today, type: "date", errors: m.errors, scope: id.uuidString)
+                            Form.submit(t(.endAssignment), secondary: true)
+                        })
+                    }
+                    return row
+                },
                 empty: t(.noTeam))
             if m.canAssign && !m.state.isTerminal {
                 el("form", ["method": "post", "action": base + "/team", "class": "action", "novalidate": ""]) {
