@@ -28,6 +28,19 @@ import Vapor
         }
     }
 
+    /// A refused field names its reason with a code the spec lists: a code added in Swift but
+    /// not in the spec would break clients that validate responses.
+    @Test func theSpecListsEveryFieldErrorCode() async throws {
+        try await withOpstap(demo: false) { app in
+            let response = try await send(app, .GET, "/api/v1/openapi.json")
+            let spec = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
+            let schemas = (spec?["components"] as? [String: Any])?["schemas"] as? [String: Any]
+            let listed = Set(((schemas?["FieldErrorCode"] as? [String: Any])?["enum"] as? [String]) ?? [])
+            let missing = Set(FieldErrorCode.allCases.map(\.rawValue)).subtracting(listed)
+            #expect(missing.isEmpty, "not in the spec's FieldErrorCode: \(missing.sorted())")
+        }
+    }
+
     /// Paths with parameters named alike: /api/v1/x/{id} and /x/{id} both become /api/v1/x/{}.
     static func normalise(_ path: String) -> String {
         let full = path.hasPrefix("/api/v1") ? path : "/api/v1" + path
