@@ -78,4 +78,7 @@ public enum FieldErrorCode: String, CaseIterable, Sendable, Codable {
     case unterminatedQuote
     case noRows
     case tooManyRows
+    // MARK: - Programme model
+    case duplicateWeek
+    case notForThisKind
 }
