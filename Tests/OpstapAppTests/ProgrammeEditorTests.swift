@@ -32,7 +32,7 @@ import Vapor
             let web = try await WebClient.login(app, email)
 
             // 1. A new programme: name, a second partner, one phase with a schedule, a condition, an outcome.
-            var new = try await form(web, "/programmes/new", action: "/programmes/new")
+            let new = try await form(web, "/programmes/new", action: "/programmes/new")
             #expect(new.set("name", "U-Match zorgroute"))
             #expect(new.set("partners[0].part", "regie"))
             #expect(new.set("partners[1].organisationId", school.id!.uuidString))
@@ -57,7 +57,7 @@ import Vapor
             let draftPath = "/programmes/\(programme.id!)/draft"
 
             // 2. The draft again: a stream starting in the phase, and an internship day from week 22.
-            var draft = try await form(web, draftPath, action: draftPath)
+            let draft = try await form(web, draftPath, action: draftPath)
             #expect(draft.set("streams[0].code", "nieuwkomers"))
             #expect(draft.set("streams[0].name", "Nieuwkomers"))
             #expect(draft.set("streams[0].firstPhaseCode", "school"))
@@ -72,7 +72,7 @@ import Vapor
             #expect(saved.status == .seeOther)
 
             // 3. Publish the draft exactly as it is shown.
-            var publish = try await form(web, draftPath, action: draftPath)
+            let publish = try await form(web, draftPath, action: draftPath)
             #expect(publish.set("changeNote", "Eerste versie"))
             let published = try await web.post(draftPath, publish.posted + [("action", "publish")])
             #expect(published.status == .seeOther)
@@ -98,7 +98,7 @@ import Vapor
             // The programme page shows the published version, and a cohort can be created on it.
             let page = try await web.get("/programmes/\(programme.id!)")
             #expect(page.body.string.contains("U-Match zorgroute"))
-            var cohort = try await form(web, "/programmes/\(programme.id!)", action: "/programmes/\(programme.id!)/cohorts")
+            let cohort = try await form(web, "/programmes/\(programme.id!)", action: "/programmes/\(programme.id!)/cohorts")
             #expect(cohort.set("name", "Instroom september 2026"))
             #expect(cohort.set("startDate", "2026-09-07"))
             #expect(cohort.set("capacity", "15"))
@@ -113,13 +113,13 @@ import Vapor
         try await withOpstap(demo: false) { app in
             let (_, _, email) = try await Self.install(app)
             let web = try await WebClient.login(app, email)
-            var new = try await form(web, "/programmes/new", action: "/programmes/new")
+            let new = try await form(web, "/programmes/new", action: "/programmes/new")
             new.set("name", "Half af")
             let created = try await web.post("/programmes/new", new.posted + [("action", "save")])
             #expect(created.status == .seeOther)
             let programme = try #require(try await Programme.query(on: app.db).filter(\.$name == "Half af").first())
             let draftPath = "/programmes/\(programme.id!)/draft"
-            var draft = try await form(web, draftPath, action: draftPath)
+            let draft = try await form(web, draftPath, action: draftPath)
             draft.set("phases[0].code", "fase")
             draft.set("phases[0].name", "Fase")
             draft.set("phases[0].plannedWeeks", "10")

@@ -4,7 +4,7 @@ import Foundation
 /// with their values (checkboxes only when checked), the selected option of each select,
 /// and textareas. Tests fill in what a user would type on top of it, and only into fields
 /// the page really has.
-struct RenderedForm {
+final class RenderedForm {
     /// Values a browser would submit untouched, in page order.
     private(set) var fields: [(String, String)] = []
     /// Every field name on the form, with the values a checkbox or option offers.
@@ -55,7 +55,7 @@ struct RenderedForm {
 
     /// Types `value` into the field `name`; false when the page has no such field.
     @discardableResult
-    mutating func set(_ name: String, _ value: String) -> Bool {
+    func set(_ name: String, _ value: String) -> Bool {
         guard has(name) else { return false }
         if let index = fields.firstIndex(where: { $0.0 == name }) { fields[index].1 = value } else { fields.append((name, value)) }
         return true
@@ -63,7 +63,7 @@ struct RenderedForm {
 
     /// Ticks the checkbox `name` with `value`; false when the page offers no such box.
     @discardableResult
-    mutating func check(_ name: String, _ value: String) -> Bool {
+    func check(_ name: String, _ value: String) -> Bool {
         guard offered[name]?.contains(value) == true else { return false }
         fields.append((name, value))
         return true
