@@ -82,7 +82,7 @@ def test_a_programme_built_in_the_editor_saves_and_publishes(page: Page) -> None
 def test_a_stale_form_says_the_page_expired(page: Page) -> None:
     login(page, COORDINATOR_LEIDEN, PASSWORD)
     page.goto("/programmes/new")
-    page.locator('input[name="_csrf"]').evaluate("el => el.value = 'verlopen'")
+    page.locator('main input[name="_csrf"]').evaluate("el => el.value = 'verlopen'")
     page.get_by_label("Naam", exact=True).first.fill(unique_family_name("Verlopen"))
     page.get_by_role("button", name="Concept opslaan").click()
     expect(page.get_by_text("Deze pagina stond te lang open of is verlopen")).to_be_visible()
