@@ -155,7 +155,10 @@ struct APIDecisionRequest: Content {
 }
 
 struct APIAssessmentRequest: Content {
-    var score: Int
+    /// A score on the criterion's scale; for a condition 1 (holds) or 0 (does not hold).
+    var score: Int?
+    /// For a condition: whether it holds (instead of score 1/0).
+    var met: Bool?
     var note: String?
 }
 

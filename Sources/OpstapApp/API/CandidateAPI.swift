@@ -114,7 +114,8 @@ struct CandidateAPI {
         let candidacy = try await scope.candidacy(req.idParameter())
         let body = try req.content.decode(APIAssessmentRequest.self)
         let code = req.parameters.get("criterion") ?? ""
-        try await CandidateOperations(scope: scope, now: req.clock.now()).assess(candidacy, criterion: code, score: body.score, note: body.note ?? "")
+        guard let score = body.score ?? body.met.map({ $0 ? 1 : 0 }) else { throw ValidationFailure([FieldError("score", .required)]) }
+        try await CandidateOperations(scope: scope, now: req.clock.now()).assess(candidacy, criterion: code, score: score, note: body.note ?? "")
         guard let record = try await AssessmentRecord.query(on: req.db).filter(\.$candidacy.$id == candidacy.id!).filter(\.$criterionCode == code).first() else {
             throw AccessDenied.notFound
         }

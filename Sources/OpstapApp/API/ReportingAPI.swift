@@ -11,7 +11,7 @@ struct ReportingAPI {
 
     static func stream(_ stream: FundingStream, eligible: Int) -> APIFundingStream {
         APIFundingStream(id: stream.id!, programmeId: stream.$programme.id, kind: stream.fundingKind, name: stream.name, reference: stream.reference,
-                         funderId: stream.$funder.id, amountCents: stream.amountCents, startsOn: stream.period.start, endsOn: stream.period.end,
+                         funderId: stream.$funder.id, amountCents: stream.amount, startsOn: stream.period.start, endsOn: stream.period.end,
                          targetStreams: stream.targetStreams, targetDescription: stream.targetDescription, fundedPhases: stream.fundedPhases, eligibleCount: eligible)
     }
 
@@ -30,7 +30,7 @@ struct ReportingAPI {
         let stream = try await renamingFields(["amount": "amountCents"]) {
             try await FundingOperations(scope: scope, now: req.clock.now()).create(in: programme, FundingStreamInput(
                 name: body.name, kind: body.kind.rawValue, funderID: body.funderId, reference: body.reference ?? "",
-                amountCents: body.amountCents,
+                amountCents: body.amountCents, amountGiven: body.amountCents != nil,
                 startsOn: body.startsOn.iso, endsOn: body.endsOn.iso, targetStreams: body.targetStreams ?? [],
                 targetDescription: body.targetDescription ?? "", fundedPhases: body.fundedPhases ?? []))
         }

@@ -11,7 +11,7 @@ struct APIFundingStream: Content {
     var name: String
     var reference: String
     var funderId: UUID
-    var amountCents: Int64
+    var amountCents: Int64?
     var startsOn: SimpleDate
     var endsOn: SimpleDate
     var targetStreams: [String]
@@ -25,7 +25,7 @@ struct APIFundingStreamRequest: Content {
     var name: String
     var reference: String?
     var funderId: UUID
-    var amountCents: Int64
+    var amountCents: Int64?
     var startsOn: SimpleDate
     var endsOn: SimpleDate
     var targetStreams: [String]?

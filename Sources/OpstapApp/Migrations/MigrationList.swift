@@ -41,6 +41,7 @@ enum MigrationList {
         M0033_CreateInvitations(),
         M0034_AddLocationKind(),
         M0035_AddOrganisationSteward(),
+        M0037_AddFundingAmountMissing(),
         M0045_AddRecordedByToPlacementsAndQualifications(),
     ]
 }

@@ -15,6 +15,8 @@ final class FundingStream: Model, @unchecked Sendable {
     @Parent(key: "funder_id") var funder: Organisation
     /// Euro cents, so amounts add up exactly.
     @Field(key: "amount_cents") var amountCents: Int64
+    /// True when no amount was agreed (M0037); `amount_cents` then holds 0.
+    @OptionalField(key: "amount_missing") var amountMissing: Bool?
     @Field(key: "starts_on") var startsOn: String
     @Field(key: "ends_on") var endsOn: String
     /// Programme stream codes the grant is for; empty means every stream.
@@ -25,6 +27,15 @@ final class FundingStream: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+
+    /// The agreed amount in euro cents, nil when none was agreed.
+    var amount: Int64? {
+        get { amountMissing == true ? nil : amountCents }
+        set {
+            amountCents = newValue ?? 0
+            amountMissing = newValue == nil ? true : nil
+        }
+    }
 
     var fundingKind: FundingKind { FundingKind(rawValue: kind) ?? .other }
     var period: (start: SimpleDate, end: SimpleDate) { (SimpleDate(startsOn)!, SimpleDate(endsOn)!) }

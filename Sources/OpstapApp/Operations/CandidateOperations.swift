@@ -218,7 +218,8 @@ struct CandidateOperations {
         guard let criterion = definition.selectionCriteria.first(where: { $0.code == code }) else {
             throw ValidationFailure([FieldError("criterion", .unknownCriterion, [code])])
         }
-        if !(1...criterion.maxScore).contains(score) { errors.append(FieldError("score", .outOfRange, ["1", "\(criterion.maxScore)"])) }
+        let allowed = criterion.allowedScores
+        if !allowed.contains(score) { errors.append(FieldError("score", .outOfRange, ["\(allowed.lowerBound)", "\(allowed.upperBound)"])) }
         if note.count > 2000 { errors.append(FieldError("note", .tooLong, ["2000"])) }
         let stage = candidacy.snapshot.stage
         if ![.intakeHeld, .selection].contains(stage) { errors.append(FieldError("score", .notPossibleInStage)) }
@@ -235,7 +236,8 @@ struct CandidateOperations {
             } else {
                 try await AssessmentRecord(candidacyID: candidacyID, criterionCode: code, score: score, note: note, assessorID: actor.userID, recordedAt: now).create(on: tx)
             }
-            try await record(candidacy, kind: "assessed", detail: "\(criterion.name): \(score)/\(criterion.maxScore)" + (note.isEmpty ? "" : " — \(note)"), on: tx)
+            let value = criterion.kind == .condition ? (score == 1 ? "ja" : "nee") : "\(score)/\(criterion.maxScore)"
+            try await record(candidacy, kind: "assessed", detail: "\(criterion.name): \(value)" + (note.isEmpty ? "" : " — \(note)"), on: tx)
             try await candidacy.save(on: tx)
         }
     }

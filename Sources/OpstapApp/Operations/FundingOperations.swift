@@ -10,6 +10,8 @@ struct FundingStreamInput: Sendable {
     var reference: String
     /// nil when the typed amount could not be read.
     var amountCents: Int64?
+    /// False when no amount was entered at all: the amount is optional.
+    var amountGiven: Bool = true
     var startsOn: String
     var endsOn: String
     var targetStreams: [String]
@@ -56,19 +58,19 @@ struct FundingOperations {
         if input.targetDescription.count > 500 { errors.append(FieldError("targetDescription", .tooLong, ["500"])) }
         let cents = input.amountCents
         let starts = SimpleDate(input.startsOn), ends = SimpleDate(input.endsOn)
-        errors += FundingRules.check(amountCents: cents, startsOn: starts, endsOn: ends)
+        errors += FundingRules.check(amountCents: cents, amountGiven: input.amountGiven, startsOn: starts, endsOn: ends)
         let streams = Set(definition?.streams.map(\.code) ?? [])
         for code in input.targetStreams where !streams.contains(code) { errors.append(FieldError("targetStreams", .unknownStream, [code])) }
         let phases = Set(definition?.phases.map(\.code) ?? [])
         for code in input.fundedPhases where !phases.contains(code) { errors.append(FieldError("fundedPhases", .unknownPhase, [code])) }
-        guard errors.isEmpty, let kind, let funder, let cents, let starts, let ends else { throw ValidationFailure(errors) }
+        guard errors.isEmpty, let kind, let funder, let starts, let ends, cents != nil || !input.amountGiven else { throw ValidationFailure(errors) }
         let stream = FundingStream()
         stream.$programme.id = try programme.requireID()
         stream.kind = kind.rawValue
         stream.name = name
         stream.reference = input.reference.trimmingCharacters(in: .whitespaces)
         stream.$funder.id = try funder.requireID()
-        stream.amountCents = cents
+        stream.amount = input.amountGiven ? cents : nil
         stream.startsOn = starts.iso
         stream.endsOn = ends.iso
         stream.targetStreams = Array(Set(input.targetStreams)).sorted()

@@ -19,8 +19,14 @@ struct ProgrammeOperations {
         return programme
     }
 
-    func saveDraft(_ programme: Programme, definition: ProgrammeDefinition) async throws {
+    /// Who may edit and publish follows the owner: coordinators of the owning organisation.
+    func requireOwner(_ programme: Programme) throws {
         try actor.require(.manageProgrammes)
+        guard programme.$owner.id == actor.organisationID else { throw AccessDenied.forbidden }
+    }
+
+    func saveDraft(_ programme: Programme, definition: ProgrammeDefinition) async throws {
+        try requireOwner(programme)
         guard !definition.name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ValidationFailure([FieldError("name", .required)])
         }
@@ -31,12 +37,14 @@ struct ProgrammeOperations {
     /// Publishes the draft as the next version. Running enrolments stay on their version.
     @discardableResult
     func publish(_ programme: Programme, changeNote: String) async throws -> ProgrammeVersion {
-        try actor.require(.manageProgrammes)
+        try requireOwner(programme)
         guard let definition = programme.draft else { throw ValidationFailure([FieldError("draft", .required)]) }
         let partnerIDs = definition.partners.map(\.organisationID)
         let known = try await Organisation.query(on: db).filter(\.$id ~~ partnerIDs).all(\.$id)
         var errors = definition.validate(knownOrganisations: Set(known))
-        if !partnerIDs.contains(programme.$owner.id) { errors.append(FieldError("partners", .ownerNotPartner)) }
+        // A chosen owner takes over on publication; validation checked it is a partner.
+        let owner = definition.ownerOrganisationID ?? programme.$owner.id
+        if definition.ownerOrganisationID == nil && !partnerIDs.contains(owner) { errors.append(FieldError("partners", .ownerNotPartner)) }
         if changeNote.count > 2000 { errors.append(FieldError("changeNote", .tooLong, ["2000"])) }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
 
@@ -53,6 +61,7 @@ struct ProgrammeOperations {
             }
             programme.currentVersion = number
             programme.name = definition.name
+            programme.$owner.id = owner
             try await programme.save(on: tx)
         }
         return version

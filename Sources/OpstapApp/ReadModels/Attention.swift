@@ -89,7 +89,7 @@ enum Attention {
         let running = state == .inPhase ? spans.last : nil
         return Signals.compute(SignalInput(
             today: today, settings: definition.guidance, recentLines: recent, expectedToDate: expected, actualToDate: actual,
-            currentPhase: running?.phase, phaseStartedOn: running?.from, integrationDeadline: deadline,
+            currentPhase: running.flatMap { definition.phase($0.phase.code, for: enrolment.stream) }, phaseStartedOn: running?.from, integrationDeadline: deadline,
             lastContact: lastContact, guidedSince: spans.first?.from, lastReviewHeld: lastReview))
     }
 }

@@ -9,6 +9,10 @@ enum DraftForm {
     static func parse(_ form: FormData) -> (ProgrammeDefinition, [FieldError]) {
         var errors: [FieldError] = []
         var definition = ProgrammeDefinition(name: form["name"], description: form["description"])
+        if !form["ownerOrganisationId"].isEmpty {
+            if let owner = UUID(uuidString: form["ownerOrganisationId"]) { definition.ownerOrganisationID = owner }
+            else { errors.append(FieldError("ownerOrganisationId", .invalidChoice)) }
+        }
 
         for i in 0..<form.rowCount("partners") {
             let p = "partners[\(i)]"
@@ -28,20 +32,24 @@ enum DraftForm {
             var rowErrors: [FieldError] = []
             let weeks = Int(form[p + ".plannedWeeks"])
             if weeks == nil { rowErrors.append(FieldError("plannedWeeks", .invalidNumber)) }
-            var schedule: [ScheduleItem] = []
-            for activity in ActivityType.allCases {
-                let hoursText = form[p + ".hours.\(activity.rawValue)"].replacingOccurrences(of: ",", with: ".")
-                let days = form.values(p + ".days.\(activity.rawValue)").compactMap(Weekday.init(rawValue:))
-                if hoursText.isEmpty && days.isEmpty { continue }
-                guard let hours = Double(hoursText) else {
-                    rowErrors.append(FieldError("hours.\(activity.rawValue)", .invalidNumber))
-                    continue
-                }
-                schedule.append(ScheduleItem(activity: activity, hoursPerWeek: hours, days: days))
+            let schedule = weekSchedule(form, prefix: p, errorPrefix: "", errors: &rowErrors)
+            // Later schedule periods: rows without a week and without hours are blank "add" rows.
+            var laterPeriods: [SchedulePeriod] = []
+            for j in 0..<form.rowCount(p + ".laterPeriods") {
+                let q = p + ".laterPeriods[\(j)]"
+                guard !form.has(q + ".remove") else { continue }
+                let index = laterPeriods.count
+                var periodErrors: [FieldError] = []
+                let items = weekSchedule(form, prefix: q, errorPrefix: "laterPeriods[\(index)].", errors: &periodErrors)
+                if form[q + ".fromWeek"].isEmpty && items.isEmpty && periodErrors.isEmpty { continue }
+                let week = Int(form[q + ".fromWeek"])
+                if week == nil { periodErrors.append(FieldError("laterPeriods[\(index)].fromWeek", .invalidNumber)) }
+                rowErrors += periodErrors
+                laterPeriods.append(SchedulePeriod(fromWeek: week ?? 0, schedule: items))
             }
             let phase = Phase(
                 code: form[p + ".code"], name: form[p + ".name"], kind: PhaseKind(rawValue: form[p + ".kind"]) ?? .other,
-                plannedWeeks: weeks ?? 0, schedule: schedule)
+                plannedWeeks: weeks ?? 0, schedule: schedule, laterPeriods: laterPeriods)
             phases.append((Int(form[p + ".order"]) ?? (i + 1), phase, rowErrors))
         }
         // Stable sort by the order field so coordinators can reorder phases without scripts.
@@ -54,26 +62,46 @@ enum DraftForm {
         for i in 0..<form.rowCount("streams") {
             let p = "streams[\(i)]"
             guard !form.has(p + ".remove"), !(form[p + ".code"].isEmpty && form[p + ".name"].isEmpty) else { continue }
-            definition.streams.append(Stream(code: form[p + ".code"], name: form[p + ".name"], firstPhaseCode: form[p + ".firstPhaseCode"]))
+            let index = definition.streams.count
+            var phaseWeeks: [String: Int] = [:]
+            // Per-phase lengths: an empty field means the phase's own planned duration.
+            for (name, value) in form.pairs where name.hasPrefix(p + ".phaseWeeks.") {
+                let code = String(name.dropFirst((p + ".phaseWeeks.").count))
+                let text = value.trimmingCharacters(in: .whitespaces)
+                guard !text.isEmpty else { continue }
+                if let weeks = Int(text) { phaseWeeks[code] = weeks }
+                else { errors.append(FieldError("streams[\(index)].phaseWeeks.\(code)", .invalidNumber)) }
+            }
+            definition.streams.append(Stream(code: form[p + ".code"], name: form[p + ".name"], firstPhaseCode: form[p + ".firstPhaseCode"], phaseWeeks: phaseWeeks))
         }
 
         for i in 0..<form.rowCount("selectionCriteria") {
             let p = "selectionCriteria[\(i)]"
             guard !form.has(p + ".remove"), !(form[p + ".code"].isEmpty && form[p + ".name"].isEmpty) else { continue }
             let index = definition.selectionCriteria.count
+            let kind = CriterionKind(rawValue: form[p + ".kind"]) ?? .score
             let maxScore = Int(form[p + ".maxScore"])
             let minimum = Int(form[p + ".minimumScore"])
-            if maxScore == nil { errors.append(FieldError("selectionCriteria[\(index)].maxScore", .invalidNumber)) }
-            if minimum == nil { errors.append(FieldError("selectionCriteria[\(index)].minimumScore", .invalidNumber)) }
+            // A condition is yes/no: its scale fields are not read.
+            if kind == .score {
+                if maxScore == nil { errors.append(FieldError("selectionCriteria[\(index)].maxScore", .invalidNumber)) }
+                if minimum == nil { errors.append(FieldError("selectionCriteria[\(index)].minimumScore", .invalidNumber)) }
+            }
             definition.selectionCriteria.append(SelectionCriterion(
-                code: form[p + ".code"], name: form[p + ".name"], description: form[p + ".description"],
+                code: form[p + ".code"], name: form[p + ".name"], description: form[p + ".description"], kind: kind,
                 maxScore: maxScore ?? 5, minimumScore: minimum ?? 1))
         }
 
         for i in 0..<form.rowCount("outcomes") {
             let p = "outcomes[\(i)]"
             guard !form.has(p + ".remove"), !(form[p + ".code"].isEmpty && form[p + ".name"].isEmpty) else { continue }
-            definition.outcomes.append(Outcome(code: form[p + ".code"], name: form[p + ".name"], kind: OutcomeKind(rawValue: form[p + ".kind"]) ?? .other))
+            let index = definition.outcomes.count
+            var months: Int?
+            if !form[p + ".afterMonths"].isEmpty {
+                months = Int(form[p + ".afterMonths"])
+                if months == nil { errors.append(FieldError("outcomes[\(index)].afterMonths", .invalidNumber)) }
+            }
+            definition.outcomes.append(Outcome(code: form[p + ".code"], name: form[p + ".name"], kind: OutcomeKind(rawValue: form[p + ".kind"]) ?? .other, afterMonths: months))
         }
         // Thresholds: fields left out of the form keep their defaults.
         func number(_ name: String) -> Double? {
@@ -94,14 +122,38 @@ enum DraftForm {
         return (definition, errors)
     }
 
+    /// One week's hours and days per activity type, read from fields under `prefix`.
+    private static func weekSchedule(_ form: FormData, prefix: String, errorPrefix: String, errors: inout [FieldError]) -> [ScheduleItem] {
+        var schedule: [ScheduleItem] = []
+        for activity in ActivityType.allCases {
+            let hoursText = form[prefix + ".hours.\(activity.rawValue)"].replacingOccurrences(of: ",", with: ".")
+            let days = form.values(prefix + ".days.\(activity.rawValue)").compactMap(Weekday.init(rawValue:))
+            if hoursText.isEmpty && days.isEmpty { continue }
+            guard let hours = Double(hoursText) else {
+                errors.append(FieldError(errorPrefix + "hours.\(activity.rawValue)", .invalidNumber))
+                continue
+            }
+            schedule.append(ScheduleItem(activity: activity, hoursPerWeek: hours, days: days))
+        }
+        return schedule
+    }
+
     /// Validation speaks of schedule positions; the form has one row per activity type.
     static func formFieldName(_ error: FieldError, in definition: ProgrammeDefinition) -> FieldError {
-        let pattern = #/^phases\[(\d+)\]\.schedule\[(\d+)\]\.(hoursPerWeek|days)$/#
-        guard let match = error.field.wholeMatch(of: pattern), let phase = Int(match.1), let item = Int(match.2),
-              phase < definition.phases.count, item < definition.phases[phase].schedule.count
+        let pattern = #/^phases\[(\d+)\]\.(laterPeriods\[(\d+)\]\.)?schedule\[(\d+)\]\.(hoursPerWeek|days)$/#
+        guard let match = error.field.wholeMatch(of: pattern), let phase = Int(match.1), let item = Int(match.4),
+              phase < definition.phases.count
         else { return error }
-        let activity = definition.phases[phase].schedule[item].activity.rawValue
-        let field = match.3 == "days" ? "days" : "hours"
-        return FieldError("phases[\(phase)].\(field).\(activity)", error.code, error.arguments)
+        let schedule: [ScheduleItem]
+        if let period = match.3.flatMap({ Int($0) }) {
+            guard period < definition.phases[phase].laterPeriods.count else { return error }
+            schedule = definition.phases[phase].laterPeriods[period].schedule
+        } else {
+            schedule = definition.phases[phase].schedule
+        }
+        guard item < schedule.count else { return error }
+        let activity = schedule[item].activity.rawValue
+        let field = match.5 == "days" ? "days" : "hours"
+        return FieldError("phases[\(phase)].\(match.2 ?? "")\(field).\(activity)", error.code, error.arguments)
     }
 }

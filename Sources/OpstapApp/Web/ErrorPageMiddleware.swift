@@ -21,6 +21,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             if status == .unauthorized && !request.url.path.hasPrefix("/api/") {
                 return request.redirect(to: "/login")
             }
+            if error is CSRFRefused {
+                return html(ErrorPage.expired(request.pageContext()), status: status)
+            }
             return html(ErrorPage.render(request.pageContext(), status: Int(status.code)), status: status)
         }
     }
@@ -29,6 +32,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         switch error {
         case AccessDenied.notFound: .notFound
         case AccessDenied.forbidden: .forbidden
+        case is CSRFRefused: .forbidden
         case is ConcurrentChange: .conflict
         case let db as any DatabaseError where db.isConstraintFailure: .conflict
         case let abort as any AbortError: abort.status

@@ -47,8 +47,11 @@ struct FormData {
     func rowCount(_ prefix: String) -> Int {
         let marker = prefix + "["
         let indexes = pairs.compactMap { name, _ -> Int? in
-            guard name.hasPrefix(marker), let close = name.firstIndex(of: "]") else { return nil }
-            return Int(name[name.index(name.startIndex, offsetBy: marker.count)..<close])
+            // The closing bracket after the marker: nested rows (`phases[0].laterPeriods[1]`) have earlier ones.
+            guard name.hasPrefix(marker) else { return nil }
+            let start = name.index(name.startIndex, offsetBy: marker.count)
+            guard let close = name[start...].firstIndex(of: "]") else { return nil }
+            return Int(name[start..<close])
         }
         return (indexes.max() ?? -1) + 1
     }

@@ -30,7 +30,7 @@ struct FundingWebController {
     static func row(_ counts: [UUID: Int]) -> (FundingStream) -> FundingStreamRow {
         { stream in
             FundingStreamRow(id: stream.id!, name: stream.name, kind: stream.fundingKind, funder: stream.funder.name, reference: stream.reference,
-                             amountCents: stream.amountCents, startsOn: stream.period.start, endsOn: stream.period.end, eligibleCount: counts[stream.id!] ?? 0)
+                             amountCents: stream.amount, startsOn: stream.period.start, endsOn: stream.period.end, eligibleCount: counts[stream.id!] ?? 0)
         }
     }
 
@@ -51,7 +51,7 @@ struct FundingWebController {
         do {
             let stream = try await FundingOperations(scope: scope, now: req.clock.now()).create(in: programme, FundingStreamInput(
                 name: form["name"], kind: form["kind"], funderID: UUID(uuidString: form["funderId"]), reference: form["reference"],
-                amountCents: FundingRules.cents(fromEuros: form["amount"]), startsOn: form["startsOn"], endsOn: form["endsOn"], targetStreams: form.values("targetStreams"),
+                amountCents: FundingRules.cents(fromEuros: form["amount"]), amountGiven: !form["amount"].isEmpty, startsOn: form["startsOn"], endsOn: form["endsOn"], targetStreams: form.values("targetStreams"),
                 targetDescription: form["targetDescription"], fundedPhases: form.values("fundedPhases")))
             req.flash(req.translator()(.flashSaved))
             return req.redirect(to: "/funding/\(stream.id!)")

@@ -37,6 +37,8 @@ enum IntakeForm {
         profile.household = Household(rawValue: form["household"])
         profile.residence = Residence(rawValue: form["residence"])
         profile.residenceDetail = form["residenceDetail"]
+        profile.residenceStatus = ResidenceStatus(rawValue: form["residenceStatus"])
+        if profile.residenceStatus == nil && !form["residenceStatus"].isEmpty { errors.append(FieldError("residenceStatus", .invalidChoice)) }
         profile.benefit = BenefitStatus(rawValue: form["benefit"])
         profile.civicIntegration.route = LearningRoute(rawValue: form["civicIntegration.route"])
         for (field, keyPath) in [("civicIntegration.pipDate", \CivicIntegration.pipDate), ("civicIntegration.deadline", \CivicIntegration.deadline)] {

@@ -40,6 +40,7 @@ struct ProgrammeWebController {
         let versionNumbers = Dictionary(uniqueKeysWithValues: versions.map { ($0.id!, $0.number) })
         let publishers = try await userNames(versions.map { $0.$publishedBy.id }, on: req.db)
         let canManage = scope.actor.can(.manageProgrammes)
+        let mayEdit = canManage && programme.$owner.id == scope.actor.organisationID
         let model = ProgrammeModel(
             id: programmeID, name: programme.name, shownVersion: shown?.number, definition: definition,
             organisationNames: try await organisationNames(definition?.partners.map(\.organisationID) ?? [], on: req.db),
@@ -51,7 +52,7 @@ struct ProgrammeWebController {
                 CohortRow(name: $0.name, href: "/cohorts/\($0.id!.uuidString)", startDate: $0.startDate, capacity: $0.capacity,
                           taken: taken[$0.id!] ?? 0, streams: $0.streams, version: versionNumbers[$0.$programmeVersion.id] ?? 0)
             },
-            canManage: canManage,
+            canManage: mayEdit,
             cohortForm: canManage && scope.actor.can(.manageCohorts) && programme.currentVersion != nil && shown?.number == programme.currentVersion ? cohortForm : nil)
         return html(ProgrammePages.detail(req.pageContext(), model), status: status)
     }
@@ -123,6 +124,7 @@ struct ProgrammeWebController {
         let scope = try req.scope()
         try scope.actor.require(.manageProgrammes)
         let programme = try await scope.programme(try req.uuidParameter("programmeID"))
+        try ProgrammeOperations(scope: scope, now: req.clock.now()).requireOwner(programme)
         let definition = programme.draft ?? ProgrammeDefinition(name: programme.name)
         return try await editor(req, programme: programme, definition: definition, errors: [], changeNote: "")
     }

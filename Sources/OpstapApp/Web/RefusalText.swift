@@ -12,6 +12,7 @@ enum RefusalText {
         case .reasonRequired: t(.refusalReasonRequired)
         case .criteriaNotAssessed(let codes): t(.refusalCriteriaNotAssessed, codes.joined(separator: ", "))
         case .criteriaBelowMinimum(let codes): t(.refusalCriteriaBelowMinimum, codes.joined(separator: ", "))
+        case .conditionsNotMet(let names): t(.refusalConditionsNotMet, names.joined(separator: ", "))
         }
     }
 

@@ -65,6 +65,7 @@ public enum FieldPolicy {
             result.household = nil
             result.residence = nil
             result.residenceDetail = ""
+            result.residenceStatus = nil
         }
         if !visible.contains(.benefits) { result.benefit = nil }
         if !visible.contains(.civicIntegration) { result.civicIntegration = CivicIntegration() }
@@ -90,6 +91,7 @@ extension FieldPolicy {
             result.household = edited.household
             result.residence = edited.residence
             result.residenceDetail = edited.residenceDetail
+            result.residenceStatus = edited.residenceStatus
         }
         if visible.contains(.benefits) { result.benefit = edited.benefit }
         if visible.contains(.civicIntegration) { result.civicIntegration = edited.civicIntegration }

@@ -85,4 +85,7 @@ public enum FieldErrorCode: String, CaseIterable, Sendable, Codable {
     case invitationUnknown
     case invitationExpired
     case notForOwnAccount
+    // MARK: - Programme model
+    case duplicateWeek
+    case notForThisKind
 }

@@ -60,7 +60,7 @@ public enum ExpectedHours {
               let span = spans.last(where: { DayRange(from: $0.from, until: $0.until).contains(day) })
         else { return result }
         let weekday = day.weekday
-        for item in span.phase.schedule where item.days.contains(weekday) {
+        for item in span.phase.schedule(on: day, phaseStartedOn: span.from) where item.days.contains(weekday) {
             result[item.activity] += item.hoursPerWeek / Double(item.days.count)
         }
         return result
@@ -90,11 +90,20 @@ public enum ExpectedHours {
                 if from > until { break }
             }
             if from <= until { stretches.append(from...until) }
+            // A schedule period that takes over from a later week of the phase cuts a stretch in two.
+            let periods = span.phase.periods
             for stretch in stretches {
-                let counts = weekdayCounts(stretch)
-                for item in span.phase.schedule {
-                    let days = item.days.reduce(0) { $0 + (counts[$1] ?? 0) }
-                    result[item.activity] += item.hoursPerWeek / Double(item.days.count) * Double(days)
+                for (periodIndex, period) in periods.enumerated() {
+                    let periodStart = periodIndex == 0 ? stretch.lowerBound : span.from.adding(days: (period.fromWeek - 1) * 7)
+                    let periodEnd = periodIndex + 1 < periods.count
+                        ? span.from.adding(days: (periods[periodIndex + 1].fromWeek - 1) * 7 - 1) : stretch.upperBound
+                    let lower = max(stretch.lowerBound, periodStart), upper = min(stretch.upperBound, periodEnd)
+                    guard lower <= upper else { continue }
+                    let counts = weekdayCounts(lower...upper)
+                    for item in period.schedule {
+                        let days = item.days.reduce(0) { $0 + (counts[$1] ?? 0) }
+                        result[item.activity] += item.hoursPerWeek / Double(item.days.count) * Double(days)
+                    }
                 }
             }
         }

@@ -7,6 +7,8 @@ public struct IntakeProfile: Codable, Equatable, Sendable {
     public var household: Household?
     public var residence: Residence?
     public var residenceDetail: String
+    /// The legal ground of stay; programmes may be open to some statuses only.
+    public var residenceStatus: ResidenceStatus?
     public var benefit: BenefitStatus?
     public var civicIntegration: CivicIntegration
     public var languages: [String]
@@ -15,8 +17,10 @@ public struct IntakeProfile: Codable, Equatable, Sendable {
     public init(
         dutchLevels: DutchLevels = DutchLevels(), education: [EducationEntry] = [], workExperience: [WorkExperienceEntry] = [],
         household: Household? = nil, residence: Residence? = nil, residenceDetail: String = "", benefit: BenefitStatus? = nil,
-        civicIntegration: CivicIntegration = CivicIntegration(), languages: [String] = [], contact: ContactDetails = ContactDetails()
+        civicIntegration: CivicIntegration = CivicIntegration(), languages: [String] = [], contact: ContactDetails = ContactDetails(),
+        residenceStatus: ResidenceStatus? = nil
     ) {
+        self.residenceStatus = residenceStatus
         self.dutchLevels = dutchLevels
         self.education = education
         self.workExperience = workExperience
@@ -101,6 +105,15 @@ public enum Household: String, Codable, CaseIterable, Sendable {
 public enum Residence: String, Codable, CaseIterable, Sendable {
     case receptionCentre
     case ownHome
+    case other
+}
+
+/// Residence status at intake (verblijfsstatus).
+public enum ResidenceStatus: String, Codable, CaseIterable, Sendable {
+    case permitHolder
+    case asylumProcedure
+    case temporaryProtection
+    case euCitizen
     case other
 }
 

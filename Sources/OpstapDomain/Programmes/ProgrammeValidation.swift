@@ -22,10 +22,18 @@ extension ProgrammeDefinition {
         if phases.isEmpty { errors.append(FieldError("phases", .atLeastOne)) }
         if streams.isEmpty { errors.append(FieldError("streams", .atLeastOne)) }
         if outcomes.isEmpty { errors.append(FieldError("outcomes", .atLeastOne)) }
+        if let owner = ownerOrganisationID, !partners.contains(where: { $0.organisationID == owner }) {
+            errors.append(FieldError("ownerOrganisationId", .ownerNotPartner))
+        }
         for (index, stream) in streams.enumerated() {
             if stream.name.isBlank { errors.append(FieldError("streams[\(index)].name", .required)) }
             if phase(stream.firstPhaseCode) == nil {
                 errors.append(FieldError("streams[\(index)].firstPhaseCode", .unknownPhase, [stream.firstPhaseCode]))
+            }
+            for (code, weeks) in stream.phaseWeeks.sorted(by: { $0.key < $1.key }) {
+                let field = "streams[\(index)].phaseWeeks.\(code)"
+                if phase(code) == nil { errors.append(FieldError(field, .unknownPhase, [code])) }
+                else if !(1...520).contains(weeks) { errors.append(FieldError(field, .outOfRange, ["1", "520"])) }
             }
         }
         for (index, phase) in phases.enumerated() {
@@ -34,23 +42,23 @@ extension ProgrammeDefinition {
             if !(1...520).contains(phase.plannedWeeks) {
                 errors.append(FieldError("\(field).plannedWeeks", .outOfRange, ["1", "520"]))
             }
-            for (itemIndex, item) in phase.schedule.enumerated() {
-                if !(item.hoursPerWeek > 0 && item.hoursPerWeek <= 60) {
-                    errors.append(FieldError("\(field).schedule[\(itemIndex)].hoursPerWeek", .outOfRange, ["0", "60"]))
+            errors += Self.scheduleProblems(phase.schedule, field: "\(field).schedule")
+            // A period may start as late as the longest length any stream plans for the phase.
+            let longest = ([phase.plannedWeeks] + streams.compactMap { $0.phaseWeeks[phase.code] }).max() ?? phase.plannedWeeks
+            var seenWeeks = Set<Int>()
+            for (periodIndex, period) in phase.laterPeriods.enumerated() {
+                let periodField = "\(field).laterPeriods[\(periodIndex)]"
+                if !(2...max(2, longest)).contains(period.fromWeek) {
+                    errors.append(FieldError("\(periodField).fromWeek", .outOfRange, ["2", String(max(2, longest))]))
+                } else if !seenWeeks.insert(period.fromWeek).inserted {
+                    errors.append(FieldError("\(periodField).fromWeek", .duplicateWeek, [String(period.fromWeek)]))
                 }
-                if item.days.isEmpty {
-                    errors.append(FieldError("\(field).schedule[\(itemIndex)].days", .atLeastOne))
-                }
-            }
-            if Set(phase.schedule.map(\.activity)).count != phase.schedule.count {
-                errors.append(FieldError("\(field).schedule", .duplicateActivity))
-            }
-            if phase.hoursPerWeek > 60 {
-                errors.append(FieldError("\(field).schedule", .tooManyHours, ["60"]))
+                errors += Self.scheduleProblems(period.schedule, field: "\(periodField).schedule")
             }
         }
         for (index, criterion) in selectionCriteria.enumerated() {
             if criterion.name.isBlank { errors.append(FieldError("selectionCriteria[\(index)].name", .required)) }
+            if criterion.kind == .condition { continue }  // yes/no: no scale to check
             if !(1...10).contains(criterion.maxScore) {
                 errors.append(FieldError("selectionCriteria[\(index)].maxScore", .outOfRange, ["1", "10"]))
             }
@@ -59,8 +67,32 @@ extension ProgrammeDefinition {
             }
         }
         errors += guidance.validate()
-        for (index, outcome) in outcomes.enumerated() where outcome.name.isBlank {
-            errors.append(FieldError("outcomes[\(index)].name", .required))
+        for (index, outcome) in outcomes.enumerated() {
+            if outcome.name.isBlank { errors.append(FieldError("outcomes[\(index)].name", .required)) }
+            if let months = outcome.afterMonths {
+                if outcome.kind != .contract { errors.append(FieldError("outcomes[\(index)].afterMonths", .notForThisKind)) }
+                else if !(1...120).contains(months) { errors.append(FieldError("outcomes[\(index)].afterMonths", .outOfRange, ["1", "120"])) }
+            }
+        }
+        return errors
+    }
+
+    /// One week's schedule: hours within reason, at least one day per activity, each activity once.
+    private static func scheduleProblems(_ schedule: [ScheduleItem], field: String) -> [FieldError] {
+        var errors: [FieldError] = []
+        for (itemIndex, item) in schedule.enumerated() {
+            if !(item.hoursPerWeek > 0 && item.hoursPerWeek <= 60) {
+                errors.append(FieldError("\(field)[\(itemIndex)].hoursPerWeek", .outOfRange, ["0", "60"]))
+            }
+            if item.days.isEmpty {
+                errors.append(FieldError("\(field)[\(itemIndex)].days", .atLeastOne))
+            }
+        }
+        if Set(schedule.map(\.activity)).count != schedule.count {
+            errors.append(FieldError(field, .duplicateActivity))
+        }
+        if schedule.reduce(0, { $0 + $1.hoursPerWeek }) > 60 {
+            errors.append(FieldError(field, .tooManyHours, ["60"]))
         }
         return errors
     }

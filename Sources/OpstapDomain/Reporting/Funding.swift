@@ -3,7 +3,9 @@ import Foundation
 /// Where a programme's money comes from.
 public enum FundingKind: String, Codable, CaseIterable, Sendable {
     case esfPlus
+    case amif
     case municipalBudget
+    case employer
     case other
 }
 
@@ -18,9 +20,12 @@ public enum EligibilityEvidence: String, Codable, CaseIterable, Sendable {
 
 public enum FundingRules {
     /// Checks a funding stream's period and amount; field names are those of the form and the API.
-    public static func check(amountCents: Int64?, startsOn: SimpleDate?, endsOn: SimpleDate?) -> [FieldError] {
+    /// `amountGiven` false means no amount was agreed (an employer's contribution in kind):
+    /// then there is nothing to check.
+    public static func check(amountCents: Int64?, amountGiven: Bool = true, startsOn: SimpleDate?, endsOn: SimpleDate?) -> [FieldError] {
         var errors: [FieldError] = []
-        if amountCents == nil { errors.append(FieldError("amount", .invalidNumber)) }
+        if !amountGiven {}
+        else if amountCents == nil { errors.append(FieldError("amount", .invalidNumber)) }
         else if amountCents! < 0 { errors.append(FieldError("amount", .outOfRange, ["0", String(Int64.max / 100)])) }
         if startsOn == nil { errors.append(FieldError("startsOn", .invalidDate)) }
         if endsOn == nil { errors.append(FieldError("endsOn", .invalidDate)) }

@@ -30,6 +30,8 @@ public enum SelectionRefusal: Error, Equatable, Sendable {
     case reasonRequired
     case criteriaNotAssessed([String])
     case criteriaBelowMinimum([String])
+    /// Conditions recorded as not holding (named as the coordinator named them).
+    case conditionsNotMet([String])
 }
 
 public struct Assessment: Sendable, Equatable {
@@ -85,7 +87,9 @@ public enum SelectionMachine {
                 // Named as the coordinator named them: the refusal is read by people.
                 let missing = criteria.filter { scored[$0.code] == nil }.map(\.name)
                 guard missing.isEmpty else { return .failure(.criteriaNotAssessed(missing)) }
-                let below = criteria.filter { scored[$0.code]! < $0.minimumScore }.map(\.name)
+                let failed = criteria.filter { $0.kind == .condition && !$0.isMet(by: scored[$0.code]!) }.map(\.name)
+                guard failed.isEmpty else { return .failure(.conditionsNotMet(failed)) }
+                let below = criteria.filter { $0.kind == .score && !$0.isMet(by: scored[$0.code]!) }.map(\.name)
                 guard below.isEmpty else { return .failure(.criteriaBelowMinimum(below)) }
             case .rejected:
                 guard [.intakeHeld, .selection].contains(candidacy.stage) else {

@@ -46,7 +46,8 @@ public enum PersonFacts {
         }
         if person.visible.contains(.household) {
             rows += [(t(.household), p.household.map { t.label($0) }),
-                     (t(.residence), p.residence.map { t.label($0) + (p.residenceDetail.isEmpty ? "" : " — " + p.residenceDetail) })]
+                     (t(.residence), p.residence.map { t.label($0) + (p.residenceDetail.isEmpty ? "" : " — " + p.residenceDetail) }),
+                     (t(.residenceStatusLabel), p.residenceStatus.map { t.label($0) })]
         }
         if person.visible.contains(.benefits) { rows.append((t(.benefit), p.benefit.map { t.label($0) })) }
         if person.visible.contains(.civicIntegration) {

@@ -36,6 +36,8 @@ public enum Catalogue {
         keys.formUnion(labelKeys(ActivityType.self))
         keys.formUnion(labelKeys(Weekday.self))
         keys.formUnion(labelKeys(OutcomeKind.self))
+        keys.formUnion(labelKeys(CriterionKind.self))
+        keys.formUnion(labelKeys(ResidenceStatus.self))
         keys.formUnion(labelKeys(Household.self))
         keys.formUnion(labelKeys(Residence.self))
         keys.formUnion(labelKeys(BenefitStatus.self))

@@ -827,4 +827,29 @@ public enum K: String, CaseIterable, Sendable {
     case flashAssignmentEnded
     case endAssignment
     case ownPasswordHint
+    // MARK: - Programme model
+    case errorExpiredTitle
+    case errorExpiredText
+    case refusalConditionsNotMet
+    case ownerOrganisation
+    case ownerOrganisationHint
+    case addSchedulePeriod
+    case schedulePeriodFrom
+    case fromWeek
+    case fromWeekHint
+    case streamPhaseWeeks
+    case streamPhaseWeeksHint
+    case criterionKindLabel
+    case criterionKindHint
+    case afterMonths
+    case afterMonthsHint
+    case conditionQuestion
+    case conditionMet
+    case conditionNotMet
+    case residenceStatusLabel
+    case noAmount
+    case amountOptionalHint
+    case streamOwnLengths
+    case phaseWeeksOf
+    case afterMonthsShort
 }

@@ -9,12 +9,12 @@ public struct FundingStreamRow: Sendable {
     public var kind: FundingKind
     public var funder: String
     public var reference: String
-    public var amountCents: Int64
+    public var amountCents: Int64?
     public var startsOn: SimpleDate
     public var endsOn: SimpleDate
     public var eligibleCount: Int
 
-    public init(id: UUID, name: String, kind: FundingKind, funder: String, reference: String, amountCents: Int64, startsOn: SimpleDate, endsOn: SimpleDate, eligibleCount: Int) {
+    public init(id: UUID, name: String, kind: FundingKind, funder: String, reference: String, amountCents: Int64?, startsOn: SimpleDate, endsOn: SimpleDate, eligibleCount: Int) {
         self.id = id
         self.name = name
         self.kind = kind

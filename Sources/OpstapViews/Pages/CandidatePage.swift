@@ -107,14 +107,24 @@ public enum CandidatePage {
                         if open {
                             el("form", ["method": "post", "action": base + "/assessments/" + item.criterion.code, "novalidate": ""]) {
                                 Form.csrf(context)
-                                Form.select(context, label: t(.scoreOf, String(item.criterion.maxScore), String(item.criterion.minimumScore)), name: "score",
-                                            options: (1...item.criterion.maxScore).map { (String($0), String($0)) }, selected: item.score.map(String.init), includeEmpty: true,
-                                            scope: item.criterion.code)
+                                if item.criterion.kind == .condition {
+                                    Form.select(context, label: t(.conditionQuestion), name: "score",
+                                                options: [("1", t(.conditionMet)), ("0", t(.conditionNotMet))], selected: item.score.map(String.init), includeEmpty: true,
+                                                scope: item.criterion.code)
+                                } else {
+                                    Form.select(context, label: t(.scoreOf, String(item.criterion.maxScore), String(item.criterion.minimumScore)), name: "score",
+                                                options: (1...item.criterion.maxScore).map { (String($0), String($0)) }, selected: item.score.map(String.init), includeEmpty: true,
+                                                scope: item.criterion.code)
+                                }
                                 Form.textarea(context, label: t(.note), name: "note", value: item.note, scope: item.criterion.code)
                                 Form.submit(t(.saveScore), secondary: true)
                             }
                         } else {
-                            el("p") { item.score.map { t(.scoreIs, String($0), String(item.criterion.maxScore)) } ?? t(.notAssessed) }
+                            if item.criterion.kind == .condition {
+                                el("p") { item.score.map { $0 == 1 ? t(.conditionMet) : t(.conditionNotMet) } ?? t(.notAssessed) }
+                            } else {
+                                el("p") { item.score.map { t(.scoreIs, String($0), String(item.criterion.maxScore)) } ?? t(.notAssessed) }
+                            }
                             if !item.note.isEmpty { el("p") { item.note } }
                         }
                     }

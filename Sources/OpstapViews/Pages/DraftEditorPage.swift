@@ -36,6 +36,10 @@ public enum DraftEditorPage {
                 Form.errorSummary(context, errors)
                 Form.input(context, label: t(.name), name: "name", value: d.name, errors: errors, required: true)
                 Form.textarea(context, label: t(.description), name: "description", value: d.description, errors: errors)
+                Form.select(context, label: t(.ownerOrganisation), name: "ownerOrganisationId",
+                            options: model.organisations.map { ($0.id.uuidString, $0.name) },
+                            selected: d.ownerOrganisationID?.uuidString, errors: errors, includeEmpty: true)
+                el("p", ["class": "hint"]) { t(.ownerOrganisationHint) }
 
                 section(t(.partnersTitle), errors: errors, field: "partners", context: context) {
                     for (i, partner) in rows(d.partners, blank: Partner(organisationID: UUID(), part: "")).enumerated() {
@@ -62,13 +66,26 @@ public enum DraftEditorPage {
                             Form.input(context, label: t(.order), name: "phases[\(i)].order", value: String(i + 1), type: "number", errors: errors)
                             el("div", ["class": "schedule"]) {
                                 el("p", ["class": "hint"]) { t(.scheduleHint) }
-                                for activity in ActivityType.allCases {
-                                    let item = phase.schedule.first { $0.activity == activity }
-                                    el("div", ["class": "schedule-row"]) {
-                                        Form.input(context, label: t(.hoursOf, t.label(activity)), name: "phases[\(i)].hours.\(activity.rawValue)",
-                                                   value: item.map { DefinitionView.hours($0.hoursPerWeek) } ?? "", type: "text", errors: errors)
-                                        Form.checkboxes(context, legend: t(.daysOf, t.label(activity)), name: "phases[\(i)].days.\(activity.rawValue)",
-                                                        options: Form.options(Weekday.self, t), checked: Set(item?.days.map(\.rawValue) ?? []), errors: errors)
+                                weekFields(context, prefix: "phases[\(i)]", schedule: phase.schedule, errors: errors)
+                            }
+                            if !isBlank {
+                                for (j, period) in (phase.laterPeriods + [SchedulePeriod(fromWeek: 0, schedule: [])]).enumerated() {
+                                    let q = "phases[\(i)].laterPeriods[\(j)]"
+                                    let isBlankPeriod = j >= phase.laterPeriods.count
+                                    let fields = el("fieldset", ["class": "schedule period"]) {
+                                        el("legend") { isBlankPeriod ? t(.addSchedulePeriod) : t(.schedulePeriodFrom, String(period.fromWeek)) }
+                                        Form.input(context, label: t(.fromWeek), name: q + ".fromWeek", value: isBlankPeriod ? "" : String(period.fromWeek),
+                                                   type: "number", errors: errors, hint: t(.fromWeekHint))
+                                        weekFields(context, prefix: q, schedule: period.schedule, errors: errors)
+                                        if !isBlankPeriod { removeBox(context, q + ".remove") }
+                                    }
+                                    if isBlankPeriod {
+                                        el("details", ["class": "add-period"]) {
+                                            el("summary") { t(.addSchedulePeriod) }
+                                            fields
+                                        }
+                                    } else {
+                                        fields
                                     }
                                 }
                             }
@@ -84,6 +101,11 @@ public enum DraftEditorPage {
                             Form.input(context, label: t(.code), name: "streams[\(i)].code", value: stream.code, errors: errors, hint: t(.codeHint))
                             Form.input(context, label: t(.name), name: "streams[\(i)].name", value: stream.name, errors: errors)
                             Form.select(context, label: t(.firstPhase), name: "streams[\(i)].firstPhaseCode", options: phaseOptions, selected: stream.firstPhaseCode, errors: errors, includeEmpty: true)
+                            for phase in d.phases {
+                                Form.input(context, label: t(.streamPhaseWeeks, phase.name), name: "streams[\(i)].phaseWeeks.\(phase.code)",
+                                           value: stream.phaseWeeks[phase.code].map(String.init) ?? "", type: "number", errors: errors,
+                                           hint: t(.streamPhaseWeeksHint, String(phase.plannedWeeks)))
+                            }
                             if !isBlank { removeBox(context, "streams[\(i)].remove") }
                         }
                     }
@@ -96,6 +118,9 @@ public enum DraftEditorPage {
                             Form.input(context, label: t(.code), name: "selectionCriteria[\(i)].code", value: criterion.code, errors: errors, hint: t(.codeHint))
                             Form.input(context, label: t(.name), name: "selectionCriteria[\(i)].name", value: criterion.name, errors: errors)
                             Form.input(context, label: t(.description), name: "selectionCriteria[\(i)].description", value: criterion.description, errors: errors)
+                            Form.select(context, label: t(.criterionKindLabel), name: "selectionCriteria[\(i)].kind", options: Form.options(CriterionKind.self, t),
+                                        selected: criterion.kind.rawValue, errors: errors)
+                            el("p", ["class": "hint"]) { t(.criterionKindHint) }
                             Form.input(context, label: t(.scaleMax), name: "selectionCriteria[\(i)].maxScore", value: String(criterion.maxScore), type: "number", errors: errors)
                             Form.input(context, label: t(.minimumScore), name: "selectionCriteria[\(i)].minimumScore", value: String(criterion.minimumScore), type: "number", errors: errors)
                             if !isBlank { removeBox(context, "selectionCriteria[\(i)].remove") }
@@ -110,6 +135,8 @@ public enum DraftEditorPage {
                             Form.input(context, label: t(.code), name: "outcomes[\(i)].code", value: outcome.code, errors: errors, hint: t(.codeHint))
                             Form.input(context, label: t(.name), name: "outcomes[\(i)].name", value: outcome.name, errors: errors)
                             Form.select(context, label: t(.outcomeKindLabel), name: "outcomes[\(i)].kind", options: Form.options(OutcomeKind.self, t), selected: outcome.kind.rawValue, errors: errors)
+                            Form.input(context, label: t(.afterMonths), name: "outcomes[\(i)].afterMonths", value: outcome.afterMonths.map(String.init) ?? "",
+                                       type: "number", errors: errors, hint: t(.afterMonthsHint))
                             if !isBlank { removeBox(context, "outcomes[\(i)].remove") }
                         }
                     }
@@ -137,6 +164,20 @@ public enum DraftEditorPage {
     }
 
     static func rows<T>(_ items: [T], blank: T) -> [T] { items + [blank] }
+
+    /// Hours and days per activity type for one week's schedule, named under `prefix`.
+    static func weekFields(_ context: PageContext, prefix: String, schedule: [ScheduleItem], errors: [FieldError]) -> [HTMLNode] {
+        let t = context.t
+        return ActivityType.allCases.map { activity in
+            let item = schedule.first { $0.activity == activity }
+            return el("div", ["class": "schedule-row"]) {
+                Form.input(context, label: t(.hoursOf, t.label(activity)), name: "\(prefix).hours.\(activity.rawValue)",
+                           value: item.map { DefinitionView.hours($0.hoursPerWeek) } ?? "", type: "text", errors: errors)
+                Form.checkboxes(context, legend: t(.daysOf, t.label(activity)), name: "\(prefix).days.\(activity.rawValue)",
+                                options: Form.options(Weekday.self, t), checked: Set(item?.days.map(\.rawValue) ?? []), errors: errors)
+            }
+        }
+    }
 
     static func removeBox(_ context: PageContext, _ name: String) -> HTMLNode {
         let id = Form.fieldID(name)

@@ -13,4 +13,14 @@ public enum ErrorPage {
             el("p") { Widgets.link(t(.backHome), "/") }
         }
     }
+
+    /// A refused form token: the page stood open too long or the session expired. Says so
+    /// and offers the way back, instead of blaming the user's role.
+    public static func expired(_ context: PageContext) -> String {
+        let t = context.t
+        return Layout.page(context, title: t(.errorExpiredTitle)) {
+            el("p") { t(.errorExpiredText) }
+            el("p") { Widgets.link(t(.backHome), "/") }
+        }
+    }
 }

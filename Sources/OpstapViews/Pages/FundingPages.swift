@@ -8,7 +8,7 @@ public enum FundingListPage {
         return Layout.page(context, title: t(.fundingTitle, m.programmeName)) {
             el("p") { Widgets.link(t(.backToProgramme), "/programmes/\(m.programmeID)") }
             Widgets.table(caption: t(.fundingStreams), headers: [t(.name), t(.fundingKindHeader), t(.funder), t(.amount), t(.period), t(.eligibleHeader)], rows: m.streams.map { row in
-                [Widgets.link(row.name, "/funding/\(row.id)"), .text(t.label(row.kind)), .text(row.funder), .text(t.money(cents: row.amountCents)),
+                [Widgets.link(row.name, "/funding/\(row.id)"), .text(t.label(row.kind)), .text(row.funder), .text(row.amountCents.map { t.money(cents: $0) } ?? t(.noAmount)),
                  .text(DateText.text(row.startsOn, t.locale) + " – " + DateText.text(row.endsOn, t.locale)), .text(String(row.eligibleCount))]
             }, empty: t(.noFundingStreams))
             if m.canManage {
@@ -20,7 +20,7 @@ public enum FundingListPage {
                     Form.select(context, label: t(.fundingKindHeader), name: "kind", options: Form.options(FundingKind.self, t), selected: m.values["kind"], errors: m.errors)
                     Form.select(context, label: t(.funder), name: "funderId", options: m.funders, selected: m.values["funderId"], errors: m.errors)
                     Form.input(context, label: t(.fundingReference), name: "reference", value: m.values["reference"] ?? "", errors: m.errors, hint: t(.fundingReferenceHint))
-                    Form.input(context, label: t(.amount), name: "amount", value: m.values["amount"] ?? "", errors: m.errors, required: true, hint: t(.amountHint))
+                    Form.input(context, label: t(.amount), name: "amount", value: m.values["amount"] ?? "", errors: m.errors, hint: t(.amountHint) + " " + t(.amountOptionalHint))
                     Form.input(context, label: t(.startsOn), name: "startsOn", value: m.values["startsOn"] ?? "", type: "date", errors: m.errors, required: true)
                     Form.input(context, label: t(.endsOn), name: "endsOn", value: m.values["endsOn"] ?? "", type: "date", errors: m.errors, required: true)
                     Form.checkboxes(context, legend: t(.targetStreams), name: "targetStreams", options: m.streamOptions, checked: m.checked["targetStreams"] ?? [], errors: m.errors)
@@ -43,7 +43,7 @@ public enum FundingStreamPage {
             el("p") { Widgets.link(t(.backToFunding), "/programmes/\(m.programmeID)/funding") }
             Widgets.facts([
                 (t(.programme), m.programmeName), (t(.fundingKindHeader), t.label(s.kind)), (t(.funder), s.funder),
-                (t(.fundingReference), s.reference), (t(.amount), t.money(cents: s.amountCents)),
+                (t(.fundingReference), s.reference), (t(.amount), s.amountCents.map { t.money(cents: $0) } ?? t(.noAmount)),
                 (t(.period), DateText.text(s.startsOn, t.locale) + " – " + DateText.text(s.endsOn, t.locale)),
                 (t(.targetStreams), m.targetStreams.isEmpty ? t(.allStreams) : m.targetStreams.joined(separator: ", ")),
                 (t(.targetDescription), m.targetDescription),

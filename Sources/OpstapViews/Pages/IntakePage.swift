@@ -93,6 +93,7 @@ public enum IntakePage {
                         Form.select(context, label: t(.household), name: "household", options: Form.options(Household.self, t), selected: p.household?.rawValue, errors: errors, includeEmpty: true)
                         Form.select(context, label: t(.residence), name: "residence", options: Form.options(Residence.self, t), selected: p.residence?.rawValue, errors: errors, includeEmpty: true)
                         Form.input(context, label: t(.residenceDetail), name: "residenceDetail", value: p.residenceDetail, errors: errors)
+                        Form.select(context, label: t(.residenceStatusLabel), name: "residenceStatus", options: Form.options(ResidenceStatus.self, t), selected: p.residenceStatus?.rawValue, errors: errors, includeEmpty: true)
                     }
                 }
                 if shows.contains(.benefits) {

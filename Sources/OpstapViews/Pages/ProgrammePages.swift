@@ -163,8 +163,13 @@ public enum DefinitionView {
                 empty: t(.none))
             el("h2") { t(.streamsTitle) }
             Widgets.table(
-                caption: t(.streamsTitle), headers: [t(.name), t(.firstPhase)],
-                rows: definition.streams.map { [.text($0.name), .text(definition.phase($0.firstPhaseCode)?.name ?? $0.firstPhaseCode)] },
+                caption: t(.streamsTitle), headers: [t(.name), t(.firstPhase), t(.streamOwnLengths)],
+                rows: definition.streams.map { stream in
+                    [.text(stream.name), .text(definition.phase(stream.firstPhaseCode)?.name ?? stream.firstPhaseCode),
+                     .text(definition.phases.compactMap { phase in
+                         stream.phaseWeeks[phase.code].map { t(.phaseWeeksOf, phase.name, String($0)) }
+                     }.joined(separator: ", "))]
+                },
                 empty: t(.none))
             el("h2") { t(.phasesTitle) }
             el("ol", ["class": "phases"]) {
@@ -178,16 +183,32 @@ public enum DefinitionView {
                                 [.text(t.label(item.activity)), .text(hours(item.hoursPerWeek)), .text(item.days.map { t.label($0) }.joined(separator: ", "))]
                             },
                             empty: t(.none))
+                        for period in phase.laterPeriods.sorted(by: { $0.fromWeek < $1.fromWeek }) {
+                            Widgets.table(
+                                caption: t(.schedulePeriodFrom, String(period.fromWeek)), headers: [t(.activity), t(.hoursPerWeek), t(.days)],
+                                rows: period.schedule.map { item in
+                                    [.text(t.label(item.activity)), .text(hours(item.hoursPerWeek)), .text(item.days.map { t.label($0) }.joined(separator: ", "))]
+                                },
+                                empty: t(.none))
+                        }
                     }
                 }
             }
             el("h2") { t(.criteriaTitle) }
             Widgets.table(
                 caption: t(.criteriaTitle), headers: [t(.name), t(.description), t(.scale), t(.minimumScore)],
-                rows: definition.selectionCriteria.map { [.text($0.name), .text($0.description), .text("1–\($0.maxScore)"), .text("\($0.minimumScore)")] },
+                rows: definition.selectionCriteria.map {
+                    $0.kind == .condition
+                        ? [.text($0.name), .text($0.description), .text(t.label($0.kind)), .text(t(.conditionMet))]
+                        : [.text($0.name), .text($0.description), .text("1–\($0.maxScore)"), .text("\($0.minimumScore)")]
+                },
                 empty: t(.none))
             el("h2") { t(.outcomesTitle) }
-            el("ul") { for outcome in definition.outcomes { el("li") { "\(outcome.name) (\(t.label(outcome.kind)))" } } }
+            el("ul") {
+                for outcome in definition.outcomes {
+                    el("li") { "\(outcome.name) (\(t.label(outcome.kind))\(outcome.afterMonths.map { ", " + t(.afterMonthsShort, String($0)) } ?? ""))" }
+                }
+            }
         }
     }
 
