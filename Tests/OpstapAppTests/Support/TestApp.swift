@@ -80,7 +80,9 @@ func send(_ app: Application, _ method: HTTPMethod, _ path: String, headers: HTT
     request.method = method
     request.headers = headers
     if let body { request.body = .bytes(ByteBuffer(string: body)) }
-    let response = try await httpClient.execute(request, timeout: .seconds(30))
+    // Generous: the whole suite runs in parallel on two cores, and a request must not fail
+    // because the machine is busy (the work, not the clock, bounds a test).
+    let response = try await httpClient.execute(request, timeout: .seconds(180))
     let bytes = try await response.body.collect(upTo: 20 * 1024 * 1024)
     return HTTPResult(status: response.status, headers: response.headers, body: bytes)
 }
