@@ -37,5 +37,6 @@ enum MigrationList {
         M0030_AddAllocationInputs(),
         M0031_CreateFunding(),
         M0032_CreateGoalsLessonsImports(),
+        M0042_AddParticipantImports(),
     ]
 }

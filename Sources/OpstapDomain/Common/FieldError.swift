@@ -79,4 +79,9 @@ public enum FieldErrorCode: String, CaseIterable, Sendable, Codable {
     case noRows
     case tooManyRows
     case beforeReferral
+    // Participant import
+    case phaseNotInStream
+    case earlierPhaseMissing
+    case notAfterPreviousPhase
+    case currentPhaseMismatch
 }
