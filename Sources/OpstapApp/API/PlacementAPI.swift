@@ -12,6 +12,9 @@ struct APIPlacement: Content {
     var endsOn: SimpleDate?
     var weekdays: [Weekday]
     var hoursPerWeek: Double
+    /// Who entered it and when (the dates above are effective dates and may lie in the past).
+    var recordedBy: UUID?
+    var recordedAt: Date?
 
     init(_ placement: Placement) {
         id = placement.id!
@@ -22,6 +25,8 @@ struct APIPlacement: Content {
         endsOn = placement.range.until
         weekdays = placement.weekdays
         hoursPerWeek = placement.hoursPerWeek
+        recordedBy = placement.$recordedBy.id
+        recordedAt = placement.createdAt
     }
 }
 

@@ -38,5 +38,6 @@ enum MigrationList {
         M0031_CreateFunding(),
         M0032_CreateGoalsLessonsImports(),
         M0042_AddParticipantImports(),
+        M0045_AddRecordedByToPlacementsAndQualifications(),
     ]
 }

@@ -42,6 +42,8 @@ final class Placement: Model, @unchecked Sendable {
     @OptionalField(key: "ends_on") var endsOn: String?
     @Field(key: "weekdays") var weekdaysText: String
     @Field(key: "hours_per_week") var hoursPerWeek: Double
+    /// Who entered the placement (nil for placements from before this was kept).
+    @OptionalParent(key: "recorded_by") var recordedBy: User?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

@@ -35,6 +35,8 @@ final class ParticipantQualification: Model, @unchecked Sendable {
     @OptionalField(key: "awarded_on") var awardedOn: String?
     @OptionalField(key: "stopped_on") var stoppedOn: String?
     @Children(for: \.$participantQualification) var exams: [Exam]
+    /// Who entered the track (nil for tracks from before this was kept).
+    @OptionalParent(key: "recorded_by") var recordedBy: User?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}

@@ -62,6 +62,7 @@ struct PlacementOperations {
         if let refusal = PlacementRules.check(range, periods: periods, existing: existing, horizon: scope.today.adding(weeks: 260)) { throw refusal }
         let placement = Placement(enrolmentID: try enrolment.requireID(), locationID: locationID, supervisorID: try supervisor.requireID(),
                                   startsOn: start.iso, endsOn: end?.iso, weekdays: weekdays, hoursPerWeek: hours)
+        placement.$recordedBy.id = actor.userID
         try await db.transaction { tx in
             try await placement.create(on: tx)
             // The placement's supervisor guides the participant: make sure the team says so.

@@ -48,6 +48,7 @@ struct QualificationOperations {
         }
         guard errors.isEmpty, let qualification, let date else { throw ValidationFailure(errors) }
         let record = ParticipantQualification(enrolmentID: enrolmentID, qualificationID: try qualification.requireID(), startedOn: date)
+        record.$recordedBy.id = actor.userID
         try await record.create(on: db)
         return record
     }
