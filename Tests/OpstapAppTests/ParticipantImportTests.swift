@@ -22,8 +22,13 @@ import Vapor
         return cohort
     }
 
-    static func waitUntilFinished(_ id: UUID, _ app: Application) async throws -> CandidateImport {
-        for _ in 0..<200 {
+    static func waitUntilFinished(_ id: UUID, _ app: Application, seconds: Int = 10) async throws -> CandidateImport {
+        // While it runs the import's transaction holds the test's in-memory database: watch the progress in memory first.
+        for _ in 0..<(seconds * 20) {
+            if await ImportProgress.shared.get(id) == nil { break }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        for _ in 0..<(seconds * 20) {
             let record = try #require(try await CandidateImport.find(id, on: app.db))
             if record.status != "running" { return record }
             try await Task.sleep(for: .milliseconds(50))
@@ -239,6 +244,31 @@ import Vapor
             #expect(try api.decode(APIProblem.self, foreign).invalidParams?.map(\.name) == ["columns.phase.vooropleiding"], "not a phase of the students' stream")
             let intake = try await APIClient.forUser(app, "intake.leiden@opstap.demo")
             #expect(try await intake.send(.GET, "/api/v1/participant-imports/\(created.id)").status == .forbidden, "only those who may enrol")
+        }
+    }
+
+    @Test func fiveThousandRowsImportInSeconds() async throws {
+        try await withOpstap { app in
+            let cohort = try await Self.transferCohort(app, capacity: 5000)
+            let api = try await APIClient.forUser(app, Self.coordinator)
+            let rows = (0..<5000).map { "Naam\($0);Overstap;1990-01-01;X;02-10-2023;02-10-2023;19-02-2024;01-09-2025" }
+            let started = ContinuousClock.now
+            let created = try api.decode(APIParticipantImport.self, try await api.send(.POST, "/api/v1/cohorts/\(cohort.id!)/participant-imports",
+                                                                                         body: APIImportRequest(stream: "statushouders", fileName: nil, csv: ([Self.header] + rows).joined(separator: "\n"))))
+            print("5000: uploaded after \(ContinuousClock.now - started)")
+            let mapped = try api.decode(APIParticipantImport.self, try await api.send(.PUT, "/api/v1/participant-imports/\(created.id)/mapping", body: APIImportMappingRequest(columns: created.mapping)))
+            print("5000: mapped and previewed after \(ContinuousClock.now - started)")
+            #expect(mapped.rowsWithErrors == 0)
+            #expect(try await api.send(.POST, "/api/v1/participant-imports/\(created.id)/run", json: "{}").status == .accepted)
+            print("5000: previewed again and started after \(ContinuousClock.now - started)")
+            let done = try await Self.waitUntilFinished(created.id, app, seconds: 120)
+            let elapsed = ContinuousClock.now - started
+            print("5000-row participant import (preview twice and run): \(elapsed)")
+            #expect(done.status == "done" && done.importedRows == 5000, "\(done.failure)")
+            #expect(elapsed < .seconds(120), "took \(elapsed)")
+            #expect(try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).filter(\.$phaseCode == "mbo-2").count() == 5000)
+            #expect(try await EnrolmentTransition.query(on: app.db).join(Enrolment.self, on: \EnrolmentTransition.$enrolment.$id == \Enrolment.$id)
+                .filter(Enrolment.self, \.$cohort.$id == cohort.id!).count() == 30000)
         }
     }
 }
