@@ -135,6 +135,13 @@ func routes(_ app: Application) throws {
     pages.post("imports", ":importID", "mapping", use: imports.map)
     pages.post("imports", ":importID", "run", use: imports.run)
     pages.get("imports", ":importID", "progress", use: imports.progress)
+    let participantImports = ParticipantImportWebController()
+    pages.get("cohorts", ":cohortID", "participant-imports", "new", use: participantImports.newForm)
+    pages.on(.POST, "cohorts", ":cohortID", "participant-imports", body: .collect(maxSize: "20mb"), use: participantImports.upload)
+    pages.get("participant-imports", ":importID", use: participantImports.show)
+    pages.post("participant-imports", ":importID", "mapping", use: participantImports.map)
+    pages.post("participant-imports", ":importID", "run", use: participantImports.run)
+    pages.get("participant-imports", ":importID", "progress", use: participantImports.progress)
 
     pages.get("attention", use: AttentionController().page)
     let tasks = TaskWebController()

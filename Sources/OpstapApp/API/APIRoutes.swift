@@ -94,6 +94,11 @@ func apiRoutes(_ app: Application) throws {
     authed.get("candidate-imports", ":id", use: reporting.showImport)
     authed.put("candidate-imports", ":id", "mapping", use: reporting.mapImport)
     authed.post("candidate-imports", ":id", "run", use: reporting.runImport)
+    let participantImports = ParticipantImportAPI()
+    authed.on(.POST, "cohorts", ":id", "participant-imports", body: .collect(maxSize: "20mb"), use: participantImports.create)
+    authed.get("participant-imports", ":id", use: participantImports.show)
+    authed.put("participant-imports", ":id", "mapping", use: participantImports.map)
+    authed.post("participant-imports", ":id", "run", use: participantImports.run)
 
     let cohortHours = CohortHoursAPI()
     authed.get("cohorts", ":id", "hours", use: cohortHours.cohortHours)

@@ -41,7 +41,8 @@ enum MigrationList {
         M0033_CreateInvitations(),
         M0034_AddLocationKind(),
         M0035_AddOrganisationSteward(),
-        M0037_AddFundingAmountMissing(),
-        M0045_AddRecordedByToPlacementsAndQualifications(),
+        M0036_AddFundingAmountMissing(),
+        M0037_AddParticipantImports(),
+        M0038_AddRecordedByToPlacementsAndQualifications(),
     ]
 }

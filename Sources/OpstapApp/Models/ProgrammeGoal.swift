@@ -71,6 +71,10 @@ final class CandidateImport: Model, @unchecked Sendable {
     @Field(key: "skipped_rows") var skippedRows: Int
     @Field(key: "failure") var failure: String
     @Parent(key: "created_by") var createdBy: User
+    /// `candidates` or `participants` (`ImportKind`).
+    @OptionalField(key: "kind") var kind: String?
+    /// The cohort running participants are imported into.
+    @OptionalField(key: "cohort_id") var cohortID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

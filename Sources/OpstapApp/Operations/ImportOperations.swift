@@ -18,6 +18,11 @@ enum ImportStatus: String {
     case uploaded, mapped, running, done, failed
 }
 
+/// What an import brings in: candidates to select, or participants already running in a cohort.
+enum ImportKind: String {
+    case candidates, participants
+}
+
 /// Progress of running imports, kept in memory: the import's own transaction holds the
 /// database (SQLite allows one writer), so progress cannot be written next to it.
 actor ImportProgress {
@@ -45,6 +50,17 @@ struct ImportOperations {
         if let definition, !definition.partners.contains(where: { $0.organisationID == actor.organisationID }) {
             errors.append(FieldError("file", .notAPartner))
         }
+        let table = Self.parseUpload(content, errors: &errors)
+        guard errors.isEmpty, let table else { throw ValidationFailure(errors) }
+        let record = Self.newRecord(kind: .candidates, programmeID: try programme.requireID(), stream: stream, fileName: fileName, content: content,
+                                    rows: table.rows.count, actor: actor)
+        record.mapping = Self.encode(CandidateImportRules.guessMapping(header: table.header))
+        try await record.create(on: db)
+        return record
+    }
+
+    /// The CSV of an upload, with what makes it unusable as a whole (incomplete, empty, too long).
+    static func parseUpload(_ content: String, errors: inout [FieldError]) -> CSVTable? {
         var table: CSVTable?
         do { table = try CSV.parse(content) } catch CSVError.unterminatedQuote(let line) {
             errors.append(FieldError("file", .unterminatedQuote, [String(line)]))
@@ -53,61 +69,82 @@ struct ImportOperations {
             if table.rows.isEmpty { errors.append(FieldError("file", .noRows)) }
             if table.rows.count > Self.maxRows { errors.append(FieldError("file", .tooManyRows, [String(Self.maxRows)])) }
         }
-        guard errors.isEmpty, let table else { throw ValidationFailure(errors) }
+        return table
+    }
+
+    static func newRecord(kind: ImportKind, programmeID: UUID, stream: String, fileName: String, content: String, rows: Int, actor: Actor) -> CandidateImport {
         let record = CandidateImport()
-        record.$programme.id = try programme.requireID()
+        record.kind = kind.rawValue
+        record.$programme.id = programmeID
         record.stream = stream
         record.$referredBy.id = actor.organisationID
         record.fileName = String(fileName.prefix(200))
         record.content = content
-        record.mapping = Self.encode(CandidateImportRules.guessMapping(header: table.header))
+        record.mapping = "{}"
         record.status = ImportStatus.uploaded.rawValue
-        record.totalRows = table.rows.count
+        record.totalRows = rows
         record.processedRows = 0
         record.importedRows = 0
         record.skippedRows = 0
         record.failure = ""
         record.$createdBy.id = actor.userID
-        try await record.create(on: db)
         return record
     }
 
     /// Imports are private to the person who uploaded them.
     func find(_ id: UUID?) async throws -> CandidateImport {
         try actor.require(.registerCandidates)
-        guard let id, let record = try await CandidateImport.query(on: db).filter(\.$id == id).filter(\.$createdBy.$id == actor.userID).first()
+        return try await Self.find(id, kind: .candidates, actor: actor, on: db)
+    }
+
+    static func find(_ id: UUID?, kind: ImportKind, actor: Actor, on db: any Database) async throws -> CandidateImport {
+        guard let id, let record = try await CandidateImport.query(on: db).filter(\.$id == id).filter(\.$createdBy.$id == actor.userID)
+            .filter(\.$kind == kind.rawValue).first()
         else { throw AccessDenied.notFound }
         return record
     }
 
     static func encode(_ mapping: [CandidateImportField: Int]) -> String {
-        let plain = Dictionary(uniqueKeysWithValues: mapping.map { ($0.key.rawValue, $0.value) })
-        return String(decoding: (try? JSONEncoder().encode(plain)) ?? Data("{}".utf8), as: UTF8.self)
+        encode(plain: Dictionary(uniqueKeysWithValues: mapping.map { ($0.key.rawValue, $0.value) }))
+    }
+
+    /// A mapping as stored: field name → column index, as JSON.
+    static func encode(plain: [String: Int]) -> String {
+        String(decoding: (try? JSONEncoder().encode(plain)) ?? Data("{}".utf8), as: UTF8.self)
     }
 
     static func decode(_ text: String) -> [CandidateImportField: Int] {
-        let plain = (try? JSONDecoder().decode([String: Int].self, from: Data(text.utf8))) ?? [:]
-        return Dictionary(uniqueKeysWithValues: plain.compactMap { key, value in CandidateImportField(rawValue: key).map { ($0, value) } })
+        Dictionary(uniqueKeysWithValues: decode(plain: text).compactMap { key, value in CandidateImportField(rawValue: key).map { ($0, value) } })
+    }
+
+    static func decode(plain text: String) -> [String: Int] {
+        (try? JSONDecoder().decode([String: Int].self, from: Data(text.utf8))) ?? [:]
     }
 
     func setMapping(_ record: CandidateImport, columns: [CandidateImportField: String]) async throws {
+        let fields = CandidateImportField.allCases.map { (name: $0.rawValue, required: $0.isRequired) }
+        try await Self.setMapping(record, fields: fields, columns: Dictionary(uniqueKeysWithValues: columns.map { ($0.key.rawValue, $0.value) }), on: db)
+    }
+
+    /// Checks and stores which column fills which field (by name); any kind of import.
+    static func setMapping(_ record: CandidateImport, fields: [(name: String, required: Bool)], columns: [String: String], on db: any Database) async throws {
         guard record.status == ImportStatus.uploaded.rawValue || record.status == ImportStatus.mapped.rawValue else { throw ImportRefusal.notEditable }
         let table = try CSV.parse(record.content)
-        var mapping: [CandidateImportField: Int] = [:]
+        var mapping: [String: Int] = [:]
         var errors: [FieldError] = []
         var used: Set<Int> = []
-        for field in CandidateImportField.allCases {
-            let text = columns[field] ?? ""
+        for field in fields {
+            let text = columns[field.name] ?? ""
             if text.isEmpty {
-                if field.isRequired { errors.append(FieldError(field.rawValue, .required)) }
+                if field.required { errors.append(FieldError(field.name, .required)) }
                 continue
             }
-            guard let index = Int(text), table.header.indices.contains(index) else { errors.append(FieldError(field.rawValue, .unknownColumn)); continue }
-            if !used.insert(index).inserted { errors.append(FieldError(field.rawValue, .chosenTwice)); continue }
-            mapping[field] = index
+            guard let index = Int(text), table.header.indices.contains(index) else { errors.append(FieldError(field.name, .unknownColumn)); continue }
+            if !used.insert(index).inserted { errors.append(FieldError(field.name, .chosenTwice)); continue }
+            mapping[field.name] = index
         }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
-        record.mapping = Self.encode(mapping)
+        record.mapping = Self.encode(plain: mapping)
         record.status = ImportStatus.mapped.rawValue
         try await record.save(on: db)
     }
@@ -121,34 +158,46 @@ struct ImportOperations {
         checks.reserveCapacity(table.rows.count)
         for (index, row) in table.rows.enumerated() {
             var values: [CandidateImportField: String] = [:]
-            for (field, column) in mapping { values[field] = column < row.count ? row[column].trimmingCharacters(in: .whitespaces) : "" }
+            for (field, column) in mapping { values[field] = Self.cell(row, column) }
             var errors: [FieldError] = []
-            let birthText = values[.dateOfBirth] ?? ""
-            let birth = birthText.isEmpty ? "" : (CandidateImportRules.date(birthText)?.iso ?? birthText)
-            let gender = CandidateImportRules.gender(values[.gender] ?? "")
-            let person = registration.validatePerson(
-                PersonInput(givenName: values[.givenName] ?? "", familyName: values[.familyName] ?? "", dateOfBirth: birth,
-                            gender: gender ?? "invalid", bsn: values[.bsn] ?? ""), errors: &errors)
             if let referred = values[.referredOn], !referred.isEmpty {
                 if let day = CandidateImportRules.date(referred) { if day > scope.today { errors.append(FieldError("referredOn", .dateInFuture)) } }
                 else { errors.append(FieldError("referredOn", .invalidDate)) }
             }
-            if let email = values[.email], !email.isEmpty, !EmailAddress.looksValid(email) { errors.append(FieldError("email", .invalidEmail)) }
-            for field in [CandidateImportField.phone, .email, .postcode, .city] where (values[field] ?? "").count > 120 {
-                errors.append(FieldError(field.rawValue, .tooLong, ["120"]))
-            }
-            if let person {
-                person.intake.contact = ContactDetails(phone: values[.phone] ?? "", email: values[.email] ?? "", postcode: values[.postcode] ?? "", city: values[.city] ?? "")
-            }
-            checks.append(ImportRowCheck(line: table.lineNumbers[index], values: values, errors: errors, duplicate: nil, person: errors.isEmpty ? person : nil))
+            checks.append(checkPerson(values, line: table.lineNumbers[index], errors: errors, registration: registration))
         }
         try await flagDuplicates(&checks)
         return checks
     }
 
+    static func cell(_ row: [String], _ column: Int) -> String {
+        column < row.count ? row[column].trimmingCharacters(in: .whitespaces) : ""
+    }
+
+    /// The person of a row, by the registration rules and with the contact fields; any kind of import.
+    /// The person is kept only when the row (with the `errors` found before) has none.
+    func checkPerson(_ values: [CandidateImportField: String], line: Int, errors before: [FieldError], registration: CandidateOperations) -> ImportRowCheck {
+        var errors: [FieldError] = []
+        let birthText = values[.dateOfBirth] ?? ""
+        let birth = birthText.isEmpty ? "" : (CandidateImportRules.date(birthText)?.iso ?? birthText)
+        let gender = CandidateImportRules.gender(values[.gender] ?? "")
+        let person = registration.validatePerson(
+            PersonInput(givenName: values[.givenName] ?? "", familyName: values[.familyName] ?? "", dateOfBirth: birth,
+                        gender: gender ?? "invalid", bsn: values[.bsn] ?? ""), errors: &errors)
+        errors += before
+        if let email = values[.email], !email.isEmpty, !EmailAddress.looksValid(email) { errors.append(FieldError("email", .invalidEmail)) }
+        for field in [CandidateImportField.phone, .email, .postcode, .city] where (values[field] ?? "").count > 120 {
+            errors.append(FieldError(field.rawValue, .tooLong, ["120"]))
+        }
+        if let person {
+            person.intake.contact = ContactDetails(phone: values[.phone] ?? "", email: values[.email] ?? "", postcode: values[.postcode] ?? "", city: values[.city] ?? "")
+        }
+        return ImportRowCheck(line: line, values: values, errors: errors, duplicate: nil, person: errors.isEmpty ? person : nil)
+    }
+
     /// Looks up possible matches for the whole file in a few queries (by BSN and date of birth,
     /// in chunks) and judges them with the registry's own `DuplicateDetection`.
-    private func flagDuplicates(_ checks: inout [ImportRowCheck]) async throws {
+    func flagDuplicates(_ checks: inout [ImportRowCheck]) async throws {
         var firstLine: [String: Int] = [:]
         for index in checks.indices {
             guard let person = checks[index].person else { continue }
@@ -228,4 +277,6 @@ struct ImportOperations {
 enum ImportRefusal: Error {
     case notEditable
     case rowsWithErrors(Int)
+    /// The cohort filled up between the preview and the run: places left.
+    case cohortFull(capacity: Int, free: Int)
 }

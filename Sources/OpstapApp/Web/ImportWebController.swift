@@ -125,21 +125,30 @@ struct ImportWebController {
     /// Marks the import running and runs it in the background (web and API alike).
     static func start(_ req: Request, _ record: CandidateImport, checks: [ImportRowCheck], confirmedLines confirmed: Set<Int>) async throws {
         let scope = try req.scope()
+        // The import outlives the request: it runs on the application's database.
+        let background = ImportOperations(scope: Scope(actor: scope.actor, db: req.application.db, today: scope.today), now: req.clock.now())
+        try await startInBackground(req, record) {
+            try await background.run(record, checks: checks, confirmedLines: confirmed, progress: .shared)
+        }
+    }
+
+    /// Marks an import (of any kind) running, runs `work` in the background on the application's
+    /// database and records its outcome; progress is read from `ImportProgress.shared` meanwhile.
+    static func startInBackground(_ req: Request, _ record: CandidateImport, work: @escaping @Sendable () async throws -> (imported: Int, skipped: Int)) async throws {
         let importID = try record.requireID()
         record.status = ImportStatus.running.rawValue
         try await record.save(on: req.db)
         await ImportProgress.shared.set(importID, 0)
         let logger = req.logger
         let t = req.translator()
-        // The import outlives the request: it runs on the application's database.
-        let background = ImportOperations(scope: Scope(actor: scope.actor, db: req.application.db, today: scope.today), now: req.clock.now())
+        let db = req.application.db
         Task {
             let outcome: Result<(imported: Int, skipped: Int), any Error>
             do {
-                outcome = .success(try await background.run(record, checks: checks, confirmedLines: confirmed, progress: .shared))
+                outcome = .success(try await work())
             } catch { outcome = .failure(error) }
             do {
-                let stored = try await CandidateImport.find(importID, on: background.db)!
+                let stored = try await CandidateImport.find(importID, on: db)!
                 switch outcome {
                 case .success(let counts):
                     stored.status = ImportStatus.done.rawValue
@@ -152,7 +161,7 @@ struct ImportWebController {
                     stored.failure = (error as? ImportRefusal).map { RefusalText.text($0, t) } ?? t(.errorServerText)
                     logger.error("Import \(importID) failed: \(error)")
                 }
-                try await stored.save(on: background.db)
+                try await stored.save(on: db)
             } catch { logger.error("Import \(importID) could not record its outcome: \(error)") }
             await ImportProgress.shared.clear(importID)
         }

@@ -37,6 +37,7 @@ enum RefusalText {
         switch refusal {
         case .notEditable: t(.refusalImportNotEditable)
         case .rowsWithErrors(let count): t(.importRowsWithErrors, String(count)) + ". " + t(.importNothingStored)
+        case .cohortFull(let capacity, let free): t(.participantImportCohortFull, String(capacity), String(free)) + " " + t(.importNothingStored)
         }
     }
 

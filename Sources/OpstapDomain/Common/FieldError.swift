@@ -88,4 +88,9 @@ public enum FieldErrorCode: String, CaseIterable, Sendable, Codable {
     // MARK: - Programme model
     case duplicateWeek
     case notForThisKind
+    // Participant import
+    case phaseNotInStream
+    case earlierPhaseMissing
+    case notAfterPreviousPhase
+    case currentPhaseMismatch
 }

@@ -1192,5 +1192,23 @@ extension Catalogue {
         "streamOwnLengths": "Eigen duur per fase",
         "phaseWeeksOf": "{0}: {1} weken",
         "afterMonthsShort": "na {0} maanden",
+
+        // MARK: - Participant import
+        "participantImportLink": "Lopende deelnemers importeren (CSV)",
+        "participantImportTitle": "Lopende deelnemers importeren · {0}",
+        "participantImportIntro": "Laad een CSV met deelnemers die al in deze groep meedoen: per persoon de inschrijfdatum en de startdatum van elke fase die al begonnen is. De huidige fase is de laatst gestarte; eerdere fasen tellen als behaald op de dag dat de volgende begon. U koppelt daarna de kolommen en ziet elke fout per regel voordat er iets wordt opgeslagen. De import gaat helemaal of helemaal niet.",
+        "participantImportPhasesOf": "Fasen van {0}: {1}",
+        "participantImportFileHint": "Eerste regel: kolomnamen, bijvoorbeeld Voornaam;Achternaam;Geboortedatum;Inschrijfdatum;Start vooropleiding. Datums als dd-mm-jjjj of jjjj-mm-dd.",
+        "participantImportEnrolledOn": "Ingeschreven op",
+        "participantImportCurrentPhase": "Huidige fase (controle)",
+        "participantImportPhaseStart": "Start {0}",
+        "participantImportDone": "Klaar: {0} deelnemers ingeschreven met hun fasen, {1} regels overgeslagen.",
+        "participantImportReady": "Klaar om {0} deelnemers in te schrijven.",
+        "participantImportToCohort": "Naar de groep",
+        "participantImportCohortFull": "De groep is vol: {0} plaatsen, nog {1} vrij.",
+        "error.phaseNotInStream": "De fase {0} hoort niet bij deze stroom.",
+        "error.earlierPhaseMissing": "De start van de eerdere fase {0} ontbreekt.",
+        "error.notAfterPreviousPhase": "Deze fase begint niet na de start van {0} ({1}).",
+        "error.currentPhaseMismatch": "Dit is niet de laatst gestarte fase ({0}).",
 ]
 }

@@ -1192,5 +1192,23 @@ extension Catalogue {
         "streamOwnLengths": "Own duration per phase",
         "phaseWeeksOf": "{0}: {1} weeks",
         "afterMonthsShort": "after {0} months",
+
+        // MARK: - Participant import
+        "participantImportLink": "Import running participants (CSV)",
+        "participantImportTitle": "Import running participants · {0}",
+        "participantImportIntro": "Upload a CSV of participants already taking part in this cohort: for each person the enrolment date and the start date of every phase already started. The current phase is the last one started; earlier phases count as passed on the day the next one started. You then map the columns and see every error per row before anything is stored. The import goes in completely or not at all.",
+        "participantImportPhasesOf": "Phases of {0}: {1}",
+        "participantImportFileHint": "First line: column names, for example Voornaam;Achternaam;Geboortedatum;Inschrijfdatum;Start vooropleiding. Dates as dd-mm-yyyy or yyyy-mm-dd.",
+        "participantImportEnrolledOn": "Enrolled on",
+        "participantImportCurrentPhase": "Current phase (check)",
+        "participantImportPhaseStart": "Start of {0}",
+        "participantImportDone": "Done: {0} participants enrolled with their phases, {1} rows skipped.",
+        "participantImportReady": "Ready to enrol {0} participants.",
+        "participantImportToCohort": "To the cohort",
+        "participantImportCohortFull": "The cohort is full: {0} places, {1} free.",
+        "error.phaseNotInStream": "The phase {0} is not part of this stream.",
+        "error.earlierPhaseMissing": "The start of the earlier phase {0} is missing.",
+        "error.notAfterPreviousPhase": "This phase does not start after {0} started ({1}).",
+        "error.currentPhaseMismatch": "This is not the last phase started ({0}).",
 ]
 }

@@ -852,4 +852,18 @@ public enum K: String, CaseIterable, Sendable {
     case streamOwnLengths
     case phaseWeeksOf
     case afterMonthsShort
+
+    // MARK: - Participant import
+    case participantImportLink
+    case participantImportTitle
+    case participantImportIntro
+    case participantImportPhasesOf
+    case participantImportFileHint
+    case participantImportEnrolledOn
+    case participantImportCurrentPhase
+    case participantImportPhaseStart
+    case participantImportDone
+    case participantImportReady
+    case participantImportToCohort
+    case participantImportCohortFull
 }

@@ -3,12 +3,22 @@ import OpstapDomain
 
 // Generated-style view models: plain values the pages render.
 
+/// One field of the mapping step: its name in the form, its label and the chosen column.
 public struct ImportColumnChoice: Sendable {
-    public var field: CandidateImportField
+    public var name: String
+    /// The label as shown; nil for a candidate field, which the page words from the catalogue.
+    public var label: String?
+    public var isRequired: Bool
     public var selected: Int?
 
     public init(field: CandidateImportField, selected: Int?) {
-        self.field = field
+        self.init(name: field.rawValue, label: nil, isRequired: field.isRequired, selected: selected)
+    }
+
+    public init(name: String, label: String?, isRequired: Bool, selected: Int?) {
+        self.name = name
+        self.label = label
+        self.isRequired = isRequired
         self.selected = selected
     }
 }
@@ -47,6 +57,12 @@ public struct ImportModel: Sendable {
     public var firstRows: [ImportPreviewRow]
     public var previewed: Bool
     public var errors: [FieldError]
+    /// Where the import's pages live: `/imports` (candidates) or `/participant-imports`.
+    public var basePath = "/imports"
+    /// Running participants into a cohort rather than candidates.
+    public var participants = false
+    /// Where the result leads: the candidates, or the cohort the participants went into.
+    public var doneHref = "/candidates"
 
     public init(id: UUID, programmeID: UUID, programmeName: String, fileName: String, status: String, header: [String], sample: [String], choices: [ImportColumnChoice], totalRows: Int, processedRows: Int, importedRows: Int, skippedRows: Int, failure: String, problemRows: [ImportPreviewRow], problemCount: Int, duplicateRows: [ImportPreviewRow], firstRows: [ImportPreviewRow], previewed: Bool, errors: [FieldError]) {
         self.id = id
@@ -82,6 +98,30 @@ public struct NewImportModel: Sendable {
         self.programmeID = programmeID
         self.programmeName = programmeName
         self.streams = streams
+        self.values = values
+        self.errors = errors
+    }
+}
+
+// MARK: - Participant import
+
+public struct NewParticipantImportModel: Sendable {
+    public var cohortID: UUID
+    public var cohortName: String
+    public var programmeName: String
+    public var streams: [(value: String, label: String)]
+    /// Phases of each stream in order, for the hint on the phase columns.
+    public var phasesByStream: [(stream: String, phases: [String])]
+    public var values: [String: String]
+    public var errors: [FieldError]
+
+    public init(cohortID: UUID, cohortName: String, programmeName: String, streams: [(value: String, label: String)],
+                phasesByStream: [(stream: String, phases: [String])], values: [String: String], errors: [FieldError]) {
+        self.cohortID = cohortID
+        self.cohortName = cohortName
+        self.programmeName = programmeName
+        self.streams = streams
+        self.phasesByStream = phasesByStream
         self.values = values
         self.errors = errors
     }

@@ -43,6 +43,8 @@ public enum CohortPage {
                 if context.user?.can(.enrol) == true {
                     " · "
                     Widgets.link(t(.allocationLink), model.pagePath + "/allocation")
+                    " · "
+                    Widgets.link(t(.participantImportLink), model.pagePath + "/participant-imports/new")
                 }
             }
             el("h2") { t(.participantsTitle) }

@@ -26,12 +26,12 @@ public enum ImportPage {
             if m.status == "running" {
                 el("p", ["id": "import-progress-label", "aria-live": "polite"]) { t(.importRunning, String(m.processedRows), String(m.totalRows)) }
                 el("progress", ["max": String(max(m.totalRows, 1)), "value": String(m.processedRows), "aria-labelledby": "import-progress-label",
-                                "data-poll": "/imports/\(m.id)/progress", "data-label": t(.importRunning, "{0}", "{1}")]) { "\(m.processedRows)/\(m.totalRows)" }
-                el("p") { Widgets.link(t(.refreshPage), "/imports/\(m.id)") }
+                                "data-poll": "\(m.basePath)/\(m.id)/progress", "data-label": t(.importRunning, "{0}", "{1}")]) { "\(m.processedRows)/\(m.totalRows)" }
+                el("p") { Widgets.link(t(.refreshPage), "\(m.basePath)/\(m.id)") }
                 el("script", ["src": "/static/progress.js", "defer": ""]) {}
             } else if m.status == "done" {
-                el("p", ["class": "flash", "role": "status"]) { t(.importDone, String(m.importedRows), String(m.skippedRows)) }
-                el("p") { Widgets.link(t(.navCandidates), "/candidates") }
+                el("p", ["class": "flash", "role": "status"]) { t(m.participants ? .participantImportDone : .importDone, String(m.importedRows), String(m.skippedRows)) }
+                el("p") { Widgets.link(m.participants ? t(.participantImportToCohort) : t(.navCandidates), m.doneHref) }
             } else if m.status == "failed" {
                 el("p", ["class": "error-summary", "role": "alert"]) { t(.importFailed, m.failure) }
             } else {
@@ -49,11 +49,11 @@ public enum ImportPage {
         return fragment {
             el("h2") { t(.columnMapping) }
             el("p") { t(.columnMappingIntro, String(m.totalRows)) }
-            el("form", ["method": "post", "action": "/imports/\(m.id)/mapping", "novalidate": ""]) {
+            el("form", ["method": "post", "action": "\(m.basePath)/\(m.id)/mapping", "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, m.errors)
                 for choice in m.choices {
-                    Form.select(context, label: t.label(choice.field) + (choice.field.isRequired ? " *" : ""), name: choice.field.rawValue, options: columns,
+                    Form.select(context, label: label(choice, t) + (choice.isRequired ? " *" : ""), name: choice.name, options: columns,
                                 selected: choice.selected.map(String.init), errors: m.errors, includeEmpty: true)
                 }
                 Form.submit(t(.showPreview))
@@ -61,9 +61,14 @@ public enum ImportPage {
         }
     }
 
+    /// A field's label: given, or a candidate field's from the catalogue.
+    static func label(_ choice: ImportColumnChoice, _ t: Translator) -> String {
+        choice.label ?? CandidateImportField(rawValue: choice.name).map { t.label($0) } ?? choice.name
+    }
+
     private static func preview(_ context: PageContext, _ m: ImportModel) -> HTMLNode {
         let t = context.t
-        let headers = [t(.line)] + m.choices.filter { $0.selected != nil }.map { t.label($0.field) }
+        let headers = [t(.line)] + m.choices.filter { $0.selected != nil }.map { label($0, t) }
         return fragment {
             el("h2", ["id": "preview"]) { t(.importPreview) }
             if m.problemCount > 0 {
@@ -75,9 +80,9 @@ public enum ImportPage {
                     }
                 }
             } else {
-                el("p") { t(.importReady, String(m.totalRows - m.duplicateRows.count)) }
+                el("p") { t(m.participants ? .participantImportReady : .importReady, String(m.totalRows - m.duplicateRows.count)) }
             }
-            el("form", ["method": "post", "action": "/imports/\(m.id)/run"]) {
+            el("form", ["method": "post", "action": "\(m.basePath)/\(m.id)/run"]) {
                 Form.csrf(context)
                 if !m.duplicateRows.isEmpty {
                     el("fieldset", ["class": "checkboxes"]) {
@@ -95,6 +100,30 @@ public enum ImportPage {
             Widgets.table(caption: t(.importFirstRows), headers: headers, rows: m.firstRows.map { row in
                 [.text(String(row.line))] + row.values.map { HTMLNode.text($0) }
             }, empty: t(.noPeople))
+        }
+    }
+}
+
+// MARK: - Participant import
+
+/// Upload a CSV of participants already running in a cohort.
+public enum NewParticipantImportPage {
+    public static func render(_ context: PageContext, _ m: NewParticipantImportModel) -> String {
+        let t = context.t
+        return Layout.page(context, title: t(.participantImportTitle, m.cohortName)) {
+            el("p") { t(.participantImportIntro) }
+            el("ul") {
+                for entry in m.phasesByStream {
+                    el("li") { t(.participantImportPhasesOf, entry.stream, entry.phases.joined(separator: " → ")) }
+                }
+            }
+            el("form", ["method": "post", "action": "/cohorts/\(m.cohortID)/participant-imports", "enctype": "multipart/form-data", "novalidate": ""]) {
+                Form.csrf(context)
+                Form.errorSummary(context, m.errors)
+                Form.select(context, label: t(.stream), name: "stream", options: m.streams, selected: m.values["stream"], errors: m.errors)
+                Form.input(context, label: t(.csvFile), name: "file", type: "file", errors: m.errors, required: true, hint: t(.participantImportFileHint))
+                Form.submit(t(.uploadFile))
+            }
         }
     }
 }

@@ -3,7 +3,7 @@ import Fluent
 /// A funding stream's amount becomes optional (an employer's contribution may have none).
 /// A nullable flag beside the required amount column: portable, no column rewrite, and
 /// existing rows (null) keep their amount.
-struct M0037_AddFundingAmountMissing: AsyncMigration {
+struct M0036_AddFundingAmountMissing: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema("funding_streams").field("amount_missing", .bool).update()
     }
