@@ -209,7 +209,12 @@ else
     step "6/7 Browser tests (pytest + Playwright + axe)"
     require_venv pytest
     pytest_status=0
-    OPSTAP_BASE_URL="$BASE_URL" "$VENV/bin/pytest" -q -p no:cacheprovider tests/browser || pytest_status=$?
+    # test_real_installation.py starts servers of its own on empty databases (SQLite, and
+    # PostgreSQL when the Swift stage started one) from the same binary.
+    E2E_POSTGRES_URL=""
+    if [ "$SKIP_POSTGRES" != "1" ]; then E2E_POSTGRES_URL="$("$REPO_ROOT/scripts/postgres.sh" url)"; fi
+    OPSTAP_BASE_URL="$BASE_URL" OPSTAP_BIN="$OPSTAP_BIN" OPSTAP_E2E_POSTGRES_URL="$E2E_POSTGRES_URL" \
+        "$VENV/bin/pytest" -q -p no:cacheprovider tests/browser || pytest_status=$?
     if [ "$pytest_status" -eq 5 ]; then
         echo "no browser tests were collected in tests/browser (use SKIP_BROWSER=1 to skip them)" >&2
     fi
