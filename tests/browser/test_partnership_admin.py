@@ -9,7 +9,7 @@ import secrets
 
 from playwright.sync_api import expect
 
-from conftest import login
+from conftest import axe_check, format_violations, login
 from flows import PASSWORD
 
 ADMIN_LEIDEN = "admin.leiden@opstap.demo"
@@ -35,6 +35,8 @@ def test_a_partner_is_registered_invited_and_runs_its_own_administration(new_pag
     invite.get_by_label("E-mailadres").fill(email)
     expect(invite.get_by_label("Beheerder", exact=True)).to_be_checked()
     invite.get_by_role("button", name="Uitnodiging maken").click()
+    violations = axe_check(admin)
+    assert not violations, format_violations(violations)
     link = admin.get_by_label("Uitnodigingslink").input_value()
     assert "/invite/" in link, link
     path = link[link.index("/invite/"):]
@@ -43,6 +45,8 @@ def test_a_partner_is_registered_invited_and_runs_its_own_administration(new_pag
     invitee.goto(path)
     expect(invitee.get_by_role("heading", level=1)).to_have_text("Uitnodiging aannemen")
     expect(invitee.locator("main")).to_contain_text(organisation)
+    violations = axe_check(invitee)
+    assert not violations, format_violations(violations)
     invitee.get_by_label("Uw naam").fill("Beheer Schoon")
     invitee.get_by_label("Kies een wachtwoord").fill(NEW_PASSWORD)
     invitee.get_by_role("button", name="Account aanmaken").click()
