@@ -115,6 +115,21 @@ import Vapor
         }
     }
 
+    /// A spreadsheet of a large programme is bigger than any form: the upload form takes it.
+    @Test func aFileLargerThanAFormIsAcceptedByTheUploadForm() async throws {
+        try await withOpstap { app in
+            let cohort = try await Self.transferCohort(app, capacity: 1000)
+            let web = try await WebClient.login(app, Self.coordinator)
+            let row = "Amal;Haddad;12-05-1990;V;02-10-2023;02-10-2023;19-02-2024;01-09-2025;" + String(repeating: "x", count: 1100) + "\r\n"
+            let csv = Self.header + ";Opmerking\r\n" + String(repeating: row, count: 1000)
+            #expect(csv.utf8.count > 1_048_576)
+            let uploaded = try await web.postFile("/cohorts/\(cohort.id!)/participant-imports", fields: [("stream", "statushouders")], file: ("file", "groot.csv", csv))
+            #expect(uploaded.status == .seeOther, "\(uploaded.status)")
+            let record = try #require(try await CandidateImport.query(on: app.db).filter(\.$kind == "participants").first())
+            #expect(record.totalRows == 1000)
+        }
+    }
+
     @Test func aFileWithBadRowsStoresNothingAndNamesEveryRowsErrors() async throws {
         try await withOpstap { app in
             let cohort = try await Self.transferCohort(app, capacity: 10)

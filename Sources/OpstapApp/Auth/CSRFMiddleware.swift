@@ -12,8 +12,9 @@ struct CSRFMiddleware: AsyncMiddleware {
         if request.method == .POST {
             // Middleware runs before the route collects the body: a larger form (beyond the
             // first chunk) would otherwise be read half and refused. Collect it here.
-            // A CSV of candidates may be larger than any form.
-            let limit = request.url.path.hasSuffix("/imports") ? 20 * 1_048_576 : 1_048_576
+            // A CSV of candidates or of a running cohort's participants (`/imports`,
+            // `/participant-imports`) may be larger than any form: the routes allow 20 MB.
+            let limit = request.url.path.hasSuffix("imports") ? 20 * 1_048_576 : 1_048_576
             _ = try await request.body.collect(max: limit).get()
             guard let sent = Self.sentToken(request), constantTimeEquals(sent, token) else {
                 throw CSRFRefused()
