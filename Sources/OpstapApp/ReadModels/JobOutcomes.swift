@@ -10,6 +10,7 @@ enum JobOutcomes {
     struct Row: Sendable {
         var enrolmentID: UUID
         var personID: UUID
+        var outcome: OutcomeKind
         var completedOn: SimpleDate
     }
 
@@ -33,7 +34,7 @@ enum JobOutcomes {
                   let kind = kinds[try row.decode(column: "programme_version_id", as: UUID.self)]?[code], kind.meansJob,
                   let day = try row.decode(column: "completed_on", as: String?.self).flatMap(SimpleDate.init) else { return nil }
             return Row(enrolmentID: try row.decode(column: "id", as: UUID.self), personID: try row.decode(column: "person_id", as: UUID.self),
-                       completedOn: day)
+                       outcome: kind, completedOn: day)
         }
     }
 }

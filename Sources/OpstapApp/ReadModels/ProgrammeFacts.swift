@@ -77,7 +77,7 @@ struct ProgrammeFacts {
         for outcome in try await JobOutcomes.load(programmeID: programmeID, on: db) {
             guard let row = rows[outcome.enrolmentID] else { continue }
             rows[outcome.enrolmentID]?.jobStartedOn = Employment.startedOn(
-                outcome: .job, completedOn: outcome.completedOn, acceptedOfferStarts: row.jobStartedOn.map { [$0] } ?? [])
+                outcome: outcome.outcome, completedOn: outcome.completedOn, acceptedOfferStarts: row.jobStartedOn.map { [$0] } ?? [])
         }
         let placements = try await sql.raw("""
             SELECT DISTINCT p.enrolment_id, l.organisation_id FROM placements p JOIN locations l ON l.id = p.location_id

@@ -50,8 +50,9 @@ struct ParticipantWebController {
         let definition = version.definition
         let snapshot = enrolment.snapshot
         let others = try await scope.enrolments().filter(\.$person.$id == enrolment.$person.id).filter(\.$id != enrolmentID).all()
-        let timeline = try await (Timelines(db: req.db).entries(for: enrolment, definition: definition, t: t)
-            + Timelines(db: req.db).otherRoutes(others, t: t)).sorted { ($0.date, $0.recordedAt) > ($1.date, $1.recordedAt) }
+        let timelines = Timelines(db: req.db)
+        let timeline = try await (timelines.entries(for: enrolment, definition: definition, t: t) + timelines.otherRoutes(others, t: t))
+            .sorted { ($0.date, $0.recordedAt) > ($1.date, $1.recordedAt) }
         let team = try await GuidanceAssignment.query(on: req.db).filter(\.$enrolment.$id == enrolmentID).filter(\.$endsOn == nil)
             .with(\.$user) { $0.with(\.$organisation) }.all()
         var assignable: [(value: String, label: String)] = []
