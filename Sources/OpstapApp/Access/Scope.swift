@@ -22,6 +22,9 @@ struct Scope: Sendable {
         self.today = today
     }
 
+    /// The same actor and day on another handle of the database (a transaction).
+    func on(_ db: any Database) -> Scope { Scope(actor: actor, db: db, today: today) }
+
     // MARK: Programmes and cohorts
 
     func partnerProgrammeIDs() async throws -> [UUID] {

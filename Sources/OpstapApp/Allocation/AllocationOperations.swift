@@ -211,7 +211,7 @@ struct AllocationOperations {
         guard enrolments.count == pairs.count else { throw AccessDenied.notFound }
         let byID = Dictionary(uniqueKeysWithValues: enrolments.map { ($0.id!, $0) })
         try await db.transaction { tx in
-            let inTransaction = Scope(actor: actor, db: tx, today: scope.today)
+            let inTransaction = scope.on(tx)
             for (index, pair) in pairs.enumerated() {
                 do {
                     switch kind {

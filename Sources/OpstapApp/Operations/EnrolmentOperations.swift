@@ -23,19 +23,24 @@ struct EnrolmentOperations {
         if candidacy.decision != SelectionDecision.selected.rawValue { errors.append(FieldError("candidacy", .notSelected)) }
         if cohort.$programme.id != candidacy.$programme.id { errors.append(FieldError("cohortId", .unknownCohort)) }
         if !cohort.streams.contains(candidacy.stream) { errors.append(FieldError("cohortId", .streamNotInCohort, [candidacy.stream])) }
-        let candidacyID = try candidacy.requireID()
-        if try await Enrolment.query(on: db).filter(\.$candidacy.$id == candidacyID).first() != nil {
-            errors.append(FieldError("candidacy", .alreadyEnrolled))
-        }
-        let cohortID = try cohort.requireID()
-        let taken = try await CohortOperations(scope: scope).occupancy(of: [cohortID])[cohortID] ?? 0
-        if taken >= cohort.capacity { errors.append(FieldError("cohortId", .cohortFull, ["\(cohort.capacity)"])) }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
 
+        let candidacyID = try candidacy.requireID(), cohortID = try cohort.requireID()
         let enrolment = Enrolment(
             personID: candidacy.$person.id, candidacyID: candidacyID, programmeID: candidacy.$programme.id,
             versionID: cohort.$programmeVersion.id, cohortID: cohortID, stream: candidacy.stream, enrolledOn: enrolledOn.iso)
+        let scope = self.scope
         try await db.transaction { tx in
+            // Checked under the cohort's lock: two coordinators racing for the last place, or one
+            // double-clicking, must not both get it.
+            try await tx.lockForUpdate(Cohort.schema, id: cohortID)
+            var errors: [FieldError] = []
+            if try await Enrolment.query(on: tx).filter(\.$candidacy.$id == candidacyID).first() != nil {
+                errors.append(FieldError("candidacy", .alreadyEnrolled))
+            }
+            let taken = try await CohortOperations(scope: scope.on(tx)).occupancy(of: [cohortID])[cohortID] ?? 0
+            if taken >= cohort.capacity { errors.append(FieldError("cohortId", .cohortFull, ["\(cohort.capacity)"])) }
+            guard errors.isEmpty else { throw ValidationFailure(errors) }
             try await enrolment.create(on: tx)
             let transition = try nextTransition(enrolment, kind: .enrol, on: enrolledOn)
             let version = try await ProgrammeVersion.find(cohort.$programmeVersion.id, on: tx)

@@ -45,20 +45,28 @@ struct LedgerOperations {
         case .submit: try actor.require(.recordHours)
         case .approve, .reject: try await requireApprover(of: enrolment)
         }
-        let next = try LedgerRules.apply(step, to: EntryStatus(rawValue: entry.status) ?? .draft).get()
-        entry.status = next.rawValue
-        if case .reject(let reason) = step { entry.rejectionReason = reason }
-        if next == .submitted {
-            // A resubmitted line awaits a new decision; the old one no longer describes it.
-            entry.rejectionReason = nil
-            entry.$decidedBy.id = nil
-            entry.decidedAt = nil
+        let entryID = try entry.requireID(), actorID = actor.userID, now = self.now
+        try await db.transaction { tx in
+            // A compare-and-set on the line's status: the rules see the status as stored under the
+            // line's lock, so of two people approving and rejecting at once the second is told the
+            // line was already decided (409) instead of silently overwriting the first decision.
+            try await tx.lockForUpdate(HourEntry.schema, id: entryID)
+            guard let stored = try await HourEntry.find(entryID, on: tx) else { throw AccessDenied.notFound }
+            let next = try LedgerRules.apply(step, to: EntryStatus(rawValue: stored.status) ?? .draft).get()
+            entry.status = next.rawValue
+            if case .reject(let reason) = step { entry.rejectionReason = reason }
+            if next == .submitted {
+                // A resubmitted line awaits a new decision; the old one no longer describes it.
+                entry.rejectionReason = nil
+                entry.$decidedBy.id = nil
+                entry.decidedAt = nil
+            }
+            if next == .approved || next == .rejected {
+                entry.$decidedBy.id = actorID
+                entry.decidedAt = now
+            }
+            try await entry.save(on: tx)
         }
-        if next == .approved || next == .rejected {
-            entry.$decidedBy.id = actor.userID
-            entry.decidedAt = now
-        }
-        try await entry.save(on: db)
     }
 
     /// Approves every submitted line of the week starting `monday` for all participants the

@@ -132,10 +132,8 @@ struct ParticipantImportOperations {
         let actorID = actor.userID, organisationID = actor.organisationID, now = self.now, scope = self.scope
         try await db.transaction { tx in
             // Capacity is checked again under the cohort's row lock: enrolments may have come in since the preview.
-            if let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" {
-                try await sql.raw("SELECT id FROM cohorts WHERE id = \(bind: cohortID) FOR UPDATE").run()
-            }
-            let taken = try await CohortOperations(scope: Scope(actor: scope.actor, db: tx, today: scope.today)).occupancy(of: [cohortID])[cohortID] ?? 0
+            try await tx.lockForUpdate(Cohort.schema, id: cohortID)
+            let taken = try await CohortOperations(scope: scope.on(tx)).occupancy(of: [cohortID])[cohortID] ?? 0
             guard taken + importing.count <= capacity else { throw ImportRefusal.cohortFull(capacity: capacity, free: max(capacity - taken, 0)) }
             for start in stride(from: 0, to: importing.count, by: 500) {
                 let batch = importing[start..<min(start + 500, importing.count)]

@@ -57,13 +57,17 @@ struct PlacementOperations {
         if own.reduce(hours, { $0 + $1.hoursPerWeek }) > 40 { errors.append(FieldError("hoursPerWeek", .tooManyHours, ["40"])) }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
 
-        let periods = try await LocationPlaces.query(on: db).filter(\.$location.$id == locationID).sort(\.$startsOn).all().map(\.period)
-        let existing = try await Placement.query(on: db).filter(\.$location.$id == locationID).all().map(\.range)
-        if let refusal = PlacementRules.check(range, periods: periods, existing: existing, horizon: scope.today.adding(weeks: 260)) { throw refusal }
         let placement = Placement(enrolmentID: try enrolment.requireID(), locationID: locationID, supervisorID: try supervisor.requireID(),
                                   startsOn: start.iso, endsOn: end?.iso, weekdays: weekdays, hoursPerWeek: hours)
         placement.$recordedBy.id = actor.userID
+        let horizon = scope.today.adding(weeks: 260)
         try await db.transaction { tx in
+            // The location's places are counted under its lock: two coordinators placing into
+            // its last place at once must not both succeed.
+            try await tx.lockForUpdate(Location.schema, id: locationID)
+            let periods = try await LocationPlaces.query(on: tx).filter(\.$location.$id == locationID).sort(\.$startsOn).all().map(\.period)
+            let existing = try await Placement.query(on: tx).filter(\.$location.$id == locationID).all().map(\.range)
+            if let refusal = PlacementRules.check(range, periods: periods, existing: existing, horizon: horizon) { throw refusal }
             try await placement.create(on: tx)
             // The placement's supervisor guides the participant: make sure the team says so.
             let assigned = try await GuidanceAssignment.query(on: tx).filter(\.$enrolment.$id == enrolment.requireID())

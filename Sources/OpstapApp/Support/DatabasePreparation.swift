@@ -17,6 +17,7 @@ enum DatabasePreparation: Sendable {
         if config.databaseURL == nil, !config.inMemorySQLite {
             try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
         }
+        try await SQLitePragmas.enableWAL(on: app.db)
         guard self != .folder else { return }
         try await app.autoMigrate()
         if self == .migrateAndDemo, config.loadDemoData {

@@ -66,10 +66,10 @@ private func configureDatabase(_ app: Application, config: AppConfig) throws {
         if let schema = config.postgresSchema { postgres.searchPath = [schema] }
         app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4), as: .psql)
     } else if config.inMemorySQLite {
-        app.databases.use(.sqlite(.memory), as: .sqlite)
+        app.databases.use(.sqliteForServer(.memory), as: .sqlite)
     } else {
         // The folder is created by the commands that use the database, not here: help
         // and other commands must leave the working folder alone.
-        app.databases.use(.sqlite(.file(config.dataDirectory + "/opstap.sqlite")), as: .sqlite)
+        app.databases.use(.sqliteForServer(.file(path: config.dataDirectory + "/opstap.sqlite")), as: .sqlite)
     }
 }

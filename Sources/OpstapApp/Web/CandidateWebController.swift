@@ -267,7 +267,7 @@ struct CandidateWebController {
             return try await intakePage(req, scope: scope, person: typed, givenName: input.givenName, familyName: input.familyName, errors: errors, status: .badRequest)
         }
         try await req.db.transaction { tx in
-            let txScope = Scope(actor: scope.actor, db: tx, today: scope.today)
+            let txScope = scope.on(tx)
             let txOperations = CandidateOperations(scope: txScope, now: req.clock.now())
             try await txOperations.updatePerson(person, input: input)
             try await txOperations.updateIntake(person, profile: profile)

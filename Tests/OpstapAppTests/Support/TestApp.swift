@@ -34,6 +34,7 @@ func withOpstap(demo: Bool = true, _ body: (Application) async throws -> Void) a
         if let schema, let sql = app.db as? any SQLDatabase {
             try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
         }
+        try await SQLitePragmas.enableWAL(on: app.db)
         try await app.autoMigrate()
         if demo { try await DemoData.loadIfEmpty(app: app) }
         try await app.asyncBoot()
