@@ -14,6 +14,11 @@ import SQLKit
 /// timeout, and then reads what it is about to change — the check-then-insert of a cohort's last
 /// place cannot interleave with another (PostgreSQL locks the row itself, see `lockForUpdate`).
 ///
+/// Within the process, writers take turns before they reach SQLite (`SQLiteWriteGate`): SQLite's
+/// own waiting for a lock blocks one of the few threads that run every SQLite call, so two writers
+/// waiting inside SQLite could starve the one holding the lock of a thread to commit on — measured
+/// as 500s after the busy timeout when two users raced for a location's last place.
+///
 /// The journal runs in WAL mode (readers never wait for the writer) with `synchronous=NORMAL`
 /// (a commit does not fsync; the WAL is synced at checkpoints — durable across a process crash, and
 /// across power loss up to the last checkpoint, which is the documented trade-off).
@@ -26,7 +31,7 @@ struct SQLiteWriteTransactionsConfiguration: DatabaseConfiguration {
     }
 
     func makeDriver(for databases: Databases) -> any DatabaseDriver {
-        SQLiteWriteTransactionsDriver(base: base.makeDriver(for: databases))
+        SQLiteWriteTransactionsDriver(base: base.makeDriver(for: databases), gate: SQLiteWriteGate())
     }
 }
 
@@ -55,18 +60,21 @@ enum SQLitePragmas {
 
 struct SQLiteWriteTransactionsDriver: DatabaseDriver {
     let base: any DatabaseDriver
+    let gate: SQLiteWriteGate
 
     func makeDatabase(with context: DatabaseContext) -> any Database {
-        SQLiteWriteTransactionsDatabase(base: base.makeDatabase(with: context), inTransaction: false)
+        SQLiteWriteTransactionsDatabase(base: base.makeDatabase(with: context), gate: gate, inTransaction: false)
     }
 
     func shutdown() { base.shutdown() }
     func shutdownAsync() async { await base.shutdownAsync() }
 }
 
-/// Passes everything to Fluent's SQLite database except how a transaction begins.
+/// Passes everything to Fluent's SQLite database, except that a transaction begins immediate and
+/// every write outside a transaction waits for its turn at the gate.
 struct SQLiteWriteTransactionsDatabase: Database, SQLDatabase {
     let base: any Database
+    let gate: SQLiteWriteGate
     let inTransaction: Bool
 
     private var sql: any SQLDatabase {
@@ -77,36 +85,55 @@ struct SQLiteWriteTransactionsDatabase: Database, SQLDatabase {
 
     var context: DatabaseContext { base.context }
 
-    func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void) -> EventLoopFuture<Void> {
-        base.execute(query: query, onOutput: onOutput)
+    /// Runs a write outside a transaction in its turn; reads and writes inside a transaction
+    /// (which holds the turn already) go straight through.
+    private func inTurn<T: Sendable>(_ writes: Bool, _ work: @escaping @Sendable () -> EventLoopFuture<T>) -> EventLoopFuture<T> {
+        guard writes, !inTransaction else { return work() }
+        let gate = self.gate
+        return base.eventLoop.makeFutureWithTask { try await gate.inTurn { try await work().get() } }
     }
 
-    func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> { base.execute(schema: schema) }
+    func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void) -> EventLoopFuture<Void> {
+        let writes = switch query.action {
+        case .create, .update, .delete, .custom: true
+        case .read, .aggregate: false
+        }
+        return inTurn(writes) { base.execute(query: query, onOutput: onOutput) }
+    }
+
+    func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> { inTurn(true) { base.execute(schema: schema) } }
     func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> { base.execute(enum: `enum`) }
 
     func withConnection<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
-        let inTransaction = self.inTransaction
+        let inTransaction = self.inTransaction, gate = self.gate
         return base.withConnection { connection in
-            closure(SQLiteWriteTransactionsDatabase(base: connection, inTransaction: inTransaction))
+            closure(SQLiteWriteTransactionsDatabase(base: connection, gate: gate, inTransaction: inTransaction))
         }
     }
 
     func transaction<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
         guard !inTransaction else { return closure(self) }
-        return base.withConnection { connection in
-            connection.eventLoop.makeFutureWithTask {
-                let tx = SQLiteWriteTransactionsDatabase(base: connection, inTransaction: true)
-                for pragma in SQLitePragmas.perConnection { try await tx.raw(SQLQueryString(pragma)).run() }
-                try await tx.raw("BEGIN IMMEDIATE").run()
-                do {
-                    let result = try await closure(tx).get()
-                    try await tx.raw("COMMIT").run()
-                    return result
-                } catch {
-                    try? await tx.raw("ROLLBACK").run()
-                    throw error
-                }
-            }
+        let gate = self.gate
+        return base.eventLoop.makeFutureWithTask {
+            // The turn is taken before a connection: a transaction waiting for its turn must not
+            // hold one of the few connections the running transaction may need.
+            try await gate.inTurn {
+                try await base.withConnection { connection in
+                    connection.eventLoop.makeFutureWithTask {
+                        let tx = SQLiteWriteTransactionsDatabase(base: connection, gate: gate, inTransaction: true)
+                        for pragma in SQLitePragmas.perConnection { try await tx.raw(SQLQueryString(pragma)).run() }
+                        try await tx.raw("BEGIN IMMEDIATE").run()
+                        do {
+                            let result = try await closure(tx).get()
+                            try await tx.raw("COMMIT").run()
+                            return TransactionResult(value: result)
+                        } catch {
+                            try? await tx.raw("ROLLBACK").run()
+                            throw error
+                        }
+                    }
+                }.get()
+            }.value
         }
     }
 
@@ -117,10 +144,23 @@ struct SQLiteWriteTransactionsDatabase: Database, SQLDatabase {
     var queryLogLevel: Logger.Level? { sql.queryLogLevel }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
-        sql.execute(sql: query, onRow)
+        let sql = self.sql
+        return inTurn(Self.writes(sql.serialize(query).sql)) { sql.execute(sql: query, onRow) }
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        try await sql.execute(sql: query, onRow)
+        try await execute(sql: query, onRow).get()
     }
+
+    /// Whether a raw statement changes the database (its first keyword says so).
+    static func writes(_ statement: String) -> Bool {
+        let keyword = statement.drop { $0.isWhitespace || $0 == "(" }.prefix { $0.isLetter }.uppercased()
+        return ["INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER", "VACUUM"].contains(keyword)
+    }
+}
+
+/// Fluent's `transaction` promises any result type; the result only crosses from the transaction's
+/// task to the caller's future, never concurrently.
+private struct TransactionResult<T>: @unchecked Sendable {
+    let value: T
 }
