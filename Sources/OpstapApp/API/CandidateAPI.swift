@@ -37,7 +37,7 @@ struct CandidateAPI {
 
     private func page(_ query: QueryBuilder<Candidacy>, _ page: PageQuery) async throws -> APIPage<APICandidate> {
         let total = try await query.copy().count()
-        let candidacies = try await query.with(\.$person).sort(\.$referredOn, .descending).sort(\.$id)
+        let candidacies = try await CandidateSearch.inListOrder(query.with(\.$person))
             .range(page.offset..<(page.offset + page.size)).all()
         return APIPage(ResultPage(items: candidacies.map { APICandidate($0, personName: $0.person.fullName) }, number: page.number, size: page.size, total: total))
     }

@@ -11,7 +11,7 @@ struct EnrolmentAPI {
         if let cohort = try req.uuidQuery("cohortId") { query.filter(\.$cohort.$id == cohort) }
         if let state = try req.enumQuery("state", as: EnrolmentState.self) { query.filter(\.$state == state.rawValue) }
         let total = try await query.copy().count()
-        let enrolments = try await query.with(\.$programmeVersion).sort(\.$lastTransitionOn, .descending).sort(\.$id)
+        let enrolments = try await ParticipantRows.inListOrder(query.with(\.$programmeVersion))
             .range(page.offset..<(page.offset + page.size)).all()
         return APIPage(ResultPage(items: enrolments.map { APIEnrolment($0, versionNumber: $0.programmeVersion.number) }, number: page.number, size: page.size, total: total))
     }

@@ -13,7 +13,7 @@ struct BenchCommand: AsyncCommand {
         @Option(name: "runs", help: "Runs per measurement (default 7)") var runs: Int?
         @Option(name: "size", help: "allocation: participants and places (default 2000)") var size: Int?
         @Option(name: "ledger", help: "reports: approved hour lines per participant (default 40)") var ledger: Int?
-        @Flag(name: "reuse", help: "reports: reuse a population generated earlier in this folder") var reuse: Bool
+        @Flag(name: "reuse", help: "lists, reports: reuse a population generated earlier in this folder") var reuse: Bool
     }
 
     var help: String { "Generates a large population and times the main lists and counts (lists), a cohort's hours overview (ledger), the allocation solver against SciPy (allocation), or the ESF+ table, funnel, goals and a 10,000-row import (reports)." }
@@ -37,8 +37,15 @@ struct BenchCommand: AsyncCommand {
         try await DemoData.loadIfEmpty(app: app)
         let people = signature.people ?? 50_000
         let runs = max(1, signature.runs ?? 7)
-        let generated = try await BenchPopulation.fill(db: db, people: people)
-        context.console.output("Population: \(generated.persons) persons, \(generated.enrolments) enrolments (generated in \(Self.ms(generated.seconds)) ms)".consoleText())
+        let existing = try await Person.query(on: db).count()
+        if signature.reuse, existing >= people {
+            context.console.output("Population: reusing \(existing) persons generated earlier in this folder".consoleText())
+        } else {
+            let generated = try await BenchPopulation.fill(db: db, people: people)
+            context.console.output("Population: \(generated.persons) persons, \(generated.enrolments) enrolments (generated in \(Self.ms(generated.seconds)) ms)".consoleText())
+        }
+        // As a running server would have, after its periodic refresh.
+        try await SQLitePragmas.refreshStatistics(on: db)
 
         let today = app.clock.today
         func scope(_ email: String) async throws -> Scope {

@@ -44,5 +44,6 @@ enum MigrationList {
         M0036_AddFundingAmountMissing(),
         M0037_AddParticipantImports(),
         M0038_AddRecordedByToPlacementsAndQualifications(),
+        M0039_IndexListsAtScale(),
     ]
 }

@@ -139,10 +139,18 @@ struct CandidateOperations {
     /// Likely duplicates in the whole registry (not only what the actor sees), because the
     /// registry must hold one record per person; names are shown only where already visible.
     func duplicates(of person: Person, excluding: UUID? = nil) async throws -> [DuplicatesFound.Match] {
-        let candidates = try await Person.query(on: db).group(.or) { group in
-            if let bsn = person.bsn { group.filter(\.$bsn == bsn) }
-            if let birth = person.dateOfBirth { group.filter(\.$dateOfBirth == birth) }
-        }.limit(50).all()
+        // A BSN is looked up on its own: however many share a birth date, a same-BSN record is found.
+        // Everyone born that day is compared (on the birth-date index), without a cut-off.
+        // Only the fields the comparison and the message need: the intake stays unread.
+        func keys(_ query: QueryBuilder<Person>) async throws -> [Person] {
+            try await query.field(\.$id).field(\.$nameKey).field(\.$dateOfBirth).field(\.$bsn).field(\.$givenName).field(\.$familyName).all()
+        }
+        var candidates: [Person] = []
+        if let bsn = person.bsn { candidates += try await keys(Person.query(on: db).filter(\.$bsn == bsn)) }
+        if let birth = person.dateOfBirth {
+            let seen = Set(candidates.compactMap(\.id))
+            candidates += try await keys(Person.query(on: db).filter(\.$dateOfBirth == birth)).filter { !seen.contains($0.id!) }
+        }
         let newKey = RegistryKey(nameKey: person.nameKey, dateOfBirth: person.dateOfBirth.flatMap(SimpleDate.init), bsn: person.bsn)
         var matches: [DuplicatesFound.Match] = []
         for existing in candidates where existing.id != excluding {

@@ -1,4 +1,6 @@
 import Fluent
+import FluentSQL
+import SQLKit
 import Foundation
 import OpstapDomain
 import OpstapViews
@@ -13,35 +15,36 @@ struct CandidateSearch {
         if let stage { query.filter(\.$stage == stage.rawValue) }
         let term = search.trimmingCharacters(in: .whitespaces)
         guard !term.isEmpty else { return query }
-        // Find the people first (the BSN is indexed; names are matched on the normalised key),
-        // then their candidacies within scope: cheaper than joining the whole registry.
-        let people = Person.query(on: scope.db)
         let digits = term.filter(\.isNumber)
         if digits.count >= 8, digits.count == term.filter({ !$0.isWhitespace }).count {
             // Looks like a BSN: only those who may see BSNs may search by one.
             guard FieldPolicy.maySearchByBSN(organisationKind: scope.actor.organisationKind, roles: scope.actor.roles),
                   let bsn = BSN(digits)
             else { return query.filter(\.$id ~~ [UUID]()) }
-            people.filter(\.$bsn == bsn.digits)
-        } else {
-            for token in PersonName.searchTokens(term).prefix(5) {
-                people.filter(\.$nameKey ~~ token)
-            }
+            return query.filter(.sql(embed: "\(ident: Candidacy.schema).\(ident: "person_id") IN (SELECT \(ident: "id") FROM \(ident: Person.schema) WHERE \(ident: "bsn") = \(bind: bsn.digits))"))
         }
-        let ids = try await people.limit(Self.maximumMatches).all(\.$id)
-        return query.filter(\.$person.$id ~~ ids)
+        // Names are matched on the normalised key, which holds letters and digits only: a term
+        // without any ("%", "--") matches nobody rather than everybody.
+        let tokens = PersonName.searchTokens(term).prefix(5)
+        guard !tokens.isEmpty else { return query.filter(\.$id ~~ [UUID]()) }
+        // The matching people are a subquery of the scoped candidacies: the scope applies before
+        // any limit, so however many share a name, everyone the actor may see is found.
+        var condition = SQLQueryString("\(ident: "name_key") LIKE \(bind: "%" + tokens.first! + "%")")
+        for token in tokens.dropFirst() { condition.appendInterpolation(SQLQueryString(" AND \(ident: "name_key") LIKE \(bind: "%" + token + "%")")) }
+        return query.filter(.sql(embed: "\(ident: Candidacy.schema).\(ident: "person_id") IN (SELECT \(ident: "id") FROM \(ident: Person.schema) WHERE \(condition))"))
     }
-
-    /// A name search matching more people than this is too broad to be useful; the list
-    /// shows the candidacies of the first this many.
-    static let maximumMatches = 1000
 
     static func page(_ query: QueryBuilder<Candidacy>, request: PageQuery) async throws -> ResultPage<CandidateRow> {
         let total = try await query.copy().count()
-        let candidacies = try await query.with(\.$person).with(\.$programme).with(\.$referredBy)
-            .sort(\.$referredOn, .descending).sort(\.$id)
+        let candidacies = try await inListOrder(query.with(\.$person).with(\.$programme).with(\.$referredBy))
             .range(request.offset..<(request.offset + request.size)).all()
         return ResultPage(items: candidacies.map(row), number: request.number, size: request.size, total: total)
+    }
+
+    /// Newest referral first. Both keys descending, so one index (M0039) serves the order,
+    /// scanned backwards; the id makes pages stable.
+    static func inListOrder(_ query: QueryBuilder<Candidacy>) -> QueryBuilder<Candidacy> {
+        query.sort(\.$referredOn, .descending).sort(\.$id, .descending)
     }
 
     static func row(_ candidacy: Candidacy) -> CandidateRow {

@@ -8,12 +8,16 @@ import OpstapViews
 enum ParticipantRows {
     static func page(_ query: QueryBuilder<Enrolment>, request: PageQuery) async throws -> ResultPage<ParticipantRow> {
         let total = try await query.copy().count()
-        let enrolments = try await query
-            .with(\.$person).with(\.$cohort).with(\.$programmeVersion)
-            .sort(\.$lastTransitionOn, .descending)
+        let enrolments = try await inListOrder(query.with(\.$person).with(\.$cohort).with(\.$programmeVersion))
             .range(request.offset..<(request.offset + request.size))
             .all()
         return ResultPage(items: enrolments.map(row), number: request.number, size: request.size, total: total)
+    }
+
+    /// Latest step first. Both keys descending, so one index (M0039) serves the order, scanned
+    /// backwards; the id makes pages stable.
+    static func inListOrder(_ query: QueryBuilder<Enrolment>) -> QueryBuilder<Enrolment> {
+        query.sort(\.$lastTransitionOn, .descending).sort(\.$id, .descending)
     }
 
     static func row(_ enrolment: Enrolment) -> ParticipantRow {

@@ -23,6 +23,7 @@ enum DatabasePreparation: Sendable {
         if self == .migrateAndDemo, config.loadDemoData {
             try await DemoData.loadIfEmpty(app: app)
         }
+        try await SQLitePragmas.refreshStatistics(on: app.db)
     }
 }
 

@@ -2,6 +2,7 @@ import FluentKit
 import FluentSQLiteDriver
 import NIOCore
 import SQLKit
+import Vapor
 
 /// SQLite, configured for a server with several connections.
 ///
@@ -55,6 +56,29 @@ enum SQLitePragmas {
         guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
         try await sql.raw("PRAGMA journal_mode = WAL").run()
         for pragma in perConnection { try await sql.raw(SQLQueryString(pragma)).run() }
+    }
+}
+
+extension SQLitePragmas {
+    /// Keeps the query planner's statistics current (`ANALYZE` where tables changed much, bounded
+    /// by `analysis_limit`). Without statistics SQLite filters lists by the programme index and
+    /// sorts every in-scope row; with them it reads the order index (measured: 630 ms → 30 ms for
+    /// a deep candidate page at 50,000 people). PostgreSQL's autovacuum does this by itself.
+    static func refreshStatistics(on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
+        try await sql.raw("PRAGMA analysis_limit = 1000").run()
+        try await sql.raw("PRAGMA optimize = 0x10002").run()
+    }
+
+    /// Refreshes the statistics every few hours while the server runs.
+    static func scheduleStatisticsRefresh(_ app: Application) {
+        guard app.appConfig.databaseURL == nil else { return }
+        let db = app.db, logger = app.logger, loop = app.eventLoopGroup.next()
+        loop.scheduleRepeatedAsyncTask(initialDelay: .hours(6), delay: .hours(6)) { _ in
+            loop.makeFutureWithTask {
+                do { try await refreshStatistics(on: db) } catch { logger.warning("SQLite statistics not refreshed: \(error)") }
+            }
+        }
     }
 }
 

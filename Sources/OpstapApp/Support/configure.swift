@@ -49,6 +49,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     if let serve = app.asyncCommands.commands["serve"] {
         let command = PreparingCommand(inner: serve, preparation: .migrateAndDemo, afterPreparation: { app in
             try await app.issueSetupTokenIfNeeded()
+            SQLitePragmas.scheduleStatisticsRefresh(app)
         })
         app.asyncCommands.use(command, as: "serve", isDefault: true)
     }
