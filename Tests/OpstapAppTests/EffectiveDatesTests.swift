@@ -136,9 +136,11 @@ import Vapor
             #expect(try await running.api.send(.POST, transitions, json: #"{"kind":"withdraw","exitReason":"movedAway","date":"2024-06-03"}"#).status == .ok)
 
             func listed(_ query: String) async throws -> [APIAttention] {
-                let response = try await running.api.send(.GET, "/api/v1/attention" + query)
+                let response = try await running.api.send(.GET, "/api/v1/attention" + (query.isEmpty ? "?" : query + "&") + "pageSize=100")
                 #expect(response.status == .ok, "\(query): \(response.body.string)")
-                return try running.api.decode([APIAttention].self, response)
+                let page = try running.api.decode(APIPage<APIAttention>.self, response)
+                #expect(page.total <= 100)
+                return page.items
             }
             // Today she has left: nobody follows her any more.
             #expect(try await listed("").contains { $0.enrolmentId == running.enrolmentID } == false)

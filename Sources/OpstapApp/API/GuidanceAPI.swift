@@ -222,16 +222,16 @@ struct GuidanceAPI {
         return APITask(task)
     }
 
-    func attention(_ req: Request) async throws -> [APIAttention] {
+    func attention(_ req: Request) async throws -> APIPage<APIAttention> {
         let scope = try req.scope()
         let t = req.translator()
         let (asOf, errors) = AsOfQuery.read(req, today: scope.today)
         guard errors.isEmpty else { throw ValidationFailure(errors) }
-        let enrolments = try await Attention.candidates(scope, asOf: asOf, limit: AttentionController.maximumParticipants)
-        return try await Attention.items(for: enrolments, actor: scope.actor, asOf: asOf, on: req.db).prefix(200).map { item in
+        let result = try await Attention.page(scope, asOf: asOf, request: try req.pageQuery())
+        return APIPage(ResultPage(items: result.items.map { item in
             APIAttention(enrolmentId: item.enrolmentID, name: item.name, colour: item.colour, signals: item.signals.map {
                 APISignal(kind: $0.kind, severity: $0.severity.rawValue, figures: $0.figures, text: t.signal($0), since: $0.since)
             })
-        }
+        }, number: result.number, size: result.size, total: result.total))
     }
 }

@@ -91,9 +91,7 @@ struct PlacementAPI {
     func caseloads(_ req: Request) async throws -> [APICaseload] {
         let scope = try req.scope()
         try scope.actor.require(.moveParticipants)
-        let ids = try await scope.enrolments().filter(\.$state ~~ [EnrolmentState.enrolled, .inPhase, .betweenPhases, .paused].map(\.rawValue))
-            .limit(AttentionController.maximumParticipants).all(\.$id)
-        let assignments = ids.isEmpty ? [] : try await GuidanceAssignment.query(on: req.db).filter(\.$enrolment.$id ~~ ids).filter(\.$endsOn == nil).with(\.$user).all()
+        let assignments = try await CurrentAssignments.of(scope) { $0.with(\.$user) }
         var counts: [String: APICaseload] = [:]
         for assignment in assignments {
             guard let role = Role(rawValue: assignment.role) else { continue }

@@ -44,8 +44,11 @@ struct BenchCommand: AsyncCommand {
             let generated = try await BenchPopulation.fill(db: db, people: people)
             context.console.output("Population: \(generated.persons) persons, \(generated.enrolments) enrolments (generated in \(Self.ms(generated.seconds)) ms)".consoleText())
         }
-        // As a running server would have, after its periodic refresh.
+        // As a running server would have, after its periodic jobs.
         try await SQLitePragmas.refreshStatistics(on: db)
+        let refreshStart = Date()
+        try await AttentionStore.refreshAll(today: app.clock.today, on: db)
+        context.console.output("Attention signals of every running participant computed in \(Self.ms(Date().timeIntervalSince(refreshStart))) ms (the daily job)".consoleText())
 
         let today = app.clock.today
         func scope(_ email: String) async throws -> Scope {
@@ -75,6 +78,12 @@ struct BenchCommand: AsyncCommand {
             }),
             ("own participants (coach, assigned only)", {
                 try await ParticipantRows.page(try await coach.enrolments(), request: PageQuery(number: 1, size: 100)).total
+            }),
+            ("attention list, page 1 (coordinator, complete)", {
+                try await Attention.page(coordinator, asOf: today, request: PageQuery(number: 1, size: 50)).total
+            }),
+            ("attention list, page 1 (coach, own participants)", {
+                try await Attention.page(coach, asOf: today, request: PageQuery(number: 1, size: 50)).total
             }),
             ("funnel per programme and cohort", {
                 try await Funnels(db: db).counts(programmeIDs: programmeIDs).perCohort.count

@@ -45,5 +45,6 @@ enum MigrationList {
         M0037_AddParticipantImports(),
         M0038_AddRecordedByToPlacementsAndQualifications(),
         M0039_IndexListsAtScale(),
+        M0060_CreateAttentionSignals(),
     ]
 }

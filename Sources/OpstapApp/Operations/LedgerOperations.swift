@@ -87,6 +87,8 @@ struct LedgerOperations {
             .set(\.$decidedBy.$id, to: actor.userID)
             .set(\.$decidedAt, to: now)
             .update()
+        // A bulk update passes no model middleware: the signals are marked here.
+        try await AttentionStore.markStale(enrolmentIDs, on: db)
         return count
     }
 

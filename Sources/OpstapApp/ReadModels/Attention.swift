@@ -14,20 +14,22 @@ import OpstapViews
 enum Attention {
     static let runningStates: [EnrolmentState] = [.enrolled, .inPhase, .betweenPhases, .paused]
 
-    /// The enrolments in the user's scope that may have been running on `asOf`: running now,
-    /// or with a step after that day (someone who left since was still running then).
-    static func candidates(_ scope: Scope, asOf: SimpleDate, limit: Int) async throws -> [Enrolment] {
-        let query = try await scope.enrolments()
-        if asOf >= scope.today {
-            query.filter(\.$state ~~ runningStates.map(\.rawValue))
-        } else {
-            query.group(.or) { $0.filter(\.$state ~~ runningStates.map(\.rawValue)).filter(\.$lastTransitionOn > asOf.iso) }
-        }
-        return try await query.with(\.$person).with(\.$cohort).with(\.$programmeVersion)
-            .sort(\.$lastTransitionOn, .descending).limit(limit).all()
+    static func items(for enrolments: [Enrolment], actor: Actor, asOf: SimpleDate, on db: any Database) async throws -> [AttentionItem] {
+        try await items(for: enrolments, seesDeadline: actor.seesIntegrationDeadline, asOf: asOf, on: db)
     }
 
-    static func items(for enrolments: [Enrolment], actor: Actor, asOf: SimpleDate, on db: any Database) async throws -> [AttentionItem] {
+    /// The attention list of the actor's scope: today's from the stored signals, paged in SQL; an
+    /// earlier day's computed for everyone who may have been running then.
+    static func page(_ scope: Scope, asOf: SimpleDate, request: PageQuery) async throws -> ResultPage<AttentionItem> {
+        if asOf >= scope.today {
+            return try await AttentionStore.page(try await scope.enrolments(), seesDeadline: scope.actor.seesIntegrationDeadline, request: request,
+                                                 today: scope.today, on: scope.db)
+        }
+        let items = try await all(try await scope.enrolments(), actor: scope.actor, asOf: asOf, today: scope.today, on: scope.db)
+        return ResultPage(items: Array(items.dropFirst(request.offset).prefix(request.size)), number: request.number, size: request.size, total: items.count)
+    }
+
+    static func items(for enrolments: [Enrolment], seesDeadline: Bool, asOf: SimpleDate, on db: any Database) async throws -> [AttentionItem] {
         let ids = enrolments.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
         let allTransitions = Dictionary(grouping: try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id ~~ ids).sort(\.$sequence).all(),
@@ -50,8 +52,6 @@ enum Attention {
             .filter(\.$date > asOf.adding(weeks: -longestWindow).iso).filter(\.$date <= asOf.iso).all(), by: { $0.$enrolment.id })
         // Hours waiting for approval are not a shortfall: the signal counts submitted lines too.
         let actual = try await CohortHours.approvedHours(of: runningIDs, statuses: [.approved, .submitted], until: asOf, on: db)
-        // The integration deadline is civic-integration data: only those who may see it get its signal.
-        let seesDeadline = actor.visibleFields.contains(.civicIntegration)
         let contacts = try await LatestDates.lastContacts(runningIDs, until: asOf, on: db)
         let reviews = try await LatestDates.lastReviews(runningIDs, until: asOf, on: db)
         let colours = try await latestColours(runningIDs, until: asOf, on: db)
@@ -65,11 +65,26 @@ enum Attention {
             return AttentionItem(enrolmentID: id, name: enrolment.person.fullName, href: "/participants/\(id.uuidString)", cohort: enrolment.cohort.name,
                                  signals: signals, colour: colours[id])
         }
-        return items.sorted {
-            let a = ($0.signals.map(\.severity).max() ?? .notice, $0.signals.map(\.since).max()!)
-            let b = ($1.signals.map(\.severity).max() ?? .notice, $1.signals.map(\.since).max()!)
-            return a > b
+        return items.sorted { ($0.rank, $0.latestSince) > ($1.rank, $1.latestSince) }
+    }
+
+    /// Every participant in `enrolments` that may have been running on `asOf`, in batches:
+    /// a look back at an earlier day is complete however many there were.
+    static func all(_ enrolments: QueryBuilder<Enrolment>, actor: Actor, asOf: SimpleDate, today: SimpleDate, on db: any Database) async throws -> [AttentionItem] {
+        let query = enrolments.copy()
+        if asOf >= today {
+            query.filter(\.$state ~~ runningStates.map(\.rawValue))
+        } else {
+            query.group(.or) { $0.filter(\.$state ~~ runningStates.map(\.rawValue)).filter(\.$lastTransitionOn > asOf.iso) }
         }
+        let ids = try await query.all(\.$id)
+        var items: [AttentionItem] = []
+        for start in stride(from: 0, to: ids.count, by: AttentionStore.batch) {
+            let batch = try await Enrolment.query(on: db).filter(\.$id ~~ Array(ids[start..<min(start + AttentionStore.batch, ids.count)]))
+                .with(\.$person).with(\.$cohort).with(\.$programmeVersion).all()
+            items += try await Attention.items(for: batch, actor: actor, asOf: asOf, on: db)
+        }
+        return items.sorted { ($0.rank, $0.latestSince) > ($1.rank, $1.latestSince) }
     }
 
     /// The latest red/amber/green mark per participant.
@@ -100,4 +115,15 @@ extension EnrolmentTransition {
         guard let kind = TransitionKind(rawValue: kind), let day = SimpleDate(effectiveOn) else { return nil }
         return EnrolmentReplay.Step(kind: kind, on: day, phaseCode: phaseCode)
     }
+}
+
+extension AttentionItem {
+    /// The list's order: most severe first, then the most recent reason.
+    var rank: Int { signals.map(\.severity.rawValue).max() ?? 0 }
+    var latestSince: String { signals.map(\.since.iso).max() ?? "" }
+}
+
+extension Actor {
+    /// The integration deadline is civic-integration data: only those who may see it get its signal.
+    var seesIntegrationDeadline: Bool { visibleFields.contains(.civicIntegration) }
 }

@@ -10,6 +10,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     // Created here, before any request can race to create it.
     _ = app.setupToken
     try configureDatabase(app, config: config)
+    app.useAttentionStaleness()
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
 
     app.migrations.add(MigrationList.all)
@@ -50,6 +51,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         let command = PreparingCommand(inner: serve, preparation: .migrateAndDemo, afterPreparation: { app in
             try await app.issueSetupTokenIfNeeded()
             SQLitePragmas.scheduleStatisticsRefresh(app)
+            AttentionStore.scheduleDailyRefresh(app)
         })
         app.asyncCommands.use(command, as: "serve", isDefault: true)
     }

@@ -7,19 +7,13 @@ import Vapor
 /// The worklist of participants who need attention, for everyone who follows participants,
 /// as of today or an earlier day (`?asOf=`).
 struct AttentionController {
-    /// Signals are computed for at most this many participants, the most recently changed
-    /// first; beyond that the list would need a stored signal table (see notes).
-    static let maximumParticipants = 2000
-
     func page(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let (asOf, errors) = AsOfQuery.read(req, today: scope.today)
-        let enrolments = try await Attention.candidates(scope, asOf: asOf, limit: Self.maximumParticipants)
-        let items = try await Attention.items(for: enrolments, actor: scope.actor, asOf: asOf, on: req.db)
         let page = PageQuery(number: req.query[Int.self, at: "page"], size: 50)
-        let slice = Array(items.dropFirst(page.offset).prefix(page.size))
+        let result = try await Attention.page(scope, asOf: asOf, request: page)
         return html(AttentionPage.render(
-            req.pageContext(), ResultPage(items: slice, number: page.number, size: page.size, total: items.count),
+            req.pageContext(), result,
             asOf: asOf.iso, isToday: asOf == scope.today, taskDueOn: scope.today.adding(days: 3).iso, errors: errors),
             status: errors.isEmpty ? .ok : .badRequest)
     }

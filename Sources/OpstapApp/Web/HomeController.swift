@@ -20,8 +20,8 @@ struct HomeController {
             let query = try await scope.enrolments()
             let mine = actor.reach == .assignedOnly ? query : assigned(query, to: actor.userID, today: scope.today)
             own = try await ParticipantRows.page(mine.copy(), request: PageQuery(number: 1, size: 100)).items
-            let enrolments = try await mine.with(\.$person).with(\.$cohort).with(\.$programmeVersion).limit(500).all()
-            attention = try await Attention.items(for: enrolments, actor: actor, asOf: scope.today, on: req.db)
+            attention = try await AttentionStore.page(mine, seesDeadline: actor.seesIntegrationDeadline, request: PageQuery(number: 1, size: 50),
+                                                      today: scope.today, on: req.db).items
         }
         var model = HomeModel(funnels: funnels, ownParticipants: own, roleNames: actor.roles.sorted().map { t.label($0) })
         model.attention = attention

@@ -14,10 +14,7 @@ struct SupervisionController {
         let scope = try req.scope()
         try scope.actor.require(.moveParticipants)
         // Everyone guiding the participants in reach, counted per person and role.
-        let enrolmentIDs = try await scope.enrolments().filter(\.$state ~~ [EnrolmentState.enrolled, .inPhase, .betweenPhases, .paused].map(\.rawValue))
-            .limit(AttentionController.maximumParticipants).all(\.$id)
-        let assignments = enrolmentIDs.isEmpty ? [] : try await GuidanceAssignment.query(on: req.db).filter(\.$enrolment.$id ~~ enrolmentIDs)
-            .filter(\.$endsOn == nil).with(\.$user) { $0.with(\.$organisation) }.all()
+        let assignments = try await CurrentAssignments.of(scope) { $0.with(\.$user) { $0.with(\.$organisation) } }
         var counts: [String: (User, Role, Int)] = [:]
         for assignment in assignments {
             guard let role = Role(rawValue: assignment.role) else { continue }
@@ -47,10 +44,7 @@ struct SupervisionController {
 
     /// Supervisors the actor may log support for: those guiding participants in reach.
     static func reachableSupervisors(_ scope: Scope) async throws -> Set<UUID> {
-        let enrolmentIDs = try await scope.enrolments().limit(AttentionController.maximumParticipants).all(\.$id)
-        guard !enrolmentIDs.isEmpty else { return [] }
-        return Set(try await GuidanceAssignment.query(on: scope.db).filter(\.$enrolment.$id ~~ enrolmentIDs)
-            .filter(\.$role == Role.workSupervisor.rawValue).all(\.$user.$id))
+        Set(try await CurrentAssignments.of(scope, role: .workSupervisor, runningOnly: false, endedToo: true).map(\.$user.id))
     }
 
     func logContact(_ req: Request) async throws -> Response {

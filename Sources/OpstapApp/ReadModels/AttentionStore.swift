@@ -1,0 +1,114 @@
+import Fluent
+import FluentSQL
+import Foundation
+import OpstapDomain
+import OpstapViews
+import SQLKit
+import Vapor
+
+/// Today's attention list, complete at any size and paged in SQL.
+///
+/// Computing every running participant's signals for each request (transitions, four weeks of hour
+/// lines, contacts, reviews, marks) grows with the registry: at 2,000 participants it took seconds,
+/// so the list used to be cut there, silently leaving out the rest however urgent. Signals are now
+/// kept per enrolment (`StoredAttention`) for a day. A row is recomputed when it is missing, when
+/// something it depends on changed (`AttentionStaleness` marks it stale on every write of hours,
+/// steps, notes, reviews, marks, the enrolment or the person), or when the day changed (a job
+/// recomputes all rows early each day, `refreshAll`); a list first recomputes what is outdated in
+/// its own scope, so it is never behind what was written.
+enum AttentionStore {
+    static let batch = 500
+
+    /// A page of today's participants with signals, among `enrolments` (the actor's scope).
+    static func page(_ enrolments: QueryBuilder<Enrolment>, seesDeadline: Bool, request: PageQuery, today: SimpleDate, on db: any Database) async throws -> ResultPage<AttentionItem> {
+        try await refreshOutdated(enrolments, today: today, on: db)
+        let query = enrolments.copy().filter(\.$state ~~ Attention.runningStates.map(\.rawValue))
+            .join(StoredAttention.self, on: \Enrolment.$id == \StoredAttention.$id)
+        if seesDeadline {
+            query.filter(StoredAttention.self, \.$rank > 0)
+                .sort(StoredAttention.self, \.$rank, .descending).sort(StoredAttention.self, \.$since, .descending)
+        } else {
+            query.filter(StoredAttention.self, \.$rankWithoutDeadline > 0)
+                .sort(StoredAttention.self, \.$rankWithoutDeadline, .descending).sort(StoredAttention.self, \.$sinceWithoutDeadline, .descending)
+        }
+        let total = try await query.copy().count()
+        let rows = try await query.sort(\.$id).with(\.$person).with(\.$cohort).range(request.offset..<(request.offset + request.size)).all()
+        let items = try rows.map { enrolment -> AttentionItem in
+            let stored = try enrolment.joined(StoredAttention.self)
+            let id = try enrolment.requireID()
+            let signals = stored.signals.compactMap(\.signal).filter { seesDeadline || $0.kind != .integrationDeadlineNear }
+            return AttentionItem(enrolmentID: id, name: enrolment.person.fullName, href: "/participants/\(id.uuidString)", cohort: enrolment.cohort.name,
+                                 signals: signals, colour: stored.colour.flatMap(RAGColour.init(rawValue:)))
+        }
+        return ResultPage(items: items, number: request.number, size: request.size, total: total)
+    }
+
+    /// Recomputes the running enrolments among `enrolments` whose row is missing, stale or of an earlier day.
+    static func refreshOutdated(_ enrolments: QueryBuilder<Enrolment>, today: SimpleDate, on db: any Database) async throws {
+        let outdated = try await enrolments.copy().filter(\.$state ~~ Attention.runningStates.map(\.rawValue))
+            .join(StoredAttention.self, on: \Enrolment.$id == \StoredAttention.$id, method: .left)
+            .filter(.sql(embed: """
+                (\(ident: StoredAttention.schema).\(ident: "computed_for") IS NULL \
+                OR \(ident: StoredAttention.schema).\(ident: "computed_for") <> \(bind: today.iso) \
+                OR \(ident: StoredAttention.schema).\(ident: "stale") = \(bind: true))
+                """))
+            .all(\.$id)
+        for start in stride(from: 0, to: outdated.count, by: batch) {
+            try await refresh(Array(outdated[start..<min(start + batch, outdated.count)]), today: today, on: db)
+        }
+    }
+
+    /// Recomputes every running enrolment not yet computed for `today` (the early-morning job).
+    static func refreshAll(today: SimpleDate, on db: any Database) async throws {
+        try await refreshOutdated(Enrolment.query(on: db), today: today, on: db)
+    }
+
+    /// Computes and stores the signals of these enrolments for `today`.
+    static func refresh(_ ids: [UUID], today: SimpleDate, on db: any Database) async throws {
+        let enrolments = try await Enrolment.query(on: db).filter(\.$id ~~ ids)
+            .with(\.$person).with(\.$cohort).with(\.$programmeVersion).all()
+        // Computed with the deadline; readers who may not see it get the rank without it.
+        let items = Dictionary(uniqueKeysWithValues: try await Attention.items(for: enrolments, seesDeadline: true, asOf: today, on: db).map { ($0.enrolmentID, $0) })
+        let rows = try enrolments.map { enrolment -> StoredAttention in
+            let id = try enrolment.requireID()
+            let signals = items[id]?.signals ?? []
+            let withoutDeadline = signals.filter { $0.kind != .integrationDeadlineNear }
+            let row = StoredAttention()
+            row.id = id
+            row.computedFor = today.iso
+            row.stale = false
+            row.rank = signals.map(\.severity.rawValue).max() ?? 0
+            row.since = signals.map(\.since.iso).max()
+            row.rankWithoutDeadline = withoutDeadline.map(\.severity.rawValue).max() ?? 0
+            row.sinceWithoutDeadline = withoutDeadline.map(\.since.iso).max()
+            row.signals = signals.map(StoredSignal.init)
+            row.colour = items[id]?.colour?.rawValue
+            return row
+        }
+        try await db.transaction { tx in
+            // Two lists refreshing the same rows at once replace each other's rows one after the other.
+            try await tx.serialise(.attentionRefresh)
+            try await StoredAttention.query(on: tx).filter(\.$id ~~ ids).delete()
+            if !rows.isEmpty { try await rows.create(on: tx) }
+        }
+    }
+
+    /// Marks the rows of these enrolments for recomputation (see `AttentionStaleness`).
+    static func markStale(_ enrolmentIDs: [UUID], on db: any Database) async throws {
+        guard !enrolmentIDs.isEmpty else { return }
+        try await StoredAttention.query(on: db).filter(\.$id ~~ enrolmentIDs).set(\.$stale, to: true).update()
+    }
+}
+
+extension AttentionStore {
+    /// Shortly after start and then every hour, every running participant not yet computed for
+    /// today is computed, so the first list of a new day does not wait for the whole registry.
+    static func scheduleDailyRefresh(_ app: Application) {
+        let loop = app.eventLoopGroup.next(), db = app.db, logger = app.logger, clock = app.clock
+        loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(5), delay: .hours(1)) { _ in
+            loop.makeFutureWithTask {
+                do { try await refreshAll(today: clock.today, on: db) } catch { logger.warning("Attention signals not refreshed: \(error)") }
+            }
+        }
+    }
+}
