@@ -21,11 +21,16 @@ final class StoredAttention: Model, @unchecked Sendable {
     @OptionalField(key: "since") var since: String?
     @Field(key: "rank_without_deadline") var rankWithoutDeadline: Int
     @OptionalField(key: "since_without_deadline") var sinceWithoutDeadline: String?
-    @Field(key: "signals") var signals: [StoredSignal]
+    @Field(key: "signals") var signals: StoredSignals
     /// The latest red/amber/green mark on that day.
     @OptionalField(key: "colour") var colour: String?
 
     init() {}
+}
+
+/// The signals as one JSON document (a bare array would be a PostgreSQL array of documents).
+struct StoredSignals: Codable, Sendable, Equatable {
+    var signals: [StoredSignal]
 }
 
 /// `Signal` as stored: keys and figures, never translated text.

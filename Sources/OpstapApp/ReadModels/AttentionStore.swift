@@ -36,7 +36,7 @@ enum AttentionStore {
         let items = try rows.map { enrolment -> AttentionItem in
             let stored = try enrolment.joined(StoredAttention.self)
             let id = try enrolment.requireID()
-            let signals = stored.signals.compactMap(\.signal).filter { seesDeadline || $0.kind != .integrationDeadlineNear }
+            let signals = stored.signals.signals.compactMap(\.signal).filter { seesDeadline || $0.kind != .integrationDeadlineNear }
             return AttentionItem(enrolmentID: id, name: enrolment.person.fullName, href: "/participants/\(id.uuidString)", cohort: enrolment.cohort.name,
                                  signals: signals, colour: stored.colour.flatMap(RAGColour.init(rawValue:)))
         }
@@ -81,7 +81,7 @@ enum AttentionStore {
             row.since = signals.map(\.since.iso).max()
             row.rankWithoutDeadline = withoutDeadline.map(\.severity.rawValue).max() ?? 0
             row.sinceWithoutDeadline = withoutDeadline.map(\.since.iso).max()
-            row.signals = signals.map(StoredSignal.init)
+            row.signals = StoredSignals(signals: signals.map(StoredSignal.init))
             row.colour = items[id]?.colour?.rawValue
             return row
         }
