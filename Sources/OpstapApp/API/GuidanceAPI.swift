@@ -227,7 +227,7 @@ struct GuidanceAPI {
         let t = req.translator()
         let (asOf, errors) = AsOfQuery.read(req, today: scope.today)
         guard errors.isEmpty else { throw ValidationFailure(errors) }
-        let enrolments = try await Attention.candidates(scope, asOf: asOf, limit: AttentionController.maximumParticipants)
+        let enrolments = try await Attention.candidates(scope, asOf: asOf, limit: Attention.maximumParticipants)
         return try await Attention.items(for: enrolments, actor: scope.actor, asOf: asOf, on: req.db).prefix(200).map { item in
             APIAttention(enrolmentId: item.enrolmentID, name: item.name, colour: item.colour, signals: item.signals.map {
                 APISignal(kind: $0.kind, severity: $0.severity.rawValue, figures: $0.figures, text: t.signal($0), since: $0.since)

@@ -92,7 +92,7 @@ struct PlacementAPI {
         let scope = try req.scope()
         try scope.actor.require(.moveParticipants)
         let ids = try await scope.enrolments().filter(\.$state ~~ [EnrolmentState.enrolled, .inPhase, .betweenPhases, .paused].map(\.rawValue))
-            .limit(AttentionController.maximumParticipants).all(\.$id)
+            .limit(Attention.maximumParticipants).all(\.$id)
         let assignments = ids.isEmpty ? [] : try await GuidanceAssignment.query(on: req.db).filter(\.$enrolment.$id ~~ ids).filter(\.$endsOn == nil).with(\.$user).all()
         var counts: [String: APICaseload] = [:]
         for assignment in assignments {

@@ -12,6 +12,10 @@ import OpstapViews
 /// they happened, so a past day shows what a coach would have seen had everything been
 /// recorded on time.
 enum Attention {
+    /// Signals are computed for at most this many participants, the most recently changed
+    /// first; beyond that the list would need a stored signal table (see notes).
+    static let maximumParticipants = 2000
+
     static let runningStates: [EnrolmentState] = [.enrolled, .inPhase, .betweenPhases, .paused]
 
     /// The enrolments in the user's scope that may have been running on `asOf`: running now,

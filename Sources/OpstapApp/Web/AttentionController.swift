@@ -7,14 +7,11 @@ import Vapor
 /// The worklist of participants who need attention, for everyone who follows participants,
 /// as of today or an earlier day (`?asOf=`).
 struct AttentionController {
-    /// Signals are computed for at most this many participants, the most recently changed
-    /// first; beyond that the list would need a stored signal table (see notes).
-    static let maximumParticipants = 2000
 
     func page(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let (asOf, errors) = AsOfQuery.read(req, today: scope.today)
-        let enrolments = try await Attention.candidates(scope, asOf: asOf, limit: Self.maximumParticipants)
+        let enrolments = try await Attention.candidates(scope, asOf: asOf, limit: Attention.maximumParticipants)
         let items = try await Attention.items(for: enrolments, actor: scope.actor, asOf: asOf, on: req.db)
         let page = PageQuery(number: req.query[Int.self, at: "page"], size: 50)
         let slice = Array(items.dropFirst(page.offset).prefix(page.size))
@@ -22,16 +19,5 @@ struct AttentionController {
             req.pageContext(), ResultPage(items: slice, number: page.number, size: page.size, total: items.count),
             asOf: asOf.iso, isToday: asOf == scope.today, taskDueOn: scope.today.adding(days: 3).iso, errors: errors),
             status: errors.isEmpty ? .ok : .badRequest)
-    }
-}
-
-/// The `asOf` query parameter of pages that show signals: a day that is not in the future,
-/// today when absent. A wrong value is reported next to the field and today is shown.
-enum AsOfQuery {
-    static func read(_ req: Request, today: SimpleDate) -> (SimpleDate, [FieldError]) {
-        guard let typed = req.query[String.self, at: "asOf"]?.trimmingCharacters(in: .whitespaces), !typed.isEmpty else { return (today, []) }
-        guard let day = SimpleDate(typed) else { return (today, [FieldError("asOf", .invalidDate)]) }
-        if day > today { return (today, [FieldError("asOf", .dateInFuture)]) }
-        return (day, [])
     }
 }
