@@ -65,7 +65,7 @@ import Yams
               patternProperties: {'^x': {type: string}}
         """
 
-    let validator = SchemaValidator(document: try! YAMLDecoder().decode(JSONValue.self, from: Self.schemas))
+    let validator = SchemaValidator(document: try! JSONValue.parseYAML(Self.schemas))
 
     func problems(_ json: String, _ schema: String) -> [String] {
         let value = JSONValue.parse(Data(json.utf8))!
@@ -211,12 +211,17 @@ import Yams
         }
     }
 
-    /// OpenAPIKit reads the document as OpenAPI 3.1 and finds nothing wrong with it.
+    /// OpenAPIKit reads the document as OpenAPI 3.1 and finds nothing wrong with it. Its only
+    /// warnings are about what its schema model lacks (`if`/`then` on transition requests),
+    /// which is why `SchemaValidator` reads the schemas itself.
     @Test func theDocumentIsValidOpenAPI() throws {
-        let yaml = try String(contentsOf: APISpec.location, encoding: .utf8)
-        let document = try YAMLDecoder().decode(OpenAPI.Document.self, from: yaml)
-        try document.validate()
         let spec = try spec()
+        let document = try JSONDecoder().decode(OpenAPI.Document.self, from: JSONEncoder().encode(spec.document))
+        let warnings = try document.validate(strict: false).map { String(describing: $0) }
+        let conditions = spec.document["components"]?["schemas"]?["TransitionRequest"]?["allOf"]?.array?.filter { $0["if"] != nil } ?? []
+        #expect(!conditions.isEmpty)
+        #expect(warnings.count == conditions.count, "\(warnings)")
+        #expect(warnings.allSatisfy { $0.contains("Found nothing but unsupported attributes") }, "\(warnings)")
         let methods: Set<String> = ["get", "put", "post", "patch", "delete"]
         let written = (spec.document["paths"]?.object ?? [:]).values.reduce(0) { $0 + ($1.object ?? [:]).keys.filter(methods.contains).count }
         #expect(spec.operations.count == written)

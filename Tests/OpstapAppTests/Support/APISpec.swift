@@ -56,8 +56,9 @@ struct APISpec: Sendable {
     let operations: [Operation]
 
     init(yaml: String) throws {
-        let openAPI = try YAMLDecoder().decode(OpenAPI.Document.self, from: yaml)
-        document = try YAMLDecoder().decode(JSONValue.self, from: yaml)
+        document = try JSONValue.parseYAML(yaml)
+        // OpenAPIKit reads the same tree as JSON: decoding YAML twice would cost seconds.
+        let openAPI = try JSONDecoder().decode(OpenAPI.Document.self, from: JSONEncoder().encode(document))
         validator = SchemaValidator(document: document)
         var operations: [Operation] = []
         for endpoint in try openAPI.locallyDereferenced().resolved().endpoints {
