@@ -12,9 +12,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
-        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "5.0.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // Test only: reads openapi.yaml so that every API call in the tests is checked against it (ADR 0002).
+        .package(url: "https://github.com/mattpolzin/OpenAPIKit.git", from: "6.4.0"),
     ],
     targets: [
         // Pure domain rules: no Vapor, no Fluent, fast unit tests.
@@ -22,7 +23,7 @@ let package = Package(
         // Pages, components and the string catalogue.
         .target(
             name: "OpstapViews",
-            dependencies: ["OpstapDomain", .product(name: "Plot", package: "Plot")]
+            dependencies: ["OpstapDomain"]
         ),
         // Vapor/Fluent wiring: configuration, routes, models, migrations, API, auth, commands.
         .target(
@@ -52,6 +53,8 @@ let package = Package(
                 "OpstapViews",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "OpenAPIKit", package: "OpenAPIKit"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
     ]

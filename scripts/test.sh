@@ -138,7 +138,15 @@ swift --version
 swift build --build-tests
 
 step "3/7 swift test (SQLite)"
-env -u DATABASE_URL swift test --skip-build
+# Every API call of the suite is checked against openapi.yaml; the operations called
+# successfully are written down, and then every operation of the spec must be among them
+# or listed in APICoverageTests (ADR 0002).
+mkdir -p "$RESULTS_DIR"
+API_EXERCISED="$RESULTS_DIR/api-exercised.txt"
+rm -f "$API_EXERCISED"
+env -u DATABASE_URL OPSTAP_API_EXERCISED="$API_EXERCISED" swift test --skip-build
+env -u DATABASE_URL OPSTAP_API_EXERCISED="$API_EXERCISED" OPSTAP_API_COVERAGE_CHECK=1 \
+    swift test --skip-build --filter APICoverageTests
 
 # ---------------------------------------------------- 3. swift test / Postgres
 if [ "$SKIP_POSTGRES" = "1" ]; then

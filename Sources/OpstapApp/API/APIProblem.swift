@@ -67,11 +67,11 @@ struct APIErrorMiddleware: AsyncMiddleware {
         case let refusal as TransitionRefusal:
             return APIProblem(status: .conflict, title: "Transition not possible", detail: RefusalText.text(refusal, t))
         case let refusal as LedgerRefusal:
-            return APIProblem(status: .conflict, title: "Step not possible", detail: HoursWebController.text(refusal, t))
+            return APIProblem(status: .conflict, title: "Step not possible", detail: RefusalText.text(refusal, t))
         case let refusal as ReviewRefusal:
-            return APIProblem(status: .conflict, title: "Step not possible", detail: ReviewWebController.text(refusal, t))
+            return APIProblem(status: .conflict, title: "Step not possible", detail: RefusalText.text(refusal, t))
         case let refusal as PlacementRefusal:
-            return APIProblem(status: .conflict, title: "No place", detail: PlacementWebController.text(refusal, t))
+            return APIProblem(status: .conflict, title: "No place", detail: RefusalText.text(refusal, t))
         case let refusal as HousingRefusal:
             return APIProblem(status: .conflict, title: "Step not possible", detail: RefusalText.text(refusal, t))
         case let refusal as ImportRefusal:

@@ -18,11 +18,11 @@ struct ParticipantImportAPI {
             count = checks.filter { !$0.errors.isEmpty }.count
             problems = checks.filter { !$0.errors.isEmpty || $0.duplicate != nil }.prefix(1000).map { check in
                 APIImportRow(line: check.line, errors: check.errors.map { .init(name: $0.field, code: $0.code.rawValue, reason: t.error($0)) },
-                             duplicate: check.duplicate.map { ImportWebController.words($0, t) })
+                             duplicate: check.duplicate.map { ImportText.words($0, t) })
             }
         }
         let fields = operations.fields(record, target).map {
-            APIParticipantImportField(name: $0.key, label: ParticipantImportWebController.label($0, target.definition, t), required: $0.isRequired)
+            APIParticipantImportField(name: $0.key, label: ImportText.label($0, target.definition, t), required: $0.isRequired)
         }
         return APIParticipantImport(
             id: try record.requireID(), status: record.status, cohortId: try target.cohort.requireID(), stream: record.stream, fileName: record.fileName,
@@ -69,7 +69,7 @@ struct ParticipantImportAPI {
         let checks = try await operations.preview(record, target)
         let failing = checks.filter { !$0.errors.isEmpty }.count
         guard failing == 0 else { throw ImportRefusal.rowsWithErrors(failing) }
-        try await ParticipantImportWebController.start(req, record, target, checks: checks, confirmedLines: Set(request.importAnyway ?? []))
+        try await ImportRuns.start(req, record, target, checks: checks, confirmedLines: Set(request.importAnyway ?? []))
         let response = try await body(req, record, target, withPreview: false).encodeResponse(status: .accepted, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/participant-imports/\(record.id!.uuidString)")
         return response

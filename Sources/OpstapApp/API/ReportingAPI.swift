@@ -19,7 +19,7 @@ struct ReportingAPI {
         let scope = try req.scope()
         let programme = try await scope.programme(req.idParameter())
         let streams = try await FundingStream.query(on: req.db).filter(\.$programme.$id == programme.requireID()).sort(\.$startsOn).all()
-        let counts = try await FundingWebController().eligibleCounts(streams.compactMap(\.id), db: req.db)
+        let counts = try await EligibleCounts.counts(streams.compactMap(\.id), db: req.db)
         return streams.map { Self.stream($0, eligible: counts[$0.id!] ?? 0) }
     }
 
@@ -40,7 +40,7 @@ struct ReportingAPI {
     func showStream(_ req: Request) async throws -> APIFundingStream {
         let scope = try req.scope()
         let stream = try await FundingOperations(scope: scope, now: req.clock.now()).stream(req.idParameter())
-        let counts = try await FundingWebController().eligibleCounts([stream.id!], db: req.db)
+        let counts = try await EligibleCounts.counts([stream.id!], db: req.db)
         return Self.stream(stream, eligible: counts[stream.id!] ?? 0)
     }
 
@@ -105,15 +105,15 @@ struct ReportingAPI {
     // MARK: ESF+ report
 
     func esfReport(_ req: Request) async throws -> APIEsfReport {
-        let c = try await EsfWebController().context(req)
-        let (shown, snapshot, differences) = try await EsfWebController().figures(c)
+        let c = try await EsfReportContext.load(req)
+        let (shown, snapshot, differences) = try await c.figures()
         let t = req.translator()
         let suppressed = c.scope.actor.seesSuppressedFigures
         return APIEsfReport(
             fundingStreamId: c.stream.id!, year: c.year, columns: shown.table.columns.map(\.description),
             rows: shown.table.rows.map { row in
                 APIEsfRow(indicator: row.indicator, name: t.label(row.indicator), cells: shown.table.columns.map { column in
-                    let f = EsfWebController.figure(row.cell(column), suppressed: suppressed)
+                    let f = EsfReportContext.figure(row.cell(column), suppressed: suppressed)
                     let parts: [(String, SuppressedCount)] = [("women", f.women), ("men", f.men), ("nonBinary", f.nonBinary), ("total", f.total)]
                     return APIEsfCell(column: column.description, women: f.women.shownValue, men: f.men.shownValue, nonBinary: f.nonBinary.shownValue,
                                       total: f.total.shownValue, suppressed: parts.filter { $0.1 == .suppressed }.map(\.0))
@@ -125,7 +125,7 @@ struct ReportingAPI {
 
     /// The participants of the year, or those behind one figure (indicator, column, gender).
     func esfParticipants(_ req: Request) async throws -> APIPage<APIEsfParticipant> {
-        let c = try await EsfWebController().context(req)
+        let c = try await EsfReportContext.load(req)
         try c.scope.actor.require(.viewPeople)
         let page = try req.pageQuery()
         let shown = try await c.reports.current(c.stream, year: c.year)
@@ -139,18 +139,18 @@ struct ReportingAPI {
         let listed = try await c.reports.listed(ids, of: shown.participants, programmeID: c.stream.$programme.id, page: page)
         return APIPage(ResultPage(items: listed.people.map { person in
             let p = person.participant
-            return APIEsfParticipant(personId: p.personID, name: person.name, gender: p.gender, entryDate: p.entryDate, exitDate: p.exitDate, results: EsfWebController.results(p))
+            return APIEsfParticipant(personId: p.personID, name: person.name, gender: p.gender, entryDate: p.entryDate, exitDate: p.exitDate, results: EsfReportContext.results(p))
         }, number: page.number, size: page.size, total: listed.total))
     }
 
     func bsnReport(_ req: Request) async throws -> APIPage<APIBsnRow> {
-        let c = try await EsfWebController().context(req)
+        let c = try await EsfReportContext.load(req)
         guard c.scope.actor.mayReadBSNReport else { throw AccessDenied.forbidden }
         let page = try req.pageQuery()
         let shown = try await c.reports.current(c.stream, year: c.year)
         let active = EsfReports.activeIn(c.year, shown.participants).map(\.personID)
         let listed = try await c.reports.listed(active, of: shown.participants, programmeID: c.stream.$programme.id, page: page)
-        try await EsfWebController().logBSNRead(c, listed.people.map(\.participant.personID), at: req.clock.now())
+        try await c.logBSNRead(listed.people.map(\.participant.personID), at: req.clock.now())
         return APIPage(ResultPage(items: listed.people.map { person in
             let p = person.participant
             return APIBsnRow(bsn: person.bsn, name: person.name, entryDate: p.entryDate, exitDate: p.exitDate,
@@ -189,7 +189,7 @@ struct ReportingAPI {
     func goals(_ req: Request) async throws -> [APIProgrammeGoal] {
         let scope = try req.scope()
         let programme = try await scope.programme(req.idParameter())
-        return try await ReportingWebController().goalRows(scope: scope, programmeID: programme.requireID()).map { Self.goal($0.row, $0.goal) }
+        return try await ProgrammeGoalRows.rows(scope: scope, programmeID: programme.requireID()).map { Self.goal($0.row, $0.goal) }
     }
 
     func createGoal(_ req: Request) async throws -> Response {
@@ -200,7 +200,7 @@ struct ReportingAPI {
             title: body.title, source: body.source ?? "", measure: body.measure.rawValue, target: String(body.target),
             cohortID: body.cohortId?.uuidString ?? "", periodStart: body.periodStart?.iso ?? "", deadline: body.deadline.iso,
             level: body.level?.rawValue ?? "", months: body.months.map(String.init) ?? ""))
-        let row = try await ReportingWebController().goalRows(scope: scope, programmeID: programme.requireID()).first { $0.goal.id == goal.id }!.row
+        let row = try await ProgrammeGoalRows.rows(scope: scope, programmeID: programme.requireID()).first { $0.goal.id == goal.id }!.row
         return try await created(Self.goal(row, goal), location: "/api/v1/programmes/\(programme.id!.uuidString)/goals")
     }
 
@@ -212,7 +212,7 @@ struct ReportingAPI {
             if let text = req.query[String.self, at: name], SimpleDate(text) == nil { throw ValidationFailure([FieldError(name, .invalidDate)]) }
         }
         let result = try await DashboardCharts(scope: scope, t: req.translator())
-            .charts(programme: programme, filter: ReportingWebController.Filter(req), controller: ReportingWebController())
+            .charts(programme: programme, filter: DashboardFilter(req))
         return APIDashboard(programmeId: programme.id!, participants: result.participants, suppressed: scope.actor.seesSuppressedFigures, charts: result.charts.map { chart in
             APIChart(id: chart.id, title: chart.title, description: chart.description, series: chart.series.map { series in
                 APIChartSeries(name: series.name, points: chart.categories.enumerated().map { index, category in
@@ -261,7 +261,7 @@ struct ReportingAPI {
             count = checks.filter { !$0.errors.isEmpty }.count
             problems = flagged.prefix(1000).map { check in
                 APIImportRow(line: check.line, errors: check.errors.map { .init(name: $0.field, code: $0.code.rawValue, reason: t.error($0)) },
-                             duplicate: check.duplicate.map { ImportWebController.words($0, t) })
+                             duplicate: check.duplicate.map { ImportText.words($0, t) })
             }
         }
         return APIImport(id: record.id!, status: record.status, fileName: record.fileName, header: table.header,
@@ -309,7 +309,7 @@ struct ReportingAPI {
         let checks = try await ImportOperations(scope: scope, now: req.clock.now()).preview(record)
         let failing = checks.filter { !$0.errors.isEmpty }.count
         guard failing == 0 else { throw ImportRefusal.rowsWithErrors(failing) }
-        try await ImportWebController.start(req, record, checks: checks, confirmedLines: Set(body.importAnyway ?? []))
+        try await ImportRuns.start(req, record, checks: checks, confirmedLines: Set(body.importAnyway ?? []))
         let response = try await importBody(req, record, withPreview: false).encodeResponse(status: .accepted, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/candidate-imports/\(record.id!.uuidString)")
         return response

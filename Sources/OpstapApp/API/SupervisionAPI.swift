@@ -35,7 +35,7 @@ struct SupervisionAPI {
     func contacts(_ req: Request) async throws -> [APISupervisorContact] {
         let scope = try req.scope()
         try scope.actor.require(.moveParticipants)
-        let supervisors = try await SupervisionController.reachableSupervisors(scope)
+        let supervisors = try await SupervisionOperations.reachableSupervisors(scope)
         guard !supervisors.isEmpty else { return [] }
         return try await SupervisorContact.query(on: req.db).filter(\.$supervisor.$id ~~ Array(supervisors)).sort(\.$contactOn, .descending).limit(200).all()
             .map { APISupervisorContact(id: $0.id!, supervisorId: $0.$supervisor.id, coachId: $0.$coach.id, contactOn: SimpleDate($0.contactOn)!, note: $0.note) }
@@ -44,7 +44,7 @@ struct SupervisionAPI {
     func log(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let body = try req.content.decode(APISupervisorContactRequest.self)
-        let contact = try await SupervisionController.logContact(scope, supervisor: body.supervisorId, on: body.contactOn.iso, note: body.note ?? "")
+        let contact = try await SupervisionOperations.logContact(scope, supervisor: body.supervisorId, on: body.contactOn.iso, note: body.note ?? "")
         return try await created(
             APISupervisorContact(id: contact.id!, supervisorId: contact.$supervisor.id, coachId: contact.$coach.id, contactOn: body.contactOn, note: contact.note),
             location: "/api/v1/supervisor-contacts")
@@ -61,7 +61,7 @@ struct SupervisionAPI {
     func recordTraining(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let body = try req.content.decode(APITrainingRequest.self)
-        let training = try await SupervisionController.recordTraining(scope, theme: body.theme, on: body.heldOn.iso, attendees: body.attendees ?? [])
+        let training = try await SupervisionOperations.recordTraining(scope, theme: body.theme, on: body.heldOn.iso, attendees: body.attendees ?? [])
         return try await created(APITraining(id: training.id!, theme: training.theme, heldOn: body.heldOn, attendees: Array(Set(body.attendees ?? []))),
                                  location: "/api/v1/supervisor-trainings")
     }

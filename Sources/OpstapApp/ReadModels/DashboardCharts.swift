@@ -25,10 +25,10 @@ struct DashboardCharts {
                            valueLabels: shown.map { t.count($0) })
     }
 
-    func charts(programme: Programme, filter: ReportingWebController.Filter, controller: ReportingWebController) async throws -> Result {
+    func charts(programme: Programme, filter: DashboardFilter) async throws -> Result {
         let programmeID = try programme.requireID()
         let all = try await ProgrammeFacts.load(programmeID: programmeID, on: scope.db)
-        let rows = try await controller.filtered(all, filter, db: scope.db)
+        let rows = try await filter.apply(to: all, db: scope.db)
         let definition = try await ProgrammeOperations(scope: scope, now: Date()).currentVersion(of: programme)?.definition
         var charts: [DashboardChart] = []
         charts.append(try await funnel(programmeID: programmeID, rows: rows, filtered: filter.query.isEmpty == false))

@@ -46,7 +46,7 @@ struct AllocationWebController {
         } catch let failure as ValidationFailure {
             return try await render(req, scope: scope, cohort: cohort, kind: kind, from: from, errors: failure.errors, status: .badRequest)
         } catch let refusal as PlacementRefusal {
-            return try await render(req, scope: scope, cohort: cohort, kind: kind, from: from, refusal: PlacementWebController.text(refusal, t), status: .conflict)
+            return try await render(req, scope: scope, cohort: cohort, kind: kind, from: from, refusal: RefusalText.text(refusal, t), status: .conflict)
         } catch let refusal as HousingRefusal {
             return try await render(req, scope: scope, cohort: cohort, kind: kind, from: from, refusal: RefusalText.text(refusal, t), status: .conflict)
         } catch let refusal as TransitionRefusal {

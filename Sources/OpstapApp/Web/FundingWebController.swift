@@ -16,7 +16,7 @@ struct FundingWebController {
         let programme = try await scope.programme(try req.uuidParameter("programmeID"))
         let programmeID = try programme.requireID()
         let streams = try await FundingStream.query(on: req.db).filter(\.$programme.$id == programmeID).with(\.$funder).sort(\.$startsOn).all()
-        let counts = try await eligibleCounts(streams.compactMap(\.id), db: req.db)
+        let counts = try await EligibleCounts.counts(streams.compactMap(\.id), db: req.db)
         let definition = try await ProgrammeOperations(scope: scope, now: req.clock.now()).currentVersion(of: programme)?.definition
         let partners = try await Organisation.query(on: req.db).filter(\.$id ~~ (definition?.partners.map(\.organisationID) ?? [])).sort(\.$name).all()
         let model = FundingListModel(
@@ -32,16 +32,6 @@ struct FundingWebController {
             FundingStreamRow(id: stream.id!, name: stream.name, kind: stream.fundingKind, funder: stream.funder.name, reference: stream.reference,
                              amountCents: stream.amount, startsOn: stream.period.start, endsOn: stream.period.end, eligibleCount: counts[stream.id!] ?? 0)
         }
-    }
-
-    /// Eligible people per stream: one grouped query.
-    func eligibleCounts(_ ids: [UUID], db: any Database) async throws -> [UUID: Int] {
-        guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
-        struct Row: Decodable { let funding_stream_id: UUID; let n: Int }
-        let rows = try await sql.select().column("funding_stream_id").column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n")))
-            .from("funding_eligibilities").where("funding_stream_id", .in, ids).where("eligible", .equal, true)
-            .groupBy("funding_stream_id").all(decoding: Row.self)
-        return Dictionary(uniqueKeysWithValues: rows.map { ($0.funding_stream_id, $0.n) })
     }
 
     func create(_ req: Request) async throws -> Response {
@@ -88,7 +78,7 @@ struct FundingWebController {
                     .map { ($0.$person.id.uuidString, $0.person.familyName + ", " + $0.person.givenName) }
             }
         }
-        let counts = try await eligibleCounts([try stream.requireID()], db: req.db)
+        let counts = try await EligibleCounts.counts([try stream.requireID()], db: req.db)
         let model = FundingStreamModel(
             stream: Self.row(counts)(stream), programmeID: try programme.requireID(), programmeName: programme.name,
             targetDescription: stream.targetDescription, targetStreams: stream.targetStreams, fundedPhases: stream.fundedPhases,

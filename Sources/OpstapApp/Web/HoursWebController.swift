@@ -87,7 +87,7 @@ struct HoursWebController {
             try await LedgerOperations(scope: scope, now: req.clock.now()).apply(step, to: entry, enrolment: enrolment)
             req.flash(req.translator()(.flashStepRecorded))
         } catch let refusal as LedgerRefusal {
-            let text = Self.text(refusal, req.translator())
+            let text = RefusalText.text(refusal, req.translator())
             if fromApprovals { return try await approvalsPage(req, scope: scope, week: SimpleDate(entry.date) ?? scope.today, refusal: text, status: .conflict) }
             return try await render(req, scope: scope, enrolment: enrolment, values: [:], errors: [], correcting: nil, refusal: text, status: .conflict)
         }
@@ -100,15 +100,6 @@ struct HoursWebController {
         if let enrolmentID = req.parameters.get("enrolmentID"), UUID(uuidString: enrolmentID) != entry.$enrolment.id { throw AccessDenied.notFound }
         let enrolment = try await scope.enrolment(entry.$enrolment.id)
         return (entry, enrolment)
-    }
-
-    static func text(_ refusal: LedgerRefusal, _ t: Translator) -> String {
-        switch refusal {
-        case .approvedIsFinal: t(.refusalApprovedIsFinal)
-        case .notSubmitted: t(.refusalNotSubmitted)
-        case .notEditable(let status): t(.refusalNotEditable, t.label(status))
-        case .reasonRequired: t(.refusalReasonRequired)
-        }
     }
 
     // MARK: Approvals
@@ -148,26 +139,6 @@ struct HoursWebController {
         let count = try await LedgerOperations(scope: scope, now: req.clock.now()).approveWeek(startingOn: week)
         req.flash(req.translator()(.flashWeekApproved, String(count)))
         return req.redirect(to: "/hours/approvals?week=\(week.startOfWeek.iso)")
-    }
-}
-
-/// Ledger lines for pages, with what they correct and whether a correction replaced them.
-enum LedgerRows {
-    static func rows(_ entries: [HourEntry], on db: any Database, names: [UUID: String] = [:]) async throws -> [LedgerRow] {
-        let ids = entries.compactMap(\.id)
-        let correctedIDs = entries.compactMap { $0.$corrects.id }
-        let replacing = ids.isEmpty ? [] : try await HourEntry.query(on: db).filter(\.$corrects.$id ~~ ids)
-            .filter(\.$status == EntryStatus.approved.rawValue).all()
-        let superseded = Set(replacing.compactMap { $0.$corrects.id })
-        let originals = correctedIDs.isEmpty ? [:] : Dictionary(
-            try await HourEntry.query(on: db).filter(\.$id ~~ correctedIDs).all().map { ($0.id!, $0.date) }, uniquingKeysWith: { a, _ in a })
-        return entries.map { entry in
-            LedgerRow(
-                id: entry.id!, participant: names[entry.id!], date: entry.date, activity: ActivityType(rawValue: entry.activity) ?? .practice,
-                hours: entry.hours, attendance: Attendance(rawValue: entry.attendance) ?? .present, place: entry.place, note: entry.note,
-                status: EntryStatus(rawValue: entry.status) ?? .draft, rejectionReason: entry.rejectionReason,
-                correctsDate: entry.$corrects.id.flatMap { originals[$0] }, superseded: superseded.contains(entry.id!))
-        }
     }
 }
 

@@ -63,7 +63,7 @@ struct ImportWebController {
                 let row = ImportPreviewRow(
                     line: check.line, values: mapped.map { check.values[$0] ?? "" },
                     errors: check.errors.map { t.label(CandidateImportField(rawValue: $0.field) ?? .givenName) + ": " + t.error($0) },
-                    duplicate: check.duplicate.map { Self.words($0, t) })
+                    duplicate: check.duplicate.map { ImportText.words($0, t) })
                 if !check.errors.isEmpty { problemCount += 1; if problems.count < 500 { problems.append(row) } }
                 else if check.duplicate != nil { if duplicates.count < 500 { duplicates.append(row) } }
                 if first.count < 20 { first.append(row) }
@@ -78,14 +78,6 @@ struct ImportWebController {
             failure: record.failure, problemRows: problems, problemCount: problemCount, duplicateRows: duplicates, firstRows: first,
             previewed: previewed, errors: errors)
         return html(ImportPage.render(req.pageContext(), model), status: status)
-    }
-
-    /// A duplicate flag in words, naming why it looks like someone already known.
-    static func words(_ flag: FieldError, _ t: Translator) -> String {
-        if flag.code == .possibleDuplicate, let reason = flag.arguments.first.flatMap(DuplicateReason.init(rawValue:)) {
-            return t.error(FieldError(flag.field, flag.code, [t.label(reason)]))
-        }
-        return t.error(flag)
     }
 
     func map(_ req: Request) async throws -> Response {
@@ -118,53 +110,8 @@ struct ImportWebController {
             req.flash(RefusalText.text(ImportRefusal.rowsWithErrors(failing), req.translator()))
             return req.redirect(to: "/imports/\(record.id!)#preview")
         }
-        try await Self.start(req, record, checks: checks, confirmedLines: confirmed)
+        try await ImportRuns.start(req, record, checks: checks, confirmedLines: confirmed)
         return req.redirect(to: "/imports/\(record.id!)")
-    }
-
-    /// Marks the import running and runs it in the background (web and API alike).
-    static func start(_ req: Request, _ record: CandidateImport, checks: [ImportRowCheck], confirmedLines confirmed: Set<Int>) async throws {
-        let scope = try req.scope()
-        // The import outlives the request: it runs on the application's database.
-        let background = ImportOperations(scope: Scope(actor: scope.actor, db: req.application.db, today: scope.today), now: req.clock.now())
-        try await startInBackground(req, record) {
-            try await background.run(record, checks: checks, confirmedLines: confirmed, progress: .shared)
-        }
-    }
-
-    /// Marks an import (of any kind) running, runs `work` in the background on the application's
-    /// database and records its outcome; progress is read from `ImportProgress.shared` meanwhile.
-    static func startInBackground(_ req: Request, _ record: CandidateImport, work: @escaping @Sendable () async throws -> (imported: Int, skipped: Int)) async throws {
-        let importID = try record.requireID()
-        record.status = ImportStatus.running.rawValue
-        try await record.save(on: req.db)
-        await ImportProgress.shared.set(importID, 0)
-        let logger = req.logger
-        let t = req.translator()
-        let db = req.application.db
-        Task {
-            let outcome: Result<(imported: Int, skipped: Int), any Error>
-            do {
-                outcome = .success(try await work())
-            } catch { outcome = .failure(error) }
-            do {
-                let stored = try await CandidateImport.find(importID, on: db)!
-                switch outcome {
-                case .success(let counts):
-                    stored.status = ImportStatus.done.rawValue
-                    stored.importedRows = counts.imported
-                    stored.skippedRows = counts.skipped
-                    stored.processedRows = counts.imported
-                case .failure(let error):
-                    // Nothing was stored: the transaction rolled back. The user may fix the file and try again.
-                    stored.status = ImportStatus.failed.rawValue
-                    stored.failure = (error as? ImportRefusal).map { RefusalText.text($0, t) } ?? t(.errorServerText)
-                    logger.error("Import \(importID) failed: \(error)")
-                }
-                try await stored.save(on: db)
-            } catch { logger.error("Import \(importID) could not record its outcome: \(error)") }
-            await ImportProgress.shared.clear(importID)
-        }
     }
 
     struct Progress: Content {

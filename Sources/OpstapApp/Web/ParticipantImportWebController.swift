@@ -50,20 +50,10 @@ struct ParticipantImportWebController {
         return try await page(req, record, target, errors: [])
     }
 
-    /// A field's label: the person's fields as in the candidate import, "Start of <phase>" per phase.
-    static func label(_ field: ParticipantImportField, _ definition: ProgrammeDefinition, _ t: Translator) -> String {
-        switch field {
-        case .person(let field): t.label(field)
-        case .enrolledOn: t(.participantImportEnrolledOn)
-        case .currentPhase: t(.participantImportCurrentPhase)
-        case .phaseStart(let code): t(.participantImportPhaseStart, definition.phase(code)?.name ?? code)
-        }
-    }
-
     /// A row error in words, prefixed with the field it is about.
     static func words(_ error: FieldError, _ definition: ProgrammeDefinition, _ t: Translator) -> String {
         guard let field = ParticipantImportField(key: error.field) else { return t.error(error) }
-        return label(field, definition, t) + ": " + t.error(error)
+        return ImportText.label(field, definition, t) + ": " + t.error(error)
     }
 
     private func page(_ req: Request, _ record: CandidateImport, _ target: ParticipantImportOperations.Target, errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
@@ -82,7 +72,7 @@ struct ParticipantImportWebController {
                 let row = ImportPreviewRow(
                     line: check.line, values: mapped.map { check.values[$0.key] ?? "" },
                     errors: check.errors.map { Self.words($0, target.definition, t) },
-                    duplicate: check.duplicate.map { ImportWebController.words($0, t) })
+                    duplicate: check.duplicate.map { ImportText.words($0, t) })
                 if !check.errors.isEmpty { problemCount += 1; if problems.count < 500 { problems.append(row) } }
                 else if check.duplicate != nil { if duplicates.count < 500 { duplicates.append(row) } }
                 if first.count < 20 { first.append(row) }
@@ -92,7 +82,7 @@ struct ParticipantImportWebController {
         var model = ImportModel(
             id: try record.requireID(), programmeID: try target.programme.requireID(), programmeName: target.programme.name, fileName: record.fileName,
             status: record.status, header: table.header, sample: table.rows.first ?? [],
-            choices: fields.map { ImportColumnChoice(name: $0.key, label: Self.label($0, target.definition, t), isRequired: $0.isRequired, selected: mapping[$0.key]) },
+            choices: fields.map { ImportColumnChoice(name: $0.key, label: ImportText.label($0, target.definition, t), isRequired: $0.isRequired, selected: mapping[$0.key]) },
             totalRows: record.totalRows, processedRows: processed, importedRows: record.importedRows, skippedRows: record.skippedRows,
             failure: record.failure, problemRows: problems, problemCount: problemCount, duplicateRows: duplicates, firstRows: first,
             previewed: previewed, errors: errors)
@@ -131,17 +121,8 @@ struct ParticipantImportWebController {
             req.flash(RefusalText.text(ImportRefusal.rowsWithErrors(failing), req.translator()))
             return req.redirect(to: "/participant-imports/\(record.id!)#preview")
         }
-        try await Self.start(req, record, target, checks: checks, confirmedLines: confirmed)
+        try await ImportRuns.start(req, record, target, checks: checks, confirmedLines: confirmed)
         return req.redirect(to: "/participant-imports/\(record.id!)")
-    }
-
-    /// Marks the import running and runs it in the background (web and API alike).
-    static func start(_ req: Request, _ record: CandidateImport, _ target: ParticipantImportOperations.Target, checks: [ParticipantRowCheck], confirmedLines: Set<Int>) async throws {
-        let scope = try req.scope()
-        let background = ParticipantImportOperations(scope: Scope(actor: scope.actor, db: req.application.db, today: scope.today), now: req.clock.now())
-        try await ImportWebController.startInBackground(req, record) {
-            try await background.run(record, target, checks: checks, confirmedLines: confirmedLines, progress: .shared)
-        }
     }
 
     func progress(_ req: Request) async throws -> ImportWebController.Progress {

@@ -22,7 +22,7 @@ struct PlacementWebController {
                                                                 placementForm: (form.firstValues, Set(form.values("weekdays")), nil, false), status: .badRequest)
         } catch let refusal as PlacementRefusal {
             return try await ParticipantWebController().dossier(req, scope: scope, enrolment: enrolment,
-                                                                placementForm: (form.firstValues, Set(form.values("weekdays")), Self.text(refusal, req.translator()), true), status: .conflict)
+                                                                placementForm: (form.firstValues, Set(form.values("weekdays")), RefusalText.text(refusal, req.translator()), true), status: .conflict)
         } catch let refusal as TransitionRefusal {
             return try await ParticipantWebController().dossier(req, scope: scope, enrolment: enrolment, refusal: RefusalText.text(refusal, req.translator()), status: .conflict)
         }
@@ -36,13 +36,6 @@ struct PlacementWebController {
         try await PlacementOperations(scope: scope, now: req.clock.now()).wait(enrolment, for: UUID(uuidString: form["locationId"]), from: form["startsOn"])
         req.flash(req.translator()(.flashWaiting))
         return req.redirect(to: "/participants/\(enrolment.id!.uuidString)#placements")
-    }
-
-    static func text(_ refusal: PlacementRefusal, _ t: Translator) -> String {
-        switch refusal {
-        case .full(let day, let places): t(.refusalLocationFull, DateText.text(day, t.locale), String(places))
-        case .noPlacesOffered: t(.refusalNoPlacesOffered)
-        }
     }
 
     // MARK: Locations

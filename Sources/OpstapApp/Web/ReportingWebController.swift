@@ -9,53 +9,13 @@ import Vapor
 struct ReportingWebController {
     // MARK: Dashboard
 
-    struct Filter {
-        var cohort: UUID?
-        var stream: UUID?
-        var organisation: UUID?
-        var from: SimpleDate?
-        var to: SimpleDate?
-
-        init(_ req: Request) {
-            cohort = (req.query["cohort"] as String?).flatMap(UUID.init(uuidString:))
-            stream = (req.query["stream"] as String?).flatMap(UUID.init(uuidString:))
-            organisation = (req.query["organisation"] as String?).flatMap(UUID.init(uuidString:))
-            from = (req.query["from"] as String?).flatMap(SimpleDate.init)
-            to = (req.query["to"] as String?).flatMap(SimpleDate.init)
-        }
-
-        var query: String {
-            [("cohort", cohort?.uuidString), ("stream", stream?.uuidString), ("organisation", organisation?.uuidString), ("from", from?.iso), ("to", to?.iso)]
-                .compactMap { key, value in value.map { "\(key)=\($0)" } }.joined(separator: "&")
-        }
-
-        var values: [String: String] {
-            ["cohort": cohort?.uuidString ?? "", "stream": stream?.uuidString ?? "", "organisation": organisation?.uuidString ?? "", "from": from?.iso ?? "", "to": to?.iso ?? ""]
-        }
-    }
-
-    /// The participants the filter selects; the funding stream filter keeps people eligible for it.
-    func filtered(_ rows: [ProgrammeFacts.Row], _ filter: Filter, db: any Database) async throws -> [ProgrammeFacts.Row] {
-        var eligible: Set<UUID>?
-        if let stream = filter.stream {
-            eligible = Set(try await FundingEligibility.query(on: db).filter(\.$stream.$id == stream).filter(\.$eligible == true).all(\.$person.$id))
-        }
-        return rows.filter { row in
-            (filter.cohort.map { $0 == row.cohortID } ?? true)
-                && (eligible.map { $0.contains(row.personID) } ?? true)
-                && (filter.organisation.map { row.placementOrganisations.contains($0) } ?? true)
-                && (filter.from.map { row.startedOn >= $0 } ?? true)
-                && (filter.to.map { row.startedOn <= $0 } ?? true)
-        }
-    }
-
     func dashboard(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let programme = try await scope.programme(try req.uuidParameter("programmeID"))
         let programmeID = try programme.requireID()
-        let filter = Filter(req)
+        let filter = DashboardFilter(req)
         let t = req.translator()
-        let charts = try await DashboardCharts(scope: scope, t: t).charts(programme: programme, filter: filter, controller: self)
+        let charts = try await DashboardCharts(scope: scope, t: t).charts(programme: programme, filter: filter)
         let cohorts = try await Cohort.query(on: req.db).filter(\.$programme.$id == programmeID).sort(\.$startDate).all()
         let streams = try await FundingStream.query(on: req.db).filter(\.$programme.$id == programmeID).all()
         let definition = try await ProgrammeOperations(scope: scope, now: req.clock.now()).currentVersion(of: programme)?.definition
@@ -65,7 +25,7 @@ struct ReportingWebController {
             filters: DashboardFilters(cohorts: cohorts.map { ($0.id!.uuidString, $0.name) }, streams: streams.map { ($0.id!.uuidString, $0.name) },
                                       organisations: organisations.map { ($0.id!.uuidString, $0.name) }, values: filter.values),
             participants: charts.participants, suppressed: scope.actor.seesSuppressedFigures, charts: charts.charts,
-            goals: try await goalRows(scope: scope, programmeID: programmeID).map(\.row), csvQuery: filter.query)
+            goals: try await ProgrammeGoalRows.rows(scope: scope, programmeID: programmeID).map(\.row), csvQuery: filter.query)
         return html(DashboardPage.render(req.pageContext(), model))
     }
 
@@ -74,7 +34,7 @@ struct ReportingWebController {
         let scope = try req.scope()
         let programme = try await scope.programme(try req.uuidParameter("programmeID"))
         let t = req.translator()
-        let charts = try await DashboardCharts(scope: scope, t: t).charts(programme: programme, filter: Filter(req), controller: self)
+        let charts = try await DashboardCharts(scope: scope, t: t).charts(programme: programme, filter: DashboardFilter(req))
         guard let chart = charts.charts.first(where: { $0.id == req.query["chart"] }) else { throw AccessDenied.notFound }
         let header = [chart.line ? t(.month) : t(.category)] + chart.series.map(\.name)
         let rows = chart.categories.enumerated().map { index, category in
@@ -85,25 +45,6 @@ struct ReportingWebController {
 
     // MARK: Goals
 
-    /// Each goal of the programme with its live value, trend and status (and the stored goal, for the API).
-    func goalRows(scope: Scope, programmeID: UUID) async throws -> [(row: ProgrammeGoalRow, goal: ProgrammeGoal)] {
-        let goals = try await ProgrammeGoal.query(on: scope.db).filter(\.$programme.$id == programmeID).with(\.$cohort).sort(\.$deadline).all()
-        guard !goals.isEmpty else { return [] }
-        let facts = try await ProgrammeFacts.load(programmeID: programmeID, on: scope.db)
-        return goals.map { goal in
-            let starters = facts.filter { row in goal.$cohort.id.map { $0 == row.cohortID } ?? true }.map(\.starter)
-            let definition = goal.definition
-            let trend = GoalEvaluation.trend(definition, starters: starters, today: scope.today)
-            let value = trend.last ?? GoalEvaluation.value(definition, starters: starters, on: min(scope.today, definition.deadline))
-            var row = ProgrammeGoalRow(id: goal.id!, title: goal.title, source: goal.source, measure: definition.measure, target: goal.target,
-                           deadline: definition.deadline, value: value, progress: GoalEvaluation.status(definition, starters: starters, today: scope.today),
-                           trend: trend, cohortName: goal.cohort?.name)
-            let small = { (count: Int) in count > 0 && count < SmallCells.threshold }
-            row.suppressed = scope.actor.seesSuppressedFigures && (small(value.numerator) || small(value.denominator - value.numerator))
-            return (row, goal)
-        }
-    }
-
     func goals(_ req: Request) async throws -> Response {
         try await goalsPage(req, values: [:], errors: [])
     }
@@ -113,7 +54,7 @@ struct ReportingWebController {
         let programme = try await scope.programme(try req.uuidParameter("programmeID"))
         let programmeID = try programme.requireID()
         let cohorts = try await Cohort.query(on: req.db).filter(\.$programme.$id == programmeID).sort(\.$startDate).all()
-        let model = GoalsModel(programmeID: programmeID, programmeName: programme.name, goals: try await goalRows(scope: scope, programmeID: programmeID).map(\.row),
+        let model = GoalsModel(programmeID: programmeID, programmeName: programme.name, goals: try await ProgrammeGoalRows.rows(scope: scope, programmeID: programmeID).map(\.row),
                                canManage: scope.actor.can(.manageGoals), cohorts: cohorts.map { ($0.id!.uuidString, $0.name) }, values: values, errors: errors)
         return html(GoalsPage.render(req.pageContext(), model), status: status)
     }

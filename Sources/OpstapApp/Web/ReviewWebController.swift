@@ -72,19 +72,10 @@ struct ReviewWebController {
         } catch let failure as ValidationFailure {
             return try await participants.dossier(req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
         } catch let refusal as ReviewRefusal {
-            return try await participants.dossier(req, scope: scope, enrolment: enrolment, refusal: Self.text(refusal, req.translator()), status: .conflict)
+            return try await participants.dossier(req, scope: scope, enrolment: enrolment, refusal: RefusalText.text(refusal, req.translator()), status: .conflict)
         }
     }
 
-    static func text(_ refusal: ReviewRefusal, _ t: Translator) -> String {
-        switch refusal {
-        case .signedIsFinal: t(.refusalSignedIsFinal)
-        case .notHeldYet: t(.refusalNotHeldYet)
-        case .alreadySigned(let party): t(.refusalAlreadySigned, t.label(party))
-        case .dateInFuture: t.error(FieldError("heldOn", .dateInFuture))
-        case .summaryRequired: t(.refusalSummaryRequired)
-        }
-    }
 }
 
 /// Reviews and goals of one participant for the dossier.

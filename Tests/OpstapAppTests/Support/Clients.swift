@@ -76,16 +76,16 @@ struct APIClient {
         return APIClient(app: app, token: try await APITokens.create(for: user.requireID(), name: "test", on: app.db))
     }
 
-    func send(_ method: HTTPMethod, _ path: String, json: String? = nil) async throws -> HTTPResult {
+    func send(_ method: HTTPMethod, _ path: String, json: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws -> HTTPResult {
         var headers = HTTPHeaders()
         headers.bearerAuthorization = BearerAuthorization(token: token)
         if json != nil { headers.contentType = .json }
-        return try await OpstapAppTests.send(app, method, path, headers: headers, body: json)
+        return try await OpstapAppTests.send(app, method, path, headers: headers, body: json, sourceLocation: sourceLocation)
     }
 
-    func send<Body: Encodable>(_ method: HTTPMethod, _ path: String, body: Body) async throws -> HTTPResult {
+    func send<Body: Encodable>(_ method: HTTPMethod, _ path: String, body: Body, sourceLocation: SourceLocation = #_sourceLocation) async throws -> HTTPResult {
         let data = try JSONEncoder().encode(body)
-        return try await send(method, path, json: String(decoding: data, as: UTF8.self))
+        return try await send(method, path, json: String(decoding: data, as: UTF8.self), sourceLocation: sourceLocation)
     }
 
     func decode<T: Decodable>(_ type: T.Type, _ response: HTTPResult) throws -> T {

@@ -56,4 +56,30 @@ enum RefusalText {
         case .unitNotSuitable: t(.refusalUnitNotSuitable)
         }
     }
+
+    static func text(_ refusal: LedgerRefusal, _ t: Translator) -> String {
+        switch refusal {
+        case .approvedIsFinal: t(.refusalApprovedIsFinal)
+        case .notSubmitted: t(.refusalNotSubmitted)
+        case .notEditable(let status): t(.refusalNotEditable, t.label(status))
+        case .reasonRequired: t(.refusalReasonRequired)
+        }
+    }
+
+    static func text(_ refusal: ReviewRefusal, _ t: Translator) -> String {
+        switch refusal {
+        case .signedIsFinal: t(.refusalSignedIsFinal)
+        case .notHeldYet: t(.refusalNotHeldYet)
+        case .alreadySigned(let party): t(.refusalAlreadySigned, t.label(party))
+        case .dateInFuture: t.error(FieldError("heldOn", .dateInFuture))
+        case .summaryRequired: t(.refusalSummaryRequired)
+        }
+    }
+
+    static func text(_ refusal: PlacementRefusal, _ t: Translator) -> String {
+        switch refusal {
+        case .full(let day, let places): t(.refusalLocationFull, DateText.text(day, t.locale), String(places))
+        case .noPlacesOffered: t(.refusalNoPlacesOffered)
+        }
+    }
 }

@@ -1,0 +1,63 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import OpstapViews
+
+/// Occupancy and waiting figures per complex, with grouped queries (not one per complex).
+enum HousingOccupancy {
+    struct Figures {
+        var units = 0
+        var occupied = 0
+        var waiting = 0
+    }
+
+    static func load(_ complexIDs: [UUID], today: SimpleDate, on db: any Database) async throws -> [UUID: Figures] {
+        guard !complexIDs.isEmpty else { return [:] }
+        let units = try await HousingUnit.query(on: db).filter(\.$complex.$id ~~ complexIDs).all()
+        let running = try await Tenancy.query(on: db).filter(\.$unit.$id ~~ units.compactMap(\.id)).filter(\.$startsOn <= today.iso)
+            .group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= today.iso) }.all()
+        let occupiedUnits = Set(running.map { $0.$unit.id })
+        var result: [UUID: Figures] = [:]
+        for unit in units {
+            result[unit.$complex.id, default: Figures()].units += 1
+            if occupiedUnits.contains(unit.id!) { result[unit.$complex.id, default: Figures()].occupied += 1 }
+        }
+        // Waiting: the complex's programme's participants on the studio route without a home.
+        let complexes = try await HousingComplex.query(on: db).filter(\.$id ~~ complexIDs).all()
+        // One read per programme, not per complex: complexes of one programme share its queue.
+        var waitingByProgramme: [UUID: Int] = [:]
+        for programmeID in Set(complexes.compactMap { $0.$programme.id }) {
+            waitingByProgramme[programmeID] = try await waitingEnrolments(programmeID: programmeID, on: db).count
+        }
+        for complex in complexes {
+            guard let programmeID = complex.$programme.id else { continue }
+            result[complex.id!, default: Figures()].waiting = waitingByProgramme[programmeID] ?? 0
+        }
+        return result
+    }
+
+    /// Running participants of the programme on the studio route without a current or
+    /// future tenancy, longest waiting first.
+    static func waitingEnrolments(programmeID: UUID, on db: any Database) async throws -> [(HousingRouteChoice, Enrolment)] {
+        let routes = try await HousingRouteChoice.query(on: db).join(Enrolment.self, on: \HousingRouteChoice.$enrolment.$id == \Enrolment.$id)
+            .filter(Enrolment.self, \.$programme.$id == programmeID)
+            .filter(Enrolment.self, \.$state !~ [EnrolmentState.withdrawn.rawValue, EnrolmentState.completed.rawValue])
+            .filter(\.$route == HousingRoute.programmeStudio.rawValue).sort(\.$chosenOn).all()
+        let ids = routes.map { $0.$enrolment.id }
+        let housed = Set(try await Tenancy.query(on: db).filter(\.$enrolment.$id ~~ ids).filter(\.$endsOn == nil).all().map { $0.$enrolment.id })
+        return try routes.filter { !housed.contains($0.$enrolment.id) }.map { ($0, try $0.joined(Enrolment.self)) }
+    }
+
+    static func waiting(programmeID: UUID?, scope: Scope) async throws -> [WaitingRow] {
+        guard let programmeID else { return [] }
+        let waiting = try await waitingEnrolments(programmeID: programmeID, on: scope.db)
+        let visible = try await scope.enrolments().filter(\.$id ~~ waiting.map { $0.1.id! }).with(\.$person).all()
+        let people = Dictionary(uniqueKeysWithValues: visible.map { ($0.id!, $0.person.fullName) })
+        let steps = Dictionary(grouping: try await HousingStepRecord.query(on: scope.db).filter(\.$enrolment.$id ~~ waiting.map { $0.1.id! }).all(), by: { $0.$enrolment.id })
+        return waiting.compactMap { route, enrolment in
+            guard let name = people[enrolment.id!], let kind = route.housingRoute else { return nil }
+            return WaitingRow(enrolmentID: enrolment.id!, name: name, route: kind, since: route.chosenOn,
+                              nextStep: HousingRules.nextStep(kind, done: (steps[enrolment.id!] ?? []).compactMap(\.done)))
+        }
+    }
+}
