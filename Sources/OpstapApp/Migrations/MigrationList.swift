@@ -44,5 +44,8 @@ enum MigrationList {
         M0036_AddFundingAmountMissing(),
         M0037_AddParticipantImports(),
         M0038_AddRecordedByToPlacementsAndQualifications(),
+        // MARK: - Operations (several app servers, idempotency)
+        M0050_CreateSetupTokens(),
+        M0051_CreateIdempotencyKeys(),
     ]
 }
