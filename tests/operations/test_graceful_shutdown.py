@@ -114,6 +114,9 @@ def test_sigterm_under_load_finishes_in_flight_requests_and_exits_zero():
         server_errors = [o for o in outcomes if o.status is not None and o.status >= 500]
         assert not server_errors, f"{len(server_errors)} server errors, e.g. {server_errors[:3]}"
 
+        print(f"{len(in_flight)} requests in flight at SIGTERM, all answered; exit 0 after {stopped_after:.1f} s; "
+              f"{len(outcomes)} requests, {len(acknowledged)} notes acknowledged")
+
         # Every acknowledged write is stored.
         database = sqlite3.connect(folder / "data" / "opstap.sqlite")
         stored = {row[0] for row in database.execute("SELECT text FROM notes WHERE text LIKE 'shutdown-%'")}

@@ -155,6 +155,8 @@ def test_two_servers_start_together_on_an_empty_database_and_a_token_from_one_se
     first, second = cluster.servers
     for server in cluster.servers:
         assert "already exists" not in server.log(), server.log()[-3000:]
+    # They met: one prepared the database while the other waited for its lock.
+    assert any("Another app server is preparing the database" in s.log() for s in cluster.servers)
     # Migrations ran once: every migration is recorded once.
     assert _psql(cluster.url, "SELECT count(*) - count(DISTINCT name) FROM _fluent_migrations") == "0"
     token = re.search(r"/setup\?token=([A-Za-z0-9_\-]+)", first.log()).group(1)
