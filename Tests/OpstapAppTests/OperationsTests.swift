@@ -110,12 +110,16 @@ import Vapor
             // Keys belong to their user: a colleague's equal key is a request of its own.
             let colleague = try await APIClient.forUser(app, "werkbegeleider.kansrijk@opstap.demo")
             #expect(try await post(colleague, key: key, text: "idem-colleague").status == .created)
+            // A refusal does not bind a key: corrected, the request runs.
+            let fresh = UUID().uuidString
+            #expect(try await post(coach, key: fresh, text: "").status == .badRequest)
+            #expect(try await post(coach, key: fresh, text: "idem-corrected").status == .created)
             // A key must be printable ASCII without spaces.
             #expect(try await post(coach, key: "two words", text: "idem-bad-key").status == .badRequest)
             // Without a key every POST creates.
             #expect(try await coach.send(.POST, path, json: #"{"text":"idem-plain","level":"partners"}"#).status == .created)
             #expect(try await coach.send(.POST, path, json: #"{"text":"idem-plain","level":"partners"}"#).status == .created)
-            #expect(try await noteTexts(app, like: "idem-") == ["idem-colleague", "idem-once", "idem-plain", "idem-plain"])
+            #expect(try await noteTexts(app, like: "idem-") == ["idem-colleague", "idem-corrected", "idem-once", "idem-plain", "idem-plain"])
 
             // Kept for a day: after that the key is free again.
             app.clock = AppClock(now: { testToday.date.addingTimeInterval(25 * 3600) })

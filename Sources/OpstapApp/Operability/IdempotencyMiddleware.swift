@@ -10,8 +10,9 @@ import Vapor
 ///
 /// Keys belong to the user (two users may use the same key), live a day, and are bound to the
 /// request: the same key with another method, path or body is refused with 400. While the
-/// first request is still running, a retry gets 409. Answers of 500 and
-/// above, and errors, are not kept: the retry runs again. Without the header nothing changes.
+/// first request is still running, a retry gets 409. Only successful answers are kept: after a
+/// refusal (4xx) or an error the key is free and the retry runs again, so a client may correct
+/// its request. Without the header nothing changes.
 struct IdempotencyMiddleware: AsyncMiddleware {
     static let header = "Idempotency-Key"
     static let lifetime: TimeInterval = 24 * 3600
@@ -46,7 +47,7 @@ struct IdempotencyMiddleware: AsyncMiddleware {
             try? await reservation.delete(on: db)
             throw error
         }
-        guard response.status.code < 500, let body = response.body.buffer else {
+        guard (200..<300).contains(response.status.code), let body = response.body.buffer else {
             try? await reservation.delete(on: db)
             return response
         }
