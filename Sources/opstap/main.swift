@@ -3,7 +3,13 @@ import OpstapApp
 import Vapor
 
 var environment = try Environment.detect()
-try OpstapLogging.bootstrap(from: &environment)
+do {
+    try OpstapLogging.bootstrap(from: &environment)
+} catch {
+    // Nothing can log yet: say it plainly and stop.
+    FileHandle.standardError.write(Data("\(error)\n".utf8))
+    exit(1)
+}
 let app = try await Application.make(environment)
 do {
     try await configure(app, config: AppConfig.fromEnvironment())

@@ -68,3 +68,41 @@ def test_json_logs_carry_the_request_id_and_a_busy_database_answers_503_with_ret
         assert not [r for r in access.values() if UUID.search(r["route"])]
     finally:
         server.kill()
+
+
+def test_a_burst_of_200_concurrent_writes_on_sqlite_gets_no_server_error_and_loses_nothing_acknowledged():
+    import threading
+
+    folder = new_folder("opstap-burst-")
+    server = Server(folder, base_env(OPSTAP_DEMO_DATA="true"))
+    try:
+        server.start().wait_healthy()
+        token = server.token("coach.kansrijk@opstap.demo")
+        enrolments = [e["id"] for e in json_request(server.base_url, "GET", "/api/v1/enrolments?pageSize=100", token=token)["items"]]
+        results: list[tuple[int, str, str | None]] = []
+        lock = threading.Lock()
+        start = threading.Barrier(200)
+
+        def write(n: int) -> None:
+            text = f"burst-{n}"
+            start.wait(timeout=120)
+            status, headers, _ = request(server.base_url, "POST", f"/api/v1/enrolments/{enrolments[n % len(enrolments)]}/notes",
+                                         body={"text": text, "level": "partners"}, token=token, timeout=180)
+            with lock:
+                results.append((status, text, headers.get("retry-after")))
+
+        threads = [threading.Thread(target=write, args=(n,)) for n in range(200)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=300)
+        statuses = sorted({status for status, _, _ in results})
+        assert len(results) == 200 and set(statuses) <= {201, 503}, statuses
+        assert all(retry == "2" for status, _, retry in results if status == 503)
+        database = sqlite3.connect(folder / "data" / "opstap.sqlite")
+        stored = {row[0] for row in database.execute("SELECT text FROM notes WHERE text LIKE 'burst-%'")}
+        database.close()
+        assert {text for status, text, _ in results if status == 201} == stored
+        print(f"200 concurrent writes: {sum(1 for s, _, _ in results if s == 201)} stored, {sum(1 for s, _, _ in results if s == 503)} answered 503")
+    finally:
+        server.kill()

@@ -10,7 +10,8 @@ struct NULCharacterMiddleware: AsyncMiddleware {
     static let uploadLimit = 20 * 1_048_576
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if Self.hasEncodedNUL(request.url.path) || request.url.query.map({ Self.hasEncodedNUL($0) }) == true {
+        // The path holds ids, not text: an id with NUL in it is simply not found.
+        if request.url.query.map({ Self.hasEncodedNUL($0) }) == true {
             throw NULCharacterRefused(field: "query")
         }
         if [.POST, .PUT, .PATCH, .DELETE].contains(request.method) {
