@@ -4,17 +4,23 @@ Thirty clients keep a real server busy with authenticated reads and note writes 
 API (each on a keep-alive connection of its own). Then SIGTERM. Every request that was on its
 way when the signal went out must get its complete answer, no answer may be a server error,
 the process must exit with 0 well within the stop timeout, and every note whose creation was
-acknowledged (201) must be in the database afterwards.
+acknowledged (201) must be in the database afterwards. On SQLite, and on PostgreSQL when
+$OPSTAP_E2E_POSTGRES_URL names a server.
 """
 
 from __future__ import annotations
 
 import http.client
 import json
+import os
+import secrets
 import sqlite3
+import subprocess
 import threading
 import time
 from dataclasses import dataclass
+
+import pytest
 
 from servers import Server, base_env, json_request, new_folder
 
@@ -70,9 +76,21 @@ def _client(port: int, token: str, enrolments: list[str], number: int, stop: thr
             outcomes.append(outcome)
 
 
-def test_sigterm_under_load_finishes_in_flight_requests_and_exits_zero():
+def _engines() -> list[str]:
+    return ["sqlite", "postgres"] if os.environ.get("OPSTAP_E2E_POSTGRES_URL") else ["sqlite"]
+
+
+@pytest.mark.parametrize("engine", _engines())
+def test_sigterm_under_load_finishes_in_flight_requests_and_exits_zero(engine):
     folder = new_folder("opstap-shutdown-")
-    server = Server(folder, base_env(OPSTAP_DEMO_DATA="true", OPSTAP_SHUTDOWN_TIMEOUT=str(SHUTDOWN_TIMEOUT)))
+    env = base_env(OPSTAP_DEMO_DATA="true", OPSTAP_SHUTDOWN_TIMEOUT=str(SHUTDOWN_TIMEOUT))
+    database = None
+    if engine == "postgres":
+        postgres = os.environ["OPSTAP_E2E_POSTGRES_URL"]
+        database = "opstap_shutdown_" + secrets.token_hex(4)
+        subprocess.run(["psql", postgres, "-q", "-c", f"CREATE DATABASE {database}"], check=True)
+        env["DATABASE_URL"] = postgres.rsplit("/", 1)[0] + "/" + database
+    server = Server(folder, env)
     try:
         server.start().wait_healthy()
         token = server.token(EMAIL)
@@ -118,10 +136,17 @@ def test_sigterm_under_load_finishes_in_flight_requests_and_exits_zero():
               f"{len(outcomes)} requests, {len(acknowledged)} notes acknowledged")
 
         # Every acknowledged write is stored.
-        database = sqlite3.connect(folder / "data" / "opstap.sqlite")
-        stored = {row[0] for row in database.execute("SELECT text FROM notes WHERE text LIKE 'shutdown-%'")}
-        database.close()
+        query = "SELECT text FROM notes WHERE text LIKE 'shutdown-%'"
+        if database:
+            stored = set(subprocess.run(["psql", env["DATABASE_URL"], "-X", "-q", "-t", "-A", "-c", query],
+                                        check=True, capture_output=True, text=True).stdout.split())
+        else:
+            connection = sqlite3.connect(folder / "data" / "opstap.sqlite")
+            stored = {row[0] for row in connection.execute(query)}
+            connection.close()
         missing = [text for text in acknowledged if text not in stored]
         assert acknowledged and not missing, f"{len(missing)} of {len(acknowledged)} acknowledged notes missing"
     finally:
         server.kill()
+        if database:
+            subprocess.run(["psql", os.environ["OPSTAP_E2E_POSTGRES_URL"], "-q", "-c", f"DROP DATABASE IF EXISTS {database}"])
