@@ -58,6 +58,29 @@ import Vapor
         }
     }
 
+    @Test func aFinishedImportIsCountedAsAJobRunInTheMetrics() async throws {
+        try await withOpstap { app in
+            let programme = try await DemoLookups(db: app.db).programme("Kansrijk")
+            let api = try await APIClient.forUser(app, "intake.kansrijk@opstap.demo")
+            let created = try await api.send(.POST, "/api/v1/programmes/\(programme.id!)/candidate-imports",
+                                             json: #"{"stream":"statushouders","csv":"Voornaam;Achternaam;Geboortedatum\nNoor;Metriek;1990-02-03\n"}"#)
+            let id = try api.decode(APIImport.self, created).id
+            #expect(try await api.send(.PUT, "/api/v1/candidate-imports/\(id)/mapping", json: #"{"columns":{"givenName":0,"familyName":1,"dateOfBirth":2}}"#).status == .ok)
+            #expect(try await api.send(.POST, "/api/v1/candidate-imports/\(id)/run", json: "{}").status == .accepted)
+            let record = try await ParticipantImportTests.waitUntilFinished(id, app)
+            #expect(record.status == "done")
+            // Counted once the import's task has ended (just after it stored its outcome).
+            var text = ""
+            for _ in 0..<100 {
+                text = try await send(app, .GET, "/metrics").body.string
+                if text.contains(#"opstap_job_runs_total{kind="candidates_import",outcome="done"}"#) { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(text.contains(#"opstap_job_runs_total{kind="candidates_import",outcome="done"}"#))
+            #expect(text.contains(#"opstap_job_duration_seconds_count{kind="candidates_import"}"#))
+        }
+    }
+
     @Test func aNULCharacterIsRefusedWith400InTheAPIAndInFormsAndNothingIsStored() async throws {
         try await withOpstap { app in
             let enrolment = try await participant(app)
