@@ -111,8 +111,14 @@ class Server:
         return self.command("token", "create", "--email", email, "--name", "operations-test").strip().split()[-1]
 
 
+# Folders made for servers; conftest.py removes them when every test passed (kept for debugging otherwise).
+CREATED_FOLDERS: list[Path] = []
+
+
 def new_folder(prefix: str) -> Path:
-    return Path(tempfile.mkdtemp(prefix=prefix))
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    CREATED_FOLDERS.append(folder)
+    return folder
 
 
 def request(base_url: str, method: str, path: str, body: object | None = None, token: str | None = None,
