@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the test suite needs beyond the Swift toolchain:
-#   - Debian packages: PostgreSQL (server binaries), Chromium (+ fonts) for browser tests
+#   - Debian packages: PostgreSQL (server binaries), Chromium (+ fonts) for browser tests,
+#     nginx (the load balancer in front of two app servers in tests/operations)
 #   - a Python venv at .venv/ with pytest, playwright, axe-playwright-python, schemathesis, requests,
 #     and numpy + scipy (scripts/lsap_reference.py, the reference for MinCostAssignment)
 # Idempotent: installs only what is missing. Never runs `playwright install`
@@ -26,6 +27,7 @@ PY_REQUIREMENTS=(
 
 APT_PACKAGES=(
     postgresql
+    nginx
     chromium
     fonts-liberation
     fonts-dejavu-core

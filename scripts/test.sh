@@ -7,9 +7,11 @@
 #   4. start the server on 127.0.0.1:8089 (fresh temp working dir), then
 #        - browser tests: .venv/bin/pytest tests/browser (Playwright + axe)
 #        - API fuzzing:   schemathesis against /api/v1/openapi.json
+#   5. operations tests: .venv/bin/pytest tests/operations — servers of their own from the same
+#      binary: SIGTERM under load, two servers on one PostgreSQL behind nginx, backup/restore
 #
 # Skip parts while iterating locally:
-#   SKIP_INSTALL=1 SKIP_POSTGRES=1 SKIP_BROWSER=1 SKIP_FUZZ=1
+#   SKIP_INSTALL=1 SKIP_POSTGRES=1 SKIP_BROWSER=1 SKIP_FUZZ=1 SKIP_OPERATIONS=1
 # Tuning: FUZZ_MAX_EXAMPLES (default 50), FUZZ_SEED (default 1),
 #         FUZZ_TIMEOUT seconds (default 2400: a safety net only; the work is bounded by
 #         FUZZ_MAX_EXAMPLES, so a busy machine is slower but does not fail), E2E_PORT (default 8089).
@@ -26,6 +28,7 @@ SKIP_INSTALL="${SKIP_INSTALL:-0}"
 SKIP_POSTGRES="${SKIP_POSTGRES:-0}"
 SKIP_BROWSER="${SKIP_BROWSER:-0}"
 SKIP_FUZZ="${SKIP_FUZZ:-0}"
+SKIP_OPERATIONS="${SKIP_OPERATIONS:-0}"
 E2E_HOST="127.0.0.1"
 E2E_PORT="${E2E_PORT:-8089}"
 BASE_URL="http://$E2E_HOST:$E2E_PORT"
@@ -128,16 +131,16 @@ require_venv() {
 if [ "$SKIP_INSTALL" = "1" ]; then
     skip "install test dependencies" "SKIP_INSTALL=1"
 else
-    step "1/7 Install test dependencies"
+    step "1/8 Install test dependencies"
     "$REPO_ROOT/scripts/install-test-deps.sh"
 fi
 
 # ------------------------------------------------------- 2. swift test / SQLite
-step "2/7 swift build --build-tests"
+step "2/8 swift build --build-tests"
 swift --version
 swift build --build-tests
 
-step "3/7 swift test (SQLite)"
+step "3/8 swift test (SQLite)"
 # Every API call of the suite is checked against openapi.yaml; the operations called
 # successfully are written down, and then every operation of the spec must be among them
 # or listed in APICoverageTests (ADR 0002).
@@ -152,7 +155,7 @@ env -u DATABASE_URL OPSTAP_API_EXERCISED="$API_EXERCISED" OPSTAP_API_COVERAGE_CH
 if [ "$SKIP_POSTGRES" = "1" ]; then
     skip "swift test against PostgreSQL" "SKIP_POSTGRES=1"
 else
-    step "4/7 swift test (PostgreSQL)"
+    step "4/8 swift test (PostgreSQL)"
     if ! "$REPO_ROOT/scripts/postgres.sh" status >/dev/null 2>&1; then
         STARTED_POSTGRES=1
     fi
@@ -161,12 +164,12 @@ else
 fi
 
 # ------------------------------------------------------------ 4. running server
-if [ "$SKIP_BROWSER" = "1" ] && [ "$SKIP_FUZZ" = "1" ]; then
-    skip "server-based tests (browser, fuzz)" "SKIP_BROWSER=1 SKIP_FUZZ=1"
+if [ "$SKIP_BROWSER" = "1" ] && [ "$SKIP_FUZZ" = "1" ] && [ "$SKIP_OPERATIONS" = "1" ]; then
+    skip "server-based tests (browser, fuzz, operations)" "SKIP_BROWSER=1 SKIP_FUZZ=1 SKIP_OPERATIONS=1"
     exit 0
 fi
 
-step "5/7 Build and start the server on $BASE_URL"
+step "5/8 Build and start the server on $BASE_URL"
 swift build --product opstap
 BIN_DIR="$(swift build --show-bin-path)"
 OPSTAP_BIN="$BIN_DIR/opstap"
@@ -214,7 +217,7 @@ done
 if [ "$SKIP_BROWSER" = "1" ]; then
     skip "browser tests" "SKIP_BROWSER=1"
 else
-    step "6/7 Browser tests (pytest + Playwright + axe)"
+    step "6/8 Browser tests (pytest + Playwright + axe)"
     require_venv pytest
     pytest_status=0
     # test_real_installation.py starts servers of its own on empty databases (SQLite, and
@@ -235,7 +238,7 @@ fi
 if [ "$SKIP_FUZZ" = "1" ]; then
     skip "API fuzzing" "SKIP_FUZZ=1"
 else
-    step "7/7 API fuzzing (schemathesis)"
+    step "7/8 API fuzzing (schemathesis)"
     require_venv schemathesis
     TOKEN="$(cd "$WORK_DIR" && env -u DATABASE_URL "$OPSTAP_BIN" token create --email "$FUZZ_EMAIL" --name fuzz 2>>"$WORK_DIR/token.log" </dev/null)"
     TOKEN="$(printf '%s' "$TOKEN" | tr -d '[:space:]')"
@@ -265,4 +268,18 @@ else
         timeout --kill-after=30 "$FUZZ_TIMEOUT" \
             "$VENV/bin/schemathesis" "${FUZZ_ARGS[@]}" --header "Authorization: Bearer $TOKEN"
     )
+fi
+
+# ---------------------------------------------------------- operations tests
+if [ "$SKIP_OPERATIONS" = "1" ]; then
+    skip "operations tests" "SKIP_OPERATIONS=1"
+else
+    step "8/8 Operations tests (shutdown under load, two servers behind nginx, backups)"
+    require_venv pytest
+    # Servers of their own, on their own ports and folders; the two-server and PostgreSQL
+    # backup tests need the PostgreSQL of stage 4 (skipped without it).
+    E2E_POSTGRES_URL=""
+    if [ "$SKIP_POSTGRES" != "1" ]; then E2E_POSTGRES_URL="$("$REPO_ROOT/scripts/postgres.sh" url)"; fi
+    OPSTAP_BIN="$OPSTAP_BIN" OPSTAP_E2E_POSTGRES_URL="$E2E_POSTGRES_URL" \
+        "$VENV/bin/pytest" -q -p no:cacheprovider tests/operations
 fi

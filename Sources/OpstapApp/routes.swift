@@ -8,6 +8,7 @@ func routes(_ app: Application) throws {
         _ = try await Organisation.query(on: req.db).count()
         return Response(status: .ok, body: .init(string: "ok"))
     }
+    app.get("metrics", use: OpstapMetrics.serve)
     app.get("static", "app.css", use: StyleSheet.serve)
     app.get("static", "progress.js", use: ProgressScript.serve)
 

@@ -33,6 +33,7 @@ struct APIProblem: Error, Content {
         let response = Response(status: HTTPResponseStatus(statusCode: status))
         try? response.content.encode(self, as: .json)
         response.headers.contentType = HTTPMediaType(type: "application", subType: "problem+json")
+        if status == 503 { DatabaseOverload.addRetryAfter(to: response) }
         return response
     }
 }
@@ -80,6 +81,13 @@ struct APIErrorMiddleware: AsyncMiddleware {
             return APIProblem(
                 status: .conflict, title: "Likely duplicate", detail: t(.duplicateWarning),
                 duplicates: found.matches.map { APIDuplicate(personId: $0.visibleName == nil ? nil : $0.personID, reason: $0.reason.rawValue, name: $0.visibleName) })
+        case let refused as NULCharacterRefused:
+            let reason = FieldError(refused.field, .invalidCharacter)
+            return APIProblem(status: .badRequest, title: "Invalid input", detail: t(.errorNulCharacterText),
+                              invalidParams: [.init(name: refused.field, code: reason.code.rawValue, reason: t.error(reason))])
+        case let overload where DatabaseOverload.isOverload(overload):
+            request.logger.warning("Database busy, answered 503: \(String(reflecting: overload))")
+            return APIProblem(status: .serviceUnavailable, title: "Service busy", detail: t(.errorBusyText))
         case AccessDenied.notFound:
             return APIProblem(status: .notFound, title: "Not found", detail: t(.errorNotFoundText))
         case AccessDenied.forbidden:

@@ -10,7 +10,7 @@ func apiRoutes(_ app: Application) throws {
     let api = app.grouped("api", "v1").grouped(APIVersionMiddleware()).grouped(APIErrorMiddleware())
     api.get("openapi.json") { _ in spec.response() }
 
-    let authed = api.grouped(BearerAuthMiddleware())
+    let authed = api.grouped(BearerAuthMiddleware()).grouped(IdempotencyMiddleware())
     let directory = DirectoryAPI()
     authed.get("organisations", use: directory.organisations)
     authed.get("organisations", ":id", use: directory.organisation)

@@ -35,7 +35,7 @@ struct SetupCommand: AsyncCommand {
             let user = try await operations.setUp(
                 organisation: OrganisationInput(name: organisation, kind: kind, city: city),
                 administrator: StaffInput(email: email, name: name, roles: [Role.administrator.rawValue], password: password))
-            app.setupToken.revoke()
+            try await app.setupToken.revokeAll()
             context.console.output("Set up \(organisation) with administrator \(user.email). Sign in at /login.".consoleText())
         } catch let failure as ValidationFailure {
             let t = Translator(.en)

@@ -45,6 +45,8 @@ enum MigrationList {
         M0037_AddParticipantImports(),
         M0038_AddRecordedByToPlacementsAndQualifications(),
         M0039_IndexListsAtScale(),
-        M0060_CreateAttentionSignals(),
+        M0040_CreateSetupTokens(),
+        M0041_CreateIdempotencyKeys(),
+        M0042_CreateAttentionSignals(),
     ]
 }

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import OpstapDomain
+import SQLKit
 import Vapor
 
 /// One row of an import as checked before anything is stored.
@@ -23,12 +24,27 @@ enum ImportKind: String {
     case candidates, participants
 }
 
-/// Progress of running imports, kept in memory: the import's own transaction holds the
-/// database (SQLite allows one writer), so progress cannot be written next to it.
+/// Progress of running imports. The server running an import keeps it in memory. On PostgreSQL
+/// it is also written to the import's row, outside the import's transaction, so that another
+/// app server behind the load balancer, where the next progress poll may land, shows it too.
+/// On SQLite it stays in memory: the import's own transaction holds the only write lock (and
+/// one server owns an SQLite file).
 actor ImportProgress {
     static let shared = ImportProgress()
     private var processed: [UUID: Int] = [:]
-    func set(_ id: UUID, _ count: Int) { processed[id] = count }
+
+    /// `db` is the database outside the import's transaction.
+    func set(_ id: UUID, _ count: Int, publishingOn db: (any Database)? = nil) async {
+        processed[id] = count
+        guard let db, let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else { return }
+        do {
+            try await sql.update(CandidateImport.schema).set("processed_rows", to: count).where("id", .equal, id).run()
+        } catch {
+            // Progress is a courtesy to the user; the import goes on.
+            db.logger.warning("Import \(id): progress not stored: \(error)")
+        }
+    }
+
     func get(_ id: UUID) -> Int? { processed[id] }
     func clear(_ id: UUID) { processed[id] = nil }
 }
@@ -267,7 +283,7 @@ struct ImportOperations {
                 try await persons.create(on: tx)
                 try await candidacies.create(on: tx)
                 try await events.create(on: tx)
-                await progress.set(importID, start + batch.count)
+                await progress.set(importID, start + batch.count, publishingOn: db)
             }
         }
         return (importing.count, checks.count - importing.count)

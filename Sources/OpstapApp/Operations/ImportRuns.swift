@@ -35,11 +35,18 @@ enum ImportRuns {
         let logger = req.logger
         let t = req.translator()
         let db = req.application.db
+        // Counted as in flight from here, so a stopping server lets the import finish first.
+        let inFlight = req.application.inFlightWork
+        inFlight.begin()
+        let kind = "\(record.kind ?? ImportKind.candidates.rawValue)_import"
         Task {
+            defer { inFlight.end() }
+            let started = ContinuousClock.now
             let outcome: Result<(imported: Int, skipped: Int), any Error>
             do {
                 outcome = .success(try await work())
             } catch { outcome = .failure(error) }
+            OpstapMetrics.recordJob(kind: kind, succeeded: (try? outcome.get()) != nil, duration: ContinuousClock.now - started)
             do {
                 let stored = try await CandidateImport.find(importID, on: db)!
                 switch outcome {

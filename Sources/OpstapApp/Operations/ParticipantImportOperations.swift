@@ -180,7 +180,7 @@ struct ParticipantImportOperations {
                 for chunk in stride(from: 0, to: transitions.count, by: 1000) {
                     try await Array(transitions[chunk..<min(chunk + 1000, transitions.count)]).create(on: tx)
                 }
-                await progress.set(importID, start + batch.count)
+                await progress.set(importID, start + batch.count, publishingOn: db)
             }
         }
         return (importing.count, checks.count - importing.count)

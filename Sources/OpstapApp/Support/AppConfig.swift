@@ -17,6 +17,10 @@ public struct AppConfig: Sendable {
     public var loadDemoData: Bool
     /// bcrypt work factor; lowered only in tests.
     public var bcryptCost: Int
+    /// Seconds a stopping server gives requests and jobs in flight before it exits anyway.
+    public var shutdownTimeoutSeconds: Int = 25
+    /// Bearer token that may read `/metrics` from anywhere (loopback may without it).
+    public var metricsToken: String?
 
     public init(
         databaseURL: String? = nil, dataDirectory: String = "data", inMemorySQLite: Bool = false, postgresSchema: String? = nil,
@@ -59,6 +63,14 @@ public struct AppConfig: Sendable {
             if let value = Int(cost), (4...31).contains(value) { config.bcryptCost = value } else {
                 problems.append("OPSTAP_BCRYPT_COST must be a number from 4 to 31")
             }
+        }
+        if let timeout = env["OPSTAP_SHUTDOWN_TIMEOUT"] {
+            if let value = Int(timeout), (1...3600).contains(value) { config.shutdownTimeoutSeconds = value } else {
+                problems.append("OPSTAP_SHUTDOWN_TIMEOUT must be a number of seconds from 1 to 3600")
+            }
+        }
+        if let token = env["OPSTAP_METRICS_TOKEN"], !token.isEmpty {
+            if token.count >= 16 { config.metricsToken = token } else { problems.append("OPSTAP_METRICS_TOKEN must have at least 16 characters") }
         }
         guard problems.isEmpty else {
             throw ConfigurationError(problems: problems)

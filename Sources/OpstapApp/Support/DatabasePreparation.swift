@@ -19,9 +19,13 @@ enum DatabasePreparation: Sendable {
         }
         try await SQLitePragmas.enableWAL(on: app.db)
         guard self != .folder else { return }
-        try await app.autoMigrate()
-        if self == .migrateAndDemo, config.loadDemoData {
-            try await DemoData.loadIfEmpty(app: app)
+        // Several app servers may start together on one PostgreSQL: one migrates (and loads the
+        // demo) while the others wait, then find nothing left to do.
+        try await PreparationLock.holding(on: app.db, logger: app.logger) {
+            try await app.autoMigrate()
+            if self == .migrateAndDemo, config.loadDemoData {
+                try await DemoData.loadIfEmpty(app: app)
+            }
         }
         try await SQLitePragmas.refreshStatistics(on: app.db)
     }

@@ -8,7 +8,7 @@ import Vapor
 public func configure(_ app: Application, config: AppConfig) async throws {
     app.storage[AppConfigKey.self] = config
     // Created here, before any request can race to create it.
-    _ = app.setupToken
+    _ = app.inFlightWork
     try configureDatabase(app, config: config)
     app.useAttentionStaleness()
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
@@ -23,10 +23,18 @@ public func configure(_ app: Application, config: AppConfig) async throws {
             path: "/", isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
 
+    // Vapor's quiescing of open connections gets the whole stop timeout (see `stopServing`).
+    app.http.server.configuration.shutdownTimeout = .seconds(Int64(config.shutdownTimeoutSeconds))
+
     app.middleware = Middlewares()
+    _ = OpstapMetrics.registry
+    app.middleware.use(InFlightMiddleware(work: app.inFlightWork))
+    app.middleware.use(RequestContextMiddleware())
     app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(app.sessions.middleware)
+    // After the sessions middleware: the error page it leads to reads the session.
+    app.middleware.use(NULCharacterMiddleware())
 
     app.routes.defaultMaxBodySize = "1mb"
     try routes(app)
@@ -40,10 +48,14 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         ("user", UserCommand(), .migrate),
         ("setup", SetupCommand(), .migrate),
         ("bench", BenchCommand(), .migrateAndDemo),
+        // A copy of the database as it is: no migration, only WAL set (it is already on a served file).
+        ("backup", BackupCommand(), .folder),
     ]
     for (name, command, preparation) in commands {
         app.asyncCommands.use(PreparingCommand(inner: command, preparation: preparation), as: name)
     }
+    // Restore must not open the database it replaces.
+    app.asyncCommands.use(RestoreCommand(), as: "restore")
     if let migrate = app.asyncCommands.commands["migrate"] {
         app.asyncCommands.use(PreparingCommand(inner: migrate, preparation: .folder), as: "migrate")
     }

@@ -17,6 +17,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             let status = Self.status(for: error)
             if status == .internalServerError {
                 request.logger.report(error: error)
+            } else if status == .serviceUnavailable {
+                request.logger.warning("Database busy, answered 503: \(String(reflecting: error))")
             }
             if status == .unauthorized && !request.url.path.hasPrefix("/api/") {
                 return request.redirect(to: "/login")
@@ -24,7 +26,12 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             if error is CSRFRefused {
                 return html(ErrorPage.expired(request.pageContext()), status: status)
             }
-            return html(ErrorPage.render(request.pageContext(), status: Int(status.code)), status: status)
+            if error is NULCharacterRefused {
+                return html(ErrorPage.badInput(request.pageContext(), text: request.translator()(.errorNulCharacterText)), status: status)
+            }
+            let response = html(ErrorPage.render(request.pageContext(), status: Int(status.code)), status: status)
+            if status == .serviceUnavailable { DatabaseOverload.addRetryAfter(to: response) }
+            return response
         }
     }
 
@@ -33,6 +40,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         case AccessDenied.notFound: .notFound
         case AccessDenied.forbidden: .forbidden
         case is CSRFRefused: .forbidden
+        case is NULCharacterRefused: .badRequest
+        case let error where DatabaseOverload.isOverload(error): .serviceUnavailable
         case is ConcurrentChange: .conflict
         case let db as any DatabaseError where db.isConstraintFailure: .conflict
         case let abort as any AbortError: abort.status

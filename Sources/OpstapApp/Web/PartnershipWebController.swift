@@ -27,7 +27,7 @@ struct PartnershipWebController {
             html(SetupPage.render(req.pageContext(), token: "", values: form.firstValues.filter { $0.key != "password" && $0.key != "token" }, errors: errors),
                  status: .badRequest)
         }
-        guard req.application.setupToken.matches(token) else { return refuse([FieldError("token", .setupTokenWrong)]) }
+        guard try await req.setupToken.matches(token) else { return refuse([FieldError("token", .setupTokenWrong)]) }
         let user: User
         do {
             user = try await operations(req).setUp(
@@ -37,7 +37,7 @@ struct PartnershipWebController {
             if failure.errors.contains(where: { $0.code == .alreadySetUp }) { throw AccessDenied.notFound }
             return refuse(failure.errors)
         }
-        req.application.setupToken.revoke()
+        try await req.setupToken.revokeAll()
         try await AuthController.startSession(req, for: user)
         req.flash(req.translator()(.flashWelcome))
         return req.redirect(to: "/admin")

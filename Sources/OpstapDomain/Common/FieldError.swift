@@ -93,4 +93,9 @@ public enum FieldErrorCode: String, CaseIterable, Sendable, Codable {
     case earlierPhaseMissing
     case notAfterPreviousPhase
     case currentPhaseMismatch
+    // MARK: operations
+    /// A text contained a NUL character (refused before any handler sees it).
+    case invalidCharacter
+    /// An `Idempotency-Key` already used for a different request.
+    case idempotencyKeyReused
 }

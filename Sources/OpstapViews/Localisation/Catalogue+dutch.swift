@@ -1210,5 +1210,11 @@ extension Catalogue {
         "error.earlierPhaseMissing": "De start van de eerdere fase {0} ontbreekt.",
         "error.notAfterPreviousPhase": "Deze fase begint niet na de start van {0} ({1}).",
         "error.currentPhaseMismatch": "Dit is niet de laatst gestarte fase ({0}).",
+        // MARK: operations
+        "error.invalidCharacter": "Dit bevat een ongeldig teken (NUL). Verwijder het en probeer het opnieuw.",
+        "error.idempotencyKeyReused": "Deze Idempotency-Key is al gebruikt voor een ander verzoek.",
+        "errorBusyTitle": "Het is even te druk",
+        "errorBusyText": "Opstap kon uw verzoek nu niet afmaken. Kijk of uw wijziging is opgeslagen en probeer het anders over een paar seconden opnieuw.",
+        "errorNulCharacterText": "De invoer bevat een onzichtbaar ongeldig teken (NUL), bijvoorbeeld uit een gekopieerde tekst. Er is niets opgeslagen. Ga terug, verwijder het teken en probeer het opnieuw.",
 ]
 }

@@ -1210,5 +1210,11 @@ extension Catalogue {
         "error.earlierPhaseMissing": "The start of the earlier phase {0} is missing.",
         "error.notAfterPreviousPhase": "This phase does not start after {0} started ({1}).",
         "error.currentPhaseMismatch": "This is not the last phase started ({0}).",
+        // MARK: operations
+        "error.invalidCharacter": "This contains an invalid character (NUL). Remove it and try again.",
+        "error.idempotencyKeyReused": "This Idempotency-Key was already used for a different request.",
+        "errorBusyTitle": "Opstap is busy",
+        "errorBusyText": "Opstap could not finish your request just now. Check whether your change was stored, and otherwise try again in a few seconds.",
+        "errorNulCharacterText": "The input contains an invisible invalid character (NUL), for example from copied text. Nothing was stored. Go back, remove the character and try again.",
 ]
 }

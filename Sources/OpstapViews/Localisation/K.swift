@@ -866,4 +866,9 @@ public enum K: String, CaseIterable, Sendable {
     case participantImportReady
     case participantImportToCohort
     case participantImportCohortFull
+
+    // MARK: operations
+    case errorBusyTitle
+    case errorBusyText
+    case errorNulCharacterText
 }

@@ -17,7 +17,7 @@ struct Installation {
     /// Sets up an empty Opstap through /setup with the token `serve` would print.
     static func setUp(_ app: Application, organisation: String = "Gemeente Voorbeeld", kind: OrganisationKind = .municipality,
                       email: String = "beheer@voorbeeld.nl") async throws -> Installation {
-        let token = app.setupToken.issue()
+        let token = try await app.setupToken.issue()
         let (cookie, csrf) = try await anonymous(app, "/setup")
         let response = try await post(app, "/setup", cookie: cookie, fields: [
             ("_csrf", csrf), ("token", token), ("organisationName", organisation), ("kind", kind.rawValue), ("city", "Leiden"),

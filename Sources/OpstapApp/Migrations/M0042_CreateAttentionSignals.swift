@@ -2,7 +2,7 @@ import Fluent
 
 /// Stored attention signals, one row per running enrolment (see `AttentionStore`): the attention
 /// list is ordered and paged in SQL instead of computing every participant's signals per request.
-struct M0060_CreateAttentionSignals: AsyncMigration {
+struct M0042_CreateAttentionSignals: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema(StoredAttention.schema)
             .field("enrolment_id", .uuid, .identifier(auto: false), .references("enrolments", "id", onDelete: .cascade))
