@@ -183,6 +183,8 @@ func routes(_ app: Application) throws {
     pages.post("admin", "organisations", ":organisationID", "invitations", use: admin.invite)
     pages.get("admin", "locations", ":locationID", use: admin.location)
     pages.post("admin", "locations", ":locationID", use: admin.updateLocation)
+    // MARK: - Security
+    pages.get("admin", "security", use: SecurityLogWebController().page)
 
     // MARK: JSON API
     try apiRoutes(app)

@@ -5,10 +5,8 @@ import Vapor
 /// Resolves the signed-in user from the session cookie. Pages behind it redirect to the
 /// login page when nobody is signed in.
 struct SessionAuthMiddleware: AsyncMiddleware {
-    static let userKey = "userID"
-
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let idText = request.session.data[Self.userKey], let id = UUID(uuidString: idText),
+        if let id = request.webSession.userID,
            let user = try await User.query(on: request.db).filter(\.$id == id).filter(\.$active == true)
                .with(\.$organisation).first() {
             request.actor = try Actor(user: user, organisation: user.organisation)

@@ -44,5 +44,9 @@ enum MigrationList {
         M0036_AddFundingAmountMissing(),
         M0037_AddParticipantImports(),
         M0038_AddRecordedByToPlacementsAndQualifications(),
+        // MARK: - Security (issue 12, ADR 0010)
+        M0040_CreateWebSessions(),
+        M0041_AddAPITokenExpiry(),
+        M0042_CreateSignInThrottleAndSecurityLog(),
     ]
 }

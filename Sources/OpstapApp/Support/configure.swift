@@ -14,18 +14,13 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     app.migrations.add(MigrationList.all)
 
-    app.sessions.use(.fluent)
-    app.sessions.configuration.cookieName = "opstap_session"
-    app.sessions.configuration.cookieFactory = { sessionID in
-        HTTPCookies.Value(
-            string: sessionID.string, expires: Date().addingTimeInterval(8 * 3600), maxAge: 8 * 3600,
-            path: "/", isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
-    }
+    // Our own sessions (WebSessionMiddleware, ADR 0010); the key cache is filled on first use.
+    app.storage[ServerSecrets.CacheKey.self] = ServerSecrets.Cache()
 
     app.middleware = Middlewares()
     app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
-    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(WebSessionMiddleware())
 
     app.routes.defaultMaxBodySize = "1mb"
     try routes(app)

@@ -93,4 +93,6 @@ public enum FieldErrorCode: String, CaseIterable, Sendable, Codable {
     case earlierPhaseMissing
     case notAfterPreviousPhase
     case currentPhaseMismatch
+    // MARK: - security
+    case tooManyAttempts
 }

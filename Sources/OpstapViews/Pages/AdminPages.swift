@@ -66,6 +66,7 @@ public enum AdminPage {
         let v = m.values
         func errors(_ form: String) -> [FieldError] { m.form == form ? m.errors : [] }
         return Layout.page(context, title: t(.adminTitle)) {
+            el("p") { Widgets.link(t(.securityLogLink), "/admin/security") }
             el("h2", ["id": "staff"]) { t(.staffOf, m.organisationName) }
             Widgets.table(
                 caption: t(.staffOf, m.organisationName), headers: [t(.name), t(.email), t(.rolesLabel), t(.status), ""],

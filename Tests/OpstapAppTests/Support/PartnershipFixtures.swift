@@ -63,10 +63,10 @@ struct Installation {
         return try await signedIn(app, cookie: WebClient.sessionCookie(response.headers) ?? cookie)
     }
 
-    /// A browser that opened `path` without signing in: its cookie and the form's CSRF token.
+    /// A browser that opened `path` without signing in: its signed CSRF cookie and the form's token.
     static func anonymous(_ app: Application, _ path: String) async throws -> (cookie: String, csrf: String) {
         let page = try await send(app, .GET, path)
-        return (try #require(WebClient.sessionCookie(page.headers)), try #require(WebClient.csrfToken(in: page.body.string)))
+        return (try #require(WebClient.csrfCookie(page.headers)), try #require(WebClient.csrfToken(in: page.body.string)))
     }
 
     static func post(_ app: Application, _ path: String, cookie: String, fields: [(String, String)]) async throws -> HTTPResult {
