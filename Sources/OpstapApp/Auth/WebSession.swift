@@ -33,11 +33,16 @@ final class WebSession: Sendable {
         set { box.withLockedValue { $0.data[key] = newValue } }
     }
 
-    /// Starts a new signed-in session for `userID` with a fresh CSRF token.
-    func signIn(userID: UUID) {
+    /// Starts a new signed-in session for `userID` with a fresh CSRF token; `mfa` marks a
+    /// session that still waits for the second step or for enrolment (`MFA`).
+    func signIn(userID: UUID, mfa: String? = nil, now: Date = Date()) {
         box.withLockedValue {
             $0.userID = userID
             $0.data = [CSRFMiddleware.sessionKey: [UInt8].random(count: 24).base64URLEncoded()]
+            if let mfa {
+                $0.data[MFA.sessionKey] = mfa
+                $0.data[MFA.sinceKey] = String(Int(now.timeIntervalSince1970))
+            }
             $0.renewed = true
             $0.destroyed = false
         }

@@ -48,5 +48,6 @@ enum MigrationList {
         M0040_CreateWebSessions(),
         M0041_AddAPITokenExpiry(),
         M0042_CreateSignInThrottleAndSecurityLog(),
+        M0043_CreateMFA(),
     ]
 }

@@ -16,6 +16,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     // Our own sessions (WebSessionMiddleware, ADR 0010); the key cache is filled on first use.
     app.storage[ServerSecrets.CacheKey.self] = ServerSecrets.Cache()
+    app.storage[OTPClock.Key.self] = OTPClock()
 
     app.middleware = Middlewares()
     app.middleware.use(ErrorPageMiddleware())

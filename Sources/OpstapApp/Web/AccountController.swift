@@ -17,6 +17,7 @@ struct AccountController {
             newToken: newToken, errors: errors)
         model.passwordErrors = passwordErrors
         model.tokenLifetimes = SessionPolicy.tokenLifetimes
+        model.mfaOn = try await MFA.confirmed(actor.userID, on: req.db) != nil
         return html(AccountPage.render(req.pageContext(), model), status: status ?? (errors.isEmpty && passwordErrors.isEmpty ? .ok : .badRequest))
     }
 

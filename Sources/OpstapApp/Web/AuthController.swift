@@ -41,8 +41,11 @@ struct AuthController {
         }
         try await throttle.recordSuccess(email: email)
         try await SecurityLog.record(.signedIn, user: user, req)
-        try await Self.startSession(req, for: user)
-        return req.redirect(to: "/")
+        switch try await Self.startSession(req, for: user) {
+        case MFA.pending?: return req.redirect(to: "/login/mfa")
+        case MFA.enrol?: return req.redirect(to: "/account/mfa")
+        default: return req.redirect(to: "/")
+        }
     }
 
     /// 429 with the minutes to wait, on the sign-in form.
@@ -54,10 +57,14 @@ struct AuthController {
         return response
     }
 
-    /// Signs `user` in (also after setup and after accepting an invitation).
-    static func startSession(_ req: Request, for user: User) async throws {
+    /// Signs `user` in after the password (also after setup and after accepting an
+    /// invitation); returns the MFA step still due, if any.
+    @discardableResult
+    static func startSession(_ req: Request, for user: User) async throws -> String? {
+        let state = try await MFA.stateAfterPassword(user, on: req.db)
         // A fresh session id on sign-in: an id planted before login is worthless after it.
-        req.webSession.signIn(userID: try user.requireID())
+        req.webSession.signIn(userID: try user.requireID(), mfa: state, now: req.clock.now())
+        return state
     }
 
     func logout(_ req: Request) async throws -> Response {

@@ -95,4 +95,5 @@ public enum FieldErrorCode: String, CaseIterable, Sendable, Codable {
     case currentPhaseMismatch
     // MARK: - security
     case tooManyAttempts
+    case mfaCodeWrong
 }

@@ -1250,7 +1250,6 @@ extension Catalogue {
         "mfaCodeHint": "Zes cijfers, of een herstelcode zoals ABCDE-FGHIJ.",
         "mfaVerifyButton": "Controleren",
         "mfaCancel": "Annuleren en afmelden",
-        "mfaCodeWrong": "Deze code klopt niet of is al gebruikt.",
         "mfaEnrolTitle": "Tweestapsverificatie",
         "mfaRequiredExplain": "Voor uw account is tweestapsverificatie verplicht, omdat u persoonsgegevens kunt inzien. Stel het nu in om verder te gaan.",
         "mfaEnrolStepApp": "Installeer een authenticator-app op uw telefoon (bijvoorbeeld een die uw organisatie aanraadt).",
@@ -1273,5 +1272,6 @@ extension Catalogue {
         "mfaPolicySave": "Opslaan",
         "mfaStatusOn": "Aan",
         "mfaStatusOff": "Uit",
+        "error.mfaCodeWrong": "Deze code klopt niet of is al gebruikt.",
 ]
 }

@@ -1250,7 +1250,6 @@ extension Catalogue {
         "mfaCodeHint": "Six digits, or a recovery code such as ABCDE-FGHIJ.",
         "mfaVerifyButton": "Verify",
         "mfaCancel": "Cancel and sign out",
-        "mfaCodeWrong": "This code is wrong or has been used already.",
         "mfaEnrolTitle": "Two-step verification",
         "mfaRequiredExplain": "Two-step verification is required for your account because you can see personal data. Set it up now to continue.",
         "mfaEnrolStepApp": "Install an authenticator app on your phone (for example one your organisation recommends).",
@@ -1273,5 +1272,6 @@ extension Catalogue {
         "mfaPolicySave": "Save",
         "mfaStatusOn": "On",
         "mfaStatusOff": "Off",
+        "error.mfaCodeWrong": "This code is wrong or has been used already.",
 ]
 }

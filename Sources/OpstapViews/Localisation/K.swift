@@ -888,7 +888,6 @@ public enum K: String, CaseIterable, Sendable {
     case mfaCodeHint
     case mfaVerifyButton
     case mfaCancel
-    case mfaCodeWrong
     case mfaEnrolTitle
     case mfaRequiredExplain
     case mfaEnrolStepApp

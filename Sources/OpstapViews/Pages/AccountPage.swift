@@ -26,6 +26,7 @@ public struct AccountModel: Sendable {
     public var passwordErrors: [FieldError] = []
     /// The lifetimes a new API token may have, in days; the first is the default.
     public var tokenLifetimes: [Int] = [90, 30, 365]
+    public var mfaOn = false
     public init(email: String, roles: [Role], organisation: String, tokens: [TokenRow], newToken: String?, errors: [FieldError]) {
         self.email = email
         self.roles = roles
@@ -41,7 +42,9 @@ public enum AccountPage {
     public static func render(_ context: PageContext, _ m: AccountModel) -> String {
         let t = context.t
         return Layout.page(context, title: t(.accountTitle)) {
-            Widgets.facts([(t(.email), m.email), (t(.organisation), m.organisation), (t(.rolesLabel), m.roles.map { t.label($0) }.joined(separator: ", "))])
+            Widgets.facts([(t(.email), m.email), (t(.organisation), m.organisation), (t(.rolesLabel), m.roles.map { t.label($0) }.joined(separator: ", ")),
+                           (t(.mfaEnrolTitle), m.mfaOn ? t(.mfaStatusOn) : t(.mfaStatusOff))])
+            el("p") { Widgets.link(t(.mfaLink), "/account/mfa") }
             el("h2") { t(.languageTitle) }
             el("form", ["method": "post", "action": "/account/locale", "class": "action"]) {
                 Form.csrf(context)

@@ -19,7 +19,7 @@ struct WebClient {
         let cookie = try #require(Self.csrfCookie(page.headers))
         let response = try await send(app, .POST, "/login", headers: formHeaders(cookie), body: encode(["_csrf": csrf, "email": email, "password": password]))
         #expect(response.status == .seeOther, "login of \(email)")
-        let signedIn = try #require(Self.sessionCookie(response.headers))
+        let signedIn = try await finishMFA(app, cookie: try #require(Self.sessionCookie(response.headers)))
         // Signing in starts a new session with a new CSRF token; read it like a browser would.
         var headers = HTTPHeaders()
         headers.add(name: .cookie, value: signedIn)

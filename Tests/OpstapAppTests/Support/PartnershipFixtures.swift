@@ -80,7 +80,8 @@ struct Installation {
         return try await send(app, .POST, path, headers: headers, body: body)
     }
 
-    static func signedIn(_ app: Application, cookie: String) async throws -> WebClient {
+    static func signedIn(_ app: Application, cookie given: String) async throws -> WebClient {
+        let cookie = try await WebClient.finishMFA(app, cookie: given)
         var headers = HTTPHeaders()
         headers.add(name: .cookie, value: cookie)
         let page = try await send(app, .GET, "/account", headers: headers)
