@@ -24,7 +24,11 @@ struct CandidateSearch {
             else { return query.filter(\.$id ~~ [UUID]()) }
             people.filter(\.$bsn == bsn.digits)
         } else {
-            for token in PersonName.searchTokens(term).prefix(5) {
+            // Names are matched on letters and digits only: `%`, `_` and other punctuation are
+            // no wildcards but characters no name key holds, so a search of only those finds nobody.
+            let tokens = PersonName.searchTokens(term)
+            guard !tokens.isEmpty else { return query.filter(\.$id ~~ [UUID]()) }
+            for token in tokens.prefix(5) {
                 people.filter(\.$nameKey ~~ token)
             }
         }
