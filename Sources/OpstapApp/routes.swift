@@ -18,6 +18,9 @@ func routes(_ app: Application) throws {
     web.get("login", use: auth.loginPage)
     web.post("login", use: auth.login)
     web.post("logout", use: auth.logout)
+    let mfa = MFAWebController()
+    web.get("login", "mfa", use: mfa.verifyPage)
+    web.post("login", "mfa", use: mfa.verify)
     // MARK: - Partnership administration (no account yet)
     let partnership = PartnershipWebController()
     web.get("setup", use: partnership.setupPage)
@@ -184,6 +187,12 @@ func routes(_ app: Application) throws {
     pages.post("admin", "organisations", ":organisationID", "invitations", use: admin.invite)
     pages.get("admin", "locations", ":locationID", use: admin.location)
     pages.post("admin", "locations", ":locationID", use: admin.updateLocation)
+    // MARK: - Security
+    pages.get("admin", "security", use: SecurityLogWebController().page)
+    pages.get("account", "mfa", use: mfa.enrolPage)
+    pages.post("account", "mfa", use: mfa.enrol)
+    pages.post("admin", "users", ":userID", "mfa", "reset", use: mfa.reset)
+    pages.post("admin", "mfa", use: mfa.setPolicy)
 
     // MARK: JSON API
     try apiRoutes(app)

@@ -111,7 +111,7 @@ import Vapor
     @Test func loginSetsAnHttpOnlySameSiteCookieAndRefusesAWrongPassword() async throws {
         try await withOpstap { app in
             let page = try await send(app, .GET, "/login")
-            let cookie = try #require(page.headers[.setCookie].first { $0.hasPrefix("opstap_session=") })
+            let cookie = try #require(page.headers[.setCookie].first { $0.hasPrefix("opstap_csrf=") })
             #expect(cookie.contains("HttpOnly"))
             #expect(cookie.contains("SameSite=Lax"))
             let csrf = try #require(WebClient.csrfToken(in: page.body.string))

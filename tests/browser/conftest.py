@@ -7,7 +7,8 @@ http://127.0.0.1:8080); scripts/test.sh starts one on port 8089.
 Fixtures:  base_url, browser, context, page,
            new_page(**context_options) -> a page in a fresh context of its own
            (for a second user, a phone viewport, or JavaScript switched off)
-Helpers:   login(page, email, password), axe_check(page), format_violations(...)
+Helpers:   login(page, email, password) (with the MFA step), complete_mfa(page, email),
+           axe_check(page), format_violations(...)
            (import them with `from conftest import login, axe_check`)
 Flows through the UI that several tests share live in flows.py.
 
@@ -17,8 +18,13 @@ base_url, so `page.goto("/login")` works.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import os
 import re
+import struct
+import time
 from pathlib import Path
 
 import pytest
@@ -111,16 +117,64 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+# Authenticator keys set up during this test run (the server is fresh per run), and the last
+# time step used per address: the server refuses a code twice (RFC 6238 §5.2).
+_MFA_SECRETS: dict[str, str] = {}
+_MFA_LAST_STEP: dict[str, int] = {}
+
+
+def totp(secret_base32: str, step: int) -> str:
+    """RFC 6238 code (HMAC-SHA1, 6 digits) for a 30-second time step."""
+    key = base64.b32decode(secret_base32 + "=" * (-len(secret_base32) % 8))
+    digest = hmac.new(key, struct.pack(">Q", step), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"
+
+
+def _next_step(email: str) -> int:
+    """The current step, or the next unused one (the server accepts one step ahead);
+    waits for real time when both are used."""
+    step = int(time.time() // 30)
+    last = _MFA_LAST_STEP.get(email, -1)
+    if last >= step + 1:
+        time.sleep((last + 1) * 30 - time.time() + 0.5)
+        step = int(time.time() // 30)
+    chosen = max(step, last + 1)
+    _MFA_LAST_STEP[email] = chosen
+    return chosen
+
+
+def complete_mfa(page: Page, email: str) -> None:
+    """After the password (or setup, or an accepted invitation): set up the authenticator when
+    the page asks for it, or type the code when the sign-in waits for it."""
+    if page.url.endswith("/account/mfa") and page.locator("#mfa-secret").count():
+        secret = page.get_attribute("#mfa-secret", "data-secret")
+        _MFA_SECRETS[email] = secret
+        page.fill('input[name="code"]', totp(secret, _next_step(email)))
+        with page.expect_navigation():
+            page.click('form[action="/account/mfa"] button[type="submit"]')
+        page.goto("/")
+    elif page.url.endswith("/login/mfa"):
+        page.fill('input[name="code"]', totp(_MFA_SECRETS[email], _next_step(email)))
+        with page.expect_navigation():
+            page.click('form[action="/login/mfa"] button[type="submit"]')
+    page.wait_for_load_state("load")
+
+
 def login(page: Page, email: str, password: str) -> None:
-    """Log in through the /login form and wait for the resulting page to load.
-    Fails the test at once when the login is refused (the form comes back)."""
+    """Log in through the /login form and wait for the resulting page to load; set up the
+    authenticator at the first sign-in of a role that requires it, and type its code at
+    later ones. Fails the test at once when the login is refused (the form comes back)."""
     page.goto("/login")
     page.fill('input[name="email"]', email)
     page.fill('input[name="password"]', password)
     with page.expect_navigation():
         page.click('button[type="submit"]')
     page.wait_for_load_state("load")
-    assert "/login" not in page.url, f"login as {email} failed (still on {page.url})"
+    complete_mfa(page, email)
+    page.wait_for_load_state("load")
+    assert "/login" not in page.url and "/account/mfa" not in page.url, f"login as {email} failed (still on {page.url})"
 
 
 def axe_check(page: Page, impacts: tuple[str, ...] = AXE_BLOCKING_IMPACTS) -> list[dict]:

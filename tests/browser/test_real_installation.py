@@ -27,6 +27,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from conftest import complete_mfa
 from playwright.sync_api import Browser, Page, expect
 
 from flows import (
@@ -115,6 +116,7 @@ def _sign_in(page: Page, email: str) -> None:
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_load_state("load")
+    complete_mfa(page, email)
     assert "/login" not in page.url, f"sign-in of {email} refused"
 
 
@@ -146,6 +148,7 @@ def _invite_partner(admin: Page, browser: Browser, base_url: str, name: str, kin
     invitee.get_by_label("Kies een wachtwoord").fill(PASSWORD)
     invitee.get_by_role("button", name="Account aanmaken").click()
     invitee.wait_for_load_state("load")
+    complete_mfa(invitee, email)
     assert "/invite" not in invitee.url and "/login" not in invitee.url, invitee.url
     # The new administrator runs their own organisation.
     invitee.goto("/admin")
@@ -174,6 +177,7 @@ def test_a_partnership_starts_on_an_empty_install_with_its_real_history(browser:
     admin.get_by_label("Wachtwoord").fill(PASSWORD)
     admin.get_by_role("button", name="Inrichten en aanmelden").click()
     admin.wait_for_load_state("load")
+    complete_mfa(admin, "beheer@utrecht.example")
     assert "/setup" not in admin.url and "/login" not in admin.url, admin.url
     # Setup is one-time: the page is gone now.
     assert admin.goto(f"/setup?token={token}").status in (403, 404, 409, 410)

@@ -132,7 +132,7 @@ struct GuidanceAPI {
     private func review(_ req: Request) async throws -> (Scope, Review) {
         let scope = try req.scope()
         guard let review = try await Review.find(try req.idParameter(), on: req.db) else { throw AccessDenied.notFound }
-        _ = try await scope.enrolment(review.$enrolment.id)
+        _ = try await scope.enrolmentOfRecord(review.$enrolment.id)
         return (scope, review)
     }
 

@@ -105,6 +105,12 @@ struct Scope: Sendable {
         return candidacy
     }
 
+    /// The enrolment a record found by its own id belongs to. A role that sees no people gets
+    /// "not found" like anyone else outside its reach: 403 here would tell that the record exists.
+    func enrolmentOfRecord(_ id: UUID) async throws -> Enrolment {
+        do { return try await enrolment(id) } catch AccessDenied.forbidden { throw AccessDenied.notFound }
+    }
+
     func enrolment(_ id: UUID?) async throws -> Enrolment {
         guard let id, let enrolment = try await enrolments().filter(\.$id == id).first() else { throw AccessDenied.notFound }
         return enrolment

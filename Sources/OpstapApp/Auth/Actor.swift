@@ -50,6 +50,13 @@ struct Actor: Sendable {
         organisationKind == .municipality && visibleFields.contains(.bsn) && can(.viewPeople)
     }
 
+    /// Special-category answers of ESF+ (disability, minority, foreign background) are for the
+    /// municipality's roles that record ESF+ eligibility: the partner with the legal basis.
+    /// A care employer's coordinator records eligibility too, but never sees these answers.
+    var mayHandleSpecialCategories: Bool {
+        organisationKind == .municipality && can(.recordEligibility)
+    }
+
     /// Reporting roles see aggregates only, with small cells suppressed.
     var seesSuppressedFigures: Bool { !can(.viewPeople) }
 }

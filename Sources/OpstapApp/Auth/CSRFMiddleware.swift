@@ -79,11 +79,13 @@ struct CSRFMiddleware: AsyncMiddleware {
         return nil
     }
 
-    /// The session's token, created on first use.
+    /// The signed-in session's token (set at sign-in), or the anonymous visitor's signed cookie.
     static func token(for request: Request) -> String {
-        if let existing = request.session.data[sessionKey] { return existing }
+        let session = request.webSession
+        guard session.userID != nil else { return AnonymousCSRF.token(for: request) }
+        if let existing = session[sessionKey] { return existing }
         let fresh = [UInt8].random(count: 24).base64URLEncoded()
-        request.session.data[sessionKey] = fresh
+        session[sessionKey] = fresh
         return fresh
     }
 

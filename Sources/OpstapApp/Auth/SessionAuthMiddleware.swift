@@ -5,16 +5,23 @@ import Vapor
 /// Resolves the signed-in user from the session cookie. Pages behind it redirect to the
 /// login page when nobody is signed in.
 struct SessionAuthMiddleware: AsyncMiddleware {
-    static let userKey = "userID"
-
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let idText = request.session.data[Self.userKey], let id = UUID(uuidString: idText),
+        let session = request.webSession
+        // Password given, code not yet: nothing but the second step.
+        if session.userID != nil, session[MFA.sessionKey] == MFA.pending {
+            return request.redirect(to: "/login/mfa")
+        }
+        if let id = session.userID,
            let user = try await User.query(on: request.db).filter(\.$id == id).filter(\.$active == true)
                .with(\.$organisation).first() {
             request.actor = try Actor(user: user, organisation: user.organisation)
         }
         guard request.actor != nil else {
             return request.redirect(to: "/login")
+        }
+        // MFA is required and not set up yet: nothing but setting it up.
+        if session[MFA.sessionKey] == MFA.enrol, request.url.path != "/account/mfa" {
+            return request.redirect(to: "/account/mfa")
         }
         return try await next.respond(to: request)
     }

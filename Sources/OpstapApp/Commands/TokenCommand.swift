@@ -1,12 +1,13 @@
 import Fluent
 import Vapor
 
-/// `opstap token create --email E --name N` prints a new API token for that user.
+/// `opstap token create --email E --name N [--days 90]` prints a new API token for that user.
 struct TokenCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "action", help: "create") var action: String
         @Option(name: "email", help: "E-mail address of the user") var email: String?
         @Option(name: "name", help: "A name for the token, e.g. the system that uses it") var name: String?
+        @Option(name: "days", help: "Days until the token expires: 30, 90 (default) or 365") var days: Int?
     }
 
     var help: String { "Creates an API token for a user and prints it (shown once)." }
@@ -18,7 +19,9 @@ struct TokenCommand: AsyncCommand {
         guard let user = try await User.query(on: app.db).filter(\.$email == email).first() else {
             throw CommandError.noSuchUser(email)
         }
-        let token = try await APITokens.create(for: user.requireID(), name: signature.name ?? "cli", on: app.db)
+        let days = signature.days ?? SessionPolicy.tokenLifetimes[0]
+        guard SessionPolicy.tokenLifetimes.contains(days) else { throw CommandError.invalid("--days must be 30, 90 or 365") }
+        let token = try await APITokens.create(for: user.requireID(), name: signature.name ?? "cli", days: days, now: app.clock.now(), on: app.db)
         context.console.output(token.consoleText())
     }
 }

@@ -48,5 +48,9 @@ enum MigrationList {
         M0040_CreateSetupTokens(),
         M0041_CreateIdempotencyKeys(),
         M0042_CreateAttentionSignals(),
+        M0043_CreateWebSessions(),
+        M0044_AddAPITokenExpiry(),
+        M0045_CreateSignInThrottleAndSecurityLog(),
+        M0046_CreateMFA(),
     ]
 }

@@ -12,13 +12,16 @@ final class APIToken: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @OptionalField(key: "last_used_at") var lastUsedAt: Date?
     @OptionalField(key: "revoked_at") var revokedAt: Date?
+    /// Every token ends (set for older tokens by M0041); an expired token is refused.
+    @OptionalField(key: "expires_at") var expiresAt: Date?
 
     init() {}
 
-    init(id: UUID? = nil, userID: UUID, name: String, tokenHash: String) {
+    init(id: UUID? = nil, userID: UUID, name: String, tokenHash: String, expiresAt: Date) {
         self.id = id
         self.$user.id = userID
         self.name = name
         self.tokenHash = tokenHash
+        self.expiresAt = expiresAt
     }
 }

@@ -12,6 +12,8 @@ final class Organisation: Model, @unchecked Sendable {
     /// organisations and invite their first administrators. The first organisation of an
     /// installation is a steward.
     @Field(key: "steward") var steward: Bool
+    /// The administrator requires MFA of all staff (nil or false: of roles that see personal data only).
+    @OptionalField(key: "mfa_all_staff") var mfaAllStaff: Bool?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Children(for: \.$organisation) var locations: [Location]
 

@@ -138,6 +138,7 @@ struct FundingOperations {
     /// The entry characteristics, for a person found eligible for this ESF+ stream.
     func characteristics(_ stream: FundingStream, personID: UUID?) async throws -> (Person, EsfCharacteristicsRecord?) {
         let person = try await scope.person(personID)
+        guard actor.mayHandleSpecialCategories else { throw AccessDenied.forbidden }
         let streamID = try stream.requireID()
         guard try await FundingEligibility.query(on: db).filter(\.$stream.$id == streamID).filter(\.$person.$id == person.requireID()).first() != nil
         else { throw AccessDenied.notFound }

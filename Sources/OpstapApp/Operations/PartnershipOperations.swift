@@ -205,13 +205,21 @@ struct PartnershipOperations {
         if roles.count != Set(roleNames).count { throw ValidationFailure([FieldError("roles", .invalidChoice)]) }
         // Administrators cannot take away their own administration: it would lock them out.
         if userID == actor.userID, !roles.contains(.administrator) { throw ValidationFailure([FieldError("roles", .notForOwnAccount)]) }
+        let before = user.roles
         user.roles = roles
-        try await user.save(on: db)
+        try await db.transaction { tx in
+            try await user.save(on: tx)
+            if before != roles {
+                try await SecurityLog.record(.rolesChanged, user: user, actorUserID: actor.userID,
+                                             detail: User.encode(before) + " → " + User.encode(roles), now: now, on: tx)
+            }
+        }
         return user
     }
 
     /// Deactivation takes effect at once: sessions and tokens are checked against `active` on
-    /// every request, and the user's API tokens are revoked so reactivation does not revive them.
+    /// every request, and the user's sessions end and API tokens are revoked so reactivation
+    /// does not revive them.
     func setActive(_ actor: Actor, userID: UUID, active: Bool) async throws -> User {
         let user = try await ownStaff(actor, id: userID)
         if userID == actor.userID, !active { throw ValidationFailure([FieldError("active", .notForOwnAccount)]) }
@@ -220,8 +228,9 @@ struct PartnershipOperations {
             user.active = active
             try await user.save(on: tx)
             if !active {
-                try await APIToken.query(on: tx).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).set(\.$revokedAt, to: now).update()
+                try await Credentials.endAccess(of: userID, now: now, on: tx)
             }
+            try await SecurityLog.record(active ? .accountActivated : .accountDeactivated, user: user, actorUserID: actor.userID, now: now, on: tx)
         }
         return user
     }

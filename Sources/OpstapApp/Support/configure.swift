@@ -15,13 +15,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     app.migrations.add(MigrationList.all)
 
-    app.sessions.use(.fluent)
-    app.sessions.configuration.cookieName = "opstap_session"
-    app.sessions.configuration.cookieFactory = { sessionID in
-        HTTPCookies.Value(
-            string: sessionID.string, expires: Date().addingTimeInterval(8 * 3600), maxAge: 8 * 3600,
-            path: "/", isSecure: config.secureCookies, isHTTPOnly: true, sameSite: .lax)
-    }
+    // Our own sessions (WebSessionMiddleware, ADR 0009); the key cache is filled on first use.
+    app.storage[ServerSecrets.CacheKey.self] = ServerSecrets.Cache()
+    app.storage[OTPClock.Key.self] = OTPClock()
 
     // Vapor's quiescing of open connections gets the whole stop timeout (see `stopServing`).
     app.http.server.configuration.shutdownTimeout = .seconds(Int64(config.shutdownTimeoutSeconds))
@@ -32,7 +28,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(RequestContextMiddleware())
     app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(SecurityHeadersMiddleware())
-    app.middleware.use(app.sessions.middleware)
+    app.middleware.use(WebSessionMiddleware())
     // After the sessions middleware: the error page it leads to reads the session.
     app.middleware.use(NULCharacterMiddleware())
 

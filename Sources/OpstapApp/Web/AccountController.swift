@@ -6,16 +6,19 @@ import Vapor
 
 /// The user's own settings: locale and API tokens.
 struct AccountController {
-    func show(_ req: Request, newToken: String? = nil, errors: [FieldError] = [], passwordErrors: [FieldError] = []) async throws -> Response {
+    func show(_ req: Request, newToken: String? = nil, errors: [FieldError] = [], passwordErrors: [FieldError] = [],
+              status: HTTPResponseStatus? = nil) async throws -> Response {
         let actor = try req.requireActor()
         let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == actor.userID).filter(\.$revokedAt == nil)
-            .sort(\.$createdAt, .descending).all()
+            .filter(\.$expiresAt > req.clock.now()).sort(\.$createdAt, .descending).all()
         var model = AccountModel(
             email: actor.email, roles: actor.roles.sorted(), organisation: actor.organisationName,
-            tokens: tokens.map { TokenRow(id: $0.id!, name: $0.name, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt) },
+            tokens: tokens.map { TokenRow(id: $0.id!, name: $0.name, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt, expiresAt: $0.expiresAt) },
             newToken: newToken, errors: errors)
         model.passwordErrors = passwordErrors
-        return html(AccountPage.render(req.pageContext(), model), status: errors.isEmpty && passwordErrors.isEmpty ? .ok : .badRequest)
+        model.tokenLifetimes = SessionPolicy.tokenLifetimes
+        model.mfaOn = try await MFA.confirmed(actor.userID, on: req.db) != nil
+        return html(AccountPage.render(req.pageContext(), model), status: status ?? (errors.isEmpty && passwordErrors.isEmpty ? .ok : .badRequest))
     }
 
     func page(_ req: Request) async throws -> Response { try await show(req) }
@@ -24,16 +27,40 @@ struct AccountController {
         let actor = try req.requireActor()
         let form = FormData(req)
         guard let user = try await User.find(actor.userID, on: req.db) else { throw AccessDenied.notFound }
+        // The current password is guessed here as on the sign-in form: the same throttle.
+        let throttle = SignInThrottle(req)
+        if let until = try await throttle.lockedUntil(email: user.email, address: req.clientAddress) {
+            return try await tooManyAttempts(req, until: until)
+        }
         var errors: [FieldError] = []
         if !((try? req.password.verify(form["current"], created: user.passwordHash)) ?? false) {
+            let lock = try await throttle.recordFailure(email: user.email, address: req.clientAddress)
+            try await SecurityLog.record(.passwordChangeFailed, user: user, req)
+            if let lock {
+                try await SecurityLog.record(.signInLocked, user: user, req)
+                return try await tooManyAttempts(req, until: lock)
+            }
             errors.append(FieldError("current", .wrongPassword))
         }
         if let problem = PasswordRule.check(form["new"], field: "new") { errors.append(problem) }
         guard errors.isEmpty else { return try await show(req, passwordErrors: errors) }
-        user.passwordHash = try await req.password.async.hash(form["new"])
-        try await user.save(on: req.db)
+        let hash = try await req.password.async.hash(form["new"])
+        // Whoever else holds a session or token of this account loses it with the old password.
+        try await req.db.transaction { tx in
+            user.passwordHash = hash
+            try await user.save(on: tx)
+            try await Credentials.endAccess(of: actor.userID, keepingSession: req.webSession.recordID, now: req.clock.now(), on: tx)
+        }
+        try await SecurityLog.record(.passwordChanged, user: user, detail: "other sessions ended, API tokens revoked", req)
         req.flash(req.translator()(.flashPasswordChanged))
         return req.redirect(to: "/account")
+    }
+
+    private func tooManyAttempts(_ req: Request, until: Date) async throws -> Response {
+        let minutes = SignInThrottlePolicy.minutes(until: until, now: req.clock.now())
+        let response = try await show(req, passwordErrors: [FieldError("current", .tooManyAttempts, [String(minutes)])], status: .tooManyRequests)
+        response.headers.replaceOrAdd(name: .retryAfter, value: String(Int(until.timeIntervalSince(req.clock.now()).rounded(.up))))
+        return response
     }
 
     func setLocale(_ req: Request) async throws -> Response {
@@ -48,10 +75,14 @@ struct AccountController {
 
     func createToken(_ req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let name = FormData(req)["name"]
+        let form = FormData(req)
+        let name = form["name"]
         if name.isEmpty { return try await show(req, errors: [FieldError("name", .required)]) }
         if name.count > 100 { return try await show(req, errors: [FieldError("name", .tooLong, ["100"])]) }
-        let token = try await APITokens.create(for: actor.userID, name: name, on: req.db)
+        let days = form["days"].isEmpty ? SessionPolicy.tokenLifetimes[0] : Int(form["days"]) ?? -1
+        guard SessionPolicy.tokenLifetimes.contains(days) else { return try await show(req, errors: [FieldError("days", .invalidChoice)]) }
+        let token = try await APITokens.create(for: actor.userID, name: name, days: days, now: req.clock.now(), on: req.db)
+        try await SecurityLog.record(.tokenCreated, user: try await User.find(actor.userID, on: req.db), detail: "\(name) (\(days) d)", req)
         return try await show(req, newToken: token)
     }
 
@@ -63,6 +94,7 @@ struct AccountController {
         }
         token.revokedAt = req.clock.now()
         try await token.save(on: req.db)
+        try await SecurityLog.record(.tokenRevoked, user: try await User.find(actor.userID, on: req.db), detail: token.name, req)
         req.flash(req.translator()(.flashTokenRevoked))
         return req.redirect(to: "/account")
     }

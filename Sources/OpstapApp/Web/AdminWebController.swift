@@ -27,7 +27,7 @@ struct AdminWebController {
         let organisationTotal = try await organisationQuery.copy().count()
         let organisations = try await organisationQuery.with(\.$locations).sort(\.$name).range(page.offset..<(page.offset + page.size)).all()
         let ownLocations = try await Location.query(on: req.db).filter(\.$organisation.$id == actor.organisationID).sort(\.$name).all()
-        let model = AdminModel(
+        var model = AdminModel(
             organisationName: actor.organisationName,
             staff: ResultPage(items: staff.map(StaffRow.init), number: page.number, size: page.size, total: staffTotal),
             organisations: ResultPage(items: organisations.map {
@@ -36,6 +36,7 @@ struct AdminWebController {
             }, number: page.number, size: page.size, total: organisationTotal),
             ownOrganisationID: actor.organisationID, values: values, roles: roles, errors: errors, form: form,
             isSteward: try await operations(req).isSteward(actor), ownLocations: ownLocations.map(AdminLocationRow.init))
+        model.mfaAllStaff = try await Organisation.find(actor.organisationID, on: req.db)?.mfaAllStaff ?? false
         return html(AdminPage.render(req.pageContext(), model), status: errors.isEmpty ? .ok : .badRequest)
     }
 

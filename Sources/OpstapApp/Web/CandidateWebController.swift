@@ -12,7 +12,7 @@ struct CandidateWebController {
         let scope = try req.scope()
         let programmeFilter = req.query[String.self, at: "programme"].flatMap(UUID.init(uuidString:))
         let stageFilter = req.query[String.self, at: "stage"].flatMap(CandidacyStage.init(rawValue:))
-        let search = req.session.data[Self.searchKey] ?? ""
+        let search = req.webSession[Self.searchKey] ?? ""
         let query = try await CandidateSearch(scope: scope).query(search: search, programme: programmeFilter, stage: stageFilter)
         if req.query[String.self, at: "format"] == "csv" {
             let t = req.translator()
@@ -37,7 +37,7 @@ struct CandidateWebController {
     /// session, never in a URL or an access log.
     func search(_ req: Request) async throws -> Response {
         let form = FormData(req)
-        req.session.data[Self.searchKey] = form.has("clear") || form["q"].isEmpty ? nil : String(form["q"].prefix(100))
+        req.webSession[Self.searchKey] = form.has("clear") || form["q"].isEmpty ? nil : String(form["q"].prefix(100))
         return req.redirect(to: "/candidates")
     }
 

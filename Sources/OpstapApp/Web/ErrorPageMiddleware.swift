@@ -12,6 +12,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             if request.url.path.hasPrefix("/api/") {
                 let response = APIErrorMiddleware.problem(for: error, request: request).response()
                 response.headers.replaceOrAdd(name: "API-Version", value: APIVersionMiddleware.version)
+                // Answered outside SecurityHeadersMiddleware: no API answer may be cached either.
+                response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
                 return response
             }
             let status = Self.status(for: error)

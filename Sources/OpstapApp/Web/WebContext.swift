@@ -8,8 +8,8 @@ extension Request {
     func pageContext() -> PageContext {
         let locale = actor?.locale ?? AppLocale.preferred(fromAcceptLanguage: headers.first(name: .acceptLanguage))
         let user = actor.map { SignedInUser(name: $0.name, organisationName: $0.organisationName, roles: $0.roles, seesHousing: $0.visibleFields.contains(.housing)) }
-        let flash = session.data["flash"]
-        if flash != nil { session.data["flash"] = nil }
+        let flash = webSession["flash"]
+        if flash != nil { webSession["flash"] = nil }
         return PageContext(locale: locale, user: user, csrfToken: CSRFMiddleware.token(for: self), flash: flash,
                            currentURL: method == .GET ? url.path + (url.query.map { "?" + $0 } ?? "") : nil)
     }
@@ -20,7 +20,7 @@ extension Request {
 
     /// Shows `message` once on the next page (post/redirect/get).
     func flash(_ message: String) {
-        session.data["flash"] = message
+        webSession["flash"] = message
     }
 }
 

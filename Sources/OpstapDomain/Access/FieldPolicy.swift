@@ -21,8 +21,9 @@ public enum FieldPolicy {
         guard !individualRoles.isEmpty else { return [] }
         switch organisationKind {
         case .municipality where individualRoles.isSubset(of: [.housingOfficer]):
-            // Housing officers work on homes: housing data, not benefits or civic integration.
-            return Set(FieldGroup.allCases).subtracting([.benefits, .civicIntegration])
+            // Housing officers work on homes: housing data, not benefits, civic integration or
+            // the BSN (no civic-integration or ESF+ task, so no legal basis for it).
+            return Set(FieldGroup.allCases).subtracting([.benefits, .civicIntegration, .bsn])
         case .municipality:
             return Set(FieldGroup.allCases)
         case .refugeeSupport:

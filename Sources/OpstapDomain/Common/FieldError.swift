@@ -98,4 +98,7 @@ public enum FieldErrorCode: String, CaseIterable, Sendable, Codable {
     case invalidCharacter
     /// An `Idempotency-Key` already used for a different request.
     case idempotencyKeyReused
+    // MARK: - security
+    case tooManyAttempts
+    case mfaCodeWrong
 }

@@ -70,6 +70,7 @@ public enum Catalogue {
         keys.formUnion(labelKeys(FollowUpMoment.self))
         keys.formUnion(labelKeys(FollowUpSituation.self))
         keys.formUnion(labelKeys(FollowUpSource.self))
+        keys.formUnion(labelKeys(SecurityEventKind.self))
         return keys
     }
 }

@@ -871,4 +871,47 @@ public enum K: String, CaseIterable, Sendable {
     case errorBusyTitle
     case errorBusyText
     case errorNulCharacterText
+    // MARK: security
+    case tokenExpires
+    case tokenLifetime
+    case tokenDays
+    case securityLogTitle
+    case securityLogExplain
+    case securityLogWhen
+    case securityLogWhat
+    case securityLogAccount
+    case securityLogBy
+    case securityLogAddress
+    case securityLogDetail
+    case securityLogEmpty
+    case securityLogLink
+    case loginLocked
+    case mfaVerifyTitle
+    case mfaVerifyExplain
+    case mfaCode
+    case mfaCodeHint
+    case mfaVerifyButton
+    case mfaCancel
+    case mfaEnrolTitle
+    case mfaRequiredExplain
+    case mfaEnrolStepApp
+    case mfaEnrolStepScan
+    case mfaEnrolStepCode
+    case mfaQRLabel
+    case mfaManualKey
+    case mfaEnrolButton
+    case mfaRecoveryTitle
+    case mfaRecoveryExplain
+    case mfaContinue
+    case mfaActiveSince
+    case mfaRecoveryLeft
+    case mfaLostExplain
+    case mfaLink
+    case mfaReset
+    case flashMFAReset
+    case mfaPolicyLegend
+    case mfaPolicyAllStaff
+    case mfaPolicySave
+    case mfaStatusOn
+    case mfaStatusOff
 }

@@ -6,11 +6,13 @@ public struct TokenRow: Sendable {
     public var name: String
     public var createdAt: Date?
     public var lastUsedAt: Date?
-    public init(id: UUID, name: String, createdAt: Date?, lastUsedAt: Date?) {
+    public var expiresAt: Date?
+    public init(id: UUID, name: String, createdAt: Date?, lastUsedAt: Date?, expiresAt: Date? = nil) {
         self.id = id
         self.name = name
         self.createdAt = createdAt
         self.lastUsedAt = lastUsedAt
+        self.expiresAt = expiresAt
     }
 }
 
@@ -22,6 +24,9 @@ public struct AccountModel: Sendable {
     public var newToken: String?
     public var errors: [FieldError]
     public var passwordErrors: [FieldError] = []
+    /// The lifetimes a new API token may have, in days; the first is the default.
+    public var tokenLifetimes: [Int] = [90, 30, 365]
+    public var mfaOn = false
     public init(email: String, roles: [Role], organisation: String, tokens: [TokenRow], newToken: String?, errors: [FieldError]) {
         self.email = email
         self.roles = roles
@@ -37,7 +42,9 @@ public enum AccountPage {
     public static func render(_ context: PageContext, _ m: AccountModel) -> String {
         let t = context.t
         return Layout.page(context, title: t(.accountTitle)) {
-            Widgets.facts([(t(.email), m.email), (t(.organisation), m.organisation), (t(.rolesLabel), m.roles.map { t.label($0) }.joined(separator: ", "))])
+            Widgets.facts([(t(.email), m.email), (t(.organisation), m.organisation), (t(.rolesLabel), m.roles.map { t.label($0) }.joined(separator: ", ")),
+                           (t(.mfaEnrolTitle), m.mfaOn ? t(.mfaStatusOn) : t(.mfaStatusOff))])
+            el("p") { Widgets.link(t(.mfaLink), "/account/mfa") }
             el("h2") { t(.languageTitle) }
             el("form", ["method": "post", "action": "/account/locale", "class": "action"]) {
                 Form.csrf(context)
@@ -61,10 +68,11 @@ public enum AccountPage {
                 }
             }
             Widgets.table(
-                caption: t(.tokensTitle), headers: [t(.name), t(.createdAt), t(.lastUsed), ""],
+                caption: t(.tokensTitle), headers: [t(.name), t(.createdAt), t(.lastUsed), t(.tokenExpires), ""],
                 rows: m.tokens.map { token in
                     [.text(token.name), .text(token.createdAt.map { DateText.timestamp($0, t.locale) } ?? ""),
                      .text(token.lastUsedAt.map { DateText.timestamp($0, t.locale) } ?? t(.never)),
+                     .text(token.expiresAt.map { DateText.timestamp($0, t.locale) } ?? ""),
                      el("form", ["method": "post", "action": "/account/tokens/\(token.id.uuidString)/revoke", "class": "inline"]) {
                          Form.csrf(context)
                          Form.submit(t(.revoke), secondary: true)
@@ -75,6 +83,8 @@ public enum AccountPage {
                 Form.csrf(context)
                 Form.errorSummary(context, m.errors)
                 Form.input(context, label: t(.tokenName), name: "name", errors: m.errors, required: true)
+                Form.select(context, label: t(.tokenLifetime), name: "days",
+                            options: m.tokenLifetimes.map { (String($0), t(.tokenDays, String($0))) }, selected: String(m.tokenLifetimes.first ?? 90), errors: m.errors)
                 Form.submit(t(.createToken))
             }
         }

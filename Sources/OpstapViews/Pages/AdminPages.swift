@@ -32,6 +32,8 @@ public struct OrganisationRow: Sendable {
 }
 
 public struct AdminModel: Sendable {
+    /// MFA required of all staff, not only of roles that see personal data.
+    public var mfaAllStaff = false
     public var organisationName: String
     public var staff: ResultPage<StaffRow>
     public var organisations: ResultPage<OrganisationRow>
@@ -66,6 +68,13 @@ public enum AdminPage {
         let v = m.values
         func errors(_ form: String) -> [FieldError] { m.form == form ? m.errors : [] }
         return Layout.page(context, title: t(.adminTitle)) {
+            el("p") { Widgets.link(t(.securityLogLink), "/admin/security") }
+            el("form", ["method": "post", "action": "/admin/mfa", "class": "action"]) {
+                Form.csrf(context)
+                Form.checkboxes(context, legend: t(.mfaPolicyLegend), name: "allStaff", options: [("1", t(.mfaPolicyAllStaff))],
+                                checked: m.mfaAllStaff ? ["1"] : [])
+                Form.submit(t(.mfaPolicySave), secondary: true)
+            }
             el("h2", ["id": "staff"]) { t(.staffOf, m.organisationName) }
             Widgets.table(
                 caption: t(.staffOf, m.organisationName), headers: [t(.name), t(.email), t(.rolesLabel), t(.status), ""],

@@ -1,11 +1,12 @@
 import OpstapDomain
 
 public enum LoginPage {
-    public static func render(_ context: PageContext, email: String, failed: Bool) -> String {
+    /// `failed` shows the wrong-password message; `message` another refusal (a lock).
+    public static func render(_ context: PageContext, email: String, failed: Bool, message: String? = nil) -> String {
         let t = context.t
         return Layout.page(context, title: t(.loginTitle)) {
-            if failed {
-                el("div", ["class": "error-summary", "role": "alert"]) { el("p") { t(.loginFailed) } }
+            if failed || message != nil {
+                el("div", ["class": "error-summary", "role": "alert"]) { el("p") { message ?? t(.loginFailed) } }
             }
             el("form", ["method": "post", "action": "/login", "class": "narrow"]) {
                 Form.csrf(context)

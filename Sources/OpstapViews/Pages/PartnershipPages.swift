@@ -203,6 +203,10 @@ public enum StaffMemberPage {
                 Form.checkboxes(context, legend: t(.rolesLabel), name: "roles", options: Form.options(Role.self, t), checked: m.roles, errors: m.errors)
                 Form.submit(t(.saveRoles))
             }
+            el("form", ["method": "post", "action": base + "/mfa/reset"]) {
+                Form.csrf(context)
+                Form.submit(t(.mfaReset), secondary: true)
+            }
             if !m.isSelf {
                 el("form", ["method": "post", "action": base + "/active"]) {
                     Form.csrf(context)

@@ -15,10 +15,11 @@ struct WebClient {
     static func login(_ app: Application, _ email: String, password: String = DemoData.password) async throws -> WebClient {
         let page = try await send(app, .GET, "/login")
         let csrf = try #require(Self.csrfToken(in: page.body.string))
-        let cookie = try #require(Self.sessionCookie(page.headers))
+        // An anonymous visitor has no session, only the sign-in form's signed CSRF cookie.
+        let cookie = try #require(Self.csrfCookie(page.headers))
         let response = try await send(app, .POST, "/login", headers: formHeaders(cookie), body: encode(["_csrf": csrf, "email": email, "password": password]))
         #expect(response.status == .seeOther, "login of \(email)")
-        let signedIn = Self.sessionCookie(response.headers) ?? cookie
+        let signedIn = try await finishMFA(app, cookie: try #require(Self.sessionCookie(response.headers)))
         // Signing in starts a new session with a new CSRF token; read it like a browser would.
         var headers = HTTPHeaders()
         headers.add(name: .cookie, value: signedIn)
@@ -42,9 +43,14 @@ struct WebClient {
         return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
     }
 
-    static func sessionCookie(_ headers: HTTPHeaders) -> String? {
+    static func sessionCookie(_ headers: HTTPHeaders) -> String? { cookie("opstap_session", headers) }
+
+    static func csrfCookie(_ headers: HTTPHeaders) -> String? { cookie("opstap_csrf", headers) }
+
+    /// `name=value` of the cookie `name` a response sets (not one it expires).
+    static func cookie(_ name: String, _ headers: HTTPHeaders) -> String? {
         headers[.setCookie].compactMap { header -> String? in
-            guard header.hasPrefix("opstap_session=") else { return nil }
+            guard header.hasPrefix(name + "="), !header.hasPrefix(name + "=;"), !header.lowercased().contains("max-age=0") else { return nil }
             return String(header.split(separator: ";")[0])
         }.last
     }

@@ -63,10 +63,10 @@ struct Installation {
         return try await signedIn(app, cookie: WebClient.sessionCookie(response.headers) ?? cookie)
     }
 
-    /// A browser that opened `path` without signing in: its cookie and the form's CSRF token.
+    /// A browser that opened `path` without signing in: its signed CSRF cookie and the form's token.
     static func anonymous(_ app: Application, _ path: String) async throws -> (cookie: String, csrf: String) {
         let page = try await send(app, .GET, path)
-        return (try #require(WebClient.sessionCookie(page.headers)), try #require(WebClient.csrfToken(in: page.body.string)))
+        return (try #require(WebClient.csrfCookie(page.headers)), try #require(WebClient.csrfToken(in: page.body.string)))
     }
 
     static func post(_ app: Application, _ path: String, cookie: String, fields: [(String, String)]) async throws -> HTTPResult {
@@ -80,7 +80,8 @@ struct Installation {
         return try await send(app, .POST, path, headers: headers, body: body)
     }
 
-    static func signedIn(_ app: Application, cookie: String) async throws -> WebClient {
+    static func signedIn(_ app: Application, cookie given: String) async throws -> WebClient {
+        let cookie = try await WebClient.finishMFA(app, cookie: given)
         var headers = HTTPHeaders()
         headers.add(name: .cookie, value: cookie)
         let page = try await send(app, .GET, "/account", headers: headers)

@@ -29,6 +29,7 @@ func withOpstap(demo: Bool = true, _ body: (Application) async throws -> Void) a
         config.inMemorySQLite = true
     }
     app.clock = .fixed(testToday)
+    app.storage[TestAuthenticators.Key.self] = TestAuthenticators()
     do {
         try await configure(app, config: config)
         if let schema, let sql = app.db as? any SQLDatabase {

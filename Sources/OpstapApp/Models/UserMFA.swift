@@ -1,0 +1,44 @@
+import Fluent
+import Foundation
+
+/// A staff member's authenticator (TOTP) key. Unconfirmed until the first code is typed at
+/// enrolment; `lastStep` is the time step of the last code accepted, so no code works twice
+/// (RFC 6238 §5.2).
+final class UserMFA: Model, @unchecked Sendable {
+    static let schema = "user_mfa"
+
+    @ID var id: UUID?
+    @Parent(key: "user_id") var user: User
+    /// The key in base32, as the authenticator app shows it.
+    @Field(key: "secret") var secret: String
+    @OptionalField(key: "confirmed_at") var confirmedAt: Date?
+    @Field(key: "last_step") var lastStep: Int64
+    @Field(key: "created_at") var createdAt: Date
+
+    init() {}
+
+    init(userID: UUID, secret: String, now: Date) {
+        self.$user.id = userID
+        self.secret = secret
+        self.lastStep = 0
+        self.createdAt = now
+    }
+}
+
+/// A single-use recovery code for when the authenticator is lost; only its SHA-256 hash is
+/// stored (the codes carry 50 random bits, so a fast hash does not make them guessable).
+final class RecoveryCode: Model, @unchecked Sendable {
+    static let schema = "mfa_recovery_codes"
+
+    @ID var id: UUID?
+    @Parent(key: "user_id") var user: User
+    @Field(key: "code_hash") var codeHash: String
+    @OptionalField(key: "used_at") var usedAt: Date?
+
+    init() {}
+
+    init(userID: UUID, codeHash: String) {
+        self.$user.id = userID
+        self.codeHash = codeHash
+    }
+}

@@ -1,0 +1,20 @@
+/// The kinds of event in the security log. Stored by raw value; labels in the catalogue.
+public enum SecurityEventKind: String, CaseIterable, Sendable {
+    case signedIn
+    case signInFailed
+    case signInLocked
+    case signedOut
+    case passwordChanged
+    case passwordChangeFailed
+    case tokenCreated
+    case tokenFirstUsed
+    case tokenRevoked
+    case rolesChanged
+    case accountDeactivated
+    case accountActivated
+    case mfaEnrolled
+    case mfaFailed
+    case mfaRecoveryCodeUsed
+    case mfaReset
+    case mfaPolicyChanged
+}

@@ -1,0 +1,91 @@
+import Fluent
+import Foundation
+import NIOHTTP1
+import OpstapDomain
+import Testing
+import Vapor
+@testable import OpstapApp
+
+/// Field rules that match the purpose, and answers that reveal nothing (issue 12 item 9).
+@Suite struct DataMinimisationTests {
+    func esfStream(_ app: Application) async throws -> FundingStream {
+        try #require(try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus.rawValue).first())
+    }
+
+    @Test func aCareEmployersCoordinatorNeitherReadsNorWritesSpecialCategoryAnswers() async throws {
+        try await withOpstap { app in
+            let stream = try await esfStream(app)
+            let captured = try #require(try await EsfCharacteristicsRecord.query(on: app.db).filter(\.$stream.$id == stream.id!).first())
+            let person = captured.$person.id
+            let alrijne = try #require(try await Organisation.query(on: app.db).filter(\.$name == "Alrijne Zorggroep").first())
+            try await User(organisationID: alrijne.id!, email: "regie.alrijne@opstap.demo", name: "Regie Alrijne",
+                           passwordHash: try app.password.hash(DemoData.password), roles: [.coordinator]).create(on: app.db)
+            let employer = try await WebClient.login(app, "regie.alrijne@opstap.demo")
+            let path = "/funding/\(stream.id!)/characteristics/\(person)"
+            #expect(try await employer.get(path).status == .forbidden)
+            let fields = [("employmentStatus", "inactive"), ("iscedLevel", "2"), ("thirdCountryNational", "true"), ("foreignBackground", "yes"),
+                          ("minority", "yes"), ("disability", "yes"), ("homelessOrHousingExclusion", "false"), ("ruralArea", "false")]
+            #expect(try await employer.post(path, fields).status == .forbidden)
+            let api = try await APIClient.forUser(app, "regie.alrijne@opstap.demo")
+            #expect(try await api.send(.GET, "/api/v1/funding-streams/\(stream.id!)/characteristics/\(person)").status == .forbidden)
+            let stored = try #require(try await EsfCharacteristicsRecord.find(captured.id, on: app.db))
+            #expect(stored.characteristics == captured.characteristics)
+            // The municipality's coordinator still records them.
+            let municipality = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+            #expect(try await municipality.get(path).status == .ok)
+        }
+    }
+
+    @Test func aMunicipalHousingOfficerSeesNoBSNAndGetsNoBSNReport() async throws {
+        #expect(!FieldPolicy.visibleGroups(organisationKind: .municipality, roles: [.housingOfficer]).contains(.bsn))
+        try await withOpstap { app in
+            let stream = try await esfStream(app)
+            let officer = try await WebClient.login(app, "wonen.leiden@opstap.demo")
+            #expect(try await officer.get("/funding/\(stream.id!)/esf/bsn?year=2024").status == .forbidden)
+            #expect(try await officer.get("/funding/\(stream.id!)/esf/bsn?year=2024&format=csv").status == .forbidden)
+            let withBSN = try #require(try await Person.query(on: app.db).filter(\.$bsn != nil).all().first)
+            let api = try await APIClient.forUser(app, "wonen.leiden@opstap.demo")
+            let answer = try await api.send(.GET, "/api/v1/persons/\(withBSN.id!)")
+            if answer.status == .ok { #expect(!answer.body.string.contains(withBSN.bsn!)) } else { #expect(answer.status == .notFound) }
+        }
+    }
+
+    @Test func aNameSearchOfWildcardsFindsNobody() async throws {
+        try await withOpstap { app in
+            let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+            let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+            struct Page: Decodable { let total: Int }
+            let everyone = try api.decode(Page.self, try await api.send(.POST, "/api/v1/candidates/search", json: #"{"name":"a"}"#))
+            #expect(everyone.total > 0)
+            for term in ["%", "_", "%%", "_%_"] {
+                let found = try await api.send(.POST, "/api/v1/candidates/search", json: "{\"name\":\"\(term)\"}")
+                #expect(found.status == .ok)
+                #expect(try api.decode(Page.self, found).total == 0, "\(term)")
+            }
+            #expect(try await web.post("/candidates/search", [("q", "%")]).status == .seeOther)
+            #expect(try await web.get("/candidates").body.string.contains("class=\"empty\""))
+        }
+    }
+
+    @Test func aReportingAccountGetsNotFoundForAReviewThatExistsAndOneThatDoesNot() async throws {
+        try await withOpstap { app in
+            let review = try #require(try await Review.query(on: app.db).first())
+            let api = try await APIClient.forUser(app, "rapportage.leiden@opstap.demo")
+            let existing = try await api.send(.POST, "/api/v1/reviews/\(review.id!)/signatures", json: #"{"party":"coach"}"#)
+            let missing = try await api.send(.POST, "/api/v1/reviews/\(UUID())/signatures", json: #"{"party":"coach"}"#)
+            #expect(existing.status == .notFound)
+            #expect(missing.status == .notFound)
+            let decode = { (result: HTTPResult) in try JSONSerialization.jsonObject(with: Data(result.body.readableBytesView)) as? [String: AnyHashable] }
+            #expect(try decode(existing) == decode(missing))
+        }
+    }
+
+    @Test func apiAnswersAreNeverCached() async throws {
+        try await withOpstap { app in
+            let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+            for path in ["/api/v1/programmes", "/api/v1/candidates", "/api/v1/nothing-here"] {
+                #expect(try await api.send(.GET, path).headers.first(name: .cacheControl) == "no-store", "\(path)")
+            }
+        }
+    }
+}
