@@ -141,7 +141,9 @@ func routes(_ app: Application) throws {
     pages.get("imports", ":importID", "progress", use: imports.progress)
     let participantImports = ParticipantImportWebController()
     pages.get("cohorts", ":cohortID", "participant-imports", "new", use: participantImports.newForm)
-    pages.on(.POST, "cohorts", ":cohortID", "participant-imports", body: .collect(maxSize: "20mb"), use: participantImports.upload)
+    pages.on(
+        .POST, "cohorts", ":cohortID", "participant-imports", body: .collect(maxSize: "20mb"),
+        use: participantImports.upload)
     pages.get("participant-imports", ":importID", use: participantImports.show)
     pages.post("participant-imports", ":importID", "mapping", use: participantImports.map)
     pages.post("participant-imports", ":importID", "run", use: participantImports.run)
@@ -162,7 +164,9 @@ func routes(_ app: Application) throws {
     pages.post("hours", "approvals", use: hours.approveWeek)
     for action in ["submit", "approve", "reject"] {
         let component = PathComponent(stringLiteral: action)
-        pages.post("participants", ":enrolmentID", "hours", ":entryID", component) { try await hours.step($0, action: action) }
+        pages.post("participants", ":enrolmentID", "hours", ":entryID", component) {
+            try await hours.step($0, action: action)
+        }
         pages.post("hours", ":entryID", component) { try await hours.step($0, action: action) }
     }
 

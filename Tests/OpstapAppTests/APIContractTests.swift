@@ -16,15 +16,24 @@ import Vapor
             let spec = try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any]
             #expect((spec?["openapi"] as? String)?.hasPrefix("3.1") == true)
             let paths = spec?["paths"] as? [String: [String: Any]] ?? [:]
-            let documented = Set(paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(Self.normalise(path))" } })
-                .subtracting(["GET /api/v1/openapi.json"])
-            let served = Set(app.routes.all.compactMap { route -> String? in
-                let path = "/" + route.path.map { $0.description.hasPrefix(":") ? "{}" : $0.description }.joined(separator: "/")
-                guard path.hasPrefix("/api/v1/"), path != "/api/v1/openapi.json" else { return nil }
-                return "\(route.method.rawValue) \(Self.normalise(path))"
-            })
+            let documented = Set(
+                paths.flatMap { path, operations in operations.keys.map { "\($0.uppercased()) \(Self.normalise(path))" }
+                }
+            )
+            .subtracting(["GET /api/v1/openapi.json"])
+            let served = Set(
+                app.routes.all.compactMap { route -> String? in
+                    let path =
+                        "/"
+                        + route.path.map { $0.description.hasPrefix(":") ? "{}" : $0.description }.joined(
+                            separator: "/")
+                    guard path.hasPrefix("/api/v1/"), path != "/api/v1/openapi.json" else { return nil }
+                    return "\(route.method.rawValue) \(Self.normalise(path))"
+                })
             #expect(served.subtracting(documented).isEmpty, "undocumented: \(served.subtracting(documented).sorted())")
-            #expect(documented.subtracting(served).isEmpty, "documented but not served: \(documented.subtracting(served).sorted())")
+            #expect(
+                documented.subtracting(served).isEmpty,
+                "documented but not served: \(documented.subtracting(served).sorted())")
         }
     }
 
@@ -76,8 +85,10 @@ import Vapor
     @Test func listsArePaginated() async throws {
         try await withOpstap { app in
             let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
-            let first = try api.decode(APIPage<APICandidate>.self, try await api.send(.GET, "/api/v1/candidates?pageSize=10"))
-            let second = try api.decode(APIPage<APICandidate>.self, try await api.send(.GET, "/api/v1/candidates?pageSize=10&page=2"))
+            let first = try api.decode(
+                APIPage<APICandidate>.self, try await api.send(.GET, "/api/v1/candidates?pageSize=10"))
+            let second = try api.decode(
+                APIPage<APICandidate>.self, try await api.send(.GET, "/api/v1/candidates?pageSize=10&page=2"))
             #expect(first.total == 37 && first.items.count == 10 && second.items.count == 10)
             #expect(Set(first.items.map(\.id)).isDisjoint(with: second.items.map(\.id)))
         }

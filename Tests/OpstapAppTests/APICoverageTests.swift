@@ -10,13 +10,18 @@ import Testing
 @Suite struct APICoverageTests {
     /// Operations no test calls successfully, each with why. Shrink this list: each entry is
     /// an operation whose success response no Swift test checks against the spec.
-    static let notExercised: [String: String] = Dictionary(uniqueKeysWithValues: [
-        "setEnrolmentPreferences", "getCandidateImport", "runCandidateImport", "getEsfCharacteristics", "saveEsfCharacteristics",
-        "addEnrolmentGoal", "setGoalStatus", "approveHoursWeek", "approveHourEntry", "createHousingComplex", "addHousingUnit",
-        "setJobOfferStatus", "createLesson", "createProgrammeGoal", "signReview", "setEnrolmentStatusMark", "createTask", "completeTask",
-    ].map { ($0, untested) })
+    static let notExercised: [String: String] = Dictionary(
+        uniqueKeysWithValues: [
+            "setEnrolmentPreferences", "getCandidateImport", "runCandidateImport", "getEsfCharacteristics",
+            "saveEsfCharacteristics",
+            "addEnrolmentGoal", "setGoalStatus", "approveHoursWeek", "approveHourEntry", "createHousingComplex",
+            "addHousingUnit",
+            "setJobOfferStatus", "createLesson", "createProgrammeGoal", "signReview", "setEnrolmentStatusMark",
+            "createTask", "completeTask",
+        ].map { ($0, untested) })
 
-    static let untested = "No Swift test performs it successfully yet (the page tests cover the operation behind it, "
+    static let untested =
+        "No Swift test performs it successfully yet (the page tests cover the operation behind it, "
         + "schemathesis calls it against the running server); to be covered when the tests get factories (issue 15, item 3)."
 
     static var exercisedFile: String? { ProcessInfo.processInfo.environment["OPSTAP_API_EXERCISED"] }

@@ -11,12 +11,17 @@ import Testing
             let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
             func get(_ path: String, sourceLocation: SourceLocation = #_sourceLocation) async throws -> JSONValue {
                 let response = try await api.send(.GET, "/api/v1" + path, sourceLocation: sourceLocation)
-                #expect(response.status == .ok, "GET \(path): \(response.status.code) \(response.body.string.prefix(200))", sourceLocation: sourceLocation)
-                return try #require(JSONValue.parse(Data(response.body.readableBytesView)), sourceLocation: sourceLocation)
+                #expect(
+                    response.status == .ok, "GET \(path): \(response.status.code) \(response.body.string.prefix(200))",
+                    sourceLocation: sourceLocation)
+                return try #require(
+                    JSONValue.parse(Data(response.body.readableBytesView)), sourceLocation: sourceLocation)
             }
             func firstID(_ page: JSONValue, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
                 // Lists are pages, a few short ones plain arrays.
-                try #require((page["items"]?.array ?? page.array)?.first?["id"]?.string, "an item with an id", sourceLocation: sourceLocation)
+                try #require(
+                    (page["items"]?.array ?? page.array)?.first?["id"]?.string, "an item with an id",
+                    sourceLocation: sourceLocation)
             }
             #expect(try await get("/openapi.json")["openapi"]?.string?.hasPrefix("3.1") == true)
 

@@ -13,7 +13,8 @@ import Vapor
             let personID = enrolment.$person.id
             _ = try await WebClient.login(app, "hr.leiden@opstap.demo").get("/participants/\(enrolment.id!)")
             _ = try await APIClient.forUser(app, "docent.leiden@opstap.demo").send(.GET, "/api/v1/persons/\(personID)")
-            let entries = try await AccessLogEntry.query(on: app.db).filter(\.$person.$id == personID).with(\.$actor).sort(\.$at).all()
+            let entries = try await AccessLogEntry.query(on: app.db).filter(\.$person.$id == personID).with(\.$actor)
+                .sort(\.$at).all()
             #expect(entries.map(\.view) == ["dossier", "api:person"])
             #expect(entries.map(\.actor.email) == ["hr.leiden@opstap.demo", "docent.leiden@opstap.demo"])
         }
@@ -25,7 +26,9 @@ import Vapor
             let hr = try await WebClient.login(app, "hr.leiden@opstap.demo")
             let hrPage = try await hr.get("/participants/\(enrolment.id!)").body.string
             #expect(!hrPage.contains("Inzage in dit dossier"))
-            let coordinatorPage = try await WebClient.login(app, "coordinator.leiden@opstap.demo").get("/participants/\(enrolment.id!)").body.string
+            let coordinatorPage = try await WebClient.login(app, "coordinator.leiden@opstap.demo").get(
+                "/participants/\(enrolment.id!)"
+            ).body.string
             #expect(coordinatorPage.contains("Inzage in dit dossier"))
             #expect(coordinatorPage.contains("<td>HR Alrijne</td><td>Alrijne Zorggroep</td><td>Dossier</td>"))
         }
@@ -34,7 +37,9 @@ import Vapor
     @Test func aRefusedAttemptLeavesNoEntry() async throws {
         try await withOpstap { app in
             let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom september 2024", state: .inPhase)
-            #expect(try await WebClient.login(app, "coordinator.kansrijk@opstap.demo").get("/participants/\(enrolment.id!)").status == .notFound)
+            #expect(
+                try await WebClient.login(app, "coordinator.kansrijk@opstap.demo").get("/participants/\(enrolment.id!)")
+                    .status == .notFound)
             #expect(try await AccessLogEntry.query(on: app.db).count() == 0)
         }
     }

@@ -9,11 +9,18 @@ import Vapor
     @Test func anAdministratorCreatesAStaffAccountThatCanSignIn() async throws {
         try await withOpstap { app in
             let admin = try await WebClient.login(app, "admin.leiden@opstap.demo")
-            let created = try await admin.post("/admin/users", [("name", "Nieuwe Coach"), ("email", "Nieuw@Leiden.example"), ("roles", "coach"), ("roles", "buddy"), ("password", "lang-genoeg-wachtwoord")])
+            let created = try await admin.post(
+                "/admin/users",
+                [
+                    ("name", "Nieuwe Coach"), ("email", "Nieuw@Leiden.example"), ("roles", "coach"), ("roles", "buddy"),
+                    ("password", "lang-genoeg-wachtwoord"),
+                ])
             #expect(created.status == .seeOther)
             let user = try #require(try await User.query(on: app.db).filter(\.$email == "nieuw@leiden.example").first())
             #expect(user.roles == [.coach, .buddy])
-            #expect(user.$organisation.id == (try await DemoLookups(db: app.db).user("admin.leiden@opstap.demo")).$organisation.id)
+            #expect(
+                user.$organisation.id
+                    == (try await DemoLookups(db: app.db).user("admin.leiden@opstap.demo")).$organisation.id)
             _ = try await WebClient.login(app, "nieuw@leiden.example", password: "lang-genoeg-wachtwoord")
         }
     }
@@ -21,9 +28,13 @@ import Vapor
     @Test func aStaffAccountNeedsAFreeAddressARoleAndALongPassword() async throws {
         try await withOpstap { app in
             let admin = try await WebClient.login(app, "admin.leiden@opstap.demo")
-            let response = try await admin.post("/admin/users", [("name", "X"), ("email", "coach.leiden@opstap.demo"), ("password", "kort")])
+            let response = try await admin.post(
+                "/admin/users", [("name", "X"), ("email", "coach.leiden@opstap.demo"), ("password", "kort")])
             #expect(response.status == .badRequest)
-            for text in ["Dit e-mailadres is al in gebruik.", "Kies of vul er minstens één in.", "Het wachtwoord moet minstens 12 tekens hebben."] {
+            for text in [
+                "Dit e-mailadres is al in gebruik.", "Kies of vul er minstens één in.",
+                "Het wachtwoord moet minstens 12 tekens hebben.",
+            ] {
                 #expect(response.body.string.contains(text), "\(text)")
             }
         }
@@ -45,21 +56,44 @@ import Vapor
         try await withOpstap { app in
             let coach = try await DemoLookups(db: app.db).user("coach.leiden@opstap.demo")
             let otherAdmin = try await WebClient.login(app, "admin.kansrijk@opstap.demo")
-            #expect(try await otherAdmin.post("/admin/users/\(coach.id!)/active", [("active", "0")]).status == .notFound)
+            #expect(
+                try await otherAdmin.post("/admin/users/\(coach.id!)/active", [("active", "0")]).status == .notFound)
             let coordinator = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
             #expect(try await coordinator.get("/admin").status == .forbidden)
-            #expect(try await coordinator.post("/admin/users/\(coach.id!)/active", [("active", "0")]).status == .forbidden)
+            #expect(
+                try await coordinator.post("/admin/users/\(coach.id!)/active", [("active", "0")]).status == .forbidden)
         }
     }
 
     @Test func anAdministratorRegistersAnOrganisationAndALocation() async throws {
         try await withOpstap { app in
             let admin = try await WebClient.login(app, "admin.kansrijk@opstap.demo")
-            #expect(try await admin.post("/admin/organisations", [("organisationName", "Woonstichting Voorbeeld"), ("kind", "housingCorporation"), ("city", "Tilburg")]).status == .seeOther)
-            #expect(try await Organisation.query(on: app.db).filter(\.$name == "Woonstichting Voorbeeld").first()?.kind == "housingCorporation")
-            let bad = try await admin.post("/admin/locations", [("locationName", "Locatie Noord"), ("address", "Straat 1"), ("postcode", "ABCD"), ("locationCity", "Tilburg")])
+            #expect(
+                try await admin.post(
+                    "/admin/organisations",
+                    [
+                        ("organisationName", "Woonstichting Voorbeeld"), ("kind", "housingCorporation"),
+                        ("city", "Tilburg"),
+                    ]
+                ).status == .seeOther)
+            #expect(
+                try await Organisation.query(on: app.db).filter(\.$name == "Woonstichting Voorbeeld").first()?.kind
+                    == "housingCorporation")
+            let bad = try await admin.post(
+                "/admin/locations",
+                [
+                    ("locationName", "Locatie Noord"), ("address", "Straat 1"), ("postcode", "ABCD"),
+                    ("locationCity", "Tilburg"),
+                ])
             #expect(bad.status == .badRequest)
-            #expect(try await admin.post("/admin/locations", [("locationName", "Locatie Noord"), ("locationKind", "dayActivities"), ("address", "Straat 1"), ("postcode", "5038 ab"), ("locationCity", "Tilburg")]).status == .seeOther)
+            #expect(
+                try await admin.post(
+                    "/admin/locations",
+                    [
+                        ("locationName", "Locatie Noord"), ("locationKind", "dayActivities"), ("address", "Straat 1"),
+                        ("postcode", "5038 ab"), ("locationCity", "Tilburg"),
+                    ]
+                ).status == .seeOther)
             let location = try await Location.query(on: app.db).filter(\.$name == "Locatie Noord").first()
             #expect(location?.postcode == "5038 AB" && location?.kind == "dayActivities")
         }
@@ -68,10 +102,14 @@ import Vapor
     @Test func aUserChangesTheirPasswordOnlyWithTheCurrentOne() async throws {
         try await withOpstap { app in
             let web = try await WebClient.login(app, "buddy.kansrijk@opstap.demo")
-            let wrong = try await web.post("/account/password", [("current", "fout"), ("new", "een-nieuw-lang-wachtwoord")])
+            let wrong = try await web.post(
+                "/account/password", [("current", "fout"), ("new", "een-nieuw-lang-wachtwoord")])
             #expect(wrong.status == .badRequest)
             #expect(wrong.body.string.contains("Het huidige wachtwoord klopt niet."))
-            #expect(try await web.post("/account/password", [("current", DemoData.password), ("new", "een-nieuw-lang-wachtwoord")]).status == .seeOther)
+            #expect(
+                try await web.post(
+                    "/account/password", [("current", DemoData.password), ("new", "een-nieuw-lang-wachtwoord")]
+                ).status == .seeOther)
             _ = try await WebClient.login(app, "buddy.kansrijk@opstap.demo", password: "een-nieuw-lang-wachtwoord")
         }
     }

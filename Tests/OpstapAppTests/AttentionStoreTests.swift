@@ -28,17 +28,24 @@ import Vapor
     /// The list as computed from scratch, without the store.
     func computed(_ app: Application, _ email: String) async throws -> [AttentionItem] {
         let scope = try await DemoLookups(db: app.db).scope(email)
-        return try await Attention.all(try await scope.enrolments(), actor: scope.actor, asOf: scope.today, today: scope.today, on: app.db)
+        return try await Attention.all(
+            try await scope.enrolments(), actor: scope.actor, asOf: scope.today, today: scope.today, on: app.db)
     }
 
     func same(_ listed: [APIAttention], _ computed: [AttentionItem]) {
         #expect(listed.count == computed.count)
-        let expected = Dictionary(uniqueKeysWithValues: computed.map { ($0.enrolmentID, $0.signals.map { "\($0.kind.rawValue) \($0.figures)" }) })
+        let expected = Dictionary(
+            uniqueKeysWithValues: computed.map {
+                ($0.enrolmentID, $0.signals.map { "\($0.kind.rawValue) \($0.figures)" })
+            })
         for item in listed {
-            #expect(expected[item.enrolmentId] == item.signals.map { "\($0.kind.rawValue) \($0.figures)" }, "\(item.name)")
+            #expect(
+                expected[item.enrolmentId] == item.signals.map { "\($0.kind.rawValue) \($0.figures)" }, "\(item.name)")
         }
         // Most severe first, then the most recent reason.
-        let keys = listed.map { item in (item.signals.map(\.severity).max() ?? 0, item.signals.map(\.since.iso).max() ?? "") }
+        let keys = listed.map { item in
+            (item.signals.map(\.severity).max() ?? 0, item.signals.map(\.since.iso).max() ?? "")
+        }
         #expect(zip(keys, keys.dropFirst()).allSatisfy { $0 >= $1 })
     }
 
@@ -48,20 +55,34 @@ import Vapor
             // without a single hour recorded: every one of them is behind on hours.
             let cohort = try await ParticipantImportTests.transferCohort(app, capacity: 2_100)
             let api = try await APIClient.forUser(app, Self.coordinator)
-            let rows = (0..<2_100).map { "Naam\($0);Achterstand;1990-01-01;X;02-10-2023;02-10-2023;19-02-2024;01-09-2025" }
-            let created = try api.decode(APIParticipantImport.self, try await api.send(.POST, "/api/v1/cohorts/\(cohort.id!)/participant-imports",
-                body: APIImportRequest(stream: "statushouders", fileName: nil, csv: ([ParticipantImportTests.header] + rows).joined(separator: "\n"))))
-            _ = try await api.send(.PUT, "/api/v1/participant-imports/\(created.id)/mapping", body: APIImportMappingRequest(columns: created.mapping))
-            #expect(try await api.send(.POST, "/api/v1/participant-imports/\(created.id)/run", json: "{}").status == .accepted)
+            let rows = (0..<2_100).map {
+                "Naam\($0);Achterstand;1990-01-01;X;02-10-2023;02-10-2023;19-02-2024;01-09-2025"
+            }
+            let created = try api.decode(
+                APIParticipantImport.self,
+                try await api.send(
+                    .POST, "/api/v1/cohorts/\(cohort.id!)/participant-imports",
+                    body: APIImportRequest(
+                        stream: "statushouders", fileName: nil,
+                        csv: ([ParticipantImportTests.header] + rows).joined(separator: "\n"))))
+            _ = try await api.send(
+                .PUT, "/api/v1/participant-imports/\(created.id)/mapping",
+                body: APIImportMappingRequest(columns: created.mapping))
+            #expect(
+                try await api.send(.POST, "/api/v1/participant-imports/\(created.id)/run", json: "{}").status
+                    == .accepted)
             let done = try await ParticipantImportTests.waitUntilFinished(created.id, app, seconds: 120)
             #expect(done.importedRows == 2_100)
 
             let listed = try await wholeList(api)
-            let imported = Set(try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.requireID()).all(\.$id))
+            let imported = Set(
+                try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.requireID()).all(\.$id))
             #expect(imported.count == 2_100)
             #expect(imported.isSubset(of: Set(listed.map(\.enrolmentId))), "every imported participant is listed")
             same(listed, try await computed(app, Self.coordinator))
-            #expect(try await StoredAttention.query(on: app.db).filter(\.$id ~~ Array(imported)).filter(\.$rank > 0).count() == 2_100)
+            #expect(
+                try await StoredAttention.query(on: app.db).filter(\.$id ~~ Array(imported)).filter(\.$rank > 0).count()
+                    == 2_100)
         }
     }
 
@@ -70,11 +91,17 @@ import Vapor
             let coach = try await APIClient.forUser(app, "coach.kansrijk@opstap.demo")
             let before = try await wholeList(coach)
             same(before, try await computed(app, "coach.kansrijk@opstap.demo"))
-            let quiet = try #require(before.first { $0.signals.contains { $0.kind == .noContact } }, "the demo has a participant without recent contact")
-            let note = #"{"text":"Telefonisch gesproken over het rooster","level":"team","contactOn":"\#(testToday.iso)"}"#
-            #expect(try await coach.send(.POST, "/api/v1/enrolments/\(quiet.enrolmentId)/notes", json: note).status == .created)
+            let quiet = try #require(
+                before.first { $0.signals.contains { $0.kind == .noContact } },
+                "the demo has a participant without recent contact")
+            let note =
+                #"{"text":"Telefonisch gesproken over het rooster","level":"team","contactOn":"\#(testToday.iso)"}"#
+            #expect(
+                try await coach.send(.POST, "/api/v1/enrolments/\(quiet.enrolmentId)/notes", json: note).status
+                    == .created)
             let after = try await wholeList(coach)
-            #expect(after.first { $0.enrolmentId == quiet.enrolmentId }?.signals.contains { $0.kind == .noContact } != true)
+            #expect(
+                after.first { $0.enrolmentId == quiet.enrolmentId }?.signals.contains { $0.kind == .noContact } != true)
             same(after, try await computed(app, "coach.kansrijk@opstap.demo"))
         }
     }
@@ -85,7 +112,10 @@ import Vapor
             let before = try await wholeList(coordinator)
             let flagged = try #require(before.first)
             let withdraw = #"{"kind":"withdraw","exitReason":"movedAway","date":"\#(testToday.iso)"}"#
-            #expect(try await coordinator.send(.POST, "/api/v1/enrolments/\(flagged.enrolmentId)/transitions", json: withdraw).status == .ok)
+            #expect(
+                try await coordinator.send(
+                    .POST, "/api/v1/enrolments/\(flagged.enrolmentId)/transitions", json: withdraw
+                ).status == .ok)
             let after = try await wholeList(coordinator)
             #expect(!after.contains { $0.enrolmentId == flagged.enrolmentId })
             same(after, try await computed(app, "coordinator.kansrijk@opstap.demo"))
@@ -94,13 +124,16 @@ import Vapor
 
     @Test func theIntegrationDeadlineIsLeftOutForThoseWhoMayNotSeeIt() async throws {
         try await withOpstap { app in
-            for email in ["coach.kansrijk@opstap.demo", "werkbegeleider.kansrijk@opstap.demo", "coordinator.leiden@opstap.demo"] {
+            for email in [
+                "coach.kansrijk@opstap.demo", "werkbegeleider.kansrijk@opstap.demo", "coordinator.leiden@opstap.demo",
+            ] {
                 let api = try await APIClient.forUser(app, email)
                 let listed = try await wholeList(api)
                 same(listed, try await computed(app, email))
                 let actor = try await DemoLookups(db: app.db).actor(email)
                 if !actor.seesIntegrationDeadline {
-                    #expect(!listed.contains { $0.signals.contains { $0.kind == .integrationDeadlineNear } }, "\(email)")
+                    #expect(
+                        !listed.contains { $0.signals.contains { $0.kind == .integrationDeadlineNear } }, "\(email)")
                 }
             }
         }

@@ -11,8 +11,11 @@ import Vapor
     func fallingBehind(_ app: Application) async throws -> (Enrolment, Person) {
         let cohort = try await DemoLookups(db: app.db).cohort("Instroom oktober 2026")
         let ids = try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).all(\.$id)
-        let absences = try await HourEntry.query(on: app.db).filter(\.$enrolment.$id ~~ ids).filter(\.$attendance == "unexcusedAbsence").all()
-        let worst = Dictionary(grouping: absences, by: { $0.$enrolment.id }).max { $0.value.count < $1.value.count }!.key
+        let absences = try await HourEntry.query(on: app.db).filter(\.$enrolment.$id ~~ ids).filter(
+            \.$attendance == "unexcusedAbsence"
+        ).all()
+        let worst = Dictionary(grouping: absences, by: { $0.$enrolment.id }).max { $0.value.count < $1.value.count }!
+            .key
         let enrolment = try #require(try await Enrolment.find(worst, on: app.db))
         return (enrolment, try #require(try await Person.find(enrolment.$person.id, on: app.db)))
     }
@@ -21,7 +24,8 @@ import Vapor
         try await withOpstap { app in
             let (_, person) = try await fallingBehind(app)
             let home = try await WebClient.login(app, "coach.kansrijk@opstap.demo").get("/").body.string
-            let section = try #require(home.range(of: "Wie heeft aandacht nodig").map { String(home[$0.lowerBound...]) })
+            let section = try #require(
+                home.range(of: "Wie heeft aandacht nodig").map { String(home[$0.lowerBound...]) })
             let named = section.contains(person.fullName)
             let explained = section.contains("in de laatste 4 weken (drempel 80 %)")
             #expect(named && explained)
@@ -48,11 +52,15 @@ import Vapor
             var definition = programme.draft!
             definition.guidance.attendanceThreshold = 0.1
             definition.guidance.hoursBehindShare = 0.9
-            let operations = ProgrammeOperations(scope: try await lookups.scope("coordinator.kansrijk@opstap.demo"), now: Date())
+            let operations = ProgrammeOperations(
+                scope: try await lookups.scope("coordinator.kansrijk@opstap.demo"), now: Date())
             try await operations.saveDraft(programme, definition: definition)
             let version = try await operations.publish(programme, changeNote: "ruimere drempels")
             let api = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
-            #expect(try await api.send(.POST, "/api/v1/enrolments/\(enrolment.id!)/version", json: #"{"version":\#(version.number)}"#).status == .ok)
+            #expect(
+                try await api.send(
+                    .POST, "/api/v1/enrolments/\(enrolment.id!)/version", json: #"{"version":\#(version.number)}"#
+                ).status == .ok)
             let page = try await WebClient.login(app, "coach.kansrijk@opstap.demo").get("/").body.string
             let section = String(page[page.range(of: "Wie heeft aandacht nodig")!.lowerBound...])
             let attendanceFlagged = section.contains(person.fullName) && section.contains("drempel 10 %")
@@ -66,10 +74,13 @@ import Vapor
             let person = try #require(try await Person.find(enrolment.$person.id, on: app.db))
             person.intake.civicIntegration.deadline = testToday.adding(weeks: 3)
             try await person.save(on: app.db)
-            let municipality = try await WebClient.login(app, "coordinator.leiden@opstap.demo").get("/participants/\(enrolment.id!)").body.string
+            let municipality = try await WebClient.login(app, "coordinator.leiden@opstap.demo").get(
+                "/participants/\(enrolment.id!)"
+            ).body.string
             let told = municipality.contains("De inburgeringstermijn loopt af op 13 dec. 2026.")
             #expect(told)
-            let hr = try await WebClient.login(app, "hr.leiden@opstap.demo").get("/participants/\(enrolment.id!)").body.string
+            let hr = try await WebClient.login(app, "hr.leiden@opstap.demo").get("/participants/\(enrolment.id!)").body
+                .string
             let leaked = hr.contains("inburgeringstermijn")
             #expect(!leaked)
         }

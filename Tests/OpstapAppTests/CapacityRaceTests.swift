@@ -12,12 +12,16 @@ import Vapor
     static let rounds = 20
 
     /// A selected candidate of the cohort's programme and stream, as the selection would leave them.
-    func selectedCandidate(for cohort: Cohort, stream: String, registeredBy: UUID, _ n: Int, on db: any Database) async throws -> UUID {
-        let person = Person(givenName: "Race", familyName: "Deelnemer \(n)", dateOfBirth: "1995-05-05", gender: "woman", bsn: nil,
-                            intake: IntakeProfile(), registeredBy: registeredBy)
+    func selectedCandidate(
+        for cohort: Cohort, stream: String, registeredBy: UUID, _ n: Int, on db: any Database
+    ) async throws -> UUID {
+        let person = Person(
+            givenName: "Race", familyName: "Deelnemer \(n)", dateOfBirth: "1995-05-05", gender: "woman", bsn: nil,
+            intake: IntakeProfile(), registeredBy: registeredBy)
         try await person.create(on: db)
-        let candidacy = Candidacy(personID: try person.requireID(), programmeID: cohort.$programme.id, stream: stream,
-                                  referredBy: registeredBy, referredOn: "2026-09-01")
+        let candidacy = Candidacy(
+            personID: try person.requireID(), programmeID: cohort.$programme.id, stream: stream,
+            referredBy: registeredBy, referredOn: "2026-09-01")
         candidacy.stage = CandidacyStage.decided.rawValue
         candidacy.decision = SelectionDecision.selected.rawValue
         try await candidacy.create(on: db)
@@ -34,14 +38,18 @@ import Vapor
             let stream = try #require(cohort.streams.first)
             var winners = 0
             for round in 0..<Self.rounds {
-                let first = try await selectedCandidate(for: cohort, stream: stream, registeredBy: coordinator.$organisation.id, 2 * round, on: app.db)
-                let second = try await selectedCandidate(for: cohort, stream: stream, registeredBy: coordinator.$organisation.id, 2 * round + 1, on: app.db)
+                let first = try await selectedCandidate(
+                    for: cohort, stream: stream, registeredBy: coordinator.$organisation.id, 2 * round, on: app.db)
+                let second = try await selectedCandidate(
+                    for: cohort, stream: stream, registeredBy: coordinator.$organisation.id, 2 * round + 1, on: app.db)
                 // One place left.
                 let taken = try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohortID).count()
                 cohort.capacity = taken + 1
                 try await cohort.save(on: app.db)
-                async let a = api.send(.POST, "/api/v1/enrolments", json: #"{"candidateId":"\#(first)","cohortId":"\#(cohortID)"}"#)
-                async let b = api.send(.POST, "/api/v1/enrolments", json: #"{"candidateId":"\#(second)","cohortId":"\#(cohortID)"}"#)
+                async let a = api.send(
+                    .POST, "/api/v1/enrolments", json: #"{"candidateId":"\#(first)","cohortId":"\#(cohortID)"}"#)
+                async let b = api.send(
+                    .POST, "/api/v1/enrolments", json: #"{"candidateId":"\#(second)","cohortId":"\#(cohortID)"}"#)
                 let statuses = [try await a.status, try await b.status].sorted { $0.code < $1.code }
                 #expect(statuses == [.created, .badRequest], "round \(round): \(statuses)")
                 winners += statuses.filter { $0 == .created }.count
@@ -56,17 +64,22 @@ import Vapor
         try await withOpstap { app in
             let lookups = DemoLookups(db: app.db)
             let cohort = try await lookups.cohort("Instroom oktober 2026")
-            let enrolments = try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.requireID()).sort(\.$id).all()
+            let enrolments = try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.requireID()).sort(
+                \.$id
+            ).all()
             try #require(enrolments.count >= 2)
             let supervisor = try await lookups.user("werkbegeleider.kansrijk@opstap.demo")
             let api = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
             for round in 0..<Self.rounds {
                 // A location of the supervisor's organisation with one place.
-                let location = Location(organisationID: supervisor.$organisation.id, name: "Racelocatie \(round)", address: "Straat \(round)",
-                                        postcode: "5000 AA", city: "Tilburg", kind: .dayActivities)
+                let location = Location(
+                    organisationID: supervisor.$organisation.id, name: "Racelocatie \(round)",
+                    address: "Straat \(round)",
+                    postcode: "5000 AA", city: "Tilburg", kind: .dayActivities)
                 try await location.create(on: app.db)
                 let locationID = try location.requireID()
-                try await LocationPlaces(locationID: locationID, startsOn: "2026-11-01", endsOn: nil, places: 1).create(on: app.db)
+                try await LocationPlaces(locationID: locationID, startsOn: "2026-11-01", endsOn: nil, places: 1).create(
+                    on: app.db)
                 let body = """
                     {"locationId":"\(locationID)","supervisorId":"\(try supervisor.requireID())","startsOn":"2026-11-23","weekdays":["friday"],"hoursPerWeek":1}
                     """
@@ -75,7 +88,9 @@ import Vapor
                 async let b = api.send(.POST, "/api/v1/enrolments/\(try pair[1].requireID())/placements", json: body)
                 let statuses = [try await a.status, try await b.status].sorted { $0.code < $1.code }
                 #expect(statuses == [.created, .conflict], "round \(round): \(statuses)")
-                #expect(try await Placement.query(on: app.db).filter(\.$location.$id == locationID).count() == 1, "round \(round)")
+                #expect(
+                    try await Placement.query(on: app.db).filter(\.$location.$id == locationID).count() == 1,
+                    "round \(round)")
             }
         }
     }
@@ -84,14 +99,17 @@ import Vapor
         try await withOpstap { app in
             let supervisor = try await DemoLookups(db: app.db).user("werkbegeleider.kansrijk@opstap.demo")
             let api = try await APIClient.forUser(app, "werkbegeleider.kansrijk@opstap.demo")
-            let enrolmentIDs = try await LedgerOperations(scope: try await DemoLookups(db: app.db).scope(supervisor.email), now: Date()).supervisedEnrolments()
+            let enrolmentIDs = try await LedgerOperations(
+                scope: try await DemoLookups(db: app.db).scope(supervisor.email), now: Date()
+            ).supervisedEnrolments()
             let pending = try await HourEntry.query(on: app.db).filter(\.$enrolment.$id ~~ enrolmentIDs)
                 .filter(\.$status == EntryStatus.submitted.rawValue).sort(\.$date).sort(\.$id).limit(Self.rounds).all()
             try #require(pending.count == Self.rounds)
             for entry in pending {
                 let id = try entry.requireID()
                 async let approve = api.send(.POST, "/api/v1/hours/\(id)/approve")
-                async let reject = api.send(.POST, "/api/v1/hours/\(id)/reject", json: #"{"reason":"Niet gewerkt volgens rooster"}"#)
+                async let reject = api.send(
+                    .POST, "/api/v1/hours/\(id)/reject", json: #"{"reason":"Niet gewerkt volgens rooster"}"#)
                 let (approved, rejected) = (try await approve, try await reject)
                 let statuses = [approved.status, rejected.status].sorted { $0.code < $1.code }
                 #expect(statuses == [.ok, .conflict], "\(statuses)")

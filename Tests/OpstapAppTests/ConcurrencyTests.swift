@@ -16,7 +16,8 @@ import Vapor
             let first = try await scope.enrolment(id)
             let stale = try await scope.enrolment(id)
             let operations = EnrolmentOperations(scope: scope, now: Date())
-            try await operations.apply(.pause(reason: "ziek", plannedReturn: testToday.adding(days: 14), on: testToday), to: first)
+            try await operations.apply(
+                .pause(reason: "ziek", plannedReturn: testToday.adding(days: 14), on: testToday), to: first)
             await #expect(throws: (any Error).self) {
                 try await operations.apply(.withdraw(reason: .health, note: "", on: testToday), to: stale)
             }

@@ -15,19 +15,29 @@ import Vapor
     @Test func aCareEmployersCoordinatorNeitherReadsNorWritesSpecialCategoryAnswers() async throws {
         try await withOpstap { app in
             let stream = try await esfStream(app)
-            let captured = try #require(try await EsfCharacteristicsRecord.query(on: app.db).filter(\.$stream.$id == stream.id!).first())
+            let captured = try #require(
+                try await EsfCharacteristicsRecord.query(on: app.db).filter(\.$stream.$id == stream.id!).first())
             let person = captured.$person.id
-            let alrijne = try #require(try await Organisation.query(on: app.db).filter(\.$name == "Alrijne Zorggroep").first())
-            try await User(organisationID: alrijne.id!, email: "regie.alrijne@opstap.demo", name: "Regie Alrijne",
-                           passwordHash: try app.password.hash(DemoData.password), roles: [.coordinator]).create(on: app.db)
+            let alrijne = try #require(
+                try await Organisation.query(on: app.db).filter(\.$name == "Alrijne Zorggroep").first())
+            try await User(
+                organisationID: alrijne.id!, email: "regie.alrijne@opstap.demo", name: "Regie Alrijne",
+                passwordHash: try app.password.hash(DemoData.password), roles: [.coordinator]
+            ).create(on: app.db)
             let employer = try await WebClient.login(app, "regie.alrijne@opstap.demo")
             let path = "/funding/\(stream.id!)/characteristics/\(person)"
             #expect(try await employer.get(path).status == .forbidden)
-            let fields = [("employmentStatus", "inactive"), ("iscedLevel", "2"), ("thirdCountryNational", "true"), ("foreignBackground", "yes"),
-                          ("minority", "yes"), ("disability", "yes"), ("homelessOrHousingExclusion", "false"), ("ruralArea", "false")]
+            let fields = [
+                ("employmentStatus", "inactive"), ("iscedLevel", "2"), ("thirdCountryNational", "true"),
+                ("foreignBackground", "yes"),
+                ("minority", "yes"), ("disability", "yes"), ("homelessOrHousingExclusion", "false"),
+                ("ruralArea", "false"),
+            ]
             #expect(try await employer.post(path, fields).status == .forbidden)
             let api = try await APIClient.forUser(app, "regie.alrijne@opstap.demo")
-            #expect(try await api.send(.GET, "/api/v1/funding-streams/\(stream.id!)/characteristics/\(person)").status == .forbidden)
+            #expect(
+                try await api.send(.GET, "/api/v1/funding-streams/\(stream.id!)/characteristics/\(person)").status
+                    == .forbidden)
             let stored = try #require(try await EsfCharacteristicsRecord.find(captured.id, on: app.db))
             #expect(stored.characteristics == captured.characteristics)
             // The municipality's coordinator still records them.
@@ -46,7 +56,11 @@ import Vapor
             let withBSN = try #require(try await Person.query(on: app.db).filter(\.$bsn != nil).all().first)
             let api = try await APIClient.forUser(app, "wonen.leiden@opstap.demo")
             let answer = try await api.send(.GET, "/api/v1/persons/\(withBSN.id!)")
-            if answer.status == .ok { #expect(!answer.body.string.contains(withBSN.bsn!)) } else { #expect(answer.status == .notFound) }
+            if answer.status == .ok {
+                #expect(!answer.body.string.contains(withBSN.bsn!))
+            } else {
+                #expect(answer.status == .notFound)
+            }
         }
     }
 
@@ -55,7 +69,8 @@ import Vapor
             let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
             let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
             struct Page: Decodable { let total: Int }
-            let everyone = try api.decode(Page.self, try await api.send(.POST, "/api/v1/candidates/search", json: #"{"name":"a"}"#))
+            let everyone = try api.decode(
+                Page.self, try await api.send(.POST, "/api/v1/candidates/search", json: #"{"name":"a"}"#))
             #expect(everyone.total > 0)
             for term in ["%", "_", "%%", "_%_"] {
                 let found = try await api.send(.POST, "/api/v1/candidates/search", json: "{\"name\":\"\(term)\"}")
@@ -71,11 +86,14 @@ import Vapor
         try await withOpstap { app in
             let review = try #require(try await Review.query(on: app.db).first())
             let api = try await APIClient.forUser(app, "rapportage.leiden@opstap.demo")
-            let existing = try await api.send(.POST, "/api/v1/reviews/\(review.id!)/signatures", json: #"{"party":"coach"}"#)
+            let existing = try await api.send(
+                .POST, "/api/v1/reviews/\(review.id!)/signatures", json: #"{"party":"coach"}"#)
             let missing = try await api.send(.POST, "/api/v1/reviews/\(UUID())/signatures", json: #"{"party":"coach"}"#)
             #expect(existing.status == .notFound)
             #expect(missing.status == .notFound)
-            let decode = { (result: HTTPResult) in try JSONSerialization.jsonObject(with: Data(result.body.readableBytesView)) as? [String: AnyHashable] }
+            let decode = { (result: HTTPResult) in
+                try JSONSerialization.jsonObject(with: Data(result.body.readableBytesView)) as? [String: AnyHashable]
+            }
             #expect(try decode(existing) == decode(missing))
         }
     }

@@ -18,32 +18,47 @@ import Vapor
         let cohortID: UUID
     }
 
-    func enterRunningParticipant(_ app: Application, bsn: String = "123456782", enrolledOn: String = "2023-10-02") async throws -> Running {
+    func enterRunningParticipant(
+        _ app: Application, bsn: String = "123456782", enrolledOn: String = "2023-10-02"
+    ) async throws -> Running {
         let lookups = DemoLookups(db: app.db)
         let programme = try await lookups.programme("Op je plek in de zorg")
         let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
-        let cohort = try await api.send(.POST, "/api/v1/cohorts", json: """
-            {"programmeId":"\(programme.id!)","name":"Instroom oktober 2023","startDate":"2023-10-02","capacity":20,"streams":["statushouders"]}
-            """)
+        let cohort = try await api.send(
+            .POST, "/api/v1/cohorts",
+            json: """
+                {"programmeId":"\(programme.id!)","name":"Instroom oktober 2023","startDate":"2023-10-02","capacity":20,"streams":["statushouders"]}
+                """)
         #expect(cohort.status == .created)
         let cohortID = try api.decode(APICohortIDOnly.self, cohort).id
-        let registered = try await api.send(.POST, "/api/v1/candidates", json: """
-            {"givenName":"Hanna","familyName":"Oudgediende","dateOfBirth":"1991-03-14","gender":"woman","bsn":"\(bsn)",
-             "programmeId":"\(programme.id!)","stream":"statushouders","referredOn":"2023-09-01"}
-            """)
+        let registered = try await api.send(
+            .POST, "/api/v1/candidates",
+            json: """
+                {"givenName":"Hanna","familyName":"Oudgediende","dateOfBirth":"1991-03-14","gender":"woman","bsn":"\(bsn)",
+                 "programmeId":"\(programme.id!)","stream":"statushouders","referredOn":"2023-09-01"}
+                """)
         #expect(registered.status == .created)
         let candidate = try api.decode(APICandidate.self, registered)
         let base = "/api/v1/candidates/\(candidate.id)"
-        for step in [#"{"step":"planIntake","date":"2023-09-11"}"#, #"{"step":"recordIntakeHeld","date":"2023-09-11"}"#, #"{"step":"startSelection"}"#] {
+        for step in [
+            #"{"step":"planIntake","date":"2023-09-11"}"#, #"{"step":"recordIntakeHeld","date":"2023-09-11"}"#,
+            #"{"step":"startSelection"}"#,
+        ] {
             #expect(try await api.send(.POST, base + "/steps", json: step).status == .ok, "\(step)")
         }
         for criterion in ["taalniveau", "vooropleiding", "motivatie", "affiniteit-zorg"] {
-            #expect(try await api.send(.PUT, base + "/assessments/\(criterion)", json: #"{"score":4,"note":"goed"}"#).status == .ok)
+            #expect(
+                try await api.send(.PUT, base + "/assessments/\(criterion)", json: #"{"score":4,"note":"goed"}"#).status
+                    == .ok)
         }
-        #expect(try await api.send(.POST, base + "/decision", json: #"{"decision":"selected","reason":"Voldoet."}"#).status == .ok)
-        let enrolled = try await api.send(.POST, "/api/v1/enrolments", json: """
-            {"candidateId":"\(candidate.id)","cohortId":"\(cohortID)","enrolledOn":"\(enrolledOn)"}
-            """)
+        #expect(
+            try await api.send(.POST, base + "/decision", json: #"{"decision":"selected","reason":"Voldoet."}"#).status
+                == .ok)
+        let enrolled = try await api.send(
+            .POST, "/api/v1/enrolments",
+            json: """
+                {"candidateId":"\(candidate.id)","cohortId":"\(cohortID)","enrolledOn":"\(enrolledOn)"}
+                """)
         #expect(enrolled.status == .created)
         let enrolment = try api.decode(APIEnrolment.self, enrolled)
         return Running(api: api, candidateID: candidate.id, enrolmentID: enrolment.id, cohortID: cohortID)
@@ -53,29 +68,36 @@ import Vapor
         try await withOpstap { app in
             let running = try await enterRunningParticipant(app)
             let transitions = "/api/v1/enrolments/\(running.enrolmentID)/transitions"
-            for body in [#"{"kind":"startPhase","phase":"vooropleiding","date":"2023-10-02"}"#,
-                         #"{"kind":"completePhase","result":"passed","date":"2024-02-16"}"#,
-                         #"{"kind":"startPhase","phase":"mbo-1","date":"2024-02-19"}"#] {
+            for body in [
+                #"{"kind":"startPhase","phase":"vooropleiding","date":"2023-10-02"}"#,
+                #"{"kind":"completePhase","result":"passed","date":"2024-02-16"}"#,
+                #"{"kind":"startPhase","phase":"mbo-1","date":"2024-02-19"}"#,
+            ] {
                 let response = try await running.api.send(.POST, transitions, json: body)
                 #expect(response.status == .ok, "\(body): \(response.body.string)")
             }
             let history = try running.api.decode([APITransition].self, try await running.api.send(.GET, transitions))
             #expect(history.map(\.kind) == [.enrol, .startPhase, .completePhase, .startPhase])
             #expect(history.map(\.effectiveOn.iso) == ["2023-10-02", "2023-10-02", "2024-02-16", "2024-02-19"])
-            let now = try running.api.decode(APIEnrolment.self, try await running.api.send(.GET, "/api/v1/enrolments/\(running.enrolmentID)"))
+            let now = try running.api.decode(
+                APIEnrolment.self, try await running.api.send(.GET, "/api/v1/enrolments/\(running.enrolmentID)"))
             #expect(now.state == .inPhase)
             #expect(now.phase == "mbo-1")
             #expect(now.lastTransitionOn.iso == "2024-02-19")
 
             // Hours of a week in March 2024 are accepted: they are after the enrolment date.
-            let hours = try await running.api.send(.POST, "/api/v1/enrolments/\(running.enrolmentID)/hours", json: """
-                {"date":"2024-03-04","activity":"practice","hours":8,"attendance":"present","place":"Alrijne"}
-                """)
+            let hours = try await running.api.send(
+                .POST, "/api/v1/enrolments/\(running.enrolmentID)/hours",
+                json: """
+                    {"date":"2024-03-04","activity":"practice","hours":8,"attendance":"present","place":"Alrijne"}
+                    """)
             #expect(hours.status == .created, "\(hours.body.string)")
             // ... but not before it.
-            let early = try await running.api.send(.POST, "/api/v1/enrolments/\(running.enrolmentID)/hours", json: """
-                {"date":"2023-09-29","activity":"practice","hours":8,"attendance":"present","place":"Alrijne"}
-                """)
+            let early = try await running.api.send(
+                .POST, "/api/v1/enrolments/\(running.enrolmentID)/hours",
+                json: """
+                    {"date":"2023-09-29","activity":"practice","hours":8,"attendance":"present","place":"Alrijne"}
+                    """)
             #expect(early.status == .badRequest)
             #expect(try running.api.decode(APIProblem.self, early).invalidParams?.map(\.code) == ["beforeEnrolment"])
 
@@ -92,27 +114,41 @@ import Vapor
             let candidacy = try await lookups.candidacy(in: "Kansrijk", stage: .selection)
             try await lookups.scoreAll(candidacy, app: app, by: "coordinator.kansrijk@opstap.demo")
             let api = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
-            #expect(try await api.send(.POST, "/api/v1/candidates/\(candidacy.id!)/decision", json: #"{"decision":"selected","reason":"ok"}"#).status == .ok)
+            #expect(
+                try await api.send(
+                    .POST, "/api/v1/candidates/\(candidacy.id!)/decision",
+                    json: #"{"decision":"selected","reason":"ok"}"#
+                ).status == .ok)
             let cohort = try await lookups.cohort("Instroom oktober 2026")
             cohort.capacity = 100
             try await cohort.save(on: app.db)
-            let future = try await api.send(.POST, "/api/v1/enrolments", json: #"{"candidateId":"\#(candidacy.id!)","cohortId":"\#(cohort.id!)","enrolledOn":"2026-12-01"}"#)
+            let future = try await api.send(
+                .POST, "/api/v1/enrolments",
+                json: #"{"candidateId":"\#(candidacy.id!)","cohortId":"\#(cohort.id!)","enrolledOn":"2026-12-01"}"#)
             #expect(future.status == .badRequest)
             #expect(try api.decode(APIProblem.self, future).invalidParams?.map(\.name) == ["enrolledOn"])
             #expect(try api.decode(APIProblem.self, future).invalidParams?.map(\.code) == ["dateInFuture"])
-            let early = try await api.send(.POST, "/api/v1/enrolments", json: #"{"candidateId":"\#(candidacy.id!)","cohortId":"\#(cohort.id!)","enrolledOn":"2000-01-03"}"#)
+            let early = try await api.send(
+                .POST, "/api/v1/enrolments",
+                json: #"{"candidateId":"\#(candidacy.id!)","cohortId":"\#(cohort.id!)","enrolledOn":"2000-01-03"}"#)
             #expect(try api.decode(APIProblem.self, early).invalidParams?.map(\.code) == ["beforeReferral"])
             #expect(try await Enrolment.query(on: app.db).filter(\.$candidacy.$id == candidacy.id!).count() == 0)
 
             // The web form says the same next to the field and keeps nothing.
             let web = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
-            let page = try await web.post("/candidates/\(candidacy.id!)/enrol", [("cohortId", cohort.id!.uuidString), ("enrolledOn", "2026-12-01")])
+            let page = try await web.post(
+                "/candidates/\(candidacy.id!)/enrol",
+                [("cohortId", cohort.id!.uuidString), ("enrolledOn", "2026-12-01")])
             #expect(page.status == .badRequest)
             #expect(page.body.string.contains("Deze datum ligt in de toekomst."))
-            let done = try await web.post("/candidates/\(candidacy.id!)/enrol", [("cohortId", cohort.id!.uuidString), ("enrolledOn", "2026-11-20")])
+            let done = try await web.post(
+                "/candidates/\(candidacy.id!)/enrol",
+                [("cohortId", cohort.id!.uuidString), ("enrolledOn", "2026-11-20")])
             #expect(done.status == .seeOther)
-            let enrolment = try #require(try await Enrolment.query(on: app.db).filter(\.$candidacy.$id == candidacy.id!).first())
-            let enrol = try #require(try await EnrolmentTransition.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).first())
+            let enrolment = try #require(
+                try await Enrolment.query(on: app.db).filter(\.$candidacy.$id == candidacy.id!).first())
+            let enrol = try #require(
+                try await EnrolmentTransition.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).first())
             #expect(enrol.effectiveOn == "2026-11-20")
         }
     }
@@ -120,7 +156,9 @@ import Vapor
     @Test func theDossierTimelineShowsAStepEnteredLate() async throws {
         try await withOpstap { app in
             let running = try await enterRunningParticipant(app)
-            let dossier = try await WebClient.login(app, "coordinator.leiden@opstap.demo").get("/participants/\(running.enrolmentID)").body.string
+            let dossier = try await WebClient.login(app, "coordinator.leiden@opstap.demo").get(
+                "/participants/\(running.enrolmentID)"
+            ).body.string
             // Enrolled on 2 October 2023, recorded on 22 November 2026.
             let timeline = try #require(dossier.range(of: "timeline-title").map { String(dossier[$0.lowerBound...]) })
             #expect(timeline.contains("2 okt. 2023"))
@@ -132,11 +170,18 @@ import Vapor
         try await withOpstap { app in
             let running = try await enterRunningParticipant(app)
             let transitions = "/api/v1/enrolments/\(running.enrolmentID)/transitions"
-            #expect(try await running.api.send(.POST, transitions, json: #"{"kind":"startPhase","phase":"vooropleiding","date":"2023-10-02"}"#).status == .ok)
-            #expect(try await running.api.send(.POST, transitions, json: #"{"kind":"withdraw","exitReason":"movedAway","date":"2024-06-03"}"#).status == .ok)
+            #expect(
+                try await running.api.send(
+                    .POST, transitions, json: #"{"kind":"startPhase","phase":"vooropleiding","date":"2023-10-02"}"#
+                ).status == .ok)
+            #expect(
+                try await running.api.send(
+                    .POST, transitions, json: #"{"kind":"withdraw","exitReason":"movedAway","date":"2024-06-03"}"#
+                ).status == .ok)
 
             func listed(_ query: String) async throws -> [APIAttention] {
-                let response = try await running.api.send(.GET, "/api/v1/attention" + (query.isEmpty ? "?" : query + "&") + "pageSize=100")
+                let response = try await running.api.send(
+                    .GET, "/api/v1/attention" + (query.isEmpty ? "?" : query + "&") + "pageSize=100")
                 #expect(response.status == .ok, "\(query): \(response.body.string)")
                 let page = try running.api.decode(APIPage<APIAttention>.self, response)
                 #expect(page.total <= 100)
@@ -169,15 +214,22 @@ import Vapor
         try await withOpstap { app in
             let running = try await enterRunningParticipant(app, enrolledOn: "2024-01-08")
             let transitions = "/api/v1/enrolments/\(running.enrolmentID)/transitions"
-            #expect(try await running.api.send(.POST, transitions, json: #"{"kind":"startPhase","phase":"vooropleiding","date":"2024-01-08"}"#).status == .ok)
+            #expect(
+                try await running.api.send(
+                    .POST, transitions, json: #"{"kind":"startPhase","phase":"vooropleiding","date":"2024-01-08"}"#
+                ).status == .ok)
             let programme = try await DemoLookups(db: app.db).programme("Op je plek in de zorg")
             let enrolment = try #require(try await Enrolment.find(running.enrolmentID, on: app.db))
-            let again = #"{"existingPersonId":"\#(enrolment.$person.id)","givenName":"","familyName":"","dateOfBirth":"","gender":"woman","bsn":"","programmeId":"\#(programme.id!)","stream":"statushouders","referredOn":"2024-09-02"}"#
+            let again =
+                #"{"existingPersonId":"\#(enrolment.$person.id)","givenName":"","familyName":"","dateOfBirth":"","gender":"woman","bsn":"","programmeId":"\#(programme.id!)","stream":"statushouders","referredOn":"2024-09-02"}"#
             // While the first route runs, a second referral is refused.
             let refused = try await running.api.send(.POST, "/api/v1/candidates", json: again)
             #expect(refused.status == .badRequest)
             #expect(try running.api.decode(APIProblem.self, refused).invalidParams?.map(\.code) == ["alreadyCandidate"])
-            #expect(try await running.api.send(.POST, transitions, json: #"{"kind":"withdraw","exitReason":"health","date":"2024-04-05"}"#).status == .ok)
+            #expect(
+                try await running.api.send(
+                    .POST, transitions, json: #"{"kind":"withdraw","exitReason":"health","date":"2024-04-05"}"#
+                ).status == .ok)
             let referred = try await running.api.send(.POST, "/api/v1/candidates", json: again)
             #expect(referred.status == .created, "\(referred.body.string)")
             let second = try running.api.decode(APICandidate.self, referred)
@@ -185,24 +237,42 @@ import Vapor
 
             // Selected and enrolled a second time, the person is one ESF+ participant whose entry is the first.
             let base = "/api/v1/candidates/\(second.id)"
-            for step in [#"{"step":"planIntake","date":"2024-09-09"}"#, #"{"step":"recordIntakeHeld","date":"2024-09-09"}"#, #"{"step":"startSelection"}"#] {
+            for step in [
+                #"{"step":"planIntake","date":"2024-09-09"}"#, #"{"step":"recordIntakeHeld","date":"2024-09-09"}"#,
+                #"{"step":"startSelection"}"#,
+            ] {
                 #expect(try await running.api.send(.POST, base + "/steps", json: step).status == .ok)
             }
             for criterion in ["taalniveau", "vooropleiding", "motivatie", "affiniteit-zorg"] {
-                #expect(try await running.api.send(.PUT, base + "/assessments/\(criterion)", json: #"{"score":4,"note":"goed"}"#).status == .ok)
+                #expect(
+                    try await running.api.send(
+                        .PUT, base + "/assessments/\(criterion)", json: #"{"score":4,"note":"goed"}"#
+                    ).status == .ok)
             }
-            #expect(try await running.api.send(.POST, base + "/decision", json: #"{"decision":"selected","reason":"Terug."}"#).status == .ok)
-            let enrolled = try await running.api.send(.POST, "/api/v1/enrolments", json: """
-                {"candidateId":"\(second.id)","cohortId":"\(running.cohortID)","enrolledOn":"2024-09-16"}
-                """)
+            #expect(
+                try await running.api.send(
+                    .POST, base + "/decision", json: #"{"decision":"selected","reason":"Terug."}"#
+                ).status == .ok)
+            let enrolled = try await running.api.send(
+                .POST, "/api/v1/enrolments",
+                json: """
+                    {"candidateId":"\(second.id)","cohortId":"\(running.cohortID)","enrolledOn":"2024-09-16"}
+                    """)
             #expect(enrolled.status == .created, "\(enrolled.body.string)")
             let reentry = try running.api.decode(APIEnrolment.self, enrolled)
-            #expect(try await running.api.send(.POST, "/api/v1/enrolments/\(reentry.id)/transitions",
-                                               json: #"{"kind":"startPhase","phase":"vooropleiding","date":"2024-09-16"}"#).status == .ok)
+            #expect(
+                try await running.api.send(
+                    .POST, "/api/v1/enrolments/\(reentry.id)/transitions",
+                    json: #"{"kind":"startPhase","phase":"vooropleiding","date":"2024-09-16"}"#
+                ).status == .ok)
 
-            let stream = try #require(try await FundingStream.query(on: app.db).filter(\.$programme.$id == programme.id!).first())
-            let eligibility = try await running.api.send(.PUT, "/api/v1/funding-streams/\(stream.id!)/eligibility/\(enrolment.$person.id)",
-                json: #"{"eligible":true,"targetGroup":"Statushouders","evidenceKind":"residencePermit","checkedOn":"2024-01-05"}"#)
+            let stream = try #require(
+                try await FundingStream.query(on: app.db).filter(\.$programme.$id == programme.id!).first())
+            let eligibility = try await running.api.send(
+                .PUT, "/api/v1/funding-streams/\(stream.id!)/eligibility/\(enrolment.$person.id)",
+                json:
+                    #"{"eligible":true,"targetGroup":"Statushouders","evidenceKind":"residencePermit","checkedOn":"2024-01-05"}"#
+            )
             #expect(eligibility.status == .ok, "\(eligibility.body.string)")
             let people = try await EsfInputs(db: app.db).people(for: stream, today: testToday)
             let register = EsfRegister.participants(people, today: testToday)
@@ -213,7 +283,9 @@ import Vapor
             #expect(entries.first?.exitDate?.iso == "2025-12-31")
 
             // Each dossier links the other route on its timeline.
-            let dossier = try await WebClient.login(app, "coordinator.leiden@opstap.demo").get("/participants/\(reentry.id)").body.string
+            let dossier = try await WebClient.login(app, "coordinator.leiden@opstap.demo").get(
+                "/participants/\(reentry.id)"
+            ).body.string
             #expect(dossier.contains("href=\"/participants/\(running.enrolmentID)\""))
         }
     }
@@ -226,7 +298,8 @@ import Vapor
             let versions = try await ProgrammeVersion.query(on: app.db).filter(\.$programme.$id == programme.id!).all()
             let jobCodes = Set(versions.flatMap { $0.definition.outcomes.filter { $0.kind.meansJob }.map(\.code) })
             let enrolments = try await Enrolment.query(on: app.db).filter(\.$id ~~ completed.map(\.enrolmentID)).all()
-            let withJobOutcome = Set(enrolments.filter { $0.outcomeCode.map(jobCodes.contains) ?? false }.compactMap(\.id))
+            let withJobOutcome = Set(
+                enrolments.filter { $0.outcomeCode.map(jobCodes.contains) ?? false }.compactMap(\.id))
             #expect(!withJobOutcome.isEmpty)
             for row in completed where withJobOutcome.contains(row.enrolmentID) {
                 #expect(row.jobStartedOn == row.completedOn, "\(row.enrolmentID)")

@@ -20,7 +20,10 @@ import Testing
         var names = Set<String>()
         for file in try swiftFiles(in: "Web") {
             for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n") {
-                if let match = line.firstMatch(of: #/^(?:public |internal |private |fileprivate )?(?:final )?(?:struct|enum|class|protocol|actor|typealias) ([A-Za-z_][A-Za-z0-9_]*)/#) {
+                if let match = line.firstMatch(
+                    of:
+                        #/^(?:public |internal |private |fileprivate )?(?:final )?(?:struct|enum|class|protocol|actor|typealias) ([A-Za-z_][A-Za-z0-9_]*)/#
+                ) {
                     names.insert(String(match.1))
                 }
             }

@@ -20,9 +20,15 @@ import Vapor
         return HourEntry.query(on: app.db).filter(\.$enrolment.$id ~~ enrolments).filter(\.$status == "submitted")
     }
 
-    func line(_ date: String, _ activity: String = "practice", hours: String = "7", action: String = "submit", corrects: UUID? = nil) -> [(String, String)] {
-        [("date", date), ("activity", activity), ("hours", hours), ("attendance", "present"), ("place", "Dagbesteding Tilburg-Noord"), ("note", ""),
-         ("action", action)] + (corrects.map { [("corrects", $0.uuidString)] } ?? [])
+    func line(
+        _ date: String, _ activity: String = "practice", hours: String = "7", action: String = "submit",
+        corrects: UUID? = nil
+    ) -> [(String, String)] {
+        [
+            ("date", date), ("activity", activity), ("hours", hours), ("attendance", "present"),
+            ("place", "Dagbesteding Tilburg-Noord"), ("note", ""),
+            ("action", action),
+        ] + (corrects.map { [("corrects", $0.uuidString)] } ?? [])
     }
 
     @Test func aCoachRecordsHoursAndTheRulesRefuseOverlapsAndTheFuture() async throws {
@@ -34,15 +40,20 @@ import Vapor
             #expect(try await coach.post(path, line("2026-11-21")).status == .seeOther)
             let overlap = try await coach.post(path, line("2026-11-21", hours: "2"))
             #expect(overlap.status == .badRequest)
-            let saysOverlap = overlap.body.string.contains("Op 21 nov. 2026 staan deze uren voor deze plek al geregistreerd.")
+            let saysOverlap = overlap.body.string.contains(
+                "Op 21 nov. 2026 staan deze uren voor deze plek al geregistreerd.")
             #expect(saysOverlap)
             let future = try await coach.post(path, line("2026-11-23"))
             #expect(future.status == .badRequest)
             let saysFuture = future.body.string.contains("Deze datum ligt in de toekomst.")
             #expect(saysFuture)
-            let saysEarly = try await coach.post(path, line("2026-09-01")).body.string.contains("Deze datum ligt vóór de inschrijving (21 sep. 2026).")
+            let saysEarly = try await coach.post(path, line("2026-09-01")).body.string.contains(
+                "Deze datum ligt vóór de inschrijving (21 sep. 2026).")
             #expect(saysEarly)
-            #expect(try await HourEntry.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).filter(\.$date == "2026-11-21").count() == 1)
+            #expect(
+                try await HourEntry.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).filter(
+                    \.$date == "2026-11-21"
+                ).count() == 1)
         }
     }
 
@@ -59,7 +70,9 @@ import Vapor
             #expect(try await kansrijkSubmitted(app).count() == 0)
             let leidenStillWaiting = try await HourEntry.query(on: app.db).filter(\.$status == "submitted").count()
             #expect(leidenStillWaiting > 0, "another supervisor's interns are untouched")
-            let approved = try await HourEntry.query(on: app.db).filter(\.$id ~~ pendingIDs).filter(\.$status == "approved").with(\.$decidedBy).all()
+            let approved = try await HourEntry.query(on: app.db).filter(\.$id ~~ pendingIDs).filter(
+                \.$status == "approved"
+            ).with(\.$decidedBy).all()
             #expect(approved.count == pendingIDs.count)
             #expect(approved.allSatisfy { $0.decidedBy?.email == "werkbegeleider.kansrijk@opstap.demo" })
         }
@@ -68,8 +81,11 @@ import Vapor
     @Test func anApprovedLineNeverChangesButACorrectionReplacesIt() async throws {
         try await withOpstap { app in
             let enrolment = try await participant(app)
-            let original = try #require(try await HourEntry.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!)
-                .filter(\.$status == "approved").filter(\.$activity == "practice").filter(\.$attendance == "present").sort(\.$date).first())
+            let original = try #require(
+                try await HourEntry.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!)
+                    .filter(\.$status == "approved").filter(\.$activity == "practice").filter(
+                        \.$attendance == "present"
+                    ).sort(\.$date).first())
             let supervisor = try await WebClient.login(app, "werkbegeleider.kansrijk@opstap.demo")
             let refused = try await supervisor.post("/hours/\(original.id!)/reject", [("reason", "te laat")])
             #expect(refused.status == .conflict)
@@ -78,8 +94,10 @@ import Vapor
 
             let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
             let path = "/participants/\(enrolment.id!)/hours"
-            #expect(try await coach.post(path, line(original.date, hours: "5", corrects: original.id)).status == .seeOther)
-            let correction = try #require(try await HourEntry.query(on: app.db).filter(\.$corrects.$id == original.id!).first())
+            #expect(
+                try await coach.post(path, line(original.date, hours: "5", corrects: original.id)).status == .seeOther)
+            let correction = try #require(
+                try await HourEntry.query(on: app.db).filter(\.$corrects.$id == original.id!).first())
             #expect(correction.status == "submitted")
             #expect(try await supervisor.post("/hours/\(correction.id!)/approve", []).status == .seeOther)
             let reloaded = try #require(try await HourEntry.find(original.id, on: app.db))
@@ -92,9 +110,12 @@ import Vapor
     @Test func theDossierShowsExpectedAgainstApprovedHoursFromTheData() async throws {
         try await withOpstap { app in
             let enrolment = try await participant(app)
-            let lines = try await HourEntry.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).all().map(\.line)
+            let lines = try await HourEntry.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).all().map(
+                \.line)
             let practice = ActualHours.of(lines)[.practice]
-            let page = try await WebClient.login(app, "coach.kansrijk@opstap.demo").get("/participants/\(enrolment.id!)").body.string
+            let page = try await WebClient.login(app, "coach.kansrijk@opstap.demo").get(
+                "/participants/\(enrolment.id!)"
+            ).body.string
             // Seven weeks of period 1 (5 Oct – 22 Nov) expect 7 × 14 practice hours.
             let row = "<td>Praktijk</td><td>14</td><td>0</td><td>98</td><td>\(Translator(.nl).number(practice))</td>"
             let shown = page.contains(row)
@@ -110,7 +131,9 @@ import Vapor
             let otherSupervisor = try await WebClient.login(app, "werkbegeleider.leiden@opstap.demo")
             #expect(try await otherSupervisor.post("/hours/\(submitted.id!)/approve", []).status == .notFound)
             let teacher = try await WebClient.login(app, "docent.kansrijk@opstap.demo")
-            #expect(try await teacher.post("/hours/\(submitted.id!)/approve", []).status == .forbidden, "not this participant's teacher")
+            #expect(
+                try await teacher.post("/hours/\(submitted.id!)/approve", []).status == .forbidden,
+                "not this participant's teacher")
             #expect(try await HourEntry.find(submitted.id, on: app.db)?.status == "submitted")
         }
     }
@@ -120,10 +143,14 @@ import Vapor
             let submitted = try #require(try await kansrijkSubmitted(app).first())
             let supervisor = try await WebClient.login(app, "werkbegeleider.kansrijk@opstap.demo")
             #expect(try await supervisor.post("/hours/\(submitted.id!)/reject", [("reason", "")]).status == .conflict)
-            #expect(try await supervisor.post("/hours/\(submitted.id!)/reject", [("reason", "Was die dag ziek")]).status == .seeOther)
+            #expect(
+                try await supervisor.post("/hours/\(submitted.id!)/reject", [("reason", "Was die dag ziek")]).status
+                    == .seeOther)
             #expect(try await HourEntry.find(submitted.id, on: app.db)?.rejectionReason == "Was die dag ziek")
             let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
-            #expect(try await coach.post("/participants/\(submitted.$enrolment.id)/hours/\(submitted.id!)/submit", []).status == .seeOther)
+            #expect(
+                try await coach.post("/participants/\(submitted.$enrolment.id)/hours/\(submitted.id!)/submit", [])
+                    .status == .seeOther)
             #expect(try await HourEntry.find(submitted.id, on: app.db)?.status == "submitted")
         }
     }
@@ -132,12 +159,16 @@ import Vapor
         try await withOpstap { app in
             let submitted = try #require(try await kansrijkSubmitted(app).first())
             let supervisor = try await APIClient.forUser(app, "werkbegeleider.kansrijk@opstap.demo")
-            #expect(try await supervisor.send(.POST, "/api/v1/hours/\(submitted.id!)/reject", json: #"{"reason":"fout"}"#).status == .ok)
+            #expect(
+                try await supervisor.send(.POST, "/api/v1/hours/\(submitted.id!)/reject", json: #"{"reason":"fout"}"#)
+                    .status == .ok)
             let coach = try await APIClient.forUser(app, "coach.kansrijk@opstap.demo")
-            let again = try coach.decode(APIHourEntry.self, try await coach.send(.POST, "/api/v1/hours/\(submitted.id!)/submit"))
+            let again = try coach.decode(
+                APIHourEntry.self, try await coach.send(.POST, "/api/v1/hours/\(submitted.id!)/submit"))
             #expect(again.status == .submitted && again.rejectionReason == nil && again.decidedBy == nil)
-            let blank = try await coach.send(.POST, "/api/v1/enrolments/\(submitted.$enrolment.id)/hours",
-                                             json: #"{"date":"2026-11-21","activity":"theory","hours":1,"attendance":"present","place":"\n"}"#)
+            let blank = try await coach.send(
+                .POST, "/api/v1/enrolments/\(submitted.$enrolment.id)/hours",
+                json: #"{"date":"2026-11-21","activity":"theory","hours":1,"attendance":"present","place":"\n"}"#)
             #expect(blank.status == .badRequest)
             #expect(try coach.decode(APIProblem.self, blank).invalidParams?.map(\.name) == ["place"])
         }

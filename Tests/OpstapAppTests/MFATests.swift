@@ -14,7 +14,8 @@ import Vapor
     /// The password step only, as a fresh browser: the response and its session cookie.
     static func password(_ app: Application, _ email: String) async throws -> (HTTPResult, String) {
         let (cookie, csrf) = try await Installation.anonymous(app, "/login")
-        let response = try await Installation.post(app, "/login", cookie: cookie, fields: [("_csrf", csrf), ("email", email), ("password", DemoData.password)])
+        let response = try await Installation.post(
+            app, "/login", cookie: cookie, fields: [("_csrf", csrf), ("email", email), ("password", DemoData.password)])
         return (response, try #require(WebClient.sessionCookie(response.headers)))
     }
 
@@ -28,7 +29,8 @@ import Vapor
     static func submitCode(_ app: Application, _ code: String, cookie: String) async throws -> HTTPResult {
         let page = try await get(app, "/login/mfa", cookie: cookie)
         let csrf = try #require(WebClient.csrfToken(in: page.body.string))
-        return try await Installation.post(app, "/login/mfa", cookie: cookie, fields: [("_csrf", csrf), ("code", code)])
+        return try await Installation.post(
+            app, "/login/mfa", cookie: cookie, fields: [("_csrf", csrf), ("code", code)])
     }
 
     /// Sets up the authenticator by hand; returns the key and the recovery codes shown.
@@ -41,7 +43,8 @@ import Vapor
         let user = try await DemoLookups(db: app.db).user(email)
         TestAuthenticators.of(app).remember(secret, for: user.id!)
         let code = TestAuthenticators.of(app).nextCode(secret, app: app)
-        let done = try await Installation.post(app, "/account/mfa", cookie: cookie, fields: [("_csrf", csrf), ("code", code)])
+        let done = try await Installation.post(
+            app, "/account/mfa", cookie: cookie, fields: [("_csrf", csrf), ("code", code)])
         #expect(done.status == .ok)
         let codes = done.body.string.components(separatedBy: "<li><code>").dropFirst().map { String($0.prefix(11)) }
         return (secret, codes)
@@ -62,15 +65,18 @@ import Vapor
             #expect(Base32.decode(secret)?.count == 20)
             // The QR code carries exactly the key shown for typing.
             let uri = TOTP(secret: Base32.decode(secret)!).provisioningURI(account: Self.coordinator, issuer: "Opstap")
-            #expect(html.contains(QRCodeSVG.render(try QRCode(uri), label: "QR-code voor uw authenticator-app").render()))
+            #expect(
+                html.contains(QRCodeSVG.render(try QRCode(uri), label: "QR-code voor uw authenticator-app").render()))
             let csrf = try #require(WebClient.csrfToken(in: html))
-            let wrong = try await Installation.post(app, "/account/mfa", cookie: cookie, fields: [("_csrf", csrf), ("code", "000000")])
+            let wrong = try await Installation.post(
+                app, "/account/mfa", cookie: cookie, fields: [("_csrf", csrf), ("code", "000000")])
             #expect(wrong.status == .badRequest)
             #expect(wrong.body.string.contains("Deze code klopt niet of is al gebruikt."))
             let user = try await DemoLookups(db: app.db).user(Self.coordinator)
             TestAuthenticators.of(app).remember(secret, for: user.id!)
-            let done = try await Installation.post(app, "/account/mfa", cookie: cookie,
-                                                   fields: [("_csrf", csrf), ("code", TestAuthenticators.of(app).nextCode(secret, app: app))])
+            let done = try await Installation.post(
+                app, "/account/mfa", cookie: cookie,
+                fields: [("_csrf", csrf), ("code", TestAuthenticators.of(app).nextCode(secret, app: app))])
             #expect(done.status == .ok)
             let codes = done.body.string.components(separatedBy: "<li><code>").dropFirst().map { String($0.prefix(11)) }
             #expect(codes.count == 10 && Set(codes).count == 10)
@@ -78,7 +84,10 @@ import Vapor
             let stored = try await RecoveryCode.query(on: app.db).filter(\.$user.$id == user.id!).all().map(\.codeHash)
             #expect(Set(stored) == Set(codes.map { APITokens.hash($0.replacingOccurrences(of: "-", with: "")) }))
             #expect(try await Self.get(app, "/participants", cookie: cookie).status == .ok)
-            #expect(try await SecurityEvent.query(on: app.db).filter(\.$kind == "mfaEnrolled").all().map(\.email) == [Self.coordinator])
+            #expect(
+                try await SecurityEvent.query(on: app.db).filter(\.$kind == "mfaEnrolled").all().map(\.email) == [
+                    Self.coordinator
+                ])
         }
     }
 
@@ -94,7 +103,8 @@ import Vapor
             let replay = try await Self.submitCode(app, used, cookie: cookie)
             #expect(replay.status == .unauthorized)
             #expect(replay.body.string.contains("Deze code klopt niet of is al gebruikt."))
-            let fresh = try await Self.submitCode(app, TestAuthenticators.of(app).nextCode(secret, app: app), cookie: cookie)
+            let fresh = try await Self.submitCode(
+                app, TestAuthenticators.of(app).nextCode(secret, app: app), cookie: cookie)
             #expect(fresh.status == .seeOther && fresh.headers.first(name: .location) == "/")
             let full = try #require(WebClient.sessionCookie(fresh.headers))
             #expect(full != cookie)
@@ -122,7 +132,8 @@ import Vapor
             let locked = try await Self.submitCode(app, "123456", cookie: cookie)
             #expect(locked.status == .tooManyRequests)
             #expect(locked.body.string.contains("Te veel mislukte pogingen. Probeer het over 1 min. opnieuw."))
-            let right = try await Self.submitCode(app, TestAuthenticators.of(app).nextCode(secret, app: app), cookie: cookie)
+            let right = try await Self.submitCode(
+                app, TestAuthenticators.of(app).nextCode(secret, app: app), cookie: cookie)
             #expect(right.status == .tooManyRequests)
         }
     }
@@ -135,8 +146,9 @@ import Vapor
             let csrf = try #require(WebClient.csrfToken(in: page.body.string))
             let later = testToday.date.addingTimeInterval(6 * 60)
             app.clock = AppClock(now: { later })
-            let lapsed = try await Installation.post(app, "/login/mfa", cookie: cookie,
-                                                     fields: [("_csrf", csrf), ("code", TestAuthenticators.of(app).nextCode(secret, app: app))])
+            let lapsed = try await Installation.post(
+                app, "/login/mfa", cookie: cookie,
+                fields: [("_csrf", csrf), ("code", TestAuthenticators.of(app).nextCode(secret, app: app))])
             #expect(lapsed.status == .seeOther && lapsed.headers.first(name: .location) == "/login")
         }
     }
@@ -153,7 +165,8 @@ import Vapor
             // Another organisation's reporting staff are not affected.
             let (other, _) = try await Self.password(app, "rapportage.kansrijk@opstap.demo")
             #expect(other.headers.first(name: .location) == "/")
-            let event = try #require(try await SecurityEvent.query(on: app.db).filter(\.$kind == "mfaPolicyChanged").first())
+            let event = try #require(
+                try await SecurityEvent.query(on: app.db).filter(\.$kind == "mfaPolicyChanged").first())
             #expect(event.detail == "all staff")
         }
     }
@@ -172,7 +185,10 @@ import Vapor
             #expect(try await coordinatorWeb.get("/account").status == .seeOther)
             let (again, _) = try await Self.password(app, Self.coordinator)
             #expect(again.headers.first(name: .location) == "/account/mfa")
-            #expect(try await SecurityEvent.query(on: app.db).filter(\.$kind == "mfaReset").all().map(\.email) == [Self.coordinator])
+            #expect(
+                try await SecurityEvent.query(on: app.db).filter(\.$kind == "mfaReset").all().map(\.email) == [
+                    Self.coordinator
+                ])
         }
     }
 }

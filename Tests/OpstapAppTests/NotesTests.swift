@@ -17,7 +17,9 @@ import Vapor
         var texts: [NoteLevel: String] = [:]
         for level in NoteLevel.allCases {
             let text = "Notitie-\(level.rawValue)-\(UUID().uuidString.prefix(6))"
-            let response = try await coach.send(.POST, "/api/v1/enrolments/\(enrolment.id!)/notes", json: #"{"text":"\#(text)","level":"\#(level.rawValue)"}"#)
+            let response = try await coach.send(
+                .POST, "/api/v1/enrolments/\(enrolment.id!)/notes",
+                json: #"{"text":"\#(text)","level":"\#(level.rawValue)"}"#)
             #expect(response.status == .created)
             texts[level] = text
         }
@@ -37,7 +39,9 @@ import Vapor
             ]
             for (email, allowed) in readers {
                 let api = try await APIClient.forUser(app, email)
-                let listed = try api.decode(APIPage<APINote>.self, try await api.send(.GET, "/api/v1/enrolments/\(enrolment.id!)/notes?pageSize=100"))
+                let listed = try api.decode(
+                    APIPage<APINote>.self,
+                    try await api.send(.GET, "/api/v1/enrolments/\(enrolment.id!)/notes?pageSize=100"))
                 let page = try await WebClient.login(app, email).get("/participants/\(enrolment.id!)").body.string
                 for level in NoteLevel.allCases {
                     let inAPI = listed.items.contains { $0.text == texts[level] }
@@ -53,17 +57,31 @@ import Vapor
         try await withOpstap { app in
             let enrolment = try await participant(app)
             let coach = try await APIClient.forUser(app, "coach.kansrijk@opstap.demo")
-            let original = try coach.decode(APINote.self, try await coach.send(.POST, "/api/v1/enrolments/\(enrolment.id!)/notes", json: #"{"text":"Gesprek op dinsdag","level":"team"}"#))
-            let corrected = try await coach.send(.POST, "/api/v1/enrolments/\(enrolment.id!)/notes", json: #"{"text":"Gesprek op woensdag","level":"team","corrects":"\#(original.id)"}"#)
+            let original = try coach.decode(
+                APINote.self,
+                try await coach.send(
+                    .POST, "/api/v1/enrolments/\(enrolment.id!)/notes",
+                    json: #"{"text":"Gesprek op dinsdag","level":"team"}"#))
+            let corrected = try await coach.send(
+                .POST, "/api/v1/enrolments/\(enrolment.id!)/notes",
+                json: #"{"text":"Gesprek op woensdag","level":"team","corrects":"\#(original.id)"}"#)
             #expect(corrected.status == .created)
-            let page = try await WebClient.login(app, "coach.kansrijk@opstap.demo").get("/participants/\(enrolment.id!)").body.string
-            let shows = page.contains("Gesprek op woensdag") && page.contains("Gecorrigeerd (1 eerdere versie(s))") && page.contains(": Gesprek op dinsdag")
+            let page = try await WebClient.login(app, "coach.kansrijk@opstap.demo").get(
+                "/participants/\(enrolment.id!)"
+            ).body.string
+            let shows =
+                page.contains("Gesprek op woensdag") && page.contains("Gecorrigeerd (1 eerdere versie(s))")
+                && page.contains(": Gesprek op dinsdag")
             #expect(shows)
             // Someone else cannot correct the coach's note, nor can a corrected note be corrected again.
             let supervisor = try await APIClient.forUser(app, "werkbegeleider.kansrijk@opstap.demo")
-            let foreign = try await supervisor.send(.POST, "/api/v1/enrolments/\(enrolment.id!)/notes", json: #"{"text":"x","level":"team","corrects":"\#(original.id)"}"#)
+            let foreign = try await supervisor.send(
+                .POST, "/api/v1/enrolments/\(enrolment.id!)/notes",
+                json: #"{"text":"x","level":"team","corrects":"\#(original.id)"}"#)
             #expect(foreign.status == .badRequest)
-            let twice = try await coach.send(.POST, "/api/v1/enrolments/\(enrolment.id!)/notes", json: #"{"text":"y","level":"team","corrects":"\#(original.id)"}"#)
+            let twice = try await coach.send(
+                .POST, "/api/v1/enrolments/\(enrolment.id!)/notes",
+                json: #"{"text":"y","level":"team","corrects":"\#(original.id)"}"#)
             #expect(twice.status == .badRequest)
         }
     }
@@ -81,7 +99,10 @@ import Vapor
             let enrolment = try await participant(app)
             let reporting = try await APIClient.forUser(app, "rapportage.kansrijk@opstap.demo")
             #expect(try await reporting.send(.GET, "/api/v1/enrolments/\(enrolment.id!)/notes").status == .forbidden)
-            #expect(try await reporting.send(.POST, "/api/v1/enrolments/\(enrolment.id!)/notes", json: #"{"text":"x","level":"team"}"#).status == .forbidden)
+            #expect(
+                try await reporting.send(
+                    .POST, "/api/v1/enrolments/\(enrolment.id!)/notes", json: #"{"text":"x","level":"team"}"#
+                ).status == .forbidden)
             let leiden = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
             #expect(try await leiden.send(.GET, "/api/v1/enrolments/\(enrolment.id!)/notes").status == .notFound)
         }

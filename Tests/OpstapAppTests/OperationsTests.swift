@@ -29,7 +29,9 @@ import Vapor
             }
             // Errors too: a refused API call and an unknown page.
             let refused = try await send(app, .GET, "/api/v1/programmes")
-            #expect(refused.status == .unauthorized && UUID(uuidString: refused.headers.first(name: "X-Request-ID") ?? "") != nil)
+            #expect(
+                refused.status == .unauthorized
+                    && UUID(uuidString: refused.headers.first(name: "X-Request-ID") ?? "") != nil)
             let missing = try await send(app, .GET, "/nowhere")
             #expect(missing.status == .notFound && missing.headers.first(name: "X-Request-ID") != nil)
         }
@@ -45,16 +47,28 @@ import Vapor
             #expect(metrics.headers.contentType?.description.hasPrefix("text/plain") == true)
             let text = metrics.body.string
             #expect(text.contains(#"http_requests_total{method="GET",path="/api/v1/enrolments/:id",status="200"}"#))
-            #expect(text.contains(#"http_request_duration_seconds_bucket{method="GET",path="/api/v1/enrolments/:id",status="200",le="#))
+            #expect(
+                text.contains(
+                    #"http_request_duration_seconds_bucket{method="GET",path="/api/v1/enrolments/:id",status="200",le="#
+                ))
             #expect(text.contains("opstap_in_flight_work"))
             // Patterns, never the ids themselves.
             #expect(!text.contains(enrolment.id!.uuidString) && !text.contains(enrolment.id!.uuidString.lowercased()))
 
             // Through a proxy the peer is loopback, but the caller is not.
-            #expect(try await send(app, .GET, "/metrics", headers: ["X-Forwarded-For": "203.0.113.9"]).status == .forbidden)
+            #expect(
+                try await send(app, .GET, "/metrics", headers: ["X-Forwarded-For": "203.0.113.9"]).status == .forbidden)
             app.storage[AppConfigKey.self]?.metricsToken = "metrics-token-0123456789"
-            #expect(try await send(app, .GET, "/metrics", headers: ["X-Forwarded-For": "203.0.113.9", "Authorization": "Bearer wrong-token-0123456789"]).status == .forbidden)
-            #expect(try await send(app, .GET, "/metrics", headers: ["X-Forwarded-For": "203.0.113.9", "Authorization": "Bearer metrics-token-0123456789"]).status == .ok)
+            #expect(
+                try await send(
+                    app, .GET, "/metrics",
+                    headers: ["X-Forwarded-For": "203.0.113.9", "Authorization": "Bearer wrong-token-0123456789"]
+                ).status == .forbidden)
+            #expect(
+                try await send(
+                    app, .GET, "/metrics",
+                    headers: ["X-Forwarded-For": "203.0.113.9", "Authorization": "Bearer metrics-token-0123456789"]
+                ).status == .ok)
         }
     }
 
@@ -62,10 +76,16 @@ import Vapor
         try await withOpstap { app in
             let programme = try await DemoLookups(db: app.db).programme("Kansrijk")
             let api = try await APIClient.forUser(app, "intake.kansrijk@opstap.demo")
-            let created = try await api.send(.POST, "/api/v1/programmes/\(programme.id!)/candidate-imports",
-                                             json: #"{"stream":"statushouders","csv":"Voornaam;Achternaam;Geboortedatum\nNoor;Metriek;1990-02-03\n"}"#)
+            let created = try await api.send(
+                .POST, "/api/v1/programmes/\(programme.id!)/candidate-imports",
+                json:
+                    #"{"stream":"statushouders","csv":"Voornaam;Achternaam;Geboortedatum\nNoor;Metriek;1990-02-03\n"}"#)
             let id = try api.decode(APIImport.self, created).id
-            #expect(try await api.send(.PUT, "/api/v1/candidate-imports/\(id)/mapping", json: #"{"columns":{"givenName":0,"familyName":1,"dateOfBirth":2}}"#).status == .ok)
+            #expect(
+                try await api.send(
+                    .PUT, "/api/v1/candidate-imports/\(id)/mapping",
+                    json: #"{"columns":{"givenName":0,"familyName":1,"dateOfBirth":2}}"#
+                ).status == .ok)
             #expect(try await api.send(.POST, "/api/v1/candidate-imports/\(id)/run", json: "{}").status == .accepted)
             let record = try await ParticipantImportTests.waitUntilFinished(id, app)
             #expect(record.status == "done")
@@ -85,19 +105,24 @@ import Vapor
         try await withOpstap { app in
             let enrolment = try await participant(app)
             let coach = try await APIClient.forUser(app, "coach.kansrijk@opstap.demo")
-            let api = try await coach.send(.POST, "/api/v1/enrolments/\(enrolment.id!)/notes", json: #"{"text":"nul-api-a\u0000b","level":"partners"}"#)
+            let api = try await coach.send(
+                .POST, "/api/v1/enrolments/\(enrolment.id!)/notes",
+                json: #"{"text":"nul-api-a\u0000b","level":"partners"}"#)
             #expect(api.status == .badRequest)
             #expect(api.headers.contentType?.description.hasPrefix("application/problem+json") == true)
             let problem = try coach.decode(APIProblem.self, api)
             #expect(problem.invalidParams?.map(\.code) == ["invalidCharacter"])
             // An escaped backslash followed by "u0000" is ordinary text.
-            let literal = try await coach.send(.POST, "/api/v1/enrolments/\(enrolment.id!)/notes", json: #"{"text":"nul-api-literal \\u0000","level":"partners"}"#)
+            let literal = try await coach.send(
+                .POST, "/api/v1/enrolments/\(enrolment.id!)/notes",
+                json: #"{"text":"nul-api-literal \\u0000","level":"partners"}"#)
             #expect(literal.status == .created)
             let query = try await coach.send(.GET, "/api/v1/candidates?name=a%00b")
             #expect(query.status == .badRequest)
 
             let web = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
-            let form = try await web.post("/participants/\(enrolment.id!)/notes", [("text", "nul-web-a\u{0}b"), ("level", "partners")])
+            let form = try await web.post(
+                "/participants/\(enrolment.id!)/notes", [("text", "nul-web-a\u{0}b"), ("level", "partners")])
             #expect(form.status == .badRequest)
             #expect(form.body.string.contains("ongeldig teken (NUL)"))
             #expect(try await noteTexts(app, like: "nul-") == [#"nul-api-literal \u0000"#])
@@ -114,7 +139,8 @@ import Vapor
                 headers.bearerAuthorization = BearerAuthorization(token: client.token)
                 headers.contentType = .json
                 headers.add(name: "Idempotency-Key", value: key)
-                return try await send(app, .POST, path, headers: headers, body: #"{"text":"\#(text)","level":"partners"}"#)
+                return try await send(
+                    app, .POST, path, headers: headers, body: #"{"text":"\#(text)","level":"partners"}"#)
             }
             let key = UUID().uuidString
             let first = try await post(coach, key: key, text: "idem-once")
@@ -140,9 +166,16 @@ import Vapor
             // A key must be printable ASCII without spaces.
             #expect(try await post(coach, key: "two words", text: "idem-bad-key").status == .badRequest)
             // Without a key every POST creates.
-            #expect(try await coach.send(.POST, path, json: #"{"text":"idem-plain","level":"partners"}"#).status == .created)
-            #expect(try await coach.send(.POST, path, json: #"{"text":"idem-plain","level":"partners"}"#).status == .created)
-            #expect(try await noteTexts(app, like: "idem-") == ["idem-colleague", "idem-corrected", "idem-once", "idem-plain", "idem-plain"])
+            #expect(
+                try await coach.send(.POST, path, json: #"{"text":"idem-plain","level":"partners"}"#).status == .created
+            )
+            #expect(
+                try await coach.send(.POST, path, json: #"{"text":"idem-plain","level":"partners"}"#).status == .created
+            )
+            #expect(
+                try await noteTexts(app, like: "idem-") == [
+                    "idem-colleague", "idem-corrected", "idem-once", "idem-plain", "idem-plain",
+                ])
 
             // Kept for a day: after that the key is free again.
             app.clock = AppClock(now: { testToday.date.addingTimeInterval(25 * 3600) })
@@ -189,10 +222,14 @@ import Vapor
 
     @Test func importProgressReachesOtherAppServersThroughTheDatabaseOnPostgreSQL() async throws {
         try await withOpstap { app in
-            let user = try #require(try await User.query(on: app.db).filter(\.$email == "coordinator.kansrijk@opstap.demo").with(\.$organisation).first())
+            let user = try #require(
+                try await User.query(on: app.db).filter(\.$email == "coordinator.kansrijk@opstap.demo").with(
+                    \.$organisation
+                ).first())
             let programme = try #require(try await Programme.query(on: app.db).first())
-            let record = ImportOperations.newRecord(kind: .candidates, programmeID: try programme.requireID(), stream: "main", fileName: "x.csv",
-                                                    content: "", rows: 1000, actor: try Actor(user: user, organisation: user.organisation))
+            let record = ImportOperations.newRecord(
+                kind: .candidates, programmeID: try programme.requireID(), stream: "main", fileName: "x.csv",
+                content: "", rows: 1000, actor: try Actor(user: user, organisation: user.organisation))
             try await record.create(on: app.db)
             let id = try record.requireID()
             let progress = ImportProgress()
@@ -231,6 +268,8 @@ import Vapor
 private final class SpanLog: @unchecked Sendable {
     private let lock = NSLock()
     private var spans: [(ContinuousClock.Instant, ContinuousClock.Instant)] = []
-    func add(_ start: ContinuousClock.Instant, _ end: ContinuousClock.Instant) { lock.withLock { spans.append((start, end)) } }
+    func add(_ start: ContinuousClock.Instant, _ end: ContinuousClock.Instant) {
+        lock.withLock { spans.append((start, end)) }
+    }
     var all: [(ContinuousClock.Instant, ContinuousClock.Instant)] { lock.withLock { spans } }
 }

@@ -53,9 +53,14 @@ import Vapor
             let candidacy = try await lookups.candidacy(in: "Op je plek in de zorg", stage: .selection)
             let enrolment = try await lookups.enrolment(in: "Instroom september 2024", state: .paused)
             let programme = try await lookups.programme("Op je plek in de zorg")
-            for path in ["/candidates/\(candidacy.id!)", "/persons/\(candidacy.$person.id)/intake", "/participants/\(enrolment.id!)",
-                         "/programmes/\(programme.id!)", "/programmes/\(programme.id!)/versions/1", "/programmes/\(programme.id!)/draft",
-                         "/cohorts/\(enrolment.$cohort.id)", "/candidates/new", "/programmes/new", "/candidates?stage=selection", "/participants?state=paused"] {
+            for path in [
+                "/candidates/\(candidacy.id!)", "/persons/\(candidacy.$person.id)/intake",
+                "/participants/\(enrolment.id!)",
+                "/programmes/\(programme.id!)", "/programmes/\(programme.id!)/versions/1",
+                "/programmes/\(programme.id!)/draft",
+                "/cohorts/\(enrolment.$cohort.id)", "/candidates/new", "/programmes/new", "/candidates?stage=selection",
+                "/participants?state=paused",
+            ] {
                 let page = try await web.get(path)
                 #expect(page.status == .ok, "\(path)")
                 #expect(!page.body.string.contains("⟦"), "\(path)")
@@ -84,7 +89,8 @@ import Vapor
             let all = try await web.get("/candidates").body.string
             #expect(all.contains("Pagina 1 van 2 (37 in totaal)"))
             let person = try await Person.query(on: app.db).sort(\.$familyName).first()!
-            #expect(try await web.post("/candidates/search", [("q", person.familyName.uppercased())]).status == .seeOther)
+            #expect(
+                try await web.post("/candidates/search", [("q", person.familyName.uppercased())]).status == .seeOther)
             let found = try await web.get("/candidates").body.string
             #expect(found.contains(person.familyName))
             #expect(!found.contains("Pagina 1 van 2"))
@@ -118,7 +124,9 @@ import Vapor
             var headers = HTTPHeaders()
             headers.add(name: .cookie, value: String(cookie.split(separator: ";")[0]))
             headers.contentType = .urlEncodedForm
-            let wrong = try await send(app, .POST, "/login", headers: headers, body: "_csrf=\(csrf)&email=coordinator.leiden%40opstap.demo&password=nope")
+            let wrong = try await send(
+                app, .POST, "/login", headers: headers,
+                body: "_csrf=\(csrf)&email=coordinator.leiden%40opstap.demo&password=nope")
             #expect(wrong.status == .unauthorized)
             #expect(wrong.body.string.contains("Het e-mailadres of wachtwoord klopt niet."))
             #expect(try await send(app, .GET, "/").status == .seeOther)
@@ -129,8 +137,11 @@ import Vapor
         try await withOpstap { app in
             let candidacy = try await DemoLookups(db: app.db).candidacy(in: "Op je plek in de zorg", stage: .intakeHeld)
             let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
-            #expect(try await web.post("/candidates/\(candidacy.id!)/steps", [("step", "startSelection")]).status == .seeOther)
-            let response = try await web.post("/candidates/\(candidacy.id!)/decision", [("decision", "selected"), ("reason", "ok")])
+            #expect(
+                try await web.post("/candidates/\(candidacy.id!)/steps", [("step", "startSelection")]).status
+                    == .seeOther)
+            let response = try await web.post(
+                "/candidates/\(candidacy.id!)/decision", [("decision", "selected"), ("reason", "ok")])
             #expect(response.status == .conflict)
             #expect(response.body.string.contains("Selecteren kan pas als elk criterium is beoordeeld."))
             let reloaded = try await Candidacy.find(candidacy.id, on: app.db)
@@ -143,9 +154,12 @@ import Vapor
             let candidacy = try await DemoLookups(db: app.db).candidacy(in: "Op je plek in de zorg", stage: .selection)
             let before = try #require(try await Person.find(candidacy.$person.id, on: app.db))
             let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
-            let response = try await web.post("/persons/\(before.id!)/intake", [
-                ("givenName", "Nieuw"), ("familyName", before.familyName), ("gender", "woman"), ("contact.postcode", "12345"), ("bsn", "123456789"),
-            ])
+            let response = try await web.post(
+                "/persons/\(before.id!)/intake",
+                [
+                    ("givenName", "Nieuw"), ("familyName", before.familyName), ("gender", "woman"),
+                    ("contact.postcode", "12345"), ("bsn", "123456789"),
+                ])
             #expect(response.status == .badRequest)
             let html = response.body.string
             #expect(html.contains("id=\"f-contact-postcode-error\">Vul een postcode in als 1234 AB.</p>"))

@@ -9,14 +9,19 @@ import Vapor
 /// the fields the page rendered (read from its HTML), with what a coordinator types on top.
 @Suite struct ProgrammeEditorTests {
     /// An empty install with one municipality, a school and a coordinator at the municipality.
-    static func install(_ app: Application) async throws -> (municipality: Organisation, school: Organisation, email: String) {
-        let municipality = Organisation(name: "Gemeente Utrecht", kind: OrganisationKind.municipality.rawValue, city: "Utrecht")
+    static func install(
+        _ app: Application
+    ) async throws -> (municipality: Organisation, school: Organisation, email: String) {
+        let municipality = Organisation(
+            name: "Gemeente Utrecht", kind: OrganisationKind.municipality.rawValue, city: "Utrecht")
         let school = Organisation(name: "ROC Midden Nederland", kind: OrganisationKind.school.rawValue, city: "Utrecht")
         try await municipality.create(on: app.db)
         try await school.create(on: app.db)
         let email = "regie@utrecht.test"
-        try await User(organisationID: municipality.requireID(), email: email, name: "Regie Utrecht",
-                       passwordHash: try app.password.hash(DemoData.password), roles: [.coordinator]).create(on: app.db)
+        try await User(
+            organisationID: municipality.requireID(), email: email, name: "Regie Utrecht",
+            passwordHash: try app.password.hash(DemoData.password), roles: [.coordinator]
+        ).create(on: app.db)
         return (municipality, school, email)
     }
 
@@ -53,7 +58,8 @@ import Vapor
             #expect(new.set("outcomes[0].afterMonths", "12"))
             let created = try await web.post("/programmes/new", new.posted + [("action", "save")])
             #expect(created.status == .seeOther)
-            let programme = try #require(try await Programme.query(on: app.db).filter(\.$name == "U-Match zorgroute").first())
+            let programme = try #require(
+                try await Programme.query(on: app.db).filter(\.$name == "U-Match zorgroute").first())
             let draftPath = "/programmes/\(programme.id!)/draft"
 
             // 2. The draft again: a stream starting in the phase, and an internship day from week 22.
@@ -78,34 +84,60 @@ import Vapor
             #expect(published.status == .seeOther)
             #expect(published.headers.first(name: .location) == "/programmes/\(programme.id!)")
 
-            let version = try #require(try await ProgrammeVersion.query(on: app.db).filter(\.$programme.$id == programme.id!).first())
+            let version = try #require(
+                try await ProgrammeVersion.query(on: app.db).filter(\.$programme.$id == programme.id!).first())
             #expect(version.number == 1)
             #expect(version.changeNote == "Eerste versie")
             let definition = version.definition
-            #expect(definition.partners == [Partner(organisationID: municipality.id!, part: "regie"), Partner(organisationID: school.id!, part: "school")])
+            #expect(
+                definition.partners == [
+                    Partner(organisationID: municipality.id!, part: "regie"),
+                    Partner(organisationID: school.id!, part: "school"),
+                ])
             #expect(definition.ownerOrganisationID == municipality.id!)
-            #expect(definition.streams == [Stream(code: "nieuwkomers", name: "Nieuwkomers", firstPhaseCode: "school", phaseWeeks: ["school": 52])])
-            #expect(definition.phases == [Phase(
-                code: "school", name: "School en taal", kind: .vocationalEducation, plannedWeeks: 40,
-                schedule: [ScheduleItem(activity: .language, hoursPerWeek: 8, days: [.monday, .tuesday])],
-                laterPeriods: [SchedulePeriod(fromWeek: 22, schedule: [
-                    ScheduleItem(activity: .practice, hoursPerWeek: 8, days: [.monday]),
-                    ScheduleItem(activity: .language, hoursPerWeek: 4, days: [.tuesday]),
-                ])])])
-            #expect(definition.selectionCriteria == [SelectionCriterion(code: "verblijfsstatus", name: "Verblijfsstatus past", kind: .condition)])
-            #expect(definition.outcomes == [Outcome(code: "contract", name: "Contract na een jaar", kind: .contract, afterMonths: 12)])
+            #expect(
+                definition.streams == [
+                    Stream(
+                        code: "nieuwkomers", name: "Nieuwkomers", firstPhaseCode: "school", phaseWeeks: ["school": 52])
+                ])
+            #expect(
+                definition.phases == [
+                    Phase(
+                        code: "school", name: "School en taal", kind: .vocationalEducation, plannedWeeks: 40,
+                        schedule: [ScheduleItem(activity: .language, hoursPerWeek: 8, days: [.monday, .tuesday])],
+                        laterPeriods: [
+                            SchedulePeriod(
+                                fromWeek: 22,
+                                schedule: [
+                                    ScheduleItem(activity: .practice, hoursPerWeek: 8, days: [.monday]),
+                                    ScheduleItem(activity: .language, hoursPerWeek: 4, days: [.tuesday]),
+                                ])
+                        ])
+                ])
+            #expect(
+                definition.selectionCriteria == [
+                    SelectionCriterion(code: "verblijfsstatus", name: "Verblijfsstatus past", kind: .condition)
+                ])
+            #expect(
+                definition.outcomes == [
+                    Outcome(code: "contract", name: "Contract na een jaar", kind: .contract, afterMonths: 12)
+                ])
 
             // The programme page shows the published version, and a cohort can be created on it.
             let page = try await web.get("/programmes/\(programme.id!)")
             #expect(page.body.string.contains("U-Match zorgroute"))
-            let cohort = try await form(web, "/programmes/\(programme.id!)", action: "/programmes/\(programme.id!)/cohorts")
+            let cohort = try await form(
+                web, "/programmes/\(programme.id!)", action: "/programmes/\(programme.id!)/cohorts")
             #expect(cohort.set("name", "Instroom september 2026"))
             #expect(cohort.set("startDate", "2026-09-07"))
             #expect(cohort.set("capacity", "15"))
             #expect(cohort.check("streams", "nieuwkomers"))
             let createdCohort = try await web.post("/programmes/\(programme.id!)/cohorts", cohort.posted)
             #expect(createdCohort.status == .seeOther)
-            #expect(try await Cohort.query(on: app.db).filter(\.$name == "Instroom september 2026").first()?.streams == ["nieuwkomers"])
+            #expect(
+                try await Cohort.query(on: app.db).filter(\.$name == "Instroom september 2026").first()?.streams == [
+                    "nieuwkomers"
+                ])
         }
     }
 
@@ -132,7 +164,8 @@ import Vapor
             let html = refused.body.string
             #expect(html.contains("Dit veld hoort alleen bij een contract."))
             #expect(html.contains("name=\"outcomes[0].afterMonths\""))
-            #expect(try await ProgrammeVersion.query(on: app.db).filter(\.$programme.$id == programme.id!).first() == nil)
+            #expect(
+                try await ProgrammeVersion.query(on: app.db).filter(\.$programme.$id == programme.id!).first() == nil)
         }
     }
 
@@ -140,16 +173,20 @@ import Vapor
         try await withOpstap(demo: false) { app in
             let (_, _, email) = try await Self.install(app)
             let web = try await WebClient.login(app, email)
-            let refused = try await web.post("/programmes/new", [("name", "x"), ("phases[0].code", "a")], csrf: "verlopen")
+            let refused = try await web.post(
+                "/programmes/new", [("name", "x"), ("phases[0].code", "a")], csrf: "verlopen")
             #expect(refused.status == .forbidden)
-            #expect(refused.body.string.contains("Deze pagina stond te lang open of is verlopen: laad de pagina opnieuw en probeer het nog eens."))
+            #expect(
+                refused.body.string.contains(
+                    "Deze pagina stond te lang open of is verlopen: laad de pagina opnieuw en probeer het nog eens."))
             #expect(!refused.body.string.contains("Geen toegang"))
             #expect(try await Programme.query(on: app.db).first() == nil)
         }
     }
 
     @Test func theTokenIsReadFromAMultipartBodyWithAnyFieldNames() {
-        let body = "--b\r\nContent-Disposition: form-data; name=\"rows[0].name\"\r\n\r\nx\r\n"
+        let body =
+            "--b\r\nContent-Disposition: form-data; name=\"rows[0].name\"\r\n\r\nx\r\n"
             + "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\nContent-Type: text/csv\r\n\r\n_csrf\r\n"
             + "--b\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\ntoken-123\r\n--b--\r\n"
         #expect(CSRFMiddleware.multipartField("_csrf", in: Array(body.utf8), boundary: "b") == "token-123")

@@ -7,7 +7,10 @@ import Vapor
 
 /// Duplicate detection, BSN validation and who may see or search BSNs.
 @Suite struct RegistryTests {
-    func registration(_ programme: UUID, given: String = "Yonas", family: String = "Haile", birth: String = "1993-03-03", bsn: String = "", extra: String = "") -> String {
+    func registration(
+        _ programme: UUID, given: String = "Yonas", family: String = "Haile", birth: String = "1993-03-03",
+        bsn: String = "", extra: String = ""
+    ) -> String {
         #"{"givenName":"\#(given)","familyName":"\#(family)","dateOfBirth":"\#(birth)","gender":"man","bsn":"\#(bsn)","programmeId":"\#(programme)","stream":"statushouders","referredOn":"2026-11-20"\#(extra)}"#
     }
 
@@ -18,13 +21,16 @@ import Vapor
             #expect(try await api.send(.POST, "/api/v1/candidates", json: registration(programme)).status == .created)
             let before = try await Person.query(on: app.db).count()
 
-            let again = try await api.send(.POST, "/api/v1/candidates", json: registration(programme, given: "YONAS", family: "Hailé"))
+            let again = try await api.send(
+                .POST, "/api/v1/candidates", json: registration(programme, given: "YONAS", family: "Hailé"))
             #expect(again.status == .conflict)
             let problem = try api.decode(APIProblem.self, again)
             #expect(problem.duplicates?.map(\.reason) == ["sameNameAndDateOfBirth"])
             #expect(try await Person.query(on: app.db).count() == before)
 
-            let confirmed = try await api.send(.POST, "/api/v1/candidates", json: registration(programme, given: "YONAS", family: "Hailé", extra: #","confirmNotDuplicate":true"#))
+            let confirmed = try await api.send(
+                .POST, "/api/v1/candidates",
+                json: registration(programme, given: "YONAS", family: "Hailé", extra: #","confirmNotDuplicate":true"#))
             #expect(confirmed.status == .created)
             #expect(try await Person.query(on: app.db).count() == before + 1)
         }
@@ -36,7 +42,9 @@ import Vapor
             let programme = try await lookups.programme("Op je plek in de zorg").requireID()
             let existing = try await Person.query(on: app.db).filter(\.$bsn != nil).first()!
             let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
-            let response = try await api.send(.POST, "/api/v1/candidates", json: registration(programme, given: "Ander", family: "Mens", bsn: existing.bsn!))
+            let response = try await api.send(
+                .POST, "/api/v1/candidates",
+                json: registration(programme, given: "Ander", family: "Mens", bsn: existing.bsn!))
             #expect(response.status == .conflict)
             #expect(try api.decode(APIProblem.self, response).duplicates?.first?.reason == "sameBSN")
         }
@@ -47,11 +55,13 @@ import Vapor
             let lookups = DemoLookups(db: app.db)
             let kansrijk = try await lookups.programme("Kansrijk")
             // A Leiden candidate who was rejected is referred to Kansrijk by Tilburg.
-            let rejected = try await lookups.candidacy(in: "Op je plek in de zorg", stage: .decided, decision: .rejected)
+            let rejected = try await lookups.candidacy(
+                in: "Op je plek in de zorg", stage: .decided, decision: .rejected)
             let person = try #require(try await Person.find(rejected.$person.id, on: app.db))
             let before = try await Person.query(on: app.db).count()
             let api = try await APIClient.forUser(app, "intake.kansrijk@opstap.demo")
-            let body = #"{"givenName":"\#(person.givenName)","familyName":"\#(person.familyName)","dateOfBirth":"\#(person.dateOfBirth!)","programmeId":"\#(kansrijk.id!)","stream":"statushouders","referredOn":"2026-11-20","existingPersonId":"\#(person.id!)"}"#
+            let body =
+                #"{"givenName":"\#(person.givenName)","familyName":"\#(person.familyName)","dateOfBirth":"\#(person.dateOfBirth!)","programmeId":"\#(kansrijk.id!)","stream":"statushouders","referredOn":"2026-11-20","existingPersonId":"\#(person.id!)"}"#
             let response = try await api.send(.POST, "/api/v1/candidates", json: body)
             #expect(response.status == .created)
             #expect(try api.decode(APICandidate.self, response).personId == person.id)
@@ -65,7 +75,8 @@ import Vapor
             let kansrijk = try await lookups.programme("Kansrijk")
             let leidenPerson = try await lookups.candidacy(in: "Op je plek in de zorg", stage: .selection).$person.id
             let api = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
-            let body = #"{"givenName":"Iemand","familyName":"Anders","dateOfBirth":"1990-01-01","programmeId":"\#(kansrijk.id!)","stream":"statushouders","referredOn":"2026-11-20","existingPersonId":"\#(leidenPerson)"}"#
+            let body =
+                #"{"givenName":"Iemand","familyName":"Anders","dateOfBirth":"1990-01-01","programmeId":"\#(kansrijk.id!)","stream":"statushouders","referredOn":"2026-11-20","existingPersonId":"\#(leidenPerson)"}"#
             let response = try await api.send(.POST, "/api/v1/candidates", json: body)
             #expect(response.status == .badRequest)
             #expect(try api.decode(APIProblem.self, response).invalidParams?.map(\.name) == ["existingPersonId"])
@@ -77,7 +88,9 @@ import Vapor
         try await withOpstap { app in
             let programme = try await DemoLookups(db: app.db).programme("Op je plek in de zorg").requireID()
             let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
-            let response = try await api.send(.POST, "/api/v1/candidates", json: registration(programme, family: "", birth: "2030-01-01", bsn: "123456789"))
+            let response = try await api.send(
+                .POST, "/api/v1/candidates",
+                json: registration(programme, family: "", birth: "2030-01-01", bsn: "123456789"))
             #expect(response.status == .badRequest)
             let params = try api.decode(APIProblem.self, response).invalidParams ?? []
             #expect(Set(params.map(\.name)) == ["familyName", "dateOfBirth", "bsn"])
@@ -91,7 +104,8 @@ import Vapor
             let person = try #require(try await Person.find(enrolment.$person.id, on: app.db))
             #expect(person.bsn != nil && person.intake.benefit != nil)
             let municipality = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
-            let full = try municipality.decode(APIPerson.self, try await municipality.send(.GET, "/api/v1/persons/\(person.id!)"))
+            let full = try municipality.decode(
+                APIPerson.self, try await municipality.send(.GET, "/api/v1/persons/\(person.id!)"))
             #expect(full.bsn == person.bsn)
             #expect(full.intake.benefit == person.intake.benefit)
             for email in ["hr.leiden@opstap.demo", "docent.leiden@opstap.demo"] {
@@ -100,7 +114,9 @@ import Vapor
                 #expect(response.status == .ok, "\(email)")
                 #expect(!response.body.string.contains("\"bsn\""), "\(email)")
                 let seen = try api.decode(APIPerson.self, response)
-                #expect(seen.intake.benefit == nil && seen.intake.civicIntegration.route == nil && seen.intake.household == nil, "\(email)")
+                #expect(
+                    seen.intake.benefit == nil && seen.intake.civicIntegration.route == nil
+                        && seen.intake.household == nil, "\(email)")
             }
         }
     }
@@ -110,13 +126,19 @@ import Vapor
             let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom september 2024", state: .inPhase)
             let person = try #require(try await Person.find(enrolment.$person.id, on: app.db))
             let municipality = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
-            let found = try municipality.decode(APIPage<APICandidate>.self, try await municipality.send(.POST, "/api/v1/candidates/search", json: #"{"bsn":"\#(person.bsn!)"}"#))
+            let found = try municipality.decode(
+                APIPage<APICandidate>.self,
+                try await municipality.send(.POST, "/api/v1/candidates/search", json: #"{"bsn":"\#(person.bsn!)"}"#))
             #expect(found.items.map(\.personId) == [person.id!])
             let school = try await APIClient.forUser(app, "docent.leiden@opstap.demo")
-            #expect(try await school.send(.POST, "/api/v1/candidates/search", json: #"{"bsn":"\#(person.bsn!)"}"#).status == .forbidden)
+            #expect(
+                try await school.send(.POST, "/api/v1/candidates/search", json: #"{"bsn":"\#(person.bsn!)"}"#).status
+                    == .forbidden)
             // A BSN typed into the name field finds nothing for those who may not search by it.
             let hr = try await APIClient.forUser(app, "hr.leiden@opstap.demo")
-            let none = try hr.decode(APIPage<APICandidate>.self, try await hr.send(.POST, "/api/v1/candidates/search", json: #"{"name":"\#(person.bsn!)"}"#))
+            let none = try hr.decode(
+                APIPage<APICandidate>.self,
+                try await hr.send(.POST, "/api/v1/candidates/search", json: #"{"name":"\#(person.bsn!)"}"#))
             #expect(none.items.isEmpty)
         }
     }
@@ -125,8 +147,14 @@ import Vapor
         try await withOpstap { app in
             let programme = try await DemoLookups(db: app.db).programme("Op je plek in de zorg").requireID()
             let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
-            #expect(try await api.send(.POST, "/api/v1/candidates", json: registration(programme, given: "Zoë", family: "Ünal", birth: "1999-09-09")).status == .created)
-            let found = try api.decode(APIPage<APICandidate>.self, try await api.send(.POST, "/api/v1/candidates/search", json: #"{"name":"zoe unal"}"#))
+            #expect(
+                try await api.send(
+                    .POST, "/api/v1/candidates",
+                    json: registration(programme, given: "Zoë", family: "Ünal", birth: "1999-09-09")
+                ).status == .created)
+            let found = try api.decode(
+                APIPage<APICandidate>.self,
+                try await api.send(.POST, "/api/v1/candidates/search", json: #"{"name":"zoe unal"}"#))
             #expect(found.items.map(\.name) == ["Zoë Ünal"])
         }
     }

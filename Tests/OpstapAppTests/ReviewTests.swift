@@ -13,19 +13,37 @@ import Vapor
             let base = "/participants/\(enrolment.id!)"
             let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
             #expect(try await coach.post(base + "/reviews", [("plannedOn", "2026-11-22")]).status == .seeOther)
-            let review = try #require(try await Review.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).filter(\.$plannedOn == "2026-11-22").first())
-            #expect(try await coach.post(base + "/reviews/\(review.id!)/sign", [("party", "coach")]).status == .conflict, "not held yet")
-            #expect(try await coach.post(base + "/reviews/\(review.id!)/held", [("heldOn", "2026-11-22"), ("summary", "")]).status == .conflict)
-            #expect(try await coach.post(base + "/reviews/\(review.id!)/held", [("heldOn", "2026-11-22"), ("summary", "Goed bezig.")]).status == .seeOther)
-            #expect(try await coach.post(base + "/reviews/\(review.id!)/sign", [("party", "coach")]).status == .seeOther)
-            #expect(try await coach.post(base + "/reviews/\(review.id!)/sign", [("party", "participant")]).status == .seeOther)
-            #expect(try await coach.post(base + "/reviews/\(review.id!)/sign", [("party", "workSupervisor")]).status == .forbidden)
+            let review = try #require(
+                try await Review.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).filter(
+                    \.$plannedOn == "2026-11-22"
+                ).first())
+            #expect(
+                try await coach.post(base + "/reviews/\(review.id!)/sign", [("party", "coach")]).status == .conflict,
+                "not held yet")
+            #expect(
+                try await coach.post(base + "/reviews/\(review.id!)/held", [("heldOn", "2026-11-22"), ("summary", "")])
+                    .status == .conflict)
+            #expect(
+                try await coach.post(
+                    base + "/reviews/\(review.id!)/held", [("heldOn", "2026-11-22"), ("summary", "Goed bezig.")]
+                ).status == .seeOther)
+            #expect(
+                try await coach.post(base + "/reviews/\(review.id!)/sign", [("party", "coach")]).status == .seeOther)
+            #expect(
+                try await coach.post(base + "/reviews/\(review.id!)/sign", [("party", "participant")]).status
+                    == .seeOther)
+            #expect(
+                try await coach.post(base + "/reviews/\(review.id!)/sign", [("party", "workSupervisor")]).status
+                    == .forbidden)
             let supervisor = try await WebClient.login(app, "werkbegeleider.kansrijk@opstap.demo")
-            #expect(try await supervisor.post(base + "/reviews/\(review.id!)/sign", [("party", "workSupervisor")]).status == .seeOther)
+            #expect(
+                try await supervisor.post(base + "/reviews/\(review.id!)/sign", [("party", "workSupervisor")]).status
+                    == .seeOther)
             let signed = try #require(try await Review.find(review.id, on: app.db))
             #expect(signed.status == "signed" && signed.signedBy == Set(ReviewParty.allCases))
             // A signed review cannot change.
-            let refused = try await coach.post(base + "/reviews/\(review.id!)/held", [("heldOn", "2026-11-22"), ("summary", "Anders")])
+            let refused = try await coach.post(
+                base + "/reviews/\(review.id!)/held", [("heldOn", "2026-11-22"), ("summary", "Anders")])
             #expect(refused.status == .conflict)
             #expect(try await Review.find(review.id, on: app.db)?.summary == "Goed bezig.")
         }
@@ -41,9 +59,18 @@ import Vapor
             let before = try await coach.get("/participants/\(without)").body.string
             let overdue = before.contains("Het voortgangsgesprek was gepland voor 16 nov. 2026: 6 dagen te laat.")
             #expect(overdue)
-            #expect(try await coach.post("/participants/\(without)/reviews", [("plannedOn", "2026-11-22")]).status == .seeOther)
-            let review = try #require(try await Review.query(on: app.db).filter(\.$enrolment.$id == without).filter(\.$heldOn == nil).sort(\.$createdAt, .descending).first())
-            #expect(try await coach.post("/participants/\(without)/reviews/\(review.id!)/held", [("heldOn", "2026-11-22"), ("summary", "Besproken")]).status == .seeOther)
+            #expect(
+                try await coach.post("/participants/\(without)/reviews", [("plannedOn", "2026-11-22")]).status
+                    == .seeOther)
+            let review = try #require(
+                try await Review.query(on: app.db).filter(\.$enrolment.$id == without).filter(\.$heldOn == nil).sort(
+                    \.$createdAt, .descending
+                ).first())
+            #expect(
+                try await coach.post(
+                    "/participants/\(without)/reviews/\(review.id!)/held",
+                    [("heldOn", "2026-11-22"), ("summary", "Besproken")]
+                ).status == .seeOther)
             let after = try await coach.get("/participants/\(without)").body.string
             let stillOverdue = after.contains("dagen te laat.")
             #expect(!stillOverdue)
@@ -54,9 +81,17 @@ import Vapor
         try await withOpstap { app in
             let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
             let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
-            #expect(try await coach.post("/participants/\(enrolment.id!)/goals", [("goal", "Zelfstandig medicatie aanreiken"), ("targetOn", "2027-02-01")]).status == .seeOther)
-            let goal = try #require(try await Goal.query(on: app.db).filter(\.$text == "Zelfstandig medicatie aanreiken").first())
-            #expect(try await coach.post("/participants/\(enrolment.id!)/goals/\(goal.id!)/status", [("status", "achieved")]).status == .seeOther)
+            #expect(
+                try await coach.post(
+                    "/participants/\(enrolment.id!)/goals",
+                    [("goal", "Zelfstandig medicatie aanreiken"), ("targetOn", "2027-02-01")]
+                ).status == .seeOther)
+            let goal = try #require(
+                try await Goal.query(on: app.db).filter(\.$text == "Zelfstandig medicatie aanreiken").first())
+            #expect(
+                try await coach.post(
+                    "/participants/\(enrolment.id!)/goals/\(goal.id!)/status", [("status", "achieved")]
+                ).status == .seeOther)
             #expect(try await Goal.find(goal.id, on: app.db)?.status == "achieved")
             let hr = try await WebClient.login(app, "hr.kansrijk@opstap.demo")
             #expect(try await hr.post("/participants/\(enrolment.id!)/goals", [("goal", "x")]).status == .forbidden)
@@ -68,12 +103,22 @@ import Vapor
             let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
             let goal = try #require(try await Goal.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).first())
             let api = try await APIClient.forUser(app, "coach.kansrijk@opstap.demo")
-            let planned = try api.decode(APIReview.self, try await api.send(.POST, "/api/v1/enrolments/\(enrolment.id!)/reviews", json: #"{"plannedOn":"2026-11-22"}"#))
+            let planned = try api.decode(
+                APIReview.self,
+                try await api.send(
+                    .POST, "/api/v1/enrolments/\(enrolment.id!)/reviews", json: #"{"plannedOn":"2026-11-22"}"#))
             let foreign = UUID()
-            let held = try api.decode(APIReview.self, try await api.send(.POST, "/api/v1/reviews/\(planned.id)/held",
-                                                                          json: #"{"heldOn":"2026-11-22","summary":"Doelen besproken","goalsDiscussed":["\#(goal.id!)","\#(foreign)"]}"#))
+            let held = try api.decode(
+                APIReview.self,
+                try await api.send(
+                    .POST, "/api/v1/reviews/\(planned.id)/held",
+                    json:
+                        #"{"heldOn":"2026-11-22","summary":"Doelen besproken","goalsDiscussed":["\#(goal.id!)","\#(foreign)"]}"#
+                ))
             #expect(held.goalsDiscussed == [goal.id!])
-            let page = try await WebClient.login(app, "coach.kansrijk@opstap.demo").get("/participants/\(enrolment.id!)").body.string
+            let page = try await WebClient.login(app, "coach.kansrijk@opstap.demo").get(
+                "/participants/\(enrolment.id!)"
+            ).body.string
             let shown = page.contains("Besproken doelen: \(goal.text)")
             #expect(shown)
         }

@@ -9,15 +9,21 @@ import Vapor
 /// however many others share the name, and a same-BSN record however many share the birthday.
 @Suite struct SearchAtScaleTests {
     /// People with one family name, each referred to the given programme.
-    func register(_ count: Int, familyName: String, born: String, programme: Programme, referredBy: UUID, on db: any Database) async throws {
+    func register(
+        _ count: Int, familyName: String, born: String, programme: Programme, referredBy: UUID, on db: any Database
+    ) async throws {
         for start in stride(from: 0, to: count, by: 500) {
             let persons = (start..<min(start + 500, count)).map { n in
-                Person(id: UUID(), givenName: "Naam\(n)", familyName: familyName, dateOfBirth: born, gender: "man", bsn: nil,
-                       intake: IntakeProfile(), registeredBy: referredBy)
+                Person(
+                    id: UUID(), givenName: "Naam\(n)", familyName: familyName, dateOfBirth: born, gender: "man",
+                    bsn: nil,
+                    intake: IntakeProfile(), registeredBy: referredBy)
             }
             try await persons.create(on: db)
             try await persons.map {
-                Candidacy(personID: $0.id!, programmeID: programme.id!, stream: "statushouders", referredBy: referredBy, referredOn: "2026-10-01")
+                Candidacy(
+                    personID: $0.id!, programmeID: programme.id!, stream: "statushouders", referredBy: referredBy,
+                    referredOn: "2026-10-01")
             }.create(on: db)
         }
     }
@@ -25,14 +31,19 @@ import Vapor
     @Test func aNameSharedByThousandsOutsideTheScopeStillFindsTheOneInside() async throws {
         try await withOpstap { app in
             let lookups = DemoLookups(db: app.db)
-            let kansrijk = try await lookups.programme("Kansrijk"), leiden = try await lookups.programme("Op je plek in de zorg")
+            let kansrijk = try await lookups.programme("Kansrijk"),
+                leiden = try await lookups.programme("Op je plek in de zorg")
             let organisation = try await lookups.user("coordinator.leiden@opstap.demo").$organisation.id
             // 1,200 Jansens in a programme the Leiden coordinator does not partner in, registered first.
-            try await register(1_200, familyName: "Jansen", born: "1990-02-02", programme: kansrijk, referredBy: organisation, on: app.db)
-            try await register(1, familyName: "Jansen", born: "1991-03-03", programme: leiden, referredBy: organisation, on: app.db)
+            try await register(
+                1_200, familyName: "Jansen", born: "1990-02-02", programme: kansrijk, referredBy: organisation,
+                on: app.db)
+            try await register(
+                1, familyName: "Jansen", born: "1991-03-03", programme: leiden, referredBy: organisation, on: app.db)
             let scope = try await lookups.scope("coordinator.leiden@opstap.demo")
-            let found = try await CandidateSearch.page(try await CandidateSearch(scope: scope).query(search: "jansen", programme: nil, stage: nil),
-                                                       request: PageQuery(number: 1, size: 25))
+            let found = try await CandidateSearch.page(
+                try await CandidateSearch(scope: scope).query(search: "jansen", programme: nil, stage: nil),
+                request: PageQuery(number: 1, size: 25))
             #expect(found.total == 1)
             #expect(found.items.map(\.name) == ["Naam0 Jansen"])
             #expect(found.items.first?.programme == "Op je plek in de zorg")
@@ -43,12 +54,15 @@ import Vapor
         try await withOpstap { app in
             let scope = try await DemoLookups(db: app.db).scope("coordinator.leiden@opstap.demo")
             for term in ["%", "_", "%%", " - "] {
-                let found = try await CandidateSearch.page(try await CandidateSearch(scope: scope).query(search: term, programme: nil, stage: nil),
-                                                           request: PageQuery(number: 1, size: 25))
+                let found = try await CandidateSearch.page(
+                    try await CandidateSearch(scope: scope).query(search: term, programme: nil, stage: nil),
+                    request: PageQuery(number: 1, size: 25))
                 #expect(found.total == 0, "\(term)")
             }
             let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
-            let listed = try api.decode(APIPage<APICandidate>.self, try await api.send(.POST, "/api/v1/candidates/search", json: #"{"name":"%"}"#))
+            let listed = try api.decode(
+                APIPage<APICandidate>.self,
+                try await api.send(.POST, "/api/v1/candidates/search", json: #"{"name":"%"}"#))
             #expect(listed.total == 0)
         }
     }
@@ -59,12 +73,16 @@ import Vapor
             let kansrijk = try await lookups.programme("Kansrijk")
             let organisation = try await lookups.user("coordinator.kansrijk@opstap.demo").$organisation.id
             // Many registered on 1 January, as is common when the real birth date is unknown.
-            try await register(120, familyName: "Nieuwjaar", born: "1990-01-01", programme: kansrijk, referredBy: organisation, on: app.db)
-            let existing = Person(givenName: "Amal", familyName: "Eerder", dateOfBirth: "1985-05-05", gender: "woman", bsn: "111222333",
-                                  intake: IntakeProfile(), registeredBy: organisation)
+            try await register(
+                120, familyName: "Nieuwjaar", born: "1990-01-01", programme: kansrijk, referredBy: organisation,
+                on: app.db)
+            let existing = Person(
+                givenName: "Amal", familyName: "Eerder", dateOfBirth: "1985-05-05", gender: "woman", bsn: "111222333",
+                intake: IntakeProfile(), registeredBy: organisation)
             try await existing.create(on: app.db)
-            let newcomer = Person(givenName: "Amal", familyName: "Anders", dateOfBirth: "1990-01-01", gender: "woman", bsn: "111222333",
-                                  intake: IntakeProfile(), registeredBy: organisation)
+            let newcomer = Person(
+                givenName: "Amal", familyName: "Anders", dateOfBirth: "1990-01-01", gender: "woman", bsn: "111222333",
+                intake: IntakeProfile(), registeredBy: organisation)
             let scope = try await lookups.scope("coordinator.kansrijk@opstap.demo")
             let matches = try await CandidateOperations(scope: scope, now: Date()).duplicates(of: newcomer)
             #expect(matches.map(\.personID) == [try existing.requireID()])

@@ -14,35 +14,46 @@ import Vapor
             let cohort = try await lookups.cohort("Instroom februari 2027")
             let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
 
-            let registered = try await api.send(.POST, "/api/v1/candidates", json: """
-                {"givenName":"Samira","familyName":"Testpersoon","dateOfBirth":"1996-04-12","gender":"woman","bsn":"111222333",
-                 "programmeId":"\(programme.id!)","stream":"statushouders","referredOn":"2026-11-02"}
-                """)
+            let registered = try await api.send(
+                .POST, "/api/v1/candidates",
+                json: """
+                    {"givenName":"Samira","familyName":"Testpersoon","dateOfBirth":"1996-04-12","gender":"woman","bsn":"111222333",
+                     "programmeId":"\(programme.id!)","stream":"statushouders","referredOn":"2026-11-02"}
+                    """)
             #expect(registered.status == .created)
             #expect(registered.headers.first(name: .location)?.hasPrefix("/api/v1/candidates/") == true)
             var candidate = try api.decode(APICandidate.self, registered)
             #expect(candidate.stage == .referred)
             let base = "/api/v1/candidates/\(candidate.id)"
 
-            for step in [#"{"step":"planIntake","date":"2026-11-10"}"#, #"{"step":"recordIntakeHeld","date":"2026-11-10"}"#, #"{"step":"startSelection"}"#] {
+            for step in [
+                #"{"step":"planIntake","date":"2026-11-10"}"#, #"{"step":"recordIntakeHeld","date":"2026-11-10"}"#,
+                #"{"step":"startSelection"}"#,
+            ] {
                 let response = try await api.send(.POST, base + "/steps", json: step)
                 #expect(response.status == .ok, "\(step)")
             }
             for criterion in ["taalniveau", "vooropleiding", "motivatie", "affiniteit-zorg"] {
-                #expect(try await api.send(.PUT, base + "/assessments/\(criterion)", json: #"{"score":4,"note":"goed"}"#).status == .ok)
+                #expect(
+                    try await api.send(.PUT, base + "/assessments/\(criterion)", json: #"{"score":4,"note":"goed"}"#)
+                        .status == .ok)
             }
-            let decided = try await api.send(.POST, base + "/decision", json: #"{"decision":"selected","reason":"Voldoet aan alle criteria."}"#)
+            let decided = try await api.send(
+                .POST, base + "/decision", json: #"{"decision":"selected","reason":"Voldoet aan alle criteria."}"#)
             candidate = try api.decode(APICandidate.self, decided)
             #expect(candidate.decision == .selected)
 
-            let enrolled = try await api.send(.POST, "/api/v1/enrolments", json: #"{"candidateId":"\#(candidate.id)","cohortId":"\#(cohort.id!)"}"#)
+            let enrolled = try await api.send(
+                .POST, "/api/v1/enrolments", json: #"{"candidateId":"\#(candidate.id)","cohortId":"\#(cohort.id!)"}"#)
             #expect(enrolled.status == .created)
             let enrolment = try api.decode(APIEnrolment.self, enrolled)
             #expect(enrolment.programmeVersion == 2)
             let transitions = "/api/v1/enrolments/\(enrolment.id)/transitions"
-            for body in [#"{"kind":"startPhase","phase":"vooropleiding","date":"2026-11-22"}"#,
-                         #"{"kind":"completePhase","result":"passed","date":"2026-11-22"}"#,
-                         #"{"kind":"startPhase","phase":"mbo-1","date":"2026-11-22"}"#] {
+            for body in [
+                #"{"kind":"startPhase","phase":"vooropleiding","date":"2026-11-22"}"#,
+                #"{"kind":"completePhase","result":"passed","date":"2026-11-22"}"#,
+                #"{"kind":"startPhase","phase":"mbo-1","date":"2026-11-22"}"#,
+            ] {
                 #expect(try await api.send(.POST, transitions, json: body).status == .ok, "\(body)")
             }
             let now = try api.decode(APIEnrolment.self, try await api.send(.GET, "/api/v1/enrolments/\(enrolment.id)"))
@@ -54,7 +65,11 @@ import Vapor
             #expect(history.map(\.kind) == [.enrol, .startPhase, .completePhase, .startPhase])
             #expect(Set(history.map(\.actorId)).count == 1)
             let selection = try api.decode([APIHistoryEvent].self, try await api.send(.GET, base + "/history"))
-            #expect(selection.map(\.kind) == ["referred", "intakePlanned", "intakeHeld", "selectionStarted", "assessed", "assessed", "assessed", "assessed", "selected"])
+            #expect(
+                selection.map(\.kind) == [
+                    "referred", "intakePlanned", "intakeHeld", "selectionStarted", "assessed", "assessed", "assessed",
+                    "assessed", "selected",
+                ])
         }
     }
 
@@ -62,12 +77,15 @@ import Vapor
         try await withOpstap { app in
             let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
             let api = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
-            let response = try await api.send(.POST, "/api/v1/enrolments/\(enrolment.id!)/transitions", json: #"{"kind":"resume","date":"2026-11-22"}"#)
+            let response = try await api.send(
+                .POST, "/api/v1/enrolments/\(enrolment.id!)/transitions",
+                json: #"{"kind":"resume","date":"2026-11-22"}"#)
             #expect(response.status == .conflict)
             #expect(response.headers.contentType?.description.hasPrefix("application/problem+json") == true)
             let problem = try api.decode(APIProblem.self, response)
             #expect(problem.detail == "\"Hervatten\" kan niet vanuit de status \"In fase\".")
-            let transitions = try await EnrolmentTransition.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).count()
+            let transitions = try await EnrolmentTransition.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!)
+                .count()
             #expect(transitions == 2)
         }
     }
@@ -76,10 +94,16 @@ import Vapor
         try await withOpstap { app in
             let candidacy = try await DemoLookups(db: app.db).candidacy(in: "Op je plek in de zorg", stage: .intakeHeld)
             let api = try await APIClient.forUser(app, "intake.leiden@opstap.demo")
-            #expect(try await api.send(.POST, "/api/v1/candidates/\(candidacy.id!)/steps", json: #"{"step":"startSelection"}"#).status == .ok)
-            let response = try await api.send(.POST, "/api/v1/candidates/\(candidacy.id!)/decision", json: #"{"decision":"selected","reason":"ok"}"#)
+            #expect(
+                try await api.send(
+                    .POST, "/api/v1/candidates/\(candidacy.id!)/steps", json: #"{"step":"startSelection"}"#
+                ).status == .ok)
+            let response = try await api.send(
+                .POST, "/api/v1/candidates/\(candidacy.id!)/decision", json: #"{"decision":"selected","reason":"ok"}"#)
             #expect(response.status == .conflict)
-            #expect(try api.decode(APIProblem.self, response).detail.contains("Taalniveau Nederlands, Eerdere opleiding, Motivatie, Affiniteit met de zorg"))
+            #expect(
+                try api.decode(APIProblem.self, response).detail.contains(
+                    "Taalniveau Nederlands, Eerdere opleiding, Motivatie, Affiniteit met de zorg"))
         }
     }
 
@@ -92,8 +116,13 @@ import Vapor
             let candidacy = try await lookups.candidacy(in: "Kansrijk", stage: .selection)
             try await lookups.scoreAll(candidacy, app: app, by: "coordinator.kansrijk@opstap.demo")
             let api = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
-            #expect(try await api.send(.POST, "/api/v1/candidates/\(candidacy.id!)/decision", json: #"{"decision":"selected","reason":"ok"}"#).status == .ok)
-            let response = try await api.send(.POST, "/api/v1/enrolments", json: #"{"candidateId":"\#(candidacy.id!)","cohortId":"\#(cohort.id!)"}"#)
+            #expect(
+                try await api.send(
+                    .POST, "/api/v1/candidates/\(candidacy.id!)/decision",
+                    json: #"{"decision":"selected","reason":"ok"}"#
+                ).status == .ok)
+            let response = try await api.send(
+                .POST, "/api/v1/enrolments", json: #"{"candidateId":"\#(candidacy.id!)","cohortId":"\#(cohort.id!)"}"#)
             #expect(response.status == .badRequest)
             #expect(try api.decode(APIProblem.self, response).invalidParams?.map(\.code) == ["cohortFull"])
         }

@@ -18,9 +18,13 @@ import Vapor
 
         static func read(_ app: Application) async throws -> StoredRows {
             let sessions = try await WebSessionRecord.query(on: app.db).sort(\.$id).all()
-                .map { "\($0.id!) \($0.tokenHash) \($0.$user.id) \($0.data) \($0.createdAt.timeIntervalSince1970) \($0.lastSeenAt.timeIntervalSince1970)" }
+                .map {
+                    "\($0.id!) \($0.tokenHash) \($0.$user.id) \($0.data) \($0.createdAt.timeIntervalSince1970) \($0.lastSeenAt.timeIntervalSince1970)"
+                }
             let tokens = try await APIToken.query(on: app.db).sort(\.$id).all()
-                .map { "\($0.id!) \($0.tokenHash) \(String(describing: $0.lastUsedAt?.timeIntervalSince1970)) \(String(describing: $0.revokedAt)) \(String(describing: $0.expiresAt?.timeIntervalSince1970))" }
+                .map {
+                    "\($0.id!) \($0.tokenHash) \(String(describing: $0.lastUsedAt?.timeIntervalSince1970)) \(String(describing: $0.revokedAt)) \(String(describing: $0.expiresAt?.timeIntervalSince1970))"
+                }
             return StoredRows(sessions: sessions, tokens: tokens)
         }
     }
@@ -75,7 +79,9 @@ import Vapor
             }
             #expect(try await StoredRows.read(app) == before)
             // NEN 7513: every opening of the file is still logged.
-            let views = try await AccessLogEntry.query(on: app.db).filter(\.$person.$id == enrolment.$person.id).sort(\.$at).all().map(\.view)
+            let views = try await AccessLogEntry.query(on: app.db).filter(\.$person.$id == enrolment.$person.id).sort(
+                \.$at
+            ).all().map(\.view)
             #expect(views.filter { $0 == "dossier" }.count == 5)
             #expect(views.filter { $0 == "api:person" }.count == 5)
         }
@@ -91,7 +97,8 @@ import Vapor
             #expect(try await APIToken.query(on: app.db).first()?.lastUsedAt == testToday.date.addingTimeInterval(60))
             Self.at(app, minutes: 7)
             #expect(try await api.send(.GET, "/api/v1/programmes").status == .ok)
-            #expect(try await APIToken.query(on: app.db).first()?.lastUsedAt == testToday.date.addingTimeInterval(7 * 60))
+            #expect(
+                try await APIToken.query(on: app.db).first()?.lastUsedAt == testToday.date.addingTimeInterval(7 * 60))
         }
     }
 
@@ -150,15 +157,21 @@ import Vapor
             let api = try await APIClient.forUser(app, Self.coordinator)
             let colleague = try await WebClient.login(app, "hr.leiden@opstap.demo")
             #expect(try await api.send(.GET, "/api/v1/programmes").status == .ok)
-            let changed = try await here.post("/account/password", [("current", DemoData.password), ("new", "een-heel-nieuw-wachtwoord")])
+            let changed = try await here.post(
+                "/account/password", [("current", DemoData.password), ("new", "een-heel-nieuw-wachtwoord")])
             #expect(changed.status == .seeOther)
             #expect(try await here.get("/account").status == .ok)
             #expect(try await elsewhere.get("/account").status == .seeOther)
             #expect(try await api.send(.GET, "/api/v1/programmes").status == .unauthorized)
             #expect(try await colleague.get("/account").status == .ok)
             let coordinator = try await DemoLookups(db: app.db).user(Self.coordinator)
-            #expect(try await WebSessionRecord.query(on: app.db).filter(\.$user.$id == coordinator.requireID()).count() == 1)
-            #expect(try await APIToken.query(on: app.db).filter(\.$user.$id == coordinator.requireID()).all().allSatisfy { $0.revokedAt != nil })
+            #expect(
+                try await WebSessionRecord.query(on: app.db).filter(\.$user.$id == coordinator.requireID()).count() == 1
+            )
+            #expect(
+                try await APIToken.query(on: app.db).filter(\.$user.$id == coordinator.requireID()).all().allSatisfy {
+                    $0.revokedAt != nil
+                })
         }
     }
 
@@ -166,7 +179,8 @@ import Vapor
         try await withOpstap { app in
             let here = try await WebClient.login(app, Self.coordinator)
             let elsewhere = try await WebClient.login(app, Self.coordinator)
-            let refused = try await here.post("/account/password", [("current", "niet-het-wachtwoord"), ("new", "een-heel-nieuw-wachtwoord")])
+            let refused = try await here.post(
+                "/account/password", [("current", "niet-het-wachtwoord"), ("new", "een-heel-nieuw-wachtwoord")])
             #expect(refused.status == .badRequest)
             #expect(refused.body.string.contains("Het huidige wachtwoord klopt niet."))
             #expect(try await elsewhere.get("/account").status == .ok)
@@ -178,8 +192,11 @@ import Vapor
             let intake = try await WebClient.login(app, "intake.leiden@opstap.demo")
             let intakeUser = try await DemoLookups(db: app.db).user("intake.leiden@opstap.demo")
             let admin = try await WebClient.login(app, "admin.leiden@opstap.demo")
-            #expect(try await admin.post("/admin/users/\(intakeUser.id!)/active", [("active", "0")]).status == .seeOther)
-            #expect(try await WebSessionRecord.query(on: app.db).filter(\.$user.$id == intakeUser.requireID()).all().isEmpty)
+            #expect(
+                try await admin.post("/admin/users/\(intakeUser.id!)/active", [("active", "0")]).status == .seeOther)
+            #expect(
+                try await WebSessionRecord.query(on: app.db).filter(\.$user.$id == intakeUser.requireID()).all().isEmpty
+            )
             #expect(try await intake.get("/").status == .seeOther)
         }
     }
@@ -189,10 +206,11 @@ import Vapor
             let web = try await WebClient.login(app, Self.coordinator)
             let created = try await web.post("/account/tokens", [("name", "koppeling"), ("days", "30")])
             #expect(created.status == .ok)
-            let raw = try #require(created.body.string.range(of: "<code id=\"new-token\">").map { range -> String in
-                let rest = created.body.string[range.upperBound...]
-                return String(rest[..<rest.firstIndex(of: "<")!])
-            })
+            let raw = try #require(
+                created.body.string.range(of: "<code id=\"new-token\">").map { range -> String in
+                    let rest = created.body.string[range.upperBound...]
+                    return String(rest[..<rest.firstIndex(of: "<")!])
+                })
             let token = try #require(try await APIToken.query(on: app.db).filter(\.$name == "koppeling").first())
             #expect(token.expiresAt == testToday.date.addingTimeInterval(30 * 86_400))
             let api = APIClient(app: app, token: raw)

@@ -14,7 +14,8 @@ import Vapor
     /// Posts the sign-in form as a fresh anonymous browser.
     static func signIn(_ app: Application, _ email: String, _ password: String) async throws -> HTTPResult {
         let (cookie, csrf) = try await Installation.anonymous(app, "/login")
-        return try await Installation.post(app, "/login", cookie: cookie, fields: [("_csrf", csrf), ("email", email), ("password", password)])
+        return try await Installation.post(
+            app, "/login", cookie: cookie, fields: [("_csrf", csrf), ("email", email), ("password", password)])
     }
 
     static func at(_ app: Application, seconds: Double) {
@@ -79,14 +80,17 @@ import Vapor
         try await withOpstap { app in
             let web = try await WebClient.login(app, Self.coordinator)
             for _ in 1...4 {
-                let wrong = try await web.post("/account/password", [("current", "fout-wachtwoord"), ("new", "een-heel-nieuw-wachtwoord")])
+                let wrong = try await web.post(
+                    "/account/password", [("current", "fout-wachtwoord"), ("new", "een-heel-nieuw-wachtwoord")])
                 #expect(wrong.status == .badRequest)
             }
-            let fifth = try await web.post("/account/password", [("current", "fout-wachtwoord"), ("new", "een-heel-nieuw-wachtwoord")])
+            let fifth = try await web.post(
+                "/account/password", [("current", "fout-wachtwoord"), ("new", "een-heel-nieuw-wachtwoord")])
             #expect(fifth.status == .tooManyRequests)
             #expect(fifth.body.string.contains("id=\"f-current-error\""))
             #expect(fifth.body.string.contains("Te veel mislukte pogingen. Probeer het over 1 min. opnieuw."))
-            let right = try await web.post("/account/password", [("current", DemoData.password), ("new", "een-heel-nieuw-wachtwoord")])
+            let right = try await web.post(
+                "/account/password", [("current", DemoData.password), ("new", "een-heel-nieuw-wachtwoord")])
             #expect(right.status == .tooManyRequests)
             let user = try await DemoLookups(db: app.db).user(Self.coordinator)
             #expect(try app.password.verify(DemoData.password, created: user.passwordHash))
@@ -103,17 +107,23 @@ import Vapor
             #expect(try await coordinator.post("/account/tokens", [("name", "koppeling")]).status == .ok)
             let admin = try await WebClient.login(app, "admin.leiden@opstap.demo")
             let intake = try await DemoLookups(db: app.db).user("intake.leiden@opstap.demo")
-            #expect(try await admin.post("/admin/users/\(intake.id!)/roles", [("roles", "intakeOfficer"), ("roles", "coordinator")]).status == .seeOther)
+            #expect(
+                try await admin.post(
+                    "/admin/users/\(intake.id!)/roles", [("roles", "intakeOfficer"), ("roles", "coordinator")]
+                ).status == .seeOther)
             #expect(try await admin.post("/admin/users/\(intake.id!)/active", [("active", "0")]).status == .seeOther)
 
-            let kinds = try await SecurityEvent.query(on: app.db).sort(\.$at).sort(\.$kind).all().map { "\($0.kind) \($0.email ?? "")" }
+            let kinds = try await SecurityEvent.query(on: app.db).sort(\.$at).sort(\.$kind).all().map {
+                "\($0.kind) \($0.email ?? "")"
+            }
             #expect(kinds.filter { $0 == "signInFailed \(Self.coordinator)" }.count == 5)
             #expect(kinds.contains("signInLocked \(Self.coordinator)"))
             #expect(kinds.contains("signedIn \(Self.coordinator)"))
             #expect(kinds.contains("tokenCreated \(Self.coordinator)"))
             #expect(kinds.contains("rolesChanged intake.leiden@opstap.demo"))
             #expect(kinds.contains("accountDeactivated intake.leiden@opstap.demo"))
-            let roles = try #require(try await SecurityEvent.query(on: app.db).filter(\.$kind == "rolesChanged").first())
+            let roles = try #require(
+                try await SecurityEvent.query(on: app.db).filter(\.$kind == "rolesChanged").first())
             #expect(roles.detail == "intakeOfficer → coordinator,intakeOfficer")
             #expect(try await roles.actorUserID == DemoLookups(db: app.db).user("admin.leiden@opstap.demo").id)
 

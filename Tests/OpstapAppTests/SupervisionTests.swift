@@ -11,12 +11,28 @@ import Vapor
             let supervisor = try await DemoLookups(db: app.db).user("werkbegeleider.kansrijk@opstap.demo")
             let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
             let page = try await coach.get("/supervision").body.string
-            let caseload = page.contains("<td>Werkbegeleider Amarant</td><td>Amarant</td><td>Werkbegeleider</td><td>8</td>")
+            let caseload = page.contains(
+                "<td>Werkbegeleider Amarant</td><td>Amarant</td><td>Werkbegeleider</td><td>8</td>")
             #expect(caseload)
-            #expect(try await coach.post("/supervision/contacts", [("supervisorId", supervisor.id!.uuidString), ("contactOn", "2026-11-20"), ("note", "Overdracht besproken")]).status == .seeOther)
-            #expect(try await coach.post("/supervision/trainings", [("theme", "Diversiteit op de werkvloer"), ("heldOn", "2026-11-19"), ("attendees", supervisor.id!.uuidString)]).status == .seeOther)
+            #expect(
+                try await coach.post(
+                    "/supervision/contacts",
+                    [
+                        ("supervisorId", supervisor.id!.uuidString), ("contactOn", "2026-11-20"),
+                        ("note", "Overdracht besproken"),
+                    ]
+                ).status == .seeOther)
+            #expect(
+                try await coach.post(
+                    "/supervision/trainings",
+                    [
+                        ("theme", "Diversiteit op de werkvloer"), ("heldOn", "2026-11-19"),
+                        ("attendees", supervisor.id!.uuidString),
+                    ]
+                ).status == .seeOther)
             let after = try await coach.get("/supervision").body.string
-            let logged = after.contains("<time datetime=\"2026-11-20\">20 nov. 2026</time></td><td>Diversiteit op de werkvloer</td>")
+            let logged = after.contains(
+                "<time datetime=\"2026-11-20\">20 nov. 2026</time></td><td>Diversiteit op de werkvloer</td>")
             #expect(logged)
         }
     }
@@ -25,7 +41,11 @@ import Vapor
         try await withOpstap { app in
             let leidenSupervisor = try await DemoLookups(db: app.db).user("werkbegeleider.leiden@opstap.demo")
             let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
-            #expect(try await coach.post("/supervision/contacts", [("supervisorId", leidenSupervisor.id!.uuidString), ("contactOn", "2026-11-20")]).status == .badRequest)
+            #expect(
+                try await coach.post(
+                    "/supervision/contacts",
+                    [("supervisorId", leidenSupervisor.id!.uuidString), ("contactOn", "2026-11-20")]
+                ).status == .badRequest)
             #expect(try await SupervisorContact.query(on: app.db).count() == 0)
             let hr = try await WebClient.login(app, "hr.kansrijk@opstap.demo")
             #expect(try await hr.get("/supervision").status == .forbidden)
@@ -38,14 +58,24 @@ import Vapor
             let own = try await lookups.user("werkbegeleider.kansrijk@opstap.demo")
             let other = try await lookups.user("werkbegeleider.leiden@opstap.demo")
             let api = try await APIClient.forUser(app, "coach.kansrijk@opstap.demo")
-            let made = try await api.send(.POST, "/api/v1/supervisor-trainings", json: #"{"theme":"Diversiteit","heldOn":"2026-11-19","attendees":["\#(own.id!)"]}"#)
+            let made = try await api.send(
+                .POST, "/api/v1/supervisor-trainings",
+                json: #"{"theme":"Diversiteit","heldOn":"2026-11-19","attendees":["\#(own.id!)"]}"#)
             #expect(made.status == .created)
-            let refused = try await api.send(.POST, "/api/v1/supervisor-trainings", json: #"{"theme":"x","heldOn":"2026-11-19","attendees":["\#(other.id!)"]}"#)
+            let refused = try await api.send(
+                .POST, "/api/v1/supervisor-trainings",
+                json: #"{"theme":"x","heldOn":"2026-11-19","attendees":["\#(other.id!)"]}"#)
             #expect(try api.decode(APIProblem.self, refused).invalidParams?.map(\.name) == ["attendees"])
             let listed = try api.decode([APITraining].self, try await api.send(.GET, "/api/v1/supervisor-trainings"))
             #expect(listed.map(\.attendees) == [[own.id!]])
-            #expect(try await api.send(.POST, "/api/v1/supervisor-contacts", json: #"{"supervisorId":"\#(own.id!)","contactOn":"2026-11-20"}"#).status == .created)
-            #expect(try api.decode([APISupervisorContact].self, try await api.send(.GET, "/api/v1/supervisor-contacts")).count == 1)
+            #expect(
+                try await api.send(
+                    .POST, "/api/v1/supervisor-contacts",
+                    json: #"{"supervisorId":"\#(own.id!)","contactOn":"2026-11-20"}"#
+                ).status == .created)
+            #expect(
+                try api.decode([APISupervisorContact].self, try await api.send(.GET, "/api/v1/supervisor-contacts"))
+                    .count == 1)
         }
     }
 }

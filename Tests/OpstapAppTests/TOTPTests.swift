@@ -12,20 +12,23 @@ import Testing
 
     @Test func sha1MatchesTheRFCVectors() {
         let totp = Self.totp(.sha1, seed: "12345678901234567890")
-        #expect(Self.times.map { totp.code(at: Date(timeIntervalSince1970: $0)) }
-            == ["94287082", "07081804", "14050471", "89005924", "69279037", "65353130"])
+        #expect(
+            Self.times.map { totp.code(at: Date(timeIntervalSince1970: $0)) }
+                == ["94287082", "07081804", "14050471", "89005924", "69279037", "65353130"])
     }
 
     @Test func sha256MatchesTheRFCVectors() {
         let totp = Self.totp(.sha256, seed: "12345678901234567890123456789012")
-        #expect(Self.times.map { totp.code(at: Date(timeIntervalSince1970: $0)) }
-            == ["46119246", "68084774", "67062674", "91819424", "90698825", "77737706"])
+        #expect(
+            Self.times.map { totp.code(at: Date(timeIntervalSince1970: $0)) }
+                == ["46119246", "68084774", "67062674", "91819424", "90698825", "77737706"])
     }
 
     @Test func sha512MatchesTheRFCVectors() {
         let totp = Self.totp(.sha512, seed: "1234567890123456789012345678901234567890123456789012345678901234")
-        #expect(Self.times.map { totp.code(at: Date(timeIntervalSince1970: $0)) }
-            == ["90693936", "25091201", "99943326", "93441116", "38618901", "47863826"])
+        #expect(
+            Self.times.map { totp.code(at: Date(timeIntervalSince1970: $0)) }
+                == ["90693936", "25091201", "99943326", "93441116", "38618901", "47863826"])
     }
 
     @Test func aCodeIsAcceptedOneStepEitherSideAndNoFurther() {

@@ -10,13 +10,22 @@ import Vapor
         try await withOpstap { app in
             let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
             let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
-            #expect(try await coach.post("/participants/\(enrolment.id!)/status", [("colour", "red"), ("colourReason", "")]).status == .badRequest)
-            #expect(try await coach.post("/participants/\(enrolment.id!)/status", [("colour", "red"), ("colourReason", "Mist lesdagen")]).status == .seeOther)
+            #expect(
+                try await coach.post(
+                    "/participants/\(enrolment.id!)/status", [("colour", "red"), ("colourReason", "")]
+                ).status == .badRequest)
+            #expect(
+                try await coach.post(
+                    "/participants/\(enrolment.id!)/status", [("colour", "red"), ("colourReason", "Mist lesdagen")]
+                ).status == .seeOther)
             let page = try await coach.get("/participants/\(enrolment.id!)").body.string
             let shown = page.contains("Rood</span> Mist lesdagen — Coach Amarant, 22 nov. 2026")
             #expect(shown)
             let hr = try await WebClient.login(app, "hr.kansrijk@opstap.demo")
-            #expect(try await hr.post("/participants/\(enrolment.id!)/status", [("colour", "green"), ("colourReason", "x")]).status == .forbidden)
+            #expect(
+                try await hr.post(
+                    "/participants/\(enrolment.id!)/status", [("colour", "green"), ("colourReason", "x")]
+                ).status == .forbidden)
         }
     }
 
@@ -24,12 +33,18 @@ import Vapor
         try await withOpstap { app in
             let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
             let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
-            let made = try await coach.post("/tasks", [("enrolmentId", enrolment.id!.uuidString), ("source", "signal"), ("title", "Bellen over afwezigheid"), ("dueOn", "2026-11-25")])
+            let made = try await coach.post(
+                "/tasks",
+                [
+                    ("enrolmentId", enrolment.id!.uuidString), ("source", "signal"),
+                    ("title", "Bellen over afwezigheid"), ("dueOn", "2026-11-25"),
+                ])
             #expect(made.status == .seeOther)
             let list = try await coach.get("/tasks").body.string
             let listed = list.contains("Bellen over afwezigheid (uit een signaal)")
             #expect(listed)
-            let task = try #require(try await GuidanceTask.query(on: app.db).filter(\.$title == "Bellen over afwezigheid").first())
+            let task = try #require(
+                try await GuidanceTask.query(on: app.db).filter(\.$title == "Bellen over afwezigheid").first())
             let other = try await WebClient.login(app, "buddy.kansrijk@opstap.demo")
             #expect(try await other.post("/tasks/\(task.id!)/done", []).status == .notFound)
             #expect(try await coach.post("/tasks/\(task.id!)/done", []).status == .seeOther)
@@ -44,7 +59,12 @@ import Vapor
             let leiden = try await lookups.user("coach.leiden@opstap.demo")
             let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
             let before = try await GuidanceTask.query(on: app.db).count()
-            let response = try await coach.post("/tasks", [("enrolmentId", enrolment.id!.uuidString), ("source", "manual"), ("title", "x"), ("dueOn", "2026-11-25"), ("assigneeId", leiden.id!.uuidString)])
+            let response = try await coach.post(
+                "/tasks",
+                [
+                    ("enrolmentId", enrolment.id!.uuidString), ("source", "manual"), ("title", "x"),
+                    ("dueOn", "2026-11-25"), ("assigneeId", leiden.id!.uuidString),
+                ])
             #expect(response.status == .badRequest)
             #expect(try await GuidanceTask.query(on: app.db).count() == before)
         }
@@ -65,13 +85,22 @@ import Vapor
             let coach = try await APIClient.forUser(app, "coach.kansrijk@opstap.demo")
             let goal = try await coach.send(.POST, "/api/v1/enrolments/\(enrolment.id!)/goals", json: #"{"text":" "}"#)
             #expect(try coach.decode(APIProblem.self, goal).invalidParams?.map(\.name) == ["text"])
-            let mark = try await coach.send(.POST, "/api/v1/enrolments/\(enrolment.id!)/status", json: #"{"colour":"red","reason":" "}"#)
+            let mark = try await coach.send(
+                .POST, "/api/v1/enrolments/\(enrolment.id!)/status", json: #"{"colour":"red","reason":" "}"#)
             #expect(try coach.decode(APIProblem.self, mark).invalidParams?.map(\.name) == ["reason"])
             let reporting = try await lookups.user("rapportage.kansrijk@opstap.demo")
-            let toReporting = try await coach.send(.POST, "/api/v1/tasks", json: #"{"title":"x","dueOn":"2026-12-01","enrolmentId":"\#(enrolment.id!)","assigneeId":"\#(reporting.id!)"}"#)
+            let toReporting = try await coach.send(
+                .POST, "/api/v1/tasks",
+                json:
+                    #"{"title":"x","dueOn":"2026-12-01","enrolmentId":"\#(enrolment.id!)","assigneeId":"\#(reporting.id!)"}"#
+            )
             #expect(try coach.decode(APIProblem.self, toReporting).invalidParams?.map(\.name) == ["assigneeId"])
             let reportingAPI = try await APIClient.forUser(app, "rapportage.kansrijk@opstap.demo")
-            #expect(try await reportingAPI.send(.POST, "/api/v1/tasks", json: #"{"title":"x","dueOn":"2026-12-01","enrolmentId":"\#(enrolment.id!)"}"#).status == .forbidden)
+            #expect(
+                try await reportingAPI.send(
+                    .POST, "/api/v1/tasks",
+                    json: #"{"title":"x","dueOn":"2026-12-01","enrolmentId":"\#(enrolment.id!)"}"#
+                ).status == .forbidden)
         }
     }
 }

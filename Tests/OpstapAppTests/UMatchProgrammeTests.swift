@@ -18,13 +18,17 @@ import Vapor
     }
 
     static func install(_ app: Application) async throws -> Install {
-        let utrecht = Organisation(name: "Gemeente Utrecht", kind: OrganisationKind.municipality.rawValue, city: "Utrecht")
+        let utrecht = Organisation(
+            name: "Gemeente Utrecht", kind: OrganisationKind.municipality.rawValue, city: "Utrecht")
         let roc = Organisation(name: "ROC Midden Nederland", kind: OrganisationKind.school.rawValue, city: "Utrecht")
-        let care = Organisation(name: "Zorgorganisatie Utrecht", kind: OrganisationKind.careEmployer.rawValue, city: "Utrecht")
+        let care = Organisation(
+            name: "Zorgorganisatie Utrecht", kind: OrganisationKind.careEmployer.rawValue, city: "Utrecht")
         for organisation in [utrecht, roc, care] { try await organisation.create(on: app.db) }
         let email = "umatch@utrecht.test"
-        try await User(organisationID: utrecht.requireID(), email: email, name: "Regie U-Match",
-                       passwordHash: try app.password.hash(DemoData.password), roles: [.coordinator]).create(on: app.db)
+        try await User(
+            organisationID: utrecht.requireID(), email: email, name: "Regie U-Match",
+            passwordHash: try app.password.hash(DemoData.password), roles: [.coordinator]
+        ).create(on: app.db)
         return Install(utrecht: utrecht, roc: roc, care: care, email: email)
     }
 
@@ -32,7 +36,8 @@ import Vapor
     static func definition(_ install: Install) -> ProgrammeDefinition {
         ProgrammeDefinition(
             name: "U-Match zorgroute Utrecht",
-            description: "School met taallessen vanaf dag één, vanaf februari één stagedag per week, contract na ongeveer een jaar.",
+            description:
+                "School met taallessen vanaf dag één, vanaf februari één stagedag per week, contract na ongeveer een jaar.",
             partners: [
                 Partner(organisationID: install.utrecht.id!, part: "regie, werving en inburgering"),
                 Partner(organisationID: install.roc.id!, part: "opleiding en taallessen"),
@@ -41,25 +46,37 @@ import Vapor
             streams: [
                 Stream(code: "nieuwkomers", name: "Nieuwkomers", firstPhaseCode: "school"),
                 // Those with a diploma from abroad follow a shorter school phase.
-                Stream(code: "met-vooropleiding", name: "Met vooropleiding", firstPhaseCode: "school", phaseWeeks: ["school": 40]),
+                Stream(
+                    code: "met-vooropleiding", name: "Met vooropleiding", firstPhaseCode: "school",
+                    phaseWeeks: ["school": 40]),
             ],
             phases: [
-                Phase(code: "school", name: "School en taal", kind: .vocationalEducation, plannedWeeks: 52,
-                      schedule: [
-                          ScheduleItem(activity: .language, hoursPerWeek: 8, days: [.monday, .tuesday]),
-                          ScheduleItem(activity: .theory, hoursPerWeek: 8, days: [.wednesday, .thursday]),
-                      ],
-                      laterPeriods: [SchedulePeriod(fromWeek: 22, schedule: [
-                          ScheduleItem(activity: .practice, hoursPerWeek: 8, days: [.monday]),
-                          ScheduleItem(activity: .language, hoursPerWeek: 6, days: [.tuesday]),
-                          ScheduleItem(activity: .theory, hoursPerWeek: 8, days: [.wednesday, .thursday]),
-                      ])]),
-                Phase(code: "werk", name: "Werken en leren", kind: .jobPreparation, plannedWeeks: 26,
-                      schedule: [ScheduleItem(activity: .practice, hoursPerWeek: 24, days: [.monday, .tuesday, .wednesday])]),
+                Phase(
+                    code: "school", name: "School en taal", kind: .vocationalEducation, plannedWeeks: 52,
+                    schedule: [
+                        ScheduleItem(activity: .language, hoursPerWeek: 8, days: [.monday, .tuesday]),
+                        ScheduleItem(activity: .theory, hoursPerWeek: 8, days: [.wednesday, .thursday]),
+                    ],
+                    laterPeriods: [
+                        SchedulePeriod(
+                            fromWeek: 22,
+                            schedule: [
+                                ScheduleItem(activity: .practice, hoursPerWeek: 8, days: [.monday]),
+                                ScheduleItem(activity: .language, hoursPerWeek: 6, days: [.tuesday]),
+                                ScheduleItem(activity: .theory, hoursPerWeek: 8, days: [.wednesday, .thursday]),
+                            ])
+                    ]),
+                Phase(
+                    code: "werk", name: "Werken en leren", kind: .jobPreparation, plannedWeeks: 26,
+                    schedule: [
+                        ScheduleItem(activity: .practice, hoursPerWeek: 24, days: [.monday, .tuesday, .wednesday])
+                    ]),
             ],
             selectionCriteria: [
-                SelectionCriterion(code: "verblijfsstatus", name: "Verblijfsstatus",
-                                   description: "Statushouder, in de asielprocedure of tijdelijke bescherming (Oekraïne).", kind: .condition),
+                SelectionCriterion(
+                    code: "verblijfsstatus", name: "Verblijfsstatus",
+                    description: "Statushouder, in de asielprocedure of tijdelijke bescherming (Oekraïne).",
+                    kind: .condition),
                 SelectionCriterion(code: "motivatie", name: "Motivatie voor de zorg", maxScore: 5, minimumScore: 3),
             ],
             outcomes: [
@@ -74,31 +91,44 @@ import Vapor
         try await withOpstap(demo: false) { app in
             let install = try await Self.install(app)
             let definition = Self.definition(install)
-            #expect(definition.validate(knownOrganisations: [install.utrecht.id!, install.roc.id!, install.care.id!]) == [])
+            #expect(
+                definition.validate(knownOrganisations: [install.utrecht.id!, install.roc.id!, install.care.id!]) == [])
 
             let api = try await APIClient.forUser(app, install.email)
             let created = try await api.send(.POST, "/api/v1/programmes", body: definition)
             #expect(created.status == .created)
             let programme = try api.decode(APIProgramme.self, created)
-            let published = try await api.send(.POST, "/api/v1/programmes/\(programme.id)/versions", json: #"{"changeNote":"U-Match"}"#)
+            let published = try await api.send(
+                .POST, "/api/v1/programmes/\(programme.id)/versions", json: #"{"changeNote":"U-Match"}"#)
             #expect(published.status == .created)
-            let version = try api.decode(APIVersion.self, try await api.send(.GET, "/api/v1/programmes/\(programme.id)/versions/1"))
+            let version = try api.decode(
+                APIVersion.self, try await api.send(.GET, "/api/v1/programmes/\(programme.id)/versions/1"))
             #expect(version.definition == definition)
 
-            let amif = try await api.send(.POST, "/api/v1/programmes/\(programme.id)/funding-streams", json: """
-                {"kind":"amif","name":"AMIF-cofinanciering U-Match","funderId":"\(install.utrecht.id!)","startsOn":"2026-09-01","endsOn":"2028-08-31","targetStreams":["nieuwkomers"]}
-                """)
+            let amif = try await api.send(
+                .POST, "/api/v1/programmes/\(programme.id)/funding-streams",
+                json: """
+                    {"kind":"amif","name":"AMIF-cofinanciering U-Match","funderId":"\(install.utrecht.id!)","startsOn":"2026-09-01","endsOn":"2028-08-31","targetStreams":["nieuwkomers"]}
+                    """)
             #expect(amif.status == .created)
             let stream = try api.decode(APIFundingStream.self, amif)
             #expect(stream.kind == .amif && stream.amountCents == nil)
-            let municipal = try await api.send(.POST, "/api/v1/programmes/\(programme.id)/funding-streams", json: """
-                {"kind":"municipalBudget","name":"Participatiebudget","funderId":"\(install.utrecht.id!)","amountCents":5000000,"startsOn":"2026-09-01","endsOn":"2027-12-31"}
-                """)
+            let municipal = try await api.send(
+                .POST, "/api/v1/programmes/\(programme.id)/funding-streams",
+                json: """
+                    {"kind":"municipalBudget","name":"Participatiebudget","funderId":"\(install.utrecht.id!)","amountCents":5000000,"startsOn":"2026-09-01","endsOn":"2027-12-31"}
+                    """)
             #expect(try api.decode(APIFundingStream.self, municipal).amountCents == 5_000_000)
             // ESF+ reporting takes ESF+ streams only.
-            #expect(try await api.send(.GET, "/api/v1/funding-streams/\(stream.id)/characteristics/\(UUID())").status == .notFound)
+            #expect(
+                try await api.send(.GET, "/api/v1/funding-streams/\(stream.id)/characteristics/\(UUID())").status
+                    == .notFound)
 
-            let cohort = try await api.send(.POST, "/api/v1/cohorts", json: #"{"programmeId":"\#(programme.id)","name":"U-Match september 2026","startDate":"2026-09-07","capacity":20,"streams":["nieuwkomers","met-vooropleiding"]}"#)
+            let cohort = try await api.send(
+                .POST, "/api/v1/cohorts",
+                json:
+                    #"{"programmeId":"\#(programme.id)","name":"U-Match september 2026","startDate":"2026-09-07","capacity":20,"streams":["nieuwkomers","met-vooropleiding"]}"#
+            )
             #expect(cohort.status == .created)
         }
     }
@@ -129,20 +159,29 @@ import Vapor
     @Test func theChosenOwnerEditsAfterPublicationAndTheCreatorNoLonger() async throws {
         try await withOpstap(demo: false) { app in
             let install = try await Self.install(app)
-            try await User(organisationID: install.roc.requireID(), email: "regie@roc.test", name: "Regie ROC",
-                           passwordHash: try app.password.hash(DemoData.password), roles: [.coordinator]).create(on: app.db)
+            try await User(
+                organisationID: install.roc.requireID(), email: "regie@roc.test", name: "Regie ROC",
+                passwordHash: try app.password.hash(DemoData.password), roles: [.coordinator]
+            ).create(on: app.db)
             var definition = Self.definition(install)
             definition.ownerOrganisationID = install.roc.id!
             let creator = try await APIClient.forUser(app, install.email)
-            let programme = try creator.decode(APIProgramme.self, try await creator.send(.POST, "/api/v1/programmes", body: definition))
+            let programme = try creator.decode(
+                APIProgramme.self, try await creator.send(.POST, "/api/v1/programmes", body: definition))
             #expect(programme.ownerOrganisationId == install.utrecht.id!)
-            #expect(try await creator.send(.POST, "/api/v1/programmes/\(programme.id)/versions", json: "{}").status == .created)
+            #expect(
+                try await creator.send(.POST, "/api/v1/programmes/\(programme.id)/versions", json: "{}").status
+                    == .created)
 
-            let after = try creator.decode(APIProgramme.self, try await creator.send(.GET, "/api/v1/programmes/\(programme.id)"))
+            let after = try creator.decode(
+                APIProgramme.self, try await creator.send(.GET, "/api/v1/programmes/\(programme.id)"))
             #expect(after.ownerOrganisationId == install.roc.id!)
-            #expect(try await creator.send(.PUT, "/api/v1/programmes/\(programme.id)/draft", body: definition).status == .forbidden)
+            #expect(
+                try await creator.send(.PUT, "/api/v1/programmes/\(programme.id)/draft", body: definition).status
+                    == .forbidden)
             let owner = try await APIClient.forUser(app, "regie@roc.test")
-            #expect(try await owner.send(.PUT, "/api/v1/programmes/\(programme.id)/draft", body: definition).status == .ok)
+            #expect(
+                try await owner.send(.PUT, "/api/v1/programmes/\(programme.id)/draft", body: definition).status == .ok)
         }
     }
 
@@ -154,7 +193,8 @@ import Vapor
             var definition = Self.definition(install)
             definition.ownerOrganisationID = stranger.id!
             let api = try await APIClient.forUser(app, install.email)
-            let programme = try api.decode(APIProgramme.self, try await api.send(.POST, "/api/v1/programmes", body: definition))
+            let programme = try api.decode(
+                APIProgramme.self, try await api.send(.POST, "/api/v1/programmes", body: definition))
             let refused = try await api.send(.POST, "/api/v1/programmes/\(programme.id)/versions", json: "{}")
             #expect(refused.status == .badRequest)
             #expect(try api.decode(APIProblem.self, refused).invalidParams?.map(\.name) == ["ownerOrganisationId"])
@@ -169,10 +209,14 @@ import Vapor
             let lookups = DemoLookups(db: app.db)
             let programme = try await lookups.programme("Op je plek in de zorg")
             var definition = programme.draft!
-            definition.selectionCriteria.append(SelectionCriterion(code: "verblijfsstatus", name: "Verblijfsstatus past", kind: .condition))
+            definition.selectionCriteria.append(
+                SelectionCriterion(code: "verblijfsstatus", name: "Verblijfsstatus past", kind: .condition))
             let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
-            #expect(try await api.send(.PUT, "/api/v1/programmes/\(programme.id!)/draft", body: definition).status == .ok)
-            #expect(try await api.send(.POST, "/api/v1/programmes/\(programme.id!)/versions", json: "{}").status == .created)
+            #expect(
+                try await api.send(.PUT, "/api/v1/programmes/\(programme.id!)/draft", body: definition).status == .ok)
+            #expect(
+                try await api.send(.POST, "/api/v1/programmes/\(programme.id!)/versions", json: "{}").status == .created
+            )
 
             let candidacy = try await lookups.candidacy(in: "Op je plek in de zorg", stage: .selection)
             try await lookups.scoreAll(candidacy, app: app, by: "coordinator.leiden@opstap.demo")
@@ -184,10 +228,15 @@ import Vapor
             #expect(try api.decode(APIAssessment.self, no).score == 0)
             let refused = try await api.send(.POST, path + "/decision", json: decide)
             #expect(refused.status == .conflict)
-            #expect(try api.decode(APIProblem.self, refused).detail == "Niet voldaan aan de voorwaarde(n): Verblijfsstatus past.")
+            #expect(
+                try api.decode(APIProblem.self, refused).detail
+                    == "Niet voldaan aan de voorwaarde(n): Verblijfsstatus past.")
 
-            #expect(try await api.send(.PUT, path + "/assessments/verblijfsstatus", json: #"{"score":2}"#).status == .badRequest)
-            #expect(try await api.send(.PUT, path + "/assessments/verblijfsstatus", json: #"{"met":true}"#).status == .ok)
+            #expect(
+                try await api.send(.PUT, path + "/assessments/verblijfsstatus", json: #"{"score":2}"#).status
+                    == .badRequest)
+            #expect(
+                try await api.send(.PUT, path + "/assessments/verblijfsstatus", json: #"{"met":true}"#).status == .ok)
             #expect(try await api.send(.POST, path + "/decision", json: decide).status == .ok)
         }
     }
@@ -196,7 +245,8 @@ import Vapor
         try await withOpstap { app in
             let candidacy = try await DemoLookups(db: app.db).candidacy(in: "Op je plek in de zorg", stage: .selection)
             let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
-            let person = try api.decode(APIPerson.self, try await api.send(.GET, "/api/v1/persons/\(candidacy.$person.id)"))
+            let person = try api.decode(
+                APIPerson.self, try await api.send(.GET, "/api/v1/persons/\(candidacy.$person.id)"))
             var intake = person.intake
             intake.residenceStatus = .temporaryProtection
             let saved = try await api.send(.PUT, "/api/v1/persons/\(candidacy.$person.id)/intake", body: intake)

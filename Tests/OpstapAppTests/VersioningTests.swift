@@ -19,16 +19,22 @@ import Vapor
             changed.phases[1].plannedWeeks = 44
             let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
             #expect(try await api.send(.PUT, "/api/v1/programmes/\(programme.id!)/draft", body: changed).status == .ok)
-            let published = try await api.send(.POST, "/api/v1/programmes/\(programme.id!)/versions", json: #"{"changeNote":"mbo-1 duurt 44 weken"}"#)
+            let published = try await api.send(
+                .POST, "/api/v1/programmes/\(programme.id!)/versions", json: #"{"changeNote":"mbo-1 duurt 44 weken"}"#)
             #expect(published.status == .created)
             #expect(try api.decode(APIVersion.self, published).number == 3)
 
             let still = try api.decode(APIEnrolment.self, try await api.send(.GET, "/api/v1/enrolments/\(running.id!)"))
             #expect(still.programmeVersion == 1)
-            let v1 = try api.decode(APIVersion.self, try await api.send(.GET, "/api/v1/programmes/\(programme.id!)/versions/1"))
+            let v1 = try api.decode(
+                APIVersion.self, try await api.send(.GET, "/api/v1/programmes/\(programme.id!)/versions/1"))
             #expect(v1.definition.phases[1].plannedWeeks == 40)
 
-            let cohort = try await api.send(.POST, "/api/v1/cohorts", json: #"{"programmeId":"\#(programme.id!)","name":"Instroom september 2027","startDate":"2027-09-06","capacity":20,"streams":["statushouders"]}"#)
+            let cohort = try await api.send(
+                .POST, "/api/v1/cohorts",
+                json:
+                    #"{"programmeId":"\#(programme.id!)","name":"Instroom september 2027","startDate":"2027-09-06","capacity":20,"streams":["statushouders"]}"#
+            )
             #expect(cohort.status == .created)
             #expect(try api.decode(APICohort.self, cohort).programmeVersion == 3)
         }
@@ -38,10 +44,13 @@ import Vapor
         try await withOpstap { app in
             let (programme, definition) = try await leidenDefinition(app)
             let lookups = DemoLookups(db: app.db)
-            let inMbo2 = try await Enrolment.query(on: app.db).filter(\.$phaseCode == "mbo-2").filter(\.$state == "inPhase").first()!
+            let inMbo2 = try await Enrolment.query(on: app.db).filter(\.$phaseCode == "mbo-2").filter(
+                \.$state == "inPhase"
+            ).first()!
             var withoutMbo2 = definition
             withoutMbo2.phases.removeLast()
-            let operations = ProgrammeOperations(scope: try await lookups.scope("coordinator.leiden@opstap.demo"), now: Date())
+            let operations = ProgrammeOperations(
+                scope: try await lookups.scope("coordinator.leiden@opstap.demo"), now: Date())
             try await operations.saveDraft(programme, definition: withoutMbo2)
             try await operations.publish(programme, changeNote: "zonder mbo-2")
 
@@ -51,7 +60,9 @@ import Vapor
             let moved = try await api.send(.POST, "/api/v1/enrolments/\(inMbo2.id!)/version", json: #"{"version":2}"#)
             #expect(moved.status == .ok)
             #expect(try api.decode(APIEnrolment.self, moved).programmeVersion == 2)
-            let last = try api.decode([APITransition].self, try await api.send(.GET, "/api/v1/enrolments/\(inMbo2.id!)/transitions")).last
+            let last = try api.decode(
+                [APITransition].self, try await api.send(.GET, "/api/v1/enrolments/\(inMbo2.id!)/transitions")
+            ).last
             #expect(last?.kind == .moveVersion && last?.programmeVersion == 2)
         }
     }

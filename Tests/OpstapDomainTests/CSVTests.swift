@@ -17,7 +17,8 @@ import Testing
     }
 
     @Test func fieldsAreQuotedOnlyWhenNeededWithDoubledQuotesAndCRLF() {
-        let text = CSV.write(header: ["a", "b"], rows: [["x;y", "say \"hi\""], ["plain", "line\nbreak"]], excelFriendly: false)
+        let text = CSV.write(
+            header: ["a", "b"], rows: [["x;y", "say \"hi\""], ["plain", "line\nbreak"]], excelFriendly: false)
         #expect(text == "a;b\r\n\"x;y\";\"say \"\"hi\"\"\"\r\nplain;\"line\nbreak\"\r\n")
     }
 
@@ -53,7 +54,8 @@ import Testing
 
     @Test(arguments: [(";", Character(";")), (",", Character(",")), ("\t", Character("\t"))])
     func detectsTheDelimiter(_ separator: String, _ expected: Character) throws {
-        let text = ["naam", "postcode", "plaats"].joined(separator: separator) + "\n"
+        let text =
+            ["naam", "postcode", "plaats"].joined(separator: separator) + "\n"
             + ["Piet", "1234 AB", "Delft"].joined(separator: separator) + "\n"
         let table = try CSV.parse(text)
         #expect(table.delimiter == expected)
@@ -102,7 +104,9 @@ import Testing
 
     /// Correctness at the size of a large referral list; speed is measured by `opstap bench import`.
     @Test func parsesTenThousandRows() throws {
-        let rows = (0..<10_000).map { row in (0..<10).map { column in column == 3 ? "\"q\" \(row);x" : "veld \(row)-\(column)" } }
+        let rows = (0..<10_000).map { row in
+            (0..<10).map { column in column == 3 ? "\"q\" \(row);x" : "veld \(row)-\(column)" }
+        }
         let text = CSV.write(header: (0..<10).map { "kolom \($0)" }, rows: rows)
         #expect(try CSV.parse(text).rows == rows)
     }

@@ -5,8 +5,10 @@ import Testing
     let birth = SimpleDate(year: 1990, month: 5, day: 17)!
 
     @Test func sameNameAndDateOfBirthIsALikelyDuplicateWhateverCaseAccentsOrOrder() {
-        let new = RegistryKey(nameKey: PersonName.matchKey(given: "Rama", family: "Al-Hassan"), dateOfBirth: birth, bsn: nil)
-        let existing = RegistryKey(nameKey: PersonName.matchKey(given: "AL HASSAN", family: "Ráma"), dateOfBirth: birth, bsn: nil)
+        let new = RegistryKey(
+            nameKey: PersonName.matchKey(given: "Rama", family: "Al-Hassan"), dateOfBirth: birth, bsn: nil)
+        let existing = RegistryKey(
+            nameKey: PersonName.matchKey(given: "AL HASSAN", family: "Ráma"), dateOfBirth: birth, bsn: nil)
         #expect(DuplicateDetection.reason(new: new, existing: existing) == .sameNameAndDateOfBirth)
     }
 
@@ -25,7 +27,10 @@ import Testing
 
     @Test func aMissingDateOfBirthNeverMatchesOnNameAlone() {
         let key = PersonName.matchKey(given: "Omar", family: "Haddad")
-        #expect(DuplicateDetection.reason(new: RegistryKey(nameKey: key, dateOfBirth: nil, bsn: nil), existing: RegistryKey(nameKey: key, dateOfBirth: nil, bsn: nil)) == nil)
+        #expect(
+            DuplicateDetection.reason(
+                new: RegistryKey(nameKey: key, dateOfBirth: nil, bsn: nil),
+                existing: RegistryKey(nameKey: key, dateOfBirth: nil, bsn: nil)) == nil)
     }
 
     @Test func searchTokensAreNormalisedLikeStoredKeys() {

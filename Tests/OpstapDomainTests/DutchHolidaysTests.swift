@@ -9,7 +9,11 @@ import Testing
 
     @Test func listsTheGeneralHolidaysOf2025() {
         let days = DutchHolidays.dates(in: 2025).map(\.iso).sorted()
-        #expect(days == ["2025-01-01", "2025-04-21", "2025-04-26", "2025-05-05", "2025-05-29", "2025-06-09", "2025-12-25", "2025-12-26"])
+        #expect(
+            days == [
+                "2025-01-01", "2025-04-21", "2025-04-26", "2025-05-05", "2025-05-29", "2025-06-09", "2025-12-25",
+                "2025-12-26",
+            ])
     }
 
     @Test func kingsDayMovesToSaturdayWhenItFallsOnSunday() {

@@ -48,9 +48,12 @@ import Testing
     }
 
     @Test func furtherEducationIsNoJobUnlessAnOfferWasAccepted() {
-        #expect(Employment.startedOn(outcome: .furtherEducation, completedOn: completed, acceptedOfferStarts: []) == nil)
+        #expect(
+            Employment.startedOn(outcome: .furtherEducation, completedOn: completed, acceptedOfferStarts: []) == nil)
         let offer = SimpleDate("2024-11-01")!
-        #expect(Employment.startedOn(outcome: .furtherEducation, completedOn: completed, acceptedOfferStarts: [offer]) == offer)
+        #expect(
+            Employment.startedOn(outcome: .furtherEducation, completedOn: completed, acceptedOfferStarts: [offer])
+                == offer)
     }
 
     @Test func theEarliestStartCounts() {

@@ -41,8 +41,11 @@ import Testing
     }
 
     /// A leaver: 2024-03-01 through 2024-09-30.
-    func leaver(_ id: UUID = UUID(), status: EmploymentStatusAtEntry = .unemployed, evidence: [EsfEvidence]) -> EsfPersonInput {
-        person(id, periods: [("2024-03-01", "2024-09-30")], characteristics: characteristics(status), evidence: evidence)
+    func leaver(
+        _ id: UUID = UUID(), status: EmploymentStatusAtEntry = .unemployed, evidence: [EsfEvidence]
+    ) -> EsfPersonInput {
+        person(
+            id, periods: [("2024-03-01", "2024-09-30")], characteristics: characteristics(status), evidence: evidence)
     }
 
     func participant(_ input: EsfPersonInput, today: SimpleDate = today) -> EsfParticipant? {
@@ -50,7 +53,8 @@ import Testing
     }
 
     func table(_ people: [EsfPersonInput], today: SimpleDate = today, reportYear: Int = 2026) -> EsfIndicatorTable {
-        EsfIndicatorTableBuilder.build(EsfRegister.participants(people, today: today), firstYear: 2024, reportYear: reportYear)
+        EsfIndicatorTableBuilder.build(
+            EsfRegister.participants(people, today: today), firstYear: 2024, reportYear: reportYear)
     }
 
     func count(_ indicator: EsfIndicator, _ people: [EsfPersonInput], today: SimpleDate = today) -> Int {
@@ -64,13 +68,19 @@ import Testing
     }
 
     @Test func eeco02CountsUnemployedIncludingLongTerm() {
-        let people = [person(characteristics: characteristics(.unemployed)), person(characteristics: characteristics(.longTermUnemployed)),
-                      person(characteristics: characteristics(.inactive)), person(characteristics: characteristics(.employed))]
+        let people = [
+            person(characteristics: characteristics(.unemployed)),
+            person(characteristics: characteristics(.longTermUnemployed)),
+            person(characteristics: characteristics(.inactive)), person(characteristics: characteristics(.employed)),
+        ]
         #expect(count(.eeco02, people) == 2)
     }
 
     @Test func eeco03CountsOnlyLongTermUnemployed() {
-        let people = [person(characteristics: characteristics(.unemployed)), person(characteristics: characteristics(.longTermUnemployed))]
+        let people = [
+            person(characteristics: characteristics(.unemployed)),
+            person(characteristics: characteristics(.longTermUnemployed)),
+        ]
         #expect(count(.eeco03, people) == 1)
     }
 
@@ -88,11 +98,13 @@ import Testing
     }
 
     @Test func eeco07Counts18To29() {
-        #expect(count(.eeco07, [person(born: "2006-03-01"), person(born: "1994-03-02"), person(born: "1994-03-01")]) == 2)
+        #expect(
+            count(.eeco07, [person(born: "2006-03-01"), person(born: "1994-03-02"), person(born: "1994-03-01")]) == 2)
     }
 
     @Test func eeco08Counts55AndOver() {
-        #expect(count(.eeco08, [person(born: "1969-03-01"), person(born: "1969-03-02"), person(born: "1950-01-01")]) == 2)
+        #expect(
+            count(.eeco08, [person(born: "1969-03-01"), person(born: "1969-03-02"), person(born: "1950-01-01")]) == 2)
     }
 
     @Test func aPersonWithoutDateOfBirthIsInNoAgeRow() {
@@ -114,7 +126,9 @@ import Testing
     }
 
     @Test func eeco12CountsDisabilityOnlyWhenAnsweredYes() {
-        let people = [SensitiveAnswer.yes, .no, .declined].map { person(characteristics: characteristics(disability: $0)) }
+        let people = [SensitiveAnswer.yes, .no, .declined].map {
+            person(characteristics: characteristics(disability: $0))
+        }
         #expect(count(.eeco12, people) == 1)
     }
 
@@ -128,7 +142,9 @@ import Testing
     }
 
     @Test func eeco15CountsMinoritiesOnlyWhenAnsweredYes() {
-        let people = [SensitiveAnswer.yes, .no, .declined].map { person(characteristics: characteristics(minority: $0)) }
+        let people = [SensitiveAnswer.yes, .no, .declined].map {
+            person(characteristics: characteristics(minority: $0))
+        }
         #expect(count(.eeco15, people) == 1)
     }
 
@@ -174,7 +190,8 @@ import Testing
 
     @Test func employmentStatusIsExclusiveAndLongTermUnemployedIsASubsetOfUnemployed() {
         let longTerm = UUID()
-        let people = [person(longTerm, characteristics: characteristics(.longTermUnemployed))]
+        let people =
+            [person(longTerm, characteristics: characteristics(.longTermUnemployed))]
             + EmploymentStatusAtEntry.allCases.map { person(characteristics: characteristics($0)) }
         let table = table(people)
         let column = EsfPeriodColumn.cumulative
@@ -182,8 +199,10 @@ import Testing
         #expect(table.cell(.eeco03, column).women.contains(longTerm))
         #expect(!table.cell(.eeco04, column).women.contains(longTerm))
         #expect(!table.cell(.eeco05, column).women.contains(longTerm))
-        #expect(table.cell(.eeco01, column).total
-            == table.cell(.eeco02, column).total + table.cell(.eeco04, column).total + table.cell(.eeco05, column).total)
+        #expect(
+            table.cell(.eeco01, column).total
+                == table.cell(.eeco02, column).total + table.cell(.eeco04, column).total
+                + table.cell(.eeco05, column).total)
         #expect(table.cell(.eeco01, column).total == 5)
     }
 
@@ -199,8 +218,9 @@ import Testing
     }
 
     @Test func aStillRunningSecondActivityMeansNoExitAndNoResults() {
-        let input = person(periods: [("2024-03-01", "2024-06-30"), ("2024-09-01", nil)],
-                           evidence: [.employed(on: day("2024-07-01")), .jobSearching(on: day("2024-07-02"))])
+        let input = person(
+            periods: [("2024-03-01", "2024-06-30"), ("2024-09-01", nil)],
+            evidence: [.employed(on: day("2024-07-01")), .jobSearching(on: day("2024-07-02"))])
         let participant = participant(input)
         #expect(participant?.exitDate == nil)
         #expect(participant?.resultsOnLeaving.isEmpty == true)
@@ -240,15 +260,19 @@ import Testing
 
     @Test func evidenceUpToTwentyEightDaysAfterExitCountsAndAtTwentyNineItDoesNot() {
         // Exit 2024-09-30: day 28 is 2024-10-28.
-        let inTime = participant(leaver(evidence: [.employed(on: day("2024-10-28")), .jobSearching(on: day("2024-10-28"))]))
-        let late = participant(leaver(evidence: [.employed(on: day("2024-10-29")), .jobSearching(on: day("2024-10-29"))]))
+        let inTime = participant(
+            leaver(evidence: [.employed(on: day("2024-10-28")), .jobSearching(on: day("2024-10-28"))]))
+        let late = participant(
+            leaver(evidence: [.employed(on: day("2024-10-29")), .jobSearching(on: day("2024-10-29"))]))
         #expect(inTime?.resultsOnLeaving == [.eecr04, .eecr01])
         #expect(late?.resultsOnLeaving.isEmpty == true)
     }
 
     @Test func evidenceBeforeExitDoesNotCountExceptAQualification() {
-        let input = leaver(evidence: [.employed(on: day("2024-09-29")), .inEducation(on: day("2024-09-01")),
-                                      .jobSearching(on: day("2024-05-01")), .qualificationAwarded(on: day("2024-03-01"))])
+        let input = leaver(evidence: [
+            .employed(on: day("2024-09-29")), .inEducation(on: day("2024-09-01")),
+            .jobSearching(on: day("2024-05-01")), .qualificationAwarded(on: day("2024-03-01")),
+        ])
         #expect(participant(input)?.resultsOnLeaving == [.eecr03])
     }
 
@@ -303,12 +327,14 @@ import Testing
 
     @Test func participantsWithoutCharacteristicsAreListedAndInNoOutputRow() {
         let missing = UUID()
-        let input = person(missing, periods: [("2024-03-01", "2024-09-30")], characteristics: .some(nil),
-                           evidence: [.employed(on: day("2024-10-01"))])
+        let input = person(
+            missing, periods: [("2024-03-01", "2024-09-30")], characteristics: .some(nil),
+            evidence: [.employed(on: day("2024-10-01"))])
         let later = person(periods: [("2026-01-05", nil)], characteristics: .some(nil))
         let table = table([input, person(), later], reportYear: 2025)
         #expect(table.missingCharacteristics == [missing])
-        #expect(table.rows.filter { !$0.indicator.isResult }.allSatisfy { !$0.cell(.cumulative).women.contains(missing) })
+        #expect(
+            table.rows.filter { !$0.indicator.isResult }.allSatisfy { !$0.cell(.cumulative).women.contains(missing) })
         #expect(table.cell(.eeco01, .cumulative).total == 1)
         // Results do not depend on the characteristics.
         #expect(table.cell(.eecr04, .cumulative).women == [missing])
@@ -358,7 +384,8 @@ import Testing
         let id = UUID()
         let participant = EsfParticipant(
             personID: id, gender: .man, entryDate: day("2024-03-01"), exitDate: day("2024-09-30"), ageAtEntry: 40,
-            characteristics: characteristics(), resultsOnLeaving: [.eecr04, .eeco05], resultsAfterSixMonths: [.eecr04, .eecr05])
+            characteristics: characteristics(), resultsOnLeaving: [.eecr04, .eeco05],
+            resultsAfterSixMonths: [.eecr04, .eecr05])
         let table = EsfIndicatorTableBuilder.build([participant], firstYear: 2024, reportYear: 2024)
         #expect(table.cell(.eecr04, .cumulative).men == [id])
         #expect(table.cell(.eecr05, .year(2024)).men == [id])
@@ -370,8 +397,10 @@ import Testing
 
     @Test func everyCellIsBrokenDownByGenderIncludingUnknown() {
         let ids = (0..<5).map { _ in UUID() }
-        let people = [person(ids[0], gender: .woman), person(ids[1], gender: .woman), person(ids[2], gender: .man),
-                      person(ids[3], gender: .nonBinary), person(ids[4], gender: .unknown)]
+        let people = [
+            person(ids[0], gender: .woman), person(ids[1], gender: .woman), person(ids[2], gender: .man),
+            person(ids[3], gender: .nonBinary), person(ids[4], gender: .unknown),
+        ]
         let cell = table(people).cell(.eeco01, .year(2024))
         #expect(cell.women == [ids[0], ids[1]].sorted { $0.uuidString < $1.uuidString })
         #expect(cell.men == [ids[2]])
@@ -392,7 +421,9 @@ import Testing
     @Test func differencesListOnlyTheCellsThatChanged() {
         let snapshot = table([person(gender: .man)])
         #expect(snapshot.differences(from: snapshot).isEmpty)
-        let current = table([person(gender: .man), person(gender: .woman, characteristics: characteristics(thirdCountry: true))])
+        let current = table([
+            person(gender: .man), person(gender: .woman, characteristics: characteristics(thirdCountry: true)),
+        ])
         let differences = snapshot.differences(from: current)
         let expected = [EsfIndicator.eeco01, .eeco02, .eeco09, .eeco13].flatMap { indicator in
             [EsfPeriodColumn.year(2024), .cumulative].map {
@@ -406,8 +437,12 @@ import Testing
         let snapshot = table([person()], reportYear: 2024)
         let current = table([person(), person(periods: [("2025-01-10", nil)])], reportYear: 2025)
         let differences = snapshot.differences(from: current)
-        #expect(differences.contains(EsfCellDifference(indicator: .eeco01, column: .year(2025), gender: .woman, snapshot: 0, current: 1)))
-        #expect(differences.contains(EsfCellDifference(indicator: .eeco01, column: .cumulative, gender: .woman, snapshot: 1, current: 2)))
+        #expect(
+            differences.contains(
+                EsfCellDifference(indicator: .eeco01, column: .year(2025), gender: .woman, snapshot: 0, current: 1)))
+        #expect(
+            differences.contains(
+                EsfCellDifference(indicator: .eeco01, column: .cumulative, gender: .woman, snapshot: 1, current: 2)))
         #expect(!differences.contains { $0.column == .year(2024) })
     }
 

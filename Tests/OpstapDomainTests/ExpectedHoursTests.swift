@@ -4,17 +4,21 @@ import Testing
 /// Kansrijk period 1: a class day on Tuesday (3 h language, 2 h employee skills, 2 h care
 /// skills), internship on Wednesday and Thursday (14 h), coaching on Thursday (1 h).
 @Suite struct ExpectedHoursTests {
-    let period1 = Phase(code: "p1", name: "Periode 1", kind: .orientation, plannedWeeks: 20, schedule: [
-        ScheduleItem(activity: .language, hoursPerWeek: 3, days: [.tuesday]),
-        ScheduleItem(activity: .employeeSkills, hoursPerWeek: 2, days: [.tuesday]),
-        ScheduleItem(activity: .careSkills, hoursPerWeek: 2, days: [.tuesday]),
-        ScheduleItem(activity: .practice, hoursPerWeek: 14, days: [.wednesday, .thursday]),
-        ScheduleItem(activity: .coaching, hoursPerWeek: 1, days: [.thursday]),
-    ])
-    let period2 = Phase(code: "p2", name: "Periode 2", kind: .internship, plannedWeeks: 20, schedule: [
-        ScheduleItem(activity: .practice, hoursPerWeek: 16, days: [.monday, .wednesday]),
-        ScheduleItem(activity: .careSkills, hoursPerWeek: 8, days: [.tuesday]),
-    ])
+    let period1 = Phase(
+        code: "p1", name: "Periode 1", kind: .orientation, plannedWeeks: 20,
+        schedule: [
+            ScheduleItem(activity: .language, hoursPerWeek: 3, days: [.tuesday]),
+            ScheduleItem(activity: .employeeSkills, hoursPerWeek: 2, days: [.tuesday]),
+            ScheduleItem(activity: .careSkills, hoursPerWeek: 2, days: [.tuesday]),
+            ScheduleItem(activity: .practice, hoursPerWeek: 14, days: [.wednesday, .thursday]),
+            ScheduleItem(activity: .coaching, hoursPerWeek: 1, days: [.thursday]),
+        ])
+    let period2 = Phase(
+        code: "p2", name: "Periode 2", kind: .internship, plannedWeeks: 20,
+        schedule: [
+            ScheduleItem(activity: .practice, hoursPerWeek: 16, days: [.monday, .wednesday]),
+            ScheduleItem(activity: .careSkills, hoursPerWeek: 8, days: [.tuesday]),
+        ])
 
     func d(_ iso: String) -> SimpleDate { SimpleDate(iso)! }
 
@@ -62,14 +66,19 @@ import Testing
 
 @Suite struct ExpectedHoursAgreementTests {
     let phases = [
-        Phase(code: "a", name: "A", kind: .orientation, plannedWeeks: 20, schedule: [
-            ScheduleItem(activity: .language, hoursPerWeek: 3, days: [.tuesday]),
-            ScheduleItem(activity: .practice, hoursPerWeek: 14, days: [.wednesday, .thursday]),
-        ]),
-        Phase(code: "b", name: "B", kind: .internship, plannedWeeks: 20, schedule: [
-            ScheduleItem(activity: .practice, hoursPerWeek: 30, days: [.monday, .tuesday, .wednesday, .thursday, .friday]),
-            ScheduleItem(activity: .theory, hoursPerWeek: 8, days: [.monday]),
-        ]),
+        Phase(
+            code: "a", name: "A", kind: .orientation, plannedWeeks: 20,
+            schedule: [
+                ScheduleItem(activity: .language, hoursPerWeek: 3, days: [.tuesday]),
+                ScheduleItem(activity: .practice, hoursPerWeek: 14, days: [.wednesday, .thursday]),
+            ]),
+        Phase(
+            code: "b", name: "B", kind: .internship, plannedWeeks: 20,
+            schedule: [
+                ScheduleItem(
+                    activity: .practice, hoursPerWeek: 30, days: [.monday, .tuesday, .wednesday, .thursday, .friday]),
+                ScheduleItem(activity: .theory, hoursPerWeek: 8, days: [.monday]),
+            ]),
     ]
 
     /// The fast weekday count and the day-by-day walk agree on many ranges, including
@@ -79,10 +88,15 @@ import Testing
         var random = SeededRandom(seed: UInt64(seed) + 1)
         let start = SimpleDate("2024-01-01")!.adding(days: random.int(0...700))
         let switchDay = start.adding(days: random.int(0...200))
-        let spans = [PhaseSpan(phase: phases[0], from: start, until: switchDay),
-                     PhaseSpan(phase: phases[1], from: switchDay.adding(days: random.int(0...3)), until: nil)]
+        let spans = [
+            PhaseSpan(phase: phases[0], from: start, until: switchDay),
+            PhaseSpan(phase: phases[1], from: switchDay.adding(days: random.int(0...3)), until: nil),
+        ]
         let pauseStart = start.adding(days: random.int(0...300))
-        let pauses = [DayRange(from: pauseStart, until: random.int(0...1) == 0 ? nil : pauseStart.adding(days: random.int(0...60)))]
+        let pauses = [
+            DayRange(
+                from: pauseStart, until: random.int(0...1) == 0 ? nil : pauseStart.adding(days: random.int(0...60)))
+        ]
         let from = start.adding(days: random.int(-30...100))
         let until = from.adding(days: random.int(0...500))
         var walked = HoursByActivity()
@@ -109,7 +123,9 @@ struct SeededRandom {
 
 @Suite struct ICalendarTests {
     @Test func writesAllDayEventsWithEscapedTextAndFoldedLines() {
-        let day = ICalendar.Day(date: SimpleDate("2026-11-24")!, summary: "Taal 3 u, Zorgvaardigheden 2 u", description: String(repeating: "Lesdag ROC; ", count: 10))
+        let day = ICalendar.Day(
+            date: SimpleDate("2026-11-24")!, summary: "Taal 3 u, Zorgvaardigheden 2 u",
+            description: String(repeating: "Lesdag ROC; ", count: 10))
         let text = ICalendar.document(name: "Rooster", uidPrefix: "abc", days: [day], stamp: "20261122T120000Z")
         #expect(text.hasPrefix("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"))
         #expect(text.contains("DTSTART;VALUE=DATE:20261124\r\nDTEND;VALUE=DATE:20261125\r\n"))

@@ -23,7 +23,8 @@ import Testing
     }
 
     @Test func redactionEmptiesWhatIsNotVisible() {
-        var profile = IntakeProfile(household: .single, benefit: .participationAct, civicIntegration: CivicIntegration(route: .educationRoute))
+        var profile = IntakeProfile(
+            household: .single, benefit: .participationAct, civicIntegration: CivicIntegration(route: .educationRoute))
         profile.contact.phone = "06-1"
         let redacted = FieldPolicy.redact(profile, visible: [.identity, .contact])
         #expect(redacted.benefit == nil && redacted.household == nil && redacted.civicIntegration.route == nil)
@@ -31,10 +32,13 @@ import Testing
     }
 
     @Test func anEditorCannotWipeWhatTheyCannotSee() {
-        let stored = IntakeProfile(household: .partner, benefit: .participationAct, civicIntegration: CivicIntegration(route: .b1Route))
+        let stored = IntakeProfile(
+            household: .partner, benefit: .participationAct, civicIntegration: CivicIntegration(route: .b1Route))
         let edited = IntakeProfile(languages: ["Arabisch"])
         let merged = FieldPolicy.merge(stored: stored, edited: edited, visible: [.identity, .language])
-        #expect(merged.benefit == .participationAct && merged.household == .partner && merged.civicIntegration.route == .b1Route)
+        #expect(
+            merged.benefit == .participationAct && merged.household == .partner
+                && merged.civicIntegration.route == .b1Route)
         #expect(merged.languages == ["Arabisch"])
     }
 
@@ -51,7 +55,9 @@ import Testing
         let officer = FieldPolicy.visibleGroups(organisationKind: .municipality, roles: [.housingOfficer])
         #expect(officer.contains(.housing) && !officer.contains(.benefits) && !officer.contains(.civicIntegration))
         #expect(FieldPolicy.visibleGroups(organisationKind: .municipality, roles: [.coordinator]).contains(.benefits))
-        #expect(FieldPolicy.visibleGroups(organisationKind: .housingCorporation, roles: [.housingOfficer]).contains(.housing))
+        #expect(
+            FieldPolicy.visibleGroups(organisationKind: .housingCorporation, roles: [.housingOfficer]).contains(
+                .housing))
         #expect(!FieldPolicy.visibleGroups(organisationKind: .careEmployer, roles: [.employerHR]).contains(.housing))
         #expect(!FieldPolicy.visibleGroups(organisationKind: .school, roles: [.teacher]).contains(.housing))
     }

@@ -15,9 +15,15 @@ enum Fixtures {
                 Stream(code: "studenten", name: "Studenten", firstPhaseCode: "mbo-1"),
             ],
             phases: [
-                Phase(code: "voor", name: "Vooropleiding", kind: .preEducation, plannedWeeks: 20, schedule: [ScheduleItem(activity: .language, hoursPerWeek: 10, days: [.monday])]),
-                Phase(code: "mbo-1", name: "Mbo-1", kind: .vocationalEducation, plannedWeeks: 40, schedule: [ScheduleItem(activity: .practice, hoursPerWeek: 32, days: [.tuesday])]),
-                Phase(code: "mbo-2", name: "Mbo-2", kind: .vocationalEducation, plannedWeeks: 52, schedule: [ScheduleItem(activity: .theory, hoursPerWeek: 8, days: [.monday])]),
+                Phase(
+                    code: "voor", name: "Vooropleiding", kind: .preEducation, plannedWeeks: 20,
+                    schedule: [ScheduleItem(activity: .language, hoursPerWeek: 10, days: [.monday])]),
+                Phase(
+                    code: "mbo-1", name: "Mbo-1", kind: .vocationalEducation, plannedWeeks: 40,
+                    schedule: [ScheduleItem(activity: .practice, hoursPerWeek: 32, days: [.tuesday])]),
+                Phase(
+                    code: "mbo-2", name: "Mbo-2", kind: .vocationalEducation, plannedWeeks: 52,
+                    schedule: [ScheduleItem(activity: .theory, hoursPerWeek: 8, days: [.monday])]),
             ],
             selectionCriteria: [
                 SelectionCriterion(code: "motivatie", name: "Motivatie", maxScore: 5, minimumScore: 3),

@@ -5,9 +5,14 @@ import Testing
     let enrolled = SimpleDate("2026-10-05")!
     let today = SimpleDate("2026-11-22")!
 
-    func line(_ id: String, _ date: String, _ activity: ActivityType = .practice, hours: Double = 7, status: EntryStatus = .approved,
-              place: String = "p1", attendance: Attendance = .present, corrects: String? = nil) -> LedgerLine {
-        LedgerLine(id: id, date: SimpleDate(date)!, activity: activity, hours: hours, attendance: attendance, placeKey: place, status: status, corrects: corrects)
+    func line(
+        _ id: String, _ date: String, _ activity: ActivityType = .practice, hours: Double = 7,
+        status: EntryStatus = .approved,
+        place: String = "p1", attendance: Attendance = .present, corrects: String? = nil
+    ) -> LedgerLine {
+        LedgerLine(
+            id: id, date: SimpleDate(date)!, activity: activity, hours: hours, attendance: attendance, placeKey: place,
+            status: status, corrects: corrects)
     }
 
     func codes(_ new: LedgerLine, _ others: [LedgerLine] = []) -> [FieldErrorCode] {
@@ -57,8 +62,11 @@ import Testing
     }
 
     @Test func onlyApprovedPresentHoursCount() {
-        let lines = [line("a", "2026-11-16"), line("b", "2026-11-17", status: .submitted), line("c", "2026-11-18", attendance: .excusedAbsence),
-                     line("d", "2026-11-19", .theory, hours: 2)]
+        let lines = [
+            line("a", "2026-11-16"), line("b", "2026-11-17", status: .submitted),
+            line("c", "2026-11-18", attendance: .excusedAbsence),
+            line("d", "2026-11-19", .theory, hours: 2),
+        ]
         let actual = ActualHours.of(lines)
         #expect(actual[.practice] == 7)
         #expect(actual[.theory] == 2)
@@ -89,31 +97,53 @@ import Testing
         let one = DayRange(from: d("2026-10-05"), until: d("2027-02-19"))
         #expect(PlacementRules.check(one, periods: periods, existing: [], horizon: horizon) == nil)
         #expect(PlacementRules.check(one, periods: periods, existing: [one], horizon: horizon) == nil)
-        #expect(PlacementRules.check(one, periods: periods, existing: [one, one], horizon: horizon) == .full(day: d("2026-10-05"), places: 2))
+        #expect(
+            PlacementRules.check(one, periods: periods, existing: [one, one], horizon: horizon)
+                == .full(day: d("2026-10-05"), places: 2))
     }
 
     @Test func aPlaceFreedByAnEndedPlacementCanBeTaken() {
         let periods = [PlacePeriod(range: DayRange(from: d("2026-01-01"), until: nil), places: 1)]
         let ended = DayRange(from: d("2026-02-01"), until: d("2026-09-30"))
-        #expect(PlacementRules.check(DayRange(from: d("2026-10-01"), until: nil), periods: periods, existing: [ended], horizon: horizon) == nil)
-        #expect(PlacementRules.check(DayRange(from: d("2026-09-01"), until: nil), periods: periods, existing: [ended], horizon: horizon) == .full(day: d("2026-09-01"), places: 1))
+        #expect(
+            PlacementRules.check(
+                DayRange(from: d("2026-10-01"), until: nil), periods: periods, existing: [ended], horizon: horizon)
+                == nil)
+        #expect(
+            PlacementRules.check(
+                DayRange(from: d("2026-09-01"), until: nil), periods: periods, existing: [ended], horizon: horizon)
+                == .full(day: d("2026-09-01"), places: 1))
     }
 
     @Test func aLaterStartingPlacementFillsTheLastPlace() {
         let periods = [PlacePeriod(range: DayRange(from: d("2026-01-01"), until: nil), places: 1)]
         let later = DayRange(from: d("2026-12-01"), until: nil)
-        #expect(PlacementRules.check(DayRange(from: d("2026-10-01"), until: d("2027-03-01")), periods: periods, existing: [later], horizon: horizon) == .full(day: d("2026-12-01"), places: 1))
+        #expect(
+            PlacementRules.check(
+                DayRange(from: d("2026-10-01"), until: d("2027-03-01")), periods: periods, existing: [later],
+                horizon: horizon) == .full(day: d("2026-12-01"), places: 1))
     }
 
     @Test func fewerPlacesInALaterPeriodCount() {
-        let periods = [PlacePeriod(range: DayRange(from: d("2026-01-01"), until: d("2026-12-31")), places: 2),
-                       PlacePeriod(range: DayRange(from: d("2027-01-01"), until: nil), places: 1)]
+        let periods = [
+            PlacePeriod(range: DayRange(from: d("2026-01-01"), until: d("2026-12-31")), places: 2),
+            PlacePeriod(range: DayRange(from: d("2027-01-01"), until: nil), places: 1),
+        ]
         let running = DayRange(from: d("2026-03-01"), until: nil)
-        #expect(PlacementRules.check(DayRange(from: d("2026-10-01"), until: d("2026-12-31")), periods: periods, existing: [running], horizon: horizon) == nil)
-        #expect(PlacementRules.check(DayRange(from: d("2026-10-01"), until: d("2027-02-01")), periods: periods, existing: [running], horizon: horizon) == .full(day: d("2027-01-01"), places: 1))
+        #expect(
+            PlacementRules.check(
+                DayRange(from: d("2026-10-01"), until: d("2026-12-31")), periods: periods, existing: [running],
+                horizon: horizon) == nil)
+        #expect(
+            PlacementRules.check(
+                DayRange(from: d("2026-10-01"), until: d("2027-02-01")), periods: periods, existing: [running],
+                horizon: horizon) == .full(day: d("2027-01-01"), places: 1))
     }
 
     @Test func noPlacesOfferedIsSaidAsSuch() {
-        #expect(PlacementRules.check(DayRange(from: d("2026-10-01"), until: nil), periods: [], existing: [], horizon: horizon) == .noPlacesOffered)
+        #expect(
+            PlacementRules.check(
+                DayRange(from: d("2026-10-01"), until: nil), periods: [], existing: [], horizon: horizon)
+                == .noPlacesOffered)
     }
 }

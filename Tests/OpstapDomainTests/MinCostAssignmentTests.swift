@@ -26,19 +26,23 @@ import Testing
         // Row by row, greedy takes 4 (col 1), then 3 (col 2), then 9 (col 0): 16. Cheapest cell
         // first takes 2, 7, 9: 18. The six matchings cost 18, 15, 17, 16, 16, 18; the only
         // optimum is 8 + 3 + 4 = 15.
-        let matrix = CostMatrix(rows: 3, columns: 3, costs: [
-            8, 4, 7,
-            5, 2, 3,
-            9, 4, 8,
-        ])
+        let matrix = CostMatrix(
+            rows: 3, columns: 3,
+            costs: [
+                8, 4, 7,
+                5, 2, 3,
+                9, 4, 8,
+            ])
         #expect(MinCostAssignment.solve(matrix) == Assignment(columnForRow: [0, 2, 1], totalCost: 15))
     }
 
     @Test func rectangularMatricesLeaveRowsOrColumnsUnused() {
-        let wide = CostMatrix(rows: 2, columns: 3, costs: [
-            5, 1, 9,
-            4, 2, 3,
-        ])
+        let wide = CostMatrix(
+            rows: 2, columns: 3,
+            costs: [
+                5, 1, 9,
+                4, 2, 3,
+            ])
         #expect(MinCostAssignment.solve(wide) == Assignment(columnForRow: [1, 2], totalCost: 4))
 
         var tall = CostMatrix(rows: 3, columns: 2, fill: 0)
@@ -49,10 +53,15 @@ import Testing
     }
 
     @Test func emptyMatricesAssignNothing() {
-        #expect(MinCostAssignment.solve(CostMatrix(rows: 0, columns: 0, costs: [])) == Assignment(columnForRow: [], totalCost: 0))
-        #expect(MinCostAssignment.solve(CostMatrix(rows: 0, columns: 4, costs: [])) == Assignment(columnForRow: [], totalCost: 0))
-        #expect(MinCostAssignment.solve(CostMatrix(rows: 3, columns: 0, costs: []))
-            == Assignment(columnForRow: [nil, nil, nil], totalCost: 0))
+        #expect(
+            MinCostAssignment.solve(CostMatrix(rows: 0, columns: 0, costs: []))
+                == Assignment(columnForRow: [], totalCost: 0))
+        #expect(
+            MinCostAssignment.solve(CostMatrix(rows: 0, columns: 4, costs: []))
+                == Assignment(columnForRow: [], totalCost: 0))
+        #expect(
+            MinCostAssignment.solve(CostMatrix(rows: 3, columns: 0, costs: []))
+                == Assignment(columnForRow: [nil, nil, nil], totalCost: 0))
     }
 
     @Test func forbiddenCellsAreAvoidedWhenPossible() {

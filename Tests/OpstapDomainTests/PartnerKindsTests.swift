@@ -4,16 +4,21 @@ import Testing
 @Suite struct PartnerKindsTests {
     @Test func fundersAndUnspecifiedPartnersSeeNoPersonalFields() {
         for kind in [OrganisationKind.funder, .knowledgeInstitution, .other] {
-            #expect(FieldPolicy.visibleGroups(organisationKind: kind, roles: [.administrator, .coordinator]) == [], "\(kind)")
+            #expect(
+                FieldPolicy.visibleGroups(organisationKind: kind, roles: [.administrator, .coordinator]) == [],
+                "\(kind)")
         }
     }
 
     @Test func anEmployerOutsideCareSeesWhatACareEmployerSees() {
         for roles in [Set([Role.workSupervisor]), [.employerHR], [.coordinator]] {
-            #expect(FieldPolicy.visibleGroups(organisationKind: .employerOutsideCare, roles: roles)
+            #expect(
+                FieldPolicy.visibleGroups(organisationKind: .employerOutsideCare, roles: roles)
                     == FieldPolicy.visibleGroups(organisationKind: .careEmployer, roles: roles))
         }
-        #expect(OrganisationKind.employerOutsideCare.isEmployer && OrganisationKind.careEmployer.isEmployer && !OrganisationKind.school.isEmployer)
+        #expect(
+            OrganisationKind.employerOutsideCare.isEmployer && OrganisationKind.careEmployer.isEmployer
+                && !OrganisationKind.school.isEmployer)
     }
 
     @Test func existingLocationsGetAKindFromTheirNameOrOrganisation() {

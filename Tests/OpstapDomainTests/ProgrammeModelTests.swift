@@ -14,37 +14,47 @@ import Testing
             ScheduleItem(activity: .language, hoursPerWeek: 8, days: [.monday, .tuesday]),
             ScheduleItem(activity: .theory, hoursPerWeek: 4, days: [.wednesday]),
         ],
-        laterPeriods: [SchedulePeriod(fromWeek: 3, schedule: [
-            ScheduleItem(activity: .practice, hoursPerWeek: 8, days: [.monday]),
-            ScheduleItem(activity: .language, hoursPerWeek: 4, days: [.tuesday]),
-            ScheduleItem(activity: .theory, hoursPerWeek: 4, days: [.wednesday]),
-        ])])
+        laterPeriods: [
+            SchedulePeriod(
+                fromWeek: 3,
+                schedule: [
+                    ScheduleItem(activity: .practice, hoursPerWeek: 8, days: [.monday]),
+                    ScheduleItem(activity: .language, hoursPerWeek: 4, days: [.tuesday]),
+                    ScheduleItem(activity: .theory, hoursPerWeek: 4, days: [.wednesday]),
+                ])
+        ])
 
     @Test func aDefinitionStoredBeforeTheNewFieldsStillReads() throws {
         let stored = #"""
-        {"name":"Oud","description":"","partners":[{"organisationId":"6F1C2E0A-1111-4A5B-9C1D-2E3F4A5B6C7D","part":"regie"}],
-         "streams":[{"code":"s","name":"S","firstPhaseCode":"p"}],
-         "phases":[{"code":"p","name":"P","kind":"orientation","plannedWeeks":20,
-                    "schedule":[{"activity":"language","hoursPerWeek":6,"days":["tuesday"]}]}],
-         "selectionCriteria":[{"code":"m","name":"Motivatie","description":"","maxScore":5,"minimumScore":3}],
-         "outcomes":[{"code":"baan","name":"Baan","kind":"job"}]}
-        """#
+            {"name":"Oud","description":"","partners":[{"organisationId":"6F1C2E0A-1111-4A5B-9C1D-2E3F4A5B6C7D","part":"regie"}],
+             "streams":[{"code":"s","name":"S","firstPhaseCode":"p"}],
+             "phases":[{"code":"p","name":"P","kind":"orientation","plannedWeeks":20,
+                        "schedule":[{"activity":"language","hoursPerWeek":6,"days":["tuesday"]}]}],
+             "selectionCriteria":[{"code":"m","name":"Motivatie","description":"","maxScore":5,"minimumScore":3}],
+             "outcomes":[{"code":"baan","name":"Baan","kind":"job"}]}
+            """#
         let definition = try JSONDecoder().decode(ProgrammeDefinition.self, from: Data(stored.utf8))
         #expect(definition.phases[0].laterPeriods == [])
-        #expect(definition.phases[0].schedule(inWeek: 30) == [ScheduleItem(activity: .language, hoursPerWeek: 6, days: [.tuesday])])
+        #expect(
+            definition.phases[0].schedule(inWeek: 30) == [
+                ScheduleItem(activity: .language, hoursPerWeek: 6, days: [.tuesday])
+            ])
         #expect(definition.streams[0].phaseWeeks == [:])
         #expect(definition.selectionCriteria[0].kind == .score)
         #expect(definition.outcomes[0].afterMonths == nil)
         #expect(definition.ownerOrganisationID == nil)
-        #expect(definition.validate(knownOrganisations: [UUID(uuidString: "6F1C2E0A-1111-4A5B-9C1D-2E3F4A5B6C7D")!]) == [])
+        #expect(
+            definition.validate(knownOrganisations: [UUID(uuidString: "6F1C2E0A-1111-4A5B-9C1D-2E3F4A5B6C7D")!]) == [])
     }
 
     @Test func aDefinitionWithEveryNewFieldSurvivesARoundTrip() throws {
         var definition = Fixtures.definition
-        definition.phases[0] = Phase(code: "voor", name: "Vooropleiding", kind: .preEducation, plannedWeeks: 10,
-                                     schedule: school.schedule, laterPeriods: school.laterPeriods)
+        definition.phases[0] = Phase(
+            code: "voor", name: "Vooropleiding", kind: .preEducation, plannedWeeks: 10,
+            schedule: school.schedule, laterPeriods: school.laterPeriods)
         definition.streams[0].phaseWeeks = ["voor": 12]
-        definition.selectionCriteria.append(SelectionCriterion(code: "status", name: "Verblijfsstatus", kind: .condition))
+        definition.selectionCriteria.append(
+            SelectionCriterion(code: "status", name: "Verblijfsstatus", kind: .condition))
         definition.outcomes.append(Outcome(code: "contract", name: "Contract", kind: .contract, afterMonths: 12))
         definition.ownerOrganisationID = Fixtures.partner
         let decoded = try JSONDecoder().decode(ProgrammeDefinition.self, from: JSONEncoder().encode(definition))
@@ -107,20 +117,24 @@ import Testing
         definition.outcomes.append(Outcome(code: "contract", name: "Contract", kind: .contract, afterMonths: 200))
         definition.ownerOrganisationID = UUID()
         let fields = definition.validate(knownOrganisations: [Fixtures.partner]).map(\.field)
-        #expect(fields == [
-            "ownerOrganisationId",
-            "streams[0].phaseWeeks.bestaat-niet", "streams[0].phaseWeeks.mbo-1",
-            "phases[0].laterPeriods[0].fromWeek",
-            "phases[0].laterPeriods[1].schedule[0].hoursPerWeek", "phases[0].laterPeriods[1].schedule[0].days",
-            "phases[0].laterPeriods[2].fromWeek",
-            "outcomes[2].afterMonths", "outcomes[3].afterMonths",
-        ])
+        #expect(
+            fields == [
+                "ownerOrganisationId",
+                "streams[0].phaseWeeks.bestaat-niet", "streams[0].phaseWeeks.mbo-1",
+                "phases[0].laterPeriods[0].fromWeek",
+                "phases[0].laterPeriods[1].schedule[0].hoursPerWeek", "phases[0].laterPeriods[1].schedule[0].days",
+                "phases[0].laterPeriods[2].fromWeek",
+                "outcomes[2].afterMonths", "outcomes[3].afterMonths",
+            ])
     }
 
     @Test func aLaterPeriodMayStartAsLateAsTheLongestStreamLength() {
         var definition = Fixtures.definition
         definition.phases[0].laterPeriods = [SchedulePeriod(fromWeek: 24, schedule: [])]
-        #expect(definition.validate(knownOrganisations: [Fixtures.partner]).map(\.field) == ["phases[0].laterPeriods[0].fromWeek"])
+        #expect(
+            definition.validate(knownOrganisations: [Fixtures.partner]).map(\.field) == [
+                "phases[0].laterPeriods[0].fromWeek"
+            ])
         definition.streams[0].phaseWeeks = ["voor": 26]
         #expect(definition.validate(knownOrganisations: [Fixtures.partner]) == [])
     }
@@ -144,20 +158,31 @@ import Testing
     let inSelection = CandidacySnapshot(stage: .selection, referredOn: Fixtures.day(0), intakeDate: Fixtures.day(3))
 
     func select(_ assessments: [Assessment]) -> Result<CandidacySnapshot, SelectionRefusal> {
-        SelectionMachine.apply(.decide(.selected, reason: "past"), to: inSelection, today: Fixtures.today, criteria: criteria, assessments: assessments)
+        SelectionMachine.apply(
+            .decide(.selected, reason: "past"), to: inSelection, today: Fixtures.today, criteria: criteria,
+            assessments: assessments)
     }
 
     @Test func aFailedConditionRefusesSelectionNamingIt() {
-        #expect(select([Assessment(criterionCode: "motivatie", score: 5), Assessment(criterionCode: "status", score: 0)]) == .failure(.conditionsNotMet(["Verblijfsstatus"])))
+        #expect(
+            select([Assessment(criterionCode: "motivatie", score: 5), Assessment(criterionCode: "status", score: 0)])
+                == .failure(.conditionsNotMet(["Verblijfsstatus"])))
     }
 
     @Test func anUnrecordedConditionRefusesSelectionNamingIt() {
-        #expect(select([Assessment(criterionCode: "motivatie", score: 5)]) == .failure(.criteriaNotAssessed(["Verblijfsstatus"])))
+        #expect(
+            select([Assessment(criterionCode: "motivatie", score: 5)])
+                == .failure(.criteriaNotAssessed(["Verblijfsstatus"])))
     }
 
     @Test func aConditionThatHoldsLetsTheScoresDecide() throws {
-        #expect(try select([Assessment(criterionCode: "motivatie", score: 3), Assessment(criterionCode: "status", score: 1)]).get().decision == .selected)
-        #expect(select([Assessment(criterionCode: "motivatie", score: 2), Assessment(criterionCode: "status", score: 1)]) == .failure(.criteriaBelowMinimum(["Motivatie"])))
+        #expect(
+            try select([
+                Assessment(criterionCode: "motivatie", score: 3), Assessment(criterionCode: "status", score: 1),
+            ]).get().decision == .selected)
+        #expect(
+            select([Assessment(criterionCode: "motivatie", score: 2), Assessment(criterionCode: "status", score: 1)])
+                == .failure(.criteriaBelowMinimum(["Motivatie"])))
     }
 }
 
@@ -165,6 +190,9 @@ import Testing
     @Test func anAmountMayBeLeftOutButNotMistyped() {
         let start = SimpleDate("2026-01-01"), end = SimpleDate("2026-12-31")
         #expect(FundingRules.check(amountCents: nil, amountGiven: false, startsOn: start, endsOn: end) == [])
-        #expect(FundingRules.check(amountCents: nil, amountGiven: true, startsOn: start, endsOn: end).map(\.field) == ["amount"])
+        #expect(
+            FundingRules.check(amountCents: nil, amountGiven: true, startsOn: start, endsOn: end).map(\.field) == [
+                "amount"
+            ])
     }
 }

@@ -18,7 +18,11 @@ import Testing
         definition.selectionCriteria[0].minimumScore = 9
         definition.partners.append(Partner(organisationID: UUID(), part: ""))
         let fields = Set(definition.validate(knownOrganisations: known).map(\.field))
-        #expect(fields == ["name", "phases[1].code", "phases[2].plannedWeeks", "streams[1].firstPhaseCode", "selectionCriteria[0].minimumScore", "partners[1].organisationId"])
+        #expect(
+            fields == [
+                "name", "phases[1].code", "phases[2].plannedWeeks", "streams[1].firstPhaseCode",
+                "selectionCriteria[0].minimumScore", "partners[1].organisationId",
+            ])
     }
 
     @Test func scheduleHoursAreBounded() {
@@ -32,6 +36,10 @@ import Testing
         #expect(codes.contains(.atLeastOne))
     }
 
-    @Test(arguments: ["mbo-1", "a", "periode-2"]) func acceptsShortLowercaseCodes(_ code: String) { #expect(Code.isValid(code)) }
-    @Test(arguments: ["", "Mbo", "mbo 1", "-x", "é"]) func refusesOtherCodes(_ code: String) { #expect(!Code.isValid(code)) }
+    @Test(arguments: ["mbo-1", "a", "periode-2"]) func acceptsShortLowercaseCodes(_ code: String) {
+        #expect(Code.isValid(code))
+    }
+    @Test(arguments: ["", "Mbo", "mbo 1", "-x", "é"]) func refusesOtherCodes(_ code: String) {
+        #expect(!Code.isValid(code))
+    }
 }

@@ -31,7 +31,8 @@ import Testing
         "111111101111010100010",
     ]
 
-    static let uriText = "otpauth://totp/Opstap:coordinator.leiden%40opstap.demo?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Opstap&algorithm=SHA1&digits=6&period=30"
+    static let uriText =
+        "otpauth://totp/Opstap:coordinator.leiden%40opstap.demo?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Opstap&algorithm=SHA1&digits=6&period=30"
     static let uriRows: [String] = [
         "1111111000110101111100100111101101100000101111111",
         "1000001010110001000101110000000001101111101000001",

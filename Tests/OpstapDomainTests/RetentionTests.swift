@@ -6,7 +6,9 @@ import Testing
     func day(_ iso: String) -> SimpleDate { SimpleDate(iso)! }
 
     @Test func withoutWithdrawalsEveryoneIsRetainedThroughout() {
-        let spells = (0..<4).map { _ in (start: day("2024-01-15"), withdrawnOn: SimpleDate?.none, censoredOn: day("2025-06-30")) }
+        let spells = (0..<4).map { _ in
+            (start: day("2024-01-15"), withdrawnOn: SimpleDate?.none, censoredOn: day("2025-06-30"))
+        }
         let curve = Retention.curve(spells, maxMonth: 12)
         #expect(curve.map(\.month) == Array(0...12))
         #expect(curve.allSatisfy { $0.share == 1.0 && $0.atRisk == 4 && $0.retained == 4 })
@@ -25,15 +27,19 @@ import Testing
     }
 
     @Test func aWithdrawalOnTheMonthMarkFallsInTheNextMonth() {
-        let spells = [(start: day("2024-01-31"), withdrawnOn: Optional(day("2024-02-29")), censoredOn: day("2024-12-31")),
-                      (start: day("2024-01-31"), withdrawnOn: nil, censoredOn: day("2024-12-31"))]
+        let spells = [
+            (start: day("2024-01-31"), withdrawnOn: Optional(day("2024-02-29")), censoredOn: day("2024-12-31")),
+            (start: day("2024-01-31"), withdrawnOn: nil, censoredOn: day("2024-12-31")),
+        ]
         // Month 1 ends on 2024-02-29 (the 31st clamps to the end of February).
         let curve = Retention.curve(spells, maxMonth: 3)
         #expect(curve.map(\.share) == [1, 1, 0.5, 0.5])
     }
 
     @Test func aWithdrawalOnTheStartDayCountsInMonthOne() {
-        let spells = [(start: day("2024-01-10"), withdrawnOn: Optional(day("2024-01-10")), censoredOn: day("2024-12-31"))]
+        let spells = [
+            (start: day("2024-01-10"), withdrawnOn: Optional(day("2024-01-10")), censoredOn: day("2024-12-31"))
+        ]
         #expect(Retention.curve(spells, maxMonth: 1).map(\.share) == [1, 0])
     }
 
@@ -52,7 +58,9 @@ import Testing
     }
 
     @Test func aWithdrawalAfterTheCensoringDateHasNotHappenedYet() {
-        let spells = [(start: day("2024-01-15"), withdrawnOn: Optional(day("2024-09-01")), censoredOn: day("2024-04-20"))]
+        let spells = [
+            (start: day("2024-01-15"), withdrawnOn: Optional(day("2024-09-01")), censoredOn: day("2024-04-20"))
+        ]
         let curve = Retention.curve(spells, maxMonth: 5)
         #expect(curve.allSatisfy { $0.share == 1 })
         #expect(curve.map(\.atRisk) == [1, 1, 1, 1, 0, 0])

@@ -7,15 +7,20 @@ import Testing
     @Test func theNextReviewFollowsTheCadence() {
         let start = SimpleDate("2026-10-05")!
         #expect(ReviewRules.nextDue(guidedSince: start, lastHeld: nil, cadenceWeeks: 6).iso == "2026-11-16")
-        #expect(ReviewRules.nextDue(guidedSince: start, lastHeld: SimpleDate("2026-11-13")!, cadenceWeeks: 6).iso == "2026-12-25")
+        #expect(
+            ReviewRules.nextDue(guidedSince: start, lastHeld: SimpleDate("2026-11-13")!, cadenceWeeks: 6).iso
+                == "2026-12-25")
     }
 
     @Test func aHeldReviewNeedsAPastDateAndASummary() {
         #expect(ReviewRules.hold(status: .planned, on: today, summary: "Goed gesprek", today: today) == nil)
-        #expect(ReviewRules.hold(status: .planned, on: today.adding(days: 1), summary: "x", today: today) == .dateInFuture)
+        #expect(
+            ReviewRules.hold(status: .planned, on: today.adding(days: 1), summary: "x", today: today) == .dateInFuture)
         #expect(ReviewRules.hold(status: .planned, on: today, summary: " ", today: today) == .summaryRequired)
         #expect(ReviewRules.hold(status: .signed, on: today, summary: "x", today: today) == .signedIsFinal)
-        #expect(ReviewRules.hold(status: .held, signed: [.coach], on: today, summary: "anders", today: today) == .signedIsFinal, "a signature covers the text")
+        #expect(
+            ReviewRules.hold(status: .held, signed: [.coach], on: today, summary: "anders", today: today)
+                == .signedIsFinal, "a signature covers the text")
     }
 
     @Test func allThreePartiesSignAndThenTheReviewIsFinal() throws {
@@ -38,9 +43,14 @@ import Testing
 
     @Test func aReviewPastItsDueDateIsOverdue() {
         func kinds(_ lastHeld: SimpleDate?) -> [SignalKind] {
-            Signals.compute(SignalInput(today: today, settings: GuidanceSettings(), recentLines: [], expectedToDate: 0, actualToDate: 0, currentPhase: nil,
-                                        phaseStartedOn: nil, integrationDeadline: nil, lastContact: today, guidedSince: SimpleDate("2026-10-05")!, lastReviewHeld: lastHeld))
-                .map(\.kind)
+            Signals.compute(
+                SignalInput(
+                    today: today, settings: GuidanceSettings(), recentLines: [], expectedToDate: 0, actualToDate: 0,
+                    currentPhase: nil,
+                    phaseStartedOn: nil, integrationDeadline: nil, lastContact: today,
+                    guidedSince: SimpleDate("2026-10-05")!, lastReviewHeld: lastHeld)
+            )
+            .map(\.kind)
         }
         #expect(kinds(nil) == [.reviewOverdue])
         #expect(kinds(SimpleDate("2026-10-12")!).isEmpty, "due 23 November")

@@ -6,7 +6,9 @@ import Testing
     let criteria = Fixtures.definition.selectionCriteria
     let today = Fixtures.today
 
-    func apply(_ step: SelectionStep, _ snapshot: CandidacySnapshot, assessments: [Assessment] = []) -> Result<CandidacySnapshot, SelectionRefusal> {
+    func apply(
+        _ step: SelectionStep, _ snapshot: CandidacySnapshot, assessments: [Assessment] = []
+    ) -> Result<CandidacySnapshot, SelectionRefusal> {
         SelectionMachine.apply(step, to: snapshot, today: today, criteria: criteria, assessments: assessments)
     }
 
@@ -28,16 +30,26 @@ import Testing
     }
 
     @Test func stepsOutOfOrderAreRefusedWithTheStageTheyNeed() {
-        #expect(apply(.recordIntakeHeld(on: Fixtures.day(1)), referred) == .failure(.wrongStage(step: "recordIntakeHeld", current: .referred, required: [.intakePlanned])))
-        #expect(apply(.startSelection, referred) == .failure(.wrongStage(step: "startSelection", current: .referred, required: [.intakeHeld])))
-        #expect(apply(.decide(.selected, reason: "ok"), referred) == .failure(.wrongStage(step: "select", current: .referred, required: [.selection])))
-        #expect(apply(.decide(.rejected, reason: "no"), referred) == .failure(.wrongStage(step: "reject", current: .referred, required: [.intakeHeld, .selection])))
+        #expect(
+            apply(.recordIntakeHeld(on: Fixtures.day(1)), referred)
+                == .failure(.wrongStage(step: "recordIntakeHeld", current: .referred, required: [.intakePlanned])))
+        #expect(
+            apply(.startSelection, referred)
+                == .failure(.wrongStage(step: "startSelection", current: .referred, required: [.intakeHeld])))
+        #expect(
+            apply(.decide(.selected, reason: "ok"), referred)
+                == .failure(.wrongStage(step: "select", current: .referred, required: [.selection])))
+        #expect(
+            apply(.decide(.rejected, reason: "no"), referred)
+                == .failure(.wrongStage(step: "reject", current: .referred, required: [.intakeHeld, .selection])))
     }
 
     @Test func anIntakeIsNotBeforeTheReferralNorHeldInTheFuture() throws {
         #expect(apply(.planIntake(on: Fixtures.day(-1)), referred) == .failure(.dateBeforeReferral(Fixtures.day(-1))))
         let planned = try apply(.planIntake(on: today.adding(days: 3)), referred).get()
-        #expect(apply(.recordIntakeHeld(on: today.adding(days: 3)), planned) == .failure(.intakeInFuture(today.adding(days: 3))))
+        #expect(
+            apply(.recordIntakeHeld(on: today.adding(days: 3)), planned)
+                == .failure(.intakeInFuture(today.adding(days: 3))))
     }
 
     @Test func everyDecisionNeedsAReason() throws {
@@ -45,12 +57,18 @@ import Testing
     }
 
     @Test func selectingNeedsEveryCriterionScored() throws {
-        #expect(apply(.decide(.selected, reason: "ok"), try inSelection(), assessments: [Assessment(criterionCode: "motivatie", score: 4)]) == .failure(.criteriaNotAssessed(["Taal"])))
+        #expect(
+            apply(
+                .decide(.selected, reason: "ok"), try inSelection(),
+                assessments: [Assessment(criterionCode: "motivatie", score: 4)])
+                == .failure(.criteriaNotAssessed(["Taal"])))
     }
 
     @Test func selectingNeedsEveryMinimumMet() throws {
         let scores = [Assessment(criterionCode: "motivatie", score: 2), Assessment(criterionCode: "taal", score: 5)]
-        #expect(apply(.decide(.selected, reason: "ok"), try inSelection(), assessments: scores) == .failure(.criteriaBelowMinimum(["Motivatie"])))
+        #expect(
+            apply(.decide(.selected, reason: "ok"), try inSelection(), assessments: scores)
+                == .failure(.criteriaBelowMinimum(["Motivatie"])))
     }
 
     @Test func aCandidateMeetingEveryMinimumIsSelected() throws {

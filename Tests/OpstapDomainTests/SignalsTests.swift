@@ -6,14 +6,23 @@ import Testing
     let today = SimpleDate("2026-11-22")!
     let phase = Phase(code: "p1", name: "Periode 1", kind: .orientation, plannedWeeks: 20, schedule: [])
 
-    func line(_ daysAgo: Int, _ attendance: Attendance, hours: Double = 7, status: EntryStatus = .approved) -> LedgerLine {
-        LedgerLine(id: "\(daysAgo)-\(attendance)", date: today.adding(days: -daysAgo), activity: .practice, hours: hours, attendance: attendance,
-                   placeKey: "p", status: status)
+    func line(
+        _ daysAgo: Int, _ attendance: Attendance, hours: Double = 7, status: EntryStatus = .approved
+    ) -> LedgerLine {
+        LedgerLine(
+            id: "\(daysAgo)-\(attendance)", date: today.adding(days: -daysAgo), activity: .practice, hours: hours,
+            attendance: attendance,
+            placeKey: "p", status: status)
     }
 
-    func input(lines: [LedgerLine] = [], expected: Double = 0, actual: Double = 0, phaseStart: SimpleDate? = nil, deadline: SimpleDate? = nil) -> SignalInput {
-        SignalInput(today: today, settings: GuidanceSettings(), recentLines: lines, expectedToDate: expected, actualToDate: actual,
-                    currentPhase: phaseStart == nil ? nil : phase, phaseStartedOn: phaseStart, integrationDeadline: deadline)
+    func input(
+        lines: [LedgerLine] = [], expected: Double = 0, actual: Double = 0, phaseStart: SimpleDate? = nil,
+        deadline: SimpleDate? = nil
+    ) -> SignalInput {
+        SignalInput(
+            today: today, settings: GuidanceSettings(), recentLines: lines, expectedToDate: expected,
+            actualToDate: actual,
+            currentPhase: phaseStart == nil ? nil : phase, phaseStartedOn: phaseStart, integrationDeadline: deadline)
     }
 
     func kinds(_ input: SignalInput) -> [SignalKind] { Signals.compute(input).map(\.kind) }
@@ -38,21 +47,29 @@ import Testing
         let signal = Signals.compute(input(expected: 100, actual: 79)).first { $0.kind == .hoursBehind }
         #expect(signal?.figures == ["79", "100", "21", "20"])
         #expect(signal?.severity == .warning)
-        let fractional = Signals.compute(input(expected: 3748.1666666666665, actual: 0.25)).first { $0.kind == .hoursBehind }
+        let fractional = Signals.compute(input(expected: 3748.1666666666665, actual: 0.25)).first {
+            $0.kind == .hoursBehind
+        }
         #expect(fractional?.figures.prefix(2) == ["0", "3748"], "whole hours in the words")
         #expect(Signals.compute(input(expected: 100, actual: 50)).first?.severity == .urgent)
     }
 
     @Test func unexcusedAbsencesInARowCountBackFromTheLatestDay() {
-        #expect(!kinds(input(lines: [line(1, .unexcusedAbsence), line(2, .unexcusedAbsence), line(3, .present)])).contains(.unexcusedInARow))
-        let run = [line(1, .unexcusedAbsence), line(3, .unexcusedAbsence), line(4, .unexcusedAbsence), line(5, .present)]
+        #expect(
+            !kinds(input(lines: [line(1, .unexcusedAbsence), line(2, .unexcusedAbsence), line(3, .present)])).contains(
+                .unexcusedInARow))
+        let run = [
+            line(1, .unexcusedAbsence), line(3, .unexcusedAbsence), line(4, .unexcusedAbsence), line(5, .present),
+        ]
         let signal = Signals.compute(input(lines: run)).first { $0.kind == .unexcusedInARow }
         #expect(signal?.figures == ["3", today.adding(days: -4).iso])
     }
 
     @Test func aPhaseEndingSoonOrOverrunIsFlagged() {
         // Planned end = start + 20 weeks.
-        #expect(!kinds(input(phaseStart: today.adding(weeks: -14).adding(days: 1))).contains(.phaseEndNear), "6 weeks and a day ahead")
+        #expect(
+            !kinds(input(phaseStart: today.adding(weeks: -14).adding(days: 1))).contains(.phaseEndNear),
+            "6 weeks and a day ahead")
         #expect(kinds(input(phaseStart: today.adding(weeks: -14))) == [.phaseEndNear], "6 weeks ahead")
         #expect(kinds(input(phaseStart: today.adding(weeks: -21))) == [.phaseOverrun])
     }
@@ -72,7 +89,8 @@ import Testing
     }
 
     @Test func oldDefinitionsDecodeWithDefaultSettings() throws {
-        let json = #"{"name":"x","description":"","partners":[],"streams":[],"phases":[],"selectionCriteria":[],"outcomes":[]}"#
+        let json =
+            #"{"name":"x","description":"","partners":[],"streams":[],"phases":[],"selectionCriteria":[],"outcomes":[]}"#
         let decoded = try JSONDecoder().decode(ProgrammeDefinition.self, from: Data(json.utf8))
         #expect(decoded.guidance == GuidanceSettings())
     }
@@ -84,14 +102,19 @@ import Foundation
     let today = SimpleDate("2026-11-22")!
 
     func kinds(lastContact: SimpleDate?, since: SimpleDate?) -> [SignalKind] {
-        Signals.compute(SignalInput(today: today, settings: GuidanceSettings(), recentLines: [], expectedToDate: 0, actualToDate: 0,
-                                    currentPhase: nil, phaseStartedOn: nil, integrationDeadline: nil, lastContact: lastContact, guidedSince: since)).map(\.kind)
+        Signals.compute(
+            SignalInput(
+                today: today, settings: GuidanceSettings(), recentLines: [], expectedToDate: 0, actualToDate: 0,
+                currentPhase: nil, phaseStartedOn: nil, integrationDeadline: nil, lastContact: lastContact,
+                guidedSince: since)
+        ).map(\.kind)
     }
 
     @Test func noContactFiresAfterTheConfiguredDays() {
         #expect(kinds(lastContact: today.adding(days: -21), since: nil).isEmpty)
         #expect(kinds(lastContact: today.adding(days: -22), since: nil) == [.noContact])
-        #expect(kinds(lastContact: nil, since: today.adding(days: -30)) == [.noContact], "never contacted since the start")
+        #expect(
+            kinds(lastContact: nil, since: today.adding(days: -30)) == [.noContact], "never contacted since the start")
         #expect(kinds(lastContact: nil, since: nil).isEmpty)
     }
 
@@ -105,7 +128,9 @@ import Foundation
         #expect(may(.organisation, colleague) && !may(.organisation, partner) && !may(.organisation, teamMember))
         #expect(!may(.team, colleague) && !may(.team, partner) && may(.team, teamMember))
         #expect(may(.partners, colleague) && may(.partners, partner) && may(.partners, teamMember))
-        #expect(may(.organisation, NoteReader(organisationID: "elsewhere", userID: "u1", inGuidanceTeam: false)), "the author always reads their own note")
+        #expect(
+            may(.organisation, NoteReader(organisationID: "elsewhere", userID: "u1", inGuidanceTeam: false)),
+            "the author always reads their own note")
     }
 
     @Test func storedSettingsWithoutNewThresholdsDecode() throws {

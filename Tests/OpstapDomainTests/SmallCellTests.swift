@@ -57,7 +57,8 @@ import Testing
     }
 
     @Test func anIndicatorCellIsSuppressedByGender() {
-        let cell = EsfCell(women: (0..<6).map { _ in UUID() }, men: [UUID()], nonBinary: [], unknown: (0..<8).map { _ in UUID() })
+        let cell = EsfCell(
+            women: (0..<6).map { _ in UUID() }, men: [UUID()], nonBinary: [], unknown: (0..<8).map { _ in UUID() })
         let result = SmallCells.suppress(cell)
         #expect(result.parts == [.suppressed, .suppressed, .shown(0), .shown(8)])
         #expect(result.total == .shown(15))

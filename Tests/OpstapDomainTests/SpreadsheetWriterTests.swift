@@ -28,10 +28,11 @@ import Testing
 
     @Test func zipStructureIsConsistent() throws {
         let entries = try ZipReader.entries(SpreadsheetWriter.xlsx(Self.sheets))
-        #expect(entries.map(\.name) == [
-            "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
-            "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
-        ])
+        #expect(
+            entries.map(\.name) == [
+                "[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
+                "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
+            ])
         for entry in entries { #expect(CRC32.checksum(entry.data) == entry.crc, "\(entry.name)") }
     }
 
@@ -46,13 +47,16 @@ import Testing
 
     @Test func cellsAreEscapedAndTyped() throws {
         let entries = try ZipReader.entries(SpreadsheetWriter.xlsx(Self.sheets))
-        let sheet = String(decoding: try #require(entries.first { $0.name == "xl/worksheets/sheet1.xml" }).data, as: UTF8.self)
+        let sheet = String(
+            decoding: try #require(entries.first { $0.name == "xl/worksheets/sheet1.xml" }).data, as: UTF8.self)
         #expect(sheet.contains(#"<c r="A1" t="inlineStr" s="1"><is><t xml:space="preserve">Gemeente</t></is></c>"#))
         #expect(sheet.contains("Zoë &amp; &lt;Co&gt; &quot;ja&quot; 'nee'"))
         #expect(sheet.contains("controleteken _x005F_x0041_"))
         #expect(sheet.contains(#"<c r="B2"><v>12</v></c><c r="C2"><v>0.375</v></c>"#))
         #expect(sheet.contains(#"<c r="B3"><v>-3.5</v></c><c r="C3"/>"#))
-        #expect(OfficeXML.columnName(0) == "A" && OfficeXML.columnName(25) == "Z" && OfficeXML.columnName(26) == "AA" && OfficeXML.columnName(701) == "ZZ")
+        #expect(
+            OfficeXML.columnName(0) == "A" && OfficeXML.columnName(25) == "Z" && OfficeXML.columnName(26) == "AA"
+                && OfficeXML.columnName(701) == "ZZ")
     }
 
     @Test func anEmptyWorkbookStillHasOneSheet() throws {
@@ -74,7 +78,10 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: ExternalTools.openpyxl, "openpyxl is not installed (pip install openpyxl); loading with a spreadsheet library skipped"))
+    @Test(
+        .enabled(
+            if: ExternalTools.openpyxl,
+            "openpyxl is not installed (pip install openpyxl); loading with a spreadsheet library skipped"))
     func openpyxlLoadsTheWorkbook() throws {
         let file = try TemporaryFile(SpreadsheetWriter.xlsx(Self.sheets))
         let result = try ExternalTools.run("python3", ["-c", ExternalTools.openpyxlCheck, file.path])
@@ -96,10 +103,14 @@ enum ZipReader {
         func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
         func u32(_ at: Int) -> UInt32 { UInt32(u16(at)) | UInt32(u16(at + 2)) << 16 }
         let end = bytes.count - 22
-        guard end >= 0, u32(end) == 0x0605_4B50 else { throw Malformed(description: "no end of central directory record") }
+        guard end >= 0, u32(end) == 0x0605_4B50 else {
+            throw Malformed(description: "no end of central directory record")
+        }
         let count = u16(end + 10)
         var central = Int(u32(end + 16))
-        guard central + Int(u32(end + 12)) == end else { throw Malformed(description: "central directory size or offset wrong") }
+        guard central + Int(u32(end + 12)) == end else {
+            throw Malformed(description: "central directory size or offset wrong")
+        }
         var entries: [Entry] = []
         for _ in 0..<count {
             guard u32(central) == 0x0201_4B50 else { throw Malformed(description: "bad central header at \(central)") }
@@ -153,26 +164,26 @@ enum ExternalTools {
     }
 
     static let zipCheck = """
-    import sys, zipfile, xml.dom.minidom
-    with zipfile.ZipFile(sys.argv[1]) as archive:
-        bad = archive.testzip()
-        assert bad is None, "corrupt entry: %s" % bad
-        for name in archive.namelist():
-            xml.dom.minidom.parseString(archive.read(name))
-    print("ok")
-    """
+        import sys, zipfile, xml.dom.minidom
+        with zipfile.ZipFile(sys.argv[1]) as archive:
+            bad = archive.testzip()
+            assert bad is None, "corrupt entry: %s" % bad
+            for name in archive.namelist():
+                xml.dom.minidom.parseString(archive.read(name))
+        print("ok")
+        """
 
     static let openpyxlCheck = """
-    import sys, openpyxl
-    book = openpyxl.load_workbook(sys.argv[1])
-    assert book.sheetnames == ["Uitstroom 2024 Q1Q2 per gemeent", "uitstroom 2024 q1q2 per gem (2)"], book.sheetnames
-    sheet = book.worksheets[0]
-    assert sheet["A1"].value == "Gemeente" and sheet["A1"].font.b, "bold header"
-    assert sheet["A2"].value == "Zoë & <Co> \\"ja\\" 'nee'", repr(sheet["A2"].value)
-    assert sheet["B2"].value == 12 and sheet["C2"].value == 0.375, (sheet["B2"].value, sheet["C2"].value)
-    assert sheet["B3"].value == -3.5 and sheet["C3"].value is None
-    assert sheet["A4"].value == "  spaties  " and sheet["B4"].value == 1e20
-    assert book.worksheets[1]["A1"].value == "Leeg"
-    print("ok")
-    """
+        import sys, openpyxl
+        book = openpyxl.load_workbook(sys.argv[1])
+        assert book.sheetnames == ["Uitstroom 2024 Q1Q2 per gemeent", "uitstroom 2024 q1q2 per gem (2)"], book.sheetnames
+        sheet = book.worksheets[0]
+        assert sheet["A1"].value == "Gemeente" and sheet["A1"].font.b, "bold header"
+        assert sheet["A2"].value == "Zoë & <Co> \\"ja\\" 'nee'", repr(sheet["A2"].value)
+        assert sheet["B2"].value == 12 and sheet["C2"].value == 0.375, (sheet["B2"].value, sheet["C2"].value)
+        assert sheet["B3"].value == -3.5 and sheet["C3"].value is None
+        assert sheet["A4"].value == "  spaties  " and sheet["B4"].value == 1e20
+        assert book.worksheets[1]["A1"].value == "Leeg"
+        print("ok")
+        """
 }

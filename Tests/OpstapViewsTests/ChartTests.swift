@@ -13,13 +13,24 @@ import Testing
     static let oneSeries = [ChartSeries(name: "Deelnemers", values: [100, 50, nil], valueLabels: ["100", "50", "<5"])]
 
     @Test func figureHasAnAccessibleSvgCaptionAndTable() {
-        let html = BarChart.horizontal(Self.text(), categories: ["Aangemeld", "Gestart", "Geplaatst"], series: Self.oneSeries).render()
+        let html = BarChart.horizontal(
+            Self.text(), categories: ["Aangemeld", "Gestart", "Geplaatst"], series: Self.oneSeries
+        ).render()
         #expect(html.hasPrefix("<figure class=\"chart\"><svg "))
         #expect(html.contains(#"role="img" aria-labelledby="funnel-title funnel-desc" viewBox="0 0 400 "#))
         #expect(html.contains(#"width="100%" preserveAspectRatio="xMinYMin meet""#))
-        #expect(html.contains(#"<title id="funnel-title">Instroom &lt;2024&gt;</title><desc id="funnel-desc">Aantal deelnemers per fase &amp; partner</desc>"#))
-        #expect(html.contains("</svg><figcaption>Bron: Opstap</figcaption><details class=\"chart-table\"><summary>Tabel bij deze grafiek</summary>"))
-        #expect(html.contains(#"<table><caption>Instroom &lt;2024&gt;</caption><thead><tr><th scope="col">Fase</th><th scope="col">Deelnemers</th></tr></thead>"#))
+        #expect(
+            html.contains(
+                #"<title id="funnel-title">Instroom &lt;2024&gt;</title><desc id="funnel-desc">Aantal deelnemers per fase &amp; partner</desc>"#
+            ))
+        #expect(
+            html.contains(
+                "</svg><figcaption>Bron: Opstap</figcaption><details class=\"chart-table\"><summary>Tabel bij deze grafiek</summary>"
+            ))
+        #expect(
+            html.contains(
+                #"<table><caption>Instroom &lt;2024&gt;</caption><thead><tr><th scope="col">Fase</th><th scope="col">Deelnemers</th></tr></thead>"#
+            ))
         #expect(html.contains(#"<tr><th scope="row">Gestart</th><td>50</td></tr>"#))
         #expect(html.hasSuffix("</details></figure>"))
     }
@@ -39,7 +50,9 @@ import Testing
     }
 
     @Test func suppressedValueHasNoBarButPrintsItsLabel() {
-        let html = BarChart.horizontal(Self.text(), categories: ["Aangemeld", "Gestart", "Geplaatst"], series: Self.oneSeries).render()
+        let html = BarChart.horizontal(
+            Self.text(), categories: ["Aangemeld", "Gestart", "Geplaatst"], series: Self.oneSeries
+        ).render()
         #expect(rects(in: html).count == 2)
         #expect(html.contains(#"<tr><th scope="row">Geplaatst</th><td>&lt;5</td></tr>"#))
         #expect(html.contains(##"class="chart-value chart-suppressed" fill="#1b1b1b" dy="0.35em">&lt;5</text>"##))
@@ -77,20 +90,25 @@ import Testing
     }
 
     @Test func aSingleSeriesHasNoLegend() {
-        let html = BarChart.horizontal(Self.text(), categories: ["Aangemeld", "Gestart", "Geplaatst"], series: Self.oneSeries).render()
+        let html = BarChart.horizontal(
+            Self.text(), categories: ["Aangemeld", "Gestart", "Geplaatst"], series: Self.oneSeries
+        ).render()
         #expect(!html.contains(">Deelnemers</text>"))
     }
 
     @Test func longCategoryLabelsAreCutWithTheFullTextAsTitle() {
         let long = String(repeating: "heel lange categorienaam ", count: 12) + "einde"
-        let html = BarChart.horizontal(Self.text(), categories: [long], series: [ChartSeries(name: "n", values: [3], valueLabels: ["3"])]).render()
+        let html = BarChart.horizontal(
+            Self.text(), categories: [long], series: [ChartSeries(name: "n", values: [3], valueLabels: ["3"])]
+        ).render()
         #expect(html.contains("<title>\(long)</title>"))
         #expect(html.contains("…</tspan>"))
         #expect(html.contains("<th scope=\"row\">\(long)</th>"))
     }
 
     @Test func wrappingKeepsLinesWithinTheWidth() {
-        let wrapped = ChartTextLayout.wrap("Begeleiding naar werk via de gemeente Amersfoort en omstreken", width: 150, maxLines: 2)
+        let wrapped = ChartTextLayout.wrap(
+            "Begeleiding naar werk via de gemeente Amersfoort en omstreken", width: 150, maxLines: 2)
         #expect(wrapped.lines.count == 2)
         #expect(wrapped.truncated)
         #expect(wrapped.lines.allSatisfy { ChartTextLayout.estimatedWidth($0) <= 150 })
@@ -98,7 +116,9 @@ import Testing
     }
 
     @Test func stepLineDrawsHorizontalThenVerticalSegments() throws {
-        let series = [ChartSeries(name: "Cohort 2023", values: [1.0, 0.5, 0.25], valueLabels: ["100 %", "50 %", "25 %"])]
+        let series = [
+            ChartSeries(name: "Cohort 2023", values: [1.0, 0.5, 0.25], valueLabels: ["100 %", "50 %", "25 %"])
+        ]
         let html = LineChart.render(
             Self.text("survival"), xLabels: ["0", "1", "2"], series: series, yMax: 1.0,
             yTickLabel: { "\(Int(($0 * 100).rounded())) %" }, step: true
@@ -106,7 +126,9 @@ import Testing
         let d = try #require(attribute("d", ofFirst: "path", in: html))
         let pattern = #/^M([\d.]+) ([\d.]+)H([\d.]+)V([\d.]+)H([\d.]+)V([\d.]+)$/#
         let match = try #require(d.wholeMatch(of: pattern))
-        let (x0, top, x1, middle, x2, bottom) = (Double(match.1)!, Double(match.2)!, Double(match.3)!, Double(match.4)!, Double(match.5)!, Double(match.6)!)
+        let (x0, top, x1, middle, x2, bottom) = (
+            Double(match.1)!, Double(match.2)!, Double(match.3)!, Double(match.4)!, Double(match.5)!, Double(match.6)!
+        )
         #expect(abs((x1 - x0) - (x2 - x1)) < 0.05)
         // 1.0 → 0.5 → 0.25: the drops halve, measured from the axis at 0 %.
         let axis = top + 2 * (middle - top)
@@ -116,7 +138,9 @@ import Testing
     }
 
     @Test func straightLineUsesLineSegmentsAndBreaksAtMissingValues() throws {
-        let series = [ChartSeries(name: "Doel", values: [0.2, nil, 0.4, 0.6], valueLabels: ["20 %", "<5", "40 %", "60 %"])]
+        let series = [
+            ChartSeries(name: "Doel", values: [0.2, nil, 0.4, 0.6], valueLabels: ["20 %", "<5", "40 %", "60 %"])
+        ]
         let html = LineChart.render(
             Self.text("goal"), xLabels: ["jan", "feb", "mrt", "apr"], series: series, yMax: 1,
             yTickLabel: { "\(Int(($0 * 100).rounded())) %" }, step: false, target: (0.8, "Doel 80 %")
@@ -133,7 +157,9 @@ import Testing
 
     @Test func severalLinesDifferInDashAndMarkerAndHaveALegend() {
         let series = (0..<3).map { index in
-            ChartSeries(name: "Cohort \(index)", values: (0...24).map { 1 - Double($0) * 0.01 * Double(index + 1) }, valueLabels: [])
+            ChartSeries(
+                name: "Cohort \(index)", values: (0...24).map { 1 - Double($0) * 0.01 * Double(index + 1) },
+                valueLabels: [])
         }
         let html = LineChart.render(
             Self.text("cohorts"), xLabels: (0...24).map(String.init), series: series, yMax: 1,
@@ -148,7 +174,8 @@ import Testing
     }
 
     @Test func sparklineIsALabelledImageWithoutTable() {
-        let html = LineChart.sparkline(values: [0.1, 0.4, 0.3], label: "Trend <doel>: 30 %", target: 0.5, maxValue: 1).render()
+        let html = LineChart.sparkline(values: [0.1, 0.4, 0.3], label: "Trend <doel>: 30 %", target: 0.5, maxValue: 1)
+            .render()
         #expect(html.hasPrefix("<svg "))
         #expect(html.contains(#"role="img" aria-label="Trend &lt;doel&gt;: 30 %""#))
         #expect(html.contains("<polyline"))
@@ -181,7 +208,9 @@ import Testing
     func rects(in html: String) -> [[String: String]] {
         html.matches(of: #/<rect class="chart-bar"([^>]*)>/#).map { match in
             var attributes: [String: String] = [:]
-            for pair in String(match.1).matches(of: #/ ([a-z-]+)="([^"]*)"/#) { attributes[String(pair.1)] = String(pair.2) }
+            for pair in String(match.1).matches(of: #/ ([a-z-]+)="([^"]*)"/#) {
+                attributes[String(pair.1)] = String(pair.2)
+            }
             return attributes
         }
     }

@@ -5,7 +5,9 @@ import Testing
 @Suite struct HTMLNodeTests {
     @Test func textAndAttributesAreEscaped() {
         let node = el("a", ["href": "/x?a=1&b=\"2\""]) { "<script>alert('x')</script>" }
-        #expect(node.render() == "<a href=\"/x?a=1&amp;b=&quot;2&quot;\">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</a>")
+        #expect(
+            node.render()
+                == "<a href=\"/x?a=1&amp;b=&quot;2&quot;\">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;</a>")
     }
 
     @Test func nilAttributesAreLeftOutAndBooleansHaveNoValue() {
@@ -15,7 +17,8 @@ import Testing
 
     @Test func formFieldsTieErrorsToTheirInput() {
         let context = PageContext(locale: .nl, user: nil, csrfToken: "t")
-        let html = Form.input(context, label: "Naam", name: "familyName", errors: [FieldError("familyName", .required)]).render()
+        let html = Form.input(context, label: "Naam", name: "familyName", errors: [FieldError("familyName", .required)])
+            .render()
         #expect(html.contains("aria-invalid=\"true\""))
         #expect(html.contains("aria-describedby=\"f-familyName-error\""))
         #expect(html.contains("id=\"f-familyName-error\">Vul dit in.</p>"))

@@ -6,8 +6,10 @@ extension APICandidate {
         let snapshot = candidacy.snapshot
         self.init(
             id: candidacy.id!, personId: candidacy.$person.id, name: personName, programmeId: candidacy.$programme.id,
-            stream: candidacy.stream, stage: snapshot.stage, decision: snapshot.decision, decisionReason: candidacy.decisionReason,
-            referredOn: snapshot.referredOn, referredByOrganisationId: candidacy.$referredBy.id, intakeDate: snapshot.intakeDate)
+            stream: candidacy.stream, stage: snapshot.stage, decision: snapshot.decision,
+            decisionReason: candidacy.decisionReason,
+            referredOn: snapshot.referredOn, referredByOrganisationId: candidacy.$referredBy.id,
+            intakeDate: snapshot.intakeDate)
     }
 }
 
@@ -15,10 +17,13 @@ extension APIEnrolment {
     init(_ enrolment: Enrolment, versionNumber: Int) {
         let snapshot = enrolment.snapshot
         self.init(
-            id: enrolment.id!, personId: enrolment.$person.id, candidateId: enrolment.$candidacy.id, programmeId: enrolment.$programme.id,
-            programmeVersion: versionNumber, cohortId: enrolment.$cohort.id, stream: enrolment.stream, state: snapshot.state,
+            id: enrolment.id!, personId: enrolment.$person.id, candidateId: enrolment.$candidacy.id,
+            programmeId: enrolment.$programme.id,
+            programmeVersion: versionNumber, cohortId: enrolment.$cohort.id, stream: enrolment.stream,
+            state: snapshot.state,
             phase: enrolment.phaseCode, completedPhases: snapshot.completedPhases, outcome: enrolment.outcomeCode,
-            exitReason: enrolment.exitReason.flatMap(ExitReason.init(rawValue:)), lastTransitionOn: snapshot.lastTransitionOn)
+            exitReason: enrolment.exitReason.flatMap(ExitReason.init(rawValue:)),
+            lastTransitionOn: snapshot.lastTransitionOn)
     }
 }
 
@@ -27,8 +32,10 @@ extension APITransition {
         self.init(
             sequence: transition.sequence, kind: TransitionKind(rawValue: transition.kind) ?? .enrol,
             effectiveOn: SimpleDate(transition.effectiveOn) ?? SimpleDate(year: 2000, month: 1, day: 1)!,
-            phase: transition.phaseCode, result: transition.phaseResult.flatMap(PhaseResult.init(rawValue:)), reason: transition.reason,
-            plannedReturn: transition.plannedReturn.flatMap(SimpleDate.init), exitReason: transition.exitReason.flatMap(ExitReason.init(rawValue:)),
+            phase: transition.phaseCode, result: transition.phaseResult.flatMap(PhaseResult.init(rawValue:)),
+            reason: transition.reason,
+            plannedReturn: transition.plannedReturn.flatMap(SimpleDate.init),
+            exitReason: transition.exitReason.flatMap(ExitReason.init(rawValue:)),
             outcome: transition.outcomeCode, programmeVersion: transition.versionNumber, actorId: transition.$actor.id,
             actorOrganisationId: transition.$actorOrganisation.id, recordedAt: transition.recordedAt)
     }
@@ -36,6 +43,8 @@ extension APITransition {
 
 extension APIUser {
     init(_ user: User) {
-        self.init(id: user.id!, name: user.name, email: user.email, organisationId: user.$organisation.id, roles: user.roles.sorted(), active: user.active)
+        self.init(
+            id: user.id!, name: user.name, email: user.email, organisationId: user.$organisation.id,
+            roles: user.roles.sorted(), active: user.active)
     }
 }

@@ -229,7 +229,8 @@ struct APITransitionRequest: Content {
             let plannedReturn = need(plannedReturn, "plannedReturn")
             command = reason.flatMap { r in plannedReturn.map { .pause(reason: r, plannedReturn: $0, on: date) } }
         case .resume: command = .resume(on: date)
-        case .withdraw: command = need(exitReason, "exitReason").map { .withdraw(reason: $0, note: note ?? "", on: date) }
+        case .withdraw:
+            command = need(exitReason, "exitReason").map { .withdraw(reason: $0, note: note ?? "", on: date) }
         case .complete: command = need(outcome, "outcome").map { .complete(outcomeCode: $0, on: date) }
         case .enrol, .moveVersion:
             errors.append(FieldError("kind", .invalidChoice))

@@ -20,7 +20,10 @@ struct APIProblem: Error, Content {
     /// Likely duplicates of a registration, when that is why it was refused.
     var duplicates: [APIDuplicate]?
 
-    init(status: HTTPResponseStatus, title: String, detail: String, invalidParams: [InvalidParam]? = nil, duplicates: [APIDuplicate]? = nil) {
+    init(
+        status: HTTPResponseStatus, title: String, detail: String, invalidParams: [InvalidParam]? = nil,
+        duplicates: [APIDuplicate]? = nil
+    ) {
         self.type = "about:blank"
         self.title = title
         self.status = Int(status.code)
@@ -62,7 +65,8 @@ struct APIErrorMiddleware: AsyncMiddleware {
         case let failure as ValidationFailure:
             return APIProblem(
                 status: .badRequest, title: "Invalid input", detail: t(.formHasErrors),
-                invalidParams: failure.errors.map { .init(name: $0.field, code: $0.code.rawValue, reason: t.error($0)) })
+                invalidParams: failure.errors.map { .init(name: $0.field, code: $0.code.rawValue, reason: t.error($0)) }
+            )
         case let refusal as SelectionRefusal:
             return APIProblem(status: .conflict, title: "Step not possible", detail: RefusalText.text(refusal, t))
         case let refusal as TransitionRefusal:
@@ -80,11 +84,16 @@ struct APIErrorMiddleware: AsyncMiddleware {
         case let found as DuplicatesFound:
             return APIProblem(
                 status: .conflict, title: "Likely duplicate", detail: t(.duplicateWarning),
-                duplicates: found.matches.map { APIDuplicate(personId: $0.visibleName == nil ? nil : $0.personID, reason: $0.reason.rawValue, name: $0.visibleName) })
+                duplicates: found.matches.map {
+                    APIDuplicate(
+                        personId: $0.visibleName == nil ? nil : $0.personID, reason: $0.reason.rawValue,
+                        name: $0.visibleName)
+                })
         case let refused as NULCharacterRefused:
             let reason = FieldError(refused.field, .invalidCharacter)
-            return APIProblem(status: .badRequest, title: "Invalid input", detail: t(.errorNulCharacterText),
-                              invalidParams: [.init(name: refused.field, code: reason.code.rawValue, reason: t.error(reason))])
+            return APIProblem(
+                status: .badRequest, title: "Invalid input", detail: t(.errorNulCharacterText),
+                invalidParams: [.init(name: refused.field, code: reason.code.rawValue, reason: t.error(reason))])
         case let overload where DatabaseOverload.isOverload(overload):
             request.logger.warning("Database busy, answered 503: \(String(reflecting: overload))")
             return APIProblem(status: .serviceUnavailable, title: "Service busy", detail: t(.errorBusyText))
@@ -93,12 +102,16 @@ struct APIErrorMiddleware: AsyncMiddleware {
         case AccessDenied.forbidden:
             return APIProblem(status: .forbidden, title: "Forbidden", detail: t(.errorForbiddenText))
         case let decoding as DecodingError:
-            return APIProblem(status: .badRequest, title: "Invalid input", detail: t(.formHasErrors), invalidParams: [invalidParam(decoding, t)])
+            return APIProblem(
+                status: .badRequest, title: "Invalid input", detail: t(.formHasErrors),
+                invalidParams: [invalidParam(decoding, t)])
         case let db as any DatabaseError where db.isConstraintFailure:
             return APIProblem(status: .conflict, title: "Conflict", detail: t(.errorConflictText))
         case let abort as any AbortError:
             if abort.status == .internalServerError { request.logger.report(error: error) }
-            return APIProblem(status: abort.status, title: abort.status.reasonPhrase, detail: abort.status.code < 500 ? abort.reason : t(.errorServerText))
+            return APIProblem(
+                status: abort.status, title: abort.status.reasonPhrase,
+                detail: abort.status.code < 500 ? abort.reason : t(.errorServerText))
         default:
             request.logger.report(error: error)
             return APIProblem(status: .internalServerError, title: "Internal error", detail: t(.errorServerText))
@@ -113,11 +126,17 @@ struct APIErrorMiddleware: AsyncMiddleware {
         }
         switch error {
         case .keyNotFound(let key, let context):
-            return .init(name: path(context.codingPath, key), code: FieldErrorCode.required.rawValue, reason: t.error(FieldError("", .required)))
+            return .init(
+                name: path(context.codingPath, key), code: FieldErrorCode.required.rawValue,
+                reason: t.error(FieldError("", .required)))
         case .valueNotFound(_, let context):
-            return .init(name: path(context.codingPath), code: FieldErrorCode.required.rawValue, reason: t.error(FieldError("", .required)))
+            return .init(
+                name: path(context.codingPath), code: FieldErrorCode.required.rawValue,
+                reason: t.error(FieldError("", .required)))
         case .typeMismatch(_, let context), .dataCorrupted(let context):
-            return .init(name: path(context.codingPath), code: FieldErrorCode.invalidChoice.rawValue, reason: context.debugDescription)
+            return .init(
+                name: path(context.codingPath), code: FieldErrorCode.invalidChoice.rawValue,
+                reason: context.debugDescription)
         @unknown default:
             return .init(name: "body", code: FieldErrorCode.invalidChoice.rawValue, reason: "Invalid body")
         }

@@ -90,12 +90,14 @@ func apiRoutes(_ app: Application) throws {
     authed.get("programmes", ":id", "dashboard", use: reporting.dashboard)
     authed.get("lessons", use: reporting.lessons)
     authed.post("lessons", use: reporting.createLesson)
-    authed.on(.POST, "programmes", ":id", "candidate-imports", body: .collect(maxSize: "20mb"), use: reporting.createImport)
+    authed.on(
+        .POST, "programmes", ":id", "candidate-imports", body: .collect(maxSize: "20mb"), use: reporting.createImport)
     authed.get("candidate-imports", ":id", use: reporting.showImport)
     authed.put("candidate-imports", ":id", "mapping", use: reporting.mapImport)
     authed.post("candidate-imports", ":id", "run", use: reporting.runImport)
     let participantImports = ParticipantImportAPI()
-    authed.on(.POST, "cohorts", ":id", "participant-imports", body: .collect(maxSize: "20mb"), use: participantImports.create)
+    authed.on(
+        .POST, "cohorts", ":id", "participant-imports", body: .collect(maxSize: "20mb"), use: participantImports.create)
     authed.get("participant-imports", ":id", use: participantImports.show)
     authed.put("participant-imports", ":id", "mapping", use: participantImports.map)
     authed.post("participant-imports", ":id", "run", use: participantImports.run)
@@ -177,7 +179,9 @@ struct OpenAPISpec: Sendable {
             throw Abort(.internalServerError, reason: "openapi.yaml missing from the bundle")
         }
         let yaml = try String(contentsOf: url, encoding: .utf8)
-        guard let object = try Yams.load(yaml: yaml) else { throw Abort(.internalServerError, reason: "openapi.yaml is empty") }
+        guard let object = try Yams.load(yaml: yaml) else {
+            throw Abort(.internalServerError, reason: "openapi.yaml is empty")
+        }
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
         return OpenAPISpec(json: String(decoding: data, as: UTF8.self))
     }

@@ -8,7 +8,8 @@ struct CandidateAPI {
         let scope = try req.scope()
         let page = try req.pageQuery()
         let query = try await CandidateSearch(scope: scope).query(
-            search: "", programme: try req.uuidQuery("programmeId"), stage: try req.enumQuery("stage", as: CandidacyStage.self))
+            search: "", programme: try req.uuidQuery("programmeId"),
+            stage: try req.enumQuery("stage", as: CandidacyStage.self))
         return try await self.page(query, page)
     }
 
@@ -17,8 +18,12 @@ struct CandidateAPI {
         let scope = try req.scope()
         let body = try req.content.decode(APICandidateSearch.self)
         var errors: [FieldError] = []
-        if let page = body.page, !(1...PageQuery.maxNumber).contains(page) { errors.append(FieldError("page", .outOfRange, ["1", "\(PageQuery.maxNumber)"])) }
-        if let size = body.pageSize, !(1...PageQuery.maxSize).contains(size) { errors.append(FieldError("pageSize", .outOfRange, ["1", "\(PageQuery.maxSize)"])) }
+        if let page = body.page, !(1...PageQuery.maxNumber).contains(page) {
+            errors.append(FieldError("page", .outOfRange, ["1", "\(PageQuery.maxNumber)"]))
+        }
+        if let size = body.pageSize, !(1...PageQuery.maxSize).contains(size) {
+            errors.append(FieldError("pageSize", .outOfRange, ["1", "\(PageQuery.maxSize)"]))
+        }
         if let name = body.name, name.count > 100 { errors.append(FieldError("name", .tooLong, ["100"])) }
         if let bsn = body.bsn, !bsn.isEmpty {
             if !FieldPolicy.maySearchByBSN(organisationKind: scope.actor.organisationKind, roles: scope.actor.roles) {
@@ -28,7 +33,8 @@ struct CandidateAPI {
         }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         let term = (body.bsn?.isEmpty == false ? body.bsn : body.name) ?? ""
-        let query = try await CandidateSearch(scope: scope).query(search: term, programme: body.programmeId, stage: body.stage)
+        let query = try await CandidateSearch(scope: scope).query(
+            search: term, programme: body.programmeId, stage: body.stage)
         let result = try await page(query, PageQuery(number: body.page, size: body.pageSize))
         let response = Response(status: .ok)
         try response.content.encode(result, as: .json)
@@ -39,7 +45,10 @@ struct CandidateAPI {
         let total = try await query.copy().count()
         let candidacies = try await CandidateSearch.inListOrder(query.with(\.$person))
             .range(page.offset..<(page.offset + page.size)).all()
-        return APIPage(ResultPage(items: candidacies.map { APICandidate($0, personName: $0.person.fullName) }, number: page.number, size: page.size, total: total))
+        return APIPage(
+            ResultPage(
+                items: candidacies.map { APICandidate($0, personName: $0.person.fullName) }, number: page.number,
+                size: page.size, total: total))
     }
 
     func show(_ req: Request) async throws -> APICandidate {
@@ -60,17 +69,21 @@ struct CandidateAPI {
             existingPersonID: body.existingPersonId, confirmedNotDuplicate: body.confirmNotDuplicate ?? false)
         let candidacy = try await CandidateOperations(scope: scope, now: req.clock.now()).register(input)
         try await candidacy.$person.load(on: req.db)
-        return try await created(APICandidate(candidacy, personName: candidacy.person.fullName), location: "/api/v1/candidates/\(candidacy.id!.uuidString)")
+        return try await created(
+            APICandidate(candidacy, personName: candidacy.person.fullName),
+            location: "/api/v1/candidates/\(candidacy.id!.uuidString)")
     }
 
     func history(_ req: Request) async throws -> [APIHistoryEvent] {
         let scope = try req.scope()
         let candidacy = try await scope.candidacy(req.idParameter())
-        return try await CandidacyEvent.query(on: req.db).filter(\.$candidacy.$id == candidacy.id!).sort(\.$sequence).all().map {
-            APIHistoryEvent(
-                sequence: $0.sequence, kind: $0.kind, stage: CandidacyStage(rawValue: $0.stage) ?? .referred, detail: $0.detail,
-                actorId: $0.$actor.id, actorOrganisationId: $0.$actorOrganisation.id, recordedAt: $0.recordedAt)
-        }
+        return try await CandidacyEvent.query(on: req.db).filter(\.$candidacy.$id == candidacy.id!).sort(\.$sequence)
+            .all().map {
+                APIHistoryEvent(
+                    sequence: $0.sequence, kind: $0.kind, stage: CandidacyStage(rawValue: $0.stage) ?? .referred,
+                    detail: $0.detail,
+                    actorId: $0.$actor.id, actorOrganisationId: $0.$actorOrganisation.id, recordedAt: $0.recordedAt)
+            }
     }
 
     func step(_ req: Request) async throws -> APICandidate {
@@ -97,7 +110,8 @@ struct CandidateAPI {
         let candidacy = try await scope.candidacy(req.idParameter())
         let body = try req.content.decode(APIDecisionRequest.self)
         if body.reason.count > 2000 { throw ValidationFailure([FieldError("reason", .tooLong, ["2000"])]) }
-        try await CandidateOperations(scope: scope, now: req.clock.now()).apply(.decide(body.decision, reason: body.reason), to: candidacy)
+        try await CandidateOperations(scope: scope, now: req.clock.now()).apply(
+            .decide(body.decision, reason: body.reason), to: candidacy)
         try await candidacy.$person.load(on: req.db)
         return APICandidate(candidacy, personName: candidacy.person.fullName)
     }
@@ -105,7 +119,9 @@ struct CandidateAPI {
     func assessments(_ req: Request) async throws -> [APIAssessment] {
         let scope = try req.scope()
         let candidacy = try await scope.candidacy(req.idParameter())
-        return try await AssessmentRecord.query(on: req.db).filter(\.$candidacy.$id == candidacy.id!).sort(\.$criterionCode).all().map(map)
+        return try await AssessmentRecord.query(on: req.db).filter(\.$candidacy.$id == candidacy.id!).sort(
+            \.$criterionCode
+        ).all().map(map)
     }
 
     func assess(_ req: Request) async throws -> APIAssessment {
@@ -114,16 +130,25 @@ struct CandidateAPI {
         let candidacy = try await scope.candidacy(req.idParameter())
         let body = try req.content.decode(APIAssessmentRequest.self)
         let code = req.parameters.get("criterion") ?? ""
-        guard let score = body.score ?? body.met.map({ $0 ? 1 : 0 }) else { throw ValidationFailure([FieldError("score", .required)]) }
-        try await CandidateOperations(scope: scope, now: req.clock.now()).assess(candidacy, criterion: code, score: score, note: body.note ?? "")
-        guard let record = try await AssessmentRecord.query(on: req.db).filter(\.$candidacy.$id == candidacy.id!).filter(\.$criterionCode == code).first() else {
+        guard let score = body.score ?? body.met.map({ $0 ? 1 : 0 }) else {
+            throw ValidationFailure([FieldError("score", .required)])
+        }
+        try await CandidateOperations(scope: scope, now: req.clock.now()).assess(
+            candidacy, criterion: code, score: score, note: body.note ?? "")
+        guard
+            let record = try await AssessmentRecord.query(on: req.db).filter(\.$candidacy.$id == candidacy.id!).filter(
+                \.$criterionCode == code
+            ).first()
+        else {
             throw AccessDenied.notFound
         }
         return map(record)
     }
 
     private func map(_ record: AssessmentRecord) -> APIAssessment {
-        APIAssessment(criterion: record.criterionCode, score: record.score, note: record.note, assessorId: record.$assessor.id, recordedAt: record.recordedAt)
+        APIAssessment(
+            criterion: record.criterionCode, score: record.score, note: record.note, assessorId: record.$assessor.id,
+            recordedAt: record.recordedAt)
     }
 
     func person(_ req: Request) async throws -> APIPerson {

@@ -44,10 +44,14 @@ struct CohortHoursAPI {
         let cohort = try await scope.cohort(req.idParameter())
         let query = try await scope.enrolments().filter(\.$cohort.$id == cohort.requireID())
         let total = try await query.copy().count()
-        let enrolments = try await query.with(\.$programmeVersion).sort(\.$id).range(page.offset..<(page.offset + page.size)).all()
+        let enrolments = try await query.with(\.$programmeVersion).sort(\.$id).range(
+            page.offset..<(page.offset + page.size)
+        ).all()
         let rows = try await CohortHours.load(enrolments, today: scope.today, on: req.db).map {
-            APICohortHoursRow(enrolmentId: $0.enrolmentID, name: $0.name, expectedWeek: $0.expectedWeek.total, actualWeek: $0.actualWeek.total,
-                              expectedToDate: $0.expected.total, actualToDate: $0.actual.total)
+            APICohortHoursRow(
+                enrolmentId: $0.enrolmentID, name: $0.name, expectedWeek: $0.expectedWeek.total,
+                actualWeek: $0.actualWeek.total,
+                expectedToDate: $0.expected.total, actualToDate: $0.actual.total)
         }
         return APIPage(ResultPage(items: rows, number: page.number, size: page.size, total: total))
     }
@@ -60,16 +64,26 @@ struct CohortHoursAPI {
         let total = try await query.copy().count()
         let locations = try await query.sort(\.$name).sort(\.$id).range(page.offset..<(page.offset + page.size)).all()
         let ids = locations.compactMap(\.id)
-        let periods = Dictionary(grouping: try await LocationPlaces.query(on: req.db).filter(\.$location.$id ~~ ids).sort(\.$startsOn).all(), by: { $0.$location.id })
-        let placements = Dictionary(grouping: try await Placement.query(on: req.db).filter(\.$location.$id ~~ ids).all(), by: { $0.$location.id })
-        let waiting = Dictionary(grouping: try await WaitingListEntry.query(on: req.db).filter(\.$location.$id ~~ ids).filter(\.$status == "waiting").all(), by: { $0.$location.id })
+        let periods = Dictionary(
+            grouping: try await LocationPlaces.query(on: req.db).filter(\.$location.$id ~~ ids).sort(\.$startsOn).all(),
+            by: { $0.$location.id })
+        let placements = Dictionary(
+            grouping: try await Placement.query(on: req.db).filter(\.$location.$id ~~ ids).all(),
+            by: { $0.$location.id })
+        let waiting = Dictionary(
+            grouping: try await WaitingListEntry.query(on: req.db).filter(\.$location.$id ~~ ids).filter(
+                \.$status == "waiting"
+            ).all(), by: { $0.$location.id })
         let items = locations.map { location in
             let id = location.id!
             let own = periods[id] ?? []
             return APILocationPlaces(
-                id: id, name: location.name, kind: LocationKind(rawValue: location.kind) ?? .other, address: location.address,
+                id: id, name: location.name, kind: LocationKind(rawValue: location.kind) ?? .other,
+                address: location.address,
                 postcode: location.postcode, city: location.city,
-                periods: own.map { .init(startsOn: $0.period.range.from, endsOn: $0.period.range.until, places: $0.places) },
+                periods: own.map {
+                    .init(startsOn: $0.period.range.from, endsOn: $0.period.range.until, places: $0.places)
+                },
                 placesToday: own.map(\.period).last { $0.range.contains(scope.today) }?.places ?? 0,
                 takenToday: (placements[id] ?? []).filter { $0.range.contains(scope.today) }.count,
                 waiting: waiting[id]?.count ?? 0)
@@ -82,7 +96,9 @@ struct CohortHoursAPI {
         let body = try req.content.decode(APIPlacesRequest.self)
         try await renamingFields(["placesFrom": "startsOn", "placesUntil": "endsOn"]) {
             try await PlacementOperations(scope: scope, now: req.clock.now())
-                .offer(at: try req.idParameter(), from: body.startsOn.iso, until: body.endsOn?.iso ?? "", places: String(body.places))
+                .offer(
+                    at: try req.idParameter(), from: body.startsOn.iso, until: body.endsOn?.iso ?? "",
+                    places: String(body.places))
         }
         return Response(status: .noContent)
     }

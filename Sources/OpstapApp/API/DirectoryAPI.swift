@@ -13,26 +13,41 @@ struct DirectoryAPI {
         let query = Organisation.query(on: req.db)
         let total = try await query.copy().count()
         let items = try await query.sort(\.$name).sort(\.$id).range(page.offset..<(page.offset + page.size)).all()
-        return APIPage(ResultPage(items: items.map { APIOrganisation(id: $0.id!, name: $0.name, kind: OrganisationKind(rawValue: $0.kind) ?? .municipality, city: $0.city, locations: nil) },
-                            number: page.number, size: page.size, total: total))
+        return APIPage(
+            ResultPage(
+                items: items.map {
+                    APIOrganisation(
+                        id: $0.id!, name: $0.name, kind: OrganisationKind(rawValue: $0.kind) ?? .municipality,
+                        city: $0.city, locations: nil)
+                },
+                number: page.number, size: page.size, total: total))
     }
 
     func organisation(_ req: Request) async throws -> APIOrganisation {
         _ = try req.requireActor()
-        guard let organisation = try await Organisation.query(on: req.db).filter(\.$id == req.idParameter()).with(\.$locations).first() else {
+        guard
+            let organisation = try await Organisation.query(on: req.db).filter(\.$id == req.idParameter()).with(
+                \.$locations
+            ).first()
+        else {
             throw AccessDenied.notFound
         }
         return APIOrganisation(
-            id: organisation.id!, name: organisation.name, kind: OrganisationKind(rawValue: organisation.kind) ?? .municipality,
+            id: organisation.id!, name: organisation.name,
+            kind: OrganisationKind(rawValue: organisation.kind) ?? .municipality,
             city: organisation.city,
-            locations: organisation.locations.map { APILocation(id: $0.id!, name: $0.name, address: $0.address, postcode: $0.postcode, city: $0.city,
-                                                                kind: LocationKind(rawValue: $0.kind) ?? .other) })
+            locations: organisation.locations.map {
+                APILocation(
+                    id: $0.id!, name: $0.name, address: $0.address, postcode: $0.postcode, city: $0.city,
+                    kind: LocationKind(rawValue: $0.kind) ?? .other)
+            })
     }
 
     /// Organisations whose staff the actor may see.
     private func visibleOrganisations(_ scope: Scope) async throws -> [UUID] {
         let programmes = try await scope.partnerProgrammeIDs()
-        let partners = try await ProgrammePartner.query(on: scope.db).filter(\.$programme.$id ~~ programmes).all(\.$organisation.$id)
+        let partners = try await ProgrammePartner.query(on: scope.db).filter(\.$programme.$id ~~ programmes).all(
+            \.$organisation.$id)
         return Array(Set(partners + [scope.actor.organisationID]))
     }
 
@@ -44,7 +59,9 @@ struct DirectoryAPI {
         if !active { try scope.actor.require(.manageUsers) }
         var organisations = [scope.actor.organisationID]
         if active { organisations = try await visibleOrganisations(scope) }
-        if let organisationID = try req.uuidQuery("organisationId") { organisations = organisations.filter { $0 == organisationID } }
+        if let organisationID = try req.uuidQuery("organisationId") {
+            organisations = organisations.filter { $0 == organisationID }
+        }
         let query = User.query(on: req.db).filter(\.$organisation.$id ~~ organisations).filter(\.$active == active)
         let total = try await query.copy().count()
         let users = try await query.sort(\.$name).sort(\.$id).range(page.offset..<(page.offset + page.size)).all()
@@ -53,8 +70,9 @@ struct DirectoryAPI {
 
     func user(_ req: Request) async throws -> APIUser {
         let scope = try req.scope()
-        guard let user = try await User.query(on: req.db).filter(\.$id == req.idParameter())
-            .filter(\.$organisation.$id ~~ (try await visibleOrganisations(scope))).first()
+        guard
+            let user = try await User.query(on: req.db).filter(\.$id == req.idParameter())
+                .filter(\.$organisation.$id ~~ (try await visibleOrganisations(scope))).first()
         else { throw AccessDenied.notFound }
         return APIUser(user)
     }

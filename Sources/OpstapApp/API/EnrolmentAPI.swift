@@ -13,7 +13,10 @@ struct EnrolmentAPI {
         let total = try await query.copy().count()
         let enrolments = try await ParticipantRows.inListOrder(query.with(\.$programmeVersion))
             .range(page.offset..<(page.offset + page.size)).all()
-        return APIPage(ResultPage(items: enrolments.map { APIEnrolment($0, versionNumber: $0.programmeVersion.number) }, number: page.number, size: page.size, total: total))
+        return APIPage(
+            ResultPage(
+                items: enrolments.map { APIEnrolment($0, versionNumber: $0.programmeVersion.number) },
+                number: page.number, size: page.size, total: total))
     }
 
     func show(_ req: Request) async throws -> APIEnrolment {
@@ -26,16 +29,24 @@ struct EnrolmentAPI {
         let scope = try req.scope()
         try scope.actor.require(.enrol)
         let body = try req.content.decode(APIEnrolmentRequest.self)
-        guard let candidacy = try? await scope.candidacy(body.candidateId) else { throw ValidationFailure([FieldError("candidateId", .invalidChoice)]) }
-        guard let cohort = try? await scope.cohort(body.cohortId) else { throw ValidationFailure([FieldError("cohortId", .invalidChoice)]) }
-        let enrolment = try await EnrolmentOperations(scope: scope, now: req.clock.now()).enrol(candidacy, in: cohort, on: body.enrolledOn)
-        return try await created(try await map(enrolment, on: req.db), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)")
+        guard let candidacy = try? await scope.candidacy(body.candidateId) else {
+            throw ValidationFailure([FieldError("candidateId", .invalidChoice)])
+        }
+        guard let cohort = try? await scope.cohort(body.cohortId) else {
+            throw ValidationFailure([FieldError("cohortId", .invalidChoice)])
+        }
+        let enrolment = try await EnrolmentOperations(scope: scope, now: req.clock.now()).enrol(
+            candidacy, in: cohort, on: body.enrolledOn)
+        return try await created(
+            try await map(enrolment, on: req.db), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)")
     }
 
     func transitions(_ req: Request) async throws -> [APITransition] {
         let scope = try req.scope()
         let enrolment = try await scope.enrolment(req.idParameter())
-        return try await EnrolmentTransition.query(on: req.db).filter(\.$enrolment.$id == enrolment.id!).sort(\.$sequence).all().map(APITransition.init)
+        return try await EnrolmentTransition.query(on: req.db).filter(\.$enrolment.$id == enrolment.id!).sort(
+            \.$sequence
+        ).all().map(APITransition.init)
     }
 
     func transition(_ req: Request) async throws -> APIEnrolment {
@@ -44,7 +55,9 @@ struct EnrolmentAPI {
         let enrolment = try await scope.enrolment(req.idParameter())
         let body = try req.content.decode(APITransitionRequest.self)
         if (body.reason?.count ?? 0) > 2000 || (body.note?.count ?? 0) > 2000 {
-            throw ValidationFailure([FieldError(body.reason.map { $0.count > 2000 } == true ? "reason" : "note", .tooLong, ["2000"])])
+            throw ValidationFailure([
+                FieldError(body.reason.map { $0.count > 2000 } == true ? "reason" : "note", .tooLong, ["2000"])
+            ])
         }
         try await EnrolmentOperations(scope: scope, now: req.clock.now()).apply(try body.command(), to: enrolment)
         return try await map(enrolment, on: req.db)
@@ -55,7 +68,8 @@ struct EnrolmentAPI {
         try scope.actor.require(.manageProgrammes)
         let enrolment = try await scope.enrolment(req.idParameter())
         let body = try req.content.decode(APIMoveRequest.self)
-        try await EnrolmentOperations(scope: scope, now: req.clock.now()).move(enrolment, toVersion: body.version, on: body.date)
+        try await EnrolmentOperations(scope: scope, now: req.clock.now()).move(
+            enrolment, toVersion: body.version, on: body.date)
         return try await map(enrolment, on: req.db)
     }
 

@@ -118,14 +118,17 @@ struct GuidanceAPI {
 
     func reviews(_ req: Request) async throws -> [APIReview] {
         let (_, enrolment) = try await enrolment(req)
-        return try await Review.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).sort(\.$plannedOn, .descending).limit(100).all().map(APIReview.init)
+        return try await Review.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).sort(
+            \.$plannedOn, .descending
+        ).limit(100).all().map(APIReview.init)
     }
 
     func planReview(_ req: Request) async throws -> Response {
         let (scope, enrolment) = try await enrolment(req)
         try scope.actor.require(.moveParticipants)
         let body = try req.content.decode(APIReviewPlan.self)
-        let review = try await ReviewOperations(scope: scope, now: req.clock.now()).schedule(enrolment, on: body.plannedOn.iso)
+        let review = try await ReviewOperations(scope: scope, now: req.clock.now()).schedule(
+            enrolment, on: body.plannedOn.iso)
         return try await created(APIReview(review), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/reviews")
     }
 
@@ -140,7 +143,8 @@ struct GuidanceAPI {
         let (scope, review) = try await review(req)
         try scope.actor.require(.moveParticipants)
         let body = try req.content.decode(APIReviewHeld.self)
-        try await ReviewOperations(scope: scope, now: req.clock.now()).hold(review, on: body.heldOn.iso, summary: body.summary, goalsDiscussed: body.goalsDiscussed ?? [])
+        try await ReviewOperations(scope: scope, now: req.clock.now()).hold(
+            review, on: body.heldOn.iso, summary: body.summary, goalsDiscussed: body.goalsDiscussed ?? [])
         return APIReview(review)
     }
 
@@ -153,7 +157,8 @@ struct GuidanceAPI {
 
     func goals(_ req: Request) async throws -> [APIGoal] {
         let (_, enrolment) = try await enrolment(req)
-        return try await Goal.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).sort(\.$createdAt).limit(200).all().map(APIGoal.init)
+        return try await Goal.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).sort(\.$createdAt)
+            .limit(200).all().map(APIGoal.init)
     }
 
     func addGoal(_ req: Request) async throws -> Response {
@@ -161,7 +166,8 @@ struct GuidanceAPI {
         try scope.actor.require(.moveParticipants)
         let body = try req.content.decode(APIGoalRequest.self)
         let goal = try await renamingFields(["goal": "text"]) {
-            try await ReviewOperations(scope: scope, now: req.clock.now()).addGoal(enrolment, text: body.text, targetOn: body.targetOn?.iso ?? "")
+            try await ReviewOperations(scope: scope, now: req.clock.now()).addGoal(
+                enrolment, text: body.text, targetOn: body.targetOn?.iso ?? "")
         }
         return try await created(APIGoal(goal), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/goals")
     }
@@ -178,8 +184,12 @@ struct GuidanceAPI {
 
     func statusMarks(_ req: Request) async throws -> [APIStatusMark] {
         let (_, enrolment) = try await enrolment(req)
-        return try await StatusMark.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).sort(\.$recordedAt, .descending).limit(100).all().map {
-            APIStatusMark(colour: RAGColour(rawValue: $0.colour) ?? .green, reason: $0.reason, setOn: SimpleDate($0.setOn) ?? SimpleDate(year: 2000, month: 1, day: 1)!, setBy: $0.$setBy.id)
+        return try await StatusMark.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).sort(
+            \.$recordedAt, .descending
+        ).limit(100).all().map {
+            APIStatusMark(
+                colour: RAGColour(rawValue: $0.colour) ?? .green, reason: $0.reason,
+                setOn: SimpleDate($0.setOn) ?? SimpleDate(year: 2000, month: 1, day: 1)!, setBy: $0.$setBy.id)
         }
     }
 
@@ -188,9 +198,12 @@ struct GuidanceAPI {
         try scope.actor.require(.moveParticipants)
         let body = try req.content.decode(APIStatusRequest.self)
         try await renamingFields(["colourReason": "reason"]) {
-            try await TaskOperations(scope: scope, now: req.clock.now()).mark(enrolment, colour: body.colour.rawValue, reason: body.reason)
+            try await TaskOperations(scope: scope, now: req.clock.now()).mark(
+                enrolment, colour: body.colour.rawValue, reason: body.reason)
         }
-        let mark = APIStatusMark(colour: body.colour, reason: body.reason.trimmingCharacters(in: .whitespacesAndNewlines), setOn: scope.today, setBy: scope.actor.userID)
+        let mark = APIStatusMark(
+            colour: body.colour, reason: body.reason.trimmingCharacters(in: .whitespacesAndNewlines),
+            setOn: scope.today, setBy: scope.actor.userID)
         return try await created(mark, location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/status")
     }
 
@@ -199,7 +212,9 @@ struct GuidanceAPI {
         let page = try req.pageQuery()
         let query = GuidanceTask.query(on: req.db).filter(\.$assignee.$id == scope.actor.userID)
         let total = try await query.copy().count()
-        let tasks = try await query.sort(\.$status, .descending).sort(\.$dueOn).sort(\.$id).range(page.offset..<(page.offset + page.size)).all()
+        let tasks = try await query.sort(\.$status, .descending).sort(\.$dueOn).sort(\.$id).range(
+            page.offset..<(page.offset + page.size)
+        ).all()
         return APIPage(ResultPage(items: tasks.map(APITask.init), number: page.number, size: page.size, total: total))
     }
 
@@ -208,16 +223,22 @@ struct GuidanceAPI {
         let body = try req.content.decode(APITaskRequest.self)
         var enrolment: Enrolment?
         if let id = body.enrolmentId {
-            do { enrolment = try await scope.enrolment(id) } catch AccessDenied.notFound { throw ValidationFailure([FieldError("enrolmentId", .invalidChoice)]) }
+            do { enrolment = try await scope.enrolment(id) } catch AccessDenied.notFound {
+                throw ValidationFailure([FieldError("enrolmentId", .invalidChoice)])
+            }
         }
         let task = try await TaskOperations(scope: scope, now: req.clock.now())
-            .create(for: enrolment, title: body.title, dueOn: body.dueOn.iso, assigneeID: body.assigneeId, source: (body.source ?? .manual).rawValue)
+            .create(
+                for: enrolment, title: body.title, dueOn: body.dueOn.iso, assigneeID: body.assigneeId,
+                source: (body.source ?? .manual).rawValue)
         return try await created(APITask(task), location: "/api/v1/tasks")
     }
 
     func completeTask(_ req: Request) async throws -> APITask {
         let scope = try req.scope()
-        guard let task = try await GuidanceTask.find(try req.idParameter(), on: req.db) else { throw AccessDenied.notFound }
+        guard let task = try await GuidanceTask.find(try req.idParameter(), on: req.db) else {
+            throw AccessDenied.notFound
+        }
         try await TaskOperations(scope: scope, now: req.clock.now()).complete(task)
         return APITask(task)
     }
@@ -228,10 +249,16 @@ struct GuidanceAPI {
         let (asOf, errors) = AsOfQuery.read(req, today: scope.today)
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         let result = try await Attention.page(scope, asOf: asOf, request: try req.pageQuery())
-        return APIPage(ResultPage(items: result.items.map { item in
-            APIAttention(enrolmentId: item.enrolmentID, name: item.name, colour: item.colour, signals: item.signals.map {
-                APISignal(kind: $0.kind, severity: $0.severity.rawValue, figures: $0.figures, text: t.signal($0), since: $0.since)
-            })
-        }, number: result.number, size: result.size, total: result.total))
+        return APIPage(
+            ResultPage(
+                items: result.items.map { item in
+                    APIAttention(
+                        enrolmentId: item.enrolmentID, name: item.name, colour: item.colour,
+                        signals: item.signals.map {
+                            APISignal(
+                                kind: $0.kind, severity: $0.severity.rawValue, figures: $0.figures, text: t.signal($0),
+                                since: $0.since)
+                        })
+                }, number: result.number, size: result.size, total: result.total))
     }
 }

@@ -25,9 +25,12 @@ extension APIHourEntry {
     init(_ entry: HourEntry) {
         let line = entry.line
         self.init(
-            id: entry.id!, enrolmentId: entry.$enrolment.id, date: line.date, activity: line.activity, hours: entry.hours,
-            attendance: line.attendance, place: entry.place, note: entry.note, status: line.status, rejectionReason: entry.rejectionReason,
-            corrects: entry.$corrects.id, recordedBy: entry.$recordedBy.id, decidedBy: entry.$decidedBy.id, decidedAt: entry.decidedAt)
+            id: entry.id!, enrolmentId: entry.$enrolment.id, date: line.date, activity: line.activity,
+            hours: entry.hours,
+            attendance: line.attendance, place: entry.place, note: entry.note, status: line.status,
+            rejectionReason: entry.rejectionReason,
+            corrects: entry.$corrects.id, recordedBy: entry.$recordedBy.id, decidedBy: entry.$decidedBy.id,
+            decidedAt: entry.decidedAt)
     }
 }
 
@@ -77,18 +80,28 @@ struct HoursAPI {
         let enrolmentID = try enrolment.requireID()
         let query = HourEntry.query(on: req.db).filter(\.$enrolment.$id == enrolmentID)
         let total = try await query.copy().count()
-        let entries = try await query.sort(\.$date, .descending).sort(\.$id).range(page.offset..<(page.offset + page.size)).all()
-        return APIPage(ResultPage(items: entries.map(APIHourEntry.init), number: page.number, size: page.size, total: total))
+        let entries = try await query.sort(\.$date, .descending).sort(\.$id).range(
+            page.offset..<(page.offset + page.size)
+        ).all()
+        return APIPage(
+            ResultPage(items: entries.map(APIHourEntry.init), number: page.number, size: page.size, total: total))
     }
 
     func overview(_ req: Request) async throws -> APIHoursOverview {
         let scope = try req.scope()
         let enrolment = try await scope.enrolment(req.idParameter())
-        guard let version = try await ProgrammeVersion.find(enrolment.$programmeVersion.id, on: req.db) else { throw AccessDenied.notFound }
-        let overview = try await HoursOverview.load(for: enrolment, definition: version.definition, today: scope.today, on: req.db)
-        return APIHoursOverview(weekStart: overview.weekStart, rows: overview.rows.map {
-            .init(activity: $0.activity, expectedWeek: $0.expectedWeek, actualWeek: $0.actualWeek, expectedToDate: $0.expectedToDate, actualToDate: $0.actualToDate)
-        })
+        guard let version = try await ProgrammeVersion.find(enrolment.$programmeVersion.id, on: req.db) else {
+            throw AccessDenied.notFound
+        }
+        let overview = try await HoursOverview.load(
+            for: enrolment, definition: version.definition, today: scope.today, on: req.db)
+        return APIHoursOverview(
+            weekStart: overview.weekStart,
+            rows: overview.rows.map {
+                .init(
+                    activity: $0.activity, expectedWeek: $0.expectedWeek, actualWeek: $0.actualWeek,
+                    expectedToDate: $0.expectedToDate, actualToDate: $0.actualToDate)
+            })
     }
 
     func record(_ req: Request) async throws -> Response {
@@ -96,9 +109,12 @@ struct HoursAPI {
         try scope.actor.require(.recordHours)
         let enrolment = try await scope.enrolment(req.idParameter())
         let body = try req.content.decode(APIHourRequest.self)
-        let input = HourInput(date: body.date.iso, activity: body.activity.rawValue, hours: String(body.hours), attendance: body.attendance.rawValue,
-                              place: body.place, note: body.note ?? "", corrects: body.corrects)
-        let entry = try await LedgerOperations(scope: scope, now: req.clock.now()).record(input, for: enrolment, submit: body.submit ?? true)
+        let input = HourInput(
+            date: body.date.iso, activity: body.activity.rawValue, hours: String(body.hours),
+            attendance: body.attendance.rawValue,
+            place: body.place, note: body.note ?? "", corrects: body.corrects)
+        let entry = try await LedgerOperations(scope: scope, now: req.clock.now()).record(
+            input, for: enrolment, submit: body.submit ?? true)
         return try await created(APIHourEntry(entry), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/hours")
     }
 
@@ -109,13 +125,16 @@ struct HoursAPI {
         case "approve", "reject": try scope.actor.require(.approveHours)
         default: throw AccessDenied.notFound
         }
-        guard let entry = try await HourEntry.find(try req.idParameter(), on: req.db) else { throw AccessDenied.notFound }
-        let enrolment = try await scope.enrolment(entry.$enrolment.id)
-        let step: LedgerStep = switch action {
-        case "submit": .submit
-        case "approve": .approve
-        default: .reject(reason: try req.content.decode(APIRejectRequest.self).reason)
+        guard let entry = try await HourEntry.find(try req.idParameter(), on: req.db) else {
+            throw AccessDenied.notFound
         }
+        let enrolment = try await scope.enrolment(entry.$enrolment.id)
+        let step: LedgerStep =
+            switch action {
+            case "submit": .submit
+            case "approve": .approve
+            default: .reject(reason: try req.content.decode(APIRejectRequest.self).reason)
+            }
         try await LedgerOperations(scope: scope, now: req.clock.now()).apply(step, to: entry, enrolment: enrolment)
         return APIHourEntry(entry)
     }

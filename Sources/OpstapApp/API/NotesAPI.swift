@@ -42,7 +42,9 @@ struct NotesAPI {
         let enrolment = try await scope.enrolment(req.idParameter())
         let query = try await scope.notes(of: enrolment)
         let total = try await query.copy().count()
-        let notes = try await query.sort(\.$writtenAt, .descending).sort(\.$id).range(page.offset..<(page.offset + page.size)).all()
+        let notes = try await query.sort(\.$writtenAt, .descending).sort(\.$id).range(
+            page.offset..<(page.offset + page.size)
+        ).all()
         return APIPage(ResultPage(items: notes.map(APINote.init), number: page.number, size: page.size, total: total))
     }
 
@@ -52,7 +54,9 @@ struct NotesAPI {
         let enrolment = try await scope.enrolment(req.idParameter())
         let body = try req.content.decode(APINoteRequest.self)
         let note = try await NoteOperations(scope: scope, now: req.clock.now())
-            .write(on: enrolment, text: body.text, level: body.level.rawValue, contactOn: body.contactOn?.iso ?? "", corrects: body.corrects)
+            .write(
+                on: enrolment, text: body.text, level: body.level.rawValue, contactOn: body.contactOn?.iso ?? "",
+                corrects: body.corrects)
         return try await created(APINote(note), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/notes")
     }
 }

@@ -6,7 +6,9 @@ import Vapor
 
 /// Bringing in a running programme over the API: the same operations and access rules as the pages.
 struct ParticipantImportAPI {
-    func body(_ req: Request, _ record: CandidateImport, _ target: ParticipantImportOperations.Target, withPreview: Bool) async throws -> APIParticipantImport {
+    func body(
+        _ req: Request, _ record: CandidateImport, _ target: ParticipantImportOperations.Target, withPreview: Bool
+    ) async throws -> APIParticipantImport {
         let t = req.translator()
         let operations = ParticipantImportOperations(scope: try req.scope(), now: req.clock.now())
         let table = try CSV.parse(record.content)
@@ -17,16 +19,21 @@ struct ParticipantImportAPI {
             let checks = try await operations.preview(record, target)
             count = checks.filter { !$0.errors.isEmpty }.count
             problems = checks.filter { !$0.errors.isEmpty || $0.duplicate != nil }.prefix(1000).map { check in
-                APIImportRow(line: check.line, errors: check.errors.map { .init(name: $0.field, code: $0.code.rawValue, reason: t.error($0)) },
-                             duplicate: check.duplicate.map { ImportText.words($0, t) })
+                APIImportRow(
+                    line: check.line,
+                    errors: check.errors.map { .init(name: $0.field, code: $0.code.rawValue, reason: t.error($0)) },
+                    duplicate: check.duplicate.map { ImportText.words($0, t) })
             }
         }
         let fields = operations.fields(record, target).map {
-            APIParticipantImportField(name: $0.key, label: ImportText.label($0, target.definition, t), required: $0.isRequired)
+            APIParticipantImportField(
+                name: $0.key, label: ImportText.label($0, target.definition, t), required: $0.isRequired)
         }
         return APIParticipantImport(
-            id: try record.requireID(), status: record.status, cohortId: try target.cohort.requireID(), stream: record.stream, fileName: record.fileName,
-            header: table.header, fields: fields, mapping: ImportOperations.decode(plain: record.mapping), totalRows: record.totalRows,
+            id: try record.requireID(), status: record.status, cohortId: try target.cohort.requireID(),
+            stream: record.stream, fileName: record.fileName,
+            header: table.header, fields: fields, mapping: ImportOperations.decode(plain: record.mapping),
+            totalRows: record.totalRows,
             processedRows: processed, importedRows: record.importedRows, skippedRows: record.skippedRows,
             failure: record.failure.isEmpty ? nil : record.failure, rowsWithErrors: count, problems: problems)
     }
@@ -36,13 +43,17 @@ struct ParticipantImportAPI {
         let target = try await operations.target(cohortID: try req.idParameter())
         let request = try req.content.decode(APIImportRequest.self)
         let record = try await renamingFields(["file": "csv"]) {
-            try await operations.upload(into: target, stream: request.stream, fileName: request.fileName ?? "import.csv", content: request.csv)
+            try await operations.upload(
+                into: target, stream: request.stream, fileName: request.fileName ?? "import.csv", content: request.csv)
         }
-        return try await created(try await body(req, record, target, withPreview: false), location: "/api/v1/participant-imports/\(record.id!.uuidString)")
+        return try await created(
+            try await body(req, record, target, withPreview: false),
+            location: "/api/v1/participant-imports/\(record.id!.uuidString)")
     }
 
     func show(_ req: Request) async throws -> APIParticipantImport {
-        let (record, target) = try await ParticipantImportOperations(scope: try req.scope(), now: req.clock.now()).find(req.idParameter())
+        let (record, target) = try await ParticipantImportOperations(scope: try req.scope(), now: req.clock.now()).find(
+            req.idParameter())
         return try await body(req, record, target, withPreview: true)
     }
 
@@ -70,7 +81,8 @@ struct ParticipantImportAPI {
         let failing = checks.filter { !$0.errors.isEmpty }.count
         guard failing == 0 else { throw ImportRefusal.rowsWithErrors(failing) }
         try await ImportRuns.start(req, record, target, checks: checks, confirmedLines: Set(request.importAnyway ?? []))
-        let response = try await body(req, record, target, withPreview: false).encodeResponse(status: .accepted, for: req)
+        let response = try await body(req, record, target, withPreview: false).encodeResponse(
+            status: .accepted, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/participant-imports/\(record.id!.uuidString)")
         return response
     }

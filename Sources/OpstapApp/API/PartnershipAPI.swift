@@ -82,7 +82,8 @@ struct APIEndAssignmentRequest: Content {
 /// the same rules as the administration pages (`PartnershipOperations`).
 struct PartnershipAPI {
     private func operations(_ req: Request) -> PartnershipOperations {
-        PartnershipOperations(db: req.db, now: req.clock.now(), hash: { [req] in try await req.password.async.hash($0) })
+        PartnershipOperations(
+            db: req.db, now: req.clock.now(), hash: { [req] in try await req.password.async.hash($0) })
     }
 
     private static let organisationFields = ["organisationName": "name"]
@@ -94,9 +95,11 @@ struct PartnershipAPI {
         let actor = try req.requireActor()
         let body = try req.content.decode(APIOrganisationRequest.self)
         let organisation = try await renamingFields(Self.organisationFields) {
-            try await operations(req).createOrganisation(actor, OrganisationInput(name: body.name, kind: body.kind, city: body.city))
+            try await operations(req).createOrganisation(
+                actor, OrganisationInput(name: body.name, kind: body.kind, city: body.city))
         }
-        return try await created(APIOrganisation(organisation), location: "/api/v1/organisations/\(organisation.id!.uuidString)")
+        return try await created(
+            APIOrganisation(organisation), location: "/api/v1/organisations/\(organisation.id!.uuidString)")
     }
 
     func updateOrganisation(_ req: Request) async throws -> APIOrganisation {
@@ -104,7 +107,8 @@ struct PartnershipAPI {
         let id = try req.idParameter()
         let body = try req.content.decode(APIOrganisationRequest.self)
         let organisation = try await renamingFields(Self.organisationFields) {
-            try await operations(req).updateOrganisation(actor, id: id, OrganisationInput(name: body.name, kind: body.kind, city: body.city))
+            try await operations(req).updateOrganisation(
+                actor, id: id, OrganisationInput(name: body.name, kind: body.kind, city: body.city))
         }
         return APIOrganisation(organisation)
     }
@@ -115,9 +119,11 @@ struct PartnershipAPI {
         let body = try req.content.decode(APIInvitationRequest.self)
         let issued = try await operations(req).invite(actor, organisationID: id, email: body.email, roles: body.roles)
         let invitation = issued.invitation
-        let response = APIInvitation(id: invitation.id!, organisationId: id, email: invitation.email, roles: invitation.roles.sorted(),
-                                     expiresAt: invitation.expiresAt, code: issued.code, acceptPath: "/invite/\(issued.code)")
-        let result = try await created(response, location: "/api/v1/organisations/\(id.uuidString)/invitations/\(invitation.id!.uuidString)")
+        let response = APIInvitation(
+            id: invitation.id!, organisationId: id, email: invitation.email, roles: invitation.roles.sorted(),
+            expiresAt: invitation.expiresAt, code: issued.code, acceptPath: "/invite/\(issued.code)")
+        let result = try await created(
+            response, location: "/api/v1/organisations/\(id.uuidString)/invitations/\(invitation.id!.uuidString)")
         result.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return result
     }
@@ -128,11 +134,17 @@ struct PartnershipAPI {
         let page = try req.pageQuery()
         let query = Invitation.query(on: req.db).filter(\.$organisation.$id == (try organisation.requireID()))
         let total = try await query.copy().count()
-        let items = try await query.sort(\.$createdAt, .descending).sort(\.$id).range(page.offset..<(page.offset + page.size)).all()
-        return APIPage(ResultPage(items: items.map {
-            APIInvitation(id: $0.id!, organisationId: $0.$organisation.id, email: $0.email, roles: $0.roles.sorted(), expiresAt: $0.expiresAt,
-                          code: nil, acceptPath: nil)
-        }, number: page.number, size: page.size, total: total))
+        let items = try await query.sort(\.$createdAt, .descending).sort(\.$id).range(
+            page.offset..<(page.offset + page.size)
+        ).all()
+        return APIPage(
+            ResultPage(
+                items: items.map {
+                    APIInvitation(
+                        id: $0.id!, organisationId: $0.$organisation.id, email: $0.email, roles: $0.roles.sorted(),
+                        expiresAt: $0.expiresAt,
+                        code: nil, acceptPath: nil)
+                }, number: page.number, size: page.size, total: total))
     }
 
     // Staff of one's own organisation
@@ -140,7 +152,8 @@ struct PartnershipAPI {
     func createUser(_ req: Request) async throws -> Response {
         let actor = try req.requireActor()
         let body = try req.content.decode(APIStaffRequest.self)
-        let user = try await operations(req).createStaff(actor, StaffInput(email: body.email, name: body.name, roles: body.roles, password: body.password))
+        let user = try await operations(req).createStaff(
+            actor, StaffInput(email: body.email, name: body.name, roles: body.roles, password: body.password))
         return try await created(APIUser(user), location: "/api/v1/users/\(user.id!.uuidString)")
     }
 
@@ -151,11 +164,13 @@ struct PartnershipAPI {
     }
 
     func deactivate(_ req: Request) async throws -> APIUser {
-        APIUser(try await operations(req).setActive(try req.requireActor(), userID: try req.idParameter(), active: false))
+        APIUser(
+            try await operations(req).setActive(try req.requireActor(), userID: try req.idParameter(), active: false))
     }
 
     func reactivate(_ req: Request) async throws -> APIUser {
-        APIUser(try await operations(req).setActive(try req.requireActor(), userID: try req.idParameter(), active: true))
+        APIUser(
+            try await operations(req).setActive(try req.requireActor(), userID: try req.idParameter(), active: true))
     }
 
     // Locations of one's own organisation
@@ -170,9 +185,14 @@ struct PartnershipAPI {
         let scope = try req.scope()
         let body = try req.content.decode(APILocationRequest.self)
         let location = try await renamingFields(Self.locationFields) {
-            try await operations(req).createLocation(scope.actor, LocationInput(name: body.name, address: body.address, postcode: body.postcode, city: body.city, kind: body.kind))
+            try await operations(req).createLocation(
+                scope.actor,
+                LocationInput(
+                    name: body.name, address: body.address, postcode: body.postcode, city: body.city, kind: body.kind))
         }
-        return try await created(try await detail(location, today: scope.today, on: req.db), location: "/api/v1/locations/\(location.id!.uuidString)")
+        return try await created(
+            try await detail(location, today: scope.today, on: req.db),
+            location: "/api/v1/locations/\(location.id!.uuidString)")
     }
 
     func updateLocation(_ req: Request) async throws -> APILocationDetail {
@@ -180,17 +200,26 @@ struct PartnershipAPI {
         let id = try req.idParameter()
         let body = try req.content.decode(APILocationRequest.self)
         let location = try await renamingFields(Self.locationFields) {
-            try await operations(req).updateLocation(scope.actor, id: id, LocationInput(name: body.name, address: body.address, postcode: body.postcode, city: body.city, kind: body.kind))
+            try await operations(req).updateLocation(
+                scope.actor, id: id,
+                LocationInput(
+                    name: body.name, address: body.address, postcode: body.postcode, city: body.city, kind: body.kind))
         }
         return try await detail(location, today: scope.today, on: req.db)
     }
 
-    private func detail(_ location: Location, today: SimpleDate, on db: any Database) async throws -> APILocationDetail {
-        let periods = try await LocationPlaces.query(on: db).filter(\.$location.$id == location.requireID()).sort(\.$startsOn).all()
+    private func detail(_ location: Location, today: SimpleDate, on db: any Database) async throws -> APILocationDetail
+    {
+        let periods = try await LocationPlaces.query(on: db).filter(\.$location.$id == location.requireID()).sort(
+            \.$startsOn
+        ).all()
         return APILocationDetail(
-            id: location.id!, organisationId: location.$organisation.id, name: location.name, kind: LocationKind(rawValue: location.kind) ?? .other,
+            id: location.id!, organisationId: location.$organisation.id, name: location.name,
+            kind: LocationKind(rawValue: location.kind) ?? .other,
             address: location.address, postcode: location.postcode, city: location.city,
-            periods: periods.map { .init(startsOn: $0.period.range.from, endsOn: $0.period.range.until, places: $0.places) },
+            periods: periods.map {
+                .init(startsOn: $0.period.range.from, endsOn: $0.period.range.until, places: $0.places)
+            },
             placesToday: periods.map(\.period).last { $0.range.contains(today) }?.places ?? 0)
     }
 
@@ -204,7 +233,10 @@ struct PartnershipAPI {
         let total = try await query.copy().count()
         let items = try await query.with(\.$user).sort(\.$startsOn, .descending).sort(\.$id)
             .range(page.offset..<(page.offset + page.size)).all()
-        return APIPage(ResultPage(items: items.map { Self.map($0, today: scope.today) }, number: page.number, size: page.size, total: total))
+        return APIPage(
+            ResultPage(
+                items: items.map { Self.map($0, today: scope.today) }, number: page.number, size: page.size,
+                total: total))
     }
 
     func assign(_ req: Request) async throws -> Response {
@@ -212,14 +244,23 @@ struct PartnershipAPI {
         try scope.actor.require(.enrol)
         let enrolment = try await scope.enrolment(req.idParameter())
         let body = try req.content.decode(APIAssignRequest.self)
-        guard let role = Role(rawValue: body.role) else { throw ValidationFailure([FieldError("role", .invalidChoice)]) }
-        try await EnrolmentOperations(scope: scope, now: req.clock.now()).assign(enrolment, userID: body.userId, role: role, startsOn: body.startsOn)
-        guard let assignment = try await GuidanceAssignment.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID())
-            .filter(\.$role == role.rawValue).filter(\.$user.$id == body.userId).filter(\.$startsOn == body.startsOn.iso).filter(\.$endsOn == nil)
+        guard let role = Role(rawValue: body.role) else {
+            throw ValidationFailure([FieldError("role", .invalidChoice)])
+        }
+        try await EnrolmentOperations(scope: scope, now: req.clock.now()).assign(
+            enrolment, userID: body.userId, role: role, startsOn: body.startsOn)
+        guard
+            let assignment = try await GuidanceAssignment.query(on: req.db).filter(
+                \.$enrolment.$id == enrolment.requireID()
+            )
+            .filter(\.$role == role.rawValue).filter(\.$user.$id == body.userId).filter(
+                \.$startsOn == body.startsOn.iso
+            ).filter(\.$endsOn == nil)
             .with(\.$user).sort(\.$id).first()
         else { throw Abort(.internalServerError) }
-        return try await created(Self.map(assignment, today: scope.today),
-                                 location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/team/\(assignment.id!.uuidString)")
+        return try await created(
+            Self.map(assignment, today: scope.today),
+            location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/team/\(assignment.id!.uuidString)")
     }
 
     func endAssignment(_ req: Request) async throws -> APITeamAssignment {
@@ -237,14 +278,17 @@ struct PartnershipAPI {
         let startsOn = SimpleDate(assignment.startsOn) ?? today
         let endsOn = assignment.endsOn.flatMap(SimpleDate.init)
         return APITeamAssignment(
-            id: assignment.id!, userId: assignment.$user.id, name: assignment.user.name, role: Role(rawValue: assignment.role) ?? .coach,
+            id: assignment.id!, userId: assignment.$user.id, name: assignment.user.name,
+            role: Role(rawValue: assignment.role) ?? .coach,
             startsOn: startsOn, endsOn: endsOn, current: startsOn <= today && (endsOn.map { $0 >= today } ?? true))
     }
 }
 
 extension APIOrganisation {
     init(_ organisation: Organisation) {
-        self.init(id: organisation.id!, name: organisation.name, kind: OrganisationKind(rawValue: organisation.kind) ?? .other,
-                  city: organisation.city, locations: nil)
+        self.init(
+            id: organisation.id!, name: organisation.name,
+            kind: OrganisationKind(rawValue: organisation.kind) ?? .other,
+            city: organisation.city, locations: nil)
     }
 }

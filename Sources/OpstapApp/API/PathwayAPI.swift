@@ -11,14 +11,19 @@ struct PathwayAPI {
     func complexes(_ req: Request) async throws -> [APIComplex] {
         let scope = try req.scope()
         guard scope.actor.visibleFields.contains(.housing) else { throw AccessDenied.forbidden }
-        let complexes = try await HousingOperations(scope: scope, now: req.clock.now()).complexes().sort(\.$name).limit(200).all()
+        let complexes = try await HousingOperations(scope: scope, now: req.clock.now()).complexes().sort(\.$name).limit(
+            200
+        ).all()
         let figures = try await HousingOccupancy.load(complexes.compactMap(\.id), today: scope.today, on: req.db)
         return complexes.map { Self.complex($0, figures[$0.id!] ?? HousingOccupancy.Figures()) }
     }
 
     static func complex(_ complex: HousingComplex, _ figures: HousingOccupancy.Figures) -> APIComplex {
-        APIComplex(id: complex.id!, name: complex.name, ownerId: complex.$owner.id, programmeId: complex.$programme.id, address: complex.address,
-                   postcode: complex.postcode, city: complex.city, noticeDays: complex.noticeDays, units: figures.units, occupied: figures.occupied, waiting: figures.waiting)
+        APIComplex(
+            id: complex.id!, name: complex.name, ownerId: complex.$owner.id, programmeId: complex.$programme.id,
+            address: complex.address,
+            postcode: complex.postcode, city: complex.city, noticeDays: complex.noticeDays, units: figures.units,
+            occupied: figures.occupied, waiting: figures.waiting)
     }
 
     func createComplex(_ req: Request) async throws -> Response {
@@ -27,8 +32,12 @@ struct PathwayAPI {
         guard scope.actor.visibleFields.contains(.housing) else { throw AccessDenied.forbidden }
         let body = try req.content.decode(APIComplexRequest.self)
         let complex = try await HousingOperations(scope: scope, now: req.clock.now()).createComplex(
-            ComplexInput(name: body.name, address: body.address, postcode: body.postcode, city: body.city, programmeID: body.programmeId, noticeDays: String(body.noticeDays)))
-        return try await created(Self.complex(complex, HousingOccupancy.Figures()), location: "/api/v1/housing/complexes/\(complex.id!.uuidString)")
+            ComplexInput(
+                name: body.name, address: body.address, postcode: body.postcode, city: body.city,
+                programmeID: body.programmeId, noticeDays: String(body.noticeDays)))
+        return try await created(
+            Self.complex(complex, HousingOccupancy.Figures()),
+            location: "/api/v1/housing/complexes/\(complex.id!.uuidString)")
     }
 
     func complex(_ req: Request) async throws -> APIComplex {
@@ -43,14 +52,19 @@ struct PathwayAPI {
         let scope = try req.scope()
         guard scope.actor.visibleFields.contains(.housing) else { throw AccessDenied.forbidden }
         let complex = try await HousingOperations(scope: scope, now: req.clock.now()).complex(req.idParameter())
-        let units = try await HousingUnit.query(on: req.db).filter(\.$complex.$id == complex.requireID()).sort(\.$label).limit(1000).all()
-        let tenancies = Dictionary(grouping: try await Tenancy.query(on: req.db).filter(\.$unit.$id ~~ units.compactMap(\.id)).all(), by: { $0.$unit.id })
+        let units = try await HousingUnit.query(on: req.db).filter(\.$complex.$id == complex.requireID()).sort(\.$label)
+            .limit(1000).all()
+        let tenancies = Dictionary(
+            grouping: try await Tenancy.query(on: req.db).filter(\.$unit.$id ~~ units.compactMap(\.id)).all(),
+            by: { $0.$unit.id })
         return units.map { Self.unit($0, tenancies: tenancies[$0.id!] ?? [], today: scope.today) }
     }
 
     static func unit(_ unit: HousingUnit, tenancies: [Tenancy], today: SimpleDate) -> APIUnit {
-        APIUnit(id: unit.id!, complexId: unit.$complex.id, label: unit.label, kind: unit.unitKind, sizeM2: unit.sizeM2, availableFrom: unit.available,
-                freeFrom: TenancyRules.freeFrom(today, availableFrom: unit.available, tenancies: tenancies.map(\.range)))
+        APIUnit(
+            id: unit.id!, complexId: unit.$complex.id, label: unit.label, kind: unit.unitKind, sizeM2: unit.sizeM2,
+            availableFrom: unit.available,
+            freeFrom: TenancyRules.freeFrom(today, availableFrom: unit.available, tenancies: tenancies.map(\.range)))
     }
 
     func addUnit(_ req: Request) async throws -> Response {
@@ -59,8 +73,14 @@ struct PathwayAPI {
         let operations = HousingOperations(scope: scope, now: req.clock.now())
         let complex = try await operations.complex(req.idParameter())
         let body = try req.content.decode(APIUnitRequest.self)
-        let unit = try await operations.addUnit(to: complex, UnitInput(label: body.label, kind: body.kind.rawValue, sizeM2: String(body.sizeM2), availableFrom: body.availableFrom.iso))
-        return try await created(Self.unit(unit, tenancies: [], today: scope.today), location: "/api/v1/housing/complexes/\(complex.id!.uuidString)/units")
+        let unit = try await operations.addUnit(
+            to: complex,
+            UnitInput(
+                label: body.label, kind: body.kind.rawValue, sizeM2: String(body.sizeM2),
+                availableFrom: body.availableFrom.iso))
+        return try await created(
+            Self.unit(unit, tenancies: [], today: scope.today),
+            location: "/api/v1/housing/complexes/\(complex.id!.uuidString)/units")
     }
 
     func housing(_ req: Request) async throws -> APIHousing {
@@ -73,10 +93,16 @@ struct PathwayAPI {
         let housed = HousingRules.isHoused(route?.housingRoute, done: done)
         guard scope.actor.visibleFields.contains(.housing) else { return APIHousing(housed: housed) }
         let tenancies = try await Tenancy.query(on: req.db).filter(\.$enrolment.$id == id).sort(\.$startsOn).all()
-        return APIHousing(housed: housed, route: route?.housingRoute, routeChosenOn: route.flatMap { SimpleDate($0.chosenOn) },
-                          steps: steps.compactMap { record in record.done.map { APIHousingStep(step: $0.step, doneOn: $0.on, note: record.note) } },
-                          nextStep: route?.housingRoute.flatMap { HousingRules.nextStep($0, done: done) },
-                          tenancies: tenancies.map { APITenancy(id: $0.id!, unitId: $0.$unit.id, enrolmentId: id, startsOn: $0.range.from, endsOn: $0.range.until) })
+        return APIHousing(
+            housed: housed, route: route?.housingRoute, routeChosenOn: route.flatMap { SimpleDate($0.chosenOn) },
+            steps: steps.compactMap { record in
+                record.done.map { APIHousingStep(step: $0.step, doneOn: $0.on, note: record.note) }
+            },
+            nextStep: route?.housingRoute.flatMap { HousingRules.nextStep($0, done: done) },
+            tenancies: tenancies.map {
+                APITenancy(
+                    id: $0.id!, unitId: $0.$unit.id, enrolmentId: id, startsOn: $0.range.from, endsOn: $0.range.until)
+            })
     }
 
     func chooseRoute(_ req: Request) async throws -> APIHousing {
@@ -84,7 +110,8 @@ struct PathwayAPI {
         try scope.actor.require(.manageHousing)
         let enrolment = try await scope.enrolment(req.idParameter())
         let body = try req.content.decode(APIRouteRequest.self)
-        try await HousingOperations(scope: scope, now: req.clock.now()).chooseRoute(enrolment, route: body.route.rawValue, on: body.chosenOn.iso)
+        try await HousingOperations(scope: scope, now: req.clock.now()).chooseRoute(
+            enrolment, route: body.route.rawValue, on: body.chosenOn.iso)
         return try await housing(req)
     }
 
@@ -93,8 +120,10 @@ struct PathwayAPI {
         try scope.actor.require(.manageHousing)
         let enrolment = try await scope.enrolment(req.idParameter())
         let body = try req.content.decode(APIHousingStepRequest.self)
-        try await HousingOperations(scope: scope, now: req.clock.now()).recordStep(enrolment, step: body.step.rawValue, on: body.doneOn.iso, note: body.note ?? "")
-        return try await created(try await housing(req), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/housing")
+        try await HousingOperations(scope: scope, now: req.clock.now()).recordStep(
+            enrolment, step: body.step.rawValue, on: body.doneOn.iso, note: body.note ?? "")
+        return try await created(
+            try await housing(req), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/housing")
     }
 
     func allocateUnit(_ req: Request) async throws -> Response {
@@ -103,19 +132,28 @@ struct PathwayAPI {
         let enrolment = try await scope.enrolment(req.idParameter())
         let body = try req.content.decode(APITenancyRequest.self)
         let operations = HousingOperations(scope: scope, now: req.clock.now())
-        guard let unit = try await HousingUnit.query(on: req.db).filter(\.$id == body.unitId).filter(\.$complex.$id ~~ (try await operations.complexes().all(\.$id))).first() else {
+        guard
+            let unit = try await HousingUnit.query(on: req.db).filter(\.$id == body.unitId).filter(
+                \.$complex.$id ~~ (try await operations.complexes().all(\.$id))
+            ).first()
+        else {
             throw ValidationFailure([FieldError("unitId", .invalidChoice)])
         }
-        let tenancy = try await operations.allocate(unit, to: enrolment, from: body.startsOn.iso, until: body.endsOn?.iso ?? "")
-        return try await created(APITenancy(id: tenancy.id!, unitId: unit.id!, enrolmentId: enrolment.id!, startsOn: tenancy.range.from, endsOn: tenancy.range.until),
-                                 location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/housing")
+        let tenancy = try await operations.allocate(
+            unit, to: enrolment, from: body.startsOn.iso, until: body.endsOn?.iso ?? "")
+        return try await created(
+            APITenancy(
+                id: tenancy.id!, unitId: unit.id!, enrolmentId: enrolment.id!, startsOn: tenancy.range.from,
+                endsOn: tenancy.range.until),
+            location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/housing")
     }
 
     // MARK: Qualifications
 
     func qualifications(_ req: Request) async throws -> [APIQualification] {
         _ = try req.scope()
-        return try await Qualification.query(on: req.db).sort(\.$level).sort(\.$name).limit(500).all().map(Self.qualification)
+        return try await Qualification.query(on: req.db).sort(\.$level).sort(\.$name).limit(500).all().map(
+            Self.qualification)
     }
 
     static func qualification(_ q: Qualification) -> APIQualification {
@@ -126,22 +164,27 @@ struct PathwayAPI {
         let scope = try req.scope()
         try scope.actor.require(.manageQualifications)
         let body = try req.content.decode(APIQualificationRequest.self)
-        let q = try await QualificationOperations(scope: scope, now: req.clock.now()).create(crebo: body.crebo ?? "", name: body.name, level: body.level.rawValue)
+        let q = try await QualificationOperations(scope: scope, now: req.clock.now()).create(
+            crebo: body.crebo ?? "", name: body.name, level: body.level.rawValue)
         return try await created(Self.qualification(q), location: "/api/v1/qualifications")
     }
 
     func participantQualifications(_ req: Request) async throws -> [APIParticipantQualification] {
         let scope = try req.scope()
         let enrolment = try await scope.enrolment(req.idParameter())
-        return try await ParticipantQualification.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).with(\.$exams).sort(\.$startedOn).all().map(Self.record)
+        return try await ParticipantQualification.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID())
+            .with(\.$exams).sort(\.$startedOn).all().map(Self.record)
     }
 
     static func record(_ r: ParticipantQualification) -> APIParticipantQualification {
-        APIParticipantQualification(id: r.id!, qualificationId: r.$qualification.id, startedOn: r.started, status: r.qualificationStatus,
-                                    awardedOn: r.awardedOn.flatMap(SimpleDate.init), stoppedOn: r.stoppedOn.flatMap(SimpleDate.init),
-                                    exams: (r.$exams.value ?? []).sorted { $0.takenOn < $1.takenOn }.map {
-                                        APIExam(id: $0.id!, subject: $0.subject, takenOn: SimpleDate($0.takenOn)!, result: ExamResult(rawValue: $0.result) ?? .planned)
-                                    })
+        APIParticipantQualification(
+            id: r.id!, qualificationId: r.$qualification.id, startedOn: r.started, status: r.qualificationStatus,
+            awardedOn: r.awardedOn.flatMap(SimpleDate.init), stoppedOn: r.stoppedOn.flatMap(SimpleDate.init),
+            exams: (r.$exams.value ?? []).sorted { $0.takenOn < $1.takenOn }.map {
+                APIExam(
+                    id: $0.id!, subject: $0.subject, takenOn: SimpleDate($0.takenOn)!,
+                    result: ExamResult(rawValue: $0.result) ?? .planned)
+            })
     }
 
     func startQualification(_ req: Request) async throws -> Response {
@@ -149,9 +192,11 @@ struct PathwayAPI {
         try scope.actor.require(.manageQualifications)
         let enrolment = try await scope.enrolment(req.idParameter())
         let body = try req.content.decode(APIStartQualificationRequest.self)
-        let record = try await QualificationOperations(scope: scope, now: req.clock.now()).start(enrolment, qualificationID: body.qualificationId, on: body.startedOn.iso)
+        let record = try await QualificationOperations(scope: scope, now: req.clock.now()).start(
+            enrolment, qualificationID: body.qualificationId, on: body.startedOn.iso)
         record.$exams.value = []
-        return try await created(Self.record(record), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/qualifications")
+        return try await created(
+            Self.record(record), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/qualifications")
     }
 
     func recordExam(_ req: Request) async throws -> Response {
@@ -161,9 +206,11 @@ struct PathwayAPI {
         let operations = QualificationOperations(scope: scope, now: req.clock.now())
         let record = try await operations.record(try req.uuidParameter("recordID"), of: enrolment)
         let body = try req.content.decode(APIExamRequest.self)
-        let exam = try await operations.recordExam(record, subject: body.subject, on: body.takenOn.iso, result: body.result.rawValue)
-        return try await created(APIExam(id: exam.id!, subject: exam.subject, takenOn: body.takenOn, result: body.result),
-                                 location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/qualifications")
+        let exam = try await operations.recordExam(
+            record, subject: body.subject, on: body.takenOn.iso, result: body.result.rawValue)
+        return try await created(
+            APIExam(id: exam.id!, subject: exam.subject, takenOn: body.takenOn, result: body.result),
+            location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/qualifications")
     }
 
     func conclude(_ req: Request) async throws -> APIParticipantQualification {
@@ -187,19 +234,23 @@ struct PathwayAPI {
         var interviews = FitInterview.query(on: req.db).filter(\.$enrolment.$id == id)
         var offers = JobOffer.query(on: req.db).filter(\.$enrolment.$id == id)
         // An employer sees its own interviews and offers only.
-        if scope.actor.roles.isDisjoint(with: [.administrator, .coordinator]) && scope.actor.organisationKind.isEmployer {
+        if scope.actor.roles.isDisjoint(with: [.administrator, .coordinator]) && scope.actor.organisationKind.isEmployer
+        {
             interviews = interviews.filter(\.$employer.$id == scope.actor.organisationID)
             offers = offers.filter(\.$employer.$id == scope.actor.organisationID)
         }
         let definition = try await EnrolmentOperations(scope: scope, now: req.clock.now()).definition(of: enrolment)
-        return APIJobs(guaranteedHours: definition.guidance.jobGuaranteeHours,
-                       fitInterviews: try await interviews.sort(\.$plannedOn).all().map(Self.interview),
-                       jobOffers: try await offers.sort(\.$offeredOn).all().map(APIJobOffer.init))
+        return APIJobs(
+            guaranteedHours: definition.guidance.jobGuaranteeHours,
+            fitInterviews: try await interviews.sort(\.$plannedOn).all().map(Self.interview),
+            jobOffers: try await offers.sort(\.$offeredOn).all().map(APIJobOffer.init))
     }
 
     static func interview(_ i: FitInterview) -> APIFitInterview {
-        APIFitInterview(id: i.id!, employerId: i.$employer.id, plannedOn: SimpleDate(i.plannedOn)!, plannedTime: i.plannedTime.isEmpty ? nil : i.plannedTime,
-                        result: FitInterviewResult(rawValue: i.result) ?? .planned, note: i.note)
+        APIFitInterview(
+            id: i.id!, employerId: i.$employer.id, plannedOn: SimpleDate(i.plannedOn)!,
+            plannedTime: i.plannedTime.isEmpty ? nil : i.plannedTime,
+            result: FitInterviewResult(rawValue: i.result) ?? .planned, note: i.note)
     }
 
     func planInterview(_ req: Request) async throws -> Response {
@@ -207,8 +258,10 @@ struct PathwayAPI {
         try scope.actor.require(.manageJobs)
         let enrolment = try await scope.enrolment(req.idParameter())
         let body = try req.content.decode(APIFitInterviewRequest.self)
-        let interview = try await JobOperations(scope: scope, now: req.clock.now()).planInterview(enrolment, employerID: body.employerId, on: body.plannedOn.iso, at: body.plannedTime ?? "")
-        return try await created(Self.interview(interview), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/jobs")
+        let interview = try await JobOperations(scope: scope, now: req.clock.now()).planInterview(
+            enrolment, employerID: body.employerId, on: body.plannedOn.iso, at: body.plannedTime ?? "")
+        return try await created(
+            Self.interview(interview), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/jobs")
     }
 
     func interviewResult(_ req: Request) async throws -> APIFitInterview {
@@ -227,9 +280,12 @@ struct PathwayAPI {
         try scope.actor.require(.manageJobs)
         let enrolment = try await scope.enrolment(req.idParameter())
         let body = try req.content.decode(APIJobOfferRequest.self)
-        let offer = try await JobOperations(scope: scope, now: req.clock.now()).offer(enrolment, JobOfferInput(
-            employerID: body.employerId, locationID: body.locationId, role: body.role, hoursPerWeek: String(body.hoursPerWeek), contractType: body.contractType.rawValue,
-            startsOn: body.startsOn.iso, offeredOn: body.offeredOn?.iso ?? ""))
+        let offer = try await JobOperations(scope: scope, now: req.clock.now()).offer(
+            enrolment,
+            JobOfferInput(
+                employerID: body.employerId, locationID: body.locationId, role: body.role,
+                hoursPerWeek: String(body.hoursPerWeek), contractType: body.contractType.rawValue,
+                startsOn: body.startsOn.iso, offeredOn: body.offeredOn?.iso ?? ""))
         return try await created(APIJobOffer(offer), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/jobs")
     }
 
@@ -248,12 +304,16 @@ struct PathwayAPI {
     func followUps(_ req: Request) async throws -> [APIFollowUp] {
         let scope = try req.scope()
         let enrolment = try await scope.enrolment(req.idParameter())
-        return try await FollowUp.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).sort(\.$dueOn).all().map(Self.followUp)
+        return try await FollowUp.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).sort(\.$dueOn)
+            .all().map(Self.followUp)
     }
 
     static func followUp(_ f: FollowUp) -> APIFollowUp {
-        APIFollowUp(id: f.id!, moment: FollowUpMoment(rawValue: f.moment) ?? .fourWeeks, dueOn: SimpleDate(f.dueOn)!, situation: f.situation.flatMap(FollowUpSituation.init),
-                     observedOn: f.observedOn.flatMap(SimpleDate.init), source: f.source.flatMap(FollowUpSource.init), note: f.note)
+        APIFollowUp(
+            id: f.id!, moment: FollowUpMoment(rawValue: f.moment) ?? .fourWeeks, dueOn: SimpleDate(f.dueOn)!,
+            situation: f.situation.flatMap(FollowUpSituation.init),
+            observedOn: f.observedOn.flatMap(SimpleDate.init), source: f.source.flatMap(FollowUpSource.init),
+            note: f.note)
     }
 
     func recordFollowUp(_ req: Request) async throws -> APIFollowUp {
@@ -263,8 +323,10 @@ struct PathwayAPI {
         let operations = FollowUpOperations(scope: scope, now: req.clock.now())
         let followUp = try await operations.followUp(try req.uuidParameter("followUpID"), of: enrolment)
         let body = try req.content.decode(APIFollowUpRequest.self)
-        try await operations.record(followUp, of: enrolment, situation: body.situation.rawValue, observedOn: body.observedOn.iso, source: body.source.rawValue, note: body.note ?? "",
-                                    improvedSituation: body.improvedSituation ?? false)
+        try await operations.record(
+            followUp, of: enrolment, situation: body.situation.rawValue, observedOn: body.observedOn.iso,
+            source: body.source.rawValue, note: body.note ?? "",
+            improvedSituation: body.improvedSituation ?? false)
         return Self.followUp(followUp)
     }
 
@@ -274,9 +336,12 @@ struct PathwayAPI {
         let enrolment = try await scope.enrolment(req.idParameter())
         let body = try req.content.decode(APIPreferencesRequest.self)
         // The form's field names (rank1…) become the body's (locationIds[0]…).
-        let names = ["preferences": "locationIds"].merging((1...body.locationIds.count + 1).map { ("rank\($0)", "locationIds[\($0 - 1)]") }, uniquingKeysWith: { a, _ in a })
+        let names = ["preferences": "locationIds"].merging(
+            (1...body.locationIds.count + 1).map { ("rank\($0)", "locationIds[\($0 - 1)]") },
+            uniquingKeysWith: { a, _ in a })
         try await renamingFields(names) {
-            try await AllocationOperations(scope: scope, now: req.clock.now()).setPreferences(enrolment, body.locationIds.map { Optional($0) })
+            try await AllocationOperations(scope: scope, now: req.clock.now()).setPreferences(
+                enrolment, body.locationIds.map { Optional($0) })
         }
         return Response(status: .noContent)
     }
@@ -295,8 +360,12 @@ struct PathwayAPI {
             kind: body.kind, from: body.from, totalCost: proposal.totalCost,
             costFunction: body.kind == .studios ? t(.studioCostExplained) : t(.placementCostExplained),
             pairs: proposal.rows.map { row in
-                APIAllocationPair(enrolmentId: row.enrolmentID, participant: row.participant, targetId: row.target?.id, targetName: row.target?.name, cost: row.cost,
-                                  reasons: row.reasons.map { APIAllocationReason(code: Self.code($0), text: AllocationPage.text($0, t)) })
+                APIAllocationPair(
+                    enrolmentId: row.enrolmentID, participant: row.participant, targetId: row.target?.id,
+                    targetName: row.target?.name, cost: row.cost,
+                    reasons: row.reasons.map {
+                        APIAllocationReason(code: Self.code($0), text: AllocationPage.text($0, t))
+                    })
             })
     }
 
@@ -319,7 +388,9 @@ struct PathwayAPI {
         let operations = AllocationOperations(scope: scope, now: req.clock.now())
         try operations.requirePermission(body.kind)
         let cohort = try await scope.cohort(req.idParameter())
-        let stored = try await operations.accept(body.kind, for: cohort, from: body.from, pairs: body.pairs.map { AcceptedPair(enrolmentID: $0.enrolmentId, targetID: $0.targetId) })
+        let stored = try await operations.accept(
+            body.kind, for: cohort, from: body.from,
+            pairs: body.pairs.map { AcceptedPair(enrolmentID: $0.enrolmentId, targetID: $0.targetId) })
         return try await created(APIAccepted(stored: stored), location: "/api/v1/cohorts/\(cohort.id!.uuidString)")
     }
 }

@@ -56,7 +56,9 @@ struct PlacementAPI {
     func list(_ req: Request) async throws -> [APIPlacement] {
         let scope = try req.scope()
         let enrolment = try await scope.enrolment(req.idParameter())
-        return try await Placement.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).sort(\.$startsOn, .descending).limit(100).all().map(APIPlacement.init)
+        return try await Placement.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).sort(
+            \.$startsOn, .descending
+        ).limit(100).all().map(APIPlacement.init)
     }
 
     func place(_ req: Request) async throws -> Response {
@@ -64,10 +66,13 @@ struct PlacementAPI {
         try scope.actor.require(.enrol)
         let enrolment = try await scope.enrolment(req.idParameter())
         let body = try req.content.decode(APIPlacementRequest.self)
-        let input = PlacementInput(locationID: body.locationId, supervisorID: body.supervisorId, startsOn: body.startsOn.iso, endsOn: body.endsOn?.iso ?? "",
-                                   weekdays: body.weekdays.map(\.rawValue), hoursPerWeek: String(body.hoursPerWeek))
+        let input = PlacementInput(
+            locationID: body.locationId, supervisorID: body.supervisorId, startsOn: body.startsOn.iso,
+            endsOn: body.endsOn?.iso ?? "",
+            weekdays: body.weekdays.map(\.rawValue), hoursPerWeek: String(body.hoursPerWeek))
         let placement = try await PlacementOperations(scope: scope, now: req.clock.now()).place(enrolment, input)
-        return try await created(APIPlacement(placement), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/placements")
+        return try await created(
+            APIPlacement(placement), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/placements")
     }
 
     func wait(_ req: Request) async throws -> Response {
@@ -75,7 +80,8 @@ struct PlacementAPI {
         try scope.actor.require(.enrol)
         let enrolment = try await scope.enrolment(req.idParameter())
         let body = try req.content.decode(APIWaitingRequest.self)
-        try await PlacementOperations(scope: scope, now: req.clock.now()).wait(enrolment, for: body.locationId, from: body.wantedFrom.iso)
+        try await PlacementOperations(scope: scope, now: req.clock.now()).wait(
+            enrolment, for: body.locationId, from: body.wantedFrom.iso)
         return Response(status: .noContent)
     }
 
@@ -83,9 +89,11 @@ struct PlacementAPI {
         let scope = try req.scope()
         let enrolment = try await scope.enrolment(req.idParameter())
         guard let person = try await Person.find(enrolment.$person.id, on: req.db),
-              let version = try await ProgrammeVersion.find(enrolment.$programmeVersion.id, on: req.db)
+            let version = try await ProgrammeVersion.find(enrolment.$programmeVersion.id, on: req.db)
         else { throw AccessDenied.notFound }
-        return try await Schedules.iCalendar(for: enrolment, person: person, definition: version.definition, today: scope.today, now: req.clock.now(), t: req.translator(), on: req.db)
+        return try await Schedules.iCalendar(
+            for: enrolment, person: person, definition: version.definition, today: scope.today, now: req.clock.now(),
+            t: req.translator(), on: req.db)
     }
 
     func caseloads(_ req: Request) async throws -> [APICaseload] {
@@ -96,7 +104,11 @@ struct PlacementAPI {
         for assignment in assignments {
             guard let role = Role(rawValue: assignment.role) else { continue }
             let key = "\(assignment.$user.id)-\(role.rawValue)"
-            counts[key, default: APICaseload(userId: assignment.$user.id, name: assignment.user.name, role: role, participants: 0)].participants += 1
+            counts[
+                key,
+                default: APICaseload(
+                    userId: assignment.$user.id, name: assignment.user.name, role: role, participants: 0)
+            ].participants += 1
         }
         return counts.values.sorted { ($0.name, $0.role) < ($1.name, $1.role) }
     }

@@ -11,7 +11,10 @@ struct ProgrammeAPI {
         let total = try await query.copy().count()
         let programmes = try await query.sort(\.$name).sort(\.$id).range(page.offset..<(page.offset + page.size)).all()
         let versions = try await currentVersions(programmes, on: req.db)
-        return APIPage(ResultPage(items: programmes.map { map($0, version: versions[$0.id!], actor: scope.actor) }, number: page.number, size: page.size, total: total))
+        return APIPage(
+            ResultPage(
+                items: programmes.map { map($0, version: versions[$0.id!], actor: scope.actor) }, number: page.number,
+                size: page.size, total: total))
     }
 
     func show(_ req: Request) async throws -> APIProgramme {
@@ -26,7 +29,9 @@ struct ProgrammeAPI {
         try scope.actor.require(.manageProgrammes)
         let definition = try req.content.decode(ProgrammeDefinition.self)
         let programme = try await ProgrammeOperations(scope: scope, now: req.clock.now()).create(definition: definition)
-        return try await created(map(programme, version: nil, actor: scope.actor), location: "/api/v1/programmes/\(programme.id!.uuidString)")
+        return try await created(
+            map(programme, version: nil, actor: scope.actor), location: "/api/v1/programmes/\(programme.id!.uuidString)"
+        )
     }
 
     func saveDraft(_ req: Request) async throws -> APIProgramme {
@@ -44,8 +49,10 @@ struct ProgrammeAPI {
         try scope.actor.require(.manageProgrammes)
         let programme = try await scope.programme(req.idParameter())
         let body = try req.content.decode(APIPublishRequest.self)
-        let version = try await ProgrammeOperations(scope: scope, now: req.clock.now()).publish(programme, changeNote: body.changeNote ?? "")
-        return try await created(map(version), location: "/api/v1/programmes/\(programme.id!.uuidString)/versions/\(version.number)")
+        let version = try await ProgrammeOperations(scope: scope, now: req.clock.now()).publish(
+            programme, changeNote: body.changeNote ?? "")
+        return try await created(
+            map(version), location: "/api/v1/programmes/\(programme.id!.uuidString)/versions/\(version.number)")
     }
 
     func versions(_ req: Request) async throws -> APIPage<APIVersion> {
@@ -62,7 +69,8 @@ struct ProgrammeAPI {
         let scope = try req.scope()
         let programme = try await scope.programme(req.idParameter())
         guard let number = req.parameters.get("number", as: Int.self) else { throw AccessDenied.notFound }
-        return map(try await ProgrammeOperations(scope: scope, now: req.clock.now()).version(of: programme, number: number))
+        return map(
+            try await ProgrammeOperations(scope: scope, now: req.clock.now()).version(of: programme, number: number))
     }
 
     // MARK: Cohorts
@@ -76,7 +84,10 @@ struct ProgrammeAPI {
         let cohorts = try await query.with(\.$programmeVersion).sort(\.$startDate, .descending).sort(\.$id)
             .range(page.offset..<(page.offset + page.size)).all()
         let taken = try await CohortOperations(scope: scope).occupancy(of: cohorts.compactMap(\.id))
-        return APIPage(ResultPage(items: cohorts.map { map($0, taken: taken[$0.id!] ?? 0) }, number: page.number, size: page.size, total: total))
+        return APIPage(
+            ResultPage(
+                items: cohorts.map { map($0, taken: taken[$0.id!] ?? 0) }, number: page.number, size: page.size,
+                total: total))
     }
 
     func cohort(_ req: Request) async throws -> APICohort {
@@ -95,19 +106,25 @@ struct ProgrammeAPI {
             throw ValidationFailure([FieldError("programmeId", .invalidChoice)])
         }
         let cohort = try await CohortOperations(scope: scope).create(
-            in: programme, input: CohortInput(name: body.name, startDate: body.startDate, capacity: String(body.capacity), streams: body.streams))
+            in: programme,
+            input: CohortInput(
+                name: body.name, startDate: body.startDate, capacity: String(body.capacity), streams: body.streams))
         try await cohort.$programmeVersion.load(on: req.db)
         return try await created(map(cohort, taken: 0), location: "/api/v1/cohorts/\(cohort.id!.uuidString)")
     }
 
     // MARK: Mapping
 
-    private func currentVersions(_ programmes: [Programme], on db: any Database) async throws -> [UUID: ProgrammeVersion] {
+    private func currentVersions(
+        _ programmes: [Programme], on db: any Database
+    ) async throws -> [UUID: ProgrammeVersion] {
         let published = programmes.filter { $0.currentVersion != nil }
         guard !published.isEmpty else { return [:] }
         let versions = try await ProgrammeVersion.query(on: db).group(.or) { group in
             for programme in published {
-                group.group(.and) { $0.filter(\.$programme.$id == programme.id!).filter(\.$number == programme.currentVersion!) }
+                group.group(.and) {
+                    $0.filter(\.$programme.$id == programme.id!).filter(\.$number == programme.currentVersion!)
+                }
             }
         }.all()
         return Dictionary(uniqueKeysWithValues: versions.map { ($0.$programme.id, $0) })
@@ -115,18 +132,22 @@ struct ProgrammeAPI {
 
     private func map(_ programme: Programme, version: ProgrammeVersion?, actor: Actor) -> APIProgramme {
         APIProgramme(
-            id: programme.id!, name: programme.name, ownerOrganisationId: programme.$owner.id, currentVersion: programme.currentVersion,
+            id: programme.id!, name: programme.name, ownerOrganisationId: programme.$owner.id,
+            currentVersion: programme.currentVersion,
             definition: version?.definition, draft: actor.can(.manageProgrammes) ? programme.draft : nil)
     }
 
     private func map(_ version: ProgrammeVersion) -> APIVersion {
-        APIVersion(number: version.number, publishedAt: version.publishedAt, publishedBy: version.$publishedBy.id, changeNote: version.changeNote, definition: version.definition)
+        APIVersion(
+            number: version.number, publishedAt: version.publishedAt, publishedBy: version.$publishedBy.id,
+            changeNote: version.changeNote, definition: version.definition)
     }
 
     private func map(_ cohort: Cohort, taken: Int) -> APICohort {
         APICohort(
             id: cohort.id!, programmeId: cohort.$programme.id, name: cohort.name,
-            startDate: SimpleDate(cohort.startDate) ?? SimpleDate(year: 2000, month: 1, day: 1)!, capacity: cohort.capacity,
+            startDate: SimpleDate(cohort.startDate) ?? SimpleDate(year: 2000, month: 1, day: 1)!,
+            capacity: cohort.capacity,
             placesTaken: taken, streams: cohort.streams, programmeVersion: cohort.programmeVersion.number)
     }
 }

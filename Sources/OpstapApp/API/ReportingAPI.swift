@@ -10,15 +10,21 @@ struct ReportingAPI {
     // MARK: Funding streams
 
     static func stream(_ stream: FundingStream, eligible: Int) -> APIFundingStream {
-        APIFundingStream(id: stream.id!, programmeId: stream.$programme.id, kind: stream.fundingKind, name: stream.name, reference: stream.reference,
-                         funderId: stream.$funder.id, amountCents: stream.amount, startsOn: stream.period.start, endsOn: stream.period.end,
-                         targetStreams: stream.targetStreams, targetDescription: stream.targetDescription, fundedPhases: stream.fundedPhases, eligibleCount: eligible)
+        APIFundingStream(
+            id: stream.id!, programmeId: stream.$programme.id, kind: stream.fundingKind, name: stream.name,
+            reference: stream.reference,
+            funderId: stream.$funder.id, amountCents: stream.amount, startsOn: stream.period.start,
+            endsOn: stream.period.end,
+            targetStreams: stream.targetStreams, targetDescription: stream.targetDescription,
+            fundedPhases: stream.fundedPhases, eligibleCount: eligible)
     }
 
     func streams(_ req: Request) async throws -> [APIFundingStream] {
         let scope = try req.scope()
         let programme = try await scope.programme(req.idParameter())
-        let streams = try await FundingStream.query(on: req.db).filter(\.$programme.$id == programme.requireID()).sort(\.$startsOn).all()
+        let streams = try await FundingStream.query(on: req.db).filter(\.$programme.$id == programme.requireID()).sort(
+            \.$startsOn
+        ).all()
         let counts = try await EligibleCounts.counts(streams.compactMap(\.id), db: req.db)
         return streams.map { Self.stream($0, eligible: counts[$0.id!] ?? 0) }
     }
@@ -28,13 +34,16 @@ struct ReportingAPI {
         let programme = try await scope.programme(req.idParameter())
         let body = try req.content.decode(APIFundingStreamRequest.self)
         let stream = try await renamingFields(["amount": "amountCents"]) {
-            try await FundingOperations(scope: scope, now: req.clock.now()).create(in: programme, FundingStreamInput(
-                name: body.name, kind: body.kind.rawValue, funderID: body.funderId, reference: body.reference ?? "",
-                amountCents: body.amountCents, amountGiven: body.amountCents != nil,
-                startsOn: body.startsOn.iso, endsOn: body.endsOn.iso, targetStreams: body.targetStreams ?? [],
-                targetDescription: body.targetDescription ?? "", fundedPhases: body.fundedPhases ?? []))
+            try await FundingOperations(scope: scope, now: req.clock.now()).create(
+                in: programme,
+                FundingStreamInput(
+                    name: body.name, kind: body.kind.rawValue, funderID: body.funderId, reference: body.reference ?? "",
+                    amountCents: body.amountCents, amountGiven: body.amountCents != nil,
+                    startsOn: body.startsOn.iso, endsOn: body.endsOn.iso, targetStreams: body.targetStreams ?? [],
+                    targetDescription: body.targetDescription ?? "", fundedPhases: body.fundedPhases ?? []))
         }
-        return try await created(Self.stream(stream, eligible: 0), location: "/api/v1/funding-streams/\(stream.id!.uuidString)")
+        return try await created(
+            Self.stream(stream, eligible: 0), location: "/api/v1/funding-streams/\(stream.id!.uuidString)")
     }
 
     func showStream(_ req: Request) async throws -> APIFundingStream {
@@ -49,11 +58,15 @@ struct ReportingAPI {
         let page = try req.pageQuery()
         let operations = FundingOperations(scope: scope, now: req.clock.now())
         let result = try await operations.eligibility(of: try await operations.stream(req.idParameter()), page: page)
-        return APIPage(ResultPage(items: result.items.map { record, captured in
-            APIEligibility(personId: record.$person.id, eligible: record.eligible, targetGroup: record.targetGroup,
-                           evidenceKind: EligibilityEvidence(rawValue: record.evidenceKind) ?? .other, evidenceReference: record.evidenceReference,
-                           checkedOn: SimpleDate(record.checkedOn)!, characteristicsCaptured: captured)
-        }, number: result.number, size: result.size, total: result.total))
+        return APIPage(
+            ResultPage(
+                items: result.items.map { record, captured in
+                    APIEligibility(
+                        personId: record.$person.id, eligible: record.eligible, targetGroup: record.targetGroup,
+                        evidenceKind: EligibilityEvidence(rawValue: record.evidenceKind) ?? .other,
+                        evidenceReference: record.evidenceReference,
+                        checkedOn: SimpleDate(record.checkedOn)!, characteristicsCaptured: captured)
+                }, number: result.number, size: result.size, total: result.total))
     }
 
     func recordEligibility(_ req: Request) async throws -> APIEligibility {
@@ -63,18 +76,28 @@ struct ReportingAPI {
         let personID = try req.uuidParameter("personId")
         _ = try await scope.person(personID)
         let body = try req.content.decode(APIEligibilityRequest.self)
-        let record = try await operations.recordEligibility(stream, EligibilityInput(
-            personID: personID, eligible: body.eligible, targetGroup: body.targetGroup, evidenceKind: body.evidenceKind.rawValue,
-            evidenceReference: body.evidenceReference ?? "", checkedOn: body.checkedOn.iso))
-        let captured = try await EsfCharacteristicsRecord.query(on: req.db).filter(\.$stream.$id == stream.id!).filter(\.$person.$id == personID).first() != nil
-        return APIEligibility(personId: personID, eligible: record.eligible, targetGroup: record.targetGroup, evidenceKind: body.evidenceKind,
-                              evidenceReference: record.evidenceReference, checkedOn: body.checkedOn, characteristicsCaptured: captured)
+        let record = try await operations.recordEligibility(
+            stream,
+            EligibilityInput(
+                personID: personID, eligible: body.eligible, targetGroup: body.targetGroup,
+                evidenceKind: body.evidenceKind.rawValue,
+                evidenceReference: body.evidenceReference ?? "", checkedOn: body.checkedOn.iso))
+        let captured =
+            try await EsfCharacteristicsRecord.query(on: req.db).filter(\.$stream.$id == stream.id!).filter(
+                \.$person.$id == personID
+            ).first() != nil
+        return APIEligibility(
+            personId: personID, eligible: record.eligible, targetGroup: record.targetGroup,
+            evidenceKind: body.evidenceKind,
+            evidenceReference: record.evidenceReference, checkedOn: body.checkedOn, characteristicsCaptured: captured)
     }
 
     static func characteristics(_ value: EsfEntryCharacteristics) -> APIEsfCharacteristics {
-        APIEsfCharacteristics(employmentStatus: value.employmentStatus, iscedLevel: value.iscedLevel, thirdCountryNational: value.thirdCountryNational,
-                              foreignBackground: value.foreignBackground, minority: value.minority, disability: value.disability,
-                              homelessOrHousingExclusion: value.homelessOrHousingExclusion, ruralArea: value.ruralArea)
+        APIEsfCharacteristics(
+            employmentStatus: value.employmentStatus, iscedLevel: value.iscedLevel,
+            thirdCountryNational: value.thirdCountryNational,
+            foreignBackground: value.foreignBackground, minority: value.minority, disability: value.disability,
+            homelessOrHousingExclusion: value.homelessOrHousingExclusion, ruralArea: value.ruralArea)
     }
 
     func characteristics(_ req: Request) async throws -> APIEsfCharacteristics {
@@ -95,7 +118,8 @@ struct ReportingAPI {
         let body = try req.content.decode(APIEsfCharacteristics.self)
         let record = try await operations.saveCharacteristics(stream, personID: try req.uuidParameter("personId")) {
             EsfEntryCharacteristics(
-                employmentStatus: body.employmentStatus, iscedLevel: body.iscedLevel, thirdCountryNational: body.thirdCountryNational,
+                employmentStatus: body.employmentStatus, iscedLevel: body.iscedLevel,
+                thirdCountryNational: body.thirdCountryNational,
                 foreignBackground: body.foreignBackground, minority: body.minority, disability: body.disability,
                 homelessOrHousingExclusion: body.homelessOrHousingExclusion, ruralArea: body.ruralArea)
         }
@@ -112,15 +136,25 @@ struct ReportingAPI {
         return APIEsfReport(
             fundingStreamId: c.stream.id!, year: c.year, columns: shown.table.columns.map(\.description),
             rows: shown.table.rows.map { row in
-                APIEsfRow(indicator: row.indicator, name: t.label(row.indicator), cells: shown.table.columns.map { column in
-                    let f = EsfReportContext.figure(row.cell(column), suppressed: suppressed)
-                    let parts: [(String, SuppressedCount)] = [("women", f.women), ("men", f.men), ("nonBinary", f.nonBinary), ("total", f.total)]
-                    return APIEsfCell(column: column.description, women: f.women.shownValue, men: f.men.shownValue, nonBinary: f.nonBinary.shownValue,
-                                      total: f.total.shownValue, suppressed: parts.filter { $0.1 == .suppressed }.map(\.0))
-                })
+                APIEsfRow(
+                    indicator: row.indicator, name: t.label(row.indicator),
+                    cells: shown.table.columns.map { column in
+                        let f = EsfReportContext.figure(row.cell(column), suppressed: suppressed)
+                        let parts: [(String, SuppressedCount)] = [
+                            ("women", f.women), ("men", f.men), ("nonBinary", f.nonBinary), ("total", f.total),
+                        ]
+                        return APIEsfCell(
+                            column: column.description, women: f.women.shownValue, men: f.men.shownValue,
+                            nonBinary: f.nonBinary.shownValue,
+                            total: f.total.shownValue, suppressed: parts.filter { $0.1 == .suppressed }.map(\.0))
+                    })
             },
             missingCharacteristics: shown.table.missingCharacteristics.count, frozenAt: snapshot?.takenAt,
-            differences: differences.map { APIEsfDifference(indicator: $0.indicator, column: $0.column.description, gender: $0.gender, snapshot: $0.snapshot, current: $0.current) })
+            differences: differences.map {
+                APIEsfDifference(
+                    indicator: $0.indicator, column: $0.column.description, gender: $0.gender, snapshot: $0.snapshot,
+                    current: $0.current)
+            })
     }
 
     /// The participants of the year, or those behind one figure (indicator, column, gender).
@@ -132,15 +166,22 @@ struct ReportingAPI {
         var ids = EsfReports.activeIn(c.year, shown.participants).map(\.personID)
         if let indicator = try req.enumQuery("indicator", as: EsfIndicator.self) {
             let columnText = req.query[String.self, at: "column"] ?? "cumulative"
-            guard let column = EsfPeriodColumn(description: columnText) else { throw ValidationFailure([FieldError("column", .invalidChoice)]) }
+            guard let column = EsfPeriodColumn(description: columnText) else {
+                throw ValidationFailure([FieldError("column", .invalidChoice)])
+            }
             let cell = shown.table.cell(indicator, column)
             ids = try req.enumQuery("gender", as: EsfGender.self).map { cell.people($0) } ?? cell.everyone
         }
-        let listed = try await c.reports.listed(ids, of: shown.participants, programmeID: c.stream.$programme.id, page: page)
-        return APIPage(ResultPage(items: listed.people.map { person in
-            let p = person.participant
-            return APIEsfParticipant(personId: p.personID, name: person.name, gender: p.gender, entryDate: p.entryDate, exitDate: p.exitDate, results: EsfReportContext.results(p))
-        }, number: page.number, size: page.size, total: listed.total))
+        let listed = try await c.reports.listed(
+            ids, of: shown.participants, programmeID: c.stream.$programme.id, page: page)
+        return APIPage(
+            ResultPage(
+                items: listed.people.map { person in
+                    let p = person.participant
+                    return APIEsfParticipant(
+                        personId: p.personID, name: person.name, gender: p.gender, entryDate: p.entryDate,
+                        exitDate: p.exitDate, results: EsfReportContext.results(p))
+                }, number: page.number, size: page.size, total: listed.total))
     }
 
     func bsnReport(_ req: Request) async throws -> APIPage<APIBsnRow> {
@@ -149,19 +190,26 @@ struct ReportingAPI {
         let page = try req.pageQuery()
         let shown = try await c.reports.current(c.stream, year: c.year)
         let active = EsfReports.activeIn(c.year, shown.participants).map(\.personID)
-        let listed = try await c.reports.listed(active, of: shown.participants, programmeID: c.stream.$programme.id, page: page)
+        let listed = try await c.reports.listed(
+            active, of: shown.participants, programmeID: c.stream.$programme.id, page: page)
         try await c.logBSNRead(listed.people.map(\.participant.personID), at: req.clock.now())
-        return APIPage(ResultPage(items: listed.people.map { person in
-            let p = person.participant
-            return APIBsnRow(bsn: person.bsn, name: person.name, entryDate: p.entryDate, exitDate: p.exitDate,
-                             homeless: p.characteristics?.homelessOrHousingExclusion == true, qualificationGained: p.qualificationGained)
-        }, number: page.number, size: page.size, total: listed.total))
+        return APIPage(
+            ResultPage(
+                items: listed.people.map { person in
+                    let p = person.participant
+                    return APIBsnRow(
+                        bsn: person.bsn, name: person.name, entryDate: p.entryDate, exitDate: p.exitDate,
+                        homeless: p.characteristics?.homelessOrHousingExclusion == true,
+                        qualificationGained: p.qualificationGained)
+                }, number: page.number, size: page.size, total: listed.total))
     }
 
     func snapshots(_ req: Request) async throws -> [APISnapshot] {
         let scope = try req.scope()
         let stream = try await FundingOperations(scope: scope, now: req.clock.now()).stream(req.idParameter())
-        return try await EsfSnapshot.query(on: req.db).filter(\.$stream.$id == stream.id!).sort(\.$year).all().map { APISnapshot(year: $0.year, takenAt: $0.takenAt) }
+        return try await EsfSnapshot.query(on: req.db).filter(\.$stream.$id == stream.id!).sort(\.$year).all().map {
+            APISnapshot(year: $0.year, takenAt: $0.takenAt)
+        }
     }
 
     func freeze(_ req: Request) async throws -> Response {
@@ -171,36 +219,49 @@ struct ReportingAPI {
         let reports = EsfReports(scope: scope)
         let year = try reports.checkYear(body.year, of: stream)
         let snapshot = try await reports.freeze(stream, year: year)
-        return try await created(APISnapshot(year: snapshot.year, takenAt: snapshot.takenAt),
-                                 location: "/api/v1/funding-streams/\(stream.id!.uuidString)/esf-report?year=\(year)")
+        return try await created(
+            APISnapshot(year: snapshot.year, takenAt: snapshot.takenAt),
+            location: "/api/v1/funding-streams/\(stream.id!.uuidString)/esf-report?year=\(year)")
     }
 
     // MARK: Goals, dashboard, lessons
 
     static func goal(_ row: ProgrammeGoalRow, _ goal: ProgrammeGoal) -> APIProgrammeGoal {
         let definition = goal.definition
-        return APIProgrammeGoal(id: row.id, title: row.title, source: row.source, cohortId: goal.$cohort.id, measure: row.measure, target: row.target,
-                       periodStart: definition.periodStart, deadline: row.deadline, level: definition.level, months: definition.months,
-                       value: row.suppressed ? nil : row.value.value, numerator: row.suppressed ? nil : row.value.numerator,
-                       denominator: row.suppressed ? nil : row.value.denominator, suppressed: row.suppressed, progress: row.progress,
-                       trend: row.suppressed ? [] : row.trend.map { APIProgrammeGoalPoint(on: $0.on, value: $0.value) })
+        return APIProgrammeGoal(
+            id: row.id, title: row.title, source: row.source, cohortId: goal.$cohort.id, measure: row.measure,
+            target: row.target,
+            periodStart: definition.periodStart, deadline: row.deadline, level: definition.level,
+            months: definition.months,
+            value: row.suppressed ? nil : row.value.value, numerator: row.suppressed ? nil : row.value.numerator,
+            denominator: row.suppressed ? nil : row.value.denominator, suppressed: row.suppressed,
+            progress: row.progress,
+            trend: row.suppressed ? [] : row.trend.map { APIProgrammeGoalPoint(on: $0.on, value: $0.value) })
     }
 
     func goals(_ req: Request) async throws -> [APIProgrammeGoal] {
         let scope = try req.scope()
         let programme = try await scope.programme(req.idParameter())
-        return try await ProgrammeGoalRows.rows(scope: scope, programmeID: programme.requireID()).map { Self.goal($0.row, $0.goal) }
+        return try await ProgrammeGoalRows.rows(scope: scope, programmeID: programme.requireID()).map {
+            Self.goal($0.row, $0.goal)
+        }
     }
 
     func createGoal(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let programme = try await scope.programme(req.idParameter())
         let body = try req.content.decode(APIProgrammeGoalRequest.self)
-        let goal = try await ReportingOperations(scope: scope).createGoal(in: programme, GoalInput(
-            title: body.title, source: body.source ?? "", measure: body.measure.rawValue, target: String(body.target),
-            cohortID: body.cohortId?.uuidString ?? "", periodStart: body.periodStart?.iso ?? "", deadline: body.deadline.iso,
-            level: body.level?.rawValue ?? "", months: body.months.map(String.init) ?? ""))
-        let row = try await ProgrammeGoalRows.rows(scope: scope, programmeID: programme.requireID()).first { $0.goal.id == goal.id }!.row
+        let goal = try await ReportingOperations(scope: scope).createGoal(
+            in: programme,
+            GoalInput(
+                title: body.title, source: body.source ?? "", measure: body.measure.rawValue,
+                target: String(body.target),
+                cohortID: body.cohortId?.uuidString ?? "", periodStart: body.periodStart?.iso ?? "",
+                deadline: body.deadline.iso,
+                level: body.level?.rawValue ?? "", months: body.months.map(String.init) ?? ""))
+        let row = try await ProgrammeGoalRows.rows(scope: scope, programmeID: programme.requireID()).first {
+            $0.goal.id == goal.id
+        }!.row
         return try await created(Self.goal(row, goal), location: "/api/v1/programmes/\(programme.id!.uuidString)/goals")
     }
 
@@ -209,41 +270,61 @@ struct ReportingAPI {
         let programme = try await scope.programme(req.idParameter())
         for name in ["cohort", "stream", "organisation"] { _ = try req.uuidQuery(name) }
         for name in ["from", "to"] {
-            if let text = req.query[String.self, at: name], SimpleDate(text) == nil { throw ValidationFailure([FieldError(name, .invalidDate)]) }
+            if let text = req.query[String.self, at: name], SimpleDate(text) == nil {
+                throw ValidationFailure([FieldError(name, .invalidDate)])
+            }
         }
         let result = try await DashboardCharts(scope: scope, t: req.translator())
             .charts(programme: programme, filter: DashboardFilter(req))
-        return APIDashboard(programmeId: programme.id!, participants: result.participants, suppressed: scope.actor.seesSuppressedFigures, charts: result.charts.map { chart in
-            APIChart(id: chart.id, title: chart.title, description: chart.description, series: chart.series.map { series in
-                APIChartSeries(name: series.name, points: chart.categories.enumerated().map { index, category in
-                    APIChartPoint(category: category, value: index < series.values.count ? series.values[index] : nil,
-                                  label: index < series.valueLabels.count ? series.valueLabels[index] : "")
-                })
+        return APIDashboard(
+            programmeId: programme.id!, participants: result.participants,
+            suppressed: scope.actor.seesSuppressedFigures,
+            charts: result.charts.map { chart in
+                APIChart(
+                    id: chart.id, title: chart.title, description: chart.description,
+                    series: chart.series.map { series in
+                        APIChartSeries(
+                            name: series.name,
+                            points: chart.categories.enumerated().map { index, category in
+                                APIChartPoint(
+                                    category: category, value: index < series.values.count ? series.values[index] : nil,
+                                    label: index < series.valueLabels.count ? series.valueLabels[index] : "")
+                            })
+                    })
             })
-        })
     }
 
     static func lesson(_ row: LessonRow) -> APILesson {
-        APILesson(programmeName: row.programmeName, title: row.title, whatHappened: row.whatHappened, why: row.why, change: row.change,
-                  theme: row.theme, shared: row.shared, learnedOn: row.learnedOn, author: row.author)
+        APILesson(
+            programmeName: row.programmeName, title: row.title, whatHappened: row.whatHappened, why: row.why,
+            change: row.change,
+            theme: row.theme, shared: row.shared, learnedOn: row.learnedOn, author: row.author)
     }
 
     func lessons(_ req: Request) async throws -> APIPage<APILesson> {
         let scope = try req.scope()
         let page = try req.pageQuery()
-        let result = try await ReportingOperations(scope: scope).lessons(programmeID: try req.uuidQuery("programmeId"), page: page)
-        return APIPage(ResultPage(items: result.items.map(Self.lesson), number: result.number, size: result.size, total: result.total))
+        let result = try await ReportingOperations(scope: scope).lessons(
+            programmeID: try req.uuidQuery("programmeId"), page: page)
+        return APIPage(
+            ResultPage(
+                items: result.items.map(Self.lesson), number: result.number, size: result.size, total: result.total))
     }
 
     func createLesson(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let body = try req.content.decode(APILessonRequest.self)
-        let lesson = try await ReportingOperations(scope: scope).createLesson(LessonInput(
-            programmeID: body.programmeId, title: body.title, whatHappened: body.whatHappened, why: body.why, change: body.change,
-            theme: body.theme ?? "", shared: body.shared))
-        let row = LessonRow(title: lesson.title, programmeName: try await Programme.find(lesson.$programme.id, on: req.db)!.name, whatHappened: lesson.whatHappened,
-                            why: lesson.why, change: lesson.change, theme: lesson.theme, shared: lesson.shared, learnedOn: SimpleDate(lesson.learnedOn)!,
-                            author: scope.actor.name + ", " + scope.actor.organisationName)
+        let lesson = try await ReportingOperations(scope: scope).createLesson(
+            LessonInput(
+                programmeID: body.programmeId, title: body.title, whatHappened: body.whatHappened, why: body.why,
+                change: body.change,
+                theme: body.theme ?? "", shared: body.shared))
+        let row = LessonRow(
+            title: lesson.title, programmeName: try await Programme.find(lesson.$programme.id, on: req.db)!.name,
+            whatHappened: lesson.whatHappened,
+            why: lesson.why, change: lesson.change, theme: lesson.theme, shared: lesson.shared,
+            learnedOn: SimpleDate(lesson.learnedOn)!,
+            author: scope.actor.name + ", " + scope.actor.organisationName)
         return try await created(Self.lesson(row), location: "/api/v1/lessons")
     }
 
@@ -260,14 +341,19 @@ struct ReportingAPI {
             let flagged = checks.filter { !$0.errors.isEmpty || $0.duplicate != nil }
             count = checks.filter { !$0.errors.isEmpty }.count
             problems = flagged.prefix(1000).map { check in
-                APIImportRow(line: check.line, errors: check.errors.map { .init(name: $0.field, code: $0.code.rawValue, reason: t.error($0)) },
-                             duplicate: check.duplicate.map { ImportText.words($0, t) })
+                APIImportRow(
+                    line: check.line,
+                    errors: check.errors.map { .init(name: $0.field, code: $0.code.rawValue, reason: t.error($0)) },
+                    duplicate: check.duplicate.map { ImportText.words($0, t) })
             }
         }
-        return APIImport(id: record.id!, status: record.status, fileName: record.fileName, header: table.header,
-                         mapping: Dictionary(uniqueKeysWithValues: ImportOperations.decode(record.mapping).map { ($0.key.rawValue, $0.value) }),
-                         totalRows: record.totalRows, processedRows: processed, importedRows: record.importedRows, skippedRows: record.skippedRows,
-                         failure: record.failure.isEmpty ? nil : record.failure, rowsWithErrors: count, problems: problems)
+        return APIImport(
+            id: record.id!, status: record.status, fileName: record.fileName, header: table.header,
+            mapping: Dictionary(
+                uniqueKeysWithValues: ImportOperations.decode(record.mapping).map { ($0.key.rawValue, $0.value) }),
+            totalRows: record.totalRows, processedRows: processed, importedRows: record.importedRows,
+            skippedRows: record.skippedRows,
+            failure: record.failure.isEmpty ? nil : record.failure, rowsWithErrors: count, problems: problems)
     }
 
     func createImport(_ req: Request) async throws -> Response {
@@ -275,9 +361,12 @@ struct ReportingAPI {
         let programme = try await scope.programme(req.idParameter())
         let body = try req.content.decode(APIImportRequest.self)
         let record = try await renamingFields(["file": "csv"]) {
-            try await ImportOperations(scope: scope, now: req.clock.now()).upload(programme: programme, stream: body.stream, fileName: body.fileName ?? "import.csv", content: body.csv)
+            try await ImportOperations(scope: scope, now: req.clock.now()).upload(
+                programme: programme, stream: body.stream, fileName: body.fileName ?? "import.csv", content: body.csv)
         }
-        return try await created(try await importBody(req, record, withPreview: false), location: "/api/v1/candidate-imports/\(record.id!.uuidString)")
+        return try await created(
+            try await importBody(req, record, withPreview: false),
+            location: "/api/v1/candidate-imports/\(record.id!.uuidString)")
     }
 
     func showImport(_ req: Request) async throws -> APIImport {
@@ -294,8 +383,14 @@ struct ReportingAPI {
         for key in body.columns.keys where CandidateImportField(rawValue: key) == nil {
             throw ValidationFailure([FieldError("columns." + key, .invalidChoice)])
         }
-        let columns = Dictionary(uniqueKeysWithValues: CandidateImportField.allCases.map { ($0, body.columns[$0.rawValue].map(String.init) ?? "") })
-        try await renamingFields(Dictionary(uniqueKeysWithValues: CandidateImportField.allCases.map { ($0.rawValue, "columns." + $0.rawValue) })) {
+        let columns = Dictionary(
+            uniqueKeysWithValues: CandidateImportField.allCases.map {
+                ($0, body.columns[$0.rawValue].map(String.init) ?? "")
+            })
+        try await renamingFields(
+            Dictionary(
+                uniqueKeysWithValues: CandidateImportField.allCases.map { ($0.rawValue, "columns." + $0.rawValue) })
+        ) {
             try await operations.setMapping(record, columns: columns)
         }
         return try await importBody(req, record, withPreview: true)

@@ -37,16 +37,25 @@ struct SupervisionAPI {
         try scope.actor.require(.moveParticipants)
         let supervisors = try await SupervisionOperations.reachableSupervisors(scope)
         guard !supervisors.isEmpty else { return [] }
-        return try await SupervisorContact.query(on: req.db).filter(\.$supervisor.$id ~~ Array(supervisors)).sort(\.$contactOn, .descending).limit(200).all()
-            .map { APISupervisorContact(id: $0.id!, supervisorId: $0.$supervisor.id, coachId: $0.$coach.id, contactOn: SimpleDate($0.contactOn)!, note: $0.note) }
+        return try await SupervisorContact.query(on: req.db).filter(\.$supervisor.$id ~~ Array(supervisors)).sort(
+            \.$contactOn, .descending
+        ).limit(200).all()
+            .map {
+                APISupervisorContact(
+                    id: $0.id!, supervisorId: $0.$supervisor.id, coachId: $0.$coach.id,
+                    contactOn: SimpleDate($0.contactOn)!, note: $0.note)
+            }
     }
 
     func log(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let body = try req.content.decode(APISupervisorContactRequest.self)
-        let contact = try await SupervisionOperations.logContact(scope, supervisor: body.supervisorId, on: body.contactOn.iso, note: body.note ?? "")
+        let contact = try await SupervisionOperations.logContact(
+            scope, supervisor: body.supervisorId, on: body.contactOn.iso, note: body.note ?? "")
         return try await created(
-            APISupervisorContact(id: contact.id!, supervisorId: contact.$supervisor.id, coachId: contact.$coach.id, contactOn: body.contactOn, note: contact.note),
+            APISupervisorContact(
+                id: contact.id!, supervisorId: contact.$supervisor.id, coachId: contact.$coach.id,
+                contactOn: body.contactOn, note: contact.note),
             location: "/api/v1/supervisor-contacts")
     }
 
@@ -55,14 +64,22 @@ struct SupervisionAPI {
         try scope.actor.require(.moveParticipants)
         return try await SupervisorTraining.query(on: req.db).filter(\.$organisation.$id == scope.actor.organisationID)
             .sort(\.$heldOn, .descending).limit(200).with(\.$attendees).all()
-            .map { APITraining(id: $0.id!, theme: $0.theme, heldOn: SimpleDate($0.heldOn)!, attendees: $0.attendees.compactMap(\.id)) }
+            .map {
+                APITraining(
+                    id: $0.id!, theme: $0.theme, heldOn: SimpleDate($0.heldOn)!,
+                    attendees: $0.attendees.compactMap(\.id))
+            }
     }
 
     func recordTraining(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let body = try req.content.decode(APITrainingRequest.self)
-        let training = try await SupervisionOperations.recordTraining(scope, theme: body.theme, on: body.heldOn.iso, attendees: body.attendees ?? [])
-        return try await created(APITraining(id: training.id!, theme: training.theme, heldOn: body.heldOn, attendees: Array(Set(body.attendees ?? []))),
-                                 location: "/api/v1/supervisor-trainings")
+        let training = try await SupervisionOperations.recordTraining(
+            scope, theme: body.theme, on: body.heldOn.iso, attendees: body.attendees ?? [])
+        return try await created(
+            APITraining(
+                id: training.id!, theme: training.theme, heldOn: body.heldOn,
+                attendees: Array(Set(body.attendees ?? []))),
+            location: "/api/v1/supervisor-trainings")
     }
 }

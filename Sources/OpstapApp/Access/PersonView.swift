@@ -48,6 +48,8 @@ extension Scope {
     func isPlacedWithActor(_ personID: UUID) async throws -> Bool {
         try await Placement.query(on: db).join(Enrolment.self, on: \Placement.$enrolment.$id == \Enrolment.$id)
             .join(Location.self, on: \Placement.$location.$id == \Location.$id)
-            .filter(Enrolment.self, \.$person.$id == personID).filter(Location.self, \.$organisation.$id == actor.organisationID).first() != nil
+            .filter(Enrolment.self, \.$person.$id == personID).filter(
+                Location.self, \.$organisation.$id == actor.organisationID
+            ).first() != nil
     }
 }

@@ -42,7 +42,9 @@ struct Scope: Sendable {
     }
 
     func programme(_ id: UUID?) async throws -> Programme {
-        guard let id, let programme = try await programmes().filter(\.$id == id).first() else { throw AccessDenied.notFound }
+        guard let id, let programme = try await programmes().filter(\.$id == id).first() else {
+            throw AccessDenied.notFound
+        }
         return programme
     }
 
@@ -101,7 +103,9 @@ struct Scope: Sendable {
     }
 
     func candidacy(_ id: UUID?) async throws -> Candidacy {
-        guard let id, let candidacy = try await candidacies().filter(\.$id == id).first() else { throw AccessDenied.notFound }
+        guard let id, let candidacy = try await candidacies().filter(\.$id == id).first() else {
+            throw AccessDenied.notFound
+        }
         return candidacy
     }
 
@@ -112,14 +116,16 @@ struct Scope: Sendable {
     }
 
     func enrolment(_ id: UUID?) async throws -> Enrolment {
-        guard let id, let enrolment = try await enrolments().filter(\.$id == id).first() else { throw AccessDenied.notFound }
+        guard let id, let enrolment = try await enrolments().filter(\.$id == id).first() else {
+            throw AccessDenied.notFound
+        }
         return enrolment
     }
 
     /// A person is visible when at least one of their candidacies is.
     func person(_ id: UUID?) async throws -> Person {
         guard let id, try await candidacies().filter(\.$person.$id == id).first() != nil,
-              let person = try await Person.find(id, on: db)
+            let person = try await Person.find(id, on: db)
         else { throw AccessDenied.notFound }
         return person
     }
@@ -133,12 +139,16 @@ extension Scope {
         guard NotePolicy.readsOthersNotes(roles: actor.roles) else {
             return Note.query(on: db).filter(\.$enrolment.$id == enrolmentID).filter(\.$author.$id == actor.userID)
         }
-        let inTeam = try await GuidanceAssignment.query(on: db).filter(\.$enrolment.$id == enrolmentID)
+        let inTeam =
+            try await GuidanceAssignment.query(on: db).filter(\.$enrolment.$id == enrolmentID)
             .filter(\.$user.$id == actor.userID).filter(\.$endsOn == nil).first() != nil
         return Note.query(on: db).filter(\.$enrolment.$id == enrolmentID).group(.or) { readable in
             readable.filter(\.$level == NoteLevel.partners.rawValue)
                 .filter(\.$author.$id == actor.userID)
-                .group(.and) { $0.filter(\.$level == NoteLevel.organisation.rawValue).filter(\.$authorOrganisation.$id == actor.organisationID) }
+                .group(.and) {
+                    $0.filter(\.$level == NoteLevel.organisation.rawValue).filter(
+                        \.$authorOrganisation.$id == actor.organisationID)
+                }
             if inTeam { readable.filter(\.$level == NoteLevel.team.rawValue) }
         }
     }
@@ -146,7 +156,9 @@ extension Scope {
     /// Records that the actor opened this person's file. Called by every page and API
     /// response that shows one person's data.
     func logRead(of personID: UUID, view: String, at date: Date) async throws {
-        try await AccessLogEntry(personID: personID, actorID: actor.userID, organisationID: actor.organisationID, view: view, at: date).create(on: db)
+        try await AccessLogEntry(
+            personID: personID, actorID: actor.userID, organisationID: actor.organisationID, view: view, at: date
+        ).create(on: db)
     }
 }
 

@@ -67,26 +67,46 @@ struct AllocationOperations {
     /// Running participants of the cohort without a placement on `from`.
     private func placementSeekers(_ cohort: Cohort, from: SimpleDate) async throws -> [Enrolment] {
         let running = try await scope.enrolments().filter(\.$cohort.$id == cohort.requireID())
-            .filter(\.$state ~~ [EnrolmentState.enrolled.rawValue, EnrolmentState.inPhase.rawValue, EnrolmentState.betweenPhases.rawValue])
+            .filter(
+                \.$state ~~ [
+                    EnrolmentState.enrolled.rawValue, EnrolmentState.inPhase.rawValue,
+                    EnrolmentState.betweenPhases.rawValue,
+                ]
+            )
             .with(\.$person).all()
         let ids = running.compactMap(\.id)
-        let placed = Set(try await Placement.query(on: db).filter(\.$enrolment.$id ~~ ids).all().filter { $0.range.contains(from) }.map { $0.$enrolment.id })
+        let placed = Set(
+            try await Placement.query(on: db).filter(\.$enrolment.$id ~~ ids).all().filter { $0.range.contains(from) }
+                .map { $0.$enrolment.id })
         return running.filter { !placed.contains($0.id!) }.sorted { $0.person.fullName < $1.person.fullName }
     }
 
     /// Locations of the programme's partners with places free on `from`.
     func openPlaces(programmeID: UUID, from: SimpleDate) async throws -> [(Location, OpenPlaces)] {
-        let partners = try await ProgrammePartner.query(on: db).filter(\.$programme.$id == programmeID).all(\.$organisation.$id)
+        let partners = try await ProgrammePartner.query(on: db).filter(\.$programme.$id == programmeID).all(
+            \.$organisation.$id)
         let locations = try await Location.query(on: db).filter(\.$organisation.$id ~~ partners).sort(\.$name).all()
         let ids = locations.compactMap(\.id)
-        let periods = Dictionary(grouping: try await LocationPlaces.query(on: db).filter(\.$location.$id ~~ ids).sort(\.$startsOn).all(), by: { $0.$location.id })
-        let taken = Dictionary(grouping: try await Placement.query(on: db).filter(\.$location.$id ~~ ids).all().filter { $0.range.contains(from) }, by: { $0.$location.id })
+        let periods = Dictionary(
+            grouping: try await LocationPlaces.query(on: db).filter(\.$location.$id ~~ ids).sort(\.$startsOn).all(),
+            by: { $0.$location.id })
+        let taken = Dictionary(
+            grouping: try await Placement.query(on: db).filter(\.$location.$id ~~ ids).all().filter {
+                $0.range.contains(from)
+            }, by: { $0.$location.id })
         return locations.compactMap { location in
-            guard let period = periods[location.id!]?.last(where: { $0.period.range.contains(from) }) else { return nil }
+            guard let period = periods[location.id!]?.last(where: { $0.period.range.contains(from) }) else {
+                return nil
+            }
             let free = period.places - (taken[location.id!]?.count ?? 0)
             guard free > 0 else { return nil }
-            return (location, OpenPlaces(locationID: location.id!, name: location.name, point: PostcodeDirectory.point(for: location.postcode),
-                                         requiredLevel: period.requiredLevel.flatMap(CEFRLevel.init(rawValue:)), free: free))
+            return (
+                location,
+                OpenPlaces(
+                    locationID: location.id!, name: location.name,
+                    point: PostcodeDirectory.point(for: location.postcode),
+                    requiredLevel: period.requiredLevel.flatMap(CEFRLevel.init(rawValue:)), free: free)
+            )
         }
     }
 
@@ -94,11 +114,16 @@ struct AllocationOperations {
     /// (a location of a reception agency with that name).
     private func origins(_ enrolments: [Enrolment], on day: SimpleDate) async throws -> [UUID: (GeoPoint?, String)] {
         // A home let through the programme is where they live now.
-        let homes = try await Tenancy.query(on: db).filter(\.$enrolment.$id ~~ enrolments.compactMap(\.id)).with(\.$unit) { $0.with(\.$complex) }.all()
+        let homes = try await Tenancy.query(on: db).filter(\.$enrolment.$id ~~ enrolments.compactMap(\.id)).with(
+            \.$unit
+        ) { $0.with(\.$complex) }.all()
             .filter { $0.range.contains(day) }
-        let complexByEnrolment = Dictionary(homes.map { ($0.$enrolment.id, $0.unit.complex) }, uniquingKeysWith: { first, _ in first })
-        let centres = try await Location.query(on: db).join(Organisation.self, on: \Location.$organisation.$id == \Organisation.$id)
-            .filter(Organisation.self, \.$kind == OrganisationKind.receptionAgency.rawValue).all()
+        let complexByEnrolment = Dictionary(
+            homes.map { ($0.$enrolment.id, $0.unit.complex) }, uniquingKeysWith: { first, _ in first })
+        let centres = try await Location.query(on: db).join(
+            Organisation.self, on: \Location.$organisation.$id == \Organisation.$id
+        )
+        .filter(Organisation.self, \.$kind == OrganisationKind.receptionAgency.rawValue).all()
         let byName = Dictionary(centres.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         var result: [UUID: (GeoPoint?, String)] = [:]
         for enrolment in enrolments {
@@ -106,7 +131,10 @@ struct AllocationOperations {
             if let complex = complexByEnrolment[enrolment.id!] {
                 result[enrolment.id!] = (PostcodeDirectory.point(for: complex.postcode), complex.name)
             } else if !intake.contact.postcode.isEmpty {
-                result[enrolment.id!] = (PostcodeDirectory.point(for: intake.contact.postcode), intake.contact.city.isEmpty ? intake.contact.postcode : intake.contact.city)
+                result[enrolment.id!] = (
+                    PostcodeDirectory.point(for: intake.contact.postcode),
+                    intake.contact.city.isEmpty ? intake.contact.postcode : intake.contact.city
+                )
             } else if let centre = byName[intake.residenceDetail.lowercased()] {
                 result[enrolment.id!] = (PostcodeDirectory.point(for: centre.postcode), centre.name)
             } else {
@@ -119,27 +147,40 @@ struct AllocationOperations {
     private func suggestPlacements(_ cohort: Cohort, from: SimpleDate) async throws -> AllocationProposal {
         let enrolments = try await placementSeekers(cohort, from: from)
         let places = try await openPlaces(programmeID: cohort.$programme.id, from: from)
-        let preferences = Dictionary(grouping: try await LocationPreference.query(on: db).filter(\.$enrolment.$id ~~ enrolments.compactMap(\.id)).sort(\.$rank).all(),
-                                     by: { $0.$enrolment.id })
+        let preferences = Dictionary(
+            grouping: try await LocationPreference.query(on: db).filter(\.$enrolment.$id ~~ enrolments.compactMap(\.id))
+                .sort(\.$rank).all(),
+            by: { $0.$enrolment.id })
         let origins = try await origins(enrolments, on: from)
         let seekers = enrolments.map { enrolment in
-            PlaceSeeker(id: enrolment.id!, name: enrolment.person.fullName, origin: origins[enrolment.id!]?.0, originLabel: origins[enrolment.id!]?.1 ?? "",
-                        level: enrolment.person.intake.dutchLevels.speaking, preferences: (preferences[enrolment.id!] ?? []).map { $0.$location.id })
+            PlaceSeeker(
+                id: enrolment.id!, name: enrolment.person.fullName, origin: origins[enrolment.id!]?.0,
+                originLabel: origins[enrolment.id!]?.1 ?? "",
+                level: enrolment.person.intake.dutchLevels.speaking,
+                preferences: (preferences[enrolment.id!] ?? []).map { $0.$location.id })
         }
         let open = places.map(\.1)
         let suggestion = PlacementAllocation.suggest(seekers, open)
         var used: [Int: Int] = [:]
         for pair in suggestion.pairs { used[pair.targetIndex, default: 0] += 1 }
-        let targets = open.enumerated().map { AllocationProposal.Target(id: $1.locationID, name: $1.name, free: $1.free - (used[$0] ?? 0)) }
-        return proposal(.placements, from: from, seekers: seekers.map { ($0.id, $0.name) }, suggestion: suggestion, targets: targets)
+        let targets = open.enumerated().map {
+            AllocationProposal.Target(id: $1.locationID, name: $1.name, free: $1.free - (used[$0] ?? 0))
+        }
+        return proposal(
+            .placements, from: from, seekers: seekers.map { ($0.id, $0.name) }, suggestion: suggestion, targets: targets
+        )
     }
 
-    private func proposal(_ kind: AllocationKind, from: SimpleDate, seekers: [(UUID, String)], suggestion: AllocationSuggestion, targets: [AllocationProposal.Target]) -> AllocationProposal {
+    private func proposal(
+        _ kind: AllocationKind, from: SimpleDate, seekers: [(UUID, String)], suggestion: AllocationSuggestion,
+        targets: [AllocationProposal.Target]
+    ) -> AllocationProposal {
         let pairs = Dictionary(uniqueKeysWithValues: suggestion.pairs.map { ($0.seekerIndex, $0) })
         let rows = seekers.enumerated().map { index, seeker in
             let pair = pairs[index]
-            return AllocationProposal.Row(enrolmentID: seeker.0, participant: seeker.1, target: pair.map { targets[$0.targetIndex] },
-                                          cost: pair?.cost, reasons: pair?.reasons ?? [])
+            return AllocationProposal.Row(
+                enrolmentID: seeker.0, participant: seeker.1, target: pair.map { targets[$0.targetIndex] },
+                cost: pair?.cost, reasons: pair?.reasons ?? [])
         }
         return AllocationProposal(kind: kind, from: from, rows: rows, targets: targets, totalCost: suggestion.totalCost)
     }
@@ -150,11 +191,16 @@ struct AllocationOperations {
     /// they chose the route (their place in the queue).
     private func studioSeekers(_ cohort: Cohort, from: SimpleDate) async throws -> [(Enrolment, HousingRouteChoice)] {
         let running = try await scope.enrolments().filter(\.$cohort.$id == cohort.requireID())
-            .filter(\.$state !~ [EnrolmentState.withdrawn.rawValue, EnrolmentState.completed.rawValue]).with(\.$person).all()
+            .filter(\.$state !~ [EnrolmentState.withdrawn.rawValue, EnrolmentState.completed.rawValue]).with(\.$person)
+            .all()
         let ids = running.compactMap(\.id)
-        let routes = Dictionary(uniqueKeysWithValues: try await HousingRouteChoice.query(on: db).filter(\.$enrolment.$id ~~ ids)
-            .filter(\.$route == HousingRoute.programmeStudio.rawValue).all().map { ($0.$enrolment.id, $0) })
-        let housed = Set(try await Tenancy.query(on: db).filter(\.$enrolment.$id ~~ ids).all().filter { $0.range.until.map { $0 >= from } ?? true }.map { $0.$enrolment.id })
+        let routes = Dictionary(
+            uniqueKeysWithValues: try await HousingRouteChoice.query(on: db).filter(\.$enrolment.$id ~~ ids)
+                .filter(\.$route == HousingRoute.programmeStudio.rawValue).all().map { ($0.$enrolment.id, $0) })
+        let housed = Set(
+            try await Tenancy.query(on: db).filter(\.$enrolment.$id ~~ ids).all().filter {
+                $0.range.until.map { $0 >= from } ?? true
+            }.map { $0.$enrolment.id })
         return running.compactMap { enrolment in
             guard let route = routes[enrolment.id!], !housed.contains(enrolment.id!) else { return nil }
             return (enrolment, route)
@@ -165,16 +211,28 @@ struct AllocationOperations {
     /// three months of it.
     func freeStudios(programmeID: UUID, from: SimpleDate) async throws -> [(HousingUnit, FreeStudio)] {
         let complexes = try await HousingComplex.query(on: db).filter(\.$programme.$id == programmeID).all()
-        let units = try await HousingUnit.query(on: db).filter(\.$complex.$id ~~ complexes.compactMap(\.id)).filter(\.$kind == UnitKind.studio.rawValue)
-            .sort(\.$label).all()
-        let tenancies = Dictionary(grouping: try await Tenancy.query(on: db).filter(\.$unit.$id ~~ units.compactMap(\.id)).all(), by: { $0.$unit.id })
+        let units = try await HousingUnit.query(on: db).filter(\.$complex.$id ~~ complexes.compactMap(\.id)).filter(
+            \.$kind == UnitKind.studio.rawValue
+        )
+        .sort(\.$label).all()
+        let tenancies = Dictionary(
+            grouping: try await Tenancy.query(on: db).filter(\.$unit.$id ~~ units.compactMap(\.id)).all(),
+            by: { $0.$unit.id })
         let complexByID = Dictionary(uniqueKeysWithValues: complexes.map { ($0.id!, $0) })
         let horizon = from.adding(months: 3)
         return units.compactMap { unit in
-            guard let freeFrom = TenancyRules.freeFrom(from, availableFrom: unit.available, tenancies: (tenancies[unit.id!] ?? []).map(\.range)), freeFrom <= horizon,
-                  let complex = complexByID[unit.$complex.id]
+            guard
+                let freeFrom = TenancyRules.freeFrom(
+                    from, availableFrom: unit.available, tenancies: (tenancies[unit.id!] ?? []).map(\.range)),
+                freeFrom <= horizon,
+                let complex = complexByID[unit.$complex.id]
             else { return nil }
-            return (unit, FreeStudio(unitID: unit.id!, label: "\(complex.name) \(unit.label)", point: PostcodeDirectory.point(for: complex.postcode), freeFrom: freeFrom))
+            return (
+                unit,
+                FreeStudio(
+                    unitID: unit.id!, label: "\(complex.name) \(unit.label)",
+                    point: PostcodeDirectory.point(for: complex.postcode), freeFrom: freeFrom)
+            )
         }
     }
 
@@ -182,32 +240,44 @@ struct AllocationOperations {
         let seekers = try await studioSeekers(cohort, from: from)
         let studios = try await freeStudios(programmeID: cohort.$programme.id, from: from).map(\.1)
         // Where each seeker works on `from`, so the studio can be near it.
-        let placements = try await Placement.query(on: db).filter(\.$enrolment.$id ~~ seekers.compactMap { $0.0.id }).with(\.$location).all()
+        let placements = try await Placement.query(on: db).filter(\.$enrolment.$id ~~ seekers.compactMap { $0.0.id })
+            .with(\.$location).all()
             .filter { $0.range.contains(from) }
-        let work = Dictionary(placements.map { ($0.$enrolment.id, $0.location) }, uniquingKeysWith: { first, _ in first })
+        let work = Dictionary(
+            placements.map { ($0.$enrolment.id, $0.location) }, uniquingKeysWith: { first, _ in first })
         let input = seekers.map { enrolment, route in
             let location = work[enrolment.id!]
             let household = enrolment.person.intake.household
-            return StudioSeeker(id: enrolment.id!, name: enrolment.person.fullName, waitingSince: SimpleDate(route.chosenOn) ?? from,
-                                workPoint: location.flatMap { PostcodeDirectory.point(for: $0.postcode) }, workLabel: location?.name ?? "",
-                                single: household == nil || household == .single)
+            return StudioSeeker(
+                id: enrolment.id!, name: enrolment.person.fullName, waitingSince: SimpleDate(route.chosenOn) ?? from,
+                workPoint: location.flatMap { PostcodeDirectory.point(for: $0.postcode) },
+                workLabel: location?.name ?? "",
+                single: household == nil || household == .single)
         }
         let suggestion = StudioAllocation.suggest(input, studios, needed: from)
         let chosen = Set(suggestion.pairs.map(\.targetIndex))
-        let targets = studios.enumerated().map { AllocationProposal.Target(id: $1.unitID, name: $1.label, free: chosen.contains($0) ? 0 : 1) }
-        return proposal(.studios, from: from, seekers: input.map { ($0.id, $0.name) }, suggestion: suggestion, targets: targets)
+        let targets = studios.enumerated().map {
+            AllocationProposal.Target(id: $1.unitID, name: $1.label, free: chosen.contains($0) ? 0 : 1)
+        }
+        return proposal(
+            .studios, from: from, seekers: input.map { ($0.id, $0.name) }, suggestion: suggestion, targets: targets)
     }
 
     // MARK: Accepting
 
     /// Stores the accepted pairs all together, or nothing: every placement and tenancy is
     /// checked by the same rules as one made by hand.
-    func accept(_ kind: AllocationKind, for cohort: Cohort, from: SimpleDate, pairs: [AcceptedPair]) async throws -> Int {
+    func accept(_ kind: AllocationKind, for cohort: Cohort, from: SimpleDate, pairs: [AcceptedPair]) async throws -> Int
+    {
         try requirePermission(kind)
         guard !pairs.isEmpty else { throw ValidationFailure([FieldError("pairs", .atLeastOne)]) }
-        if Set(pairs.map(\.enrolmentID)).count != pairs.count { throw ValidationFailure([FieldError("pairs", .chosenTwice)]) }
+        if Set(pairs.map(\.enrolmentID)).count != pairs.count {
+            throw ValidationFailure([FieldError("pairs", .chosenTwice)])
+        }
         let cohortID = try cohort.requireID()
-        let enrolments = try await scope.enrolments().filter(\.$cohort.$id == cohortID).filter(\.$id ~~ pairs.map(\.enrolmentID)).all()
+        let enrolments = try await scope.enrolments().filter(\.$cohort.$id == cohortID).filter(
+            \.$id ~~ pairs.map(\.enrolmentID)
+        ).all()
         guard enrolments.count == pairs.count else { throw AccessDenied.notFound }
         let byID = Dictionary(uniqueKeysWithValues: enrolments.map { ($0.id!, $0) })
         try await db.transaction { tx in
@@ -215,53 +285,79 @@ struct AllocationOperations {
             for (index, pair) in pairs.enumerated() {
                 do {
                     switch kind {
-                    case .placements: try await acceptPlacement(pair, enrolment: byID[pair.enrolmentID]!, from: from, scope: inTransaction)
-                    case .studios: try await acceptStudio(pair, enrolment: byID[pair.enrolmentID]!, programmeID: cohort.$programme.id, from: from, scope: inTransaction)
+                    case .placements:
+                        try await acceptPlacement(
+                            pair, enrolment: byID[pair.enrolmentID]!, from: from, scope: inTransaction)
+                    case .studios:
+                        try await acceptStudio(
+                            pair, enrolment: byID[pair.enrolmentID]!, programmeID: cohort.$programme.id, from: from,
+                            scope: inTransaction)
                     }
                 } catch let failure as ValidationFailure {
                     // Say which row failed: fields are prefixed with the row.
-                    throw ValidationFailure(failure.errors.map { FieldError("pairs[\(index)].\($0.field)", $0.code, $0.arguments) })
+                    throw ValidationFailure(
+                        failure.errors.map { FieldError("pairs[\(index)].\($0.field)", $0.code, $0.arguments) })
                 }
             }
         }
         return pairs.count
     }
 
-    private func acceptPlacement(_ pair: AcceptedPair, enrolment: Enrolment, from: SimpleDate, scope: Scope) async throws {
-        guard let location = try await Location.find(pair.targetID, on: scope.db) else { throw ValidationFailure([FieldError("targetId", .invalidChoice)]) }
+    private func acceptPlacement(
+        _ pair: AcceptedPair, enrolment: Enrolment, from: SimpleDate, scope: Scope
+    ) async throws {
+        guard let location = try await Location.find(pair.targetID, on: scope.db) else {
+            throw ValidationFailure([FieldError("targetId", .invalidChoice)])
+        }
         let supervisor = try await leastBusySupervisor(at: location, on: scope.db)
         let definition = try await EnrolmentOperations(scope: scope, now: now).definition(of: enrolment)
         let phase = enrolment.phaseCode.flatMap(definition.phase) ?? definition.firstPhase(for: enrolment.stream)
         let practice = phase?.schedule.first { $0.activity == .practice }
-        let input = PlacementInput(locationID: location.id, supervisorID: supervisor?.id, startsOn: from.iso, endsOn: "",
-                                   weekdays: (practice?.days ?? [.monday, .tuesday, .wednesday]).map(\.rawValue),
-                                   hoursPerWeek: String(practice?.hoursPerWeek ?? 24))
+        let input = PlacementInput(
+            locationID: location.id, supervisorID: supervisor?.id, startsOn: from.iso, endsOn: "",
+            weekdays: (practice?.days ?? [.monday, .tuesday, .wednesday]).map(\.rawValue),
+            hoursPerWeek: String(practice?.hoursPerWeek ?? 24))
         _ = try await PlacementOperations(scope: scope, now: now).place(enrolment, input)
     }
 
     /// The location organisation's work supervisor with the fewest current participants.
     private func leastBusySupervisor(at location: Location, on db: any Database) async throws -> User? {
-        let supervisors = try await User.query(on: db).filter(\.$organisation.$id == location.$organisation.id).filter(\.$active == true).sort(\.$name).all()
+        let supervisors = try await User.query(on: db).filter(\.$organisation.$id == location.$organisation.id).filter(
+            \.$active == true
+        ).sort(\.$name).all()
             .filter { $0.roles.contains(.workSupervisor) }
         guard supervisors.count > 1 else { return supervisors.first }
-        let current = try await GuidanceAssignment.query(on: db).filter(\.$user.$id ~~ supervisors.compactMap(\.id)).filter(\.$endsOn == nil).all()
+        let current = try await GuidanceAssignment.query(on: db).filter(\.$user.$id ~~ supervisors.compactMap(\.id))
+            .filter(\.$endsOn == nil).all()
         let load = Dictionary(grouping: current, by: { $0.$user.id }).mapValues(\.count)
         return supervisors.min { (load[$0.id!] ?? 0) < (load[$1.id!] ?? 0) }
     }
 
-    private func acceptStudio(_ pair: AcceptedPair, enrolment: Enrolment, programmeID: UUID, from: SimpleDate, scope: Scope) async throws {
+    private func acceptStudio(
+        _ pair: AcceptedPair, enrolment: Enrolment, programmeID: UUID, from: SimpleDate, scope: Scope
+    ) async throws {
         let operations = HousingOperations(scope: scope, now: now)
-        guard let unit = try await HousingUnit.query(on: scope.db).filter(\.$id == pair.targetID).join(HousingComplex.self, on: \HousingUnit.$complex.$id == \HousingComplex.$id)
+        guard
+            let unit = try await HousingUnit.query(on: scope.db).filter(\.$id == pair.targetID).join(
+                HousingComplex.self, on: \HousingUnit.$complex.$id == \HousingComplex.$id
+            )
             .filter(HousingComplex.self, \.$programme.$id == programmeID).first()
         else { throw ValidationFailure([FieldError("targetId", .invalidChoice)]) }
-        let freeFrom = TenancyRules.freeFrom(from, availableFrom: unit.available,
-                                             tenancies: try await Tenancy.query(on: scope.db).filter(\.$unit.$id == pair.targetID).all().map(\.range)) ?? from
+        let freeFrom =
+            TenancyRules.freeFrom(
+                from, availableFrom: unit.available,
+                tenancies: try await Tenancy.query(on: scope.db).filter(\.$unit.$id == pair.targetID).all().map(\.range)
+            ) ?? from
         _ = try await operations.allocate(unit, to: enrolment, from: max(from, freeFrom).iso, until: "")
         // Allocating the studio is the offer of a home: the route's first step.
         let enrolmentID = try enrolment.requireID()
-        let done = try await HousingStepRecord.query(on: scope.db).filter(\.$enrolment.$id == enrolmentID).all().compactMap(\.done)
-        if HousingRules.check(.homeOffered, on: scope.today, route: .programmeStudio, done: done, today: scope.today) == nil {
-            try await operations.recordStep(enrolment, step: HousingStep.homeOffered.rawValue, on: scope.today.iso, note: "")
+        let done = try await HousingStepRecord.query(on: scope.db).filter(\.$enrolment.$id == enrolmentID).all()
+            .compactMap(\.done)
+        if HousingRules.check(.homeOffered, on: scope.today, route: .programmeStudio, done: done, today: scope.today)
+            == nil
+        {
+            try await operations.recordStep(
+                enrolment, step: HousingStep.homeOffered.rawValue, on: scope.today.iso, note: "")
         }
     }
 }
@@ -271,13 +367,16 @@ extension AllocationOperations {
     /// a location of a programme partner, none twice).
     func setPreferences(_ enrolment: Enrolment, _ wishes: [UUID?]) async throws {
         guard actor.can(.enrol) || actor.can(.moveParticipants) else { throw AccessDenied.forbidden }
-        let partners = try await ProgrammePartner.query(on: db).filter(\.$programme.$id == enrolment.$programme.id).all(\.$organisation.$id)
+        let partners = try await ProgrammePartner.query(on: db).filter(\.$programme.$id == enrolment.$programme.id).all(
+            \.$organisation.$id)
         let allowed = Set(try await Location.query(on: db).filter(\.$organisation.$id ~~ partners).all(\.$id))
         var errors: [FieldError] = []
         if wishes.count > 3 { errors.append(FieldError("preferences", .outOfRange, ["0", "3"])) }
         var seen: Set<UUID> = []
         for (index, wish) in wishes.enumerated() {
-            guard let wish, allowed.contains(wish) else { errors.append(FieldError("rank\(index + 1)", .invalidChoice)); continue }
+            guard let wish, allowed.contains(wish) else {
+                errors.append(FieldError("rank\(index + 1)", .invalidChoice)); continue
+            }
             if !seen.insert(wish).inserted { errors.append(FieldError("rank\(index + 1)", .chosenTwice)) }
         }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
@@ -285,7 +384,8 @@ extension AllocationOperations {
         try await db.transaction { tx in
             try await LocationPreference.query(on: tx).filter(\.$enrolment.$id == enrolmentID).delete()
             for (index, wish) in wishes.enumerated() {
-                try await LocationPreference(enrolmentID: enrolmentID, locationID: wish!, rank: index + 1).create(on: tx)
+                try await LocationPreference(enrolmentID: enrolmentID, locationID: wish!, rank: index + 1).create(
+                    on: tx)
             }
         }
     }

@@ -8,12 +8,14 @@ enum PostcodeDirectory {
 
     static let areas: [String: GeoPoint] = {
         guard let url = Bundle.module.url(forResource: "postcodes-pc4", withExtension: "csv"),
-              let text = try? String(contentsOf: url, encoding: .utf8)
+            let text = try? String(contentsOf: url, encoding: .utf8)
         else { return [:] }
         var result: [String: GeoPoint] = [:]
         for line in text.split(separator: "\n").dropFirst() {
             let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard fields.count >= 3, let latitude = Double(fields[1]), let longitude = Double(fields[2]) else { continue }
+            guard fields.count >= 3, let latitude = Double(fields[1]), let longitude = Double(fields[2]) else {
+                continue
+            }
             result[String(fields[0])] = GeoPoint(latitude: latitude, longitude: longitude)
         }
         return result

@@ -17,7 +17,7 @@ struct Actor: Sendable {
 
     init(user: User, organisation: Organisation) throws {
         guard let userID = user.id, let organisationID = organisation.id,
-              let kind = OrganisationKind(rawValue: organisation.kind)
+            let kind = OrganisationKind(rawValue: organisation.kind)
         else { throw Abort(.internalServerError, reason: "Incomplete user record") }
         self.userID = userID
         self.name = user.name

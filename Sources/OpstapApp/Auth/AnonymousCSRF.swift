@@ -12,14 +12,18 @@ enum AnonymousCSRF {
     static func token(for request: Request) -> String {
         let session = request.webSession
         if let pending = session.box.withLockedValue({ $0.pendingCSRF }) { return pending }
-        if let value = request.cookies[cookieName]?.string, let nonce = verify(value, key: session.signingKey) { return nonce }
+        if let value = request.cookies[cookieName]?.string, let nonce = verify(value, key: session.signingKey) {
+            return nonce
+        }
         let fresh = [UInt8].random(count: 24).base64URLEncoded()
         session.box.withLockedValue { $0.pendingCSRF = fresh }
         return fresh
     }
 
     static func cookie(nonce: String, key: SymmetricKey, secure: Bool) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: nonce + "." + signature(nonce, key: key), path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: nonce + "." + signature(nonce, key: key), path: "/", isSecure: secure, isHTTPOnly: true,
+            sameSite: .lax)
     }
 
     static func verify(_ value: String, key: SymmetricKey) -> String? {
@@ -27,7 +31,8 @@ enum AnonymousCSRF {
         guard parts.count == 2 else { return nil }
         let nonce = String(parts[0])
         guard let mac = Data(base64URL: String(parts[1])),
-              HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: Data(nonce.utf8), using: key) else { return nil }
+            HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: Data(nonce.utf8), using: key)
+        else { return nil }
         return nonce
     }
 

@@ -7,24 +7,30 @@ import Vapor
 struct BearerAuthMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard let bearer = request.headers.bearerAuthorization else {
-            throw APIProblem(status: .unauthorized, title: "Authentication required", detail: "Send a bearer token in the Authorization header.")
+            throw APIProblem(
+                status: .unauthorized, title: "Authentication required",
+                detail: "Send a bearer token in the Authorization header.")
         }
         let hash = APITokens.hash(bearer.token)
         let now = request.clock.now()
-        guard let token = try await APIToken.query(on: request.db)
-            .filter(\.$tokenHash == hash)
-            .filter(\.$revokedAt == nil)
-            .filter(\.$expiresAt > now)
-            .with(\.$user, { $0.with(\.$organisation) })
-            .first(),
+        guard
+            let token = try await APIToken.query(on: request.db)
+                .filter(\.$tokenHash == hash)
+                .filter(\.$revokedAt == nil)
+                .filter(\.$expiresAt > now)
+                .with(\.$user, { $0.with(\.$organisation) })
+                .first(),
             token.user.active
         else {
-            throw APIProblem(status: .unauthorized, title: "Invalid token", detail: "The bearer token is unknown, revoked or expired.")
+            throw APIProblem(
+                status: .unauthorized, title: "Invalid token",
+                detail: "The bearer token is unknown, revoked or expired.")
         }
         request.actor = try Actor(user: token.user, organisation: token.user.organisation)
         // A read must not write: last use is kept to within a few minutes, not per call.
         if token.lastUsedAt.map({ now.timeIntervalSince($0) >= SessionPolicy.tokenUseInterval }) ?? true {
-            try await APIToken.query(on: request.db).filter(\.$id == token.requireID()).set(\.$lastUsedAt, to: now).update()
+            try await APIToken.query(on: request.db).filter(\.$id == token.requireID()).set(\.$lastUsedAt, to: now)
+                .update()
             if token.lastUsedAt == nil {
                 try await SecurityLog.record(.tokenFirstUsed, user: token.user, detail: token.name, request)
             }
@@ -40,7 +46,10 @@ enum APITokens {
 
     /// Creates a token for `userID` and returns it in plain text (shown once, never stored).
     /// Every token ends after `days` (a choice from `SessionPolicy.tokenLifetimes`).
-    static func create(for userID: UUID, name: String, days: Int = SessionPolicy.tokenLifetimes[0], now: Date = Date(), on db: any Database) async throws -> String {
+    static func create(
+        for userID: UUID, name: String, days: Int = SessionPolicy.tokenLifetimes[0], now: Date = Date(),
+        on db: any Database
+    ) async throws -> String {
         let raw = "opst_" + [UInt8].random(count: 32).base64URLEncoded()
         let expiry = now.addingTimeInterval(TimeInterval(days) * 86_400)
         try await APIToken(userID: userID, name: name, tokenHash: hash(raw), expiresAt: expiry).create(on: db)

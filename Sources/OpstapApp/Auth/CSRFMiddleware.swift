@@ -29,8 +29,10 @@ struct CSRFMiddleware: AsyncMiddleware {
         guard let body = request.body.data, let contentType = request.headers.contentType else { return nil }
         let bytes = Array(body.readableBytesView)
         if contentType.type == "multipart", contentType.subType == "form-data",
-           let boundary = contentType.parameters["boundary"] {
-            return multipartField(fieldName, in: bytes, boundary: boundary.trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
+            let boundary = contentType.parameters["boundary"]
+        {
+            return multipartField(
+                fieldName, in: bytes, boundary: boundary.trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
         }
         if contentType.type == "application", contentType.subType == "x-www-form-urlencoded" {
             let form = FormData(urlEncoded: String(decoding: bytes, as: UTF8.self))
@@ -60,7 +62,8 @@ struct CSRFMiddleware: AsyncMiddleware {
             guard let split = firstIndex(of: headerEnd, in: part) else { continue }
             let headers = String(decoding: part[part.startIndex..<split], as: UTF8.self)
             guard headers.lowercased().contains("content-disposition"), headers.contains(wanted),
-                  !headers.contains("filename=") else { continue }
+                !headers.contains("filename=")
+            else { continue }
             var value = part[(split + headerEnd.count)...]
             // The CRLF before the next delimiter belongs to the boundary, not the value.
             if value.suffix(2).elementsEqual([13, 10]) { value = value.dropLast(2) }

@@ -6,6 +6,8 @@ import Foundation
 enum Credentials {
     static func endAccess(of userID: UUID, keepingSession: UUID? = nil, now: Date, on db: any Database) async throws {
         try await WebSessionMiddleware.endSessions(of: userID, keeping: keepingSession, on: db)
-        try await APIToken.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).set(\.$revokedAt, to: now).update()
+        try await APIToken.query(on: db).filter(\.$user.$id == userID).filter(\.$revokedAt == nil).set(
+            \.$revokedAt, to: now
+        ).update()
     }
 }

@@ -51,7 +51,9 @@ enum MFA {
             // Compare-and-set under a row lock: two requests with one code, one wins.
             return try await db.transaction { tx -> Proof? in
                 try await tx.lockForUpdate(UserMFA.schema, id: mfa.requireID())
-                guard let current = try await UserMFA.find(mfa.requireID(), on: tx), step > current.lastStep else { return nil }
+                guard let current = try await UserMFA.find(mfa.requireID(), on: tx), step > current.lastStep else {
+                    return nil
+                }
                 current.lastStep = step
                 try await current.save(on: tx)
                 return .authenticator
@@ -59,10 +61,14 @@ enum MFA {
         }
         let hash = APITokens.hash(normalisedRecoveryCode(code))
         return try await db.transaction { tx -> Proof? in
-            guard let row = try await RecoveryCode.query(on: tx).filter(\.$user.$id == userID).filter(\.$codeHash == hash)
-                .filter(\.$usedAt == nil).first() else { return nil }
+            guard
+                let row = try await RecoveryCode.query(on: tx).filter(\.$user.$id == userID).filter(\.$codeHash == hash)
+                    .filter(\.$usedAt == nil).first()
+            else { return nil }
             try await tx.lockForUpdate(RecoveryCode.schema, id: row.requireID())
-            guard let fresh = try await RecoveryCode.find(row.requireID(), on: tx), fresh.usedAt == nil else { return nil }
+            guard let fresh = try await RecoveryCode.find(row.requireID(), on: tx), fresh.usedAt == nil else {
+                return nil
+            }
             fresh.usedAt = now
             try await fresh.save(on: tx)
             return .recoveryCode

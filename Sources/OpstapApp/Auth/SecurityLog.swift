@@ -6,8 +6,10 @@ import Vapor
 /// Writes the security log. Events about an account carry its organisation, so that the
 /// organisation's administrators see them on /admin/security.
 enum SecurityLog {
-    static func record(_ kind: SecurityEventKind, user: User?, actorUserID: UUID? = nil, email: String? = nil,
-                       address: String? = nil, detail: String? = nil, now: Date, on db: any Database) async throws {
+    static func record(
+        _ kind: SecurityEventKind, user: User?, actorUserID: UUID? = nil, email: String? = nil,
+        address: String? = nil, detail: String? = nil, now: Date, on db: any Database
+    ) async throws {
         try await SecurityEvent(
             at: now, kind: kind, userID: user?.id, organisationID: user?.$organisation.id, actorUserID: actorUserID,
             email: email ?? user?.email, address: address, detail: detail.map { String($0.prefix(500)) }

@@ -28,13 +28,18 @@ enum ServerSecrets {
     static func load(_ name: String, on db: any Database) async throws -> SymmetricKey {
         guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
         struct Row: Decodable { let value: String }
-        if let row = try await sql.select().column("value").from("server_secrets").where("name", .equal, name).first(decoding: Row.self),
-           let bytes = Data(base64Encoded: row.value) {
+        if let row = try await sql.select().column("value").from("server_secrets").where("name", .equal, name).first(
+            decoding: Row.self),
+            let bytes = Data(base64Encoded: row.value)
+        {
             return SymmetricKey(data: bytes)
         }
         try await insert(name, on: sql)
-        guard let row = try await sql.select().column("value").from("server_secrets").where("name", .equal, name).first(decoding: Row.self),
-              let bytes = Data(base64Encoded: row.value) else { throw Abort(.internalServerError) }
+        guard
+            let row = try await sql.select().column("value").from("server_secrets").where("name", .equal, name).first(
+                decoding: Row.self),
+            let bytes = Data(base64Encoded: row.value)
+        else { throw Abort(.internalServerError) }
         return SymmetricKey(data: bytes)
     }
 

@@ -12,8 +12,9 @@ struct SessionAuthMiddleware: AsyncMiddleware {
             return request.redirect(to: "/login/mfa")
         }
         if let id = session.userID,
-           let user = try await User.query(on: request.db).filter(\.$id == id).filter(\.$active == true)
-               .with(\.$organisation).first() {
+            let user = try await User.query(on: request.db).filter(\.$id == id).filter(\.$active == true)
+                .with(\.$organisation).first()
+        {
             request.actor = try Actor(user: user, organisation: user.organisation)
         }
         guard request.actor != nil else {

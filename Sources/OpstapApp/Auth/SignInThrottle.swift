@@ -49,10 +49,12 @@ struct SignInThrottle {
                 .values(SQLBind(UUID()), SQLBind(key), SQLBind(0), SQLBind(now)).ignoringConflicts(with: ["key"]).run()
         }
         return try await db.transaction { tx in
-            guard let id = try await SignInThrottleRecord.query(on: tx).filter(\.$key == key).first()?.requireID() else { return nil }
+            guard let id = try await SignInThrottleRecord.query(on: tx).filter(\.$key == key).first()?.requireID()
+            else { return nil }
             try await tx.lockForUpdate(SignInThrottleRecord.schema, id: id)
             guard let row = try await SignInThrottleRecord.find(id, on: tx) else { return nil }
-            let failures = policy.failures(after: row.failures, lastFailure: row.failures == 0 ? nil : row.lastFailureAt, now: now)
+            let failures = policy.failures(
+                after: row.failures, lastFailure: row.failures == 0 ? nil : row.lastFailureAt, now: now)
             let lock = policy.lock(afterFailures: failures).map { now.addingTimeInterval($0) }
             row.failures = failures
             row.lastFailureAt = now

@@ -22,8 +22,12 @@ struct WebSessionMiddleware: AsyncMiddleware {
     }
 
     private func restore(_ session: WebSession, cookie: String, _ request: Request) async throws {
-        guard let record = try await WebSessionRecord.query(on: request.db).filter(\.$tokenHash == APITokens.hash(cookie)).first() else { return }
-        if SessionPolicy.isExpired(createdAt: record.createdAt, lastSeenAt: record.lastSeenAt, now: request.clock.now()) {
+        guard
+            let record = try await WebSessionRecord.query(on: request.db).filter(\.$tokenHash == APITokens.hash(cookie))
+                .first()
+        else { return }
+        if SessionPolicy.isExpired(createdAt: record.createdAt, lastSeenAt: record.lastSeenAt, now: request.clock.now())
+        {
             try await record.delete(on: request.db)
             return
         }
@@ -42,7 +46,8 @@ struct WebSessionMiddleware: AsyncMiddleware {
         let now = request.clock.now()
         let db = request.db
         if let nonce = state.pendingCSRF {
-            response.cookies[AnonymousCSRF.cookieName] = AnonymousCSRF.cookie(nonce: nonce, key: session.signingKey, secure: request.application.appConfig.secureCookies)
+            response.cookies[AnonymousCSRF.cookieName] = AnonymousCSRF.cookie(
+                nonce: nonce, key: session.signingKey, secure: request.application.appConfig.secureCookies)
         }
         if state.destroyed || state.renewed, let old = state.recordID {
             try await WebSessionRecord.query(on: db).filter(\.$id == old).delete()
@@ -54,7 +59,9 @@ struct WebSessionMiddleware: AsyncMiddleware {
         if state.renewed, let userID = state.userID {
             try await Self.removeExpired(on: db, now: now)
             let raw = [UInt8].random(count: 32).base64URLEncoded()
-            try await WebSessionRecord(tokenHash: APITokens.hash(raw), userID: userID, data: encode(state.data), now: now).create(on: db)
+            try await WebSessionRecord(
+                tokenHash: APITokens.hash(raw), userID: userID, data: encode(state.data), now: now
+            ).create(on: db)
             response.cookies[Self.cookieName] = cookie(raw, request)
             // The sign-in form's token has served its purpose.
             response.cookies[AnonymousCSRF.cookieName] = Self.expired

@@ -13,12 +13,16 @@ struct BackupCommand: AsyncCommand {
         @Argument(name: "file", help: "Where to write the copy; must not exist yet") var file: String
     }
 
-    var help: String { "Writes a consistent copy of the SQLite database to FILE while Opstap runs (PostgreSQL: use pg_dump)." }
+    var help: String {
+        "Writes a consistent copy of the SQLite database to FILE while Opstap runs (PostgreSQL: use pg_dump)."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        guard app.appConfig.databaseURL == nil, let sql = app.db as? any SQLDatabase, sql.dialect.name == "sqlite" else {
-            throw CommandError.invalid("This installation uses PostgreSQL: back it up with pg_dump (see the README, Backups).")
+        guard app.appConfig.databaseURL == nil, let sql = app.db as? any SQLDatabase, sql.dialect.name == "sqlite"
+        else {
+            throw CommandError.invalid(
+                "This installation uses PostgreSQL: back it up with pg_dump (see the README, Backups).")
         }
         let target = URL(fileURLWithPath: signature.file).standardizedFileURL.path
         guard !FileManager.default.fileExists(atPath: target) else {
@@ -27,6 +31,7 @@ struct BackupCommand: AsyncCommand {
         let started = ContinuousClock.now
         try await sql.raw("VACUUM INTO \(bind: target)").run()
         let size = (try? FileManager.default.attributesOfItem(atPath: target)[.size] as? Int) ?? 0
-        context.console.output("Backed up to \(target) (\(size / 1024) KiB) in \(ContinuousClock.now - started).".consoleText())
+        context.console.output(
+            "Backed up to \(target) (\(size / 1024) KiB) in \(ContinuousClock.now - started).".consoleText())
     }
 }

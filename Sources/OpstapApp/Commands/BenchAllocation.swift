@@ -11,7 +11,9 @@ enum BenchAllocation {
     static func run(size: Int, runs: Int, console: any Console) throws {
         var start = Date()
         let matrix = try instance(size: size)
-        console.output("Instance: \(size) participants × \(matrix.columns) places (\(max(1, min(200, size / 10))) locations); matrix built in \(ms(start)) ms".consoleText())
+        console.output(
+            "Instance: \(size) participants × \(matrix.columns) places (\(max(1, min(200, size / 10))) locations); matrix built in \(ms(start)) ms"
+                .consoleText())
         var best = Double.infinity
         var assignment = MinCostAssignment.solve(matrix)
         for _ in 0..<runs {
@@ -19,12 +21,17 @@ enum BenchAllocation {
             assignment = MinCostAssignment.solve(matrix)
             best = min(best, Date().timeIntervalSince(start))
         }
-        console.output("Swift min-cost assignment: \(String(format: "%.3f", best)) s (best of \(runs)), cost \(assignment.totalCost)".consoleText())
+        console.output(
+            "Swift min-cost assignment: \(String(format: "%.3f", best)) s (best of \(runs)), cost \(assignment.totalCost)"
+                .consoleText())
         guard let reference = try scipy(matrix) else {
-            console.output("SciPy: not available (run ./scripts/install-test-deps.sh for the venv with SciPy)".consoleText())
+            console.output(
+                "SciPy: not available (run ./scripts/install-test-deps.sh for the venv with SciPy)".consoleText())
             return
         }
-        console.output("SciPy linear_sum_assignment: \(String(format: "%.3f", reference.seconds)) s, cost \(reference.cost)".consoleText())
+        console.output(
+            "SciPy linear_sum_assignment: \(String(format: "%.3f", reference.seconds)) s, cost \(reference.cost)"
+                .consoleText())
         console.output("Costs equal: \(reference.cost == assignment.totalCost ? "yes" : "NO")".consoleText())
     }
 
@@ -36,13 +43,18 @@ enum BenchAllocation {
         guard !areas.isEmpty else { throw Abort(.internalServerError, reason: "postcode table missing") }
         let locationCount = max(1, min(200, size / 10))
         let places = (0..<locationCount).map { index in
-            OpenPlaces(locationID: UUID(), name: "Locatie \(index + 1)", point: areas[Int(random.next() % UInt64(areas.count))],
-                       requiredLevel: [nil, nil, CEFRLevel.a2, .b1][Int(random.next() % 4)], free: size / locationCount + (index < size % locationCount ? 1 : 0))
+            OpenPlaces(
+                locationID: UUID(), name: "Locatie \(index + 1)",
+                point: areas[Int(random.next() % UInt64(areas.count))],
+                requiredLevel: [nil, nil, CEFRLevel.a2, .b1][Int(random.next() % 4)],
+                free: size / locationCount + (index < size % locationCount ? 1 : 0))
         }
         let seekers = (0..<size).map { index in
-            PlaceSeeker(id: UUID(), name: "Deelnemer \(index + 1)", origin: areas[Int(random.next() % UInt64(areas.count))], originLabel: "",
-                        level: [CEFRLevel.a1, .a2, .a2, .b1, .b1, .b2][Int(random.next() % 6)],
-                        preferences: (0..<3).map { _ in places[Int(random.next() % UInt64(places.count))].locationID })
+            PlaceSeeker(
+                id: UUID(), name: "Deelnemer \(index + 1)", origin: areas[Int(random.next() % UInt64(areas.count))],
+                originLabel: "",
+                level: [CEFRLevel.a1, .a2, .a2, .b1, .b1, .b2][Int(random.next() % 6)],
+                preferences: (0..<3).map { _ in places[Int(random.next() % UInt64(places.count))].locationID })
         }
         return PlacementAllocation.matrix(seekers, places).0
     }
@@ -61,7 +73,8 @@ enum BenchAllocation {
     static func scipy(_ matrix: CostMatrix) throws -> Reference? {
         let python = repositoryRoot + "/.venv/bin/python"
         guard FileManager.default.isExecutableFile(atPath: python) else { return nil }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("opstap-allocation-\(UUID().uuidString).txt")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "opstap-allocation-\(UUID().uuidString).txt")
         var text = "\(matrix.rows) \(matrix.columns)\n"
         text.reserveCapacity(matrix.rows * matrix.columns * 6)
         for row in 0..<matrix.rows {

@@ -9,27 +9,36 @@ import Vapor
 struct BenchCommand: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "what", help: "lists | ledger | allocation | reports") var what: String
-        @Option(name: "people", help: "People to generate (lists: default 50000; ledger: participants, default 500)") var people: Int?
+        @Option(name: "people", help: "People to generate (lists: default 50000; ledger: participants, default 500)")
+        var people: Int?
         @Option(name: "runs", help: "Runs per measurement (default 7)") var runs: Int?
         @Option(name: "size", help: "allocation: participants and places (default 2000)") var size: Int?
         @Option(name: "ledger", help: "reports: approved hour lines per participant (default 40)") var ledger: Int?
-        @Flag(name: "reuse", help: "lists, reports: reuse a population generated earlier in this folder") var reuse: Bool
+        @Flag(name: "reuse", help: "lists, reports: reuse a population generated earlier in this folder") var reuse:
+            Bool
     }
 
-    var help: String { "Generates a large population and times the main lists and counts (lists), a cohort's hours overview (ledger), the allocation solver against SciPy (allocation), or the ESF+ table, funnel, goals and a 10,000-row import (reports)." }
+    var help: String {
+        "Generates a large population and times the main lists and counts (lists), a cohort's hours overview (ledger), the allocation solver against SciPy (allocation), or the ESF+ table, funnel, goals and a 10,000-row import (reports)."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         if signature.what == "allocation" {
-            try BenchAllocation.run(size: signature.size ?? 2000, runs: max(1, signature.runs ?? 3), console: context.console)
+            try BenchAllocation.run(
+                size: signature.size ?? 2000, runs: max(1, signature.runs ?? 3), console: context.console)
             return
         }
         if signature.what == "reports" {
-            try await BenchReports.run(app: app, people: signature.people ?? 50_000, ledgerPerPerson: signature.ledger ?? 40, runs: max(1, signature.runs ?? 5), reuse: signature.reuse, console: context.console)
+            try await BenchReports.run(
+                app: app, people: signature.people ?? 50_000, ledgerPerPerson: signature.ledger ?? 40,
+                runs: max(1, signature.runs ?? 5), reuse: signature.reuse, console: context.console)
             return
         }
         if signature.what == "ledger" {
-            try await BenchLedger.run(app: app, participants: signature.people ?? 500, runs: max(1, signature.runs ?? 7), console: context.console)
+            try await BenchLedger.run(
+                app: app, participants: signature.people ?? 500, runs: max(1, signature.runs ?? 7),
+                console: context.console)
             return
         }
         guard signature.what == "lists" else { throw CommandError.unknown(signature.what) }
@@ -39,16 +48,21 @@ struct BenchCommand: AsyncCommand {
         let runs = max(1, signature.runs ?? 7)
         let existing = try await Person.query(on: db).count()
         if signature.reuse, existing >= people {
-            context.console.output("Population: reusing \(existing) persons generated earlier in this folder".consoleText())
+            context.console.output(
+                "Population: reusing \(existing) persons generated earlier in this folder".consoleText())
         } else {
             let generated = try await BenchPopulation.fill(db: db, people: people)
-            context.console.output("Population: \(generated.persons) persons, \(generated.enrolments) enrolments (generated in \(Self.ms(generated.seconds)) ms)".consoleText())
+            context.console.output(
+                "Population: \(generated.persons) persons, \(generated.enrolments) enrolments (generated in \(Self.ms(generated.seconds)) ms)"
+                    .consoleText())
         }
         // As a running server would have, after its periodic jobs.
         try await SQLitePragmas.refreshStatistics(on: db)
         let refreshStart = Date()
         try await AttentionStore.refreshAll(today: app.clock.today, on: db)
-        context.console.output("Attention signals of every running participant computed in \(Self.ms(Date().timeIntervalSince(refreshStart))) ms (the daily job)".consoleText())
+        context.console.output(
+            "Attention signals of every running participant computed in \(Self.ms(Date().timeIntervalSince(refreshStart))) ms (the daily job)"
+                .consoleText())
 
         let today = app.clock.today
         func scope(_ email: String) async throws -> Scope {
@@ -61,33 +75,78 @@ struct BenchCommand: AsyncCommand {
         let sample = try await Person.query(on: db).sort(\.$createdAt, .descending).first()!
 
         let measurements: [(String, () async throws -> Int)] = [
-            ("candidate list, page 1 (coordinator)", {
-                try await CandidateSearch.page(try await CandidateSearch(scope: coordinator).query(search: "", programme: nil, stage: nil), request: PageQuery(number: 1, size: 25)).items.count
-            }),
-            ("candidate list, page 400 (coordinator)", {
-                try await CandidateSearch.page(try await CandidateSearch(scope: coordinator).query(search: "", programme: nil, stage: nil), request: PageQuery(number: 400, size: 25)).items.count
-            }),
-            ("candidate search by name (coordinator)", {
-                try await CandidateSearch.page(try await CandidateSearch(scope: coordinator).query(search: sample.familyName, programme: nil, stage: nil), request: PageQuery(number: 1, size: 25)).total
-            }),
-            ("candidate search by BSN (coordinator)", {
-                try await CandidateSearch.page(try await CandidateSearch(scope: coordinator).query(search: sample.bsn ?? "", programme: nil, stage: nil), request: PageQuery(number: 1, size: 25)).total
-            }),
-            ("participant list, page 1 (coordinator)", {
-                try await ParticipantRows.page(try await coordinator.enrolments(), request: PageQuery(number: 1, size: 25)).items.count
-            }),
-            ("own participants (coach, assigned only)", {
-                try await ParticipantRows.page(try await coach.enrolments(), request: PageQuery(number: 1, size: 100)).total
-            }),
-            ("attention list, page 1 (coordinator, complete)", {
-                try await Attention.page(coordinator, asOf: today, request: PageQuery(number: 1, size: 50)).total
-            }),
-            ("attention list, page 1 (coach, own participants)", {
-                try await Attention.page(coach, asOf: today, request: PageQuery(number: 1, size: 50)).total
-            }),
-            ("funnel per programme and cohort", {
-                try await Funnels(db: db).counts(programmeIDs: programmeIDs).perCohort.count
-            }),
+            (
+                "candidate list, page 1 (coordinator)",
+                {
+                    try await CandidateSearch.page(
+                        try await CandidateSearch(scope: coordinator).query(search: "", programme: nil, stage: nil),
+                        request: PageQuery(number: 1, size: 25)
+                    ).items.count
+                }
+            ),
+            (
+                "candidate list, page 400 (coordinator)",
+                {
+                    try await CandidateSearch.page(
+                        try await CandidateSearch(scope: coordinator).query(search: "", programme: nil, stage: nil),
+                        request: PageQuery(number: 400, size: 25)
+                    ).items.count
+                }
+            ),
+            (
+                "candidate search by name (coordinator)",
+                {
+                    try await CandidateSearch.page(
+                        try await CandidateSearch(scope: coordinator).query(
+                            search: sample.familyName, programme: nil, stage: nil),
+                        request: PageQuery(number: 1, size: 25)
+                    ).total
+                }
+            ),
+            (
+                "candidate search by BSN (coordinator)",
+                {
+                    try await CandidateSearch.page(
+                        try await CandidateSearch(scope: coordinator).query(
+                            search: sample.bsn ?? "", programme: nil, stage: nil),
+                        request: PageQuery(number: 1, size: 25)
+                    ).total
+                }
+            ),
+            (
+                "participant list, page 1 (coordinator)",
+                {
+                    try await ParticipantRows.page(
+                        try await coordinator.enrolments(), request: PageQuery(number: 1, size: 25)
+                    ).items.count
+                }
+            ),
+            (
+                "own participants (coach, assigned only)",
+                {
+                    try await ParticipantRows.page(
+                        try await coach.enrolments(), request: PageQuery(number: 1, size: 100)
+                    ).total
+                }
+            ),
+            (
+                "attention list, page 1 (coordinator, complete)",
+                {
+                    try await Attention.page(coordinator, asOf: today, request: PageQuery(number: 1, size: 50)).total
+                }
+            ),
+            (
+                "attention list, page 1 (coach, own participants)",
+                {
+                    try await Attention.page(coach, asOf: today, request: PageQuery(number: 1, size: 50)).total
+                }
+            ),
+            (
+                "funnel per programme and cohort",
+                {
+                    try await Funnels(db: db).counts(programmeIDs: programmeIDs).perCohort.count
+                }
+            ),
         ]
         context.console.output("median of \(runs) runs, milliseconds:".consoleText())
         for (name, measure) in measurements {
@@ -99,7 +158,9 @@ struct BenchCommand: AsyncCommand {
                 times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             }
             times.sort()
-            context.console.output("  \(name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(Self.ms(times[times.count / 2]).leftPad(8)) ms   (result \(result))".consoleText())
+            context.console.output(
+                "  \(name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(Self.ms(times[times.count / 2]).leftPad(8)) ms   (result \(result))"
+                    .consoleText())
         }
     }
 
@@ -130,8 +191,8 @@ enum BenchPopulation {
     static func fill(db: any Database, people: Int) async throws -> Result {
         let start = Date()
         guard let programme = try await Programme.query(on: db).filter(\.$name == "Op je plek in de zorg").first(),
-              let cohort = try await Cohort.query(on: db).filter(\.$name == "Instroom september 2024").first(),
-              let coach = try await User.query(on: db).filter(\.$email == "coach.leiden@opstap.demo").first()
+            let cohort = try await Cohort.query(on: db).filter(\.$name == "Instroom september 2024").first(),
+            let coach = try await User.query(on: db).filter(\.$email == "coach.leiden@opstap.demo").first()
         else { throw CommandError.invalid("Load the demo first") }
         var random = DemoRandom(seed: 7)
         let stages = CandidacyStage.allCases
@@ -146,25 +207,36 @@ enum BenchPopulation {
             for index in 0..<count {
                 let n = offset + index
                 let person = Person(
-                    id: UUID(), givenName: "Bench\(n)", familyName: DemoPeople.origins[n % DemoPeople.origins.count].families[n % 2] + " \(n)",
+                    id: UUID(), givenName: "Bench\(n)",
+                    familyName: DemoPeople.origins[n % DemoPeople.origins.count].families[n % 2] + " \(n)",
                     dateOfBirth: "19\(70 + n % 30)-0\(1 + n % 9)-1\(n % 9)", gender: n % 2 == 0 ? "woman" : "man",
                     bsn: DemoPeople.bsn(&random), intake: IntakeProfile(), registeredBy: programme.$owner.id)
                 persons.append(person)
-                let candidacy = Candidacy(id: UUID(), personID: person.id!, programmeID: programme.id!, stream: "statushouders", referredBy: programme.$owner.id, referredOn: "2024-0\(1 + n % 8)-01")
+                let candidacy = Candidacy(
+                    id: UUID(), personID: person.id!, programmeID: programme.id!, stream: "statushouders",
+                    referredBy: programme.$owner.id, referredOn: "2024-0\(1 + n % 8)-01")
                 let stage = stages[n % stages.count]
                 candidacy.stage = stage.rawValue
                 if stage == .decided { candidacy.decision = SelectionDecision.selected.rawValue }
                 candidacies.append(candidacy)
                 if stage == .decided {
-                    let enrolment = Enrolment(id: UUID(), personID: person.id!, candidacyID: candidacy.id!, programmeID: programme.id!,
-                                              versionID: cohort.$programmeVersion.id, cohortID: cohort.id!, stream: "statushouders", enrolledOn: "2024-08-26")
+                    let enrolment = Enrolment(
+                        id: UUID(), personID: person.id!, candidacyID: candidacy.id!, programmeID: programme.id!,
+                        versionID: cohort.$programmeVersion.id, cohortID: cohort.id!, stream: "statushouders",
+                        enrolledOn: "2024-08-26")
                     enrolment.state = EnrolmentState.inPhase.rawValue
                     enrolment.phaseCode = "mbo-1"
                     enrolments.append(enrolment)
-                    if n % 50 == 0 { assignments.append(GuidanceAssignment(enrolmentID: enrolment.id!, userID: coach.id!, role: "coach", startsOn: "2024-09-02")) }
+                    if n % 50 == 0 {
+                        assignments.append(
+                            GuidanceAssignment(
+                                enrolmentID: enrolment.id!, userID: coach.id!, role: "coach", startsOn: "2024-09-02"))
+                    }
                 }
             }
-            let (personRows, candidacyRows, enrolmentRows, assignmentRows) = (persons, candidacies, enrolments, assignments)
+            let (personRows, candidacyRows, enrolmentRows, assignmentRows) = (
+                persons, candidacies, enrolments, assignments
+            )
             try await db.transaction { tx in
                 try await personRows.create(on: tx)
                 try await candidacyRows.create(on: tx)

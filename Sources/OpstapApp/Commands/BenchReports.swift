@@ -8,7 +8,9 @@ import Vapor
 /// `--ledger` approved hour lines each), then times the ESF+ indicator table, the funnel,
 /// the goals and a 10,000-row candidate import. Prints figures; judges nothing.
 enum BenchReports {
-    static func run(app: Application, people: Int, ledgerPerPerson: Int, runs: Int, reuse: Bool, console: any Console) async throws {
+    static func run(
+        app: Application, people: Int, ledgerPerPerson: Int, runs: Int, reuse: Bool, console: any Console
+    ) async throws {
         let db = app.db
         try await DemoData.loadIfEmpty(app: app)
         let today = app.clock.today
@@ -16,56 +18,98 @@ enum BenchReports {
         let stream: FundingStream
         if reuse, let existing = try await FundingStream.query(on: db).filter(\.$reference == "bench").first() {
             stream = existing
-            console.output("Reusing the generated population (\(try await FundingEligibility.query(on: db).filter(\.$stream.$id == existing.requireID()).count()) participants, \(try await HourEntry.query(on: db).count()) ledger lines)".consoleText())
+            console.output(
+                "Reusing the generated population (\(try await FundingEligibility.query(on: db).filter(\.$stream.$id == existing.requireID()).count()) participants, \(try await HourEntry.query(on: db).count()) ledger lines)"
+                    .consoleText())
         } else {
-            let (generated, ledgerLines) = try await generate(db: db, people: people, ledgerPerPerson: ledgerPerPerson, today: today)
+            let (generated, ledgerLines) = try await generate(
+                db: db, people: people, ledgerPerPerson: ledgerPerPerson, today: today)
             stream = generated
-            console.output("Generated \(people) ESF+ participants and \(ledgerLines) ledger lines in \(BenchCommand.ms(Date().timeIntervalSince(generation))) ms".consoleText())
+            console.output(
+                "Generated \(people) ESF+ participants and \(ledgerLines) ledger lines in \(BenchCommand.ms(Date().timeIntervalSince(generation))) ms"
+                    .consoleText())
         }
-        let user = try await User.query(on: db).filter(\.$email == "coordinator.leiden@opstap.demo").with(\.$organisation).first()!
+        let user = try await User.query(on: db).filter(\.$email == "coordinator.leiden@opstap.demo").with(
+            \.$organisation
+        ).first()!
         let scope = Scope(actor: try Actor(user: user, organisation: user.organisation), db: db, today: today)
         let reports = EsfReports(scope: scope)
         let programme = try await Programme.find(stream.$programme.id, on: db)!
         console.output("median of \(runs) runs, milliseconds:".consoleText())
         func line(_ name: String, _ seconds: Double, _ result: String) {
-            console.output("  \(name.padding(toLength: 46, withPad: " ", startingAt: 0)) \(BenchCommand.ms(seconds)) ms   (\(result))".consoleText())
+            console.output(
+                "  \(name.padding(toLength: 46, withPad: " ", startingAt: 0)) \(BenchCommand.ms(seconds)) ms   (\(result))"
+                    .consoleText())
         }
-        let (readTime, inputs) = try await BenchCommand.median(runs) { try await EsfInputs(db: db).people(for: stream, today: today) }
+        let (readTime, inputs) = try await BenchCommand.median(runs) {
+            try await EsfInputs(db: db).people(for: stream, today: today)
+        }
         line("  ESF+ register read from the database", readTime, "\(inputs.count) people")
         let (computeTime, _) = try await BenchCommand.median(runs) {
-            EsfIndicatorTableBuilder.build(EsfRegister.participants(inputs, today: today), firstYear: 2024, reportYear: 2025)
+            EsfIndicatorTableBuilder.build(
+                EsfRegister.participants(inputs, today: today), firstYear: 2024, reportYear: 2025)
         }
         line("  ESF+ indicators computed", computeTime, "pure domain code")
-        let (tableTime, table) = try await BenchCommand.median(runs) { try await reports.current(stream, year: 2025).table }
-        line("ESF+ indicator table (read + compute)", tableTime, "EECO01 total \(table.cell(.eeco01, .cumulative).total)")
-        let (funnelTime, funnel) = try await BenchCommand.median(runs) { try await Funnels(db: db).counts(programmeIDs: [programme.id!]) }
-        line("funnel per programme and cohort", funnelTime, "enrolled \(funnel.perProgramme[programme.id!]?.enrolled ?? 0)")
-        let (factsTime, facts) = try await BenchCommand.median(runs) { try await ProgrammeFacts.load(programmeID: programme.id!, on: db) }
+        let (tableTime, table) = try await BenchCommand.median(runs) {
+            try await reports.current(stream, year: 2025).table
+        }
+        line(
+            "ESF+ indicator table (read + compute)", tableTime, "EECO01 total \(table.cell(.eeco01, .cumulative).total)"
+        )
+        let (funnelTime, funnel) = try await BenchCommand.median(runs) {
+            try await Funnels(db: db).counts(programmeIDs: [programme.id!])
+        }
+        line(
+            "funnel per programme and cohort", funnelTime,
+            "enrolled \(funnel.perProgramme[programme.id!]?.enrolled ?? 0)")
+        let (factsTime, facts) = try await BenchCommand.median(runs) {
+            try await ProgrammeFacts.load(programmeID: programme.id!, on: db)
+        }
         line("dashboard facts (dates, jobs, diplomas)", factsTime, "\(facts.count) participants")
-        let goal = GoalDefinition(measure: .shareQualified, target: 50, deadline: SimpleDate("2026-12-31")!, level: .mbo1)
-        let (goalTime, value) = try await BenchCommand.median(runs) { GoalEvaluation.trend(goal, starters: facts.map(\.starter), today: today).last }
-        line("goal with trend (share with mbo-1)", goalTime, "\(value.map { String(format: "%.1f", $0.value) } ?? "-") %")
+        let goal = GoalDefinition(
+            measure: .shareQualified, target: 50, deadline: SimpleDate("2026-12-31")!, level: .mbo1)
+        let (goalTime, value) = try await BenchCommand.median(runs) {
+            GoalEvaluation.trend(goal, starters: facts.map(\.starter), today: today).last
+        }
+        line(
+            "goal with trend (share with mbo-1)", goalTime, "\(value.map { String(format: "%.1f", $0.value) } ?? "-") %"
+        )
 
         // A 10,000-row referral list: preview (every row checked, duplicates looked up) and the run.
         // A fresh family name per run, so a rerun imports rather than skipping duplicates.
         let run = UUID().uuidString.prefix(6)
-        let csv = "Voornaam;Achternaam;Geboortedatum;Geslacht\n" + (0..<10_000).map { n in "Import\(n);Kandidaat \(run) \(n);\(String(format: "%02d", 1 + n % 28))-0\(1 + n % 9)-19\(70 + n % 30);\(n % 2 == 0 ? "V" : "M")" }.joined(separator: "\n")
+        let csv =
+            "Voornaam;Achternaam;Geboortedatum;Geslacht\n"
+            + (0..<10_000).map { n in
+                "Import\(n);Kandidaat \(run) \(n);\(String(format: "%02d", 1 + n % 28))-0\(1 + n % 9)-19\(70 + n % 30);\(n % 2 == 0 ? "V" : "M")"
+            }.joined(separator: "\n")
         let operations = ImportOperations(scope: scope, now: Date())
         let started = Date()
-        let record = try await operations.upload(programme: programme, stream: "statushouders", fileName: "bench.csv", content: csv)
+        let record = try await operations.upload(
+            programme: programme, stream: "statushouders", fileName: "bench.csv", content: csv)
         let checks = try await operations.preview(record)
         let previewed = Date()
         record.status = ImportStatus.mapped.rawValue
-        let counts = try await operations.run(record, checks: checks, confirmedLines: [], progress: ImportProgress.shared)
-        line("import 10,000 rows: upload + preview", previewed.timeIntervalSince(started), "\(checks.filter { !$0.errors.isEmpty }.count) rows with errors")
-        line("import 10,000 rows: all-or-nothing run", Date().timeIntervalSince(previewed), "\(counts.imported) imported")
+        let counts = try await operations.run(
+            record, checks: checks, confirmedLines: [], progress: ImportProgress.shared)
+        line(
+            "import 10,000 rows: upload + preview", previewed.timeIntervalSince(started),
+            "\(checks.filter { !$0.errors.isEmpty }.count) rows with errors")
+        line(
+            "import 10,000 rows: all-or-nothing run", Date().timeIntervalSince(previewed), "\(counts.imported) imported"
+        )
     }
 
-    static func generate(db: any Database, people: Int, ledgerPerPerson: Int, today: SimpleDate) async throws -> (FundingStream, Int) {
+    static func generate(
+        db: any Database, people: Int, ledgerPerPerson: Int, today: SimpleDate
+    ) async throws -> (FundingStream, Int) {
         guard let programme = try await Programme.query(on: db).filter(\.$name == "Op je plek in de zorg").first(),
-              let version = try await ProgrammeVersion.query(on: db).filter(\.$programme.$id == programme.requireID()).sort(\.$number, .descending).first(),
-              let coordinator = try await User.query(on: db).filter(\.$email == "coordinator.leiden@opstap.demo").first(),
-              let qualification = try await Qualification.query(on: db).filter(\.$level == QualificationLevel.mbo1.rawValue).first()
+            let version = try await ProgrammeVersion.query(on: db).filter(\.$programme.$id == programme.requireID())
+                .sort(\.$number, .descending).first(),
+            let coordinator = try await User.query(on: db).filter(\.$email == "coordinator.leiden@opstap.demo").first(),
+            let qualification = try await Qualification.query(on: db).filter(
+                \.$level == QualificationLevel.mbo1.rawValue
+            ).first()
         else { throw CommandError.invalid("Load the demo first") }
         let stream = FundingStream()
         stream.$programme.id = try programme.requireID()
@@ -80,31 +124,43 @@ enum BenchReports {
         stream.targetDescription = ""
         stream.fundedPhases = []
         try await stream.create(on: db)
-        let cohort = Cohort(programmeID: try programme.requireID(), versionID: try version.requireID(), name: "Benchmark \(UUID().uuidString.prefix(8))",
-                            startDate: "2024-09-02", capacity: people, streams: ["statushouders"])
+        let cohort = Cohort(
+            programmeID: try programme.requireID(), versionID: try version.requireID(),
+            name: "Benchmark \(UUID().uuidString.prefix(8))",
+            startDate: "2024-09-02", capacity: people, streams: ["statushouders"])
         try await cohort.create(on: db)
         var random = DemoRandom(seed: 2024)
         var ledgerLines = 0
         let genders = ["woman", "man", "woman", "man", "nonBinary"]
         for offset in stride(from: 0, to: people, by: 500) {
-            var persons: [Person] = [], candidacies: [Candidacy] = [], enrolments: [Enrolment] = [], transitions: [EnrolmentTransition] = []
-            var eligibility: [FundingEligibility] = [], characteristics: [EsfCharacteristicsRecord] = [], followUps: [FollowUp] = []
+            var persons: [Person] = [], candidacies: [Candidacy] = [], enrolments: [Enrolment] = [],
+                transitions: [EnrolmentTransition] = []
+            var eligibility: [FundingEligibility] = [], characteristics: [EsfCharacteristicsRecord] = [],
+                followUps: [FollowUp] = []
             var awards: [ParticipantQualification] = [], ledger: [HourEntry] = []
             for n in offset..<min(offset + 500, people) {
-                let person = Person(id: UUID(), givenName: "Esf\(n)", familyName: "Deelnemer \(n)", dateOfBirth: "19\(60 + n % 45)-0\(1 + n % 9)-1\(n % 9)",
-                                    gender: genders[n % genders.count], bsn: nil, intake: IntakeProfile(), registeredBy: programme.$owner.id)
+                let person = Person(
+                    id: UUID(), givenName: "Esf\(n)", familyName: "Deelnemer \(n)",
+                    dateOfBirth: "19\(60 + n % 45)-0\(1 + n % 9)-1\(n % 9)",
+                    gender: genders[n % genders.count], bsn: nil, intake: IntakeProfile(),
+                    registeredBy: programme.$owner.id)
                 persons.append(person)
-                let candidacy = Candidacy(id: UUID(), personID: person.id!, programmeID: programme.id!, stream: "statushouders", referredBy: programme.$owner.id, referredOn: "2024-06-01")
+                let candidacy = Candidacy(
+                    id: UUID(), personID: person.id!, programmeID: programme.id!, stream: "statushouders",
+                    referredBy: programme.$owner.id, referredOn: "2024-06-01")
                 candidacy.stage = CandidacyStage.decided.rawValue
                 candidacy.decision = SelectionDecision.selected.rawValue
                 candidacies.append(candidacy)
                 let start = SimpleDate("2024-09-02")!.adding(days: n % 400)
-                let enrolment = Enrolment(id: UUID(), personID: person.id!, candidacyID: candidacy.id!, programmeID: programme.id!, versionID: version.id!,
-                                          cohortID: cohort.id!, stream: "statushouders", enrolledOn: start.adding(days: -7).iso)
+                let enrolment = Enrolment(
+                    id: UUID(), personID: person.id!, candidacyID: candidacy.id!, programmeID: programme.id!,
+                    versionID: version.id!,
+                    cohortID: cohort.id!, stream: "statushouders", enrolledOn: start.adding(days: -7).iso)
                 enrolment.phaseCode = "mbo-1"
                 func transition(_ kind: String, _ day: SimpleDate, phase: String? = nil) {
-                    let t = EnrolmentTransition(enrolmentID: enrolment.id!, sequence: transitions.count + 1, kind: kind, effectiveOn: day.iso,
-                                                actorID: coordinator.id!, actorOrganisationID: coordinator.$organisation.id, recordedAt: Date())
+                    let t = EnrolmentTransition(
+                        enrolmentID: enrolment.id!, sequence: transitions.count + 1, kind: kind, effectiveOn: day.iso,
+                        actorID: coordinator.id!, actorOrganisationID: coordinator.$organisation.id, recordedAt: Date())
                     t.phaseCode = phase
                     transitions.append(t)
                 }
@@ -120,7 +176,8 @@ enum BenchReports {
                     enrolment.state = EnrolmentState.completed.rawValue
                     transition("completePhase", left, phase: "mbo-1")
                     transition("complete", left)
-                    let award = ParticipantQualification(enrolmentID: enrolment.id!, qualificationID: qualification.id!, startedOn: start)
+                    let award = ParticipantQualification(
+                        enrolmentID: enrolment.id!, qualificationID: qualification.id!, startedOn: start)
                     award.status = QualificationStatus.awarded.rawValue
                     award.awardedOn = left.iso
                     awards.append(award)
@@ -130,8 +187,10 @@ enum BenchReports {
                 enrolment.lastTransitionOn = (enrolment.state == EnrolmentState.inPhase.rawValue ? start : left).iso
                 enrolments.append(enrolment)
                 if enrolment.state != EnrolmentState.inPhase.rawValue, left.adding(days: 28) <= today {
-                    let followUp = FollowUp(enrolmentID: enrolment.id!, moment: .fourWeeks, dueOn: left.adding(days: 28), taskID: nil)
-                    followUp.situation = [FollowUpSituation.employed, .jobSeeking, .inEducation, .other][n % 4].rawValue
+                    let followUp = FollowUp(
+                        enrolmentID: enrolment.id!, moment: .fourWeeks, dueOn: left.adding(days: 28), taskID: nil)
+                    followUp.situation =
+                        [FollowUpSituation.employed, .jobSeeking, .inEducation, .other][n % 4].rawValue
                     followUp.observedOn = left.adding(days: 20).iso
                     followUp.source = FollowUpSource.participant.rawValue
                     followUps.append(followUp)
@@ -150,33 +209,46 @@ enum BenchReports {
                     let values = EsfCharacteristicsRecord()
                     values.$stream.id = stream.id!
                     values.$person.id = person.id!
-                    values.apply(EsfEntryCharacteristics(
-                        employmentStatus: EmploymentStatusAtEntry.allCases[n % 4], iscedLevel: n % 9, thirdCountryNational: n % 10 != 0,
-                        foreignBackground: SensitiveAnswer.allCases[n % 3], minority: SensitiveAnswer.allCases[(n / 3) % 3],
-                        disability: SensitiveAnswer.allCases[(n / 9) % 3], homelessOrHousingExclusion: n % 3 == 0, ruralArea: n % 7 == 0))
+                    values.apply(
+                        EsfEntryCharacteristics(
+                            employmentStatus: EmploymentStatusAtEntry.allCases[n % 4], iscedLevel: n % 9,
+                            thirdCountryNational: n % 10 != 0,
+                            foreignBackground: SensitiveAnswer.allCases[n % 3],
+                            minority: SensitiveAnswer.allCases[(n / 3) % 3],
+                            disability: SensitiveAnswer.allCases[(n / 9) % 3], homelessOrHousingExclusion: n % 3 == 0,
+                            ruralArea: n % 7 == 0))
                     values.$recordedBy.id = coordinator.id!
                     values.recordedOn = "2024-09-02"
                     characteristics.append(values)
                 }
                 for k in 0..<ledgerPerPerson {
-                    let entry = HourEntry(enrolmentID: enrolment.id!, date: start.adding(days: k), activity: k % 3 == 0 ? .theory : .practice,
-                                          hours: 8, attendance: random.chance(0.05) ? .excusedAbsence : .present, place: "Bench", note: "", recordedBy: coordinator.id!)
+                    let entry = HourEntry(
+                        enrolmentID: enrolment.id!, date: start.adding(days: k),
+                        activity: k % 3 == 0 ? .theory : .practice,
+                        hours: 8, attendance: random.chance(0.05) ? .excusedAbsence : .present, place: "Bench",
+                        note: "", recordedBy: coordinator.id!)
                     entry.status = EntryStatus.approved.rawValue
                     ledger.append(entry)
                 }
             }
             ledgerLines += ledger.count
-            let rows = (persons, candidacies, enrolments, transitions, eligibility, characteristics, followUps, awards, ledger)
+            let rows = (
+                persons, candidacies, enrolments, transitions, eligibility, characteristics, followUps, awards, ledger
+            )
             try await db.transaction { tx in
                 try await rows.0.create(on: tx)
                 try await rows.1.create(on: tx)
                 try await rows.2.create(on: tx)
-                for chunk in stride(from: 0, to: rows.3.count, by: 500) { try await Array(rows.3[chunk..<min(chunk + 500, rows.3.count)]).create(on: tx) }
+                for chunk in stride(from: 0, to: rows.3.count, by: 500) {
+                    try await Array(rows.3[chunk..<min(chunk + 500, rows.3.count)]).create(on: tx)
+                }
                 try await rows.4.create(on: tx)
                 if !rows.5.isEmpty { try await rows.5.create(on: tx) }
                 if !rows.6.isEmpty { try await rows.6.create(on: tx) }
                 if !rows.7.isEmpty { try await rows.7.create(on: tx) }
-                for chunk in stride(from: 0, to: rows.8.count, by: 500) { try await Array(rows.8[chunk..<min(chunk + 500, rows.8.count)]).create(on: tx) }
+                for chunk in stride(from: 0, to: rows.8.count, by: 500) {
+                    try await Array(rows.8[chunk..<min(chunk + 500, rows.8.count)]).create(on: tx)
+                }
             }
         }
         return (stream, ledgerLines)

@@ -8,6 +8,7 @@ struct DemoCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let loaded = try await DemoData.loadIfEmpty(app: context.application)
-        context.console.output((loaded ? "Demo data loaded." : "The database is not empty; nothing loaded.").consoleText())
+        context.console.output(
+            (loaded ? "Demo data loaded." : "The database is not empty; nothing loaded.").consoleText())
     }
 }

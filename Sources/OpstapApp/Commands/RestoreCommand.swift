@@ -15,13 +15,16 @@ struct RestoreCommand: AsyncCommand {
         @Argument(name: "file", help: "A backup written by `opstap backup`") var file: String
     }
 
-    var help: String { "Replaces the SQLite database by a backup from `opstap backup` (stop the servers first; PostgreSQL: use pg_restore)." }
+    var help: String {
+        "Replaces the SQLite database by a backup from `opstap backup` (stop the servers first; PostgreSQL: use pg_restore)."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let config = app.appConfig
         guard config.databaseURL == nil, !config.inMemorySQLite else {
-            throw CommandError.invalid("This installation uses PostgreSQL: restore it with pg_restore (see the README, Backups).")
+            throw CommandError.invalid(
+                "This installation uses PostgreSQL: restore it with pg_restore (see the README, Backups).")
         }
         let files = FileManager.default
         let source = URL(fileURLWithPath: signature.file).standardizedFileURL.path
@@ -50,7 +53,8 @@ struct RestoreCommand: AsyncCommand {
 
     /// Refuses anything that is not a sound Opstap database, before a file moves.
     static func check(backup path: String, app: Application) async throws {
-        let connection = try await SQLiteConnection.open(storage: .file(path: path), threadPool: app.threadPool, on: app.eventLoopGroup.any())
+        let connection = try await SQLiteConnection.open(
+            storage: .file(path: path), threadPool: app.threadPool, on: app.eventLoopGroup.any())
         do {
             let integrity = try await values(connection, "PRAGMA integrity_check")
             guard integrity == ["ok"] else {
@@ -73,11 +77,12 @@ struct RestoreCommand: AsyncCommand {
     private static func values(_ connection: SQLiteConnection, _ query: String) async throws -> [String] {
         let collected = Collected()
         try await connection.query(query, []) { row in
-            let text: String = switch row.columns.first?.data {
-            case .text(let value): value
-            case .integer(let value): String(value)
-            case let other: other?.description ?? ""
-            }
+            let text: String =
+                switch row.columns.first?.data {
+                case .text(let value): value
+                case .integer(let value): String(value)
+                case let other: other?.description ?? ""
+                }
             collected.add(text)
         }
         return collected.values

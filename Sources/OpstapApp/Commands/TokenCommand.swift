@@ -20,8 +20,11 @@ struct TokenCommand: AsyncCommand {
             throw CommandError.noSuchUser(email)
         }
         let days = signature.days ?? SessionPolicy.tokenLifetimes[0]
-        guard SessionPolicy.tokenLifetimes.contains(days) else { throw CommandError.invalid("--days must be 30, 90 or 365") }
-        let token = try await APITokens.create(for: user.requireID(), name: signature.name ?? "cli", days: days, now: app.clock.now(), on: app.db)
+        guard SessionPolicy.tokenLifetimes.contains(days) else {
+            throw CommandError.invalid("--days must be 30, 90 or 365")
+        }
+        let token = try await APITokens.create(
+            for: user.requireID(), name: signature.name ?? "cli", days: days, now: app.clock.now(), on: app.db)
         context.console.output(token.consoleText())
     }
 }

@@ -10,24 +10,31 @@ struct UserCommand: AsyncCommand {
         @Option(name: "email") var email: String?
         @Option(name: "name") var name: String?
         @Option(name: "organisation", help: "Exact organisation name") var organisation: String?
-        @Option(name: "roles", help: "Comma-separated roles: \(Role.allCases.map(\.rawValue).joined(separator: ", "))") var roles: String?
+        @Option(name: "roles", help: "Comma-separated roles: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+        var roles: String?
     }
 
     var help: String { "Creates a staff account." }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         guard signature.action == "create" else { throw CommandError.unknown(signature.action) }
-        guard let email = signature.email, EmailAddress.looksValid(email) else { throw CommandError.missing("--email (valid address)") }
+        guard let email = signature.email, EmailAddress.looksValid(email) else {
+            throw CommandError.missing("--email (valid address)")
+        }
         guard let name = signature.name, !name.isEmpty else { throw CommandError.missing("--name") }
         guard let organisationName = signature.organisation else { throw CommandError.missing("--organisation") }
         let roleNames = (signature.roles ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         let roles = Set(roleNames.compactMap(Role.init(rawValue:)))
-        guard !roles.isEmpty, roles.count == roleNames.count else { throw CommandError.invalid("--roles must list valid roles") }
+        guard !roles.isEmpty, roles.count == roleNames.count else {
+            throw CommandError.invalid("--roles must list valid roles")
+        }
         let app = context.application
-        guard let organisation = try await Organisation.query(on: app.db).filter(\.$name == organisationName).first() else {
+        guard let organisation = try await Organisation.query(on: app.db).filter(\.$name == organisationName).first()
+        else {
             throw CommandError.noSuchOrganisation(organisationName)
         }
-        let password = ProcessInfo.processInfo.environment["OPSTAP_PASSWORD"] ?? context.console.ask("Password:", isSecure: true)
+        let password =
+            ProcessInfo.processInfo.environment["OPSTAP_PASSWORD"] ?? context.console.ask("Password:", isSecure: true)
         guard PasswordRule.check(password, field: "password") == nil else {
             throw CommandError.invalid("The password needs at least \(PasswordRule.minimumLength) characters")
         }

@@ -6,9 +6,12 @@ import OpstapDomain
 /// excused absences, and for one participant a run of unexcused absences. Weeks before the
 /// last are approved; the last week is submitted and waits for the supervisor.
 extension DemoLoader {
-    mutating func ledger(for enrolment: Enrolment, version: ProgrammeVersion, from: SimpleDate, to: SimpleDate, practicePlace: String,
-                         classPlace: String, fallingBehind: Bool, recordedBy: String, approvedBy: String) async throws {
-        let transitions = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id == enrolment.requireID()).sort(\.$sequence).all()
+    mutating func ledger(
+        for enrolment: Enrolment, version: ProgrammeVersion, from: SimpleDate, to: SimpleDate, practicePlace: String,
+        classPlace: String, fallingBehind: Bool, recordedBy: String, approvedBy: String
+    ) async throws {
+        let transitions = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id == enrolment.requireID())
+            .sort(\.$sequence).all()
         let (spans, pauses) = HoursOverview.schedule(transitions, definition: version.definition)
         let lastWeek = to.startOfWeek
         let recorder = user(recordedBy).id!
@@ -23,8 +26,10 @@ extension DemoLoader {
                 let attendance: Attendance = behind ? .unexcusedAbsence : absentDay ? .excusedAbsence : .present
                 let hours = (expected[activity] * 4).rounded() / 4
                 let entry = HourEntry(
-                    enrolmentID: try enrolment.requireID(), date: day, activity: activity, hours: hours, attendance: attendance,
-                    place: activity == .practice ? practicePlace : classPlace, note: absentDay ? "Ziek gemeld" : "", recordedBy: recorder)
+                    enrolmentID: try enrolment.requireID(), date: day, activity: activity, hours: hours,
+                    attendance: attendance,
+                    place: activity == .practice ? practicePlace : classPlace, note: absentDay ? "Ziek gemeld" : "",
+                    recordedBy: recorder)
                 if day < lastWeek {
                     entry.status = EntryStatus.approved.rawValue
                     entry.$decidedBy.id = approver

@@ -30,33 +30,58 @@ struct DemoLoader {
 
     private func createOrganisations() async throws {
         let list: [(UUID, String, OrganisationKind, String, [(String, String, String)])] = [
-            (orgs.gemeenteLeiden, "Gemeente Leiden", .municipality, "Leiden", [("Stadhuis", "Stadhuisplein 1", "2311 EJ")]),
-            (orgs.alrijne, "Alrijne Zorggroep", .careEmployer, "Leiderdorp", [("Alrijne Ziekenhuis Leiden", "Houtlaan 55", "2334 CK"), ("Alrijne Ziekenhuis Leiderdorp", "Simon Smitweg 1", "2353 GA")]),
+            (
+                orgs.gemeenteLeiden, "Gemeente Leiden", .municipality, "Leiden",
+                [("Stadhuis", "Stadhuisplein 1", "2311 EJ")]
+            ),
+            (
+                orgs.alrijne, "Alrijne Zorggroep", .careEmployer, "Leiderdorp",
+                [
+                    ("Alrijne Ziekenhuis Leiden", "Houtlaan 55", "2334 CK"),
+                    ("Alrijne Ziekenhuis Leiderdorp", "Simon Smitweg 1", "2353 GA"),
+                ]
+            ),
             (orgs.mboRijnland, "mboRijnland", .school, "Leiden", [("Campus Leiden", "Lammenschansweg 1", "2313 DM")]),
             (orgs.vluchtelingenwerk, "VluchtelingenWerk Nederland", .refugeeSupport, "Leiden", []),
             (orgs.coa, "COA", .receptionAgency, "Leiden", []),
             (orgs.avant, "AVANT-netwerk van zorgorganisaties", .careEmployer, "Leiden", []),
-            (orgs.amarant, "Amarant", .careEmployer, "Tilburg", [("Dagbesteding Tilburg-Noord", "Bredaseweg 400", "5037 LG"), ("Woonlocatie Goirle", "Tilburgseweg 99", "5051 AK")]),
+            (
+                orgs.amarant, "Amarant", .careEmployer, "Tilburg",
+                [
+                    ("Dagbesteding Tilburg-Noord", "Bredaseweg 400", "5037 LG"),
+                    ("Woonlocatie Goirle", "Tilburgseweg 99", "5051 AK"),
+                ]
+            ),
             (orgs.cello, "Cello", .careEmployer, "Vught", []),
             (orgs.calibris, "Calibris Advies", .school, "Utrecht", []),
-            (orgs.gemeenteTilburg, "Gemeente Tilburg", .municipality, "Tilburg", [("Stadskantoor", "Stadhuisplein 130", "5038 TC")]),
+            (
+                orgs.gemeenteTilburg, "Gemeente Tilburg", .municipality, "Tilburg",
+                [("Stadskantoor", "Stadhuisplein 130", "5038 TC")]
+            ),
             (orgs.wsp, "Werkgevers Servicepunt Midden-Brabant", .municipality, "Tilburg", []),
             (orgs.refugeeTeam, "Refugee Team", .refugeeSupport, "Tilburg", []),
-            (orgs.rocTilburg, "ROC Tilburg", .school, "Tilburg", [("Campus Tilburg", "Professor Cobbenhagenlaan 125", "5037 DB")]),
+            (
+                orgs.rocTilburg, "ROC Tilburg", .school, "Tilburg",
+                [("Campus Tilburg", "Professor Cobbenhagenlaan 125", "5037 DB")]
+            ),
             (orgs.sterkHuis, "Sterk Huis", .careEmployer, "Tilburg", []),
         ]
         for (id, name, kind, city, locations) in list {
             try await Organisation(id: id, name: name, kind: kind.rawValue, city: city).create(on: db)
             for (locationName, address, postcode) in locations {
-                try await Location(organisationID: id, name: locationName, address: address, postcode: postcode, city: city,
-                                   kind: .assumed(name: locationName, organisation: kind)).create(on: db)
+                try await Location(
+                    organisationID: id, name: locationName, address: address, postcode: postcode, city: city,
+                    kind: .assumed(name: locationName, organisation: kind)
+                ).create(on: db)
             }
         }
     }
 
     private mutating func createUsers() async throws {
         for account in DemoAccounts.all {
-            let user = User(organisationID: orgs[keyPath: account.organisation], email: account.email, name: account.name, passwordHash: passwordHash, roles: account.roles)
+            let user = User(
+                organisationID: orgs[keyPath: account.organisation], email: account.email, name: account.name,
+                passwordHash: passwordHash, roles: account.roles)
             try await user.create(on: db)
             users[account.email] = user
         }
@@ -67,7 +92,9 @@ struct DemoLoader {
     // MARK: Building blocks
 
     /// Publishes through the same operation coordinators use, dated `date`.
-    func publish(_ programme: Programme, _ definition: ProgrammeDefinition, on date: SimpleDate, by email: String, note: String) async throws -> ProgrammeVersion {
+    func publish(
+        _ programme: Programme, _ definition: ProgrammeDefinition, on date: SimpleDate, by email: String, note: String
+    ) async throws -> ProgrammeVersion {
         let author = user(email)
         let organisation = try await Organisation.find(author.$organisation.id, on: db)!
         let scope = Scope(actor: try Actor(user: author, organisation: organisation), db: db, today: date)
@@ -79,7 +106,8 @@ struct DemoLoader {
     mutating func person(statushouder: Bool, programme: String) async throws -> Person {
         let profile = DemoPeople.profile(statushouder: statushouder, programme: programme, random: &random)
         let person = Person(
-            givenName: profile.given, familyName: profile.family, dateOfBirth: profile.birth.iso, gender: profile.gender,
+            givenName: profile.given, familyName: profile.family, dateOfBirth: profile.birth.iso,
+            gender: profile.gender,
             bsn: statushouder || random.chance(0.5) ? DemoPeople.bsn(&random) : nil, intake: profile.intake,
             registeredBy: programme == "leiden" ? orgs.gemeenteLeiden : orgs.gemeenteTilburg)
         try await person.create(on: db)
@@ -89,15 +117,20 @@ struct DemoLoader {
     /// A candidacy taken through selection up to `stage` (and `decision`), with events.
     func candidacy(
         person: Person, programme: Programme, stream: String, referredBy: UUID, referredOn: SimpleDate, actor: User,
-        criteria: [SelectionCriterion], upTo stage: CandidacyStage, decision: SelectionDecision? = nil, reason: String = ""
+        criteria: [SelectionCriterion], upTo stage: CandidacyStage, decision: SelectionDecision? = nil,
+        reason: String = ""
     ) async throws -> Candidacy {
-        let candidacy = Candidacy(personID: person.id!, programmeID: programme.id!, stream: stream, referredBy: referredBy, referredOn: referredOn.iso)
+        let candidacy = Candidacy(
+            personID: person.id!, programmeID: programme.id!, stream: stream, referredBy: referredBy,
+            referredOn: referredOn.iso)
         try await candidacy.create(on: db)
         var sequence = 0
         func event(_ kind: String, _ stage: CandidacyStage, _ detail: String, _ day: SimpleDate) async throws {
             sequence += 1
-            try await CandidacyEvent(candidacyID: candidacy.id!, sequence: sequence, kind: kind, stage: stage.rawValue, detail: detail,
-                                     actorID: actor.id!, actorOrganisationID: actor.$organisation.id, recordedAt: day.date).create(on: db)
+            try await CandidacyEvent(
+                candidacyID: candidacy.id!, sequence: sequence, kind: kind, stage: stage.rawValue, detail: detail,
+                actorID: actor.id!, actorOrganisationID: actor.$organisation.id, recordedAt: day.date
+            ).create(on: db)
         }
         try await event("referred", .referred, "", referredOn)
         let order: [CandidacyStage] = [.referred, .intakePlanned, .intakeHeld, .selection, .decided]
@@ -108,9 +141,15 @@ struct DemoLoader {
         if target >= 3 {
             try await event("selectionStarted", .selection, "", intake.adding(days: 2))
             for (index, criterion) in criteria.enumerated() {
-                let score = decision == .rejected && index == 0 ? max(1, criterion.minimumScore - 1) : min(criterion.maxScore, criterion.minimumScore + 1)
-                try await AssessmentRecord(candidacyID: candidacy.id!, criterionCode: criterion.code, score: score, note: "", assessorID: actor.id!, recordedAt: intake.adding(days: 3).date).create(on: db)
-                try await event("assessed", .selection, "\(criterion.name): \(score)/\(criterion.maxScore)", intake.adding(days: 3))
+                let score =
+                    decision == .rejected && index == 0
+                    ? max(1, criterion.minimumScore - 1) : min(criterion.maxScore, criterion.minimumScore + 1)
+                try await AssessmentRecord(
+                    candidacyID: candidacy.id!, criterionCode: criterion.code, score: score, note: "",
+                    assessorID: actor.id!, recordedAt: intake.adding(days: 3).date
+                ).create(on: db)
+                try await event(
+                    "assessed", .selection, "\(criterion.name): \(score)/\(criterion.maxScore)", intake.adding(days: 3))
             }
         }
         if target >= 4, let decision {
@@ -130,21 +169,27 @@ struct DemoLoader {
         candidacy: Candidacy, cohort: Cohort, version: ProgrammeVersion, enrolledOn: SimpleDate, actor: User,
         commands: [EnrolmentCommand], today: SimpleDate
     ) async throws -> Enrolment {
-        let enrolment = Enrolment(personID: candidacy.$person.id, candidacyID: candidacy.id!, programmeID: candidacy.$programme.id,
-                                  versionID: version.id!, cohortID: cohort.id!, stream: candidacy.stream, enrolledOn: enrolledOn.iso)
+        let enrolment = Enrolment(
+            personID: candidacy.$person.id, candidacyID: candidacy.id!, programmeID: candidacy.$programme.id,
+            versionID: version.id!, cohortID: cohort.id!, stream: candidacy.stream, enrolledOn: enrolledOn.iso)
         try await enrolment.create(on: db)
         var sequence = 1
-        let enrol = EnrolmentTransition(enrolmentID: enrolment.id!, sequence: sequence, kind: TransitionKind.enrol.rawValue, effectiveOn: enrolledOn.iso,
-                                        actorID: actor.id!, actorOrganisationID: actor.$organisation.id, recordedAt: enrolledOn.date)
+        let enrol = EnrolmentTransition(
+            enrolmentID: enrolment.id!, sequence: sequence, kind: TransitionKind.enrol.rawValue,
+            effectiveOn: enrolledOn.iso,
+            actorID: actor.id!, actorOrganisationID: actor.$organisation.id, recordedAt: enrolledOn.date)
         enrol.versionNumber = version.number
         try await enrol.create(on: db)
         var snapshot = enrolment.snapshot
         for command in commands {
             let previousPhase = snapshot.phaseCode
-            snapshot = try EnrolmentMachine.apply(command, to: snapshot, definition: version.definition, today: today).get()
+            snapshot = try EnrolmentMachine.apply(command, to: snapshot, definition: version.definition, today: today)
+                .get()
             sequence += 1
-            let transition = EnrolmentTransition(enrolmentID: enrolment.id!, sequence: sequence, kind: command.kind.rawValue, effectiveOn: command.date.iso,
-                                                 actorID: actor.id!, actorOrganisationID: actor.$organisation.id, recordedAt: command.date.date)
+            let transition = EnrolmentTransition(
+                enrolmentID: enrolment.id!, sequence: sequence, kind: command.kind.rawValue,
+                effectiveOn: command.date.iso,
+                actorID: actor.id!, actorOrganisationID: actor.$organisation.id, recordedAt: command.date.date)
             transition.record(command, previousPhase: previousPhase)
             enrolment.recordEnd(command)
             try await transition.create(on: db)
@@ -156,7 +201,9 @@ struct DemoLoader {
     }
 
     func assign(_ enrolment: Enrolment, _ email: String, as role: Role, from date: SimpleDate) async throws {
-        try await GuidanceAssignment(enrolmentID: enrolment.id!, userID: user(email).id!, role: role.rawValue, startsOn: date.iso).create(on: db)
+        try await GuidanceAssignment(
+            enrolmentID: enrolment.id!, userID: user(email).id!, role: role.rawValue, startsOn: date.iso
+        ).create(on: db)
     }
 }
 

@@ -13,14 +13,34 @@ extension DemoLoader {
         var random = DemoRandom(seed: 20_261_122)
         let d = DemoPopulation.d
         let landlord = UUID()
-        try await Organisation(id: landlord, name: "Verhuurder studiocomplex Alrijne", kind: OrganisationKind.housingCorporation.rawValue, city: "Leiden").create(on: db)
-        try await Location(organisationID: orgs.coa, name: "Azc Katwijk", address: "Katwijk", postcode: "2225 LR", city: "Katwijk", kind: .residential).create(on: db)
-        try await Location(organisationID: orgs.coa, name: "Azc Oisterwijk", address: "Oisterwijk", postcode: "5062 TR", city: "Oisterwijk", kind: .residential).create(on: db)
-        try await Location(organisationID: orgs.avant, name: "Verpleeghuis Oegstgeest", address: "Rhijngeesterstraatweg", postcode: "2342 AN", city: "Oegstgeest", kind: .residential).create(on: db)
-        try await Location(organisationID: orgs.avant, name: "Thuiszorgteam Leiden-Noord", address: "Kooilaan", postcode: "2321 AA", city: "Leiden").create(on: db)
-        try await Location(organisationID: orgs.avant, name: "Woonzorgcentrum Leiderdorp", address: "Hoofdstraat", postcode: "2351 AJ", city: "Leiderdorp").create(on: db)
+        try await Organisation(
+            id: landlord, name: "Verhuurder studiocomplex Alrijne", kind: OrganisationKind.housingCorporation.rawValue,
+            city: "Leiden"
+        ).create(on: db)
+        try await Location(
+            organisationID: orgs.coa, name: "Azc Katwijk", address: "Katwijk", postcode: "2225 LR", city: "Katwijk",
+            kind: .residential
+        ).create(on: db)
+        try await Location(
+            organisationID: orgs.coa, name: "Azc Oisterwijk", address: "Oisterwijk", postcode: "5062 TR",
+            city: "Oisterwijk", kind: .residential
+        ).create(on: db)
+        try await Location(
+            organisationID: orgs.avant, name: "Verpleeghuis Oegstgeest", address: "Rhijngeesterstraatweg",
+            postcode: "2342 AN", city: "Oegstgeest", kind: .residential
+        ).create(on: db)
+        try await Location(
+            organisationID: orgs.avant, name: "Thuiszorgteam Leiden-Noord", address: "Kooilaan", postcode: "2321 AA",
+            city: "Leiden"
+        ).create(on: db)
+        try await Location(
+            organisationID: orgs.avant, name: "Woonzorgcentrum Leiderdorp", address: "Hoofdstraat", postcode: "2351 AJ",
+            city: "Leiderdorp"
+        ).create(on: db)
         // A work supervisor at the AVANT locations, so placements there have one.
-        let avantSupervisor = User(organisationID: orgs.avant, email: "werkbegeleider.avant@opstap.demo", name: "Werkbegeleider AVANT", passwordHash: passwordHash, roles: [.workSupervisor])
+        let avantSupervisor = User(
+            organisationID: orgs.avant, email: "werkbegeleider.avant@opstap.demo", name: "Werkbegeleider AVANT",
+            passwordHash: passwordHash, roles: [.workSupervisor])
         try await avantSupervisor.create(on: db)
         try await offerPlaces("Woonzorgcentrum Leiderdorp", from: d(2026, 9, 1), places: 4, level: .a2)
         try await offerPlaces("Verpleeghuis Oegstgeest", from: d(2026, 9, 1), places: 3, level: .b1)
@@ -33,7 +53,9 @@ extension DemoLoader {
 
     func offerPlaces(_ locationName: String, from: SimpleDate, places: Int, level: CEFRLevel) async throws {
         guard let location = try await Location.query(on: db).filter(\.$name == locationName).first() else { return }
-        try await LocationPlaces(locationID: try location.requireID(), startsOn: from.iso, endsOn: nil, places: places, requiredLevel: level).create(on: db)
+        try await LocationPlaces(
+            locationID: try location.requireID(), startsOn: from.iso, endsOn: nil, places: places, requiredLevel: level
+        ).create(on: db)
     }
 
     private func demoQualifications() async throws -> [String: Qualification] {
@@ -53,23 +75,40 @@ extension DemoLoader {
 
     private func cohortEnrolments(_ name: String) async throws -> [Enrolment] {
         guard let cohort = try await Cohort.query(on: db).filter(\.$name == name).first() else { return [] }
-        return try await Enrolment.query(on: db).filter(\.$cohort.$id == cohort.requireID()).with(\.$person).sort(\.$createdAt).sort(\.$id).all()
-            .sorted { ($0.createdAt ?? .distantPast, $0.person.familyName) < ($1.createdAt ?? .distantPast, $1.person.familyName) }
+        return try await Enrolment.query(on: db).filter(\.$cohort.$id == cohort.requireID()).with(\.$person).sort(
+            \.$createdAt
+        ).sort(\.$id).all()
+            .sorted {
+                ($0.createdAt ?? .distantPast, $0.person.familyName) < (
+                    $1.createdAt ?? .distantPast, $1.person.familyName
+                )
+            }
     }
 
-    private func step(_ enrolment: Enrolment, _ step: HousingStep, _ day: SimpleDate, by email: String, organisation: UUID) async throws {
-        try await HousingStepRecord(enrolmentID: enrolment.id!, step: step, doneOn: day, note: "", recordedBy: user(email).id!, organisationID: organisation, recordedAt: day.date).create(on: db)
+    private func step(
+        _ enrolment: Enrolment, _ step: HousingStep, _ day: SimpleDate, by email: String, organisation: UUID
+    ) async throws {
+        try await HousingStepRecord(
+            enrolmentID: enrolment.id!, step: step, doneOn: day, note: "", recordedBy: user(email).id!,
+            organisationID: organisation, recordedAt: day.date
+        ).create(on: db)
     }
 
-    private mutating func leidenPathways(landlord: UUID, qualifications: [String: Qualification], random: inout DemoRandom) async throws {
+    private mutating func leidenPathways(
+        landlord: UUID, qualifications: [String: Qualification], random: inout DemoRandom
+    ) async throws {
         let d = DemoPopulation.d
         let programmeID = try await Programme.query(on: db).filter(\.$name == "Op je plek in de zorg").first()?.id
-        let complex = HousingComplex(ownerID: landlord, programmeID: programmeID, name: "Studiocomplex Alrijne", address: "Houtlaan (naast het Alrijne Ziekenhuis)",
-                                     postcode: "2334 CK", city: "Leiden", noticeDays: 30)
+        let complex = HousingComplex(
+            ownerID: landlord, programmeID: programmeID, name: "Studiocomplex Alrijne",
+            address: "Houtlaan (naast het Alrijne Ziekenhuis)",
+            postcode: "2334 CK", city: "Leiden", noticeDays: 30)
         try await complex.create(on: db)
         var studios: [HousingUnit] = []
         for number in 1...8 {
-            let unit = HousingUnit(complexID: complex.id!, label: String(format: "S%02d", number), kind: .studio, sizeM2: Double(22 + number % 4 * 2), availableFrom: d(2024, 9, 1))
+            let unit = HousingUnit(
+                complexID: complex.id!, label: String(format: "S%02d", number), kind: .studio,
+                sizeM2: Double(22 + number % 4 * 2), availableFrom: d(2024, 9, 1))
             try await unit.create(on: db)
             studios.append(unit)
         }
@@ -84,28 +123,40 @@ extension DemoLoader {
         }
         // The last two singles on the studio route still wait (they moved out of a
         // temporary room this autumn); the others got a studio in 2024.
-        let studioRoute = enrolments.indices.filter { route($0, enrolments[$0]) == .programmeStudio && !enrolments[$0].snapshot.state.isTerminal }
+        let studioRoute = enrolments.indices.filter {
+            route($0, enrolments[$0]) == .programmeStudio && !enrolments[$0].snapshot.state.isTerminal
+        }
         let waiting = Set(studioRoute.suffix(2))
         var nextStudio = 0
         for (index, enrolment) in enrolments.enumerated() {
             let route = route(index, enrolment)
             let chosenOn = waiting.contains(index) ? d(2026, 9, 14).adding(days: index) : d(2024, 8, 26)
-            try await HousingRouteChoice(enrolmentID: enrolment.id!, route: route, chosenOn: chosenOn, chosenBy: user(housingOfficer).id!).create(on: db)
+            try await HousingRouteChoice(
+                enrolmentID: enrolment.id!, route: route, chosenOn: chosenOn, chosenBy: user(housingOfficer).id!
+            ).create(on: db)
             switch route {
             case .alreadyHoused:
-                try await step(enrolment, .addressConfirmed, d(2024, 9, 2), by: housingOfficer, organisation: municipality)
+                try await step(
+                    enrolment, .addressConfirmed, d(2024, 9, 2), by: housingOfficer, organisation: municipality)
             case .programmeStudio where !waiting.contains(index) && nextStudio < studios.count - 2:
                 // Studios from S01 on were let in the autumn of 2024.
                 let unit = studios[nextStudio]
                 nextStudio += 1
                 let start = d(2024, 10, 1)
-                for (step, day) in [(HousingStep.homeOffered, d(2024, 9, 16)), (.viewing, d(2024, 9, 20)), (.tenancySigned, d(2024, 9, 27)),
-                                    (.registeredAtAddress, d(2024, 10, 2)), (.movedIn, d(2024, 10, 4))] {
+                for (step, day) in [
+                    (HousingStep.homeOffered, d(2024, 9, 16)), (.viewing, d(2024, 9, 20)),
+                    (.tenancySigned, d(2024, 9, 27)),
+                    (.registeredAtAddress, d(2024, 10, 2)), (.movedIn, d(2024, 10, 4)),
+                ] {
                     try await self.step(enrolment, step, day, by: housingOfficer, organisation: municipality)
                 }
-                let tenancy = Tenancy(unitID: unit.id!, enrolmentID: enrolment.id!, startsOn: start, endsOn: nil, createdBy: user(housingOfficer).id!)
+                let tenancy = Tenancy(
+                    unitID: unit.id!, enrolmentID: enrolment.id!, startsOn: start, endsOn: nil,
+                    createdBy: user(housingOfficer).id!)
                 try await tenancy.create(on: db)
-                if enrolment.state == EnrolmentState.withdrawn.rawValue, let left = SimpleDate(enrolment.lastTransitionOn) {
+                if enrolment.state == EnrolmentState.withdrawn.rawValue,
+                    let left = SimpleDate(enrolment.lastTransitionOn)
+                {
                     try await HousingOperations.releaseHomes(of: enrolment.id!, leftOn: left, on: db)
                 }
             case .programmeStudio:
@@ -113,8 +164,10 @@ extension DemoLoader {
                 break
             case .regularAllocation:
                 // Families at various steps of the regular allocation.
-                let steps: [(HousingStep, SimpleDate)] = [(.linkedToMunicipality, d(2024, 9, 9)), (.homeOffered, d(2025, 3, 3)), (.viewing, d(2025, 3, 10)),
-                                                          (.tenancySigned, d(2025, 4, 1)), (.registeredAtAddress, d(2025, 4, 3)), (.movedIn, d(2025, 4, 12))]
+                let steps: [(HousingStep, SimpleDate)] = [
+                    (.linkedToMunicipality, d(2024, 9, 9)), (.homeOffered, d(2025, 3, 3)), (.viewing, d(2025, 3, 10)),
+                    (.tenancySigned, d(2025, 4, 1)), (.registeredAtAddress, d(2025, 4, 3)), (.movedIn, d(2025, 4, 12)),
+                ]
                 for (step, day) in steps.prefix(1 + index % steps.count) {
                     try await self.step(enrolment, step, day, by: housingOfficer, organisation: municipality)
                 }
@@ -124,25 +177,41 @@ extension DemoLoader {
         }
     }
 
-    private func leidenQualifications(_ enrolment: Enrolment, index: Int, qualifications: [String: Qualification]) async throws {
+    private func leidenQualifications(
+        _ enrolment: Enrolment, index: Int, qualifications: [String: Qualification]
+    ) async throws {
         let d = DemoPopulation.d
         let teacher = user("docent.leiden@opstap.demo").id!
         let student = enrolment.stream == "studenten"
         let mbo1Start = student ? d(2024, 9, 2) : d(2025, 1, 27)
         let mbo1End = student ? d(2025, 7, 7) : d(2025, 11, 3)
         guard enrolment.completedPhasesText.contains("mbo-1") || enrolment.phaseCode == "mbo-1" else { return }
-        let entree = ParticipantQualification(enrolmentID: enrolment.id!, qualificationID: qualifications["entree"]!.id!, startedOn: mbo1Start)
+        let entree = ParticipantQualification(
+            enrolmentID: enrolment.id!, qualificationID: qualifications["entree"]!.id!, startedOn: mbo1Start)
         if enrolment.completedPhasesText.contains("mbo-1") {
             entree.status = QualificationStatus.awarded.rawValue
             entree.awardedOn = mbo1End.iso
         }
         try await entree.create(on: db)
-        try await Exam(participantQualificationID: entree.id!, subject: "Proeve van bekwaamheid", takenOn: mbo1End.adding(days: -14), result: .passed, recordedBy: teacher).create(on: db)
-        guard enrolment.completedPhasesText.contains("mbo-1"), enrolment.phaseCode == "mbo-2" || enrolment.state == EnrolmentState.paused.rawValue else { return }
-        let helpende = ParticipantQualification(enrolmentID: enrolment.id!, qualificationID: qualifications["helpende"]!.id!, startedOn: student ? d(2025, 9, 1) : d(2025, 12, 1))
+        try await Exam(
+            participantQualificationID: entree.id!, subject: "Proeve van bekwaamheid",
+            takenOn: mbo1End.adding(days: -14), result: .passed, recordedBy: teacher
+        ).create(on: db)
+        guard enrolment.completedPhasesText.contains("mbo-1"),
+            enrolment.phaseCode == "mbo-2" || enrolment.state == EnrolmentState.paused.rawValue
+        else { return }
+        let helpende = ParticipantQualification(
+            enrolmentID: enrolment.id!, qualificationID: qualifications["helpende"]!.id!,
+            startedOn: student ? d(2025, 9, 1) : d(2025, 12, 1))
         try await helpende.create(on: db)
-        try await Exam(participantQualificationID: helpende.id!, subject: "Nederlands lezen en luisteren (2F)", takenOn: d(2026, 6, 15), result: index % 5 == 4 ? .failed : .passed, recordedBy: teacher).create(on: db)
-        try await Exam(participantQualificationID: helpende.id!, subject: "Proeve van bekwaamheid", takenOn: d(2027, 5, 17), result: .planned, recordedBy: teacher).create(on: db)
+        try await Exam(
+            participantQualificationID: helpende.id!, subject: "Nederlands lezen en luisteren (2F)",
+            takenOn: d(2026, 6, 15), result: index % 5 == 4 ? .failed : .passed, recordedBy: teacher
+        ).create(on: db)
+        try await Exam(
+            participantQualificationID: helpende.id!, subject: "Proeve van bekwaamheid", takenOn: d(2027, 5, 17),
+            result: .planned, recordedBy: teacher
+        ).create(on: db)
     }
 
     private func leidenWork(_ enrolment: Enrolment, index: Int, random: inout DemoRandom) async throws {
@@ -150,41 +219,62 @@ extension DemoLoader {
         let hr = user("hr.leiden@opstap.demo").id!
         let alrijne = orgs.alrijne
         let leidenHospital = try await Location.query(on: db).filter(\.$name == "Alrijne Ziekenhuis Leiden").first()
-        if enrolment.state == EnrolmentState.completed.rawValue, enrolment.outcomeCode == "baan-avant", let left = SimpleDate(enrolment.lastTransitionOn) {
-            let interview = FitInterview(enrolmentID: enrolment.id!, employerID: alrijne, plannedOn: left.adding(days: -21), plannedTime: "10:00", recordedBy: hr)
+        if enrolment.state == EnrolmentState.completed.rawValue, enrolment.outcomeCode == "baan-avant",
+            let left = SimpleDate(enrolment.lastTransitionOn)
+        {
+            let interview = FitInterview(
+                enrolmentID: enrolment.id!, employerID: alrijne, plannedOn: left.adding(days: -21),
+                plannedTime: "10:00", recordedBy: hr)
             interview.result = FitInterviewResult.positive.rawValue
             interview.note = "Goede klik met het team; start na de diploma-uitreiking."
             try await interview.create(on: db)
-            try await offer(enrolment, employer: alrijne, location: leidenHospital, role: "Helpende zorg en welzijn", hours: Double(random.pick([24, 28, 32])),
-                            contract: .permanent, starts: left.adding(days: 1), offered: left.adding(days: -14), status: .accepted, guarantee: 24, by: hr)
+            try await offer(
+                enrolment, employer: alrijne, location: leidenHospital, role: "Helpende zorg en welzijn",
+                hours: Double(random.pick([24, 28, 32])),
+                contract: .permanent, starts: left.adding(days: 1), offered: left.adding(days: -14), status: .accepted,
+                guarantee: 24, by: hr)
         }
         if enrolment.phaseCode == "mbo-2" && enrolment.state == EnrolmentState.inPhase.rawValue {
             switch index % 6 {
             case 1:
-                try await FitInterview(enrolmentID: enrolment.id!, employerID: alrijne, plannedOn: d(2026, 12, 3), plannedTime: "14:00", recordedBy: hr).create(on: db)
+                try await FitInterview(
+                    enrolmentID: enrolment.id!, employerID: alrijne, plannedOn: d(2026, 12, 3), plannedTime: "14:00",
+                    recordedBy: hr
+                ).create(on: db)
             case 3:
-                let interview = FitInterview(enrolmentID: enrolment.id!, employerID: alrijne, plannedOn: d(2026, 11, 10), plannedTime: "09:30", recordedBy: hr)
+                let interview = FitInterview(
+                    enrolmentID: enrolment.id!, employerID: alrijne, plannedOn: d(2026, 11, 10), plannedTime: "09:30",
+                    recordedBy: hr)
                 interview.result = FitInterviewResult.positive.rawValue
                 try await interview.create(on: db)
                 // Below the guarantee of 24 hours: the check flags it.
-                try await offer(enrolment, employer: alrijne, location: leidenHospital, role: "Helpende zorg en welzijn", hours: 16, contract: .fixedTerm,
-                                starts: d(2027, 8, 1), offered: d(2026, 11, 17), status: .offered, guarantee: 24, by: hr)
+                try await offer(
+                    enrolment, employer: alrijne, location: leidenHospital, role: "Helpende zorg en welzijn", hours: 16,
+                    contract: .fixedTerm,
+                    starts: d(2027, 8, 1), offered: d(2026, 11, 17), status: .offered, guarantee: 24, by: hr)
             default:
                 break
             }
             // Wishes for an internship place: the allocation suggestion weighs them.
-            let wishes = ["Woonzorgcentrum Leiderdorp", "Verpleeghuis Oegstgeest", "Thuiszorgteam Leiden-Noord", "Alrijne Ziekenhuis Leiden"]
+            let wishes = [
+                "Woonzorgcentrum Leiderdorp", "Verpleeghuis Oegstgeest", "Thuiszorgteam Leiden-Noord",
+                "Alrijne Ziekenhuis Leiden",
+            ]
             for (rank, name) in wishes.shuffled(using: &random).prefix(index % 3 + 1).enumerated() {
                 if let location = try await Location.query(on: db).filter(\.$name == name).first() {
-                    try await LocationPreference(enrolmentID: enrolment.id!, locationID: location.id!, rank: rank + 1).create(on: db)
+                    try await LocationPreference(enrolmentID: enrolment.id!, locationID: location.id!, rank: rank + 1)
+                        .create(on: db)
                 }
             }
         }
         try await followUps(enrolment, coachEmail: "coach.leiden@opstap.demo", employer: .employer)
     }
 
-    private func offer(_ enrolment: Enrolment, employer: UUID, location: Location?, role: String, hours: Double, contract: ContractType, starts: SimpleDate,
-                       offered: SimpleDate, status: JobOfferStatus, guarantee: Double?, by: UUID) async throws {
+    private func offer(
+        _ enrolment: Enrolment, employer: UUID, location: Location?, role: String, hours: Double,
+        contract: ContractType, starts: SimpleDate,
+        offered: SimpleDate, status: JobOfferStatus, guarantee: Double?, by: UUID
+    ) async throws {
         let offer = JobOffer()
         offer.$enrolment.id = enrolment.id!
         offer.$employer.id = employer
@@ -205,22 +295,32 @@ extension DemoLoader {
     private func followUps(_ enrolment: Enrolment, coachEmail: String, employer source: FollowUpSource) async throws {
         guard enrolment.snapshot.state.isTerminal, let left = SimpleDate(enrolment.lastTransitionOn) else { return }
         let coach = user(coachEmail).id!
-        try await FollowUpOperations.schedule(for: enrolment, leftOn: left, actorID: coach, title: { "Nazorg: situatie \($0 == .fourWeeks ? "na 4 weken" : "na 6 maanden") vastleggen" }, on: db)
+        try await FollowUpOperations.schedule(
+            for: enrolment, leftOn: left, actorID: coach,
+            title: { "Nazorg: situatie \($0 == .fourWeeks ? "na 4 weken" : "na 6 maanden") vastleggen" }, on: db)
         for followUp in try await FollowUp.query(on: db).filter(\.$enrolment.$id == enrolment.id!).all() {
             guard let due = SimpleDate(followUp.dueOn), due <= DemoPopulation.historyEnd else { continue }
-            let working = enrolment.state == EnrolmentState.completed.rawValue && enrolment.outcomeCode != "vervolgopleiding"
-            followUp.situation = (working ? FollowUpSituation.employed : enrolment.outcomeCode == "vervolgopleiding" ? .inEducation : .jobSeeking).rawValue
+            let working =
+                enrolment.state == EnrolmentState.completed.rawValue && enrolment.outcomeCode != "vervolgopleiding"
+            followUp.situation =
+                (working
+                ? FollowUpSituation.employed : enrolment.outcomeCode == "vervolgopleiding" ? .inEducation : .jobSeeking)
+                .rawValue
             followUp.observedOn = due.iso
             followUp.source = (working ? source : .participant).rawValue
             followUp.$recordedBy.id = coach
             try await followUp.save(on: db)
             if let taskID = followUp.$task.id {
-                try await GuidanceTask.query(on: db).filter(\.$id == taskID).set(\.$status, to: TaskStatus.done.rawValue).set(\.$doneAt, to: due.date).update()
+                try await GuidanceTask.query(on: db).filter(\.$id == taskID).set(
+                    \.$status, to: TaskStatus.done.rawValue
+                ).set(\.$doneAt, to: due.date).update()
             }
         }
     }
 
-    private mutating func kansrijkPathways(qualifications: [String: Qualification], random: inout DemoRandom) async throws {
+    private mutating func kansrijkPathways(
+        qualifications: [String: Qualification], random: inout DemoRandom
+    ) async throws {
         let d = DemoPopulation.d
         let teacher = user("docent.kansrijk@opstap.demo").id!
         let hr = user("hr.kansrijk@opstap.demo").id!
@@ -229,25 +329,43 @@ extension DemoLoader {
             let pilot = cohortName.hasPrefix("Pilot")
             for enrolment in try await cohortEnrolments(cohortName) {
                 // Kansrijk participants already live in Tilburg: their address is confirmed.
-                try await HousingRouteChoice(enrolmentID: enrolment.id!, route: .alreadyHoused, chosenOn: pilot ? d(2023, 9, 18) : d(2026, 9, 21), chosenBy: housing).create(on: db)
-                try await HousingStepRecord(enrolmentID: enrolment.id!, step: .addressConfirmed, doneOn: pilot ? d(2023, 9, 25) : d(2026, 9, 28), note: "",
-                                            recordedBy: housing, organisationID: orgs.gemeenteTilburg, recordedAt: Date()).create(on: db)
-                let certificate = ParticipantQualification(enrolmentID: enrolment.id!, qualificationID: qualifications["certificaat"]!.id!, startedOn: pilot ? d(2024, 2, 19) : d(2026, 10, 5))
+                try await HousingRouteChoice(
+                    enrolmentID: enrolment.id!, route: .alreadyHoused,
+                    chosenOn: pilot ? d(2023, 9, 18) : d(2026, 9, 21), chosenBy: housing
+                ).create(on: db)
+                try await HousingStepRecord(
+                    enrolmentID: enrolment.id!, step: .addressConfirmed,
+                    doneOn: pilot ? d(2023, 9, 25) : d(2026, 9, 28), note: "",
+                    recordedBy: housing, organisationID: orgs.gemeenteTilburg, recordedAt: Date()
+                ).create(on: db)
+                let certificate = ParticipantQualification(
+                    enrolmentID: enrolment.id!, qualificationID: qualifications["certificaat"]!.id!,
+                    startedOn: pilot ? d(2024, 2, 19) : d(2026, 10, 5))
                 if pilot && enrolment.state == EnrolmentState.completed.rawValue {
                     certificate.status = QualificationStatus.awarded.rawValue
                     certificate.awardedOn = "2024-07-12"
                 }
                 try await certificate.create(on: db)
-                try await Exam(participantQualificationID: certificate.id!, subject: "Praktijkexamen begeleiden", takenOn: pilot ? d(2024, 7, 1) : d(2027, 2, 15),
-                               result: pilot ? .passed : .planned, recordedBy: teacher).create(on: db)
-                if pilot, enrolment.state == EnrolmentState.completed.rawValue, let left = SimpleDate(enrolment.lastTransitionOn) {
-                    let interview = FitInterview(enrolmentID: enrolment.id!, employerID: orgs.amarant, plannedOn: d(2024, 7, 22), plannedTime: "11:00", recordedBy: hr)
+                try await Exam(
+                    participantQualificationID: certificate.id!, subject: "Praktijkexamen begeleiden",
+                    takenOn: pilot ? d(2024, 7, 1) : d(2027, 2, 15),
+                    result: pilot ? .passed : .planned, recordedBy: teacher
+                ).create(on: db)
+                if pilot, enrolment.state == EnrolmentState.completed.rawValue,
+                    let left = SimpleDate(enrolment.lastTransitionOn)
+                {
+                    let interview = FitInterview(
+                        enrolmentID: enrolment.id!, employerID: orgs.amarant, plannedOn: d(2024, 7, 22),
+                        plannedTime: "11:00", recordedBy: hr)
                     interview.result = FitInterviewResult.positive.rawValue
                     try await interview.create(on: db)
                     let bbl = enrolment.outcomeCode == "bbl-opleiding"
-                    try await offer(enrolment, employer: orgs.amarant, location: nil, role: bbl ? "Begeleider in opleiding (BBL)" : "Assistent-begeleider",
-                                    hours: Double(random.pick([20, 24, 28])), contract: bbl ? .bbl : .fixedTerm, starts: left, offered: d(2024, 8, 1), status: .accepted,
-                                    guarantee: nil, by: hr)
+                    try await offer(
+                        enrolment, employer: orgs.amarant, location: nil,
+                        role: bbl ? "Begeleider in opleiding (BBL)" : "Assistent-begeleider",
+                        hours: Double(random.pick([20, 24, 28])), contract: bbl ? .bbl : .fixedTerm, starts: left,
+                        offered: d(2024, 8, 1), status: .accepted,
+                        guarantee: nil, by: hr)
                 }
                 try await followUps(enrolment, coachEmail: "coach.kansrijk@opstap.demo", employer: .employer)
             }

@@ -7,12 +7,18 @@ import OpstapDomain
 extension DemoLoader {
     func offerPlaces(_ locationName: String, from: SimpleDate, places: Int) async throws {
         guard let location = try await Location.query(on: db).filter(\.$name == locationName).first() else { return }
-        try await LocationPlaces(locationID: try location.requireID(), startsOn: from.iso, endsOn: nil, places: places).create(on: db)
+        try await LocationPlaces(locationID: try location.requireID(), startsOn: from.iso, endsOn: nil, places: places)
+            .create(on: db)
     }
 
-    func place(_ enrolment: Enrolment, at locationName: String, supervisor email: String, from: SimpleDate, days: [Weekday], hours: Double) async throws {
+    func place(
+        _ enrolment: Enrolment, at locationName: String, supervisor email: String, from: SimpleDate, days: [Weekday],
+        hours: Double
+    ) async throws {
         guard let location = try await Location.query(on: db).filter(\.$name == locationName).first() else { return }
-        try await Placement(enrolmentID: try enrolment.requireID(), locationID: try location.requireID(), supervisorID: user(email).id!,
-                            startsOn: from.iso, endsOn: nil, weekdays: days, hoursPerWeek: hours).create(on: db)
+        try await Placement(
+            enrolmentID: try enrolment.requireID(), locationID: try location.requireID(), supervisorID: user(email).id!,
+            startsOn: from.iso, endsOn: nil, weekdays: days, hoursPerWeek: hours
+        ).create(on: db)
     }
 }

@@ -12,7 +12,8 @@ extension DemoLoader {
         if index < 6 {
             let review = Review(enrolmentID: id, plannedOn: heldOn, createdBy: coach)
             review.heldOn = heldOn.iso
-            review.summary = "Eerste voortgangsgesprek: went snel aan het team, wil meer oefenen met rapporteren in het Nederlands."
+            review.summary =
+                "Eerste voortgangsgesprek: went snel aan het team, wil meer oefenen met rapporteren in het Nederlands."
             if index < 4 {
                 review.status = ReviewStatus.signed.rawValue
                 review.signedBy = Set(ReviewParty.allCases)
@@ -24,8 +25,10 @@ extension DemoLoader {
         } else if index == 6 {
             try await Review(enrolmentID: id, plannedOn: heldOn.adding(days: 12), createdBy: coach).create(on: db)
         }
-        let goals = [("Zelfstandig de ochtendzorg van één cliënt uitvoeren", heldOn.adding(weeks: 8), GoalStatus.inProgress),
-                     ("Rapporteren in het Nederlands in het cliëntdossier", heldOn.adding(weeks: 12), GoalStatus.open)]
+        let goals = [
+            ("Zelfstandig de ochtendzorg van één cliënt uitvoeren", heldOn.adding(weeks: 8), GoalStatus.inProgress),
+            ("Rapporteren in het Nederlands in het cliëntdossier", heldOn.adding(weeks: 12), GoalStatus.open),
+        ]
         for (text, target, status) in goals {
             let goal = Goal(enrolmentID: id, text: text, targetOn: target, createdBy: coach)
             goal.status = status.rawValue

@@ -20,7 +20,8 @@ struct M0027_CreateQualifications: AsyncMigration {
             .field("stopped_on", .string)
             .field("created_at", .datetime)
             .create()
-        try await createIndex(database, table: "participant_qualifications", columns: ["enrolment_id", "qualification_id"], unique: true)
+        try await createIndex(
+            database, table: "participant_qualifications", columns: ["enrolment_id", "qualification_id"], unique: true)
         try await createIndex(database, table: "participant_qualifications", columns: ["qualification_id", "status"])
         try await database.schema("exams")
             .id()

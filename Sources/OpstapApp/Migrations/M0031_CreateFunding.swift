@@ -31,7 +31,8 @@ struct M0031_CreateFunding: AsyncMigration {
             .field("recorded_by", .uuid, .required, .references("users", "id"))
             .field("updated_at", .datetime)
             .create()
-        try await createIndex(database, table: "funding_eligibilities", columns: ["funding_stream_id", "person_id"], unique: true)
+        try await createIndex(
+            database, table: "funding_eligibilities", columns: ["funding_stream_id", "person_id"], unique: true)
         try await createIndex(database, table: "funding_eligibilities", columns: ["person_id"])
 
         try await database.schema("esf_characteristics")
@@ -49,7 +50,8 @@ struct M0031_CreateFunding: AsyncMigration {
             .field("recorded_by", .uuid, .required, .references("users", "id"))
             .field("recorded_on", .string, .required)
             .create()
-        try await createIndex(database, table: "esf_characteristics", columns: ["funding_stream_id", "person_id"], unique: true)
+        try await createIndex(
+            database, table: "esf_characteristics", columns: ["funding_stream_id", "person_id"], unique: true)
 
         try await database.schema("esf_snapshots")
             .id()

@@ -10,7 +10,8 @@ struct M0035_AddOrganisationSteward: AsyncMigration {
             .update()
         let owners = try await Programme.query(on: database).all(\.$owner.$id)
         guard !owners.isEmpty else { return }
-        try await Organisation.query(on: database).filter(\.$id ~~ Array(Set(owners))).set(\.$steward, to: true).update()
+        try await Organisation.query(on: database).filter(\.$id ~~ Array(Set(owners))).set(\.$steward, to: true)
+            .update()
     }
 
     func revert(on database: any Database) async throws {

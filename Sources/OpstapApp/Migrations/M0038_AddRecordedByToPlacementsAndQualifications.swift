@@ -7,7 +7,8 @@ import Fluent
 struct M0038_AddRecordedByToPlacementsAndQualifications: AsyncMigration {
     func prepare(on database: any Database) async throws {
         try await database.schema("placements").field("recorded_by", .uuid, .references("users", "id")).update()
-        try await database.schema("participant_qualifications").field("recorded_by", .uuid, .references("users", "id")).update()
+        try await database.schema("participant_qualifications").field("recorded_by", .uuid, .references("users", "id"))
+            .update()
     }
 
     func revert(on database: any Database) async throws {

@@ -16,7 +16,8 @@ struct M0042_CreateAttentionSignals: AsyncMigration {
             .field("colour", .string)
             .create()
         try await createIndex(database, table: StoredAttention.schema, columns: ["rank", "since"])
-        try await createIndex(database, table: StoredAttention.schema, columns: ["rank_without_deadline", "since_without_deadline"])
+        try await createIndex(
+            database, table: StoredAttention.schema, columns: ["rank_without_deadline", "since_without_deadline"])
     }
 
     func revert(on database: any Database) async throws {

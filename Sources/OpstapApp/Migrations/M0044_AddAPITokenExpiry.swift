@@ -9,7 +9,9 @@ struct M0044_AddAPITokenExpiry: AsyncMigration {
         try await database.schema("api_tokens").field("expires_at", .datetime).update()
         guard let sql = database as? any SQLDatabase else { return }
         let expiry = Date().addingTimeInterval(TimeInterval(SessionPolicy.tokenLifetimes[0]) * 86_400)
-        try await sql.update("api_tokens").set("expires_at", to: SQLBind(expiry)).where("expires_at", .is, SQLLiteral.null).run()
+        try await sql.update("api_tokens").set("expires_at", to: SQLBind(expiry)).where(
+            "expires_at", .is, SQLLiteral.null
+        ).run()
     }
 
     func revert(on database: any Database) async throws {

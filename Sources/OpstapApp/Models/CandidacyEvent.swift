@@ -17,7 +17,10 @@ final class CandidacyEvent: Model, @unchecked Sendable {
 
     init() {}
 
-    init(candidacyID: UUID, sequence: Int, kind: String, stage: String, detail: String, actorID: UUID, actorOrganisationID: UUID, recordedAt: Date) {
+    init(
+        candidacyID: UUID, sequence: Int, kind: String, stage: String, detail: String, actorID: UUID,
+        actorOrganisationID: UUID, recordedAt: Date
+    ) {
         self.$candidacy.id = candidacyID
         self.sequence = sequence
         self.kind = kind

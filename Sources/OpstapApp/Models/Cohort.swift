@@ -17,7 +17,10 @@ final class Cohort: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, programmeID: UUID, versionID: UUID, name: String, startDate: String, capacity: Int, streams: [String]) {
+    init(
+        id: UUID? = nil, programmeID: UUID, versionID: UUID, name: String, startDate: String, capacity: Int,
+        streams: [String]
+    ) {
         self.id = id
         self.$programme.id = programmeID
         self.$programmeVersion.id = versionID

@@ -25,7 +25,10 @@ final class Enrolment: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, personID: UUID, candidacyID: UUID, programmeID: UUID, versionID: UUID, cohortID: UUID, stream: String, enrolledOn: String) {
+    init(
+        id: UUID? = nil, personID: UUID, candidacyID: UUID, programmeID: UUID, versionID: UUID, cohortID: UUID,
+        stream: String, enrolledOn: String
+    ) {
         self.id = id
         self.$person.id = personID
         self.$candidacy.id = candidacyID

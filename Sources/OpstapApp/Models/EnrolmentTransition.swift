@@ -23,7 +23,10 @@ final class EnrolmentTransition: Model, @unchecked Sendable {
 
     init() {}
 
-    init(enrolmentID: UUID, sequence: Int, kind: String, effectiveOn: String, actorID: UUID, actorOrganisationID: UUID, recordedAt: Date) {
+    init(
+        enrolmentID: UUID, sequence: Int, kind: String, effectiveOn: String, actorID: UUID, actorOrganisationID: UUID,
+        recordedAt: Date
+    ) {
         self.$enrolment.id = enrolmentID
         self.sequence = sequence
         self.kind = kind

@@ -82,8 +82,10 @@ final class EsfCharacteristicsRecord: Model, @unchecked Sendable {
 
     var characteristics: EsfEntryCharacteristics? {
         guard let status = EmploymentStatusAtEntry(rawValue: employmentStatus),
-              let foreign = SensitiveAnswer(rawValue: foreignBackground), let minority = SensitiveAnswer(rawValue: minority),
-              let disability = SensitiveAnswer(rawValue: disability) else { return nil }
+            let foreign = SensitiveAnswer(rawValue: foreignBackground),
+            let minority = SensitiveAnswer(rawValue: minority),
+            let disability = SensitiveAnswer(rawValue: disability)
+        else { return nil }
         return EsfEntryCharacteristics(
             employmentStatus: status, iscedLevel: iscedLevel, thirdCountryNational: thirdCountryNational,
             foreignBackground: foreign, minority: minority, disability: disability,

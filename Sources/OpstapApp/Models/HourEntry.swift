@@ -26,8 +26,11 @@ final class HourEntry: Model, @unchecked Sendable {
 
     init() {}
 
-    init(enrolmentID: UUID, date: SimpleDate, activity: ActivityType, hours: Double, attendance: Attendance, place: String, note: String,
-         recordedBy: UUID, corrects: UUID? = nil) {
+    init(
+        enrolmentID: UUID, date: SimpleDate, activity: ActivityType, hours: Double, attendance: Attendance,
+        place: String, note: String,
+        recordedBy: UUID, corrects: UUID? = nil
+    ) {
         self.$enrolment.id = enrolmentID
         self.date = date.iso
         self.activity = activity.rawValue

@@ -20,7 +20,10 @@ final class HousingComplex: Model, @unchecked Sendable {
 
     init() {}
 
-    init(ownerID: UUID, programmeID: UUID?, name: String, address: String, postcode: String, city: String, noticeDays: Int) {
+    init(
+        ownerID: UUID, programmeID: UUID?, name: String, address: String, postcode: String, city: String,
+        noticeDays: Int
+    ) {
         self.$owner.id = ownerID
         self.$programme.id = programmeID
         self.name = name
@@ -120,7 +123,10 @@ final class HousingStepRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    init(enrolmentID: UUID, step: HousingStep, doneOn: SimpleDate, note: String, recordedBy: UUID, organisationID: UUID, recordedAt: Date) {
+    init(
+        enrolmentID: UUID, step: HousingStep, doneOn: SimpleDate, note: String, recordedBy: UUID, organisationID: UUID,
+        recordedAt: Date
+    ) {
         self.$enrolment.id = enrolmentID
         self.step = step.rawValue
         self.doneOn = doneOn.iso

@@ -52,7 +52,9 @@ final class JobOffer: Model, @unchecked Sendable {
     init() {}
 
     var contract: ContractType { ContractType(rawValue: contractType) ?? .fixedTerm }
-    var guarantee: JobGuaranteeCheck { JobGuaranteeCheck(guaranteedHours: guaranteedHours, offeredHours: hoursPerWeek, contractType: contract) }
+    var guarantee: JobGuaranteeCheck {
+        JobGuaranteeCheck(guaranteedHours: guaranteedHours, offeredHours: hoursPerWeek, contractType: contract)
+    }
 }
 
 /// Where a former participant is at 4 weeks or 6 months after leaving.

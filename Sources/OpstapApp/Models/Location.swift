@@ -17,7 +17,10 @@ final class Location: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, organisationID: UUID, name: String, address: String, postcode: String, city: String, kind: LocationKind = .other) {
+    init(
+        id: UUID? = nil, organisationID: UUID, name: String, address: String, postcode: String, city: String,
+        kind: LocationKind = .other
+    ) {
         self.id = id
         self.$organisation.id = organisationID
         self.name = name

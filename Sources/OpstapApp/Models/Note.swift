@@ -20,7 +20,10 @@ final class Note: Model, @unchecked Sendable {
 
     init() {}
 
-    init(enrolmentID: UUID, authorID: UUID, organisationID: UUID, level: NoteLevel, contactOn: SimpleDate?, text: String, corrects: UUID?, writtenAt: Date) {
+    init(
+        enrolmentID: UUID, authorID: UUID, organisationID: UUID, level: NoteLevel, contactOn: SimpleDate?, text: String,
+        corrects: UUID?, writtenAt: Date
+    ) {
         self.$enrolment.id = enrolmentID
         self.$author.id = authorID
         self.$authorOrganisation.id = organisationID

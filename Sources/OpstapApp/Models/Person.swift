@@ -21,7 +21,10 @@ final class Person: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, givenName: String, familyName: String, dateOfBirth: String?, gender: String, bsn: String?, intake: IntakeProfile, registeredBy: UUID) {
+    init(
+        id: UUID? = nil, givenName: String, familyName: String, dateOfBirth: String?, gender: String, bsn: String?,
+        intake: IntakeProfile, registeredBy: UUID
+    ) {
         self.id = id
         self.givenName = givenName
         self.familyName = familyName

@@ -25,7 +25,8 @@ final class LocationPlaces: Model, @unchecked Sendable {
     }
 
     var period: PlacePeriod {
-        PlacePeriod(range: DayRange(from: SimpleDate(startsOn)!, until: endsOn.flatMap(SimpleDate.init)), places: places)
+        PlacePeriod(
+            range: DayRange(from: SimpleDate(startsOn)!, until: endsOn.flatMap(SimpleDate.init)), places: places)
     }
 }
 
@@ -48,7 +49,10 @@ final class Placement: Model, @unchecked Sendable {
 
     init() {}
 
-    init(enrolmentID: UUID, locationID: UUID, supervisorID: UUID, startsOn: String, endsOn: String?, weekdays: [Weekday], hoursPerWeek: Double) {
+    init(
+        enrolmentID: UUID, locationID: UUID, supervisorID: UUID, startsOn: String, endsOn: String?, weekdays: [Weekday],
+        hoursPerWeek: Double
+    ) {
         self.$enrolment.id = enrolmentID
         self.$location.id = locationID
         self.$supervisor.id = supervisorID

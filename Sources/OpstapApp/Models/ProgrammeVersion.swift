@@ -16,7 +16,10 @@ final class ProgrammeVersion: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, programmeID: UUID, number: Int, definition: ProgrammeDefinition, publishedAt: Date, publishedBy: UUID, changeNote: String) {
+    init(
+        id: UUID? = nil, programmeID: UUID, number: Int, definition: ProgrammeDefinition, publishedAt: Date,
+        publishedBy: UUID, changeNote: String
+    ) {
         self.id = id
         self.$programme.id = programmeID
         self.number = number

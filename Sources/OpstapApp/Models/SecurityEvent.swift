@@ -25,8 +25,10 @@ final class SecurityEvent: Model, @unchecked Sendable {
 
     init() {}
 
-    init(at: Date, kind: SecurityEventKind, userID: UUID?, organisationID: UUID?, actorUserID: UUID? = nil,
-         email: String? = nil, address: String? = nil, detail: String? = nil) {
+    init(
+        at: Date, kind: SecurityEventKind, userID: UUID?, organisationID: UUID?, actorUserID: UUID? = nil,
+        email: String? = nil, address: String? = nil, detail: String? = nil
+    ) {
         self.at = at
         self.kind = kind.rawValue
         self.userID = userID

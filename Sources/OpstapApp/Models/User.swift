@@ -19,7 +19,10 @@ final class User: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, organisationID: UUID, email: String, name: String, passwordHash: String, roles: Set<Role>, locale: String = "nl") {
+    init(
+        id: UUID? = nil, organisationID: UUID, email: String, name: String, passwordHash: String, roles: Set<Role>,
+        locale: String = "nl"
+    ) {
         self.id = id
         self.$organisation.id = organisationID
         self.email = email.lowercased()

@@ -17,13 +17,16 @@ extension Application {
         let timeout = appConfig.shutdownTimeoutSeconds
         let deadline = ContinuousClock.now + .seconds(timeout)
         let started = ContinuousClock.now
-        logger.notice("Stopping: no new connections; waiting up to \(timeout) s for \(inFlightWork.count) request(s) and background job(s) in flight")
+        logger.notice(
+            "Stopping: no new connections; waiting up to \(timeout) s for \(inFlightWork.count) request(s) and background job(s) in flight"
+        )
         await server.shutdown()
         let idle = await inFlightWork.waitUntilIdle(deadline: deadline)
         if idle {
             logger.notice("Stopped serving after \(ContinuousClock.now - started); closing the database")
         } else {
-            logger.warning("Still \(inFlightWork.count) request(s) or job(s) running after \(timeout) s; leaving them unfinished")
+            logger.warning(
+                "Still \(inFlightWork.count) request(s) or job(s) running after \(timeout) s; leaving them unfinished")
         }
         return idle
     }

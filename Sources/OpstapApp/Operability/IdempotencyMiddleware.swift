@@ -31,12 +31,16 @@ struct IdempotencyMiddleware: AsyncMiddleware {
         if let earlier = try await Self.find(key, actor.userID, db) {
             return try Self.answer(from: earlier, hash: hash)
         }
-        let reservation = IdempotencyRecord(userID: actor.userID, key: key, requestHash: hash, createdAt: now, expiresAt: now.addingTimeInterval(Self.lifetime))
+        let reservation = IdempotencyRecord(
+            userID: actor.userID, key: key, requestHash: hash, createdAt: now,
+            expiresAt: now.addingTimeInterval(Self.lifetime))
         do {
             try await reservation.create(on: db)
         } catch {
             // The same key arrived twice at once: the other one is being handled.
-            guard (error as? any DatabaseError)?.isConstraintFailure == true, let earlier = try await Self.find(key, actor.userID, db) else { throw error }
+            guard (error as? any DatabaseError)?.isConstraintFailure == true,
+                let earlier = try await Self.find(key, actor.userID, db)
+            else { throw error }
             return try Self.answer(from: earlier, hash: hash)
         }
 
@@ -80,13 +84,15 @@ struct IdempotencyMiddleware: AsyncMiddleware {
             throw ValidationFailure([FieldError(header, .idempotencyKeyReused)])
         }
         guard let status = earlier.status else {
-            throw APIProblem(status: .conflict, title: "Request in progress",
-                             detail: "A request with this Idempotency-Key is still being handled; retry it shortly.")
+            throw APIProblem(
+                status: .conflict, title: "Request in progress",
+                detail: "A request with this Idempotency-Key is still being handled; retry it shortly.")
         }
         var headers = HTTPHeaders()
         if let type = earlier.contentType { headers.replaceOrAdd(name: .contentType, value: type) }
         if let location = earlier.location { headers.replaceOrAdd(name: .location, value: location) }
         headers.replaceOrAdd(name: "Idempotent-Replayed", value: "true")
-        return Response(status: HTTPResponseStatus(statusCode: status), headers: headers, body: .init(data: earlier.body ?? Data()))
+        return Response(
+            status: HTTPResponseStatus(statusCode: status), headers: headers, body: .init(data: earlier.body ?? Data()))
     }
 }

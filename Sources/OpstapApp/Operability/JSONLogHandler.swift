@@ -35,7 +35,10 @@ struct JSONLogHandler: LogHandler {
         fields["message"] = event.message.description
         if let error = event.error { fields["error"] = String(reflecting: error) }
         if event.level >= .error { fields["source"] = "\(event.file):\(event.line)" }
-        guard let data = try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
+        guard
+            let data = try? JSONSerialization.data(
+                withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes])
+        else { return }
         Self.lock.withLock {
             FileHandle.standardOutput.write(data + Data([0x0A]))
         }

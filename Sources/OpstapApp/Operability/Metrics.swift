@@ -31,22 +31,28 @@ enum OpstapMetrics {
         let dimensions = [("kind", kind), ("outcome", succeeded ? "done" : "failed")]
         CoreMetrics.Counter(label: "opstap_job_runs_total", dimensions: dimensions).increment()
         let nanoseconds = duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
-        CoreMetrics.Timer(label: "opstap_job_duration_seconds", dimensions: [("kind", kind)], preferredDisplayUnit: .seconds).recordNanoseconds(nanoseconds)
+        CoreMetrics.Timer(
+            label: "opstap_job_duration_seconds", dimensions: [("kind", kind)], preferredDisplayUnit: .seconds
+        ).recordNanoseconds(nanoseconds)
     }
 
     static func serve(_ req: Request) async throws -> Response {
         guard mayRead(req) else {
-            return Response(status: .forbidden, body: .init(string: "Metrics are readable from this machine, or with OPSTAP_METRICS_TOKEN.\n"))
+            return Response(
+                status: .forbidden,
+                body: .init(string: "Metrics are readable from this machine, or with OPSTAP_METRICS_TOKEN.\n"))
         }
         inFlight.set(Double(req.application.inFlightWork.count - 1))  // not counting this request
         let response = Response(status: .ok, body: .init(string: registry.emitToString()))
-        response.headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
+        response.headers.contentType = HTTPMediaType(
+            type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
         return response
     }
 
     static func mayRead(_ req: Request) -> Bool {
         if let expected = req.application.appConfig.metricsToken, let sent = req.headers.bearerAuthorization?.token {
-            return sent.utf8.count == expected.utf8.count && zip(sent.utf8, expected.utf8).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+            return sent.utf8.count == expected.utf8.count
+                && zip(sent.utf8, expected.utf8).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
         }
         let proxied = ["X-Forwarded-For", "X-Real-IP", "Forwarded"].contains { req.headers.first(name: $0) != nil }
         // The socket's peer, not `peerAddress`: that one believes forwarding headers.

@@ -16,8 +16,12 @@ struct NULCharacterMiddleware: AsyncMiddleware {
         }
         if [.POST, .PUT, .PATCH, .DELETE].contains(request.method) {
             // The body is read here, within the limit its route allows, so it can be checked whole.
-            let limit = request.url.path.hasSuffix("imports") ? Self.uploadLimit : request.application.routes.defaultMaxBodySize.value
-            if let body = try await request.body.collect(max: limit).get(), Self.containsNUL(body.readableBytesView, contentType: request.headers.contentType) {
+            let limit =
+                request.url.path.hasSuffix("imports")
+                ? Self.uploadLimit : request.application.routes.defaultMaxBodySize.value
+            if let body = try await request.body.collect(max: limit).get(),
+                Self.containsNUL(body.readableBytesView, contentType: request.headers.contentType)
+            {
                 throw NULCharacterRefused(field: "body")
             }
         }
@@ -29,7 +33,8 @@ struct NULCharacterMiddleware: AsyncMiddleware {
         text.range(of: "%00") != nil
     }
 
-    static func containsNUL<C: Collection>(_ bytes: C, contentType: HTTPMediaType?) -> Bool where C.Element == UInt8, C.Index == Int {
+    static func containsNUL<C: Collection>(_ bytes: C, contentType: HTTPMediaType?) -> Bool
+    where C.Element == UInt8, C.Index == Int {
         if bytes.contains(0) { return true }
         guard let contentType, contentType.type == "application" else { return false }
         if contentType.subType == "x-www-form-urlencoded" {
@@ -51,7 +56,8 @@ struct NULCharacterMiddleware: AsyncMiddleware {
             var run = 0
             while index < bytes.endIndex, bytes[index] == UInt8(ascii: "\\") { run += 1; index += 1 }
             if run % 2 == 1, bytes.distance(from: index, to: bytes.endIndex) >= pattern.count,
-               zip(bytes[index..<(index + pattern.count)], pattern).allSatisfy({ $0 == $1 }) {
+                zip(bytes[index..<(index + pattern.count)], pattern).allSatisfy({ $0 == $1 })
+            {
                 return true
             }
         }

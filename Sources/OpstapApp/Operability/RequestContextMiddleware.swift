@@ -34,8 +34,10 @@ struct RequestContextMiddleware: AsyncMiddleware {
         guard let value, (1...128).contains(value.utf8.count) else { return nil }
         let allowed = value.utf8.allSatisfy { byte in
             switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":"): true
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":"):
+                true
             default: false
             }
         }
@@ -50,11 +52,13 @@ struct RequestContextMiddleware: AsyncMiddleware {
     private func log(_ request: Request, status: UInt, since started: ContinuousClock.Instant) {
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        request.logger.info("request", metadata: [
-            "method": .string(request.method.rawValue),
-            "route": .string(Self.routePattern(request)),
-            "status": .stringConvertible(status),
-            "duration_ms": .string(String(format: "%.1f", milliseconds)),
-        ])
+        request.logger.info(
+            "request",
+            metadata: [
+                "method": .string(request.method.rawValue),
+                "route": .string(Self.routePattern(request)),
+                "status": .stringConvertible(status),
+                "duration_ms": .string(String(format: "%.1f", milliseconds)),
+            ])
     }
 }

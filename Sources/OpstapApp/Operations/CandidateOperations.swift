@@ -44,26 +44,38 @@ struct CandidateOperations {
         // person the registrant knows nothing about.
         var linkingVisible = false
         if let existing = input.existingPersonID { linkingVisible = (try? await scope.person(existing)) != nil }
-        let person = linkingVisible ? nil : validatePerson(
-            PersonInput(givenName: input.givenName, familyName: input.familyName, dateOfBirth: input.dateOfBirth, gender: input.gender, bsn: input.bsn),
-            errors: &errors)
+        let person =
+            linkingVisible
+            ? nil
+            : validatePerson(
+                PersonInput(
+                    givenName: input.givenName, familyName: input.familyName, dateOfBirth: input.dateOfBirth,
+                    gender: input.gender, bsn: input.bsn),
+                errors: &errors)
 
         var programme: Programme?
         var definition: ProgrammeDefinition?
-        if let id = input.programmeID, let found = try? await scope.programme(id), let version = try await ProgrammeOperations(scope: scope, now: now).currentVersion(of: found) {
+        if let id = input.programmeID, let found = try? await scope.programme(id),
+            let version = try await ProgrammeOperations(scope: scope, now: now).currentVersion(of: found)
+        {
             programme = found
             definition = version.definition
         } else {
             errors.append(FieldError("programmeId", input.programmeID == nil ? .required : .invalidChoice))
         }
-        if let definition, definition.stream(input.stream) == nil { errors.append(FieldError("stream", .unknownStream, [input.stream])) }
+        if let definition, definition.stream(input.stream) == nil {
+            errors.append(FieldError("stream", .unknownStream, [input.stream]))
+        }
         let referredBy = input.referredByOrganisationID ?? actor.organisationID
         if let definition, !definition.partners.contains(where: { $0.organisationID == referredBy }) {
             errors.append(FieldError("referredByOrganisationId", .notAPartner))
         }
         let referredOn = SimpleDate(input.referredOn)
-        if referredOn == nil { errors.append(FieldError("referredOn", .invalidDate)) }
-        else if referredOn! > scope.today { errors.append(FieldError("referredOn", .dateInFuture)) }
+        if referredOn == nil {
+            errors.append(FieldError("referredOn", .invalidDate))
+        } else if referredOn! > scope.today {
+            errors.append(FieldError("referredOn", .dateInFuture))
+        }
         guard errors.isEmpty, let programme, let referredOn else { throw ValidationFailure(errors) }
         let programmeID = try programme.requireID()
 
@@ -86,7 +98,8 @@ struct CandidateOperations {
             throw ValidationFailure([FieldError("existingPersonId", .alreadyCandidate)])
         }
         let candidacy = Candidacy(
-            personID: personID, programmeID: programmeID, stream: input.stream, referredBy: referredBy, referredOn: referredOn.iso)
+            personID: personID, programmeID: programmeID, stream: input.stream, referredBy: referredBy,
+            referredOn: referredOn.iso)
         try await db.transaction { tx in
             try await candidacy.create(on: tx)
             try await record(candidacy, kind: "referred", detail: "", on: tx)
@@ -100,8 +113,10 @@ struct CandidateOperations {
     /// Someone whose earlier route ended may be referred again (re-entry): the new candidacy
     /// and enrolment stand beside the old ones, which stay as they were.
     func hasOpenRoute(personID: UUID, programmeID: UUID) async throws -> Bool {
-        let candidacies = try await Candidacy.query(on: db).filter(\.$person.$id == personID).filter(\.$programme.$id == programmeID)
-            .group(.or, { $0.filter(\.$decision == nil).filter(\.$decision == SelectionDecision.selected.rawValue) }).all()
+        let candidacies = try await Candidacy.query(on: db).filter(\.$person.$id == personID).filter(
+            \.$programme.$id == programmeID
+        )
+        .group(.or, { $0.filter(\.$decision == nil).filter(\.$decision == SelectionDecision.selected.rawValue) }).all()
         guard !candidacies.isEmpty else { return false }
         if candidacies.contains(where: { $0.decision == nil }) { return true }
         let ended = try await Enrolment.query(on: db).filter(\.$candidacy.$id ~~ candidacies.compactMap(\.id))
@@ -119,16 +134,25 @@ struct CandidateOperations {
         var birth: SimpleDate?
         if !input.dateOfBirth.isEmpty {
             birth = SimpleDate(input.dateOfBirth)
-            if birth == nil { errors.append(FieldError("dateOfBirth", .invalidDate)) }
-            else if birth! > scope.today { errors.append(FieldError("dateOfBirth", .dateInFuture)) }
-            else if !(14...80).contains(birth!.years(until: scope.today)) { errors.append(FieldError("dateOfBirth", .outOfRange, ["14", "80"])) }
+            if birth == nil {
+                errors.append(FieldError("dateOfBirth", .invalidDate))
+            } else if birth! > scope.today {
+                errors.append(FieldError("dateOfBirth", .dateInFuture))
+            } else if !(14...80).contains(birth!.years(until: scope.today)) {
+                errors.append(FieldError("dateOfBirth", .outOfRange, ["14", "80"]))
+            }
         }
         if Gender(rawValue: input.gender) == nil { errors.append(FieldError("gender", .invalidChoice)) }
         var bsn: String?
         if !input.bsn.trimmingCharacters(in: .whitespaces).isEmpty {
             // Only those who may see a BSN may record one.
-            if !actor.visibleFields.contains(.bsn) { errors.append(FieldError("bsn", .invalidChoice)) }
-            else if let valid = BSN(input.bsn) { bsn = valid.digits } else { errors.append(FieldError("bsn", .invalidBSN)) }
+            if !actor.visibleFields.contains(.bsn) {
+                errors.append(FieldError("bsn", .invalidChoice))
+            } else if let valid = BSN(input.bsn) {
+                bsn = valid.digits
+            } else {
+                errors.append(FieldError("bsn", .invalidBSN))
+            }
         }
         guard errors.isEmpty else { return nil }
         return Person(
@@ -143,23 +167,30 @@ struct CandidateOperations {
         // Everyone born that day is compared (on the birth-date index), without a cut-off.
         // Only the fields the comparison and the message need: the intake stays unread.
         func keys(_ query: QueryBuilder<Person>) async throws -> [Person] {
-            try await query.field(\.$id).field(\.$nameKey).field(\.$dateOfBirth).field(\.$bsn).field(\.$givenName).field(\.$familyName).all()
+            try await query.field(\.$id).field(\.$nameKey).field(\.$dateOfBirth).field(\.$bsn).field(\.$givenName)
+                .field(\.$familyName).all()
         }
         var candidates: [Person] = []
         if let bsn = person.bsn { candidates += try await keys(Person.query(on: db).filter(\.$bsn == bsn)) }
         if let birth = person.dateOfBirth {
             let seen = Set(candidates.compactMap(\.id))
-            candidates += try await keys(Person.query(on: db).filter(\.$dateOfBirth == birth)).filter { !seen.contains($0.id!) }
+            candidates += try await keys(Person.query(on: db).filter(\.$dateOfBirth == birth)).filter {
+                !seen.contains($0.id!)
+            }
         }
-        let newKey = RegistryKey(nameKey: person.nameKey, dateOfBirth: person.dateOfBirth.flatMap(SimpleDate.init), bsn: person.bsn)
+        let newKey = RegistryKey(
+            nameKey: person.nameKey, dateOfBirth: person.dateOfBirth.flatMap(SimpleDate.init), bsn: person.bsn)
         var matches: [DuplicatesFound.Match] = []
         for existing in candidates where existing.id != excluding {
-            let key = RegistryKey(nameKey: existing.nameKey, dateOfBirth: existing.dateOfBirth.flatMap(SimpleDate.init), bsn: existing.bsn)
+            let key = RegistryKey(
+                nameKey: existing.nameKey, dateOfBirth: existing.dateOfBirth.flatMap(SimpleDate.init), bsn: existing.bsn
+            )
             guard let reason = DuplicateDetection.reason(new: newKey, existing: key) else { continue }
             matches.append(.init(personID: existing.id!, reason: reason, visibleName: nil))
         }
         guard !matches.isEmpty else { return [] }
-        let visible = Set(try await scope.candidacies().filter(\.$person.$id ~~ matches.map(\.personID)).all(\.$person.$id))
+        let visible = Set(
+            try await scope.candidacies().filter(\.$person.$id ~~ matches.map(\.personID)).all(\.$person.$id))
         return matches.map { match in
             let name = visible.contains(match.personID) ? candidates.first { $0.id == match.personID }?.fullName : nil
             return .init(personID: match.personID, reason: match.reason, visibleName: name)
@@ -199,19 +230,23 @@ struct CandidateOperations {
         var assessments: [Assessment] = []
         if case .decide(.selected, _) = step {
             criteria = try await definition(for: candidacy).selectionCriteria
-            assessments = try await AssessmentRecord.query(on: db).filter(\.$candidacy.$id == candidacy.requireID()).all()
+            assessments = try await AssessmentRecord.query(on: db).filter(\.$candidacy.$id == candidacy.requireID())
+                .all()
                 .map { Assessment(criterionCode: $0.criterionCode, score: $0.score) }
         }
-        let next = try SelectionMachine.apply(step, to: candidacy.snapshot, today: scope.today, criteria: criteria, assessments: assessments).get()
+        let next = try SelectionMachine.apply(
+            step, to: candidacy.snapshot, today: scope.today, criteria: criteria, assessments: assessments
+        ).get()
         candidacy.stage = next.stage.rawValue
         candidacy.decision = next.decision?.rawValue
         candidacy.intakeDate = next.intakeDate?.iso
-        let (kind, detail): (String, String) = switch step {
-        case .planIntake(let date): ("intakePlanned", date.iso)
-        case .recordIntakeHeld(let date): ("intakeHeld", date.iso)
-        case .startSelection: ("selectionStarted", "")
-        case .decide(let decision, let reason): (decision.rawValue, reason)
-        }
+        let (kind, detail): (String, String) =
+            switch step {
+            case .planIntake(let date): ("intakePlanned", date.iso)
+            case .recordIntakeHeld(let date): ("intakeHeld", date.iso)
+            case .startSelection: ("selectionStarted", "")
+            case .decide(let decision, let reason): (decision.rawValue, reason)
+            }
         if case .decide(_, let reason) = step { candidacy.decisionReason = reason }
         try await db.transaction { tx in
             try await record(candidacy, kind: kind, detail: detail, on: tx)
@@ -227,7 +262,9 @@ struct CandidateOperations {
             throw ValidationFailure([FieldError("criterion", .unknownCriterion, [code])])
         }
         let allowed = criterion.allowedScores
-        if !allowed.contains(score) { errors.append(FieldError("score", .outOfRange, ["\(allowed.lowerBound)", "\(allowed.upperBound)"])) }
+        if !allowed.contains(score) {
+            errors.append(FieldError("score", .outOfRange, ["\(allowed.lowerBound)", "\(allowed.upperBound)"]))
+        }
         if note.count > 2000 { errors.append(FieldError("note", .tooLong, ["2000"])) }
         let stage = candidacy.snapshot.stage
         if ![.intakeHeld, .selection].contains(stage) { errors.append(FieldError("score", .notPossibleInStage)) }
@@ -235,17 +272,23 @@ struct CandidateOperations {
         let candidacyID = try candidacy.requireID()
         try await db.transaction { tx in
             if let existing = try await AssessmentRecord.query(on: tx).filter(\.$candidacy.$id == candidacyID)
-                .filter(\.$criterionCode == code).first() {
+                .filter(\.$criterionCode == code).first()
+            {
                 existing.score = score
                 existing.note = note
                 existing.$assessor.id = actor.userID
                 existing.recordedAt = now
                 try await existing.save(on: tx)
             } else {
-                try await AssessmentRecord(candidacyID: candidacyID, criterionCode: code, score: score, note: note, assessorID: actor.userID, recordedAt: now).create(on: tx)
+                try await AssessmentRecord(
+                    candidacyID: candidacyID, criterionCode: code, score: score, note: note, assessorID: actor.userID,
+                    recordedAt: now
+                ).create(on: tx)
             }
             let value = criterion.kind == .condition ? (score == 1 ? "ja" : "nee") : "\(score)/\(criterion.maxScore)"
-            try await record(candidacy, kind: "assessed", detail: "\(criterion.name): \(value)" + (note.isEmpty ? "" : " — \(note)"), on: tx)
+            try await record(
+                candidacy, kind: "assessed", detail: "\(criterion.name): \(value)" + (note.isEmpty ? "" : " — \(note)"),
+                on: tx)
             try await candidacy.save(on: tx)
         }
     }
@@ -253,7 +296,9 @@ struct CandidateOperations {
     /// The programme version candidates are selected against: the current one.
     func definition(for candidacy: Candidacy) async throws -> ProgrammeDefinition {
         let programme = try await Programme.find(candidacy.$programme.id, on: db)
-        guard let programme, let version = try await ProgrammeOperations(scope: scope, now: now).currentVersion(of: programme) else {
+        guard let programme,
+            let version = try await ProgrammeOperations(scope: scope, now: now).currentVersion(of: programme)
+        else {
             throw AccessDenied.notFound
         }
         return version.definition

@@ -25,8 +25,11 @@ struct CohortOperations {
         let start = SimpleDate(input.startDate)
         if start == nil { errors.append(FieldError("startDate", .invalidDate)) }
         let capacity = Int(input.capacity.trimmingCharacters(in: .whitespaces))
-        if capacity == nil { errors.append(FieldError("capacity", .invalidNumber)) }
-        else if !(1...1000).contains(capacity!) { errors.append(FieldError("capacity", .outOfRange, ["1", "1000"])) }
+        if capacity == nil {
+            errors.append(FieldError("capacity", .invalidNumber))
+        } else if !(1...1000).contains(capacity!) {
+            errors.append(FieldError("capacity", .outOfRange, ["1", "1000"]))
+        }
         if input.streams.isEmpty { errors.append(FieldError("streams", .atLeastOne)) }
         for stream in input.streams where version.definition.stream(stream) == nil {
             errors.append(FieldError("streams", .unknownStream, [stream]))

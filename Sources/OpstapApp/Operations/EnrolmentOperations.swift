@@ -16,19 +16,25 @@ struct EnrolmentOperations {
         try actor.require(.enrol)
         let enrolledOn = day ?? scope.today
         var errors: [FieldError] = []
-        if enrolledOn > scope.today { errors.append(FieldError("enrolledOn", .dateInFuture)) }
-        else if let referred = SimpleDate(candidacy.referredOn), enrolledOn < referred {
+        if enrolledOn > scope.today {
+            errors.append(FieldError("enrolledOn", .dateInFuture))
+        } else if let referred = SimpleDate(candidacy.referredOn), enrolledOn < referred {
             errors.append(FieldError("enrolledOn", .beforeReferral, [referred.iso]))
         }
-        if candidacy.decision != SelectionDecision.selected.rawValue { errors.append(FieldError("candidacy", .notSelected)) }
+        if candidacy.decision != SelectionDecision.selected.rawValue {
+            errors.append(FieldError("candidacy", .notSelected))
+        }
         if cohort.$programme.id != candidacy.$programme.id { errors.append(FieldError("cohortId", .unknownCohort)) }
-        if !cohort.streams.contains(candidacy.stream) { errors.append(FieldError("cohortId", .streamNotInCohort, [candidacy.stream])) }
+        if !cohort.streams.contains(candidacy.stream) {
+            errors.append(FieldError("cohortId", .streamNotInCohort, [candidacy.stream]))
+        }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
 
         let candidacyID = try candidacy.requireID(), cohortID = try cohort.requireID()
         let enrolment = Enrolment(
             personID: candidacy.$person.id, candidacyID: candidacyID, programmeID: candidacy.$programme.id,
-            versionID: cohort.$programmeVersion.id, cohortID: cohortID, stream: candidacy.stream, enrolledOn: enrolledOn.iso)
+            versionID: cohort.$programmeVersion.id, cohortID: cohortID, stream: candidacy.stream,
+            enrolledOn: enrolledOn.iso)
         let scope = self.scope
         try await db.transaction { tx in
             // Checked under the cohort's lock: two coordinators racing for the last place, or one
@@ -54,7 +60,9 @@ struct EnrolmentOperations {
     func apply(_ command: EnrolmentCommand, to enrolment: Enrolment) async throws {
         try actor.require(.moveParticipants)
         let definition = try await definition(of: enrolment)
-        let next = try EnrolmentMachine.apply(command, to: enrolment.snapshot, definition: definition, today: scope.today).get()
+        let next = try EnrolmentMachine.apply(
+            command, to: enrolment.snapshot, definition: definition, today: scope.today
+        ).get()
         let previousPhase = enrolment.phaseCode
         enrolment.apply(next)
         let transition = try nextTransition(enrolment, kind: command.kind, on: command.date)
@@ -69,12 +77,17 @@ struct EnrolmentOperations {
 
     /// Leaving schedules the 4-week and 6-month follow-ups; withdrawing also gives notice on
     /// the participant's home (completing keeps it: the home is theirs).
-    private func afterLeaving(_ enrolment: Enrolment, next: EnrolmentState, on day: SimpleDate, _ tx: any Database) async throws {
+    private func afterLeaving(
+        _ enrolment: Enrolment, next: EnrolmentState, on day: SimpleDate, _ tx: any Database
+    ) async throws {
         guard next.isTerminal else { return }
         let t = Translator(actor.locale)
-        try await FollowUpOperations.schedule(for: enrolment, leftOn: day, actorID: actor.userID,
-                                              title: { t(.followUpTaskTitle, t.label($0)) }, on: tx)
-        if next == .withdrawn { try await HousingOperations.releaseHomes(of: try enrolment.requireID(), leftOn: day, on: tx) }
+        try await FollowUpOperations.schedule(
+            for: enrolment, leftOn: day, actorID: actor.userID,
+            title: { t(.followUpTaskTitle, t.label($0)) }, on: tx)
+        if next == .withdrawn {
+            try await HousingOperations.releaseHomes(of: try enrolment.requireID(), leftOn: day, on: tx)
+        }
     }
 
     /// Moves a running enrolment to another published version of its programme.
@@ -85,10 +98,13 @@ struct EnrolmentOperations {
         if let last = SimpleDate(enrolment.lastTransitionOn), movedOn < last {
             throw TransitionRefusal.dateBeforeLastTransition(movedOn, last: last)
         }
-        guard let target = try await ProgrammeVersion.query(on: db).filter(\.$programme.$id == enrolment.$programme.id)
-            .filter(\.$number == number).first()
+        guard
+            let target = try await ProgrammeVersion.query(on: db).filter(\.$programme.$id == enrolment.$programme.id)
+                .filter(\.$number == number).first()
         else { throw ValidationFailure([FieldError("version", .invalidChoice)]) }
-        if target.id == enrolment.$programmeVersion.id { throw ValidationFailure([FieldError("version", .invalidChoice)]) }
+        if target.id == enrolment.$programmeVersion.id {
+            throw ValidationFailure([FieldError("version", .invalidChoice)])
+        }
         if let refusal = EnrolmentMachine.canMove(enrolment.snapshot, to: target.definition) { throw refusal }
         enrolment.$programmeVersion.id = try target.requireID()
         let transition = try nextTransition(enrolment, kind: .moveVersion, on: movedOn)
@@ -106,8 +122,12 @@ struct EnrolmentOperations {
         guard Role.guidance.contains(role) else {
             throw ValidationFailure([FieldError("role", .invalidChoice)])
         }
-        let partners = try await ProgrammePartner.query(on: db).filter(\.$programme.$id == enrolment.$programme.id).all(\.$organisation.$id)
-        guard let user = try await User.query(on: db).filter(\.$id == userID).filter(\.$organisation.$id ~~ partners).first() else {
+        let partners = try await ProgrammePartner.query(on: db).filter(\.$programme.$id == enrolment.$programme.id).all(
+            \.$organisation.$id)
+        guard
+            let user = try await User.query(on: db).filter(\.$id == userID).filter(\.$organisation.$id ~~ partners)
+                .first()
+        else {
             throw ValidationFailure([FieldError("userId", .invalidChoice)])
         }
         guard user.roles.contains(role) else { throw ValidationFailure([FieldError("userId", .roleMissing)]) }
@@ -120,19 +140,26 @@ struct EnrolmentOperations {
                 assignment.endsOn = max(assignment.startsOn, startsOn.adding(days: -1).iso)
                 try await assignment.save(on: tx)
             }
-            try await GuidanceAssignment(enrolmentID: enrolmentID, userID: userID, role: role.rawValue, startsOn: startsOn.iso).create(on: tx)
+            try await GuidanceAssignment(
+                enrolmentID: enrolmentID, userID: userID, role: role.rawValue, startsOn: startsOn.iso
+            ).create(on: tx)
         }
     }
 
     func definition(of enrolment: Enrolment) async throws -> ProgrammeDefinition {
-        guard let version = try await ProgrammeVersion.find(enrolment.$programmeVersion.id, on: db) else { throw AccessDenied.notFound }
+        guard let version = try await ProgrammeVersion.find(enrolment.$programmeVersion.id, on: db) else {
+            throw AccessDenied.notFound
+        }
         return version.definition
     }
 
-    private func nextTransition(_ enrolment: Enrolment, kind: TransitionKind, on date: SimpleDate) throws -> EnrolmentTransition {
+    private func nextTransition(
+        _ enrolment: Enrolment, kind: TransitionKind, on date: SimpleDate
+    ) throws -> EnrolmentTransition {
         enrolment.revision += 1
         return EnrolmentTransition(
-            enrolmentID: try enrolment.requireID(), sequence: enrolment.revision, kind: kind.rawValue, effectiveOn: date.iso,
+            enrolmentID: try enrolment.requireID(), sequence: enrolment.revision, kind: kind.rawValue,
+            effectiveOn: date.iso,
             actorID: actor.userID, actorOrganisationID: actor.organisationID, recordedAt: now)
     }
 }

@@ -12,21 +12,36 @@ struct FollowUpOperations {
 
     /// Creates both follow-ups and a task for each, for the participant's coach (or, without
     /// one, whoever recorded the exit). Runs inside the transaction that records the exit.
-    static func schedule(for enrolment: Enrolment, leftOn: SimpleDate, actorID: UUID, title: (FollowUpMoment) -> String, on db: any Database) async throws {
+    static func schedule(
+        for enrolment: Enrolment, leftOn: SimpleDate, actorID: UUID, title: (FollowUpMoment) -> String,
+        on db: any Database
+    ) async throws {
         let enrolmentID = try enrolment.requireID()
-        let coach = try await GuidanceAssignment.query(on: db).filter(\.$enrolment.$id == enrolmentID).filter(\.$role == Role.coach.rawValue)
-            .sort(\.$startsOn, .descending).first()?.$user.id
+        let coach = try await GuidanceAssignment.query(on: db).filter(\.$enrolment.$id == enrolmentID).filter(
+            \.$role == Role.coach.rawValue
+        )
+        .sort(\.$startsOn, .descending).first()?.$user.id
         for moment in FollowUpMoment.allCases {
-            guard try await FollowUp.query(on: db).filter(\.$enrolment.$id == enrolmentID).filter(\.$moment == moment.rawValue).first() == nil else { continue }
+            guard
+                try await FollowUp.query(on: db).filter(\.$enrolment.$id == enrolmentID).filter(
+                    \.$moment == moment.rawValue
+                ).first() == nil
+            else { continue }
             let due = moment.dueDate(leftOn: leftOn)
-            let task = GuidanceTask(enrolmentID: enrolmentID, title: title(moment), dueOn: due.iso, assigneeID: coach ?? actorID, createdBy: actorID, source: "followUp")
+            let task = GuidanceTask(
+                enrolmentID: enrolmentID, title: title(moment), dueOn: due.iso, assigneeID: coach ?? actorID,
+                createdBy: actorID, source: "followUp")
             try await task.create(on: db)
             try await FollowUp(enrolmentID: enrolmentID, moment: moment, dueOn: due, taskID: task.id).create(on: db)
         }
     }
 
     func followUp(_ id: UUID?, of enrolment: Enrolment) async throws -> FollowUp {
-        guard let id, let followUp = try await FollowUp.query(on: db).filter(\.$id == id).filter(\.$enrolment.$id == enrolment.requireID()).first() else {
+        guard let id,
+            let followUp = try await FollowUp.query(on: db).filter(\.$id == id).filter(
+                \.$enrolment.$id == enrolment.requireID()
+            ).first()
+        else {
             throw AccessDenied.notFound
         }
         return followUp
@@ -34,7 +49,10 @@ struct FollowUpOperations {
 
     /// `improvedSituation`: six months on, a better job than at entry (ESF+ EECR06); kept only
     /// for an employed situation at the six-month follow-up.
-    func record(_ followUp: FollowUp, of enrolment: Enrolment, situation: String, observedOn: String, source: String, note: String, improvedSituation: Bool = false) async throws {
+    func record(
+        _ followUp: FollowUp, of enrolment: Enrolment, situation: String, observedOn: String, source: String,
+        note: String, improvedSituation: Bool = false
+    ) async throws {
         try actor.require(.recordFollowUp)
         var errors: [FieldError] = []
         let situation = FollowUpSituation(rawValue: situation)
@@ -44,19 +62,24 @@ struct FollowUpOperations {
         let day = SimpleDate(observedOn)
         if day == nil { errors.append(FieldError("observedOn", .invalidDate)) }
         let leftOn = SimpleDate(enrolment.lastTransitionOn) ?? scope.today
-        if let day, let code = FollowUpRules.check(observedOn: day, leftOn: leftOn, today: scope.today) { errors.append(FieldError("observedOn", code)) }
+        if let day, let code = FollowUpRules.check(observedOn: day, leftOn: leftOn, today: scope.today) {
+            errors.append(FieldError("observedOn", code))
+        }
         if note.count > 1000 { errors.append(FieldError("note", .tooLong, ["1000"])) }
         guard errors.isEmpty, let situation, let source, let day else { throw ValidationFailure(errors) }
         followUp.situation = situation.rawValue
         followUp.source = source.rawValue
         followUp.observedOn = day.iso
         followUp.note = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        followUp.improvedSituation = followUp.moment == FollowUpMoment.sixMonths.rawValue && situation == .employed ? improvedSituation : nil
+        followUp.improvedSituation =
+            followUp.moment == FollowUpMoment.sixMonths.rawValue && situation == .employed ? improvedSituation : nil
         followUp.$recordedBy.id = actor.userID
         try await db.transaction { tx in
             try await followUp.save(on: tx)
             if let taskID = followUp.$task.id {
-                try await GuidanceTask.query(on: tx).filter(\.$id == taskID).set(\.$status, to: TaskStatus.done.rawValue).set(\.$doneAt, to: now).update()
+                try await GuidanceTask.query(on: tx).filter(\.$id == taskID).set(
+                    \.$status, to: TaskStatus.done.rawValue
+                ).set(\.$doneAt, to: now).update()
             }
         }
     }

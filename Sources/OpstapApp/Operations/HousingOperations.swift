@@ -36,7 +36,9 @@ struct HousingOperations {
     }
 
     func complex(_ id: UUID?) async throws -> HousingComplex {
-        guard let id, let complex = try await complexes().filter(\.$id == id).first() else { throw AccessDenied.notFound }
+        guard let id, let complex = try await complexes().filter(\.$id == id).first() else {
+            throw AccessDenied.notFound
+        }
         return complex
     }
 
@@ -45,19 +47,29 @@ struct HousingOperations {
         guard actor.visibleFields.contains(.housing) else { throw AccessDenied.forbidden }
         var errors: [FieldError] = []
         let name = input.name.trimmingCharacters(in: .whitespaces)
-        if name.isEmpty { errors.append(FieldError("name", .required)) } else if name.count > 120 { errors.append(FieldError("name", .tooLong, ["120"])) }
-        if input.address.trimmingCharacters(in: .whitespaces).isEmpty { errors.append(FieldError("address", .required)) }
+        if name.isEmpty {
+            errors.append(FieldError("name", .required))
+        } else if name.count > 120 {
+            errors.append(FieldError("name", .tooLong, ["120"]))
+        }
+        if input.address.trimmingCharacters(in: .whitespaces).isEmpty {
+            errors.append(FieldError("address", .required))
+        }
         if !Postcode.isValid(input.postcode) { errors.append(FieldError("postcode", .invalidPostcode)) }
         if input.city.trimmingCharacters(in: .whitespaces).isEmpty { errors.append(FieldError("city", .required)) }
         let notice = Int(input.noticeDays)
-        if notice == nil || !(0...365).contains(notice!) { errors.append(FieldError("noticeDays", .outOfRange, ["0", "365"])) }
+        if notice == nil || !(0...365).contains(notice!) {
+            errors.append(FieldError("noticeDays", .outOfRange, ["0", "365"]))
+        }
         if let programmeID = input.programmeID, !(try await scope.partnerProgrammeIDs()).contains(programmeID) {
             errors.append(FieldError("programmeId", .invalidChoice))
         }
         guard errors.isEmpty, let notice else { throw ValidationFailure(errors) }
-        let complex = HousingComplex(ownerID: actor.organisationID, programmeID: input.programmeID, name: name,
-                                     address: input.address.trimmingCharacters(in: .whitespaces),
-                                     postcode: Postcode.normalised(input.postcode), city: input.city.trimmingCharacters(in: .whitespaces), noticeDays: notice)
+        let complex = HousingComplex(
+            ownerID: actor.organisationID, programmeID: input.programmeID, name: name,
+            address: input.address.trimmingCharacters(in: .whitespaces),
+            postcode: Postcode.normalised(input.postcode), city: input.city.trimmingCharacters(in: .whitespaces),
+            noticeDays: notice)
         try await complex.create(on: db)
         return complex
     }
@@ -67,15 +79,24 @@ struct HousingOperations {
         guard actor.visibleFields.contains(.housing) else { throw AccessDenied.forbidden }
         var errors: [FieldError] = []
         let label = input.label.trimmingCharacters(in: .whitespaces)
-        if label.isEmpty { errors.append(FieldError("label", .required)) } else if label.count > 40 { errors.append(FieldError("label", .tooLong, ["40"])) }
+        if label.isEmpty {
+            errors.append(FieldError("label", .required))
+        } else if label.count > 40 {
+            errors.append(FieldError("label", .tooLong, ["40"]))
+        }
         let kind = UnitKind(rawValue: input.kind)
         if kind == nil { errors.append(FieldError("kind", .invalidChoice)) }
         let size = Double(input.sizeM2.replacingOccurrences(of: ",", with: "."))
-        if size == nil || !(10...250).contains(size!) { errors.append(FieldError("sizeM2", .outOfRange, ["10", "250"])) }
+        if size == nil || !(10...250).contains(size!) {
+            errors.append(FieldError("sizeM2", .outOfRange, ["10", "250"]))
+        }
         let available = SimpleDate(input.availableFrom)
         if available == nil { errors.append(FieldError("availableFrom", .invalidDate)) }
         let complexID = try complex.requireID()
-        if !label.isEmpty, try await HousingUnit.query(on: db).filter(\.$complex.$id == complexID).filter(\.$label == label).first() != nil {
+        if !label.isEmpty,
+            try await HousingUnit.query(on: db).filter(\.$complex.$id == complexID).filter(\.$label == label).first()
+                != nil
+        {
             errors.append(FieldError("label", .duplicateCode, [label]))
         }
         guard errors.isEmpty, let kind, let size, let available else { throw ValidationFailure(errors) }
@@ -98,18 +119,27 @@ struct HousingOperations {
         var end: SimpleDate?
         if !until.isEmpty {
             end = SimpleDate(until)
-            if end == nil { errors.append(FieldError("endsOn", .invalidDate)) } else if let start, end! < start { errors.append(FieldError("endsOn", .beforeStart)) }
+            if end == nil {
+                errors.append(FieldError("endsOn", .invalidDate))
+            } else if let start, end! < start {
+                errors.append(FieldError("endsOn", .beforeStart))
+            }
         }
         guard errors.isEmpty, let start else { throw ValidationFailure(errors) }
         let range = DayRange(from: start, until: end)
         let unitID = try unit.requireID()
         let enrolmentID = try enrolment.requireID()
-        let tenancy = Tenancy(unitID: unitID, enrolmentID: enrolmentID, startsOn: start, endsOn: end, createdBy: actor.userID)
+        let tenancy = Tenancy(
+            unitID: unitID, enrolmentID: enrolmentID, startsOn: start, endsOn: end, createdBy: actor.userID)
         try await db.transaction { tx in
             // Read inside the transaction so two allocations of one unit cannot both pass.
             let unitTenancies = try await Tenancy.query(on: tx).filter(\.$unit.$id == unitID).all().map(\.range)
             let own = try await Tenancy.query(on: tx).filter(\.$enrolment.$id == enrolmentID).all().map(\.range)
-            if let refusal = TenancyRules.check(range, unitAvailableFrom: unit.available, unitTenancies: unitTenancies, participantTenancies: own) { throw refusal }
+            if let refusal = TenancyRules.check(
+                range, unitAvailableFrom: unit.available, unitTenancies: unitTenancies, participantTenancies: own)
+            {
+                throw refusal
+            }
             try await tenancy.create(on: tx)
         }
         return tenancy
@@ -130,10 +160,13 @@ struct HousingOperations {
     /// notice period and the unit is available again from the day after. Called inside the
     /// transaction that records the withdrawal.
     static func releaseHomes(of enrolmentID: UUID, leftOn: SimpleDate, on db: any Database) async throws {
-        let tenancies = try await Tenancy.query(on: db).filter(\.$enrolment.$id == enrolmentID).with(\.$unit) { $0.with(\.$complex) }.all()
+        let tenancies = try await Tenancy.query(on: db).filter(\.$enrolment.$id == enrolmentID).with(\.$unit) {
+            $0.with(\.$complex)
+        }.all()
         for tenancy in tenancies where tenancy.range.until.map({ $0 >= leftOn }) ?? true {
-            let end = TenancyRules.endAfterNotice(tenancyStart: tenancy.range.from, currentEnd: tenancy.range.until, leftOn: leftOn,
-                                                  noticeDays: tenancy.unit.complex.noticeDays)
+            let end = TenancyRules.endAfterNotice(
+                tenancyStart: tenancy.range.from, currentEnd: tenancy.range.until, leftOn: leftOn,
+                noticeDays: tenancy.unit.complex.noticeDays)
             tenancy.endsOn = end.iso
             tenancy.endReason = "withdrawal"
             try await tenancy.save(on: db)
@@ -149,13 +182,20 @@ struct HousingOperations {
         let route = HousingRoute(rawValue: text)
         if route == nil { errors.append(FieldError("route", .invalidChoice)) }
         let date = SimpleDate(day)
-        if date == nil { errors.append(FieldError("chosenOn", .invalidDate)) } else if date! > scope.today { errors.append(FieldError("chosenOn", .dateInFuture)) }
+        if date == nil {
+            errors.append(FieldError("chosenOn", .invalidDate))
+        } else if date! > scope.today {
+            errors.append(FieldError("chosenOn", .dateInFuture))
+        }
         guard errors.isEmpty, let route, let date else { throw ValidationFailure(errors) }
         let enrolmentID = try enrolment.requireID()
-        if try await HousingStepRecord.query(on: db).filter(\.$enrolment.$id == enrolmentID).count() > 0 { throw HousingRefusal.routeHasSteps }
+        if try await HousingStepRecord.query(on: db).filter(\.$enrolment.$id == enrolmentID).count() > 0 {
+            throw HousingRefusal.routeHasSteps
+        }
         try await db.transaction { tx in
             try await HousingRouteChoice.query(on: tx).filter(\.$enrolment.$id == enrolmentID).delete()
-            try await HousingRouteChoice(enrolmentID: enrolmentID, route: route, chosenOn: date, chosenBy: actor.userID).create(on: tx)
+            try await HousingRouteChoice(enrolmentID: enrolmentID, route: route, chosenOn: date, chosenBy: actor.userID)
+                .create(on: tx)
         }
     }
 
@@ -170,12 +210,19 @@ struct HousingOperations {
         if note.count > 500 { errors.append(FieldError("note", .tooLong, ["500"])) }
         guard errors.isEmpty, let step, let date else { throw ValidationFailure(errors) }
         let enrolmentID = try enrolment.requireID()
-        let route = try await HousingRouteChoice.query(on: db).filter(\.$enrolment.$id == enrolmentID).first()?.housingRoute
-        let done = try await HousingStepRecord.query(on: db).filter(\.$enrolment.$id == enrolmentID).all().compactMap(\.done)
-        if let refusal = HousingRules.check(step, on: date, route: route, done: done, today: scope.today) { throw refusal }
+        let route = try await HousingRouteChoice.query(on: db).filter(\.$enrolment.$id == enrolmentID).first()?
+            .housingRoute
+        let done = try await HousingStepRecord.query(on: db).filter(\.$enrolment.$id == enrolmentID).all().compactMap(
+            \.done)
+        if let refusal = HousingRules.check(step, on: date, route: route, done: done, today: scope.today) {
+            throw refusal
+        }
         do {
-            try await HousingStepRecord(enrolmentID: enrolmentID, step: step, doneOn: date, note: note.trimmingCharacters(in: .whitespacesAndNewlines),
-                                        recordedBy: actor.userID, organisationID: actor.organisationID, recordedAt: now).create(on: db)
+            try await HousingStepRecord(
+                enrolmentID: enrolmentID, step: step, doneOn: date,
+                note: note.trimmingCharacters(in: .whitespacesAndNewlines),
+                recordedBy: actor.userID, organisationID: actor.organisationID, recordedAt: now
+            ).create(on: db)
         } catch let error as any DatabaseError where error.isConstraintFailure {
             // Someone recorded the same step a moment earlier.
             throw HousingRefusal.alreadyDone(step)

@@ -58,7 +58,8 @@ struct ImportOperations {
     var db: any Database { scope.db }
     static let maxRows = 50_000
 
-    func upload(programme: Programme, stream: String, fileName: String, content: String) async throws -> CandidateImport {
+    func upload(programme: Programme, stream: String, fileName: String, content: String) async throws -> CandidateImport
+    {
         try actor.require(.registerCandidates)
         let definition = try await ProgrammeOperations(scope: scope, now: now).currentVersion(of: programme)?.definition
         var errors: [FieldError] = []
@@ -68,8 +69,10 @@ struct ImportOperations {
         }
         let table = Self.parseUpload(content, errors: &errors)
         guard errors.isEmpty, let table else { throw ValidationFailure(errors) }
-        let record = Self.newRecord(kind: .candidates, programmeID: try programme.requireID(), stream: stream, fileName: fileName, content: content,
-                                    rows: table.rows.count, actor: actor)
+        let record = Self.newRecord(
+            kind: .candidates, programmeID: try programme.requireID(), stream: stream, fileName: fileName,
+            content: content,
+            rows: table.rows.count, actor: actor)
         record.mapping = Self.encode(CandidateImportRules.guessMapping(header: table.header))
         try await record.create(on: db)
         return record
@@ -83,12 +86,16 @@ struct ImportOperations {
         } catch { errors.append(FieldError("file", .required)) }
         if let table {
             if table.rows.isEmpty { errors.append(FieldError("file", .noRows)) }
-            if table.rows.count > Self.maxRows { errors.append(FieldError("file", .tooManyRows, [String(Self.maxRows)])) }
+            if table.rows.count > Self.maxRows {
+                errors.append(FieldError("file", .tooManyRows, [String(Self.maxRows)]))
+            }
         }
         return table
     }
 
-    static func newRecord(kind: ImportKind, programmeID: UUID, stream: String, fileName: String, content: String, rows: Int, actor: Actor) -> CandidateImport {
+    static func newRecord(
+        kind: ImportKind, programmeID: UUID, stream: String, fileName: String, content: String, rows: Int, actor: Actor
+    ) -> CandidateImport {
         let record = CandidateImport()
         record.kind = kind.rawValue
         record.$programme.id = programmeID
@@ -114,7 +121,10 @@ struct ImportOperations {
     }
 
     static func find(_ id: UUID?, kind: ImportKind, actor: Actor, on db: any Database) async throws -> CandidateImport {
-        guard let id, let record = try await CandidateImport.query(on: db).filter(\.$id == id).filter(\.$createdBy.$id == actor.userID)
+        guard let id,
+            let record = try await CandidateImport.query(on: db).filter(\.$id == id).filter(
+                \.$createdBy.$id == actor.userID
+            )
             .filter(\.$kind == kind.rawValue).first()
         else { throw AccessDenied.notFound }
         return record
@@ -130,7 +140,10 @@ struct ImportOperations {
     }
 
     static func decode(_ text: String) -> [CandidateImportField: Int] {
-        Dictionary(uniqueKeysWithValues: decode(plain: text).compactMap { key, value in CandidateImportField(rawValue: key).map { ($0, value) } })
+        Dictionary(
+            uniqueKeysWithValues: decode(plain: text).compactMap { key, value in
+                CandidateImportField(rawValue: key).map { ($0, value) }
+            })
     }
 
     static func decode(plain text: String) -> [String: Int] {
@@ -139,12 +152,19 @@ struct ImportOperations {
 
     func setMapping(_ record: CandidateImport, columns: [CandidateImportField: String]) async throws {
         let fields = CandidateImportField.allCases.map { (name: $0.rawValue, required: $0.isRequired) }
-        try await Self.setMapping(record, fields: fields, columns: Dictionary(uniqueKeysWithValues: columns.map { ($0.key.rawValue, $0.value) }), on: db)
+        try await Self.setMapping(
+            record, fields: fields,
+            columns: Dictionary(uniqueKeysWithValues: columns.map { ($0.key.rawValue, $0.value) }), on: db)
     }
 
     /// Checks and stores which column fills which field (by name); any kind of import.
-    static func setMapping(_ record: CandidateImport, fields: [(name: String, required: Bool)], columns: [String: String], on db: any Database) async throws {
-        guard record.status == ImportStatus.uploaded.rawValue || record.status == ImportStatus.mapped.rawValue else { throw ImportRefusal.notEditable }
+    static func setMapping(
+        _ record: CandidateImport, fields: [(name: String, required: Bool)], columns: [String: String],
+        on db: any Database
+    ) async throws {
+        guard record.status == ImportStatus.uploaded.rawValue || record.status == ImportStatus.mapped.rawValue else {
+            throw ImportRefusal.notEditable
+        }
         let table = try CSV.parse(record.content)
         var mapping: [String: Int] = [:]
         var errors: [FieldError] = []
@@ -155,7 +175,9 @@ struct ImportOperations {
                 if field.required { errors.append(FieldError(field.name, .required)) }
                 continue
             }
-            guard let index = Int(text), table.header.indices.contains(index) else { errors.append(FieldError(field.name, .unknownColumn)); continue }
+            guard let index = Int(text), table.header.indices.contains(index) else {
+                errors.append(FieldError(field.name, .unknownColumn)); continue
+            }
             if !used.insert(index).inserted { errors.append(FieldError(field.name, .chosenTwice)); continue }
             mapping[field.name] = index
         }
@@ -177,10 +199,14 @@ struct ImportOperations {
             for (field, column) in mapping { values[field] = Self.cell(row, column) }
             var errors: [FieldError] = []
             if let referred = values[.referredOn], !referred.isEmpty {
-                if let day = CandidateImportRules.date(referred) { if day > scope.today { errors.append(FieldError("referredOn", .dateInFuture)) } }
-                else { errors.append(FieldError("referredOn", .invalidDate)) }
+                if let day = CandidateImportRules.date(referred) {
+                    if day > scope.today { errors.append(FieldError("referredOn", .dateInFuture)) }
+                } else {
+                    errors.append(FieldError("referredOn", .invalidDate))
+                }
             }
-            checks.append(checkPerson(values, line: table.lineNumbers[index], errors: errors, registration: registration))
+            checks.append(
+                checkPerson(values, line: table.lineNumbers[index], errors: errors, registration: registration))
         }
         try await flagDuplicates(&checks)
         return checks
@@ -192,23 +218,32 @@ struct ImportOperations {
 
     /// The person of a row, by the registration rules and with the contact fields; any kind of import.
     /// The person is kept only when the row (with the `errors` found before) has none.
-    func checkPerson(_ values: [CandidateImportField: String], line: Int, errors before: [FieldError], registration: CandidateOperations) -> ImportRowCheck {
+    func checkPerson(
+        _ values: [CandidateImportField: String], line: Int, errors before: [FieldError],
+        registration: CandidateOperations
+    ) -> ImportRowCheck {
         var errors: [FieldError] = []
         let birthText = values[.dateOfBirth] ?? ""
         let birth = birthText.isEmpty ? "" : (CandidateImportRules.date(birthText)?.iso ?? birthText)
         let gender = CandidateImportRules.gender(values[.gender] ?? "")
         let person = registration.validatePerson(
-            PersonInput(givenName: values[.givenName] ?? "", familyName: values[.familyName] ?? "", dateOfBirth: birth,
-                        gender: gender ?? "invalid", bsn: values[.bsn] ?? ""), errors: &errors)
+            PersonInput(
+                givenName: values[.givenName] ?? "", familyName: values[.familyName] ?? "", dateOfBirth: birth,
+                gender: gender ?? "invalid", bsn: values[.bsn] ?? ""), errors: &errors)
         errors += before
-        if let email = values[.email], !email.isEmpty, !EmailAddress.looksValid(email) { errors.append(FieldError("email", .invalidEmail)) }
+        if let email = values[.email], !email.isEmpty, !EmailAddress.looksValid(email) {
+            errors.append(FieldError("email", .invalidEmail))
+        }
         for field in [CandidateImportField.phone, .email, .postcode, .city] where (values[field] ?? "").count > 120 {
             errors.append(FieldError(field.rawValue, .tooLong, ["120"]))
         }
         if let person {
-            person.intake.contact = ContactDetails(phone: values[.phone] ?? "", email: values[.email] ?? "", postcode: values[.postcode] ?? "", city: values[.city] ?? "")
+            person.intake.contact = ContactDetails(
+                phone: values[.phone] ?? "", email: values[.email] ?? "", postcode: values[.postcode] ?? "",
+                city: values[.city] ?? "")
         }
-        return ImportRowCheck(line: line, values: values, errors: errors, duplicate: nil, person: errors.isEmpty ? person : nil)
+        return ImportRowCheck(
+            line: line, values: values, errors: errors, duplicate: nil, person: errors.isEmpty ? person : nil)
     }
 
     /// Looks up possible matches for the whole file in a few queries (by BSN and date of birth,
@@ -218,7 +253,9 @@ struct ImportOperations {
         for index in checks.indices {
             guard let person = checks[index].person else { continue }
             for key in Self.fileKeys(person) {
-                if let earlier = firstLine[key] { checks[index].duplicate = FieldError("row", .duplicateInFile, [String(earlier)]); break }
+                if let earlier = firstLine[key] {
+                    checks[index].duplicate = FieldError("row", .duplicateInFile, [String(earlier)]); break
+                }
             }
             for key in Self.fileKeys(person) where firstLine[key] == nil { firstLine[key] = checks[index].line }
         }
@@ -227,10 +264,16 @@ struct ImportOperations {
         let births = Array(Set(people.compactMap(\.dateOfBirth)))
         var existing: [RegistryKey] = []
         func load(_ query: QueryBuilder<Person>) async throws {
-            existing += try await query.field(\.$id).field(\.$nameKey).field(\.$dateOfBirth).field(\.$bsn).all().map(Self.key)
+            existing += try await query.field(\.$id).field(\.$nameKey).field(\.$dateOfBirth).field(\.$bsn).all().map(
+                Self.key)
         }
-        for chunk in stride(from: 0, to: bsns.count, by: 500) { try await load(Person.query(on: db).filter(\.$bsn ~~ Array(bsns[chunk..<min(chunk + 500, bsns.count)]))) }
-        for chunk in stride(from: 0, to: births.count, by: 500) { try await load(Person.query(on: db).filter(\.$dateOfBirth ~~ Array(births[chunk..<min(chunk + 500, births.count)]))) }
+        for chunk in stride(from: 0, to: bsns.count, by: 500) {
+            try await load(Person.query(on: db).filter(\.$bsn ~~ Array(bsns[chunk..<min(chunk + 500, bsns.count)])))
+        }
+        for chunk in stride(from: 0, to: births.count, by: 500) {
+            try await load(
+                Person.query(on: db).filter(\.$dateOfBirth ~~ Array(births[chunk..<min(chunk + 500, births.count)])))
+        }
         let byBSN = Dictionary(grouping: existing.filter { $0.bsn != nil }, by: { $0.bsn! })
         let byBirth = Dictionary(grouping: existing.filter { $0.dateOfBirth != nil }, by: { $0.dateOfBirth! })
         for index in checks.indices where checks[index].duplicate == nil {
@@ -258,7 +301,9 @@ struct ImportOperations {
     /// user confirmed as different people) in one transaction; refuses when any row has an
     /// error. The caller takes the preview, checks the import was previewed (status mapped)
     /// and marks it running.
-    func run(_ record: CandidateImport, checks: [ImportRowCheck], confirmedLines: Set<Int>, progress: ImportProgress) async throws -> (imported: Int, skipped: Int) {
+    func run(
+        _ record: CandidateImport, checks: [ImportRowCheck], confirmedLines: Set<Int>, progress: ImportProgress
+    ) async throws -> (imported: Int, skipped: Int) {
         let failing = checks.filter { !$0.errors.isEmpty }
         guard failing.isEmpty else { throw ImportRefusal.rowsWithErrors(failing.count) }
         let importing = checks.filter { $0.duplicate == nil || confirmedLines.contains($0.line) }
@@ -272,13 +317,16 @@ struct ImportOperations {
                     guard let person = check.person else { throw ImportRefusal.rowsWithErrors(1) }
                     person.id = UUID()
                     let referredOn = check.values[.referredOn].flatMap(CandidateImportRules.date) ?? today
-                    let candidacy = Candidacy(id: UUID(), personID: person.id!, programmeID: record.$programme.id, stream: record.stream,
-                                              referredBy: record.$referredBy.id, referredOn: referredOn.iso)
+                    let candidacy = Candidacy(
+                        id: UUID(), personID: person.id!, programmeID: record.$programme.id, stream: record.stream,
+                        referredBy: record.$referredBy.id, referredOn: referredOn.iso)
                     candidacy.revision = 1
                     persons.append(person)
                     candidacies.append(candidacy)
-                    events.append(CandidacyEvent(candidacyID: candidacy.id!, sequence: 1, kind: "referred", stage: candidacy.stage,
-                                                 detail: "import", actorID: actorID, actorOrganisationID: organisationID, recordedAt: now))
+                    events.append(
+                        CandidacyEvent(
+                            candidacyID: candidacy.id!, sequence: 1, kind: "referred", stage: candidacy.stage,
+                            detail: "import", actorID: actorID, actorOrganisationID: organisationID, recordedAt: now))
                 }
                 try await persons.create(on: tx)
                 try await candidacies.create(on: tx)

@@ -7,19 +7,26 @@ import Vapor
 /// Runs a checked import in the background, for the import pages and the API alike.
 enum ImportRuns {
     /// Marks the import running and runs it in the background (web and API alike).
-    static func start(_ req: Request, _ record: CandidateImport, checks: [ImportRowCheck], confirmedLines confirmed: Set<Int>) async throws {
+    static func start(
+        _ req: Request, _ record: CandidateImport, checks: [ImportRowCheck], confirmedLines confirmed: Set<Int>
+    ) async throws {
         let scope = try req.scope()
         // The import outlives the request: it runs on the application's database.
-        let background = ImportOperations(scope: Scope(actor: scope.actor, db: req.application.db, today: scope.today), now: req.clock.now())
+        let background = ImportOperations(
+            scope: Scope(actor: scope.actor, db: req.application.db, today: scope.today), now: req.clock.now())
         try await startInBackground(req, record) {
             try await background.run(record, checks: checks, confirmedLines: confirmed, progress: .shared)
         }
     }
 
     /// Marks the import running and runs it in the background (web and API alike).
-    static func start(_ req: Request, _ record: CandidateImport, _ target: ParticipantImportOperations.Target, checks: [ParticipantRowCheck], confirmedLines: Set<Int>) async throws {
+    static func start(
+        _ req: Request, _ record: CandidateImport, _ target: ParticipantImportOperations.Target,
+        checks: [ParticipantRowCheck], confirmedLines: Set<Int>
+    ) async throws {
         let scope = try req.scope()
-        let background = ParticipantImportOperations(scope: Scope(actor: scope.actor, db: req.application.db, today: scope.today), now: req.clock.now())
+        let background = ParticipantImportOperations(
+            scope: Scope(actor: scope.actor, db: req.application.db, today: scope.today), now: req.clock.now())
         try await startInBackground(req, record) {
             try await background.run(record, target, checks: checks, confirmedLines: confirmedLines, progress: .shared)
         }
@@ -27,7 +34,10 @@ enum ImportRuns {
 
     /// Marks an import (of any kind) running, runs `work` in the background on the application's
     /// database and records its outcome; progress is read from `ImportProgress.shared` meanwhile.
-    static func startInBackground(_ req: Request, _ record: CandidateImport, work: @escaping @Sendable () async throws -> (imported: Int, skipped: Int)) async throws {
+    static func startInBackground(
+        _ req: Request, _ record: CandidateImport,
+        work: @escaping @Sendable () async throws -> (imported: Int, skipped: Int)
+    ) async throws {
         let importID = try record.requireID()
         record.status = ImportStatus.running.rawValue
         try await record.save(on: req.db)
@@ -46,7 +56,8 @@ enum ImportRuns {
             do {
                 outcome = .success(try await work())
             } catch { outcome = .failure(error) }
-            OpstapMetrics.recordJob(kind: kind, succeeded: (try? outcome.get()) != nil, duration: ContinuousClock.now - started)
+            OpstapMetrics.recordJob(
+                kind: kind, succeeded: (try? outcome.get()) != nil, duration: ContinuousClock.now - started)
             do {
                 let stored = try await CandidateImport.find(importID, on: db)!
                 switch outcome {

@@ -120,7 +120,8 @@ struct LedgerOperations {
         guard try await supervisedEnrolments().contains(try enrolment.requireID()) else { throw AccessDenied.forbidden }
     }
 
-    private func validated(_ input: HourInput, for enrolment: Enrolment, existing: HourEntry?) async throws -> HourEntry {
+    private func validated(_ input: HourInput, for enrolment: Enrolment, existing: HourEntry?) async throws -> HourEntry
+    {
         var errors: [FieldError] = []
         let date = SimpleDate(input.date)
         if date == nil { errors.append(FieldError("date", .invalidDate)) }
@@ -136,21 +137,32 @@ struct LedgerOperations {
         if input.note.count > 1000 { errors.append(FieldError("note", .tooLong, ["1000"])) }
         let enrolmentID = try enrolment.requireID()
         if let corrects = input.corrects {
-            let original = try await HourEntry.query(on: db).filter(\.$id == corrects).filter(\.$enrolment.$id == enrolmentID).first()
-            if original?.status != EntryStatus.approved.rawValue { errors.append(FieldError("corrects", .invalidChoice)) }
+            let original = try await HourEntry.query(on: db).filter(\.$id == corrects).filter(
+                \.$enrolment.$id == enrolmentID
+            ).first()
+            if original?.status != EntryStatus.approved.rawValue {
+                errors.append(FieldError("corrects", .invalidChoice))
+            }
         }
         guard errors.isEmpty, let date, let activity, let hours, let attendance else { throw ValidationFailure(errors) }
 
-        let entry = existing ?? HourEntry(enrolmentID: enrolmentID, date: date, activity: activity, hours: hours, attendance: attendance,
-                                          place: place, note: input.note, recordedBy: actor.userID, corrects: input.corrects)
+        let entry =
+            existing
+            ?? HourEntry(
+                enrolmentID: enrolmentID, date: date, activity: activity, hours: hours, attendance: attendance,
+                place: place, note: input.note, recordedBy: actor.userID, corrects: input.corrects)
         entry.date = date.iso
         entry.activity = activity.rawValue
         entry.hours = hours
         entry.attendance = attendance.rawValue
         entry.place = place
         entry.note = input.note
-        let sameDay = try await HourEntry.query(on: db).filter(\.$enrolment.$id == enrolmentID).filter(\.$date == date.iso).all()
-        let corrections = sameDay.isEmpty ? [] : try await HourEntry.query(on: db).filter(\.$corrects.$id ~~ sameDay.compactMap(\.id)).all()
+        let sameDay = try await HourEntry.query(on: db).filter(\.$enrolment.$id == enrolmentID).filter(
+            \.$date == date.iso
+        ).all()
+        let corrections =
+            sameDay.isEmpty
+            ? [] : try await HourEntry.query(on: db).filter(\.$corrects.$id ~~ sameDay.compactMap(\.id)).all()
         let enrolledOn = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id == enrolmentID)
             .filter(\.$kind == TransitionKind.enrol.rawValue).first()?.effectiveOn
         let problems = LedgerRules.validate(

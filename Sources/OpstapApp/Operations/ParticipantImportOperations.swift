@@ -38,23 +38,34 @@ struct ParticipantImportOperations {
         try actor.require(.enrol)
         let cohort = try await scope.cohort(cohortID)
         let programme = try await scope.programme(cohort.$programme.id)
-        guard let version = try await ProgrammeVersion.find(cohort.$programmeVersion.id, on: db) else { throw AccessDenied.notFound }
+        guard let version = try await ProgrammeVersion.find(cohort.$programmeVersion.id, on: db) else {
+            throw AccessDenied.notFound
+        }
         return Target(cohort: cohort, programme: programme, version: version)
     }
 
-    func upload(into target: Target, stream: String, fileName: String, content: String) async throws -> CandidateImport {
+    func upload(into target: Target, stream: String, fileName: String, content: String) async throws -> CandidateImport
+    {
         try actor.require(.enrol)
         var errors: [FieldError] = []
-        if target.definition.stream(stream) == nil { errors.append(FieldError("stream", .unknownStream, [stream])) }
-        else if !target.cohort.streams.contains(stream) { errors.append(FieldError("stream", .streamNotInCohort, [stream])) }
-        if !target.definition.partners.contains(where: { $0.organisationID == actor.organisationID }) { errors.append(FieldError("file", .notAPartner)) }
+        if target.definition.stream(stream) == nil {
+            errors.append(FieldError("stream", .unknownStream, [stream]))
+        } else if !target.cohort.streams.contains(stream) {
+            errors.append(FieldError("stream", .streamNotInCohort, [stream]))
+        }
+        if !target.definition.partners.contains(where: { $0.organisationID == actor.organisationID }) {
+            errors.append(FieldError("file", .notAPartner))
+        }
         let table = ImportOperations.parseUpload(content, errors: &errors)
         guard errors.isEmpty, let table else { throw ValidationFailure(errors) }
-        let record = ImportOperations.newRecord(kind: .participants, programmeID: try target.programme.requireID(), stream: stream,
-                                                fileName: fileName, content: content, rows: table.rows.count, actor: actor)
+        let record = ImportOperations.newRecord(
+            kind: .participants, programmeID: try target.programme.requireID(), stream: stream,
+            fileName: fileName, content: content, rows: table.rows.count, actor: actor)
         record.cohortID = try target.cohort.requireID()
-        let guess = ParticipantImportRules.guessMapping(header: table.header, stream: stream, definition: target.definition)
-        record.mapping = ImportOperations.encode(plain: Dictionary(uniqueKeysWithValues: guess.map { ($0.key.key, $0.value) }))
+        let guess = ParticipantImportRules.guessMapping(
+            header: table.header, stream: stream, definition: target.definition)
+        record.mapping = ImportOperations.encode(
+            plain: Dictionary(uniqueKeysWithValues: guess.map { ($0.key.key, $0.value) }))
         try await record.create(on: db)
         return record
     }
@@ -93,10 +104,12 @@ struct ParticipantImportOperations {
             for code in phaseCodes { starts[code] = values["phase." + code] ?? "" }
             let (history, dateErrors) = ParticipantImportRules.history(
                 enrolledOn: values["enrolledOn"] ?? "", referredOn: values["referredOn"] ?? "", phaseStarts: starts,
-                currentPhase: values["currentPhase"] ?? "", stream: record.stream, definition: target.definition, today: scope.today)
+                currentPhase: values["currentPhase"] ?? "", stream: record.stream, definition: target.definition,
+                today: scope.today)
             var personValues: [CandidateImportField: String] = [:]
             for field in CandidateImportField.allCases { personValues[field] = values[field.rawValue] }
-            let person = base.checkPerson(personValues, line: table.lineNumbers[index], errors: dateErrors, registration: registration)
+            let person = base.checkPerson(
+                personValues, line: table.lineNumbers[index], errors: dateErrors, registration: registration)
             checks.append(ParticipantRowCheck(person: person, values: values, history: history))
         }
         try await refuseBeyondCapacity(&checks, target)
@@ -122,47 +135,68 @@ struct ParticipantImportOperations {
     /// batches: person, candidacy (referred and selected, events saying "import"), enrolment
     /// pinned to the cohort's version with the replayed snapshot, and its transitions with their
     /// effective dates. Refuses when any row has an error or the cohort has no room left.
-    func run(_ record: CandidateImport, _ target: Target, checks: [ParticipantRowCheck], confirmedLines: Set<Int>, progress: ImportProgress) async throws -> (imported: Int, skipped: Int) {
+    func run(
+        _ record: CandidateImport, _ target: Target, checks: [ParticipantRowCheck], confirmedLines: Set<Int>,
+        progress: ImportProgress
+    ) async throws -> (imported: Int, skipped: Int) {
         let failing = checks.filter { !$0.errors.isEmpty }
         guard failing.isEmpty else { throw ImportRefusal.rowsWithErrors(failing.count) }
         let importing = checks.filter { $0.duplicate == nil || confirmedLines.contains($0.line) }
         let importID = try record.requireID()
-        let cohortID = try target.cohort.requireID(), versionID = try target.version.requireID(), versionNumber = target.version.number
+        let cohortID = try target.cohort.requireID(), versionID = try target.version.requireID(),
+            versionNumber = target.version.number
         let capacity = target.cohort.capacity
         let actorID = actor.userID, organisationID = actor.organisationID, now = self.now, scope = self.scope
         try await db.transaction { tx in
             // Capacity is checked again under the cohort's row lock: enrolments may have come in since the preview.
             try await tx.lockForUpdate(Cohort.schema, id: cohortID)
             let taken = try await CohortOperations(scope: scope.on(tx)).occupancy(of: [cohortID])[cohortID] ?? 0
-            guard taken + importing.count <= capacity else { throw ImportRefusal.cohortFull(capacity: capacity, free: max(capacity - taken, 0)) }
+            guard taken + importing.count <= capacity else {
+                throw ImportRefusal.cohortFull(capacity: capacity, free: max(capacity - taken, 0))
+            }
             for start in stride(from: 0, to: importing.count, by: 500) {
                 let batch = importing[start..<min(start + 500, importing.count)]
                 var persons: [Person] = [], candidacies: [Candidacy] = [], events: [CandidacyEvent] = []
                 var enrolments: [Enrolment] = [], transitions: [EnrolmentTransition] = []
                 for check in batch {
-                    guard let person = check.person.person, let history = check.history else { throw ImportRefusal.rowsWithErrors(1) }
+                    guard let person = check.person.person, let history = check.history else {
+                        throw ImportRefusal.rowsWithErrors(1)
+                    }
                     person.id = UUID()
-                    let candidacy = Candidacy(id: UUID(), personID: person.id!, programmeID: record.$programme.id, stream: record.stream,
-                                              referredBy: record.$referredBy.id, referredOn: history.referredOn.iso)
+                    let candidacy = Candidacy(
+                        id: UUID(), personID: person.id!, programmeID: record.$programme.id, stream: record.stream,
+                        referredBy: record.$referredBy.id, referredOn: history.referredOn.iso)
                     candidacy.stage = CandidacyStage.decided.rawValue
                     candidacy.decision = SelectionDecision.selected.rawValue
                     candidacy.decisionReason = "import"
                     candidacy.revision = 2
-                    events.append(CandidacyEvent(candidacyID: candidacy.id!, sequence: 1, kind: "referred", stage: CandidacyStage.referred.rawValue,
-                                                 detail: "import", actorID: actorID, actorOrganisationID: organisationID, recordedAt: now))
-                    events.append(CandidacyEvent(candidacyID: candidacy.id!, sequence: 2, kind: SelectionDecision.selected.rawValue, stage: candidacy.stage,
-                                                 detail: "import", actorID: actorID, actorOrganisationID: organisationID, recordedAt: now))
-                    let enrolment = Enrolment(id: UUID(), personID: person.id!, candidacyID: candidacy.id!, programmeID: record.$programme.id,
-                                              versionID: versionID, cohortID: cohortID, stream: record.stream, enrolledOn: history.enrolledOn.iso)
+                    events.append(
+                        CandidacyEvent(
+                            candidacyID: candidacy.id!, sequence: 1, kind: "referred",
+                            stage: CandidacyStage.referred.rawValue,
+                            detail: "import", actorID: actorID, actorOrganisationID: organisationID, recordedAt: now))
+                    events.append(
+                        CandidacyEvent(
+                            candidacyID: candidacy.id!, sequence: 2, kind: SelectionDecision.selected.rawValue,
+                            stage: candidacy.stage,
+                            detail: "import", actorID: actorID, actorOrganisationID: organisationID, recordedAt: now))
+                    let enrolment = Enrolment(
+                        id: UUID(), personID: person.id!, candidacyID: candidacy.id!, programmeID: record.$programme.id,
+                        versionID: versionID, cohortID: cohortID, stream: record.stream,
+                        enrolledOn: history.enrolledOn.iso)
                     enrolment.apply(history.snapshot)
-                    let enrol = EnrolmentTransition(enrolmentID: enrolment.id!, sequence: 1, kind: TransitionKind.enrol.rawValue, effectiveOn: history.enrolledOn.iso,
-                                                    actorID: actorID, actorOrganisationID: organisationID, recordedAt: now)
+                    let enrol = EnrolmentTransition(
+                        enrolmentID: enrolment.id!, sequence: 1, kind: TransitionKind.enrol.rawValue,
+                        effectiveOn: history.enrolledOn.iso,
+                        actorID: actorID, actorOrganisationID: organisationID, recordedAt: now)
                     enrol.versionNumber = versionNumber
                     transitions.append(enrol)
                     var phase: String?
                     for (index, command) in history.commands.enumerated() {
-                        let transition = EnrolmentTransition(enrolmentID: enrolment.id!, sequence: index + 2, kind: command.kind.rawValue, effectiveOn: command.date.iso,
-                                                             actorID: actorID, actorOrganisationID: organisationID, recordedAt: now)
+                        let transition = EnrolmentTransition(
+                            enrolmentID: enrolment.id!, sequence: index + 2, kind: command.kind.rawValue,
+                            effectiveOn: command.date.iso,
+                            actorID: actorID, actorOrganisationID: organisationID, recordedAt: now)
                         transition.record(command, previousPhase: phase)
                         if case .startPhase(let code, _) = command { phase = code }
                         transitions.append(transition)

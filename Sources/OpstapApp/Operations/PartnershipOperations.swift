@@ -52,15 +52,22 @@ struct PartnershipOperations {
     /// any organisation exists, so a second setup can never take over an installation.
     func setUp(organisation: OrganisationInput, administrator: StaffInput) async throws -> User {
         var errors = validate(organisation)
-        errors += try await validateNewAccount(email: administrator.email, name: administrator.name, password: administrator.password)
-        guard errors.isEmpty, let kind = OrganisationKind(rawValue: organisation.kind) else { throw ValidationFailure(errors) }
+        errors += try await validateNewAccount(
+            email: administrator.email, name: administrator.name, password: administrator.password)
+        guard errors.isEmpty, let kind = OrganisationKind(rawValue: organisation.kind) else {
+            throw ValidationFailure(errors)
+        }
         let passwordHash = try await hash(administrator.password)
         return try await db.transaction { tx in
-            guard try await Organisation.query(on: tx).count() == 0 else { throw ValidationFailure([FieldError("organisationName", .alreadySetUp)]) }
-            let created = Organisation(name: organisation.name, kind: kind.rawValue, city: organisation.city, steward: true)
+            guard try await Organisation.query(on: tx).count() == 0 else {
+                throw ValidationFailure([FieldError("organisationName", .alreadySetUp)])
+            }
+            let created = Organisation(
+                name: organisation.name, kind: kind.rawValue, city: organisation.city, steward: true)
             try await created.create(on: tx)
-            let user = User(organisationID: try created.requireID(), email: administrator.email, name: administrator.name,
-                            passwordHash: passwordHash, roles: [.administrator])
+            let user = User(
+                organisationID: try created.requireID(), email: administrator.email, name: administrator.name,
+                passwordHash: passwordHash, roles: [.administrator])
             try await user.create(on: tx)
             return user
         }
@@ -74,7 +81,8 @@ struct PartnershipOperations {
 
     func isSteward(_ actor: Actor) async throws -> Bool {
         guard actor.can(.manageUsers) else { return false }
-        return try await Organisation.query(on: db).filter(\.$id == actor.organisationID).filter(\.$steward == true).count() > 0
+        return try await Organisation.query(on: db).filter(\.$id == actor.organisationID).filter(\.$steward == true)
+            .count() > 0
     }
 
     func createOrganisation(_ actor: Actor, _ input: OrganisationInput) async throws -> Organisation {
@@ -121,27 +129,37 @@ struct PartnershipOperations {
     // MARK: Invitations
 
     /// Invites someone into `organisationID` with `roles`; returns the one-time code.
-    func invite(_ actor: Actor, organisationID: UUID, email rawEmail: String, roles roleNames: [String]) async throws -> IssuedInvitation {
+    func invite(
+        _ actor: Actor, organisationID: UUID, email rawEmail: String, roles roleNames: [String]
+    ) async throws -> IssuedInvitation {
         _ = try await manageableOrganisation(actor, id: organisationID)
         let email = rawEmail.lowercased()
         var errors: [FieldError] = []
-        if !EmailAddress.looksValid(email) { errors.append(FieldError("email", .invalidEmail)) }
-        else if try await User.query(on: db).filter(\.$email == email).count() > 0 { errors.append(FieldError("email", .emailTaken)) }
+        if !EmailAddress.looksValid(email) {
+            errors.append(FieldError("email", .invalidEmail))
+        } else if try await User.query(on: db).filter(\.$email == email).count() > 0 {
+            errors.append(FieldError("email", .emailTaken))
+        }
         let roles = Set(roleNames.compactMap(Role.init(rawValue:)))
-        if roles.isEmpty { errors.append(FieldError("roles", .atLeastOne)) }
-        else if roles.count != Set(roleNames).count { errors.append(FieldError("roles", .invalidChoice)) }
+        if roles.isEmpty {
+            errors.append(FieldError("roles", .atLeastOne))
+        } else if roles.count != Set(roleNames).count {
+            errors.append(FieldError("roles", .invalidChoice))
+        }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         let code = [UInt8].random(count: 24).base64URLEncoded()
-        let invitation = Invitation(organisationID: organisationID, email: email, roles: roles, codeHash: APITokens.hash(code),
-                                    invitedBy: actor.userID, expiresAt: now.addingTimeInterval(Self.invitationLifetime))
+        let invitation = Invitation(
+            organisationID: organisationID, email: email, roles: roles, codeHash: APITokens.hash(code),
+            invitedBy: actor.userID, expiresAt: now.addingTimeInterval(Self.invitationLifetime))
         try await invitation.create(on: db)
         return IssuedInvitation(invitation: invitation, code: code)
     }
 
     /// The open invitation behind `code`, or why there is none.
     func openInvitation(code: String) async throws -> Invitation {
-        guard !code.isEmpty, let invitation = try await Invitation.query(on: db).filter(\.$codeHash == APITokens.hash(code))
-            .with(\.$organisation).first(), invitation.acceptedAt == nil
+        guard !code.isEmpty,
+            let invitation = try await Invitation.query(on: db).filter(\.$codeHash == APITokens.hash(code))
+                .with(\.$organisation).first(), invitation.acceptedAt == nil
         else { throw ValidationFailure([FieldError("code", .invitationUnknown)]) }
         guard invitation.expiresAt > now else { throw ValidationFailure([FieldError("code", .invitationExpired)]) }
         return invitation
@@ -165,7 +183,9 @@ struct PartnershipOperations {
             guard try await User.query(on: tx).filter(\.$email == fresh.email).count() == 0 else {
                 throw ValidationFailure([FieldError("code", .invitationUnknown)])
             }
-            let user = User(organisationID: fresh.$organisation.id, email: fresh.email, name: name, passwordHash: passwordHash, roles: fresh.roles)
+            let user = User(
+                organisationID: fresh.$organisation.id, email: fresh.email, name: name, passwordHash: passwordHash,
+                roles: fresh.roles)
             try await user.create(on: tx)
             fresh.acceptedAt = now
             fresh.userID = try user.requireID()
@@ -181,10 +201,15 @@ struct PartnershipOperations {
         let email = input.email.lowercased()
         var errors = try await validateNewAccount(email: email, name: input.name, password: input.password)
         let roles = Set(input.roles.compactMap(Role.init(rawValue:)))
-        if roles.isEmpty { errors.append(FieldError("roles", .atLeastOne)) }
-        else if roles.count != Set(input.roles).count { errors.append(FieldError("roles", .invalidChoice)) }
+        if roles.isEmpty {
+            errors.append(FieldError("roles", .atLeastOne))
+        } else if roles.count != Set(input.roles).count {
+            errors.append(FieldError("roles", .invalidChoice))
+        }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
-        let user = User(organisationID: actor.organisationID, email: email, name: input.name, passwordHash: try await hash(input.password), roles: roles)
+        let user = User(
+            organisationID: actor.organisationID, email: email, name: input.name,
+            passwordHash: try await hash(input.password), roles: roles)
         try await user.create(on: db)
         return user
     }
@@ -192,7 +217,11 @@ struct PartnershipOperations {
     /// A staff member of the actor's own organisation; others are "not found".
     func ownStaff(_ actor: Actor, id: UUID) async throws -> User {
         try actor.require(.manageUsers)
-        guard let user = try await User.query(on: db).filter(\.$id == id).filter(\.$organisation.$id == actor.organisationID).first() else {
+        guard
+            let user = try await User.query(on: db).filter(\.$id == id).filter(
+                \.$organisation.$id == actor.organisationID
+            ).first()
+        else {
             throw AccessDenied.notFound
         }
         return user
@@ -204,14 +233,17 @@ struct PartnershipOperations {
         if roles.isEmpty { throw ValidationFailure([FieldError("roles", .atLeastOne)]) }
         if roles.count != Set(roleNames).count { throw ValidationFailure([FieldError("roles", .invalidChoice)]) }
         // Administrators cannot take away their own administration: it would lock them out.
-        if userID == actor.userID, !roles.contains(.administrator) { throw ValidationFailure([FieldError("roles", .notForOwnAccount)]) }
+        if userID == actor.userID, !roles.contains(.administrator) {
+            throw ValidationFailure([FieldError("roles", .notForOwnAccount)])
+        }
         let before = user.roles
         user.roles = roles
         try await db.transaction { tx in
             try await user.save(on: tx)
             if before != roles {
-                try await SecurityLog.record(.rolesChanged, user: user, actorUserID: actor.userID,
-                                             detail: User.encode(before) + " → " + User.encode(roles), now: now, on: tx)
+                try await SecurityLog.record(
+                    .rolesChanged, user: user, actorUserID: actor.userID,
+                    detail: User.encode(before) + " → " + User.encode(roles), now: now, on: tx)
             }
         }
         return user
@@ -230,18 +262,24 @@ struct PartnershipOperations {
             if !active {
                 try await Credentials.endAccess(of: userID, now: now, on: tx)
             }
-            try await SecurityLog.record(active ? .accountActivated : .accountDeactivated, user: user, actorUserID: actor.userID, now: now, on: tx)
+            try await SecurityLog.record(
+                active ? .accountActivated : .accountDeactivated, user: user, actorUserID: actor.userID, now: now,
+                on: tx)
         }
         return user
     }
 
-    private func validateNewAccount(email rawEmail: String, name: String, password: String) async throws -> [FieldError] {
+    private func validateNewAccount(email rawEmail: String, name: String, password: String) async throws -> [FieldError]
+    {
         let email = rawEmail.lowercased()
         var errors: [FieldError] = []
         if name.isEmpty { errors.append(FieldError("name", .required)) }
         if name.count > 200 { errors.append(FieldError("name", .tooLong, ["200"])) }
-        if !EmailAddress.looksValid(email) { errors.append(FieldError("email", .invalidEmail)) }
-        else if try await User.query(on: db).filter(\.$email == email).count() > 0 { errors.append(FieldError("email", .emailTaken)) }
+        if !EmailAddress.looksValid(email) {
+            errors.append(FieldError("email", .invalidEmail))
+        } else if try await User.query(on: db).filter(\.$email == email).count() > 0 {
+            errors.append(FieldError("email", .emailTaken))
+        }
         if let problem = PasswordRule.check(password, field: "password") { errors.append(problem) }
         return errors
     }
@@ -249,7 +287,11 @@ struct PartnershipOperations {
     // MARK: Locations of one's own organisation
 
     func ownLocation(_ actor: Actor, id: UUID) async throws -> Location {
-        guard let location = try await Location.query(on: db).filter(\.$id == id).filter(\.$organisation.$id == actor.organisationID).first() else {
+        guard
+            let location = try await Location.query(on: db).filter(\.$id == id).filter(
+                \.$organisation.$id == actor.organisationID
+            ).first()
+        else {
             throw AccessDenied.notFound
         }
         return location
@@ -259,8 +301,9 @@ struct PartnershipOperations {
         try actor.require(.manageUsers)
         let errors = validate(input)
         guard errors.isEmpty, let kind = LocationKind(rawValue: input.kind) else { throw ValidationFailure(errors) }
-        let location = Location(organisationID: actor.organisationID, name: input.name, address: input.address,
-                                postcode: Postcode.normalised(input.postcode), city: input.city, kind: kind)
+        let location = Location(
+            organisationID: actor.organisationID, name: input.name, address: input.address,
+            postcode: Postcode.normalised(input.postcode), city: input.city, kind: kind)
         try await location.create(on: db)
         return location
     }
@@ -284,7 +327,8 @@ struct PartnershipOperations {
         if input.name.isEmpty { errors.append(FieldError("locationName", .required)) }
         if input.address.isEmpty { errors.append(FieldError("address", .required)) }
         if input.city.isEmpty { errors.append(FieldError("locationCity", .required)) }
-        for (field, value) in [("locationName", input.name), ("address", input.address), ("locationCity", input.city)] where value.count > 200 {
+        for (field, value) in [("locationName", input.name), ("address", input.address), ("locationCity", input.city)]
+        where value.count > 200 {
             errors.append(FieldError(field, .tooLong, ["200"]))
         }
         if !Postcode.isValid(input.postcode) { errors.append(FieldError("postcode", .invalidPostcode)) }

@@ -44,7 +44,9 @@ struct ProgrammeOperations {
         var errors = definition.validate(knownOrganisations: Set(known))
         // A chosen owner takes over on publication; validation checked it is a partner.
         let owner = definition.ownerOrganisationID ?? programme.$owner.id
-        if definition.ownerOrganisationID == nil && !partnerIDs.contains(owner) { errors.append(FieldError("partners", .ownerNotPartner)) }
+        if definition.ownerOrganisationID == nil && !partnerIDs.contains(owner) {
+            errors.append(FieldError("partners", .ownerNotPartner))
+        }
         if changeNote.count > 2000 { errors.append(FieldError("changeNote", .tooLong, ["2000"])) }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
 
@@ -57,7 +59,9 @@ struct ProgrammeOperations {
             try await version.create(on: tx)
             try await ProgrammePartner.query(on: tx).filter(\.$programme.$id == programmeID).delete()
             for partner in definition.partners {
-                try await ProgrammePartner(programmeID: programmeID, organisationID: partner.organisationID, part: partner.part).create(on: tx)
+                try await ProgrammePartner(
+                    programmeID: programmeID, organisationID: partner.organisationID, part: partner.part
+                ).create(on: tx)
             }
             programme.currentVersion = number
             programme.name = definition.name
@@ -73,8 +77,9 @@ struct ProgrammeOperations {
     }
 
     func version(of programme: Programme, number: Int) async throws -> ProgrammeVersion {
-        guard let version = try await ProgrammeVersion.query(on: db)
-            .filter(\.$programme.$id == programme.requireID()).filter(\.$number == number).first()
+        guard
+            let version = try await ProgrammeVersion.query(on: db)
+                .filter(\.$programme.$id == programme.requireID()).filter(\.$number == number).first()
         else { throw AccessDenied.notFound }
         return version
     }

@@ -6,7 +6,8 @@ enum RefusalText {
     static func text(_ refusal: SelectionRefusal, _ t: Translator) -> String {
         switch refusal {
         case .alreadyDecided(let decision): t(.refusalAlreadyDecided, t.label(decision))
-        case .wrongStage(_, let current, let required): t(.refusalWrongStage, t.label(current), required.map { t.label($0) }.joined(separator: ", "))
+        case .wrongStage(_, let current, let required):
+            t(.refusalWrongStage, t.label(current), required.map { t.label($0) }.joined(separator: ", "))
         case .dateBeforeReferral(let date): t(.refusalDateBeforeReferral, DateText.text(date, t.locale))
         case .intakeInFuture(let date): t(.refusalIntakeInFuture, DateText.text(date, t.locale))
         case .reasonRequired: t(.refusalReasonRequired)
@@ -21,7 +22,8 @@ enum RefusalText {
         case .terminal(let state): t(.refusalTerminal, t.label(state))
         case .notAllowed(let kind, let state): t(.refusalNotAllowed, t.label(kind), t.label(state))
         case .dateInFuture(let date): t(.refusalDateInFuture, DateText.text(date, t.locale))
-        case .dateBeforeLastTransition(let date, let last): t(.refusalDateBeforeLast, DateText.text(date, t.locale), DateText.text(last, t.locale))
+        case .dateBeforeLastTransition(let date, let last):
+            t(.refusalDateBeforeLast, DateText.text(date, t.locale), DateText.text(last, t.locale))
         case .unknownPhase(let code): t(.refusalUnknownPhase, code)
         case .wrongFirstPhase(let expected): t(.refusalWrongFirstPhase, expected)
         case .wrongNextPhase(let expected): t(.refusalWrongNextPhase, expected ?? "—")
@@ -37,7 +39,8 @@ enum RefusalText {
         switch refusal {
         case .notEditable: t(.refusalImportNotEditable)
         case .rowsWithErrors(let count): t(.importRowsWithErrors, String(count)) + ". " + t(.importNothingStored)
-        case .cohortFull(let capacity, let free): t(.participantImportCohortFull, String(capacity), String(free)) + " " + t(.importNothingStored)
+        case .cohortFull(let capacity, let free):
+            t(.participantImportCohortFull, String(capacity), String(free)) + " " + t(.importNothingStored)
         }
     }
 
@@ -47,7 +50,8 @@ enum RefusalText {
         case .notInRoute(let step, let route): t(.refusalStepNotInRoute, t.label(step), t.label(route))
         case .alreadyDone(let step): t(.refusalStepAlreadyDone, t.label(step))
         case .outOfOrder(let expected): t(.refusalStepOutOfOrder, t.label(expected))
-        case .beforePreviousStep(let step, let date): t(.refusalStepBeforePrevious, t.label(step), DateText.text(date, t.locale))
+        case .beforePreviousStep(let step, let date):
+            t(.refusalStepBeforePrevious, t.label(step), DateText.text(date, t.locale))
         case .inFuture: t(.refusalStepInFuture)
         case .routeHasSteps: t(.refusalRouteHasSteps)
         case .unitNotAvailableYet(let date): t(.refusalUnitNotAvailable, DateText.text(date, t.locale))

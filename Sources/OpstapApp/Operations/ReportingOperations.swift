@@ -35,7 +35,11 @@ struct ReportingOperations {
         try actor.require(.manageGoals)
         var errors: [FieldError] = []
         let title = input.title.trimmingCharacters(in: .whitespaces)
-        if title.isEmpty { errors.append(FieldError("title", .required)) } else if title.count > 200 { errors.append(FieldError("title", .tooLong, ["200"])) }
+        if title.isEmpty {
+            errors.append(FieldError("title", .required))
+        } else if title.count > 200 {
+            errors.append(FieldError("title", .tooLong, ["200"]))
+        }
         if input.source.count > 200 { errors.append(FieldError("source", .tooLong, ["200"])) }
         let measure = GoalMeasure(rawValue: input.measure)
         if measure == nil { errors.append(FieldError("measure", .invalidChoice)) }
@@ -43,9 +47,14 @@ struct ReportingOperations {
         if target == nil { errors.append(FieldError("target", input.target.isEmpty ? .required : .invalidNumber)) }
         var cohortID: UUID?
         if !input.cohortID.isEmpty {
-            if let id = UUID(uuidString: input.cohortID), try await Cohort.query(on: db).filter(\.$id == id).filter(\.$programme.$id == programme.requireID()).first() != nil {
+            if let id = UUID(uuidString: input.cohortID),
+                try await Cohort.query(on: db).filter(\.$id == id).filter(\.$programme.$id == programme.requireID())
+                    .first() != nil
+            {
                 cohortID = id
-            } else { errors.append(FieldError("cohortId", .unknownCohort)) }
+            } else {
+                errors.append(FieldError("cohortId", .unknownCohort))
+            }
         }
         let periodStart = input.periodStart.isEmpty ? nil : SimpleDate(input.periodStart)
         if !input.periodStart.isEmpty && periodStart == nil { errors.append(FieldError("periodStart", .invalidDate)) }
@@ -56,7 +65,9 @@ struct ReportingOperations {
         let months = input.months.isEmpty ? nil : Int(input.months)
         if !input.months.isEmpty && months == nil { errors.append(FieldError("months", .invalidNumber)) }
         guard errors.isEmpty, let measure, let target, let deadline else { throw ValidationFailure(errors) }
-        let definition = GoalDefinition(measure: measure, target: target, periodStart: periodStart, deadline: deadline, level: level, months: months)
+        let definition = GoalDefinition(
+            measure: measure, target: target, periodStart: periodStart, deadline: deadline, level: level, months: months
+        )
         let problems = definition.errors()
         guard problems.isEmpty else { throw ValidationFailure(problems) }
         let goal = ProgrammeGoal()
@@ -81,24 +92,40 @@ struct ReportingOperations {
         let query = Lesson.query(on: db).group(.or) { $0.filter(\.$programme.$id ~~ mine).filter(\.$shared == true) }
         if let programmeID { query.filter(\.$programme.$id == programmeID) }
         let total = try await query.copy().count()
-        let sorted = query.with(\.$programme).with(\.$author).with(\.$authorOrganisation).sort(\.$learnedOn, .descending).sort(\.$createdAt, .descending)
-        let lessons = unpaged ? try await sorted.limit(10_000).all() : try await sorted.offset(page.offset).limit(page.size).all()
-        return ResultPage(items: lessons.map { lesson in
-            LessonRow(title: lesson.title, programmeName: lesson.programme.name, whatHappened: lesson.whatHappened, why: lesson.why, change: lesson.change,
-                      theme: lesson.theme, shared: lesson.shared, learnedOn: SimpleDate(lesson.learnedOn) ?? scope.today,
-                      author: lesson.author.name + ", " + lesson.authorOrganisation.name)
-        }, number: page.number, size: page.size, total: total)
+        let sorted = query.with(\.$programme).with(\.$author).with(\.$authorOrganisation).sort(
+            \.$learnedOn, .descending
+        ).sort(\.$createdAt, .descending)
+        let lessons =
+            unpaged ? try await sorted.limit(10_000).all() : try await sorted.offset(page.offset).limit(page.size).all()
+        return ResultPage(
+            items: lessons.map { lesson in
+                LessonRow(
+                    title: lesson.title, programmeName: lesson.programme.name, whatHappened: lesson.whatHappened,
+                    why: lesson.why, change: lesson.change,
+                    theme: lesson.theme, shared: lesson.shared, learnedOn: SimpleDate(lesson.learnedOn) ?? scope.today,
+                    author: lesson.author.name + ", " + lesson.authorOrganisation.name)
+            }, number: page.number, size: page.size, total: total)
     }
 
     func createLesson(_ input: LessonInput) async throws -> Lesson {
         try actor.require(.writeLessons)
         var errors: [FieldError] = []
         var programmeID: UUID?
-        if let id = input.programmeID, try await scope.partnerProgrammeIDs().contains(id) { programmeID = id }
-        else { errors.append(FieldError("programmeId", input.programmeID == nil ? .required : .invalidChoice)) }
-        for (name, value, limit) in [("title", input.title, 200), ("whatHappened", input.whatHappened, 4000), ("why", input.why, 4000), ("change", input.change, 4000)] {
+        if let id = input.programmeID, try await scope.partnerProgrammeIDs().contains(id) {
+            programmeID = id
+        } else {
+            errors.append(FieldError("programmeId", input.programmeID == nil ? .required : .invalidChoice))
+        }
+        for (name, value, limit) in [
+            ("title", input.title, 200), ("whatHappened", input.whatHappened, 4000), ("why", input.why, 4000),
+            ("change", input.change, 4000),
+        ] {
             let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
-            if text.isEmpty { errors.append(FieldError(name, .required)) } else if text.count > limit { errors.append(FieldError(name, .tooLong, [String(limit)])) }
+            if text.isEmpty {
+                errors.append(FieldError(name, .required))
+            } else if text.count > limit {
+                errors.append(FieldError(name, .tooLong, [String(limit)]))
+            }
         }
         if input.theme.count > 80 { errors.append(FieldError("theme", .tooLong, ["80"])) }
         guard errors.isEmpty, let programmeID else { throw ValidationFailure(errors) }

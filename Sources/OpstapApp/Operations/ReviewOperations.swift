@@ -21,11 +21,19 @@ struct ReviewOperations {
         try actor.require(.moveParticipants)
         guard let date = SimpleDate(text) else { throw ValidationFailure([FieldError("heldOn", .invalidDate)]) }
         if summary.count > 5000 { throw ValidationFailure([FieldError("summary", .tooLong, ["5000"])]) }
-        if let refusal = ReviewRules.hold(status: ReviewStatus(rawValue: review.status) ?? .planned, signed: review.signedBy, on: date, summary: summary, today: scope.today) {
+        if let refusal = ReviewRules.hold(
+            status: ReviewStatus(rawValue: review.status) ?? .planned, signed: review.signedBy, on: date,
+            summary: summary, today: scope.today)
+        {
             throw refusal
         }
         // Only goals of this participant count as discussed.
-        let goals = goalsDiscussed.isEmpty ? [] : try await Goal.query(on: db).filter(\.$enrolment.$id == review.$enrolment.id).filter(\.$id ~~ goalsDiscussed).all(\.$id)
+        let goals =
+            goalsDiscussed.isEmpty
+            ? []
+            : try await Goal.query(on: db).filter(\.$enrolment.$id == review.$enrolment.id).filter(
+                \.$id ~~ goalsDiscussed
+            ).all(\.$id)
         review.heldOn = date.iso
         review.summary = summary
         review.goalsDiscussed = goals
@@ -42,7 +50,9 @@ struct ReviewOperations {
         case .coach, .participant:
             guard !actor.roles.isDisjoint(with: [.coach, .coordinator]) else { throw AccessDenied.forbidden }
         }
-        let (status, signed) = try ReviewRules.sign(status: ReviewStatus(rawValue: review.status) ?? .planned, signed: review.signedBy, by: party).get()
+        let (status, signed) = try ReviewRules.sign(
+            status: ReviewStatus(rawValue: review.status) ?? .planned, signed: review.signedBy, by: party
+        ).get()
         review.status = status.rawValue
         review.signedBy = signed
         try await review.save(on: db)
@@ -64,9 +74,10 @@ struct ReviewOperations {
 
     func setStatus(_ goal: Goal, to status: String) async throws {
         try actor.require(.moveParticipants)
-        guard let value = GoalStatus(rawValue: status) else { throw ValidationFailure([FieldError("status", .invalidChoice)]) }
+        guard let value = GoalStatus(rawValue: status) else {
+            throw ValidationFailure([FieldError("status", .invalidChoice)])
+        }
         goal.status = value.rawValue
         try await goal.save(on: db)
     }
 }
-

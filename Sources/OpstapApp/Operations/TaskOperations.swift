@@ -16,12 +16,16 @@ struct TaskOperations {
         if why.isEmpty { errors.append(FieldError("colourReason", .required)) }
         if why.count > 1000 { errors.append(FieldError("colourReason", .tooLong, ["1000"])) }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
-        try await StatusMark(enrolmentID: try enrolment.requireID(), colour: colour, reason: why, setOn: scope.today.iso,
-                             setBy: actor.userID, recordedAt: now).create(on: scope.db)
+        try await StatusMark(
+            enrolmentID: try enrolment.requireID(), colour: colour, reason: why, setOn: scope.today.iso,
+            setBy: actor.userID, recordedAt: now
+        ).create(on: scope.db)
     }
 
     /// A task for `assigneeID`, who must be able to see the participant (when there is one).
-    func create(for enrolment: Enrolment?, title: String, dueOn: String, assigneeID: UUID?, source: String) async throws -> GuidanceTask {
+    func create(
+        for enrolment: Enrolment?, title: String, dueOn: String, assigneeID: UUID?, source: String
+    ) async throws -> GuidanceTask {
         try actor.require(.viewPeople)
         var errors: [FieldError] = []
         let text = title.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -33,26 +37,37 @@ struct TaskOperations {
         let assignee = assigneeID ?? actor.userID
         if assignee != actor.userID, let enrolment {
             // Only someone who may see this participant can be given a task about them.
-            if try await !Self.maySee(enrolment, userID: assignee, scope: scope) { errors.append(FieldError("assigneeId", .invalidChoice)) }
+            if try await !Self.maySee(enrolment, userID: assignee, scope: scope) {
+                errors.append(FieldError("assigneeId", .invalidChoice))
+            }
         } else if assignee != actor.userID {
             errors.append(FieldError("assigneeId", .invalidChoice))
         }
         guard errors.isEmpty, let due else { throw ValidationFailure(errors) }
-        let task = GuidanceTask(enrolmentID: try enrolment?.requireID(), title: text, dueOn: due.iso, assigneeID: assignee, createdBy: actor.userID, source: source)
+        let task = GuidanceTask(
+            enrolmentID: try enrolment?.requireID(), title: text, dueOn: due.iso, assigneeID: assignee,
+            createdBy: actor.userID, source: source)
         try await task.create(on: scope.db)
         return task
     }
 
     /// Whether `userID` reaches `enrolment` through their own scope.
     static func maySee(_ enrolment: Enrolment, userID: UUID, scope: Scope) async throws -> Bool {
-        guard let user = try await User.query(on: scope.db).filter(\.$id == userID).filter(\.$active == true).with(\.$organisation).first() else { return false }
-        let theirs = Scope(actor: try Actor(user: user, organisation: user.organisation), db: scope.db, today: scope.today)
+        guard
+            let user = try await User.query(on: scope.db).filter(\.$id == userID).filter(\.$active == true).with(
+                \.$organisation
+            ).first()
+        else { return false }
+        let theirs = Scope(
+            actor: try Actor(user: user, organisation: user.organisation), db: scope.db, today: scope.today)
         return (try? await theirs.enrolment(enrolment.id)) != nil
     }
 
     /// The assignee (or its creator) closes a task; closing it again changes nothing.
     func complete(_ task: GuidanceTask) async throws {
-        guard task.$assignee.id == actor.userID || task.$createdBy.id == actor.userID else { throw AccessDenied.notFound }
+        guard task.$assignee.id == actor.userID || task.$createdBy.id == actor.userID else {
+            throw AccessDenied.notFound
+        }
         guard task.status == TaskStatus.open.rawValue else { return }
         task.status = TaskStatus.done.rawValue
         task.doneAt = now

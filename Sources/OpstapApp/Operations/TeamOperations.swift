@@ -7,10 +7,13 @@ import OpstapDomain
 extension EnrolmentOperations {
     /// Ends a guidance assignment on `endsOn` (inclusive). The assignment stays in the
     /// participant's history; the staff member's reach ends with it.
-    func endAssignment(_ enrolment: Enrolment, assignmentID: UUID, endsOn: SimpleDate) async throws -> GuidanceAssignment {
+    func endAssignment(
+        _ enrolment: Enrolment, assignmentID: UUID, endsOn: SimpleDate
+    ) async throws -> GuidanceAssignment {
         try actor.require(.enrol)
-        guard let assignment = try await GuidanceAssignment.query(on: db).filter(\.$id == assignmentID)
-            .filter(\.$enrolment.$id == enrolment.requireID()).first()
+        guard
+            let assignment = try await GuidanceAssignment.query(on: db).filter(\.$id == assignmentID)
+                .filter(\.$enrolment.$id == enrolment.requireID()).first()
         else { throw AccessDenied.notFound }
         if assignment.endsOn != nil { throw ValidationFailure([FieldError("endsOn", .alreadyConcluded)]) }
         if endsOn.iso < assignment.startsOn { throw ValidationFailure([FieldError("endsOn", .beforeStart)]) }

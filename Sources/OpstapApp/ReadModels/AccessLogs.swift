@@ -10,8 +10,10 @@ enum AccessLogs {
         let entries = try await AccessLogEntry.query(on: scope.db).filter(\.$person.$id == personID)
             .sort(\.$at, .descending).limit(20).with(\.$actor).with(\.$actorOrganisation).all()
         return entries.map {
-            HistoryEntry(date: SimpleDate($0.at).iso, recordedAt: $0.at, actor: $0.actor.name, organisation: $0.actorOrganisation.name,
-                         text: AccessView(rawValue: $0.view).map { t.label($0) } ?? $0.view, detail: "")
+            HistoryEntry(
+                date: SimpleDate($0.at).iso, recordedAt: $0.at, actor: $0.actor.name,
+                organisation: $0.actorOrganisation.name,
+                text: AccessView(rawValue: $0.view).map { t.label($0) } ?? $0.view, detail: "")
         }
     }
 }

@@ -14,7 +14,9 @@ import OpstapViews
 enum Attention {
     static let runningStates: [EnrolmentState] = [.enrolled, .inPhase, .betweenPhases, .paused]
 
-    static func items(for enrolments: [Enrolment], actor: Actor, asOf: SimpleDate, on db: any Database) async throws -> [AttentionItem] {
+    static func items(
+        for enrolments: [Enrolment], actor: Actor, asOf: SimpleDate, on db: any Database
+    ) async throws -> [AttentionItem] {
         try await items(for: enrolments, seesDeadline: actor.seesIntegrationDeadline, asOf: asOf, on: db)
     }
 
@@ -22,25 +24,35 @@ enum Attention {
     /// earlier day's computed for everyone who may have been running then.
     static func page(_ scope: Scope, asOf: SimpleDate, request: PageQuery) async throws -> ResultPage<AttentionItem> {
         if asOf >= scope.today {
-            return try await AttentionStore.page(try await scope.enrolments(), seesDeadline: scope.actor.seesIntegrationDeadline, request: request,
-                                                 today: scope.today, on: scope.db)
+            return try await AttentionStore.page(
+                try await scope.enrolments(), seesDeadline: scope.actor.seesIntegrationDeadline, request: request,
+                today: scope.today, on: scope.db)
         }
-        let items = try await all(try await scope.enrolments(), actor: scope.actor, asOf: asOf, today: scope.today, on: scope.db)
-        return ResultPage(items: Array(items.dropFirst(request.offset).prefix(request.size)), number: request.number, size: request.size, total: items.count)
+        let items = try await all(
+            try await scope.enrolments(), actor: scope.actor, asOf: asOf, today: scope.today, on: scope.db)
+        return ResultPage(
+            items: Array(items.dropFirst(request.offset).prefix(request.size)), number: request.number,
+            size: request.size, total: items.count)
     }
 
-    static func items(for enrolments: [Enrolment], seesDeadline: Bool, asOf: SimpleDate, on db: any Database) async throws -> [AttentionItem] {
+    static func items(
+        for enrolments: [Enrolment], seesDeadline: Bool, asOf: SimpleDate, on db: any Database
+    ) async throws -> [AttentionItem] {
         let ids = enrolments.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
-        let allTransitions = Dictionary(grouping: try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id ~~ ids).sort(\.$sequence).all(),
-                                        by: { $0.$enrolment.id })
+        let allTransitions = Dictionary(
+            grouping: try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id ~~ ids).sort(\.$sequence)
+                .all(),
+            by: { $0.$enrolment.id })
         // Only what had happened by `asOf`, and only those running on that day.
         var transitions: [UUID: [EnrolmentTransition]] = [:]
         var states: [UUID: EnrolmentReplay.State] = [:]
         for enrolment in enrolments {
             let id = try enrolment.requireID()
             let known = (allTransitions[id] ?? []).filter { SimpleDate($0.effectiveOn).map { $0 <= asOf } ?? false }
-            guard let state = EnrolmentReplay.state(asOf: asOf, steps: known.compactMap(\.replayStep)), !state.state.isTerminal else { continue }
+            guard let state = EnrolmentReplay.state(asOf: asOf, steps: known.compactMap(\.replayStep)),
+                !state.state.isTerminal
+            else { continue }
             transitions[id] = known
             states[id] = state
         }
@@ -48,47 +60,62 @@ enum Attention {
         let runningIDs = running.compactMap(\.id)
         guard !runningIDs.isEmpty else { return [] }
         let longestWindow = running.map { $0.programmeVersion.definition.guidance.attendanceWeeks }.max() ?? 4
-        let recent = Dictionary(grouping: try await HourEntry.query(on: db).filter(\.$enrolment.$id ~~ runningIDs)
-            .filter(\.$date > asOf.adding(weeks: -longestWindow).iso).filter(\.$date <= asOf.iso).all(), by: { $0.$enrolment.id })
+        let recent = Dictionary(
+            grouping: try await HourEntry.query(on: db).filter(\.$enrolment.$id ~~ runningIDs)
+                .filter(\.$date > asOf.adding(weeks: -longestWindow).iso).filter(\.$date <= asOf.iso).all(),
+            by: { $0.$enrolment.id })
         // Hours waiting for approval are not a shortfall: the signal counts submitted lines too.
-        let actual = try await CohortHours.approvedHours(of: runningIDs, statuses: [.approved, .submitted], until: asOf, on: db)
+        let actual = try await CohortHours.approvedHours(
+            of: runningIDs, statuses: [.approved, .submitted], until: asOf, on: db)
         let contacts = try await LatestDates.lastContacts(runningIDs, until: asOf, on: db)
         let reviews = try await LatestDates.lastReviews(runningIDs, until: asOf, on: db)
         let colours = try await latestColours(runningIDs, until: asOf, on: db)
         let items = try running.compactMap { enrolment -> AttentionItem? in
             let id = try enrolment.requireID()
             let signals = signalsFor(
-                enrolment, state: states[id]?.state ?? .enrolled, transitions: transitions[id] ?? [], recent: (recent[id] ?? []).map(\.line),
-                actual: actual[id]?.total ?? 0, deadline: seesDeadline ? enrolment.person.intake.civicIntegration.deadline : nil,
+                enrolment, state: states[id]?.state ?? .enrolled, transitions: transitions[id] ?? [],
+                recent: (recent[id] ?? []).map(\.line),
+                actual: actual[id]?.total ?? 0,
+                deadline: seesDeadline ? enrolment.person.intake.civicIntegration.deadline : nil,
                 lastContact: contacts[id], lastReview: reviews[id], asOf: asOf)
             guard !signals.isEmpty else { return nil }
-            return AttentionItem(enrolmentID: id, name: enrolment.person.fullName, href: "/participants/\(id.uuidString)", cohort: enrolment.cohort.name,
-                                 signals: signals, colour: colours[id])
+            return AttentionItem(
+                enrolmentID: id, name: enrolment.person.fullName, href: "/participants/\(id.uuidString)",
+                cohort: enrolment.cohort.name,
+                signals: signals, colour: colours[id])
         }
         return items.sorted { ($0.rank, $0.latestSince) > ($1.rank, $1.latestSince) }
     }
 
     /// Every participant in `enrolments` that may have been running on `asOf`, in batches:
     /// a look back at an earlier day is complete however many there were.
-    static func all(_ enrolments: QueryBuilder<Enrolment>, actor: Actor, asOf: SimpleDate, today: SimpleDate, on db: any Database) async throws -> [AttentionItem] {
+    static func all(
+        _ enrolments: QueryBuilder<Enrolment>, actor: Actor, asOf: SimpleDate, today: SimpleDate, on db: any Database
+    ) async throws -> [AttentionItem] {
         let query = enrolments.copy()
         if asOf >= today {
             query.filter(\.$state ~~ runningStates.map(\.rawValue))
         } else {
-            query.group(.or) { $0.filter(\.$state ~~ runningStates.map(\.rawValue)).filter(\.$lastTransitionOn > asOf.iso) }
+            query.group(.or) {
+                $0.filter(\.$state ~~ runningStates.map(\.rawValue)).filter(\.$lastTransitionOn > asOf.iso)
+            }
         }
         let ids = try await query.all(\.$id)
         var items: [AttentionItem] = []
         for start in stride(from: 0, to: ids.count, by: AttentionStore.batch) {
-            let batch = try await Enrolment.query(on: db).filter(\.$id ~~ Array(ids[start..<min(start + AttentionStore.batch, ids.count)]))
-                .with(\.$person).with(\.$cohort).with(\.$programmeVersion).all()
+            let batch = try await Enrolment.query(on: db).filter(
+                \.$id ~~ Array(ids[start..<min(start + AttentionStore.batch, ids.count)])
+            )
+            .with(\.$person).with(\.$cohort).with(\.$programmeVersion).all()
             items += try await Attention.items(for: batch, actor: actor, asOf: asOf, on: db)
         }
         return items.sorted { ($0.rank, $0.latestSince) > ($1.rank, $1.latestSince) }
     }
 
     /// The latest red/amber/green mark per participant.
-    static func latestColours(_ ids: [UUID], until day: SimpleDate, on db: any Database) async throws -> [UUID: RAGColour] {
+    static func latestColours(
+        _ ids: [UUID], until day: SimpleDate, on db: any Database
+    ) async throws -> [UUID: RAGColour] {
         let marks = try await StatusMark.query(on: db).filter(\.$enrolment.$id ~~ ids).filter(\.$setOn <= day.iso)
             .sort(\.$setOn).sort(\.$recordedAt).all()
         var result: [UUID: RAGColour] = [:]
@@ -96,16 +123,25 @@ enum Attention {
         return result
     }
 
-    static func signalsFor(_ enrolment: Enrolment, state: EnrolmentState, transitions: [EnrolmentTransition], recent: [LedgerLine], actual: Double,
-                           deadline: SimpleDate?, lastContact: SimpleDate?, lastReview: SimpleDate?, asOf today: SimpleDate) -> [Signal] {
+    static func signalsFor(
+        _ enrolment: Enrolment, state: EnrolmentState, transitions: [EnrolmentTransition], recent: [LedgerLine],
+        actual: Double,
+        deadline: SimpleDate?, lastContact: SimpleDate?, lastReview: SimpleDate?, asOf today: SimpleDate
+    ) -> [Signal] {
         let definition = enrolment.programmeVersion.definition
         let (spans, pauses) = HoursOverview.schedule(transitions, definition: definition)
-        let expected = spans.first.map { $0.from <= today ? ExpectedHours.over($0.from...today, spans: spans, pauses: pauses).total : 0 } ?? 0
+        let expected =
+            spans.first.map {
+                $0.from <= today ? ExpectedHours.over($0.from...today, spans: spans, pauses: pauses).total : 0
+            } ?? 0
         let running = state == .inPhase ? spans.last : nil
-        return Signals.compute(SignalInput(
-            today: today, settings: definition.guidance, recentLines: recent, expectedToDate: expected, actualToDate: actual,
-            currentPhase: running.flatMap { definition.phase($0.phase.code, for: enrolment.stream) }, phaseStartedOn: running?.from, integrationDeadline: deadline,
-            lastContact: lastContact, guidedSince: spans.first?.from, lastReviewHeld: lastReview))
+        return Signals.compute(
+            SignalInput(
+                today: today, settings: definition.guidance, recentLines: recent, expectedToDate: expected,
+                actualToDate: actual,
+                currentPhase: running.flatMap { definition.phase($0.phase.code, for: enrolment.stream) },
+                phaseStartedOn: running?.from, integrationDeadline: deadline,
+                lastContact: lastContact, guidedSince: spans.first?.from, lastReviewHeld: lastReview))
     }
 }
 

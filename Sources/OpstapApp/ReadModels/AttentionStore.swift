@@ -20,7 +20,10 @@ enum AttentionStore {
     static let batch = 500
 
     /// A page of today's participants with signals, among `enrolments` (the actor's scope).
-    static func page(_ enrolments: QueryBuilder<Enrolment>, seesDeadline: Bool, request: PageQuery, today: SimpleDate, on db: any Database) async throws -> ResultPage<AttentionItem> {
+    static func page(
+        _ enrolments: QueryBuilder<Enrolment>, seesDeadline: Bool, request: PageQuery, today: SimpleDate,
+        on db: any Database
+    ) async throws -> ResultPage<AttentionItem> {
         try await refreshOutdated(enrolments, today: today, on: db)
         let query = enrolments.copy().filter(\.$state ~~ Attention.runningStates.map(\.rawValue))
             .join(StoredAttention.self, on: \Enrolment.$id == \StoredAttention.$id)
@@ -29,29 +32,41 @@ enum AttentionStore {
                 .sort(StoredAttention.self, \.$rank, .descending).sort(StoredAttention.self, \.$since, .descending)
         } else {
             query.filter(StoredAttention.self, \.$rankWithoutDeadline > 0)
-                .sort(StoredAttention.self, \.$rankWithoutDeadline, .descending).sort(StoredAttention.self, \.$sinceWithoutDeadline, .descending)
+                .sort(StoredAttention.self, \.$rankWithoutDeadline, .descending).sort(
+                    StoredAttention.self, \.$sinceWithoutDeadline, .descending)
         }
         let total = try await query.copy().count()
-        let rows = try await query.sort(\.$id).with(\.$person).with(\.$cohort).range(request.offset..<(request.offset + request.size)).all()
+        let rows = try await query.sort(\.$id).with(\.$person).with(\.$cohort).range(
+            request.offset..<(request.offset + request.size)
+        ).all()
         let items = try rows.map { enrolment -> AttentionItem in
             let stored = try enrolment.joined(StoredAttention.self)
             let id = try enrolment.requireID()
-            let signals = stored.signals.signals.compactMap(\.signal).filter { seesDeadline || $0.kind != .integrationDeadlineNear }
-            return AttentionItem(enrolmentID: id, name: enrolment.person.fullName, href: "/participants/\(id.uuidString)", cohort: enrolment.cohort.name,
-                                 signals: signals, colour: stored.colour.flatMap(RAGColour.init(rawValue:)))
+            let signals = stored.signals.signals.compactMap(\.signal).filter {
+                seesDeadline || $0.kind != .integrationDeadlineNear
+            }
+            return AttentionItem(
+                enrolmentID: id, name: enrolment.person.fullName, href: "/participants/\(id.uuidString)",
+                cohort: enrolment.cohort.name,
+                signals: signals, colour: stored.colour.flatMap(RAGColour.init(rawValue:)))
         }
         return ResultPage(items: items, number: request.number, size: request.size, total: total)
     }
 
     /// Recomputes the running enrolments among `enrolments` whose row is missing, stale or of an earlier day.
-    static func refreshOutdated(_ enrolments: QueryBuilder<Enrolment>, today: SimpleDate, on db: any Database) async throws {
+    static func refreshOutdated(
+        _ enrolments: QueryBuilder<Enrolment>, today: SimpleDate, on db: any Database
+    ) async throws {
         let outdated = try await enrolments.copy().filter(\.$state ~~ Attention.runningStates.map(\.rawValue))
             .join(StoredAttention.self, on: \Enrolment.$id == \StoredAttention.$id, method: .left)
-            .filter(.sql(embed: """
-                (\(ident: StoredAttention.schema).\(ident: "computed_for") IS NULL \
-                OR \(ident: StoredAttention.schema).\(ident: "computed_for") <> \(bind: today.iso) \
-                OR \(ident: StoredAttention.schema).\(ident: "stale") = \(bind: true))
-                """))
+            .filter(
+                .sql(
+                    embed: """
+                        (\(ident: StoredAttention.schema).\(ident: "computed_for") IS NULL \
+                        OR \(ident: StoredAttention.schema).\(ident: "computed_for") <> \(bind: today.iso) \
+                        OR \(ident: StoredAttention.schema).\(ident: "stale") = \(bind: true))
+                        """)
+            )
             .all(\.$id)
         for start in stride(from: 0, to: outdated.count, by: batch) {
             try await refresh(Array(outdated[start..<min(start + batch, outdated.count)]), today: today, on: db)
@@ -68,7 +83,9 @@ enum AttentionStore {
         let enrolments = try await Enrolment.query(on: db).filter(\.$id ~~ ids)
             .with(\.$person).with(\.$cohort).with(\.$programmeVersion).all()
         // Computed with the deadline; readers who may not see it get the rank without it.
-        let items = Dictionary(uniqueKeysWithValues: try await Attention.items(for: enrolments, seesDeadline: true, asOf: today, on: db).map { ($0.enrolmentID, $0) })
+        let items = Dictionary(
+            uniqueKeysWithValues: try await Attention.items(for: enrolments, seesDeadline: true, asOf: today, on: db)
+                .map { ($0.enrolmentID, $0) })
         let rows = try enrolments.map { enrolment -> StoredAttention in
             let id = try enrolment.requireID()
             let signals = items[id]?.signals ?? []
@@ -107,7 +124,9 @@ extension AttentionStore {
         let loop = app.eventLoopGroup.next(), db = app.db, logger = app.logger, clock = app.clock
         loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(5), delay: .hours(1)) { _ in
             loop.makeFutureWithTask {
-                do { try await refreshAll(today: clock.today, on: db) } catch { logger.warning("Attention signals not refreshed: \(error)") }
+                do { try await refreshAll(today: clock.today, on: db) } catch {
+                    logger.warning("Attention signals not refreshed: \(error)")
+                }
             }
         }
     }

@@ -19,9 +19,13 @@ struct CandidateSearch {
         if digits.count >= 8, digits.count == term.filter({ !$0.isWhitespace }).count {
             // Looks like a BSN: only those who may see BSNs may search by one.
             guard FieldPolicy.maySearchByBSN(organisationKind: scope.actor.organisationKind, roles: scope.actor.roles),
-                  let bsn = BSN(digits)
+                let bsn = BSN(digits)
             else { return query.filter(\.$id ~~ [UUID]()) }
-            return query.filter(.sql(embed: "\(ident: Candidacy.schema).\(ident: "person_id") IN (SELECT \(ident: "id") FROM \(ident: Person.schema) WHERE \(ident: "bsn") = \(bind: bsn.digits))"))
+            return query.filter(
+                .sql(
+                    embed:
+                        "\(ident: Candidacy.schema).\(ident: "person_id") IN (SELECT \(ident: "id") FROM \(ident: Person.schema) WHERE \(ident: "bsn") = \(bind: bsn.digits))"
+                ))
         }
         // Names are matched on the normalised key, which holds letters and digits only: a term
         // without any ("%", "--") matches nobody rather than everybody.
@@ -30,8 +34,14 @@ struct CandidateSearch {
         // The matching people are a subquery of the scoped candidacies: the scope applies before
         // any limit, so however many share a name, everyone the actor may see is found.
         var condition = SQLQueryString("\(ident: "name_key") LIKE \(bind: "%" + tokens.first! + "%")")
-        for token in tokens.dropFirst() { condition.appendInterpolation(SQLQueryString(" AND \(ident: "name_key") LIKE \(bind: "%" + token + "%")")) }
-        return query.filter(.sql(embed: "\(ident: Candidacy.schema).\(ident: "person_id") IN (SELECT \(ident: "id") FROM \(ident: Person.schema) WHERE \(condition))"))
+        for token in tokens.dropFirst() {
+            condition.appendInterpolation(SQLQueryString(" AND \(ident: "name_key") LIKE \(bind: "%" + token + "%")"))
+        }
+        return query.filter(
+            .sql(
+                embed:
+                    "\(ident: Candidacy.schema).\(ident: "person_id") IN (SELECT \(ident: "id") FROM \(ident: Person.schema) WHERE \(condition))"
+            ))
     }
 
     static func page(_ query: QueryBuilder<Candidacy>, request: PageQuery) async throws -> ResultPage<CandidateRow> {
@@ -49,7 +59,8 @@ struct CandidateSearch {
 
     static func row(_ candidacy: Candidacy) -> CandidateRow {
         CandidateRow(
-            name: candidacy.person.fullName, href: "/candidates/\(candidacy.id!.uuidString)", programme: candidacy.programme.name,
+            name: candidacy.person.fullName, href: "/candidates/\(candidacy.id!.uuidString)",
+            programme: candidacy.programme.name,
             stream: candidacy.programme.draft?.stream(candidacy.stream)?.name ?? candidacy.stream,
             stage: CandidacyStage(rawValue: candidacy.stage) ?? .referred,
             decision: candidacy.decision.flatMap(SelectionDecision.init(rawValue:)),

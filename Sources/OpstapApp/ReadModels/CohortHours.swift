@@ -20,7 +20,9 @@ struct CohortHours {
         guard !ids.isEmpty else { return [] }
         // Only the columns the schedule needs: decoding whole rows dominates at this size.
         let transitions = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id ~~ ids)
-            .field(\.$id).field(\.$enrolment.$id).field(\.$sequence).field(\.$kind).field(\.$phaseCode).field(\.$effectiveOn)
+            .field(\.$id).field(\.$enrolment.$id).field(\.$sequence).field(\.$kind).field(\.$phaseCode).field(
+                \.$effectiveOn
+            )
             .sort(\.$sequence).all()
         let people = try await Person.query(on: db).filter(\.$id ~~ enrolments.map { $0.$person.id })
             .field(\.$id).field(\.$givenName).field(\.$familyName).all()
@@ -37,14 +39,22 @@ struct CohortHours {
             let (spans, pauses) = HoursOverview.schedule(byEnrolment[id] ?? [], definition: definition)
             let snapshot = enrolment.snapshot
             let end = snapshot.state.isTerminal ? min(today, snapshot.lastTransitionOn) : today
-            let expected = spans.first.map { $0.from <= end ? ExpectedHours.over($0.from...end, spans: spans, pauses: pauses) : HoursByActivity() } ?? HoursByActivity()
-            let expectedWeek = weekStart <= end ? ExpectedHours.over(weekStart...end, spans: spans, pauses: pauses) : HoursByActivity()
-            return Row(enrolmentID: id, name: names[enrolment.$person.id] ?? "", expected: expected, actual: actual[id] ?? HoursByActivity(),
-                       expectedWeek: expectedWeek, actualWeek: actualWeek[id] ?? HoursByActivity())
+            let expected =
+                spans.first.map {
+                    $0.from <= end ? ExpectedHours.over($0.from...end, spans: spans, pauses: pauses) : HoursByActivity()
+                } ?? HoursByActivity()
+            let expectedWeek =
+                weekStart <= end ? ExpectedHours.over(weekStart...end, spans: spans, pauses: pauses) : HoursByActivity()
+            return Row(
+                enrolmentID: id, name: names[enrolment.$person.id] ?? "", expected: expected,
+                actual: actual[id] ?? HoursByActivity(),
+                expectedWeek: expectedWeek, actualWeek: actualWeek[id] ?? HoursByActivity())
         }
     }
 
-    static func approvedHoursWithWeek(of ids: [UUID], weekStart: SimpleDate, on db: any Database) async throws -> [UUID: (toDate: HoursByActivity, week: HoursByActivity)] {
+    static func approvedHoursWithWeek(
+        of ids: [UUID], weekStart: SimpleDate, on db: any Database
+    ) async throws -> [UUID: (toDate: HoursByActivity, week: HoursByActivity)] {
         guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
         let weekSum: SQLQueryString = "CASE WHEN date >= \(bind: weekStart.iso) THEN hours ELSE 0.0 END"
         let rows = try await effectiveLines(of: ids, statuses: [.approved], on: sql)
@@ -55,7 +65,9 @@ struct CohortHours {
         var result: [UUID: (toDate: HoursByActivity, week: HoursByActivity)] = [:]
         for row in rows {
             let id = try row.decode(column: "enrolment_id", as: UUID.self)
-            guard let activity = ActivityType(rawValue: try row.decode(column: "activity", as: String.self)) else { continue }
+            guard let activity = ActivityType(rawValue: try row.decode(column: "activity", as: String.self)) else {
+                continue
+            }
             var entry = result[id] ?? (HoursByActivity(), HoursByActivity())
             entry.toDate[activity] += try row.decode(column: "total", as: Double.self)
             entry.week[activity] += try row.decode(column: "week", as: Double.self)
@@ -65,7 +77,9 @@ struct CohortHours {
     }
 
     /// Present lines of `statuses` that no approved correction replaced.
-    private static func effectiveLines(of ids: [UUID], statuses: [EntryStatus], on sql: any SQLDatabase) -> SQLSelectBuilder {
+    private static func effectiveLines(
+        of ids: [UUID], statuses: [EntryStatus], on sql: any SQLDatabase
+    ) -> SQLSelectBuilder {
         let replaced = SQLSubquery.select { sub in
             sub.column("corrects_id").from("hour_entries")
                 .where("status", .equal, EntryStatus.approved.rawValue)
@@ -81,19 +95,24 @@ struct CohortHours {
 
     /// Present hours of lines in `statuses` (approved by default) that no approved correction
     /// replaced, per participant and activity, summed by the database.
-    static func approvedHours(of ids: [UUID], statuses: [EntryStatus] = [.approved], until day: SimpleDate? = nil,
-                              on db: any Database) async throws -> [UUID: HoursByActivity] {
+    static func approvedHours(
+        of ids: [UUID], statuses: [EntryStatus] = [.approved], until day: SimpleDate? = nil,
+        on db: any Database
+    ) async throws -> [UUID: HoursByActivity] {
         guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
         let lines = effectiveLines(of: ids, statuses: statuses, on: sql)
         if let day { lines.where("date", .lessThanOrEqual, day.iso) }
-        let rows = try await lines
+        let rows =
+            try await lines
             .column("enrolment_id").column("activity")
             .column(SQLFunction("SUM", args: SQLColumn("hours")), as: "total")
             .groupBy("enrolment_id").groupBy("activity").all()
         var result: [UUID: HoursByActivity] = [:]
         for row in rows {
             let id = try row.decode(column: "enrolment_id", as: UUID.self)
-            guard let activity = ActivityType(rawValue: try row.decode(column: "activity", as: String.self)) else { continue }
+            guard let activity = ActivityType(rawValue: try row.decode(column: "activity", as: String.self)) else {
+                continue
+            }
             result[id, default: HoursByActivity()][activity] += try row.decode(column: "total", as: Double.self)
         }
         return result

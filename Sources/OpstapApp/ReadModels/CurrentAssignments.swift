@@ -8,14 +8,17 @@ import OpstapDomain
 enum CurrentAssignments {
     static let chunk = 1_000
 
-    static func of(_ scope: Scope, role: Role? = nil, runningOnly: Bool = true, endedToo: Bool = false,
-                   load: (QueryBuilder<GuidanceAssignment>) -> QueryBuilder<GuidanceAssignment> = { $0 }) async throws -> [GuidanceAssignment] {
+    static func of(
+        _ scope: Scope, role: Role? = nil, runningOnly: Bool = true, endedToo: Bool = false,
+        load: (QueryBuilder<GuidanceAssignment>) -> QueryBuilder<GuidanceAssignment> = { $0 }
+    ) async throws -> [GuidanceAssignment] {
         let enrolments = try await scope.enrolments()
         if runningOnly { enrolments.filter(\.$state ~~ Attention.runningStates.map(\.rawValue)) }
         let ids = try await enrolments.all(\.$id)
         var assignments: [GuidanceAssignment] = []
         for start in stride(from: 0, to: ids.count, by: chunk) {
-            let query = GuidanceAssignment.query(on: scope.db).filter(\.$enrolment.$id ~~ Array(ids[start..<min(start + chunk, ids.count)]))
+            let query = GuidanceAssignment.query(on: scope.db).filter(
+                \.$enrolment.$id ~~ Array(ids[start..<min(start + chunk, ids.count)]))
             if !endedToo { query.filter(\.$endsOn == nil) }
             if let role { query.filter(\.$role == role.rawValue) }
             assignments += try await load(query).all()

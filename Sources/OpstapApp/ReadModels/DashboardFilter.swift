@@ -21,19 +21,27 @@ struct DashboardFilter {
     }
 
     var query: String {
-        [("cohort", cohort?.uuidString), ("stream", stream?.uuidString), ("organisation", organisation?.uuidString), ("from", from?.iso), ("to", to?.iso)]
-            .compactMap { key, value in value.map { "\(key)=\($0)" } }.joined(separator: "&")
+        [
+            ("cohort", cohort?.uuidString), ("stream", stream?.uuidString), ("organisation", organisation?.uuidString),
+            ("from", from?.iso), ("to", to?.iso),
+        ]
+        .compactMap { key, value in value.map { "\(key)=\($0)" } }.joined(separator: "&")
     }
 
     var values: [String: String] {
-        ["cohort": cohort?.uuidString ?? "", "stream": stream?.uuidString ?? "", "organisation": organisation?.uuidString ?? "", "from": from?.iso ?? "", "to": to?.iso ?? ""]
+        [
+            "cohort": cohort?.uuidString ?? "", "stream": stream?.uuidString ?? "",
+            "organisation": organisation?.uuidString ?? "", "from": from?.iso ?? "", "to": to?.iso ?? "",
+        ]
     }
 
     /// The participants the filter selects; the funding stream filter keeps people eligible for it.
     func apply(to rows: [ProgrammeFacts.Row], db: any Database) async throws -> [ProgrammeFacts.Row] {
         var eligible: Set<UUID>?
         if let stream = stream {
-            eligible = Set(try await FundingEligibility.query(on: db).filter(\.$stream.$id == stream).filter(\.$eligible == true).all(\.$person.$id))
+            eligible = Set(
+                try await FundingEligibility.query(on: db).filter(\.$stream.$id == stream).filter(\.$eligible == true)
+                    .all(\.$person.$id))
         }
         return rows.filter { row in
             (cohort.map { $0 == row.cohortID } ?? true)

@@ -10,9 +10,11 @@ enum EligibleCounts {
     static func counts(_ ids: [UUID], db: any Database) async throws -> [UUID: Int] {
         guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
         struct Row: Decodable { let funding_stream_id: UUID; let n: Int }
-        let rows = try await sql.select().column("funding_stream_id").column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n")))
-            .from("funding_eligibilities").where("funding_stream_id", .in, ids).where("eligible", .equal, true)
-            .groupBy("funding_stream_id").all(decoding: Row.self)
+        let rows = try await sql.select().column("funding_stream_id").column(
+            SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n"))
+        )
+        .from("funding_eligibilities").where("funding_stream_id", .in, ids).where("eligible", .equal, true)
+        .groupBy("funding_stream_id").all(decoding: Row.self)
         return Dictionary(uniqueKeysWithValues: rows.map { ($0.funding_stream_id, $0.n) })
     }
 }

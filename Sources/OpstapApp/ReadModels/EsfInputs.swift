@@ -53,7 +53,9 @@ struct EsfInputs {
     /// stream's list (every phase when empty); the activity runs from the first start of a
     /// funded phase to leaving (when leaving during a funded phase) or to the completion of
     /// the last funded phase.
-    static func activity(_ facts: EnrolmentFacts, funded: Set<String>, period: (start: SimpleDate, end: SimpleDate), today: SimpleDate) -> EsfActivity? {
+    static func activity(
+        _ facts: EnrolmentFacts, funded: Set<String>, period: (start: SimpleDate, end: SimpleDate), today: SimpleDate
+    ) -> EsfActivity? {
         guard let firstStart = facts.firstFundedStart else { return nil }
         let inFundedPhase = facts.phaseCode.map { funded.isEmpty || funded.contains($0) } ?? false
         var end: SimpleDate?
@@ -73,7 +75,8 @@ struct EsfInputs {
     private func fundedEnrolments(_ stream: FundingStream, sql: any SQLDatabase) async throws -> [EnrolmentFacts] {
         let phases = stream.fundedPhases
         let phaseFilter: SQLQueryString = phases.isEmpty ? "" : " AND t.phase_code IN (\(binds: phases))"
-        let streamFilter: SQLQueryString = stream.targetStreams.isEmpty ? "" : " AND e.stream IN (\(binds: stream.targetStreams))"
+        let streamFilter: SQLQueryString =
+            stream.targetStreams.isEmpty ? "" : " AND e.stream IN (\(binds: stream.targetStreams))"
         let query: SQLQueryString = """
             SELECT e.id AS enrolment_id, e.person_id, e.state, e.phase_code, p.gender, p.date_of_birth,
               c.employment_status, c.isced_level, c.third_country_national, c.foreign_background, c.minority, c.disability, c.homeless, c.rural_area,
@@ -96,21 +99,27 @@ struct EsfInputs {
                 state: EnrolmentState(rawValue: try row.decode(column: "state", as: String.self)) ?? .enrolled,
                 phaseCode: try row.decode(column: "phase_code", as: String?.self),
                 firstFundedStart: try row.decode(column: "first_start", as: String?.self).flatMap(SimpleDate.init),
-                lastFundedCompletion: try row.decode(column: "last_completion", as: String?.self).flatMap(SimpleDate.init),
+                lastFundedCompletion: try row.decode(column: "last_completion", as: String?.self).flatMap(
+                    SimpleDate.init),
                 leftOn: try row.decode(column: "left_on", as: String?.self).flatMap(SimpleDate.init),
                 characteristics: try Self.characteristics(row))
         }
     }
 
     private static func characteristics(_ row: any SQLRow) throws -> EsfEntryCharacteristics? {
-        guard let status = try row.decode(column: "employment_status", as: String?.self).flatMap(EmploymentStatusAtEntry.init(rawValue:)),
-              let foreign = SensitiveAnswer(rawValue: try row.decode(column: "foreign_background", as: String.self)),
-              let minority = SensitiveAnswer(rawValue: try row.decode(column: "minority", as: String.self)),
-              let disability = SensitiveAnswer(rawValue: try row.decode(column: "disability", as: String.self)) else { return nil }
+        guard
+            let status = try row.decode(column: "employment_status", as: String?.self).flatMap(
+                EmploymentStatusAtEntry.init(rawValue:)),
+            let foreign = SensitiveAnswer(rawValue: try row.decode(column: "foreign_background", as: String.self)),
+            let minority = SensitiveAnswer(rawValue: try row.decode(column: "minority", as: String.self)),
+            let disability = SensitiveAnswer(rawValue: try row.decode(column: "disability", as: String.self))
+        else { return nil }
         return EsfEntryCharacteristics(
             employmentStatus: status, iscedLevel: try row.decode(column: "isced_level", as: Int.self),
-            thirdCountryNational: try row.decode(column: "third_country_national", as: Bool.self), foreignBackground: foreign,
-            minority: minority, disability: disability, homelessOrHousingExclusion: try row.decode(column: "homeless", as: Bool.self),
+            thirdCountryNational: try row.decode(column: "third_country_national", as: Bool.self),
+            foreignBackground: foreign,
+            minority: minority, disability: disability,
+            homelessOrHousingExclusion: try row.decode(column: "homeless", as: Bool.self),
             ruralArea: try row.decode(column: "rural_area", as: Bool.self))
     }
 
@@ -118,11 +127,13 @@ struct EsfInputs {
     /// and jobs accepted, all within the programme.
     private func evidence(programmeID: UUID, sql: any SQLDatabase) async throws -> [UUID: [EsfEvidence]] {
         var result: [UUID: [EsfEvidence]] = [:]
-        let followUps = try await sql.raw("""
+        let followUps = try await sql.raw(
+            """
             SELECT e.person_id, f.situation, f.observed_on, f.improved_situation FROM follow_ups f
             JOIN enrolments e ON e.id = f.enrolment_id
             WHERE e.programme_id = \(bind: programmeID) AND f.observed_on IS NOT NULL
-            """).all()
+            """
+        ).all()
         for row in followUps {
             guard let day = SimpleDate(try row.decode(column: "observed_on", as: String.self)) else { continue }
             let person = try row.decode(column: "person_id", as: UUID.self)
@@ -136,20 +147,25 @@ struct EsfInputs {
                 result[person, default: []].append(.improvedSituation(on: day))
             }
         }
-        let awards = try await sql.raw("""
+        let awards = try await sql.raw(
+            """
             SELECT e.person_id, q.awarded_on FROM participant_qualifications q
             JOIN enrolments e ON e.id = q.enrolment_id
             WHERE e.programme_id = \(bind: programmeID) AND q.awarded_on IS NOT NULL
-            """).all()
+            """
+        ).all()
         for row in awards {
             guard let day = SimpleDate(try row.decode(column: "awarded_on", as: String.self)) else { continue }
-            result[try row.decode(column: "person_id", as: UUID.self), default: []].append(.qualificationAwarded(on: day))
+            result[try row.decode(column: "person_id", as: UUID.self), default: []].append(
+                .qualificationAwarded(on: day))
         }
-        let jobs = try await sql.raw("""
+        let jobs = try await sql.raw(
+            """
             SELECT e.person_id, j.starts_on FROM job_offers j
             JOIN enrolments e ON e.id = j.enrolment_id
             WHERE e.programme_id = \(bind: programmeID) AND j.status = \(bind: JobOfferStatus.accepted.rawValue)
-            """).all()
+            """
+        ).all()
         for row in jobs {
             guard let day = SimpleDate(try row.decode(column: "starts_on", as: String.self)) else { continue }
             result[try row.decode(column: "person_id", as: UUID.self), default: []].append(.employed(on: day))

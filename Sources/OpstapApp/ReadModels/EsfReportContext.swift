@@ -17,13 +17,16 @@ struct EsfReportContext {
         let id = try req.parameters.get("streamID") != nil ? req.uuidParameter("streamID") : req.uuidParameter("id")
         let stream = try await FundingOperations(scope: scope, now: req.clock.now()).stream(id)
         let reports = EsfReports(scope: scope)
-        if let text = req.query[String.self, at: "year"], Int(text) == nil { throw ValidationFailure([FieldError("year", .invalidNumber)]) }
+        if let text = req.query[String.self, at: "year"], Int(text) == nil {
+            throw ValidationFailure([FieldError("year", .invalidNumber)])
+        }
         let year = try reports.checkYear(req.query["year"], of: stream)
         return EsfReportContext(scope: scope, stream: stream, reports: reports, year: year)
     }
 
     /// The frozen report when the year has one, otherwise today's figures.
-    func figures() async throws -> (shown: EsfReports.Frozen, snapshot: EsfSnapshot?, differences: [EsfCellDifference]) {
+    func figures() async throws -> (shown: EsfReports.Frozen, snapshot: EsfSnapshot?, differences: [EsfCellDifference])
+    {
         if let (record, frozen) = try await reports.snapshot(stream, year: year) {
             // Exact differences would reveal suppressed cells: reporting roles see the frozen figures only.
             guard !scope.actor.seesSuppressedFigures else { return (frozen, record, []) }
@@ -35,9 +38,12 @@ struct EsfReportContext {
 
     static func figure(_ cell: EsfCell, suppressed: Bool) -> EsfFigure {
         guard suppressed else {
-            return EsfFigure(women: .shown(cell.women.count), men: .shown(cell.men.count), nonBinary: .shown(cell.nonBinary.count), total: .shown(cell.total))
+            return EsfFigure(
+                women: .shown(cell.women.count), men: .shown(cell.men.count), nonBinary: .shown(cell.nonBinary.count),
+                total: .shown(cell.total))
         }
-        let result = SmallCells.suppress(parts: [cell.women.count, cell.men.count, cell.nonBinary.count], total: cell.total)
+        let result = SmallCells.suppress(
+            parts: [cell.women.count, cell.men.count, cell.nonBinary.count], total: cell.total)
         return EsfFigure(women: result.parts[0], men: result.parts[1], nonBinary: result.parts[2], total: result.total)
     }
 
@@ -47,7 +53,13 @@ struct EsfReportContext {
 
     /// Every BSN shown or downloaded is a read of that person's file (one batch insert).
     func logBSNRead(_ ids: [UUID], at date: Date) async throws {
-        let entries = ids.map { AccessLogEntry(personID: $0, actorID: scope.actor.userID, organisationID: scope.actor.organisationID, view: AccessView.bsnReport.rawValue, at: date) }
-        for chunk in stride(from: 0, to: entries.count, by: 500) { try await Array(entries[chunk..<min(chunk + 500, entries.count)]).create(on: scope.db) }
+        let entries = ids.map {
+            AccessLogEntry(
+                personID: $0, actorID: scope.actor.userID, organisationID: scope.actor.organisationID,
+                view: AccessView.bsnReport.rawValue, at: date)
+        }
+        for chunk in stride(from: 0, to: entries.count, by: 500) {
+            try await Array(entries[chunk..<min(chunk + 500, entries.count)]).create(on: scope.db)
+        }
     }
 }

@@ -25,7 +25,9 @@ struct EsfReports {
         let years = years(of: stream)
         guard stream.fundingKind == .esfPlus, let last = years.last else { throw AccessDenied.notFound }
         guard let year else { return last }
-        guard years.contains(year) else { throw ValidationFailure([FieldError("year", .outOfRange, [String(years.first!), String(last)])]) }
+        guard years.contains(year) else {
+            throw ValidationFailure([FieldError("year", .outOfRange, [String(years.first!), String(last)])])
+        }
         return year
     }
 
@@ -43,7 +45,10 @@ struct EsfReports {
     }
 
     func snapshot(_ stream: FundingStream, year: Int) async throws -> (EsfSnapshot, Frozen)? {
-        guard let record = try await EsfSnapshot.query(on: scope.db).filter(\.$stream.$id == stream.requireID()).filter(\.$year == year).first()
+        guard
+            let record = try await EsfSnapshot.query(on: scope.db).filter(\.$stream.$id == stream.requireID()).filter(
+                \.$year == year
+            ).first()
         else { return nil }
         return (record, try JSONDecoder().decode(Frozen.self, from: Data(record.report.utf8)))
     }
@@ -51,8 +56,12 @@ struct EsfReports {
     /// Freezes the report of a closed year; a year is frozen once.
     func freeze(_ stream: FundingStream, year: Int) async throws -> EsfSnapshot {
         try scope.actor.require(.manageFunding)
-        guard year < scope.today.year else { throw ValidationFailure([FieldError("year", .yearNotClosed, [String(year)])]) }
-        if try await snapshot(stream, year: year) != nil { throw ValidationFailure([FieldError("year", .alreadyFrozen, [String(year)])]) }
+        guard year < scope.today.year else {
+            throw ValidationFailure([FieldError("year", .yearNotClosed, [String(year)])])
+        }
+        if try await snapshot(stream, year: year) != nil {
+            throw ValidationFailure([FieldError("year", .alreadyFrozen, [String(year)])])
+        }
         let frozen = try await current(stream, year: year)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -81,14 +90,18 @@ struct EsfReports {
     /// The people among `ids` the viewer may see, in order, one page of them (all when `page`
     /// is nil) with names; `total` counts the visible ones, `hidden` the rest. Pages, downloads
     /// and the API all list people through here.
-    func listed(_ ids: [UUID], of participants: [EsfParticipant], programmeID: UUID, page: PageQuery?) async throws -> (people: [ListedPerson], total: Int, hidden: Int) {
+    func listed(
+        _ ids: [UUID], of participants: [EsfParticipant], programmeID: UUID, page: PageQuery?
+    ) async throws -> (people: [ListedPerson], total: Int, hidden: Int) {
         let visible = try await visiblePersonIDs(programmeID: programmeID)
         let byID = Dictionary(participants.map { ($0.personID, $0) }, uniquingKeysWith: { first, _ in first })
         let shown = ids.filter { visible.contains($0) && byID[$0] != nil }
         let slice = page.map { Array(shown.dropFirst($0.offset).prefix($0.size)) } ?? shown
         let details = try await details(of: slice, programmeID: programmeID)
         let people = slice.compactMap { id in
-            details[id].map { ListedPerson(participant: byID[id]!, name: $0.name, bsn: $0.bsn, enrolmentID: $0.enrolmentID) }
+            details[id].map {
+                ListedPerson(participant: byID[id]!, name: $0.name, bsn: $0.bsn, enrolmentID: $0.enrolmentID)
+            }
         }
         return (people, shown.count, ids.count - shown.count)
     }
@@ -99,13 +112,19 @@ struct EsfReports {
     }
 
     /// Names, BSNs and enrolments of one page of people (already known to be visible).
-    private func details(of ids: [UUID], programmeID: UUID) async throws -> [UUID: (name: String, bsn: String?, enrolmentID: UUID?)] {
+    private func details(
+        of ids: [UUID], programmeID: UUID
+    ) async throws -> [UUID: (name: String, bsn: String?, enrolmentID: UUID?)] {
         guard !ids.isEmpty else { return [:] }
         let people = try await Person.query(on: scope.db).filter(\.$id ~~ ids).all()
-        let enrolments = try await Enrolment.query(on: scope.db).filter(\.$person.$id ~~ ids).filter(\.$programme.$id == programmeID)
-            .sort(\.$lastTransitionOn, .descending).all()
+        let enrolments = try await Enrolment.query(on: scope.db).filter(\.$person.$id ~~ ids).filter(
+            \.$programme.$id == programmeID
+        )
+        .sort(\.$lastTransitionOn, .descending).all()
         var enrolmentOf: [UUID: UUID] = [:]
-        for enrolment in enrolments where enrolmentOf[enrolment.$person.id] == nil { enrolmentOf[enrolment.$person.id] = enrolment.id }
+        for enrolment in enrolments where enrolmentOf[enrolment.$person.id] == nil {
+            enrolmentOf[enrolment.$person.id] = enrolment.id
+        }
         var result: [UUID: (name: String, bsn: String?, enrolmentID: UUID?)] = [:]
         for person in people { result[person.id!] = (person.fullName, person.bsn, enrolmentOf[person.id!]) }
         return result

@@ -27,7 +27,8 @@ struct Funnels {
         for row in candidacyRows {
             let programme = try row.decode(column: "programme_id", as: UUID.self)
             let stage = CandidacyStage(rawValue: try row.decode(column: "stage", as: String.self)) ?? .referred
-            let decision = try row.decode(column: "decision", as: String?.self).flatMap(SelectionDecision.init(rawValue:))
+            let decision = try row.decode(column: "decision", as: String?.self).flatMap(
+                SelectionDecision.init(rawValue:))
             let n = try row.decode(column: "n", as: Int.self)
             counts.perProgramme[programme, default: Funnel()].add(stage: stage, decision: decision, count: n)
         }

@@ -19,33 +19,45 @@ struct HoursOverview {
 
     var totals: Row {
         rows.reduce(Row(activity: .practice, expectedWeek: 0, actualWeek: 0, expectedToDate: 0, actualToDate: 0)) {
-            Row(activity: .practice, expectedWeek: $0.expectedWeek + $1.expectedWeek, actualWeek: $0.actualWeek + $1.actualWeek,
+            Row(
+                activity: .practice, expectedWeek: $0.expectedWeek + $1.expectedWeek,
+                actualWeek: $0.actualWeek + $1.actualWeek,
                 expectedToDate: $0.expectedToDate + $1.expectedToDate, actualToDate: $0.actualToDate + $1.actualToDate)
         }
     }
 
-    static func load(for enrolment: Enrolment, definition: ProgrammeDefinition, today: SimpleDate, on db: any Database) async throws -> HoursOverview {
+    static func load(
+        for enrolment: Enrolment, definition: ProgrammeDefinition, today: SimpleDate, on db: any Database
+    ) async throws -> HoursOverview {
         let enrolmentID = try enrolment.requireID()
-        let transitions = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id == enrolmentID).sort(\.$sequence).all()
+        let transitions = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id == enrolmentID).sort(
+            \.$sequence
+        ).all()
         let (spans, pauses) = schedule(transitions, definition: definition)
         let lines = try await HourEntry.query(on: db).filter(\.$enrolment.$id == enrolmentID).all().map(\.line)
         let weekStart = today.startOfWeek
         let start = spans.first?.from ?? today
         let end = enrolment.snapshot.state.isTerminal ? min(today, enrolment.snapshot.lastTransitionOn) : today
-        let expectedToDate = start <= end ? ExpectedHours.over(start...end, spans: spans, pauses: pauses) : HoursByActivity()
-        let expectedWeek = weekStart <= end ? ExpectedHours.over(max(weekStart, start)...end, spans: spans, pauses: pauses) : HoursByActivity()
+        let expectedToDate =
+            start <= end ? ExpectedHours.over(start...end, spans: spans, pauses: pauses) : HoursByActivity()
+        let expectedWeek =
+            weekStart <= end
+            ? ExpectedHours.over(max(weekStart, start)...end, spans: spans, pauses: pauses) : HoursByActivity()
         let actualToDate = ActualHours.of(lines)
         let actualWeek = ActualHours.of(lines.filter { $0.date >= weekStart })
         let rows = ActivityType.allCases.compactMap { activity -> Row? in
-            let row = Row(activity: activity, expectedWeek: expectedWeek[activity], actualWeek: actualWeek[activity],
-                          expectedToDate: expectedToDate[activity], actualToDate: actualToDate[activity])
+            let row = Row(
+                activity: activity, expectedWeek: expectedWeek[activity], actualWeek: actualWeek[activity],
+                expectedToDate: expectedToDate[activity], actualToDate: actualToDate[activity])
             return row.expectedToDate + row.actualToDate > 0 ? row : nil
         }
         return HoursOverview(rows: rows, weekStart: weekStart, guidedSince: spans.first?.from)
     }
 
     /// Phase spans and pauses from an enrolment's history.
-    static func schedule(_ transitions: [EnrolmentTransition], definition: ProgrammeDefinition) -> ([PhaseSpan], [DayRange]) {
+    static func schedule(
+        _ transitions: [EnrolmentTransition], definition: ProgrammeDefinition
+    ) -> ([PhaseSpan], [DayRange]) {
         var starts: [(phaseCode: String, on: SimpleDate)] = []
         var completions: [SimpleDate] = []
         var pauses: [DayRange] = []

@@ -14,8 +14,10 @@ enum HousingOccupancy {
     static func load(_ complexIDs: [UUID], today: SimpleDate, on db: any Database) async throws -> [UUID: Figures] {
         guard !complexIDs.isEmpty else { return [:] }
         let units = try await HousingUnit.query(on: db).filter(\.$complex.$id ~~ complexIDs).all()
-        let running = try await Tenancy.query(on: db).filter(\.$unit.$id ~~ units.compactMap(\.id)).filter(\.$startsOn <= today.iso)
-            .group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= today.iso) }.all()
+        let running = try await Tenancy.query(on: db).filter(\.$unit.$id ~~ units.compactMap(\.id)).filter(
+            \.$startsOn <= today.iso
+        )
+        .group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= today.iso) }.all()
         let occupiedUnits = Set(running.map { $0.$unit.id })
         var result: [UUID: Figures] = [:]
         for unit in units {
@@ -38,13 +40,20 @@ enum HousingOccupancy {
 
     /// Running participants of the programme on the studio route without a current or
     /// future tenancy, longest waiting first.
-    static func waitingEnrolments(programmeID: UUID, on db: any Database) async throws -> [(HousingRouteChoice, Enrolment)] {
-        let routes = try await HousingRouteChoice.query(on: db).join(Enrolment.self, on: \HousingRouteChoice.$enrolment.$id == \Enrolment.$id)
-            .filter(Enrolment.self, \.$programme.$id == programmeID)
-            .filter(Enrolment.self, \.$state !~ [EnrolmentState.withdrawn.rawValue, EnrolmentState.completed.rawValue])
-            .filter(\.$route == HousingRoute.programmeStudio.rawValue).sort(\.$chosenOn).all()
+    static func waitingEnrolments(
+        programmeID: UUID, on db: any Database
+    ) async throws -> [(HousingRouteChoice, Enrolment)] {
+        let routes = try await HousingRouteChoice.query(on: db).join(
+            Enrolment.self, on: \HousingRouteChoice.$enrolment.$id == \Enrolment.$id
+        )
+        .filter(Enrolment.self, \.$programme.$id == programmeID)
+        .filter(Enrolment.self, \.$state !~ [EnrolmentState.withdrawn.rawValue, EnrolmentState.completed.rawValue])
+        .filter(\.$route == HousingRoute.programmeStudio.rawValue).sort(\.$chosenOn).all()
         let ids = routes.map { $0.$enrolment.id }
-        let housed = Set(try await Tenancy.query(on: db).filter(\.$enrolment.$id ~~ ids).filter(\.$endsOn == nil).all().map { $0.$enrolment.id })
+        let housed = Set(
+            try await Tenancy.query(on: db).filter(\.$enrolment.$id ~~ ids).filter(\.$endsOn == nil).all().map {
+                $0.$enrolment.id
+            })
         return try routes.filter { !housed.contains($0.$enrolment.id) }.map { ($0, try $0.joined(Enrolment.self)) }
     }
 
@@ -53,11 +62,15 @@ enum HousingOccupancy {
         let waiting = try await waitingEnrolments(programmeID: programmeID, on: scope.db)
         let visible = try await scope.enrolments().filter(\.$id ~~ waiting.map { $0.1.id! }).with(\.$person).all()
         let people = Dictionary(uniqueKeysWithValues: visible.map { ($0.id!, $0.person.fullName) })
-        let steps = Dictionary(grouping: try await HousingStepRecord.query(on: scope.db).filter(\.$enrolment.$id ~~ waiting.map { $0.1.id! }).all(), by: { $0.$enrolment.id })
+        let steps = Dictionary(
+            grouping: try await HousingStepRecord.query(on: scope.db).filter(
+                \.$enrolment.$id ~~ waiting.map { $0.1.id! }
+            ).all(), by: { $0.$enrolment.id })
         return waiting.compactMap { route, enrolment in
             guard let name = people[enrolment.id!], let kind = route.housingRoute else { return nil }
-            return WaitingRow(enrolmentID: enrolment.id!, name: name, route: kind, since: route.chosenOn,
-                              nextStep: HousingRules.nextStep(kind, done: (steps[enrolment.id!] ?? []).compactMap(\.done)))
+            return WaitingRow(
+                enrolmentID: enrolment.id!, name: name, route: kind, since: route.chosenOn,
+                nextStep: HousingRules.nextStep(kind, done: (steps[enrolment.id!] ?? []).compactMap(\.done)))
         }
     }
 }

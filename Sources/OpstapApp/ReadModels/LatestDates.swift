@@ -7,16 +7,22 @@ import SQLKit
 /// moment (whether contact took place is not confidential, what was said is) and the last
 /// held review, for the signals.
 enum LatestDates {
-    static func lastContacts(_ ids: [UUID], until day: SimpleDate, on db: any Database) async throws -> [UUID: SimpleDate] {
+    static func lastContacts(
+        _ ids: [UUID], until day: SimpleDate, on db: any Database
+    ) async throws -> [UUID: SimpleDate] {
         try await of(table: "notes", column: "contact_on", ids: ids, until: day, on: db)
     }
 
-    static func lastReviews(_ ids: [UUID], until day: SimpleDate, on db: any Database) async throws -> [UUID: SimpleDate] {
+    static func lastReviews(
+        _ ids: [UUID], until day: SimpleDate, on db: any Database
+    ) async throws -> [UUID: SimpleDate] {
         try await of(table: "reviews", column: "held_on", ids: ids, until: day, on: db)
     }
 
     /// The latest date on or before `day` (dates are ISO strings, so they compare as text).
-    private static func of(table: String, column: String, ids: [UUID], until day: SimpleDate, on db: any Database) async throws -> [UUID: SimpleDate] {
+    private static func of(
+        table: String, column: String, ids: [UUID], until day: SimpleDate, on db: any Database
+    ) async throws -> [UUID: SimpleDate] {
         guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
         let rows = try await sql.select()
             .column("enrolment_id").column(SQLFunction("MAX", args: SQLColumn(column)), as: "latest")

@@ -5,18 +5,29 @@ import OpstapViews
 
 /// Ledger lines for pages, with what they correct and whether a correction replaced them.
 enum LedgerRows {
-    static func rows(_ entries: [HourEntry], on db: any Database, names: [UUID: String] = [:]) async throws -> [LedgerRow] {
+    static func rows(
+        _ entries: [HourEntry], on db: any Database, names: [UUID: String] = [:]
+    ) async throws -> [LedgerRow] {
         let ids = entries.compactMap(\.id)
         let correctedIDs = entries.compactMap { $0.$corrects.id }
-        let replacing = ids.isEmpty ? [] : try await HourEntry.query(on: db).filter(\.$corrects.$id ~~ ids)
-            .filter(\.$status == EntryStatus.approved.rawValue).all()
+        let replacing =
+            ids.isEmpty
+            ? []
+            : try await HourEntry.query(on: db).filter(\.$corrects.$id ~~ ids)
+                .filter(\.$status == EntryStatus.approved.rawValue).all()
         let superseded = Set(replacing.compactMap { $0.$corrects.id })
-        let originals = correctedIDs.isEmpty ? [:] : Dictionary(
-            try await HourEntry.query(on: db).filter(\.$id ~~ correctedIDs).all().map { ($0.id!, $0.date) }, uniquingKeysWith: { a, _ in a })
+        let originals =
+            correctedIDs.isEmpty
+            ? [:]
+            : Dictionary(
+                try await HourEntry.query(on: db).filter(\.$id ~~ correctedIDs).all().map { ($0.id!, $0.date) },
+                uniquingKeysWith: { a, _ in a })
         return entries.map { entry in
             LedgerRow(
-                id: entry.id!, participant: names[entry.id!], date: entry.date, activity: ActivityType(rawValue: entry.activity) ?? .practice,
-                hours: entry.hours, attendance: Attendance(rawValue: entry.attendance) ?? .present, place: entry.place, note: entry.note,
+                id: entry.id!, participant: names[entry.id!], date: entry.date,
+                activity: ActivityType(rawValue: entry.activity) ?? .practice,
+                hours: entry.hours, attendance: Attendance(rawValue: entry.attendance) ?? .present, place: entry.place,
+                note: entry.note,
                 status: EntryStatus(rawValue: entry.status) ?? .draft, rejectionReason: entry.rejectionReason,
                 correctsDate: entry.$corrects.id.flatMap { originals[$0] }, superseded: superseded.contains(entry.id!))
         }

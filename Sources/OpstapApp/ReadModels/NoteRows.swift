@@ -8,7 +8,8 @@ enum NoteRows {
     static let pageSize = 50
 
     static func latest(_ readable: QueryBuilder<Note>, actor: Actor) async throws -> [NoteRow] {
-        let notes = try await readable.with(\.$author).with(\.$authorOrganisation).sort(\.$writtenAt, .descending).limit(pageSize * 2).all()
+        let notes = try await readable.with(\.$author).with(\.$authorOrganisation).sort(\.$writtenAt, .descending)
+            .limit(pageSize * 2).all()
         let correctedIDs = Set(notes.compactMap { $0.$corrects.id })
         let byID = Dictionary(uniqueKeysWithValues: notes.map { ($0.id!, $0) })
         return notes.filter { !correctedIDs.contains($0.id!) }.prefix(pageSize).map { note in
@@ -19,7 +20,8 @@ enum NoteRows {
                 previous = version.$corrects.id.flatMap { byID[$0] }
             }
             return NoteRow(
-                id: note.id!, author: note.author.name, organisation: note.authorOrganisation.name, writtenAt: note.writtenAt,
+                id: note.id!, author: note.author.name, organisation: note.authorOrganisation.name,
+                writtenAt: note.writtenAt,
                 level: NoteLevel(rawValue: note.level) ?? .organisation, contactOn: note.contactOn, text: note.text,
                 mine: note.$author.id == actor.userID, earlier: earlier)
         }

@@ -7,19 +7,26 @@ import OpstapViews
 enum ProgrammeGoalRows {
     /// Each goal of the programme with its live value, trend and status (and the stored goal, for the API).
     static func rows(scope: Scope, programmeID: UUID) async throws -> [(row: ProgrammeGoalRow, goal: ProgrammeGoal)] {
-        let goals = try await ProgrammeGoal.query(on: scope.db).filter(\.$programme.$id == programmeID).with(\.$cohort).sort(\.$deadline).all()
+        let goals = try await ProgrammeGoal.query(on: scope.db).filter(\.$programme.$id == programmeID).with(\.$cohort)
+            .sort(\.$deadline).all()
         guard !goals.isEmpty else { return [] }
         let facts = try await ProgrammeFacts.load(programmeID: programmeID, on: scope.db)
         return goals.map { goal in
             let starters = facts.filter { row in goal.$cohort.id.map { $0 == row.cohortID } ?? true }.map(\.starter)
             let definition = goal.definition
             let trend = GoalEvaluation.trend(definition, starters: starters, today: scope.today)
-            let value = trend.last ?? GoalEvaluation.value(definition, starters: starters, on: min(scope.today, definition.deadline))
-            var row = ProgrammeGoalRow(id: goal.id!, title: goal.title, source: goal.source, measure: definition.measure, target: goal.target,
-                           deadline: definition.deadline, value: value, progress: GoalEvaluation.status(definition, starters: starters, today: scope.today),
-                           trend: trend, cohortName: goal.cohort?.name)
+            let value =
+                trend.last
+                ?? GoalEvaluation.value(definition, starters: starters, on: min(scope.today, definition.deadline))
+            var row = ProgrammeGoalRow(
+                id: goal.id!, title: goal.title, source: goal.source, measure: definition.measure, target: goal.target,
+                deadline: definition.deadline, value: value,
+                progress: GoalEvaluation.status(definition, starters: starters, today: scope.today),
+                trend: trend, cohortName: goal.cohort?.name)
             let small = { (count: Int) in count > 0 && count < SmallCells.threshold }
-            row.suppressed = scope.actor.seesSuppressedFigures && (small(value.numerator) || small(value.denominator - value.numerator))
+            row.suppressed =
+                scope.actor.seesSuppressedFigures
+                && (small(value.numerator) || small(value.denominator - value.numerator))
             return (row, goal)
         }
     }

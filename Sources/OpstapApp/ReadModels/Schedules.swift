@@ -13,9 +13,12 @@ enum Schedules {
         var places: [String]
     }
 
-    static func days(for enrolment: Enrolment, definition: ProgrammeDefinition, from: SimpleDate, to: SimpleDate, on db: any Database) async throws -> [Day] {
+    static func days(
+        for enrolment: Enrolment, definition: ProgrammeDefinition, from: SimpleDate, to: SimpleDate, on db: any Database
+    ) async throws -> [Day] {
         let id = try enrolment.requireID()
-        let transitions = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id == id).sort(\.$sequence).all()
+        let transitions = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id == id).sort(\.$sequence)
+            .all()
         let (spans, pauses) = HoursOverview.schedule(transitions, definition: definition)
         let placements = try await Placement.query(on: db).filter(\.$enrolment.$id == id).with(\.$location).all()
         var result: [Day] = []
@@ -23,7 +26,8 @@ enum Schedules {
         while day <= to {
             let hours = ExpectedHours.on(day, spans: spans, pauses: pauses)
             if hours.total > 0 {
-                let places = placements.filter { $0.range.contains(day) && $0.weekdays.contains(day.weekday) }.map(\.location.name)
+                let places = placements.filter { $0.range.contains(day) && $0.weekdays.contains(day.weekday) }.map(
+                    \.location.name)
                 result.append(Day(date: day, hours: hours, places: places))
             }
             day = day.adding(days: 1)
@@ -32,16 +36,25 @@ enum Schedules {
     }
 
     static func text(_ day: Day, _ t: Translator) -> String {
-        ActivityType.allCases.filter { day.hours[$0] > 0 }.map { "\(t.label($0)) \(t.number(day.hours[$0])) \(t(.hoursShort))" }.joined(separator: ", ")
+        ActivityType.allCases.filter { day.hours[$0] > 0 }.map {
+            "\(t.label($0)) \(t.number(day.hours[$0])) \(t(.hoursShort))"
+        }.joined(separator: ", ")
     }
 
     /// The iCalendar document for eight weeks back and twelve ahead.
-    static func iCalendar(for enrolment: Enrolment, person: Person, definition: ProgrammeDefinition, today: SimpleDate, now: Date, t: Translator, on db: any Database) async throws -> Response {
-        let days = try await Self.days(for: enrolment, definition: definition, from: today.adding(weeks: -8), to: today.adding(weeks: 12), on: db)
-        let stamp = ISO8601DateFormatter().string(from: now).replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+    static func iCalendar(
+        for enrolment: Enrolment, person: Person, definition: ProgrammeDefinition, today: SimpleDate, now: Date,
+        t: Translator, on db: any Database
+    ) async throws -> Response {
+        let days = try await Self.days(
+            for: enrolment, definition: definition, from: today.adding(weeks: -8), to: today.adding(weeks: 12), on: db)
+        let stamp = ISO8601DateFormatter().string(from: now).replacingOccurrences(of: "-", with: "")
+            .replacingOccurrences(of: ":", with: "")
         let document = ICalendar.document(
             name: t(.scheduleOf, person.fullName), uidPrefix: try enrolment.requireID().uuidString,
-            days: days.map { ICalendar.Day(date: $0.date, summary: Self.text($0, t), description: $0.places.joined(separator: ", ")) }, stamp: stamp)
+            days: days.map {
+                ICalendar.Day(date: $0.date, summary: Self.text($0, t), description: $0.places.joined(separator: ", "))
+            }, stamp: stamp)
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "text", subType: "calendar", parameters: ["charset": "utf-8"])
         headers.add(name: .contentDisposition, value: "attachment; filename=\"rooster.ics\"")

@@ -8,15 +8,23 @@ import OpstapViews
 struct Timelines {
     let db: any Database
 
-    func entries(for enrolment: Enrolment, definition: ProgrammeDefinition, t: Translator) async throws -> [HistoryEntry] {
+    func entries(
+        for enrolment: Enrolment, definition: ProgrammeDefinition, t: Translator
+    ) async throws -> [HistoryEntry] {
         let enrolmentID = try enrolment.requireID()
-        let transitions = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id == enrolmentID).sort(\.$sequence).all()
-        let events = try await CandidacyEvent.query(on: db).filter(\.$candidacy.$id == enrolment.$candidacy.id).sort(\.$sequence).all()
+        let transitions = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id == enrolmentID).sort(
+            \.$sequence
+        ).all()
+        let events = try await CandidacyEvent.query(on: db).filter(\.$candidacy.$id == enrolment.$candidacy.id).sort(
+            \.$sequence
+        ).all()
         let people = try await userNames(transitions.map { $0.$actor.id } + events.map { $0.$actor.id }, on: db)
-        let organisations = try await organisationNames(transitions.map { $0.$actorOrganisation.id } + events.map { $0.$actorOrganisation.id }, on: db)
+        let organisations = try await organisationNames(
+            transitions.map { $0.$actorOrganisation.id } + events.map { $0.$actorOrganisation.id }, on: db)
         var entries: [HistoryEntry] = events.map { event in
             HistoryEntry(
-                date: SimpleDate(event.recordedAt).iso, recordedAt: event.recordedAt, actor: people[event.$actor.id] ?? "",
+                date: SimpleDate(event.recordedAt).iso, recordedAt: event.recordedAt,
+                actor: people[event.$actor.id] ?? "",
                 organisation: organisations[event.$actorOrganisation.id] ?? "",
                 text: CandidacyEventKind(rawValue: event.kind).map { t.label($0) } ?? event.kind, detail: event.detail)
         }
@@ -24,16 +32,24 @@ struct Timelines {
             let kind = TransitionKind(rawValue: transition.kind)
             var details: [String] = []
             if let code = transition.phaseCode { details.append(definition.phase(code)?.name ?? code) }
-            if let result = transition.phaseResult.flatMap(PhaseResult.init(rawValue:)) { details.append(t.label(result)) }
-            if let reason = transition.exitReason.flatMap(ExitReason.init(rawValue:)) { details.append(t.label(reason)) }
+            if let result = transition.phaseResult.flatMap(PhaseResult.init(rawValue:)) {
+                details.append(t.label(result))
+            }
+            if let reason = transition.exitReason.flatMap(ExitReason.init(rawValue:)) {
+                details.append(t.label(reason))
+            }
             if let reason = transition.reason, !reason.isEmpty { details.append(reason) }
-            if let plannedReturn = transition.plannedReturn { details.append(t(.plannedReturn) + ": " + DateText.text(iso: plannedReturn, t.locale)) }
+            if let plannedReturn = transition.plannedReturn {
+                details.append(t(.plannedReturn) + ": " + DateText.text(iso: plannedReturn, t.locale))
+            }
             if let outcome = transition.outcomeCode { details.append(definition.outcome(outcome)?.name ?? outcome) }
             if let number = transition.versionNumber { details.append("v\(number)") }
-            entries.append(HistoryEntry(
-                date: transition.effectiveOn, recordedAt: transition.recordedAt, actor: people[transition.$actor.id] ?? "",
-                organisation: organisations[transition.$actorOrganisation.id] ?? "",
-                text: kind.map { t.label($0) } ?? transition.kind, detail: details.joined(separator: " · ")))
+            entries.append(
+                HistoryEntry(
+                    date: transition.effectiveOn, recordedAt: transition.recordedAt,
+                    actor: people[transition.$actor.id] ?? "",
+                    organisation: organisations[transition.$actorOrganisation.id] ?? "",
+                    text: kind.map { t.label($0) } ?? transition.kind, detail: details.joined(separator: " · ")))
         }
         return entries.sorted { ($0.date, $0.recordedAt) > ($1.date, $1.recordedAt) }
     }
@@ -49,8 +65,10 @@ struct Timelines {
         let people = try await userNames(transitions.map { $0.$actor.id }, on: db)
         let organisations = try await organisationNames(transitions.map { $0.$actorOrganisation.id }, on: db)
         let cohorts = try await Cohort.query(on: db).filter(\.$id ~~ others.map { $0.$cohort.id }).all()
-        let cohortNames = Dictionary(cohorts.compactMap { c in c.id.map { ($0, c.name) } }, uniquingKeysWith: { a, _ in a })
-        let cohortOf = Dictionary(others.compactMap { e in e.id.map { ($0, e.$cohort.id) } }, uniquingKeysWith: { a, _ in a })
+        let cohortNames = Dictionary(
+            cohorts.compactMap { c in c.id.map { ($0, c.name) } }, uniquingKeysWith: { a, _ in a })
+        let cohortOf = Dictionary(
+            others.compactMap { e in e.id.map { ($0, e.$cohort.id) } }, uniquingKeysWith: { a, _ in a })
         return transitions.compactMap { transition in
             let cohort = cohortOf[transition.$enrolment.id].flatMap { cohortNames[$0] } ?? ""
             let text: String
@@ -60,7 +78,8 @@ struct Timelines {
             case nil: return nil
             }
             var entry = HistoryEntry(
-                date: transition.effectiveOn, recordedAt: transition.recordedAt, actor: people[transition.$actor.id] ?? "",
+                date: transition.effectiveOn, recordedAt: transition.recordedAt,
+                actor: people[transition.$actor.id] ?? "",
                 organisation: organisations[transition.$actorOrganisation.id] ?? "", text: text, detail: "")
             entry.href = "/participants/" + transition.$enrolment.id.uuidString
             return entry

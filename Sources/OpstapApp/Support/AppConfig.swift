@@ -23,7 +23,8 @@ public struct AppConfig: Sendable {
     public var metricsToken: String?
 
     public init(
-        databaseURL: String? = nil, dataDirectory: String = "data", inMemorySQLite: Bool = false, postgresSchema: String? = nil,
+        databaseURL: String? = nil, dataDirectory: String = "data", inMemorySQLite: Bool = false,
+        postgresSchema: String? = nil,
         secureCookies: Bool = false, loadDemoData: Bool = false, bcryptCost: Int = 12
     ) {
         self.databaseURL = databaseURL
@@ -60,17 +61,25 @@ public struct AppConfig: Sendable {
             config.loadDemoData = config.databaseURL == nil
         }
         if let cost = env["OPSTAP_BCRYPT_COST"] {
-            if let value = Int(cost), (4...31).contains(value) { config.bcryptCost = value } else {
+            if let value = Int(cost), (4...31).contains(value) {
+                config.bcryptCost = value
+            } else {
                 problems.append("OPSTAP_BCRYPT_COST must be a number from 4 to 31")
             }
         }
         if let timeout = env["OPSTAP_SHUTDOWN_TIMEOUT"] {
-            if let value = Int(timeout), (1...3600).contains(value) { config.shutdownTimeoutSeconds = value } else {
+            if let value = Int(timeout), (1...3600).contains(value) {
+                config.shutdownTimeoutSeconds = value
+            } else {
                 problems.append("OPSTAP_SHUTDOWN_TIMEOUT must be a number of seconds from 1 to 3600")
             }
         }
         if let token = env["OPSTAP_METRICS_TOKEN"], !token.isEmpty {
-            if token.count >= 16 { config.metricsToken = token } else { problems.append("OPSTAP_METRICS_TOKEN must have at least 16 characters") }
+            if token.count >= 16 {
+                config.metricsToken = token
+            } else {
+                problems.append("OPSTAP_METRICS_TOKEN must have at least 16 characters")
+            }
         }
         guard problems.isEmpty else {
             throw ConfigurationError(problems: problems)

@@ -42,15 +42,17 @@ extension Application {
     /// Every record the attention signals are computed from (see `Attention.items`).
     func useAttentionStaleness() {
         databases.middleware.use(AttentionStaleness<Enrolment> { enrolment, _ in enrolment.id.map { [$0] } ?? [] })
-        databases.middleware.use(AttentionStaleness<EnrolmentTransition> { transition, _ in [transition.$enrolment.id] })
+        databases.middleware.use(
+            AttentionStaleness<EnrolmentTransition> { transition, _ in [transition.$enrolment.id] })
         databases.middleware.use(AttentionStaleness<HourEntry> { entry, _ in [entry.$enrolment.id] })
         databases.middleware.use(AttentionStaleness<Note> { note, _ in [note.$enrolment.id] })
         databases.middleware.use(AttentionStaleness<Review> { review, _ in [review.$enrolment.id] })
         databases.middleware.use(AttentionStaleness<StatusMark> { mark, _ in [mark.$enrolment.id] })
         // The civic-integration deadline lives in the person's intake.
-        databases.middleware.use(AttentionStaleness<Person> { person, db in
-            guard let id = person.id else { return [] }
-            return try await Enrolment.query(on: db).filter(\.$person.$id == id).all(\.$id)
-        })
+        databases.middleware.use(
+            AttentionStaleness<Person> { person, db in
+                guard let id = person.id else { return [] }
+                return try await Enrolment.query(on: db).filter(\.$person.$id == id).all(\.$id)
+            })
     }
 }

@@ -46,7 +46,9 @@ struct PreparingCommand: AnyAsyncCommand {
         try await inner.run(using: &context)
     }
 
-    func outputAutoComplete(using context: inout CommandContext) throws { try inner.outputAutoComplete(using: &context) }
+    func outputAutoComplete(using context: inout CommandContext) throws {
+        try inner.outputAutoComplete(using: &context)
+    }
     func outputHelp(using context: inout CommandContext) throws { try inner.outputHelp(using: &context) }
     func renderCompletionFunctions(using context: CommandContext, shell: Shell) -> String {
         inner.renderCompletionFunctions(using: context, shell: shell)

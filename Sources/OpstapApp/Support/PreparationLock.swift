@@ -13,7 +13,9 @@ enum PreparationLock {
     /// An arbitrary constant, the same on every server of an installation ("opstap" in ASCII).
     static let key: Int64 = 0x6F_7073_7461_70
 
-    static func holding(on db: any Database, logger: Logger, _ work: @escaping @Sendable () async throws -> Void) async throws {
+    static func holding(
+        on db: any Database, logger: Logger, _ work: @escaping @Sendable () async throws -> Void
+    ) async throws {
         guard let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" else {
             try await work()
             return
@@ -21,7 +23,8 @@ enum PreparationLock {
         try await db.withConnection { connection in
             connection.eventLoop.makeFutureWithTask {
                 let locked = connection as! any SQLDatabase
-                let acquired = try await locked.raw("SELECT pg_try_advisory_lock(\(bind: key)) AS acquired").first()?
+                let acquired =
+                    try await locked.raw("SELECT pg_try_advisory_lock(\(bind: key)) AS acquired").first()?
                     .decode(column: "acquired", as: Bool.self) ?? false
                 if !acquired {
                     logger.notice("Another app server is preparing the database; waiting for it")

@@ -76,7 +76,9 @@ extension SQLitePragmas {
         let db = app.db, logger = app.logger, loop = app.eventLoopGroup.next()
         loop.scheduleRepeatedAsyncTask(initialDelay: .hours(6), delay: .hours(6)) { _ in
             loop.makeFutureWithTask {
-                do { try await refreshStatistics(on: db) } catch { logger.warning("SQLite statistics not refreshed: \(error)") }
+                do { try await refreshStatistics(on: db) } catch {
+                    logger.warning("SQLite statistics not refreshed: \(error)")
+                }
             }
         }
     }
@@ -103,7 +105,9 @@ struct SQLiteWriteTransactionsDatabase: Database, SQLDatabase {
 
     private var sql: any SQLDatabase {
         // Fluent's SQLite database is always an SQLDatabase; anything else is a programming error.
-        guard let sql = base as? any SQLDatabase else { preconditionFailure("Fluent's SQLite database is an SQLDatabase") }
+        guard let sql = base as? any SQLDatabase else {
+            preconditionFailure("Fluent's SQLite database is an SQLDatabase")
+        }
         return sql
     }
 
@@ -111,17 +115,22 @@ struct SQLiteWriteTransactionsDatabase: Database, SQLDatabase {
 
     /// Runs a write outside a transaction in its turn; reads and writes inside a transaction
     /// (which holds the turn already) go straight through.
-    private func inTurn<T: Sendable>(_ writes: Bool, _ work: @escaping @Sendable () -> EventLoopFuture<T>) -> EventLoopFuture<T> {
+    private func inTurn<T: Sendable>(
+        _ writes: Bool, _ work: @escaping @Sendable () -> EventLoopFuture<T>
+    ) -> EventLoopFuture<T> {
         guard writes, !inTransaction else { return work() }
         let gate = self.gate
         return base.eventLoop.makeFutureWithTask { try await gate.inTurn { try await work().get() } }
     }
 
-    func execute(query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void) -> EventLoopFuture<Void> {
-        let writes = switch query.action {
-        case .create, .update, .delete, .custom: true
-        case .read, .aggregate: false
-        }
+    func execute(
+        query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void
+    ) -> EventLoopFuture<Void> {
+        let writes =
+            switch query.action {
+            case .create, .update, .delete, .custom: true
+            case .read, .aggregate: false
+            }
         return inTurn(writes) { base.execute(query: query, onOutput: onOutput) }
     }
 
@@ -167,7 +176,9 @@ struct SQLiteWriteTransactionsDatabase: Database, SQLDatabase {
     var dialect: any SQLDialect { sql.dialect }
     var queryLogLevel: Logger.Level? { sql.queryLogLevel }
 
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) -> EventLoopFuture<Void> {
+    func execute(
+        sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void
+    ) -> EventLoopFuture<Void> {
         let sql = self.sql
         return inTurn(Self.writes(sql.serialize(query).sql)) { sql.execute(sql: query, onRow) }
     }

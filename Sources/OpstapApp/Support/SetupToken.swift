@@ -16,7 +16,9 @@ struct SetupToken: Sendable {
     func issue() async throws -> String {
         let token = [UInt8].random(count: 24).base64URLEncoded()
         let now = clock.now()
-        try await SetupTokenRecord(tokenHash: APITokens.hash(token), issuedAt: now, expiresAt: now.addingTimeInterval(Self.lifetime)).create(on: db)
+        try await SetupTokenRecord(
+            tokenHash: APITokens.hash(token), issuedAt: now, expiresAt: now.addingTimeInterval(Self.lifetime)
+        ).create(on: db)
         return token
     }
 
@@ -43,7 +45,8 @@ extension Application {
     func issueSetupTokenIfNeeded() async throws {
         guard !(try await PartnershipOperations.isSetUp(on: db)) else { return }
         let token = try await setupToken.issue()
-        logger.notice("""
+        logger.notice(
+            """
             This installation has no organisation yet. Open /setup?token=\(token) to create the first organisation \
             and its administrator (or run `opstap setup`). The token works on every app server of this installation \
             for 24 hours or until setup is done.

@@ -56,11 +56,13 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         app.asyncCommands.use(PreparingCommand(inner: migrate, preparation: .folder), as: "migrate")
     }
     if let serve = app.asyncCommands.commands["serve"] {
-        let command = PreparingCommand(inner: serve, preparation: .migrateAndDemo, afterPreparation: { app in
-            try await app.issueSetupTokenIfNeeded()
-            SQLitePragmas.scheduleStatisticsRefresh(app)
-            AttentionStore.scheduleDailyRefresh(app)
-        })
+        let command = PreparingCommand(
+            inner: serve, preparation: .migrateAndDemo,
+            afterPreparation: { app in
+                try await app.issueSetupTokenIfNeeded()
+                SQLitePragmas.scheduleStatisticsRefresh(app)
+                AttentionStore.scheduleDailyRefresh(app)
+            })
         app.asyncCommands.use(command, as: "serve", isDefault: true)
     }
 }

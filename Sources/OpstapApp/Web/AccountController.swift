@@ -6,19 +6,29 @@ import Vapor
 
 /// The user's own settings: locale and API tokens.
 struct AccountController {
-    func show(_ req: Request, newToken: String? = nil, errors: [FieldError] = [], passwordErrors: [FieldError] = [],
-              status: HTTPResponseStatus? = nil) async throws -> Response {
+    func show(
+        _ req: Request, newToken: String? = nil, errors: [FieldError] = [], passwordErrors: [FieldError] = [],
+        status: HTTPResponseStatus? = nil
+    ) async throws -> Response {
         let actor = try req.requireActor()
-        let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == actor.userID).filter(\.$revokedAt == nil)
-            .filter(\.$expiresAt > req.clock.now()).sort(\.$createdAt, .descending).all()
+        let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == actor.userID).filter(
+            \.$revokedAt == nil
+        )
+        .filter(\.$expiresAt > req.clock.now()).sort(\.$createdAt, .descending).all()
         var model = AccountModel(
             email: actor.email, roles: actor.roles.sorted(), organisation: actor.organisationName,
-            tokens: tokens.map { TokenRow(id: $0.id!, name: $0.name, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt, expiresAt: $0.expiresAt) },
+            tokens: tokens.map {
+                TokenRow(
+                    id: $0.id!, name: $0.name, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt,
+                    expiresAt: $0.expiresAt)
+            },
             newToken: newToken, errors: errors)
         model.passwordErrors = passwordErrors
         model.tokenLifetimes = SessionPolicy.tokenLifetimes
         model.mfaOn = try await MFA.confirmed(actor.userID, on: req.db) != nil
-        return html(AccountPage.render(req.pageContext(), model), status: status ?? (errors.isEmpty && passwordErrors.isEmpty ? .ok : .badRequest))
+        return html(
+            AccountPage.render(req.pageContext(), model),
+            status: status ?? (errors.isEmpty && passwordErrors.isEmpty ? .ok : .badRequest))
     }
 
     func page(_ req: Request) async throws -> Response { try await show(req) }
@@ -49,17 +59,21 @@ struct AccountController {
         try await req.db.transaction { tx in
             user.passwordHash = hash
             try await user.save(on: tx)
-            try await Credentials.endAccess(of: actor.userID, keepingSession: req.webSession.recordID, now: req.clock.now(), on: tx)
+            try await Credentials.endAccess(
+                of: actor.userID, keepingSession: req.webSession.recordID, now: req.clock.now(), on: tx)
         }
-        try await SecurityLog.record(.passwordChanged, user: user, detail: "other sessions ended, API tokens revoked", req)
+        try await SecurityLog.record(
+            .passwordChanged, user: user, detail: "other sessions ended, API tokens revoked", req)
         req.flash(req.translator()(.flashPasswordChanged))
         return req.redirect(to: "/account")
     }
 
     private func tooManyAttempts(_ req: Request, until: Date) async throws -> Response {
         let minutes = SignInThrottlePolicy.minutes(until: until, now: req.clock.now())
-        let response = try await show(req, passwordErrors: [FieldError("current", .tooManyAttempts, [String(minutes)])], status: .tooManyRequests)
-        response.headers.replaceOrAdd(name: .retryAfter, value: String(Int(until.timeIntervalSince(req.clock.now()).rounded(.up))))
+        let response = try await show(
+            req, passwordErrors: [FieldError("current", .tooManyAttempts, [String(minutes)])], status: .tooManyRequests)
+        response.headers.replaceOrAdd(
+            name: .retryAfter, value: String(Int(until.timeIntervalSince(req.clock.now()).rounded(.up))))
         return response
     }
 
@@ -80,21 +94,29 @@ struct AccountController {
         if name.isEmpty { return try await show(req, errors: [FieldError("name", .required)]) }
         if name.count > 100 { return try await show(req, errors: [FieldError("name", .tooLong, ["100"])]) }
         let days = form["days"].isEmpty ? SessionPolicy.tokenLifetimes[0] : Int(form["days"]) ?? -1
-        guard SessionPolicy.tokenLifetimes.contains(days) else { return try await show(req, errors: [FieldError("days", .invalidChoice)]) }
-        let token = try await APITokens.create(for: actor.userID, name: name, days: days, now: req.clock.now(), on: req.db)
-        try await SecurityLog.record(.tokenCreated, user: try await User.find(actor.userID, on: req.db), detail: "\(name) (\(days) d)", req)
+        guard SessionPolicy.tokenLifetimes.contains(days) else {
+            return try await show(req, errors: [FieldError("days", .invalidChoice)])
+        }
+        let token = try await APITokens.create(
+            for: actor.userID, name: name, days: days, now: req.clock.now(), on: req.db)
+        try await SecurityLog.record(
+            .tokenCreated, user: try await User.find(actor.userID, on: req.db), detail: "\(name) (\(days) d)", req)
         return try await show(req, newToken: token)
     }
 
     func revokeToken(_ req: Request) async throws -> Response {
         let actor = try req.requireActor()
         let id = try req.uuidParameter("tokenID")
-        guard let token = try await APIToken.query(on: req.db).filter(\.$id == id).filter(\.$user.$id == actor.userID).first() else {
+        guard
+            let token = try await APIToken.query(on: req.db).filter(\.$id == id).filter(\.$user.$id == actor.userID)
+                .first()
+        else {
             throw AccessDenied.notFound
         }
         token.revokedAt = req.clock.now()
         try await token.save(on: req.db)
-        try await SecurityLog.record(.tokenRevoked, user: try await User.find(actor.userID, on: req.db), detail: token.name, req)
+        try await SecurityLog.record(
+            .tokenRevoked, user: try await User.find(actor.userID, on: req.db), detail: token.name, req)
         req.flash(req.translator()(.flashTokenRevoked))
         return req.redirect(to: "/account")
     }

@@ -13,10 +13,13 @@ struct AdminWebController {
     }
 
     private func operations(_ req: Request) -> PartnershipOperations {
-        PartnershipOperations(db: req.db, now: req.clock.now(), hash: { [req] in try await req.password.async.hash($0) })
+        PartnershipOperations(
+            db: req.db, now: req.clock.now(), hash: { [req] in try await req.password.async.hash($0) })
     }
 
-    private func render(_ req: Request, values: [String: String], roles: Set<String>, errors: [FieldError], form: String?) async throws -> Response {
+    private func render(
+        _ req: Request, values: [String: String], roles: Set<String>, errors: [FieldError], form: String?
+    ) async throws -> Response {
         let actor = try req.requireActor()
         try actor.require(.manageUsers)
         let page = PageQuery(number: req.query[Int.self, at: "page"], size: 50)
@@ -25,17 +28,23 @@ struct AdminWebController {
         let staff = try await staffQuery.sort(\.$name).range(page.offset..<(page.offset + page.size)).all()
         let organisationQuery = Organisation.query(on: req.db)
         let organisationTotal = try await organisationQuery.copy().count()
-        let organisations = try await organisationQuery.with(\.$locations).sort(\.$name).range(page.offset..<(page.offset + page.size)).all()
-        let ownLocations = try await Location.query(on: req.db).filter(\.$organisation.$id == actor.organisationID).sort(\.$name).all()
+        let organisations = try await organisationQuery.with(\.$locations).sort(\.$name).range(
+            page.offset..<(page.offset + page.size)
+        ).all()
+        let ownLocations = try await Location.query(on: req.db).filter(\.$organisation.$id == actor.organisationID)
+            .sort(\.$name).all()
         var model = AdminModel(
             organisationName: actor.organisationName,
             staff: ResultPage(items: staff.map(StaffRow.init), number: page.number, size: page.size, total: staffTotal),
-            organisations: ResultPage(items: organisations.map {
-                OrganisationRow(id: $0.id!, name: $0.name, kind: OrganisationKind(rawValue: $0.kind) ?? .other, city: $0.city,
-                                locations: $0.locations.map { "\($0.name), \($0.address)" })
-            }, number: page.number, size: page.size, total: organisationTotal),
+            organisations: ResultPage(
+                items: organisations.map {
+                    OrganisationRow(
+                        id: $0.id!, name: $0.name, kind: OrganisationKind(rawValue: $0.kind) ?? .other, city: $0.city,
+                        locations: $0.locations.map { "\($0.name), \($0.address)" })
+                }, number: page.number, size: page.size, total: organisationTotal),
             ownOrganisationID: actor.organisationID, values: values, roles: roles, errors: errors, form: form,
-            isSteward: try await operations(req).isSteward(actor), ownLocations: ownLocations.map(AdminLocationRow.init))
+            isSteward: try await operations(req).isSteward(actor), ownLocations: ownLocations.map(AdminLocationRow.init)
+        )
         model.mfaAllStaff = try await Organisation.find(actor.organisationID, on: req.db)?.mfaAllStaff ?? false
         return html(AdminPage.render(req.pageContext(), model), status: errors.isEmpty ? .ok : .badRequest)
     }
@@ -45,9 +54,13 @@ struct AdminWebController {
         try actor.require(.manageUsers)
         let form = FormData(req)
         do {
-            _ = try await operations(req).createStaff(actor, StaffInput(email: form["email"], name: form["name"], roles: form.values("roles"), password: form["password"]))
+            _ = try await operations(req).createStaff(
+                actor,
+                StaffInput(
+                    email: form["email"], name: form["name"], roles: form.values("roles"), password: form["password"]))
         } catch let failure as ValidationFailure {
-            return try await render(req, values: form.firstValues, roles: Set(form.values("roles")), errors: failure.errors, form: "user")
+            return try await render(
+                req, values: form.firstValues, roles: Set(form.values("roles")), errors: failure.errors, form: "user")
         }
         req.flash(req.translator()(.flashUserCreated))
         return req.redirect(to: "/admin")
@@ -61,7 +74,9 @@ struct AdminWebController {
         return renderStaff(req, actor: actor, user: user, roles: Set(user.roles.map(\.rawValue)), errors: [])
     }
 
-    private func renderStaff(_ req: Request, actor: Actor, user: User, roles: Set<String>, errors: [FieldError]) -> Response {
+    private func renderStaff(
+        _ req: Request, actor: Actor, user: User, roles: Set<String>, errors: [FieldError]
+    ) -> Response {
         let model = StaffMemberModel(row: StaffRow(user), isSelf: user.id == actor.userID, roles: roles, errors: errors)
         return html(StaffMemberPage.render(req.pageContext(), model), status: errors.isEmpty ? .ok : .badRequest)
     }
@@ -96,11 +111,13 @@ struct AdminWebController {
         let actor = try req.requireActor()
         let form = FormData(req)
         do {
-            let organisation = try await operations(req).createOrganisation(actor, OrganisationInput(name: form["organisationName"], kind: form["kind"], city: form["city"]))
+            let organisation = try await operations(req).createOrganisation(
+                actor, OrganisationInput(name: form["organisationName"], kind: form["kind"], city: form["city"]))
             req.flash(req.translator()(.flashOrganisationCreated))
             return req.redirect(to: "/admin/organisations/\(try organisation.requireID().uuidString)#invite")
         } catch let failure as ValidationFailure {
-            return try await render(req, values: form.firstValues, roles: [], errors: failure.errors, form: "organisation")
+            return try await render(
+                req, values: form.firstValues, roles: [], errors: failure.errors, form: "organisation")
         }
     }
 
@@ -108,23 +125,30 @@ struct AdminWebController {
         try await renderOrganisation(req, issued: nil, values: [:], roles: [], errors: [], form: nil)
     }
 
-    private func renderOrganisation(_ req: Request, issued: IssuedInvitationView?, values: [String: String], roles: Set<String>,
-                                    errors: [FieldError], form: String?, status: HTTPResponseStatus? = nil) async throws -> Response {
+    private func renderOrganisation(
+        _ req: Request, issued: IssuedInvitationView?, values: [String: String], roles: Set<String>,
+        errors: [FieldError], form: String?, status: HTTPResponseStatus? = nil
+    ) async throws -> Response {
         let actor = try req.requireActor()
-        let organisation = try await operations(req).manageableOrganisation(actor, id: try req.uuidParameter("organisationID"))
+        let organisation = try await operations(req).manageableOrganisation(
+            actor, id: try req.uuidParameter("organisationID"))
         let now = req.clock.now()
         let invitations = try await Invitation.query(on: req.db).filter(\.$organisation.$id == organisation.requireID())
             .sort(\.$createdAt, .descending).range(0..<100).all()
         let t = req.translator()
         let model = OrganisationAdminModel(
-            id: try organisation.requireID(), name: organisation.name, kind: OrganisationKind(rawValue: organisation.kind) ?? .other,
+            id: try organisation.requireID(), name: organisation.name,
+            kind: OrganisationKind(rawValue: organisation.kind) ?? .other,
             city: organisation.city,
             invitations: invitations.map {
-                InvitationRow(email: $0.email, roles: $0.roles.sorted(), expiresOn: DateText.timestamp($0.expiresAt, t.locale),
-                              status: $0.acceptedAt != nil ? .accepted : $0.expiresAt <= now ? .expired : .open)
+                InvitationRow(
+                    email: $0.email, roles: $0.roles.sorted(), expiresOn: DateText.timestamp($0.expiresAt, t.locale),
+                    status: $0.acceptedAt != nil ? .accepted : $0.expiresAt <= now ? .expired : .open)
             },
             issued: issued, values: values, roles: roles, errors: errors, form: form)
-        return html(OrganisationAdminPage.render(req.pageContext(), model), status: status ?? (errors.isEmpty ? .ok : .badRequest))
+        return html(
+            OrganisationAdminPage.render(req.pageContext(), model),
+            status: status ?? (errors.isEmpty ? .ok : .badRequest))
     }
 
     func updateOrganisation(_ req: Request) async throws -> Response {
@@ -132,9 +156,12 @@ struct AdminWebController {
         let id = try req.uuidParameter("organisationID")
         let form = FormData(req)
         do {
-            _ = try await operations(req).updateOrganisation(actor, id: id, OrganisationInput(name: form["organisationName"], kind: form["kind"], city: form["city"]))
+            _ = try await operations(req).updateOrganisation(
+                actor, id: id, OrganisationInput(name: form["organisationName"], kind: form["kind"], city: form["city"])
+            )
         } catch let failure as ValidationFailure {
-            return try await renderOrganisation(req, issued: nil, values: form.firstValues, roles: [], errors: failure.errors, form: "organisation")
+            return try await renderOrganisation(
+                req, issued: nil, values: form.firstValues, roles: [], errors: failure.errors, form: "organisation")
         }
         req.flash(req.translator()(.flashSaved))
         return req.redirect(to: "/admin/organisations/\(id.uuidString)")
@@ -146,12 +173,17 @@ struct AdminWebController {
         let id = try req.uuidParameter("organisationID")
         let form = FormData(req)
         do {
-            let issued = try await operations(req).invite(actor, organisationID: id, email: form["email"], roles: form.values("roles"))
-            let view = IssuedInvitationView(email: issued.invitation.email, link: Self.invitationLink(req, code: issued.code),
-                                            expiresOn: DateText.timestamp(issued.invitation.expiresAt, req.translator().locale))
-            return try await renderOrganisation(req, issued: view, values: [:], roles: [], errors: [], form: nil, status: .created)
+            let issued = try await operations(req).invite(
+                actor, organisationID: id, email: form["email"], roles: form.values("roles"))
+            let view = IssuedInvitationView(
+                email: issued.invitation.email, link: Self.invitationLink(req, code: issued.code),
+                expiresOn: DateText.timestamp(issued.invitation.expiresAt, req.translator().locale))
+            return try await renderOrganisation(
+                req, issued: view, values: [:], roles: [], errors: [], form: nil, status: .created)
         } catch let failure as ValidationFailure {
-            return try await renderOrganisation(req, issued: nil, values: form.firstValues, roles: Set(form.values("roles")), errors: failure.errors, form: "invite")
+            return try await renderOrganisation(
+                req, issued: nil, values: form.firstValues, roles: Set(form.values("roles")), errors: failure.errors,
+                form: "invite")
         }
     }
 
@@ -180,9 +212,12 @@ struct AdminWebController {
         let actor = try req.requireActor()
         try actor.require(.manageUsers)
         let location = try await operations(req).ownLocation(actor, id: try req.uuidParameter("locationID"))
-        let values = ["locationName": location.name, "locationKind": location.kind, "address": location.address,
-                      "postcode": location.postcode, "locationCity": location.city]
-        return html(LocationEditPage.render(req.pageContext(), id: try location.requireID(), values: values, errors: []))
+        let values = [
+            "locationName": location.name, "locationKind": location.kind, "address": location.address,
+            "postcode": location.postcode, "locationCity": location.city,
+        ]
+        return html(
+            LocationEditPage.render(req.pageContext(), id: try location.requireID(), values: values, errors: []))
     }
 
     func updateLocation(_ req: Request) async throws -> Response {
@@ -192,14 +227,18 @@ struct AdminWebController {
         do {
             _ = try await operations(req).updateLocation(actor, id: id, Self.locationInput(form))
         } catch let failure as ValidationFailure {
-            return html(LocationEditPage.render(req.pageContext(), id: id, values: form.firstValues, errors: failure.errors), status: .badRequest)
+            return html(
+                LocationEditPage.render(req.pageContext(), id: id, values: form.firstValues, errors: failure.errors),
+                status: .badRequest)
         }
         req.flash(req.translator()(.flashSaved))
         return req.redirect(to: "/admin#locations")
     }
 
     private static func locationInput(_ form: FormData) -> LocationInput {
-        LocationInput(name: form["locationName"], address: form["address"], postcode: form["postcode"], city: form["locationCity"], kind: form["locationKind"])
+        LocationInput(
+            name: form["locationName"], address: form["address"], postcode: form["postcode"],
+            city: form["locationCity"], kind: form["locationKind"])
     }
 }
 
@@ -211,7 +250,9 @@ extension StaffRow {
 
 extension AdminLocationRow {
     init(_ location: Location) {
-        self.init(id: location.id!, name: location.name, address: location.address, postcode: location.postcode, city: location.city,
-                  kind: LocationKind(rawValue: location.kind) ?? .other)
+        self.init(
+            id: location.id!, name: location.name, address: location.address, postcode: location.postcode,
+            city: location.city,
+            kind: LocationKind(rawValue: location.kind) ?? .other)
     }
 }

@@ -15,13 +15,20 @@ struct AllocationWebController {
         return try await render(req, scope: scope, cohort: cohort, kind: kind, from: from)
     }
 
-    private func render(_ req: Request, scope: Scope, cohort: Cohort, kind: AllocationKind, from: SimpleDate, errors: [FieldError] = [], refusal: String? = nil,
-                        status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func render(
+        _ req: Request, scope: Scope, cohort: Cohort, kind: AllocationKind, from: SimpleDate, errors: [FieldError] = [],
+        refusal: String? = nil,
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let operations = AllocationOperations(scope: scope, now: req.clock.now())
         let proposal = try await operations.suggest(kind, for: cohort, from: from)
         let model = AllocationModel(
             cohortID: try cohort.requireID(), cohortName: cohort.name, kind: kind.rawValue, from: from.iso,
-            rows: proposal.rows.map { AllocationRowModel(enrolmentID: $0.enrolmentID, participant: $0.participant, targetID: $0.target?.id, targetName: $0.target?.name, cost: $0.cost, reasons: $0.reasons) },
+            rows: proposal.rows.map {
+                AllocationRowModel(
+                    enrolmentID: $0.enrolmentID, participant: $0.participant, targetID: $0.target?.id,
+                    targetName: $0.target?.name, cost: $0.cost, reasons: $0.reasons)
+            },
             targets: proposal.targets.map { Choice(value: $0.id.uuidString, label: $0.name) },
             totalCost: proposal.totalCost, canStudios: (try? operations.requirePermission(.studios)) != nil,
             attribution: PostcodeDirectory.attribution, errors: errors, refusal: refusal)
@@ -36,21 +43,31 @@ struct AllocationWebController {
         let from = SimpleDate(form["from"]) ?? scope.today
         // Accepted rows with their (possibly changed) target; a row without target is left out.
         let pairs = form.values("accept").compactMap { UUID(uuidString: $0) }.compactMap { enrolmentID in
-            UUID(uuidString: form["target-\(enrolmentID.uuidString)"]).map { AcceptedPair(enrolmentID: enrolmentID, targetID: $0) }
+            UUID(uuidString: form["target-\(enrolmentID.uuidString)"]).map {
+                AcceptedPair(enrolmentID: enrolmentID, targetID: $0)
+            }
         }
         let t = req.translator()
         do {
-            let stored = try await AllocationOperations(scope: scope, now: req.clock.now()).accept(kind, for: cohort, from: from, pairs: pairs)
+            let stored = try await AllocationOperations(scope: scope, now: req.clock.now()).accept(
+                kind, for: cohort, from: from, pairs: pairs)
             req.flash(t(.flashAllocated, String(stored)))
             return req.redirect(to: kind == .studios ? "/housing" : "/cohorts/\(cohort.id!.uuidString)")
         } catch let failure as ValidationFailure {
-            return try await render(req, scope: scope, cohort: cohort, kind: kind, from: from, errors: failure.errors, status: .badRequest)
+            return try await render(
+                req, scope: scope, cohort: cohort, kind: kind, from: from, errors: failure.errors, status: .badRequest)
         } catch let refusal as PlacementRefusal {
-            return try await render(req, scope: scope, cohort: cohort, kind: kind, from: from, refusal: RefusalText.text(refusal, t), status: .conflict)
+            return try await render(
+                req, scope: scope, cohort: cohort, kind: kind, from: from, refusal: RefusalText.text(refusal, t),
+                status: .conflict)
         } catch let refusal as HousingRefusal {
-            return try await render(req, scope: scope, cohort: cohort, kind: kind, from: from, refusal: RefusalText.text(refusal, t), status: .conflict)
+            return try await render(
+                req, scope: scope, cohort: cohort, kind: kind, from: from, refusal: RefusalText.text(refusal, t),
+                status: .conflict)
         } catch let refusal as TransitionRefusal {
-            return try await render(req, scope: scope, cohort: cohort, kind: kind, from: from, refusal: RefusalText.text(refusal, t), status: .conflict)
+            return try await render(
+                req, scope: scope, cohort: cohort, kind: kind, from: from, refusal: RefusalText.text(refusal, t),
+                status: .conflict)
         }
     }
 }

@@ -12,9 +12,11 @@ struct AttentionController {
         let (asOf, errors) = AsOfQuery.read(req, today: scope.today)
         let page = PageQuery(number: req.query[Int.self, at: "page"], size: 50)
         let result = try await Attention.page(scope, asOf: asOf, request: page)
-        return html(AttentionPage.render(
-            req.pageContext(), result,
-            asOf: asOf.iso, isToday: asOf == scope.today, taskDueOn: scope.today.adding(days: 3).iso, errors: errors),
+        return html(
+            AttentionPage.render(
+                req.pageContext(), result,
+                asOf: asOf.iso, isToday: asOf == scope.today, taskDueOn: scope.today.adding(days: 3).iso, errors: errors
+            ),
             status: errors.isEmpty ? .ok : .badRequest)
     }
 }

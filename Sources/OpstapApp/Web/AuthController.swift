@@ -30,11 +30,13 @@ struct AuthController {
         guard let user, valid else {
             let lock = try await throttle.recordFailure(email: email, address: req.clientAddress)
             let known = try await User.query(on: req.db).filter(\.$email == email).first()
-            try await SecurityLog.record(.signInFailed, user: known, email: email, address: req.clientAddress, now: req.clock.now(), on: req.db)
+            try await SecurityLog.record(
+                .signInFailed, user: known, email: email, address: req.clientAddress, now: req.clock.now(), on: req.db)
             if let lock {
-                try await SecurityLog.record(.signInLocked, user: known, email: email, address: req.clientAddress,
-                                             detail: SignInThrottlePolicy.minutes(until: lock, now: req.clock.now()).description + " min",
-                                             now: req.clock.now(), on: req.db)
+                try await SecurityLog.record(
+                    .signInLocked, user: known, email: email, address: req.clientAddress,
+                    detail: SignInThrottlePolicy.minutes(until: lock, now: req.clock.now()).description + " min",
+                    now: req.clock.now(), on: req.db)
                 return locked(req, email: email, until: lock)
             }
             return html(LoginPage.render(req.pageContext(), email: email, failed: true), status: .unauthorized)
@@ -51,9 +53,12 @@ struct AuthController {
     /// 429 with the minutes to wait, on the sign-in form.
     private func locked(_ req: Request, email: String, until: Date) -> Response {
         let minutes = SignInThrottlePolicy.minutes(until: until, now: req.clock.now())
-        let response = html(LoginPage.render(req.pageContext(), email: email, failed: false,
-                                             message: req.translator()(.loginLocked, String(minutes))), status: .tooManyRequests)
-        response.headers.replaceOrAdd(name: .retryAfter, value: String(Int(until.timeIntervalSince(req.clock.now()).rounded(.up))))
+        let response = html(
+            LoginPage.render(
+                req.pageContext(), email: email, failed: false,
+                message: req.translator()(.loginLocked, String(minutes))), status: .tooManyRequests)
+        response.headers.replaceOrAdd(
+            name: .retryAfter, value: String(Int(until.timeIntervalSince(req.clock.now()).rounded(.up))))
         return response
     }
 

@@ -10,7 +10,9 @@ enum Downloads {
     }
 
     static func xlsx(_ name: String, sheets: [SpreadsheetSheet]) -> Response {
-        file(name + ".xlsx", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", bytes: SpreadsheetWriter.xlsx(sheets))
+        file(
+            name + ".xlsx", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            bytes: SpreadsheetWriter.xlsx(sheets))
     }
 
     private static func file(_ filename: String, type: String, bytes: [UInt8]) -> Response {

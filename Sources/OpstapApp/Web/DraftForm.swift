@@ -10,8 +10,11 @@ enum DraftForm {
         var errors: [FieldError] = []
         var definition = ProgrammeDefinition(name: form["name"], description: form["description"])
         if !form["ownerOrganisationId"].isEmpty {
-            if let owner = UUID(uuidString: form["ownerOrganisationId"]) { definition.ownerOrganisationID = owner }
-            else { errors.append(FieldError("ownerOrganisationId", .invalidChoice)) }
+            if let owner = UUID(uuidString: form["ownerOrganisationId"]) {
+                definition.ownerOrganisationID = owner
+            } else {
+                errors.append(FieldError("ownerOrganisationId", .invalidChoice))
+            }
         }
 
         for i in 0..<form.rowCount("partners") {
@@ -48,12 +51,14 @@ enum DraftForm {
                 laterPeriods.append(SchedulePeriod(fromWeek: week ?? 0, schedule: items))
             }
             let phase = Phase(
-                code: form[p + ".code"], name: form[p + ".name"], kind: PhaseKind(rawValue: form[p + ".kind"]) ?? .other,
+                code: form[p + ".code"], name: form[p + ".name"],
+                kind: PhaseKind(rawValue: form[p + ".kind"]) ?? .other,
                 plannedWeeks: weeks ?? 0, schedule: schedule, laterPeriods: laterPeriods)
             phases.append((Int(form[p + ".order"]) ?? (i + 1), phase, rowErrors))
         }
         // Stable sort by the order field so coordinators can reorder phases without scripts.
-        let ordered = phases.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(\.element)
+        let ordered = phases.enumerated().sorted { ($0.element.order, $0.offset) < ($1.element.order, $1.offset) }.map(
+            \.element)
         for (index, row) in ordered.enumerated() {
             definition.phases.append(row.phase)
             errors += row.errors.map { FieldError("phases[\(index)].\($0.field)", $0.code, $0.arguments) }
@@ -69,10 +74,16 @@ enum DraftForm {
                 let code = String(name.dropFirst((p + ".phaseWeeks.").count))
                 let text = value.trimmingCharacters(in: .whitespaces)
                 guard !text.isEmpty else { continue }
-                if let weeks = Int(text) { phaseWeeks[code] = weeks }
-                else { errors.append(FieldError("streams[\(index)].phaseWeeks.\(code)", .invalidNumber)) }
+                if let weeks = Int(text) {
+                    phaseWeeks[code] = weeks
+                } else {
+                    errors.append(FieldError("streams[\(index)].phaseWeeks.\(code)", .invalidNumber))
+                }
             }
-            definition.streams.append(Stream(code: form[p + ".code"], name: form[p + ".name"], firstPhaseCode: form[p + ".firstPhaseCode"], phaseWeeks: phaseWeeks))
+            definition.streams.append(
+                Stream(
+                    code: form[p + ".code"], name: form[p + ".name"], firstPhaseCode: form[p + ".firstPhaseCode"],
+                    phaseWeeks: phaseWeeks))
         }
 
         for i in 0..<form.rowCount("selectionCriteria") {
@@ -85,11 +96,14 @@ enum DraftForm {
             // A condition is yes/no: its scale fields are not read.
             if kind == .score {
                 if maxScore == nil { errors.append(FieldError("selectionCriteria[\(index)].maxScore", .invalidNumber)) }
-                if minimum == nil { errors.append(FieldError("selectionCriteria[\(index)].minimumScore", .invalidNumber)) }
+                if minimum == nil {
+                    errors.append(FieldError("selectionCriteria[\(index)].minimumScore", .invalidNumber))
+                }
             }
-            definition.selectionCriteria.append(SelectionCriterion(
-                code: form[p + ".code"], name: form[p + ".name"], description: form[p + ".description"], kind: kind,
-                maxScore: maxScore ?? 5, minimumScore: minimum ?? 1))
+            definition.selectionCriteria.append(
+                SelectionCriterion(
+                    code: form[p + ".code"], name: form[p + ".name"], description: form[p + ".description"], kind: kind,
+                    maxScore: maxScore ?? 5, minimumScore: minimum ?? 1))
         }
 
         for i in 0..<form.rowCount("outcomes") {
@@ -101,13 +115,18 @@ enum DraftForm {
                 months = Int(form[p + ".afterMonths"])
                 if months == nil { errors.append(FieldError("outcomes[\(index)].afterMonths", .invalidNumber)) }
             }
-            definition.outcomes.append(Outcome(code: form[p + ".code"], name: form[p + ".name"], kind: OutcomeKind(rawValue: form[p + ".kind"]) ?? .other, afterMonths: months))
+            definition.outcomes.append(
+                Outcome(
+                    code: form[p + ".code"], name: form[p + ".name"],
+                    kind: OutcomeKind(rawValue: form[p + ".kind"]) ?? .other, afterMonths: months))
         }
         // Thresholds: fields left out of the form keep their defaults.
         func number(_ name: String) -> Double? {
             let text = form["guidance.\(name)"].replacingOccurrences(of: ",", with: ".")
             guard !text.isEmpty else { return nil }
-            guard let value = Double(text) else { errors.append(FieldError("guidance.\(name)", .invalidNumber)); return nil }
+            guard let value = Double(text) else {
+                errors.append(FieldError("guidance.\(name)", .invalidNumber)); return nil
+            }
             return value
         }
         if let value = number("attendanceThreshold") { definition.guidance.attendanceThreshold = value }
@@ -118,12 +137,16 @@ enum DraftForm {
         if let value = number("noContactDays") { definition.guidance.noContactDays = Int(value) }
         if let value = number("reviewCadenceWeeks") { definition.guidance.reviewCadenceWeeks = Int(value) }
         // An empty guarantee field means the programme guarantees no hours.
-        if form.has("guidance.jobGuaranteeHours") { definition.guidance.jobGuaranteeHours = number("jobGuaranteeHours") }
+        if form.has("guidance.jobGuaranteeHours") {
+            definition.guidance.jobGuaranteeHours = number("jobGuaranteeHours")
+        }
         return (definition, errors)
     }
 
     /// One week's hours and days per activity type, read from fields under `prefix`.
-    private static func weekSchedule(_ form: FormData, prefix: String, errorPrefix: String, errors: inout [FieldError]) -> [ScheduleItem] {
+    private static func weekSchedule(
+        _ form: FormData, prefix: String, errorPrefix: String, errors: inout [FieldError]
+    ) -> [ScheduleItem] {
         var schedule: [ScheduleItem] = []
         for activity in ActivityType.allCases {
             let hoursText = form[prefix + ".hours.\(activity.rawValue)"].replacingOccurrences(of: ",", with: ".")
@@ -142,7 +165,7 @@ enum DraftForm {
     static func formFieldName(_ error: FieldError, in definition: ProgrammeDefinition) -> FieldError {
         let pattern = #/^phases\[(\d+)\]\.(laterPeriods\[(\d+)\]\.)?schedule\[(\d+)\]\.(hoursPerWeek|days)$/#
         guard let match = error.field.wholeMatch(of: pattern), let phase = Int(match.1), let item = Int(match.4),
-              phase < definition.phases.count
+            phase < definition.phases.count
         else { return error }
         let schedule: [ScheduleItem]
         if let period = match.3.flatMap({ Int($0) }) {

@@ -29,7 +29,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 return html(ErrorPage.expired(request.pageContext()), status: status)
             }
             if error is NULCharacterRefused {
-                return html(ErrorPage.badInput(request.pageContext(), text: request.translator()(.errorNulCharacterText)), status: status)
+                return html(
+                    ErrorPage.badInput(request.pageContext(), text: request.translator()(.errorNulCharacterText)),
+                    status: status)
             }
             let response = html(ErrorPage.render(request.pageContext(), status: Int(status.code)), status: status)
             if status == .serviceUnavailable { DatabaseOverload.addRetryAfter(to: response) }

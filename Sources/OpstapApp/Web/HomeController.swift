@@ -20,17 +20,22 @@ struct HomeController {
             let query = try await scope.enrolments()
             let mine = actor.reach == .assignedOnly ? query : assigned(query, to: actor.userID, today: scope.today)
             own = try await ParticipantRows.page(mine.copy(), request: PageQuery(number: 1, size: 100)).items
-            attention = try await AttentionStore.page(mine, seesDeadline: actor.seesIntegrationDeadline, request: PageQuery(number: 1, size: 50),
-                                                      today: scope.today, on: req.db).items
+            attention = try await AttentionStore.page(
+                mine, seesDeadline: actor.seesIntegrationDeadline, request: PageQuery(number: 1, size: 50),
+                today: scope.today, on: req.db
+            ).items
         }
-        var model = HomeModel(funnels: funnels, ownParticipants: own, roleNames: actor.roles.sorted().map { t.label($0) })
+        var model = HomeModel(
+            funnels: funnels, ownParticipants: own, roleNames: actor.roles.sorted().map { t.label($0) })
         model.attention = attention
         model.taskDueOn = scope.today.adding(days: 3).iso
         return html(HomePage.render(req.pageContext(), model))
     }
 
     /// For a user whose broader role already reaches everyone, "own" still means assigned.
-    private func assigned(_ query: QueryBuilder<Enrolment>, to userID: UUID, today: SimpleDate) -> QueryBuilder<Enrolment> {
+    private func assigned(
+        _ query: QueryBuilder<Enrolment>, to userID: UUID, today: SimpleDate
+    ) -> QueryBuilder<Enrolment> {
         query.join(GuidanceAssignment.self, on: \Enrolment.$id == \GuidanceAssignment.$enrolment.$id)
             .filter(GuidanceAssignment.self, \.$user.$id == userID)
             .filter(GuidanceAssignment.self, \.$endsOn == nil)
@@ -45,10 +50,14 @@ struct HomeController {
         return programmes.map { programme in
             let id = programme.id!
             let rows = cohorts.filter { $0.$programme.id == id }.map { cohort in
-                FunnelRow(name: cohort.name, href: "/cohorts/\(cohort.id!.uuidString)", funnel: counts.perCohort[cohort.id!] ?? Funnel(), capacity: cohort.capacity)
+                FunnelRow(
+                    name: cohort.name, href: "/cohorts/\(cohort.id!.uuidString)",
+                    funnel: counts.perCohort[cohort.id!] ?? Funnel(), capacity: cohort.capacity)
             }
             return FunnelBlock(
-                programme: FunnelRow(name: programme.name, href: "/programmes/\(id.uuidString)", funnel: counts.perProgramme[id] ?? Funnel()),
+                programme: FunnelRow(
+                    name: programme.name, href: "/programmes/\(id.uuidString)",
+                    funnel: counts.perProgramme[id] ?? Funnel()),
                 cohorts: rows)
         }
     }

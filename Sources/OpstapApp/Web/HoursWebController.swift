@@ -12,22 +12,32 @@ struct HoursWebController {
         var values = ["date": scope.today.iso, "attendance": Attendance.present.rawValue]
         var correcting: HourEntry?
         if let id = req.query[String.self, at: "corrects"].flatMap(UUID.init(uuidString:)) {
-            correcting = try await HourEntry.query(on: req.db).filter(\.$id == id).filter(\.$enrolment.$id == enrolment.requireID()).first()
+            correcting = try await HourEntry.query(on: req.db).filter(\.$id == id).filter(
+                \.$enrolment.$id == enrolment.requireID()
+            ).first()
             if let entry = correcting {
-                values = ["date": entry.date, "activity": entry.activity, "hours": req.translator().number(entry.hours), "attendance": entry.attendance, "place": entry.place]
+                values = [
+                    "date": entry.date, "activity": entry.activity, "hours": req.translator().number(entry.hours),
+                    "attendance": entry.attendance, "place": entry.place,
+                ]
             }
         }
-        return try await render(req, scope: scope, enrolment: enrolment, values: values, errors: [], correcting: correcting)
+        return try await render(
+            req, scope: scope, enrolment: enrolment, values: values, errors: [], correcting: correcting)
     }
 
-    func render(_ req: Request, scope: Scope, enrolment: Enrolment, values: [String: String], errors: [FieldError], correcting: HourEntry?,
-                refusal: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+    func render(
+        _ req: Request, scope: Scope, enrolment: Enrolment, values: [String: String], errors: [FieldError],
+        correcting: HourEntry?,
+        refusal: String? = nil, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let enrolmentID = try enrolment.requireID()
         guard let person = try await Person.find(enrolment.$person.id, on: req.db),
-              let version = try await ProgrammeVersion.find(enrolment.$programmeVersion.id, on: req.db)
+            let version = try await ProgrammeVersion.find(enrolment.$programmeVersion.id, on: req.db)
         else { throw AccessDenied.notFound }
         try await scope.logRead(of: person.requireID(), view: "dossier", at: req.clock.now())
-        let overview = try await HoursOverview.load(for: enrolment, definition: version.definition, today: scope.today, on: req.db)
+        let overview = try await HoursOverview.load(
+            for: enrolment, definition: version.definition, today: scope.today, on: req.db)
         let pageQuery = PageQuery(number: req.query[Int.self, at: "page"], size: 50)
         let query = HourEntry.query(on: req.db).filter(\.$enrolment.$id == enrolmentID)
         let total = try await query.copy().count()
@@ -35,20 +45,28 @@ struct HoursWebController {
             .range(pageQuery.offset..<(pageQuery.offset + pageQuery.size)).all()
         var canApprove = scope.actor.can(.approveHours) && scope.actor.roles.contains(.coordinator)
         if scope.actor.can(.approveHours) && !canApprove {
-            canApprove = try await LedgerOperations(scope: scope, now: req.clock.now()).supervisedEnrolments().contains(enrolmentID)
+            canApprove = try await LedgerOperations(scope: scope, now: req.clock.now()).supervisedEnrolments().contains(
+                enrolmentID)
         }
         let model = HoursPageModel(
-            enrolmentID: enrolmentID, participant: person.fullName, dossierHref: "/participants/\(enrolmentID.uuidString)",
+            enrolmentID: enrolmentID, participant: person.fullName,
+            dossierHref: "/participants/\(enrolmentID.uuidString)",
             overview: overview.rows.map(Self.row), weekStart: overview.weekStart.iso,
-            entries: ResultPage(items: try await LedgerRows.rows(entries, on: req.db), number: pageQuery.number, size: pageQuery.size, total: total),
+            entries: ResultPage(
+                items: try await LedgerRows.rows(entries, on: req.db), number: pageQuery.number, size: pageQuery.size,
+                total: total),
             canRecord: scope.actor.can(.recordHours) && !enrolment.snapshot.state.isTerminal, canApprove: canApprove,
             values: values, errors: errors, refusal: refusal,
-            correcting: try await correcting.asyncMap { try await LedgerRows.rows([$0], on: req.db).first }.flatMap { $0 })
+            correcting: try await correcting.asyncMap { try await LedgerRows.rows([$0], on: req.db).first }.flatMap {
+                $0
+            })
         return html(HoursPage.render(req.pageContext(), model), status: status)
     }
 
     static func row(_ row: HoursOverview.Row) -> HoursRow {
-        HoursRow(activity: row.activity, expectedWeek: row.expectedWeek, actualWeek: row.actualWeek, expectedToDate: row.expectedToDate, actualToDate: row.actualToDate)
+        HoursRow(
+            activity: row.activity, expectedWeek: row.expectedWeek, actualWeek: row.actualWeek,
+            expectedToDate: row.expectedToDate, actualToDate: row.actualToDate)
     }
 
     func record(_ req: Request) async throws -> Response {
@@ -56,15 +74,21 @@ struct HoursWebController {
         try scope.actor.require(.recordHours)
         let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
         let form = FormData(req)
-        let input = HourInput(date: form["date"], activity: form["activity"], hours: form["hours"], attendance: form["attendance"],
-                              place: form["place"], note: form["note"], corrects: UUID(uuidString: form["corrects"]))
+        let input = HourInput(
+            date: form["date"], activity: form["activity"], hours: form["hours"], attendance: form["attendance"],
+            place: form["place"], note: form["note"], corrects: UUID(uuidString: form["corrects"]))
         do {
-            _ = try await LedgerOperations(scope: scope, now: req.clock.now()).record(input, for: enrolment, submit: form["action"] != "draft")
+            _ = try await LedgerOperations(scope: scope, now: req.clock.now()).record(
+                input, for: enrolment, submit: form["action"] != "draft")
             req.flash(req.translator()(.flashRecorded))
             return req.redirect(to: "/participants/\(enrolment.id!.uuidString)/hours")
         } catch let failure as ValidationFailure {
-            let correcting = try await input.corrects.asyncMap { try await HourEntry.find($0, on: req.db) }.flatMap { $0 }
-            return try await render(req, scope: scope, enrolment: enrolment, values: form.firstValues, errors: failure.errors, correcting: correcting, status: .badRequest)
+            let correcting = try await input.corrects.asyncMap { try await HourEntry.find($0, on: req.db) }.flatMap {
+                $0
+            }
+            return try await render(
+                req, scope: scope, enrolment: enrolment, values: form.firstValues, errors: failure.errors,
+                correcting: correcting, status: .badRequest)
         }
     }
 
@@ -77,27 +101,38 @@ struct HoursWebController {
         default: throw AccessDenied.notFound
         }
         let (entry, enrolment) = try await visibleEntry(req, scope: scope)
-        let step: LedgerStep = switch action {
-        case "submit": .submit
-        case "approve": .approve
-        default: .reject(reason: FormData(req)["reason"])
-        }
+        let step: LedgerStep =
+            switch action {
+            case "submit": .submit
+            case "approve": .approve
+            default: .reject(reason: FormData(req)["reason"])
+            }
         let fromApprovals = req.parameters.get("enrolmentID") == nil
         do {
             try await LedgerOperations(scope: scope, now: req.clock.now()).apply(step, to: entry, enrolment: enrolment)
             req.flash(req.translator()(.flashStepRecorded))
         } catch let refusal as LedgerRefusal {
             let text = RefusalText.text(refusal, req.translator())
-            if fromApprovals { return try await approvalsPage(req, scope: scope, week: SimpleDate(entry.date) ?? scope.today, refusal: text, status: .conflict) }
-            return try await render(req, scope: scope, enrolment: enrolment, values: [:], errors: [], correcting: nil, refusal: text, status: .conflict)
+            if fromApprovals {
+                return try await approvalsPage(
+                    req, scope: scope, week: SimpleDate(entry.date) ?? scope.today, refusal: text, status: .conflict)
+            }
+            return try await render(
+                req, scope: scope, enrolment: enrolment, values: [:], errors: [], correcting: nil, refusal: text,
+                status: .conflict)
         }
-        return req.redirect(to: fromApprovals ? "/hours/approvals?week=\((SimpleDate(entry.date) ?? scope.today).startOfWeek.iso)" : "/participants/\(enrolment.id!.uuidString)/hours")
+        return req.redirect(
+            to: fromApprovals
+                ? "/hours/approvals?week=\((SimpleDate(entry.date) ?? scope.today).startOfWeek.iso)"
+                : "/participants/\(enrolment.id!.uuidString)/hours")
     }
 
     private func visibleEntry(_ req: Request, scope: Scope) async throws -> (HourEntry, Enrolment) {
         let entryID = try req.uuidParameter("entryID")
         guard let entry = try await HourEntry.find(entryID, on: req.db) else { throw AccessDenied.notFound }
-        if let enrolmentID = req.parameters.get("enrolmentID"), UUID(uuidString: enrolmentID) != entry.$enrolment.id { throw AccessDenied.notFound }
+        if let enrolmentID = req.parameters.get("enrolmentID"), UUID(uuidString: enrolmentID) != entry.$enrolment.id {
+            throw AccessDenied.notFound
+        }
         let enrolment = try await scope.enrolment(entry.$enrolment.id)
         return (entry, enrolment)
     }
@@ -115,19 +150,32 @@ struct HoursWebController {
         return try await approvalsPage(req, scope: scope, week: week!)
     }
 
-    private func approvalsPage(_ req: Request, scope: Scope, week: SimpleDate, refusal: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func approvalsPage(
+        _ req: Request, scope: Scope, week: SimpleDate, refusal: String? = nil, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let monday = week.startOfWeek
         let enrolmentIDs = try await LedgerOperations(scope: scope, now: req.clock.now()).supervisedEnrolments()
-        let entries = enrolmentIDs.isEmpty ? [] : try await HourEntry.query(on: req.db)
-            .filter(\.$enrolment.$id ~~ enrolmentIDs)
-            .filter(\.$date >= monday.iso).filter(\.$date <= monday.adding(days: 6).iso)
-            .filter(\.$status ~~ [EntryStatus.submitted.rawValue, EntryStatus.approved.rawValue, EntryStatus.rejected.rawValue])
-            .with(\.$enrolment) { $0.with(\.$person) }
-            .sort(\.$date).all()
+        let entries =
+            enrolmentIDs.isEmpty
+            ? []
+            : try await HourEntry.query(on: req.db)
+                .filter(\.$enrolment.$id ~~ enrolmentIDs)
+                .filter(\.$date >= monday.iso).filter(\.$date <= monday.adding(days: 6).iso)
+                .filter(
+                    \.$status ~~ [
+                        EntryStatus.submitted.rawValue, EntryStatus.approved.rawValue, EntryStatus.rejected.rawValue,
+                    ]
+                )
+                .with(\.$enrolment) { $0.with(\.$person) }
+                .sort(\.$date).all()
         let nextMonday = monday.adding(days: 7)
         let model = ApprovalsModel(
-            weekStart: monday.iso, previousWeek: monday.adding(days: -7).iso, nextWeek: nextMonday <= scope.today ? nextMonday.iso : nil,
-            rows: try await LedgerRows.rows(entries, on: req.db, names: Dictionary(entries.map { ($0.id!, $0.enrolment.person.fullName) }, uniquingKeysWith: { a, _ in a })),
+            weekStart: monday.iso, previousWeek: monday.adding(days: -7).iso,
+            nextWeek: nextMonday <= scope.today ? nextMonday.iso : nil,
+            rows: try await LedgerRows.rows(
+                entries, on: req.db,
+                names: Dictionary(
+                    entries.map { ($0.id!, $0.enrolment.person.fullName) }, uniquingKeysWith: { a, _ in a })),
             refusal: refusal)
         return html(ApprovalsPage.render(req.pageContext(), model), status: status)
     }
@@ -161,7 +209,8 @@ extension HoursWebController {
         let enrolments = try await query.with(\.$programmeVersion).sort(\.$id)
             .range(page.offset..<(page.offset + page.size)).all()
         let rows = try await CohortHours.load(enrolments, today: scope.today, on: req.db)
-        var expected = HoursByActivity(), actual = HoursByActivity(), expectedWeek = HoursByActivity(), actualWeek = HoursByActivity()
+        var expected = HoursByActivity(), actual = HoursByActivity(), expectedWeek = HoursByActivity(),
+            actualWeek = HoursByActivity()
         for row in rows {
             expected.add(row.expected)
             actual.add(row.actual)
@@ -170,12 +219,17 @@ extension HoursWebController {
         }
         let model = CohortHoursModel(
             cohortName: cohort.name, cohortHref: "/cohorts/\(cohortID.uuidString)",
-            rows: ResultPage(items: rows.map {
-                CohortHoursRow(name: $0.name, href: "/participants/\($0.enrolmentID.uuidString)/hours", expected: $0.expected.total, actual: $0.actual.total,
-                               expectedWeek: $0.expectedWeek.total, actualWeek: $0.actualWeek.total)
-            }, number: page.number, size: page.size, total: total),
+            rows: ResultPage(
+                items: rows.map {
+                    CohortHoursRow(
+                        name: $0.name, href: "/participants/\($0.enrolmentID.uuidString)/hours",
+                        expected: $0.expected.total, actual: $0.actual.total,
+                        expectedWeek: $0.expectedWeek.total, actualWeek: $0.actualWeek.total)
+                }, number: page.number, size: page.size, total: total),
             byActivity: ActivityType.allCases.filter { expected[$0] + actual[$0] > 0 }.map {
-                HoursRow(activity: $0, expectedWeek: expectedWeek[$0], actualWeek: actualWeek[$0], expectedToDate: expected[$0], actualToDate: actual[$0])
+                HoursRow(
+                    activity: $0, expectedWeek: expectedWeek[$0], actualWeek: actualWeek[$0],
+                    expectedToDate: expected[$0], actualToDate: actual[$0])
             },
             today: scope.today.iso)
         return html(CohortHoursPage.render(req.pageContext(), model))

@@ -10,20 +10,27 @@ struct HousingWebController {
         try await listPage(req, values: [:], errors: [])
     }
 
-    private func listPage(_ req: Request, values: [String: String], errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func listPage(
+        _ req: Request, values: [String: String], errors: [FieldError], status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let scope = try req.scope()
         guard scope.actor.visibleFields.contains(.housing) else { throw AccessDenied.forbidden }
-        let complexes = try await HousingOperations(scope: scope, now: req.clock.now()).complexes().with(\.$owner).with(\.$programme).sort(\.$name).all()
+        let complexes = try await HousingOperations(scope: scope, now: req.clock.now()).complexes().with(\.$owner).with(
+            \.$programme
+        ).sort(\.$name).all()
         let occupancy = try await HousingOccupancy.load(complexes.compactMap(\.id), today: scope.today, on: req.db)
         let programmes = try await scope.programmes().sort(\.$name).all()
         let model = HousingListModel(
             complexes: complexes.map { complex in
                 let figures = occupancy[complex.id!] ?? HousingOccupancy.Figures()
-                return ComplexRow(id: complex.id!, name: complex.name, owner: complex.owner.name, programme: complex.programme?.name, address: "\(complex.address), \(complex.city)",
-                                  units: figures.units, occupied: figures.occupied, waiting: figures.waiting)
+                return ComplexRow(
+                    id: complex.id!, name: complex.name, owner: complex.owner.name, programme: complex.programme?.name,
+                    address: "\(complex.address), \(complex.city)",
+                    units: figures.units, occupied: figures.occupied, waiting: figures.waiting)
             },
             programmes: programmes.map { Choice(value: $0.id!.uuidString, label: $0.name) },
-            canManage: scope.actor.can(.manageHousing) && scope.actor.visibleFields.contains(.housing), values: values, errors: errors)
+            canManage: scope.actor.can(.manageHousing) && scope.actor.visibleFields.contains(.housing), values: values,
+            errors: errors)
         return html(HousingListPage.render(req.pageContext(), model), status: status)
     }
 
@@ -32,8 +39,9 @@ struct HousingWebController {
         let form = FormData(req)
         do {
             let complex = try await HousingOperations(scope: scope, now: req.clock.now()).createComplex(
-                ComplexInput(name: form["name"], address: form["address"], postcode: form["postcode"], city: form["city"],
-                             programmeID: UUID(uuidString: form["programmeId"]), noticeDays: form["noticeDays"]))
+                ComplexInput(
+                    name: form["name"], address: form["address"], postcode: form["postcode"], city: form["city"],
+                    programmeID: UUID(uuidString: form["programmeId"]), noticeDays: form["noticeDays"]))
             req.flash(req.translator()(.flashSaved))
             return req.redirect(to: "/housing/\(complex.id!.uuidString)")
         } catch let failure as ValidationFailure {
@@ -45,33 +53,48 @@ struct HousingWebController {
         try await complexPage(req, form: nil, values: [:], errors: [])
     }
 
-    private func complexPage(_ req: Request, form: String?, values: [String: String], errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func complexPage(
+        _ req: Request, form: String?, values: [String: String], errors: [FieldError], status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let scope = try req.scope()
         guard scope.actor.visibleFields.contains(.housing) else { throw AccessDenied.forbidden }
-        let complex = try await HousingOperations(scope: scope, now: req.clock.now()).complex(try req.uuidParameter("complexID"))
+        let complex = try await HousingOperations(scope: scope, now: req.clock.now()).complex(
+            try req.uuidParameter("complexID"))
         try await complex.$owner.load(on: req.db)
         try await complex.$programme.load(on: req.db)
-        let units = try await HousingUnit.query(on: req.db).filter(\.$complex.$id == complex.requireID()).sort(\.$label).all()
-        let tenancies = Dictionary(grouping: try await Tenancy.query(on: req.db).filter(\.$unit.$id ~~ units.compactMap(\.id)).all(), by: { $0.$unit.id })
+        let units = try await HousingUnit.query(on: req.db).filter(\.$complex.$id == complex.requireID()).sort(\.$label)
+            .all()
+        let tenancies = Dictionary(
+            grouping: try await Tenancy.query(on: req.db).filter(\.$unit.$id ~~ units.compactMap(\.id)).all(),
+            by: { $0.$unit.id })
         // Names only of tenants the viewer may see as people.
         let tenantIDs = tenancies.values.flatMap { $0 }.map { $0.$enrolment.id }
-        let visible = scope.actor.can(.viewPeople) && !tenantIDs.isEmpty
+        let visible =
+            scope.actor.can(.viewPeople) && !tenantIDs.isEmpty
             ? try await scope.enrolments().filter(\.$id ~~ tenantIDs).with(\.$person).all() : []
         let names = Dictionary(uniqueKeysWithValues: visible.map { ($0.id!, $0.person.fullName) })
         let today = scope.today
         let rows = units.map { unit in
             let own = tenancies[unit.id!] ?? []
             // The tenancy running today, or else the next one.
-            let current = own.first { $0.range.contains(today) } ?? own.filter { $0.range.from > today }.min { $0.startsOn < $1.startsOn }
-            return UnitRow(id: unit.id!, label: unit.label, kind: unit.unitKind, sizeM2: unit.sizeM2, availableFrom: unit.availableFrom,
-                           tenant: current.flatMap { names[$0.$enrolment.id] }, tenancyID: current?.id, tenancyStart: current?.startsOn, tenancyEnd: current?.endsOn,
-                           freeFrom: TenancyRules.freeFrom(today, availableFrom: unit.available, tenancies: own.map(\.range))?.iso)
+            let current =
+                own.first { $0.range.contains(today) }
+                ?? own.filter { $0.range.from > today }.min { $0.startsOn < $1.startsOn }
+            return UnitRow(
+                id: unit.id!, label: unit.label, kind: unit.unitKind, sizeM2: unit.sizeM2,
+                availableFrom: unit.availableFrom,
+                tenant: current.flatMap { names[$0.$enrolment.id] }, tenancyID: current?.id,
+                tenancyStart: current?.startsOn, tenancyEnd: current?.endsOn,
+                freeFrom: TenancyRules.freeFrom(today, availableFrom: unit.available, tenancies: own.map(\.range))?.iso)
         }
         let occupied = units.filter { unit in (tenancies[unit.id!] ?? []).contains { $0.range.contains(today) } }.count
         let waiting = try await HousingOccupancy.waiting(programmeID: complex.$programme.id, scope: scope)
-        let model = ComplexModel(id: complex.id!, name: complex.name, owner: complex.owner.name, programme: complex.programme?.name,
-                                 address: "\(complex.address), \(complex.postcode) \(complex.city)", noticeDays: complex.noticeDays, units: rows, occupied: occupied,
-                                 waiting: waiting, canManage: scope.actor.can(.manageHousing), today: today.iso, form: form, values: values, errors: errors)
+        let model = ComplexModel(
+            id: complex.id!, name: complex.name, owner: complex.owner.name, programme: complex.programme?.name,
+            address: "\(complex.address), \(complex.postcode) \(complex.city)", noticeDays: complex.noticeDays,
+            units: rows, occupied: occupied,
+            waiting: waiting, canManage: scope.actor.can(.manageHousing), today: today.iso, form: form, values: values,
+            errors: errors)
         return html(ComplexPage.render(req.pageContext(), model), status: status)
     }
 
@@ -81,11 +104,16 @@ struct HousingWebController {
         let complex = try await operations.complex(try req.uuidParameter("complexID"))
         let form = FormData(req)
         do {
-            _ = try await operations.addUnit(to: complex, UnitInput(label: form["label"], kind: form["kind"], sizeM2: form["sizeM2"], availableFrom: form["availableFrom"]))
+            _ = try await operations.addUnit(
+                to: complex,
+                UnitInput(
+                    label: form["label"], kind: form["kind"], sizeM2: form["sizeM2"],
+                    availableFrom: form["availableFrom"]))
             req.flash(req.translator()(.flashSaved))
             return req.redirect(to: "/housing/\(complex.id!.uuidString)")
         } catch let failure as ValidationFailure {
-            return try await complexPage(req, form: "unit", values: form.firstValues, errors: failure.errors, status: .badRequest)
+            return try await complexPage(
+                req, form: "unit", values: form.firstValues, errors: failure.errors, status: .badRequest)
         }
     }
 
@@ -94,7 +122,10 @@ struct HousingWebController {
         let operations = HousingOperations(scope: scope, now: req.clock.now())
         let complex = try await operations.complex(try req.uuidParameter("complexID"))
         let tenancyID = try req.uuidParameter("tenancyID")
-        guard let tenancy = try await Tenancy.query(on: req.db).filter(\.$id == tenancyID).join(HousingUnit.self, on: \Tenancy.$unit.$id == \HousingUnit.$id)
+        guard
+            let tenancy = try await Tenancy.query(on: req.db).filter(\.$id == tenancyID).join(
+                HousingUnit.self, on: \Tenancy.$unit.$id == \HousingUnit.$id
+            )
             .filter(HousingUnit.self, \.$complex.$id == complex.requireID()).first()
         else { throw AccessDenied.notFound }
         let form = FormData(req)
@@ -103,7 +134,9 @@ struct HousingWebController {
             req.flash(req.translator()(.flashSaved))
             return req.redirect(to: "/housing/\(complex.id!.uuidString)")
         } catch let failure as ValidationFailure {
-            return try await complexPage(req, form: "end-\(tenancy.$unit.id.uuidString)", values: form.firstValues, errors: failure.errors, status: .badRequest)
+            return try await complexPage(
+                req, form: "end-\(tenancy.$unit.id.uuidString)", values: form.firstValues, errors: failure.errors,
+                status: .badRequest)
         }
     }
 }

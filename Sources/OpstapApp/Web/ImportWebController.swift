@@ -10,13 +10,17 @@ struct ImportWebController {
         try await newPage(req, values: [:], errors: [])
     }
 
-    private func newPage(_ req: Request, values: [String: String], errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func newPage(
+        _ req: Request, values: [String: String], errors: [FieldError], status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.registerCandidates)
         let programme = try await scope.programme(try req.uuidParameter("programmeID"))
-        let definition = try await ProgrammeOperations(scope: scope, now: req.clock.now()).currentVersion(of: programme)?.definition
-        let model = NewImportModel(programmeID: try programme.requireID(), programmeName: programme.name,
-                                   streams: definition?.streams.map { ($0.code, $0.name) } ?? [], values: values, errors: errors)
+        let definition = try await ProgrammeOperations(scope: scope, now: req.clock.now()).currentVersion(
+            of: programme)?.definition
+        let model = NewImportModel(
+            programmeID: try programme.requireID(), programmeName: programme.name,
+            streams: definition?.streams.map { ($0.code, $0.name) } ?? [], values: values, errors: errors)
         return html(NewImportPage.render(req.pageContext(), model), status: status)
     }
 
@@ -31,7 +35,9 @@ struct ImportWebController {
         let upload = (try? req.content.decode(Upload.self)) ?? Upload()
         let stream = upload.stream ?? ""
         do {
-            guard let file = upload.file, file.data.readableBytes > 0 else { throw ValidationFailure([FieldError("file", .required)]) }
+            guard let file = upload.file, file.data.readableBytes > 0 else {
+                throw ValidationFailure([FieldError("file", .required)])
+            }
             let text = String(decoding: Data(buffer: file.data), as: UTF8.self)
             let record = try await ImportOperations(scope: scope, now: req.clock.now())
                 .upload(programme: programme, stream: stream, fileName: file.filename, content: text)
@@ -43,11 +49,14 @@ struct ImportWebController {
 
     func show(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        let record = try await ImportOperations(scope: scope, now: req.clock.now()).find(try req.uuidParameter("importID"))
+        let record = try await ImportOperations(scope: scope, now: req.clock.now()).find(
+            try req.uuidParameter("importID"))
         return try await page(req, record, errors: [])
     }
 
-    private func page(_ req: Request, _ record: CandidateImport, errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func page(
+        _ req: Request, _ record: CandidateImport, errors: [FieldError], status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let scope = try req.scope()
         let t = req.translator()
         let operations = ImportOperations(scope: scope, now: req.clock.now())
@@ -62,20 +71,28 @@ struct ImportWebController {
             for check in try await operations.preview(record) {
                 let row = ImportPreviewRow(
                     line: check.line, values: mapped.map { check.values[$0] ?? "" },
-                    errors: check.errors.map { t.label(CandidateImportField(rawValue: $0.field) ?? .givenName) + ": " + t.error($0) },
+                    errors: check.errors.map {
+                        t.label(CandidateImportField(rawValue: $0.field) ?? .givenName) + ": " + t.error($0)
+                    },
                     duplicate: check.duplicate.map { ImportText.words($0, t) })
-                if !check.errors.isEmpty { problemCount += 1; if problems.count < 500 { problems.append(row) } }
-                else if check.duplicate != nil { if duplicates.count < 500 { duplicates.append(row) } }
+                if !check.errors.isEmpty {
+                    problemCount += 1; if problems.count < 500 { problems.append(row) }
+                } else if check.duplicate != nil {
+                    if duplicates.count < 500 { duplicates.append(row) }
+                }
                 if first.count < 20 { first.append(row) }
             }
         }
         let processed = await ImportProgress.shared.get(try record.requireID()) ?? record.processedRows
         let model = ImportModel(
-            id: try record.requireID(), programmeID: try programme.requireID(), programmeName: programme.name, fileName: record.fileName,
+            id: try record.requireID(), programmeID: try programme.requireID(), programmeName: programme.name,
+            fileName: record.fileName,
             status: record.status, header: table.header, sample: table.rows.first ?? [],
             choices: CandidateImportField.allCases.map { ImportColumnChoice(field: $0, selected: mapping[$0]) },
-            totalRows: record.totalRows, processedRows: processed, importedRows: record.importedRows, skippedRows: record.skippedRows,
-            failure: record.failure, problemRows: problems, problemCount: problemCount, duplicateRows: duplicates, firstRows: first,
+            totalRows: record.totalRows, processedRows: processed, importedRows: record.importedRows,
+            skippedRows: record.skippedRows,
+            failure: record.failure, problemRows: problems, problemCount: problemCount, duplicateRows: duplicates,
+            firstRows: first,
             previewed: previewed, errors: errors)
         return html(ImportPage.render(req.pageContext(), model), status: status)
     }
@@ -86,7 +103,10 @@ struct ImportWebController {
         let record = try await operations.find(try req.uuidParameter("importID"))
         let form = FormData(req)
         do {
-            try await operations.setMapping(record, columns: Dictionary(uniqueKeysWithValues: CandidateImportField.allCases.map { ($0, form[$0.rawValue]) }))
+            try await operations.setMapping(
+                record,
+                columns: Dictionary(uniqueKeysWithValues: CandidateImportField.allCases.map { ($0, form[$0.rawValue]) })
+            )
             return req.redirect(to: "/imports/\(record.id!)#preview")
         } catch let failure as ValidationFailure {
             record.mapping = ImportOperations.encode([:])
@@ -122,7 +142,8 @@ struct ImportWebController {
 
     func progress(_ req: Request) async throws -> Progress {
         let scope = try req.scope()
-        let record = try await ImportOperations(scope: scope, now: req.clock.now()).find(try req.uuidParameter("importID"))
+        let record = try await ImportOperations(scope: scope, now: req.clock.now()).find(
+            try req.uuidParameter("importID"))
         let processed = await ImportProgress.shared.get(try record.requireID()) ?? record.processedRows
         return Progress(status: record.status, processed: processed, total: record.totalRows)
     }

@@ -11,14 +11,22 @@ struct ParticipantImportWebController {
         try await newPage(req, values: [:], errors: [])
     }
 
-    private func newPage(_ req: Request, values: [String: String], errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func newPage(
+        _ req: Request, values: [String: String], errors: [FieldError], status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let scope = try req.scope()
-        let target = try await ParticipantImportOperations(scope: scope, now: req.clock.now()).target(cohortID: try req.uuidParameter("cohortID"))
+        let target = try await ParticipantImportOperations(scope: scope, now: req.clock.now()).target(
+            cohortID: try req.uuidParameter("cohortID"))
         let definition = target.definition
-        let streams: [(value: String, label: String)] = target.cohort.streams.map { ($0, definition.stream($0)?.name ?? $0) }
-        let phases: [(stream: String, phases: [String])] = streams.map { ($0.label, ParticipantImportRules.phases(of: $0.value, in: definition).map(\.name)) }
+        let streams: [(value: String, label: String)] = target.cohort.streams.map {
+            ($0, definition.stream($0)?.name ?? $0)
+        }
+        let phases: [(stream: String, phases: [String])] = streams.map {
+            ($0.label, ParticipantImportRules.phases(of: $0.value, in: definition).map(\.name))
+        }
         let model = NewParticipantImportModel(
-            cohortID: try target.cohort.requireID(), cohortName: target.cohort.name, programmeName: target.programme.name, streams: streams,
+            cohortID: try target.cohort.requireID(), cohortName: target.cohort.name,
+            programmeName: target.programme.name, streams: streams,
             phasesByStream: phases,
             values: values, errors: errors)
         return html(NewParticipantImportPage.render(req.pageContext(), model), status: status)
@@ -36,9 +44,12 @@ struct ParticipantImportWebController {
         let upload = (try? req.content.decode(Upload.self)) ?? Upload()
         let stream = upload.stream ?? ""
         do {
-            guard let file = upload.file, file.data.readableBytes > 0 else { throw ValidationFailure([FieldError("file", .required)]) }
+            guard let file = upload.file, file.data.readableBytes > 0 else {
+                throw ValidationFailure([FieldError("file", .required)])
+            }
             let text = String(decoding: Data(buffer: file.data), as: UTF8.self)
-            let record = try await operations.upload(into: target, stream: stream, fileName: file.filename, content: text)
+            let record = try await operations.upload(
+                into: target, stream: stream, fileName: file.filename, content: text)
             return req.redirect(to: "/participant-imports/\(record.id!)")
         } catch let failure as ValidationFailure {
             return try await newPage(req, values: ["stream": stream], errors: failure.errors, status: .badRequest)
@@ -46,7 +57,8 @@ struct ParticipantImportWebController {
     }
 
     func show(_ req: Request) async throws -> Response {
-        let (record, target) = try await ParticipantImportOperations(scope: try req.scope(), now: req.clock.now()).find(try req.uuidParameter("importID"))
+        let (record, target) = try await ParticipantImportOperations(scope: try req.scope(), now: req.clock.now()).find(
+            try req.uuidParameter("importID"))
         return try await page(req, record, target, errors: [])
     }
 
@@ -56,7 +68,10 @@ struct ParticipantImportWebController {
         return ImportText.label(field, definition, t) + ": " + t.error(error)
     }
 
-    private func page(_ req: Request, _ record: CandidateImport, _ target: ParticipantImportOperations.Target, errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func page(
+        _ req: Request, _ record: CandidateImport, _ target: ParticipantImportOperations.Target, errors: [FieldError],
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let scope = try req.scope()
         let t = req.translator()
         let operations = ParticipantImportOperations(scope: scope, now: req.clock.now())
@@ -73,18 +88,28 @@ struct ParticipantImportWebController {
                     line: check.line, values: mapped.map { check.values[$0.key] ?? "" },
                     errors: check.errors.map { Self.words($0, target.definition, t) },
                     duplicate: check.duplicate.map { ImportText.words($0, t) })
-                if !check.errors.isEmpty { problemCount += 1; if problems.count < 500 { problems.append(row) } }
-                else if check.duplicate != nil { if duplicates.count < 500 { duplicates.append(row) } }
+                if !check.errors.isEmpty {
+                    problemCount += 1; if problems.count < 500 { problems.append(row) }
+                } else if check.duplicate != nil {
+                    if duplicates.count < 500 { duplicates.append(row) }
+                }
                 if first.count < 20 { first.append(row) }
             }
         }
         let processed = await ImportProgress.shared.get(try record.requireID()) ?? record.processedRows
         var model = ImportModel(
-            id: try record.requireID(), programmeID: try target.programme.requireID(), programmeName: target.programme.name, fileName: record.fileName,
+            id: try record.requireID(), programmeID: try target.programme.requireID(),
+            programmeName: target.programme.name, fileName: record.fileName,
             status: record.status, header: table.header, sample: table.rows.first ?? [],
-            choices: fields.map { ImportColumnChoice(name: $0.key, label: ImportText.label($0, target.definition, t), isRequired: $0.isRequired, selected: mapping[$0.key]) },
-            totalRows: record.totalRows, processedRows: processed, importedRows: record.importedRows, skippedRows: record.skippedRows,
-            failure: record.failure, problemRows: problems, problemCount: problemCount, duplicateRows: duplicates, firstRows: first,
+            choices: fields.map {
+                ImportColumnChoice(
+                    name: $0.key, label: ImportText.label($0, target.definition, t), isRequired: $0.isRequired,
+                    selected: mapping[$0.key])
+            },
+            totalRows: record.totalRows, processedRows: processed, importedRows: record.importedRows,
+            skippedRows: record.skippedRows,
+            failure: record.failure, problemRows: problems, problemCount: problemCount, duplicateRows: duplicates,
+            firstRows: first,
             previewed: previewed, errors: errors)
         model.basePath = "/participant-imports"
         model.participants = true
@@ -97,7 +122,8 @@ struct ParticipantImportWebController {
         let (record, target) = try await operations.find(try req.uuidParameter("importID"))
         let form = FormData(req)
         do {
-            let columns = Dictionary(uniqueKeysWithValues: operations.fields(record, target).map { ($0.key, form[$0.key]) })
+            let columns = Dictionary(
+                uniqueKeysWithValues: operations.fields(record, target).map { ($0.key, form[$0.key]) })
             try await operations.setMapping(record, target, columns: columns)
             return req.redirect(to: "/participant-imports/\(record.id!)#preview")
         } catch let failure as ValidationFailure {
@@ -112,7 +138,9 @@ struct ParticipantImportWebController {
     func run(_ req: Request) async throws -> Response {
         let operations = ParticipantImportOperations(scope: try req.scope(), now: req.clock.now())
         let (record, target) = try await operations.find(try req.uuidParameter("importID"))
-        guard record.status == ImportStatus.mapped.rawValue else { return req.redirect(to: "/participant-imports/\(record.id!)") }
+        guard record.status == ImportStatus.mapped.rawValue else {
+            return req.redirect(to: "/participant-imports/\(record.id!)")
+        }
         let confirmed = Set(FormData(req).values("importAnyway").compactMap { Int($0) })
         // Refused before starting when a row has errors: nothing is stored, the preview stays.
         let checks = try await operations.preview(record, target)
@@ -126,7 +154,8 @@ struct ParticipantImportWebController {
     }
 
     func progress(_ req: Request) async throws -> ImportWebController.Progress {
-        let (record, _) = try await ParticipantImportOperations(scope: try req.scope(), now: req.clock.now()).find(try req.uuidParameter("importID"))
+        let (record, _) = try await ParticipantImportOperations(scope: try req.scope(), now: req.clock.now()).find(
+            try req.uuidParameter("importID"))
         let processed = await ImportProgress.shared.get(try record.requireID()) ?? record.processedRows
         return ImportWebController.Progress(status: record.status, processed: processed, total: record.totalRows)
     }

@@ -16,17 +16,20 @@ struct ParticipantWebController {
         if req.query[String.self, at: "format"] == "csv" {
             let t = req.translator()
             let rows = try await Downloads.allPages { try await ParticipantRows.page(query.copy(), request: $0).items }
-            return Downloads.csv("deelnemers", header: [t(.name), t(.programme), t(.cohort), t(.phase), t(.status), t(.since)],
-                                 rows: rows.map { [$0.name, $0.programme, $0.cohort, $0.phase ?? "", t.label($0.state), $0.since] })
+            return Downloads.csv(
+                "deelnemers", header: [t(.name), t(.programme), t(.cohort), t(.phase), t(.status), t(.since)],
+                rows: rows.map { [$0.name, $0.programme, $0.cohort, $0.phase ?? "", t.label($0.state), $0.since] })
         }
-        let page = try await ParticipantRows.page(query, request: PageQuery(number: req.query[Int.self, at: "page"], size: 25))
+        let page = try await ParticipantRows.page(
+            query, request: PageQuery(number: req.query[Int.self, at: "page"], size: 25))
         let cohorts = try await scope.cohorts().with(\.$programme).sort(\.$startDate, .descending).all()
         var queryItems: [String] = []
         if let cohortFilter { queryItems.append("cohort=\(cohortFilter.uuidString)") }
         if let stateFilter { queryItems.append("state=\(stateFilter.rawValue)") }
         let model = ParticipantListModel(
             rows: page, cohorts: cohorts.map { ($0.id!.uuidString, "\($0.programme.name) — \($0.name)") },
-            selectedCohort: cohortFilter?.uuidString, selectedState: stateFilter?.rawValue, query: queryItems.joined(separator: "&"))
+            selectedCohort: cohortFilter?.uuidString, selectedState: stateFilter?.rawValue,
+            query: queryItems.joined(separator: "&"))
         return html(ParticipantListPage.render(req.pageContext(), model))
     }
 
@@ -36,53 +39,77 @@ struct ParticipantWebController {
         return try await dossier(req, scope: scope, enrolment: enrolment)
     }
 
-    func dossier(_ req: Request, scope: Scope, enrolment: Enrolment, errors: [FieldError] = [], refusal: String? = nil, noteErrors: [FieldError] = [],
-                 placementForm: (values: [String: String], weekdays: Set<String>, refusal: String?, offerWaiting: Bool)? = nil,
-                 status: HTTPResponseStatus = .ok) async throws -> Response {
+    func dossier(
+        _ req: Request, scope: Scope, enrolment: Enrolment, errors: [FieldError] = [], refusal: String? = nil,
+        noteErrors: [FieldError] = [],
+        placementForm: (values: [String: String], weekdays: Set<String>, refusal: String?, offerWaiting: Bool)? = nil,
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let t = req.translator()
         let enrolmentID = try enrolment.requireID()
         guard let person = try await Person.find(enrolment.$person.id, on: req.db),
-              let version = try await ProgrammeVersion.find(enrolment.$programmeVersion.id, on: req.db),
-              let cohort = try await Cohort.find(enrolment.$cohort.id, on: req.db),
-              let programme = try await Programme.find(enrolment.$programme.id, on: req.db)
+            let version = try await ProgrammeVersion.find(enrolment.$programmeVersion.id, on: req.db),
+            let cohort = try await Cohort.find(enrolment.$cohort.id, on: req.db),
+            let programme = try await Programme.find(enrolment.$programme.id, on: req.db)
         else { throw AccessDenied.notFound }
         try await scope.logRead(of: person.requireID(), view: "dossier", at: req.clock.now())
         let definition = version.definition
         let snapshot = enrolment.snapshot
-        let others = try await scope.enrolments().filter(\.$person.$id == enrolment.$person.id).filter(\.$id != enrolmentID).all()
+        let others = try await scope.enrolments().filter(\.$person.$id == enrolment.$person.id).filter(
+            \.$id != enrolmentID
+        ).all()
         let timelines = Timelines(db: req.db)
-        let timeline = try await (timelines.entries(for: enrolment, definition: definition, t: t) + timelines.otherRoutes(others, t: t))
+        let timeline = try await
+            (timelines.entries(for: enrolment, definition: definition, t: t) + timelines.otherRoutes(others, t: t))
             .sorted { ($0.date, $0.recordedAt) > ($1.date, $1.recordedAt) }
-        let team = try await GuidanceAssignment.query(on: req.db).filter(\.$enrolment.$id == enrolmentID).filter(\.$endsOn == nil)
-            .with(\.$user) { $0.with(\.$organisation) }.all()
+        let team = try await GuidanceAssignment.query(on: req.db).filter(\.$enrolment.$id == enrolmentID).filter(
+            \.$endsOn == nil
+        )
+        .with(\.$user) { $0.with(\.$organisation) }.all()
         var assignable: [(value: String, label: String)] = []
         let canAssign = scope.actor.can(.enrol)
         if canAssign {
-            let partners = try await ProgrammePartner.query(on: req.db).filter(\.$programme.$id == enrolment.$programme.id).all(\.$organisation.$id)
-            assignable = try await User.query(on: req.db).filter(\.$organisation.$id ~~ partners).filter(\.$active == true).with(\.$organisation).sort(\.$name).all()
+            let partners = try await ProgrammePartner.query(on: req.db).filter(
+                \.$programme.$id == enrolment.$programme.id
+            ).all(\.$organisation.$id)
+            assignable = try await User.query(on: req.db).filter(\.$organisation.$id ~~ partners).filter(
+                \.$active == true
+            ).with(\.$organisation).sort(\.$name).all()
                 .filter { !$0.roles.isDisjoint(with: Role.guidance) }
-                .map { ($0.id!.uuidString, "\($0.name) (\($0.organisation.name)) — \($0.roles.filter { Role.guidance.contains($0) }.sorted().map { t.label($0) }.joined(separator: ", "))") }
+                .map {
+                    (
+                        $0.id!.uuidString,
+                        "\($0.name) (\($0.organisation.name)) — \($0.roles.filter { Role.guidance.contains($0) }.sorted().map { t.label($0) }.joined(separator: ", "))"
+                    )
+                }
         }
         var otherVersions: [Int] = []
         if scope.actor.can(.manageProgrammes) {
-            otherVersions = try await ProgrammeVersion.query(on: req.db).filter(\.$programme.$id == enrolment.$programme.id)
-                .sort(\.$number).all(\.$number).filter { $0 != version.number }
+            otherVersions = try await ProgrammeVersion.query(on: req.db).filter(
+                \.$programme.$id == enrolment.$programme.id
+            )
+            .sort(\.$number).all(\.$number).filter { $0 != version.number }
         }
         let candidacyVisible = scope.actor.reach == .allInPartnerProgrammes
         var model = DossierModel(
             enrolmentID: enrolmentID, person: summary(try await PersonView.make(person, scope: scope)),
             candidacyHref: candidacyVisible ? "/candidates/\(enrolment.$candidacy.id.uuidString)" : nil,
-            programmeName: programme.name, programmeHref: "/programmes/\(programme.id!.uuidString)", versionNumber: version.number,
+            programmeName: programme.name, programmeHref: "/programmes/\(programme.id!.uuidString)",
+            versionNumber: version.number,
             otherVersions: otherVersions, cohortName: cohort.name, cohortHref: "/cohorts/\(cohort.id!.uuidString)",
             streamName: definition.stream(enrolment.stream)?.name ?? enrolment.stream, state: snapshot.state,
             phaseName: enrolment.phaseCode.flatMap { definition.phase($0)?.name },
-            phaseToStart: EnrolmentMachine.phaseToStart(for: snapshot, definition: definition).flatMap { definition.phase($0) },
+            phaseToStart: EnrolmentMachine.phaseToStart(for: snapshot, definition: definition).flatMap {
+                definition.phase($0)
+            },
             outcomes: definition.outcomes, outcomeName: enrolment.outcomeCode.flatMap { definition.outcome($0)?.name },
             exitReason: enrolment.exitReason.flatMap(ExitReason.init(rawValue:)),
             team: team.compactMap { assignment in
                 Role(rawValue: assignment.role).map {
-                    TeamMember(role: $0, name: assignment.user.name, organisation: assignment.user.organisation.name, since: assignment.startsOn,
-                               assignmentID: scope.actor.can(.enrol) ? assignment.id : nil)
+                    TeamMember(
+                        role: $0, name: assignment.user.name, organisation: assignment.user.organisation.name,
+                        since: assignment.startsOn,
+                        assignmentID: scope.actor.can(.enrol) ? assignment.id : nil)
                 }
             },
             availableKinds: EnrolmentMachine.availableKinds(for: snapshot, definition: definition),
@@ -96,28 +123,45 @@ struct ParticipantWebController {
         enrolment.$programmeVersion.value = version
         enrolment.$cohort.value = cohort
         let (asOf, asOfErrors) = AsOfQuery.read(req, today: scope.today)
-        model.signals = try await Attention.items(for: [enrolment], actor: scope.actor, asOf: asOf, on: req.db).first?.signals ?? []
+        model.signals =
+            try await Attention.items(for: [enrolment], actor: scope.actor, asOf: asOf, on: req.db).first?.signals ?? []
         model.signalsAsOf = asOf == scope.today ? nil : asOf.iso
         model.signalsAsOfErrors = asOfErrors
         model.notes = try await NoteRows.latest(try await scope.notes(of: enrolment), actor: scope.actor)
         model.canWriteNotes = scope.actor.can(.writeNotes)
         model.noteErrors = noteErrors
-        let marks = try await StatusMark.query(on: req.db).filter(\.$enrolment.$id == enrolmentID).sort(\.$recordedAt, .descending).limit(20).with(\.$setBy).all()
-        model.statusMarks = marks.map { StatusMarkRow(colour: RAGColour(rawValue: $0.colour) ?? .green, reason: $0.reason, setOn: $0.setOn, setBy: $0.setBy.name) }
-        let tasks = try await GuidanceTask.query(on: req.db).filter(\.$enrolment.$id == enrolmentID).filter(\.$status == TaskStatus.open.rawValue)
-            .sort(\.$dueOn).limit(50).with(\.$assignee).with(\.$enrolment) { $0.with(\.$person) }.all()
-        model.tasks = TaskRows.rows(tasks, today: scope.today)
-        model.taskAssignees = [(scope.actor.userID.uuidString, scope.actor.name)] + team.compactMap { assignment in
-            assignment.$user.id == scope.actor.userID ? nil : (assignment.$user.id.uuidString, "\(assignment.user.name) (\(assignment.user.organisation.name))")
+        let marks = try await StatusMark.query(on: req.db).filter(\.$enrolment.$id == enrolmentID).sort(
+            \.$recordedAt, .descending
+        ).limit(20).with(\.$setBy).all()
+        model.statusMarks = marks.map {
+            StatusMarkRow(
+                colour: RAGColour(rawValue: $0.colour) ?? .green, reason: $0.reason, setOn: $0.setOn,
+                setBy: $0.setBy.name)
         }
+        let tasks = try await GuidanceTask.query(on: req.db).filter(\.$enrolment.$id == enrolmentID).filter(
+            \.$status == TaskStatus.open.rawValue
+        )
+        .sort(\.$dueOn).limit(50).with(\.$assignee).with(\.$enrolment) { $0.with(\.$person) }.all()
+        model.tasks = TaskRows.rows(tasks, today: scope.today)
+        model.taskAssignees =
+            [(scope.actor.userID.uuidString, scope.actor.name)]
+            + team.compactMap { assignment in
+                assignment.$user.id == scope.actor.userID
+                    ? nil
+                    : (assignment.$user.id.uuidString, "\(assignment.user.name) (\(assignment.user.organisation.name))")
+            }
         let week = scope.today.startOfWeek
-        model.schedule = try await Schedules.days(for: enrolment, definition: definition, from: week, to: week.adding(days: 13), on: req.db).map {
+        model.schedule = try await Schedules.days(
+            for: enrolment, definition: definition, from: week, to: week.adding(days: 13), on: req.db
+        ).map {
             ScheduleDay(date: $0.date.iso, activities: Schedules.text($0, t), places: $0.places.joined(separator: ", "))
         }
         model.placements = try await PlacementRows.model(
-            for: enrolment, scope: scope, canPlace: scope.actor.can(.enrol) && !snapshot.state.isTerminal, form: placementForm, errors: errors, on: req.db)
-        model.reviews = try await ReviewRows.model(for: enrolment, definition: definition, guidedSince: hours.guidedSince, actor: scope.actor,
-                                                   today: scope.today, errors: errors, on: req.db)
+            for: enrolment, scope: scope, canPlace: scope.actor.can(.enrol) && !snapshot.state.isTerminal,
+            form: placementForm, errors: errors, on: req.db)
+        model.reviews = try await ReviewRows.model(
+            for: enrolment, definition: definition, guidedSince: hours.guidedSince, actor: scope.actor,
+            today: scope.today, errors: errors, on: req.db)
         return html(DossierPage.render(req.pageContext(), model), status: status)
     }
 
@@ -128,7 +172,8 @@ struct ParticipantWebController {
         let form = FormData(req)
         switch TransitionForm.command(form) {
         case .failure(let failure):
-            return try await dossier(req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
+            return try await dossier(
+                req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
         case .success(let command):
             do {
                 try await EnrolmentOperations(scope: scope, now: req.clock.now()).apply(command, to: enrolment)
@@ -136,7 +181,9 @@ struct ParticipantWebController {
                 return req.redirect(to: "/participants/\(enrolment.id!.uuidString)")
             } catch let refusal as TransitionRefusal {
                 let fresh = try await scope.enrolment(enrolment.id)
-                return try await dossier(req, scope: scope, enrolment: fresh, refusal: RefusalText.text(refusal, req.translator()), status: .conflict)
+                return try await dossier(
+                    req, scope: scope, enrolment: fresh, refusal: RefusalText.text(refusal, req.translator()),
+                    status: .conflict)
             }
         }
     }
@@ -145,9 +192,11 @@ struct ParticipantWebController {
         let scope = try req.scope()
         let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
         guard let person = try await Person.find(enrolment.$person.id, on: req.db),
-              let version = try await ProgrammeVersion.find(enrolment.$programmeVersion.id, on: req.db)
+            let version = try await ProgrammeVersion.find(enrolment.$programmeVersion.id, on: req.db)
         else { throw AccessDenied.notFound }
-        return try await Schedules.iCalendar(for: enrolment, person: person, definition: version.definition, today: scope.today, now: req.clock.now(), t: req.translator(), on: req.db)
+        return try await Schedules.iCalendar(
+            for: enrolment, person: person, definition: version.definition, today: scope.today, now: req.clock.now(),
+            t: req.translator(), on: req.db)
     }
 
     func writeNote(_ req: Request) async throws -> Response {
@@ -157,11 +206,14 @@ struct ParticipantWebController {
         let form = FormData(req)
         do {
             _ = try await NoteOperations(scope: scope, now: req.clock.now())
-                .write(on: enrolment, text: form["text"], level: form["level"], contactOn: form["contactOn"], corrects: UUID(uuidString: form["corrects"]))
+                .write(
+                    on: enrolment, text: form["text"], level: form["level"], contactOn: form["contactOn"],
+                    corrects: UUID(uuidString: form["corrects"]))
             req.flash(req.translator()(.flashNoteAdded))
             return req.redirect(to: "/participants/\(enrolment.id!.uuidString)#notes-title")
         } catch let failure as ValidationFailure {
-            return try await dossier(req, scope: scope, enrolment: enrolment, noteErrors: failure.errors, status: .badRequest)
+            return try await dossier(
+                req, scope: scope, enrolment: enrolment, noteErrors: failure.errors, status: .badRequest)
         }
     }
 
@@ -181,11 +233,13 @@ struct ParticipantWebController {
             return try await dossier(req, scope: scope, enrolment: enrolment, errors: errors, status: .badRequest)
         }
         do {
-            try await EnrolmentOperations(scope: scope, now: req.clock.now()).assign(enrolment, userID: userID, role: role, startsOn: startsOn)
+            try await EnrolmentOperations(scope: scope, now: req.clock.now()).assign(
+                enrolment, userID: userID, role: role, startsOn: startsOn)
             req.flash(req.translator()(.flashAssigned))
             return req.redirect(to: "/participants/\(enrolment.id!.uuidString)")
         } catch let failure as ValidationFailure {
-            return try await dossier(req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
+            return try await dossier(
+                req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
         }
     }
 
@@ -196,13 +250,16 @@ struct ParticipantWebController {
         let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
         let form = FormData(req)
         guard let endsOn = SimpleDate(form["endsOn"]) else {
-            return try await dossier(req, scope: scope, enrolment: enrolment, errors: [FieldError("endsOn", .invalidDate)], status: .badRequest)
+            return try await dossier(
+                req, scope: scope, enrolment: enrolment, errors: [FieldError("endsOn", .invalidDate)],
+                status: .badRequest)
         }
         do {
             _ = try await EnrolmentOperations(scope: scope, now: req.clock.now())
                 .endAssignment(enrolment, assignmentID: try req.uuidParameter("assignmentID"), endsOn: endsOn)
         } catch let failure as ValidationFailure {
-            return try await dossier(req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
+            return try await dossier(
+                req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
         }
         req.flash(req.translator()(.flashAssignmentEnded))
         return req.redirect(to: "/participants/\(enrolment.id!.uuidString)")
@@ -214,20 +271,28 @@ struct ParticipantWebController {
         let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
         let form = FormData(req)
         guard let number = Int(form["version"]) else {
-            return try await dossier(req, scope: scope, enrolment: enrolment, errors: [FieldError("version", .invalidChoice)], status: .badRequest)
+            return try await dossier(
+                req, scope: scope, enrolment: enrolment, errors: [FieldError("version", .invalidChoice)],
+                status: .badRequest)
         }
         let day = form["date"].isEmpty ? scope.today : SimpleDate(form["date"])
         guard let day else {
-            return try await dossier(req, scope: scope, enrolment: enrolment, errors: [FieldError("date", .invalidDate)], status: .badRequest)
+            return try await dossier(
+                req, scope: scope, enrolment: enrolment, errors: [FieldError("date", .invalidDate)], status: .badRequest
+            )
         }
         do {
-            try await EnrolmentOperations(scope: scope, now: req.clock.now()).move(enrolment, toVersion: number, on: day)
+            try await EnrolmentOperations(scope: scope, now: req.clock.now()).move(
+                enrolment, toVersion: number, on: day)
             req.flash(req.translator()(.flashMoved, String(number)))
             return req.redirect(to: "/participants/\(enrolment.id!.uuidString)")
         } catch let refusal as TransitionRefusal {
-            return try await dossier(req, scope: scope, enrolment: enrolment, refusal: RefusalText.text(refusal, req.translator()), status: .conflict)
+            return try await dossier(
+                req, scope: scope, enrolment: enrolment, refusal: RefusalText.text(refusal, req.translator()),
+                status: .conflict)
         } catch let failure as ValidationFailure {
-            return try await dossier(req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
+            return try await dossier(
+                req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
         }
     }
 }
@@ -245,21 +310,32 @@ enum TransitionForm {
             case .startPhase?:
                 command = .startPhase(code: form["phase"], on: date)
             case .completePhase?:
-                if let result = PhaseResult(rawValue: form["result"]) { command = .completePhase(result: result, on: date) }
-                else { errors.append(FieldError("result", .invalidChoice)) }
+                if let result = PhaseResult(rawValue: form["result"]) {
+                    command = .completePhase(result: result, on: date)
+                } else {
+                    errors.append(FieldError("result", .invalidChoice))
+                }
             case .pause?:
                 if form["reason"].isEmpty { errors.append(FieldError("reason", .required)) }
                 let plannedReturn = SimpleDate(form["plannedReturn"])
                 if plannedReturn == nil { errors.append(FieldError("plannedReturn", .invalidDate)) }
-                if let plannedReturn, !form["reason"].isEmpty { command = .pause(reason: form["reason"], plannedReturn: plannedReturn, on: date) }
+                if let plannedReturn, !form["reason"].isEmpty {
+                    command = .pause(reason: form["reason"], plannedReturn: plannedReturn, on: date)
+                }
             case .resume?:
                 command = .resume(on: date)
             case .withdraw?:
-                if let reason = ExitReason(rawValue: form["exitReason"]) { command = .withdraw(reason: reason, note: form["note"], on: date) }
-                else { errors.append(FieldError("exitReason", .invalidChoice)) }
+                if let reason = ExitReason(rawValue: form["exitReason"]) {
+                    command = .withdraw(reason: reason, note: form["note"], on: date)
+                } else {
+                    errors.append(FieldError("exitReason", .invalidChoice))
+                }
             case .complete?:
-                if form["outcome"].isEmpty { errors.append(FieldError("outcome", .invalidChoice)) }
-                else { command = .complete(outcomeCode: form["outcome"], on: date) }
+                if form["outcome"].isEmpty {
+                    errors.append(FieldError("outcome", .invalidChoice))
+                } else {
+                    command = .complete(outcomeCode: form["outcome"], on: date)
+                }
             default:
                 errors.append(FieldError("kind", .invalidChoice))
             }

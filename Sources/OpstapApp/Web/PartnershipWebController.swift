@@ -10,13 +10,16 @@ import Vapor
 /// installation, and accepting an invitation.
 struct PartnershipWebController {
     private func operations(_ req: Request) -> PartnershipOperations {
-        PartnershipOperations(db: req.db, now: req.clock.now(), hash: { [req] in try await req.password.async.hash($0) })
+        PartnershipOperations(
+            db: req.db, now: req.clock.now(), hash: { [req] in try await req.password.async.hash($0) })
     }
 
     /// Answers 404 once any organisation exists: setup happens once.
     func setupPage(_ req: Request) async throws -> Response {
         guard !(try await PartnershipOperations.isSetUp(on: req.db)) else { throw AccessDenied.notFound }
-        return html(SetupPage.render(req.pageContext(), token: req.query[String.self, at: "token"] ?? "", values: [:], errors: []))
+        return html(
+            SetupPage.render(
+                req.pageContext(), token: req.query[String.self, at: "token"] ?? "", values: [:], errors: []))
     }
 
     func setUp(_ req: Request) async throws -> Response {
@@ -24,15 +27,20 @@ struct PartnershipWebController {
         let form = FormData(req)
         let token = form["token"]
         func refuse(_ errors: [FieldError]) -> Response {
-            html(SetupPage.render(req.pageContext(), token: "", values: form.firstValues.filter { $0.key != "password" && $0.key != "token" }, errors: errors),
-                 status: .badRequest)
+            html(
+                SetupPage.render(
+                    req.pageContext(), token: "",
+                    values: form.firstValues.filter { $0.key != "password" && $0.key != "token" }, errors: errors),
+                status: .badRequest)
         }
         guard try await req.setupToken.matches(token) else { return refuse([FieldError("token", .setupTokenWrong)]) }
         let user: User
         do {
             user = try await operations(req).setUp(
                 organisation: OrganisationInput(name: form["organisationName"], kind: form["kind"], city: form["city"]),
-                administrator: StaffInput(email: form["email"], name: form["name"], roles: [Role.administrator.rawValue], password: form["password"]))
+                administrator: StaffInput(
+                    email: form["email"], name: form["name"], roles: [Role.administrator.rawValue],
+                    password: form["password"]))
         } catch let failure as ValidationFailure {
             if failure.errors.contains(where: { $0.code == .alreadySetUp }) { throw AccessDenied.notFound }
             return refuse(failure.errors)
@@ -51,10 +59,15 @@ struct PartnershipWebController {
         }
         do {
             let invitation = try await operations(req).openInvitation(code: code)
-            return html(InvitationPage.render(req.pageContext(), code: code, invitation: Self.view(invitation), values: [:], errors: []))
+            return html(
+                InvitationPage.render(
+                    req.pageContext(), code: code, invitation: Self.view(invitation), values: [:], errors: []))
         } catch let failure as ValidationFailure {
-            let status: HTTPResponseStatus = failure.errors.contains { $0.code == .invitationExpired } ? .gone : .notFound
-            return html(InvitationPage.render(req.pageContext(), code: "", invitation: nil, values: [:], errors: failure.errors), status: status)
+            let status: HTTPResponseStatus =
+                failure.errors.contains { $0.code == .invitationExpired } ? .gone : .notFound
+            return html(
+                InvitationPage.render(
+                    req.pageContext(), code: "", invitation: nil, values: [:], errors: failure.errors), status: status)
         }
     }
 
@@ -70,15 +83,22 @@ struct PartnershipWebController {
         } catch let failure as ValidationFailure {
             // A code that is unknown, used or expired: the form to type a code, with the reason.
             guard let invitation = try? await operations.openInvitation(code: code) else {
-                let status: HTTPResponseStatus = failure.errors.contains { $0.code == .invitationExpired } ? .gone : .notFound
-                return html(InvitationPage.render(req.pageContext(), code: "", invitation: nil, values: [:], errors: failure.errors), status: status)
+                let status: HTTPResponseStatus =
+                    failure.errors.contains { $0.code == .invitationExpired } ? .gone : .notFound
+                return html(
+                    InvitationPage.render(
+                        req.pageContext(), code: "", invitation: nil, values: [:], errors: failure.errors),
+                    status: status)
             }
-            return html(InvitationPage.render(req.pageContext(), code: code, invitation: Self.view(invitation),
-                                              values: ["name": form["name"]], errors: failure.errors), status: .badRequest)
+            return html(
+                InvitationPage.render(
+                    req.pageContext(), code: code, invitation: Self.view(invitation),
+                    values: ["name": form["name"]], errors: failure.errors), status: .badRequest)
         }
     }
 
     private static func view(_ invitation: Invitation) -> InvitationView {
-        InvitationView(organisationName: invitation.organisation.name, email: invitation.email, roles: invitation.roles.sorted())
+        InvitationView(
+            organisationName: invitation.organisation.name, email: invitation.email, roles: invitation.roles.sorted())
     }
 }

@@ -11,20 +11,28 @@ struct PlacementWebController {
         try scope.actor.require(.enrol)
         let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
         let form = FormData(req)
-        let input = PlacementInput(locationID: UUID(uuidString: form["locationId"]), supervisorID: UUID(uuidString: form["supervisorId"]),
-                                   startsOn: form["startsOn"], endsOn: form["endsOn"], weekdays: form.values("weekdays"), hoursPerWeek: form["hoursPerWeek"])
+        let input = PlacementInput(
+            locationID: UUID(uuidString: form["locationId"]), supervisorID: UUID(uuidString: form["supervisorId"]),
+            startsOn: form["startsOn"], endsOn: form["endsOn"], weekdays: form.values("weekdays"),
+            hoursPerWeek: form["hoursPerWeek"])
         do {
             _ = try await PlacementOperations(scope: scope, now: req.clock.now()).place(enrolment, input)
             req.flash(req.translator()(.flashPlaced))
             return req.redirect(to: "/participants/\(enrolment.id!.uuidString)#placements")
         } catch let failure as ValidationFailure {
-            return try await ParticipantWebController().dossier(req, scope: scope, enrolment: enrolment, errors: failure.errors,
-                                                                placementForm: (form.firstValues, Set(form.values("weekdays")), nil, false), status: .badRequest)
+            return try await ParticipantWebController().dossier(
+                req, scope: scope, enrolment: enrolment, errors: failure.errors,
+                placementForm: (form.firstValues, Set(form.values("weekdays")), nil, false), status: .badRequest)
         } catch let refusal as PlacementRefusal {
-            return try await ParticipantWebController().dossier(req, scope: scope, enrolment: enrolment,
-                                                                placementForm: (form.firstValues, Set(form.values("weekdays")), RefusalText.text(refusal, req.translator()), true), status: .conflict)
+            return try await ParticipantWebController().dossier(
+                req, scope: scope, enrolment: enrolment,
+                placementForm: (
+                    form.firstValues, Set(form.values("weekdays")), RefusalText.text(refusal, req.translator()), true
+                ), status: .conflict)
         } catch let refusal as TransitionRefusal {
-            return try await ParticipantWebController().dossier(req, scope: scope, enrolment: enrolment, refusal: RefusalText.text(refusal, req.translator()), status: .conflict)
+            return try await ParticipantWebController().dossier(
+                req, scope: scope, enrolment: enrolment, refusal: RefusalText.text(refusal, req.translator()),
+                status: .conflict)
         }
     }
 
@@ -33,7 +41,8 @@ struct PlacementWebController {
         try scope.actor.require(.enrol)
         let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
         let form = FormData(req)
-        try await PlacementOperations(scope: scope, now: req.clock.now()).wait(enrolment, for: UUID(uuidString: form["locationId"]), from: form["startsOn"])
+        try await PlacementOperations(scope: scope, now: req.clock.now()).wait(
+            enrolment, for: UUID(uuidString: form["locationId"]), from: form["startsOn"])
         req.flash(req.translator()(.flashWaiting))
         return req.redirect(to: "/participants/\(enrolment.id!.uuidString)#placements")
     }
@@ -44,15 +53,26 @@ struct PlacementWebController {
         try await locationsPage(req, errors: [])
     }
 
-    private func locationsPage(_ req: Request, errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func locationsPage(
+        _ req: Request, errors: [FieldError], status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let scope = try req.scope()
-        let locations = try await Location.query(on: req.db).filter(\.$organisation.$id == scope.actor.organisationID).sort(\.$name).all()
+        let locations = try await Location.query(on: req.db).filter(\.$organisation.$id == scope.actor.organisationID)
+            .sort(\.$name).all()
         let ids = locations.compactMap(\.id)
-        let periods = Dictionary(grouping: try await LocationPlaces.query(on: req.db).filter(\.$location.$id ~~ ids).sort(\.$startsOn).all(), by: { $0.$location.id })
-        let placements = Dictionary(grouping: try await Placement.query(on: req.db).filter(\.$location.$id ~~ ids).all(), by: { $0.$location.id })
+        let periods = Dictionary(
+            grouping: try await LocationPlaces.query(on: req.db).filter(\.$location.$id ~~ ids).sort(\.$startsOn).all(),
+            by: { $0.$location.id })
+        let placements = Dictionary(
+            grouping: try await Placement.query(on: req.db).filter(\.$location.$id ~~ ids).all(),
+            by: { $0.$location.id })
         // Names on the waiting list only for participants the viewer may see.
-        let waiting = try await WaitingListEntry.query(on: req.db).filter(\.$location.$id ~~ ids).filter(\.$status == "waiting").all()
-        let visible = waiting.isEmpty ? [] : try await scope.enrolments().filter(\.$id ~~ waiting.map { $0.$enrolment.id }).with(\.$person).all()
+        let waiting = try await WaitingListEntry.query(on: req.db).filter(\.$location.$id ~~ ids).filter(
+            \.$status == "waiting"
+        ).all()
+        let visible =
+            waiting.isEmpty
+            ? [] : try await scope.enrolments().filter(\.$id ~~ waiting.map { $0.$enrolment.id }).with(\.$person).all()
         let names = Dictionary(uniqueKeysWithValues: visible.map { ($0.id!, $0.person.fullName) })
         let today = scope.today
         let rows = locations.map { location in
@@ -62,7 +82,9 @@ struct PlacementWebController {
                 id: id, name: location.name, periods: own.map { ($0.startsOn, $0.endsOn, $0.places) },
                 takenToday: (placements[id] ?? []).filter { $0.range.contains(today) }.count,
                 placesToday: own.map(\.period).last { $0.range.contains(today) }?.places ?? 0,
-                waiting: waiting.filter { $0.$location.id == id }.map { names[$0.$enrolment.id] ?? req.translator()(.participant) })
+                waiting: waiting.filter { $0.$location.id == id }.map {
+                    names[$0.$enrolment.id] ?? req.translator()(.participant)
+                })
         }
         let canOffer = !scope.actor.roles.isDisjoint(with: [.administrator, .coordinator])
         return html(LocationsPage.render(req.pageContext(), rows, errors: errors, canOffer: canOffer), status: status)
@@ -73,7 +95,9 @@ struct PlacementWebController {
         let form = FormData(req)
         do {
             try await PlacementOperations(scope: scope, now: req.clock.now())
-                .offer(at: try req.uuidParameter("locationID"), from: form["placesFrom"], until: form["placesUntil"], places: form["places"], requiredLevel: form["requiredLevel"])
+                .offer(
+                    at: try req.uuidParameter("locationID"), from: form["placesFrom"], until: form["placesUntil"],
+                    places: form["places"], requiredLevel: form["requiredLevel"])
             req.flash(req.translator()(.flashSaved))
             return req.redirect(to: "/locations")
         } catch let failure as ValidationFailure {
@@ -84,25 +108,37 @@ struct PlacementWebController {
 
 /// Placements of one participant and the choices for a new one, for the dossier.
 enum PlacementRows {
-    static func model(for enrolment: Enrolment, scope: Scope, canPlace: Bool, form: (values: [String: String], weekdays: Set<String>, refusal: String?, offerWaiting: Bool)?,
-                      errors: [FieldError], on db: any Database) async throws -> PlacementsModel {
+    static func model(
+        for enrolment: Enrolment, scope: Scope, canPlace: Bool,
+        form: (values: [String: String], weekdays: Set<String>, refusal: String?, offerWaiting: Bool)?,
+        errors: [FieldError], on db: any Database
+    ) async throws -> PlacementsModel {
         let id = try enrolment.requireID()
         let placements = try await Placement.query(on: db).filter(\.$enrolment.$id == id).sort(\.$startsOn, .descending)
             .with(\.$location) { $0.with(\.$organisation) }.with(\.$supervisor).all()
-        let waiting = try await WaitingListEntry.query(on: db).filter(\.$enrolment.$id == id).filter(\.$status == "waiting").with(\.$location).all()
+        let waiting = try await WaitingListEntry.query(on: db).filter(\.$enrolment.$id == id).filter(
+            \.$status == "waiting"
+        ).with(\.$location).all()
         var locations: [(value: String, label: String)] = []
         var supervisors: [(value: String, label: String)] = []
         if canPlace {
-            let partners = try await ProgrammePartner.query(on: db).filter(\.$programme.$id == enrolment.$programme.id).all(\.$organisation.$id)
-            locations = try await Location.query(on: db).filter(\.$organisation.$id ~~ partners).with(\.$organisation).sort(\.$name).all()
+            let partners = try await ProgrammePartner.query(on: db).filter(\.$programme.$id == enrolment.$programme.id)
+                .all(\.$organisation.$id)
+            locations = try await Location.query(on: db).filter(\.$organisation.$id ~~ partners).with(\.$organisation)
+                .sort(\.$name).all()
                 .map { ($0.id!.uuidString, "\($0.name) (\($0.organisation.name))") }
-            supervisors = try await User.query(on: db).filter(\.$organisation.$id ~~ partners).filter(\.$active == true).with(\.$organisation).sort(\.$name).all()
-                .filter { $0.roles.contains(.workSupervisor) }.map { ($0.id!.uuidString, "\($0.name) (\($0.organisation.name))") }
+            supervisors = try await User.query(on: db).filter(\.$organisation.$id ~~ partners).filter(\.$active == true)
+                .with(\.$organisation).sort(\.$name).all()
+                .filter { $0.roles.contains(.workSupervisor) }.map {
+                    ($0.id!.uuidString, "\($0.name) (\($0.organisation.name))")
+                }
         }
         return PlacementsModel(
             placements: placements.map {
-                PlacementRow(location: $0.location.name, organisation: $0.location.organisation.name, supervisor: $0.supervisor.name,
-                             startsOn: $0.startsOn, endsOn: $0.endsOn, weekdays: $0.weekdays, hoursPerWeek: $0.hoursPerWeek)
+                PlacementRow(
+                    location: $0.location.name, organisation: $0.location.organisation.name,
+                    supervisor: $0.supervisor.name,
+                    startsOn: $0.startsOn, endsOn: $0.endsOn, weekdays: $0.weekdays, hoursPerWeek: $0.hoursPerWeek)
             },
             waiting: waiting.map(\.location.name), canPlace: canPlace, locations: locations, supervisors: supervisors,
             values: form?.values ?? ["startsOn": scope.today.iso], weekdays: form?.weekdays ?? [], errors: errors,

@@ -10,7 +10,9 @@ struct ProgrammeWebController {
         let scope = try req.scope()
         let programmes = try await scope.programmes().with(\.$owner).sort(\.$name).all()
         let rows = programmes.map {
-            ProgrammeRow(name: $0.name, href: "/programmes/\($0.id!.uuidString)", version: $0.currentVersion, owner: $0.owner.name)
+            ProgrammeRow(
+                name: $0.name, href: "/programmes/\($0.id!.uuidString)", version: $0.currentVersion,
+                owner: $0.owner.name)
         }
         return html(ProgrammePages.list(req.pageContext(), rows, canCreate: scope.actor.can(.manageProgrammes)))
     }
@@ -18,7 +20,8 @@ struct ProgrammeWebController {
     func show(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let programme = try await scope.programme(try req.uuidParameter("programmeID"))
-        return try await render(req, scope: scope, programme: programme, versionNumber: programme.currentVersion, cohortForm: CohortForm())
+        return try await render(
+            req, scope: scope, programme: programme, versionNumber: programme.currentVersion, cohortForm: CohortForm())
     }
 
     func showVersion(_ req: Request) async throws -> Response {
@@ -29,13 +32,18 @@ struct ProgrammeWebController {
         return try await render(req, scope: scope, programme: programme, versionNumber: number, cohortForm: nil)
     }
 
-    private func render(_ req: Request, scope: Scope, programme: Programme, versionNumber: Int?, cohortForm: CohortForm?, status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func render(
+        _ req: Request, scope: Scope, programme: Programme, versionNumber: Int?, cohortForm: CohortForm?,
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let operations = ProgrammeOperations(scope: scope, now: req.clock.now())
         let versions = try await operations.versions(of: programme)
         let shown = versions.first { $0.number == versionNumber }
         let definition = shown?.definition ?? programme.draft
         let programmeID = try programme.requireID()
-        let cohorts = try await Cohort.query(on: req.db).filter(\.$programme.$id == programmeID).sort(\.$startDate, .descending).all()
+        let cohorts = try await Cohort.query(on: req.db).filter(\.$programme.$id == programmeID).sort(
+            \.$startDate, .descending
+        ).all()
         let taken = try await CohortOperations(scope: scope).occupancy(of: cohorts.compactMap(\.id))
         let versionNumbers = Dictionary(uniqueKeysWithValues: versions.map { ($0.id!, $0.number) })
         let publishers = try await userNames(versions.map { $0.$publishedBy.id }, on: req.db)
@@ -43,17 +51,23 @@ struct ProgrammeWebController {
         let mayEdit = canManage && programme.$owner.id == scope.actor.organisationID
         let model = ProgrammeModel(
             id: programmeID, name: programme.name, shownVersion: shown?.number, definition: definition,
-            organisationNames: try await organisationNames(definition?.partners.map(\.organisationID) ?? [], on: req.db),
+            organisationNames: try await organisationNames(
+                definition?.partners.map(\.organisationID) ?? [], on: req.db),
             versions: versions.map {
-                VersionRow(number: $0.number, publishedAt: $0.publishedAt, publishedBy: publishers[$0.$publishedBy.id] ?? "",
-                           note: $0.changeNote, href: "/programmes/\(programmeID.uuidString)/versions/\($0.number)")
+                VersionRow(
+                    number: $0.number, publishedAt: $0.publishedAt, publishedBy: publishers[$0.$publishedBy.id] ?? "",
+                    note: $0.changeNote, href: "/programmes/\(programmeID.uuidString)/versions/\($0.number)")
             },
             cohorts: cohorts.map {
-                CohortRow(name: $0.name, href: "/cohorts/\($0.id!.uuidString)", startDate: $0.startDate, capacity: $0.capacity,
-                          taken: taken[$0.id!] ?? 0, streams: $0.streams, version: versionNumbers[$0.$programmeVersion.id] ?? 0)
+                CohortRow(
+                    name: $0.name, href: "/cohorts/\($0.id!.uuidString)", startDate: $0.startDate,
+                    capacity: $0.capacity,
+                    taken: taken[$0.id!] ?? 0, streams: $0.streams,
+                    version: versionNumbers[$0.$programmeVersion.id] ?? 0)
             },
             canManage: mayEdit,
-            cohortForm: canManage && scope.actor.can(.manageCohorts) && programme.currentVersion != nil && shown?.number == programme.currentVersion ? cohortForm : nil)
+            cohortForm: canManage && scope.actor.can(.manageCohorts) && programme.currentVersion != nil
+                && shown?.number == programme.currentVersion ? cohortForm : nil)
         return html(ProgrammePages.detail(req.pageContext(), model), status: status)
     }
 
@@ -62,7 +76,9 @@ struct ProgrammeWebController {
         try scope.actor.require(.manageCohorts)
         let programme = try await scope.programme(try req.uuidParameter("programmeID"))
         let form = FormData(req)
-        let input = CohortInput(name: form["name"], startDate: form["startDate"], capacity: form["capacity"], streams: form.values("streams"))
+        let input = CohortInput(
+            name: form["name"], startDate: form["startDate"], capacity: form["capacity"],
+            streams: form.values("streams"))
         do {
             let cohort = try await CohortOperations(scope: scope).create(in: programme, input: input)
             req.flash(req.translator()(.flashCohortCreated))
@@ -74,7 +90,9 @@ struct ProgrammeWebController {
             cohortForm.capacity = input.capacity
             cohortForm.streams = Set(input.streams)
             cohortForm.errors = failure.errors
-            return try await render(req, scope: scope, programme: programme, versionNumber: programme.currentVersion, cohortForm: cohortForm, status: .badRequest)
+            return try await render(
+                req, scope: scope, programme: programme, versionNumber: programme.currentVersion,
+                cohortForm: cohortForm, status: .badRequest)
         }
     }
 
@@ -85,10 +103,12 @@ struct ProgrammeWebController {
         let programme = try await Programme.find(cohort.$programme.id, on: req.db)
         let version = try await ProgrammeVersion.find(cohort.$programmeVersion.id, on: req.db)
         let pageRequest = PageQuery(number: req.query[Int.self, at: "page"], size: 50)
-        let participants = try await ParticipantRows.page(try await scope.enrolments().filter(\.$cohort.$id == cohortID), request: pageRequest)
+        let participants = try await ParticipantRows.page(
+            try await scope.enrolments().filter(\.$cohort.$id == cohortID), request: pageRequest)
         let taken = try await CohortOperations(scope: scope).occupancy(of: [cohortID])[cohortID] ?? 0
         let model = CohortModel(
-            name: cohort.name, programmeName: programme?.name ?? "", programmeHref: "/programmes/\(cohort.$programme.id.uuidString)",
+            name: cohort.name, programmeName: programme?.name ?? "",
+            programmeHref: "/programmes/\(cohort.$programme.id.uuidString)",
             startDate: cohort.startDate, capacity: cohort.capacity, taken: taken,
             streams: cohort.streams.map { version?.definition.stream($0)?.name ?? $0 }, version: version?.number ?? 0,
             participants: participants, pagePath: "/cohorts/\(cohortID.uuidString)")
@@ -100,7 +120,8 @@ struct ProgrammeWebController {
     func newForm(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.manageProgrammes)
-        let definition = ProgrammeDefinition(name: "", partners: [Partner(organisationID: scope.actor.organisationID, part: "")])
+        let definition = ProgrammeDefinition(
+            name: "", partners: [Partner(organisationID: scope.actor.organisationID, part: "")])
         return try await editor(req, programme: nil, definition: definition, errors: [], changeNote: "")
     }
 
@@ -109,14 +130,18 @@ struct ProgrammeWebController {
         try scope.actor.require(.manageProgrammes)
         let (definition, parseErrors) = DraftForm.parse(FormData(req))
         guard parseErrors.isEmpty else {
-            return try await editor(req, programme: nil, definition: definition, errors: parseErrors, changeNote: "", status: .badRequest)
+            return try await editor(
+                req, programme: nil, definition: definition, errors: parseErrors, changeNote: "", status: .badRequest)
         }
         do {
-            let programme = try await ProgrammeOperations(scope: scope, now: req.clock.now()).create(definition: definition)
+            let programme = try await ProgrammeOperations(scope: scope, now: req.clock.now()).create(
+                definition: definition)
             req.flash(req.translator()(.flashSaved))
             return req.redirect(to: "/programmes/\(programme.id!.uuidString)/draft")
         } catch let failure as ValidationFailure {
-            return try await editor(req, programme: nil, definition: definition, errors: failure.errors, changeNote: "", status: .badRequest)
+            return try await editor(
+                req, programme: nil, definition: definition, errors: failure.errors, changeNote: "", status: .badRequest
+            )
         }
     }
 
@@ -137,7 +162,9 @@ struct ProgrammeWebController {
         let (definition, parseErrors) = DraftForm.parse(form)
         let changeNote = form["changeNote"]
         guard parseErrors.isEmpty else {
-            return try await editor(req, programme: programme, definition: definition, errors: parseErrors, changeNote: changeNote, status: .badRequest)
+            return try await editor(
+                req, programme: programme, definition: definition, errors: parseErrors, changeNote: changeNote,
+                status: .badRequest)
         }
         let operations = ProgrammeOperations(scope: scope, now: req.clock.now())
         do {
@@ -151,12 +178,19 @@ struct ProgrammeWebController {
             return req.redirect(to: "/programmes/\(programme.id!.uuidString)/draft")
         } catch let failure as ValidationFailure {
             let errors = failure.errors.map { DraftForm.formFieldName($0, in: definition) }
-            return try await editor(req, programme: programme, definition: definition, errors: errors, changeNote: changeNote, status: .badRequest)
+            return try await editor(
+                req, programme: programme, definition: definition, errors: errors, changeNote: changeNote,
+                status: .badRequest)
         }
     }
 
-    private func editor(_ req: Request, programme: Programme?, definition: ProgrammeDefinition, errors: [FieldError], changeNote: String, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let organisations = try await Organisation.query(on: req.db).sort(\.$name).all().map { (id: $0.id!, name: $0.name) }
+    private func editor(
+        _ req: Request, programme: Programme?, definition: ProgrammeDefinition, errors: [FieldError],
+        changeNote: String, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        let organisations = try await Organisation.query(on: req.db).sort(\.$name).all().map {
+            (id: $0.id!, name: $0.name)
+        }
         let model = DraftEditorModel(
             programmeID: programme?.id, definition: definition, organisations: organisations, errors: errors,
             changeNote: changeNote, currentVersion: programme?.currentVersion)

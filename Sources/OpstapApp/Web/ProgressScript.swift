@@ -11,21 +11,21 @@ enum ProgressScript {
     }
 
     static let script = """
-    (function () {
-      var bar = document.querySelector('progress[data-poll]');
-      if (!bar) return;
-      var label = document.getElementById('import-progress-label');
-      function poll() {
-        fetch(bar.getAttribute('data-poll'), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
-          .then(function (r) { return r.json(); })
-          .then(function (p) {
-            bar.max = Math.max(p.total, 1); bar.value = p.processed;
-            label.textContent = bar.getAttribute('data-label').replace('{0}', p.processed).replace('{1}', p.total);
-            if (p.status === 'running') { setTimeout(poll, 400); } else { window.location.reload(); }
-          })
-          .catch(function () { setTimeout(poll, 1500); });
-      }
-      setTimeout(poll, 300);
-    })();
-    """
+        (function () {
+          var bar = document.querySelector('progress[data-poll]');
+          if (!bar) return;
+          var label = document.getElementById('import-progress-label');
+          function poll() {
+            fetch(bar.getAttribute('data-poll'), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+              .then(function (r) { return r.json(); })
+              .then(function (p) {
+                bar.max = Math.max(p.total, 1); bar.value = p.processed;
+                label.textContent = bar.getAttribute('data-label').replace('{0}', p.processed).replace('{1}', p.total);
+                if (p.status === 'running') { setTimeout(poll, 400); } else { window.location.reload(); }
+              })
+              .catch(function () { setTimeout(poll, 1500); });
+          }
+          setTimeout(poll, 300);
+        })();
+        """
 }

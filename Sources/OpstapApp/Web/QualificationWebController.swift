@@ -11,14 +11,17 @@ struct QualificationWebController {
         try await page(req, values: [:], errors: [])
     }
 
-    private func page(_ req: Request, values: [String: String], errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func page(
+        _ req: Request, values: [String: String], errors: [FieldError], status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let scope = try req.scope()
         let qualifications = try await Qualification.query(on: req.db).sort(\.$level).sort(\.$name).all()
         let counts = try await QualificationCounts.load(scope: scope)
         let model = QualificationsModel(
             rows: qualifications.map { q in
-                QualificationCatalogueRow(name: q.name, crebo: q.crebo, level: q.qualificationLevel,
-                                          inProgress: counts[q.id!]?[.inProgress] ?? 0, awarded: counts[q.id!]?[.awarded] ?? 0)
+                QualificationCatalogueRow(
+                    name: q.name, crebo: q.crebo, level: q.qualificationLevel,
+                    inProgress: counts[q.id!]?[.inProgress] ?? 0, awarded: counts[q.id!]?[.awarded] ?? 0)
             },
             canManage: scope.actor.can(.manageQualifications), values: values, errors: errors)
         return html(QualificationsPage.render(req.pageContext(), model), status: status)
@@ -28,7 +31,8 @@ struct QualificationWebController {
         let scope = try req.scope()
         let form = FormData(req)
         do {
-            _ = try await QualificationOperations(scope: scope, now: req.clock.now()).create(crebo: form["crebo"], name: form["name"], level: form["level"])
+            _ = try await QualificationOperations(scope: scope, now: req.clock.now()).create(
+                crebo: form["crebo"], name: form["name"], level: form["level"])
             req.flash(req.translator()(.flashSaved))
             return req.redirect(to: "/qualifications")
         } catch let failure as ValidationFailure {
@@ -49,12 +53,21 @@ enum QualificationCounts {
             .column(SQLColumn("status", table: "participant_qualifications"))
             .column(SQLAlias(SQLFunction("COUNT", args: SQLLiteral.all), as: SQLIdentifier("n")))
             .from("participant_qualifications")
-            .join("enrolments", on: SQLColumn("enrolment_id", table: "participant_qualifications"), .equal, SQLColumn("id", table: "enrolments"))
+            .join(
+                "enrolments", on: SQLColumn("enrolment_id", table: "participant_qualifications"), .equal,
+                SQLColumn("id", table: "enrolments")
+            )
             .where(SQLColumn("programme_id", table: "enrolments"), .in, SQLBind.group(programmes))
-            .groupBy(SQLColumn("qualification_id", table: "participant_qualifications")).groupBy(SQLColumn("status", table: "participant_qualifications"))
+            .groupBy(SQLColumn("qualification_id", table: "participant_qualifications")).groupBy(
+                SQLColumn("status", table: "participant_qualifications")
+            )
             .all(decoding: Row.self)
         var result: [UUID: [QualificationStatus: Int]] = [:]
-        for row in rows { if let status = QualificationStatus(rawValue: row.status) { result[row.qualification_id, default: [:]][status] = row.n } }
+        for row in rows {
+            if let status = QualificationStatus(rawValue: row.status) {
+                result[row.qualification_id, default: [:]][status] = row.n
+            }
+        }
         return result
     }
 }

@@ -12,14 +12,21 @@ struct SecurityLogWebController {
         let page = PageQuery(number: req.query[Int.self, at: "page"], size: 50)
         let query = SecurityEvent.query(on: req.db).filter(\.$organisationID == actor.organisationID)
         let total = try await query.copy().count()
-        let events = try await query.sort(\.$at, .descending).sort(\.$id).range(page.offset..<(page.offset + page.size)).all()
+        let events = try await query.sort(\.$at, .descending).sort(\.$id).range(page.offset..<(page.offset + page.size))
+            .all()
         let actorIDs = Set(events.compactMap(\.actorUserID))
-        let names = actorIDs.isEmpty ? [:] : Dictionary(
-            uniqueKeysWithValues: try await User.query(on: req.db).filter(\.$id ~~ Array(actorIDs)).all().map { ($0.id!, $0.name) })
+        let names =
+            actorIDs.isEmpty
+            ? [:]
+            : Dictionary(
+                uniqueKeysWithValues: try await User.query(on: req.db).filter(\.$id ~~ Array(actorIDs)).all().map {
+                    ($0.id!, $0.name)
+                })
         let rows = events.compactMap { event -> SecurityEventRow? in
             guard let kind = SecurityEventKind(rawValue: event.kind) else { return nil }
-            return SecurityEventRow(at: event.at, kind: kind, account: event.email ?? "", by: event.actorUserID.flatMap { names[$0] } ?? "",
-                                    address: event.address ?? "", detail: event.detail ?? "")
+            return SecurityEventRow(
+                at: event.at, kind: kind, account: event.email ?? "", by: event.actorUserID.flatMap { names[$0] } ?? "",
+                address: event.address ?? "", detail: event.detail ?? "")
         }
         let result = ResultPage(items: rows, number: page.number, size: page.size, total: total)
         return html(SecurityLogPage.render(req.pageContext(), organisation: actor.organisationName, events: result))

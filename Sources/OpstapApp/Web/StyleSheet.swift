@@ -13,54 +13,54 @@ enum StyleSheet {
     static let css = baseCSS + ChartSupport.chartStyles + reportingCSS
 
     static let reportingCSS = """
-    table.figures td.num{text-align:right}table.figures .code{font-family:ui-monospace,monospace;font-size:.85em;color:#444}
-    .filters{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}.notice{background:#fff8e1;border-left:4px solid #b45309;padding:.5rem .75rem}
-    ul.links{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.25rem}article.lesson{border-top:1px solid #ccc;margin-top:1rem}
-    progress{width:100%;height:1.5rem}
-    """
+        table.figures td.num{text-align:right}table.figures .code{font-family:ui-monospace,monospace;font-size:.85em;color:#444}
+        .filters{display:flex;flex-wrap:wrap;gap:0 1rem;align-items:flex-end}.notice{background:#fff8e1;border-left:4px solid #b45309;padding:.5rem .75rem}
+        ul.links{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1.25rem}article.lesson{border-top:1px solid #ccc;margin-top:1rem}
+        progress{width:100%;height:1.5rem}
+        """
 
     static let baseCSS = """
-    *{box-sizing:border-box}
-    body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:1rem;line-height:1.5;color:#1b1b1b;background:#fff}
-    a{color:#0b4f9c}a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #f5a300;outline-offset:2px}
-    .skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:10}
-    header.top{background:#0b3d6e;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;align-items:center;gap:1rem}
-    header.top a,header.top .link{color:#fff}
-    .brand{font-weight:700;font-size:1.25rem;text-decoration:none}
-    nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.75rem}
-    .who{margin:0;font-size:.875rem}
-    main{max-width:72rem;margin:0 auto;padding:1rem}
-    h1{font-size:1.75rem;margin:.5rem 0 1rem}h2{font-size:1.35rem;margin-top:2rem}h3{font-size:1.1rem}
-    .lead{font-size:1.1rem}
-    .field{margin:0 0 1rem}.field label,legend{display:block;font-weight:600;margin-bottom:.25rem}
-    input[type=text],input[type=email],input[type=password],input[type=date],input[type=number],input[type=search],input[type=tel],select,textarea{width:100%;max-width:30rem;padding:.5rem;border:2px solid #505a5f;border-radius:0;font:inherit}
-    .has-error input,.has-error select,.has-error textarea{border-color:#b10e1e}
-    .field-error{color:#b10e1e;font-weight:600;margin:.25rem 0}
-    .hint{color:#454a4d;margin:.25rem 0}
-    .error-summary{border:4px solid #b10e1e;padding:1rem;margin-bottom:1rem}
-    .warning{border:4px solid #f5a300;padding:1rem;margin-bottom:1rem}
-    .flash{border-left:6px solid #00703c;background:#e6f4ea;padding:.75rem}
-    button,.button{display:inline-block;background:#00703c;color:#fff;border:0;padding:.6rem 1rem;font:inherit;font-weight:600;cursor:pointer;text-decoration:none}
-    button.secondary{background:#e3e6e8;color:#1b1b1b;border:2px solid #505a5f}
-    button.link{background:none;color:inherit;padding:0;text-decoration:underline;font-weight:400}
-    form.inline{display:inline}
-    fieldset{border:1px solid #b1b4b6;margin:0 0 1rem;padding:.75rem}
-    .check{display:inline-flex;align-items:center;gap:.35rem;margin:0 1rem .35rem 0}.check label{font-weight:400}
-    .table-wrap{overflow-x:auto}
-    table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}caption{text-align:left;font-weight:600;padding:.25rem 0}
-    th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #b1b4b6;vertical-align:top}
-    dl.facts{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:.25rem 1rem}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
-    .badge{display:inline-block;padding:0 .4rem;border:1px solid #505a5f;font-size:.875rem}
-    .badge-withdrawn,.badge-rejected{border-color:#b10e1e;color:#b10e1e}.badge-selected,.badge-completed{border-color:#00703c;color:#00703c}
-    .badge-urgent,.badge-rag-red{border-color:#b10e1e;color:#b10e1e;font-weight:600}.badge-warning,.badge-rag-amber{border-color:#8a5300;color:#8a5300}
-    .badge-rag-green{border-color:#00703c;color:#00703c}
-    .timeline ol{list-style:none;padding:0}.timeline li{border-left:3px solid #0b3d6e;padding:.25rem .75rem;margin-bottom:.5rem}
-    .timeline .by{display:block;color:#454a4d;font-size:.875rem}
-    .pagination{display:flex;gap:1rem;align-items:center;flex-wrap:wrap}
-    form.action{border-top:1px solid #b1b4b6;padding-top:.75rem;margin-top:.75rem}
-    .schedule-row{border-top:1px dashed #b1b4b6;padding-top:.5rem}
-    article.card{border:1px solid #b1b4b6;border-radius:.25rem;padding:.5rem 1rem;margin:0 0 1rem}
-    ul.reasons{margin:0;padding-left:1.1rem}
-    @media (max-width:40rem){dl.facts{grid-template-columns:1fr}h1{font-size:1.4rem}}
-    """
+        *{box-sizing:border-box}
+        body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:1rem;line-height:1.5;color:#1b1b1b;background:#fff}
+        a{color:#0b4f9c}a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #f5a300;outline-offset:2px}
+        .skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:10}
+        header.top{background:#0b3d6e;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;align-items:center;gap:1rem}
+        header.top a,header.top .link{color:#fff}
+        .brand{font-weight:700;font-size:1.25rem;text-decoration:none}
+        nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.75rem}
+        .who{margin:0;font-size:.875rem}
+        main{max-width:72rem;margin:0 auto;padding:1rem}
+        h1{font-size:1.75rem;margin:.5rem 0 1rem}h2{font-size:1.35rem;margin-top:2rem}h3{font-size:1.1rem}
+        .lead{font-size:1.1rem}
+        .field{margin:0 0 1rem}.field label,legend{display:block;font-weight:600;margin-bottom:.25rem}
+        input[type=text],input[type=email],input[type=password],input[type=date],input[type=number],input[type=search],input[type=tel],select,textarea{width:100%;max-width:30rem;padding:.5rem;border:2px solid #505a5f;border-radius:0;font:inherit}
+        .has-error input,.has-error select,.has-error textarea{border-color:#b10e1e}
+        .field-error{color:#b10e1e;font-weight:600;margin:.25rem 0}
+        .hint{color:#454a4d;margin:.25rem 0}
+        .error-summary{border:4px solid #b10e1e;padding:1rem;margin-bottom:1rem}
+        .warning{border:4px solid #f5a300;padding:1rem;margin-bottom:1rem}
+        .flash{border-left:6px solid #00703c;background:#e6f4ea;padding:.75rem}
+        button,.button{display:inline-block;background:#00703c;color:#fff;border:0;padding:.6rem 1rem;font:inherit;font-weight:600;cursor:pointer;text-decoration:none}
+        button.secondary{background:#e3e6e8;color:#1b1b1b;border:2px solid #505a5f}
+        button.link{background:none;color:inherit;padding:0;text-decoration:underline;font-weight:400}
+        form.inline{display:inline}
+        fieldset{border:1px solid #b1b4b6;margin:0 0 1rem;padding:.75rem}
+        .check{display:inline-flex;align-items:center;gap:.35rem;margin:0 1rem .35rem 0}.check label{font-weight:400}
+        .table-wrap{overflow-x:auto}
+        table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}caption{text-align:left;font-weight:600;padding:.25rem 0}
+        th,td{text-align:left;padding:.4rem .5rem;border-bottom:1px solid #b1b4b6;vertical-align:top}
+        dl.facts{display:grid;grid-template-columns:minmax(8rem,14rem) 1fr;gap:.25rem 1rem}dl.facts dt{font-weight:600}dl.facts dd{margin:0}
+        .badge{display:inline-block;padding:0 .4rem;border:1px solid #505a5f;font-size:.875rem}
+        .badge-withdrawn,.badge-rejected{border-color:#b10e1e;color:#b10e1e}.badge-selected,.badge-completed{border-color:#00703c;color:#00703c}
+        .badge-urgent,.badge-rag-red{border-color:#b10e1e;color:#b10e1e;font-weight:600}.badge-warning,.badge-rag-amber{border-color:#8a5300;color:#8a5300}
+        .badge-rag-green{border-color:#00703c;color:#00703c}
+        .timeline ol{list-style:none;padding:0}.timeline li{border-left:3px solid #0b3d6e;padding:.25rem .75rem;margin-bottom:.5rem}
+        .timeline .by{display:block;color:#454a4d;font-size:.875rem}
+        .pagination{display:flex;gap:1rem;align-items:center;flex-wrap:wrap}
+        form.action{border-top:1px solid #b1b4b6;padding-top:.75rem;margin-top:.75rem}
+        .schedule-row{border-top:1px dashed #b1b4b6;padding-top:.5rem}
+        article.card{border:1px solid #b1b4b6;border-radius:.25rem;padding:.5rem 1rem;margin:0 0 1rem}
+        ul.reasons{margin:0;padding-left:1.1rem}
+        @media (max-width:40rem){dl.facts{grid-template-columns:1fr}h1{font-size:1.4rem}}
+        """
 }

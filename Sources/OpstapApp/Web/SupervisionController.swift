@@ -10,7 +10,8 @@ struct SupervisionController {
         try await render(req, errors: [])
     }
 
-    private func render(_ req: Request, errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+    private func render(_ req: Request, errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response
+    {
         let scope = try req.scope()
         try scope.actor.require(.moveParticipants)
         // Everyone guiding the participants in reach, counted per person and role.
@@ -25,10 +26,18 @@ struct SupervisionController {
             .map { CaseloadRow(name: $0.0.name, organisation: $0.0.organisation.name, role: $0.1, participants: $0.2) }
         let supervisors = counts.values.filter { $0.1 == .workSupervisor }.map(\.0)
         let supervisorIDs = supervisors.compactMap(\.id)
-        let contacts = supervisorIDs.isEmpty ? [] : try await SupervisorContact.query(on: req.db).filter(\.$supervisor.$id ~~ supervisorIDs).all()
-        let attended = supervisorIDs.isEmpty ? [] : try await TrainingAttendance.query(on: req.db).filter(\.$user.$id ~~ supervisorIDs).with(\.$training).all()
-        let trainings = try await SupervisorTraining.query(on: req.db).filter(\.$organisation.$id == scope.actor.organisationID)
-            .sort(\.$heldOn, .descending).limit(50).with(\.$attendees).all()
+        let contacts =
+            supervisorIDs.isEmpty
+            ? [] : try await SupervisorContact.query(on: req.db).filter(\.$supervisor.$id ~~ supervisorIDs).all()
+        let attended =
+            supervisorIDs.isEmpty
+            ? []
+            : try await TrainingAttendance.query(on: req.db).filter(\.$user.$id ~~ supervisorIDs).with(\.$training)
+                .all()
+        let trainings = try await SupervisorTraining.query(on: req.db).filter(
+            \.$organisation.$id == scope.actor.organisationID
+        )
+        .sort(\.$heldOn, .descending).limit(50).with(\.$attendees).all()
         let model = SupervisionModel(
             supervisors: supervisors.sorted { $0.name < $1.name }.map { user in
                 SupervisorRow(
@@ -37,7 +46,9 @@ struct SupervisionController {
                     lastContact: contacts.filter { $0.$supervisor.id == user.id }.map(\.contactOn).max(),
                     trainings: attended.filter { $0.$user.id == user.id }.map { $0.training.theme })
             },
-            trainings: trainings.map { TrainingRow(theme: $0.theme, heldOn: $0.heldOn, attendees: $0.attendees.map(\.name).sorted()) },
+            trainings: trainings.map {
+                TrainingRow(theme: $0.theme, heldOn: $0.heldOn, attendees: $0.attendees.map(\.name).sorted())
+            },
             caseloads: caseloads, errors: errors, today: scope.today.iso)
         return html(SupervisionPage.render(req.pageContext(), model), status: status)
     }
@@ -46,7 +57,8 @@ struct SupervisionController {
         let scope = try req.scope()
         let form = FormData(req)
         do {
-            _ = try await SupervisionOperations.logContact(scope, supervisor: UUID(uuidString: form["supervisorId"]), on: form["contactOn"], note: form["note"])
+            _ = try await SupervisionOperations.logContact(
+                scope, supervisor: UUID(uuidString: form["supervisorId"]), on: form["contactOn"], note: form["note"])
         } catch let failure as ValidationFailure {
             return try await render(req, errors: failure.errors, status: .badRequest)
         }
@@ -58,7 +70,9 @@ struct SupervisionController {
         let scope = try req.scope()
         let form = FormData(req)
         do {
-            _ = try await SupervisionOperations.recordTraining(scope, theme: form["theme"], on: form["heldOn"], attendees: form.values("attendees").compactMap(UUID.init(uuidString:)))
+            _ = try await SupervisionOperations.recordTraining(
+                scope, theme: form["theme"], on: form["heldOn"],
+                attendees: form.values("attendees").compactMap(UUID.init(uuidString:)))
         } catch let failure as ValidationFailure {
             return try await render(req, errors: failure.errors, status: .badRequest)
         }

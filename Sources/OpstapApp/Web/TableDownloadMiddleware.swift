@@ -10,25 +10,37 @@ struct TableDownloadMiddleware: AsyncMiddleware {
     static let maxPages = 1000
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard request.method == .GET, request.query[String.self, at: "format"] == "csv" else { return try await next.respond(to: request) }
+        guard request.method == .GET, request.query[String.self, at: "format"] == "csv" else {
+            return try await next.respond(to: request)
+        }
         let first = try await next.respond(to: request)
-        guard first.status == .ok, first.headers.contentType == .html, let html = first.body.string else { return first }
+        guard first.status == .ok, first.headers.contentType == .html, let html = first.body.string else {
+            return first
+        }
         guard html.contains("class=\"pagination\"") else {
             // Several tables on one page follow each other, a blank line apart.
             let all = Array(Self.tables(html).joined(separator: [[]]))
-            return Downloads.csv(Downloads.slug(Self.title(html)), header: all.first ?? [], rows: Array(all.dropFirst()))
+            return Downloads.csv(
+                Downloads.slug(Self.title(html)), header: all.first ?? [], rows: Array(all.dropFirst()))
         }
         // One list: page through it with the largest page, keeping the page's own filters.
         var rows: [[String]] = []
         var header: [String] = []
         for number in 1...Self.maxPages {
             var components = URLComponents(string: request.url.string) ?? URLComponents()
-            var items = (components.queryItems ?? []).filter { !["page", "size", "pageSize", "format"].contains($0.name) }
-            items += [URLQueryItem(name: "page", value: String(number)), URLQueryItem(name: "size", value: String(PageQuery.maxSize))]
+            var items = (components.queryItems ?? []).filter {
+                !["page", "size", "pageSize", "format"].contains($0.name)
+            }
+            items += [
+                URLQueryItem(name: "page", value: String(number)),
+                URLQueryItem(name: "size", value: String(PageQuery.maxSize)),
+            ]
             components.queryItems = items
             request.url = URI(string: components.string ?? request.url.string)
             let response = try await next.respond(to: request)
-            guard response.status == .ok, let page = response.body.string, let table = Self.tables(page).first else { break }
+            guard response.status == .ok, let page = response.body.string, let table = Self.tables(page).first else {
+                break
+            }
             if number == 1 { header = table.first ?? [] }
             let body = Array(table.dropFirst())
             // A list that ignores the page parameter would repeat itself: stop there.
@@ -40,7 +52,9 @@ struct TableDownloadMiddleware: AsyncMiddleware {
     }
 
     static func title(_ html: String) -> String {
-        guard let start = html.range(of: "<h1>"), let end = html.range(of: "</h1>", range: start.upperBound..<html.endIndex) else { return "lijst" }
+        guard let start = html.range(of: "<h1>"),
+            let end = html.range(of: "</h1>", range: start.upperBound..<html.endIndex)
+        else { return "lijst" }
         return text(String(html[start.upperBound..<end.lowerBound]))
     }
 
@@ -51,8 +65,13 @@ struct TableDownloadMiddleware: AsyncMiddleware {
             return table.components(separatedBy: "<tr").dropFirst().map { row in
                 let cells = row.components(separatedBy: "</tr>").first ?? ""
                 return cells.components(separatedBy: "<t").dropFirst().compactMap { cell -> String? in
-                    guard cell.hasPrefix("d") || cell.hasPrefix("h"), let open = cell.firstIndex(of: ">") else { return nil }
-                    let content = cell[cell.index(after: open)...].components(separatedBy: cell.hasPrefix("d") ? "</td>" : "</th>").first ?? ""
+                    guard cell.hasPrefix("d") || cell.hasPrefix("h"), let open = cell.firstIndex(of: ">") else {
+                        return nil
+                    }
+                    let content =
+                        cell[cell.index(after: open)...].components(
+                            separatedBy: cell.hasPrefix("d") ? "</td>" : "</th>"
+                        ).first ?? ""
                     return text(content)
                 }
             }.filter { !$0.isEmpty }
@@ -64,7 +83,9 @@ struct TableDownloadMiddleware: AsyncMiddleware {
         // Buttons and choices in a row are actions, not data.
         var html = html
         for tag in ["button", "select"] {
-            while let open = html.range(of: "<" + tag), let close = html.range(of: "</" + tag + ">", range: open.upperBound..<html.endIndex) {
+            while let open = html.range(of: "<" + tag),
+                let close = html.range(of: "</" + tag + ">", range: open.upperBound..<html.endIndex)
+            {
                 html.removeSubrange(open.lowerBound..<close.upperBound)
             }
         }

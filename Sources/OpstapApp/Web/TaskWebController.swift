@@ -11,9 +11,16 @@ struct TaskWebController {
         let page = PageQuery(number: req.query[Int.self, at: "page"], size: 50)
         let query = GuidanceTask.query(on: req.db).filter(\.$assignee.$id == scope.actor.userID)
         let total = try await query.copy().count()
-        let tasks = try await query.sort(\.$status, .descending).sort(\.$dueOn).range(page.offset..<(page.offset + page.size))
-            .with(\.$assignee).with(\.$enrolment) { $0.with(\.$person) }.all()
-        return html(TasksPage.render(req.pageContext(), ResultPage(items: TaskRows.rows(tasks, today: scope.today), number: page.number, size: page.size, total: total)))
+        let tasks = try await query.sort(\.$status, .descending).sort(\.$dueOn).range(
+            page.offset..<(page.offset + page.size)
+        )
+        .with(\.$assignee).with(\.$enrolment) { $0.with(\.$person) }.all()
+        return html(
+            TasksPage.render(
+                req.pageContext(),
+                ResultPage(
+                    items: TaskRows.rows(tasks, today: scope.today), number: page.number, size: page.size, total: total)
+            ))
     }
 
     func create(_ req: Request) async throws -> Response {
@@ -23,10 +30,15 @@ struct TaskWebController {
         if let id = UUID(uuidString: form["enrolmentId"]) { enrolment = try await scope.enrolment(id) }
         do {
             _ = try await TaskOperations(scope: scope, now: req.clock.now())
-                .create(for: enrolment, title: form["title"], dueOn: form["dueOn"], assigneeID: UUID(uuidString: form["assigneeId"]), source: form["source"])
+                .create(
+                    for: enrolment, title: form["title"], dueOn: form["dueOn"],
+                    assigneeID: UUID(uuidString: form["assigneeId"]), source: form["source"])
             req.flash(req.translator()(.flashTaskCreated))
         } catch let failure as ValidationFailure {
-            if let enrolment { return try await ParticipantWebController().dossier(req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest) }
+            if let enrolment {
+                return try await ParticipantWebController().dossier(
+                    req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
+            }
             req.flash(failure.errors.map { req.translator().error($0) }.joined(separator: " "))
             return req.redirect(to: "/tasks")
         }
@@ -35,7 +47,9 @@ struct TaskWebController {
 
     func done(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        guard let task = try await GuidanceTask.find(try req.uuidParameter("taskID"), on: req.db) else { throw AccessDenied.notFound }
+        guard let task = try await GuidanceTask.find(try req.uuidParameter("taskID"), on: req.db) else {
+            throw AccessDenied.notFound
+        }
         try await TaskOperations(scope: scope, now: req.clock.now()).complete(task)
         return req.redirect(to: "/tasks")
     }
@@ -46,11 +60,13 @@ struct TaskWebController {
         let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
         let form = FormData(req)
         do {
-            try await TaskOperations(scope: scope, now: req.clock.now()).mark(enrolment, colour: form["colour"], reason: form["colourReason"])
+            try await TaskOperations(scope: scope, now: req.clock.now()).mark(
+                enrolment, colour: form["colour"], reason: form["colourReason"])
             req.flash(req.translator()(.flashSaved))
             return req.redirect(to: "/participants/\(enrolment.id!.uuidString)#rag")
         } catch let failure as ValidationFailure {
-            return try await ParticipantWebController().dossier(req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
+            return try await ParticipantWebController().dossier(
+                req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
         }
     }
 }
@@ -60,8 +76,10 @@ enum TaskRows {
         tasks.map { task in
             TaskRow(
                 id: task.id!, title: task.title, dueOn: task.dueOn, participant: task.enrolment?.person.fullName,
-                participantHref: task.$enrolment.id.map { "/participants/\($0.uuidString)" }, assignee: task.assignee.name,
-                source: TaskSource(rawValue: task.source) ?? .manual, status: TaskStatus(rawValue: task.status) ?? .open,
+                participantHref: task.$enrolment.id.map { "/participants/\($0.uuidString)" },
+                assignee: task.assignee.name,
+                source: TaskSource(rawValue: task.source) ?? .manual,
+                status: TaskStatus(rawValue: task.status) ?? .open,
                 overdue: (SimpleDate(task.dueOn) ?? today) < today)
         }
     }

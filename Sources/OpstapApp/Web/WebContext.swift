@@ -7,11 +7,16 @@ extension Request {
     /// The page context for the signed-in user (or the visitor on the login page).
     func pageContext() -> PageContext {
         let locale = actor?.locale ?? AppLocale.preferred(fromAcceptLanguage: headers.first(name: .acceptLanguage))
-        let user = actor.map { SignedInUser(name: $0.name, organisationName: $0.organisationName, roles: $0.roles, seesHousing: $0.visibleFields.contains(.housing)) }
+        let user = actor.map {
+            SignedInUser(
+                name: $0.name, organisationName: $0.organisationName, roles: $0.roles,
+                seesHousing: $0.visibleFields.contains(.housing))
+        }
         let flash = webSession["flash"]
         if flash != nil { webSession["flash"] = nil }
-        return PageContext(locale: locale, user: user, csrfToken: CSRFMiddleware.token(for: self), flash: flash,
-                           currentURL: method == .GET ? url.path + (url.query.map { "?" + $0 } ?? "") : nil)
+        return PageContext(
+            locale: locale, user: user, csrfToken: CSRFMiddleware.token(for: self), flash: flash,
+            currentURL: method == .GET ? url.path + (url.query.map { "?" + $0 } ?? "") : nil)
     }
 
     func translator() -> Translator {

@@ -1,11 +1,11 @@
 /// Groups of personal fields that are shown or hidden together.
 public enum FieldGroup: String, CaseIterable, Sendable {
-    case identity          // name, date of birth, gender
-    case contact           // phone, e-mail, address
+    case identity  // name, date of birth, gender
+    case contact  // phone, e-mail, address
     case bsn
-    case language          // Dutch levels, languages spoken
-    case education         // education history, work experience
-    case household         // household, residence
+    case language  // Dutch levels, languages spoken
+    case education  // education history, work experience
+    case household  // household, residence
     case benefits
     case civicIntegration
     /// Housing route, steps, unit and address of the home. Others see only "housed: yes/no".

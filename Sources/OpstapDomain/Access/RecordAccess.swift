@@ -12,7 +12,9 @@ public enum RecordReach: Sendable, Equatable {
 
     public static func forRoles(_ roles: Set<Role>) -> RecordReach {
         if !roles.isDisjoint(with: [.administrator, .coordinator, .intakeOfficer]) { return .allInPartnerProgrammes }
-        if !roles.isDisjoint(with: [.teacher, .housingOfficer, .employerHR]) { return .participantsInPartnerProgrammes }
+        if !roles.isDisjoint(with: [.teacher, .housingOfficer, .employerHR]) {
+            return .participantsInPartnerProgrammes
+        }
         if !roles.isDisjoint(with: [.coach, .workSupervisor, .buddy, .socialGuide]) { return .assignedOnly }
         return .none
     }

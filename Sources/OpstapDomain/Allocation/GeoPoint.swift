@@ -16,7 +16,8 @@ public struct GeoPoint: Sendable, Equatable {
         let radius = 6371.0
         let dLat = (other.latitude - latitude) * .pi / 180
         let dLon = (other.longitude - longitude) * .pi / 180
-        let a = sin(dLat / 2) * sin(dLat / 2)
+        let a =
+            sin(dLat / 2) * sin(dLat / 2)
             + cos(latitude * .pi / 180) * cos(other.latitude * .pi / 180) * sin(dLon / 2) * sin(dLon / 2)
         return 2 * radius * asin(min(1, sqrt(a)))
     }

@@ -12,7 +12,8 @@ public struct PlaceSeeker: Sendable {
     /// Locations in order of preference, first choice first.
     public var preferences: [UUID]
 
-    public init(id: UUID, name: String, origin: GeoPoint?, originLabel: String, level: CEFRLevel?, preferences: [UUID]) {
+    public init(id: UUID, name: String, origin: GeoPoint?, originLabel: String, level: CEFRLevel?, preferences: [UUID])
+    {
         self.id = id
         self.name = name
         self.origin = origin
@@ -84,7 +85,9 @@ public struct PlacementCosts: Sendable, Equatable {
 public enum PlacementAllocation {
     /// The cost of placing `seeker` at `places`, with the facts behind it; `forbidden` when the
     /// participant's level is below the location's requirement.
-    public static func cost(_ seeker: PlaceSeeker, _ places: OpenPlaces, _ costs: PlacementCosts = PlacementCosts()) -> (Int, [AllocationReason]) {
+    public static func cost(
+        _ seeker: PlaceSeeker, _ places: OpenPlaces, _ costs: PlacementCosts = PlacementCosts()
+    ) -> (Int, [AllocationReason]) {
         var reasons: [AllocationReason] = []
         if let required = places.requiredLevel {
             guard let level = seeker.level, level >= required else { return (PlacementCosts.forbidden, []) }
@@ -115,7 +118,9 @@ public enum PlacementAllocation {
         places.enumerated().flatMap { index, group in Array(repeating: index, count: min(max(group.free, 0), seekers)) }
     }
 
-    public static func matrix(_ seekers: [PlaceSeeker], _ places: [OpenPlaces], costs: PlacementCosts = PlacementCosts()) -> (CostMatrix, columns: [Int]) {
+    public static func matrix(
+        _ seekers: [PlaceSeeker], _ places: [OpenPlaces], costs: PlacementCosts = PlacementCosts()
+    ) -> (CostMatrix, columns: [Int]) {
         let columns = columns(places, seekers: seekers.count)
         var matrix = CostMatrix(rows: seekers.count, columns: columns.count, fill: 0)
         for (row, seeker) in seekers.enumerated() {
@@ -128,7 +133,9 @@ public enum PlacementAllocation {
 
     /// The assignment with the lowest total cost over all seekers (not a greedy pick of the
     /// best pair first), honouring capacity and required levels.
-    public static func suggest(_ seekers: [PlaceSeeker], _ places: [OpenPlaces], costs: PlacementCosts = PlacementCosts()) -> AllocationSuggestion {
+    public static func suggest(
+        _ seekers: [PlaceSeeker], _ places: [OpenPlaces], costs: PlacementCosts = PlacementCosts()
+    ) -> AllocationSuggestion {
         let (matrix, columns) = matrix(seekers, places, costs: costs)
         let assignment = MinCostAssignment.solve(matrix)
         return AllocationResult.collect(assignment, matrix: matrix, columns: columns) { row, target in
@@ -139,12 +146,17 @@ public enum PlacementAllocation {
 
 enum AllocationResult {
     /// Turns a solved matrix into pairs, leaving out forbidden cells (no suitable place).
-    static func collect(_ assignment: Assignment, matrix: CostMatrix, columns: [Int], reasons: (Int, Int) -> [AllocationReason]) -> AllocationSuggestion {
+    static func collect(
+        _ assignment: Assignment, matrix: CostMatrix, columns: [Int], reasons: (Int, Int) -> [AllocationReason]
+    ) -> AllocationSuggestion {
         var pairs: [AllocationPair] = []
         var unassigned: [Int] = []
         for (row, column) in assignment.columnForRow.enumerated() {
             guard let column, matrix[row, column] < PlacementCosts.forbidden else { unassigned.append(row); continue }
-            pairs.append(AllocationPair(seekerIndex: row, targetIndex: columns[column], cost: matrix[row, column], reasons: reasons(row, columns[column])))
+            pairs.append(
+                AllocationPair(
+                    seekerIndex: row, targetIndex: columns[column], cost: matrix[row, column],
+                    reasons: reasons(row, columns[column])))
         }
         return AllocationSuggestion(pairs: pairs, unassigned: unassigned, totalCost: pairs.reduce(0) { $0 + $1.cost })
     }

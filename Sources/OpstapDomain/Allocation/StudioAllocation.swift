@@ -12,7 +12,8 @@ public struct StudioSeeker: Sendable {
     /// Singles only: a studio is not offered to a household with a partner or children.
     public var single: Bool
 
-    public init(id: UUID, name: String, waitingSince: SimpleDate, workPoint: GeoPoint?, workLabel: String, single: Bool) {
+    public init(id: UUID, name: String, waitingSince: SimpleDate, workPoint: GeoPoint?, workLabel: String, single: Bool)
+    {
         self.id = id
         self.name = name
         self.waitingSince = waitingSince
@@ -49,7 +50,9 @@ public struct StudioCosts: Sendable, Equatable {
 }
 
 public enum StudioAllocation {
-    public static func cost(_ seeker: StudioSeeker, _ studio: FreeStudio, needed: SimpleDate, costs: StudioCosts = StudioCosts()) -> (Int, [AllocationReason]) {
+    public static func cost(
+        _ seeker: StudioSeeker, _ studio: FreeStudio, needed: SimpleDate, costs: StudioCosts = StudioCosts()
+    ) -> (Int, [AllocationReason]) {
         guard seeker.single else { return (PlacementCosts.forbidden, []) }
         let waited = max(0, seeker.waitingSince.days(until: needed))
         var total = max(0, costs.waitingHorizonDays - waited) * costs.pointsPerWaitingDay
@@ -65,10 +68,14 @@ public enum StudioAllocation {
         return (total, reasons)
     }
 
-    public static func suggest(_ seekers: [StudioSeeker], _ studios: [FreeStudio], needed: SimpleDate, costs: StudioCosts = StudioCosts()) -> AllocationSuggestion {
+    public static func suggest(
+        _ seekers: [StudioSeeker], _ studios: [FreeStudio], needed: SimpleDate, costs: StudioCosts = StudioCosts()
+    ) -> AllocationSuggestion {
         var matrix = CostMatrix(rows: seekers.count, columns: studios.count, fill: 0)
         for (row, seeker) in seekers.enumerated() {
-            for (column, studio) in studios.enumerated() { matrix[row, column] = cost(seeker, studio, needed: needed, costs: costs).0 }
+            for (column, studio) in studios.enumerated() {
+                matrix[row, column] = cost(seeker, studio, needed: needed, costs: costs).0
+            }
         }
         let assignment = MinCostAssignment.solve(matrix)
         return AllocationResult.collect(assignment, matrix: matrix, columns: Array(studios.indices)) { row, column in

@@ -6,7 +6,9 @@ public enum CSV {
     /// CRLF line ends; starts with a UTF-8 BOM so Excel opens accents correctly when
     /// `excelFriendly` is true. Fields starting with =, +, -, @, tab or CR get a leading
     /// apostrophe (CSV injection, OWASP) when `excelFriendly`.
-    public static func write(header: [String], rows: [[String]], delimiter: Character = ";", excelFriendly: Bool = true) -> String {
+    public static func write(
+        header: [String], rows: [[String]], delimiter: Character = ";", excelFriendly: Bool = true
+    ) -> String {
         var output = excelFriendly ? "\u{FEFF}" : ""
         for record in [header] + rows {
             let fields = record.map { field(excelFriendly ? defused($0) : $0, delimiter: delimiter) }
@@ -177,7 +179,9 @@ private struct CSVParser {
                     continue
                 }
                 index += 1
-                while index < bytes.count, bytes[index] != delimiter, bytes[index] != lineFeed, bytes[index] != carriageReturn {
+                while index < bytes.count, bytes[index] != delimiter, bytes[index] != lineFeed,
+                    bytes[index] != carriageReturn
+                {
                     quoted.append(bytes[index])
                     index += 1
                 }

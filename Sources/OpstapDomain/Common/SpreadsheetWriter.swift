@@ -102,7 +102,8 @@ enum OfficeXML {
             + sheets + "</Types>"
     }
 
-    static let packageRelationships = declaration
+    static let packageRelationships =
+        declaration
         + #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
         + #"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>"#
         + "</Relationships>"
@@ -129,7 +130,8 @@ enum OfficeXML {
 
     /// Style 0 is the default; style 1 (bold font) marks the header row. Excel requires the two
     /// default fills (none, gray125) even though nothing uses them.
-    static let styles = declaration + #"<styleSheet xmlns="\#(mainNamespace)">"#
+    static let styles =
+        declaration + #"<styleSheet xmlns="\#(mainNamespace)">"#
         + #"<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>"#
         + #"<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>"#
         + #"<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"#
@@ -142,7 +144,8 @@ enum OfficeXML {
     static func worksheet(_ sheet: SpreadsheetSheet) -> String {
         var xml = declaration + #"<worksheet xmlns="\#(mainNamespace)">"#
         if !sheet.header.isEmpty {
-            xml += #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#
+            xml +=
+                #"<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>"#
         }
         xml += columnWidths(sheet)
         xml += "<sheetData>"
@@ -185,7 +188,8 @@ enum OfficeXML {
             let reference = columnName(index) + String(number)
             switch cell {
             case .text(let text):
-                xml += #"<c r="\#(reference)" t="inlineStr"\#(styleAttribute)><is><t xml:space="preserve">\#(escaped(text))</t></is></c>"#
+                xml +=
+                    #"<c r="\#(reference)" t="inlineStr"\#(styleAttribute)><is><t xml:space="preserve">\#(escaped(text))</t></is></c>"#
             case .number(let value) where value.isFinite:
                 xml += #"<c r="\#(reference)"\#(styleAttribute)><v>\#(numberText(value))</v></c>"#
             case .number:
@@ -239,7 +243,9 @@ enum OfficeXML {
     }
 
     private static func looksLikeExcelEscape(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
-        guard index + 6 < scalars.count, scalars[index + 1] == "x" || scalars[index + 1] == "X", scalars[index + 6] == "_" else {
+        guard index + 6 < scalars.count, scalars[index + 1] == "x" || scalars[index + 1] == "X",
+            scalars[index + 6] == "_"
+        else {
             return false
         }
         return scalars[(index + 2)...(index + 5)].allSatisfy { $0.properties.isASCIIHexDigit }
@@ -282,7 +288,8 @@ struct StoredZip {
         centralDirectory.append(le32: 0x0201_4B50)
         centralDirectory.append(le16: Self.version)  // made by
         centralDirectory.append(le16: Self.version)  // needed to extract
-        appendCommonFields(to: &centralDirectory, checksum: checksum, size: UInt32(data.count), nameLength: nameBytes.count)
+        appendCommonFields(
+            to: &centralDirectory, checksum: checksum, size: UInt32(data.count), nameLength: nameBytes.count)
         centralDirectory.append(le16: 0)  // comment length
         centralDirectory.append(le16: 0)  // disk number
         centralDirectory.append(le16: 0)  // internal attributes

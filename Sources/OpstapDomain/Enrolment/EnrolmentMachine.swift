@@ -21,7 +21,7 @@ public enum EnrolmentCommand: Sendable, Equatable {
     public var date: SimpleDate {
         switch self {
         case .startPhase(_, let d), .completePhase(_, let d), .pause(_, _, let d), .resume(let d),
-             .withdraw(_, _, let d), .complete(_, let d):
+            .withdraw(_, _, let d), .complete(_, let d):
             d
         }
     }
@@ -136,7 +136,8 @@ public enum EnrolmentMachine {
 
     /// Moving a running enrolment to another version of its programme is explicit and only
     /// possible when the phase it is in (or last completed) still exists in that version.
-    public static func canMove(_ enrolment: EnrolmentSnapshot, to definition: ProgrammeDefinition) -> TransitionRefusal? {
+    public static func canMove(_ enrolment: EnrolmentSnapshot, to definition: ProgrammeDefinition) -> TransitionRefusal?
+    {
         if enrolment.state.isTerminal { return .terminal(enrolment.state) }
         if let code = enrolment.phaseCode, definition.phase(code) == nil { return .phaseMissingInVersion(code) }
         if definition.stream(enrolment.stream) == nil { return .unknownPhase(enrolment.stream) }
@@ -144,7 +145,9 @@ public enum EnrolmentMachine {
     }
 
     /// Commands worth offering now (the UI shows only these as actions).
-    public static func availableKinds(for enrolment: EnrolmentSnapshot, definition: ProgrammeDefinition) -> [TransitionKind] {
+    public static func availableKinds(
+        for enrolment: EnrolmentSnapshot, definition: ProgrammeDefinition
+    ) -> [TransitionKind] {
         switch enrolment.state {
         case .enrolled: return [.startPhase, .pause, .withdraw]
         case .inPhase: return [.completePhase, .pause, .withdraw]

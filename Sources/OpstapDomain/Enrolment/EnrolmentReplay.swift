@@ -24,7 +24,9 @@ public enum EnrolmentReplay {
     public static func state(asOf day: SimpleDate, steps: [Step]) -> State? {
         var current: State?
         var beforePause: EnrolmentState?
-        for step in steps.enumerated().sorted(by: { ($0.element.on, $0.offset) < ($1.element.on, $1.offset) }).map(\.element) where step.on <= day {
+        for step in steps.enumerated().sorted(by: { ($0.element.on, $0.offset) < ($1.element.on, $1.offset) }).map(
+            \.element) where step.on <= day
+        {
             switch step.kind {
             case .enrol: current = State(state: .enrolled, phaseCode: nil)
             case .startPhase: current = State(state: .inPhase, phaseCode: step.phaseCode ?? current?.phaseCode)

@@ -1,8 +1,8 @@
 /// Where an enrolment stands. `withdrawn` and `completed` are terminal.
 public enum EnrolmentState: String, Codable, CaseIterable, Sendable {
-    case enrolled        // in a cohort, first phase not yet started
-    case inPhase         // a phase is running
-    case betweenPhases   // the last phase was completed, the next not yet started
+    case enrolled  // in a cohort, first phase not yet started
+    case inPhase  // a phase is running
+    case betweenPhases  // the last phase was completed, the next not yet started
     case paused
     case withdrawn
     case completed

@@ -6,10 +6,10 @@ public enum DutchHolidays {
         let easter = easterSunday(year)
         var days: Set<SimpleDate> = [
             SimpleDate(year: year, month: 1, day: 1)!,
-            easter.adding(days: 1),          // Tweede paasdag
+            easter.adding(days: 1),  // Tweede paasdag
             kingsDay(year),
-            easter.adding(days: 39),         // Hemelvaartsdag
-            easter.adding(days: 50),         // Tweede pinksterdag
+            easter.adding(days: 39),  // Hemelvaartsdag
+            easter.adding(days: 50),  // Tweede pinksterdag
             SimpleDate(year: year, month: 12, day: 25)!,
             SimpleDate(year: year, month: 12, day: 26)!,
         ]

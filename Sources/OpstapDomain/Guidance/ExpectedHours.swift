@@ -57,7 +57,7 @@ public enum ExpectedHours {
     public static func on(_ day: SimpleDate, spans: [PhaseSpan], pauses: [DayRange]) -> HoursByActivity {
         var result = HoursByActivity()
         guard !DutchHolidays.contains(day), !pauses.contains(where: { $0.contains(day) }),
-              let span = spans.last(where: { DayRange(from: $0.from, until: $0.until).contains(day) })
+            let span = spans.last(where: { DayRange(from: $0.from, until: $0.until).contains(day) })
         else { return result }
         let weekday = day.weekday
         for item in span.phase.schedule(on: day, phaseStartedOn: span.from) where item.days.contains(weekday) {
@@ -69,7 +69,8 @@ public enum ExpectedHours {
     /// Expected hours per activity over `range` (both ends inclusive). Counts weekdays per
     /// phase stretch instead of walking day by day, so a cohort of hundreds over years stays
     /// cheap; `on(_:)` summed over the range gives the same result (tested).
-    public static func over(_ range: ClosedRange<SimpleDate>, spans: [PhaseSpan], pauses: [DayRange]) -> HoursByActivity {
+    public static func over(_ range: ClosedRange<SimpleDate>, spans: [PhaseSpan], pauses: [DayRange]) -> HoursByActivity
+    {
         var result = HoursByActivity()
         for (index, span) in spans.enumerated() {
             // A later span that starts while this one runs takes over from that day.
@@ -94,8 +95,10 @@ public enum ExpectedHours {
             let periods = span.phase.periods
             for stretch in stretches {
                 for (periodIndex, period) in periods.enumerated() {
-                    let periodStart = periodIndex == 0 ? stretch.lowerBound : span.from.adding(days: (period.fromWeek - 1) * 7)
-                    let periodEnd = periodIndex + 1 < periods.count
+                    let periodStart =
+                        periodIndex == 0 ? stretch.lowerBound : span.from.adding(days: (period.fromWeek - 1) * 7)
+                    let periodEnd =
+                        periodIndex + 1 < periods.count
                         ? span.from.adding(days: (periods[periodIndex + 1].fromWeek - 1) * 7 - 1) : stretch.upperBound
                     let lower = max(stretch.lowerBound, periodStart), upper = min(stretch.upperBound, periodEnd)
                     guard lower <= upper else { continue }
@@ -128,7 +131,9 @@ public enum ExpectedHours {
     }
 
     /// The spans of an enrolment's phases from its start and completion dates, in order.
-    public static func spans(starts: [(phaseCode: String, on: SimpleDate)], completions: [SimpleDate], definition: ProgrammeDefinition) -> [PhaseSpan] {
+    public static func spans(
+        starts: [(phaseCode: String, on: SimpleDate)], completions: [SimpleDate], definition: ProgrammeDefinition
+    ) -> [PhaseSpan] {
         starts.enumerated().compactMap { index, start in
             guard let phase = definition.phase(start.phaseCode) else { return nil }
             // The day a phase is completed still belongs to it; a phase started the same day wins.

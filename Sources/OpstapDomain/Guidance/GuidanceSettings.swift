@@ -18,8 +18,11 @@ public struct GuidanceSettings: Codable, Equatable, Sendable {
     /// The job guarantee at the end: at least this many hours a week (nil: none).
     public var jobGuaranteeHours: Double?
 
-    public init(attendanceThreshold: Double = 0.8, attendanceWeeks: Int = 4, hoursBehindShare: Double = 0.2, unexcusedInARow: Int = 3,
-                deadlineWeeks: Int = 6, noContactDays: Int = 21, reviewCadenceWeeks: Int = 6, jobGuaranteeHours: Double? = nil) {
+    public init(
+        attendanceThreshold: Double = 0.8, attendanceWeeks: Int = 4, hoursBehindShare: Double = 0.2,
+        unexcusedInARow: Int = 3,
+        deadlineWeeks: Int = 6, noContactDays: Int = 21, reviewCadenceWeeks: Int = 6, jobGuaranteeHours: Double? = nil
+    ) {
         self.attendanceThreshold = attendanceThreshold
         self.attendanceWeeks = attendanceWeeks
         self.hoursBehindShare = hoursBehindShare
@@ -31,7 +34,8 @@ public struct GuidanceSettings: Codable, Equatable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case attendanceThreshold, attendanceWeeks, hoursBehindShare, unexcusedInARow, deadlineWeeks, noContactDays, reviewCadenceWeeks, jobGuaranteeHours
+        case attendanceThreshold, attendanceWeeks, hoursBehindShare, unexcusedInARow, deadlineWeeks, noContactDays,
+            reviewCadenceWeeks, jobGuaranteeHours
     }
 
     /// Settings stored before a threshold existed take its default.
@@ -50,14 +54,30 @@ public struct GuidanceSettings: Codable, Equatable, Sendable {
 
     public func validate() -> [FieldError] {
         var errors: [FieldError] = []
-        if !(0...1).contains(attendanceThreshold) { errors.append(FieldError("guidance.attendanceThreshold", .outOfRange, ["0", "1"])) }
-        if !(1...26).contains(attendanceWeeks) { errors.append(FieldError("guidance.attendanceWeeks", .outOfRange, ["1", "26"])) }
-        if !(0...1).contains(hoursBehindShare) { errors.append(FieldError("guidance.hoursBehindShare", .outOfRange, ["0", "1"])) }
-        if !(1...20).contains(unexcusedInARow) { errors.append(FieldError("guidance.unexcusedInARow", .outOfRange, ["1", "20"])) }
-        if !(1...52).contains(deadlineWeeks) { errors.append(FieldError("guidance.deadlineWeeks", .outOfRange, ["1", "52"])) }
-        if !(1...365).contains(noContactDays) { errors.append(FieldError("guidance.noContactDays", .outOfRange, ["1", "365"])) }
-        if !(1...52).contains(reviewCadenceWeeks) { errors.append(FieldError("guidance.reviewCadenceWeeks", .outOfRange, ["1", "52"])) }
-        if let hours = jobGuaranteeHours, !(1...40).contains(hours) { errors.append(FieldError("guidance.jobGuaranteeHours", .outOfRange, ["1", "40"])) }
+        if !(0...1).contains(attendanceThreshold) {
+            errors.append(FieldError("guidance.attendanceThreshold", .outOfRange, ["0", "1"]))
+        }
+        if !(1...26).contains(attendanceWeeks) {
+            errors.append(FieldError("guidance.attendanceWeeks", .outOfRange, ["1", "26"]))
+        }
+        if !(0...1).contains(hoursBehindShare) {
+            errors.append(FieldError("guidance.hoursBehindShare", .outOfRange, ["0", "1"]))
+        }
+        if !(1...20).contains(unexcusedInARow) {
+            errors.append(FieldError("guidance.unexcusedInARow", .outOfRange, ["1", "20"]))
+        }
+        if !(1...52).contains(deadlineWeeks) {
+            errors.append(FieldError("guidance.deadlineWeeks", .outOfRange, ["1", "52"]))
+        }
+        if !(1...365).contains(noContactDays) {
+            errors.append(FieldError("guidance.noContactDays", .outOfRange, ["1", "365"]))
+        }
+        if !(1...52).contains(reviewCadenceWeeks) {
+            errors.append(FieldError("guidance.reviewCadenceWeeks", .outOfRange, ["1", "52"]))
+        }
+        if let hours = jobGuaranteeHours, !(1...40).contains(hours) {
+            errors.append(FieldError("guidance.jobGuaranteeHours", .outOfRange, ["1", "40"]))
+        }
         return errors
     }
 }

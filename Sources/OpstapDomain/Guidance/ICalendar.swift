@@ -14,7 +14,10 @@ public enum ICalendar {
     }
 
     public static func document(name: String, uidPrefix: String, days: [Day], stamp: String) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Opstap//Rooster//NL", "CALSCALE:GREGORIAN", "X-WR-CALNAME:" + escape(name)]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Opstap//Rooster//NL", "CALSCALE:GREGORIAN",
+            "X-WR-CALNAME:" + escape(name),
+        ]
         for day in days {
             let compact = day.date.iso.replacingOccurrences(of: "-", with: "")
             lines += [
@@ -27,7 +30,7 @@ public enum ICalendar {
             ]
             if !day.description.isEmpty { lines.append("DESCRIPTION:" + escape(day.description)) }
             lines += [
-                "END:VEVENT",
+                "END:VEVENT"
             ]
         }
         lines.append("END:VCALENDAR")

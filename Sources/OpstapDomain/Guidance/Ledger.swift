@@ -27,8 +27,10 @@ public struct LedgerLine: Sendable, Equatable {
     /// The approved line this one corrects, if any.
     public var corrects: String?
 
-    public init(id: String, date: SimpleDate, activity: ActivityType, hours: Double, attendance: Attendance, placeKey: String,
-                status: EntryStatus, corrects: String? = nil) {
+    public init(
+        id: String, date: SimpleDate, activity: ActivityType, hours: Double, attendance: Attendance, placeKey: String,
+        status: EntryStatus, corrects: String? = nil
+    ) {
         self.id = id
         self.date = date
         self.activity = activity
@@ -56,7 +58,9 @@ public enum LedgerRefusal: Error, Equatable, Sendable {
 public enum LedgerRules {
     /// Problems with a new or edited line, all at once. `others` are the participant's other
     /// lines; rejected lines and lines replaced by the one being written do not count.
-    public static func validate(_ line: LedgerLine, others: [LedgerLine], enrolledOn: SimpleDate, today: SimpleDate) -> [FieldError] {
+    public static func validate(
+        _ line: LedgerLine, others: [LedgerLine], enrolledOn: SimpleDate, today: SimpleDate
+    ) -> [FieldError] {
         var errors: [FieldError] = []
         if line.date > today { errors.append(FieldError("date", .dateInFuture)) }
         if line.date < enrolledOn { errors.append(FieldError("date", .beforeEnrolment, [enrolledOn.iso])) }
@@ -64,7 +68,8 @@ public enum LedgerRules {
         if (line.hours * 4).rounded() != line.hours * 4 { errors.append(FieldError("hours", .quarterHours)) }
         // A correction replaces the line it corrects, so that line neither overlaps it nor counts twice.
         let competing = others.filter {
-            $0.id != line.id && $0.id != line.corrects && $0.status != .rejected && $0.date == line.date && !isSuperseded($0, in: others)
+            $0.id != line.id && $0.id != line.corrects && $0.status != .rejected && $0.date == line.date
+                && !isSuperseded($0, in: others)
         }
         if competing.contains(where: { $0.activity == line.activity && $0.placeKey == line.placeKey }) {
             errors.append(FieldError("activity", .overlapsEntry, [line.date.iso]))

@@ -28,7 +28,9 @@ public enum NotePolicy {
     }
 
     /// Whether `reader` may read a note of `level` written by `authorID` of `authorOrganisationID`.
-    public static func mayRead(level: NoteLevel, authorID: String, authorOrganisationID: String, reader: NoteReader) -> Bool {
+    public static func mayRead(
+        level: NoteLevel, authorID: String, authorOrganisationID: String, reader: NoteReader
+    ) -> Bool {
         if reader.userID == authorID { return true }
         switch level {
         case .partners: return true

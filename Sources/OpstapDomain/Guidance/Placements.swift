@@ -19,7 +19,9 @@ public enum PlacementRefusal: Error, Equatable, Sendable {
 public enum PlacementRules {
     /// Whether a new placement over `range` fits: on every day of it, the placements already
     /// running must leave a place free under the period's number of places.
-    public static func check(_ range: DayRange, periods: [PlacePeriod], existing: [DayRange], horizon: SimpleDate) -> PlacementRefusal? {
+    public static func check(
+        _ range: DayRange, periods: [PlacePeriod], existing: [DayRange], horizon: SimpleDate
+    ) -> PlacementRefusal? {
         guard periods.contains(where: { $0.range.contains(range.from) }) else { return .noPlacesOffered }
         // Occupancy only changes where a placement or a period starts or ends; checking
         // those days (within the new placement) checks them all.

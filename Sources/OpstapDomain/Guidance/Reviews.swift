@@ -29,7 +29,9 @@ public enum ReviewRules {
 
     /// Recording a review as held: not in the future, with a summary, and no longer once
     /// anyone signed it (a signature covers the text as it was).
-    public static func hold(status: ReviewStatus, signed: Set<ReviewParty> = [], on date: SimpleDate, summary: String, today: SimpleDate) -> ReviewRefusal? {
+    public static func hold(
+        status: ReviewStatus, signed: Set<ReviewParty> = [], on date: SimpleDate, summary: String, today: SimpleDate
+    ) -> ReviewRefusal? {
         if status == .signed || !signed.isEmpty { return .signedIsFinal }
         if date > today { return .dateInFuture }
         if summary.isBlank { return .summaryRequired }
@@ -37,7 +39,9 @@ public enum ReviewRules {
     }
 
     /// Signing by one party; once all parties signed, the review is final.
-    public static func sign(status: ReviewStatus, signed: Set<ReviewParty>, by party: ReviewParty) -> Result<(ReviewStatus, Set<ReviewParty>), ReviewRefusal> {
+    public static func sign(
+        status: ReviewStatus, signed: Set<ReviewParty>, by party: ReviewParty
+    ) -> Result<(ReviewStatus, Set<ReviewParty>), ReviewRefusal> {
         switch status {
         case .signed: return .failure(.signedIsFinal)
         case .planned: return .failure(.notHeldYet)

@@ -54,9 +54,13 @@ public struct SignalInput: Sendable {
     /// The last progress review held, if any.
     public var lastReviewHeld: SimpleDate?
 
-    public init(today: SimpleDate, settings: GuidanceSettings, recentLines: [LedgerLine], expectedToDate: Double, actualToDate: Double,
-                currentPhase: Phase?, phaseStartedOn: SimpleDate?, integrationDeadline: SimpleDate?, lastContact: SimpleDate? = nil,
-                guidedSince: SimpleDate? = nil, lastReviewHeld: SimpleDate? = nil) {
+    public init(
+        today: SimpleDate, settings: GuidanceSettings, recentLines: [LedgerLine], expectedToDate: Double,
+        actualToDate: Double,
+        currentPhase: Phase?, phaseStartedOn: SimpleDate?, integrationDeadline: SimpleDate?,
+        lastContact: SimpleDate? = nil,
+        guidedSince: SimpleDate? = nil, lastReviewHeld: SimpleDate? = nil
+    ) {
         self.lastReviewHeld = lastReviewHeld
         self.lastContact = lastContact
         self.guidedSince = guidedSince
@@ -76,27 +80,34 @@ public enum Signals {
         var signals: [Signal] = []
         let s = input.settings
         let windowStart = input.today.adding(weeks: -s.attendanceWeeks)
-        let recorded = input.recentLines.filter { $0.status != .rejected && $0.date > windowStart && $0.date <= input.today }
+        let recorded = input.recentLines.filter {
+            $0.status != .rejected && $0.date > windowStart && $0.date <= input.today
+        }
 
         let recordedHours = recorded.reduce(0) { $0 + $1.hours }
         if recordedHours > 0 {
             let present = recorded.filter { $0.attendance == .present }.reduce(0) { $0 + $1.hours }
             let share = present / recordedHours
             if share < s.attendanceThreshold {
-                signals.append(Signal(
-                    kind: .lowAttendance, severity: share < s.attendanceThreshold - 0.2 ? .urgent : .warning,
-                    figures: [percent(share), String(s.attendanceWeeks), percent(s.attendanceThreshold)],
-                    since: recorded.map(\.date).min() ?? input.today))
+                signals.append(
+                    Signal(
+                        kind: .lowAttendance, severity: share < s.attendanceThreshold - 0.2 ? .urgent : .warning,
+                        figures: [percent(share), String(s.attendanceWeeks), percent(s.attendanceThreshold)],
+                        since: recorded.map(\.date).min() ?? input.today))
             }
         }
 
         if input.expectedToDate > 0 {
             let behind = 1 - input.actualToDate / input.expectedToDate
             if behind > s.hoursBehindShare {
-                signals.append(Signal(
-                    kind: .hoursBehind, severity: behind > s.hoursBehindShare * 2 ? .urgent : .warning,
-                    figures: [number(input.actualToDate), number(input.expectedToDate), percent(behind), percent(s.hoursBehindShare)],
-                    since: input.today))
+                signals.append(
+                    Signal(
+                        kind: .hoursBehind, severity: behind > s.hoursBehindShare * 2 ? .urgent : .warning,
+                        figures: [
+                            number(input.actualToDate), number(input.expectedToDate), percent(behind),
+                            percent(s.hoursBehindShare),
+                        ],
+                        since: input.today))
             }
         }
 
@@ -108,32 +119,51 @@ public enum Signals {
             run.append(day)
         }
         if run.count >= s.unexcusedInARow, let first = run.last {
-            signals.append(Signal(kind: .unexcusedInARow, severity: .urgent, figures: [String(run.count), first.iso], since: first))
+            signals.append(
+                Signal(
+                    kind: .unexcusedInARow, severity: .urgent, figures: [String(run.count), first.iso], since: first))
         }
 
         if let phase = input.currentPhase, let started = input.phaseStartedOn {
             let plannedEnd = started.adding(weeks: phase.plannedWeeks)
             if plannedEnd < input.today {
-                signals.append(Signal(kind: .phaseOverrun, severity: .warning, figures: [phase.name, plannedEnd.iso], since: plannedEnd))
+                signals.append(
+                    Signal(
+                        kind: .phaseOverrun, severity: .warning, figures: [phase.name, plannedEnd.iso],
+                        since: plannedEnd))
             } else if plannedEnd <= input.today.adding(weeks: s.deadlineWeeks) {
-                signals.append(Signal(kind: .phaseEndNear, severity: .notice, figures: [phase.name, plannedEnd.iso], since: plannedEnd.adding(weeks: -s.deadlineWeeks)))
+                signals.append(
+                    Signal(
+                        kind: .phaseEndNear, severity: .notice, figures: [phase.name, plannedEnd.iso],
+                        since: plannedEnd.adding(weeks: -s.deadlineWeeks)))
             }
         }
 
-        if let deadline = input.integrationDeadline, deadline >= input.today, deadline <= input.today.adding(weeks: s.deadlineWeeks) {
-            signals.append(Signal(kind: .integrationDeadlineNear, severity: .warning, figures: [deadline.iso], since: deadline.adding(weeks: -s.deadlineWeeks)))
+        if let deadline = input.integrationDeadline, deadline >= input.today,
+            deadline <= input.today.adding(weeks: s.deadlineWeeks)
+        {
+            signals.append(
+                Signal(
+                    kind: .integrationDeadlineNear, severity: .warning, figures: [deadline.iso],
+                    since: deadline.adding(weeks: -s.deadlineWeeks)))
         }
         if let since = input.lastContact ?? input.guidedSince {
             let days = since.days(until: input.today)
             if days > s.noContactDays {
-                signals.append(Signal(kind: .noContact, severity: .warning, figures: [String(days), String(s.noContactDays)], since: since.adding(days: s.noContactDays)))
+                signals.append(
+                    Signal(
+                        kind: .noContact, severity: .warning, figures: [String(days), String(s.noContactDays)],
+                        since: since.adding(days: s.noContactDays)))
             }
         }
         if let since = input.guidedSince {
-            let due = ReviewRules.nextDue(guidedSince: since, lastHeld: input.lastReviewHeld, cadenceWeeks: s.reviewCadenceWeeks)
+            let due = ReviewRules.nextDue(
+                guidedSince: since, lastHeld: input.lastReviewHeld, cadenceWeeks: s.reviewCadenceWeeks)
             if due < input.today {
-                signals.append(Signal(kind: .reviewOverdue, severity: due.days(until: input.today) > 14 ? .urgent : .warning,
-                                      figures: [due.iso, String(due.days(until: input.today))], since: due))
+                signals.append(
+                    Signal(
+                        kind: .reviewOverdue, severity: due.days(until: input.today) > 14 ? .urgent : .warning,
+                        figures: [due.iso, String(due.days(until: input.today))], since: due))
             }
         }
         return signals.sorted { ($0.severity, $0.since) > ($1.severity, $1.since) }

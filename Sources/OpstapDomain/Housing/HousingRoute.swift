@@ -10,7 +10,8 @@ public enum HousingRoute: String, Codable, CaseIterable, Sendable {
     public var steps: [HousingStep] {
         switch self {
         case .programmeStudio: [.homeOffered, .viewing, .tenancySigned, .registeredAtAddress, .movedIn]
-        case .regularAllocation: [.linkedToMunicipality, .homeOffered, .viewing, .tenancySigned, .registeredAtAddress, .movedIn]
+        case .regularAllocation:
+            [.linkedToMunicipality, .homeOffered, .viewing, .tenancySigned, .registeredAtAddress, .movedIn]
         case .alreadyHoused: [.addressConfirmed]
         }
     }
@@ -64,7 +65,9 @@ public enum HousingRules {
 
     /// Whether `step` may be recorded on `date`: it belongs to the route, it is the next one,
     /// and it is not dated before the previous step or after today.
-    public static func check(_ step: HousingStep, on date: SimpleDate, route: HousingRoute?, done: [DoneHousingStep], today: SimpleDate) -> HousingRefusal? {
+    public static func check(
+        _ step: HousingStep, on date: SimpleDate, route: HousingRoute?, done: [DoneHousingStep], today: SimpleDate
+    ) -> HousingRefusal? {
         guard let route else { return .noRoute }
         guard route.steps.contains(step) else { return .notInRoute(step, route) }
         if done.contains(where: { $0.step == step }) { return .alreadyDone(step) }
@@ -72,7 +75,8 @@ public enum HousingRules {
         guard let next = nextStep(route, done: done), next == step else {
             return .outOfOrder(expected: nextStep(route, done: done) ?? step)
         }
-        if let previous = done.filter({ route.steps.contains($0.step) }).max(by: { $0.on < $1.on }), date < previous.on {
+        if let previous = done.filter({ route.steps.contains($0.step) }).max(by: { $0.on < $1.on }), date < previous.on
+        {
             return .beforePreviousStep(previous.step, previous.on)
         }
         return nil

@@ -13,7 +13,9 @@ public struct TenancyPeriod: Sendable, Equatable {
 public enum TenancyRules {
     /// Whether a tenancy of a unit over `range` may start: the unit is available by then, no
     /// other tenancy of the unit overlaps, and the participant has no other home in that time.
-    public static func check(_ range: DayRange, unitAvailableFrom: SimpleDate, unitTenancies: [DayRange], participantTenancies: [DayRange]) -> HousingRefusal? {
+    public static func check(
+        _ range: DayRange, unitAvailableFrom: SimpleDate, unitTenancies: [DayRange], participantTenancies: [DayRange]
+    ) -> HousingRefusal? {
         if range.from < unitAvailableFrom { return .unitNotAvailableYet(unitAvailableFrom) }
         if let other = unitTenancies.first(where: { $0.overlaps(range) }) {
             return .unitTaken(other.until ?? other.from)
@@ -26,7 +28,9 @@ public enum TenancyRules {
 
     /// When a participant leaves the programme, the tenancy ends after the notice period
     /// (never before it started); the unit is available again the day after.
-    public static func endAfterNotice(tenancyStart: SimpleDate, currentEnd: SimpleDate?, leftOn: SimpleDate, noticeDays: Int) -> SimpleDate {
+    public static func endAfterNotice(
+        tenancyStart: SimpleDate, currentEnd: SimpleDate?, leftOn: SimpleDate, noticeDays: Int
+    ) -> SimpleDate {
         let end = max(leftOn.adding(days: noticeDays), tenancyStart)
         if let currentEnd, currentEnd < end { return currentEnd }
         return end
@@ -36,7 +40,8 @@ public enum TenancyRules {
     /// without end holds it.
     public static func freeFrom(_ day: SimpleDate, availableFrom: SimpleDate, tenancies: [DayRange]) -> SimpleDate? {
         var free = max(day, availableFrom)
-        for tenancy in tenancies.sorted(by: { $0.from < $1.from }) where tenancy.contains(free) || (tenancy.from <= free && tenancy.until == nil) {
+        for tenancy in tenancies.sorted(by: { $0.from < $1.from })
+        where tenancy.contains(free) || (tenancy.from <= free && tenancy.until == nil) {
             guard let until = tenancy.until else { return nil }
             free = until.adding(days: 1)
         }
@@ -61,6 +66,7 @@ public struct Occupancy: Sendable, Equatable {
     }
 
     public static func on(_ day: SimpleDate, units: [(availableFrom: SimpleDate, tenancies: [DayRange])]) -> Occupancy {
-        Occupancy(units: units.count, occupied: units.filter { unit in unit.tenancies.contains { $0.contains(day) } }.count)
+        Occupancy(
+            units: units.count, occupied: units.filter { unit in unit.tenancies.contains { $0.contains(day) } }.count)
     }
 }

@@ -24,7 +24,9 @@ public enum CandidateImportRules {
     ]
 
     static func normalised(_ header: String) -> String {
-        header.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().filter { $0.isLetter || $0.isNumber }
+        header.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().filter {
+            $0.isLetter || $0.isNumber
+        }
     }
 
     /// A first guess of which column holds which field, from the header names; the user confirms it.
@@ -32,7 +34,9 @@ public enum CandidateImportRules {
         var mapping: [CandidateImportField: Int] = [:]
         let names = header.map(normalised)
         for field in CandidateImportField.allCases {
-            if let index = names.firstIndex(where: { synonyms[field]!.contains($0) }), !mapping.values.contains(index) { mapping[field] = index }
+            if let index = names.firstIndex(where: { synonyms[field]!.contains($0) }), !mapping.values.contains(index) {
+                mapping[field] = index
+            }
         }
         return mapping
     }
@@ -42,7 +46,9 @@ public enum CandidateImportRules {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let iso = SimpleDate(trimmed) { return iso }
         let parts = trimmed.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init)
-        guard parts.count == 3, let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]), parts[2].count == 4 else { return nil }
+        guard parts.count == 3, let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]),
+            parts[2].count == 4
+        else { return nil }
         return SimpleDate(year: year, month: month, day: day)
     }
 

@@ -15,9 +15,12 @@ public struct IntakeProfile: Codable, Equatable, Sendable {
     public var contact: ContactDetails
 
     public init(
-        dutchLevels: DutchLevels = DutchLevels(), education: [EducationEntry] = [], workExperience: [WorkExperienceEntry] = [],
-        household: Household? = nil, residence: Residence? = nil, residenceDetail: String = "", benefit: BenefitStatus? = nil,
-        civicIntegration: CivicIntegration = CivicIntegration(), languages: [String] = [], contact: ContactDetails = ContactDetails(),
+        dutchLevels: DutchLevels = DutchLevels(), education: [EducationEntry] = [],
+        workExperience: [WorkExperienceEntry] = [],
+        household: Household? = nil, residence: Residence? = nil, residenceDetail: String = "",
+        benefit: BenefitStatus? = nil,
+        civicIntegration: CivicIntegration = CivicIntegration(), languages: [String] = [],
+        contact: ContactDetails = ContactDetails(),
         residenceStatus: ResidenceStatus? = nil
     ) {
         self.residenceStatus = residenceStatus
@@ -54,7 +57,10 @@ public struct DutchLevels: Codable, Equatable, Sendable {
     public var writing: CEFRLevel?
     public var conversation: CEFRLevel?
 
-    public init(listening: CEFRLevel? = nil, reading: CEFRLevel? = nil, speaking: CEFRLevel? = nil, writing: CEFRLevel? = nil, conversation: CEFRLevel? = nil) {
+    public init(
+        listening: CEFRLevel? = nil, reading: CEFRLevel? = nil, speaking: CEFRLevel? = nil, writing: CEFRLevel? = nil,
+        conversation: CEFRLevel? = nil
+    ) {
         self.listening = listening
         self.reading = reading
         self.speaking = speaking
@@ -148,7 +154,8 @@ public struct ContactDetails: Codable, Equatable, Sendable {
     public var postcode: String
     public var city: String
 
-    public init(phone: String = "", email: String = "", address: String = "", postcode: String = "", city: String = "") {
+    public init(phone: String = "", email: String = "", address: String = "", postcode: String = "", city: String = "")
+    {
         self.phone = phone
         self.email = email
         self.address = address

@@ -178,7 +178,10 @@ public struct Phase: Codable, Equatable, Sendable {
     /// `schedule` so definitions published before periods existed read unchanged.
     public var laterPeriods: [SchedulePeriod]
 
-    public init(code: String, name: String, kind: PhaseKind, plannedWeeks: Int, schedule: [ScheduleItem], laterPeriods: [SchedulePeriod] = []) {
+    public init(
+        code: String, name: String, kind: PhaseKind, plannedWeeks: Int, schedule: [ScheduleItem],
+        laterPeriods: [SchedulePeriod] = []
+    ) {
         self.code = code
         self.name = name
         self.kind = kind
@@ -237,7 +240,10 @@ public struct SelectionCriterion: Codable, Equatable, Sendable {
     public var maxScore: Int
     public var minimumScore: Int
 
-    public init(code: String, name: String, description: String = "", kind: CriterionKind = .score, maxScore: Int = 5, minimumScore: Int = 1) {
+    public init(
+        code: String, name: String, description: String = "", kind: CriterionKind = .score, maxScore: Int = 5,
+        minimumScore: Int = 1
+    ) {
         self.code = code
         self.name = name
         self.description = description
@@ -296,7 +302,9 @@ extension OutcomeKind {
 /// "Has a job": a completed enrolment whose recorded outcome means work, or an accepted job
 /// offer. The job starts on the earliest of the offer's start and the completion date.
 public enum Employment {
-    public static func startedOn(outcome: OutcomeKind?, completedOn: SimpleDate?, acceptedOfferStarts: [SimpleDate]) -> SimpleDate? {
+    public static func startedOn(
+        outcome: OutcomeKind?, completedOn: SimpleDate?, acceptedOfferStarts: [SimpleDate]
+    ) -> SimpleDate? {
         var days = acceptedOfferStarts
         if let outcome, outcome.meansJob, let completedOn { days.append(completedOn) }
         return days.min()

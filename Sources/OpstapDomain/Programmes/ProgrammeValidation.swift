@@ -32,8 +32,11 @@ extension ProgrammeDefinition {
             }
             for (code, weeks) in stream.phaseWeeks.sorted(by: { $0.key < $1.key }) {
                 let field = "streams[\(index)].phaseWeeks.\(code)"
-                if phase(code) == nil { errors.append(FieldError(field, .unknownPhase, [code])) }
-                else if !(1...520).contains(weeks) { errors.append(FieldError(field, .outOfRange, ["1", "520"])) }
+                if phase(code) == nil {
+                    errors.append(FieldError(field, .unknownPhase, [code]))
+                } else if !(1...520).contains(weeks) {
+                    errors.append(FieldError(field, .outOfRange, ["1", "520"]))
+                }
             }
         }
         for (index, phase) in phases.enumerated() {
@@ -44,7 +47,8 @@ extension ProgrammeDefinition {
             }
             errors += Self.scheduleProblems(phase.schedule, field: "\(field).schedule")
             // A period may start as late as the longest length any stream plans for the phase.
-            let longest = ([phase.plannedWeeks] + streams.compactMap { $0.phaseWeeks[phase.code] }).max() ?? phase.plannedWeeks
+            let longest =
+                ([phase.plannedWeeks] + streams.compactMap { $0.phaseWeeks[phase.code] }).max() ?? phase.plannedWeeks
             var seenWeeks = Set<Int>()
             for (periodIndex, period) in phase.laterPeriods.enumerated() {
                 let periodField = "\(field).laterPeriods[\(periodIndex)]"
@@ -63,15 +67,19 @@ extension ProgrammeDefinition {
                 errors.append(FieldError("selectionCriteria[\(index)].maxScore", .outOfRange, ["1", "10"]))
             }
             if !(1...max(1, criterion.maxScore)).contains(criterion.minimumScore) {
-                errors.append(FieldError("selectionCriteria[\(index)].minimumScore", .outOfRange, ["1", "\(criterion.maxScore)"]))
+                errors.append(
+                    FieldError("selectionCriteria[\(index)].minimumScore", .outOfRange, ["1", "\(criterion.maxScore)"]))
             }
         }
         errors += guidance.validate()
         for (index, outcome) in outcomes.enumerated() {
             if outcome.name.isBlank { errors.append(FieldError("outcomes[\(index)].name", .required)) }
             if let months = outcome.afterMonths {
-                if outcome.kind != .contract { errors.append(FieldError("outcomes[\(index)].afterMonths", .notForThisKind)) }
-                else if !(1...120).contains(months) { errors.append(FieldError("outcomes[\(index)].afterMonths", .outOfRange, ["1", "120"])) }
+                if outcome.kind != .contract {
+                    errors.append(FieldError("outcomes[\(index)].afterMonths", .notForThisKind))
+                } else if !(1...120).contains(months) {
+                    errors.append(FieldError("outcomes[\(index)].afterMonths", .outOfRange, ["1", "120"]))
+                }
             }
         }
         return errors

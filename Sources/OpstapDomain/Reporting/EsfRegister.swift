@@ -25,7 +25,7 @@ public enum EsfEvidence: Equatable, Sendable {
     public var date: SimpleDate {
         switch self {
         case .jobSearching(let on), .inEducation(let on), .qualificationAwarded(let on),
-             .employed(let on), .improvedSituation(let on):
+            .employed(let on), .improvedSituation(let on):
             return on
         }
     }
@@ -245,7 +245,9 @@ public enum EsfRegister {
                 if sixMonthsReached && sixMonthsLater.contains(day) { afterSixMonths.insert(.eecr05) }
             case .improvedSituation:
                 // EECR06 is defined for people who already had a job at entry (better job, more hours, permanent contract).
-                if employedAtEntry && sixMonthsReached && sixMonthsLater.contains(day) { afterSixMonths.insert(.eecr06) }
+                if employedAtEntry && sixMonthsReached && sixMonthsLater.contains(day) {
+                    afterSixMonths.insert(.eecr06)
+                }
             }
         }
         return (onLeaving, afterSixMonths)
@@ -431,7 +433,8 @@ public enum EsfIndicatorTableBuilder {
                     for column in entryColumns { people[slot(indicator, column, gender)].append(id) }
                 }
                 for column in entryColumns where characteristics.declinedAny { declined[column] += 1 }
-                for (item, sensitiveItem) in characteristics.sensitiveAnswers.enumerated() where sensitiveItem.answer == .declined {
+                for (item, sensitiveItem) in characteristics.sensitiveAnswers.enumerated()
+                where sensitiveItem.answer == .declined {
                     for column in entryColumns { declinedAnswers[item][column] += 1 }
                 }
             } else {
@@ -440,17 +443,28 @@ public enum EsfIndicatorTableBuilder {
             if let exit = participant.exitDate, exit.year <= reportYear {
                 let exitColumns = columnIndices(exit.year)
                 // The union, because a hand-built participant could list an indicator in both sets; it still counts once.
-                for indicator in participant.resultsOnLeaving.union(participant.resultsAfterSixMonths) where indicator.isResult {
+                for indicator in participant.resultsOnLeaving.union(participant.resultsAfterSixMonths)
+                where indicator.isResult {
                     for column in exitColumns { people[slot(indicator, column, gender)].append(id) }
                 }
             }
         }
 
         let rows = EsfIndicator.allCases.map { indicator in
-            EsfIndicatorRow(indicator: indicator, cells: Dictionary(uniqueKeysWithValues: columns.enumerated().map { index, column in
-                func list(_ gender: EsfGender) -> [UUID] { people[slot(indicator, index, genders.firstIndex(of: gender)!)] }
-                return (column, EsfCell(women: list(.woman), men: list(.man), nonBinary: list(.nonBinary), unknown: list(.unknown)))
-            }))
+            EsfIndicatorRow(
+                indicator: indicator,
+                cells: Dictionary(
+                    uniqueKeysWithValues: columns.enumerated().map { index, column in
+                        func list(_ gender: EsfGender) -> [UUID] {
+                            people[slot(indicator, index, genders.firstIndex(of: gender)!)]
+                        }
+                        return (
+                            column,
+                            EsfCell(
+                                women: list(.woman), men: list(.man), nonBinary: list(.nonBinary),
+                                unknown: list(.unknown))
+                        )
+                    }))
         }
         func byColumn(_ counts: [Int]) -> [EsfPeriodColumn: Int] {
             Dictionary(uniqueKeysWithValues: zip(columns, counts).map { ($0, $1) })
@@ -459,7 +473,8 @@ public enum EsfIndicatorTableBuilder {
             columns: columns,
             rows: rows,
             declined: byColumn(declined),
-            declinedAnswers: Dictionary(uniqueKeysWithValues: zip(sensitive, declinedAnswers.map(byColumn)).map { ($0, $1) }),
+            declinedAnswers: Dictionary(
+                uniqueKeysWithValues: zip(sensitive, declinedAnswers.map(byColumn)).map { ($0, $1) }),
             missingCharacteristics: missingCharacteristics)
     }
 
@@ -503,8 +518,10 @@ public enum EsfIndicatorTableBuilder {
 
     static func sortKey(_ id: UUID) -> (UInt64, UInt64) {
         withUnsafeBytes(of: id.uuid) { bytes in
-            (UInt64(bigEndian: bytes.loadUnaligned(as: UInt64.self)),
-             UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)))
+            (
+                UInt64(bigEndian: bytes.loadUnaligned(as: UInt64.self)),
+                UInt64(bigEndian: bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+            )
         }
     }
 }
@@ -537,9 +554,10 @@ extension EsfIndicatorTable {
                 let before = cell(indicator, column)
                 let now = current.cell(indicator, column)
                 for gender in EsfGender.allCases where before.count(gender) != now.count(gender) {
-                    differences.append(EsfCellDifference(
-                        indicator: indicator, column: column, gender: gender,
-                        snapshot: before.count(gender), current: now.count(gender)))
+                    differences.append(
+                        EsfCellDifference(
+                            indicator: indicator, column: column, gender: gender,
+                            snapshot: before.count(gender), current: now.count(gender)))
                 }
             }
         }

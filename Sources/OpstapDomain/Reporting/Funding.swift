@@ -22,11 +22,16 @@ public enum FundingRules {
     /// Checks a funding stream's period and amount; field names are those of the form and the API.
     /// `amountGiven` false means no amount was agreed (an employer's contribution in kind):
     /// then there is nothing to check.
-    public static func check(amountCents: Int64?, amountGiven: Bool = true, startsOn: SimpleDate?, endsOn: SimpleDate?) -> [FieldError] {
+    public static func check(
+        amountCents: Int64?, amountGiven: Bool = true, startsOn: SimpleDate?, endsOn: SimpleDate?
+    ) -> [FieldError] {
         var errors: [FieldError] = []
-        if !amountGiven {}
-        else if amountCents == nil { errors.append(FieldError("amount", .invalidNumber)) }
-        else if amountCents! < 0 { errors.append(FieldError("amount", .outOfRange, ["0", String(Int64.max / 100)])) }
+        if !amountGiven {
+        } else if amountCents == nil {
+            errors.append(FieldError("amount", .invalidNumber))
+        } else if amountCents! < 0 {
+            errors.append(FieldError("amount", .outOfRange, ["0", String(Int64.max / 100)]))
+        }
         if startsOn == nil { errors.append(FieldError("startsOn", .invalidDate)) }
         if endsOn == nil { errors.append(FieldError("endsOn", .invalidDate)) }
         if let startsOn, let endsOn, endsOn < startsOn { errors.append(FieldError("endsOn", .beforeStart)) }
@@ -43,13 +48,16 @@ public enum FundingRules {
         if let last = digits.lastIndex(where: { $0 == "," || $0 == "." }) {
             let tail = digits.distance(from: last, to: digits.endIndex) - 1
             if tail == 1 || tail == 2 {
-                fraction = String(digits[digits.index(after: last)...]).padding(toLength: 2, withPad: "0", startingAt: 0)
+                fraction = String(digits[digits.index(after: last)...]).padding(
+                    toLength: 2, withPad: "0", startingAt: 0)
                 digits = String(digits[..<last])
             }
         }
         digits.removeAll { $0 == "," || $0 == "." }
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), fraction.allSatisfy({ $0.isASCII && $0.isNumber }),
-              digits.count <= 10, let euros = Int64(digits), let cents = Int64(fraction) else { return nil }
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+            fraction.allSatisfy({ $0.isASCII && $0.isNumber }),
+            digits.count <= 10, let euros = Int64(digits), let cents = Int64(fraction)
+        else { return nil }
         return euros * 100 + cents
     }
 }

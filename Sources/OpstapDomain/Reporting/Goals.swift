@@ -64,7 +64,10 @@ public struct GoalDefinition: Codable, Equatable, Sendable {
         if measure == .shareRetained {
             if let months {
                 if !Self.monthsRange.contains(months) {
-                    errors.append(FieldError("months", .outOfRange, ["\(Self.monthsRange.lowerBound)", "\(Self.monthsRange.upperBound)"]))
+                    errors.append(
+                        FieldError(
+                            "months", .outOfRange, ["\(Self.monthsRange.lowerBound)", "\(Self.monthsRange.upperBound)"])
+                    )
                 }
             } else {
                 errors.append(FieldError("months", .required))
@@ -158,7 +161,8 @@ public enum GoalEvaluation {
             var month = (year: first.year, month: first.month)
             while let monthEnd = SimpleDate(
                 year: month.year, month: month.month,
-                day: DayArithmetic.daysInMonth(year: month.year, month: month.month)), monthEnd < end {
+                day: DayArithmetic.daysInMonth(year: month.year, month: month.month)), monthEnd < end
+            {
                 days.append(monthEnd)
                 month = month.month == 12 ? (month.year + 1, 1) : (month.year, month.month + 1)
             }
@@ -208,7 +212,9 @@ public enum GoalEvaluation {
         return Array(firstByPerson.values)
     }
 
-    private static func value(_ goal: GoalDefinition, firstStarts people: [GoalStarter], on date: SimpleDate) -> GoalValue {
+    private static func value(
+        _ goal: GoalDefinition, firstStarts people: [GoalStarter], on date: SimpleDate
+    ) -> GoalValue {
         let lastStart = min(date, goal.deadline)
         let cohort = people.filter { starter in
             starter.startedOn <= lastStart && goal.periodStart.map { starter.startedOn >= $0 } ?? true
@@ -230,8 +236,10 @@ public enum GoalEvaluation {
             let months = goal.months ?? 0
             let dateDay = DayArithmetic.dayNumber(date)
             // Only people whose first `months` months are behind them can be judged yet.
-            let judged = cohort.map { (starter: $0, endsDay: DayArithmetic.dayNumber($0.startedOn, addingMonths: months)) }
-                .filter { $0.endsDay <= dateDay }
+            let judged = cohort.map {
+                (starter: $0, endsDay: DayArithmetic.dayNumber($0.startedOn, addingMonths: months))
+            }
+            .filter { $0.endsDay <= dateDay }
             counted = judged.map(\.starter)
             reached = judged.filter { item in
                 item.starter.withdrawnOn.map { DayArithmetic.dayNumber($0) >= item.endsDay } ?? true
@@ -246,7 +254,9 @@ public enum GoalEvaluation {
         } else {
             value = Double(reached.count)
         }
-        let people = reached.map(\.personID).sorted { EsfIndicatorTableBuilder.sortKey($0) < EsfIndicatorTableBuilder.sortKey($1) }
+        let people = reached.map(\.personID).sorted {
+            EsfIndicatorTableBuilder.sortKey($0) < EsfIndicatorTableBuilder.sortKey($1)
+        }
         return GoalValue(on: date, value: value, numerator: reached.count, denominator: counted.count, people: people)
     }
 }

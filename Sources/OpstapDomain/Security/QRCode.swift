@@ -14,7 +14,9 @@ public struct QRCode: Sendable, Equatable {
         (10, [(1, 16)]), (16, [(1, 28)]), (26, [(1, 44)]), (18, [(2, 32)]), (24, [(2, 43)]),
         (16, [(4, 27)]), (18, [(4, 31)]), (22, [(2, 38), (2, 39)]), (22, [(3, 36), (2, 37)]), (26, [(4, 43), (1, 44)]),
     ]
-    static let alignment: [[Int]] = [[], [6, 18], [6, 22], [6, 26], [6, 30], [6, 34], [6, 22, 38], [6, 24, 42], [6, 26, 46], [6, 28, 50]]
+    static let alignment: [[Int]] = [
+        [], [6, 18], [6, 22], [6, 26], [6, 30], [6, 34], [6, 22, 38], [6, 24, 42], [6, 26, 46], [6, 28, 50],
+    ]
 
     public enum Failure: Error, Equatable { case tooLong }
 
@@ -22,7 +24,8 @@ public struct QRCode: Sendable, Equatable {
     /// (0–7) skips the penalty-based choice (tests compare with a reference that way).
     public init(_ text: String, forceMask: Int? = nil) throws {
         let bytes = Array(text.utf8)
-        guard let version = (1...10).first(where: { Self.capacityBits($0) >= Self.dataBits(bytes.count, version: $0) }) else { throw Failure.tooLong }
+        guard let version = (1...10).first(where: { Self.capacityBits($0) >= Self.dataBits(bytes.count, version: $0) })
+        else { throw Failure.tooLong }
         let codewords = Self.codewords(bytes, version: version)
         let base = Self.functionPatterns(version: version)
         var best: (matrix: [[Bool]], mask: Int, penalty: Int)?
@@ -49,7 +52,9 @@ public struct QRCode: Sendable, Equatable {
 
     static func codewords(_ bytes: [UInt8], version: Int) -> [UInt8] {
         var bits: [Bool] = []
-        func append(_ value: Int, _ length: Int) { for i in stride(from: length - 1, through: 0, by: -1) { bits.append((value >> i) & 1 == 1) } }
+        func append(_ value: Int, _ length: Int) {
+            for i in stride(from: length - 1, through: 0, by: -1) { bits.append((value >> i) & 1 == 1) }
+        }
         append(0b0100, 4)
         append(bytes.count, version < 10 ? 8 : 16)
         for byte in bytes { append(Int(byte), 8) }
@@ -74,7 +79,9 @@ public struct QRCode: Sendable, Equatable {
         let generator = ReedSolomon.generator(degree: spec.ec)
         let ecBlocks = blocks.map { ReedSolomon.remainder($0, generator: generator) }
         var result: [UInt8] = []
-        for i in 0..<(blocks.map(\.count).max() ?? 0) { for block in blocks where i < block.count { result.append(block[i]) } }
+        for i in 0..<(blocks.map(\.count).max() ?? 0) {
+            for block in blocks where i < block.count { result.append(block[i]) }
+        }
         for i in 0..<spec.ec { for block in ecBlocks { result.append(block[i]) } }
         return result
     }
@@ -110,7 +117,9 @@ public struct QRCode: Sendable, Equatable {
         let centres = alignment[version - 1]
         for row in centres {
             for column in centres {
-                if (row == 6 && column == 6) || (row == 6 && column == size - 7) || (row == size - 7 && column == 6) { continue }
+                if (row == 6 && column == 6) || (row == 6 && column == size - 7) || (row == size - 7 && column == 6) {
+                    continue
+                }
                 for r in -2...2 { for c in -2...2 { set(row + r, column + c, max(abs(r), abs(c)) != 1) } }
             }
         }
@@ -171,7 +180,9 @@ public struct QRCode: Sendable, Equatable {
     static func formatBits(mask: Int) -> Int {
         let data = (0b00 << 3) | mask
         var remainder = data << 10
-        for bit in stride(from: 14, through: 10, by: -1) where (remainder >> bit) & 1 == 1 { remainder ^= 0x537 << (bit - 10) }
+        for bit in stride(from: 14, through: 10, by: -1) where (remainder >> bit) & 1 == 1 {
+            remainder ^= 0x537 << (bit - 10)
+        }
         return ((data << 10) | remainder) ^ 0x5412
     }
 
@@ -195,7 +206,9 @@ public struct QRCode: Sendable, Equatable {
     static func drawVersion(_ version: Int, in matrix: inout [[Bool]]) {
         let size = matrix.count
         var remainder = version << 12
-        for bit in stride(from: 17, through: 12, by: -1) where (remainder >> bit) & 1 == 1 { remainder ^= 0x1F25 << (bit - 12) }
+        for bit in stride(from: 17, through: 12, by: -1) where (remainder >> bit) & 1 == 1 {
+            remainder ^= 0x1F25 << (bit - 12)
+        }
         let bits = (version << 12) | remainder
         for i in 0..<18 {
             let dark = (bits >> i) & 1 == 1
@@ -224,7 +237,8 @@ public struct QRCode: Sendable, Equatable {
         }
         // Rule 2: 2×2 blocks of one colour.
         for r in 0..<(size - 1) {
-            for c in 0..<(size - 1) where m[r][c] == m[r][c + 1] && m[r][c] == m[r + 1][c] && m[r][c] == m[r + 1][c + 1] { score += 3 }
+            for c in 0..<(size - 1) where m[r][c] == m[r][c + 1] && m[r][c] == m[r + 1][c] && m[r][c] == m[r + 1][c + 1]
+            { score += 3 }
         }
         // Rule 3: finder-like patterns 1:1:3:1:1 with four light modules on one side.
         let patterns: [[Bool]] = [

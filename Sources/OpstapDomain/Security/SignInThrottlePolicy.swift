@@ -11,7 +11,10 @@ public struct SignInThrottlePolicy: Sendable, Equatable {
     public var maximumLock: TimeInterval
     public var forgetAfter: TimeInterval
 
-    public init(threshold: Int, firstLock: TimeInterval = 30, maximumLock: TimeInterval = 15 * 60, forgetAfter: TimeInterval = 3600) {
+    public init(
+        threshold: Int, firstLock: TimeInterval = 30, maximumLock: TimeInterval = 15 * 60,
+        forgetAfter: TimeInterval = 3600
+    ) {
         self.threshold = threshold
         self.firstLock = firstLock
         self.maximumLock = maximumLock

@@ -13,7 +13,9 @@ public struct CandidacySnapshot: Sendable, Equatable {
     public var referredOn: SimpleDate
     public var intakeDate: SimpleDate?
 
-    public init(stage: CandidacyStage, decision: SelectionDecision? = nil, referredOn: SimpleDate, intakeDate: SimpleDate? = nil) {
+    public init(
+        stage: CandidacyStage, decision: SelectionDecision? = nil, referredOn: SimpleDate, intakeDate: SimpleDate? = nil
+    ) {
         self.stage = stage
         self.decision = decision
         self.referredOn = referredOn
@@ -58,14 +60,16 @@ public enum SelectionMachine {
         switch step {
         case .planIntake(let date):
             guard [.referred, .intakePlanned].contains(candidacy.stage) else {
-                return .failure(.wrongStage(step: "planIntake", current: candidacy.stage, required: [.referred, .intakePlanned]))
+                return .failure(
+                    .wrongStage(step: "planIntake", current: candidacy.stage, required: [.referred, .intakePlanned]))
             }
             guard date >= candidacy.referredOn else { return .failure(.dateBeforeReferral(date)) }
             next.stage = .intakePlanned
             next.intakeDate = date
         case .recordIntakeHeld(let date):
             guard candidacy.stage == .intakePlanned else {
-                return .failure(.wrongStage(step: "recordIntakeHeld", current: candidacy.stage, required: [.intakePlanned]))
+                return .failure(
+                    .wrongStage(step: "recordIntakeHeld", current: candidacy.stage, required: [.intakePlanned]))
             }
             guard date >= candidacy.referredOn else { return .failure(.dateBeforeReferral(date)) }
             guard date <= today else { return .failure(.intakeInFuture(date)) }
@@ -83,7 +87,8 @@ public enum SelectionMachine {
                 guard candidacy.stage == .selection else {
                     return .failure(.wrongStage(step: "select", current: candidacy.stage, required: [.selection]))
                 }
-                let scored = Dictionary(assessments.map { ($0.criterionCode, $0.score) }, uniquingKeysWith: { _, last in last })
+                let scored = Dictionary(
+                    assessments.map { ($0.criterionCode, $0.score) }, uniquingKeysWith: { _, last in last })
                 // Named as the coordinator named them: the refusal is read by people.
                 let missing = criteria.filter { scored[$0.code] == nil }.map(\.name)
                 guard missing.isEmpty else { return .failure(.criteriaNotAssessed(missing)) }
@@ -93,7 +98,8 @@ public enum SelectionMachine {
                 guard below.isEmpty else { return .failure(.criteriaBelowMinimum(below)) }
             case .rejected:
                 guard [.intakeHeld, .selection].contains(candidacy.stage) else {
-                    return .failure(.wrongStage(step: "reject", current: candidacy.stage, required: [.intakeHeld, .selection]))
+                    return .failure(
+                        .wrongStage(step: "reject", current: candidacy.stage, required: [.intakeHeld, .selection]))
                 }
             case .withdrawn:
                 break  // a candidate may withdraw at any stage before the decision

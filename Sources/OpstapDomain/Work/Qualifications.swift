@@ -31,7 +31,9 @@ public enum QualificationRules {
     }
 
     /// An exam result: a planned exam may lie ahead; a result (passed, failed) cannot.
-    public static func checkExam(result: ExamResult, on date: SimpleDate, started: SimpleDate, today: SimpleDate) -> FieldErrorCode? {
+    public static func checkExam(
+        result: ExamResult, on date: SimpleDate, started: SimpleDate, today: SimpleDate
+    ) -> FieldErrorCode? {
         if date < started { return .beforeQualificationStart }
         if result != .planned && date > today { return .dateInFuture }
         return nil

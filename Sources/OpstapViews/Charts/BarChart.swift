@@ -4,8 +4,11 @@ public enum BarChart {
     /// Horizontal bars, one group per category, one bar per series (grouped). For funnels,
     /// hours actual vs expected, outcomes. `maxValue` fixes the scale (e.g. to compare charts);
     /// without it the scale ends at a round number above the largest value.
-    public static func horizontal(_ text: ChartText, categories: [String], series: [ChartSeries], maxValue: Double? = nil) -> HTMLNode {
-        horizontal(text, categories: categories, series: series, maxValue: maxValue, tickLabel: ChartSupport.defaultNumber)
+    public static func horizontal(
+        _ text: ChartText, categories: [String], series: [ChartSeries], maxValue: Double? = nil
+    ) -> HTMLNode {
+        horizontal(
+            text, categories: categories, series: series, maxValue: maxValue, tickLabel: ChartSupport.defaultNumber)
     }
 
     /// The same, with the axis numbers written by the caller (for another locale or for units).
@@ -42,7 +45,8 @@ private struct BarLayout {
         let largest = series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0
         scaleMaximum = maxValue.flatMap { $0 > 0 ? $0 : nil } ?? ChartScale.niceMaximum(largest)
         // Room right of the longest possible bar for its value label.
-        let widestLabel = series.flatMap { serie in categories.indices.map { serie.label(at: $0) } }
+        let widestLabel =
+            series.flatMap { serie in categories.indices.map { serie.label(at: $0) } }
             .map { ChartTextLayout.estimatedWidth($0) }.max() ?? 0
         plotRight = ChartSupport.width - ChartSupport.margin - max(widestLabel + 8, 16)
     }
@@ -58,11 +62,17 @@ private struct BarLayout {
         var y = ChartSupport.margin
         if series.count > 1 {
             let legend = ChartSVG.legend(
-                names: series.map(\.name), x: plotLeft, y: y, width: ChartSupport.width - 2 * ChartSupport.margin, swatchWidth: 14
+                names: series.map(\.name), x: plotLeft, y: y, width: ChartSupport.width - 2 * ChartSupport.margin,
+                swatchWidth: 14
             ) { index, x, centreY in
-                [ChartSVG.node("rect", [
-                    ("x", ChartSupport.coordinate(x)), ("y", ChartSupport.coordinate(centreY - 7)), ("width", "14"), ("height", "14"),
-                ] + ChartBarFill.attributes(index: index, chartID: text.id))]
+                [
+                    ChartSVG.node(
+                        "rect",
+                        [
+                            ("x", ChartSupport.coordinate(x)), ("y", ChartSupport.coordinate(centreY - 7)),
+                            ("width", "14"), ("height", "14"),
+                        ] + ChartBarFill.attributes(index: index, chartID: text.id))
+                ]
             }
             nodes += legend.nodes
             y += legend.height + 10
@@ -71,7 +81,9 @@ private struct BarLayout {
         var bars: [HTMLNode] = []
         for (categoryIndex, category) in categories.enumerated() {
             bars.append(categoryLabel(category, top: y))
-            y += Double(ChartTextLayout.wrap(category, width: labelWidth, maxLines: 2, bold: true).lines.count) * ChartTextLayout.lineHeight + 4
+            y +=
+                Double(ChartTextLayout.wrap(category, width: labelWidth, maxLines: 2, bold: true).lines.count)
+                * ChartTextLayout.lineHeight + 4
             for (seriesIndex, serie) in series.enumerated() {
                 bars += bar(serie, seriesIndex: seriesIndex, category: category, categoryIndex: categoryIndex, top: y)
                 y += barHeight + barGap
@@ -81,7 +93,10 @@ private struct BarLayout {
         let plotBottom = y
         nodes += grid(top: plotTop, bottom: plotBottom, tickLabel: tickLabel)
         nodes += bars
-        nodes.append(ChartSVG.line(x1: plotLeft, y1: plotTop, x2: plotLeft, y2: plotBottom, stroke: ChartSupport.axisColour, extra: [("stroke-width", "1.5")]))
+        nodes.append(
+            ChartSVG.line(
+                x1: plotLeft, y1: plotTop, x2: plotLeft, y2: plotBottom, stroke: ChartSupport.axisColour,
+                extra: [("stroke-width", "1.5")]))
         height = plotBottom + 24
         return nodes
     }
@@ -94,10 +109,12 @@ private struct BarLayout {
         var children: [HTMLNode] = []
         if wrapped.truncated { children.append(ChartSVG.node("title", [], [.text(category)])) }
         children += wrapped.lines.enumerated().map { index, line in
-            ChartSVG.node("tspan", [
-                ("x", ChartSupport.coordinate(plotLeft)),
-                ("y", ChartSupport.coordinate(top + 11 + Double(index) * ChartTextLayout.lineHeight)),
-            ], [.text(line)])
+            ChartSVG.node(
+                "tspan",
+                [
+                    ("x", ChartSupport.coordinate(plotLeft)),
+                    ("y", ChartSupport.coordinate(top + 11 + Double(index) * ChartTextLayout.lineHeight)),
+                ], [.text(line)])
         }
         return ChartSVG.node("text", [("class", "chart-category"), ("fill", ChartSupport.textColour)], children)
     }
@@ -108,16 +125,24 @@ private struct BarLayout {
         let label = serie.label(at: categoryIndex)
         let centre = top + barHeight / 2
         guard let value = serie.value(at: categoryIndex) else {
-            return [ChartSVG.text(label, x: plotLeft + 4, y: centre, className: "chart-value chart-suppressed", extra: [("dy", "0.35em")])]
+            return [
+                ChartSVG.text(
+                    label, x: plotLeft + 4, y: centre, className: "chart-value chart-suppressed",
+                    extra: [("dy", "0.35em")])
+            ]
         }
         let width = barWidth(value)
         let tooltip = series.count > 1 ? "\(category) – \(serie.name): \(label)" : "\(category): \(label)"
-        let rect = ChartSVG.node("rect", [
-            ("class", "chart-bar"),
-            ("x", ChartSupport.coordinate(plotLeft)), ("y", ChartSupport.coordinate(top)),
-            ("width", ChartSupport.coordinate(width)), ("height", ChartSupport.coordinate(barHeight)),
-        ] + ChartBarFill.attributes(index: seriesIndex, chartID: text.id), [ChartSVG.node("title", [], [.text(tooltip)])])
-        let valueText = ChartSVG.text(label, x: plotLeft + width + 4, y: centre, className: "chart-value", extra: [("dy", "0.35em")])
+        let rect = ChartSVG.node(
+            "rect",
+            [
+                ("class", "chart-bar"),
+                ("x", ChartSupport.coordinate(plotLeft)), ("y", ChartSupport.coordinate(top)),
+                ("width", ChartSupport.coordinate(width)), ("height", ChartSupport.coordinate(barHeight)),
+            ] + ChartBarFill.attributes(index: seriesIndex, chartID: text.id),
+            [ChartSVG.node("title", [], [.text(tooltip)])])
+        let valueText = ChartSVG.text(
+            label, x: plotLeft + width + 4, y: centre, className: "chart-value", extra: [("dy", "0.35em")])
         return [rect, valueText]
     }
 
@@ -127,7 +152,9 @@ private struct BarLayout {
             let x = plotLeft + barWidth(tick)
             return [
                 ChartSVG.line(x1: x, y1: top, x2: x, y2: bottom, stroke: ChartSupport.gridColour),
-                ChartSVG.text(tickLabel(tick), x: x, y: bottom + 15, anchor: tick == 0 ? "start" : "middle", className: "chart-tick"),
+                ChartSVG.text(
+                    tickLabel(tick), x: x, y: bottom + 15, anchor: tick == 0 ? "start" : "middle",
+                    className: "chart-tick"),
             ]
         }
     }
@@ -166,8 +193,12 @@ enum ChartBarFill {
             marks = [stripe, ChartSVG.node("rect", [("width", "6"), ("height", "1.5"), ("fill", "#fff")])]
         case .dots: marks = [ChartSVG.node("circle", [("cx", "3"), ("cy", "3"), ("r", "1.3"), ("fill", "#fff")])]
         }
-        var attributes = [("id", patternID(index: index, chartID: chartID)), ("patternUnits", "userSpaceOnUse"), ("width", "6"), ("height", "6")]
+        var attributes = [
+            ("id", patternID(index: index, chartID: chartID)), ("patternUnits", "userSpaceOnUse"), ("width", "6"),
+            ("height", "6"),
+        ]
         if let rotation { attributes.append(("patternTransform", rotation)) }
-        return ChartSVG.node("pattern", attributes, [ChartSVG.node("rect", [("width", "6"), ("height", "6"), ("fill", colour)])] + marks)
+        return ChartSVG.node(
+            "pattern", attributes, [ChartSVG.node("rect", [("width", "6"), ("height", "6"), ("fill", colour)])] + marks)
     }
 }

@@ -36,7 +36,9 @@ public struct ChartText: Sendable {
     /// The first column header of the table.
     public var categoryHeader: String
 
-    public init(id: String, title: String, description: String, caption: String, tableSummary: String, categoryHeader: String) {
+    public init(
+        id: String, title: String, description: String, caption: String, tableSummary: String, categoryHeader: String
+    ) {
         self.id = id
         self.title = title
         self.description = description
@@ -50,18 +52,18 @@ public enum ChartSupport {
     /// Styles the charts need; added to the site's stylesheet. Text sizes are in SVG user
     /// units, so the svg's maximum width caps how large they get on a wide screen.
     public static let chartStyles = """
-    .chart{margin:1rem 0 1.5rem;padding:0}
-    .chart svg{display:block;width:100%;max-width:32rem;height:auto}
-    .chart svg text,.sparkline text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;fill:#1b1b1b}
-    .chart svg .chart-category{font-weight:600}
-    .chart svg .chart-halo{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
-    .chart figcaption{color:#454a4d;font-size:.875rem;margin:.25rem 0 .5rem;max-width:40rem}
-    .chart-table summary{cursor:pointer;color:#0b4f9c;text-decoration:underline;padding:.25rem 0}
-    .chart-table summary:focus{outline:3px solid #f5a300;outline-offset:2px}
-    .chart-table td{font-variant-numeric:tabular-nums}
-    .sparkline{display:inline-block;vertical-align:middle;width:6.25rem;height:1.75rem}
-    @media (forced-colors:active){.chart svg text{fill:CanvasText}.chart svg .chart-halo{stroke:Canvas}}
-    """
+        .chart{margin:1rem 0 1.5rem;padding:0}
+        .chart svg{display:block;width:100%;max-width:32rem;height:auto}
+        .chart svg text,.sparkline text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;fill:#1b1b1b}
+        .chart svg .chart-category{font-weight:600}
+        .chart svg .chart-halo{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
+        .chart figcaption{color:#454a4d;font-size:.875rem;margin:.25rem 0 .5rem;max-width:40rem}
+        .chart-table summary{cursor:pointer;color:#0b4f9c;text-decoration:underline;padding:.25rem 0}
+        .chart-table summary:focus{outline:3px solid #f5a300;outline-offset:2px}
+        .chart-table td{font-variant-numeric:tabular-nums}
+        .sparkline{display:inline-block;vertical-align:middle;width:6.25rem;height:1.75rem}
+        @media (forced-colors:active){.chart svg text{fill:CanvasText}.chart svg .chart-halo{stroke:Canvas}}
+        """
 
     /// Width of the SVG coordinate system. Narrow on purpose: on a 360px phone the chart is
     /// scaled by about 0.8, which keeps 12-unit text near 10px.
@@ -143,7 +145,9 @@ enum ChartTextLayout {
 
     /// Greedy word wrap into at most `maxLines`; the last line ends in "…" when text is cut,
     /// and `truncated` tells the caller to add the full text as a tooltip title.
-    static func wrap(_ text: String, width: Double, maxLines: Int, bold: Bool = false) -> (lines: [String], truncated: Bool) {
+    static func wrap(
+        _ text: String, width: Double, maxLines: Int, bold: Bool = false
+    ) -> (lines: [String], truncated: Bool) {
         var lines: [String] = []
         var current = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
@@ -186,7 +190,10 @@ enum ChartSVG {
         .element(name, attributes.map { HTMLNode.Attribute($0.0, $0.1) }, children)
     }
 
-    static func text(_ content: String, x: Double, y: Double, anchor: String = "start", className: String? = nil, extra: [(String, String)] = [], children: [HTMLNode] = []) -> HTMLNode {
+    static func text(
+        _ content: String, x: Double, y: Double, anchor: String = "start", className: String? = nil,
+        extra: [(String, String)] = [], children: [HTMLNode] = []
+    ) -> HTMLNode {
         var attributes = [("x", ChartSupport.coordinate(x)), ("y", ChartSupport.coordinate(y))]
         if anchor != "start" { attributes.append(("text-anchor", anchor)) }
         if let className { attributes.append(("class", className)) }
@@ -195,12 +202,16 @@ enum ChartSVG {
         return node("text", attributes, children + [.text(content)])
     }
 
-    static func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, extra: [(String, String)] = []) -> HTMLNode {
-        node("line", [
-            ("x1", ChartSupport.coordinate(x1)), ("y1", ChartSupport.coordinate(y1)),
-            ("x2", ChartSupport.coordinate(x2)), ("y2", ChartSupport.coordinate(y2)),
-            ("stroke", stroke),
-        ] + extra)
+    static func line(
+        x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, extra: [(String, String)] = []
+    ) -> HTMLNode {
+        node(
+            "line",
+            [
+                ("x1", ChartSupport.coordinate(x1)), ("y1", ChartSupport.coordinate(y1)),
+                ("x2", ChartSupport.coordinate(x2)), ("y2", ChartSupport.coordinate(y2)),
+                ("stroke", stroke),
+            ] + extra)
     }
 
     /// Lays legend items out in rows that wrap within `width`; returns the nodes and the height
@@ -223,7 +234,8 @@ enum ChartSVG {
             nodes += swatch(index, cursorX, cursorY)
             var children: [HTMLNode] = []
             if label != name { children.append(node("title", [], [.text(name)])) }
-            nodes.append(text(label, x: cursorX + swatchWidth + 6, y: cursorY, extra: [("dy", "0.35em")], children: children))
+            nodes.append(
+                text(label, x: cursorX + swatchWidth + 6, y: cursorY, extra: [("dy", "0.35em")], children: children))
             cursorX += itemWidth
         }
         return (nodes, names.isEmpty ? 0 : cursorY + rowHeight / 2 - y)
@@ -232,41 +244,55 @@ enum ChartSVG {
 
 /// The parts every chart shares: the figure, the svg's accessible name and the data table.
 enum ChartFigure {
-    static func figure(_ text: ChartText, height: Double, defs: [HTMLNode] = [], content: [HTMLNode], table: HTMLNode) -> HTMLNode {
-        let viewBox = "0 0 \(ChartSupport.coordinate(ChartSupport.width)) \(ChartSupport.coordinate(height.rounded(.up)))"
+    static func figure(
+        _ text: ChartText, height: Double, defs: [HTMLNode] = [], content: [HTMLNode], table: HTMLNode
+    ) -> HTMLNode {
+        let viewBox =
+            "0 0 \(ChartSupport.coordinate(ChartSupport.width)) \(ChartSupport.coordinate(height.rounded(.up)))"
         var children: [HTMLNode] = [
             ChartSVG.node("title", [("id", text.id + "-title")], [.text(text.title)]),
             ChartSVG.node("desc", [("id", text.id + "-desc")], [.text(text.description)]),
         ]
         if !defs.isEmpty { children.append(ChartSVG.node("defs", [], defs)) }
         children += content
-        let svg = ChartSVG.node("svg", [
-            ("xmlns", "http://www.w3.org/2000/svg"),
-            ("role", "img"),
-            ("aria-labelledby", "\(text.id)-title \(text.id)-desc"),
-            ("viewBox", viewBox),
-            ("width", "100%"),
-            ("preserveAspectRatio", "xMinYMin meet"),
-            ("focusable", "false"),
-        ], children)
-        return ChartSVG.node("figure", [("class", "chart")], [
-            svg,
-            ChartSVG.node("figcaption", [], [.text(text.caption)]),
-            ChartSVG.node("details", [("class", "chart-table")], [
-                ChartSVG.node("summary", [], [.text(text.tableSummary)]),
-                ChartSVG.node("div", [("class", "table-wrap")], [table]),
-            ]),
-        ])
+        let svg = ChartSVG.node(
+            "svg",
+            [
+                ("xmlns", "http://www.w3.org/2000/svg"),
+                ("role", "img"),
+                ("aria-labelledby", "\(text.id)-title \(text.id)-desc"),
+                ("viewBox", viewBox),
+                ("width", "100%"),
+                ("preserveAspectRatio", "xMinYMin meet"),
+                ("focusable", "false"),
+            ], children)
+        return ChartSVG.node(
+            "figure", [("class", "chart")],
+            [
+                svg,
+                ChartSVG.node("figcaption", [], [.text(text.caption)]),
+                ChartSVG.node(
+                    "details", [("class", "chart-table")],
+                    [
+                        ChartSVG.node("summary", [], [.text(text.tableSummary)]),
+                        ChartSVG.node("div", [("class", "table-wrap")], [table]),
+                    ]),
+            ])
     }
 
     /// One row per category, one column per series, printing the same labels as the chart.
     /// `footer` rows (such as a target) go into a tfoot so they are not read as data rows.
-    static func table(_ text: ChartText, rowHeaders: [String], series: [ChartSeries], footer: [HTMLNode] = []) -> HTMLNode {
-        let headerCells = [ChartSVG.node("th", [("scope", "col")], [.text(text.categoryHeader)])]
+    static func table(
+        _ text: ChartText, rowHeaders: [String], series: [ChartSeries], footer: [HTMLNode] = []
+    ) -> HTMLNode {
+        let headerCells =
+            [ChartSVG.node("th", [("scope", "col")], [.text(text.categoryHeader)])]
             + series.map { ChartSVG.node("th", [("scope", "col")], [.text($0.name)]) }
         let rows = rowHeaders.enumerated().map { index, header in
-            ChartSVG.node("tr", [], [ChartSVG.node("th", [("scope", "row")], [.text(header)])]
-                + series.map { ChartSVG.node("td", [], [.text($0.label(at: index))]) })
+            ChartSVG.node(
+                "tr", [],
+                [ChartSVG.node("th", [("scope", "row")], [.text(header)])]
+                    + series.map { ChartSVG.node("td", [], [.text($0.label(at: index))]) })
         }
         var parts = [
             ChartSVG.node("caption", [], [.text(text.title)]),

@@ -12,10 +12,14 @@ public enum LineChart {
         var footer: [HTMLNode] = []
         if let target {
             // The target is part of the numbers too, so the table states it.
-            footer.append(ChartSVG.node("tr", [], [
-                ChartSVG.node("th", [("scope", "row")], [.text(target.label)]),
-                ChartSVG.node("td", [("colspan", String(max(series.count, 1)))], [.text(yTickLabel(target.value))]),
-            ]))
+            footer.append(
+                ChartSVG.node(
+                    "tr", [],
+                    [
+                        ChartSVG.node("th", [("scope", "row")], [.text(target.label)]),
+                        ChartSVG.node(
+                            "td", [("colspan", String(max(series.count, 1)))], [.text(yTickLabel(target.value))]),
+                    ]))
         }
         let table = ChartFigure.table(text, rowHeaders: xLabels, series: series, footer: footer)
         return ChartFigure.figure(text, height: layout.height, content: content, table: table)
@@ -60,7 +64,9 @@ private struct LineLayout {
         plotTop + plotHeight - min(max(value, 0), yMax) / yMax * plotHeight
     }
 
-    mutating func draw(step: Bool, target: (value: Double, label: String)?, yTickLabel: (Double) -> String) -> [HTMLNode] {
+    mutating func draw(
+        step: Bool, target: (value: Double, label: String)?, yTickLabel: (Double) -> String
+    ) -> [HTMLNode] {
         let ticks = ChartScale.ticks(upTo: yMax)
         let widestTick = ticks.map { ChartTextLayout.estimatedWidth(yTickLabel($0)) }.max() ?? 0
         plotLeft = ChartSupport.margin + widestTick + 6
@@ -73,7 +79,11 @@ private struct LineLayout {
                 names: series.map(\.name), x: ChartSupport.margin, y: top,
                 width: ChartSupport.width - 2 * ChartSupport.margin, swatchWidth: 28
             ) { index, x, centreY in
-                [ChartSVG.line(x1: x, y1: centreY, x2: x + 28, y2: centreY, stroke: ChartSupport.colour(index), extra: ChartLineStyle.stroke(index))]
+                [
+                    ChartSVG.line(
+                        x1: x, y1: centreY, x2: x + 28, y2: centreY, stroke: ChartSupport.colour(index),
+                        extra: ChartLineStyle.stroke(index))
+                ]
                     + [ChartLineStyle.marker(index, x: x + 14, y: centreY)]
             }
             nodes += legend.nodes
@@ -113,9 +123,13 @@ private struct LineLayout {
         ticks.flatMap { tick -> [HTMLNode] in
             let lineY = y(tick)
             return [
-                ChartSVG.line(x1: plotLeft, y1: lineY, x2: plotRight, y2: lineY, stroke: tick == 0 ? ChartSupport.axisColour : ChartSupport.gridColour,
-                         extra: tick == 0 ? [("stroke-width", "1.5")] : []),
-                ChartSVG.text(yTickLabel(tick), x: plotLeft - 6, y: lineY, anchor: "end", className: "chart-tick", extra: [("dy", "0.35em")]),
+                ChartSVG.line(
+                    x1: plotLeft, y1: lineY, x2: plotRight, y2: lineY,
+                    stroke: tick == 0 ? ChartSupport.axisColour : ChartSupport.gridColour,
+                    extra: tick == 0 ? [("stroke-width", "1.5")] : []),
+                ChartSVG.text(
+                    yTickLabel(tick), x: plotLeft - 6, y: lineY, anchor: "end", className: "chart-tick",
+                    extra: [("dy", "0.35em")]),
             ]
         }
     }
@@ -138,8 +152,9 @@ private struct LineLayout {
     func targetLine(_ target: (value: Double, label: String)) -> [HTMLNode] {
         let lineY = y(target.value)
         return [
-            ChartSVG.line(x1: plotLeft, y1: lineY, x2: plotRight, y2: lineY, stroke: ChartSupport.axisColour,
-                     extra: [("stroke-width", "1.5"), ("stroke-dasharray", "5 4"), ("class", "chart-target")]),
+            ChartSVG.line(
+                x1: plotLeft, y1: lineY, x2: plotRight, y2: lineY, stroke: ChartSupport.axisColour,
+                extra: [("stroke-width", "1.5"), ("stroke-dasharray", "5 4"), ("class", "chart-target")]),
             // At the left: survival curves start high above a target and goal trends start low
             // below one, so the left end of the target line is where no line runs.
             ChartSVG.text(target.label, x: plotLeft + 4, y: lineY - 5, className: "chart-target-label chart-halo"),
@@ -174,9 +189,13 @@ private struct LineLayout {
         var nodes: [HTMLNode] = []
         let commands = path(serie, step: step)
         if !commands.isEmpty {
-            nodes.append(ChartSVG.node("path", [
-                ("class", "chart-line"), ("d", commands), ("fill", "none"), ("stroke", ChartSupport.colour(index)),
-            ] + ChartLineStyle.stroke(index), [ChartSVG.node("title", [], [.text(serie.name)])]))
+            nodes.append(
+                ChartSVG.node(
+                    "path",
+                    [
+                        ("class", "chart-line"), ("d", commands), ("fill", "none"),
+                        ("stroke", ChartSupport.colour(index)),
+                    ] + ChartLineStyle.stroke(index), [ChartSVG.node("title", [], [.text(serie.name)])]))
         }
         for point in xLabels.indices {
             guard let value = serie.value(at: point) else { continue }
@@ -194,7 +213,9 @@ private struct LineLayout {
                 let label = serie.label(at: index)
                 // The first label would stick out over the axis numbers, so it starts at its point.
                 let clear = x(index) - ChartTextLayout.estimatedWidth(label) / 2 >= plotLeft
-                return ChartSVG.text(label, x: clear ? x(index) : x(index) - 3, y: labelY, anchor: clear ? "middle" : "start", className: "chart-value chart-halo")
+                return ChartSVG.text(
+                    label, x: clear ? x(index) : x(index) - 3, y: labelY, anchor: clear ? "middle" : "start",
+                    className: "chart-value chart-halo")
             }
         }
         return lineEndLabels()
@@ -214,9 +235,13 @@ private struct LineLayout {
         // Pushed below the axis they would hit the x labels, so the stack moves up instead.
         if let last = ends.indices.last, ends[last].y > plotTop + plotHeight {
             ends[last].y = plotTop + plotHeight
-            for index in ends.indices.dropLast().reversed() { ends[index].y = min(ends[index].y, ends[index + 1].y - gap) }
+            for index in ends.indices.dropLast().reversed() {
+                ends[index].y = min(ends[index].y, ends[index + 1].y - gap)
+            }
         }
-        return ends.map { ChartSVG.text($0.text, x: $0.x, y: $0.y, className: "chart-value chart-halo", extra: [("dy", "0.35em")]) }
+        return ends.map {
+            ChartSVG.text($0.text, x: $0.x, y: $0.y, className: "chart-value chart-halo", extra: [("dy", "0.35em")])
+        }
     }
 }
 
@@ -240,7 +265,8 @@ enum ChartLineStyle {
         case 0:
             return ChartSVG.node("circle", [("cx", c(x)), ("cy", c(y)), ("r", "3.5")] + paint)
         case 1:
-            return ChartSVG.node("rect", [("x", c(x - 3.5)), ("y", c(y - 3.5)), ("width", "7"), ("height", "7")] + paint)
+            return ChartSVG.node(
+                "rect", [("x", c(x - 3.5)), ("y", c(y - 3.5)), ("width", "7"), ("height", "7")] + paint)
         case 2:
             return polygon([(x, y - 4.5), (x + 4.5, y + 3.5), (x - 4.5, y + 3.5)], paint)
         case 3:
@@ -249,16 +275,18 @@ enum ChartLineStyle {
             return polygon([(x, y + 4.5), (x + 4.5, y - 3.5), (x - 4.5, y - 3.5)], paint)
         default:
             let arm = 1.5, reach = 4.5
-            return polygon([
-                (x - arm, y - reach), (x + arm, y - reach), (x + arm, y - arm), (x + reach, y - arm),
-                (x + reach, y + arm), (x + arm, y + arm), (x + arm, y + reach), (x - arm, y + reach),
-                (x - arm, y + arm), (x - reach, y + arm), (x - reach, y - arm), (x - arm, y - arm),
-            ], paint)
+            return polygon(
+                [
+                    (x - arm, y - reach), (x + arm, y - reach), (x + arm, y - arm), (x + reach, y - arm),
+                    (x + reach, y + arm), (x + arm, y + arm), (x + arm, y + reach), (x - arm, y + reach),
+                    (x - arm, y + arm), (x - reach, y + arm), (x - reach, y - arm), (x - arm, y - arm),
+                ], paint)
         }
     }
 
     private static func polygon(_ points: [(Double, Double)], _ paint: [(String, String)]) -> HTMLNode {
-        let list = points.map { "\(ChartSupport.coordinate($0.0)),\(ChartSupport.coordinate($0.1))" }.joined(separator: " ")
+        let list = points.map { "\(ChartSupport.coordinate($0.0)),\(ChartSupport.coordinate($0.1))" }.joined(
+            separator: " ")
         return ChartSVG.node("polygon", [("points", list)] + paint)
     }
 }
@@ -286,28 +314,38 @@ private struct SparklineLayout {
         let c = ChartSupport.coordinate
         var children: [HTMLNode] = []
         if let target {
-            children.append(ChartSVG.line(x1: 0, y1: y(target), x2: width, y2: y(target), stroke: ChartSupport.axisColour,
-                                     extra: [("stroke-width", "1"), ("stroke-dasharray", "3 2")]))
+            children.append(
+                ChartSVG.line(
+                    x1: 0, y1: y(target), x2: width, y2: y(target), stroke: ChartSupport.axisColour,
+                    extra: [("stroke-width", "1"), ("stroke-dasharray", "3 2")]))
         }
         if values.count > 1 {
             let points = values.indices.map { "\(c(x($0))),\(c(y(values[$0])))" }.joined(separator: " ")
-            children.append(ChartSVG.node("polyline", [
-                ("points", points), ("fill", "none"), ("stroke", ChartSupport.colour(0)), ("stroke-width", "2"),
-                ("stroke-linejoin", "round"), ("stroke-linecap", "round"),
-            ]))
+            children.append(
+                ChartSVG.node(
+                    "polyline",
+                    [
+                        ("points", points), ("fill", "none"), ("stroke", ChartSupport.colour(0)), ("stroke-width", "2"),
+                        ("stroke-linejoin", "round"), ("stroke-linecap", "round"),
+                    ]))
         }
         if let last = values.indices.last {
-            children.append(ChartSVG.node("circle", [("cx", c(x(last))), ("cy", c(y(values[last]))), ("r", "2.5"), ("fill", ChartSupport.colour(0))]))
+            children.append(
+                ChartSVG.node(
+                    "circle",
+                    [("cx", c(x(last))), ("cy", c(y(values[last]))), ("r", "2.5"), ("fill", ChartSupport.colour(0))]))
         }
-        return ChartSVG.node("svg", [
-            ("xmlns", "http://www.w3.org/2000/svg"),
-            ("class", "sparkline"),
-            ("role", "img"),
-            ("aria-label", label),
-            ("viewBox", "0 0 \(c(width)) \(c(height))"),
-            ("width", c(width)),
-            ("height", c(height)),
-            ("focusable", "false"),
-        ], children)
+        return ChartSVG.node(
+            "svg",
+            [
+                ("xmlns", "http://www.w3.org/2000/svg"),
+                ("class", "sparkline"),
+                ("role", "img"),
+                ("aria-label", label),
+                ("viewBox", "0 0 \(c(width)) \(c(height))"),
+                ("width", c(width)),
+                ("height", c(height)),
+                ("focusable", "false"),
+            ], children)
     }
 }

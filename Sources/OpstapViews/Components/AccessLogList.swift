@@ -7,7 +7,12 @@ public enum AccessLogList {
             el("p", ["class": "hint"]) { t(.accessLogExplain) }
             Widgets.table(
                 caption: t(.accessLogTitle), headers: [t(.when), t(.name), t(.organisation), t(.what)],
-                rows: entries.map { [.text(DateText.timestamp($0.recordedAt, t.locale)), .text($0.actor), .text($0.organisation), .text($0.text)] },
+                rows: entries.map {
+                    [
+                        .text(DateText.timestamp($0.recordedAt, t.locale)), .text($0.actor), .text($0.organisation),
+                        .text($0.text),
+                    ]
+                },
                 empty: t(.none))
         }
     }

@@ -9,7 +9,9 @@ public struct AttentionItem: Sendable {
     public var signals: [Signal]
     /// The coach's own red/amber/green status, if any.
     public var colour: RAGColour?
-    public init(enrolmentID: UUID, name: String, href: String, cohort: String, signals: [Signal], colour: RAGColour? = nil) {
+    public init(
+        enrolmentID: UUID, name: String, href: String, cohort: String, signals: [Signal], colour: RAGColour? = nil
+    ) {
         self.enrolmentID = enrolmentID
         self.colour = colour
         self.name = name
@@ -28,24 +30,34 @@ public enum AttentionList {
             el("h2", ["id": "attention-title"]) { t(.attentionTitle) }
             el("p", ["class": "hint"]) { t(.attentionExplain) }
             Widgets.table(
-                caption: t(.attentionTitle), headers: [t(.name), t(.cohort), t(.severityLabel), t(.ragLabel), t(.reasons), ""],
+                caption: t(.attentionTitle),
+                headers: [t(.name), t(.cohort), t(.severityLabel), t(.ragLabel), t(.reasons), ""],
                 rows: items.map { item in
                     let top = item.signals.map(\.severity).max() ?? .notice
                     let reasons = item.signals.map { t.signal($0) }
-                    return [Widgets.link(item.name, item.href), .text(item.cohort),
-                            Widgets.badge(t.label(SeverityLabel(top)), kind: SeverityLabel(top).rawValue),
-                            item.colour.map { Widgets.badge(t.label($0), kind: "rag-" + $0.rawValue) } ?? .text("—"),
-                            el("ul", ["class": "reasons"]) { for reason in reasons { el("li") { reason } } },
-                            taskDueOn.map { due in
-                                el("form", ["method": "post", "action": "/tasks", "class": "inline"]) {
-                                    Form.csrf(context)
-                                    el("input", ["type": "hidden", "name": "enrolmentId", "value": item.enrolmentID.uuidString])
-                                    el("input", ["type": "hidden", "name": "source", "value": TaskSource.signal.rawValue])
-                                    el("input", ["type": "hidden", "name": "title", "value": item.name + ": " + (reasons.first ?? "")])
-                                    el("input", ["type": "hidden", "name": "dueOn", "value": due])
-                                    Form.submit(t(.createTask), secondary: true)
-                                }
-                            } ?? .fragment([])]
+                    return [
+                        Widgets.link(item.name, item.href), .text(item.cohort),
+                        Widgets.badge(t.label(SeverityLabel(top)), kind: SeverityLabel(top).rawValue),
+                        item.colour.map { Widgets.badge(t.label($0), kind: "rag-" + $0.rawValue) } ?? .text("—"),
+                        el("ul", ["class": "reasons"]) { for reason in reasons { el("li") { reason } } },
+                        taskDueOn.map { due in
+                            el("form", ["method": "post", "action": "/tasks", "class": "inline"]) {
+                                Form.csrf(context)
+                                el(
+                                    "input",
+                                    ["type": "hidden", "name": "enrolmentId", "value": item.enrolmentID.uuidString])
+                                el("input", ["type": "hidden", "name": "source", "value": TaskSource.signal.rawValue])
+                                el(
+                                    "input",
+                                    [
+                                        "type": "hidden", "name": "title",
+                                        "value": item.name + ": " + (reasons.first ?? ""),
+                                    ])
+                                el("input", ["type": "hidden", "name": "dueOn", "value": due])
+                                Form.submit(t(.createTask), secondary: true)
+                            }
+                        } ?? .fragment([]),
+                    ]
                 },
                 empty: t(.nobodyNeedsAttention))
         }
@@ -58,7 +70,11 @@ public enum AttentionList {
             el("h2", ["id": "signals-title"]) { t(.attentionTitle) }
             el("ul") {
                 for signal in signals {
-                    el("li") { Widgets.badge(t.label(SeverityLabel(signal.severity)), kind: SeverityLabel(signal.severity).rawValue); " " + t.signal(signal) }
+                    el("li") {
+                        Widgets.badge(
+                            t.label(SeverityLabel(signal.severity)), kind: SeverityLabel(signal.severity).rawValue);
+                        " " + t.signal(signal)
+                    }
                 }
             }
         }

@@ -4,7 +4,9 @@ import OpstapDomain
 /// Dates as people in each locale write them, inside a machine-readable <time>.
 public enum DateText {
     static let englishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    static let dutchMonths = ["jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."]
+    static let dutchMonths = [
+        "jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec.",
+    ]
 
     public static func text(_ date: SimpleDate, _ locale: AppLocale) -> String {
         switch locale {

@@ -29,16 +29,21 @@ public enum Form {
         fieldID(scope.map { $0 + "-" + name } ?? name)
     }
 
-    static func errorNode(_ context: PageContext, name: String, errors: [FieldError], scope: String? = nil) -> (HTMLNode, String?) {
+    static func errorNode(
+        _ context: PageContext, name: String, errors: [FieldError], scope: String? = nil
+    ) -> (HTMLNode, String?) {
         let mine = errors.filter { $0.field == name }
         guard !mine.isEmpty else { return (.fragment([]), nil) }
         let id = fieldID(name, scope: scope) + "-error"
-        return (el("p", ["class": "field-error", "id": id]) { mine.map { context.t.error($0) }.joined(separator: " ") }, id)
+        return (
+            el("p", ["class": "field-error", "id": id]) { mine.map { context.t.error($0) }.joined(separator: " ") }, id
+        )
     }
 
     public static func input(
         _ context: PageContext, label: String, name: String, value: String = "", type: String = "text",
-        errors: [FieldError] = [], required: Bool = false, hint: String? = nil, autocomplete: String? = nil, scope: String? = nil
+        errors: [FieldError] = [], required: Bool = false, hint: String? = nil, autocomplete: String? = nil,
+        scope: String? = nil
     ) -> HTMLNode {
         let id = fieldID(name, scope: scope)
         let (errorNode, errorID) = errorNode(context, name: name, errors: errors, scope: scope)
@@ -48,18 +53,21 @@ public enum Form {
             el("label", ["for": id]) { label }
             if let hint, let hintID { el("p", ["class": "hint", "id": hintID]) { hint } }
             errorNode
-            el("input", [
-                "type": type, "id": id, "name": name, "value": value,
-                "required": required ? "" : nil,
-                "aria-invalid": errorID == nil ? nil : "true",
-                "aria-describedby": describedBy.isEmpty ? nil : describedBy,
-                "autocomplete": autocomplete,
-            ])
+            el(
+                "input",
+                [
+                    "type": type, "id": id, "name": name, "value": value,
+                    "required": required ? "" : nil,
+                    "aria-invalid": errorID == nil ? nil : "true",
+                    "aria-describedby": describedBy.isEmpty ? nil : describedBy,
+                    "autocomplete": autocomplete,
+                ])
         }
     }
 
     public static func select(
-        _ context: PageContext, label: String, name: String, options: [(value: String, label: String)], selected: String?,
+        _ context: PageContext, label: String, name: String, options: [(value: String, label: String)],
+        selected: String?,
         errors: [FieldError] = [], includeEmpty: Bool = false, required: Bool = false, scope: String? = nil
     ) -> HTMLNode {
         let id = fieldID(name, scope: scope)
@@ -67,20 +75,26 @@ public enum Form {
         return el("div", ["class": errorID == nil ? "field" : "field has-error"]) {
             el("label", ["for": id]) { label }
             errorNode
-            el("select", [
-                "id": id, "name": name, "required": required ? "" : nil,
-                "aria-invalid": errorID == nil ? nil : "true", "aria-describedby": errorID,
-            ]) {
+            el(
+                "select",
+                [
+                    "id": id, "name": name, "required": required ? "" : nil,
+                    "aria-invalid": errorID == nil ? nil : "true", "aria-describedby": errorID,
+                ]
+            ) {
                 if includeEmpty { el("option", ["value": ""]) { "—" } }
                 for option in options {
-                    el("option", ["value": option.value, "selected": option.value == selected ? "" : nil]) { option.label }
+                    el("option", ["value": option.value, "selected": option.value == selected ? "" : nil]) {
+                        option.label
+                    }
                 }
             }
         }
     }
 
     public static func textarea(
-        _ context: PageContext, label: String, name: String, value: String = "", errors: [FieldError] = [], required: Bool = false,
+        _ context: PageContext, label: String, name: String, value: String = "", errors: [FieldError] = [],
+        required: Bool = false,
         scope: String? = nil
     ) -> HTMLNode {
         let id = fieldID(name, scope: scope)
@@ -88,16 +102,20 @@ public enum Form {
         return el("div", ["class": errorID == nil ? "field" : "field has-error"]) {
             el("label", ["for": id]) { label }
             errorNode
-            el("textarea", [
-                "id": id, "name": name, "rows": "3", "required": required ? "" : nil,
-                "aria-invalid": errorID == nil ? nil : "true", "aria-describedby": errorID,
-            ]) { value }
+            el(
+                "textarea",
+                [
+                    "id": id, "name": name, "rows": "3", "required": required ? "" : nil,
+                    "aria-invalid": errorID == nil ? nil : "true", "aria-describedby": errorID,
+                ]
+            ) { value }
         }
     }
 
     /// A group of checkboxes sharing one name, in a fieldset with a legend.
     public static func checkboxes(
-        _ context: PageContext, legend: String, name: String, options: [(value: String, label: String)], checked: Set<String>,
+        _ context: PageContext, legend: String, name: String, options: [(value: String, label: String)],
+        checked: Set<String>,
         errors: [FieldError] = []
     ) -> HTMLNode {
         let (errorNode, _) = errorNode(context, name: name, errors: errors)
@@ -107,14 +125,21 @@ public enum Form {
             for option in options {
                 let id = fieldID(name) + "-" + option.value
                 el("span", ["class": "check"]) {
-                    el("input", ["type": "checkbox", "id": id, "name": name, "value": option.value, "checked": checked.contains(option.value) ? "" : nil])
+                    el(
+                        "input",
+                        [
+                            "type": "checkbox", "id": id, "name": name, "value": option.value,
+                            "checked": checked.contains(option.value) ? "" : nil,
+                        ])
                     el("label", ["for": id]) { option.label }
                 }
             }
         }
     }
 
-    public static func submit(_ text: String, name: String? = nil, value: String? = nil, secondary: Bool = false) -> HTMLNode {
+    public static func submit(
+        _ text: String, name: String? = nil, value: String? = nil, secondary: Bool = false
+    ) -> HTMLNode {
         el("button", ["type": "submit", "name": name, "value": value, "class": secondary ? "secondary" : nil]) { text }
     }
 

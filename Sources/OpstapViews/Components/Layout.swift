@@ -21,22 +21,27 @@ public enum Layout {
                 nodes
                 // Every list on a page downloads as CSV (TableDownloadMiddleware), unless the
                 // page offers its own downloads.
-                if let url = context.currentURL, context.user != nil, contains(nodes, element: "table"), !contains(nodes, attribute: "download") {
+                if let url = context.currentURL, context.user != nil, contains(nodes, element: "table"),
+                    !contains(nodes, attribute: "download")
+                {
                     el("p", ["class": "download"]) {
-                        el("a", ["href": url + (url.contains("?") ? "&" : "?") + "format=csv", "download": ""]) { t(.downloadCSV) }
+                        el("a", ["href": url + (url.contains("?") ? "&" : "?") + "format=csv", "download": ""]) {
+                            t(.downloadCSV)
+                        }
                     }
                 }
             }
         }
-        return "<!DOCTYPE html>" + el("html", ["lang": t.locale.rawValue]) {
-            el("head") {
-                el("meta", ["charset": "utf-8"])
-                el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
-                el("title") { title + " · Opstap" }
-                el("link", ["rel": "stylesheet", "href": "/static/app.css"])
-            }
-            el("body") { body }
-        }.render()
+        return "<!DOCTYPE html>"
+            + el("html", ["lang": t.locale.rawValue]) {
+                el("head") {
+                    el("meta", ["charset": "utf-8"])
+                    el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
+                    el("title") { title + " · Opstap" }
+                    el("link", ["rel": "stylesheet", "href": "/static/app.css"])
+                }
+                el("body") { body }
+            }.render()
     }
 
     static func contains(_ nodes: [HTMLNode], element: String? = nil, attribute: String? = nil) -> Bool {
@@ -63,7 +68,9 @@ public enum Layout {
                     el("li") { el("a", ["href": "/participants"]) { t(.navParticipants) } }
                     el("li") { el("a", ["href": "/attention"]) { t(.navAttention) } }
                     el("li") { el("a", ["href": "/tasks"]) { t(.navTasks) } }
-                    if user.can(.moveParticipants) { el("li") { el("a", ["href": "/supervision"]) { t(.navSupervision) } } }
+                    if user.can(.moveParticipants) {
+                        el("li") { el("a", ["href": "/supervision"]) { t(.navSupervision) } }
+                    }
                 } else {
                     el("li") { el("a", ["href": "/programmes"]) { t(.navProgrammes) } }
                 }

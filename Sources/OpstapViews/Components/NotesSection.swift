@@ -12,8 +12,11 @@ public struct NoteRow: Sendable {
     public var mine: Bool
     /// Earlier versions this note corrected, newest first.
     public var earlier: [(writtenAt: Date, text: String)]
-    public init(id: UUID, author: String, organisation: String, writtenAt: Date, level: NoteLevel, contactOn: String?, text: String, mine: Bool,
-                earlier: [(writtenAt: Date, text: String)]) {
+    public init(
+        id: UUID, author: String, organisation: String, writtenAt: Date, level: NoteLevel, contactOn: String?,
+        text: String, mine: Bool,
+        earlier: [(writtenAt: Date, text: String)]
+    ) {
         self.id = id
         self.author = author
         self.organisation = organisation
@@ -29,16 +32,23 @@ public struct NoteRow: Sendable {
 /// The participant's journal: notes the reader may see, each with its level, and a form to
 /// write one. A correction replaces a note and keeps the earlier text visible.
 public enum NotesSection {
-    public static func render(_ context: PageContext, _ notes: [NoteRow], action: String, canWrite: Bool, errors: [FieldError], today: String) -> HTMLNode {
+    public static func render(
+        _ context: PageContext, _ notes: [NoteRow], action: String, canWrite: Bool, errors: [FieldError], today: String
+    ) -> HTMLNode {
         let t = context.t
         return el("section", ["class": "notes", "aria-labelledby": "notes-title"]) {
             el("h2", ["id": "notes-title"]) { t(.notesTitle) }
             if canWrite {
                 el("form", ["method": "post", "action": action, "class": "action", "novalidate": ""]) {
                     Form.csrf(context)
-                    Form.textarea(context, label: t(.noteText), name: "text", errors: errors, required: true, scope: "new")
-                    Form.select(context, label: t(.noteLevelLabel), name: "level", options: Form.options(NoteLevel.self, t), selected: NoteLevel.team.rawValue, errors: errors, scope: "new")
-                    Form.input(context, label: t(.contactOn), name: "contactOn", type: "date", errors: errors, hint: t(.contactOnHint), scope: "new")
+                    Form.textarea(
+                        context, label: t(.noteText), name: "text", errors: errors, required: true, scope: "new")
+                    Form.select(
+                        context, label: t(.noteLevelLabel), name: "level", options: Form.options(NoteLevel.self, t),
+                        selected: NoteLevel.team.rawValue, errors: errors, scope: "new")
+                    Form.input(
+                        context, label: t(.contactOn), name: "contactOn", type: "date", errors: errors,
+                        hint: t(.contactOnHint), scope: "new")
                     Form.submit(t(.addNote), secondary: true)
                 }
             }
@@ -48,15 +58,22 @@ public enum NotesSection {
                     el("li") {
                         el("p", ["class": "by"]) {
                             Widgets.badge(t.label(note.level), kind: note.level.rawValue)
-                            " " + t(.noteBy, note.author, note.organisation, DateText.timestamp(note.writtenAt, t.locale))
-                            if let contact = note.contactOn { " · " + t(.contactMoment, DateText.text(iso: contact, t.locale)) }
+                            " "
+                                + t(
+                                    .noteBy, note.author, note.organisation,
+                                    DateText.timestamp(note.writtenAt, t.locale))
+                            if let contact = note.contactOn {
+                                " · " + t(.contactMoment, DateText.text(iso: contact, t.locale))
+                            }
                         }
                         el("p") { note.text }
                         if !note.earlier.isEmpty {
                             el("details") {
                                 el("summary") { t(.correctedNote, String(note.earlier.count)) }
                                 for version in note.earlier {
-                                    el("p", ["class": "earlier"]) { DateText.timestamp(version.writtenAt, t.locale) + ": " + version.text }
+                                    el("p", ["class": "earlier"]) {
+                                        DateText.timestamp(version.writtenAt, t.locale) + ": " + version.text
+                                    }
                                 }
                             }
                         }
@@ -68,7 +85,9 @@ public enum NotesSection {
                                     el("input", ["type": "hidden", "name": "corrects", "value": note.id.uuidString])
                                     el("input", ["type": "hidden", "name": "level", "value": note.level.rawValue])
                                     el("input", ["type": "hidden", "name": "contactOn", "value": note.contactOn ?? ""])
-                                    Form.textarea(context, label: t(.noteText), name: "text", value: note.text, scope: note.id.uuidString)
+                                    Form.textarea(
+                                        context, label: t(.noteText), name: "text", value: note.text,
+                                        scope: note.id.uuidString)
                                     Form.submit(t(.saveCorrection), secondary: true)
                                 }
                             }

@@ -9,7 +9,9 @@ public struct PageContext: Sendable {
     /// Path and query of the page, for the download link of its tables.
     public var currentURL: String?
 
-    public init(locale: AppLocale, user: SignedInUser?, csrfToken: String, flash: String? = nil, currentURL: String? = nil) {
+    public init(
+        locale: AppLocale, user: SignedInUser?, csrfToken: String, flash: String? = nil, currentURL: String? = nil
+    ) {
         self.t = Translator(locale)
         self.user = user
         self.csrfToken = csrfToken

@@ -10,7 +10,10 @@ public struct PersonSummary: Sendable {
     public var bsn: String?
     public var intake: IntakeProfile
     public var visible: Set<FieldGroup>
-    public init(id: UUID, name: String, dateOfBirth: SimpleDate?, gender: String, bsn: String?, intake: IntakeProfile, visible: Set<FieldGroup>) {
+    public init(
+        id: UUID, name: String, dateOfBirth: SimpleDate?, gender: String, bsn: String?, intake: IntakeProfile,
+        visible: Set<FieldGroup>
+    ) {
         self.id = id
         self.name = name
         self.dateOfBirth = dateOfBirth
@@ -31,30 +34,60 @@ public enum PersonFacts {
         ]
         if person.visible.contains(.bsn) { rows.append((t(.bsn), person.bsn ?? "—")) }
         if person.visible.contains(.contact) {
-            rows += [(t(.phone), p.contact.phone), (t(.email), p.contact.email),
-                     (t(.address), [p.contact.address, p.contact.postcode, p.contact.city].filter { !$0.isEmpty }.joined(separator: ", "))]
+            rows += [
+                (t(.phone), p.contact.phone), (t(.email), p.contact.email),
+                (
+                    t(.address),
+                    [p.contact.address, p.contact.postcode, p.contact.city].filter { !$0.isEmpty }.joined(
+                        separator: ", ")
+                ),
+            ]
         }
         if person.visible.contains(.language) {
-            let levels = [(t(.listening), p.dutchLevels.listening), (t(.reading), p.dutchLevels.reading), (t(.speaking), p.dutchLevels.speaking),
-                          (t(.writing), p.dutchLevels.writing), (t(.conversation), p.dutchLevels.conversation)]
-                .compactMap { label, level in level.map { "\(label) \($0.rawValue)" } }
-            rows += [(t(.dutchLevels), levels.joined(separator: ", ")), (t(.languages), p.languages.joined(separator: ", "))]
+            let levels = [
+                (t(.listening), p.dutchLevels.listening), (t(.reading), p.dutchLevels.reading),
+                (t(.speaking), p.dutchLevels.speaking),
+                (t(.writing), p.dutchLevels.writing), (t(.conversation), p.dutchLevels.conversation),
+            ]
+            .compactMap { label, level in level.map { "\(label) \($0.rawValue)" } }
+            rows += [
+                (t(.dutchLevels), levels.joined(separator: ", ")), (t(.languages), p.languages.joined(separator: ", ")),
+            ]
         }
         if person.visible.contains(.education) {
-            rows.append((t(.education), p.education.map { "\($0.description) (ISCED \($0.iscedLevel), \($0.country)\($0.completed ? "" : ", " + t(.notCompleted)))" }.joined(separator: "; ")))
-            rows.append((t(.workExperience), p.workExperience.map { "\($0.role), \($0.sector) (\($0.country), \(DefinitionView.hours($0.years)) \(t(.yearsShort)))" }.joined(separator: "; ")))
+            rows.append(
+                (
+                    t(.education),
+                    p.education.map {
+                        "\($0.description) (ISCED \($0.iscedLevel), \($0.country)\($0.completed ? "" : ", " + t(.notCompleted)))"
+                    }.joined(separator: "; ")
+                ))
+            rows.append(
+                (
+                    t(.workExperience),
+                    p.workExperience.map {
+                        "\($0.role), \($0.sector) (\($0.country), \(DefinitionView.hours($0.years)) \(t(.yearsShort)))"
+                    }.joined(separator: "; ")
+                ))
         }
         if person.visible.contains(.household) {
-            rows += [(t(.household), p.household.map { t.label($0) }),
-                     (t(.residence), p.residence.map { t.label($0) + (p.residenceDetail.isEmpty ? "" : " — " + p.residenceDetail) }),
-                     (t(.residenceStatusLabel), p.residenceStatus.map { t.label($0) })]
+            rows += [
+                (t(.household), p.household.map { t.label($0) }),
+                (
+                    t(.residence),
+                    p.residence.map { t.label($0) + (p.residenceDetail.isEmpty ? "" : " — " + p.residenceDetail) }
+                ),
+                (t(.residenceStatusLabel), p.residenceStatus.map { t.label($0) }),
+            ]
         }
         if person.visible.contains(.benefits) { rows.append((t(.benefit), p.benefit.map { t.label($0) })) }
         if person.visible.contains(.civicIntegration) {
             let ci = p.civicIntegration
-            rows += [(t(.learningRoute), ci.route.map { t.label($0) }),
-                     (t(.pipDate), ci.pipDate.map { DateText.text($0, t.locale) }),
-                     (t(.integrationDeadline), ci.deadline.map { DateText.text($0, t.locale) })]
+            rows += [
+                (t(.learningRoute), ci.route.map { t.label($0) }),
+                (t(.pipDate), ci.pipDate.map { DateText.text($0, t.locale) }),
+                (t(.integrationDeadline), ci.deadline.map { DateText.text($0, t.locale) }),
+            ]
         }
         return Widgets.facts(rows)
     }
@@ -97,9 +130,18 @@ public enum Timeline {
                     el("li") {
                         DateText.node(iso: entry.date, t.locale)
                         " "
-                        if let href = entry.href { el("strong") { el("a", ["href": href]) { entry.text } } } else { el("strong") { entry.text } }
+                        if let href = entry.href {
+                            el("strong") { el("a", ["href": href]) { entry.text } }
+                        } else {
+                            el("strong") { entry.text }
+                        }
                         if !entry.detail.isEmpty { el("span", ["class": "detail"]) { " — " + entry.detail } }
-                        el("span", ["class": "by"]) { " " + t(.byWhom, entry.actor, entry.organisation, DateText.timestamp(entry.recordedAt, t.locale)) }
+                        el("span", ["class": "by"]) {
+                            " "
+                                + t(
+                                    .byWhom, entry.actor, entry.organisation,
+                                    DateText.timestamp(entry.recordedAt, t.locale))
+                        }
                         // A step recorded after the day it happened says so: history shows late entries.
                         if Self.isLate(entry) { " "; Widgets.badge(t(.lateEntry), kind: "late") }
                     }

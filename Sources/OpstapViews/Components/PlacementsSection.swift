@@ -9,7 +9,10 @@ public struct PlacementRow: Sendable {
     public var endsOn: String?
     public var weekdays: [Weekday]
     public var hoursPerWeek: Double
-    public init(location: String, organisation: String, supervisor: String, startsOn: String, endsOn: String?, weekdays: [Weekday], hoursPerWeek: Double) {
+    public init(
+        location: String, organisation: String, supervisor: String, startsOn: String, endsOn: String?,
+        weekdays: [Weekday], hoursPerWeek: Double
+    ) {
         self.location = location
         self.organisation = organisation
         self.supervisor = supervisor
@@ -32,8 +35,11 @@ public struct PlacementsModel: Sendable {
     public var refusal: String?
     /// When the location was full: offer the waiting list for it.
     public var offerWaitingList: Bool
-    public init(placements: [PlacementRow], waiting: [String], canPlace: Bool, locations: [(value: String, label: String)], supervisors: [(value: String, label: String)],
-                values: [String: String], weekdays: Set<String>, errors: [FieldError], refusal: String?, offerWaitingList: Bool) {
+    public init(
+        placements: [PlacementRow], waiting: [String], canPlace: Bool, locations: [(value: String, label: String)],
+        supervisors: [(value: String, label: String)],
+        values: [String: String], weekdays: Set<String>, errors: [FieldError], refusal: String?, offerWaitingList: Bool
+    ) {
         self.placements = placements
         self.waiting = waiting
         self.canPlace = canPlace
@@ -53,7 +59,9 @@ public enum PlacementsSection {
         let t = context.t
         return el("section", ["aria-labelledby": "placements-title", "id": "placements"]) {
             el("h2", ["id": "placements-title"]) { t(.placementsTitle) }
-            if let refusal = m.refusal { el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } } }
+            if let refusal = m.refusal {
+                el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } }
+            }
             if m.offerWaitingList {
                 el("form", ["method": "post", "action": base + "/waiting-list", "class": "action"]) {
                     Form.csrf(context)
@@ -63,23 +71,41 @@ public enum PlacementsSection {
                 }
             }
             Widgets.table(
-                caption: t(.placementsTitle), headers: [t(.location), t(.workSupervisorLabel), t(.period), t(.days), t(.hoursPerWeek)],
+                caption: t(.placementsTitle),
+                headers: [t(.location), t(.workSupervisorLabel), t(.period), t(.days), t(.hoursPerWeek)],
                 rows: m.placements.map { row in
-                    [.text("\(row.location) (\(row.organisation))"), .text(row.supervisor),
-                     .text(DateText.text(iso: row.startsOn, t.locale) + " – " + (row.endsOn.map { DateText.text(iso: $0, t.locale) } ?? "…")),
-                     .text(row.weekdays.map { t.label($0) }.joined(separator: ", ")), .text(t.number(row.hoursPerWeek))]
+                    [
+                        .text("\(row.location) (\(row.organisation))"), .text(row.supervisor),
+                        .text(
+                            DateText.text(iso: row.startsOn, t.locale) + " – "
+                                + (row.endsOn.map { DateText.text(iso: $0, t.locale) } ?? "…")),
+                        .text(row.weekdays.map { t.label($0) }.joined(separator: ", ")),
+                        .text(t.number(row.hoursPerWeek)),
+                    ]
                 },
                 empty: t(.noPlacements))
             if !m.waiting.isEmpty { el("p") { t(.waitingFor, m.waiting.joined(separator: ", ")) } }
             if m.canPlace {
                 el("form", ["method": "post", "action": base + "/placements", "class": "action", "novalidate": ""]) {
                     Form.csrf(context)
-                    Form.select(context, label: t(.location), name: "locationId", options: m.locations, selected: m.values["locationId"], errors: m.errors, includeEmpty: true, required: true)
-                    Form.select(context, label: t(.workSupervisorLabel), name: "supervisorId", options: m.supervisors, selected: m.values["supervisorId"], errors: m.errors, includeEmpty: true, required: true)
-                    Form.input(context, label: t(.startDate), name: "startsOn", value: m.values["startsOn"] ?? "", type: "date", errors: m.errors, required: true, scope: "placement")
-                    Form.input(context, label: t(.endDate), name: "endsOn", value: m.values["endsOn"] ?? "", type: "date", errors: m.errors, scope: "placement")
-                    Form.checkboxes(context, legend: t(.days), name: "weekdays", options: Form.options(Weekday.self, t), checked: m.weekdays, errors: m.errors)
-                    Form.input(context, label: t(.hoursPerWeek), name: "hoursPerWeek", value: m.values["hoursPerWeek"] ?? "", errors: m.errors, required: true, scope: "placement")
+                    Form.select(
+                        context, label: t(.location), name: "locationId", options: m.locations,
+                        selected: m.values["locationId"], errors: m.errors, includeEmpty: true, required: true)
+                    Form.select(
+                        context, label: t(.workSupervisorLabel), name: "supervisorId", options: m.supervisors,
+                        selected: m.values["supervisorId"], errors: m.errors, includeEmpty: true, required: true)
+                    Form.input(
+                        context, label: t(.startDate), name: "startsOn", value: m.values["startsOn"] ?? "",
+                        type: "date", errors: m.errors, required: true, scope: "placement")
+                    Form.input(
+                        context, label: t(.endDate), name: "endsOn", value: m.values["endsOn"] ?? "", type: "date",
+                        errors: m.errors, scope: "placement")
+                    Form.checkboxes(
+                        context, legend: t(.days), name: "weekdays", options: Form.options(Weekday.self, t),
+                        checked: m.weekdays, errors: m.errors)
+                    Form.input(
+                        context, label: t(.hoursPerWeek), name: "hoursPerWeek", value: m.values["hoursPerWeek"] ?? "",
+                        errors: m.errors, required: true, scope: "placement")
                     Form.submit(t(.addPlacement), secondary: true)
                 }
             }
@@ -94,7 +120,10 @@ public struct LocationRow: Sendable {
     public var takenToday: Int
     public var placesToday: Int
     public var waiting: [String]
-    public init(id: UUID, name: String, periods: [(from: String, until: String?, places: Int)], takenToday: Int, placesToday: Int, waiting: [String]) {
+    public init(
+        id: UUID, name: String, periods: [(from: String, until: String?, places: Int)], takenToday: Int,
+        placesToday: Int, waiting: [String]
+    ) {
         self.id = id
         self.name = name
         self.periods = periods
@@ -106,7 +135,9 @@ public struct LocationRow: Sendable {
 
 /// An employer's locations: places per period, occupancy today and the waiting list.
 public enum LocationsPage {
-    public static func render(_ context: PageContext, _ rows: [LocationRow], errors: [FieldError], canOffer: Bool) -> String {
+    public static func render(
+        _ context: PageContext, _ rows: [LocationRow], errors: [FieldError], canOffer: Bool
+    ) -> String {
         let t = context.t
         return Layout.page(context, title: t(.locationsTitle)) {
             Form.errorSummary(context, errors)
@@ -116,17 +147,38 @@ public enum LocationsPage {
                     el("p") { t(.occupancyToday, String(row.takenToday), String(row.placesToday)) }
                     Widgets.table(
                         caption: t(.placesPerPeriod, row.name), headers: [t(.period), t(.places)],
-                        rows: row.periods.map { [.text(DateText.text(iso: $0.from, t.locale) + " – " + ($0.until.map { DateText.text(iso: $0, t.locale) } ?? "…")), .text(String($0.places))] },
+                        rows: row.periods.map {
+                            [
+                                .text(
+                                    DateText.text(iso: $0.from, t.locale) + " – "
+                                        + ($0.until.map { DateText.text(iso: $0, t.locale) } ?? "…")),
+                                .text(String($0.places)),
+                            ]
+                        },
                         empty: t(.noPlacesOffered))
                     if !row.waiting.isEmpty { el("p") { t(.waitingList, row.waiting.joined(separator: ", ")) } }
                     if canOffer {
-                        el("form", ["method": "post", "action": "/locations/\(row.id.uuidString)/places", "class": "action", "novalidate": ""]) {
+                        el(
+                            "form",
+                            [
+                                "method": "post", "action": "/locations/\(row.id.uuidString)/places", "class": "action",
+                                "novalidate": "",
+                            ]
+                        ) {
                             Form.csrf(context)
-                            Form.input(context, label: t(.startDate), name: "placesFrom", type: "date", errors: errors, scope: row.id.uuidString)
-                            Form.input(context, label: t(.endDate), name: "placesUntil", type: "date", errors: errors, scope: row.id.uuidString)
-                            Form.input(context, label: t(.places), name: "places", type: "number", errors: errors, scope: row.id.uuidString)
-                            Form.select(context, label: t(.requiredLevel), name: "requiredLevel", options: CEFRLevel.allCases.map { ($0.rawValue, $0.rawValue) }, selected: nil,
-                                        errors: errors, includeEmpty: true, scope: row.id.uuidString)
+                            Form.input(
+                                context, label: t(.startDate), name: "placesFrom", type: "date", errors: errors,
+                                scope: row.id.uuidString)
+                            Form.input(
+                                context, label: t(.endDate), name: "placesUntil", type: "date", errors: errors,
+                                scope: row.id.uuidString)
+                            Form.input(
+                                context, label: t(.places), name: "places", type: "number", errors: errors,
+                                scope: row.id.uuidString)
+                            Form.select(
+                                context, label: t(.requiredLevel), name: "requiredLevel",
+                                options: CEFRLevel.allCases.map { ($0.rawValue, $0.rawValue) }, selected: nil,
+                                errors: errors, includeEmpty: true, scope: row.id.uuidString)
                             Form.submit(t(.offerPlaces), secondary: true)
                         }
                     }

@@ -9,7 +9,10 @@ public struct ReviewRow: Sendable {
     public var status: ReviewStatus
     public var signedBy: Set<ReviewParty>
     public var goalsDiscussed: [String]
-    public init(id: UUID, plannedOn: String, heldOn: String?, summary: String, status: ReviewStatus, signedBy: Set<ReviewParty>, goalsDiscussed: [String] = []) {
+    public init(
+        id: UUID, plannedOn: String, heldOn: String?, summary: String, status: ReviewStatus, signedBy: Set<ReviewParty>,
+        goalsDiscussed: [String] = []
+    ) {
         self.goalsDiscussed = goalsDiscussed
         self.id = id
         self.plannedOn = plannedOn
@@ -43,7 +46,10 @@ public struct ReviewsModel: Sendable {
     public var signableParties: [ReviewParty]
     public var errors: [FieldError]
     public var refusal: String?
-    public init(reviews: [ReviewRow], nextDue: String, overdue: Bool, goals: [GoalRow], canManage: Bool, signableParties: [ReviewParty], errors: [FieldError], refusal: String?) {
+    public init(
+        reviews: [ReviewRow], nextDue: String, overdue: Bool, goals: [GoalRow], canManage: Bool,
+        signableParties: [ReviewParty], errors: [FieldError], refusal: String?
+    ) {
         self.reviews = reviews
         self.nextDue = nextDue
         self.overdue = overdue
@@ -63,7 +69,9 @@ public enum ReviewsSection {
         return fragment {
             el("section", ["aria-labelledby": "reviews-title", "id": "reviews"]) {
                 el("h2", ["id": "reviews-title"]) { t(.reviewsTitle) }
-                if let refusal = m.refusal { el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } } }
+                if let refusal = m.refusal {
+                    el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } }
+                }
                 el("p") {
                     t(.nextReviewDue, DateText.text(iso: m.nextDue, t.locale)) + " "
                     if m.overdue { Widgets.badge(t(.overdue), kind: "urgent") }
@@ -71,33 +79,63 @@ public enum ReviewsSection {
                 if m.canManage {
                     el("form", ["method": "post", "action": base + "/reviews", "class": "action", "novalidate": ""]) {
                         Form.csrf(context)
-                        Form.input(context, label: t(.reviewDate), name: "plannedOn", value: m.nextDue < today ? today : m.nextDue, type: "date", errors: m.errors)
+                        Form.input(
+                            context, label: t(.reviewDate), name: "plannedOn",
+                            value: m.nextDue < today ? today : m.nextDue, type: "date", errors: m.errors)
                         Form.submit(t(.scheduleReview), secondary: true)
                     }
                 }
                 for review in m.reviews {
                     el("article", ["class": "review"]) {
-                        el("h3") { t(.reviewOf, DateText.text(iso: review.heldOn ?? review.plannedOn, t.locale)) + " — " + t.label(review.status) }
+                        el("h3") {
+                            t(.reviewOf, DateText.text(iso: review.heldOn ?? review.plannedOn, t.locale)) + " — "
+                                + t.label(review.status)
+                        }
                         if !review.summary.isEmpty { el("p") { review.summary } }
-                        if !review.goalsDiscussed.isEmpty { el("p") { t(.goalsDiscussed) + " " + review.goalsDiscussed.joined(separator: "; ") } }
+                        if !review.goalsDiscussed.isEmpty {
+                            el("p") { t(.goalsDiscussed) + " " + review.goalsDiscussed.joined(separator: "; ") }
+                        }
                         el("p", ["class": "hint"]) {
-                            t(.signedBy) + " " + (review.signedBy.isEmpty ? t(.nobodyYet) : ReviewParty.allCases.filter(review.signedBy.contains).map { t.label($0) }.joined(separator: ", "))
+                            t(.signedBy) + " "
+                                + (review.signedBy.isEmpty
+                                    ? t(.nobodyYet)
+                                    : ReviewParty.allCases.filter(review.signedBy.contains).map { t.label($0) }.joined(
+                                        separator: ", "))
                         }
                         if review.status == .planned && m.canManage {
-                            el("form", ["method": "post", "action": base + "/reviews/\(review.id.uuidString)/held", "class": "action", "novalidate": ""]) {
+                            el(
+                                "form",
+                                [
+                                    "method": "post", "action": base + "/reviews/\(review.id.uuidString)/held",
+                                    "class": "action", "novalidate": "",
+                                ]
+                            ) {
                                 Form.csrf(context)
-                                Form.input(context, label: t(.heldOn), name: "heldOn", value: today, type: "date", scope: review.id.uuidString)
-                                Form.textarea(context, label: t(.reviewSummary), name: "summary", required: true, scope: review.id.uuidString)
+                                Form.input(
+                                    context, label: t(.heldOn), name: "heldOn", value: today, type: "date",
+                                    scope: review.id.uuidString)
+                                Form.textarea(
+                                    context, label: t(.reviewSummary), name: "summary", required: true,
+                                    scope: review.id.uuidString)
                                 if !m.goals.isEmpty {
-                                    Form.checkboxes(context, legend: t(.goalsDiscussed), name: "goals",
-                                                    options: m.goals.filter { $0.status == .open || $0.status == .inProgress }.map { ($0.id.uuidString, $0.text) }, checked: [])
+                                    Form.checkboxes(
+                                        context, legend: t(.goalsDiscussed), name: "goals",
+                                        options: m.goals.filter { $0.status == .open || $0.status == .inProgress }.map {
+                                            ($0.id.uuidString, $0.text)
+                                        }, checked: [])
                                 }
                                 Form.submit(t(.recordReviewHeld), secondary: true)
                             }
                         }
                         if review.status == .held {
                             for party in m.signableParties where !review.signedBy.contains(party) {
-                                el("form", ["method": "post", "action": base + "/reviews/\(review.id.uuidString)/sign", "class": "inline"]) {
+                                el(
+                                    "form",
+                                    [
+                                        "method": "post", "action": base + "/reviews/\(review.id.uuidString)/sign",
+                                        "class": "inline",
+                                    ]
+                                ) {
                                     Form.csrf(context)
                                     el("input", ["type": "hidden", "name": "party", "value": party.rawValue])
                                     Form.submit(t(.signAs, t.label(party)), secondary: true)
@@ -112,14 +150,25 @@ public enum ReviewsSection {
                 Widgets.table(
                     caption: t(.goalsTitle), headers: [t(.goal), t(.targetDate), t(.status)],
                     rows: m.goals.map { goal in
-                        [.text(goal.text), DateText.node(iso: goal.targetOn, t.locale),
-                         m.canManage
-                            ? el("form", ["method": "post", "action": base + "/goals/\(goal.id.uuidString)/status", "class": "inline"]) {
-                                Form.csrf(context)
-                                Form.select(context, label: t(.status), name: "status", options: Form.options(GoalStatus.self, t), selected: goal.status.rawValue, scope: goal.id.uuidString)
-                                Form.submit(t(.save), secondary: true)
-                            }
-                            : .text(t.label(goal.status))]
+                        [
+                            .text(goal.text), DateText.node(iso: goal.targetOn, t.locale),
+                            m.canManage
+                                ? el(
+                                    "form",
+                                    [
+                                        "method": "post", "action": base + "/goals/\(goal.id.uuidString)/status",
+                                        "class": "inline",
+                                    ]
+                                ) {
+                                    Form.csrf(context)
+                                    Form.select(
+                                        context, label: t(.status), name: "status",
+                                        options: Form.options(GoalStatus.self, t), selected: goal.status.rawValue,
+                                        scope: goal.id.uuidString)
+                                    Form.submit(t(.save), secondary: true)
+                                }
+                                : .text(t.label(goal.status)),
+                        ]
                     },
                     empty: t(.noGoals))
                 if m.canManage {

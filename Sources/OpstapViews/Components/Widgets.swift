@@ -34,12 +34,16 @@ public enum Widgets {
     }
 
     /// Previous/next links that keep the list's filters (`query` is already encoded).
-    public static func pagination<T>(_ context: PageContext, _ page: ResultPage<T>, path: String, query: String) -> HTMLNode {
+    public static func pagination<T>(
+        _ context: PageContext, _ page: ResultPage<T>, path: String, query: String
+    ) -> HTMLNode {
         let t = context.t
         let prefix = path + "?" + (query.isEmpty ? "" : query + "&")
         return el("nav", ["class": "pagination", "aria-label": t(.pagination)]) {
             el("p") { t(.pageOf, String(page.number), String(page.pageCount), String(page.total)) }
-            if page.hasPrevious { el("a", ["href": prefix + "page=\(page.number - 1)", "rel": "prev"]) { t(.previousPage) } }
+            if page.hasPrevious {
+                el("a", ["href": prefix + "page=\(page.number - 1)", "rel": "prev"]) { t(.previousPage) }
+            }
             if page.hasNext { el("a", ["href": prefix + "page=\(page.number + 1)", "rel": "next"]) { t(.nextPage) } }
         }
     }

@@ -88,6 +88,8 @@ public func el(
     return .element(name, kept, content())
 }
 
-private let booleanAttributes: Set<String> = ["required", "checked", "selected", "disabled", "multiple", "readonly", "hidden", "novalidate"]
+private let booleanAttributes: Set<String> = [
+    "required", "checked", "selected", "disabled", "multiple", "readonly", "hidden", "novalidate",
+]
 
 public func fragment(@HTMLBuilder _ content: () -> [HTMLNode]) -> HTMLNode { .fragment(content()) }

@@ -48,7 +48,8 @@ extension Catalogue {
         "description": "Omschrijving",
         "draftBasedOn": "Dit concept wordt na publicatie de versie na v{0}.",
         "duplicateConfirmNew": "Dit is iemand anders: nieuwe persoon registreren",
-        "duplicateExplain": "Kies de bestaande persoon om de aanmelding daaraan te koppelen, of bevestig dat het iemand anders is.",
+        "duplicateExplain":
+            "Kies de bestaande persoon om de aanmelding daaraan te koppelen, of bevestig dat het iemand anders is.",
         "duplicateHiddenPerson": "Een persoon in een ander programma",
         "duplicateWarning": "Deze persoon staat mogelijk al in het register",
         "dutchLevels": "Niveau Nederlands",
@@ -292,7 +293,8 @@ extension Catalogue {
         "changePassword": "Wachtwoord wijzigen",
         "flashPasswordChanged": "Wachtwoord gewijzigd.",
         "accessLogTitle": "Inzage in dit dossier",
-        "accessLogExplain": "De laatste 20 keer dat iemand de gegevens van deze persoon opende. Een deelnemer mag dit opvragen.",
+        "accessLogExplain":
+            "De laatste 20 keer dat iemand de gegevens van deze persoon opende. Een deelnemer mag dit opvragen.",
         "when": "Wanneer",
         "hoursCaption": "Uren: verwacht volgens het rooster en goedgekeurd (week van {0} en tot vandaag)",
         "expectedThisWeek": "Verwacht deze week",
@@ -336,7 +338,8 @@ extension Catalogue {
         "byActivityTitle": "Per activiteit (deelnemers op deze pagina)",
         "cohortHoursLink": "Uren van de groep",
         "attentionTitle": "Wie heeft aandacht nodig",
-        "attentionExplain": "Berekend uit de uren, de aanwezigheid en de planning; de drempels zijn instellingen van het programma.",
+        "attentionExplain":
+            "Berekend uit de uren, de aanwezigheid en de planning; de drempels zijn instellingen van het programma.",
         "nobodyNeedsAttention": "Niemand heeft op dit moment aandacht nodig.",
         "reasons": "Redenen",
         "severityLabel": "Ernst",
@@ -715,7 +718,8 @@ extension Catalogue {
         "offeredOn": "Aangeboden op",
         "pathwayLink": "Wonen, opleiding en werk",
         "pathwayTitle": "Wonen, opleiding en werk — {0}",
-        "placementCostExplained": "Het voorstel heeft de laagste totale kosten over alle deelnemers samen (niet steeds de beste plek voor wie het eerst aan de beurt is). Eén punt is 100 meter reisafstand tussen woonadres (of azc) en de locatie, hemelsbreed tussen de middens van de postcodegebieden; een tweede keus telt als 3 km extra, een derde als 6 km, een locatie buiten de voorkeuren als 10 km. Een locatie die een hoger taalniveau vraagt dan de deelnemer heeft, valt af.",
+        "placementCostExplained":
+            "Het voorstel heeft de laagste totale kosten over alle deelnemers samen (niet steeds de beste plek voor wie het eerst aan de beurt is). Eén punt is 100 meter reisafstand tussen woonadres (of azc) en de locatie, hemelsbreed tussen de middens van de postcodegebieden; een tweede keus telt als 3 km extra, een derde als 6 km, een locatie buiten de voorkeuren als 10 km. Een locatie die een hoger taalniveau vraagt dan de deelnemer heeft, valt af.",
         "placementWishes": "Voorkeuren voor een stageplek",
         "planInterview": "Klikgesprek plannen",
         "qualification": "Kwalificatie",
@@ -759,7 +763,8 @@ extension Catalogue {
         "startsOn": "Vanaf",
         "step": "Stap",
         "studio": "Studio",
-        "studioCostExplained": "Het voorstel heeft de laagste totale kosten over alle wachtenden samen. Wie langer wacht, kost minder (1 punt per dag korter dan twee jaar); elke dag dat een studio later vrijkomt dan nodig kost 2 punten; elke 100 meter tussen studio en stageplek 1 punt. Studio's zijn voor alleenstaanden.",
+        "studioCostExplained":
+            "Het voorstel heeft de laagste totale kosten over alle wachtenden samen. Wie langer wacht, kost minder (1 punt per dag korter dan twee jaar); elke dag dat een studio later vrijkomt dan nodig kost 2 punten; elke 100 meter tussen studio en stageplek 1 punt. Studio's zijn voor alleenstaanden.",
         "subject": "Onderdeel",
         "suggest": "Voorstel maken",
         "suggestionCaption": "Voorstel (totale kosten {0} punten)",
@@ -834,7 +839,7 @@ extension Catalogue {
         "error.alreadyConcluded": "Dit is al afgerond en kan niet meer wijzigen.",
         "error.invalidCrebo": "Een crebo bestaat uit vijf cijfers.",
         "error.beforeOfferDate": "De startdatum ligt vóór de datum van het aanbod.",
-            "error.yearNotClosed": "Het jaar {0} is nog niet afgesloten; alleen een afgesloten jaar kan worden vastgelegd.",
+        "error.yearNotClosed": "Het jaar {0} is nog niet afgesloten; alleen een afgesloten jaar kan worden vastgelegd.",
         "error.alreadyFrozen": "Het verslag over {0} is al vastgelegd.",
         "error.unknownColumn": "Kies een kolom uit het bestand.",
         "error.duplicateInFile": "Deze persoon staat al eerder in het bestand (regel {0}).",
@@ -860,15 +865,18 @@ extension Catalogue {
         "chartFunnel": "Van aanmelding tot baan",
         "chartFunnelDescription": "Aantal mensen per stap, van aanmelding tot een baan.",
         "chartHours": "Uren: gerealiseerd en verwacht",
-        "chartHoursDescription": "Goedgekeurde uren tegenover de uren die het rooster verwacht, per groep, voor lopende deelnemers.",
+        "chartHoursDescription":
+            "Goedgekeurde uren tegenover de uren die het rooster verwacht, per groep, voor lopende deelnemers.",
         "chartHousing": "Huisvesting",
         "chartHousingDescription": "Woningen, bewoonde woningen en wachtenden per complex.",
         "chartOutcomes": "Uitstroom",
-        "chartOutcomesDescription": "Hoe deelnemers het traject verlieten: afgerond met of zonder baan, of gestopt en waarom.",
+        "chartOutcomesDescription":
+            "Hoe deelnemers het traject verlieten: afgerond met of zonder baan, of gestopt en waarom.",
         "chartPhases": "Voortgang per fase",
         "chartPhasesDescription": "Waar deelnemers nu staan: per fase, afgerond of gestopt.",
         "chartRetention": "Behoud per groep",
-        "chartRetentionDescription": "Aandeel gestarte deelnemers dat nog in het traject zit, per maand na hun start (Kaplan–Meier).",
+        "chartRetentionDescription":
+            "Aandeel gestarte deelnemers dat nog in het traject zit, per maand na hun start (Kaplan–Meier).",
         "chartTable": "Tabel bij deze grafiek",
         "checkedOn": "Gecontroleerd op",
         "columnMapping": "Kolommen koppelen",
@@ -895,11 +903,14 @@ extension Catalogue {
         "esfCharacteristics": "ESF+-kenmerken",
         "esfCharacteristicsCapture": "Kenmerken vastleggen",
         "esfCharacteristicsEdit": "Kenmerken corrigeren",
-        "esfCharacteristicsIntro": "Deze kenmerken gelden bij instroom en worden één keer vastgelegd, precies zoals de ESF+-indicatoren ze vragen. Gevoelige vragen mag de deelnemer weigeren te beantwoorden.",
+        "esfCharacteristicsIntro":
+            "Deze kenmerken gelden bij instroom en worden één keer vastgelegd, precies zoals de ESF+-indicatoren ze vragen. Gevoelige vragen mag de deelnemer weigeren te beantwoorden.",
         "esfCharacteristicsTitle": "ESF+-kenmerken van {0}",
-        "esfDeclinedNote": "Deelnemers die minstens één gevoelige vraag niet wilden beantwoorden (t/m dit jaar): {0}. Zij tellen niet mee als 'ja'.",
+        "esfDeclinedNote":
+            "Deelnemers die minstens één gevoelige vraag niet wilden beantwoorden (t/m dit jaar): {0}. Zij tellen niet mee als 'ja'.",
         "esfIndicatorCaption": "ESF+-indicatoren {0}, naar gender",
-        "esfMissingCharacteristics": "Deelnemers zonder ESF+-kenmerken: {0}. Zij tellen nog niet mee in de outputindicatoren.",
+        "esfMissingCharacteristics":
+            "Deelnemers zonder ESF+-kenmerken: {0}. Zij tellen nog niet mee in de outputindicatoren.",
         "esfMissingTitle": "Deelnemers zonder ESF+-kenmerken",
         "esfParticipantList": "Deelnemerslijst",
         "esfParticipantListFor": "Deelnemerslijst {0}",
@@ -918,10 +929,12 @@ extension Catalogue {
         "flashSnapshotTaken": "Het verslag over {0} is vastgelegd.",
         "forExample": "bijv. {0}",
         "foreignBackground": "Migratieachtergrond",
-        "freezeHint": "Leg het verslag van een afgesloten jaar vast: het blijft later precies zo, ook als gegevens nog veranderen. Verschillen met de actuele gegevens worden dan getoond.",
+        "freezeHint":
+            "Leg het verslag van een afgesloten jaar vast: het blijft later precies zo, ook als gegevens nog veranderen. Verschillen met de actuele gegevens worden dan getoond.",
         "freezeReport": "Verslag {0} vastleggen",
         "fundedPhases": "Gefinancierde fasen",
-        "fundedPhasesHint": "Niets aangevinkt betekent: alle fasen. De instroomdatum is de start van de eerste gefinancierde activiteit.",
+        "fundedPhasesHint":
+            "Niets aangevinkt betekent: alle fasen. De instroomdatum is de start van de eerste gefinancierde activiteit.",
         "funder": "Financier",
         "fundingKindHeader": "Soort",
         "fundingReference": "Kenmerk",
@@ -948,10 +961,12 @@ extension Catalogue {
         "homeless": "Dakloos of uitgesloten van huisvesting",
         "importAnyway": "Toch importeren als nieuwe persoon",
         "importDone": "Klaar: {0} kandidaten geïmporteerd, {1} regels overgeslagen.",
-        "importDuplicates": "Regels die lijken op iemand die al bekend is: {0}. Zij worden overgeslagen tenzij u ze aanvinkt.",
+        "importDuplicates":
+            "Regels die lijken op iemand die al bekend is: {0}. Zij worden overgeslagen tenzij u ze aanvinkt.",
         "importFailed": "De import is mislukt; er is niets opgeslagen. ({0})",
         "importFirstRows": "Eerste regels",
-        "importIntro": "Laad een CSV met kandidaten. U koppelt daarna de kolommen en ziet elke fout per regel voordat er iets wordt opgeslagen. De import gaat helemaal of helemaal niet.",
+        "importIntro":
+            "Laad een CSV met kandidaten. U koppelt daarna de kolommen en ziet elke fout per regel voordat er iets wordt opgeslagen. De import gaat helemaal of helemaal niet.",
         "importNothingStored": "Er is niets opgeslagen. Verbeter het bestand en laad het opnieuw.",
         "importOf": "Import van {0}",
         "importPreview": "Voorbeeld",
@@ -969,7 +984,8 @@ extension Catalogue {
         "lessonTitle": "Les",
         "lessonWhat": "Wat er gebeurde",
         "lessonWhy": "Waarom",
-        "lessonsIntro": "Wat programma's leerden, waarom en wat ze veranderen. Gedeelde lessen zijn zichtbaar voor alle programma's.",
+        "lessonsIntro":
+            "Wat programma's leerden, waarom en wat ze veranderen. Gedeelde lessen zijn zichtbaar voor alle programma's.",
         "lessonsTitle": "Geleerde lessen",
         "line": "Regel",
         "lineN": "Regel {0}",
@@ -1088,7 +1104,8 @@ extension Catalogue {
         "enrolmentDate": "Datum van inschrijving",
         "enrolmentDateHint": "Mag in het verleden liggen, bijvoorbeeld voor een groep die al loopt.",
         "asOfDate": "Op datum",
-        "asOfHint": "Bekijk wie op een eerdere dag aandacht nodig had, met dezelfde regels. Later vastgelegde gegevens tellen op de dag waarop ze gebeurden.",
+        "asOfHint":
+            "Bekijk wie op een eerdere dag aandacht nodig had, met dezelfde regels. Later vastgelegde gegevens tellen op de dag waarop ze gebeurden.",
         "showAsOf": "Toon",
         "attentionAsOfTitle": "Wie had aandacht nodig op {0}",
         "signalsAsOfTitle": "Signalen op {0}",
@@ -1098,7 +1115,8 @@ extension Catalogue {
         "lateEntry": "later vastgelegd",
         // MARK: - Partnership administration
         "setupTitle": "Opstap inrichten",
-        "setupIntro": "Deze installatie heeft nog geen organisatie. Maak de eerste organisatie en haar beheerder aan. Daarna registreert de beheerder de partnerorganisaties en nodigt hun beheerders uit.",
+        "setupIntro":
+            "Deze installatie heeft nog geen organisatie. Maak de eerste organisatie en haar beheerder aan. Daarna registreert de beheerder de partnerorganisaties en nodigt hun beheerders uit.",
         "setupToken": "Inrichtingscode",
         "setupTokenHint": "De server schrijft deze code bij het starten in zijn log.",
         "firstOrganisation": "De eerste organisatie",
@@ -1117,14 +1135,16 @@ extension Catalogue {
         "inviteTitle": "Iemand uitnodigen bij {0}",
         "inviteHint": "De uitgenodigde kiest zelf naam en wachtwoord. De link werkt één keer en verloopt na 7 dagen.",
         "createInvitation": "Uitnodiging maken",
-        "invitationCreated": "Uitnodiging gemaakt voor {0}. Geef deze link door; hij werkt één keer, verloopt op {1} en wordt niet opnieuw getoond.",
+        "invitationCreated":
+            "Uitnodiging gemaakt voor {0}. Geef deze link door; hij werkt één keer, verloopt op {1} en wordt niet opnieuw getoond.",
         "invitationLink": "Uitnodigingslink",
         "invitationsTitle": "Uitnodigingen",
         "expiresOn": "Verloopt op",
         "invitationOpen": "Open",
         "invitationAccepted": "Aangenomen",
         "invitationLapsed": "Verlopen",
-        "stewardOnly": "Alleen beheerders van een organisatie die het partnerschap beheert, registreren nieuwe organisaties.",
+        "stewardOnly":
+            "Alleen beheerders van een organisatie die het partnerschap beheert, registreren nieuwe organisaties.",
         "stewardLabel": "Beheert het partnerschap",
         "locationKind": "Soort locatie",
         "locationsOf": "Locaties van {0}",
@@ -1155,10 +1175,12 @@ extension Catalogue {
         "error.notForOwnAccount": "Dit kunt u niet bij uw eigen account doen.",
         // MARK: - Programme model
         "errorExpiredTitle": "Pagina verlopen",
-        "errorExpiredText": "Deze pagina stond te lang open of is verlopen: laad de pagina opnieuw en probeer het nog eens.",
+        "errorExpiredText":
+            "Deze pagina stond te lang open of is verlopen: laad de pagina opnieuw en probeer het nog eens.",
         "refusalConditionsNotMet": "Niet voldaan aan de voorwaarde(n): {0}.",
         "ownerOrganisation": "Eigenaar (organisatie)",
-        "ownerOrganisationHint": "De eigenaar beheert en bewerkt het programma na publicatie; kies een van de partners. Leeg: de huidige eigenaar blijft.",
+        "ownerOrganisationHint":
+            "De eigenaar beheert en bewerkt het programma na publicatie; kies een van de partners. Leeg: de huidige eigenaar blijft.",
         "addSchedulePeriod": "Rooster vanaf een latere week toevoegen",
         "schedulePeriodFrom": "Rooster vanaf week {0}",
         "fromWeek": "Vanaf week",
@@ -1166,7 +1188,8 @@ extension Catalogue {
         "streamPhaseWeeks": "Duur van {0} voor deze stroom (weken)",
         "streamPhaseWeeksHint": "Leeg: zoals de fase ({0} weken).",
         "criterionKindLabel": "Soort criterium",
-        "criterionKindHint": "Een voorwaarde wordt vastgelegd met ja of nee en moet gelden voor selectie; de schaal telt dan niet.",
+        "criterionKindHint":
+            "Een voorwaarde wordt vastgelegd met ja of nee en moet gelden voor selectie; de schaal telt dan niet.",
         "afterMonths": "Na hoeveel maanden (contract)",
         "afterMonthsHint": "Alleen bij een contract; mag leeg blijven.",
         "conditionQuestion": "Voldoet de kandidaat aan deze voorwaarde?",
@@ -1196,9 +1219,11 @@ extension Catalogue {
         // MARK: - Participant import
         "participantImportLink": "Lopende deelnemers importeren (CSV)",
         "participantImportTitle": "Lopende deelnemers importeren · {0}",
-        "participantImportIntro": "Laad een CSV met deelnemers die al in deze groep meedoen: per persoon de inschrijfdatum en de startdatum van elke fase die al begonnen is. De huidige fase is de laatst gestarte; eerdere fasen tellen als behaald op de dag dat de volgende begon. U koppelt daarna de kolommen en ziet elke fout per regel voordat er iets wordt opgeslagen. De import gaat helemaal of helemaal niet.",
+        "participantImportIntro":
+            "Laad een CSV met deelnemers die al in deze groep meedoen: per persoon de inschrijfdatum en de startdatum van elke fase die al begonnen is. De huidige fase is de laatst gestarte; eerdere fasen tellen als behaald op de dag dat de volgende begon. U koppelt daarna de kolommen en ziet elke fout per regel voordat er iets wordt opgeslagen. De import gaat helemaal of helemaal niet.",
         "participantImportPhasesOf": "Fasen van {0}: {1}",
-        "participantImportFileHint": "Eerste regel: kolomnamen, bijvoorbeeld Voornaam;Achternaam;Geboortedatum;Inschrijfdatum;Start vooropleiding. Datums als dd-mm-jjjj of jjjj-mm-dd.",
+        "participantImportFileHint":
+            "Eerste regel: kolomnamen, bijvoorbeeld Voornaam;Achternaam;Geboortedatum;Inschrijfdatum;Start vooropleiding. Datums als dd-mm-jjjj of jjjj-mm-dd.",
         "participantImportEnrolledOn": "Ingeschreven op",
         "participantImportCurrentPhase": "Huidige fase (controle)",
         "participantImportPhaseStart": "Start {0}",
@@ -1214,15 +1239,18 @@ extension Catalogue {
         "error.invalidCharacter": "Dit bevat een ongeldig teken (NUL). Verwijder het en probeer het opnieuw.",
         "error.idempotencyKeyReused": "Deze Idempotency-Key is al gebruikt voor een ander verzoek.",
         "errorBusyTitle": "Het is even te druk",
-        "errorBusyText": "Opstap kon uw verzoek nu niet afmaken. Kijk of uw wijziging is opgeslagen en probeer het anders over een paar seconden opnieuw.",
-        "errorNulCharacterText": "De invoer bevat een onzichtbaar ongeldig teken (NUL), bijvoorbeeld uit een gekopieerde tekst. Er is niets opgeslagen. Ga terug, verwijder het teken en probeer het opnieuw.",
+        "errorBusyText":
+            "Opstap kon uw verzoek nu niet afmaken. Kijk of uw wijziging is opgeslagen en probeer het anders over een paar seconden opnieuw.",
+        "errorNulCharacterText":
+            "De invoer bevat een onzichtbaar ongeldig teken (NUL), bijvoorbeeld uit een gekopieerde tekst. Er is niets opgeslagen. Ga terug, verwijder het teken en probeer het opnieuw.",
 
         // MARK: security
         "tokenExpires": "Verloopt op",
         "tokenLifetime": "Geldig gedurende",
         "tokenDays": "{0} dagen",
         "securityLogTitle": "Beveiligingslog · {0}",
-        "securityLogExplain": "Aanmeldingen, mislukte pogingen, blokkades, wachtwoord- en MFA-wijzigingen, API-sleutels, rollen en (de)activering van de medewerkers van uw organisatie.",
+        "securityLogExplain":
+            "Aanmeldingen, mislukte pogingen, blokkades, wachtwoord- en MFA-wijzigingen, API-sleutels, rollen en (de)activering van de medewerkers van uw organisatie.",
         "securityLogWhen": "Wanneer",
         "securityLogWhat": "Gebeurtenis",
         "securityLogAccount": "Account",
@@ -1251,33 +1279,39 @@ extension Catalogue {
         "securityEvent.mfaPolicyChanged": "MFA-verplichting gewijzigd",
         "error.tooManyAttempts": "Te veel mislukte pogingen. Probeer het over {0} min. opnieuw.",
         "mfaVerifyTitle": "Verificatiecode",
-        "mfaVerifyExplain": "Vul de code van zes cijfers uit uw authenticator-app in. Kwijt? Gebruik een van uw herstelcodes.",
+        "mfaVerifyExplain":
+            "Vul de code van zes cijfers uit uw authenticator-app in. Kwijt? Gebruik een van uw herstelcodes.",
         "mfaCode": "Code",
         "mfaCodeHint": "Zes cijfers, of een herstelcode zoals ABCDE-FGHIJ.",
         "mfaVerifyButton": "Controleren",
         "mfaCancel": "Annuleren en afmelden",
         "mfaEnrolTitle": "Tweestapsverificatie",
-        "mfaRequiredExplain": "Voor uw account is tweestapsverificatie verplicht, omdat u persoonsgegevens kunt inzien. Stel het nu in om verder te gaan.",
-        "mfaEnrolStepApp": "Installeer een authenticator-app op uw telefoon (bijvoorbeeld een die uw organisatie aanraadt).",
+        "mfaRequiredExplain":
+            "Voor uw account is tweestapsverificatie verplicht, omdat u persoonsgegevens kunt inzien. Stel het nu in om verder te gaan.",
+        "mfaEnrolStepApp":
+            "Installeer een authenticator-app op uw telefoon (bijvoorbeeld een die uw organisatie aanraadt).",
         "mfaEnrolStepScan": "Scan de QR-code met de app, of typ de sleutel eronder over.",
         "mfaEnrolStepCode": "Vul de code van zes cijfers in die de app toont.",
         "mfaQRLabel": "QR-code voor uw authenticator-app",
         "mfaManualKey": "Sleutel om over te typen:",
         "mfaEnrolButton": "Tweestapsverificatie aanzetten",
         "mfaRecoveryTitle": "Uw herstelcodes",
-        "mfaRecoveryExplain": "Bewaar deze codes op een veilige plek. Elke code werkt één keer, als u uw telefoon kwijt bent. Ze worden maar één keer getoond.",
+        "mfaRecoveryExplain":
+            "Bewaar deze codes op een veilige plek. Elke code werkt één keer, als u uw telefoon kwijt bent. Ze worden maar één keer getoond.",
         "mfaContinue": "Verder",
         "mfaActiveSince": "Tweestapsverificatie staat aan sinds {0}.",
         "mfaRecoveryLeft": "Ongebruikte herstelcodes: {0}.",
-        "mfaLostExplain": "Telefoon en herstelcodes kwijt? Vraag de beheerder van uw organisatie om uw tweestapsverificatie te wissen; daarna stelt u haar opnieuw in.",
+        "mfaLostExplain":
+            "Telefoon en herstelcodes kwijt? Vraag de beheerder van uw organisatie om uw tweestapsverificatie te wissen; daarna stelt u haar opnieuw in.",
         "mfaLink": "Tweestapsverificatie",
         "mfaReset": "Tweestapsverificatie wissen",
         "flashMFAReset": "Tweestapsverificatie gewist; de medewerker is overal afgemeld.",
         "mfaPolicyLegend": "Tweestapsverificatie",
-        "mfaPolicyAllStaff": "Verplicht voor alle medewerkers (voor rollen die persoonsgegevens zien is het altijd verplicht)",
+        "mfaPolicyAllStaff":
+            "Verplicht voor alle medewerkers (voor rollen die persoonsgegevens zien is het altijd verplicht)",
         "mfaPolicySave": "Opslaan",
         "mfaStatusOn": "Aan",
         "mfaStatusOff": "Uit",
         "error.mfaCodeWrong": "Deze code klopt niet of is al gebruikt.",
-]
+    ]
 }

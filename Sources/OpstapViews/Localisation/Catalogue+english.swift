@@ -706,7 +706,8 @@ extension Catalogue {
         "notFree": "Not free",
         "notYet": "Not yet",
         "noticeDays": "Notice period (days)",
-        "noticeDaysHint": "When a participant withdraws, the tenancy ends after this period; the unit is available again after it.",
+        "noticeDaysHint":
+            "When a participant withdraws, the tenancy ends after this period; the unit is available again after it.",
         "observedOn": "Situation on",
         "occupancyText": "{0} of {1} occupied, {2} free",
         "occupiedHeader": "Occupied",
@@ -715,7 +716,8 @@ extension Catalogue {
         "offeredOn": "Offered on",
         "pathwayLink": "Housing, qualifications and work",
         "pathwayTitle": "Housing, qualifications and work — {0}",
-        "placementCostExplained": "The suggestion has the lowest total cost over all participants together (not the best place for whoever comes first). One point is 100 metres of travel between home (or reception centre) and the location, as the crow flies between postcode-area centres; a second choice counts as 3 km extra, a third as 6 km, a location outside the wishes as 10 km. A location that asks a higher Dutch level than the participant has is ruled out.",
+        "placementCostExplained":
+            "The suggestion has the lowest total cost over all participants together (not the best place for whoever comes first). One point is 100 metres of travel between home (or reception centre) and the location, as the crow flies between postcode-area centres; a second choice counts as 3 km extra, a third as 6 km, a location outside the wishes as 10 km. A location that asks a higher Dutch level than the participant has is ruled out.",
         "placementWishes": "Internship wishes",
         "planInterview": "Plan a fit interview",
         "qualification": "Qualification",
@@ -759,7 +761,8 @@ extension Catalogue {
         "startsOn": "From",
         "step": "Step",
         "studio": "Studio",
-        "studioCostExplained": "The suggestion has the lowest total cost over everyone waiting together. Longer waiting costs less (1 point per day short of two years); each day a studio frees up later than needed costs 2 points; each 100 metres between studio and workplace 1 point. Studios are for singles.",
+        "studioCostExplained":
+            "The suggestion has the lowest total cost over everyone waiting together. Longer waiting costs less (1 point per day short of two years); each day a studio frees up later than needed costs 2 points; each 100 metres between studio and workplace 1 point. Studios are for singles.",
         "subject": "Subject",
         "suggest": "Make a suggestion",
         "suggestionCaption": "Suggestion (total cost {0} points)",
@@ -834,7 +837,7 @@ extension Catalogue {
         "error.alreadyConcluded": "This has already been concluded and can no longer change.",
         "error.invalidCrebo": "A crebo consists of five digits.",
         "error.beforeOfferDate": "The start date is before the date of the offer.",
-            "error.yearNotClosed": "The year {0} has not closed yet; only a closed year can be frozen.",
+        "error.yearNotClosed": "The year {0} has not closed yet; only a closed year can be frozen.",
         "error.alreadyFrozen": "The report for {0} has already been frozen.",
         "error.unknownColumn": "Choose a column from the file.",
         "error.duplicateInFile": "This person is already in the file (line {0}).",
@@ -860,7 +863,8 @@ extension Catalogue {
         "chartFunnel": "From referral to job",
         "chartFunnelDescription": "Number of people at each step, from referral to a job.",
         "chartHours": "Hours: actual and expected",
-        "chartHoursDescription": "Approved hours against the hours the schedule expects, per cohort, for running participants.",
+        "chartHoursDescription":
+            "Approved hours against the hours the schedule expects, per cohort, for running participants.",
         "chartHousing": "Housing",
         "chartHousingDescription": "Units, occupied units and people waiting, per complex.",
         "chartOutcomes": "Outcomes",
@@ -868,7 +872,8 @@ extension Catalogue {
         "chartPhases": "Progress by phase",
         "chartPhasesDescription": "Where participants stand now: per phase, completed or withdrawn.",
         "chartRetention": "Retention per cohort",
-        "chartRetentionDescription": "Share of starters still in the programme, by month after their start (Kaplan–Meier).",
+        "chartRetentionDescription":
+            "Share of starters still in the programme, by month after their start (Kaplan–Meier).",
         "chartTable": "Table for this chart",
         "checkedOn": "Checked on",
         "columnMapping": "Map columns",
@@ -895,11 +900,14 @@ extension Catalogue {
         "esfCharacteristics": "ESF+ characteristics",
         "esfCharacteristicsCapture": "Capture characteristics",
         "esfCharacteristicsEdit": "Correct characteristics",
-        "esfCharacteristicsIntro": "These characteristics apply at entry and are captured once, exactly as the ESF+ indicators ask for them. The participant may decline to answer sensitive questions.",
+        "esfCharacteristicsIntro":
+            "These characteristics apply at entry and are captured once, exactly as the ESF+ indicators ask for them. The participant may decline to answer sensitive questions.",
         "esfCharacteristicsTitle": "ESF+ characteristics of {0}",
-        "esfDeclinedNote": "Participants who declined at least one sensitive question (through this year): {0}. They do not count as 'yes'.",
+        "esfDeclinedNote":
+            "Participants who declined at least one sensitive question (through this year): {0}. They do not count as 'yes'.",
         "esfIndicatorCaption": "ESF+ indicators {0}, by gender",
-        "esfMissingCharacteristics": "Participants without ESF+ characteristics: {0}. They do not count in the output indicators yet.",
+        "esfMissingCharacteristics":
+            "Participants without ESF+ characteristics: {0}. They do not count in the output indicators yet.",
         "esfMissingTitle": "Participants without ESF+ characteristics",
         "esfParticipantList": "Participant list",
         "esfParticipantListFor": "Participant list {0}",
@@ -918,10 +926,12 @@ extension Catalogue {
         "flashSnapshotTaken": "The report for {0} has been frozen.",
         "forExample": "e.g. {0}",
         "foreignBackground": "Foreign background",
-        "freezeHint": "Freeze the report of a closed year: it stays exactly as it is, even when data change later. Differences with today's data are then shown.",
+        "freezeHint":
+            "Freeze the report of a closed year: it stays exactly as it is, even when data change later. Differences with today's data are then shown.",
         "freezeReport": "Freeze report {0}",
         "fundedPhases": "Funded phases",
-        "fundedPhasesHint": "Nothing ticked means every phase. The entry date is the start of the first funded activity.",
+        "fundedPhasesHint":
+            "Nothing ticked means every phase. The entry date is the start of the first funded activity.",
         "funder": "Funder",
         "fundingKindHeader": "Kind",
         "fundingReference": "Reference",
@@ -951,7 +961,8 @@ extension Catalogue {
         "importDuplicates": "{0} rows look like someone already known; they are skipped unless you tick them.",
         "importFailed": "The import failed; nothing was stored. ({0})",
         "importFirstRows": "First rows",
-        "importIntro": "Upload a CSV of candidates. You then map the columns and see every row's errors before anything is stored. The import stores everything or nothing.",
+        "importIntro":
+            "Upload a CSV of candidates. You then map the columns and see every row's errors before anything is stored. The import stores everything or nothing.",
         "importNothingStored": "Nothing has been stored. Correct the file and upload it again.",
         "importOf": "Import of {0}",
         "importPreview": "Preview",
@@ -969,7 +980,8 @@ extension Catalogue {
         "lessonTitle": "Lesson",
         "lessonWhat": "What happened",
         "lessonWhy": "Why",
-        "lessonsIntro": "What programmes learned, why, and what they change. Shared lessons are visible to every programme.",
+        "lessonsIntro":
+            "What programmes learned, why, and what they change. Shared lessons are visible to every programme.",
         "lessonsTitle": "Lessons learned",
         "line": "Line",
         "lineN": "Line {0}",
@@ -1088,7 +1100,8 @@ extension Catalogue {
         "enrolmentDate": "Enrolment date",
         "enrolmentDateHint": "May lie in the past, for example for a cohort that is already running.",
         "asOfDate": "As of",
-        "asOfHint": "See who needed attention on an earlier day, with the same rules. Records entered later count on the day they happened.",
+        "asOfHint":
+            "See who needed attention on an earlier day, with the same rules. Records entered later count on the day they happened.",
         "showAsOf": "Show",
         "attentionAsOfTitle": "Who needed attention on {0}",
         "signalsAsOfTitle": "Signals on {0}",
@@ -1098,7 +1111,8 @@ extension Catalogue {
         "lateEntry": "entered later",
         // MARK: - Partnership administration
         "setupTitle": "Set up Opstap",
-        "setupIntro": "This installation has no organisation yet. Create the first organisation and its administrator. The administrator then registers the partner organisations and invites their administrators.",
+        "setupIntro":
+            "This installation has no organisation yet. Create the first organisation and its administrator. The administrator then registers the partner organisations and invites their administrators.",
         "setupToken": "Setup token",
         "setupTokenHint": "The server writes this token to its log when it starts.",
         "firstOrganisation": "The first organisation",
@@ -1117,7 +1131,8 @@ extension Catalogue {
         "inviteTitle": "Invite someone to {0}",
         "inviteHint": "The invitee chooses their own name and password. The link works once and expires after 7 days.",
         "createInvitation": "Create invitation",
-        "invitationCreated": "Invitation created for {0}. Pass on this link; it works once, expires on {1} and is not shown again.",
+        "invitationCreated":
+            "Invitation created for {0}. Pass on this link; it works once, expires on {1} and is not shown again.",
         "invitationLink": "Invitation link",
         "invitationsTitle": "Invitations",
         "expiresOn": "Expires on",
@@ -1158,7 +1173,8 @@ extension Catalogue {
         "errorExpiredText": "This page was open too long or has expired: reload the page and try again.",
         "refusalConditionsNotMet": "Condition(s) not met: {0}.",
         "ownerOrganisation": "Owner (organisation)",
-        "ownerOrganisationHint": "The owner manages and edits the programme once published; choose one of the partners. Empty: the current owner stays.",
+        "ownerOrganisationHint":
+            "The owner manages and edits the programme once published; choose one of the partners. Empty: the current owner stays.",
         "addSchedulePeriod": "Add a schedule from a later week",
         "schedulePeriodFrom": "Schedule from week {0}",
         "fromWeek": "From week",
@@ -1196,9 +1212,11 @@ extension Catalogue {
         // MARK: - Participant import
         "participantImportLink": "Import running participants (CSV)",
         "participantImportTitle": "Import running participants · {0}",
-        "participantImportIntro": "Upload a CSV of participants already taking part in this cohort: for each person the enrolment date and the start date of every phase already started. The current phase is the last one started; earlier phases count as passed on the day the next one started. You then map the columns and see every error per row before anything is stored. The import goes in completely or not at all.",
+        "participantImportIntro":
+            "Upload a CSV of participants already taking part in this cohort: for each person the enrolment date and the start date of every phase already started. The current phase is the last one started; earlier phases count as passed on the day the next one started. You then map the columns and see every error per row before anything is stored. The import goes in completely or not at all.",
         "participantImportPhasesOf": "Phases of {0}: {1}",
-        "participantImportFileHint": "First line: column names, for example Voornaam;Achternaam;Geboortedatum;Inschrijfdatum;Start vooropleiding. Dates as dd-mm-yyyy or yyyy-mm-dd.",
+        "participantImportFileHint":
+            "First line: column names, for example Voornaam;Achternaam;Geboortedatum;Inschrijfdatum;Start vooropleiding. Dates as dd-mm-yyyy or yyyy-mm-dd.",
         "participantImportEnrolledOn": "Enrolled on",
         "participantImportCurrentPhase": "Current phase (check)",
         "participantImportPhaseStart": "Start of {0}",
@@ -1214,15 +1232,18 @@ extension Catalogue {
         "error.invalidCharacter": "This contains an invalid character (NUL). Remove it and try again.",
         "error.idempotencyKeyReused": "This Idempotency-Key was already used for a different request.",
         "errorBusyTitle": "Opstap is busy",
-        "errorBusyText": "Opstap could not finish your request just now. Check whether your change was stored, and otherwise try again in a few seconds.",
-        "errorNulCharacterText": "The input contains an invisible invalid character (NUL), for example from copied text. Nothing was stored. Go back, remove the character and try again.",
+        "errorBusyText":
+            "Opstap could not finish your request just now. Check whether your change was stored, and otherwise try again in a few seconds.",
+        "errorNulCharacterText":
+            "The input contains an invisible invalid character (NUL), for example from copied text. Nothing was stored. Go back, remove the character and try again.",
 
         // MARK: security
         "tokenExpires": "Expires on",
         "tokenLifetime": "Valid for",
         "tokenDays": "{0} days",
         "securityLogTitle": "Security log · {0}",
-        "securityLogExplain": "Sign-ins, failed attempts, locks, password and MFA changes, API tokens, roles and (de)activation of your organisation's staff.",
+        "securityLogExplain":
+            "Sign-ins, failed attempts, locks, password and MFA changes, API tokens, roles and (de)activation of your organisation's staff.",
         "securityLogWhen": "When",
         "securityLogWhat": "Event",
         "securityLogAccount": "Account",
@@ -1251,13 +1272,15 @@ extension Catalogue {
         "securityEvent.mfaPolicyChanged": "MFA requirement changed",
         "error.tooManyAttempts": "Too many failed attempts. Try again in {0} min.",
         "mfaVerifyTitle": "Verification code",
-        "mfaVerifyExplain": "Enter the six-digit code from your authenticator app. Lost it? Use one of your recovery codes.",
+        "mfaVerifyExplain":
+            "Enter the six-digit code from your authenticator app. Lost it? Use one of your recovery codes.",
         "mfaCode": "Code",
         "mfaCodeHint": "Six digits, or a recovery code such as ABCDE-FGHIJ.",
         "mfaVerifyButton": "Verify",
         "mfaCancel": "Cancel and sign out",
         "mfaEnrolTitle": "Two-step verification",
-        "mfaRequiredExplain": "Two-step verification is required for your account because you can see personal data. Set it up now to continue.",
+        "mfaRequiredExplain":
+            "Two-step verification is required for your account because you can see personal data. Set it up now to continue.",
         "mfaEnrolStepApp": "Install an authenticator app on your phone (for example one your organisation recommends).",
         "mfaEnrolStepScan": "Scan the QR code with the app, or type the key below it.",
         "mfaEnrolStepCode": "Enter the six-digit code the app shows.",
@@ -1265,11 +1288,13 @@ extension Catalogue {
         "mfaManualKey": "Key to type:",
         "mfaEnrolButton": "Turn on two-step verification",
         "mfaRecoveryTitle": "Your recovery codes",
-        "mfaRecoveryExplain": "Keep these codes somewhere safe. Each works once, if you lose your phone. They are shown only this once.",
+        "mfaRecoveryExplain":
+            "Keep these codes somewhere safe. Each works once, if you lose your phone. They are shown only this once.",
         "mfaContinue": "Continue",
         "mfaActiveSince": "Two-step verification is on since {0}.",
         "mfaRecoveryLeft": "Unused recovery codes: {0}.",
-        "mfaLostExplain": "Lost your phone and recovery codes? Ask your organisation's administrator to reset your two-step verification, then set it up again.",
+        "mfaLostExplain":
+            "Lost your phone and recovery codes? Ask your organisation's administrator to reset your two-step verification, then set it up again.",
         "mfaLink": "Two-step verification",
         "mfaReset": "Reset two-step verification",
         "flashMFAReset": "Two-step verification reset; the staff member is signed out everywhere.",
@@ -1279,5 +1304,5 @@ extension Catalogue {
         "mfaStatusOn": "On",
         "mfaStatusOff": "Off",
         "error.mfaCodeWrong": "This code is wrong or has been used already.",
-]
+    ]
 }

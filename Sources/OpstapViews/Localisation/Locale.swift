@@ -9,7 +9,8 @@ public enum AppLocale: String, CaseIterable, Sendable, Codable {
     public static func preferred(fromAcceptLanguage header: String?) -> AppLocale {
         guard let header else { return .default }
         for part in header.split(separator: ",") {
-            let tag = part.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            let tag =
+                part.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
             if let locale = AppLocale(rawValue: String(tag.prefix(2))) { return locale }
         }
         return .default

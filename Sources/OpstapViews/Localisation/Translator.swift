@@ -47,7 +47,8 @@ public struct Translator: Sendable {
             grouped.append(digit)
         }
         let fraction = String(format: "%02d", Int(cents % 100))
-        return locale == .nl ? "€ " + String(grouped.reversed()) + "," + fraction : "€" + String(grouped.reversed()) + "." + fraction
+        return locale == .nl
+            ? "€ " + String(grouped.reversed()) + "," + fraction : "€" + String(grouped.reversed()) + "." + fraction
     }
 
     /// A count that may be suppressed for reporting roles (fewer than five people).
@@ -113,11 +114,12 @@ public enum SeverityLabel: String, CaseIterable, Sendable {
     case notice, warning, urgent
 
     public init(_ severity: Severity) {
-        self = switch severity {
-        case .notice: .notice
-        case .warning: .warning
-        case .urgent: .urgent
-        }
+        self =
+            switch severity {
+            case .notice: .notice
+            case .warning: .warning
+            case .urgent: .urgent
+            }
     }
 }
 

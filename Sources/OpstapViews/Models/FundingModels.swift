@@ -14,7 +14,10 @@ public struct FundingStreamRow: Sendable {
     public var endsOn: SimpleDate
     public var eligibleCount: Int
 
-    public init(id: UUID, name: String, kind: FundingKind, funder: String, reference: String, amountCents: Int64?, startsOn: SimpleDate, endsOn: SimpleDate, eligibleCount: Int) {
+    public init(
+        id: UUID, name: String, kind: FundingKind, funder: String, reference: String, amountCents: Int64?,
+        startsOn: SimpleDate, endsOn: SimpleDate, eligibleCount: Int
+    ) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -39,7 +42,12 @@ public struct FundingListModel: Sendable {
     public var checked: [String: Set<String>]
     public var errors: [FieldError]
 
-    public init(programmeID: UUID, programmeName: String, streams: [FundingStreamRow], canManage: Bool, funders: [(value: String, label: String)], streamOptions: [(value: String, label: String)], phaseOptions: [(value: String, label: String)], values: [String: String], checked: [String: Set<String>], errors: [FieldError]) {
+    public init(
+        programmeID: UUID, programmeName: String, streams: [FundingStreamRow], canManage: Bool,
+        funders: [(value: String, label: String)], streamOptions: [(value: String, label: String)],
+        phaseOptions: [(value: String, label: String)], values: [String: String], checked: [String: Set<String>],
+        errors: [FieldError]
+    ) {
         self.programmeID = programmeID
         self.programmeName = programmeName
         self.streams = streams
@@ -63,7 +71,10 @@ public struct EligibilityRow: Sendable {
     public var checkedOn: SimpleDate
     public var hasCharacteristics: Bool
 
-    public init(personID: UUID, name: String, eligible: Bool, targetGroup: String, evidence: EligibilityEvidence, evidenceReference: String, checkedOn: SimpleDate, hasCharacteristics: Bool) {
+    public init(
+        personID: UUID, name: String, eligible: Bool, targetGroup: String, evidence: EligibilityEvidence,
+        evidenceReference: String, checkedOn: SimpleDate, hasCharacteristics: Bool
+    ) {
         self.personID = personID
         self.name = name
         self.eligible = eligible
@@ -89,7 +100,12 @@ public struct FundingStreamModel: Sendable {
     public var values: [String: String]
     public var errors: [FieldError]
 
-    public init(stream: FundingStreamRow, programmeID: UUID, programmeName: String, targetDescription: String, targetStreams: [String], fundedPhases: [String], eligibility: ResultPage<EligibilityRow>, candidates: [(value: String, label: String)], canRecord: Bool, years: [Int], values: [String: String], errors: [FieldError]) {
+    public init(
+        stream: FundingStreamRow, programmeID: UUID, programmeName: String, targetDescription: String,
+        targetStreams: [String], fundedPhases: [String], eligibility: ResultPage<EligibilityRow>,
+        candidates: [(value: String, label: String)], canRecord: Bool, years: [Int], values: [String: String],
+        errors: [FieldError]
+    ) {
         self.stream = stream
         self.programmeID = programmeID
         self.programmeName = programmeName
@@ -114,7 +130,10 @@ public struct EsfCharacteristicsModel: Sendable {
     public var errors: [FieldError]
     public var recordedOn: SimpleDate?
 
-    public init(streamID: UUID, streamName: String, personID: UUID, personName: String, values: [String: String], errors: [FieldError], recordedOn: SimpleDate?) {
+    public init(
+        streamID: UUID, streamName: String, personID: UUID, personName: String, values: [String: String],
+        errors: [FieldError], recordedOn: SimpleDate?
+    ) {
         self.streamID = streamID
         self.streamName = streamName
         self.personID = personID
@@ -183,7 +202,11 @@ public struct EsfReportModel: Sendable {
     public var differences: [EsfDifferenceRow]
     public var showingSnapshot: Bool
 
-    public init(streamID: UUID, streamName: String, year: Int, years: [Int], rows: [EsfReportRow], suppressed: Bool, canOpenFigures: Bool, mayReadBSN: Bool, missingCharacteristics: Int, declined: Int, snapshotTakenAt: Date?, canFreeze: Bool, differences: [EsfDifferenceRow], showingSnapshot: Bool) {
+    public init(
+        streamID: UUID, streamName: String, year: Int, years: [Int], rows: [EsfReportRow], suppressed: Bool,
+        canOpenFigures: Bool, mayReadBSN: Bool, missingCharacteristics: Int, declined: Int, snapshotTakenAt: Date?,
+        canFreeze: Bool, differences: [EsfDifferenceRow], showingSnapshot: Bool
+    ) {
         self.streamID = streamID
         self.streamName = streamName
         self.year = year
@@ -213,7 +236,10 @@ public struct EsfPersonRow: Sendable {
     public var homeless: Bool?
     public var qualification: Bool
 
-    public init(personID: UUID, enrolmentID: UUID?, name: String, gender: EsfGender, entryDate: SimpleDate, exitDate: SimpleDate?, results: [EsfIndicator], bsn: String?, homeless: Bool?, qualification: Bool) {
+    public init(
+        personID: UUID, enrolmentID: UUID?, name: String, gender: EsfGender, entryDate: SimpleDate,
+        exitDate: SimpleDate?, results: [EsfIndicator], bsn: String?, homeless: Bool?, qualification: Bool
+    ) {
         self.personID = personID
         self.enrolmentID = enrolmentID
         self.name = name
@@ -239,7 +265,10 @@ public struct EsfPeopleModel: Sendable {
     public var csvHref: String
     public var bsnReport: Bool
 
-    public init(streamID: UUID, streamName: String, year: Int, heading: String, rows: ResultPage<EsfPersonRow>, hiddenCount: Int, path: String, query: String, csvHref: String, bsnReport: Bool) {
+    public init(
+        streamID: UUID, streamName: String, year: Int, heading: String, rows: ResultPage<EsfPersonRow>,
+        hiddenCount: Int, path: String, query: String, csvHref: String, bsnReport: Bool
+    ) {
         self.streamID = streamID
         self.streamName = streamName
         self.year = year

@@ -11,7 +11,10 @@ public struct ComplexRow: Sendable {
     public var units: Int
     public var occupied: Int
     public var waiting: Int
-    public init(id: UUID, name: String, owner: String, programme: String? = nil, address: String, units: Int, occupied: Int, waiting: Int) {
+    public init(
+        id: UUID, name: String, owner: String, programme: String? = nil, address: String, units: Int, occupied: Int,
+        waiting: Int
+    ) {
         self.id = id
         self.name = name
         self.owner = owner
@@ -35,7 +38,10 @@ public struct UnitRow: Sendable {
     public var tenancyStart: String?
     public var tenancyEnd: String?
     public var freeFrom: String?
-    public init(id: UUID, label: String, kind: UnitKind, sizeM2: Double, availableFrom: String, tenant: String? = nil, tenancyID: UUID? = nil, tenancyStart: String? = nil, tenancyEnd: String? = nil, freeFrom: String? = nil) {
+    public init(
+        id: UUID, label: String, kind: UnitKind, sizeM2: Double, availableFrom: String, tenant: String? = nil,
+        tenancyID: UUID? = nil, tenancyStart: String? = nil, tenancyEnd: String? = nil, freeFrom: String? = nil
+    ) {
         self.id = id
         self.label = label
         self.kind = kind
@@ -71,7 +77,9 @@ public struct HousingListModel: Sendable {
     public var canManage: Bool
     public var values: [String: String]
     public var errors: [FieldError]
-    public init(complexes: [ComplexRow], programmes: [Choice], canManage: Bool, values: [String: String], errors: [FieldError]) {
+    public init(
+        complexes: [ComplexRow], programmes: [Choice], canManage: Bool, values: [String: String], errors: [FieldError]
+    ) {
         self.complexes = complexes
         self.programmes = programmes
         self.canManage = canManage
@@ -95,7 +103,11 @@ public struct ComplexModel: Sendable {
     public var form: String?
     public var values: [String: String]
     public var errors: [FieldError]
-    public init(id: UUID, name: String, owner: String, programme: String? = nil, address: String, noticeDays: Int, units: [UnitRow], occupied: Int, waiting: [WaitingRow], canManage: Bool, today: String, form: String? = nil, values: [String: String], errors: [FieldError]) {
+    public init(
+        id: UUID, name: String, owner: String, programme: String? = nil, address: String, noticeDays: Int,
+        units: [UnitRow], occupied: Int, waiting: [WaitingRow], canManage: Bool, today: String, form: String? = nil,
+        values: [String: String], errors: [FieldError]
+    ) {
         self.id = id
         self.name = name
         self.owner = owner
@@ -149,7 +161,10 @@ public struct AllocationRowModel: Sendable {
     public var targetName: String?
     public var cost: Int?
     public var reasons: [AllocationReason]
-    public init(enrolmentID: UUID, participant: String, targetID: UUID? = nil, targetName: String? = nil, cost: Int? = nil, reasons: [AllocationReason]) {
+    public init(
+        enrolmentID: UUID, participant: String, targetID: UUID? = nil, targetName: String? = nil, cost: Int? = nil,
+        reasons: [AllocationReason]
+    ) {
         self.enrolmentID = enrolmentID
         self.participant = participant
         self.targetID = targetID
@@ -171,7 +186,10 @@ public struct AllocationModel: Sendable {
     public var attribution: String
     public var errors: [FieldError]
     public var refusal: String?
-    public init(cohortID: UUID, cohortName: String, kind: String, from: String, rows: [AllocationRowModel], targets: [Choice], totalCost: Int, canStudios: Bool, attribution: String, errors: [FieldError], refusal: String? = nil) {
+    public init(
+        cohortID: UUID, cohortName: String, kind: String, from: String, rows: [AllocationRowModel], targets: [Choice],
+        totalCost: Int, canStudios: Bool, attribution: String, errors: [FieldError], refusal: String? = nil
+    ) {
         self.cohortID = cohortID
         self.cohortName = cohortName
         self.kind = kind

@@ -64,7 +64,12 @@ public struct ImportModel: Sendable {
     /// Where the result leads: the candidates, or the cohort the participants went into.
     public var doneHref = "/candidates"
 
-    public init(id: UUID, programmeID: UUID, programmeName: String, fileName: String, status: String, header: [String], sample: [String], choices: [ImportColumnChoice], totalRows: Int, processedRows: Int, importedRows: Int, skippedRows: Int, failure: String, problemRows: [ImportPreviewRow], problemCount: Int, duplicateRows: [ImportPreviewRow], firstRows: [ImportPreviewRow], previewed: Bool, errors: [FieldError]) {
+    public init(
+        id: UUID, programmeID: UUID, programmeName: String, fileName: String, status: String, header: [String],
+        sample: [String], choices: [ImportColumnChoice], totalRows: Int, processedRows: Int, importedRows: Int,
+        skippedRows: Int, failure: String, problemRows: [ImportPreviewRow], problemCount: Int,
+        duplicateRows: [ImportPreviewRow], firstRows: [ImportPreviewRow], previewed: Bool, errors: [FieldError]
+    ) {
         self.id = id
         self.programmeID = programmeID
         self.programmeName = programmeName
@@ -94,7 +99,10 @@ public struct NewImportModel: Sendable {
     public var values: [String: String]
     public var errors: [FieldError]
 
-    public init(programmeID: UUID, programmeName: String, streams: [(value: String, label: String)], values: [String: String], errors: [FieldError]) {
+    public init(
+        programmeID: UUID, programmeName: String, streams: [(value: String, label: String)], values: [String: String],
+        errors: [FieldError]
+    ) {
         self.programmeID = programmeID
         self.programmeName = programmeName
         self.streams = streams
@@ -115,8 +123,10 @@ public struct NewParticipantImportModel: Sendable {
     public var values: [String: String]
     public var errors: [FieldError]
 
-    public init(cohortID: UUID, cohortName: String, programmeName: String, streams: [(value: String, label: String)],
-                phasesByStream: [(stream: String, phases: [String])], values: [String: String], errors: [FieldError]) {
+    public init(
+        cohortID: UUID, cohortName: String, programmeName: String, streams: [(value: String, label: String)],
+        phasesByStream: [(stream: String, phases: [String])], values: [String: String], errors: [FieldError]
+    ) {
         self.cohortID = cohortID
         self.cohortName = cohortName
         self.programmeName = programmeName

@@ -50,7 +50,10 @@ public struct QualificationRow: Sendable {
     public var status: QualificationStatus
     public var concludedOn: String?
     public var exams: [ExamRow]
-    public init(id: UUID, name: String, crebo: String? = nil, level: QualificationLevel, startedOn: String, status: QualificationStatus, concludedOn: String? = nil, exams: [ExamRow]) {
+    public init(
+        id: UUID, name: String, crebo: String? = nil, level: QualificationLevel, startedOn: String,
+        status: QualificationStatus, concludedOn: String? = nil, exams: [ExamRow]
+    ) {
         self.id = id
         self.name = name
         self.crebo = crebo
@@ -70,7 +73,10 @@ public struct InterviewRow: Sendable {
     public var result: FitInterviewResult
     public var note: String
     public var mayRecord: Bool
-    public init(id: UUID, employer: String, plannedOn: String, plannedTime: String, result: FitInterviewResult, note: String, mayRecord: Bool) {
+    public init(
+        id: UUID, employer: String, plannedOn: String, plannedTime: String, result: FitInterviewResult, note: String,
+        mayRecord: Bool
+    ) {
         self.id = id
         self.employer = employer
         self.plannedOn = plannedOn
@@ -93,7 +99,10 @@ public struct OfferRow: Sendable {
     public var status: JobOfferStatus
     public var guarantee: JobGuaranteeCheck
     public var mayDecide: Bool
-    public init(id: UUID, employer: String, location: String? = nil, role: String, hoursPerWeek: Double, contract: ContractType, startsOn: String, offeredOn: String, status: JobOfferStatus, guarantee: JobGuaranteeCheck, mayDecide: Bool) {
+    public init(
+        id: UUID, employer: String, location: String? = nil, role: String, hoursPerWeek: Double, contract: ContractType,
+        startsOn: String, offeredOn: String, status: JobOfferStatus, guarantee: JobGuaranteeCheck, mayDecide: Bool
+    ) {
         self.id = id
         self.employer = employer
         self.location = location
@@ -116,7 +125,10 @@ public struct FollowUpRow: Sendable {
     public var observedOn: String?
     public var source: FollowUpSource?
     public var note: String
-    public init(id: UUID, moment: FollowUpMoment, dueOn: String, situation: FollowUpSituation? = nil, observedOn: String? = nil, source: FollowUpSource? = nil, note: String) {
+    public init(
+        id: UUID, moment: FollowUpMoment, dueOn: String, situation: FollowUpSituation? = nil, observedOn: String? = nil,
+        source: FollowUpSource? = nil, note: String
+    ) {
         self.id = id
         self.moment = moment
         self.dueOn = dueOn
@@ -138,7 +150,10 @@ public struct HousingPart: Sendable {
     public var tenancies: [TenancyRow]
     public var units: [Choice]
     public var canManage: Bool
-    public init(visible: Bool, housed: Bool, route: HousingRoute? = nil, routeChosenOn: String? = nil, steps: [HousingStepRow], nextStep: HousingStep? = nil, tenancies: [TenancyRow], units: [Choice], canManage: Bool) {
+    public init(
+        visible: Bool, housed: Bool, route: HousingRoute? = nil, routeChosenOn: String? = nil, steps: [HousingStepRow],
+        nextStep: HousingStep? = nil, tenancies: [TenancyRow], units: [Choice], canManage: Bool
+    ) {
         self.visible = visible
         self.housed = housed
         self.route = route
@@ -172,7 +187,11 @@ public struct JobPart: Sendable {
     public var employerLocations: [Choice]
     public var canManage: Bool
     public var guaranteeHours: Double?
-    public init(preferences: [String], locationChoices: [Choice], canSetPreferences: Bool, interviews: [InterviewRow], offers: [OfferRow], employers: [Choice], employerLocations: [Choice], canManage: Bool, guaranteeHours: Double? = nil) {
+    public init(
+        preferences: [String], locationChoices: [Choice], canSetPreferences: Bool, interviews: [InterviewRow],
+        offers: [OfferRow], employers: [Choice], employerLocations: [Choice], canManage: Bool,
+        guaranteeHours: Double? = nil
+    ) {
         self.preferences = preferences
         self.locationChoices = locationChoices
         self.canSetPreferences = canSetPreferences
@@ -211,7 +230,11 @@ public struct PathwayModel: Sendable {
     public var values: [String: String]
     public var errors: [FieldError]
     public var refusal: String?
-    public init(enrolmentID: UUID, participant: String, dossierHref: String, terminal: Bool, today: String, housing: HousingPart, qualifications: QualificationPart, job: JobPart, followUp: FollowUpPart, form: String? = nil, values: [String: String], errors: [FieldError], refusal: String? = nil) {
+    public init(
+        enrolmentID: UUID, participant: String, dossierHref: String, terminal: Bool, today: String,
+        housing: HousingPart, qualifications: QualificationPart, job: JobPart, followUp: FollowUpPart,
+        form: String? = nil, values: [String: String], errors: [FieldError], refusal: String? = nil
+    ) {
         self.enrolmentID = enrolmentID
         self.participant = participant
         self.dossierHref = dossierHref

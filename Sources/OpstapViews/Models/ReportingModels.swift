@@ -12,7 +12,10 @@ public struct DashboardChart: Sendable {
     public var line: Bool
     public var yMax: Double
 
-    public init(id: String, title: String, description: String, categories: [String], series: [ChartSeries], line: Bool, yMax: Double) {
+    public init(
+        id: String, title: String, description: String, categories: [String], series: [ChartSeries], line: Bool,
+        yMax: Double
+    ) {
         self.id = id
         self.title = title
         self.description = description
@@ -29,7 +32,10 @@ public struct DashboardFilters: Sendable {
     public var organisations: [(value: String, label: String)]
     public var values: [String: String]
 
-    public init(cohorts: [(value: String, label: String)], streams: [(value: String, label: String)], organisations: [(value: String, label: String)], values: [String: String]) {
+    public init(
+        cohorts: [(value: String, label: String)], streams: [(value: String, label: String)],
+        organisations: [(value: String, label: String)], values: [String: String]
+    ) {
         self.cohorts = cohorts
         self.streams = streams
         self.organisations = organisations
@@ -47,7 +53,10 @@ public struct DashboardModel: Sendable {
     public var goals: [ProgrammeGoalRow]
     public var csvQuery: String
 
-    public init(programmeID: UUID, programmeName: String, filters: DashboardFilters, participants: Int, suppressed: Bool, charts: [DashboardChart], goals: [ProgrammeGoalRow], csvQuery: String) {
+    public init(
+        programmeID: UUID, programmeName: String, filters: DashboardFilters, participants: Int, suppressed: Bool,
+        charts: [DashboardChart], goals: [ProgrammeGoalRow], csvQuery: String
+    ) {
         self.programmeID = programmeID
         self.programmeName = programmeName
         self.filters = filters
@@ -73,7 +82,10 @@ public struct ProgrammeGoalRow: Sendable {
     /// Reporting roles: the value rests on fewer than five people and is not shown.
     public var suppressed: Bool = false
 
-    public init(id: UUID, title: String, source: String, measure: GoalMeasure, target: Double, deadline: SimpleDate, value: GoalValue, progress: GoalProgress, trend: [GoalValue], cohortName: String?) {
+    public init(
+        id: UUID, title: String, source: String, measure: GoalMeasure, target: Double, deadline: SimpleDate,
+        value: GoalValue, progress: GoalProgress, trend: [GoalValue], cohortName: String?
+    ) {
         self.id = id
         self.title = title
         self.source = source
@@ -96,7 +108,10 @@ public struct GoalsModel: Sendable {
     public var values: [String: String]
     public var errors: [FieldError]
 
-    public init(programmeID: UUID, programmeName: String, goals: [ProgrammeGoalRow], canManage: Bool, cohorts: [(value: String, label: String)], values: [String: String], errors: [FieldError]) {
+    public init(
+        programmeID: UUID, programmeName: String, goals: [ProgrammeGoalRow], canManage: Bool,
+        cohorts: [(value: String, label: String)], values: [String: String], errors: [FieldError]
+    ) {
         self.programmeID = programmeID
         self.programmeName = programmeName
         self.goals = goals
@@ -118,7 +133,10 @@ public struct LessonRow: Sendable {
     public var learnedOn: SimpleDate
     public var author: String
 
-    public init(title: String, programmeName: String, whatHappened: String, why: String, change: String, theme: String, shared: Bool, learnedOn: SimpleDate, author: String) {
+    public init(
+        title: String, programmeName: String, whatHappened: String, why: String, change: String, theme: String,
+        shared: Bool, learnedOn: SimpleDate, author: String
+    ) {
         self.title = title
         self.programmeName = programmeName
         self.whatHappened = whatHappened
@@ -139,7 +157,10 @@ public struct LessonsModel: Sendable {
     public var values: [String: String]
     public var errors: [FieldError]
 
-    public init(lessons: ResultPage<LessonRow>, programmes: [(value: String, label: String)], selectedProgramme: String, canWrite: Bool, values: [String: String], errors: [FieldError]) {
+    public init(
+        lessons: ResultPage<LessonRow>, programmes: [(value: String, label: String)], selectedProgramme: String,
+        canWrite: Bool, values: [String: String], errors: [FieldError]
+    ) {
         self.lessons = lessons
         self.programmes = programmes
         self.selectedProgramme = selectedProgramme

@@ -27,7 +27,9 @@ public struct AccountModel: Sendable {
     /// The lifetimes a new API token may have, in days; the first is the default.
     public var tokenLifetimes: [Int] = [90, 30, 365]
     public var mfaOn = false
-    public init(email: String, roles: [Role], organisation: String, tokens: [TokenRow], newToken: String?, errors: [FieldError]) {
+    public init(
+        email: String, roles: [Role], organisation: String, tokens: [TokenRow], newToken: String?, errors: [FieldError]
+    ) {
         self.email = email
         self.roles = roles
         self.organisation = organisation
@@ -42,21 +44,30 @@ public enum AccountPage {
     public static func render(_ context: PageContext, _ m: AccountModel) -> String {
         let t = context.t
         return Layout.page(context, title: t(.accountTitle)) {
-            Widgets.facts([(t(.email), m.email), (t(.organisation), m.organisation), (t(.rolesLabel), m.roles.map { t.label($0) }.joined(separator: ", ")),
-                           (t(.mfaEnrolTitle), m.mfaOn ? t(.mfaStatusOn) : t(.mfaStatusOff))])
+            Widgets.facts([
+                (t(.email), m.email), (t(.organisation), m.organisation),
+                (t(.rolesLabel), m.roles.map { t.label($0) }.joined(separator: ", ")),
+                (t(.mfaEnrolTitle), m.mfaOn ? t(.mfaStatusOn) : t(.mfaStatusOff)),
+            ])
             el("p") { Widgets.link(t(.mfaLink), "/account/mfa") }
             el("h2") { t(.languageTitle) }
             el("form", ["method": "post", "action": "/account/locale", "class": "action"]) {
                 Form.csrf(context)
-                Form.select(context, label: t(.language), name: "locale", options: [("nl", "Nederlands"), ("en", "English")], selected: t.locale.rawValue)
+                Form.select(
+                    context, label: t(.language), name: "locale", options: [("nl", "Nederlands"), ("en", "English")],
+                    selected: t.locale.rawValue)
                 Form.submit(t(.save), secondary: true)
             }
             el("h2") { t(.passwordTitle) }
             el("form", ["method": "post", "action": "/account/password", "class": "action", "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, m.passwordErrors)
-                Form.input(context, label: t(.currentPassword), name: "current", type: "password", errors: m.passwordErrors, required: true, autocomplete: "current-password")
-                Form.input(context, label: t(.newPassword), name: "new", type: "password", errors: m.passwordErrors, required: true, hint: t(.passwordHint), autocomplete: "new-password")
+                Form.input(
+                    context, label: t(.currentPassword), name: "current", type: "password", errors: m.passwordErrors,
+                    required: true, autocomplete: "current-password")
+                Form.input(
+                    context, label: t(.newPassword), name: "new", type: "password", errors: m.passwordErrors,
+                    required: true, hint: t(.passwordHint), autocomplete: "new-password")
                 Form.submit(t(.changePassword), secondary: true)
             }
             el("h2") { t(.tokensTitle) }
@@ -70,21 +81,31 @@ public enum AccountPage {
             Widgets.table(
                 caption: t(.tokensTitle), headers: [t(.name), t(.createdAt), t(.lastUsed), t(.tokenExpires), ""],
                 rows: m.tokens.map { token in
-                    [.text(token.name), .text(token.createdAt.map { DateText.timestamp($0, t.locale) } ?? ""),
-                     .text(token.lastUsedAt.map { DateText.timestamp($0, t.locale) } ?? t(.never)),
-                     .text(token.expiresAt.map { DateText.timestamp($0, t.locale) } ?? ""),
-                     el("form", ["method": "post", "action": "/account/tokens/\(token.id.uuidString)/revoke", "class": "inline"]) {
-                         Form.csrf(context)
-                         Form.submit(t(.revoke), secondary: true)
-                     }]
+                    [
+                        .text(token.name), .text(token.createdAt.map { DateText.timestamp($0, t.locale) } ?? ""),
+                        .text(token.lastUsedAt.map { DateText.timestamp($0, t.locale) } ?? t(.never)),
+                        .text(token.expiresAt.map { DateText.timestamp($0, t.locale) } ?? ""),
+                        el(
+                            "form",
+                            [
+                                "method": "post", "action": "/account/tokens/\(token.id.uuidString)/revoke",
+                                "class": "inline",
+                            ]
+                        ) {
+                            Form.csrf(context)
+                            Form.submit(t(.revoke), secondary: true)
+                        },
+                    ]
                 },
                 empty: t(.noTokens))
             el("form", ["method": "post", "action": "/account/tokens", "class": "action", "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, m.errors)
                 Form.input(context, label: t(.tokenName), name: "name", errors: m.errors, required: true)
-                Form.select(context, label: t(.tokenLifetime), name: "days",
-                            options: m.tokenLifetimes.map { (String($0), t(.tokenDays, String($0))) }, selected: String(m.tokenLifetimes.first ?? 90), errors: m.errors)
+                Form.select(
+                    context, label: t(.tokenLifetime), name: "days",
+                    options: m.tokenLifetimes.map { (String($0), t(.tokenDays, String($0))) },
+                    selected: String(m.tokenLifetimes.first ?? 90), errors: m.errors)
                 Form.submit(t(.createToken))
             }
         }

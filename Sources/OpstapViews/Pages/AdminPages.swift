@@ -45,8 +45,11 @@ public struct AdminModel: Sendable {
     /// The actor's organisation runs the partnership: they register and manage every organisation.
     public var isSteward: Bool
     public var ownLocations: [AdminLocationRow]
-    public init(organisationName: String, staff: ResultPage<StaffRow>, organisations: ResultPage<OrganisationRow>, ownOrganisationID: UUID, values: [String: String], roles: Set<String>, errors: [FieldError], form: String?,
-                isSteward: Bool = false, ownLocations: [AdminLocationRow] = []) {
+    public init(
+        organisationName: String, staff: ResultPage<StaffRow>, organisations: ResultPage<OrganisationRow>,
+        ownOrganisationID: UUID, values: [String: String], roles: Set<String>, errors: [FieldError], form: String?,
+        isSteward: Bool = false, ownLocations: [AdminLocationRow] = []
+    ) {
         self.isSteward = isSteward
         self.ownLocations = ownLocations
         self.organisationName = organisationName
@@ -71,21 +74,29 @@ public enum AdminPage {
             el("p") { Widgets.link(t(.securityLogLink), "/admin/security") }
             el("form", ["method": "post", "action": "/admin/mfa", "class": "action"]) {
                 Form.csrf(context)
-                Form.checkboxes(context, legend: t(.mfaPolicyLegend), name: "allStaff", options: [("1", t(.mfaPolicyAllStaff))],
-                                checked: m.mfaAllStaff ? ["1"] : [])
+                Form.checkboxes(
+                    context, legend: t(.mfaPolicyLegend), name: "allStaff", options: [("1", t(.mfaPolicyAllStaff))],
+                    checked: m.mfaAllStaff ? ["1"] : [])
                 Form.submit(t(.mfaPolicySave), secondary: true)
             }
             el("h2", ["id": "staff"]) { t(.staffOf, m.organisationName) }
             Widgets.table(
-                caption: t(.staffOf, m.organisationName), headers: [t(.name), t(.email), t(.rolesLabel), t(.status), ""],
+                caption: t(.staffOf, m.organisationName),
+                headers: [t(.name), t(.email), t(.rolesLabel), t(.status), ""],
                 rows: m.staff.items.map { row in
-                    [Widgets.link(row.name, "/admin/users/\(row.id.uuidString)"), .text(row.email), .text(row.roles.map { t.label($0) }.joined(separator: ", ")),
-                     .text(row.active ? t(.active) : t(.inactive)),
-                     el("form", ["method": "post", "action": "/admin/users/\(row.id.uuidString)/active", "class": "inline"]) {
-                         Form.csrf(context)
-                         el("input", ["type": "hidden", "name": "active", "value": row.active ? "0" : "1"])
-                         Form.submit(row.active ? t(.deactivate) : t(.activate), secondary: true)
-                     }]
+                    [
+                        Widgets.link(row.name, "/admin/users/\(row.id.uuidString)"), .text(row.email),
+                        .text(row.roles.map { t.label($0) }.joined(separator: ", ")),
+                        .text(row.active ? t(.active) : t(.inactive)),
+                        el(
+                            "form",
+                            ["method": "post", "action": "/admin/users/\(row.id.uuidString)/active", "class": "inline"]
+                        ) {
+                            Form.csrf(context)
+                            el("input", ["type": "hidden", "name": "active", "value": row.active ? "0" : "1"])
+                            Form.submit(row.active ? t(.deactivate) : t(.activate), secondary: true)
+                        },
+                    ]
                 },
                 empty: t(.none))
             Widgets.pagination(context, m.staff, path: "/admin", query: "")
@@ -94,10 +105,18 @@ public enum AdminPage {
             el("form", ["method": "post", "action": "/admin/users", "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, errors("user"))
-                Form.input(context, label: t(.name), name: "name", value: v["name"] ?? "", errors: errors("user"), required: true)
-                Form.input(context, label: t(.email), name: "email", value: v["email"] ?? "", type: "email", errors: errors("user"), required: true)
-                Form.checkboxes(context, legend: t(.rolesLabel), name: "roles", options: Form.options(Role.self, t), checked: m.roles, errors: errors("user"))
-                Form.input(context, label: t(.initialPassword), name: "password", type: "password", errors: errors("user"), required: true, hint: t(.passwordHint), autocomplete: "new-password")
+                Form.input(
+                    context, label: t(.name), name: "name", value: v["name"] ?? "", errors: errors("user"),
+                    required: true)
+                Form.input(
+                    context, label: t(.email), name: "email", value: v["email"] ?? "", type: "email",
+                    errors: errors("user"), required: true)
+                Form.checkboxes(
+                    context, legend: t(.rolesLabel), name: "roles", options: Form.options(Role.self, t),
+                    checked: m.roles, errors: errors("user"))
+                Form.input(
+                    context, label: t(.initialPassword), name: "password", type: "password", errors: errors("user"),
+                    required: true, hint: t(.passwordHint), autocomplete: "new-password")
                 Form.submit(t(.createUser))
             }
             el("h2", ["id": "organisations"]) { t(.organisationsTitle) }
@@ -105,8 +124,11 @@ public enum AdminPage {
                 caption: t(.organisationsTitle), headers: [t(.name), t(.kind), t(.city), t(.locations)],
                 rows: m.organisations.items.map { row in
                     let manageable = m.isSteward || row.id == m.ownOrganisationID
-                    return [manageable ? Widgets.link(row.name, "/admin/organisations/\(row.id.uuidString)") : .text(row.name),
-                            .text(t.label(row.kind)), .text(row.city), .text(row.locations.joined(separator: "; "))]
+                    return [
+                        manageable
+                            ? Widgets.link(row.name, "/admin/organisations/\(row.id.uuidString)") : .text(row.name),
+                        .text(t.label(row.kind)), .text(row.city), .text(row.locations.joined(separator: "; ")),
+                    ]
                 },
                 empty: t(.none))
             Widgets.pagination(context, m.organisations, path: "/admin", query: "")
@@ -116,18 +138,27 @@ public enum AdminPage {
                 el("form", ["method": "post", "action": "/admin/organisations", "novalidate": ""]) {
                     Form.csrf(context)
                     Form.errorSummary(context, errors("organisation"))
-                    Form.input(context, label: t(.organisationName), name: "organisationName", value: v["organisationName"] ?? "", errors: errors("organisation"), required: true)
-                    Form.select(context, label: t(.kind), name: "kind", options: Form.options(OrganisationKind.self, t), selected: v["kind"], errors: errors("organisation"), includeEmpty: true, required: true)
-                    Form.input(context, label: t(.city), name: "city", value: v["city"] ?? "", errors: errors("organisation"), required: true)
+                    Form.input(
+                        context, label: t(.organisationName), name: "organisationName",
+                        value: v["organisationName"] ?? "", errors: errors("organisation"), required: true)
+                    Form.select(
+                        context, label: t(.kind), name: "kind", options: Form.options(OrganisationKind.self, t),
+                        selected: v["kind"], errors: errors("organisation"), includeEmpty: true, required: true)
+                    Form.input(
+                        context, label: t(.city), name: "city", value: v["city"] ?? "", errors: errors("organisation"),
+                        required: true)
                     Form.submit(t(.createOrganisation))
                 }
             }
             el("h2", ["id": "locations"]) { t(.locationsOf, m.organisationName) }
             Widgets.table(
-                caption: t(.locationsOf, m.organisationName), headers: [t(.name), t(.locationKind), t(.address), t(.city)],
+                caption: t(.locationsOf, m.organisationName),
+                headers: [t(.name), t(.locationKind), t(.address), t(.city)],
                 rows: m.ownLocations.map { row in
-                    [Widgets.link(row.name, "/admin/locations/\(row.id.uuidString)"), .text(t.label(row.kind)),
-                     .text("\(row.address), \(row.postcode)"), .text(row.city)]
+                    [
+                        Widgets.link(row.name, "/admin/locations/\(row.id.uuidString)"), .text(t.label(row.kind)),
+                        .text("\(row.address), \(row.postcode)"), .text(row.city),
+                    ]
                 },
                 empty: t(.none))
             el("h3") { t(.newLocation, m.organisationName) }

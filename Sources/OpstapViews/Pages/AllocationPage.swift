@@ -11,33 +11,54 @@ public enum AllocationPage {
         return Layout.page(context, title: t(.allocationTitle, m.cohortName)) {
             el("p") { Widgets.link(t(.backToCohort), "/cohorts/\(m.cohortID.uuidString)") }
             el("form", ["method": "get", "action": base, "class": "filters"]) {
-                Form.select(context, label: t(.allocationKind), name: "kind",
-                            options: [("placements", t(.allocatePlacements))] + (m.canStudios ? [("studios", t(.allocateStudios))] : []), selected: m.kind)
+                Form.select(
+                    context, label: t(.allocationKind), name: "kind",
+                    options: [("placements", t(.allocatePlacements))]
+                        + (m.canStudios ? [("studios", t(.allocateStudios))] : []), selected: m.kind)
                 Form.input(context, label: t(.allocationFrom), name: "from", value: m.from, type: "date")
                 Form.submit(t(.suggest))
             }
             el("p", ["class": "hint"]) { m.kind == "studios" ? t(.studioCostExplained) : t(.placementCostExplained) }
-            if let refusal = m.refusal { el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } } }
+            if let refusal = m.refusal {
+                el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } }
+            }
             el("form", ["method": "post", "action": base, "novalidate": "", "id": "allocation-form"]) {
                 Form.csrf(context)
                 Form.errorSummary(context, m.errors)
                 el("input", ["type": "hidden", "name": "kind", "value": m.kind])
                 el("input", ["type": "hidden", "name": "from", "value": m.from])
-                let headers = [t(.accept), t(.participant), m.kind == "studios" ? t(.studio) : t(.location), t(.why), t(.costPoints)]
-                Widgets.table(caption: t(.suggestionCaption, t.number(Double(m.totalCost))), headers: headers, rows: m.rows.enumerated().map { index, row in
-                    let id = "pair-\(index)"
-                    return [
-                        el("span", ["class": "check"]) {
-                            el("input", ["type": "checkbox", "id": id + "-accept", "name": "accept", "value": row.enrolmentID.uuidString, "checked": row.targetID == nil ? nil : ""])
-                            el("label", ["for": id + "-accept"]) { t(.acceptFor, row.participant) }
-                        },
-                        .text(row.participant),
-                        Form.select(context, label: t(.targetFor, row.participant), name: "target-\(row.enrolmentID.uuidString)",
-                                    options: m.targets.options, selected: row.targetID?.uuidString, includeEmpty: true, scope: id),
-                        row.targetID == nil ? .text(t(.noSuitablePlace)) : el("ul", ["class": "reasons"]) { for reason in row.reasons { el("li") { text(reason, t) } } },
-                        .text(row.cost.map { String($0) } ?? "—"),
-                    ]
-                }, empty: m.kind == "studios" ? t(.nobodyNeedsStudio) : t(.nobodyNeedsPlace))
+                let headers = [
+                    t(.accept), t(.participant), m.kind == "studios" ? t(.studio) : t(.location), t(.why),
+                    t(.costPoints),
+                ]
+                Widgets.table(
+                    caption: t(.suggestionCaption, t.number(Double(m.totalCost))), headers: headers,
+                    rows: m.rows.enumerated().map { index, row in
+                        let id = "pair-\(index)"
+                        return [
+                            el("span", ["class": "check"]) {
+                                el(
+                                    "input",
+                                    [
+                                        "type": "checkbox", "id": id + "-accept", "name": "accept",
+                                        "value": row.enrolmentID.uuidString, "checked": row.targetID == nil ? nil : "",
+                                    ])
+                                el("label", ["for": id + "-accept"]) { t(.acceptFor, row.participant) }
+                            },
+                            .text(row.participant),
+                            Form.select(
+                                context, label: t(.targetFor, row.participant),
+                                name: "target-\(row.enrolmentID.uuidString)",
+                                options: m.targets.options, selected: row.targetID?.uuidString, includeEmpty: true,
+                                scope: id),
+                            row.targetID == nil
+                                ? .text(t(.noSuitablePlace))
+                                : el("ul", ["class": "reasons"]) {
+                                    for reason in row.reasons { el("li") { text(reason, t) } }
+                                },
+                            .text(row.cost.map { String($0) } ?? "—"),
+                        ]
+                    }, empty: m.kind == "studios" ? t(.nobodyNeedsStudio) : t(.nobodyNeedsPlace))
                 if !m.rows.isEmpty {
                     el("div", ["class": "actions"]) {
                         Form.submit(t(.acceptSelected))

@@ -5,7 +5,8 @@ import OpstapDomain
 public enum AttentionPage {
     /// `asOf`: the day shown; `isToday`: whether that is today (then tasks can be made from a row).
     public static func render(
-        _ context: PageContext, _ items: ResultPage<AttentionItem>, asOf: String, isToday: Bool, taskDueOn: String, errors: [FieldError] = []
+        _ context: PageContext, _ items: ResultPage<AttentionItem>, asOf: String, isToday: Bool, taskDueOn: String,
+        errors: [FieldError] = []
     ) -> String {
         let t = context.t
         let title = isToday ? t(.attentionTitle) : t(.attentionAsOfTitle, DateText.text(iso: asOf, t.locale))
@@ -19,10 +20,14 @@ public enum AttentionPage {
 
 /// A small GET form that picks the day signals are computed for.
 public enum AsOfForm {
-    public static func render(_ context: PageContext, action: String, asOf: String, errors: [FieldError] = []) -> HTMLNode {
+    public static func render(
+        _ context: PageContext, action: String, asOf: String, errors: [FieldError] = []
+    ) -> HTMLNode {
         let t = context.t
         return el("form", ["method": "get", "action": action, "class": "as-of", "novalidate": ""]) {
-            Form.input(context, label: t(.asOfDate), name: "asOf", value: asOf, type: "date", errors: errors, hint: t(.asOfHint), scope: "asof")
+            Form.input(
+                context, label: t(.asOfDate), name: "asOf", value: asOf, type: "date", errors: errors,
+                hint: t(.asOfHint), scope: "asof")
             Form.submit(t(.showAsOf), secondary: true)
         }
     }

@@ -9,7 +9,10 @@ public struct CandidateRow: Sendable {
     public var decision: SelectionDecision?
     public var referredOn: String
     public var referredBy: String
-    public init(name: String, href: String, programme: String, stream: String, stage: CandidacyStage, decision: SelectionDecision?, referredOn: String, referredBy: String) {
+    public init(
+        name: String, href: String, programme: String, stream: String, stage: CandidacyStage,
+        decision: SelectionDecision?, referredOn: String, referredBy: String
+    ) {
         self.name = name
         self.href = href
         self.programme = programme
@@ -30,7 +33,10 @@ public struct CandidateListModel: Sendable {
     public var bsnSearchAllowed: Bool
     public var canRegister: Bool
     public var query: String
-    public init(rows: ResultPage<CandidateRow>, programmes: [(value: String, label: String)], selectedProgramme: String?, selectedStage: String?, search: String, bsnSearchAllowed: Bool, canRegister: Bool, query: String) {
+    public init(
+        rows: ResultPage<CandidateRow>, programmes: [(value: String, label: String)], selectedProgramme: String?,
+        selectedStage: String?, search: String, bsnSearchAllowed: Bool, canRegister: Bool, query: String
+    ) {
         self.rows = rows
         self.programmes = programmes
         self.selectedProgramme = selectedProgramme
@@ -48,16 +54,24 @@ public enum CandidateListPage {
     public static func render(_ context: PageContext, _ model: CandidateListModel) -> String {
         let t = context.t
         return Layout.page(context, title: t(.candidatesTitle)) {
-            if model.canRegister { el("p") { el("a", ["href": "/candidates/new", "class": "button"]) { t(.newCandidate) } } }
+            if model.canRegister {
+                el("p") { el("a", ["href": "/candidates/new", "class": "button"]) { t(.newCandidate) } }
+            }
             el("form", ["method": "post", "action": "/candidates/search", "class": "search", "role": "search"]) {
                 Form.csrf(context)
-                Form.input(context, label: model.bsnSearchAllowed ? t(.searchNameOrBSN) : t(.searchName), name: "q", value: model.search, type: "search")
+                Form.input(
+                    context, label: model.bsnSearchAllowed ? t(.searchNameOrBSN) : t(.searchName), name: "q",
+                    value: model.search, type: "search")
                 Form.submit(t(.search))
                 if !model.search.isEmpty { Form.submit(t(.clearSearch), name: "clear", value: "1", secondary: true) }
             }
             el("form", ["method": "get", "action": "/candidates", "class": "filters"]) {
-                Form.select(context, label: t(.programme), name: "programme", options: model.programmes, selected: model.selectedProgramme, includeEmpty: true)
-                Form.select(context, label: t(.stage), name: "stage", options: Form.options(CandidacyStage.self, t), selected: model.selectedStage, includeEmpty: true)
+                Form.select(
+                    context, label: t(.programme), name: "programme", options: model.programmes,
+                    selected: model.selectedProgramme, includeEmpty: true)
+                Form.select(
+                    context, label: t(.stage), name: "stage", options: Form.options(CandidacyStage.self, t),
+                    selected: model.selectedStage, includeEmpty: true)
                 Form.submit(t(.filter), secondary: true)
             }
             Widgets.table(
@@ -65,13 +79,23 @@ public enum CandidateListPage {
                 headers: [t(.name), t(.programme), t(.stream), t(.stage), t(.referredOn), t(.referredBy)],
                 rows: model.rows.items.map { row in
                     let stage = row.decision.map { t.label($0) } ?? t.label(row.stage)
-                    return [Widgets.link(row.name, row.href), .text(row.programme), .text(row.stream),
-                            Widgets.badge(stage, kind: row.decision?.rawValue ?? row.stage.rawValue),
-                            DateText.node(iso: row.referredOn, t.locale), .text(row.referredBy)]
+                    return [
+                        Widgets.link(row.name, row.href), .text(row.programme), .text(row.stream),
+                        Widgets.badge(stage, kind: row.decision?.rawValue ?? row.stage.rawValue),
+                        DateText.node(iso: row.referredOn, t.locale), .text(row.referredBy),
+                    ]
                 },
                 empty: t(.noCandidates))
             Widgets.pagination(context, model.rows, path: "/candidates", query: model.query)
-            el("p") { el("a", ["href": "/candidates?" + (model.query.isEmpty ? "" : model.query + "&") + "format=csv", "download": ""]) { context.t(.downloadCSV) } }
+            el("p") {
+                el(
+                    "a",
+                    [
+                        "href": "/candidates?" + (model.query.isEmpty ? "" : model.query + "&") + "format=csv",
+                        "download": "",
+                    ]
+                ) { context.t(.downloadCSV) }
+            }
         }
     }
 }
@@ -82,7 +106,10 @@ public struct ParticipantListModel: Sendable {
     public var selectedCohort: String?
     public var selectedState: String?
     public var query: String
-    public init(rows: ResultPage<ParticipantRow>, cohorts: [(value: String, label: String)], selectedCohort: String?, selectedState: String?, query: String) {
+    public init(
+        rows: ResultPage<ParticipantRow>, cohorts: [(value: String, label: String)], selectedCohort: String?,
+        selectedState: String?, query: String
+    ) {
         self.rows = rows
         self.cohorts = cohorts
         self.selectedCohort = selectedCohort
@@ -96,13 +123,25 @@ public enum ParticipantListPage {
         let t = context.t
         return Layout.page(context, title: t(.participantsTitle)) {
             el("form", ["method": "get", "action": "/participants", "class": "filters"]) {
-                Form.select(context, label: t(.cohort), name: "cohort", options: model.cohorts, selected: model.selectedCohort, includeEmpty: true)
-                Form.select(context, label: t(.status), name: "state", options: Form.options(EnrolmentState.self, t), selected: model.selectedState, includeEmpty: true)
+                Form.select(
+                    context, label: t(.cohort), name: "cohort", options: model.cohorts, selected: model.selectedCohort,
+                    includeEmpty: true)
+                Form.select(
+                    context, label: t(.status), name: "state", options: Form.options(EnrolmentState.self, t),
+                    selected: model.selectedState, includeEmpty: true)
                 Form.submit(t(.filter), secondary: true)
             }
             ParticipantList.table(context, model.rows.items, caption: t(.participantsTitle))
             Widgets.pagination(context, model.rows, path: "/participants", query: model.query)
-            el("p") { el("a", ["href": "/participants?" + (model.query.isEmpty ? "" : model.query + "&") + "format=csv", "download": ""]) { context.t(.downloadCSV) } }
+            el("p") {
+                el(
+                    "a",
+                    [
+                        "href": "/participants?" + (model.query.isEmpty ? "" : model.query + "&") + "format=csv",
+                        "download": "",
+                    ]
+                ) { context.t(.downloadCSV) }
+            }
         }
     }
 }

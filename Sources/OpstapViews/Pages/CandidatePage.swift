@@ -35,7 +35,13 @@ public struct CandidateModel: Sendable {
     /// Who opened this file, for those who may see that (nil: not shown).
     public var accessLog: [HistoryEntry]? = nil
 
-    public init(candidacyID: UUID, person: PersonSummary, programmeName: String, streamName: String, stage: CandidacyStage, decision: SelectionDecision?, decisionReason: String?, referredOn: String, referredBy: String, intakeDate: String?, criteria: [CriterionScore], history: [HistoryEntry], availableSteps: [String], canRunSelection: Bool, cohorts: [(value: String, label: String)]?, enrolmentHref: String?, errors: [FieldError], refusal: String?, today: String) {
+    public init(
+        candidacyID: UUID, person: PersonSummary, programmeName: String, streamName: String, stage: CandidacyStage,
+        decision: SelectionDecision?, decisionReason: String?, referredOn: String, referredBy: String,
+        intakeDate: String?, criteria: [CriterionScore], history: [HistoryEntry], availableSteps: [String],
+        canRunSelection: Bool, cohorts: [(value: String, label: String)]?, enrolmentHref: String?, errors: [FieldError],
+        refusal: String?, today: String
+    ) {
         self.candidacyID = candidacyID
         self.person = person
         self.programmeName = programmeName
@@ -70,7 +76,9 @@ public enum CandidatePage {
                 t(.candidateFor, m.programmeName, m.streamName) + " · "
                 Widgets.badge(stageText, kind: m.decision?.rawValue ?? m.stage.rawValue)
             }
-            if let refusal = m.refusal { el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } } }
+            if let refusal = m.refusal {
+                el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } }
+            }
             Form.errorSummary(context, m.errors)
             Widgets.facts([
                 (t(.referredOn), DateText.text(iso: m.referredOn, t.locale)),
@@ -78,10 +86,14 @@ public enum CandidatePage {
                 (t(.intakeDate), m.intakeDate.map { DateText.text(iso: $0, t.locale) }),
                 (t(.decisionReason), m.decisionReason),
             ])
-            if let href = m.enrolmentHref { el("p") { el("a", ["href": href, "class": "button"]) { t(.openDossier) } } }
+            if let href = m.enrolmentHref {
+                el("p") { el("a", ["href": href, "class": "button"]) { t(.openDossier) } }
+            }
             el("h2") { t(.personTitle) }
             PersonFacts.render(context, m.person)
-            if m.canRunSelection { el("p") { Widgets.link(t(.editIntake), "/persons/\(m.person.id.uuidString)/intake") } }
+            if m.canRunSelection {
+                el("p") { Widgets.link(t(.editIntake), "/persons/\(m.person.id.uuidString)/intake") }
+            }
 
             if m.canRunSelection && !m.availableSteps.isEmpty {
                 el("h2") { t(.nextStepTitle) }
@@ -91,9 +103,13 @@ public enum CandidatePage {
                 el("h2") { t(.enrolTitle) }
                 el("form", ["method": "post", "action": base + "/enrol", "novalidate": ""]) {
                     Form.csrf(context)
-                    Form.select(context, label: t(.cohort), name: "cohortId", options: cohorts, selected: nil, errors: m.errors, required: true)
-                    Form.input(context, label: t(.enrolmentDate), name: "enrolledOn", value: m.today, type: "date", errors: m.errors,
-                               required: true, hint: t(.enrolmentDateHint))
+                    Form.select(
+                        context, label: t(.cohort), name: "cohortId", options: cohorts, selected: nil, errors: m.errors,
+                        required: true)
+                    Form.input(
+                        context, label: t(.enrolmentDate), name: "enrolledOn", value: m.today, type: "date",
+                        errors: m.errors,
+                        required: true, hint: t(.enrolmentDateHint))
                     Form.submit(t(.enrolButton))
                 }
             }
@@ -103,27 +119,50 @@ public enum CandidatePage {
                 for item in m.criteria {
                     el("section", ["class": "criterion"]) {
                         el("h3") { item.criterion.name }
-                        if !item.criterion.description.isEmpty { el("p", ["class": "hint"]) { item.criterion.description } }
+                        if !item.criterion.description.isEmpty {
+                            el("p", ["class": "hint"]) { item.criterion.description }
+                        }
                         if open {
-                            el("form", ["method": "post", "action": base + "/assessments/" + item.criterion.code, "novalidate": ""]) {
+                            el(
+                                "form",
+                                [
+                                    "method": "post", "action": base + "/assessments/" + item.criterion.code,
+                                    "novalidate": "",
+                                ]
+                            ) {
                                 Form.csrf(context)
                                 if item.criterion.kind == .condition {
-                                    Form.select(context, label: t(.conditionQuestion), name: "score",
-                                                options: [("1", t(.conditionMet)), ("0", t(.conditionNotMet))], selected: item.score.map(String.init), includeEmpty: true,
-                                                scope: item.criterion.code)
+                                    Form.select(
+                                        context, label: t(.conditionQuestion), name: "score",
+                                        options: [("1", t(.conditionMet)), ("0", t(.conditionNotMet))],
+                                        selected: item.score.map(String.init), includeEmpty: true,
+                                        scope: item.criterion.code)
                                 } else {
-                                    Form.select(context, label: t(.scoreOf, String(item.criterion.maxScore), String(item.criterion.minimumScore)), name: "score",
-                                                options: (1...item.criterion.maxScore).map { (String($0), String($0)) }, selected: item.score.map(String.init), includeEmpty: true,
-                                                scope: item.criterion.code)
+                                    Form.select(
+                                        context,
+                                        label: t(
+                                            .scoreOf, String(item.criterion.maxScore),
+                                            String(item.criterion.minimumScore)), name: "score",
+                                        options: (1...item.criterion.maxScore).map { (String($0), String($0)) },
+                                        selected: item.score.map(String.init), includeEmpty: true,
+                                        scope: item.criterion.code)
                                 }
-                                Form.textarea(context, label: t(.note), name: "note", value: item.note, scope: item.criterion.code)
+                                Form.textarea(
+                                    context, label: t(.note), name: "note", value: item.note, scope: item.criterion.code
+                                )
                                 Form.submit(t(.saveScore), secondary: true)
                             }
                         } else {
                             if item.criterion.kind == .condition {
-                                el("p") { item.score.map { $0 == 1 ? t(.conditionMet) : t(.conditionNotMet) } ?? t(.notAssessed) }
+                                el("p") {
+                                    item.score.map { $0 == 1 ? t(.conditionMet) : t(.conditionNotMet) }
+                                        ?? t(.notAssessed)
+                                }
                             } else {
-                                el("p") { item.score.map { t(.scoreIs, String($0), String(item.criterion.maxScore)) } ?? t(.notAssessed) }
+                                el("p") {
+                                    item.score.map { t(.scoreIs, String($0), String(item.criterion.maxScore)) }
+                                        ?? t(.notAssessed)
+                                }
                             }
                             if !item.note.isEmpty { el("p") { item.note } }
                         }
@@ -145,7 +184,9 @@ public enum CandidatePage {
                 el("form", ["method": "post", "action": base + "/steps", "class": "action", "novalidate": ""]) {
                     Form.csrf(context)
                     el("input", ["type": "hidden", "name": "step", "value": "planIntake"])
-                    Form.input(context, label: t(.intakeDate), name: "date", value: m.intakeDate ?? "", type: "date", errors: m.errors, required: true, scope: "plan")
+                    Form.input(
+                        context, label: t(.intakeDate), name: "date", value: m.intakeDate ?? "", type: "date",
+                        errors: m.errors, required: true, scope: "plan")
                     Form.submit(t(.planIntake))
                 }
             }
@@ -153,7 +194,9 @@ public enum CandidatePage {
                 el("form", ["method": "post", "action": base + "/steps", "class": "action", "novalidate": ""]) {
                     Form.csrf(context)
                     el("input", ["type": "hidden", "name": "step", "value": "recordIntakeHeld"])
-                    Form.input(context, label: t(.intakeHeldOn), name: "date", value: m.intakeDate ?? m.today, type: "date", errors: m.errors, required: true, scope: "held")
+                    Form.input(
+                        context, label: t(.intakeHeldOn), name: "date", value: m.intakeDate ?? m.today, type: "date",
+                        errors: m.errors, required: true, scope: "held")
                     Form.submit(t(.recordIntakeHeld))
                 }
             }
@@ -174,7 +217,10 @@ public enum CandidatePage {
             if !decisions.isEmpty {
                 el("form", ["method": "post", "action": base + "/decision", "class": "action", "novalidate": ""]) {
                     Form.csrf(context)
-                    Form.select(context, label: t(.decisionLabel), name: "decision", options: decisions.map { ($0.rawValue, t.label($0)) }, selected: nil, errors: m.errors, required: true)
+                    Form.select(
+                        context, label: t(.decisionLabel), name: "decision",
+                        options: decisions.map { ($0.rawValue, t.label($0)) }, selected: nil, errors: m.errors,
+                        required: true)
                     Form.textarea(context, label: t(.decisionReason), name: "reason", errors: m.errors, required: true)
                     Form.submit(t(.recordDecision))
                 }

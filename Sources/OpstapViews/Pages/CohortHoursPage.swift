@@ -8,7 +8,8 @@ public struct CohortHoursRow: Sendable {
     public var actual: Double
     public var expectedWeek: Double
     public var actualWeek: Double
-    public init(name: String, href: String, expected: Double, actual: Double, expectedWeek: Double, actualWeek: Double) {
+    public init(name: String, href: String, expected: Double, actual: Double, expectedWeek: Double, actualWeek: Double)
+    {
         self.expectedWeek = expectedWeek
         self.actualWeek = actualWeek
         self.name = name
@@ -24,7 +25,9 @@ public struct CohortHoursModel: Sendable {
     public var rows: ResultPage<CohortHoursRow>
     public var byActivity: [HoursRow]
     public var today: String
-    public init(cohortName: String, cohortHref: String, rows: ResultPage<CohortHoursRow>, byActivity: [HoursRow], today: String) {
+    public init(
+        cohortName: String, cohortHref: String, rows: ResultPage<CohortHoursRow>, byActivity: [HoursRow], today: String
+    ) {
         self.cohortName = cohortName
         self.cohortHref = cohortHref
         self.rows = rows
@@ -42,18 +45,31 @@ public enum CohortHoursPage {
             el("p") { Widgets.link(t(.openCohort), m.cohortHref) }
             Widgets.table(
                 caption: t(.cohortHoursCaption, DateText.text(iso: m.today, t.locale)),
-                headers: [t(.name), t(.expectedThisWeek), t(.actualThisWeek), t(.expectedToDate), t(.actualToDate), t(.ofExpected)],
+                headers: [
+                    t(.name), t(.expectedThisWeek), t(.actualThisWeek), t(.expectedToDate), t(.actualToDate),
+                    t(.ofExpected),
+                ],
                 rows: m.rows.items.map { row in
-                    [Widgets.link(row.name, row.href), .text(t.number(row.expectedWeek)), .text(t.number(row.actualWeek)),
-                     .text(t.number(row.expected)), .text(t.number(row.actual)), .text(HoursTable.percentage(row.actual, of: row.expected))]
+                    [
+                        Widgets.link(row.name, row.href), .text(t.number(row.expectedWeek)),
+                        .text(t.number(row.actualWeek)),
+                        .text(t.number(row.expected)), .text(t.number(row.actual)),
+                        .text(HoursTable.percentage(row.actual, of: row.expected)),
+                    ]
                 },
                 empty: t(.noParticipants))
             Widgets.pagination(context, m.rows, path: "", query: "")
             el("h2") { t(.byActivityTitle) }
             Widgets.table(
-                caption: t(.byActivityTitle), headers: [t(.activity), t(.expectedToDate), t(.actualToDate), t(.ofExpected)],
-                rows: m.byActivity.map { [.text(t.label($0.activity)), .text(t.number($0.expectedToDate)), .text(t.number($0.actualToDate)),
-                                          .text(HoursTable.percentage($0.actualToDate, of: $0.expectedToDate))] },
+                caption: t(.byActivityTitle),
+                headers: [t(.activity), t(.expectedToDate), t(.actualToDate), t(.ofExpected)],
+                rows: m.byActivity.map {
+                    [
+                        .text(t.label($0.activity)), .text(t.number($0.expectedToDate)),
+                        .text(t.number($0.actualToDate)),
+                        .text(HoursTable.percentage($0.actualToDate, of: $0.expectedToDate)),
+                    ]
+                },
                 empty: t(.noHoursExpected))
         }
     }

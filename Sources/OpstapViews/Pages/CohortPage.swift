@@ -11,7 +11,10 @@ public struct CohortModel: Sendable {
     public var version: Int
     public var participants: ResultPage<ParticipantRow>
     public var pagePath: String
-    public init(name: String, programmeName: String, programmeHref: String, startDate: String, capacity: Int, taken: Int, streams: [String], version: Int, participants: ResultPage<ParticipantRow>, pagePath: String) {
+    public init(
+        name: String, programmeName: String, programmeHref: String, startDate: String, capacity: Int, taken: Int,
+        streams: [String], version: Int, participants: ResultPage<ParticipantRow>, pagePath: String
+    ) {
         self.name = name
         self.programmeName = programmeName
         self.programmeHref = programmeHref

@@ -62,7 +62,14 @@ public struct DossierModel: Sendable {
     public var tasks: [TaskRow] = []
     public var taskAssignees: [(value: String, label: String)] = []
 
-    public init(enrolmentID: UUID, person: PersonSummary, candidacyHref: String?, programmeName: String, programmeHref: String, versionNumber: Int, otherVersions: [Int], cohortName: String, cohortHref: String, streamName: String, state: EnrolmentState, phaseName: String?, phaseToStart: Phase?, outcomes: [Outcome], outcomeName: String?, exitReason: ExitReason?, team: [TeamMember], availableKinds: [TransitionKind], canTransition: Bool, canAssign: Bool, assignableUsers: [(value: String, label: String)], timeline: [HistoryEntry], errors: [FieldError], refusal: String?, today: String) {
+    public init(
+        enrolmentID: UUID, person: PersonSummary, candidacyHref: String?, programmeName: String, programmeHref: String,
+        versionNumber: Int, otherVersions: [Int], cohortName: String, cohortHref: String, streamName: String,
+        state: EnrolmentState, phaseName: String?, phaseToStart: Phase?, outcomes: [Outcome], outcomeName: String?,
+        exitReason: ExitReason?, team: [TeamMember], availableKinds: [TransitionKind], canTransition: Bool,
+        canAssign: Bool, assignableUsers: [(value: String, label: String)], timeline: [HistoryEntry],
+        errors: [FieldError], refusal: String?, today: String
+    ) {
         self.enrolmentID = enrolmentID
         self.person = person
         self.candidacyHref = candidacyHref
@@ -102,7 +109,9 @@ public enum DossierPage {
                 Widgets.badge(t.label(m.state), kind: m.state.rawValue)
                 " " + (m.phaseName.map { t(.inPhase, $0) } ?? "")
             }
-            if let refusal = m.refusal { el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } } }
+            if let refusal = m.refusal {
+                el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } }
+            }
             Form.errorSummary(context, m.errors)
             if let day = m.signalsAsOf {
                 el("h2") { t(.signalsAsOfTitle, DateText.text(iso: day, t.locale)) }
@@ -138,31 +147,51 @@ public enum DossierPage {
                 el("p") { Widgets.link(t(.hoursLink), base + "/hours") }
             }
             if let marks = m.statusMarks {
-                StatusMarkSection.render(context, marks, action: base + "/status", canSet: m.canTransition && !m.state.isTerminal, errors: m.errors)
+                StatusMarkSection.render(
+                    context, marks, action: base + "/status", canSet: m.canTransition && !m.state.isTerminal,
+                    errors: m.errors)
                 el("h3") { t(.tasksOfParticipant) }
                 TaskList.render(context, m.tasks, caption: t(.tasksOfParticipant), canComplete: false)
                 if !m.state.isTerminal {
-                    TaskList.form(context, enrolmentID: m.enrolmentID, title: "", dueOn: m.today, source: .manual, assignees: m.taskAssignees, errors: m.errors, scope: "task")
+                    TaskList.form(
+                        context, enrolmentID: m.enrolmentID, title: "", dueOn: m.today, source: .manual,
+                        assignees: m.taskAssignees, errors: m.errors, scope: "task")
                 }
             }
             if let reviews = m.reviews {
                 ReviewsSection.render(context, reviews, base: base, today: m.today)
             }
             if let notes = m.notes {
-                NotesSection.render(context, notes, action: base + "/notes", canWrite: m.canWriteNotes && !m.state.isTerminal, errors: m.noteErrors, today: m.today)
+                NotesSection.render(
+                    context, notes, action: base + "/notes", canWrite: m.canWriteNotes && !m.state.isTerminal,
+                    errors: m.noteErrors, today: m.today)
             }
             el("h2") { t(.teamTitle) }
             Widgets.table(
-                caption: t(.teamTitle), headers: [t(.roleLabel), t(.name), t(.organisation), t(.since)] + (m.canAssign && m.team.contains { $0.assignmentID != nil } ? [""] : []),
+                caption: t(.teamTitle),
+                headers: [t(.roleLabel), t(.name), t(.organisation), t(.since)]
+                    + (m.canAssign && m.team.contains { $0.assignmentID != nil } ? [""] : []),
                 rows: m.team.map { member in
-                    var row: [HTMLNode] = [.text(t.label(member.role)), .text(member.name), .text(member.organisation), DateText.node(iso: member.since, t.locale)]
+                    var row: [HTMLNode] = [
+                        .text(t.label(member.role)), .text(member.name), .text(member.organisation),
+                        DateText.node(iso: member.since, t.locale),
+                    ]
                     // MARK: - Partnership administration: ending an assignment
                     if let id = member.assignmentID, m.canAssign {
-                        row.append(el("form", ["method": "post", "action": base + "/team/\(id.uuidString)/end", "class": "inline", "novalidate": ""]) {
-                            Form.csrf(context)
-                            Form.input(context, label: t(.endsOn), name: "endsOn", value: m.today, type: "date", errors: m.errors, scope: id.uuidString)
-                            Form.submit(t(.endAssignment), secondary: true)
-                        })
+                        row.append(
+                            el(
+                                "form",
+                                [
+                                    "method": "post", "action": base + "/team/\(id.uuidString)/end", "class": "inline",
+                                    "novalidate": "",
+                                ]
+                            ) {
+                                Form.csrf(context)
+                                Form.input(
+                                    context, label: t(.endsOn), name: "endsOn", value: m.today, type: "date",
+                                    errors: m.errors, scope: id.uuidString)
+                                Form.submit(t(.endAssignment), secondary: true)
+                            })
                     }
                     return row
                 },
@@ -170,9 +199,14 @@ public enum DossierPage {
             if m.canAssign && !m.state.isTerminal {
                 el("form", ["method": "post", "action": base + "/team", "class": "action", "novalidate": ""]) {
                     Form.csrf(context)
-                    Form.select(context, label: t(.roleLabel), name: "role", options: Role.guidance.map { ($0.rawValue, t.label($0)) }, selected: nil, errors: m.errors)
-                    Form.select(context, label: t(.staffMember), name: "userId", options: m.assignableUsers, selected: nil, errors: m.errors, includeEmpty: true)
-                    Form.input(context, label: t(.startDate), name: "startsOn", value: m.today, type: "date", errors: m.errors)
+                    Form.select(
+                        context, label: t(.roleLabel), name: "role",
+                        options: Role.guidance.map { ($0.rawValue, t.label($0)) }, selected: nil, errors: m.errors)
+                    Form.select(
+                        context, label: t(.staffMember), name: "userId", options: m.assignableUsers, selected: nil,
+                        errors: m.errors, includeEmpty: true)
+                    Form.input(
+                        context, label: t(.startDate), name: "startsOn", value: m.today, type: "date", errors: m.errors)
                     Form.submit(t(.assign), secondary: true)
                 }
             }
@@ -180,8 +214,12 @@ public enum DossierPage {
                 el("h2") { t(.moveVersionTitle) }
                 el("form", ["method": "post", "action": base + "/version", "class": "action"]) {
                     Form.csrf(context)
-                    Form.select(context, label: t(.version), name: "version", options: m.otherVersions.map { (String($0), "v\($0)") }, selected: nil, errors: m.errors)
-                    Form.input(context, label: t(.effectiveDate), name: "date", value: m.today, type: "date", errors: m.errors, required: true, scope: "move")
+                    Form.select(
+                        context, label: t(.version), name: "version",
+                        options: m.otherVersions.map { (String($0), "v\($0)") }, selected: nil, errors: m.errors)
+                    Form.input(
+                        context, label: t(.effectiveDate), name: "date", value: m.today, type: "date", errors: m.errors,
+                        required: true, scope: "move")
                     Form.submit(t(.moveVersion), secondary: true)
                 }
             }
@@ -202,7 +240,9 @@ public enum DossierPage {
                 Form.csrf(context)
                 el("input", ["type": "hidden", "name": "kind", "value": kind.rawValue])
                 fields()
-                Form.input(context, label: t(.effectiveDate), name: "date", value: m.today, type: "date", errors: m.errors, required: true, scope: kind.rawValue)
+                Form.input(
+                    context, label: t(.effectiveDate), name: "date", value: m.today, type: "date", errors: m.errors,
+                    required: true, scope: kind.rawValue)
                 Form.submit(t.label(kind))
             }
         }
@@ -218,23 +258,36 @@ public enum DossierPage {
                     }
                 case .completePhase:
                     form(kind) {
-                        Form.select(context, label: t(.phaseResultLabel), name: "result", options: Form.options(PhaseResult.self, t), selected: PhaseResult.passed.rawValue, errors: m.errors, scope: kind.rawValue)
+                        Form.select(
+                            context, label: t(.phaseResultLabel), name: "result",
+                            options: Form.options(PhaseResult.self, t), selected: PhaseResult.passed.rawValue,
+                            errors: m.errors, scope: kind.rawValue)
                     }
                 case .pause:
                     form(kind) {
-                        Form.textarea(context, label: t(.pauseReason), name: "reason", errors: m.errors, required: true, scope: kind.rawValue)
-                        Form.input(context, label: t(.plannedReturn), name: "plannedReturn", type: "date", errors: m.errors, required: true, scope: kind.rawValue)
+                        Form.textarea(
+                            context, label: t(.pauseReason), name: "reason", errors: m.errors, required: true,
+                            scope: kind.rawValue)
+                        Form.input(
+                            context, label: t(.plannedReturn), name: "plannedReturn", type: "date", errors: m.errors,
+                            required: true, scope: kind.rawValue)
                     }
                 case .resume:
                     form(kind) {}
                 case .withdraw:
                     form(kind) {
-                        Form.select(context, label: t(.exitReasonLabel), name: "exitReason", options: Form.options(ExitReason.self, t), selected: nil, errors: m.errors, includeEmpty: true, required: true, scope: kind.rawValue)
+                        Form.select(
+                            context, label: t(.exitReasonLabel), name: "exitReason",
+                            options: Form.options(ExitReason.self, t), selected: nil, errors: m.errors,
+                            includeEmpty: true, required: true, scope: kind.rawValue)
                         Form.textarea(context, label: t(.note), name: "note", errors: m.errors, scope: kind.rawValue)
                     }
                 case .complete:
                     form(kind) {
-                        Form.select(context, label: t(.outcome), name: "outcome", options: m.outcomes.map { ($0.code, "\($0.name) (\(t.label($0.kind)))") }, selected: nil, errors: m.errors, includeEmpty: true, required: true, scope: kind.rawValue)
+                        Form.select(
+                            context, label: t(.outcome), name: "outcome",
+                            options: m.outcomes.map { ($0.code, "\($0.name) (\(t.label($0.kind)))") }, selected: nil,
+                            errors: m.errors, includeEmpty: true, required: true, scope: kind.rawValue)
                     }
                 case .enrol, .moveVersion:
                     fragment {}

@@ -12,7 +12,11 @@ public enum EsfReportPage {
             el("nav", ["class": "tabs", "aria-label": t(.esfYears)]) {
                 el("ul") {
                     for year in m.years {
-                        el("li") { el("a", ["href": "\(base)?year=\(year)", "aria-current": year == m.year ? "page" : nil]) { String(year) } }
+                        el("li") {
+                            el("a", ["href": "\(base)?year=\(year)", "aria-current": year == m.year ? "page" : nil]) {
+                                String(year)
+                            }
+                        }
                     }
                 }
             }
@@ -23,7 +27,9 @@ public enum EsfReportPage {
             if m.missingCharacteristics > 0 {
                 el("p", ["class": "notice"]) {
                     if m.canOpenFigures {
-                        Widgets.link(t(.esfMissingCharacteristics, String(m.missingCharacteristics)), "\(base)/missing?year=\(m.year)")
+                        Widgets.link(
+                            t(.esfMissingCharacteristics, String(m.missingCharacteristics)),
+                            "\(base)/missing?year=\(m.year)")
                     } else {
                         t(.esfMissingCharacteristics, String(m.missingCharacteristics))
                     }
@@ -51,7 +57,10 @@ public enum EsfReportPage {
                     el("tbody") {
                         for row in m.rows {
                             el("tr") {
-                                el("th", ["scope": "row"]) { el("span", ["class": "code"]) { row.indicator.rawValue }; " "; t.label(row.indicator) }
+                                el("th", ["scope": "row"]) {
+                                    el("span", ["class": "code"]) { row.indicator.rawValue }; " ";
+                                    t.label(row.indicator)
+                                }
                                 cells(context, m, row.indicator, column: String(m.year), figure: row.year)
                                 cells(context, m, row.indicator, column: "cumulative", figure: row.cumulative)
                             }
@@ -62,8 +71,12 @@ public enum EsfReportPage {
             el("p") { t(.esfDeclinedNote, String(m.declined)) }
             el("h2") { t(.downloads) }
             el("ul", ["class": "links"]) {
-                el("li") { el("a", ["href": "\(base).csv?year=\(m.year)", "download": ""]) { t(.downloadIndicatorsCSV) } }
-                el("li") { el("a", ["href": "\(base).xlsx?year=\(m.year)", "download": ""]) { t(.downloadIndicatorsSheet) } }
+                el("li") {
+                    el("a", ["href": "\(base).csv?year=\(m.year)", "download": ""]) { t(.downloadIndicatorsCSV) }
+                }
+                el("li") {
+                    el("a", ["href": "\(base).xlsx?year=\(m.year)", "download": ""]) { t(.downloadIndicatorsSheet) }
+                }
                 if m.canOpenFigures {
                     el("li") { Widgets.link(t(.esfParticipantList), "\(base)/participants?year=\(m.year)") }
                 }
@@ -73,10 +86,16 @@ public enum EsfReportPage {
             }
             if !m.suppressed && (!m.differences.isEmpty || m.showingSnapshot) {
                 el("h2") { t(.snapshotDifferences) }
-                Widgets.table(caption: t(.snapshotDifferences), headers: [t(.indicator), t(.period), t(.gender), t(.inSnapshot), t(.today)], rows: m.differences.map { row in
-                    [.text(row.indicator.rawValue + " " + t.label(row.indicator)), .text(row.column == "cumulative" ? t(.cumulative) : row.column),
-                     .text(t.label(row.gender)), .text(String(row.snapshot)), .text(String(row.current))]
-                }, empty: t(.noSnapshotDifferences))
+                Widgets.table(
+                    caption: t(.snapshotDifferences),
+                    headers: [t(.indicator), t(.period), t(.gender), t(.inSnapshot), t(.today)],
+                    rows: m.differences.map { row in
+                        [
+                            .text(row.indicator.rawValue + " " + t.label(row.indicator)),
+                            .text(row.column == "cumulative" ? t(.cumulative) : row.column),
+                            .text(t.label(row.gender)), .text(String(row.snapshot)), .text(String(row.current)),
+                        ]
+                    }, empty: t(.noSnapshotDifferences))
             }
             if m.canFreeze {
                 el("form", ["method": "post", "action": "\(base)/snapshots?year=\(m.year)"]) {
@@ -89,15 +108,28 @@ public enum EsfReportPage {
         }
     }
 
-    private static func cells(_ context: PageContext, _ m: EsfReportModel, _ indicator: EsfIndicator, column: String, figure: EsfFigure) -> HTMLNode {
+    private static func cells(
+        _ context: PageContext, _ m: EsfReportModel, _ indicator: EsfIndicator, column: String, figure: EsfFigure
+    ) -> HTMLNode {
         let t = context.t
-        let parts: [(EsfGender?, SuppressedCount)] = [(.woman, figure.women), (.man, figure.men), (.nonBinary, figure.nonBinary), (nil, figure.total)]
+        let parts: [(EsfGender?, SuppressedCount)] = [
+            (.woman, figure.women), (.man, figure.men), (.nonBinary, figure.nonBinary), (nil, figure.total),
+        ]
         return fragment {
             for (gender, count) in parts {
                 el("td", ["class": "num"]) {
                     if m.canOpenFigures, case .shown(let n) = count, n > 0 {
-                        el("a", ["href": "/funding/\(m.streamID)/esf/figure?year=\(m.year)&indicator=\(indicator.rawValue)&column=\(column)&gender=\(gender?.rawValue ?? "all")",
-                                 "aria-label": t(.openFigure, String(n), indicator.rawValue, column == "cumulative" ? t(.cumulativeThrough, String(m.year)) : column, gender.map { t.label($0) } ?? t(.total))]) { String(n) }
+                        el(
+                            "a",
+                            [
+                                "href":
+                                    "/funding/\(m.streamID)/esf/figure?year=\(m.year)&indicator=\(indicator.rawValue)&column=\(column)&gender=\(gender?.rawValue ?? "all")",
+                                "aria-label": t(
+                                    .openFigure, String(n), indicator.rawValue,
+                                    column == "cumulative" ? t(.cumulativeThrough, String(m.year)) : column,
+                                    gender.map { t.label($0) } ?? t(.total)),
+                            ]
+                        ) { String(n) }
                     } else {
                         t.count(count)
                     }
@@ -112,24 +144,40 @@ public enum EsfPeoplePage {
     public static func render(_ context: PageContext, _ m: EsfPeopleModel) -> String {
         let t = context.t
         var headers = [t(.name), t(.gender), t(.entryDate), t(.exitDate)]
-        if m.bsnReport { headers = [t(.bsn), t(.name), t(.entryDate), t(.exitDate), t(.homeless), t(.qualificationGained)] }
-        else { headers.append(t(.esfResults)) }
+        if m.bsnReport {
+            headers = [t(.bsn), t(.name), t(.entryDate), t(.exitDate), t(.homeless), t(.qualificationGained)]
+        } else {
+            headers.append(t(.esfResults))
+        }
         return Layout.page(context, title: m.heading) {
             el("p") { Widgets.link(t(.backToEsfReport), "/funding/\(m.streamID)/esf?year=\(m.year)") }
             el("ul", ["class": "links"]) {
                 el("li") { el("a", ["href": m.csvHref, "download": ""]) { t(.downloadCSV) } }
-                el("li") { el("a", ["href": m.csvHref.replacingOccurrences(of: "format=csv", with: "format=xlsx"), "download": ""]) { t(.downloadSheet) } }
+                el("li") {
+                    el(
+                        "a",
+                        ["href": m.csvHref.replacingOccurrences(of: "format=csv", with: "format=xlsx"), "download": ""]
+                    ) { t(.downloadSheet) }
+                }
             }
             if m.hiddenCount > 0 { el("p", ["class": "hint"]) { t(.peopleOutsideView, String(m.hiddenCount)) } }
-            Widgets.table(caption: m.heading, headers: headers, rows: m.rows.items.map { row in
-                let exit = row.exitDate.map { DateText.text($0, t.locale) } ?? "—"
-                if m.bsnReport {
-                    return [.text(row.bsn ?? "—"), .text(row.name), .text(DateText.text(row.entryDate, t.locale)), .text(exit),
-                            .text(row.homeless == true ? t(.yes) : t(.no)), .text(row.qualification ? t(.yes) : t(.no))]
-                }
-                return [row.enrolmentID.map { Widgets.link(row.name, "/participants/\($0)") } ?? .text(row.name), .text(t.label(row.gender)), .text(DateText.text(row.entryDate, t.locale)), .text(exit),
-                        .text(row.results.map(\.rawValue).joined(separator: ", "))]
-            }, empty: t(.noPeople))
+            Widgets.table(
+                caption: m.heading, headers: headers,
+                rows: m.rows.items.map { row in
+                    let exit = row.exitDate.map { DateText.text($0, t.locale) } ?? "—"
+                    if m.bsnReport {
+                        return [
+                            .text(row.bsn ?? "—"), .text(row.name), .text(DateText.text(row.entryDate, t.locale)),
+                            .text(exit),
+                            .text(row.homeless == true ? t(.yes) : t(.no)), .text(row.qualification ? t(.yes) : t(.no)),
+                        ]
+                    }
+                    return [
+                        row.enrolmentID.map { Widgets.link(row.name, "/participants/\($0)") } ?? .text(row.name),
+                        .text(t.label(row.gender)), .text(DateText.text(row.entryDate, t.locale)), .text(exit),
+                        .text(row.results.map(\.rawValue).joined(separator: ", ")),
+                    ]
+                }, empty: t(.noPeople))
             Widgets.pagination(context, m.rows, path: m.path, query: m.query)
         }
     }

@@ -30,7 +30,10 @@ public struct ParticipantRow: Sendable {
     public var phase: String?
     public var state: EnrolmentState
     public var since: String
-    public init(name: String, href: String, programme: String, cohort: String, phase: String?, state: EnrolmentState, since: String) {
+    public init(
+        name: String, href: String, programme: String, cohort: String, phase: String?, state: EnrolmentState,
+        since: String
+    ) {
         self.name = name
         self.href = href
         self.programme = programme
@@ -84,25 +87,37 @@ public enum HomePage {
 
     static func funnelTable(_ context: PageContext, _ block: FunnelBlock) -> HTMLNode {
         let t = context.t
-        let headers = [t(.cohort), t(.funnelReferred), t(.funnelInIntake), t(.funnelSelection), t(.funnelSelected), t(.funnelRejected),
-                       t(.funnelEnrolled), t(.funnelActive), t(.funnelCompleted), t(.funnelExited)]
+        let headers = [
+            t(.cohort), t(.funnelReferred), t(.funnelInIntake), t(.funnelSelection), t(.funnelSelected),
+            t(.funnelRejected),
+            t(.funnelEnrolled), t(.funnelActive), t(.funnelCompleted), t(.funnelExited),
+        ]
         // Candidates belong to a programme, not yet to a cohort: cohort rows count from enrolment on.
         func cells(_ row: FunnelRow, selection: Bool) -> [HTMLNode] {
             let f = row.funnel
             let name: HTMLNode = row.href.map { Widgets.link(row.name, $0) } ?? .text(row.name)
             let enrolled = row.capacity.map { "\(f.enrolled) / \($0)" } ?? "\(f.enrolled)"
-            let stages = selection ? [f.referred, f.intakePlanned + f.intakeHeld, f.selection, f.selected, f.rejected + f.withdrawn].map { HTMLNode.text("\($0)") }
+            let stages =
+                selection
+                ? [f.referred, f.intakePlanned + f.intakeHeld, f.selection, f.selected, f.rejected + f.withdrawn].map {
+                    HTMLNode.text("\($0)")
+                }
                 : Array(repeating: HTMLNode.text("—"), count: 5)
-            return [name] + stages + [.text(enrolled), .text("\(f.active)"), .text("\(f.completed)"), .text("\(f.exited)")]
+            return [name] + stages + [
+                .text(enrolled), .text("\(f.active)"), .text("\(f.completed)"), .text("\(f.exited)"),
+            ]
         }
         var total = block.programme
         total.name = t(.allCohorts)
         total.href = nil
         return el("section", ["class": "funnel"]) {
-            el("h3") { block.programme.href.map { Widgets.link(block.programme.name, $0) } ?? .text(block.programme.name) }
+            el("h3") {
+                block.programme.href.map { Widgets.link(block.programme.name, $0) } ?? .text(block.programme.name)
+            }
             Widgets.table(
                 caption: t(.funnelCaption, block.programme.name), headers: headers,
-                rows: block.cohorts.map { cells($0, selection: false) } + [cells(total, selection: true)], empty: t(.noCohorts))
+                rows: block.cohorts.map { cells($0, selection: false) } + [cells(total, selection: true)],
+                empty: t(.noCohorts))
         }
     }
 }
@@ -114,8 +129,11 @@ public enum ParticipantList {
             caption: caption,
             headers: [t(.name), t(.programme), t(.cohort), t(.phase), t(.status), t(.since)],
             rows: rows.map { row in
-                [Widgets.link(row.name, row.href), .text(row.programme), .text(row.cohort), .text(row.phase ?? "—"),
-                 Widgets.badge(t.label(row.state), kind: row.state.rawValue), DateText.node(iso: row.since, t.locale)]
+                [
+                    Widgets.link(row.name, row.href), .text(row.programme), .text(row.cohort), .text(row.phase ?? "—"),
+                    Widgets.badge(t.label(row.state), kind: row.state.rawValue),
+                    DateText.node(iso: row.since, t.locale),
+                ]
             },
             empty: t(.noParticipants))
     }

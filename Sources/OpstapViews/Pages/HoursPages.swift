@@ -7,7 +7,9 @@ public struct HoursRow: Sendable {
     public var actualWeek: Double
     public var expectedToDate: Double
     public var actualToDate: Double
-    public init(activity: ActivityType, expectedWeek: Double, actualWeek: Double, expectedToDate: Double, actualToDate: Double) {
+    public init(
+        activity: ActivityType, expectedWeek: Double, actualWeek: Double, expectedToDate: Double, actualToDate: Double
+    ) {
         self.activity = activity
         self.expectedWeek = expectedWeek
         self.actualWeek = actualWeek
@@ -29,8 +31,11 @@ public struct LedgerRow: Sendable {
     public var rejectionReason: String?
     public var correctsDate: String?
     public var superseded: Bool
-    public init(id: UUID, participant: String?, date: String, activity: ActivityType, hours: Double, attendance: Attendance, place: String, note: String,
-                status: EntryStatus, rejectionReason: String?, correctsDate: String?, superseded: Bool) {
+    public init(
+        id: UUID, participant: String?, date: String, activity: ActivityType, hours: Double, attendance: Attendance,
+        place: String, note: String,
+        status: EntryStatus, rejectionReason: String?, correctsDate: String?, superseded: Bool
+    ) {
         self.id = id
         self.participant = participant
         self.date = date
@@ -50,17 +55,27 @@ public struct LedgerRow: Sendable {
 public enum HoursTable {
     public static func render(_ context: PageContext, _ rows: [HoursRow], weekStart: String) -> HTMLNode {
         let t = context.t
-        let total = rows.reduce(HoursRow(activity: .practice, expectedWeek: 0, actualWeek: 0, expectedToDate: 0, actualToDate: 0)) {
-            HoursRow(activity: .practice, expectedWeek: $0.expectedWeek + $1.expectedWeek, actualWeek: $0.actualWeek + $1.actualWeek,
-                     expectedToDate: $0.expectedToDate + $1.expectedToDate, actualToDate: $0.actualToDate + $1.actualToDate)
+        let total = rows.reduce(
+            HoursRow(activity: .practice, expectedWeek: 0, actualWeek: 0, expectedToDate: 0, actualToDate: 0)
+        ) {
+            HoursRow(
+                activity: .practice, expectedWeek: $0.expectedWeek + $1.expectedWeek,
+                actualWeek: $0.actualWeek + $1.actualWeek,
+                expectedToDate: $0.expectedToDate + $1.expectedToDate, actualToDate: $0.actualToDate + $1.actualToDate)
         }
         func cells(_ label: String, _ row: HoursRow) -> [HTMLNode] {
-            [.text(label), .text(t.number(row.expectedWeek)), .text(t.number(row.actualWeek)), .text(t.number(row.expectedToDate)),
-             .text(t.number(row.actualToDate)), .text(percentage(row.actualToDate, of: row.expectedToDate))]
+            [
+                .text(label), .text(t.number(row.expectedWeek)), .text(t.number(row.actualWeek)),
+                .text(t.number(row.expectedToDate)),
+                .text(t.number(row.actualToDate)), .text(percentage(row.actualToDate, of: row.expectedToDate)),
+            ]
         }
         return Widgets.table(
             caption: t(.hoursCaption, DateText.text(iso: weekStart, t.locale)),
-            headers: [t(.activity), t(.expectedThisWeek), t(.actualThisWeek), t(.expectedToDate), t(.actualToDate), t(.ofExpected)],
+            headers: [
+                t(.activity), t(.expectedThisWeek), t(.actualThisWeek), t(.expectedToDate), t(.actualToDate),
+                t(.ofExpected),
+            ],
             rows: rows.map { cells(t.label($0.activity), $0) } + (rows.isEmpty ? [] : [cells(t(.total), total)]),
             empty: t(.noHoursExpected))
     }
@@ -83,8 +98,12 @@ public struct HoursPageModel: Sendable {
     public var errors: [FieldError]
     public var refusal: String?
     public var correcting: LedgerRow?
-    public init(enrolmentID: UUID, participant: String, dossierHref: String, overview: [HoursRow], weekStart: String, entries: ResultPage<LedgerRow>,
-                canRecord: Bool, canApprove: Bool, values: [String: String], errors: [FieldError], refusal: String?, correcting: LedgerRow?) {
+    public init(
+        enrolmentID: UUID, participant: String, dossierHref: String, overview: [HoursRow], weekStart: String,
+        entries: ResultPage<LedgerRow>,
+        canRecord: Bool, canApprove: Bool, values: [String: String], errors: [FieldError], refusal: String?,
+        correcting: LedgerRow?
+    ) {
         self.enrolmentID = enrolmentID
         self.participant = participant
         self.dossierHref = dossierHref
@@ -109,21 +128,37 @@ public enum HoursPage {
         let v = m.values
         return Layout.page(context, title: t(.hoursPageTitle, m.participant)) {
             el("p") { Widgets.link(t(.backToDossier), m.dossierHref) }
-            if let refusal = m.refusal { el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } } }
+            if let refusal = m.refusal {
+                el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } }
+            }
             HoursTable.render(context, m.overview, weekStart: m.weekStart)
             if m.canRecord {
-                el("h2", ["id": "record"]) { m.correcting == nil ? t(.recordHours) : t(.correctEntry, DateText.text(iso: m.correcting!.date, t.locale)) }
+                el("h2", ["id": "record"]) {
+                    m.correcting == nil
+                        ? t(.recordHours) : t(.correctEntry, DateText.text(iso: m.correcting!.date, t.locale))
+                }
                 el("form", ["method": "post", "action": base, "novalidate": ""]) {
                     Form.csrf(context)
                     Form.errorSummary(context, m.errors)
                     if let original = m.correcting {
                         el("input", ["type": "hidden", "name": "corrects", "value": original.id.uuidString])
                     }
-                    Form.input(context, label: t(.date), name: "date", value: v["date"] ?? "", type: "date", errors: m.errors, required: true)
-                    Form.select(context, label: t(.activity), name: "activity", options: Form.options(ActivityType.self, t), selected: v["activity"], errors: m.errors, required: true)
-                    Form.input(context, label: t(.hours), name: "hours", value: v["hours"] ?? "", errors: m.errors, required: true, hint: t(.hoursHint))
-                    Form.select(context, label: t(.attendanceLabel), name: "attendance", options: Form.options(Attendance.self, t), selected: v["attendance"] ?? "present", errors: m.errors)
-                    Form.input(context, label: t(.place), name: "place", value: v["place"] ?? "", errors: m.errors, required: true, hint: t(.placeHint))
+                    Form.input(
+                        context, label: t(.date), name: "date", value: v["date"] ?? "", type: "date", errors: m.errors,
+                        required: true)
+                    Form.select(
+                        context, label: t(.activity), name: "activity", options: Form.options(ActivityType.self, t),
+                        selected: v["activity"], errors: m.errors, required: true)
+                    Form.input(
+                        context, label: t(.hours), name: "hours", value: v["hours"] ?? "", errors: m.errors,
+                        required: true, hint: t(.hoursHint))
+                    Form.select(
+                        context, label: t(.attendanceLabel), name: "attendance",
+                        options: Form.options(Attendance.self, t), selected: v["attendance"] ?? "present",
+                        errors: m.errors)
+                    Form.input(
+                        context, label: t(.place), name: "place", value: v["place"] ?? "", errors: m.errors,
+                        required: true, hint: t(.placeHint))
                     Form.input(context, label: t(.note), name: "note", value: v["note"] ?? "", errors: m.errors)
                     el("div", ["class": "actions"]) {
                         Form.submit(t(.submitForApproval), name: "action", value: "submit")
@@ -132,14 +167,19 @@ public enum HoursPage {
                 }
             }
             el("h2") { t(.ledgerTitle) }
-            LedgerTable.render(context, m.entries.items, base: base, canRecord: m.canRecord, canApprove: m.canApprove, showParticipant: false)
+            LedgerTable.render(
+                context, m.entries.items, base: base, canRecord: m.canRecord, canApprove: m.canApprove,
+                showParticipant: false)
             Widgets.pagination(context, m.entries, path: base, query: "")
         }
     }
 }
 
 public enum LedgerTable {
-    public static func render(_ context: PageContext, _ rows: [LedgerRow], base: String?, canRecord: Bool, canApprove: Bool, showParticipant: Bool) -> HTMLNode {
+    public static func render(
+        _ context: PageContext, _ rows: [LedgerRow], base: String?, canRecord: Bool, canApprove: Bool,
+        showParticipant: Bool
+    ) -> HTMLNode {
         let t = context.t
         var headers = [t(.date), t(.activity), t(.hours), t(.attendanceLabel), t(.place), t(.status), ""]
         if showParticipant { headers.insert(t(.name), at: 0) }
@@ -152,9 +192,15 @@ public enum LedgerTable {
                     fragment {
                         Widgets.badge(row.superseded ? t(.superseded) : t.label(row.status), kind: row.status.rawValue)
                         if let reason = row.rejectionReason { el("span", ["class": "detail"]) { " " + reason } }
-                        if let date = row.correctsDate { el("span", ["class": "detail"]) { " " + t(.correctionOf, DateText.text(iso: date, t.locale)) } }
+                        if let date = row.correctsDate {
+                            el("span", ["class": "detail"]) {
+                                " " + t(.correctionOf, DateText.text(iso: date, t.locale))
+                            }
+                        }
                     },
-                    actions(context, row, base: base ?? "/hours/\(row.id.uuidString)", canRecord: canRecord, canApprove: canApprove, entryBase: base == nil),
+                    actions(
+                        context, row, base: base ?? "/hours/\(row.id.uuidString)", canRecord: canRecord,
+                        canApprove: canApprove, entryBase: base == nil),
                 ]
                 if showParticipant { cells.insert(.text(row.participant ?? ""), at: 0) }
                 return cells
@@ -162,7 +208,9 @@ public enum LedgerTable {
             empty: t(.noEntries))
     }
 
-    static func actions(_ context: PageContext, _ row: LedgerRow, base: String, canRecord: Bool, canApprove: Bool, entryBase: Bool) -> HTMLNode {
+    static func actions(
+        _ context: PageContext, _ row: LedgerRow, base: String, canRecord: Bool, canApprove: Bool, entryBase: Bool
+    ) -> HTMLNode {
         let t = context.t
         let entryPath = entryBase ? base : base + "/\(row.id.uuidString)"
         return fragment {
@@ -214,9 +262,13 @@ public enum ApprovalsPage {
         return Layout.page(context, title: t(.approvalsTitle, DateText.text(iso: m.weekStart, t.locale))) {
             el("nav", ["class": "pagination", "aria-label": t(.weekNavigation)]) {
                 el("a", ["href": "/hours/approvals?week=\(m.previousWeek)", "rel": "prev"]) { t(.previousWeek) }
-                if let next = m.nextWeek { el("a", ["href": "/hours/approvals?week=\(next)", "rel": "next"]) { t(.nextWeek) } }
+                if let next = m.nextWeek {
+                    el("a", ["href": "/hours/approvals?week=\(next)", "rel": "next"]) { t(.nextWeek) }
+                }
             }
-            if let refusal = m.refusal { el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } } }
+            if let refusal = m.refusal {
+                el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } }
+            }
             if !submitted.isEmpty {
                 el("form", ["method": "post", "action": "/hours/approvals", "class": "action"]) {
                     Form.csrf(context)

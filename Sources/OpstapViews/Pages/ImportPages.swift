@@ -7,11 +7,21 @@ public enum NewImportPage {
         let t = context.t
         return Layout.page(context, title: t(.importTitle, m.programmeName)) {
             el("p") { t(.importIntro) }
-            el("form", ["method": "post", "action": "/programmes/\(m.programmeID)/imports", "enctype": "multipart/form-data", "novalidate": ""]) {
+            el(
+                "form",
+                [
+                    "method": "post", "action": "/programmes/\(m.programmeID)/imports",
+                    "enctype": "multipart/form-data", "novalidate": "",
+                ]
+            ) {
                 Form.csrf(context)
                 Form.errorSummary(context, m.errors)
-                Form.select(context, label: t(.stream), name: "stream", options: m.streams, selected: m.values["stream"], errors: m.errors)
-                Form.input(context, label: t(.csvFile), name: "file", type: "file", errors: m.errors, required: true, hint: t(.csvFileHint))
+                Form.select(
+                    context, label: t(.stream), name: "stream", options: m.streams, selected: m.values["stream"],
+                    errors: m.errors)
+                Form.input(
+                    context, label: t(.csvFile), name: "file", type: "file", errors: m.errors, required: true,
+                    hint: t(.csvFileHint))
                 Form.submit(t(.uploadFile))
             }
         }
@@ -24,13 +34,25 @@ public enum ImportPage {
         let t = context.t
         return Layout.page(context, title: t(.importOf, m.fileName)) {
             if m.status == "running" {
-                el("p", ["id": "import-progress-label", "aria-live": "polite"]) { t(.importRunning, String(m.processedRows), String(m.totalRows)) }
-                el("progress", ["max": String(max(m.totalRows, 1)), "value": String(m.processedRows), "aria-labelledby": "import-progress-label",
-                                "data-poll": "\(m.basePath)/\(m.id)/progress", "data-label": t(.importRunning, "{0}", "{1}")]) { "\(m.processedRows)/\(m.totalRows)" }
+                el("p", ["id": "import-progress-label", "aria-live": "polite"]) {
+                    t(.importRunning, String(m.processedRows), String(m.totalRows))
+                }
+                el(
+                    "progress",
+                    [
+                        "max": String(max(m.totalRows, 1)), "value": String(m.processedRows),
+                        "aria-labelledby": "import-progress-label",
+                        "data-poll": "\(m.basePath)/\(m.id)/progress", "data-label": t(.importRunning, "{0}", "{1}"),
+                    ]
+                ) { "\(m.processedRows)/\(m.totalRows)" }
                 el("p") { Widgets.link(t(.refreshPage), "\(m.basePath)/\(m.id)") }
                 el("script", ["src": "/static/progress.js", "defer": ""]) {}
             } else if m.status == "done" {
-                el("p", ["class": "flash", "role": "status"]) { t(m.participants ? .participantImportDone : .importDone, String(m.importedRows), String(m.skippedRows)) }
+                el("p", ["class": "flash", "role": "status"]) {
+                    t(
+                        m.participants ? .participantImportDone : .importDone, String(m.importedRows),
+                        String(m.skippedRows))
+                }
                 el("p") { Widgets.link(m.participants ? t(.participantImportToCohort) : t(.navCandidates), m.doneHref) }
             } else if m.status == "failed" {
                 el("p", ["class": "error-summary", "role": "alert"]) { t(.importFailed, m.failure) }
@@ -44,7 +66,12 @@ public enum ImportPage {
     private static func mapping(_ context: PageContext, _ m: ImportModel) -> HTMLNode {
         let t = context.t
         let columns: [(value: String, label: String)] = m.header.enumerated().map { index, name in
-            (String(index), name + (index < m.sample.count && !m.sample[index].isEmpty ? " (" + t(.forExample, m.sample[index]) + ")" : ""))
+            (
+                String(index),
+                name
+                    + (index < m.sample.count && !m.sample[index].isEmpty
+                        ? " (" + t(.forExample, m.sample[index]) + ")" : "")
+            )
         }
         return fragment {
             el("h2") { t(.columnMapping) }
@@ -53,8 +80,10 @@ public enum ImportPage {
                 Form.csrf(context)
                 Form.errorSummary(context, m.errors)
                 for choice in m.choices {
-                    Form.select(context, label: label(choice, t) + (choice.isRequired ? " *" : ""), name: choice.name, options: columns,
-                                selected: choice.selected.map(String.init), errors: m.errors, includeEmpty: true)
+                    Form.select(
+                        context, label: label(choice, t) + (choice.isRequired ? " *" : ""), name: choice.name,
+                        options: columns,
+                        selected: choice.selected.map(String.init), errors: m.errors, includeEmpty: true)
                 }
                 Form.submit(t(.showPreview))
             }
@@ -76,11 +105,17 @@ public enum ImportPage {
                     el("h3") { t(.importRowsWithErrors, String(m.problemCount)) }
                     el("p") { t(.importNothingStored) }
                     el("ul") {
-                        for row in m.problemRows { el("li") { t(.lineN, String(row.line)) + ": " + row.errors.joined(separator: " ") } }
+                        for row in m.problemRows {
+                            el("li") { t(.lineN, String(row.line)) + ": " + row.errors.joined(separator: " ") }
+                        }
                     }
                 }
             } else {
-                el("p") { t(m.participants ? .participantImportReady : .importReady, String(m.totalRows - m.duplicateRows.count)) }
+                el("p") {
+                    t(
+                        m.participants ? .participantImportReady : .importReady,
+                        String(m.totalRows - m.duplicateRows.count))
+                }
             }
             el("form", ["method": "post", "action": "\(m.basePath)/\(m.id)/run"]) {
                 Form.csrf(context)
@@ -89,17 +124,27 @@ public enum ImportPage {
                         el("legend") { t(.importDuplicates, String(m.duplicateRows.count)) }
                         for row in m.duplicateRows {
                             el("span", ["class": "check"]) {
-                                el("input", ["type": "checkbox", "id": "dup-\(row.line)", "name": "importAnyway", "value": String(row.line)])
-                                el("label", ["for": "dup-\(row.line)"]) { t(.lineN, String(row.line)) + ": " + row.values.joined(separator: " ") + " — " + (row.duplicate ?? "") + " " + t(.importAnyway) }
+                                el(
+                                    "input",
+                                    [
+                                        "type": "checkbox", "id": "dup-\(row.line)", "name": "importAnyway",
+                                        "value": String(row.line),
+                                    ])
+                                el("label", ["for": "dup-\(row.line)"]) {
+                                    t(.lineN, String(row.line)) + ": " + row.values.joined(separator: " ") + " — "
+                                        + (row.duplicate ?? "") + " " + t(.importAnyway)
+                                }
                             }
                         }
                     }
                 }
                 if m.problemCount == 0 { Form.submit(t(.runImport)) }
             }
-            Widgets.table(caption: t(.importFirstRows), headers: headers, rows: m.firstRows.map { row in
-                [.text(String(row.line))] + row.values.map { HTMLNode.text($0) }
-            }, empty: t(.noPeople))
+            Widgets.table(
+                caption: t(.importFirstRows), headers: headers,
+                rows: m.firstRows.map { row in
+                    [.text(String(row.line))] + row.values.map { HTMLNode.text($0) }
+                }, empty: t(.noPeople))
         }
     }
 }
@@ -117,11 +162,21 @@ public enum NewParticipantImportPage {
                     el("li") { t(.participantImportPhasesOf, entry.stream, entry.phases.joined(separator: " → ")) }
                 }
             }
-            el("form", ["method": "post", "action": "/cohorts/\(m.cohortID)/participant-imports", "enctype": "multipart/form-data", "novalidate": ""]) {
+            el(
+                "form",
+                [
+                    "method": "post", "action": "/cohorts/\(m.cohortID)/participant-imports",
+                    "enctype": "multipart/form-data", "novalidate": "",
+                ]
+            ) {
                 Form.csrf(context)
                 Form.errorSummary(context, m.errors)
-                Form.select(context, label: t(.stream), name: "stream", options: m.streams, selected: m.values["stream"], errors: m.errors)
-                Form.input(context, label: t(.csvFile), name: "file", type: "file", errors: m.errors, required: true, hint: t(.participantImportFileHint))
+                Form.select(
+                    context, label: t(.stream), name: "stream", options: m.streams, selected: m.values["stream"],
+                    errors: m.errors)
+                Form.input(
+                    context, label: t(.csvFile), name: "file", type: "file", errors: m.errors, required: true,
+                    hint: t(.participantImportFileHint))
                 Form.submit(t(.uploadFile))
             }
         }

@@ -10,8 +10,12 @@ public enum LoginPage {
             }
             el("form", ["method": "post", "action": "/login", "class": "narrow"]) {
                 Form.csrf(context)
-                Form.input(context, label: t(.email), name: "email", value: email, type: "email", required: true, autocomplete: "username")
-                Form.input(context, label: t(.password), name: "password", type: "password", required: true, autocomplete: "current-password")
+                Form.input(
+                    context, label: t(.email), name: "email", value: email, type: "email", required: true,
+                    autocomplete: "username")
+                Form.input(
+                    context, label: t(.password), name: "password", type: "password", required: true,
+                    autocomplete: "current-password")
                 Form.submit(t(.loginButton))
             }
         }

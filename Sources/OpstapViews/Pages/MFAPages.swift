@@ -10,7 +10,9 @@ public enum MFAVerifyPage {
             el("form", ["method": "post", "action": "/login/mfa", "class": "narrow", "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, errors)
-                Form.input(context, label: t(.mfaCode), name: "code", errors: errors, required: true, hint: t(.mfaCodeHint), autocomplete: "one-time-code")
+                Form.input(
+                    context, label: t(.mfaCode), name: "code", errors: errors, required: true, hint: t(.mfaCodeHint),
+                    autocomplete: "one-time-code")
                 Form.submit(t(.mfaVerifyButton))
             }
             el("form", ["method": "post", "action": "/logout", "class": "inline"]) {
@@ -61,7 +63,9 @@ public enum MFAEnrolPage {
             el("form", ["method": "post", "action": "/account/mfa", "class": "narrow", "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, m.errors)
-                Form.input(context, label: t(.mfaCode), name: "code", errors: m.errors, required: true, autocomplete: "one-time-code")
+                Form.input(
+                    context, label: t(.mfaCode), name: "code", errors: m.errors, required: true,
+                    autocomplete: "one-time-code")
                 Form.submit(t(.mfaEnrolButton))
             }
         }
@@ -74,7 +78,9 @@ public enum MFARecoveryCodesPage {
         let t = context.t
         return Layout.page(context, title: t(.mfaRecoveryTitle)) {
             el("p") { t(.mfaRecoveryExplain) }
-            el("ul", ["class": "recovery-codes", "id": "recovery-codes"]) { for code in codes { el("li") { el("code") { code } } } }
+            el("ul", ["class": "recovery-codes", "id": "recovery-codes"]) {
+                for code in codes { el("li") { el("code") { code } } }
+            }
             el("p") { Widgets.link(t(.mfaContinue), "/") }
         }
     }
@@ -105,13 +111,18 @@ public enum QRCodeSVG {
                 path += "M\(column + quiet) \(row + quiet)h1v1h-1z"
             }
         }
-        return .element("svg", [
-            .init("xmlns", "http://www.w3.org/2000/svg"), .init("viewBox", "0 0 \(extent) \(extent)"),
-            .init("width", String(extent * moduleSize)), .init("height", String(extent * moduleSize)),
-            .init("role", "img"), .init("aria-label", label), .init("shape-rendering", "crispEdges"),
-        ], [
-            .element("rect", [.init("width", String(extent)), .init("height", String(extent)), .init("fill", "#ffffff")], []),
-            .element("path", [.init("d", path), .init("fill", "#000000")], []),
-        ])
+        return .element(
+            "svg",
+            [
+                .init("xmlns", "http://www.w3.org/2000/svg"), .init("viewBox", "0 0 \(extent) \(extent)"),
+                .init("width", String(extent * moduleSize)), .init("height", String(extent * moduleSize)),
+                .init("role", "img"), .init("aria-label", label), .init("shape-rendering", "crispEdges"),
+            ],
+            [
+                .element(
+                    "rect",
+                    [.init("width", String(extent)), .init("height", String(extent)), .init("fill", "#ffffff")], []),
+                .element("path", [.init("d", path), .init("fill", "#000000")], []),
+            ])
     }
 }

@@ -19,7 +19,10 @@ public struct NewCandidateModel: Sendable {
     public var organisations: [(value: String, label: String)]
     public var mayRecordBSN: Bool
     public var duplicates: [DuplicateChoice]
-    public init(values: [String: String], errors: [FieldError], tracks: [(value: String, label: String)], organisations: [(value: String, label: String)], mayRecordBSN: Bool, duplicates: [DuplicateChoice]) {
+    public init(
+        values: [String: String], errors: [FieldError], tracks: [(value: String, label: String)],
+        organisations: [(value: String, label: String)], mayRecordBSN: Bool, duplicates: [DuplicateChoice]
+    ) {
         self.values = values
         self.errors = errors
         self.tracks = tracks
@@ -47,7 +50,12 @@ public enum NewCandidatePage {
                         for (i, match) in model.duplicates.enumerated() {
                             let id = "dup-\(i)"
                             el("span", ["class": "check"]) {
-                                el("input", ["type": "radio", "id": id, "name": "existingPersonId", "value": match.personID.uuidString])
+                                el(
+                                    "input",
+                                    [
+                                        "type": "radio", "id": id, "name": "existingPersonId",
+                                        "value": match.personID.uuidString,
+                                    ])
                                 el("label", ["for": id]) {
                                     (match.name ?? t(.duplicateHiddenPerson)) + " — " + t.label(match.reason)
                                 }
@@ -61,19 +69,35 @@ public enum NewCandidatePage {
                 }
                 el("fieldset") {
                     el("legend") { t(.personTitle) }
-                    Form.input(context, label: t(.givenName), name: "givenName", value: v["givenName"] ?? "", errors: errors, required: true)
-                    Form.input(context, label: t(.familyName), name: "familyName", value: v["familyName"] ?? "", errors: errors, required: true)
-                    Form.input(context, label: t(.dateOfBirth), name: "dateOfBirth", value: v["dateOfBirth"] ?? "", type: "date", errors: errors)
-                    Form.select(context, label: t(.gender), name: "gender", options: Form.options(GenderLabel.self, t), selected: v["gender"] ?? "unknown", errors: errors)
+                    Form.input(
+                        context, label: t(.givenName), name: "givenName", value: v["givenName"] ?? "", errors: errors,
+                        required: true)
+                    Form.input(
+                        context, label: t(.familyName), name: "familyName", value: v["familyName"] ?? "",
+                        errors: errors, required: true)
+                    Form.input(
+                        context, label: t(.dateOfBirth), name: "dateOfBirth", value: v["dateOfBirth"] ?? "",
+                        type: "date", errors: errors)
+                    Form.select(
+                        context, label: t(.gender), name: "gender", options: Form.options(GenderLabel.self, t),
+                        selected: v["gender"] ?? "unknown", errors: errors)
                     if model.mayRecordBSN {
-                        Form.input(context, label: t(.bsn), name: "bsn", value: v["bsn"] ?? "", errors: errors, hint: t(.bsnHint))
+                        Form.input(
+                            context, label: t(.bsn), name: "bsn", value: v["bsn"] ?? "", errors: errors,
+                            hint: t(.bsnHint))
                     }
                 }
                 el("fieldset") {
                     el("legend") { t(.referralTitle) }
-                    Form.select(context, label: t(.programmeAndStream), name: "track", options: model.tracks, selected: v["track"], errors: errors, includeEmpty: true, required: true)
-                    Form.select(context, label: t(.referredBy), name: "referredByOrganisationId", options: model.organisations, selected: v["referredByOrganisationId"], errors: errors)
-                    Form.input(context, label: t(.referredOn), name: "referredOn", value: v["referredOn"] ?? "", type: "date", errors: errors, required: true)
+                    Form.select(
+                        context, label: t(.programmeAndStream), name: "track", options: model.tracks,
+                        selected: v["track"], errors: errors, includeEmpty: true, required: true)
+                    Form.select(
+                        context, label: t(.referredBy), name: "referredByOrganisationId", options: model.organisations,
+                        selected: v["referredByOrganisationId"], errors: errors)
+                    Form.input(
+                        context, label: t(.referredOn), name: "referredOn", value: v["referredOn"] ?? "", type: "date",
+                        errors: errors, required: true)
                 }
                 Form.submit(t(.registerCandidate))
             }

@@ -5,7 +5,9 @@ import OpstapDomain
 
 /// The one-time setup page of an installation without organisations.
 public enum SetupPage {
-    public static func render(_ context: PageContext, token: String, values: [String: String], errors: [FieldError]) -> String {
+    public static func render(
+        _ context: PageContext, token: String, values: [String: String], errors: [FieldError]
+    ) -> String {
         let t = context.t
         let v = values
         return Layout.page(context, title: t(.setupTitle)) {
@@ -13,21 +15,34 @@ public enum SetupPage {
             el("form", ["method": "post", "action": "/setup", "class": "narrow", "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, errors)
-                Form.input(context, label: t(.setupToken), name: "token", value: token, type: "password", errors: errors, required: true,
-                           hint: t(.setupTokenHint), autocomplete: "off")
+                Form.input(
+                    context, label: t(.setupToken), name: "token", value: token, type: "password", errors: errors,
+                    required: true,
+                    hint: t(.setupTokenHint), autocomplete: "off")
                 el("fieldset") {
                     el("legend") { t(.firstOrganisation) }
-                    Form.input(context, label: t(.organisationName), name: "organisationName", value: v["organisationName"] ?? "", errors: errors, required: true)
-                    Form.select(context, label: t(.kind), name: "kind", options: Form.options(OrganisationKind.self, t), selected: v["kind"],
-                                errors: errors, includeEmpty: true, required: true)
-                    Form.input(context, label: t(.city), name: "city", value: v["city"] ?? "", errors: errors, required: true)
+                    Form.input(
+                        context, label: t(.organisationName), name: "organisationName",
+                        value: v["organisationName"] ?? "", errors: errors, required: true)
+                    Form.select(
+                        context, label: t(.kind), name: "kind", options: Form.options(OrganisationKind.self, t),
+                        selected: v["kind"],
+                        errors: errors, includeEmpty: true, required: true)
+                    Form.input(
+                        context, label: t(.city), name: "city", value: v["city"] ?? "", errors: errors, required: true)
                 }
                 el("fieldset") {
                     el("legend") { t(.firstAdministrator) }
-                    Form.input(context, label: t(.yourName), name: "name", value: v["name"] ?? "", errors: errors, required: true, autocomplete: "name")
-                    Form.input(context, label: t(.email), name: "email", value: v["email"] ?? "", type: "email", errors: errors, required: true, autocomplete: "username")
-                    Form.input(context, label: t(.password), name: "password", type: "password", errors: errors, required: true,
-                               hint: t(.ownPasswordHint), autocomplete: "new-password")
+                    Form.input(
+                        context, label: t(.yourName), name: "name", value: v["name"] ?? "", errors: errors,
+                        required: true, autocomplete: "name")
+                    Form.input(
+                        context, label: t(.email), name: "email", value: v["email"] ?? "", type: "email",
+                        errors: errors, required: true, autocomplete: "username")
+                    Form.input(
+                        context, label: t(.password), name: "password", type: "password", errors: errors,
+                        required: true,
+                        hint: t(.ownPasswordHint), autocomplete: "new-password")
                 }
                 Form.submit(t(.setupButton))
             }
@@ -49,23 +64,36 @@ public struct InvitationView: Sendable {
 
 /// Accepting an invitation: /invite/<code>, or /invite to type the code.
 public enum InvitationPage {
-    public static func render(_ context: PageContext, code: String, invitation: InvitationView?, values: [String: String], errors: [FieldError]) -> String {
+    public static func render(
+        _ context: PageContext, code: String, invitation: InvitationView?, values: [String: String],
+        errors: [FieldError]
+    ) -> String {
         let t = context.t
         return Layout.page(context, title: t(.acceptInvitationTitle)) {
             if let invitation {
-                el("p") { t(.invitationFor, invitation.organisationName, invitation.roles.map { t.label($0) }.joined(separator: ", "), invitation.email) }
+                el("p") {
+                    t(
+                        .invitationFor, invitation.organisationName,
+                        invitation.roles.map { t.label($0) }.joined(separator: ", "), invitation.email)
+                }
                 el("form", ["method": "post", "action": "/invite/" + code, "class": "narrow", "novalidate": ""]) {
                     Form.csrf(context)
                     Form.errorSummary(context, errors)
-                    Form.input(context, label: t(.yourName), name: "name", value: values["name"] ?? "", errors: errors, required: true, autocomplete: "name")
-                    Form.input(context, label: t(.chooseOwnPassword), name: "password", type: "password", errors: errors, required: true,
-                               hint: t(.ownPasswordHint), autocomplete: "new-password")
+                    Form.input(
+                        context, label: t(.yourName), name: "name", value: values["name"] ?? "", errors: errors,
+                        required: true, autocomplete: "name")
+                    Form.input(
+                        context, label: t(.chooseOwnPassword), name: "password", type: "password", errors: errors,
+                        required: true,
+                        hint: t(.ownPasswordHint), autocomplete: "new-password")
                     Form.submit(t(.acceptInvitationButton))
                 }
             } else {
                 el("form", ["method": "get", "action": "/invite", "class": "narrow", "novalidate": ""]) {
                     Form.errorSummary(context, errors)
-                    Form.input(context, label: t(.invitationCodeLabel), name: "code", value: code, errors: errors, required: true, autocomplete: "off")
+                    Form.input(
+                        context, label: t(.invitationCodeLabel), name: "code", value: code, errors: errors,
+                        required: true, autocomplete: "off")
                     Form.submit(t(.openInvitationButton))
                 }
             }
@@ -110,8 +138,11 @@ public struct OrganisationAdminModel: Sendable {
     public var roles: Set<String>
     public var errors: [FieldError]
     public var form: String?
-    public init(id: UUID, name: String, kind: OrganisationKind, city: String, invitations: [InvitationRow], issued: IssuedInvitationView?,
-                values: [String: String], roles: Set<String>, errors: [FieldError], form: String?) {
+    public init(
+        id: UUID, name: String, kind: OrganisationKind, city: String, invitations: [InvitationRow],
+        issued: IssuedInvitationView?,
+        values: [String: String], roles: Set<String>, errors: [FieldError], form: String?
+    ) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -138,7 +169,12 @@ public enum OrganisationAdminPage {
                     el("p") { t(.invitationCreated, issued.email, issued.expiresOn) }
                     el("p") {
                         el("label", ["for": "invitation-link"]) { t(.invitationLink) }
-                        el("input", ["id": "invitation-link", "type": "text", "readonly": "", "value": issued.link, "size": "80"])
+                        el(
+                            "input",
+                            [
+                                "id": "invitation-link", "type": "text", "readonly": "", "value": issued.link,
+                                "size": "80",
+                            ])
                     }
                 }
             }
@@ -147,29 +183,46 @@ public enum OrganisationAdminPage {
             el("form", ["method": "post", "action": base + "/invitations", "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, errors("invite"))
-                Form.input(context, label: t(.email), name: "email", value: m.form == "invite" ? m.values["email"] ?? "" : "", type: "email",
-                           errors: errors("invite"), required: true)
-                Form.checkboxes(context, legend: t(.rolesLabel), name: "roles", options: Form.options(Role.self, t),
-                                checked: m.form == "invite" ? m.roles : [Role.administrator.rawValue], errors: errors("invite"))
+                Form.input(
+                    context, label: t(.email), name: "email", value: m.form == "invite" ? m.values["email"] ?? "" : "",
+                    type: "email",
+                    errors: errors("invite"), required: true)
+                Form.checkboxes(
+                    context, legend: t(.rolesLabel), name: "roles", options: Form.options(Role.self, t),
+                    checked: m.form == "invite" ? m.roles : [Role.administrator.rawValue], errors: errors("invite"))
                 Form.submit(t(.createInvitation))
             }
             el("h2", ["id": "invitations"]) { t(.invitationsTitle) }
             Widgets.table(
                 caption: t(.invitationsTitle), headers: [t(.email), t(.rolesLabel), t(.expiresOn), t(.status)],
                 rows: m.invitations.map { row in
-                    [.text(row.email), .text(row.roles.map { t.label($0) }.joined(separator: ", ")), .text(row.expiresOn),
-                     .text(row.status == .open ? t(.invitationOpen) : row.status == .accepted ? t(.invitationAccepted) : t(.invitationLapsed))]
+                    [
+                        .text(row.email), .text(row.roles.map { t.label($0) }.joined(separator: ", ")),
+                        .text(row.expiresOn),
+                        .text(
+                            row.status == .open
+                                ? t(.invitationOpen)
+                                : row.status == .accepted ? t(.invitationAccepted) : t(.invitationLapsed)),
+                    ]
                 },
                 empty: t(.none))
             el("h2", ["id": "details"]) { t(.editOrganisation) }
             el("form", ["method": "post", "action": base, "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, errors("organisation"))
-                let v = m.form == "organisation" ? m.values : ["organisationName": m.name, "kind": m.kind.rawValue, "city": m.city]
-                Form.input(context, label: t(.organisationName), name: "organisationName", value: v["organisationName"] ?? "", errors: errors("organisation"), required: true)
-                Form.select(context, label: t(.kind), name: "kind", options: Form.options(OrganisationKind.self, t), selected: v["kind"],
-                            errors: errors("organisation"), required: true)
-                Form.input(context, label: t(.city), name: "city", value: v["city"] ?? "", errors: errors("organisation"), required: true)
+                let v =
+                    m.form == "organisation"
+                    ? m.values : ["organisationName": m.name, "kind": m.kind.rawValue, "city": m.city]
+                Form.input(
+                    context, label: t(.organisationName), name: "organisationName", value: v["organisationName"] ?? "",
+                    errors: errors("organisation"), required: true)
+                Form.select(
+                    context, label: t(.kind), name: "kind", options: Form.options(OrganisationKind.self, t),
+                    selected: v["kind"],
+                    errors: errors("organisation"), required: true)
+                Form.input(
+                    context, label: t(.city), name: "city", value: v["city"] ?? "", errors: errors("organisation"),
+                    required: true)
                 Form.submit(t(.saveOrganisation))
             }
         }
@@ -200,7 +253,9 @@ public enum StaffMemberPage {
             el("form", ["method": "post", "action": base + "/roles", "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, m.errors)
-                Form.checkboxes(context, legend: t(.rolesLabel), name: "roles", options: Form.options(Role.self, t), checked: m.roles, errors: m.errors)
+                Form.checkboxes(
+                    context, legend: t(.rolesLabel), name: "roles", options: Form.options(Role.self, t),
+                    checked: m.roles, errors: m.errors)
                 Form.submit(t(.saveRoles))
             }
             el("form", ["method": "post", "action": base + "/mfa/reset"]) {
@@ -240,18 +295,28 @@ public enum LocationFields {
     public static func render(_ context: PageContext, values v: [String: String], errors: [FieldError]) -> HTMLNode {
         let t = context.t
         return .fragment([
-            Form.input(context, label: t(.name), name: "locationName", value: v["locationName"] ?? "", errors: errors, required: true),
-            Form.select(context, label: t(.locationKind), name: "locationKind", options: Form.options(LocationKind.self, t),
-                        selected: v["locationKind"], errors: errors, includeEmpty: true, required: true),
-            Form.input(context, label: t(.address), name: "address", value: v["address"] ?? "", errors: errors, required: true),
-            Form.input(context, label: t(.postcode), name: "postcode", value: v["postcode"] ?? "", errors: errors, required: true),
-            Form.input(context, label: t(.city), name: "locationCity", value: v["locationCity"] ?? "", errors: errors, required: true),
+            Form.input(
+                context, label: t(.name), name: "locationName", value: v["locationName"] ?? "", errors: errors,
+                required: true),
+            Form.select(
+                context, label: t(.locationKind), name: "locationKind", options: Form.options(LocationKind.self, t),
+                selected: v["locationKind"], errors: errors, includeEmpty: true, required: true),
+            Form.input(
+                context, label: t(.address), name: "address", value: v["address"] ?? "", errors: errors, required: true),
+            Form.input(
+                context, label: t(.postcode), name: "postcode", value: v["postcode"] ?? "", errors: errors,
+                required: true),
+            Form.input(
+                context, label: t(.city), name: "locationCity", value: v["locationCity"] ?? "", errors: errors,
+                required: true),
         ])
     }
 }
 
 public enum LocationEditPage {
-    public static func render(_ context: PageContext, id: UUID, values: [String: String], errors: [FieldError]) -> String {
+    public static func render(
+        _ context: PageContext, id: UUID, values: [String: String], errors: [FieldError]
+    ) -> String {
         let t = context.t
         return Layout.page(context, title: t(.editLocation)) {
             el("p") { Widgets.link(t(.back), "/admin#locations") }

@@ -13,7 +13,9 @@ public enum PathwayPage {
         let t = context.t
         return Layout.page(context, title: t(.pathwayTitle, m.participant)) {
             el("p") { Widgets.link(t(.backToDossier), m.dossierHref) }
-            if let refusal = m.refusal { el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } } }
+            if let refusal = m.refusal {
+                el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } }
+            }
             housing(context, m)
             qualifications(context, m)
             job(context, m)
@@ -29,7 +31,10 @@ public enum PathwayPage {
     }
 
     /// `scope` is the prefix the form's fields use, so the error summary links to them.
-    static func form(_ context: PageContext, action: String, id: String, errors: [FieldError], scope: String? = nil, @HTMLBuilder content: () -> [HTMLNode]) -> HTMLNode {
+    static func form(
+        _ context: PageContext, action: String, id: String, errors: [FieldError], scope: String? = nil,
+        @HTMLBuilder content: () -> [HTMLNode]
+    ) -> HTMLNode {
         el("form", ["method": "post", "action": action, "novalidate": "", "id": id, "class": "stacked"]) {
             Form.csrf(context)
             Form.errorSummary(context, errors, scope: scope ?? id.replacingOccurrences(of: "-form", with: ""))
@@ -46,24 +51,46 @@ public enum PathwayPage {
             el("h2", ["id": "housing-title"]) { t(.housingTitle) }
             Widgets.facts([(t(.housed), h.housed ? t(.yes) : t(.no))])
             if h.visible {
-                Widgets.facts([(t(.housingRoute), h.route.map(t.label)), (t(.routeChosenOn), h.routeChosenOn.map { DateText.text(iso: $0, t.locale) })])
+                Widgets.facts([
+                    (t(.housingRoute), h.route.map(t.label)),
+                    (t(.routeChosenOn), h.routeChosenOn.map { DateText.text(iso: $0, t.locale) }),
+                ])
                 if h.route != nil {
-                    Widgets.table(caption: t(.housingStepsCaption), headers: [t(.step), t(.date), t(.recordedBy), t(.note)], rows: h.steps.map { row in
-                        [.text(t.label(row.step)), row.doneOn.map { DateText.node(iso: $0, t.locale) } ?? .text(t(.notYet)), .text(row.recordedBy ?? ""), .text(row.note)]
-                    }, empty: "")
+                    Widgets.table(
+                        caption: t(.housingStepsCaption), headers: [t(.step), t(.date), t(.recordedBy), t(.note)],
+                        rows: h.steps.map { row in
+                            [
+                                .text(t.label(row.step)),
+                                row.doneOn.map { DateText.node(iso: $0, t.locale) } ?? .text(t(.notYet)),
+                                .text(row.recordedBy ?? ""), .text(row.note),
+                            ]
+                        }, empty: "")
                 }
-                Widgets.table(caption: t(.tenanciesCaption), headers: [t(.unit), t(.complex), t(.startsOn), t(.endsOn)], rows: h.tenancies.map { row in
-                    [.text(row.unit), .text(row.complex), DateText.node(iso: row.startsOn, t.locale),
-                     .text(row.endsOn.map { DateText.text(iso: $0, t.locale) + (row.endReason == "withdrawal" ? " (" + t(.endedByWithdrawal) + ")" : "") } ?? "")]
-                }, empty: t(.noTenancies))
+                Widgets.table(
+                    caption: t(.tenanciesCaption), headers: [t(.unit), t(.complex), t(.startsOn), t(.endsOn)],
+                    rows: h.tenancies.map { row in
+                        [
+                            .text(row.unit), .text(row.complex), DateText.node(iso: row.startsOn, t.locale),
+                            .text(
+                                row.endsOn.map {
+                                    DateText.text(iso: $0, t.locale)
+                                        + (row.endReason == "withdrawal" ? " (" + t(.endedByWithdrawal) + ")" : "")
+                                } ?? ""),
+                        ]
+                    }, empty: t(.noTenancies))
                 if h.canManage && !m.terminal {
                     if h.steps.allSatisfy({ $0.doneOn == nil }) {
                         let s = state(m, "route")
                         form(context, action: base(m) + "/housing/route", id: "route-form", errors: s.errors) {
                             el("h3") { t(.chooseHousingRoute) }
-                            Form.select(context, label: t(.housingRoute), name: "route", options: Form.options(HousingRoute.self, t), selected: s.values["route"] ?? h.route?.rawValue,
-                                        errors: s.errors, scope: "route")
-                            Form.input(context, label: t(.routeChosenOn), name: "chosenOn", value: s.values["chosenOn"] ?? m.today, type: "date", errors: s.errors, scope: "route")
+                            Form.select(
+                                context, label: t(.housingRoute), name: "route",
+                                options: Form.options(HousingRoute.self, t),
+                                selected: s.values["route"] ?? h.route?.rawValue,
+                                errors: s.errors, scope: "route")
+                            Form.input(
+                                context, label: t(.routeChosenOn), name: "chosenOn",
+                                value: s.values["chosenOn"] ?? m.today, type: "date", errors: s.errors, scope: "route")
                             Form.submit(t(.save))
                         }
                     }
@@ -72,8 +99,12 @@ public enum PathwayPage {
                         form(context, action: base(m) + "/housing/steps", id: "step-form", errors: s.errors) {
                             el("h3") { t(.recordStep, t.label(next)) }
                             el("input", ["type": "hidden", "name": "step", "value": next.rawValue])
-                            Form.input(context, label: t(.date), name: "doneOn", value: s.values["doneOn"] ?? m.today, type: "date", errors: s.errors, scope: "step")
-                            Form.input(context, label: t(.note), name: "note", value: s.values["note"] ?? "", errors: s.errors, scope: "step")
+                            Form.input(
+                                context, label: t(.date), name: "doneOn", value: s.values["doneOn"] ?? m.today,
+                                type: "date", errors: s.errors, scope: "step")
+                            Form.input(
+                                context, label: t(.note), name: "note", value: s.values["note"] ?? "", errors: s.errors,
+                                scope: "step")
                             Form.submit(t(.recordStepButton))
                         }
                     }
@@ -81,9 +112,16 @@ public enum PathwayPage {
                         let s = state(m, "tenancy")
                         form(context, action: base(m) + "/housing/tenancies", id: "tenancy-form", errors: s.errors) {
                             el("h3") { t(.allocateUnit) }
-                            Form.select(context, label: t(.unit), name: "unitId", options: h.units.options, selected: s.values["unitId"], errors: s.errors, scope: "tenancy")
-                            Form.input(context, label: t(.tenancyStart), name: "startsOn", value: s.values["startsOn"] ?? m.today, type: "date", errors: s.errors, scope: "tenancy")
-                            Form.input(context, label: t(.tenancyEnd), name: "endsOn", value: s.values["endsOn"] ?? "", type: "date", errors: s.errors, hint: t(.tenancyEndHint), scope: "tenancy")
+                            Form.select(
+                                context, label: t(.unit), name: "unitId", options: h.units.options,
+                                selected: s.values["unitId"], errors: s.errors, scope: "tenancy")
+                            Form.input(
+                                context, label: t(.tenancyStart), name: "startsOn",
+                                value: s.values["startsOn"] ?? m.today, type: "date", errors: s.errors, scope: "tenancy"
+                            )
+                            Form.input(
+                                context, label: t(.tenancyEnd), name: "endsOn", value: s.values["endsOn"] ?? "",
+                                type: "date", errors: s.errors, hint: t(.tenancyEndHint), scope: "tenancy")
                             Form.submit(t(.allocateUnit))
                         }
                     }
@@ -103,26 +141,59 @@ public enum PathwayPage {
             for row in q.rows {
                 el("article", ["class": "card", "id": "qualification-\(row.id.uuidString)"]) {
                     el("h3") { row.name + (row.crebo.map { " (crebo \($0))" } ?? "") }
-                    Widgets.facts([(t(.level), t.label(row.level)), (t(.startsOn), DateText.text(iso: row.startedOn, t.locale)),
-                                   (t(.status), t.label(row.status) + (row.concludedOn.map { " " + DateText.text(iso: $0, t.locale) } ?? ""))])
-                    Widgets.table(caption: t(.examsCaption), headers: [t(.subject), t(.date), t(.result)], rows: row.exams.map {
-                        [.text($0.subject), DateText.node(iso: $0.takenOn, t.locale), Widgets.badge(t.label($0.result), kind: $0.result == .failed ? "rejected" : $0.result == .passed ? "completed" : "warning")]
-                    }, empty: t(.noExams))
+                    Widgets.facts([
+                        (t(.level), t.label(row.level)), (t(.startsOn), DateText.text(iso: row.startedOn, t.locale)),
+                        (
+                            t(.status),
+                            t.label(row.status) + (row.concludedOn.map { " " + DateText.text(iso: $0, t.locale) } ?? "")
+                        ),
+                    ])
+                    Widgets.table(
+                        caption: t(.examsCaption), headers: [t(.subject), t(.date), t(.result)],
+                        rows: row.exams.map {
+                            [
+                                .text($0.subject), DateText.node(iso: $0.takenOn, t.locale),
+                                Widgets.badge(
+                                    t.label($0.result),
+                                    kind: $0.result == .failed
+                                        ? "rejected" : $0.result == .passed ? "completed" : "warning"),
+                            ]
+                        }, empty: t(.noExams))
                     if q.canManage && row.status == .inProgress {
                         let examState = state(m, "exam-\(row.id.uuidString)")
-                        form(context, action: base(m) + "/qualifications/\(row.id.uuidString)/exams", id: "exam-\(row.id.uuidString)", errors: examState.errors) {
+                        form(
+                            context, action: base(m) + "/qualifications/\(row.id.uuidString)/exams",
+                            id: "exam-\(row.id.uuidString)", errors: examState.errors
+                        ) {
                             el("h4") { t(.recordExam) }
-                            Form.input(context, label: t(.subject), name: "subject", value: examState.values["subject"] ?? "", errors: examState.errors, scope: "exam-\(row.id.uuidString)")
-                            Form.input(context, label: t(.date), name: "takenOn", value: examState.values["takenOn"] ?? m.today, type: "date", errors: examState.errors, scope: "exam-\(row.id.uuidString)")
-                            Form.select(context, label: t(.result), name: "result", options: Form.options(ExamResult.self, t), selected: examState.values["result"], errors: examState.errors, scope: "exam-\(row.id.uuidString)")
+                            Form.input(
+                                context, label: t(.subject), name: "subject", value: examState.values["subject"] ?? "",
+                                errors: examState.errors, scope: "exam-\(row.id.uuidString)")
+                            Form.input(
+                                context, label: t(.date), name: "takenOn",
+                                value: examState.values["takenOn"] ?? m.today, type: "date", errors: examState.errors,
+                                scope: "exam-\(row.id.uuidString)")
+                            Form.select(
+                                context, label: t(.result), name: "result", options: Form.options(ExamResult.self, t),
+                                selected: examState.values["result"], errors: examState.errors,
+                                scope: "exam-\(row.id.uuidString)")
                             Form.submit(t(.recordExam))
                         }
                         let endState = state(m, "conclude-\(row.id.uuidString)")
-                        form(context, action: base(m) + "/qualifications/\(row.id.uuidString)/conclude", id: "conclude-\(row.id.uuidString)", errors: endState.errors) {
+                        form(
+                            context, action: base(m) + "/qualifications/\(row.id.uuidString)/conclude",
+                            id: "conclude-\(row.id.uuidString)", errors: endState.errors
+                        ) {
                             el("h4") { t(.concludeQualification) }
-                            Form.select(context, label: t(.status), name: "status", options: [QualificationStatus.awarded, .stopped].map { ($0.rawValue, t.label($0)) },
-                                        selected: endState.values["status"], errors: endState.errors, scope: "conclude-\(row.id.uuidString)")
-                            Form.input(context, label: t(.date), name: "concludedOn", value: endState.values["concludedOn"] ?? m.today, type: "date", errors: endState.errors, scope: "conclude-\(row.id.uuidString)")
+                            Form.select(
+                                context, label: t(.status), name: "status",
+                                options: [QualificationStatus.awarded, .stopped].map { ($0.rawValue, t.label($0)) },
+                                selected: endState.values["status"], errors: endState.errors,
+                                scope: "conclude-\(row.id.uuidString)")
+                            Form.input(
+                                context, label: t(.date), name: "concludedOn",
+                                value: endState.values["concludedOn"] ?? m.today, type: "date", errors: endState.errors,
+                                scope: "conclude-\(row.id.uuidString)")
                             Form.submit(t(.save))
                         }
                     }
@@ -132,8 +203,12 @@ public enum PathwayPage {
                 let s = state(m, "qualification")
                 form(context, action: base(m) + "/qualifications", id: "qualification-form", errors: s.errors) {
                     el("h3") { t(.startQualification) }
-                    Form.select(context, label: t(.qualification), name: "qualificationId", options: q.choices.options, selected: s.values["qualificationId"], errors: s.errors, scope: "qualification")
-                    Form.input(context, label: t(.startsOn), name: "startedOn", value: s.values["startedOn"] ?? m.today, type: "date", errors: s.errors, scope: "qualification")
+                    Form.select(
+                        context, label: t(.qualification), name: "qualificationId", options: q.choices.options,
+                        selected: s.values["qualificationId"], errors: s.errors, scope: "qualification")
+                    Form.input(
+                        context, label: t(.startsOn), name: "startedOn", value: s.values["startedOn"] ?? m.today,
+                        type: "date", errors: s.errors, scope: "qualification")
                     Form.submit(t(.startQualification))
                 }
             }
@@ -149,52 +224,94 @@ public enum PathwayPage {
             el("h2", ["id": "job-title"]) { t(.jobTitle) }
             el("p") { j.guaranteeHours.map { t(.guaranteeIs, t.number($0)) } ?? t(.noGuarantee) }
             el("h3") { t(.placementWishes) }
-            if j.preferences.isEmpty { el("p", ["class": "empty"]) { t(.noWishes) } } else {
+            if j.preferences.isEmpty {
+                el("p", ["class": "empty"]) { t(.noWishes) }
+            } else {
                 el("ol") { for name in j.preferences { el("li") { name } } }
             }
             if j.canSetPreferences && !m.terminal {
                 let s = state(m, "preferences")
                 form(context, action: base(m) + "/preferences", id: "preferences-form", errors: s.errors) {
                     for rank in 1...3 {
-                        Form.select(context, label: t(.wishRank, String(rank)), name: "rank\(rank)", options: j.locationChoices.options, selected: s.values["rank\(rank)"],
-                                    errors: s.errors, includeEmpty: true, scope: "preferences")
+                        Form.select(
+                            context, label: t(.wishRank, String(rank)), name: "rank\(rank)",
+                            options: j.locationChoices.options, selected: s.values["rank\(rank)"],
+                            errors: s.errors, includeEmpty: true, scope: "preferences")
                     }
                     Form.submit(t(.saveWishes))
                 }
             }
             el("h3") { t(.fitInterviews) }
-            Widgets.table(caption: t(.fitInterviews), headers: [t(.employer), t(.date), t(.result), t(.note)], rows: j.interviews.map { row in
-                [.text(row.employer), .text(DateText.text(iso: row.plannedOn, t.locale) + (row.plannedTime.isEmpty ? "" : " " + row.plannedTime)),
-                 row.result == .planned && row.mayRecord && j.canManage ? resultForm(context, m, row) : .text(t.label(row.result)), .text(row.note)]
-            }, empty: t(.noInterviews))
+            Widgets.table(
+                caption: t(.fitInterviews), headers: [t(.employer), t(.date), t(.result), t(.note)],
+                rows: j.interviews.map { row in
+                    [
+                        .text(row.employer),
+                        .text(
+                            DateText.text(iso: row.plannedOn, t.locale)
+                                + (row.plannedTime.isEmpty ? "" : " " + row.plannedTime)),
+                        row.result == .planned && row.mayRecord && j.canManage
+                            ? resultForm(context, m, row) : .text(t.label(row.result)), .text(row.note),
+                    ]
+                }, empty: t(.noInterviews))
             if j.canManage && !m.terminal && !j.employers.isEmpty {
                 let s = state(m, "interview")
                 form(context, action: base(m) + "/interviews", id: "interview-form", errors: s.errors) {
                     el("h4") { t(.planInterview) }
-                    Form.select(context, label: t(.employer), name: "employerId", options: j.employers.options, selected: s.values["employerId"], errors: s.errors, scope: "interview")
-                    Form.input(context, label: t(.date), name: "plannedOn", value: s.values["plannedOn"] ?? "", type: "date", errors: s.errors, scope: "interview")
-                    Form.input(context, label: t(.time), name: "plannedTime", value: s.values["plannedTime"] ?? "", type: "time", errors: s.errors, scope: "interview")
+                    Form.select(
+                        context, label: t(.employer), name: "employerId", options: j.employers.options,
+                        selected: s.values["employerId"], errors: s.errors, scope: "interview")
+                    Form.input(
+                        context, label: t(.date), name: "plannedOn", value: s.values["plannedOn"] ?? "", type: "date",
+                        errors: s.errors, scope: "interview")
+                    Form.input(
+                        context, label: t(.time), name: "plannedTime", value: s.values["plannedTime"] ?? "",
+                        type: "time", errors: s.errors, scope: "interview")
                     Form.submit(t(.planInterview))
                 }
             }
             el("h3") { t(.jobOffers) }
-            Widgets.table(caption: t(.jobOffers), headers: [t(.employer), t(.jobRole), t(.hoursPerWeek), t(.contractType), t(.startsOn), t(.guaranteeCheck), t(.status)],
-                          rows: j.offers.map { row in
-                [.text(row.employer + (row.location.map { " — \($0)" } ?? "")), .text(row.role), .text(t.number(row.hoursPerWeek)), .text(t.label(row.contract)),
-                 DateText.node(iso: row.startsOn, t.locale), guarantee(context, row.guarantee),
-                 row.status == .offered && row.mayDecide && j.canManage ? offerActions(context, m, row) : .text(t.label(row.status))]
-            }, empty: t(.noOffers))
+            Widgets.table(
+                caption: t(.jobOffers),
+                headers: [
+                    t(.employer), t(.jobRole), t(.hoursPerWeek), t(.contractType), t(.startsOn), t(.guaranteeCheck),
+                    t(.status),
+                ],
+                rows: j.offers.map { row in
+                    [
+                        .text(row.employer + (row.location.map { " — \($0)" } ?? "")), .text(row.role),
+                        .text(t.number(row.hoursPerWeek)), .text(t.label(row.contract)),
+                        DateText.node(iso: row.startsOn, t.locale), guarantee(context, row.guarantee),
+                        row.status == .offered && row.mayDecide && j.canManage
+                            ? offerActions(context, m, row) : .text(t.label(row.status)),
+                    ]
+                }, empty: t(.noOffers))
             if j.canManage && !j.employers.isEmpty {
                 let s = state(m, "offer")
                 form(context, action: base(m) + "/offers", id: "offer-form", errors: s.errors) {
                     el("h4") { t(.recordOffer) }
-                    Form.select(context, label: t(.employer), name: "employerId", options: j.employers.options, selected: s.values["employerId"], errors: s.errors, scope: "offer")
-                    Form.select(context, label: t(.location), name: "locationId", options: j.employerLocations.options, selected: s.values["locationId"], errors: s.errors, includeEmpty: true, scope: "offer")
-                    Form.input(context, label: t(.jobRole), name: "role", value: s.values["role"] ?? "", errors: s.errors, scope: "offer")
-                    Form.input(context, label: t(.hoursPerWeek), name: "hoursPerWeek", value: s.values["hoursPerWeek"] ?? "", errors: s.errors, scope: "offer")
-                    Form.select(context, label: t(.contractType), name: "contractType", options: Form.options(ContractType.self, t), selected: s.values["contractType"], errors: s.errors, scope: "offer")
-                    Form.input(context, label: t(.startsOn), name: "startsOn", value: s.values["startsOn"] ?? "", type: "date", errors: s.errors, scope: "offer")
-                    Form.input(context, label: t(.offeredOn), name: "offeredOn", value: s.values["offeredOn"] ?? m.today, type: "date", errors: s.errors, scope: "offer")
+                    Form.select(
+                        context, label: t(.employer), name: "employerId", options: j.employers.options,
+                        selected: s.values["employerId"], errors: s.errors, scope: "offer")
+                    Form.select(
+                        context, label: t(.location), name: "locationId", options: j.employerLocations.options,
+                        selected: s.values["locationId"], errors: s.errors, includeEmpty: true, scope: "offer")
+                    Form.input(
+                        context, label: t(.jobRole), name: "role", value: s.values["role"] ?? "", errors: s.errors,
+                        scope: "offer")
+                    Form.input(
+                        context, label: t(.hoursPerWeek), name: "hoursPerWeek", value: s.values["hoursPerWeek"] ?? "",
+                        errors: s.errors, scope: "offer")
+                    Form.select(
+                        context, label: t(.contractType), name: "contractType",
+                        options: Form.options(ContractType.self, t), selected: s.values["contractType"],
+                        errors: s.errors, scope: "offer")
+                    Form.input(
+                        context, label: t(.startsOn), name: "startsOn", value: s.values["startsOn"] ?? "", type: "date",
+                        errors: s.errors, scope: "offer")
+                    Form.input(
+                        context, label: t(.offeredOn), name: "offeredOn", value: s.values["offeredOn"] ?? m.today,
+                        type: "date", errors: s.errors, scope: "offer")
                     Form.submit(t(.recordOffer))
                 }
             }
@@ -206,7 +323,9 @@ public enum PathwayPage {
         let t = context.t
         guard let hours = check.guaranteedHours else { return .text(t(.noGuarantee)) }
         if check.meetsGuarantee { return Widgets.badge(t(.guaranteeMet, t.number(hours)), kind: "completed") }
-        if check.contractType == .onCall && check.shortfall == 0 { return Widgets.badge(t(.guaranteeOnCall), kind: "urgent") }
+        if check.contractType == .onCall && check.shortfall == 0 {
+            return Widgets.badge(t(.guaranteeOnCall), kind: "urgent")
+        }
         return Widgets.badge(t(.guaranteeShort, t.number(check.shortfall), t.number(hours)), kind: "urgent")
     }
 
@@ -215,16 +334,21 @@ public enum PathwayPage {
         let id = "result-\(row.id.uuidString)"
         let s = state(m, id)
         return form(context, action: base(m) + "/interviews/\(row.id.uuidString)/result", id: id, errors: s.errors) {
-            Form.select(context, label: t(.result), name: "result", options: [FitInterviewResult.positive, .negative, .cancelled].map { ($0.rawValue, t.label($0)) },
-                        selected: s.values["result"], errors: s.errors, scope: id)
-            Form.input(context, label: t(.note), name: "note", value: s.values["note"] ?? "", errors: s.errors, scope: id)
+            Form.select(
+                context, label: t(.result), name: "result",
+                options: [FitInterviewResult.positive, .negative, .cancelled].map { ($0.rawValue, t.label($0)) },
+                selected: s.values["result"], errors: s.errors, scope: id)
+            Form.input(
+                context, label: t(.note), name: "note", value: s.values["note"] ?? "", errors: s.errors, scope: id)
             Form.submit(t(.recordResult))
         }
     }
 
     static func offerActions(_ context: PageContext, _ m: PathwayModel, _ row: OfferRow) -> HTMLNode {
         let t = context.t
-        return el("form", ["method": "post", "action": base(m) + "/offers/\(row.id.uuidString)/status", "class": "inline"]) {
+        return el(
+            "form", ["method": "post", "action": base(m) + "/offers/\(row.id.uuidString)/status", "class": "inline"]
+        ) {
             Form.csrf(context)
             Form.submit(t(.offerAccepted), name: "status", value: JobOfferStatus.accepted.rawValue)
             Form.submit(t(.offerDeclined), name: "status", value: JobOfferStatus.declined.rawValue, secondary: true)
@@ -242,19 +366,38 @@ public enum PathwayPage {
             for row in f.rows {
                 el("article", ["class": "card", "id": "followup-\(row.id.uuidString)"]) {
                     el("h3") { t.label(row.moment) }
-                    Widgets.facts([(t(.dueOn), DateText.text(iso: row.dueOn, t.locale)), (t(.situation), row.situation.map(t.label)),
-                                   (t(.observedOn), row.observedOn.map { DateText.text(iso: $0, t.locale) }), (t(.source), row.source.map(t.label)), (t(.note), row.note)])
+                    Widgets.facts([
+                        (t(.dueOn), DateText.text(iso: row.dueOn, t.locale)),
+                        (t(.situation), row.situation.map(t.label)),
+                        (t(.observedOn), row.observedOn.map { DateText.text(iso: $0, t.locale) }),
+                        (t(.source), row.source.map(t.label)), (t(.note), row.note),
+                    ])
                     if row.situation == nil && f.canRecord {
                         let id = "followup-form-\(row.id.uuidString)"
                         let s = state(m, id)
-                        form(context, action: base(m) + "/follow-ups/\(row.id.uuidString)", id: id, errors: s.errors, scope: id) {
-                            Form.select(context, label: t(.situation), name: "situation", options: Form.options(FollowUpSituation.self, t), selected: s.values["situation"], errors: s.errors, scope: id)
-                            Form.input(context, label: t(.observedOn), name: "observedOn", value: s.values["observedOn"] ?? m.today, type: "date", errors: s.errors, scope: id)
-                            Form.select(context, label: t(.source), name: "source", options: Form.options(FollowUpSource.self, t), selected: s.values["source"], errors: s.errors, scope: id)
-                            Form.input(context, label: t(.note), name: "note", value: s.values["note"] ?? "", errors: s.errors, scope: id)
+                        form(
+                            context, action: base(m) + "/follow-ups/\(row.id.uuidString)", id: id, errors: s.errors,
+                            scope: id
+                        ) {
+                            Form.select(
+                                context, label: t(.situation), name: "situation",
+                                options: Form.options(FollowUpSituation.self, t), selected: s.values["situation"],
+                                errors: s.errors, scope: id)
+                            Form.input(
+                                context, label: t(.observedOn), name: "observedOn",
+                                value: s.values["observedOn"] ?? m.today, type: "date", errors: s.errors, scope: id)
+                            Form.select(
+                                context, label: t(.source), name: "source",
+                                options: Form.options(FollowUpSource.self, t), selected: s.values["source"],
+                                errors: s.errors, scope: id)
+                            Form.input(
+                                context, label: t(.note), name: "note", value: s.values["note"] ?? "", errors: s.errors,
+                                scope: id)
                             if row.moment == .sixMonths {
-                                Form.select(context, label: t(.improvedSituation), name: "improvedSituation", options: [("false", t(.no)), ("true", t(.yes))],
-                                            selected: s.values["improvedSituation"] ?? "false", errors: s.errors, scope: id)
+                                Form.select(
+                                    context, label: t(.improvedSituation), name: "improvedSituation",
+                                    options: [("false", t(.no)), ("true", t(.yes))],
+                                    selected: s.values["improvedSituation"] ?? "false", errors: s.errors, scope: id)
                             }
                             Form.submit(t(.recordFollowUp))
                         }

@@ -37,7 +37,9 @@ public struct CohortRow: Sendable {
     public var taken: Int
     public var streams: [String]
     public var version: Int
-    public init(name: String, href: String, startDate: String, capacity: Int, taken: Int, streams: [String], version: Int) {
+    public init(
+        name: String, href: String, startDate: String, capacity: Int, taken: Int, streams: [String], version: Int
+    ) {
         self.name = name
         self.href = href
         self.startDate = startDate
@@ -68,8 +70,10 @@ public struct ProgrammeModel: Sendable {
     public var canManage: Bool
     public var cohortForm: CohortForm?
 
-    public init(id: UUID, name: String, shownVersion: Int?, definition: ProgrammeDefinition?, organisationNames: [UUID: String],
-                versions: [VersionRow], cohorts: [CohortRow], canManage: Bool, cohortForm: CohortForm?) {
+    public init(
+        id: UUID, name: String, shownVersion: Int?, definition: ProgrammeDefinition?, organisationNames: [UUID: String],
+        versions: [VersionRow], cohorts: [CohortRow], canManage: Bool, cohortForm: CohortForm?
+    ) {
         self.id = id
         self.name = name
         self.shownVersion = shownVersion
@@ -89,7 +93,12 @@ public enum ProgrammePages {
             if canCreate { el("p") { el("a", ["href": "/programmes/new", "class": "button"]) { t(.newProgramme) } } }
             Widgets.table(
                 caption: t(.programmesTitle), headers: [t(.name), t(.version), t(.owner)],
-                rows: rows.map { [Widgets.link($0.name, $0.href), .text($0.version.map { "v\($0)" } ?? t(.notPublished)), .text($0.owner)] },
+                rows: rows.map {
+                    [
+                        Widgets.link($0.name, $0.href), .text($0.version.map { "v\($0)" } ?? t(.notPublished)),
+                        .text($0.owner),
+                    ]
+                },
                 empty: t(.noProgrammes))
         }
     }
@@ -112,7 +121,9 @@ public enum ProgrammePages {
                     el("li") { Widgets.link(t(.programmeGoals), base + "/goals") }
                     el("li") { Widgets.link(t(.fundingStreams), base + "/funding") }
                     el("li") { Widgets.link(t(.lessonsTitle), "/lessons?programme=\(model.id.uuidString)") }
-                    if context.user?.can(.registerCandidates) == true { el("li") { Widgets.link(t(.importCandidates), base + "/imports/new") } }
+                    if context.user?.can(.registerCandidates) == true {
+                        el("li") { Widgets.link(t(.importCandidates), base + "/imports/new") }
+                    }
                 }
             }
             if let definition = model.definition {
@@ -123,8 +134,13 @@ public enum ProgrammePages {
                 caption: t(.cohortsTitle),
                 headers: [t(.name), t(.startDate), t(.places), t(.streams), t(.version)],
                 rows: model.cohorts.map { row in
-                    [Widgets.link(row.name, row.href), DateText.node(iso: row.startDate, t.locale), .text("\(row.taken) / \(row.capacity)"),
-                     .text(row.streams.map { code in model.definition?.stream(code)?.name ?? code }.joined(separator: ", ")), .text("v\(row.version)")]
+                    [
+                        Widgets.link(row.name, row.href), DateText.node(iso: row.startDate, t.locale),
+                        .text("\(row.taken) / \(row.capacity)"),
+                        .text(
+                            row.streams.map { code in model.definition?.stream(code)?.name ?? code }.joined(
+                                separator: ", ")), .text("v\(row.version)"),
+                    ]
                 },
                 empty: t(.noCohorts))
             if let form = model.cohortForm, let definition = model.definition {
@@ -132,10 +148,18 @@ public enum ProgrammePages {
                 el("form", ["method": "post", "action": base + "/cohorts", "novalidate": ""]) {
                     Form.csrf(context)
                     Form.errorSummary(context, form.errors)
-                    Form.input(context, label: t(.name), name: "name", value: form.name, errors: form.errors, required: true)
-                    Form.input(context, label: t(.startDate), name: "startDate", value: form.startDate, type: "date", errors: form.errors, required: true)
-                    Form.input(context, label: t(.capacity), name: "capacity", value: form.capacity, type: "number", errors: form.errors, required: true)
-                    Form.checkboxes(context, legend: t(.streams), name: "streams", options: definition.streams.map { ($0.code, $0.name) }, checked: form.streams, errors: form.errors)
+                    Form.input(
+                        context, label: t(.name), name: "name", value: form.name, errors: form.errors, required: true)
+                    Form.input(
+                        context, label: t(.startDate), name: "startDate", value: form.startDate, type: "date",
+                        errors: form.errors, required: true)
+                    Form.input(
+                        context, label: t(.capacity), name: "capacity", value: form.capacity, type: "number",
+                        errors: form.errors, required: true)
+                    Form.checkboxes(
+                        context, legend: t(.streams), name: "streams",
+                        options: definition.streams.map { ($0.code, $0.name) }, checked: form.streams,
+                        errors: form.errors)
                     Form.submit(t(.createCohort))
                 }
             }
@@ -143,7 +167,10 @@ public enum ProgrammePages {
             Widgets.table(
                 caption: t(.versionsTitle), headers: [t(.version), t(.publishedAt), t(.publishedBy), t(.changeNote)],
                 rows: model.versions.map { row in
-                    [Widgets.link("v\(row.number)", row.href), .text(DateText.timestamp(row.publishedAt, t.locale)), .text(row.publishedBy), .text(row.note)]
+                    [
+                        Widgets.link("v\(row.number)", row.href), .text(DateText.timestamp(row.publishedAt, t.locale)),
+                        .text(row.publishedBy), .text(row.note),
+                    ]
                 },
                 empty: t(.notPublished))
         }
@@ -152,7 +179,9 @@ public enum ProgrammePages {
 
 /// A programme definition as readable sections; used for versions and the current programme.
 public enum DefinitionView {
-    public static func render(_ context: PageContext, _ definition: ProgrammeDefinition, organisationNames: [UUID: String]) -> HTMLNode {
+    public static func render(
+        _ context: PageContext, _ definition: ProgrammeDefinition, organisationNames: [UUID: String]
+    ) -> HTMLNode {
         let t = context.t
         return fragment {
             if !definition.description.isEmpty { el("p") { definition.description } }
@@ -165,10 +194,14 @@ public enum DefinitionView {
             Widgets.table(
                 caption: t(.streamsTitle), headers: [t(.name), t(.firstPhase), t(.streamOwnLengths)],
                 rows: definition.streams.map { stream in
-                    [.text(stream.name), .text(definition.phase(stream.firstPhaseCode)?.name ?? stream.firstPhaseCode),
-                     .text(definition.phases.compactMap { phase in
-                         stream.phaseWeeks[phase.code].map { t(.phaseWeeksOf, phase.name, String($0)) }
-                     }.joined(separator: ", "))]
+                    [
+                        .text(stream.name),
+                        .text(definition.phase(stream.firstPhaseCode)?.name ?? stream.firstPhaseCode),
+                        .text(
+                            definition.phases.compactMap { phase in
+                                stream.phaseWeeks[phase.code].map { t(.phaseWeeksOf, phase.name, String($0)) }
+                            }.joined(separator: ", ")),
+                    ]
                 },
                 empty: t(.none))
             el("h2") { t(.phasesTitle) }
@@ -176,18 +209,28 @@ public enum DefinitionView {
                 for phase in definition.phases {
                     el("li") {
                         el("h3") { phase.name }
-                        el("p") { t(.phaseSummary, t.label(phase.kind), String(phase.plannedWeeks), hours(phase.hoursPerWeek)) }
+                        el("p") {
+                            t(.phaseSummary, t.label(phase.kind), String(phase.plannedWeeks), hours(phase.hoursPerWeek))
+                        }
                         Widgets.table(
-                            caption: t(.weeklySchedule, phase.name), headers: [t(.activity), t(.hoursPerWeek), t(.days)],
+                            caption: t(.weeklySchedule, phase.name),
+                            headers: [t(.activity), t(.hoursPerWeek), t(.days)],
                             rows: phase.schedule.map { item in
-                                [.text(t.label(item.activity)), .text(hours(item.hoursPerWeek)), .text(item.days.map { t.label($0) }.joined(separator: ", "))]
+                                [
+                                    .text(t.label(item.activity)), .text(hours(item.hoursPerWeek)),
+                                    .text(item.days.map { t.label($0) }.joined(separator: ", ")),
+                                ]
                             },
                             empty: t(.none))
                         for period in phase.laterPeriods.sorted(by: { $0.fromWeek < $1.fromWeek }) {
                             Widgets.table(
-                                caption: t(.schedulePeriodFrom, String(period.fromWeek)), headers: [t(.activity), t(.hoursPerWeek), t(.days)],
+                                caption: t(.schedulePeriodFrom, String(period.fromWeek)),
+                                headers: [t(.activity), t(.hoursPerWeek), t(.days)],
                                 rows: period.schedule.map { item in
-                                    [.text(t.label(item.activity)), .text(hours(item.hoursPerWeek)), .text(item.days.map { t.label($0) }.joined(separator: ", "))]
+                                    [
+                                        .text(t.label(item.activity)), .text(hours(item.hoursPerWeek)),
+                                        .text(item.days.map { t.label($0) }.joined(separator: ", ")),
+                                    ]
                                 },
                                 empty: t(.none))
                         }
@@ -200,13 +243,18 @@ public enum DefinitionView {
                 rows: definition.selectionCriteria.map {
                     $0.kind == .condition
                         ? [.text($0.name), .text($0.description), .text(t.label($0.kind)), .text(t(.conditionMet))]
-                        : [.text($0.name), .text($0.description), .text("1–\($0.maxScore)"), .text("\($0.minimumScore)")]
+                        : [
+                            .text($0.name), .text($0.description), .text("1–\($0.maxScore)"),
+                            .text("\($0.minimumScore)"),
+                        ]
                 },
                 empty: t(.none))
             el("h2") { t(.outcomesTitle) }
             el("ul") {
                 for outcome in definition.outcomes {
-                    el("li") { "\(outcome.name) (\(t.label(outcome.kind))\(outcome.afterMonths.map { ", " + t(.afterMonthsShort, String($0)) } ?? ""))" }
+                    el("li") {
+                        "\(outcome.name) (\(t.label(outcome.kind))\(outcome.afterMonths.map { ", " + t(.afterMonthsShort, String($0)) } ?? ""))"
+                    }
                 }
             }
         }

@@ -23,15 +23,23 @@ public struct SecurityEventRow: Sendable {
 
 /// The security log of the administrator's own organisation, newest first.
 public enum SecurityLogPage {
-    public static func render(_ context: PageContext, organisation: String, events: ResultPage<SecurityEventRow>) -> String {
+    public static func render(
+        _ context: PageContext, organisation: String, events: ResultPage<SecurityEventRow>
+    ) -> String {
         let t = context.t
         return Layout.page(context, title: t(.securityLogTitle, organisation)) {
             el("p") { t(.securityLogExplain) }
             Widgets.table(
                 caption: t(.securityLogTitle, organisation),
-                headers: [t(.securityLogWhen), t(.securityLogWhat), t(.securityLogAccount), t(.securityLogBy), t(.securityLogAddress), t(.securityLogDetail)],
+                headers: [
+                    t(.securityLogWhen), t(.securityLogWhat), t(.securityLogAccount), t(.securityLogBy),
+                    t(.securityLogAddress), t(.securityLogDetail),
+                ],
                 rows: events.items.map { row in
-                    [.text(DateText.timestamp(row.at, t.locale)), .text(t.label(row.kind)), .text(row.account), .text(row.by), .text(row.address), .text(row.detail)]
+                    [
+                        .text(DateText.timestamp(row.at, t.locale)), .text(t.label(row.kind)), .text(row.account),
+                        .text(row.by), .text(row.address), .text(row.detail),
+                    ]
                 },
                 empty: t(.securityLogEmpty))
             Widgets.pagination(context, events, path: "/admin/security", query: "")

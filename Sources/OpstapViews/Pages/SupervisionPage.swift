@@ -48,7 +48,10 @@ public struct SupervisionModel: Sendable {
     public var caseloads: [CaseloadRow]
     public var errors: [FieldError]
     public var today: String
-    public init(supervisors: [SupervisorRow], trainings: [TrainingRow], caseloads: [CaseloadRow], errors: [FieldError], today: String) {
+    public init(
+        supervisors: [SupervisorRow], trainings: [TrainingRow], caseloads: [CaseloadRow], errors: [FieldError],
+        today: String
+    ) {
         self.supervisors = supervisors
         self.trainings = trainings
         self.caseloads = caseloads
@@ -67,23 +70,34 @@ public enum SupervisionPage {
             Form.errorSummary(context, m.errors)
             el("h2") { t(.caseloadsTitle) }
             Widgets.table(
-                caption: t(.caseloadsTitle), headers: [t(.name), t(.organisation), t(.roleLabel), t(.participantsCount)],
-                rows: m.caseloads.map { [.text($0.name), .text($0.organisation), .text(t.label($0.role)), .text(String($0.participants))] },
+                caption: t(.caseloadsTitle),
+                headers: [t(.name), t(.organisation), t(.roleLabel), t(.participantsCount)],
+                rows: m.caseloads.map {
+                    [.text($0.name), .text($0.organisation), .text(t.label($0.role)), .text(String($0.participants))]
+                },
                 empty: t(.none))
             el("h2") { t(.supervisorsTitle) }
             Widgets.table(
-                caption: t(.supervisorsTitle), headers: [t(.name), t(.organisation), t(.internsCount), t(.lastSupportContact), t(.trainingsAttended)],
+                caption: t(.supervisorsTitle),
+                headers: [t(.name), t(.organisation), t(.internsCount), t(.lastSupportContact), t(.trainingsAttended)],
                 rows: m.supervisors.map { row in
-                    [.text(row.name), .text(row.organisation), .text(String(row.interns)),
-                     row.lastContact.map { DateText.node(iso: $0, t.locale) } ?? .text(t(.never)), .text(row.trainings.joined(separator: ", "))]
+                    [
+                        .text(row.name), .text(row.organisation), .text(String(row.interns)),
+                        row.lastContact.map { DateText.node(iso: $0, t.locale) } ?? .text(t(.never)),
+                        .text(row.trainings.joined(separator: ", ")),
+                    ]
                 },
                 empty: t(.none))
             if !m.supervisors.isEmpty {
                 el("h3") { t(.logSupportContact) }
                 el("form", ["method": "post", "action": "/supervision/contacts", "class": "action", "novalidate": ""]) {
                     Form.csrf(context)
-                    Form.select(context, label: t(.workSupervisorLabel), name: "supervisorId", options: supervisorOptions, selected: nil, errors: m.errors, includeEmpty: true, required: true)
-                    Form.input(context, label: t(.date), name: "contactOn", value: m.today, type: "date", errors: m.errors, required: true)
+                    Form.select(
+                        context, label: t(.workSupervisorLabel), name: "supervisorId", options: supervisorOptions,
+                        selected: nil, errors: m.errors, includeEmpty: true, required: true)
+                    Form.input(
+                        context, label: t(.date), name: "contactOn", value: m.today, type: "date", errors: m.errors,
+                        required: true)
                     Form.textarea(context, label: t(.note), name: "note", errors: m.errors)
                     Form.submit(t(.save), secondary: true)
                 }
@@ -91,13 +105,22 @@ public enum SupervisionPage {
             el("h2") { t(.trainingsTitle) }
             Widgets.table(
                 caption: t(.trainingsTitle), headers: [t(.theme), t(.date), t(.attendees)],
-                rows: m.trainings.map { [.text($0.theme), DateText.node(iso: $0.heldOn, t.locale), .text($0.attendees.joined(separator: ", "))] },
+                rows: m.trainings.map {
+                    [
+                        .text($0.theme), DateText.node(iso: $0.heldOn, t.locale),
+                        .text($0.attendees.joined(separator: ", ")),
+                    ]
+                },
                 empty: t(.none))
             el("form", ["method": "post", "action": "/supervision/trainings", "class": "action", "novalidate": ""]) {
                 Form.csrf(context)
                 Form.input(context, label: t(.theme), name: "theme", errors: m.errors, required: true)
-                Form.input(context, label: t(.date), name: "heldOn", value: m.today, type: "date", errors: m.errors, required: true)
-                Form.checkboxes(context, legend: t(.attendees), name: "attendees", options: supervisorOptions, checked: [], errors: m.errors)
+                Form.input(
+                    context, label: t(.date), name: "heldOn", value: m.today, type: "date", errors: m.errors,
+                    required: true)
+                Form.checkboxes(
+                    context, legend: t(.attendees), name: "attendees", options: supervisorOptions, checked: [],
+                    errors: m.errors)
                 Form.submit(t(.recordTraining), secondary: true)
             }
         }

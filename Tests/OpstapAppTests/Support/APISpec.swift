@@ -64,12 +64,16 @@ struct APISpec: Sendable {
         for endpoint in try openAPI.locallyDereferenced().resolved().endpoints {
             let template = endpoint.path.rawValue.hasPrefix("/") ? endpoint.path.rawValue : "/" + endpoint.path.rawValue
             let method = endpoint.method.rawValue.uppercased()
-            guard let id = endpoint.operationId else { throw LoadFailure(message: "\(method) \(template) has no operationId") }
+            guard let id = endpoint.operationId else {
+                throw LoadFailure(message: "\(method) \(template) has no operationId")
+            }
             guard let pathItem = document["paths"]?[template], let object = pathItem[method.lowercased()] else {
                 throw LoadFailure(message: "\(method) \(template) is not where OpenAPIKit found it")
             }
             let segments = endpoint.path.components.map { $0.hasPrefix("{") && $0.hasSuffix("}") ? nil : $0 }
-            operations.append(Operation(id: id, method: method, template: template, segments: segments, object: object, pathItem: pathItem))
+            operations.append(
+                Operation(
+                    id: id, method: method, template: template, segments: segments, object: object, pathItem: pathItem))
         }
         self.operations = operations.sorted { ($0.template, $0.method) < ($1.template, $1.method) }
     }
@@ -78,9 +82,14 @@ struct APISpec: Sendable {
     /// wins over a parameter (`/candidates/search` before `/candidates/{id}`).
     func operation(_ method: String, _ path: String) -> Operation? {
         let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
-        return operations
+        return
+            operations
             .filter { $0.method == method && $0.segments.count == segments.count }
-            .filter { zip($0.segments, segments).allSatisfy { template, actual in template == nil ? !actual.isEmpty : template == actual } }
+            .filter {
+                zip($0.segments, segments).allSatisfy { template, actual in
+                    template == nil ? !actual.isEmpty : template == actual
+                }
+            }
             .max { $0.segments.compactMap { $0 }.count < $1.segments.compactMap { $0 }.count }
     }
 
@@ -99,7 +108,12 @@ struct APISpec: Sendable {
             }
             let problem = JSONValue.object(["$ref": .string("#/components/schemas/Problem")])
             let content = JSONValue.object(["application/problem+json": .object(["schema": problem])])
-            return (nil, body(exchange.responseBody, exchange.responseHeaders, documented: content, "\(call) response").map { "\(call): \($0)" })
+            return (
+                nil,
+                body(exchange.responseBody, exchange.responseHeaders, documented: content, "\(call) response").map {
+                    "\(call): \($0)"
+                }
+            )
         }
         let name = "\(call) (\(operation.id))"
         var problems: [String] = []
@@ -113,14 +127,19 @@ struct APISpec: Sendable {
 
     // MARK: Requests
 
-    private func requestProblems(_ exchange: Exchange, _ operation: Operation, path: String, query: [URLQueryItem]) -> [String] {
+    private func requestProblems(
+        _ exchange: Exchange, _ operation: Operation, path: String, query: [URLQueryItem]
+    ) -> [String] {
         var problems: [String] = []
         let parameters = self.parameters(operation)
         let values = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
-        let templateNames = operation.template.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
+        let templateNames = operation.template.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(
+            String.init)
         for (template, value) in zip(templateNames, values) where template.hasPrefix("{") {
             let name = String(template.dropFirst().dropLast())
-            guard let parameter = parameters.first(where: { $0["in"] == .string("path") && $0["name"] == .string(name) }) else {
+            guard
+                let parameter = parameters.first(where: { $0["in"] == .string("path") && $0["name"] == .string(name) })
+            else {
                 problems.append("path parameter \(name) is not documented")
                 continue
             }
@@ -147,7 +166,8 @@ struct APISpec: Sendable {
         case (let text?, nil):
             problems.append("a request body is sent (\(text.prefix(60))) but none is documented")
         case (let text?, let documented?):
-            problems += body(Data(text.utf8), exchange.requestHeaders, documented: documented["content"], "request body")
+            problems += body(
+                Data(text.utf8), exchange.requestHeaders, documented: documented["content"], "request body")
         case (nil, nil):
             break
         }
@@ -158,7 +178,10 @@ struct APISpec: Sendable {
     private func parameters(_ operation: Operation) -> [JSONValue] {
         let own = (operation.object["parameters"]?.array ?? []).map(resolved)
         let shared = (operation.pathItem["parameters"]?.array ?? []).map(resolved)
-        return own + shared.filter { parameter in !own.contains { $0["name"] == parameter["name"] && $0["in"] == parameter["in"] } }
+        return own
+            + shared.filter { parameter in
+                !own.contains { $0["name"] == parameter["name"] && $0["in"] == parameter["in"] }
+            }
     }
 
     /// A parameter arrives as text; it is read as the type its schema asks for, then checked.
@@ -182,8 +205,13 @@ struct APISpec: Sendable {
     private func responseProblems(_ exchange: Exchange, _ operation: Operation) -> [String] {
         let responses = operation.object["responses"]?.object ?? [:]
         let status = exchange.status
-        guard let documented = (responses[String(status)] ?? responses["\(status / 100)XX"] ?? responses["default"]).map(resolved) else {
-            return ["status \(status) is not documented (documented: \(responses.keys.sorted().joined(separator: ", ")))"]
+        guard
+            let documented = (responses[String(status)] ?? responses["\(status / 100)XX"] ?? responses["default"]).map(
+                resolved)
+        else {
+            return [
+                "status \(status) is not documented (documented: \(responses.keys.sorted().joined(separator: ", ")))"
+            ]
         }
         var problems: [String] = []
         for (name, header) in (documented["headers"]?.object ?? [:]).sorted(by: { $0.key < $1.key }) {
@@ -193,7 +221,8 @@ struct APISpec: Sendable {
                 continue
             }
             if let schema = header["schema"] {
-                problems += validator.validate(Self.typed(value, schema, validator), against: schema, at: "header \(name)")
+                problems += validator.validate(
+                    Self.typed(value, schema, validator), against: schema, at: "header \(name)")
             }
         }
         problems += body(exchange.responseBody, exchange.responseHeaders, documented: documented["content"], "response")
@@ -202,19 +231,27 @@ struct APISpec: Sendable {
 
     /// Checks a body against a `content` map: its media type must be listed, and a JSON body
     /// must match that media type's schema.
-    private func body(_ data: Data, _ headers: HTTPHeaders, documented content: JSONValue?, _ what: String) -> [String] {
+    private func body(_ data: Data, _ headers: HTTPHeaders, documented content: JSONValue?, _ what: String) -> [String]
+    {
         let content = content?.object ?? [:]
         guard !data.isEmpty else {
-            return content.isEmpty ? [] : ["the \(what) is empty, but openapi.yaml documents \(content.keys.sorted().joined(separator: ", "))"]
+            return content.isEmpty
+                ? []
+                : ["the \(what) is empty, but openapi.yaml documents \(content.keys.sorted().joined(separator: ", "))"]
         }
         guard !content.isEmpty else { return ["the \(what) has a body, but openapi.yaml documents none"] }
-        let mediaType = headers.first(name: "Content-Type")?.split(separator: ";").first
+        let mediaType =
+            headers.first(name: "Content-Type")?.split(separator: ";").first
             .map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         guard let media = content[mediaType] else {
-            return ["the \(what) is \(mediaType.isEmpty ? "without Content-Type" : mediaType), openapi.yaml documents \(content.keys.sorted().joined(separator: ", "))"]
+            return [
+                "the \(what) is \(mediaType.isEmpty ? "without Content-Type" : mediaType), openapi.yaml documents \(content.keys.sorted().joined(separator: ", "))"
+            ]
         }
         guard mediaType == "application/json" || mediaType.hasSuffix("+json") else { return [] }
-        guard let value = JSONValue.parse(data) else { return ["the \(what) is not JSON: \(String(decoding: data.prefix(80), as: UTF8.self))"] }
+        guard let value = JSONValue.parse(data) else {
+            return ["the \(what) is not JSON: \(String(decoding: data.prefix(80), as: UTF8.self))"]
+        }
         guard let schema = media["schema"] else { return [] }
         return validator.validate(value, against: schema, at: what)
     }
@@ -239,9 +276,11 @@ enum ExercisedOperations {
     static func record(_ operation: APISpec.Operation) {
         seen.withLockedValue { seen in
             guard seen.insert(operation.id).inserted,
-                  let file = ProcessInfo.processInfo.environment["OPSTAP_API_EXERCISED"], !file.isEmpty
+                let file = ProcessInfo.processInfo.environment["OPSTAP_API_EXERCISED"], !file.isEmpty
             else { return }
-            if !FileManager.default.fileExists(atPath: file) { FileManager.default.createFile(atPath: file, contents: nil) }
+            if !FileManager.default.fileExists(atPath: file) {
+                FileManager.default.createFile(atPath: file, contents: nil)
+            }
             guard let handle = FileHandle(forWritingAtPath: file) else { return }
             defer { try? handle.close() }
             _ = try? handle.seekToEnd()

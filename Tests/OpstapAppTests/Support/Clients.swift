@@ -12,12 +12,16 @@ struct WebClient {
     let cookie: String
     let csrf: String
 
-    static func login(_ app: Application, _ email: String, password: String = DemoData.password) async throws -> WebClient {
+    static func login(
+        _ app: Application, _ email: String, password: String = DemoData.password
+    ) async throws -> WebClient {
         let page = try await send(app, .GET, "/login")
         let csrf = try #require(Self.csrfToken(in: page.body.string))
         // An anonymous visitor has no session, only the sign-in form's signed CSRF cookie.
         let cookie = try #require(Self.csrfCookie(page.headers))
-        let response = try await send(app, .POST, "/login", headers: formHeaders(cookie), body: encode(["_csrf": csrf, "email": email, "password": password]))
+        let response = try await send(
+            app, .POST, "/login", headers: formHeaders(cookie),
+            body: encode(["_csrf": csrf, "email": email, "password": password]))
         #expect(response.status == .seeOther, "login of \(email)")
         let signedIn = try await finishMFA(app, cookie: try #require(Self.sessionCookie(response.headers)))
         // Signing in starts a new session with a new CSRF token; read it like a browser would.
@@ -34,7 +38,8 @@ struct WebClient {
     }
 
     func post(_ path: String, _ fields: [(String, String)], csrf: String? = nil) async throws -> HTTPResult {
-        try await send(app, .POST, path, headers: formHeaders(cookie), body: encode(fields + [("_csrf", csrf ?? self.csrf)]))
+        try await send(
+            app, .POST, path, headers: formHeaders(cookie), body: encode(fields + [("_csrf", csrf ?? self.csrf)]))
     }
 
     static func csrfToken(in html: String) -> String? {
@@ -50,7 +55,9 @@ struct WebClient {
     /// `name=value` of the cookie `name` a response sets (not one it expires).
     static func cookie(_ name: String, _ headers: HTTPHeaders) -> String? {
         headers[.setCookie].compactMap { header -> String? in
-            guard header.hasPrefix(name + "="), !header.hasPrefix(name + "=;"), !header.lowercased().contains("max-age=0") else { return nil }
+            guard header.hasPrefix(name + "="), !header.hasPrefix(name + "=;"),
+                !header.lowercased().contains("max-age=0")
+            else { return nil }
             return String(header.split(separator: ";")[0])
         }.last
     }
@@ -68,8 +75,10 @@ private func encode(_ fields: [String: String]) -> String { encode(fields.map { 
 private func encode(_ fields: [(String, String)]) -> String {
     var allowed = CharacterSet.alphanumerics
     allowed.insert(charactersIn: "-._~")
-    return fields.map { "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }
-        .joined(separator: "&")
+    return fields.map {
+        "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)"
+    }
+    .joined(separator: "&")
 }
 
 /// An API caller with a bearer token of a demo user.
@@ -82,14 +91,19 @@ struct APIClient {
         return APIClient(app: app, token: try await APITokens.create(for: user.requireID(), name: "test", on: app.db))
     }
 
-    func send(_ method: HTTPMethod, _ path: String, json: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) async throws -> HTTPResult {
+    func send(
+        _ method: HTTPMethod, _ path: String, json: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> HTTPResult {
         var headers = HTTPHeaders()
         headers.bearerAuthorization = BearerAuthorization(token: token)
         if json != nil { headers.contentType = .json }
-        return try await OpstapAppTests.send(app, method, path, headers: headers, body: json, sourceLocation: sourceLocation)
+        return try await OpstapAppTests.send(
+            app, method, path, headers: headers, body: json, sourceLocation: sourceLocation)
     }
 
-    func send<Body: Encodable>(_ method: HTTPMethod, _ path: String, body: Body, sourceLocation: SourceLocation = #_sourceLocation) async throws -> HTTPResult {
+    func send<Body: Encodable>(
+        _ method: HTTPMethod, _ path: String, body: Body, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> HTTPResult {
         let data = try JSONEncoder().encode(body)
         return try await send(method, path, json: String(decoding: data, as: UTF8.self), sourceLocation: sourceLocation)
     }
@@ -103,13 +117,16 @@ struct APIClient {
 
 extension WebClient {
     /// A form with one file, as a browser sends it (multipart/form-data).
-    func postFile(_ path: String, fields: [(String, String)], file: (name: String, filename: String, content: String)) async throws -> HTTPResult {
+    func postFile(
+        _ path: String, fields: [(String, String)], file: (name: String, filename: String, content: String)
+    ) async throws -> HTTPResult {
         let boundary = "opstap-test-boundary"
         var body = ""
         for (name, value) in fields + [("_csrf", csrf)] {
             body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
         }
-        body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\nContent-Type: text/csv\r\n\r\n\(file.content)\r\n--\(boundary)--\r\n"
+        body +=
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\nContent-Type: text/csv\r\n\r\n\(file.content)\r\n--\(boundary)--\r\n"
         var headers = HTTPHeaders()
         headers.add(name: .cookie, value: cookie)
         headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")

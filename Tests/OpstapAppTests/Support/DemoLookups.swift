@@ -16,14 +16,17 @@ struct DemoLookups {
         try await Cohort.query(on: db).filter(\.$name == name).first()!
     }
 
-    func candidacy(in programme: String, stage: CandidacyStage, decision: SelectionDecision? = nil) async throws -> Candidacy {
+    func candidacy(
+        in programme: String, stage: CandidacyStage, decision: SelectionDecision? = nil
+    ) async throws -> Candidacy {
         let programme = try await self.programme(programme)
         let query = Candidacy.query(on: db).filter(\.$programme.$id == programme.id!).filter(\.$stage == stage.rawValue)
         if let decision { query.filter(\.$decision == decision.rawValue) }
         return try await query.sort(\.$referredOn).first()!
     }
 
-    func enrolment(in cohort: String, state: EnrolmentState, stream: String = "statushouders") async throws -> Enrolment {
+    func enrolment(in cohort: String, state: EnrolmentState, stream: String = "statushouders") async throws -> Enrolment
+    {
         let cohort = try await self.cohort(cohort)
         return try await Enrolment.query(on: db).filter(\.$cohort.$id == cohort.id!).filter(\.$state == state.rawValue)
             .filter(\.$stream == stream).sort(\.$id).first()!
@@ -38,7 +41,9 @@ struct DemoLookups {
         let actor = try await self.actor(email)
         let operations = CandidateOperations(scope: Scope(actor: actor, db: db, today: testToday), now: Date())
         for criterion in try await operations.definition(for: candidacy).selectionCriteria {
-            try await operations.assess(candidacy, criterion: criterion.code, score: min(criterion.maxScore, criterion.minimumScore + 1), note: "")
+            try await operations.assess(
+                candidacy, criterion: criterion.code, score: min(criterion.maxScore, criterion.minimumScore + 1),
+                note: "")
         }
     }
 

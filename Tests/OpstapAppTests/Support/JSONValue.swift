@@ -37,7 +37,10 @@ enum JSONValue: Equatable, Sendable {
             default: self = .string(scalar.string)
             }
         case .mapping(let mapping):
-            self = .object(Dictionary(mapping.map { ($0.key.string ?? "", JSONValue($0.value)) }, uniquingKeysWith: { first, _ in first }))
+            self = .object(
+                Dictionary(
+                    mapping.map { ($0.key.string ?? "", JSONValue($0.value)) }, uniquingKeysWith: { first, _ in first })
+            )
         case .sequence(let sequence):
             self = .array(sequence.map(JSONValue.init))
         default:
@@ -84,7 +87,8 @@ enum JSONValue: Equatable, Sendable {
         switch self {
         case .null: return "null"
         case .bool(let value): return String(value)
-        case .number(let value): return value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        case .number(let value):
+            return value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
         case .string(let text): return "\"\(text.prefix(60))\""
         case .array(let items): return "an array of \(items.count)"
         case .object(let members): return "an object with \(members.keys.sorted().prefix(8).joined(separator: ", "))"
@@ -118,7 +122,11 @@ extension JSONValue: Encodable {
         case .null: try container.encodeNil()
         case .bool(let value): try container.encode(value)
         case .number(let value):
-            if value.rounded() == value, abs(value) < 1e15 { try container.encode(Int64(value)) } else { try container.encode(value) }
+            if value.rounded() == value, abs(value) < 1e15 {
+                try container.encode(Int64(value))
+            } else {
+                try container.encode(value)
+            }
         case .string(let text): try container.encode(text)
         case .array(let items): try container.encode(items)
         case .object(let members): try container.encode(members)

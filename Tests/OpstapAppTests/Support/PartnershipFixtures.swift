@@ -15,25 +15,32 @@ struct Installation {
     let organisationID: UUID
 
     /// Sets up an empty Opstap through /setup with the token `serve` would print.
-    static func setUp(_ app: Application, organisation: String = "Gemeente Voorbeeld", kind: OrganisationKind = .municipality,
-                      email: String = "beheer@voorbeeld.nl") async throws -> Installation {
+    static func setUp(
+        _ app: Application, organisation: String = "Gemeente Voorbeeld", kind: OrganisationKind = .municipality,
+        email: String = "beheer@voorbeeld.nl"
+    ) async throws -> Installation {
         let token = try await app.setupToken.issue()
         let (cookie, csrf) = try await anonymous(app, "/setup")
-        let response = try await post(app, "/setup", cookie: cookie, fields: [
-            ("_csrf", csrf), ("token", token), ("organisationName", organisation), ("kind", kind.rawValue), ("city", "Leiden"),
-            ("name", "Eerste Beheerder"), ("email", email), ("password", password),
-        ])
+        let response = try await post(
+            app, "/setup", cookie: cookie,
+            fields: [
+                ("_csrf", csrf), ("token", token), ("organisationName", organisation), ("kind", kind.rawValue),
+                ("city", "Leiden"),
+                ("name", "Eerste Beheerder"), ("email", email), ("password", password),
+            ])
         #expect(response.status == .seeOther)
         #expect(response.headers.first(name: .location) == "/admin")
         let admin = try await signedIn(app, cookie: WebClient.sessionCookie(response.headers) ?? cookie)
-        let organisationID = try #require(try await Organisation.query(on: app.db).filter(\.$name == organisation).first()?.id)
+        let organisationID = try #require(
+            try await Organisation.query(on: app.db).filter(\.$name == organisation).first()?.id)
         return Installation(app: app, admin: admin, organisationID: organisationID)
     }
 
     /// Registers a partner organisation and makes its first administrator through the
     /// invitation flow; returns the organisation and that administrator, signed in.
     func partner(_ name: String, kind: OrganisationKind, email: String) async throws -> (id: UUID, admin: WebClient) {
-        let created = try await admin.post("/admin/organisations", [("organisationName", name), ("kind", kind.rawValue), ("city", "Tilburg")])
+        let created = try await admin.post(
+            "/admin/organisations", [("organisationName", name), ("kind", kind.rawValue), ("city", "Tilburg")])
         #expect(created.status == .seeOther)
         let id = try #require(try await Organisation.query(on: app.db).filter(\.$name == name).first()?.id)
         let code = try await invite(into: id, email: email, roles: [.administrator])
@@ -42,9 +49,12 @@ struct Installation {
     }
 
     /// Invites through the organisation page and reads the one-time link from the answer.
-    func invite(into organisationID: UUID, email: String, roles: [Role], by client: WebClient? = nil) async throws -> String {
-        let response = try await (client ?? admin).post("/admin/organisations/\(organisationID)/invitations",
-                                                        [("email", email)] + roles.map { ("roles", $0.rawValue) })
+    func invite(
+        into organisationID: UUID, email: String, roles: [Role], by client: WebClient? = nil
+    ) async throws -> String {
+        let response = try await (client ?? admin).post(
+            "/admin/organisations/\(organisationID)/invitations",
+            [("email", email)] + roles.map { ("roles", $0.rawValue) })
         #expect(response.status == .created)
         return try #require(Self.code(in: response.body.string))
     }
@@ -58,7 +68,8 @@ struct Installation {
     /// Accepts an invitation as an anonymous browser and returns the new, signed-in user.
     static func accept(_ app: Application, code: String, name: String) async throws -> WebClient {
         let (cookie, csrf) = try await anonymous(app, "/invite/\(code)")
-        let response = try await post(app, "/invite/\(code)", cookie: cookie, fields: [("_csrf", csrf), ("name", name), ("password", password)])
+        let response = try await post(
+            app, "/invite/\(code)", cookie: cookie, fields: [("_csrf", csrf), ("name", name), ("password", password)])
         #expect(response.status == .seeOther)
         return try await signedIn(app, cookie: WebClient.sessionCookie(response.headers) ?? cookie)
     }
@@ -66,17 +77,23 @@ struct Installation {
     /// A browser that opened `path` without signing in: its signed CSRF cookie and the form's token.
     static func anonymous(_ app: Application, _ path: String) async throws -> (cookie: String, csrf: String) {
         let page = try await send(app, .GET, path)
-        return (try #require(WebClient.csrfCookie(page.headers)), try #require(WebClient.csrfToken(in: page.body.string)))
+        return (
+            try #require(WebClient.csrfCookie(page.headers)), try #require(WebClient.csrfToken(in: page.body.string))
+        )
     }
 
-    static func post(_ app: Application, _ path: String, cookie: String, fields: [(String, String)]) async throws -> HTTPResult {
+    static func post(
+        _ app: Application, _ path: String, cookie: String, fields: [(String, String)]
+    ) async throws -> HTTPResult {
         var headers = HTTPHeaders()
         headers.add(name: .cookie, value: cookie)
         headers.contentType = .urlEncodedForm
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
-        let body = fields.map { "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }
-            .joined(separator: "&")
+        let body = fields.map {
+            "\($0.0.addingPercentEncoding(withAllowedCharacters: allowed)!)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)"
+        }
+        .joined(separator: "&")
         return try await send(app, .POST, path, headers: headers, body: body)
     }
 

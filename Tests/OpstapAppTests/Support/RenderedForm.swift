@@ -57,7 +57,11 @@ final class RenderedForm {
     @discardableResult
     func set(_ name: String, _ value: String) -> Bool {
         guard has(name) else { return false }
-        if let index = fields.firstIndex(where: { $0.0 == name }) { fields[index].1 = value } else { fields.append((name, value)) }
+        if let index = fields.firstIndex(where: { $0.0 == name }) {
+            fields[index].1 = value
+        } else {
+            fields.append((name, value))
+        }
         return true
     }
 

@@ -37,7 +37,9 @@ struct SchemaValidator: Sendable {
         "if", "then", "else", "unevaluatedProperties", "propertyNames",
     ]
 
-    static let formats: Set<String> = ["date", "date-time", "uuid", "email", "uri-reference", "int32", "int64", "float", "double"]
+    static let formats: Set<String> = [
+        "date", "date-time", "uuid", "email", "uri-reference", "int32", "int64", "float", "double",
+    ]
 
     /// `known` is nil where `value` meets its first schema; there the closed-object rule is
     /// applied with every property the schema declares anywhere, and the schemas it combines
@@ -47,7 +49,8 @@ struct SchemaValidator: Sendable {
             return schema == .bool(false) ? ["\(path): no value is allowed here"] : []
         }
         var errors: [String] = []
-        for keyword in s.keys where !Self.assertions.contains(keyword) && !Self.annotations.contains(keyword) && !keyword.hasPrefix("x-") {
+        for keyword in s.keys
+        where !Self.assertions.contains(keyword) && !Self.annotations.contains(keyword) && !keyword.hasPrefix("x-") {
             errors.append("\(path): the schema uses `\(keyword)`, which this validator does not check")
         }
         var known = known
@@ -87,14 +90,17 @@ struct SchemaValidator: Sendable {
         if let branches = s["anyOf"]?.array {
             let results = branches.map { check(value, $0, path, known: known) }
             if !results.contains(where: \.isEmpty) {
-                errors.append("\(path): matches none of anyOf (\(results.map { $0.first ?? "" }.joined(separator: "; ")))")
+                errors.append(
+                    "\(path): matches none of anyOf (\(results.map { $0.first ?? "" }.joined(separator: "; ")))")
             }
         }
         if let branches = s["oneOf"]?.array {
             let results = branches.map { check(value, $0, path, known: known) }
             let matching = results.filter(\.isEmpty).count
             if matching != 1 {
-                errors.append("\(path): matches \(matching) of oneOf, not exactly one (\(results.map { $0.first ?? "ok" }.joined(separator: "; ")))")
+                errors.append(
+                    "\(path): matches \(matching) of oneOf, not exactly one (\(results.map { $0.first ?? "ok" }.joined(separator: "; ")))"
+                )
             }
         }
         if let negated = s["not"], check(value, negated, path, known: known).isEmpty {
@@ -131,7 +137,9 @@ struct SchemaValidator: Sendable {
             if let schema = properties[name] { errors += check(member, schema, "\(path).\(name)", known: nil) }
         }
         if let names = s["propertyNames"] {
-            for name in members.keys.sorted() { errors += check(.string(name), names, "\(path) (property name \(name))", known: nil) }
+            for name in members.keys.sorted() {
+                errors += check(.string(name), names, "\(path) (property name \(name))", known: nil)
+            }
         }
         if let minimum = s["minProperties"]?.number, Double(members.count) < minimum {
             errors.append("\(path): fewer than \(Int(minimum)) properties")
@@ -187,17 +195,26 @@ struct SchemaValidator: Sendable {
 
     private func checkNumber(_ number: Double, _ s: [String: JSONValue], _ path: String) -> [String] {
         var errors: [String] = []
-        if let minimum = s["minimum"]?.number, number < minimum { errors.append("\(path): \(number) is below \(minimum)") }
-        if let maximum = s["maximum"]?.number, number > maximum { errors.append("\(path): \(number) is above \(maximum)") }
-        if let bound = s["exclusiveMinimum"]?.number, number <= bound { errors.append("\(path): \(number) is not above \(bound)") }
-        if let bound = s["exclusiveMaximum"]?.number, number >= bound { errors.append("\(path): \(number) is not below \(bound)") }
+        if let minimum = s["minimum"]?.number, number < minimum {
+            errors.append("\(path): \(number) is below \(minimum)")
+        }
+        if let maximum = s["maximum"]?.number, number > maximum {
+            errors.append("\(path): \(number) is above \(maximum)")
+        }
+        if let bound = s["exclusiveMinimum"]?.number, number <= bound {
+            errors.append("\(path): \(number) is not above \(bound)")
+        }
+        if let bound = s["exclusiveMaximum"]?.number, number >= bound {
+            errors.append("\(path): \(number) is not below \(bound)")
+        }
         if let step = s["multipleOf"]?.number, step > 0, (number / step).rounded() != number / step {
             errors.append("\(path): \(number) is not a multiple of \(step)")
         }
         switch s["format"]?.string {
         case "int32"?: if abs(number) > Double(Int32.max) { errors.append("\(path): \(number) does not fit int32") }
         case "int64"?: if abs(number) > Double(Int64.max) { errors.append("\(path): \(number) does not fit int64") }
-        case let other? where !Self.formats.contains(other): errors.append("\(path): the format \(other) is not known to this validator")
+        case let other? where !Self.formats.contains(other):
+            errors.append("\(path): the format \(other) is not known to this validator")
         default: break
         }
         return errors
@@ -213,13 +230,17 @@ struct SchemaValidator: Sendable {
         case "date-time":
             let parts = text.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false)
             guard parts.count == 2, isDate(String(parts[0])),
-                  parts[1].wholeMatch(of: #/([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])/#) != nil
+                parts[1].wholeMatch(
+                    of:
+                        #/([01][0-9]|2[0-3]):[0-5][0-9]:([0-5][0-9]|60)(\.[0-9]+)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])/#
+                ) != nil
             else { return "is not a date-time (RFC 3339)" }
             return nil
         case "email":
             return text.wholeMatch(of: #/[^@\s]+@[^@\s]+/#) != nil ? nil : "is not an email address"
         case "uri-reference":
-            return text.contains(where: { $0.isWhitespace }) || URL(string: text) == nil ? "is not a URI reference" : nil
+            return text.contains(where: { $0.isWhitespace }) || URL(string: text) == nil
+                ? "is not a URI reference" : nil
         case "int32", "int64", "float", "double":
             return "is a string, formatted as a number"
         default:
@@ -229,7 +250,7 @@ struct SchemaValidator: Sendable {
 
     static func isDate(_ text: String) -> Bool {
         guard let match = text.wholeMatch(of: #/([0-9]{4})-([0-9]{2})-([0-9]{2})/#),
-              let year = Int(match.1), let month = Int(match.2), let day = Int(match.3), (1...12).contains(month)
+            let year = Int(match.1), let month = Int(match.2), let day = Int(match.3), (1...12).contains(month)
         else { return false }
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]

@@ -77,8 +77,10 @@ let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .
 
 /// Sends a request to the test's running server over a real socket. Every API call is
 /// checked against openapi.yaml on the way (`checkAgainstSpec`).
-func send(_ app: Application, _ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: String? = nil,
-          sourceLocation: SourceLocation = #_sourceLocation) async throws -> HTTPResult {
+func send(
+    _ app: Application, _ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: String? = nil,
+    sourceLocation: SourceLocation = #_sourceLocation
+) async throws -> HTTPResult {
     let server = try #require(app.storage[TestServerKey.self])
     var request = HTTPClientRequest(url: server.baseURL + path)
     request.method = method
@@ -89,25 +91,32 @@ func send(_ app: Application, _ method: HTTPMethod, _ path: String, headers: HTT
     let response = try await httpClient.execute(request, timeout: .seconds(180))
     let bytes = try await response.body.collect(upTo: 20 * 1024 * 1024)
     let result = HTTPResult(status: response.status, headers: response.headers, body: bytes)
-    if path.hasPrefix(APISpec.prefix + "/") { checkAgainstSpec(method, path, headers, body, result, sourceLocation: sourceLocation) }
+    if path.hasPrefix(APISpec.prefix + "/") {
+        checkAgainstSpec(method, path, headers, body, result, sourceLocation: sourceLocation)
+    }
     return result
 }
 
 /// The API's contract holds in every test: a request the spec refuses must not succeed, and
 /// the status, headers and body of every answer must be what the spec documents (ADR 0002).
 /// A finding fails the test that made the call, at the line that made it.
-func checkAgainstSpec(_ method: HTTPMethod, _ path: String, _ headers: HTTPHeaders, _ body: String?, _ result: HTTPResult,
-                      sourceLocation: SourceLocation) {
+func checkAgainstSpec(
+    _ method: HTTPMethod, _ path: String, _ headers: HTTPHeaders, _ body: String?, _ result: HTTPResult,
+    sourceLocation: SourceLocation
+) {
     switch APISpec.shared {
     case .failure(let failure):
         Issue.record(Comment(rawValue: failure.message), sourceLocation: sourceLocation)
     case .success(let spec):
-        let exchange = APISpec.Exchange(method: method.rawValue, target: path, requestHeaders: headers, requestBody: body,
-                                        status: Int(result.status.code), responseHeaders: result.headers,
-                                        responseBody: Data(result.body.readableBytesView))
+        let exchange = APISpec.Exchange(
+            method: method.rawValue, target: path, requestHeaders: headers, requestBody: body,
+            status: Int(result.status.code), responseHeaders: result.headers,
+            responseBody: Data(result.body.readableBytesView))
         let (operation, problems) = spec.problems(in: exchange)
         for problem in problems { Issue.record(Comment(rawValue: problem), sourceLocation: sourceLocation) }
-        if let operation, problems.isEmpty, (200..<300).contains(exchange.status) { ExercisedOperations.record(operation) }
+        if let operation, problems.isEmpty, (200..<300).contains(exchange.status) {
+            ExercisedOperations.record(operation)
+        }
     }
 }
 

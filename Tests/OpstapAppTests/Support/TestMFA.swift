@@ -22,7 +22,9 @@ final class TestAuthenticators: Sendable {
 
     /// The next code for `secret`, on a clock the server then reads.
     func nextCode(_ secret: String, app: Application) -> String {
-        let step = state.withLockedValue { $0.step += 1; return $0.step }
+        let step = state.withLockedValue {
+            $0.step += 1; return $0.step
+        }
         let moment = testToday.date.addingTimeInterval(TimeInterval(step) * 30)
         app.otpClock.set(moment)
         return TOTP(secret: Base32.decode(secret)!).code(at: moment)
@@ -45,17 +47,21 @@ extension WebClient {
             let userID = try #require(try await UserMFA.query(on: app.db).filter(\.$secret == secret).first()?.$user.id)
             TestAuthenticators.of(app).remember(secret, for: userID)
             let code = TestAuthenticators.of(app).nextCode(secret, app: app)
-            let done = try await Installation.post(app, "/account/mfa", cookie: cookie, fields: [("_csrf", csrf), ("code", code)])
+            let done = try await Installation.post(
+                app, "/account/mfa", cookie: cookie, fields: [("_csrf", csrf), ("code", code)])
             #expect(done.status == .ok, "MFA enrolment")
             return cookie
         case "/login/mfa":
             let value = String(cookie.split(separator: "=", maxSplits: 1)[1])
-            let session = try #require(try await WebSessionRecord.query(on: app.db).filter(\.$tokenHash == APITokens.hash(value)).first())
-            let secret = try #require(TestAuthenticators.of(app).secret(for: session.$user.id), "no authenticator set up in this test")
+            let session = try #require(
+                try await WebSessionRecord.query(on: app.db).filter(\.$tokenHash == APITokens.hash(value)).first())
+            let secret = try #require(
+                TestAuthenticators.of(app).secret(for: session.$user.id), "no authenticator set up in this test")
             let page = try await send(app, .GET, "/login/mfa", headers: headers).body.string
             let csrf = try #require(csrfToken(in: page))
             let code = TestAuthenticators.of(app).nextCode(secret, app: app)
-            let done = try await Installation.post(app, "/login/mfa", cookie: cookie, fields: [("_csrf", csrf), ("code", code)])
+            let done = try await Installation.post(
+                app, "/login/mfa", cookie: cookie, fields: [("_csrf", csrf), ("code", code)])
             #expect(done.status == .seeOther, "MFA code")
             return try #require(sessionCookie(done.headers))
         default:
