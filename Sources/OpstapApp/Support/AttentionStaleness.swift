@@ -8,11 +8,15 @@ import Vapor
 struct AttentionStaleness<Record: Model>: AsyncModelMiddleware {
     typealias Model = Record
 
+    /// Whether creating such a record can change stored signals. A new person or enrolment has
+    /// none yet, so an import of thousands adds no query per row.
+    var marksOnCreate = true
     /// The enrolments whose signals depend on this record.
     let enrolments: @Sendable (Record, any Database) async throws -> [UUID]
 
     func create(model: Record, on db: any Database, next: any AnyAsyncModelResponder) async throws {
         try await next.create(model, on: db)
+        guard marksOnCreate else { return }
         try await AttentionStore.markStale(try await enrolments(model, db), on: db)
     }
 
@@ -41,16 +45,16 @@ struct AttentionStaleness<Record: Model>: AsyncModelMiddleware {
 extension Application {
     /// Every record the attention signals are computed from (see `Attention.items`).
     func useAttentionStaleness() {
-        databases.middleware.use(AttentionStaleness<Enrolment> { enrolment, _ in enrolment.id.map { [$0] } ?? [] })
+        // Every step (transition) is written together with its enrolment, which is saved with it.
         databases.middleware.use(
-            AttentionStaleness<EnrolmentTransition> { transition, _ in [transition.$enrolment.id] })
+            AttentionStaleness<Enrolment>(marksOnCreate: false) { enrolment, _ in enrolment.id.map { [$0] } ?? [] })
         databases.middleware.use(AttentionStaleness<HourEntry> { entry, _ in [entry.$enrolment.id] })
         databases.middleware.use(AttentionStaleness<Note> { note, _ in [note.$enrolment.id] })
         databases.middleware.use(AttentionStaleness<Review> { review, _ in [review.$enrolment.id] })
         databases.middleware.use(AttentionStaleness<StatusMark> { mark, _ in [mark.$enrolment.id] })
         // The civic-integration deadline lives in the person's intake.
         databases.middleware.use(
-            AttentionStaleness<Person> { person, db in
+            AttentionStaleness<Person>(marksOnCreate: false) { person, db in
                 guard let id = person.id else { return [] }
                 return try await Enrolment.query(on: db).filter(\.$person.$id == id).all(\.$id)
             })
