@@ -11,23 +11,6 @@ import Vapor
 @Suite struct CapacityRaceTests {
     static let rounds = 20
 
-    /// A selected candidate of the cohort's programme and stream, as the selection would leave them.
-    func selectedCandidate(
-        for cohort: Cohort, stream: String, registeredBy: UUID, _ n: Int, on db: any Database
-    ) async throws -> UUID {
-        let person = Person(
-            givenName: "Race", familyName: "Deelnemer \(n)", dateOfBirth: "1995-05-05", gender: "woman", bsn: nil,
-            intake: IntakeProfile(), registeredBy: registeredBy)
-        try await person.create(on: db)
-        let candidacy = Candidacy(
-            personID: try person.requireID(), programmeID: cohort.$programme.id, stream: stream,
-            referredBy: registeredBy, referredOn: "2026-09-01")
-        candidacy.stage = CandidacyStage.decided.rawValue
-        candidacy.decision = SelectionDecision.selected.rawValue
-        try await candidacy.create(on: db)
-        return try candidacy.requireID()
-    }
-
     @Test func twoEnrolmentsIntoTheLastPlaceNeverBothSucceed() async throws {
         try await withOpstap { app in
             let lookups = DemoLookups(db: app.db)
@@ -38,10 +21,12 @@ import Vapor
             let stream = try #require(cohort.streams.first)
             var winners = 0
             for round in 0..<Self.rounds {
-                let first = try await selectedCandidate(
-                    for: cohort, stream: stream, registeredBy: coordinator.$organisation.id, 2 * round, on: app.db)
-                let second = try await selectedCandidate(
-                    for: cohort, stream: stream, registeredBy: coordinator.$organisation.id, 2 * round + 1, on: app.db)
+                // Two selected candidates, as the selection would leave them.
+                let pair = try await Factories.candidates(
+                    2, givenName: "Race", familyName: "Deelnemer \(round)", born: "1995-05-05", gender: "woman",
+                    programmeID: cohort.$programme.id, stream: stream, referredBy: coordinator.$organisation.id,
+                    referredOn: "2026-09-01", selected: true, on: app.db)
+                let first = try pair[0].requireID(), second = try pair[1].requireID()
                 // One place left.
                 let taken = try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohortID).count()
                 cohort.capacity = taken + 1

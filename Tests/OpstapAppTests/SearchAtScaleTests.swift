@@ -8,26 +8,6 @@ import Vapor
 /// Searches that must not depend on how large the registry is: a person the user may see is found
 /// however many others share the name, and a same-BSN record however many share the birthday.
 @Suite struct SearchAtScaleTests {
-    /// People with one family name, each referred to the given programme.
-    func register(
-        _ count: Int, familyName: String, born: String, programme: Programme, referredBy: UUID, on db: any Database
-    ) async throws {
-        for start in stride(from: 0, to: count, by: 500) {
-            let persons = (start..<min(start + 500, count)).map { n in
-                Person(
-                    id: UUID(), givenName: "Naam\(n)", familyName: familyName, dateOfBirth: born, gender: "man",
-                    bsn: nil,
-                    intake: IntakeProfile(), registeredBy: referredBy)
-            }
-            try await persons.create(on: db)
-            try await persons.map {
-                Candidacy(
-                    personID: $0.id!, programmeID: programme.id!, stream: "statushouders", referredBy: referredBy,
-                    referredOn: "2026-10-01")
-            }.create(on: db)
-        }
-    }
-
     @Test func aNameSharedByThousandsOutsideTheScopeStillFindsTheOneInside() async throws {
         try await withOpstap { app in
             let lookups = DemoLookups(db: app.db)
@@ -35,11 +15,12 @@ import Vapor
                 leiden = try await lookups.programme("Op je plek in de zorg")
             let organisation = try await lookups.user("coordinator.leiden@opstap.demo").$organisation.id
             // 1,200 Jansens in a programme the Leiden coordinator does not partner in, registered first.
-            try await register(
-                1_200, familyName: "Jansen", born: "1990-02-02", programme: kansrijk, referredBy: organisation,
-                on: app.db)
-            try await register(
-                1, familyName: "Jansen", born: "1991-03-03", programme: leiden, referredBy: organisation, on: app.db)
+            try await Factories.candidates(
+                1_200, familyName: "Jansen", born: "1990-02-02", programmeID: kansrijk.requireID(),
+                referredBy: organisation, referredOn: "2026-10-01", on: app.db)
+            try await Factories.candidates(
+                1, familyName: "Jansen", born: "1991-03-03", programmeID: leiden.requireID(),
+                referredBy: organisation, referredOn: "2026-10-01", on: app.db)
             let scope = try await lookups.scope("coordinator.leiden@opstap.demo")
             let found = try await CandidateSearch.page(
                 try await CandidateSearch(scope: scope).query(search: "jansen", programme: nil, stage: nil),
@@ -73,9 +54,9 @@ import Vapor
             let kansrijk = try await lookups.programme("Kansrijk")
             let organisation = try await lookups.user("coordinator.kansrijk@opstap.demo").$organisation.id
             // Many registered on 1 January, as is common when the real birth date is unknown.
-            try await register(
-                120, familyName: "Nieuwjaar", born: "1990-01-01", programme: kansrijk, referredBy: organisation,
-                on: app.db)
+            try await Factories.candidates(
+                120, familyName: "Nieuwjaar", born: "1990-01-01", programmeID: kansrijk.requireID(),
+                referredBy: organisation, referredOn: "2026-10-01", on: app.db)
             let existing = Person(
                 givenName: "Amal", familyName: "Eerder", dateOfBirth: "1985-05-05", gender: "woman", bsn: "111222333",
                 intake: IntakeProfile(), registeredBy: organisation)

@@ -5,7 +5,8 @@ import Foundation
 import Vapor
 
 /// Errors that mean "the database is too busy right now", not "this request is wrong": the
-/// connection pool had no connection free within its timeout, SQLite's write lock stayed taken
+/// connection pool had no connection free within its timeout, no write turn came in time
+/// (`SQLiteWriteGate`), SQLite's write lock stayed taken
 /// past the busy timeout, PostgreSQL refused more connections or gave up a lock or a
 /// serialisable transaction. They answer 503 with `Retry-After` instead of 500, so clients and
 /// load balancers retry instead of reporting a fault.
@@ -18,7 +19,7 @@ enum DatabaseOverload {
 
     static func isOverload(_ error: any Error) -> Bool {
         switch error {
-        case is ConnectionPoolTimeoutError:
+        case is ConnectionPoolTimeoutError, is SQLiteWriteGate.TurnTimeout:
             return true
         case let sqlite as SQLiteError:
             return sqlite.reason == .busy || sqlite.reason == .locked

@@ -79,10 +79,7 @@ enum Attention {
                 deadline: seesDeadline ? enrolment.person.intake.civicIntegration.deadline : nil,
                 lastContact: contacts[id], lastReview: reviews[id], asOf: asOf)
             guard !signals.isEmpty else { return nil }
-            return AttentionItem(
-                enrolmentID: id, name: enrolment.person.fullName, href: "/participants/\(id.uuidString)",
-                cohort: enrolment.cohort.name,
-                signals: signals, colour: colours[id])
+            return AttentionItem(enrolment, signals: signals, colour: colours[id])
         }
         return items.sorted { ($0.rank, $0.latestSince) > ($1.rank, $1.latestSince) }
     }
@@ -154,6 +151,14 @@ extension EnrolmentTransition {
 }
 
 extension AttentionItem {
+    /// A row of the list for an enrolment loaded with its person and cohort.
+    init(_ enrolment: Enrolment, signals: [Signal], colour: RAGColour?) {
+        let id = enrolment.id!
+        self.init(
+            enrolmentID: id, name: enrolment.person.fullName, href: "/participants/\(id.uuidString)",
+            cohort: enrolment.cohort.name, signals: signals, colour: colour)
+    }
+
     /// The list's order: most severe first, then the most recent reason.
     var rank: Int { signals.map(\.severity.rawValue).max() ?? 0 }
     var latestSince: String { signals.map(\.since.iso).max() ?? "" }

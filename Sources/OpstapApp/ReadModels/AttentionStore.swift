@@ -45,10 +45,7 @@ enum AttentionStore {
             let signals = stored.signals.signals.compactMap(\.signal).filter {
                 seesDeadline || $0.kind != .integrationDeadlineNear
             }
-            return AttentionItem(
-                enrolmentID: id, name: enrolment.person.fullName, href: "/participants/\(id.uuidString)",
-                cohort: enrolment.cohort.name,
-                signals: signals, colour: stored.colour.flatMap(RAGColour.init(rawValue:)))
+            return AttentionItem(enrolment, signals: signals, colour: stored.colour.flatMap(RAGColour.init(rawValue:)))
         }
         return ResultPage(items: items, number: request.number, size: request.size, total: total)
     }

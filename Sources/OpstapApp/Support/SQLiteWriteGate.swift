@@ -1,4 +1,4 @@
-import Vapor
+import Foundation
 
 /// One writer at a time within the process, waiting without blocking a thread.
 ///
@@ -6,9 +6,13 @@ import Vapor
 /// blocking one of the few threads that run every SQLite call (the blocking pool has as many threads
 /// as the machine has cores); two such waiters starve the writer that holds the lock. Here a writer
 /// waits for its turn as a suspended task instead, in arrival order. A turn not given within the
-/// timeout is refused as "busy" (503 with Retry-After), never a hang: a transaction that wrote
-/// through the pool instead of through its own handle would otherwise wait for itself forever.
+/// timeout is refused as "busy" (503 with Retry-After, see `DatabaseOverload`), never a hang: a
+/// transaction that wrote through the pool instead of through its own handle would otherwise wait
+/// for itself forever.
 actor SQLiteWriteGate {
+    /// No turn within the timeout: answered like SQLite's own "busy" (`DatabaseOverload`).
+    struct TurnTimeout: Error {}
+
     private var taken = false
     private var waiting: [(ticket: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
     private var lastTicket: UInt64 = 0
@@ -53,13 +57,6 @@ actor SQLiteWriteGate {
 
     private func expire(_ ticket: UInt64) {
         guard let index = waiting.firstIndex(where: { $0.ticket == ticket }) else { return }
-        waiting.remove(at: index).continuation.resume(throwing: DatabaseBusy())
+        waiting.remove(at: index).continuation.resume(throwing: TurnTimeout())
     }
-}
-
-/// The database could not take a write in time; the client may try again shortly.
-struct DatabaseBusy: AbortError {
-    var status: HTTPResponseStatus { .serviceUnavailable }
-    var reason: String { "The database is busy; try again in a moment." }
-    var headers: HTTPHeaders { ["Retry-After": "2"] }
 }
