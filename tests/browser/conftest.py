@@ -162,10 +162,26 @@ def complete_mfa(page: Page, email: str) -> None:
     page.wait_for_load_state("load")
 
 
+# Signed-in session cookies per address, reused by later logins of the same account: a second
+# sign-in within one 30-second step would have to wait for a fresh authenticator code.
+_SESSION_COOKIES: dict[str, list] = {}
+SESSION_COOKIE = "opstap_session"
+
+
 def login(page: Page, email: str, password: str) -> None:
     """Log in through the /login form and wait for the resulting page to load; set up the
     authenticator at the first sign-in of a role that requires it, and type its code at
-    later ones. Fails the test at once when the login is refused (the form comes back)."""
+    later ones. Fails the test at once when the login is refused (the form comes back).
+    An account signed in earlier in the run gets its session back when the server still
+    holds it (it ends at sign-out, expiry or a password change); otherwise it signs in anew."""
+    if email in _SESSION_COOKIES:
+        page.context.add_cookies(_SESSION_COOKIES[email])
+        page.goto("/")
+        page.wait_for_load_state("load")
+        if "/login" not in page.url and "/account/mfa" not in page.url:
+            return
+        page.context.clear_cookies()
+        del _SESSION_COOKIES[email]
     page.goto("/login")
     page.fill('input[name="email"]', email)
     page.fill('input[name="password"]', password)
@@ -175,6 +191,7 @@ def login(page: Page, email: str, password: str) -> None:
     complete_mfa(page, email)
     page.wait_for_load_state("load")
     assert "/login" not in page.url and "/account/mfa" not in page.url, f"login as {email} failed (still on {page.url})"
+    _SESSION_COOKIES[email] = [c for c in page.context.cookies() if c["name"] == SESSION_COOKIE]
 
 
 def axe_check(page: Page, impacts: tuple[str, ...] = AXE_BLOCKING_IMPACTS) -> list[dict]:
