@@ -7,11 +7,15 @@ environment, and SIGTERM to stop it.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import http.client
 import json
 import os
 import signal
 import socket
+import struct
 import subprocess
 import tempfile
 import time
@@ -146,3 +150,12 @@ def json_request(base_url: str, method: str, path: str, body: object | None = No
     status, _, data = request(base_url, method, path, body=body, token=token, headers=headers)
     assert status == expect, f"{method} {path}: {status} {data[:500]!r}"
     return json.loads(data) if data else {}
+
+
+def totp(secret_base32: str, step: int) -> str:
+    """RFC 6238 code (HMAC-SHA1, 6 digits) for a 30-second time step."""
+    key = base64.b32decode(secret_base32 + "=" * (-len(secret_base32) % 8))
+    digest = hmac.new(key, struct.pack(">Q", step), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    value = struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF
+    return f"{value % 1_000_000:06d}"

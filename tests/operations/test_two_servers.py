@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from servers import Server, base_env, free_port, json_request, new_folder
+from servers import Server, base_env, free_port, json_request, new_folder, totp
 
 POSTGRES = os.environ.get("OPSTAP_E2E_POSTGRES_URL", "")
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -185,7 +185,13 @@ def test_behind_nginx_a_sign_in_holds_on_both_servers_and_concurrent_writes_lose
     login = browser.get(cluster.base_url + "/login")
     signed_in = browser.post(cluster.base_url + "/login", allow_redirects=False, data={
         "_csrf": _csrf(login.text), "email": "coach.kansrijk@opstap.demo", "password": PASSWORD})
-    assert signed_in.status_code == 303 and signed_in.headers["Location"] == "/", signed_in.text[:1000]
+    # Coaches see personal data, so the first sign-in sets up the authenticator (ADR 0009).
+    assert signed_in.status_code == 303 and signed_in.headers["Location"] == "/account/mfa", signed_in.text[:1000]
+    setup = browser.get(cluster.base_url + "/account/mfa")
+    secret = re.search(r'data-secret="([A-Z2-7]+)"', setup.text).group(1)
+    confirmed = browser.post(cluster.base_url + "/account/mfa", allow_redirects=False, data={
+        "_csrf": _csrf(setup.text), "code": totp(secret, int(time.time() // 30))})
+    assert confirmed.status_code in (200, 303), confirmed.text[:1000]
     pages = [browser.get(cluster.base_url + "/participants", allow_redirects=False) for _ in range(8)]
     assert [p.status_code for p in pages] == [200] * 8, [(p.status_code, p.headers.get("Location")) for p in pages]
     assert len(_upstreams(pages)) == 2, _upstreams(pages)

@@ -48,14 +48,21 @@ enum SQLitePragmas {
     /// Milliseconds a connection waits for another's write lock before answering "busy" (then 503).
     static let busyTimeoutMilliseconds = 15_000
 
-    /// Per connection; cheap (no I/O), so they are repeated wherever a connection is taken for writing.
+    /// Per connection; cheap (no I/O), so they are repeated wherever a connection is taken for
+    /// writing (the pool offers no hook for a new connection).
     static let perConnection = ["PRAGMA busy_timeout = \(busyTimeoutMilliseconds)", "PRAGMA synchronous = NORMAL"]
+
+    /// Runs the per-connection pragmas on a connection about to write (see `perConnection`).
+    static func boundWaiting(on connection: any Database) async throws {
+        guard let sql = connection as? any SQLDatabase else { return }
+        for pragma in perConnection { try await sql.raw(SQLQueryString(pragma)).run() }
+    }
 
     /// Persistent in the database file; set once when the server prepares the database.
     static func enableWAL(on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
         try await sql.raw("PRAGMA journal_mode = WAL").run()
-        for pragma in perConnection { try await sql.raw(SQLQueryString(pragma)).run() }
+        try await boundWaiting(on: db)
     }
 }
 
@@ -103,9 +110,11 @@ struct SQLiteWriteTransactionsDatabase: Database, SQLDatabase {
     let gate: SQLiteWriteGate
     let inTransaction: Bool
 
-    private var sql: any SQLDatabase {
+    private var sql: any SQLDatabase { Self.sqlDatabase(base) }
+
+    private static func sqlDatabase(_ database: any Database) -> any SQLDatabase {
         // Fluent's SQLite database is always an SQLDatabase; anything else is a programming error.
-        guard let sql = base as? any SQLDatabase else {
+        guard let sql = database as? any SQLDatabase else {
             preconditionFailure("Fluent's SQLite database is an SQLDatabase")
         }
         return sql
@@ -113,14 +122,28 @@ struct SQLiteWriteTransactionsDatabase: Database, SQLDatabase {
 
     var context: DatabaseContext { base.context }
 
-    /// Runs a write outside a transaction in its turn; reads and writes inside a transaction
-    /// (which holds the turn already) go straight through.
+    /// Runs a write outside a transaction in its turn, on a connection whose wait for another
+    /// process's lock is bounded; reads and writes inside a transaction (which holds the turn
+    /// already) go straight through.
+    ///
+    /// SQLiteNIO installs a busy handler that retries forever; only `PRAGMA busy_timeout` replaces
+    /// it. A pooled connection that never ran the pragma waited endlessly for a lock another
+    /// process held (a backup, a maintenance shell), holding the turn of every writer behind it.
     private func inTurn<T: Sendable>(
-        _ writes: Bool, _ work: @escaping @Sendable () -> EventLoopFuture<T>
+        _ writes: Bool, _ work: @escaping @Sendable (any Database) -> EventLoopFuture<T>
     ) -> EventLoopFuture<T> {
-        guard writes, !inTransaction else { return work() }
-        let gate = self.gate
-        return base.eventLoop.makeFutureWithTask { try await gate.inTurn { try await work().get() } }
+        guard writes, !inTransaction else { return work(base) }
+        let gate = self.gate, base = self.base
+        return base.eventLoop.makeFutureWithTask {
+            try await gate.inTurn {
+                try await base.withConnection { connection in
+                    connection.eventLoop.makeFutureWithTask {
+                        try await SQLitePragmas.boundWaiting(on: connection)
+                        return try await work(connection).get()
+                    }
+                }.get()
+            }
+        }
     }
 
     func execute(
@@ -131,10 +154,10 @@ struct SQLiteWriteTransactionsDatabase: Database, SQLDatabase {
             case .create, .update, .delete, .custom: true
             case .read, .aggregate: false
             }
-        return inTurn(writes) { base.execute(query: query, onOutput: onOutput) }
+        return inTurn(writes) { $0.execute(query: query, onOutput: onOutput) }
     }
 
-    func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> { inTurn(true) { base.execute(schema: schema) } }
+    func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> { inTurn(true) { $0.execute(schema: schema) } }
     func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> { base.execute(enum: `enum`) }
 
     func withConnection<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
@@ -153,8 +176,8 @@ struct SQLiteWriteTransactionsDatabase: Database, SQLDatabase {
             try await gate.inTurn {
                 try await base.withConnection { connection in
                     connection.eventLoop.makeFutureWithTask {
+                        try await SQLitePragmas.boundWaiting(on: connection)
                         let tx = SQLiteWriteTransactionsDatabase(base: connection, gate: gate, inTransaction: true)
-                        for pragma in SQLitePragmas.perConnection { try await tx.raw(SQLQueryString(pragma)).run() }
                         try await tx.raw("BEGIN IMMEDIATE").run()
                         do {
                             let result = try await closure(tx).get()
@@ -180,7 +203,9 @@ struct SQLiteWriteTransactionsDatabase: Database, SQLDatabase {
         sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) -> EventLoopFuture<Void> {
         let sql = self.sql
-        return inTurn(Self.writes(sql.serialize(query).sql)) { sql.execute(sql: query, onRow) }
+        return inTurn(Self.writes(sql.serialize(query).sql)) { database in
+            Self.sqlDatabase(database).execute(sql: query, onRow)
+        }
     }
 
     func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
