@@ -89,7 +89,9 @@ import Vapor
                 try await Tenancy.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).first())
             #expect(tenancy.endsOn == "2026-12-22" && tenancy.endReason == "withdrawal")
             let units = try coordinator.decode(
-                [APIUnit].self, try await coordinator.send(.GET, "/api/v1/housing/complexes/\(complex.id!)/units"))
+                APIPage<APIUnit>.self,
+                try await coordinator.send(.GET, "/api/v1/housing/complexes/\(complex.id!)/units")
+            ).items
             #expect(units.first { $0.id == studio.id! }?.freeFrom == SimpleDate("2026-12-23"))
             // Leaving also schedules both follow-ups, each with a task.
             let followUps = try coordinator.decode(

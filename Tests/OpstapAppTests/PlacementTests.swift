@@ -167,12 +167,14 @@ import Vapor
                     json: #"{"locationId":"\#(goirle.id!)","wantedFrom":"2026-11-23"}"#
                 ).status == .noContent)
             let listed = try api.decode(
-                [APIPlacement].self, try await api.send(.GET, "/api/v1/enrolments/\(enrolment.id!)/placements"))
+                APIPage<APIPlacement>.self, try await api.send(.GET, "/api/v1/enrolments/\(enrolment.id!)/placements")
+            ).items
             #expect(!listed.isEmpty)
             let calendar = try await api.send(.GET, "/api/v1/enrolments/\(enrolment.id!)/schedule.ics")
             #expect(
                 calendar.status == .ok && calendar.headers.contentType?.description.hasPrefix("text/calendar") == true)
-            let caseloads = try api.decode([APICaseload].self, try await api.send(.GET, "/api/v1/caseloads"))
+            let caseloads = try api.decode(APIPage<APICaseload>.self, try await api.send(.GET, "/api/v1/caseloads"))
+                .items
             #expect(caseloads.contains { $0.role == .workSupervisor && $0.participants == 8 })
         }
     }

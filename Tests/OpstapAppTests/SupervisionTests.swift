@@ -66,7 +66,9 @@ import Vapor
                 .POST, "/api/v1/supervisor-trainings",
                 json: #"{"theme":"x","heldOn":"2026-11-19","attendees":["\#(other.id!)"]}"#)
             #expect(try api.decode(APIProblem.self, refused).invalidParams?.map(\.name) == ["attendees"])
-            let listed = try api.decode([APITraining].self, try await api.send(.GET, "/api/v1/supervisor-trainings"))
+            let listed = try api.decode(
+                APIPage<APITraining>.self, try await api.send(.GET, "/api/v1/supervisor-trainings")
+            ).items
             #expect(listed.map(\.attendees) == [[own.id!]])
             #expect(
                 try await api.send(
@@ -74,8 +76,9 @@ import Vapor
                     json: #"{"supervisorId":"\#(own.id!)","contactOn":"2026-11-20"}"#
                 ).status == .created)
             #expect(
-                try api.decode([APISupervisorContact].self, try await api.send(.GET, "/api/v1/supervisor-contacts"))
-                    .count == 1)
+                try api.decode(
+                    APIPage<APISupervisorContact>.self, try await api.send(.GET, "/api/v1/supervisor-contacts")
+                ).items.count == 1)
         }
     }
 }

@@ -63,9 +63,7 @@ struct DirectoryAPI {
             organisations = organisations.filter { $0 == organisationID }
         }
         let query = User.query(on: req.db).filter(\.$organisation.$id ~~ organisations).filter(\.$active == active)
-        let total = try await query.copy().count()
-        let users = try await query.sort(\.$name).sort(\.$id).range(page.offset..<(page.offset + page.size)).all()
-        return APIPage(ResultPage(items: users.map(APIUser.init), number: page.number, size: page.size, total: total))
+        return try await APIPage(query.sort(\.$name).sort(\.$id).page(page).map(APIUser.init))
     }
 
     func user(_ req: Request) async throws -> APIUser {

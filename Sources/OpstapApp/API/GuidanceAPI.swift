@@ -116,11 +116,12 @@ struct GuidanceAPI {
         return (scope, try await scope.enrolment(req.idParameter()))
     }
 
-    func reviews(_ req: Request) async throws -> [APIReview] {
+    func reviews(_ req: Request) async throws -> APIPage<APIReview> {
         let (_, enrolment) = try await enrolment(req)
-        return try await Review.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).sort(
-            \.$plannedOn, .descending
-        ).limit(100).all().map(APIReview.init)
+        let page = try req.pageQuery()
+        return try await APIPage(
+            Review.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).sort(\.$plannedOn, .descending)
+                .sort(\.$id).page(page).map(APIReview.init))
     }
 
     func planReview(_ req: Request) async throws -> Response {
@@ -155,10 +156,12 @@ struct GuidanceAPI {
         return APIReview(review)
     }
 
-    func goals(_ req: Request) async throws -> [APIGoal] {
+    func goals(_ req: Request) async throws -> APIPage<APIGoal> {
         let (_, enrolment) = try await enrolment(req)
-        return try await Goal.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).sort(\.$createdAt)
-            .limit(200).all().map(APIGoal.init)
+        let page = try req.pageQuery()
+        return try await APIPage(
+            Goal.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).sort(\.$createdAt).sort(\.$id)
+                .page(page).map(APIGoal.init))
     }
 
     func addGoal(_ req: Request) async throws -> Response {
@@ -182,15 +185,18 @@ struct GuidanceAPI {
         return APIGoal(goal)
     }
 
-    func statusMarks(_ req: Request) async throws -> [APIStatusMark] {
+    func statusMarks(_ req: Request) async throws -> APIPage<APIStatusMark> {
         let (_, enrolment) = try await enrolment(req)
-        return try await StatusMark.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).sort(
+        let page = try req.pageQuery()
+        let marks = try await StatusMark.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).sort(
             \.$recordedAt, .descending
-        ).limit(100).all().map {
-            APIStatusMark(
-                colour: RAGColour(rawValue: $0.colour) ?? .green, reason: $0.reason,
-                setOn: SimpleDate($0.setOn) ?? SimpleDate(year: 2000, month: 1, day: 1)!, setBy: $0.$setBy.id)
-        }
+        ).sort(\.$id).page(page)
+        return APIPage(
+            marks.map {
+                APIStatusMark(
+                    colour: RAGColour(rawValue: $0.colour) ?? .green, reason: $0.reason,
+                    setOn: SimpleDate($0.setOn) ?? SimpleDate(year: 2000, month: 1, day: 1)!, setBy: $0.$setBy.id)
+            })
     }
 
     func setStatusMark(_ req: Request) async throws -> Response {

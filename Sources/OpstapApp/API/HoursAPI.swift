@@ -79,12 +79,7 @@ struct HoursAPI {
         let enrolment = try await scope.enrolment(req.idParameter())
         let enrolmentID = try enrolment.requireID()
         let query = HourEntry.query(on: req.db).filter(\.$enrolment.$id == enrolmentID)
-        let total = try await query.copy().count()
-        let entries = try await query.sort(\.$date, .descending).sort(\.$id).range(
-            page.offset..<(page.offset + page.size)
-        ).all()
-        return APIPage(
-            ResultPage(items: entries.map(APIHourEntry.init), number: page.number, size: page.size, total: total))
+        return try await APIPage(query.sort(\.$date, .descending).sort(\.$id).page(page).map(APIHourEntry.init))
     }
 
     func overview(_ req: Request) async throws -> APIHoursOverview {

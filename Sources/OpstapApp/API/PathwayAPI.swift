@@ -8,14 +8,14 @@ import Vapor
 
 /// Housing, qualifications, fit interviews, job offers, follow-up and allocation over the API.
 struct PathwayAPI {
-    func complexes(_ req: Request) async throws -> [APIComplex] {
+    func complexes(_ req: Request) async throws -> APIPage<APIComplex> {
         let scope = try req.scope()
         guard scope.actor.visibleFields.contains(.housing) else { throw AccessDenied.forbidden }
-        let complexes = try await HousingOperations(scope: scope, now: req.clock.now()).complexes().sort(\.$name).limit(
-            200
-        ).all()
-        let figures = try await HousingOccupancy.load(complexes.compactMap(\.id), today: scope.today, on: req.db)
-        return complexes.map { Self.complex($0, figures[$0.id!] ?? HousingOccupancy.Figures()) }
+        let page = try req.pageQuery()
+        let complexes = try await HousingOperations(scope: scope, now: req.clock.now()).complexes().sort(\.$name)
+            .sort(\.$id).page(page)
+        let figures = try await HousingOccupancy.load(complexes.items.compactMap(\.id), today: scope.today, on: req.db)
+        return APIPage(complexes.map { Self.complex($0, figures[$0.id!] ?? HousingOccupancy.Figures()) })
     }
 
     static func complex(_ complex: HousingComplex, _ figures: HousingOccupancy.Figures) -> APIComplex {
@@ -48,16 +48,17 @@ struct PathwayAPI {
         return Self.complex(complex, figures[complex.id!] ?? HousingOccupancy.Figures())
     }
 
-    func units(_ req: Request) async throws -> [APIUnit] {
+    func units(_ req: Request) async throws -> APIPage<APIUnit> {
         let scope = try req.scope()
         guard scope.actor.visibleFields.contains(.housing) else { throw AccessDenied.forbidden }
+        let page = try req.pageQuery()
         let complex = try await HousingOperations(scope: scope, now: req.clock.now()).complex(req.idParameter())
         let units = try await HousingUnit.query(on: req.db).filter(\.$complex.$id == complex.requireID()).sort(\.$label)
-            .limit(1000).all()
+            .sort(\.$id).page(page)
         let tenancies = Dictionary(
-            grouping: try await Tenancy.query(on: req.db).filter(\.$unit.$id ~~ units.compactMap(\.id)).all(),
+            grouping: try await Tenancy.query(on: req.db).filter(\.$unit.$id ~~ units.items.compactMap(\.id)).all(),
             by: { $0.$unit.id })
-        return units.map { Self.unit($0, tenancies: tenancies[$0.id!] ?? [], today: scope.today) }
+        return APIPage(units.map { Self.unit($0, tenancies: tenancies[$0.id!] ?? [], today: scope.today) })
     }
 
     static func unit(_ unit: HousingUnit, tenancies: [Tenancy], today: SimpleDate) -> APIUnit {
@@ -150,10 +151,11 @@ struct PathwayAPI {
 
     // MARK: Qualifications
 
-    func qualifications(_ req: Request) async throws -> [APIQualification] {
+    func qualifications(_ req: Request) async throws -> APIPage<APIQualification> {
         _ = try req.scope()
-        return try await Qualification.query(on: req.db).sort(\.$level).sort(\.$name).limit(500).all().map(
-            Self.qualification)
+        let page = try req.pageQuery()
+        return try await APIPage(
+            Qualification.query(on: req.db).sort(\.$level).sort(\.$name).sort(\.$id).page(page).map(Self.qualification))
     }
 
     static func qualification(_ q: Qualification) -> APIQualification {

@@ -53,12 +53,13 @@ struct APICaseload: Content {
 
 /// Placements, the waiting list, the schedule feed and caseloads over the API.
 struct PlacementAPI {
-    func list(_ req: Request) async throws -> [APIPlacement] {
+    func list(_ req: Request) async throws -> APIPage<APIPlacement> {
         let scope = try req.scope()
         let enrolment = try await scope.enrolment(req.idParameter())
-        return try await Placement.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).sort(
-            \.$startsOn, .descending
-        ).limit(100).all().map(APIPlacement.init)
+        let page = try req.pageQuery()
+        return try await APIPage(
+            Placement.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).sort(\.$startsOn, .descending)
+                .sort(\.$id).page(page).map(APIPlacement.init))
     }
 
     func place(_ req: Request) async throws -> Response {
@@ -96,9 +97,10 @@ struct PlacementAPI {
             t: req.translator(), on: req.db)
     }
 
-    func caseloads(_ req: Request) async throws -> [APICaseload] {
+    func caseloads(_ req: Request) async throws -> APIPage<APICaseload> {
         let scope = try req.scope()
         try scope.actor.require(.moveParticipants)
+        let page = try req.pageQuery()
         let assignments = try await CurrentAssignments.of(scope) { $0.with(\.$user) }
         var counts: [String: APICaseload] = [:]
         for assignment in assignments {
@@ -110,6 +112,10 @@ struct PlacementAPI {
                     userId: assignment.$user.id, name: assignment.user.name, role: role, participants: 0)
             ].participants += 1
         }
-        return counts.values.sorted { ($0.name, $0.role) < ($1.name, $1.role) }
+        // Counted over every current assignment, then paged: one row per person and role.
+        let sorted = counts.values.sorted {
+            ($0.name, $0.role.rawValue, $0.userId.uuidString) < ($1.name, $1.role.rawValue, $1.userId.uuidString)
+        }
+        return APIPage(sorted.page(page))
     }
 }

@@ -32,19 +32,21 @@ struct APITrainingRequest: Content {
 
 /// Support contacts with work supervisors and their trainings over the API.
 struct SupervisionAPI {
-    func contacts(_ req: Request) async throws -> [APISupervisorContact] {
+    func contacts(_ req: Request) async throws -> APIPage<APISupervisorContact> {
         let scope = try req.scope()
         try scope.actor.require(.moveParticipants)
+        let page = try req.pageQuery()
         let supervisors = try await SupervisionOperations.reachableSupervisors(scope)
-        guard !supervisors.isEmpty else { return [] }
-        return try await SupervisorContact.query(on: req.db).filter(\.$supervisor.$id ~~ Array(supervisors)).sort(
-            \.$contactOn, .descending
-        ).limit(200).all()
-            .map {
-                APISupervisorContact(
-                    id: $0.id!, supervisorId: $0.$supervisor.id, coachId: $0.$coach.id,
-                    contactOn: SimpleDate($0.contactOn)!, note: $0.note)
-            }
+        guard !supervisors.isEmpty else { return APIPage([APISupervisorContact]().page(page)) }
+        return try await APIPage(
+            SupervisorContact.query(on: req.db).filter(\.$supervisor.$id ~~ Array(supervisors)).sort(
+                \.$contactOn, .descending
+            ).sort(\.$id).page(page)
+                .map {
+                    APISupervisorContact(
+                        id: $0.id!, supervisorId: $0.$supervisor.id, coachId: $0.$coach.id,
+                        contactOn: SimpleDate($0.contactOn)!, note: $0.note)
+                })
     }
 
     func log(_ req: Request) async throws -> Response {
@@ -59,16 +61,18 @@ struct SupervisionAPI {
             location: "/api/v1/supervisor-contacts")
     }
 
-    func trainings(_ req: Request) async throws -> [APITraining] {
+    func trainings(_ req: Request) async throws -> APIPage<APITraining> {
         let scope = try req.scope()
         try scope.actor.require(.moveParticipants)
-        return try await SupervisorTraining.query(on: req.db).filter(\.$organisation.$id == scope.actor.organisationID)
-            .sort(\.$heldOn, .descending).limit(200).with(\.$attendees).all()
-            .map {
-                APITraining(
-                    id: $0.id!, theme: $0.theme, heldOn: SimpleDate($0.heldOn)!,
-                    attendees: $0.attendees.compactMap(\.id))
-            }
+        let page = try req.pageQuery()
+        return try await APIPage(
+            SupervisorTraining.query(on: req.db).filter(\.$organisation.$id == scope.actor.organisationID)
+                .sort(\.$heldOn, .descending).sort(\.$id).with(\.$attendees).page(page)
+                .map {
+                    APITraining(
+                        id: $0.id!, theme: $0.theme, heldOn: SimpleDate($0.heldOn)!,
+                        attendees: $0.attendees.compactMap(\.id))
+                })
     }
 
     func recordTraining(_ req: Request) async throws -> Response {
