@@ -101,6 +101,39 @@ import Vapor
         }
     }
 
+    @Test func aScheduledJobCountsAsInFlightIsMeasuredAndDoesNotStartOnceTheServerStops() async throws {
+        try await withOpstap(demo: false) { app in
+            let runs = RunCounter()
+            app.scheduleRepeatedJob(
+                kind: "test_slow_job", initialDelay: .milliseconds(10), every: .hours(1), failure: "test job failed"
+            ) { db in
+                runs.increment()
+                _ = try await User.query(on: db).count()
+                try await Task.sleep(for: .milliseconds(400))
+            }
+            // While it runs, a stopping server would wait for it.
+            var seenInFlight = false
+            for _ in 0..<100 where !seenInFlight {
+                seenInFlight = app.inFlightWork.count > 0
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            #expect(seenInFlight)
+            #expect(await app.inFlightWork.waitUntilIdle(deadline: .now + .seconds(5)))
+            let text = try await send(app, .GET, "/metrics").body.string
+            #expect(text.contains(#"opstap_job_runs_total{kind="test_slow_job",outcome="done"}"#))
+            #expect(text.contains(#"opstap_job_duration_seconds_count{kind="test_slow_job"}"#))
+
+            // Once stopping has begun, a job that comes due does not start.
+            app.inFlightWork.stop()
+            app.scheduleRepeatedJob(
+                kind: "test_late_job", initialDelay: .milliseconds(10), every: .hours(1), failure: "test job failed"
+            ) { _ in runs.increment() }
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(runs.value == 1)
+            #expect(app.inFlightWork.count == 0)
+        }
+    }
+
     @Test func aNULCharacterIsRefusedWith400InTheAPIAndInFormsAndNothingIsStored() async throws {
         try await withOpstap { app in
             let enrolment = try await participant(app)
@@ -272,4 +305,12 @@ private final class SpanLog: @unchecked Sendable {
         lock.withLock { spans.append((start, end)) }
     }
     var all: [(ContinuousClock.Instant, ContinuousClock.Instant)] { lock.withLock { spans } }
+}
+
+/// A counter a scheduled job (another task) and the test both touch.
+private final class RunCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func increment() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
 }

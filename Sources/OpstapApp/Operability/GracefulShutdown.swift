@@ -20,6 +20,7 @@ extension Application {
         logger.notice(
             "Stopping: no new connections; waiting up to \(timeout) s for \(inFlightWork.count) request(s) and background job(s) in flight"
         )
+        inFlightWork.stop()
         await server.shutdown()
         let idle = await inFlightWork.waitUntilIdle(deadline: deadline)
         if idle {

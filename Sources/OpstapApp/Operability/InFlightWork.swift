@@ -8,11 +8,25 @@ import Vapor
 final class InFlightWork: @unchecked Sendable {
     private let lock = NSLock()
     private var running = 0
+    private var stopping = false
 
     var count: Int { lock.withLock { running } }
 
     func begin() { lock.withLock { running += 1 } }
     func end() { lock.withLock { running -= 1 } }
+
+    /// From now on no scheduled job starts (requests still finish; the listener is closing).
+    func stop() { lock.withLock { stopping = true } }
+
+    /// Begins a scheduled job, unless the server is stopping: checked and counted in one step,
+    /// so a stopping server never misses a job that started just before it began to wait.
+    func beginUnlessStopping() -> Bool {
+        lock.withLock {
+            guard !stopping else { return false }
+            running += 1
+            return true
+        }
+    }
 
     /// Runs `work` counted as in flight.
     func run<T>(_ work: () async throws -> T) async rethrows -> T {

@@ -10,7 +10,8 @@ import Vapor
 /// (unmatched paths all count as `vapor_route_undefined`, so ids never become labels). Opstap
 /// adds `opstap_in_flight_work` (requests and background jobs running now; the closest public
 /// measure of database pool demand, as the pools do not publish their use) and, per background
-/// job kind and outcome, `opstap_job_runs_total` and `opstap_job_duration_seconds`.
+/// job kind and outcome — imports, and the scheduled attention and SQLite statistics refreshes
+/// (`scheduleRepeatedJob`) — `opstap_job_runs_total` and `opstap_job_duration_seconds`.
 ///
 /// Who may read: a request from loopback that did not come through a proxy (no
 /// `X-Forwarded-For`, `X-Real-IP` or `Forwarded` header), or anyone with

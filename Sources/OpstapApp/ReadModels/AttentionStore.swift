@@ -118,13 +118,10 @@ extension AttentionStore {
     /// Shortly after start and then every hour, every running participant not yet computed for
     /// today is computed, so the first list of a new day does not wait for the whole registry.
     static func scheduleDailyRefresh(_ app: Application) {
-        let loop = app.eventLoopGroup.next(), db = app.db, logger = app.logger, clock = app.clock
-        loop.scheduleRepeatedAsyncTask(initialDelay: .seconds(5), delay: .hours(1)) { _ in
-            loop.makeFutureWithTask {
-                do { try await refreshAll(today: clock.today, on: db) } catch {
-                    logger.warning("Attention signals not refreshed: \(error)")
-                }
-            }
-        }
+        let clock = app.clock
+        app.scheduleRepeatedJob(
+            kind: "attention_refresh", initialDelay: .seconds(5), every: .hours(1),
+            failure: "Attention signals not refreshed"
+        ) { db in try await refreshAll(today: clock.today, on: db) }
     }
 }

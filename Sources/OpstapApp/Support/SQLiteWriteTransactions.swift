@@ -80,14 +80,9 @@ extension SQLitePragmas {
     /// Refreshes the statistics every few hours while the server runs.
     static func scheduleStatisticsRefresh(_ app: Application) {
         guard app.appConfig.databaseURL == nil else { return }
-        let db = app.db, logger = app.logger, loop = app.eventLoopGroup.next()
-        loop.scheduleRepeatedAsyncTask(initialDelay: .hours(6), delay: .hours(6)) { _ in
-            loop.makeFutureWithTask {
-                do { try await refreshStatistics(on: db) } catch {
-                    logger.warning("SQLite statistics not refreshed: \(error)")
-                }
-            }
-        }
+        app.scheduleRepeatedJob(
+            kind: "sqlite_statistics", initialDelay: .hours(6), every: .hours(6),
+            failure: "SQLite statistics not refreshed", refreshStatistics(on:))
     }
 }
 
