@@ -98,6 +98,25 @@ import Vapor
         }
     }
 
+    @Test func errorPagesAndRefusalsCarryTheSecurityHeadersOfEveryPage() async throws {
+        try await withOpstap(demo: false) { app in
+            let answers = [
+                try await send(app, .GET, "/nowhere"),  // unknown page
+                try await send(app, .GET, "/participants"),  // not signed in: redirected
+                try await send(app, .GET, "/api/v1/programmes"),  // no token
+                try await send(app, .POST, "/login", body: "x"),  // no CSRF token
+            ]
+            for answer in answers {
+                #expect(answer.headers.first(name: "X-Content-Type-Options") == "nosniff", "\(answer.status)")
+                #expect(answer.headers.first(name: "X-Frame-Options") == "DENY", "\(answer.status)")
+                #expect(
+                    answer.headers.first(name: "Content-Security-Policy")?.contains("frame-ancestors 'none'") == true,
+                    "\(answer.status)")
+            }
+            #expect(answers.map(\.status) == [.notFound, .seeOther, .unauthorized, .forbidden])
+        }
+    }
+
     @Test func apiAnswersAreNeverCached() async throws {
         try await withOpstap { app in
             let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")

@@ -26,8 +26,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     _ = OpstapMetrics.registry
     app.middleware.use(InFlightMiddleware(work: app.inFlightWork))
     app.middleware.use(RequestContextMiddleware())
-    app.middleware.use(ErrorPageMiddleware())
+    // Outside the error pages, so a refusal or an unknown path carries the same headers as a page.
     app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(ErrorPageMiddleware())
     app.middleware.use(WebSessionMiddleware())
     // After the sessions middleware: the error page it leads to reads the session.
     app.middleware.use(NULCharacterMiddleware())
