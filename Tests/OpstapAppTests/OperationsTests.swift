@@ -134,6 +134,33 @@ import Vapor
         }
     }
 
+    @Test func theDatabasePoolsUseAndSizeAreInTheMetrics() async throws {
+        try await withOpstap(demo: false) { app in
+            let usage = try #require((app.databases.configuration() as? MeteredDatabaseConfiguration)?.usage)
+            let before = usage.inUseNow
+            // A transaction holds one connection for as long as it runs.
+            let held = Task { try await app.db.transaction { _ in try await Task.sleep(for: .milliseconds(500)) } }
+            var seen = false
+            for _ in 0..<100 where !seen {
+                seen = usage.inUseNow == before + 1
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            try await held.value
+            #expect(seen)
+            #expect(usage.inUseNow == before)
+
+            let text = try await send(app, .GET, "/metrics").body.string
+            let engine = app.appConfig.databaseURL == nil ? "sqlite" : "postgresql"
+            let loops = app.eventLoopGroup.makeIterator().reduce(0) { count, _ in count + 1 }
+            let maximum = (engine == "sqlite" ? 1 : 4) * loops
+            let line = text.split(separator: "\n").first {
+                $0.hasPrefix("opstap_db_connections_max{database=\"\(engine)\"}")
+            }
+            #expect(line.flatMap { Double($0.split(separator: " ").last ?? "") } == Double(maximum))
+            #expect(text.contains("opstap_db_connections_in_use{database=\"\(engine)\"}"))
+        }
+    }
+
     @Test func aNULCharacterIsRefusedWith400InTheAPIAndInFormsAndNothingIsStored() async throws {
         try await withOpstap { app in
             let enrolment = try await participant(app)

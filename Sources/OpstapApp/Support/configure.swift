@@ -75,15 +75,21 @@ extension Application {
 }
 
 private func configureDatabase(_ app: Application, config: AppConfig) throws {
+    // Connections per event loop; the pool's maximum is that times the number of event loops.
+    let loops = app.eventLoopGroup.makeIterator().reduce(0) { count, _ in count + 1 }
     if let url = config.databaseURL {
         var postgres = try SQLPostgresConfiguration(url: url)
         if let schema = config.postgresSchema { postgres.searchPath = [schema] }
-        app.databases.use(.postgres(configuration: postgres, maxConnectionsPerEventLoop: 4), as: .psql)
-    } else if config.inMemorySQLite {
-        app.databases.use(.sqliteForServer(.memory), as: .sqlite)
+        let perLoop = 4
+        app.databases.use(
+            DatabaseConfigurationFactory.postgres(configuration: postgres, maxConnectionsPerEventLoop: perLoop)
+                .metered(engine: "postgresql", connections: perLoop * loops), as: .psql)
     } else {
         // The folder is created by the commands that use the database, not here: help
         // and other commands must leave the working folder alone.
-        app.databases.use(.sqliteForServer(.file(path: config.dataDirectory + "/opstap.sqlite")), as: .sqlite)
+        let storage: SQLiteConfiguration.Storage =
+            config.inMemorySQLite ? .memory : .file(path: config.dataDirectory + "/opstap.sqlite")
+        // Fluent's SQLite pool holds one connection per event loop.
+        app.databases.use(.sqliteForServer(storage).metered(engine: "sqlite", connections: loops), as: .sqlite)
     }
 }

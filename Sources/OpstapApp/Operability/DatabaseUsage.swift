@@ -1,0 +1,134 @@
+import CoreMetrics
+import FluentKit
+import Foundation
+import NIOCore
+import SQLKit
+
+/// How much of the database connection pool is in use, for `/metrics`.
+///
+/// The pools (AsyncKit) publish nothing, so every database handle is wrapped: a statement run
+/// on the pool, a `withConnection` and a `transaction` each hold one connection while they run,
+/// and statements inside them use that connection without counting again.
+/// `opstap_db_connections_in_use` against `opstap_db_connections_max` shows a pool running
+/// full before requests start waiting for it (and answer 503 after the pool's timeout).
+final class DatabaseUsage: @unchecked Sendable {
+    private let lock = NSLock()
+    private var holding = 0
+    private let inUse: Gauge
+
+    init(engine: String, connections: Int) {
+        inUse = Gauge(label: "opstap_db_connections_in_use", dimensions: [("database", engine)])
+        Gauge(label: "opstap_db_connections_max", dimensions: [("database", engine)]).record(connections)
+        inUse.record(0)
+    }
+
+    var inUseNow: Int { lock.withLock { holding } }
+
+    func hold<T>(_ work: () -> EventLoopFuture<T>) -> EventLoopFuture<T> {
+        inUse.record(
+            lock.withLock {
+                holding += 1; return holding
+            })
+        return work().always { _ in
+            self.inUse.record(
+                self.lock.withLock {
+                    self.holding -= 1; return self.holding
+                })
+        }
+    }
+}
+
+struct MeteredDatabaseConfiguration: DatabaseConfiguration {
+    var base: any DatabaseConfiguration
+    let usage: DatabaseUsage
+
+    var middleware: [any AnyModelMiddleware] {
+        get { base.middleware }
+        set { base.middleware = newValue }
+    }
+
+    func makeDriver(for databases: Databases) -> any DatabaseDriver {
+        MeteredDatabaseDriver(base: base.makeDriver(for: databases), usage: usage)
+    }
+}
+
+extension DatabaseConfigurationFactory {
+    /// This database, with its pool use in `/metrics` (`connections`: the pool's maximum).
+    func metered(engine: String, connections: Int) -> Self {
+        let usage = DatabaseUsage(engine: engine, connections: connections)
+        return .init { MeteredDatabaseConfiguration(base: self.make(), usage: usage) }
+    }
+}
+
+struct MeteredDatabaseDriver: DatabaseDriver {
+    let base: any DatabaseDriver
+    let usage: DatabaseUsage
+
+    func makeDatabase(with context: DatabaseContext) -> any Database {
+        MeteredDatabase(base: base.makeDatabase(with: context), usage: usage, onConnection: false)
+    }
+
+    func shutdown() { base.shutdown() }
+    func shutdownAsync() async { await base.shutdownAsync() }
+}
+
+/// Passes everything through; counts what takes a connection from the pool.
+struct MeteredDatabase: Database, SQLDatabase {
+    let base: any Database
+    let usage: DatabaseUsage
+    /// Inside `withConnection` or `transaction`: the connection is counted already.
+    let onConnection: Bool
+
+    private func counted<T>(_ work: () -> EventLoopFuture<T>) -> EventLoopFuture<T> {
+        onConnection ? work() : usage.hold(work)
+    }
+
+    private var sql: any SQLDatabase {
+        // Both drivers Opstap uses are SQL databases; anything else is a programming error.
+        guard let sql = base as? any SQLDatabase else { preconditionFailure("Opstap's databases are SQL databases") }
+        return sql
+    }
+
+    var context: DatabaseContext { base.context }
+    var inTransaction: Bool { base.inTransaction }
+
+    func execute(
+        query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void
+    ) -> EventLoopFuture<Void> {
+        counted { base.execute(query: query, onOutput: onOutput) }
+    }
+
+    func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> { counted { base.execute(schema: schema) } }
+    func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> { counted { base.execute(enum: `enum`) } }
+
+    func transaction<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
+        let usage = self.usage
+        return counted {
+            base.transaction { closure(MeteredDatabase(base: $0, usage: usage, onConnection: true)) }
+        }
+    }
+
+    func withConnection<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
+        let usage = self.usage
+        return counted {
+            base.withConnection { closure(MeteredDatabase(base: $0, usage: usage, onConnection: true)) }
+        }
+    }
+
+    var logger: Logger { sql.logger }
+    var eventLoop: any EventLoop { sql.eventLoop }
+    var version: (any SQLDatabaseReportedVersion)? { sql.version }
+    var dialect: any SQLDialect { sql.dialect }
+    var queryLogLevel: Logger.Level? { sql.queryLogLevel }
+
+    func execute(
+        sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void
+    ) -> EventLoopFuture<Void> {
+        let sql = self.sql
+        return counted { sql.execute(sql: query, onRow) }
+    }
+
+    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
+        try await execute(sql: query, onRow).get()
+    }
+}
