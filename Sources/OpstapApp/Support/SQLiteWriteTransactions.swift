@@ -52,9 +52,17 @@ enum SQLitePragmas {
     /// writing (the pool offers no hook for a new connection).
     static let perConnection = ["PRAGMA busy_timeout = \(busyTimeoutMilliseconds)", "PRAGMA synchronous = NORMAL"]
 
-    /// Runs the per-connection pragmas on a connection about to write (see `perConnection`).
+    /// Runs the per-connection pragmas on a connection about to write (see `perConnection`), once
+    /// per connection: every statement is a hop through the small blocking pool, and a batch
+    /// insert of a hundred models queues a hundred writes at the gate at once.
     static func boundWaiting(on connection: any Database) async throws {
         guard let sql = connection as? any SQLDatabase else { return }
+        if let sqlite = connection as? any SQLiteDatabase {
+            let first = try await sqlite.withConnection { handle in
+                handle.eventLoop.makeSucceededFuture(SetUpConnections.shared.claim(handle))
+            }.get()
+            guard first else { return }
+        }
         for pragma in perConnection { try await sql.raw(SQLQueryString(pragma)).run() }
     }
 
@@ -218,4 +226,29 @@ struct SQLiteWriteTransactionsDatabase: Database, SQLDatabase {
 /// task to the caller's future, never concurrently.
 private struct TransactionResult<T>: @unchecked Sendable {
     let value: T
+}
+
+/// The SQLite connections that ran the per-connection pragmas. Keyed by identity and holding
+/// the connection weakly, so a new connection at a closed one's address is set up again.
+private final class SetUpConnections: @unchecked Sendable {
+    static let shared = SetUpConnections()
+
+    private final class Weak {
+        weak var connection: SQLiteConnection?
+        init(_ connection: SQLiteConnection) { self.connection = connection }
+    }
+
+    private let lock = NSLock()
+    private var known: [ObjectIdentifier: Weak] = [:]
+
+    /// True the first time a connection is seen (the caller then sets it up).
+    func claim(_ connection: SQLiteConnection) -> Bool {
+        lock.withLock {
+            let key = ObjectIdentifier(connection)
+            if let seen = known[key]?.connection, seen === connection { return false }
+            known = known.filter { $0.value.connection != nil }
+            known[key] = Weak(connection)
+            return true
+        }
+    }
 }
