@@ -13,6 +13,9 @@ final class AccessLogEntry: Model, @unchecked Sendable {
     /// What was opened, e.g. "dossier", "candidate", "intake", "api:person".
     @Field(key: "view") var view: String
     @Field(key: "at") var at: Date
+    /// Its place and hash in the tamper-evident chain, once sealed (`AuditChain`).
+    @OptionalField(key: "chain_seq") var chainSeq: Int64?
+    @OptionalField(key: "chain_hash") var chainHash: String?
 
     init() {}
 

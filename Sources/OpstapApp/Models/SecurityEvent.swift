@@ -22,6 +22,9 @@ final class SecurityEvent: Model, @unchecked Sendable {
     /// The client address of the request.
     @OptionalField(key: "address") var address: String?
     @OptionalField(key: "detail") var detail: String?
+    /// Its place and hash in the tamper-evident chain, once sealed (`AuditChain`).
+    @OptionalField(key: "chain_seq") var chainSeq: Int64?
+    @OptionalField(key: "chain_hash") var chainHash: String?
 
     init() {}
 

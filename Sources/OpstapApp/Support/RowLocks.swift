@@ -17,6 +17,7 @@ extension Database {
 /// Work that must not run twice at once across servers, each with its PostgreSQL advisory lock key.
 enum SerialisedWork: Int64 {
     case attentionRefresh = 7_301
+    case auditSealing = 7_302
 }
 
 extension Database {

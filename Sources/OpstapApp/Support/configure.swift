@@ -44,6 +44,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         ("demo", DemoCommand(), .migrate),
         ("user", UserCommand(), .migrate),
         ("setup", SetupCommand(), .migrate),
+        ("audit", AuditCommand(), .migrate),
         ("bench", BenchCommand(), .migrateAndDemo),
         // A copy of the database as it is: no migration, only WAL set (it is already on a served file).
         ("backup", BackupCommand(), .folder),
@@ -63,6 +64,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
                 try await app.issueSetupTokenIfNeeded()
                 SQLitePragmas.scheduleStatisticsRefresh(app)
                 AttentionStore.scheduleDailyRefresh(app)
+                AuditChain.scheduleSealing(app)
             })
         app.asyncCommands.use(command, as: "serve", isDefault: true)
     }
