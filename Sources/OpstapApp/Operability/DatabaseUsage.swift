@@ -25,15 +25,14 @@ final class DatabaseUsage: @unchecked Sendable {
     var inUseNow: Int { lock.withLock { holding } }
 
     func hold<T>(_ work: () -> EventLoopFuture<T>) -> EventLoopFuture<T> {
-        inUse.record(
-            lock.withLock {
-                holding += 1; return holding
-            })
-        return work().always { _ in
-            self.inUse.record(
-                self.lock.withLock {
-                    self.holding -= 1; return self.holding
-                })
+        inUse.record(change(by: 1))
+        return work().always { _ in self.inUse.record(self.change(by: -1)) }
+    }
+
+    private func change(by delta: Int) -> Int {
+        lock.withLock {
+            holding += delta
+            return holding
         }
     }
 }
