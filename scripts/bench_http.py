@@ -70,9 +70,9 @@ class Client:
             req.add_header("Content-Type", "application/x-www-form-urlencoded")
         try:
             with self.opener.open(req, timeout=timeout) as response:
-                return response.status, dict(response.headers), response.read().decode("utf-8", "replace")
+                return response.status, response.headers, response.read().decode("utf-8", "replace")
         except urllib.error.HTTPError as error:
-            return error.code, dict(error.headers), error.read().decode("utf-8", "replace")
+            return error.code, error.headers, error.read().decode("utf-8", "replace")
 
     def cookie(self, name: str) -> str | None:
         return next((c.value for c in self.jar if c.name == name), None)
