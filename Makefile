@@ -2,7 +2,7 @@
 # the same thing (`make test` is the README's test command).
 SOURCES := Sources Tests Package.swift
 
-.PHONY: build run demo test test-sqlite test-postgres e2e lint format bench
+.PHONY: build run demo test test-sqlite test-postgres e2e lint format bench bench-http
 
 build:
 	swift build
@@ -36,3 +36,10 @@ format:
 bench:
 	swift build -c release
 	mkdir -p .bench && cd .bench && ../.build/release/opstap bench lists --people 50000 --reuse
+
+# HTTP figures (issue 13) against the release server: make bench-http [PEOPLE=50000] [ENGINE=sqlite|postgres]
+PEOPLE ?= 50000
+ENGINE ?= sqlite
+bench-http:
+	swift build -c release
+	./scripts/bench-http.sh --people $(PEOPLE) --engine $(ENGINE)
