@@ -5,36 +5,42 @@ import Testing
 
 /// The write gate refuses waiters when the turn stands still, not when the queue is merely long.
 @Suite struct SQLiteWriteGateTests {
-    @Test func aQueueThatKeepsMovingIsServedInFullThoughItTakesLongerThanTheTimeout() async throws {
-        // Ten turns of 100 ms: the last writer waits about twice the timeout (the longest wait is
-        // four times it, room for a loaded machine).
-        let gate = SQLiteWriteGate(timeout: .milliseconds(500))
-        let started = ContinuousClock.now
-        let served = try await withThrowingTaskGroup(of: Int.self) { group in
-            for writer in 0..<10 {
-                group.addTask {
-                    try await gate.inTurn {
-                        try await Task.sleep(for: .milliseconds(100))
-                        return writer
-                    }
-                }
-            }
-            var served: [Int] = []
-            for try await writer in group { served.append(writer) }
-            return served
+    @Test func theRuleRefusesAStuckTurnOrAVeryLongWaitButNotAMovingQueue() {
+        let timeout = Duration.seconds(15), longest = Duration.seconds(60)
+        func refuses(_ stoodStill: Int, _ waited: Int) -> Bool {
+            SQLiteWriteGate.refuses(
+                stoodStill: .seconds(stoodStill), waited: .seconds(waited), timeout: timeout, longestWait: longest)
         }
-        #expect(served.sorted() == Array(0..<10))
-        #expect(ContinuousClock.now - started > .milliseconds(900))  // well past the timeout
+        #expect(!refuses(0, 40))  // a burst: long in the queue, but the turn just passed
+        #expect(!refuses(14, 14))
+        #expect(refuses(15, 15))  // nobody got the turn for the whole timeout: stuck
+        #expect(refuses(1, 60))  // sustained overload: the longest wait is over
     }
 
-    @Test func aTurnThatStandsStillRefusesTheWaiterAfterTheTimeout() async throws {
+    @Test func aTurnThatStandsStillRefusesTheWaiter() async throws {
         let gate = SQLiteWriteGate(timeout: .milliseconds(200))
-        let holder = Task { try await gate.inTurn { try await Task.sleep(for: .seconds(6)) } }
-        try await Task.sleep(for: .milliseconds(20))
+        let holding = AsyncStream<Void>.makeStream()
+        let release = AsyncStream<Void>.makeStream()
+        // The holder keeps the turn until the test lets go (at most a minute: a gate that never
+        // refused would then serve the waiter, and the expectation below fails).
+        let holder = Task {
+            try await gate.inTurn {
+                holding.continuation.yield()
+                let deadline = Task {
+                    try await Task.sleep(for: .seconds(60))
+                    release.continuation.finish()
+                }
+                for await _ in release.stream { break }
+                deadline.cancel()
+            }
+        }
+        for await _ in holding.stream { break }
         let started = ContinuousClock.now
         await #expect(throws: SQLiteWriteGate.TurnTimeout.self) { try await gate.inTurn {} }
-        let waited = ContinuousClock.now - started
-        #expect(waited >= .milliseconds(200) && waited < .seconds(5))  // not served after the holder
-        holder.cancel()
+        #expect(ContinuousClock.now - started >= .milliseconds(200))
+        release.continuation.yield()
+        try await holder.value
+        // The turn is free again afterwards.
+        #expect(try await gate.inTurn { 7 } == 7)
     }
 }

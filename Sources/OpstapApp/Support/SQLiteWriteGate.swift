@@ -82,10 +82,15 @@ actor SQLiteWriteGate {
         guard let index = waiting.firstIndex(where: { $0.ticket == ticket }) else { return }
         let now = ContinuousClock.now
         let stoodStill = now - lastPassed, waited = now - waiting[index].since
-        if stoodStill >= timeout || waited >= longestWait {
+        if Self.refuses(stoodStill: stoodStill, waited: waited, timeout: timeout, longestWait: longestWait) {
             waiting.remove(at: index).continuation.resume(throwing: TurnTimeout())
         } else {
             check(ticket, after: min(timeout - stoodStill, longestWait - waited))
         }
+    }
+
+    /// The rule, on its own: stuck (no turn passed for the timeout) or waited the longest wait.
+    static func refuses(stoodStill: Duration, waited: Duration, timeout: Duration, longestWait: Duration) -> Bool {
+        stoodStill >= timeout || waited >= longestWait
     }
 }
