@@ -11,11 +11,12 @@ struct EnrolmentAPI {
         if let cohort = try req.uuidQuery("cohortId") { query.filter(\.$cohort.$id == cohort) }
         if let state = try req.enumQuery("state", as: EnrolmentState.self) { query.filter(\.$state == state.rawValue) }
         let total = try await query.copy().count()
-        let enrolments = try await ParticipantRows.inListOrder(query.with(\.$programmeVersion))
-            .range(page.offset..<(page.offset + page.size)).all()
+        let enrolments = try await ParticipantRows.inListOrder(query).range(page.offset..<(page.offset + page.size))
+            .all()
+        let numbers = try await Self.versionNumbers(Set(enrolments.map(\.$programmeVersion.id)), on: req.db)
         return APIPage(
             ResultPage(
-                items: enrolments.map { APIEnrolment($0, versionNumber: $0.programmeVersion.number) },
+                items: enrolments.map { APIEnrolment($0, versionNumber: numbers[$0.$programmeVersion.id] ?? 0) },
                 number: page.number, size: page.size, total: total))
     }
 
@@ -74,7 +75,17 @@ struct EnrolmentAPI {
     }
 
     private func map(_ enrolment: Enrolment, on db: any Database) async throws -> APIEnrolment {
-        let version = try await ProgrammeVersion.find(enrolment.$programmeVersion.id, on: db)
-        return APIEnrolment(enrolment, versionNumber: version?.number ?? 0)
+        let numbers = try await Self.versionNumbers([enrolment.$programmeVersion.id], on: db)
+        return APIEnrolment(enrolment, versionNumber: numbers[enrolment.$programmeVersion.id] ?? 0)
+    }
+
+    /// The numbers of these programme versions, without reading their definitions (a few
+    /// kilobytes of JSON each, decoded for one integer on every enrolment read).
+    static func versionNumbers(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: Int] {
+        guard !ids.isEmpty else { return [:] }
+        let versions = try await ProgrammeVersion.query(on: db).filter(\.$id ~~ Array(ids)).field(\.$id)
+            .field(\.$number).all()
+        return Dictionary(
+            uniqueKeysWithValues: versions.compactMap { version in version.id.map { ($0, version.number) } })
     }
 }
