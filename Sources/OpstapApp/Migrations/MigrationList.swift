@@ -52,5 +52,6 @@ enum MigrationList {
         M0044_AddAPITokenExpiry(),
         M0045_CreateSignInThrottleAndSecurityLog(),
         M0046_CreateMFA(),
+        M0047_CreateSingleSignOn(),
     ]
 }
