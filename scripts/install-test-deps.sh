@@ -23,6 +23,7 @@ PY_REQUIREMENTS=(
     "requests==2.34.2"
     "numpy==2.4.6"
     "scipy==1.17.1"
+    "oidc-provider-mock==0.3.4"
 )
 
 APT_PACKAGES=(
@@ -97,7 +98,7 @@ fi
 STAMP="$VENV/.opstap-requirements"
 WANTED="$(printf '%s\n' "${PY_REQUIREMENTS[@]}")"
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$WANTED" ] \
-    && "$VENV/bin/python" -c 'import pytest, playwright, axe_playwright_python, schemathesis, requests, numpy, scipy' >/dev/null 2>&1; then
+    && "$VENV/bin/python" -c 'import pytest, playwright, axe_playwright_python, schemathesis, requests, numpy, scipy, oidc_provider_mock' >/dev/null 2>&1; then
     echo "Python requirements already installed."
 else
     log "pip install ${PY_REQUIREMENTS[*]}"

@@ -21,6 +21,9 @@ func routes(_ app: Application) throws {
     let mfa = MFAWebController()
     web.get("login", "mfa", use: mfa.verifyPage)
     web.post("login", "mfa", use: mfa.verify)
+    let sso = SSOWebController()
+    web.post("login", "oidc", use: sso.start)
+    web.get("login", "oidc", "callback", use: sso.callback)
     // MARK: - Partnership administration (no account yet)
     let partnership = PartnershipWebController()
     web.get("setup", use: partnership.setupPage)
@@ -197,6 +200,9 @@ func routes(_ app: Application) throws {
     pages.post("account", "mfa", use: mfa.enrol)
     pages.post("admin", "users", ":userID", "mfa", "reset", use: mfa.reset)
     pages.post("admin", "mfa", use: mfa.setPolicy)
+    pages.get("admin", "sso", use: sso.settingsPage)
+    pages.post("admin", "sso", use: sso.save)
+    pages.post("admin", "sso", "remove", use: sso.remove)
 
     // MARK: JSON API
     try apiRoutes(app)

@@ -35,6 +35,13 @@ struct SignInThrottle {
         return [account, address].compactMap { $0 }.max()
     }
 
+    /// Counts a failure for the client address only (asking for single sign-on of an address
+    /// that has none: guessing which addresses exist, but no one's password).
+    @discardableResult
+    func recordAddressFailure(address: String) async throws -> Date? {
+        try await count(Self.addressKey(address), policy: .address)
+    }
+
     /// A successful sign-in clears the account's failures (not the address's: it may be guessing
     /// other accounts).
     func recordSuccess(email: String) async throws {

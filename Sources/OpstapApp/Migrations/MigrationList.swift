@@ -53,5 +53,6 @@ enum MigrationList {
         M0045_CreateSignInThrottleAndSecurityLog(),
         M0046_CreateMFA(),
         M0047_ChainAuditLogs(),
+        M0048_CreateSingleSignOn(),
     ]
 }

@@ -21,6 +21,9 @@ public struct AppConfig: Sendable {
     public var shutdownTimeoutSeconds: Int = 25
     /// Bearer token that may read `/metrics` from anywhere (loopback may without it).
     public var metricsToken: String?
+    /// The address users reach Opstap at (`https://opstap.example.nl`). Single sign-on builds
+    /// its redirect URI from it; without it, from the request's Host header.
+    public var publicURL: String?
 
     public init(
         databaseURL: String? = nil, dataDirectory: String = "data", inMemorySQLite: Bool = false,
@@ -79,6 +82,16 @@ public struct AppConfig: Sendable {
                 config.metricsToken = token
             } else {
                 problems.append("OPSTAP_METRICS_TOKEN must have at least 16 characters")
+            }
+        }
+        if let url = env["OPSTAP_PUBLIC_URL"], !url.isEmpty {
+            if let components = URLComponents(string: url), ["http", "https"].contains(components.scheme ?? ""),
+                components.host?.isEmpty == false, components.query == nil
+            {
+                config.publicURL = url
+            } else {
+                problems.append(
+                    "OPSTAP_PUBLIC_URL must be an absolute http(s) address such as https://opstap.example.nl")
             }
         }
         guard problems.isEmpty else {

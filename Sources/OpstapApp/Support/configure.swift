@@ -18,6 +18,9 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     // Our own sessions (WebSessionMiddleware, ADR 0009); the key cache is filled on first use.
     app.storage[ServerSecrets.CacheKey.self] = ServerSecrets.Cache()
     app.storage[OTPClock.Key.self] = OTPClock()
+    // Single sign-on (ADR 0011): the sealing key's cache and the providers' discovery and keys.
+    app.storage[SecretBox.CacheKey.self] = SecretBox.Cache()
+    app.oidcProvider = OIDCProvider(transport: VaporOIDCTransport(app: app))
 
     // Vapor's quiescing of open connections gets the whole stop timeout (see `stopServing`).
     app.http.server.configuration.shutdownTimeout = .seconds(Int64(config.shutdownTimeoutSeconds))

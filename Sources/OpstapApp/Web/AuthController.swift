@@ -18,6 +18,15 @@ struct AuthController {
             return locked(req, email: email, until: until)
         }
         let user = try await User.query(on: req.db).filter(\.$email == email).filter(\.$active == true).first()
+        // The organisation signs its staff in through its own provider (ADR 0011).
+        if let user, try await SSO.requiredConfiguration(for: user, on: req.db) != nil {
+            try await SecurityLog.record(
+                .signInFailed, user: user, detail: "password refused: organisation requires single sign-on", req)
+            return html(
+                LoginPage.render(
+                    req.pageContext(), email: email, failed: false, message: req.translator()(.ssoRequired)),
+                status: .forbidden)
+        }
         let valid: Bool
         if let user {
             valid = (try? req.password.verify(form["password"], created: user.passwordHash)) ?? false

@@ -101,4 +101,9 @@ public enum FieldErrorCode: String, CaseIterable, Sendable, Codable {
     // MARK: - security
     case tooManyAttempts
     case mfaCodeWrong
+    // MARK: SSO
+    /// Not an absolute https address (plain http only on this machine's loopback).
+    case invalidURL
+    /// The issuer's `/.well-known/openid-configuration` could not be read or does not match.
+    case oidcDiscoveryFailed
 }

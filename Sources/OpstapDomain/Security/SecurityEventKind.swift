@@ -17,4 +17,8 @@ public enum SecurityEventKind: String, CaseIterable, Sendable {
     case mfaRecoveryCodeUsed
     case mfaReset
     case mfaPolicyChanged
+    // MARK: SSO
+    case ssoSignedIn
+    case ssoSignInFailed
+    case ssoSettingsChanged
 }

@@ -1313,5 +1313,63 @@ extension Catalogue {
         "mfaStatusOn": "Aan",
         "mfaStatusOff": "Uit",
         "error.mfaCodeWrong": "Deze code klopt niet of is al gebruikt.",
+        // MARK: SSO
+        "ssoButton": "Via uw organisatie (single sign-on)",
+        "ssoLoginHint":
+            "Meldt uw organisatie aan via een eigen inlogdienst? Vul alleen uw e-mailadres in en kies ‘Via uw organisatie’.",
+        "ssoNotAvailable":
+            "Voor dit e-mailadres is aanmelden via een organisatie niet ingesteld. Meld u aan met uw wachtwoord.",
+        "ssoRequired":
+            "Uw organisatie laat u alleen aanmelden via haar eigen inlogdienst. Kies ‘Via uw organisatie (single sign-on)’.",
+        "ssoFailed":
+            "Aanmelden via uw organisatie is niet gelukt. {0} Probeer het opnieuw, of vraag de beheerder van uw organisatie om hulp.",
+        "ssoUnavailable": "De inlogdienst van uw organisatie is nu niet bereikbaar. Probeer het later opnieuw.",
+        "ssoTitle": "Single sign-on (OpenID Connect)",
+        "ssoExplain":
+            "Laat de medewerkers van {0} aanmelden via de eigen inlogdienst van de organisatie (bijvoorbeeld Microsoft Entra ID, Google Workspace of Keycloak). Alleen wie al een account of een openstaande uitnodiging in {0} heeft, komt binnen; het e-mailadres moet door de inlogdienst zijn bevestigd.",
+        "ssoIssuer": "Issuer-URL van de inlogdienst",
+        "ssoIssuerHint":
+            "Bijvoorbeeld https://login.microsoftonline.com/<tenant>/v2.0. Opstap leest {issuer}/.well-known/openid-configuration.",
+        "ssoClientId": "Client-ID",
+        "ssoClientSecret": "Clientgeheim",
+        "ssoClientSecretHint":
+            "Wordt versleuteld bewaard en nooit meer getoond. Laat leeg om het huidige geheim te houden.",
+        "ssoOptions": "Opties",
+        "ssoRequire":
+            "Verplicht voor alle medewerkers: aanmelden met wachtwoord kan dan niet meer (beheerders kunnen het nog, met tweestapsverificatie)",
+        "ssoTrustMFA": "De inlogdienst zorgt voor tweestapsverificatie: Opstap vraagt dan niet om een eigen code",
+        "ssoTrustMFAExplain":
+            "Zonder dit vinkje vraagt Opstap na de inlogdienst om de code uit de authenticator-app, tenzij de inlogdienst meldt dat zij zelf een tweede factor gebruikte (amr: mfa, otp, hwk, sc of swk).",
+        "ssoSave": "Single sign-on opslaan",
+        "ssoRemove": "Single sign-on uitzetten",
+        "ssoRedirectURI": "Registreer bij de inlogdienst deze redirect-URI:",
+        "ssoStatusOn": "Ingesteld; laatst gewijzigd op {0}.",
+        "ssoStatusOff": "Nog niet ingesteld.",
+        "ssoLink": "Single sign-on",
+        "flashSSOSaved": "Single sign-on opgeslagen.",
+        "flashSSORemoved": "Single sign-on staat uit.",
+        "error.invalidURL": "Vul een volledig https-adres in (http alleen op deze computer).",
+        "error.oidcDiscoveryFailed":
+            "Op dit adres staat geen bruikbare OpenID Connect-configuratie (.well-known/openid-configuration).",
+        "securityEvent.ssoSignedIn": "Aangemeld via single sign-on",
+        "securityEvent.ssoSignInFailed": "Single sign-on mislukt",
+        "securityEvent.ssoSettingsChanged": "Single sign-on gewijzigd",
+        "ssoRefusal.providerError": "De inlogdienst heeft de aanmelding afgebroken.",
+        "ssoRefusal.unknownState": "Deze aanmelding is al gebruikt of onbekend.",
+        "ssoRefusal.expired": "De aanmelding duurde te lang.",
+        "ssoRefusal.otherBrowser": "De aanmelding is in een andere browser begonnen.",
+        "ssoRefusal.providerUnreachable": "De inlogdienst was niet bereikbaar of gaf een onbruikbaar antwoord.",
+        "ssoRefusal.codeRefused": "De inlogdienst heeft de aanmelding niet bevestigd.",
+        "ssoRefusal.malformedToken": "Het bewijs van de inlogdienst is onleesbaar.",
+        "ssoRefusal.badSignature": "Het bewijs van de inlogdienst is niet echt.",
+        "ssoRefusal.wrongIssuer": "Het bewijs komt van een andere inlogdienst.",
+        "ssoRefusal.wrongAudience": "Het bewijs is niet voor Opstap bestemd.",
+        "ssoRefusal.tokenExpired": "Het bewijs van de inlogdienst is verlopen.",
+        "ssoRefusal.issuedInFuture": "Het bewijs van de inlogdienst draagt een tijd in de toekomst.",
+        "ssoRefusal.wrongNonce": "Het bewijs hoort niet bij deze aanmelding.",
+        "ssoRefusal.emailNotVerified": "De inlogdienst heeft geen bevestigd e-mailadres doorgegeven.",
+        "ssoRefusal.unknownUser": "Er is in uw organisatie geen account met dit e-mailadres.",
+        "ssoRefusal.accountDeactivated": "Uw account is gedeactiveerd.",
+        "ssoRefusal.notConfigured": "Single sign-on is voor uw organisatie niet (meer) ingesteld.",
     ]
 }

@@ -1304,5 +1304,63 @@ extension Catalogue {
         "mfaStatusOn": "On",
         "mfaStatusOff": "Off",
         "error.mfaCodeWrong": "This code is wrong or has been used already.",
+        // MARK: SSO
+        "ssoButton": "Via your organisation (single sign-on)",
+        "ssoLoginHint":
+            "Does your organisation use its own sign-in service? Enter only your e-mail address and choose ‘Via your organisation’.",
+        "ssoNotAvailable":
+            "Signing in through an organisation is not set up for this e-mail address. Sign in with your password.",
+        "ssoRequired":
+            "Your organisation lets you sign in only through its own sign-in service. Choose ‘Via your organisation (single sign-on)’.",
+        "ssoFailed":
+            "Signing in through your organisation did not work. {0} Try again, or ask your organisation's administrator for help.",
+        "ssoUnavailable": "Your organisation's sign-in service cannot be reached now. Try again later.",
+        "ssoTitle": "Single sign-on (OpenID Connect)",
+        "ssoExplain":
+            "Let the staff of {0} sign in through the organisation's own sign-in service (for example Microsoft Entra ID, Google Workspace or Keycloak). Only people who already have an account or an open invitation in {0} get in; the sign-in service must have verified the e-mail address.",
+        "ssoIssuer": "Issuer URL of the sign-in service",
+        "ssoIssuerHint":
+            "For example https://login.microsoftonline.com/<tenant>/v2.0. Opstap reads {issuer}/.well-known/openid-configuration.",
+        "ssoClientId": "Client ID",
+        "ssoClientSecret": "Client secret",
+        "ssoClientSecretHint": "Stored encrypted and never shown again. Leave empty to keep the current secret.",
+        "ssoOptions": "Options",
+        "ssoRequire":
+            "Required for all staff: signing in with a password is then refused (administrators still can, with two-step verification)",
+        "ssoTrustMFA":
+            "The sign-in service takes care of two-step verification: Opstap then asks for no code of its own",
+        "ssoTrustMFAExplain":
+            "Without this box Opstap asks for the authenticator code after the sign-in service, unless the service reports that it used a second factor itself (amr: mfa, otp, hwk, sc or swk).",
+        "ssoSave": "Save single sign-on",
+        "ssoRemove": "Turn single sign-on off",
+        "ssoRedirectURI": "Register this redirect URI with the sign-in service:",
+        "ssoStatusOn": "Set up; last changed on {0}.",
+        "ssoStatusOff": "Not set up yet.",
+        "ssoLink": "Single sign-on",
+        "flashSSOSaved": "Single sign-on saved.",
+        "flashSSORemoved": "Single sign-on is off.",
+        "error.invalidURL": "Enter a complete https address (http only on this machine).",
+        "error.oidcDiscoveryFailed":
+            "No usable OpenID Connect configuration (.well-known/openid-configuration) was found at this address.",
+        "securityEvent.ssoSignedIn": "Signed in through single sign-on",
+        "securityEvent.ssoSignInFailed": "Single sign-on failed",
+        "securityEvent.ssoSettingsChanged": "Single sign-on changed",
+        "ssoRefusal.providerError": "The sign-in service stopped the sign-in.",
+        "ssoRefusal.unknownState": "This sign-in has been used already or is unknown.",
+        "ssoRefusal.expired": "The sign-in took too long.",
+        "ssoRefusal.otherBrowser": "The sign-in was started in another browser.",
+        "ssoRefusal.providerUnreachable": "The sign-in service could not be reached or gave an unusable answer.",
+        "ssoRefusal.codeRefused": "The sign-in service did not confirm the sign-in.",
+        "ssoRefusal.malformedToken": "The sign-in service's proof is unreadable.",
+        "ssoRefusal.badSignature": "The sign-in service's proof is not genuine.",
+        "ssoRefusal.wrongIssuer": "The proof comes from another sign-in service.",
+        "ssoRefusal.wrongAudience": "The proof is not meant for Opstap.",
+        "ssoRefusal.tokenExpired": "The sign-in service's proof has expired.",
+        "ssoRefusal.issuedInFuture": "The sign-in service's proof carries a time in the future.",
+        "ssoRefusal.wrongNonce": "The proof does not belong to this sign-in.",
+        "ssoRefusal.emailNotVerified": "The sign-in service passed no verified e-mail address.",
+        "ssoRefusal.unknownUser": "There is no account with this e-mail address in your organisation.",
+        "ssoRefusal.accountDeactivated": "Your account has been deactivated.",
+        "ssoRefusal.notConfigured": "Single sign-on is not (or no longer) set up for your organisation.",
     ]
 }

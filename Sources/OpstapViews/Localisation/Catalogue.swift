@@ -71,6 +71,7 @@ public enum Catalogue {
         keys.formUnion(labelKeys(FollowUpSituation.self))
         keys.formUnion(labelKeys(FollowUpSource.self))
         keys.formUnion(labelKeys(SecurityEventKind.self))
+        keys.formUnion(labelKeys(SSORefusal.self))
         return keys
     }
 }

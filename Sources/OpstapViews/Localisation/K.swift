@@ -914,4 +914,30 @@ public enum K: String, CaseIterable, Sendable {
     case mfaPolicySave
     case mfaStatusOn
     case mfaStatusOff
+    // MARK: SSO
+    case ssoButton
+    case ssoLoginHint
+    case ssoNotAvailable
+    case ssoRequired
+    case ssoFailed
+    case ssoUnavailable
+    case ssoTitle
+    case ssoExplain
+    case ssoIssuer
+    case ssoIssuerHint
+    case ssoClientId
+    case ssoClientSecret
+    case ssoClientSecretHint
+    case ssoOptions
+    case ssoRequire
+    case ssoTrustMFA
+    case ssoTrustMFAExplain
+    case ssoSave
+    case ssoRemove
+    case ssoRedirectURI
+    case ssoStatusOn
+    case ssoStatusOff
+    case ssoLink
+    case flashSSOSaved
+    case flashSSORemoved
 }

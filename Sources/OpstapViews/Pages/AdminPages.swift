@@ -72,6 +72,7 @@ public enum AdminPage {
         func errors(_ form: String) -> [FieldError] { m.form == form ? m.errors : [] }
         return Layout.page(context, title: t(.adminTitle)) {
             el("p") { Widgets.link(t(.securityLogLink), "/admin/security") }
+            el("p") { Widgets.link(t(.ssoLink), "/admin/sso") }
             el("form", ["method": "post", "action": "/admin/mfa", "class": "action"]) {
                 Form.csrf(context)
                 Form.checkboxes(
