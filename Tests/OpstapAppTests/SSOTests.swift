@@ -4,6 +4,7 @@ import Foundation
 import JWTKit
 import NIOHTTP1
 import OpstapDomain
+import OpstapViews
 import Testing
 import Vapor
 @testable import OpstapApp
@@ -42,7 +43,9 @@ import Vapor
         let (cookie, csrf) = try await Installation.anonymous(app, "/login")
         let response = try await Installation.post(
             app, "/login/oidc", cookie: cookie, fields: [("_csrf", csrf), ("email", email)])
-        return (response, WebClient.cookie(SSO.browserCookie, response.headers) ?? "")
+        // `cookie` answers "name=value"; the browser keeps the value.
+        let pair = WebClient.cookie(SSO.browserCookie, response.headers) ?? ""
+        return (response, String(pair.dropFirst(SSO.browserCookie.count + 1)))
     }
 
     static func callback(_ app: Application, query: String, browser: String) async throws -> HTTPResult {

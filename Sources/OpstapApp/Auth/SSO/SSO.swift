@@ -55,7 +55,7 @@ enum SSO {
         let metadata = try await req.application.oidcProvider.metadata(issuer: config.issuer)
         try await OIDCSignIn.query(on: req.db).filter(\.$expiresAt <= now).delete()
         // One cookie per browser, so that sign-ins started in two tabs both come back.
-        let browser = req.cookies[browserCookie]?.string.flatMap { $0.count == 43 ? $0 : nil } ?? random()
+        let browser = req.cookies[browserCookie].map(\.string).flatMap { $0.count == 43 ? $0 : nil } ?? random()
         let state = random()
         let nonce = random()
         let verifier = random()
@@ -97,7 +97,7 @@ enum SSO {
 
     /// What went wrong, with what is known at that point for the security log.
     struct Failure: Error {
-        let refusal: SSORefusal
+        var refusal: SSORefusal
         var organisationID: UUID?
         var email: String?
         var user: User?
