@@ -72,7 +72,7 @@ struct MeteredDatabaseDriver: DatabaseDriver {
 }
 
 /// Passes everything through; counts what takes a connection from the pool.
-struct MeteredDatabase: Database, SQLDatabase {
+struct MeteredDatabase: WrappingSQLDatabase {
     let base: any Database
     let usage: DatabaseUsage
     /// Inside `withConnection` or `transaction`: the connection is counted already.
@@ -80,12 +80,6 @@ struct MeteredDatabase: Database, SQLDatabase {
 
     private func counted<T>(_ work: () -> EventLoopFuture<T>) -> EventLoopFuture<T> {
         onConnection ? work() : usage.hold(work)
-    }
-
-    private var sql: any SQLDatabase {
-        // Both drivers Opstap uses are SQL databases; anything else is a programming error.
-        guard let sql = base as? any SQLDatabase else { preconditionFailure("Opstap's databases are SQL databases") }
-        return sql
     }
 
     var context: DatabaseContext { base.context }
@@ -114,20 +108,13 @@ struct MeteredDatabase: Database, SQLDatabase {
         }
     }
 
-    var logger: Logger { sql.logger }
-    var eventLoop: any EventLoop { sql.eventLoop }
-    var version: (any SQLDatabaseReportedVersion)? { sql.version }
-    var dialect: any SQLDialect { sql.dialect }
-    var queryLogLevel: Logger.Level? { sql.queryLogLevel }
+    var logger: Logger { wrappedSQL.logger }
+    var eventLoop: any EventLoop { wrappedSQL.eventLoop }
 
     func execute(
         sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) -> EventLoopFuture<Void> {
-        let sql = self.sql
+        let sql = wrappedSQL
         return counted { sql.execute(sql: query, onRow) }
-    }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        try await execute(sql: query, onRow).get()
     }
 }

@@ -108,20 +108,10 @@ struct SQLiteWriteTransactionsDriver: DatabaseDriver {
 
 /// Passes everything to Fluent's SQLite database, except that a transaction begins immediate and
 /// every write outside a transaction waits for its turn at the gate.
-struct SQLiteWriteTransactionsDatabase: Database, SQLDatabase {
+struct SQLiteWriteTransactionsDatabase: WrappingSQLDatabase {
     let base: any Database
     let gate: SQLiteWriteGate
     let inTransaction: Bool
-
-    private var sql: any SQLDatabase { Self.sqlDatabase(base) }
-
-    private static func sqlDatabase(_ database: any Database) -> any SQLDatabase {
-        // Fluent's SQLite database is always an SQLDatabase; anything else is a programming error.
-        guard let sql = database as? any SQLDatabase else {
-            preconditionFailure("Fluent's SQLite database is an SQLDatabase")
-        }
-        return sql
-    }
 
     var context: DatabaseContext { base.context }
 
@@ -196,23 +186,15 @@ struct SQLiteWriteTransactionsDatabase: Database, SQLDatabase {
         }
     }
 
-    var logger: Logger { sql.logger }
-    var eventLoop: any EventLoop { sql.eventLoop }
-    var version: (any SQLDatabaseReportedVersion)? { sql.version }
-    var dialect: any SQLDialect { sql.dialect }
-    var queryLogLevel: Logger.Level? { sql.queryLogLevel }
+    var logger: Logger { wrappedSQL.logger }
+    var eventLoop: any EventLoop { wrappedSQL.eventLoop }
 
     func execute(
         sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) -> EventLoopFuture<Void> {
-        let sql = self.sql
-        return inTurn(Self.writes(sql.serialize(query).sql)) { database in
+        return inTurn(Self.writes(wrappedSQL.serialize(query).sql)) { database in
             Self.sqlDatabase(database).execute(sql: query, onRow)
         }
-    }
-
-    func execute(sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void) async throws {
-        try await execute(sql: query, onRow).get()
     }
 
     /// Whether a raw statement changes the database (its first keyword says so).
