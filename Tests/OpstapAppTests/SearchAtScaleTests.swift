@@ -24,7 +24,7 @@ import Vapor
             let scope = try await lookups.scope("coordinator.leiden@opstap.demo")
             let found = try await CandidateSearch.page(
                 try await CandidateSearch(scope: scope).query(search: "jansen", programme: nil, stage: nil),
-                request: PageQuery(number: 1, size: 25))
+                request: PageQuery(number: 1, size: 25), listedFor: scope)
             #expect(found.total == 1)
             #expect(found.items.map(\.name) == ["Naam0 Jansen"])
             #expect(found.items.first?.programme == "Op je plek in de zorg")
@@ -37,7 +37,7 @@ import Vapor
             for term in ["%", "_", "%%", " - "] {
                 let found = try await CandidateSearch.page(
                     try await CandidateSearch(scope: scope).query(search: term, programme: nil, stage: nil),
-                    request: PageQuery(number: 1, size: 25))
+                    request: PageQuery(number: 1, size: 25), listedFor: scope)
                 #expect(found.total == 0, "\(term)")
             }
             let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")

@@ -10,7 +10,7 @@ struct CandidateAPI {
         let query = try await CandidateSearch(scope: scope).query(
             search: "", programme: try req.uuidQuery("programmeId"),
             stage: try req.enumQuery("stage", as: CandidacyStage.self))
-        return try await self.page(query, page)
+        return try await self.page(query, page, listedFor: scope)
     }
 
     /// Search by name or BSN. A POST, because names and BSNs must not appear in URLs.
@@ -35,16 +35,19 @@ struct CandidateAPI {
         let term = (body.bsn?.isEmpty == false ? body.bsn : body.name) ?? ""
         let query = try await CandidateSearch(scope: scope).query(
             search: term, programme: body.programmeId, stage: body.stage)
-        let result = try await page(query, PageQuery(number: body.page, size: body.pageSize))
+        let result = try await page(query, PageQuery(number: body.page, size: body.pageSize), listedFor: scope)
         let response = Response(status: .ok)
         try response.content.encode(result, as: .json)
         return response
     }
 
-    private func page(_ query: QueryBuilder<Candidacy>, _ page: PageQuery) async throws -> APIPage<APICandidate> {
+    private func page(
+        _ query: QueryBuilder<Candidacy>, _ page: PageQuery, listedFor scope: Scope
+    ) async throws -> APIPage<APICandidate> {
         let total = try await query.copy().count()
         let candidacies = try await CandidateSearch.inListOrder(query.with(\.$person))
             .range(page.offset..<(page.offset + page.size)).all()
+        scope.logListed(candidacies.map(\.$person.id))
         return APIPage(
             ResultPage(
                 items: candidacies.map { APICandidate($0, personName: $0.person.fullName) }, number: page.number,
@@ -154,7 +157,7 @@ struct CandidateAPI {
     func person(_ req: Request) async throws -> APIPerson {
         let scope = try req.scope()
         let person = try await scope.person(req.idParameter())
-        try await scope.logRead(of: person.requireID(), view: "api:person", at: req.clock.now())
+        scope.logRead(of: try person.requireID(), view: .apiPerson)
         return APIPerson(try await PersonView.make(person, scope: scope))
     }
 

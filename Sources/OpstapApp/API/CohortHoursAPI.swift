@@ -47,6 +47,7 @@ struct CohortHoursAPI {
         let enrolments = try await query.with(\.$programmeVersion).sort(\.$id).range(
             page.offset..<(page.offset + page.size)
         ).all()
+        scope.logListed(enrolments.map(\.$person.id))
         let rows = try await CohortHours.load(enrolments, today: scope.today, on: req.db).map {
             APICohortHoursRow(
                 enrolmentId: $0.enrolmentID, name: $0.name, expectedWeek: $0.expectedWeek.total,

@@ -192,7 +192,7 @@ struct ReportingAPI {
         let active = EsfReports.activeIn(c.year, shown.participants).map(\.personID)
         let listed = try await c.reports.listed(
             active, of: shown.participants, programmeID: c.stream.$programme.id, page: page)
-        try await c.logBSNRead(listed.people.map(\.participant.personID), at: req.clock.now())
+        c.logBSNRead(listed.people.map(\.participant.personID))
         return APIPage(
             ResultPage(
                 items: listed.people.map { person in

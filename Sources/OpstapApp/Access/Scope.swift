@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import OpstapDomain
+import OpstapViews
 import Vapor
 
 /// The one place that decides which records an actor may reach. Lists, search, detail
@@ -15,15 +16,18 @@ struct Scope: Sendable {
     let actor: Actor
     let db: any Database
     let today: SimpleDate
+    /// Where the people this scope resolves are noted for the access log (nil outside a request).
+    let recorder: AccessRecorder?
 
-    init(actor: Actor, db: any Database, today: SimpleDate) {
+    init(actor: Actor, db: any Database, today: SimpleDate, recorder: AccessRecorder? = nil) {
         self.actor = actor
         self.db = db
         self.today = today
+        self.recorder = recorder
     }
 
     /// The same actor and day on another handle of the database (a transaction).
-    func on(_ db: any Database) -> Scope { Scope(actor: actor, db: db, today: today) }
+    func on(_ db: any Database) -> Scope { Scope(actor: actor, db: db, today: today, recorder: recorder) }
 
     // MARK: Programmes and cohorts
 
@@ -106,6 +110,7 @@ struct Scope: Sendable {
         guard let id, let candidacy = try await candidacies().filter(\.$id == id).first() else {
             throw AccessDenied.notFound
         }
+        recorder?.record(candidacy.$person.id)
         return candidacy
     }
 
@@ -119,6 +124,7 @@ struct Scope: Sendable {
         guard let id, let enrolment = try await enrolments().filter(\.$id == id).first() else {
             throw AccessDenied.notFound
         }
+        recorder?.record(enrolment.$person.id)
         return enrolment
     }
 
@@ -127,6 +133,7 @@ struct Scope: Sendable {
         guard let id, try await candidacies().filter(\.$person.$id == id).first() != nil,
             let person = try await Person.find(id, on: db)
         else { throw AccessDenied.notFound }
+        recorder?.record(id)
         return person
     }
 }
@@ -153,17 +160,21 @@ extension Scope {
         }
     }
 
-    /// Records that the actor opened this person's file. Called by every page and API
-    /// response that shows one person's data.
-    func logRead(of personID: UUID, view: String, at date: Date) async throws {
-        try await AccessLogEntry(
-            personID: personID, actorID: actor.userID, organisationID: actor.organisationID, view: view, at: date
-        ).create(on: db)
+    /// Names what of this person's file the request opened, where the route alone does not
+    /// say it well ("dossier" rather than "list"). The row is written by `AccessLogMiddleware`.
+    func logRead(of personID: UUID, view: AccessView) {
+        recorder?.record(personID, view: view)
+    }
+
+    /// Notes the people a list or report shows by name: seeing someone on a list is reading
+    /// their personal data too.
+    func logListed(_ personIDs: some Sequence<UUID>, view: AccessView? = nil) {
+        recorder?.record(personIDs, view: view)
     }
 }
 
 extension Request {
     func scope() throws -> Scope {
-        Scope(actor: try requireActor(), db: db, today: clock.today)
+        Scope(actor: try requireActor(), db: db, today: clock.today, recorder: accessRecorder)
     }
 }

@@ -78,7 +78,10 @@ struct AllocationOperations {
         let placed = Set(
             try await Placement.query(on: db).filter(\.$enrolment.$id ~~ ids).all().filter { $0.range.contains(from) }
                 .map { $0.$enrolment.id })
-        return running.filter { !placed.contains($0.id!) }.sorted { $0.person.fullName < $1.person.fullName }
+        let seekers = running.filter { !placed.contains($0.id!) }.sorted { $0.person.fullName < $1.person.fullName }
+        // The proposal names them: a read of their file.
+        scope.logListed(seekers.map(\.$person.id))
+        return seekers
     }
 
     /// Locations of the programme's partners with places free on `from`.
@@ -201,6 +204,7 @@ struct AllocationOperations {
             try await Tenancy.query(on: db).filter(\.$enrolment.$id ~~ ids).all().filter {
                 $0.range.until.map { $0 >= from } ?? true
             }.map { $0.$enrolment.id })
+        scope.logListed(running.filter { routes[$0.id!] != nil && !housed.contains($0.id!) }.map(\.$person.id))
         return running.compactMap { enrolment in
             guard let route = routes[enrolment.id!], !housed.contains(enrolment.id!) else { return nil }
             return (enrolment, route)

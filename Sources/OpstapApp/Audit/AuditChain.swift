@@ -24,7 +24,7 @@ extension AccessLogEntry: ChainedLogRecord {
         [
             id?.uuidString ?? "", $person.id.uuidString, $actor.id.uuidString, $actorOrganisation.id.uuidString,
             view, AuditChain.render(at),
-        ]
+        ] + (purpose.map { [$0] } ?? [])  // only when stated: rows sealed before M0049 keep their hashes
     }
 }
 

@@ -80,7 +80,7 @@ struct BenchCommand: AsyncCommand {
                 {
                     try await CandidateSearch.page(
                         try await CandidateSearch(scope: coordinator).query(search: "", programme: nil, stage: nil),
-                        request: PageQuery(number: 1, size: 25)
+                        request: PageQuery(number: 1, size: 25), listedFor: coordinator
                     ).items.count
                 }
             ),
@@ -89,7 +89,7 @@ struct BenchCommand: AsyncCommand {
                 {
                     try await CandidateSearch.page(
                         try await CandidateSearch(scope: coordinator).query(search: "", programme: nil, stage: nil),
-                        request: PageQuery(number: 400, size: 25)
+                        request: PageQuery(number: 400, size: 25), listedFor: coordinator
                     ).items.count
                 }
             ),
@@ -99,7 +99,7 @@ struct BenchCommand: AsyncCommand {
                     try await CandidateSearch.page(
                         try await CandidateSearch(scope: coordinator).query(
                             search: sample.familyName, programme: nil, stage: nil),
-                        request: PageQuery(number: 1, size: 25)
+                        request: PageQuery(number: 1, size: 25), listedFor: coordinator
                     ).total
                 }
             ),
@@ -109,7 +109,7 @@ struct BenchCommand: AsyncCommand {
                     try await CandidateSearch.page(
                         try await CandidateSearch(scope: coordinator).query(
                             search: sample.bsn ?? "", programme: nil, stage: nil),
-                        request: PageQuery(number: 1, size: 25)
+                        request: PageQuery(number: 1, size: 25), listedFor: coordinator
                     ).total
                 }
             ),
@@ -117,7 +117,8 @@ struct BenchCommand: AsyncCommand {
                 "participant list, page 1 (coordinator)",
                 {
                     try await ParticipantRows.page(
-                        try await coordinator.enrolments(), request: PageQuery(number: 1, size: 25)
+                        try await coordinator.enrolments(), request: PageQuery(number: 1, size: 25),
+                        listedFor: coordinator
                     ).items.count
                 }
             ),
@@ -125,7 +126,7 @@ struct BenchCommand: AsyncCommand {
                 "own participants (coach, assigned only)",
                 {
                     try await ParticipantRows.page(
-                        try await coach.enrolments(), request: PageQuery(number: 1, size: 100)
+                        try await coach.enrolments(), request: PageQuery(number: 1, size: 100), listedFor: coach
                     ).total
                 }
             ),

@@ -13,17 +13,20 @@ final class AccessLogEntry: Model, @unchecked Sendable {
     /// What was opened, e.g. "dossier", "candidate", "intake", "api:person".
     @Field(key: "view") var view: String
     @Field(key: "at") var at: Date
+    /// Why, where the path or the API client states it (e.g. the ESF+ BSN report).
+    @OptionalField(key: "purpose") var purpose: String?
     /// Its place and hash in the tamper-evident chain, once sealed (`AuditChain`).
     @OptionalField(key: "chain_seq") var chainSeq: Int64?
     @OptionalField(key: "chain_hash") var chainHash: String?
 
     init() {}
 
-    init(personID: UUID, actorID: UUID, organisationID: UUID, view: String, at: Date) {
+    init(personID: UUID, actorID: UUID, organisationID: UUID, view: String, at: Date, purpose: String? = nil) {
         self.$person.id = personID
         self.$actor.id = actorID
         self.$actorOrganisation.id = organisationID
         self.view = view
         self.at = at
+        self.purpose = purpose
     }
 }

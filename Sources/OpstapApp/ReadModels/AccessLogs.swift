@@ -13,7 +13,7 @@ enum AccessLogs {
             HistoryEntry(
                 date: SimpleDate($0.at).iso, recordedAt: $0.at, actor: $0.actor.name,
                 organisation: $0.actorOrganisation.name,
-                text: AccessView(rawValue: $0.view).map { t.label($0) } ?? $0.view, detail: "")
+                text: t.accessView($0.view), detail: $0.purpose ?? "")
         }
     }
 }

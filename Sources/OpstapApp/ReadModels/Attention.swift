@@ -26,13 +26,14 @@ enum Attention {
         if asOf >= scope.today {
             return try await AttentionStore.page(
                 try await scope.enrolments(), seesDeadline: scope.actor.seesIntegrationDeadline, request: request,
-                today: scope.today, on: scope.db)
+                today: scope.today, on: scope.db, listedFor: scope)
         }
         let items = try await all(
             try await scope.enrolments(), actor: scope.actor, asOf: asOf, today: scope.today, on: scope.db)
-        return ResultPage(
-            items: Array(items.dropFirst(request.offset).prefix(request.size)), number: request.number,
-            size: request.size, total: items.count)
+        let shown = Array(items.dropFirst(request.offset).prefix(request.size))
+        scope.logListed(
+            try await Enrolment.query(on: scope.db).filter(\.$id ~~ shown.map(\.enrolmentID)).all(\.$person.$id))
+        return ResultPage(items: shown, number: request.number, size: request.size, total: items.count)
     }
 
     static func items(

@@ -22,7 +22,7 @@ enum AttentionStore {
     /// A page of today's participants with signals, among `enrolments` (the actor's scope).
     static func page(
         _ enrolments: QueryBuilder<Enrolment>, seesDeadline: Bool, request: PageQuery, today: SimpleDate,
-        on db: any Database
+        on db: any Database, listedFor: Scope? = nil
     ) async throws -> ResultPage<AttentionItem> {
         try await refreshOutdated(enrolments, today: today, on: db)
         let query = enrolments.copy().filter(\.$state ~~ Attention.runningStates.map(\.rawValue))
@@ -39,6 +39,7 @@ enum AttentionStore {
         let rows = try await query.sort(\.$id).with(\.$person).with(\.$cohort).range(
             request.offset..<(request.offset + request.size)
         ).all()
+        listedFor?.logListed(rows.map(\.$person.id))
         let items = try rows.map { enrolment -> AttentionItem in
             let stored = try enrolment.joined(StoredAttention.self)
             let id = try enrolment.requireID()

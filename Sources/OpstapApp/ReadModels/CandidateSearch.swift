@@ -44,10 +44,14 @@ struct CandidateSearch {
             ))
     }
 
-    static func page(_ query: QueryBuilder<Candidacy>, request: PageQuery) async throws -> ResultPage<CandidateRow> {
+    /// One page, whose people are noted in `scope`'s access log.
+    static func page(
+        _ query: QueryBuilder<Candidacy>, request: PageQuery, listedFor scope: Scope
+    ) async throws -> ResultPage<CandidateRow> {
         let total = try await query.copy().count()
         let candidacies = try await inListOrder(query.with(\.$person).with(\.$programme).with(\.$referredBy))
             .range(request.offset..<(request.offset + request.size)).all()
+        scope.logListed(candidacies.map(\.$person.id))
         return ResultPage(items: candidacies.map(row), number: request.number, size: request.size, total: total)
     }
 

@@ -51,15 +51,8 @@ struct EsfReportContext {
         (p.resultsOnLeaving.union(p.resultsAfterSixMonths)).sorted()
     }
 
-    /// Every BSN shown or downloaded is a read of that person's file (one batch insert).
-    func logBSNRead(_ ids: [UUID], at date: Date) async throws {
-        let entries = ids.map {
-            AccessLogEntry(
-                personID: $0, actorID: scope.actor.userID, organisationID: scope.actor.organisationID,
-                view: AccessView.bsnReport.rawValue, at: date)
-        }
-        for chunk in stride(from: 0, to: entries.count, by: 500) {
-            try await Array(entries[chunk..<min(chunk + 500, entries.count)]).create(on: scope.db)
-        }
+    /// Every BSN shown or downloaded is a read of that person's file.
+    func logBSNRead(_ ids: [UUID]) {
+        scope.logListed(ids, view: .bsnReport)
     }
 }

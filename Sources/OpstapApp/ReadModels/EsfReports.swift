@@ -117,6 +117,7 @@ struct EsfReports {
     ) async throws -> [UUID: (name: String, bsn: String?, enrolmentID: UUID?)] {
         guard !ids.isEmpty else { return [:] }
         let people = try await Person.query(on: scope.db).filter(\.$id ~~ ids).all()
+        scope.logListed(ids)
         let enrolments = try await Enrolment.query(on: scope.db).filter(\.$person.$id ~~ ids).filter(
             \.$programme.$id == programmeID
         )

@@ -6,11 +6,15 @@ import OpstapViews
 /// Lists of participants for pages. Persons, cohorts and versions are eager-loaded in one
 /// query each, so a page costs the same number of queries however long it is.
 enum ParticipantRows {
-    static func page(_ query: QueryBuilder<Enrolment>, request: PageQuery) async throws -> ResultPage<ParticipantRow> {
+    /// One page, whose people are noted in `scope`'s access log.
+    static func page(
+        _ query: QueryBuilder<Enrolment>, request: PageQuery, listedFor scope: Scope
+    ) async throws -> ResultPage<ParticipantRow> {
         let total = try await query.copy().count()
         let enrolments = try await inListOrder(query.with(\.$person).with(\.$cohort).with(\.$programmeVersion))
             .range(request.offset..<(request.offset + request.size))
             .all()
+        scope.logListed(enrolments.map(\.$person.id))
         return ResultPage(items: enrolments.map(row), number: request.number, size: request.size, total: total)
     }
 

@@ -35,6 +35,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(WebSessionMiddleware())
     // After the sessions middleware: the error page it leads to reads the session.
     app.middleware.use(NULCharacterMiddleware())
+    // Inside the error page: a refused request throws past it and leaves no access-log row.
+    app.middleware.use(AccessLogMiddleware())
 
     app.routes.defaultMaxBodySize = "1mb"
     try routes(app)

@@ -17,7 +17,9 @@ struct CandidateWebController {
             search: search, programme: programmeFilter, stage: stageFilter)
         if req.query[String.self, at: "format"] == "csv" {
             let t = req.translator()
-            let rows = try await Downloads.allPages { try await CandidateSearch.page(query.copy(), request: $0).items }
+            let rows = try await Downloads.allPages {
+                try await CandidateSearch.page(query.copy(), request: $0, listedFor: scope).items
+            }
             return Downloads.csv(
                 "kandidaten", header: [t(.name), t(.programme), t(.stream), t(.stage), t(.referredOn), t(.referredBy)],
                 rows: rows.map {
@@ -29,7 +31,7 @@ struct CandidateWebController {
                 })
         }
         let page = try await CandidateSearch.page(
-            query, request: PageQuery(number: req.query[Int.self, at: "page"], size: 25))
+            query, request: PageQuery(number: req.query[Int.self, at: "page"], size: 25), listedFor: scope)
         let programmes = try await scope.programmes().filter(\.$currentVersion != nil).sort(\.$name).all()
         var queryItems: [String] = []
         if let programmeFilter { queryItems.append("programme=\(programmeFilter.uuidString)") }
@@ -145,7 +147,7 @@ struct CandidateWebController {
     ) async throws -> Response {
         let candidacyID = try candidacy.requireID()
         guard let person = try await Person.find(candidacy.$person.id, on: req.db) else { throw AccessDenied.notFound }
-        try await scope.logRead(of: person.requireID(), view: "candidate", at: req.clock.now())
+        scope.logRead(of: try person.requireID(), view: .candidate)
         let operations = CandidateOperations(scope: scope, now: req.clock.now())
         let definition = try await operations.definition(for: candidacy)
         let assessments = try await AssessmentRecord.query(on: req.db).filter(\.$candidacy.$id == candidacyID).all()
@@ -350,7 +352,7 @@ struct CandidateWebController {
         _ req: Request, scope: Scope, person: Person, givenName: String, familyName: String, errors: [FieldError],
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
-        try await scope.logRead(of: person.requireID(), view: "intake", at: req.clock.now())
+        scope.logRead(of: try person.requireID(), view: .intake)
         let view = try await PersonView.make(person, scope: scope)
         let model = IntakeModel(
             person: summary(view), givenName: givenName, familyName: familyName,

@@ -152,7 +152,7 @@ struct EsfWebController {
         let page = PageQuery(number: req.query["page"], size: req.query["size"], defaultSize: 50)
         let listed = try await c.reports.listed(
             ids, of: participants, programmeID: c.stream.$programme.id, page: download ? nil : page)
-        if bsn { try await c.logBSNRead(listed.people.map(\.participant.personID), at: req.clock.now()) }
+        if bsn { c.logBSNRead(listed.people.map(\.participant.personID)) }
         let t = req.translator()
         if download {
             let header =

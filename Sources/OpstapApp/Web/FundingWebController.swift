@@ -88,6 +88,7 @@ struct FundingWebController {
         if scope.actor.can(.viewPeople) {
             let result = try await FundingOperations(scope: scope, now: req.clock.now()).eligibility(
                 of: stream, page: page)
+            scope.logListed(result.items.map { record, _ in record.$person.id })
             eligibility = ResultPage(
                 items: result.items.map { record, captured in
                     EligibilityRow(
@@ -103,6 +104,7 @@ struct FundingWebController {
                     \.$person
                 ).limit(1000).all()
                 var seen = Set<UUID>()
+                scope.logListed(enrolled.map(\.$person.id))
                 candidates = enrolled.filter { seen.insert($0.$person.id).inserted }
                     .sorted { $0.person.familyName < $1.person.familyName }
                     .map { ($0.$person.id.uuidString, $0.person.familyName + ", " + $0.person.givenName) }

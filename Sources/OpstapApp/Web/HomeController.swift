@@ -19,10 +19,12 @@ struct HomeController {
         if !actor.roles.isDisjoint(with: Role.guidance) {
             let query = try await scope.enrolments()
             let mine = actor.reach == .assignedOnly ? query : assigned(query, to: actor.userID, today: scope.today)
-            own = try await ParticipantRows.page(mine.copy(), request: PageQuery(number: 1, size: 100)).items
+            own = try await ParticipantRows.page(
+                mine.copy(), request: PageQuery(number: 1, size: 100), listedFor: scope
+            ).items
             attention = try await AttentionStore.page(
                 mine, seesDeadline: actor.seesIntegrationDeadline, request: PageQuery(number: 1, size: 50),
-                today: scope.today, on: req.db
+                today: scope.today, on: req.db, listedFor: scope
             ).items
         }
         var model = HomeModel(

@@ -35,7 +35,7 @@ struct HoursWebController {
         guard let person = try await Person.find(enrolment.$person.id, on: req.db),
             let version = try await ProgrammeVersion.find(enrolment.$programmeVersion.id, on: req.db)
         else { throw AccessDenied.notFound }
-        try await scope.logRead(of: person.requireID(), view: "dossier", at: req.clock.now())
+        scope.logRead(of: try person.requireID(), view: .hours)
         let overview = try await HoursOverview.load(
             for: enrolment, definition: version.definition, today: scope.today, on: req.db)
         let pageQuery = PageQuery(number: req.query[Int.self, at: "page"], size: 50)
@@ -168,6 +168,7 @@ struct HoursWebController {
                 )
                 .with(\.$enrolment) { $0.with(\.$person) }
                 .sort(\.$date).all()
+        scope.logListed(entries.map(\.enrolment.$person.id))
         let nextMonday = monday.adding(days: 7)
         let model = ApprovalsModel(
             weekStart: monday.iso, previousWeek: monday.adding(days: -7).iso,
@@ -208,6 +209,7 @@ extension HoursWebController {
         let total = try await query.copy().count()
         let enrolments = try await query.with(\.$programmeVersion).sort(\.$id)
             .range(page.offset..<(page.offset + page.size)).all()
+        scope.logListed(enrolments.map(\.$person.id))
         let rows = try await CohortHours.load(enrolments, today: scope.today, on: req.db)
         var expected = HoursByActivity(), actual = HoursByActivity(), expectedWeek = HoursByActivity(),
             actualWeek = HoursByActivity()

@@ -72,6 +72,7 @@ struct HousingWebController {
         let visible =
             scope.actor.can(.viewPeople) && !tenantIDs.isEmpty
             ? try await scope.enrolments().filter(\.$id ~~ tenantIDs).with(\.$person).all() : []
+        scope.logListed(visible.map(\.$person.id))
         let names = Dictionary(uniqueKeysWithValues: visible.map { ($0.id!, $0.person.fullName) })
         let today = scope.today
         let rows = units.map { unit in

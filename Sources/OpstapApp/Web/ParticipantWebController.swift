@@ -15,13 +15,15 @@ struct ParticipantWebController {
         if let stateFilter { query.filter(\.$state == stateFilter.rawValue) }
         if req.query[String.self, at: "format"] == "csv" {
             let t = req.translator()
-            let rows = try await Downloads.allPages { try await ParticipantRows.page(query.copy(), request: $0).items }
+            let rows = try await Downloads.allPages {
+                try await ParticipantRows.page(query.copy(), request: $0, listedFor: scope).items
+            }
             return Downloads.csv(
                 "deelnemers", header: [t(.name), t(.programme), t(.cohort), t(.phase), t(.status), t(.since)],
                 rows: rows.map { [$0.name, $0.programme, $0.cohort, $0.phase ?? "", t.label($0.state), $0.since] })
         }
         let page = try await ParticipantRows.page(
-            query, request: PageQuery(number: req.query[Int.self, at: "page"], size: 25))
+            query, request: PageQuery(number: req.query[Int.self, at: "page"], size: 25), listedFor: scope)
         let cohorts = try await scope.cohorts().with(\.$programme).sort(\.$startDate, .descending).all()
         var queryItems: [String] = []
         if let cohortFilter { queryItems.append("cohort=\(cohortFilter.uuidString)") }
@@ -52,7 +54,7 @@ struct ParticipantWebController {
             let cohort = try await Cohort.find(enrolment.$cohort.id, on: req.db),
             let programme = try await Programme.find(enrolment.$programme.id, on: req.db)
         else { throw AccessDenied.notFound }
-        try await scope.logRead(of: person.requireID(), view: "dossier", at: req.clock.now())
+        scope.logRead(of: try person.requireID(), view: .dossier)
         let definition = version.definition
         let snapshot = enrolment.snapshot
         let others = try await scope.enrolments().filter(\.$person.$id == enrolment.$person.id).filter(

@@ -20,7 +20,7 @@ struct PathwayWebController {
         refusal: String? = nil, status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         guard let person = try await Person.find(enrolment.$person.id, on: req.db) else { throw AccessDenied.notFound }
-        try await scope.logRead(of: person.requireID(), view: "dossier", at: req.clock.now())
+        scope.logRead(of: try person.requireID(), view: .dossier)
         let model = try await Pathways.model(
             for: enrolment, person: person, scope: scope, form: form, values: values, errors: errors, refusal: refusal)
         return html(PathwayPage.render(req.pageContext(), model), status: status)

@@ -15,6 +15,7 @@ struct TaskWebController {
             page.offset..<(page.offset + page.size)
         )
         .with(\.$assignee).with(\.$enrolment) { $0.with(\.$person) }.all()
+        scope.logListed(tasks.compactMap { $0.enrolment?.$person.id })
         return html(
             TasksPage.render(
                 req.pageContext(),

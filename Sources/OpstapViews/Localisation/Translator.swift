@@ -146,10 +146,23 @@ extension GoalMeasure: Labelled { public static let labelPrefix = "goalMeasure" 
 extension GoalProgress: Labelled { public static let labelPrefix = "goalProgress" }
 extension CandidateImportField: Labelled { public static let labelPrefix = "importField" }
 
-/// What was opened, as the access log stores it.
+/// What was opened, as the access log stores it; through the API it is stored with the
+/// prefix "api:" ("api:hours").
 public enum AccessView: String, CaseIterable, Sendable {
-    case candidate, intake, dossier, bsnReport
+    case candidate, intake, dossier, bsnReport, person, hours, notes, reviews, goals, placements, housing
+    case qualifications, jobs, eligibility, assessments, status, tasks, calendar, export, list
     case apiPerson = "api:person"
+}
+
+extension Translator {
+    /// A stored access-log view in words, e.g. "API: Uren" for "api:hours".
+    public func accessView(_ stored: String) -> String {
+        if let view = AccessView(rawValue: stored) { return label(view) }
+        if stored.hasPrefix("api:"), let view = AccessView(rawValue: String(stored.dropFirst(4))) {
+            return text("accessViewThroughAPI", [label(view)])
+        }
+        return stored
+    }
 }
 
 /// Gender values as stored on a person.
