@@ -84,6 +84,7 @@ enum AuditChain {
 
     static func sealAll(on db: any Database) async throws -> Int {
         try await seal(AccessLogEntry.self, on: db) + seal(SecurityEvent.self, on: db)
+            + seal(ChangeLogEntry.self, on: db)
     }
 
     struct Verification: Sendable {
@@ -133,7 +134,10 @@ enum AuditChain {
     }
 
     static func verifyAll(on db: any Database) async throws -> [Verification] {
-        [try await verify(AccessLogEntry.self, on: db), try await verify(SecurityEvent.self, on: db)]
+        [
+            try await verify(AccessLogEntry.self, on: db), try await verify(SecurityEvent.self, on: db),
+            try await verify(ChangeLogEntry.self, on: db),
+        ]
     }
 
     /// Seals new rows every minute while the server runs, and logs each log's head: a copy of the
@@ -146,7 +150,9 @@ enum AuditChain {
             failure: "Audit logs not sealed"
         ) { db in
             guard try await sealAll(on: db) > 0 else { return }
-            for log in try await [head(AccessLogEntry.self, on: db), head(SecurityEvent.self, on: db)] {
+            for log in try await [
+                head(AccessLogEntry.self, on: db), head(SecurityEvent.self, on: db), head(ChangeLogEntry.self, on: db),
+            ] {
                 logger.notice("Audit chain \(log.name) sealed up to #\(log.seq): \(log.hash)")
             }
         }

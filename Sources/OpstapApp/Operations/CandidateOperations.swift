@@ -205,21 +205,40 @@ struct CandidateOperations {
         var input = input
         if !actor.visibleFields.contains(.bsn) { input.bsn = "" }
         guard let edited = validatePerson(input, errors: &errors) else { throw ValidationFailure(errors) }
-        if actor.visibleFields.contains(.bsn) { person.bsn = edited.bsn }
+        let bsn = actor.visibleFields.contains(.bsn) ? edited.bsn : person.bsn
+        let changes = [
+            FieldChange.of("givenName", person.givenName, edited.givenName),
+            FieldChange.of("familyName", person.familyName, edited.familyName),
+            FieldChange.of("dateOfBirth", person.dateOfBirth, edited.dateOfBirth),
+            FieldChange.of("gender", person.gender, edited.gender), FieldChange.of("bsn", person.bsn, bsn),
+        ].compactMap { $0 }
+        person.bsn = bsn
         person.givenName = edited.givenName
         person.familyName = edited.familyName
         person.nameKey = edited.nameKey
         person.dateOfBirth = edited.dateOfBirth
         person.gender = edited.gender
-        try await person.save(on: db)
+        let personID = try person.requireID()
+        try await db.transaction { tx in
+            try await person.save(on: tx)
+            try await ChangeLog.record(
+                .person, id: personID, person: personID, changes: changes, by: actor, at: now, on: tx)
+        }
     }
 
     func updateIntake(_ person: Person, profile: IntakeProfile) async throws {
         try actor.require(.runSelection)
         let errors = profile.validate()
         guard errors.isEmpty else { throw ValidationFailure(errors) }
-        person.intake = FieldPolicy.merge(stored: person.intake, edited: profile, visible: actor.visibleFields)
-        try await person.save(on: db)
+        let before = person.intake
+        person.intake = FieldPolicy.merge(stored: before, edited: profile, visible: actor.visibleFields)
+        let changes = try ChangeLog.diff(before, person.intake)
+        let personID = try person.requireID()
+        try await db.transaction { tx in
+            try await person.save(on: tx)
+            try await ChangeLog.record(
+                .intake, id: personID, person: personID, changes: changes, by: actor, at: now, on: tx)
+        }
     }
 
     // MARK: Selection

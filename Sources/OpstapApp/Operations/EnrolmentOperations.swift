@@ -136,13 +136,20 @@ struct EnrolmentOperations {
             // One current holder per guidance role: the previous assignment ends the day before.
             let current = try await GuidanceAssignment.query(on: tx).filter(\.$enrolment.$id == enrolmentID)
                 .filter(\.$role == role.rawValue).filter(\.$endsOn == nil).all()
+            var changes: [FieldChange] = []
             for assignment in current {
                 assignment.endsOn = max(assignment.startsOn, startsOn.adding(days: -1).iso)
                 try await assignment.save(on: tx)
+                changes.append(
+                    FieldChange("endsOn", nil, "\(assignment.role) \(assignment.$user.id): \(assignment.endsOn!)"))
             }
             try await GuidanceAssignment(
                 enrolmentID: enrolmentID, userID: userID, role: role.rawValue, startsOn: startsOn.iso
             ).create(on: tx)
+            changes.append(
+                FieldChange("assignment", nil, "\(role.rawValue): \(user.name) (\(user.email)), \(startsOn.iso)"))
+            try await ChangeLog.record(
+                .team, id: enrolmentID, person: enrolment.$person.id, changes: changes, by: actor, at: now, on: tx)
         }
     }
 

@@ -244,6 +244,9 @@ struct PartnershipOperations {
                 try await SecurityLog.record(
                     .rolesChanged, user: user, actorUserID: actor.userID,
                     detail: User.encode(before) + " → " + User.encode(roles), now: now, on: tx)
+                try await ChangeLog.record(
+                    .account, id: userID, changes: [FieldChange("roles", User.encode(before), User.encode(roles))],
+                    by: actor, at: now, on: tx)
             }
         }
         return user
@@ -265,6 +268,9 @@ struct PartnershipOperations {
             try await SecurityLog.record(
                 active ? .accountActivated : .accountDeactivated, user: user, actorUserID: actor.userID, now: now,
                 on: tx)
+            try await ChangeLog.record(
+                .account, id: userID, changes: [FieldChange("active", String(!active), String(active))], by: actor,
+                at: now, on: tx)
         }
         return user
     }

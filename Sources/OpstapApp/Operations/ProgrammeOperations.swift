@@ -30,8 +30,23 @@ struct ProgrammeOperations {
         guard !definition.name.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw ValidationFailure([FieldError("name", .required)])
         }
+        // A first draft is compared with the published version it starts from.
+        let before: ProgrammeDefinition?
+        if let draft = programme.draft {
+            before = draft
+        } else {
+            before = try await currentVersion(of: programme)?.definition
+        }
         programme.draft = definition
-        try await programme.save(on: db)
+        let changes =
+            if let before { try ChangeLog.diff(before, definition) } else {
+                [FieldChange("draft", nil, definition.name)]
+            }
+        let programmeID = try programme.requireID()
+        try await db.transaction { tx in
+            try await programme.save(on: tx)
+            try await ChangeLog.record(.programme, id: programmeID, changes: changes, by: actor, at: now, on: tx)
+        }
     }
 
     /// Publishes the draft as the next version. Running enrolments stay on their version.
@@ -55,8 +70,14 @@ struct ProgrammeOperations {
         let version = ProgrammeVersion(
             programmeID: programmeID, number: number, definition: definition, publishedAt: now,
             publishedBy: actor.userID, changeNote: changeNote)
+        // What this version changes against the one before it, field by field.
+        let previous = try await currentVersion(of: programme)
+        let changes =
+            [FieldChange("publishedVersion", previous.map { String($0.number) }, String(number))]
+            + (try previous.map { try ChangeLog.diff($0.definition, definition) } ?? [])
         try await db.transaction { tx in
             try await version.create(on: tx)
+            try await ChangeLog.record(.programme, id: programmeID, changes: changes, by: actor, at: now, on: tx)
             try await ProgrammePartner.query(on: tx).filter(\.$programme.$id == programmeID).delete()
             for partner in definition.partners {
                 try await ProgrammePartner(

@@ -18,7 +18,16 @@ extension EnrolmentOperations {
         if assignment.endsOn != nil { throw ValidationFailure([FieldError("endsOn", .alreadyConcluded)]) }
         if endsOn.iso < assignment.startsOn { throw ValidationFailure([FieldError("endsOn", .beforeStart)]) }
         assignment.endsOn = endsOn.iso
-        try await assignment.save(on: db)
+        let user = try await User.find(assignment.$user.id, on: db)
+        try await db.transaction { tx in
+            try await assignment.save(on: tx)
+            try await ChangeLog.record(
+                .team, id: try enrolment.requireID(), person: enrolment.$person.id,
+                changes: [
+                    FieldChange(
+                        "endsOn", nil, "\(assignment.role): \(user?.name ?? "") (\(user?.email ?? "")), \(endsOn.iso)")
+                ], by: actor, at: now, on: tx)
+        }
         return assignment
     }
 }

@@ -17,3 +17,39 @@ enum AccessLogs {
         }
     }
 }
+
+/// The latest changes to one person's file, for those who may see who opened it; each value
+/// only where the viewer may see that field (a BSN change shows no BSN to whoever may not
+/// see BSNs).
+enum ChangeLogs {
+    static func latest(for personID: UUID, scope: Scope, t: Translator) async throws -> [ChangeRow]? {
+        guard scope.actor.can(.viewAccessLog) else { return nil }
+        let entries = try await ChangeLogEntry.query(on: scope.db).filter(\.$person.$id == personID)
+            .sort(\.$at, .descending).limit(50).with(\.$actor).with(\.$actorOrganisation).all()
+        let visible = scope.actor.visibleFields
+        return entries.flatMap { entry in
+            ChangeLog.decode(entry.changes).map { change in
+                let shown = fieldGroup[change.field].map { visible.contains($0) } ?? true
+                func value(_ text: String?) -> String {
+                    guard shown else { return t(.valueNotShown) }
+                    return String((text ?? "—").prefix(300))
+                }
+                let subject = ChangeSubject(rawValue: entry.subject).map { t.label($0) } ?? entry.subject
+                return ChangeRow(
+                    recordedAt: entry.at, actor: entry.actor?.name ?? "opstap",
+                    organisation: entry.actorOrganisation?.name ?? "",
+                    what: subject + ": " + t.changedField(change.field), before: value(change.before),
+                    after: value(change.after))
+            }
+        }
+    }
+
+    /// The field group a logged field belongs to (FieldPolicy), for fields not everyone who
+    /// sees the file may see.
+    private static let fieldGroup: [String: FieldGroup] = [
+        "bsn": .bsn, "contact": .contact, "dutchLevels": .language, "languages": .language,
+        "education": .education, "workExperience": .education, "household": .household, "residence": .household,
+        "residenceDetail": .household, "residenceStatus": .household, "benefit": .benefits,
+        "civicIntegration": .civicIntegration,
+    ]
+}

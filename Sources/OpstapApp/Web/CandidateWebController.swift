@@ -193,6 +193,7 @@ struct CandidateWebController {
             cohorts: cohorts, enrolmentHref: enrolment.map { "/participants/\($0.id!.uuidString)" },
             errors: errors, refusal: refusal, today: scope.today.iso)
         model.accessLog = try await AccessLogs.latest(for: person.requireID(), scope: scope, t: t)
+        model.changeLog = try await ChangeLogs.latest(for: person.requireID(), scope: scope, t: t)
         return html(CandidatePage.render(req.pageContext(), model), status: status)
     }
 

@@ -118,6 +118,7 @@ struct ParticipantWebController {
             canTransition: scope.actor.can(.moveParticipants), canAssign: canAssign, assignableUsers: assignable,
             timeline: timeline, errors: errors, refusal: refusal, today: scope.today.iso)
         model.accessLog = try await AccessLogs.latest(for: person.requireID(), scope: scope, t: t)
+        model.changeLog = try await ChangeLogs.latest(for: person.requireID(), scope: scope, t: t)
         let hours = try await HoursOverview.load(for: enrolment, definition: definition, today: scope.today, on: req.db)
         model.hours = hours.rows.map(HoursWebController.row)
         model.hoursWeekStart = hours.weekStart.iso

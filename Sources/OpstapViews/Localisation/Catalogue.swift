@@ -15,6 +15,8 @@ public enum Catalogue {
     public static var requiredKeys: Set<String> {
         var keys = Set(K.allCases.map(\.rawValue))
         keys.formUnion(labelKeys(Role.self))
+        keys.formUnion(labelKeys(ChangeSubject.self))
+        keys.formUnion(labelKeys(ChangedField.self))
         keys.formUnion(labelKeys(FundingKind.self))
         keys.formUnion(labelKeys(EligibilityEvidence.self))
         keys.formUnion(labelKeys(EmploymentStatusAtEntry.self))

@@ -292,6 +292,11 @@ public enum K: String, CaseIterable, Sendable {
     case flashPasswordChanged
     case accessLogTitle
     case accessLogExplain
+    case changeLogTitle
+    case valueNotShown
+    case changeLogExplain
+    case changeBefore
+    case changeAfter
     case when
     case hoursCaption
     case expectedThisWeek

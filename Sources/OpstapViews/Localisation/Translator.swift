@@ -154,7 +154,28 @@ public enum AccessView: String, CaseIterable, Sendable {
     case apiPerson = "api:person"
 }
 
+/// What a change-log entry is about.
+public enum ChangeSubject: String, CaseIterable, Sendable {
+    case person, intake, team, account, programme
+}
+
+/// Fields whose change is logged and named in words; other fields (of a programme
+/// definition) are shown by their stored name.
+public enum ChangedField: String, CaseIterable, Sendable {
+    case givenName, familyName, dateOfBirth, gender, bsn
+    case dutchLevels, education, workExperience, household, residence, residenceDetail, residenceStatus, benefit
+    case civicIntegration, languages, contact
+    case roles, active, assignment, endsOn, draft, publishedVersion
+}
+
+extension ChangeSubject: Labelled { public static let labelPrefix = "changeSubject" }
+extension ChangedField: Labelled { public static let labelPrefix = "changedField" }
+
 extension Translator {
+    public func changedField(_ stored: String) -> String {
+        ChangedField(rawValue: stored).map { label($0) } ?? stored
+    }
+
     /// A stored access-log view in words, e.g. "API: Uren" for "api:hours".
     public func accessView(_ stored: String) -> String {
         if let view = AccessView(rawValue: stored) { return label(view) }

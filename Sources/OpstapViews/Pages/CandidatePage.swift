@@ -34,6 +34,7 @@ public struct CandidateModel: Sendable {
     public var today: String
     /// Who opened this file, for those who may see that (nil: not shown).
     public var accessLog: [HistoryEntry]? = nil
+    public var changeLog: [ChangeRow]? = nil
 
     public init(
         candidacyID: UUID, person: PersonSummary, programmeName: String, streamName: String, stage: CandidacyStage,
@@ -172,6 +173,9 @@ public enum CandidatePage {
             Timeline.render(context, m.history, title: t(.historyTitle))
             if let log = m.accessLog {
                 AccessLogList.render(context, log)
+            }
+            if let changes = m.changeLog {
+                ChangeLogList.render(context, changes)
             }
         }
     }

@@ -45,6 +45,7 @@ public struct DossierModel: Sendable {
     public var today: String
     /// Who opened this file, for those who may see that (nil: not shown).
     public var accessLog: [HistoryEntry]? = nil
+    public var changeLog: [ChangeRow]? = nil
     /// Expected against recorded hours (nil: not shown).
     public var hours: [HoursRow]? = nil
     public var hoursWeekStart = ""
@@ -228,6 +229,9 @@ public enum DossierPage {
             Timeline.render(context, m.timeline, title: t(.timelineTitle))
             if let log = m.accessLog {
                 AccessLogList.render(context, log)
+            }
+            if let changes = m.changeLog {
+                ChangeLogList.render(context, changes)
             }
         }
     }
