@@ -29,11 +29,13 @@ import Vapor
             try await AuditChain.sealAll(on: app.db)
             let accessRows = try await AccessLogEntry.query(on: app.db).count()
             let securityRows = try await SecurityEvent.query(on: app.db).count()
-            #expect(accessRows >= 5 && securityRows >= 1)
+            let changeRows = try await ChangeLogEntry.query(on: app.db).count()
+            #expect(accessRows >= 5 && securityRows >= 1 && changeRows >= 1)
             var results = try await AuditChain.verifyAll(on: app.db)
-            #expect(results.map(\.broken) == [nil, nil])
-            #expect(results.map(\.sealed) == [Int64(accessRows), Int64(securityRows)])
-            #expect(results.map(\.waiting) == [0, 0])
+            #expect(results.map(\.log) == ["access_log", "security_events", "change_log"])
+            #expect(results.map(\.broken) == [nil, nil, nil])
+            #expect(results.map(\.sealed) == [Int64(accessRows), Int64(securityRows), Int64(changeRows)])
+            #expect(results.map(\.waiting) == [0, 0, 0])
 
             // One byte of one sealed row's text.
             let third = try #require(
