@@ -54,5 +54,6 @@ enum MigrationList {
         M0046_CreateMFA(),
         M0047_ChainAuditLogs(),
         M0048_CreateSingleSignOn(),
+        M0050_AddDataSubjectRights(),
     ]
 }

@@ -150,6 +150,8 @@ extension CandidateImportField: Labelled { public static let labelPrefix = "impo
 public enum AccessView: String, CaseIterable, Sendable {
     case candidate, intake, dossier, bsnReport
     case apiPerson = "api:person"
+    /// An export of the whole file (AVG art. 15; ADR 0014).
+    case export
 }
 
 /// Gender values as stored on a person.
