@@ -81,7 +81,9 @@ import Vapor
             }
             let person = try #require(try await Person.find(id, on: app.db))
             #expect(person.erasedAt == nil && person.processingRestrictedAt == nil && !person.givenName.isEmpty)
-            #expect(try await SecurityEvent.query(on: app.db).filter(\.$kind ~~ ["personExported", "personErased"]).count() == 0)
+            #expect(
+                try await SecurityEvent.query(on: app.db).filter(\.$kind ~~ ["personExported", "personErased"]).count()
+                    == 0)
         }
     }
 
@@ -118,11 +120,15 @@ import Vapor
             // Gender and birth date are ESF+ indicators: kept while the hold runs.
             #expect(after.dateOfBirth == birth)
             #expect(try await Person.query(on: app.db).filter(\.$bsn == bsn).count() == 0)
-            #expect(try await Person.query(on: app.db).filter(\.$familyName == name).filter(\.$id == personID).count() == 0)
+            #expect(
+                try await Person.query(on: app.db).filter(\.$familyName == name).filter(\.$id == personID).count() == 0)
             // No guidance data is left; the evidence the ESF+ register reads is.
-            #expect(try await HourEntry.query(on: app.db).filter(\.$enrolment.$id == enrolment.requireID()).count() == 0)
+            #expect(
+                try await HourEntry.query(on: app.db).filter(\.$enrolment.$id == enrolment.requireID()).count() == 0)
             #expect(try await Note.query(on: app.db).filter(\.$enrolment.$id == enrolment.requireID()).count() == 0)
-            #expect(try await CandidacyEvent.query(on: app.db).filter(\.$candidacy.$id == enrolment.$candidacy.id).count() == 0)
+            #expect(
+                try await CandidacyEvent.query(on: app.db).filter(\.$candidacy.$id == enrolment.$candidacy.id).count()
+                    == 0)
             let esfAfter = try await EsfInputs(db: app.db).people(for: stream, today: testToday)
                 .first { $0.personID == personID }
             // The same entry, activities, characteristics and results as before the erasure.
@@ -193,7 +199,8 @@ import Vapor
             #expect(lifted.body.string.contains(#""processingRestricted":false"#))
             #expect(try await api.send(.GET, list).body.string.contains(enrolment.id!.uuidString))
             let kinds = try await SecurityEvent.query(on: app.db).sort(\.$at).all(\.$kind)
-            #expect(kinds.filter { $0.hasPrefix("processing") } == ["processingRestricted", "processingRestrictionLifted"])
+            #expect(
+                kinds.filter { $0.hasPrefix("processing") } == ["processingRestricted", "processingRestrictionLifted"])
             #expect(try await api.send(.PUT, "/api/v1/persons/\(personID)/restriction").status == .ok)
         }
     }

@@ -11,7 +11,8 @@ struct PrivacyAPI {
     func export(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let person = try await scope.personForRights(req.idParameter())
-        let export = try await PersonExport.export(person, scope: scope, address: req.clientAddress, now: req.clock.now())
+        let export = try await PersonExport.export(
+            person, scope: scope, address: req.clientAddress, now: req.clock.now())
         var headers = HTTPHeaders()
         headers.contentType = .json
         return Response(status: .ok, headers: headers, body: .init(data: try PersonExport.json(export)))

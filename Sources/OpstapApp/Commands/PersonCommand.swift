@@ -28,7 +28,8 @@ struct PersonCommand: AsyncCommand {
         case "export":
             let export = try await PersonExport.export(person, scope: scope, address: "cli", now: now)
             switch signature.format ?? "json" {
-            case "json": context.console.output(String(decoding: try PersonExport.json(export), as: UTF8.self).consoleText())
+            case "json":
+                context.console.output(String(decoding: try PersonExport.json(export), as: UTF8.self).consoleText())
             case "html":
                 let page = PersonExportPage.render(
                     PageContext(locale: scope.actor.locale, user: nil, csrfToken: ""),
@@ -68,7 +69,9 @@ struct PersonCommand: AsyncCommand {
             lines.append("No retention hold.")
         } else {
             lines.append("Held (pseudonymised) as ESF+ evidence:")
-            lines += plan.holds.map { "  \($0.fundingStream) (\($0.reference)), ends \($0.streamEndsOn.iso): until \($0.until.iso)" }
+            lines += plan.holds.map {
+                "  \($0.fundingStream) (\($0.reference)), ends \($0.streamEndsOn.iso): until \($0.until.iso)"
+            }
             lines += plan.kept.map { "  kept \($0.table): \($0.count)" }
         }
         return lines.joined(separator: "\n")

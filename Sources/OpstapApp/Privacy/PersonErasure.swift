@@ -50,7 +50,9 @@ struct PersonErasure {
     ]
 
     /// Enrolment-keyed tables the ESF+ register computes from (`EsfInputs`): kept under a hold.
-    private static let evidenceTables = ["enrolment_transitions", "participant_qualifications", "job_offers", "follow_ups"]
+    private static let evidenceTables = [
+        "enrolment_transitions", "participant_qualifications", "job_offers", "follow_ups",
+    ]
 
     func plan(_ personID: UUID) async throws -> ErasurePlan {
         try await run(personID, execute: false, on: db)
@@ -130,10 +132,12 @@ struct PersonErasure {
         }
         try await steps.delete(
             "exams",
-            where: "participant_qualification_id IN (SELECT id FROM participant_qualifications WHERE enrolment_id IN (\(binds: allEnrolments)))",
+            where:
+                "participant_qualification_id IN (SELECT id FROM participant_qualifications WHERE enrolment_id IN (\(binds: allEnrolments)))",
             if: !allEnrolments.isEmpty)
         for table in Self.guidanceTables {
-            try await steps.delete(table, where: "enrolment_id IN (\(binds: allEnrolments))", if: !allEnrolments.isEmpty)
+            try await steps.delete(
+                table, where: "enrolment_id IN (\(binds: allEnrolments))", if: !allEnrolments.isEmpty)
         }
         // Jobs offered but not accepted are no ESF+ result.
         try await steps.delete(
@@ -142,14 +146,16 @@ struct PersonErasure {
                 "enrolment_id IN (\(binds: heldEnrolments)) AND status <> \(bind: JobOfferStatus.accepted.rawValue)",
             if: !heldEnrolments.isEmpty)
         for table in Self.evidenceTables {
-            try await steps.delete(table, where: "enrolment_id IN (\(binds: freeEnrolments))", if: !freeEnrolments.isEmpty)
+            try await steps.delete(
+                table, where: "enrolment_id IN (\(binds: freeEnrolments))", if: !freeEnrolments.isEmpty)
         }
         try await steps.delete(
             "tasks", where: "enrolment_id IN (\(binds: allEnrolments))", if: !allEnrolments.isEmpty)
         try await steps.delete("enrolments", where: "id IN (\(binds: freeEnrolments))", if: !freeEnrolments.isEmpty)
         try await steps.delete(
             "candidacy_events", where: "candidacy_id IN (\(binds: candidacies))", if: !candidacies.isEmpty)
-        try await steps.delete("assessments", where: "candidacy_id IN (\(binds: candidacies))", if: !candidacies.isEmpty)
+        try await steps.delete(
+            "assessments", where: "candidacy_id IN (\(binds: candidacies))", if: !candidacies.isEmpty)
         try await steps.delete("candidacies", where: "id IN (\(binds: freeCandidacies))", if: !freeCandidacies.isEmpty)
         let streamFilter: SQLQueryString =
             heldStreams.isEmpty ? "" : " AND funding_stream_id NOT IN (\(binds: heldStreams))"
@@ -170,7 +176,8 @@ struct PersonErasure {
             for table in ["funding_eligibilities", "esf_characteristics"] {
                 kept.append(
                     try await Steps.count(
-                        sql, table, where: "person_id = \(bind: personID) AND funding_stream_id IN (\(binds: heldStreams))"))
+                        sql, table,
+                        where: "person_id = \(bind: personID) AND funding_stream_id IN (\(binds: heldStreams))"))
             }
         }
         return ErasurePlan(
@@ -197,7 +204,9 @@ struct PersonErasure {
             }
         }
 
-        static func count(_ sql: any SQLDatabase, _ table: String, where condition: SQLQueryString) async throws
+        static func count(
+            _ sql: any SQLDatabase, _ table: String, where condition: SQLQueryString
+        ) async throws
             -> ErasurePlan.Rows
         {
             let row = try await sql.raw("SELECT COUNT(*) AS n FROM \(ident: table) WHERE \(condition)").first()

@@ -157,7 +157,8 @@ extension PersonExport {
         try scope.actor.require(.exerciseDataSubjectRights)
         let export = try await make(person, scope: scope, now: now)
         try await scope.logRead(of: person.requireID(), view: "export", at: now)
-        try await PrivacyLog.record(.personExported, person: person, scope: scope, address: address, now: now, on: scope.db)
+        try await PrivacyLog.record(
+            .personExported, person: person, scope: scope, address: address, now: now, on: scope.db)
         return export
     }
 }

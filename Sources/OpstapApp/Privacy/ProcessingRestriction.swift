@@ -51,7 +51,8 @@ struct ProcessingRestriction {
             person.processingRestrictedAt = now
             person.processingRestrictedBy = scope.actor.userID
             try await person.save(on: tx)
-            try await PrivacyLog.record(.processingRestricted, person: person, scope: scope, address: address, now: now, on: tx)
+            try await PrivacyLog.record(
+                .processingRestricted, person: person, scope: scope, address: address, now: now, on: tx)
         }
     }
 

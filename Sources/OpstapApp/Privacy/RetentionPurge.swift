@@ -109,7 +109,8 @@ struct RetentionPurge {
             }
             let rule = RetentionPolicy.rule(kind)
             if rule.isDue(start: since, today: today) {
-                due.append(DuePerson(personID: personID, kind: kind, since: since, keptUntil: rule.keptUntil(start: since)))
+                due.append(
+                    DuePerson(personID: personID, kind: kind, since: since, keptUntil: rule.keptUntil(start: since)))
             }
         }
         // Erased people whose ESF+ hold has ended: what was held goes now.

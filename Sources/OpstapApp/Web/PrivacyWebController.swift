@@ -22,7 +22,8 @@ struct PrivacyWebController {
     func exportJSON(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let person = try await scope.personForRights(req.uuidParameter("personID"))
-        let export = try await PersonExport.export(person, scope: scope, address: req.clientAddress, now: req.clock.now())
+        let export = try await PersonExport.export(
+            person, scope: scope, address: req.clientAddress, now: req.clock.now())
         var headers = HTTPHeaders()
         headers.contentType = .json
         headers.add(name: .cacheControl, value: "no-store")
@@ -36,7 +37,8 @@ struct PrivacyWebController {
     func exportHTML(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let person = try await scope.personForRights(req.uuidParameter("personID"))
-        let export = try await PersonExport.export(person, scope: scope, address: req.clientAddress, now: req.clock.now())
+        let export = try await PersonExport.export(
+            person, scope: scope, address: req.clientAddress, now: req.clock.now())
         return html(PersonExportPage.render(req.pageContext(), try Self.exportModel(export)))
     }
 

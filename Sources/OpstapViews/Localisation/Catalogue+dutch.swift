@@ -1373,15 +1373,19 @@ extension Catalogue {
         "ssoRefusal.accountDeactivated": "Uw account is gedeactiveerd.",
         "ssoRefusal.notConfigured": "Single sign-on is voor uw organisatie niet (meer) ingesteld.",
         "privacyLink": "Rechten van de betrokkene: inzage, beperking, wissen",
-        "privacyRestrictedBanner": "Verwerking beperkt (AVG art. 18): deze persoon staat niet in lijsten, zoekresultaten, aandachtslijsten, toewijzingen en rapporten met namen. Het dossier blijft leesbaar.",
-        "privacyErasedBanner": "Gewist (AVG art. 17): alleen wat een wettelijke bewaarplicht vraagt is nog bewaard, zonder naam, BSN of contactgegevens.",
+        "privacyRestrictedBanner":
+            "Verwerking beperkt (AVG art. 18): deze persoon staat niet in lijsten, zoekresultaten, aandachtslijsten, toewijzingen en rapporten met namen. Het dossier blijft leesbaar.",
+        "privacyErasedBanner":
+            "Gewist (AVG art. 17): alleen wat een wettelijke bewaarplicht vraagt is nog bewaard, zonder naam, BSN of contactgegevens.",
         "privacyTitle": "Rechten van de betrokkene: {0}",
-        "privacyExplain": "Hier geeft u de persoon inzage in alle gegevens, beperkt u de verwerking of wist u de gegevens. Elke handeling komt in het beveiligingslog, met uw naam.",
+        "privacyExplain":
+            "Hier geeft u de persoon inzage in alle gegevens, beperkt u de verwerking of wist u de gegevens. Elke handeling komt in het beveiligingslog, met uw naam.",
         "privacyExportTitle": "Inzage (export van alle gegevens)",
         "privacyExportHTML": "Leesbare versie (om te printen)",
         "privacyExportJSON": "Bestand voor computers (JSON)",
         "privacyRestrictionTitle": "Beperking van de verwerking",
-        "privacyRestrictionExplain": "Na beperken verdwijnt de persoon uit lijsten, zoeken, aandacht, toewijzing en rapporten met namen. Het dossier blijft leesbaar voor wie het mag zien.",
+        "privacyRestrictionExplain":
+            "Na beperken verdwijnt de persoon uit lijsten, zoeken, aandacht, toewijzing en rapporten met namen. Het dossier blijft leesbaar voor wie het mag zien.",
         "privacyRestrictedSince": "Beperkt sinds {0}.",
         "privacyRestrictButton": "Verwerking beperken",
         "privacyLiftButton": "Beperking opheffen",
@@ -1391,11 +1395,14 @@ extension Catalogue {
         "flashRestrictionLifted": "De beperking is opgeheven.",
         "erasureTitle": "Wissen van {0}: eerst controleren",
         "erasureDoneTitle": "{0} is gewist",
-        "erasureExplain": "Wissen kan niet ongedaan worden gemaakt. Hieronder staat wat verdwijnt en wat een wettelijke bewaarplicht nog vraagt. Naam, BSN, contactgegevens en intake verdwijnen altijd; het inzagelog en het beveiligingslog blijven (ze zijn beveiligd tegen wijzigen).",
-        "erasureDoneExplain": "De gegevens zijn gewist. Wat de bewaarplicht vraagt is bewaard zonder naam, BSN of contactgegevens, tot de datum hieronder; daarna verwijdert de bewaartermijnopdracht het.",
+        "erasureExplain":
+            "Wissen kan niet ongedaan worden gemaakt. Hieronder staat wat verdwijnt en wat een wettelijke bewaarplicht nog vraagt. Naam, BSN, contactgegevens en intake verdwijnen altijd; het inzagelog en het beveiligingslog blijven (ze zijn beveiligd tegen wijzigen).",
+        "erasureDoneExplain":
+            "De gegevens zijn gewist. Wat de bewaarplicht vraagt is bewaard zonder naam, BSN of contactgegevens, tot de datum hieronder; daarna verwijdert de bewaartermijnopdracht het.",
         "erasureHoldTitle": "Bewaarplicht",
         "erasureNoHold": "Geen bewaarplicht: alles over deze persoon wordt verwijderd.",
-        "erasureHoldExplain": "Deze persoon telt mee in een ESF+-subsidie. Het bewijs (route, diploma’s, werk, nazorg, subsidiabiliteit en kenmerken bij instroom, geslacht en geboortedatum) moet bewaard blijven tot 31 december van het vijfde jaar na het einde van de subsidie (EU-verordening 2021/1060, art. 82).",
+        "erasureHoldExplain":
+            "Deze persoon telt mee in een ESF+-subsidie. Het bewijs (route, diploma’s, werk, nazorg, subsidiabiliteit en kenmerken bij instroom, geslacht en geboortedatum) moet bewaard blijven tot 31 december van het vijfde jaar na het einde van de subsidie (EU-verordening 2021/1060, art. 82).",
         "erasureStream": "Financieringsstroom",
         "erasureReference": "Kenmerk",
         "erasureStreamEnds": "Einde subsidie",
@@ -1410,7 +1417,8 @@ extension Catalogue {
         "erasureConfirm": "Ik begrijp dat dit niet ongedaan kan worden gemaakt",
         "erasureButton": "Definitief wissen",
         "exportTitle": "Alle gegevens van {0}",
-        "exportIntro": "Gemaakt op {0} door {1} ({2}). Dit zijn alle gegevens die Opstap over deze persoon bewaart en die deze organisatie mag zien.",
+        "exportIntro":
+            "Gemaakt op {0} door {1} ({2}). Dit zijn alle gegevens die Opstap over deze persoon bewaart en die deze organisatie mag zien.",
         "exportOmitted": "Niet in deze export, omdat deze organisatie het niet mag zien (vraag het de gemeente): {0}",
         "retentionMonths": "{0} maanden",
         "securityEvent.personExported": "Alle gegevens van een persoon geëxporteerd",
@@ -1426,12 +1434,17 @@ extension Catalogue {
         "retentionKind.securityLog": "Beveiligingslog",
         "retentionKind.sessions": "Verlopen sessies",
         "retentionKind.importFiles": "Geüploade importbestanden",
-        "retentionReason.candidateNeverEnrolled": "na het laatste besluit; wie niet is gekozen kan nog voor de volgende instroom worden gevraagd",
+        "retentionReason.candidateNeverEnrolled":
+            "na het laatste besluit; wie niet is gekozen kan nog voor de volgende instroom worden gevraagd",
         "retentionReason.withdrawnParticipant": "na het vertrek; opnieuw instromen gebeurt meestal binnen twee jaar",
-        "retentionReason.completedParticipant": "na de afronding; nazorg, baangarantie en convenantdoelen worden jaren later nog gerapporteerd",
-        "retentionReason.esfEvidence": "tot 31 december van het jaar waarin de subsidie eindigt, plus vijf jaar (EU-verordening 2021/1060, art. 82)",
-        "retentionReason.accessLog": "na het schrijven; een deelnemer mag zo lang vragen wie het dossier inzag (NEN 7513); niet door het opschonen verwijderd zolang de keten niet kan worden ingekort",
-        "retentionReason.securityLog": "na het schrijven; lang genoeg om een incident achteraf te onderzoeken (BIO 8.15); niet door het opschonen verwijderd zolang de keten niet kan worden ingekort",
+        "retentionReason.completedParticipant":
+            "na de afronding; nazorg, baangarantie en convenantdoelen worden jaren later nog gerapporteerd",
+        "retentionReason.esfEvidence":
+            "tot 31 december van het jaar waarin de subsidie eindigt, plus vijf jaar (EU-verordening 2021/1060, art. 82)",
+        "retentionReason.accessLog":
+            "na het schrijven; een deelnemer mag zo lang vragen wie het dossier inzag (NEN 7513); niet door het opschonen verwijderd zolang de keten niet kan worden ingekort",
+        "retentionReason.securityLog":
+            "na het schrijven; lang genoeg om een incident achteraf te onderzoeken (BIO 8.15); niet door het opschonen verwijderd zolang de keten niet kan worden ingekort",
         "retentionReason.sessions": "na het verlopen; een verlopen sessie kan niet meer worden gebruikt",
         "retentionReason.importFiles": "na de import; daarna is het bestand niet meer nodig",
         "exportPart.person": "Persoon en intake",
@@ -1458,5 +1471,5 @@ extension Catalogue {
         "exportPart.fundingEligibilities": "Subsidiabiliteit",
         "exportPart.esfCharacteristics": "ESF+-kenmerken bij instroom",
         "exportPart.accessLog": "Wie het dossier inzag",
-]
+    ]
 }

@@ -1364,15 +1364,19 @@ extension Catalogue {
         "ssoRefusal.accountDeactivated": "Your account has been deactivated.",
         "ssoRefusal.notConfigured": "Single sign-on is not (or no longer) set up for your organisation.",
         "privacyLink": "The data subject's rights: export, restriction, erasure",
-        "privacyRestrictedBanner": "Processing restricted (GDPR art. 18): this person is left out of lists, search results, attention lists, allocations and reports with names. The file stays readable.",
-        "privacyErasedBanner": "Erased (GDPR art. 17): only what a legal retention duty requires is still kept, without name, BSN or contact details.",
+        "privacyRestrictedBanner":
+            "Processing restricted (GDPR art. 18): this person is left out of lists, search results, attention lists, allocations and reports with names. The file stays readable.",
+        "privacyErasedBanner":
+            "Erased (GDPR art. 17): only what a legal retention duty requires is still kept, without name, BSN or contact details.",
         "privacyTitle": "The data subject's rights: {0}",
-        "privacyExplain": "Here you give the person a copy of all their data, restrict processing or erase the data. Every act goes into the security log, with your name.",
+        "privacyExplain":
+            "Here you give the person a copy of all their data, restrict processing or erase the data. Every act goes into the security log, with your name.",
         "privacyExportTitle": "Access (export of all data)",
         "privacyExportHTML": "Readable version (to print)",
         "privacyExportJSON": "Machine-readable file (JSON)",
         "privacyRestrictionTitle": "Restriction of processing",
-        "privacyRestrictionExplain": "After restricting, the person leaves lists, search, attention, allocation and reports with names. The file stays readable for those who may see it.",
+        "privacyRestrictionExplain":
+            "After restricting, the person leaves lists, search, attention, allocation and reports with names. The file stays readable for those who may see it.",
         "privacyRestrictedSince": "Restricted since {0}.",
         "privacyRestrictButton": "Restrict processing",
         "privacyLiftButton": "Lift the restriction",
@@ -1382,11 +1386,14 @@ extension Catalogue {
         "flashRestrictionLifted": "The restriction is lifted.",
         "erasureTitle": "Erasing {0}: check first",
         "erasureDoneTitle": "{0} is erased",
-        "erasureExplain": "Erasure cannot be undone. Below is what goes and what a legal retention duty still requires. Name, BSN, contact details and intake always go; the access log and security log stay (they are protected against changes).",
-        "erasureDoneExplain": "The data is erased. What the retention duty requires is kept without name, BSN or contact details until the date below; the retention purge removes it after that.",
+        "erasureExplain":
+            "Erasure cannot be undone. Below is what goes and what a legal retention duty still requires. Name, BSN, contact details and intake always go; the access log and security log stay (they are protected against changes).",
+        "erasureDoneExplain":
+            "The data is erased. What the retention duty requires is kept without name, BSN or contact details until the date below; the retention purge removes it after that.",
         "erasureHoldTitle": "Retention hold",
         "erasureNoHold": "No retention hold: everything about this person is removed.",
-        "erasureHoldExplain": "This person counts in an ESF+ grant. The evidence (route, qualifications, jobs, follow-ups, eligibility and entry characteristics, gender and date of birth) must be kept until 31 December of the fifth year after the grant ends (Regulation (EU) 2021/1060, art. 82).",
+        "erasureHoldExplain":
+            "This person counts in an ESF+ grant. The evidence (route, qualifications, jobs, follow-ups, eligibility and entry characteristics, gender and date of birth) must be kept until 31 December of the fifth year after the grant ends (Regulation (EU) 2021/1060, art. 82).",
         "erasureStream": "Funding stream",
         "erasureReference": "Reference",
         "erasureStreamEnds": "Grant ends",
@@ -1401,7 +1408,8 @@ extension Catalogue {
         "erasureConfirm": "I understand that this cannot be undone",
         "erasureButton": "Erase for good",
         "exportTitle": "All data of {0}",
-        "exportIntro": "Made on {0} by {1} ({2}). This is all data Opstap keeps about this person that this organisation may see.",
+        "exportIntro":
+            "Made on {0} by {1} ({2}). This is all data Opstap keeps about this person that this organisation may see.",
         "exportOmitted": "Not in this export because this organisation may not see it (ask the municipality): {0}",
         "retentionMonths": "{0} months",
         "securityEvent.personExported": "A person's data exported",
@@ -1417,12 +1425,17 @@ extension Catalogue {
         "retentionKind.securityLog": "Security log",
         "retentionKind.sessions": "Expired sessions",
         "retentionKind.importFiles": "Uploaded import files",
-        "retentionReason.candidateNeverEnrolled": "after the last decision; someone not chosen may be asked for the next intake",
+        "retentionReason.candidateNeverEnrolled":
+            "after the last decision; someone not chosen may be asked for the next intake",
         "retentionReason.withdrawnParticipant": "after leaving; re-entry usually happens within two years",
-        "retentionReason.completedParticipant": "after completion; follow-ups, the job guarantee and covenant goals are reported for years",
-        "retentionReason.esfEvidence": "until 31 December of the year the grant ends, plus five years (Regulation (EU) 2021/1060, art. 82)",
-        "retentionReason.accessLog": "after writing; a participant may ask who opened the file for that long (NEN 7513); not removed by the purge while the chain cannot be cut",
-        "retentionReason.securityLog": "after writing; long enough to investigate an incident afterwards (BIO 8.15); not removed by the purge while the chain cannot be cut",
+        "retentionReason.completedParticipant":
+            "after completion; follow-ups, the job guarantee and covenant goals are reported for years",
+        "retentionReason.esfEvidence":
+            "until 31 December of the year the grant ends, plus five years (Regulation (EU) 2021/1060, art. 82)",
+        "retentionReason.accessLog":
+            "after writing; a participant may ask who opened the file for that long (NEN 7513); not removed by the purge while the chain cannot be cut",
+        "retentionReason.securityLog":
+            "after writing; long enough to investigate an incident afterwards (BIO 8.15); not removed by the purge while the chain cannot be cut",
         "retentionReason.sessions": "after expiry; an expired session cannot be used again",
         "retentionReason.importFiles": "after the import; the file is not needed after that",
         "exportPart.person": "Person and intake",
@@ -1449,5 +1462,5 @@ extension Catalogue {
         "exportPart.fundingEligibilities": "Funding eligibility",
         "exportPart.esfCharacteristics": "ESF+ entry characteristics",
         "exportPart.accessLog": "Who opened the file",
-]
+    ]
 }

@@ -23,7 +23,8 @@ public enum PrivacyBanner {
                 ? el("p", ["class": "notice", "role": "status"]) { t(.privacyErasedBanner) } : .fragment([]),
             person.processingRestricted
                 ? el("p", ["class": "notice", "role": "status"]) { t(.privacyRestrictedBanner) } : .fragment([]),
-            mayAct ? el("p") { Widgets.link(t(.privacyLink), "/persons/\(person.id.uuidString)/privacy") } : .fragment([]),
+            mayAct
+                ? el("p") { Widgets.link(t(.privacyLink), "/persons/\(person.id.uuidString)/privacy") } : .fragment([]),
         ])
     }
 }
@@ -130,7 +131,8 @@ public enum ErasurePage {
                     headers: [t(.erasureStream), t(.erasureReference), t(.erasureStreamEnds), t(.erasureHeldUntil)],
                     rows: m.holds.map {
                         [
-                            .text($0.fundingStream), .text($0.reference), .text(DateText.text($0.streamEndsOn, t.locale)),
+                            .text($0.fundingStream), .text($0.reference),
+                            .text(DateText.text($0.streamEndsOn, t.locale)),
                             .text(DateText.text($0.until, t.locale)),
                         ]
                     }, empty: "")
@@ -188,7 +190,9 @@ public enum PersonExportPage {
         let t = context.t
         return Layout.page(context, title: t(.exportTitle, m.name)) {
             el("p") { t(.exportIntro, DateText.timestamp(m.exportedAt, t.locale), m.exportedBy, m.organisation) }
-            if !m.omitted.isEmpty { el("p", ["class": "notice"]) { t(.exportOmitted, m.omitted.joined(separator: ", ")) } }
+            if !m.omitted.isEmpty {
+                el("p", ["class": "notice"]) { t(.exportOmitted, m.omitted.joined(separator: ", ")) }
+            }
             for (part, records) in m.parts {
                 el("section", ["class": "export-part"]) {
                     el("h2") { t.label(part) + " (\(records.count))" }
