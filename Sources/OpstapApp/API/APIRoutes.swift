@@ -41,6 +41,12 @@ func apiRoutes(_ app: Application) throws {
     authed.post("candidates", ":id", "decision", use: candidates.decide)
     authed.get("persons", ":id", use: candidates.person)
     authed.put("persons", ":id", "intake", use: candidates.updateIntake)
+    let privacy = PrivacyAPI()
+    authed.get("persons", ":id", "export", use: privacy.export)
+    authed.get("persons", ":id", "erasure", use: privacy.erasurePlan)
+    authed.post("persons", ":id", "erasure", use: privacy.erase)
+    authed.put("persons", ":id", "restriction", use: privacy.restrict)
+    authed.delete("persons", ":id", "restriction", use: privacy.lift)
 
     let enrolments = EnrolmentAPI()
     authed.get("enrolments", use: enrolments.list)

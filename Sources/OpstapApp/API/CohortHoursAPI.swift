@@ -42,7 +42,7 @@ struct CohortHoursAPI {
         let scope = try req.scope()
         let page = try req.pageQuery()
         let cohort = try await scope.cohort(req.idParameter())
-        let query = try await scope.enrolments().filter(\.$cohort.$id == cohort.requireID())
+        let query = try await scope.listedEnrolments().filter(\.$cohort.$id == cohort.requireID())
         let total = try await query.copy().count()
         let enrolments = try await query.with(\.$programmeVersion).sort(\.$id).range(
             page.offset..<(page.offset + page.size)

@@ -7,7 +7,7 @@ struct EnrolmentAPI {
     func list(_ req: Request) async throws -> APIPage<APIEnrolment> {
         let scope = try req.scope()
         let page = try req.pageQuery()
-        let query = try await scope.enrolments()
+        let query = try await scope.listedEnrolments()
         if let cohort = try req.uuidQuery("cohortId") { query.filter(\.$cohort.$id == cohort) }
         if let state = try req.enumQuery("state", as: EnrolmentState.self) { query.filter(\.$state == state.rawValue) }
         let total = try await query.copy().count()

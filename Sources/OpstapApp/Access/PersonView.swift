@@ -14,6 +14,9 @@ struct PersonView: Sendable {
     let bsn: String?
     var intake: IntakeProfile
     let visible: Set<FieldGroup>
+    /// Restriction of processing and erasure (ADR 0014), shown as a banner on the file.
+    let processingRestricted: Bool
+    let erased: Bool
 
     /// The person as the scope's actor sees them. An employer sees the home address only of
     /// people placed at one of its own locations (PRODUCT §5: no addresses of others).
@@ -37,6 +40,8 @@ struct PersonView: Sendable {
         self.bsn = visible.contains(.bsn) ? person.bsn : nil
         self.intake = FieldPolicy.redact(person.intake, visible: visible)
         self.visible = visible
+        self.processingRestricted = person.processingRestrictedAt != nil
+        self.erased = person.erasedAt != nil
     }
 
     var fullName: String { "\(givenName) \(familyName)" }

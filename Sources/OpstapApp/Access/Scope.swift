@@ -166,6 +166,18 @@ extension Scope {
         recorder?.record(personID, view: view)
     }
 
+    /// The same outside a request (a command): the row is written at once.
+    func logRead(of personID: UUID, view: AccessView, at date: Date) async throws {
+        if let recorder {
+            recorder.record(personID, view: view)
+        } else {
+            try await AccessLogEntry(
+                personID: personID, actorID: actor.userID, organisationID: actor.organisationID, view: view.rawValue,
+                at: date
+            ).create(on: db)
+        }
+    }
+
     /// Notes the people a list or report shows by name: seeing someone on a list is reading
     /// their personal data too.
     func logListed(_ personIDs: some Sequence<UUID>, view: AccessView? = nil) {

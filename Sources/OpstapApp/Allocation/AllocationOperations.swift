@@ -66,7 +66,7 @@ struct AllocationOperations {
 
     /// Running participants of the cohort without a placement on `from`.
     private func placementSeekers(_ cohort: Cohort, from: SimpleDate) async throws -> [Enrolment] {
-        let running = try await scope.enrolments().filter(\.$cohort.$id == cohort.requireID())
+        let running = try await scope.listedEnrolments().filter(\.$cohort.$id == cohort.requireID())
             .filter(
                 \.$state ~~ [
                     EnrolmentState.enrolled.rawValue, EnrolmentState.inPhase.rawValue,
@@ -193,7 +193,7 @@ struct AllocationOperations {
     /// Participants of the cohort on the studio route who have no home yet, with the day
     /// they chose the route (their place in the queue).
     private func studioSeekers(_ cohort: Cohort, from: SimpleDate) async throws -> [(Enrolment, HousingRouteChoice)] {
-        let running = try await scope.enrolments().filter(\.$cohort.$id == cohort.requireID())
+        let running = try await scope.listedEnrolments().filter(\.$cohort.$id == cohort.requireID())
             .filter(\.$state !~ [EnrolmentState.withdrawn.rawValue, EnrolmentState.completed.rawValue]).with(\.$person)
             .all()
         let ids = running.compactMap(\.id)
@@ -279,7 +279,7 @@ struct AllocationOperations {
             throw ValidationFailure([FieldError("pairs", .chosenTwice)])
         }
         let cohortID = try cohort.requireID()
-        let enrolments = try await scope.enrolments().filter(\.$cohort.$id == cohortID).filter(
+        let enrolments = try await scope.listedEnrolments().filter(\.$cohort.$id == cohortID).filter(
             \.$id ~~ pairs.map(\.enrolmentID)
         ).all()
         guard enrolments.count == pairs.count else { throw AccessDenied.notFound }

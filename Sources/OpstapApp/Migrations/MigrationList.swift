@@ -55,5 +55,6 @@ enum MigrationList {
         M0047_ChainAuditLogs(),
         M0048_CreateSingleSignOn(),
         M0049_CreateChangeLog(),
+        M0050_AddDataSubjectRights(),
     ]
 }

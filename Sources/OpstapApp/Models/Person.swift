@@ -16,6 +16,14 @@ final class Person: Model, @unchecked Sendable {
     @OptionalField(key: "bsn") var bsn: String?
     @Field(key: "intake") var intake: IntakeProfile
     @Parent(key: "registered_by_organisation_id") var registeredBy: Organisation
+    /// Processing restricted (AVG art. 18): out of lists, search, attention, allocation and
+    /// named reports; the file stays readable (ADR 0014).
+    @OptionalField(key: "processing_restricted_at") var processingRestrictedAt: Date?
+    @OptionalField(key: "processing_restricted_by") var processingRestrictedBy: UUID?
+    /// Erased (AVG art. 17): the row stays, pseudonymised, because the hash-chained access log
+    /// points at it; what a retention hold keeps is kept until `erasureHoldUntil`.
+    @OptionalField(key: "erased_at") var erasedAt: Date?
+    @OptionalField(key: "erasure_hold_until") var erasureHoldUntil: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
@@ -37,6 +45,9 @@ final class Person: Model, @unchecked Sendable {
     }
 
     var fullName: String { "\(givenName) \(familyName)" }
+
+    /// Kept out of lists, search, attention, allocation and named reports.
+    var isOutOfLists: Bool { processingRestrictedAt != nil || erasedAt != nil }
 }
 
 /// Gender as ESF+ reports it.

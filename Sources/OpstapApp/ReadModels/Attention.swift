@@ -25,11 +25,11 @@ enum Attention {
     static func page(_ scope: Scope, asOf: SimpleDate, request: PageQuery) async throws -> ResultPage<AttentionItem> {
         if asOf >= scope.today {
             return try await AttentionStore.page(
-                try await scope.enrolments(), seesDeadline: scope.actor.seesIntegrationDeadline, request: request,
+                try await scope.listedEnrolments(), seesDeadline: scope.actor.seesIntegrationDeadline, request: request,
                 today: scope.today, on: scope.db, listedFor: scope)
         }
         let items = try await all(
-            try await scope.enrolments(), actor: scope.actor, asOf: asOf, today: scope.today, on: scope.db)
+            try await scope.listedEnrolments(), actor: scope.actor, asOf: asOf, today: scope.today, on: scope.db)
         let shown = Array(items.dropFirst(request.offset).prefix(request.size))
         scope.logListed(
             try await Enrolment.query(on: scope.db).filter(\.$id ~~ shown.map(\.enrolmentID)).all(\.$person.$id))

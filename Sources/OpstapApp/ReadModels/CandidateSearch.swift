@@ -10,7 +10,7 @@ struct CandidateSearch {
     let scope: Scope
 
     func query(search: String, programme: UUID?, stage: CandidacyStage?) async throws -> QueryBuilder<Candidacy> {
-        let query = try await scope.candidacies()
+        let query = try await scope.listedCandidacies()
         if let programme { query.filter(\.$programme.$id == programme) }
         if let stage { query.filter(\.$stage == stage.rawValue) }
         let term = search.trimmingCharacters(in: .whitespaces)

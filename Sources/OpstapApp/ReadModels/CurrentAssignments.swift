@@ -12,7 +12,7 @@ enum CurrentAssignments {
         _ scope: Scope, role: Role? = nil, runningOnly: Bool = true, endedToo: Bool = false,
         load: (QueryBuilder<GuidanceAssignment>) -> QueryBuilder<GuidanceAssignment> = { $0 }
     ) async throws -> [GuidanceAssignment] {
-        let enrolments = try await scope.enrolments()
+        let enrolments = try await scope.listedEnrolments()
         if runningOnly { enrolments.filter(\.$state ~~ Attention.runningStates.map(\.rawValue)) }
         let ids = try await enrolments.all(\.$id)
         var assignments: [GuidanceAssignment] = []

@@ -108,7 +108,7 @@ struct EsfReports {
 
     /// The people of the programme the viewer may see (one query), to filter a figure's list.
     func visiblePersonIDs(programmeID: UUID) async throws -> Set<UUID> {
-        Set(try await scope.candidacies().filter(\.$programme.$id == programmeID).all(\.$person.$id))
+        Set(try await scope.listedCandidacies().filter(\.$programme.$id == programmeID).all(\.$person.$id))
     }
 
     /// Names, BSNs and enrolments of one page of people (already known to be visible).

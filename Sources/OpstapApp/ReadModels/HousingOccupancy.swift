@@ -60,7 +60,7 @@ enum HousingOccupancy {
     static func waiting(programmeID: UUID?, scope: Scope) async throws -> [WaitingRow] {
         guard let programmeID else { return [] }
         let waiting = try await waitingEnrolments(programmeID: programmeID, on: scope.db)
-        let visible = try await scope.enrolments().filter(\.$id ~~ waiting.map { $0.1.id! }).with(\.$person).all()
+        let visible = try await scope.listedEnrolments().filter(\.$id ~~ waiting.map { $0.1.id! }).with(\.$person).all()
         scope.logListed(visible.map(\.$person.id))
         let people = Dictionary(uniqueKeysWithValues: visible.map { ($0.id!, $0.person.fullName) })
         let steps = Dictionary(

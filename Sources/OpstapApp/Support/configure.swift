@@ -50,6 +50,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
         ("user", UserCommand(), .migrate),
         ("setup", SetupCommand(), .migrate),
         ("audit", AuditCommand(), .migrate),
+        ("person", PersonCommand(), .migrate),
+        ("retention", RetentionCommand(), .migrate),
         ("bench", BenchCommand(), .migrateAndDemo),
         // A copy of the database as it is: no migration, only WAL set (it is already on a served file).
         ("backup", BackupCommand(), .folder),

@@ -369,7 +369,10 @@ struct CandidateWebController {
 }
 
 func summary(_ view: PersonView) -> PersonSummary {
-    PersonSummary(
+    var summary = PersonSummary(
         id: view.id, name: view.fullName, dateOfBirth: view.dateOfBirth, gender: view.gender, bsn: view.bsn,
         intake: view.intake, visible: view.visible)
+    summary.processingRestricted = view.processingRestricted
+    summary.erased = view.erased
+    return summary
 }

@@ -100,9 +100,10 @@ struct FundingWebController {
                 }, number: result.number, size: result.size, total: result.total)
             if scope.actor.can(.recordEligibility) {
                 // People enrolled in the programme, to choose from (a programme has a few hundred at most).
-                let enrolled = try await scope.enrolments().filter(\.$programme.$id == programme.requireID()).with(
-                    \.$person
-                ).limit(1000).all()
+                let enrolled = try await scope.listedEnrolments().filter(\.$programme.$id == programme.requireID())
+                    .with(
+                        \.$person
+                    ).limit(1000).all()
                 var seen = Set<UUID>()
                 scope.logListed(enrolled.map(\.$person.id))
                 candidates = enrolled.filter { seen.insert($0.$person.id).inserted }

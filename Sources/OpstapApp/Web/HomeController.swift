@@ -17,7 +17,7 @@ struct HomeController {
             funnels = try await funnelBlocks(scope)
         }
         if !actor.roles.isDisjoint(with: Role.guidance) {
-            let query = try await scope.enrolments()
+            let query = try await scope.listedEnrolments()
             let mine = actor.reach == .assignedOnly ? query : assigned(query, to: actor.userID, today: scope.today)
             own = try await ParticipantRows.page(
                 mine.copy(), request: PageQuery(number: 1, size: 100), listedFor: scope

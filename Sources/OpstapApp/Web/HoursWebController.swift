@@ -205,7 +205,7 @@ extension HoursWebController {
         let cohort = try await scope.cohort(try req.uuidParameter("cohortID"))
         let cohortID = try cohort.requireID()
         let page = PageQuery(number: req.query[Int.self, at: "page"], size: 100)
-        let query = try await scope.enrolments().filter(\.$cohort.$id == cohortID)
+        let query = try await scope.listedEnrolments().filter(\.$cohort.$id == cohortID)
         let total = try await query.copy().count()
         let enrolments = try await query.with(\.$programmeVersion).sort(\.$id)
             .range(page.offset..<(page.offset + page.size)).all()

@@ -71,7 +71,7 @@ struct HousingWebController {
         let tenantIDs = tenancies.values.flatMap { $0 }.map { $0.$enrolment.id }
         let visible =
             scope.actor.can(.viewPeople) && !tenantIDs.isEmpty
-            ? try await scope.enrolments().filter(\.$id ~~ tenantIDs).with(\.$person).all() : []
+            ? try await scope.listedEnrolments().filter(\.$id ~~ tenantIDs).with(\.$person).all() : []
         scope.logListed(visible.map(\.$person.id))
         let names = Dictionary(uniqueKeysWithValues: visible.map { ($0.id!, $0.person.fullName) })
         let today = scope.today

@@ -10,7 +10,7 @@ struct ParticipantWebController {
         let scope = try req.scope()
         let cohortFilter = req.query[String.self, at: "cohort"].flatMap(UUID.init(uuidString:))
         let stateFilter = req.query[String.self, at: "state"].flatMap(EnrolmentState.init(rawValue:))
-        let query = try await scope.enrolments()
+        let query = try await scope.listedEnrolments()
         if let cohortFilter { query.filter(\.$cohort.$id == cohortFilter) }
         if let stateFilter { query.filter(\.$state == stateFilter.rawValue) }
         if req.query[String.self, at: "format"] == "csv" {

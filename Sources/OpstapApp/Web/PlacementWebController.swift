@@ -72,7 +72,8 @@ struct PlacementWebController {
         ).all()
         let visible =
             waiting.isEmpty
-            ? [] : try await scope.enrolments().filter(\.$id ~~ waiting.map { $0.$enrolment.id }).with(\.$person).all()
+            ? []
+            : try await scope.listedEnrolments().filter(\.$id ~~ waiting.map { $0.$enrolment.id }).with(\.$person).all()
         let names = Dictionary(uniqueKeysWithValues: visible.map { ($0.id!, $0.person.fullName) })
         let today = scope.today
         let rows = locations.map { location in

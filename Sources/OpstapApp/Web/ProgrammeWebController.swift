@@ -104,7 +104,7 @@ struct ProgrammeWebController {
         let version = try await ProgrammeVersion.find(cohort.$programmeVersion.id, on: req.db)
         let pageRequest = PageQuery(number: req.query[Int.self, at: "page"], size: 50)
         let participants = try await ParticipantRows.page(
-            try await scope.enrolments().filter(\.$cohort.$id == cohortID), request: pageRequest,
+            try await scope.listedEnrolments().filter(\.$cohort.$id == cohortID), request: pageRequest,
             listedFor: scope)
         let taken = try await CohortOperations(scope: scope).occupancy(of: [cohortID])[cohortID] ?? 0
         let model = CohortModel(

@@ -44,6 +44,8 @@ public enum Permission: Sendable {
     case recordEligibility
     case manageGoals
     case writeLessons
+    /// Export, erase and restrict one person's data (AVG art. 15, 17, 18; ADR 0014).
+    case exerciseDataSubjectRights
 
     public func isGranted(to roles: Set<Role>) -> Bool {
         !roles.isDisjoint(with: Self.granting[self]!)
@@ -72,5 +74,8 @@ public enum Permission: Sendable {
         .manageGoals: [.administrator, .coordinator],
         // Everyone who works with participants may write down what the programme learned.
         .writeLessons: Set(Role.allCases).subtracting([.reporting, .buddy]),
+        // The roles that answer for the programme to the people in it (and already read the
+        // access log of a file); never a guidance role acting on its own caseload.
+        .exerciseDataSubjectRights: [.administrator, .coordinator],
     ]
 }

@@ -21,4 +21,10 @@ public enum SecurityEventKind: String, CaseIterable, Sendable {
     case ssoSignedIn
     case ssoSignInFailed
     case ssoSettingsChanged
+    // MARK: The data subject's rights (AVG art. 15, 17, 18; ADR 0014)
+    case personExported
+    case personErased
+    case processingRestricted
+    case processingRestrictionLifted
+    case retentionPurged
 }

@@ -10,6 +10,9 @@ public struct PersonSummary: Sendable {
     public var bsn: String?
     public var intake: IntakeProfile
     public var visible: Set<FieldGroup>
+    /// Restriction of processing and erasure (ADR 0014): shown as a banner above the facts.
+    public var processingRestricted = false
+    public var erased = false
     public init(
         id: UUID, name: String, dateOfBirth: SimpleDate?, gender: String, bsn: String?, intake: IntakeProfile,
         visible: Set<FieldGroup>
@@ -89,7 +92,7 @@ public enum PersonFacts {
                 (t(.integrationDeadline), ci.deadline.map { DateText.text($0, t.locale) }),
             ]
         }
-        return Widgets.facts(rows)
+        return .fragment([PrivacyBanner.render(context, person), Widgets.facts(rows)])
     }
 }
 

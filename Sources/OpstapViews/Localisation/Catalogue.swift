@@ -73,6 +73,9 @@ public enum Catalogue {
         keys.formUnion(labelKeys(FollowUpSituation.self))
         keys.formUnion(labelKeys(FollowUpSource.self))
         keys.formUnion(labelKeys(SecurityEventKind.self))
+        keys.formUnion(labelKeys(RetentionRecordKind.self))
+        keys.formUnion(labelKeys(RetentionReason.self))
+        keys.formUnion(labelKeys(ExportPart.self))
         keys.formUnion(labelKeys(SSORefusal.self))
         return keys
     }

@@ -945,4 +945,46 @@ public enum K: String, CaseIterable, Sendable {
     case ssoLink
     case flashSSOSaved
     case flashSSORemoved
+    // MARK: the data subject's rights (ADR 0014)
+    case privacyLink
+    case privacyRestrictedBanner
+    case privacyErasedBanner
+    case privacyTitle
+    case privacyExplain
+    case privacyExportTitle
+    case privacyExportHTML
+    case privacyExportJSON
+    case privacyRestrictionTitle
+    case privacyRestrictionExplain
+    case privacyRestrictedSince
+    case privacyRestrictButton
+    case privacyLiftButton
+    case privacyErasureTitle
+    case privacyErasureLink
+    case flashRestricted
+    case flashRestrictionLifted
+    case erasureTitle
+    case erasureDoneTitle
+    case erasureExplain
+    case erasureDoneExplain
+    case erasureHoldTitle
+    case erasureNoHold
+    case erasureHoldExplain
+    case erasureStream
+    case erasureReference
+    case erasureStreamEnds
+    case erasureHeldUntil
+    case erasureKeptTitle
+    case erasureToDeleteTitle
+    case erasureDeletedTitle
+    case erasureTable
+    case erasureCount
+    case erasureNothing
+    case erasureConfirmLegend
+    case erasureConfirm
+    case erasureButton
+    case exportTitle
+    case exportIntro
+    case exportOmitted
+    case retentionMonths
 }

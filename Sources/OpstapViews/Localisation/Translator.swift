@@ -150,6 +150,7 @@ extension CandidateImportField: Labelled { public static let labelPrefix = "impo
 /// prefix "api:" ("api:hours").
 public enum AccessView: String, CaseIterable, Sendable {
     case candidate, intake, dossier, bsnReport, person, hours, notes, reviews, goals, placements, housing
+    /// `export`: an export of the whole file (AVG art. 15; ADR 0014).
     case qualifications, jobs, eligibility, assessments, status, tasks, calendar, export, list
     case apiPerson = "api:person"
 }

@@ -1,0 +1,231 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import OpstapViews
+import Testing
+import Vapor
+@testable import OpstapApp
+
+/// Export, erasure with the ESF+ hold, restriction of processing and the retention purge
+/// (issue 12 item 8, ADR 0014), over the API, the web forms (through CSRF) and the commands' code.
+@Suite struct DataSubjectRightsTests {
+    /// A Leiden permit holder counted in the ESF+ stream, and the stream.
+    private func esfParticipant(_ app: Application) async throws -> (Enrolment, FundingStream) {
+        let stream = try #require(
+            try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus.rawValue).first())
+        let counted = try await FundingEligibility.query(on: app.db).filter(\.$stream.$id == stream.requireID())
+            .filter(\.$eligible == true).all(\.$person.$id)
+        let enrolment = try #require(
+            try await Enrolment.query(on: app.db).filter(\.$person.$id ~~ counted)
+                .filter(\.$programme.$id == stream.$programme.id).sort(\.$id).first())
+        return (enrolment, stream)
+    }
+
+    @Test func theExportHoldsThePersonsHoursWithTheirDatesAndIsLogged() async throws {
+        try await withOpstap { app in
+            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
+            let personID = enrolment.$person.id
+            let stored = try await HourEntry.query(on: app.db).filter(\.$enrolment.$id == enrolment.requireID()).all()
+            #expect(!stored.isEmpty)
+            let api = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
+            let response = try await api.send(.GET, "/api/v1/persons/\(personID)/export")
+            #expect(response.status == .ok)
+            let json = try #require(
+                try JSONSerialization.jsonObject(with: Data(response.body.readableBytesView)) as? [String: Any])
+            let hours = try #require(json["hours"] as? [[String: Any]])
+            #expect(Set(hours.compactMap { $0["date"] as? String }) == Set(stored.map(\.date)))
+            #expect(hours.count == stored.count)
+            let person = try #require(json["person"] as? [String: Any])
+            let stored0 = try #require(try await Person.find(personID, on: app.db))
+            #expect(person["familyName"] as? String == stored0.familyName)
+            // The read is in the access log, the act in the security log, in the coordinator's name.
+            let views = try await AccessLogEntry.query(on: app.db).filter(\.$person.$id == personID).all(\.$view)
+            #expect(views.contains("export"))
+            let coordinator = try await DemoLookups(db: app.db).user("coordinator.kansrijk@opstap.demo")
+            let events = try await SecurityEvent.query(on: app.db)
+                .filter(\.$kind == SecurityEventKind.personExported.rawValue).all()
+            #expect(events.map(\.userID) == [coordinator.id])
+            #expect(events.first?.detail == "person \(personID.uuidString)")
+
+            // The readable export shows the same hours, in Dutch.
+            let web = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
+            let page = try await web.get("/persons/\(personID)/export")
+            #expect(page.status == .ok)
+            #expect(page.body.string.contains("Uren en aanwezigheid (\(stored.count))"))
+            #expect(page.body.string.contains(stored[0].date))
+        }
+    }
+
+    @Test func everyNewRouteIsNotFoundForAnotherOrganisationAndRefusedWithoutTheRight() async throws {
+        try await withOpstap { app in
+            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom september 2024", state: .inPhase)
+            let id = enrolment.$person.id
+            let outsider = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
+            let hr = try await APIClient.forUser(app, "hr.leiden@opstap.demo")
+            let reporting = try await APIClient.forUser(app, "rapportage.leiden@opstap.demo")
+            for (client, expected) in [(outsider, HTTPStatus.notFound), (hr, .forbidden), (reporting, .notFound)] {
+                #expect(try await client.send(.GET, "/api/v1/persons/\(id)/export").status == expected)
+                #expect(try await client.send(.GET, "/api/v1/persons/\(id)/erasure").status == expected)
+                #expect(
+                    try await client.send(.POST, "/api/v1/persons/\(id)/erasure", json: #"{"confirm":true}"#).status
+                        == expected)
+                #expect(try await client.send(.PUT, "/api/v1/persons/\(id)/restriction").status == expected)
+                #expect(try await client.send(.DELETE, "/api/v1/persons/\(id)/restriction").status == expected)
+            }
+            let web = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
+            for path in ["privacy", "export", "export.json", "erase"] {
+                #expect(try await web.get("/persons/\(id)/\(path)").status == .notFound, "\(path)")
+            }
+            for path in ["restriction", "restriction/lift", "erase"] {
+                #expect(try await web.post("/persons/\(id)/\(path)", [("confirm", "yes")]).status == .notFound)
+            }
+            let person = try #require(try await Person.find(id, on: app.db))
+            #expect(person.erasedAt == nil && person.processingRestrictedAt == nil && !person.givenName.isEmpty)
+            #expect(
+                try await SecurityEvent.query(on: app.db).filter(\.$kind ~~ ["personExported", "personErased"]).count()
+                    == 0)
+        }
+    }
+
+    @Test func erasureKeepsTheHeldESFEvidenceCountedAndRemovesTheNameAndBSN() async throws {
+        try await withOpstap { app in
+            let (enrolment, stream) = try await esfParticipant(app)
+            let personID = enrolment.$person.id
+            let before = try #require(try await Person.find(personID, on: app.db))
+            let (name, bsn, birth) = (before.familyName, try #require(before.bsn), before.dateOfBirth)
+            let esfBefore = try await EsfInputs(db: app.db).people(for: stream, today: testToday)
+                .first { $0.personID == personID }
+            #expect(esfBefore != nil)
+
+            let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+            // The confirmation step shows the hold and changes nothing.
+            let confirm = try await web.get("/persons/\(personID)/erase")
+            #expect(confirm.status == .ok)
+            let until = RetentionPolicy.esfHoldEnd(streamEnd: SimpleDate(stream.endsOn)!)
+            #expect(until == SimpleDate(year: SimpleDate(stream.endsOn)!.year + 5, month: 12, day: 31))
+            #expect(confirm.body.string.contains(stream.reference))
+            #expect(try await Person.find(personID, on: app.db)?.erasedAt == nil)
+            // Without the tick nothing happens.
+            #expect(try await web.post("/persons/\(personID)/erase", []).status == .unprocessableEntity)
+            #expect(try await Person.find(personID, on: app.db)?.bsn == bsn)
+
+            let done = try await web.post("/persons/\(personID)/erase", [("confirm", "yes")])
+            #expect(done.status == .ok)
+            #expect(done.body.string.contains(DateText.text(until, .nl)))
+
+            let after = try #require(try await Person.find(personID, on: app.db))
+            #expect(after.bsn == nil && after.givenName.isEmpty && after.familyName != name && after.nameKey.isEmpty)
+            #expect(after.intake == IntakeProfile())
+            #expect(after.erasureHoldUntil == until.iso)
+            // Gender and birth date are ESF+ indicators: kept while the hold runs.
+            #expect(after.dateOfBirth == birth)
+            #expect(try await Person.query(on: app.db).filter(\.$bsn == bsn).count() == 0)
+            #expect(
+                try await Person.query(on: app.db).filter(\.$familyName == name).filter(\.$id == personID).count() == 0)
+            // No guidance data is left; the evidence the ESF+ register reads is.
+            #expect(
+                try await HourEntry.query(on: app.db).filter(\.$enrolment.$id == enrolment.requireID()).count() == 0)
+            #expect(try await Note.query(on: app.db).filter(\.$enrolment.$id == enrolment.requireID()).count() == 0)
+            #expect(
+                try await CandidacyEvent.query(on: app.db).filter(\.$candidacy.$id == enrolment.$candidacy.id).count()
+                    == 0)
+            let esfAfter = try await EsfInputs(db: app.db).people(for: stream, today: testToday)
+                .first { $0.personID == personID }
+            // The same entry, activities, characteristics and results as before the erasure.
+            #expect(esfAfter.map { String(describing: $0) } == esfBefore.map { String(describing: $0) })
+            // The act is the coordinator's, with the hold's end and without the name.
+            let event = try #require(
+                try await SecurityEvent.query(on: app.db).filter(\.$kind == SecurityEventKind.personErased.rawValue)
+                    .first())
+            #expect(event.detail?.contains(until.iso) == true)
+            #expect(event.detail?.contains(name) == false)
+            // The person is out of every list.
+            let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+            let list = try await api.send(.GET, "/api/v1/enrolments?cohortId=\(enrolment.$cohort.id)&pageSize=100")
+            #expect(!list.body.string.contains(enrolment.id!.uuidString))
+        }
+    }
+
+    @Test func erasureWithoutHoldDeletesEverythingButKeepsTheChainedLogsIntact() async throws {
+        try await withOpstap { app in
+            let candidacy = try await DemoLookups(db: app.db).candidacy(in: "Op je plek in de zorg", stage: .referred)
+            let personID = candidacy.$person.id
+            let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+            #expect(try await api.send(.GET, "/api/v1/persons/\(personID)").status == .ok)
+            try await AuditChain.sealAll(on: app.db)
+            let logged = try await AccessLogEntry.query(on: app.db).filter(\.$person.$id == personID).count()
+            #expect(logged == 1)
+
+            let plan = try await api.send(.GET, "/api/v1/persons/\(personID)/erasure")
+            #expect(plan.status == .ok)
+            #expect(plan.body.string.contains(#""holds":[]"#))
+            #expect(
+                try await api.send(.POST, "/api/v1/persons/\(personID)/erasure", json: #"{"confirm":false}"#).status
+                    == .badRequest)
+            let erased = try await api.send(.POST, "/api/v1/persons/\(personID)/erasure", json: #"{"confirm":true}"#)
+            #expect(erased.status == .ok)
+
+            #expect(try await Candidacy.query(on: app.db).filter(\.$person.$id == personID).count() == 0)
+            let person = try #require(try await Person.find(personID, on: app.db))
+            #expect(person.dateOfBirth == nil && person.gender == "unknown" && person.erasureHoldUntil == nil)
+            // Out of reach now: the file is gone for everyone.
+            #expect(try await api.send(.GET, "/api/v1/persons/\(personID)").status == .notFound)
+            #expect(try await AccessLogEntry.query(on: app.db).filter(\.$person.$id == personID).count() == logged)
+            try await AuditChain.sealAll(on: app.db)
+            #expect(try await AuditChain.verifyAll(on: app.db).allSatisfy { $0.broken == nil })
+        }
+    }
+
+    @Test func aRestrictedPersonLeavesListsButTheFileStaysReadable() async throws {
+        try await withOpstap { app in
+            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom september 2024", state: .inPhase)
+            let personID = enrolment.$person.id
+            let list = "/api/v1/enrolments?cohortId=\(enrolment.$cohort.id)&pageSize=100"
+            let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+            let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+            #expect(try await api.send(.GET, list).body.string.contains(enrolment.id!.uuidString))
+
+            #expect(try await web.post("/persons/\(personID)/restriction", []).status == .seeOther)
+            #expect(try await Person.find(personID, on: app.db)?.processingRestrictedAt != nil)
+            #expect(!(try await api.send(.GET, list).body.string.contains(enrolment.id!.uuidString)))
+            let participants = try await web.get("/participants?cohort=\(enrolment.$cohort.id)").body.string
+            #expect(!participants.contains(enrolment.id!.uuidString))
+            let dossier = try await web.get("/participants/\(enrolment.id!)")
+            #expect(dossier.status == .ok)
+            #expect(dossier.body.string.contains("Verwerking beperkt"))
+            #expect(try await api.send(.GET, "/api/v1/persons/\(personID)").status == .ok)
+
+            let lifted = try await api.send(.DELETE, "/api/v1/persons/\(personID)/restriction")
+            #expect(lifted.body.string.contains(#""processingRestricted":false"#))
+            #expect(try await api.send(.GET, list).body.string.contains(enrolment.id!.uuidString))
+            let kinds = try await SecurityEvent.query(on: app.db).sort(\.$at).all(\.$kind)
+            #expect(
+                kinds.filter { $0.hasPrefix("processing") } == ["processingRestricted", "processingRestrictionLifted"])
+            #expect(try await api.send(.PUT, "/api/v1/persons/\(personID)/restriction").status == .ok)
+        }
+    }
+
+    @Test func theRetentionPurgeDryRunChangesNothingAndThePurgeErasesTheSamePeople() async throws {
+        try await withOpstap { app in
+            // Years later: the Kansrijk pilot (completed in 2024) is past its five years.
+            let later = SimpleDate(year: 2031, month: 1, day: 1)!
+            let purge = RetentionPurge(db: app.db, today: later, now: later.date)
+            let due = try await purge.due()
+            #expect(!due.people.isEmpty)
+            for person in due.people {
+                #expect(RetentionPolicy.rule(person.kind).keptUntil(start: person.since) < later)
+            }
+            #expect(try await Person.query(on: app.db).filter(\.$erasedAt != nil).count() == 0)
+            let done = try await purge.purge()
+            #expect(done.people == due.people)
+            let erased = try await Person.query(on: app.db).filter(\.$erasedAt != nil).all(\.$id)
+            #expect(Set(erased) == Set(due.people.map(\.personID)))
+            // Nobody still on a route went.
+            let running = try await Enrolment.query(on: app.db).filter(\.$person.$id ~~ erased)
+                .filter(\.$state ~~ [EnrolmentState.inPhase.rawValue, EnrolmentState.enrolled.rawValue]).count()
+            #expect(running == 0)
+            // A second run finds nothing more on the same day.
+            #expect(try await purge.due().people.filter { $0.kind != .esfEvidence }.isEmpty)
+        }
+    }
+}
