@@ -1,3 +1,4 @@
+import Crypto
 import Fluent
 import Foundation
 import OpstapDomain
@@ -15,11 +16,25 @@ enum ChangeLog {
         guard !changes.isEmpty else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
+        var text = String(decoding: try encoder.encode(changes), as: UTF8.self)
+        // What belongs to a person's file is encrypted with their key, so that erasing them
+        // erases it (PersonKeys); accounts and programmes are stored as they are.
+        if let personID { text = try PersonKeys.seal(text, with: try await PersonKeys.key(for: personID, on: db)) }
         try await ChangeLogEntry(
             at: at, actorID: actor?.userID, organisationID: actor?.organisationID, subject: subject.rawValue,
-            subjectID: subjectID, personID: personID,
-            changes: String(decoding: try encoder.encode(changes), as: UTF8.self)
+            subjectID: subjectID, personID: personID, changes: text
         ).create(on: db)
+    }
+
+    /// An entry's changes; nil when they belonged to a person who has since been erased.
+    static func changes(of entry: ChangeLogEntry, key: SymmetricKey?) -> [FieldChange]? {
+        PersonKeys.open(entry.changes, with: key).map(decode)
+    }
+
+    /// An entry's changes, reading the person's key when it has one.
+    static func changes(of entry: ChangeLogEntry, on db: any Database) async throws -> [FieldChange]? {
+        let key = try await entry.$person.id.asyncMap { try await PersonKeys.existing(for: $0, on: db) } ?? nil
+        return changes(of: entry, key: key)
     }
 
     /// The top-level fields whose JSON differs between two values of one type (an intake, a

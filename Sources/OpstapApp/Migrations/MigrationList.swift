@@ -56,5 +56,6 @@ enum MigrationList {
         M0048_CreateSingleSignOn(),
         M0049_CreateChangeLog(),
         M0050_AddDataSubjectRights(),
+        M0052_CreatePersonKeys(),
     ]
 }

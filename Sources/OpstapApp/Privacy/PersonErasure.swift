@@ -159,6 +159,8 @@ struct PersonErasure {
         try await steps.delete("candidacies", where: "id IN (\(binds: freeCandidacies))", if: !freeCandidacies.isEmpty)
         let streamFilter: SQLQueryString =
             heldStreams.isEmpty ? "" : " AND funding_stream_id NOT IN (\(binds: heldStreams))"
+        // The key to what the change log keeps about the person: without it those values are gone.
+        try await steps.delete("person_keys", where: "person_id = \(bind: personID)")
         try await steps.delete("funding_eligibilities", where: "person_id = \(bind: personID)\(streamFilter)")
         try await steps.delete("esf_characteristics", where: "person_id = \(bind: personID)\(streamFilter)")
 

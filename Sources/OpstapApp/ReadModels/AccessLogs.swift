@@ -27,8 +27,10 @@ enum ChangeLogs {
         let entries = try await ChangeLogEntry.query(on: scope.db).filter(\.$person.$id == personID)
             .sort(\.$at, .descending).limit(50).with(\.$actor).with(\.$actorOrganisation).all()
         let visible = scope.actor.visibleFields
+        let key = try await PersonKeys.existing(for: personID, on: scope.db)
         return entries.flatMap { entry in
-            ChangeLog.decode(entry.changes).map { change in
+            (ChangeLog.changes(of: entry, key: key) ?? [FieldChange("", t(.valueErased), t(.valueErased))]).map {
+                change in
                 let shown = fieldGroup[change.field].map { visible.contains($0) } ?? true
                 func value(_ text: String?) -> String {
                     guard shown else { return t(.valueNotShown) }
@@ -38,7 +40,8 @@ enum ChangeLogs {
                 return ChangeRow(
                     recordedAt: entry.at, actor: entry.actor?.name ?? "opstap",
                     organisation: entry.actorOrganisation?.name ?? "",
-                    what: subject + ": " + t.changedField(change.field), before: value(change.before),
+                    what: change.field.isEmpty ? subject : subject + ": " + t.changedField(change.field),
+                    before: value(change.before),
                     after: value(change.after))
             }
         }

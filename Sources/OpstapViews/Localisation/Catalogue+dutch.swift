@@ -293,6 +293,7 @@ extension Catalogue {
         "changePassword": "Wachtwoord wijzigen",
         "flashPasswordChanged": "Wachtwoord gewijzigd.",
         "valueNotShown": "(niet zichtbaar voor uw rol)",
+        "valueErased": "(gewist)",
         "changeLogTitle": "Wijzigingen in dit dossier",
         "changeLogExplain":
             "Wie wat wijzigde, met de waarde ervoor en erna. Een correctie bewaart wat zij corrigeerde.",

@@ -292,6 +292,7 @@ extension Catalogue {
         "changePassword": "Change password",
         "flashPasswordChanged": "Password changed.",
         "valueNotShown": "(not visible to your role)",
+        "valueErased": "(erased)",
         "changeLogTitle": "Changes to this file",
         "changeLogExplain": "Who changed what, with the value before and after. A correction keeps what it corrected.",
         "changeBefore": "Was",
