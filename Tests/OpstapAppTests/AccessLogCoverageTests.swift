@@ -135,7 +135,8 @@ private struct Samples {
             "complexes": try await first("housing_complexes"), "housing": try await first("housing_complexes"),
             "locations": location, "users": user.id!.uuidString,
             "organisations": user.$organisation.id.uuidString, "versions": "1",
-            "characteristics": enrolment.$person.id.uuidString,
+            "characteristics": enrolment.$person.id.uuidString, "held": try await first("held_registrations"),
+            "held-registrations": try await first("held_registrations"),
         ]
         return Samples(userID: user.id!, ids: ids)
     }

@@ -40,7 +40,8 @@ import Vapor
         try await withOpstap { app in
             let lookups = DemoLookups(db: app.db)
             let programme = try await lookups.programme("Op je plek in de zorg").requireID()
-            let existing = try await Person.query(on: app.db).filter(\.$bsn != nil).first()!
+            let enrolment = try await lookups.enrolment(in: "Instroom september 2024", state: .inPhase)
+            let existing = try #require(try await Person.find(enrolment.$person.id, on: app.db))
             let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
             let response = try await api.send(
                 .POST, "/api/v1/candidates",
@@ -50,21 +51,31 @@ import Vapor
         }
     }
 
-    @Test func aReferralIsLinkedToTheExistingPersonItsDetailsMatch() async throws {
+    @Test func aReferralOfSomeoneKnownElsewhereIsLinkedByTheMunicipalitysIntakeOfficer() async throws {
         try await withOpstap { app in
             let lookups = DemoLookups(db: app.db)
             let kansrijk = try await lookups.programme("Kansrijk")
-            // A Leiden candidate who was rejected is referred to Kansrijk by Tilburg.
+            // A Leiden candidate who was rejected is referred to Kansrijk by Tilburg, who cannot
+            // see Leiden's people: the registration is held, and Tilburg's intake officer links it.
             let rejected = try await lookups.candidacy(
                 in: "Op je plek in de zorg", stage: .decided, decision: .rejected)
             let person = try #require(try await Person.find(rejected.$person.id, on: app.db))
             let before = try await Person.query(on: app.db).count()
             let api = try await APIClient.forUser(app, "intake.kansrijk@opstap.demo")
             let body =
-                #"{"givenName":"\#(person.givenName)","familyName":"\#(person.familyName)","dateOfBirth":"\#(person.dateOfBirth!)","programmeId":"\#(kansrijk.id!)","stream":"statushouders","referredOn":"2026-11-20","existingPersonId":"\#(person.id!)"}"#
+                #"{"givenName":"\#(person.givenName)","familyName":"\#(person.familyName)","dateOfBirth":"\#(person.dateOfBirth!)","programmeId":"\#(kansrijk.id!)","stream":"statushouders","referredOn":"2026-11-20"}"#
             let response = try await api.send(.POST, "/api/v1/candidates", json: body)
-            #expect(response.status == .created)
-            #expect(try api.decode(APICandidate.self, response).personId == person.id)
+            #expect(response.status == .accepted)
+            let held = try api.decode(APIHeldRegistration.self, response)
+            let shown = try api.decode(
+                APIHeldRegistration.self, try await api.send(.GET, "/api/v1/held-registrations/\(held.id)"))
+            #expect(shown.matches?.map(\.personId) == [person.id!])
+            let resolved = try await api.send(
+                .POST, "/api/v1/held-registrations/\(held.id)/resolution",
+                json: #"{"outcome":"samePerson","personId":"\#(person.id!)"}"#)
+            #expect(resolved.status == .ok)
+            let candidacyID = try #require(try api.decode(APIHeldRegistration.self, resolved).candidacyId)
+            #expect(try await Candidacy.find(candidacyID, on: app.db)?.$person.id == person.id)
             #expect(try await Person.query(on: app.db).count() == before)
         }
     }

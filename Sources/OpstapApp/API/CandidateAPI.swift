@@ -70,7 +70,17 @@ struct CandidateAPI {
             gender: body.gender ?? "unknown", bsn: body.bsn ?? "", programmeID: body.programmeId, stream: body.stream,
             referredByOrganisationID: body.referredByOrganisationId, referredOn: body.referredOn,
             existingPersonID: body.existingPersonId, confirmedNotDuplicate: body.confirmNotDuplicate ?? false)
-        let candidacy = try await CandidateOperations(scope: scope, now: req.clock.now()).register(input)
+        let candidacy: Candidacy
+        do {
+            candidacy = try await CandidateOperations(scope: scope, now: req.clock.now()).register(input)
+        } catch let held as RegistrationHeld {
+            // 202: accepted, not yet a candidacy; the body says nothing about who matched.
+            let hold = try await HeldRegistrationOperations(scope: scope, now: req.clock.now()).hold(held.id)
+            let response = Response(status: .accepted)
+            try response.content.encode(HeldRegistrationAPI.map(hold, matches: nil), as: .json)
+            response.headers.replaceOrAdd(name: .location, value: "/api/v1/held-registrations/\(held.id.uuidString)")
+            return response
+        }
         try await candidacy.$person.load(on: req.db)
         return try await created(
             APICandidate(candidacy, personName: candidacy.person.fullName),

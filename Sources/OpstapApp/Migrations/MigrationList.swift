@@ -56,6 +56,7 @@ enum MigrationList {
         M0048_CreateSingleSignOn(),
         M0049_CreateChangeLog(),
         M0050_AddDataSubjectRights(),
+        M0051_CreateHeldRegistrations(),
         M0052_CreatePersonKeys(),
     ]
 }

@@ -81,24 +81,48 @@ struct CandidateOperations {
 
         let personID: UUID
         if let existing = input.existingPersonID {
-            if !linkingVisible, try await !duplicates(of: person!).contains(where: { $0.personID == existing }) {
-                throw ValidationFailure([FieldError("existingPersonId", .invalidChoice)])
-            }
+            // Only someone the registrant already sees may be linked: an id of anyone else
+            // would attach this programme to a file they know nothing about.
+            guard linkingVisible else { throw ValidationFailure([FieldError("existingPersonId", .invalidChoice)]) }
             personID = existing
         } else {
             let person = person!
-            if !input.confirmedNotDuplicate {
-                let matches = try await duplicates(of: person)
-                if !matches.isEmpty { throw DuplicatesFound(matches: matches) }
+            let matches = try await duplicates(of: person)
+            let visible = matches.filter { $0.visibleName != nil }
+            if !input.confirmedNotDuplicate, !visible.isEmpty { throw DuplicatesFound(matches: visible) }
+            // Matches outside the registrant's reach are never shown: the registration waits
+            // for a municipality intake officer (ADR 0013).
+            let hidden = matches.filter { $0.visibleName == nil }
+            if !hidden.isEmpty {
+                let hold = HeldRegistration(
+                    input: input, person: person, programmeID: programmeID, referredBy: referredBy, actor: actor,
+                    at: now, matches: hidden.map { HeldMatch(personID: $0.personID, reason: $0.reason.rawValue) })
+                try await db.transaction { tx in
+                    try await hold.create(on: tx)
+                    try await SecurityLog.record(
+                        .registrationHeld, user: try await User.find(actor.userID, on: tx), actorUserID: actor.userID,
+                        detail: hold.id?.uuidString, now: now, on: tx)
+                }
+                throw RegistrationHeld(id: try hold.requireID())
             }
             try await person.create(on: db)
             personID = try person.requireID()
         }
+        return try await createCandidacy(
+            personID: personID, programmeID: programmeID, stream: input.stream, referredBy: referredBy,
+            referredOn: referredOn)
+    }
+
+    /// A new candidacy with its "referred" event, unless the person is already on their way
+    /// in the programme.
+    func createCandidacy(
+        personID: UUID, programmeID: UUID, stream: String, referredBy: UUID, referredOn: SimpleDate
+    ) async throws -> Candidacy {
         if try await hasOpenRoute(personID: personID, programmeID: programmeID) {
             throw ValidationFailure([FieldError("existingPersonId", .alreadyCandidate)])
         }
         let candidacy = Candidacy(
-            personID: personID, programmeID: programmeID, stream: input.stream, referredBy: referredBy,
+            personID: personID, programmeID: programmeID, stream: stream, referredBy: referredBy,
             referredOn: referredOn.iso)
         try await db.transaction { tx in
             try await candidacy.create(on: tx)

@@ -13,6 +13,9 @@ struct ImportRowCheck: Sendable {
     var duplicate: FieldError?
     /// The person the row registers, validated by the registration rules; nil when it has errors.
     var person: Person?
+    /// Likely the same person as someone outside the importer's reach: never flagged with a
+    /// reason, the row is held for a municipality's intake officer instead (ADR 0013).
+    var heldMatches: [HeldMatch] = []
 }
 
 enum ImportStatus: String {
@@ -262,10 +265,11 @@ struct ImportOperations {
         let people = checks.compactMap(\.person)
         let bsns = Array(Set(people.compactMap(\.bsn)))
         let births = Array(Set(people.compactMap(\.dateOfBirth)))
-        var existing: [RegistryKey] = []
+        var existing: [(id: UUID, key: RegistryKey)] = []
         func load(_ query: QueryBuilder<Person>) async throws {
-            existing += try await query.field(\.$id).field(\.$nameKey).field(\.$dateOfBirth).field(\.$bsn).all().map(
-                Self.key)
+            existing += try await query.field(\.$id).field(\.$nameKey).field(\.$dateOfBirth).field(\.$bsn).all().map {
+                ($0.id!, Self.key($0))
+            }
         }
         for chunk in stride(from: 0, to: bsns.count, by: 500) {
             try await load(Person.query(on: db).filter(\.$bsn ~~ Array(bsns[chunk..<min(chunk + 500, bsns.count)])))
@@ -274,14 +278,36 @@ struct ImportOperations {
             try await load(
                 Person.query(on: db).filter(\.$dateOfBirth ~~ Array(births[chunk..<min(chunk + 500, births.count)])))
         }
-        let byBSN = Dictionary(grouping: existing.filter { $0.bsn != nil }, by: { $0.bsn! })
-        let byBirth = Dictionary(grouping: existing.filter { $0.dateOfBirth != nil }, by: { $0.dateOfBirth! })
+        let byBSN = Dictionary(grouping: existing.filter { $0.key.bsn != nil }, by: { $0.key.bsn! })
+        let byBirth = Dictionary(grouping: existing.filter { $0.key.dateOfBirth != nil }, by: { $0.key.dateOfBirth! })
+        var matches: [Int: [(id: UUID, reason: DuplicateReason)]] = [:]
         for index in checks.indices where checks[index].duplicate == nil {
             guard let person = checks[index].person else { continue }
             let new = Self.key(person)
             let candidates = (new.bsn.flatMap { byBSN[$0] } ?? []) + (new.dateOfBirth.flatMap { byBirth[$0] } ?? [])
-            if let reason = candidates.lazy.compactMap({ DuplicateDetection.reason(new: new, existing: $0) }).first {
-                checks[index].duplicate = FieldError("row", .possibleDuplicate, [reason.rawValue])
+            var seen = Set<UUID>()
+            let found = candidates.compactMap { candidate in
+                DuplicateDetection.reason(new: new, existing: candidate.key).map { (id: candidate.id, reason: $0) }
+            }.filter { seen.insert($0.id).inserted }
+            if !found.isEmpty { matches[index] = found }
+        }
+        // Who of the matched the importer may see, in a few queries: only they are named as a
+        // reason; anyone else holds the row (ADR 0013).
+        let matched = Array(Set(matches.values.flatMap { $0.map(\.id) }))
+        var visible = Set<UUID>()
+        for chunk in stride(from: 0, to: matched.count, by: 500) {
+            visible.formUnion(
+                try await scope.candidacies().filter(
+                    \.$person.$id ~~ Array(matched[chunk..<min(chunk + 500, matched.count)])
+                )
+                .all(\.$person.$id))
+        }
+        for (index, found) in matches {
+            if let shown = found.first(where: { visible.contains($0.id) }) {
+                checks[index].duplicate = FieldError("row", .possibleDuplicate, [shown.reason.rawValue])
+            }
+            checks[index].heldMatches = found.filter { !visible.contains($0.id) }.map {
+                HeldMatch(personID: $0.id, reason: $0.reason.rawValue)
             }
         }
     }
@@ -306,10 +332,22 @@ struct ImportOperations {
     ) async throws -> (imported: Int, skipped: Int) {
         let failing = checks.filter { !$0.errors.isEmpty }
         guard failing.isEmpty else { throw ImportRefusal.rowsWithErrors(failing.count) }
-        let importing = checks.filter { $0.duplicate == nil || confirmedLines.contains($0.line) }
+        let accepted = checks.filter { $0.duplicate == nil || confirmedLines.contains($0.line) }
+        // Rows that may be someone out of the importer's reach wait for the municipality.
+        let importing = accepted.filter(\.heldMatches.isEmpty)
+        let held = accepted.filter { !$0.heldMatches.isEmpty }
         let importID = try record.requireID()
         let actorID = actor.userID, organisationID = actor.organisationID, today = scope.today, now = self.now
+        let actor = self.actor
         try await db.transaction { tx in
+            for check in held {
+                guard let person = check.person else { throw ImportRefusal.rowsWithErrors(1) }
+                let referredOn = check.values[.referredOn].flatMap(CandidateImportRules.date) ?? today
+                try await HeldRegistration(
+                    programmeID: record.$programme.id, stream: record.stream, referredBy: record.$referredBy.id,
+                    referredOn: referredOn.iso, person: person, actor: actor, at: now, matches: check.heldMatches
+                ).create(on: tx)
+            }
             for start in stride(from: 0, to: importing.count, by: 500) {
                 let batch = importing[start..<min(start + 500, importing.count)]
                 var persons: [Person] = [], candidacies: [Candidacy] = [], events: [CandidacyEvent] = []
@@ -334,7 +372,7 @@ struct ImportOperations {
                 await progress.set(importID, start + batch.count, publishingOn: db)
             }
         }
-        return (importing.count, checks.count - importing.count)
+        return (importing.count, checks.count - importing.count - held.count)
     }
 }
 

@@ -13,5 +13,11 @@ struct DuplicatesFound: Error {
     let matches: [Match]
 }
 
+/// The registration matched someone outside the registrant's reach and waits for a
+/// municipality intake officer (`HeldRegistration`); nothing else is said about the match.
+struct RegistrationHeld: Error {
+    let id: UUID
+}
+
 /// Two people changed the same record at once; the later change was not stored.
 struct ConcurrentChange: Error {}

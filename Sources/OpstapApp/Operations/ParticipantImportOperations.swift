@@ -115,7 +115,15 @@ struct ParticipantImportOperations {
         try await refuseBeyondCapacity(&checks, target)
         var people = checks.map(\.person)
         try await base.flagDuplicates(&people)
-        for index in checks.indices { checks[index].person = people[index] }
+        for index in checks.indices {
+            checks[index].person = people[index]
+            // A running participant cannot wait in a hold: the row goes in once the municipality
+            // has registered them (through Candidates), without a word on whom they matched.
+            if !people[index].heldMatches.isEmpty, people[index].duplicate == nil {
+                checks[index].person.errors.append(FieldError("row", .needsMunicipalCheck))
+                checks[index].person.person = nil
+            }
+        }
         return checks
     }
 

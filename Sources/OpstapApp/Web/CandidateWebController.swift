@@ -92,6 +92,9 @@ struct CandidateWebController {
             }
             return try await registrationPage(
                 req, scope: scope, values: form.firstValues, errors: errors, duplicates: [], status: .badRequest)
+        } catch let held as RegistrationHeld {
+            req.flash(req.translator()(.flashRegistrationHeld))
+            return req.redirect(to: "/registrations/held/\(held.id.uuidString)")
         } catch let found as DuplicatesFound {
             let choices = found.matches.map {
                 DuplicateChoice(personID: $0.personID, reason: $0.reason, name: $0.visibleName)

@@ -75,6 +75,8 @@ public enum FieldErrorCode: String, CaseIterable, Sendable, Codable {
     case unknownColumn
     case duplicateInFile
     case possibleDuplicate
+    /// Looks like someone outside the user's reach: a municipality intake officer checks first.
+    case needsMunicipalCheck
     case unterminatedQuote
     case noRows
     case tooManyRows

@@ -27,4 +27,7 @@ public enum SecurityEventKind: String, CaseIterable, Sendable {
     case processingRestricted
     case processingRestrictionLifted
     case retentionPurged
+    // MARK: Registrations held for a duplicate check (ADR 0013)
+    case registrationHeld
+    case registrationResolved
 }

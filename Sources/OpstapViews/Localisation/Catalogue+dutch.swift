@@ -294,6 +294,25 @@ extension Catalogue {
         "flashPasswordChanged": "Wachtwoord gewijzigd.",
         "valueNotShown": "(niet zichtbaar voor uw rol)",
         "valueErased": "(gewist)",
+        "heldRegistrationsTitle": "Aangehouden aanmeldingen",
+        "heldRegistrationsExplain":
+            "Deze aanmeldingen lijken op iemand die al bekend is. Een intaker van de gemeente controleert ze eerst.",
+        "heldRegistrationTitle": "Aangehouden aanmelding: {0}",
+        "heldRegistrationWaiting":
+            "Deze aanmelding wacht op een controle door de gemeente. U hoort het als die klaar is.",
+        "heldRegistrationDecide": "Beslissen",
+        "heldRegistrationDecideExplain":
+            "Vergelijk met de BRP. Is het dezelfde persoon, kies die dan. Anders schrijft u een nieuw persoon in.",
+        "heldRegistrationSamePerson": "Dezelfde persoon als",
+        "heldRegistrationLink": "Koppelen aan deze persoon",
+        "heldRegistrationNewPerson": "Een ander persoon: nieuw inschrijven",
+        "heldStatusHeld": "Wacht op controle",
+        "heldStatusLinked": "Gekoppeld aan een bekend persoon",
+        "heldStatusRegistered": "Ingeschreven als nieuw persoon",
+        "registeredAt": "Aangemeld op",
+        "registeredBy": "Aangemeld door",
+        "openCandidate": "Naar de kandidaat",
+        "flashRegistrationHeld": "Deze aanmelding lijkt op iemand die al bekend is. De gemeente controleert dat eerst.",
         "changeLogTitle": "Wijzigingen in dit dossier",
         "changeLogExplain":
             "Wie wat wijzigde, met de waarde ervoor en erna. Een correctie bewaart wat zij corrigeerde.",
@@ -895,6 +914,8 @@ extension Catalogue {
         "error.unknownColumn": "Kies een kolom uit het bestand.",
         "error.duplicateInFile": "Deze persoon staat al eerder in het bestand (regel {0}).",
         "error.possibleDuplicate": "Lijkt op iemand die al in het register staat ({0}).",
+        "error.needsMunicipalCheck":
+            "Deze persoon kan pas worden ingevoerd na een controle door de gemeente. Meld hem of haar aan via Kandidaten.",
         "error.unterminatedQuote": "Een aanhalingsteken op regel {0} wordt niet gesloten.",
         "error.noRows": "Het bestand bevat geen regels onder de kopregel.",
         "error.tooManyRows": "Eén bestand mag hoogstens {0} regels bevatten.",
@@ -1405,6 +1426,8 @@ extension Catalogue {
         "securityEvent.ssoSignedIn": "Aangemeld via single sign-on",
         "securityEvent.ssoSignInFailed": "Single sign-on mislukt",
         "securityEvent.ssoSettingsChanged": "Single sign-on gewijzigd",
+        "securityEvent.registrationHeld": "Aanmelding aangehouden voor controle op dubbele inschrijving",
+        "securityEvent.registrationResolved": "Aangehouden aanmelding afgehandeld",
         "ssoRefusal.providerError": "De inlogdienst heeft de aanmelding afgebroken.",
         "ssoRefusal.unknownState": "Deze aanmelding is al gebruikt of onbekend.",
         "ssoRefusal.expired": "De aanmelding duurde te lang.",

@@ -293,6 +293,22 @@ public enum K: String, CaseIterable, Sendable {
     case accessLogTitle
     case accessLogExplain
     case changeLogTitle
+    case heldRegistrationsTitle
+    case heldRegistrationsExplain
+    case heldRegistrationTitle
+    case heldRegistrationWaiting
+    case heldRegistrationDecide
+    case heldRegistrationDecideExplain
+    case heldRegistrationSamePerson
+    case heldRegistrationLink
+    case heldRegistrationNewPerson
+    case heldStatusHeld
+    case heldStatusLinked
+    case heldStatusRegistered
+    case registeredAt
+    case registeredBy
+    case openCandidate
+    case flashRegistrationHeld
     case valueErased
     case valueNotShown
     case changeLogExplain
