@@ -59,6 +59,10 @@ import Vapor
                 ).status == .notFound)
             let otherWeb = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
             #expect(try await otherWeb.get("/registrations/held/\(held.id)").status == .notFound)
+            #expect(
+                try await otherWeb.post("/registrations/held/\(held.id)/resolution", [("outcome", "newPerson")]).status
+                    == .notFound)
+            #expect(try await otherWeb.get("/registrations/held").body.string.contains("Nieuw Gezicht") == false)
 
             // The municipality's intake officer sees who it may be and links it.
             let intake = try await APIClient.forUser(app, "intake.leiden@opstap.demo")

@@ -301,7 +301,9 @@ import Vapor
         try await withOpstap { app in
             let programme = try await DemoLookups(db: app.db).programme("Kansrijk")
             let web = try await WebClient.login(app, "intake.kansrijk@opstap.demo")
-            let existing = try #require(try await Person.query(on: app.db).filter(\.$dateOfBirth != nil).first())
+            // Someone the importer may see: only such a match is named (ADR 0013).
+            let known = try await DemoLookups(db: app.db).candidacy(in: "Kansrijk", stage: .selection)
+            let existing = try #require(try await Person.find(known.$person.id, on: app.db))
             let before = try await Person.query(on: app.db).count()
             let birth = SimpleDate(existing.dateOfBirth!)!
             let dutchBirth = String(format: "%02d-%02d-%04d", birth.day, birth.month, birth.year)

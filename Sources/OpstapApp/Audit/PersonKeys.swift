@@ -48,17 +48,12 @@ enum PersonKeys {
     }
 
     static func seal(_ text: String, with key: SymmetricKey) throws -> String {
-        let box = try AES.GCM.seal(Data(text.utf8), using: key)
-        guard let combined = box.combined else { throw CryptoKitError.incorrectParameterSize }
-        return prefix + combined.base64EncodedString()
+        try SecretBox.seal(text, key: key, prefix: prefix)
     }
 
     /// The plain text; nil when the key is gone (the person was erased) or the text was altered.
     static func open(_ stored: String, with key: SymmetricKey?) -> String? {
         guard stored.hasPrefix(prefix) else { return stored }
-        guard let key, let data = Data(base64Encoded: String(stored.dropFirst(prefix.count))),
-            let box = try? AES.GCM.SealedBox(combined: data), let plain = try? AES.GCM.open(box, using: key)
-        else { return nil }
-        return String(decoding: plain, as: UTF8.self)
+        return key.flatMap { SecretBox.open(stored, key: $0, prefix: prefix) }
     }
 }

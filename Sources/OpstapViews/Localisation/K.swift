@@ -293,6 +293,7 @@ public enum K: String, CaseIterable, Sendable {
     case accessLogTitle
     case accessLogExplain
     case changeLogTitle
+    case accessViewThroughAPI
     case heldRegistrationsTitle
     case heldRegistrationsExplain
     case heldRegistrationTitle

@@ -181,7 +181,7 @@ extension Translator {
     public func accessView(_ stored: String) -> String {
         if let view = AccessView(rawValue: stored) { return label(view) }
         if stored.hasPrefix("api:"), let view = AccessView(rawValue: String(stored.dropFirst(4))) {
-            return text("accessViewThroughAPI", [label(view)])
+            return self(.accessViewThroughAPI, label(view))
         }
         return stored
     }

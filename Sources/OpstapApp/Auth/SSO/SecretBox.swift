@@ -26,14 +26,15 @@ enum SecretBox {
         return key
     }
 
-    static func seal(_ plain: String, key: SymmetricKey) throws -> String {
+    /// `prefix` tells sealed text apart from plain text where a column may hold either.
+    static func seal(_ plain: String, key: SymmetricKey, prefix: String = prefix) throws -> String {
         let box = try AES.GCM.seal(Data(plain.utf8), using: key)
         guard let combined = box.combined else { throw Abort(.internalServerError) }
         return prefix + combined.base64EncodedString()
     }
 
     /// nil when the text was not sealed with this key (tampered, or another installation's).
-    static func open(_ sealed: String, key: SymmetricKey) -> String? {
+    static func open(_ sealed: String, key: SymmetricKey, prefix: String = prefix) -> String? {
         guard sealed.hasPrefix(prefix), let data = Data(base64Encoded: String(sealed.dropFirst(prefix.count))),
             let box = try? AES.GCM.SealedBox(combined: data), let plain = try? AES.GCM.open(box, using: key)
         else { return nil }
