@@ -21,8 +21,10 @@ final class HeldRegistration: Model, @unchecked Sendable {
     @Parent(key: "registered_by_user_id") var registeredBy: User
     @Parent(key: "registered_by_organisation_id") var registeredByOrganisation: Organisation
     @Field(key: "registered_at") var registeredAt: Date
-    /// The matched people and why, as `[HeldMatch]` JSON: shown to the resolver only.
-    @Field(key: "matches") var matches: [HeldMatch]
+    /// The matched people and why, as JSON: shown to the resolver only. Wrapped in an object:
+    /// the PostgreSQL driver would store a bare Swift array as a PostgreSQL array, not as JSON.
+    @Field(key: "matches") var storedMatches: HeldMatches
+    var matches: [HeldMatch] { storedMatches.list }
     /// A `HoldStatus` raw value.
     @Field(key: "status") var status: String
     @OptionalParent(key: "resolved_by_user_id") var resolvedBy: User?
@@ -56,11 +58,15 @@ final class HeldRegistration: Model, @unchecked Sendable {
         self.$registeredBy.id = actor.userID
         self.$registeredByOrganisation.id = actor.organisationID
         self.registeredAt = at
-        self.matches = matches
+        self.storedMatches = HeldMatches(list: matches)
         self.status = HoldStatus.held.rawValue
     }
 
     var holdStatus: HoldStatus { HoldStatus(rawValue: status) ?? .held }
+}
+
+struct HeldMatches: Codable, Sendable, Equatable {
+    var list: [HeldMatch]
 }
 
 struct HeldMatch: Codable, Sendable, Equatable {
