@@ -43,4 +43,18 @@ import Vapor
             #expect(try await AccessLogEntry.query(on: app.db).count() == 0)
         }
     }
+
+    /// A form sent back with its errors shows the file again: that is a read too.
+    @Test func aFormReturnedWithErrorsLogsTheFileItShows() async throws {
+        try await withOpstap { app in
+            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom september 2024", state: .inPhase)
+            let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+            let answer = try await web.post(
+                "/participants/\(enrolment.id!)/notes", [("text", ""), ("level", "partners")])
+            #expect(answer.status == .badRequest)
+            let views = try await AccessLogEntry.query(on: app.db).filter(\.$person.$id == enrolment.$person.id)
+                .all(\.$view)
+            #expect(views == ["dossier"])
+        }
+    }
 }

@@ -3,9 +3,10 @@ import Foundation
 import OpstapViews
 import Vapor
 
-/// Writes one access-log row per person whose data a successful request read (see
-/// `AccessRecorder`). The rows are stored before the response leaves: if they cannot be
-/// written, the reader gets an error rather than unlogged data.
+/// Writes one access-log row per person whose data a request read (see `AccessRecorder`),
+/// unless it was refused (401, 403, 404) or failed (5xx): a form sent back with errors (400)
+/// still shows the file it belongs to. The rows are stored before the response leaves: if
+/// they cannot be written, the reader gets an error rather than unlogged data.
 struct AccessLogMiddleware: AsyncMiddleware {
     /// The header an API client states its purpose in (NEN 7513 asks for it where known).
     static let purposeHeader = "Opstap-Purpose"
@@ -15,7 +16,8 @@ struct AccessLogMiddleware: AsyncMiddleware {
         request.storage[AccessRecorder.Key.self] = recorder
         let response = try await next.respond(to: request)
         let reads = recorder.reads
-        guard response.status.code < 400, !reads.isEmpty, let actor = request.actor else { return response }
+        let refused = [401, 403, 404].contains(response.status.code) || response.status.code >= 500
+        guard !refused, !reads.isEmpty, let actor = request.actor else { return response }
         let path = request.route?.path ?? []
         let isAPI = path.first?.description == "api"
         let derived = Self.subject(of: path)
