@@ -72,16 +72,12 @@ struct HeldRegistrationAPI {
     static func detailed(
         _ hold: HeldRegistration, _ operations: HeldRegistrationOperations
     ) async throws -> APIHeldRegistration {
-        let mayResolve = try await operations.mayResolve(hold)
-        let matches = mayResolve ? try await operations.matches(of: hold) : []
-        return map(
-            hold,
-            matches: mayResolve
-                ? matches.map {
-                    APIHeldMatch(
-                        personId: $0.person.id!, givenName: $0.person.givenName, familyName: $0.person.familyName,
-                        dateOfBirth: $0.person.dateOfBirth, reason: $0.match.reason)
-                } : nil)
+        let matches = try await operations.matches(of: hold)?.map {
+            APIHeldMatch(
+                personId: $0.person.id!, givenName: $0.person.givenName, familyName: $0.person.familyName,
+                dateOfBirth: $0.person.dateOfBirth, reason: $0.match.reason)
+        }
+        return map(hold, matches: matches)
     }
 
     static func map(_ hold: HeldRegistration, matches: [APIHeldMatch]?) -> APIHeldRegistration {

@@ -35,9 +35,10 @@ struct HeldRegistrationOperations {
         return try await scope.partnerProgrammeIDs().contains(hold.$programme.id)
     }
 
-    /// The matched people, in words, for the resolver only: name, birth date and why.
-    func matches(of hold: HeldRegistration) async throws -> [(match: HeldMatch, person: Person)] {
-        guard try await mayResolve(hold) else { return [] }
+    /// The matched people, in words, for the resolver only: name, birth date and why; nil for
+    /// anyone who may not decide (so callers learn both from one check).
+    func matches(of hold: HeldRegistration) async throws -> [(match: HeldMatch, person: Person)]? {
+        guard try await mayResolve(hold) else { return nil }
         let people = try await Person.query(on: db).filter(\.$id ~~ hold.matches.map(\.personID)).all()
         let byID = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0) })
         scope.logListed(people.compactMap(\.id))

@@ -31,7 +31,7 @@ enum ChangeLogs {
         return entries.flatMap { entry in
             (ChangeLog.changes(of: entry, key: key) ?? [FieldChange("", t(.valueErased), t(.valueErased))]).map {
                 change in
-                let shown = fieldGroup[change.field].map { visible.contains($0) } ?? true
+                let shown = FieldPolicy.group(ofField: change.field).map { visible.contains($0) } ?? true
                 func value(_ text: String?) -> String {
                     guard shown else { return t(.valueNotShown) }
                     return String((text ?? "—").prefix(300))
@@ -46,13 +46,4 @@ enum ChangeLogs {
             }
         }
     }
-
-    /// The field group a logged field belongs to (FieldPolicy), for fields not everyone who
-    /// sees the file may see.
-    private static let fieldGroup: [String: FieldGroup] = [
-        "bsn": .bsn, "contact": .contact, "dutchLevels": .language, "languages": .language,
-        "education": .education, "workExperience": .education, "household": .household, "residence": .household,
-        "residenceDetail": .household, "residenceStatus": .household, "benefit": .benefits,
-        "civicIntegration": .civicIntegration,
-    ]
 }

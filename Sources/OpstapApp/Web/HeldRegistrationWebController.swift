@@ -53,14 +53,15 @@ struct HeldRegistrationWebController {
         let operations = HeldRegistrationOperations(scope: scope, now: req.clock.now())
         try await hold.$programme.load(on: req.db)
         try await hold.$registeredBy.load(on: req.db)
-        let matches = try await operations.matches(of: hold).map {
+        let found = try await operations.matches(of: hold)
+        let matches = (found ?? []).map {
             HeldMatchRow(
                 personID: $0.person.id!, name: $0.person.fullName, dateOfBirth: $0.person.dateOfBirth,
                 reason: DuplicateReason(rawValue: $0.match.reason) ?? .sameNameAndDateOfBirth)
         }
         return html(
             HeldRegistrationsPage.renderOne(
-                req.pageContext(), Self.row(hold), matches: matches, mayResolve: try await operations.mayResolve(hold),
+                req.pageContext(), Self.row(hold), matches: matches, mayResolve: found != nil,
                 errors: errors),
             status: status)
     }

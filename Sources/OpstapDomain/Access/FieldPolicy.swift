@@ -75,6 +75,20 @@ public enum FieldPolicy {
 }
 
 extension FieldPolicy {
+    /// The group of a person field or intake part by its stored name (as the change log names
+    /// it), for the fields not everyone who sees the file may see; nil for the rest. The same
+    /// division as `redact` and `merge`.
+    public static func group(ofField name: String) -> FieldGroup? {
+        restrictedFields[name]
+    }
+
+    private static let restrictedFields: [String: FieldGroup] = [
+        "bsn": .bsn, "contact": .contact, "dutchLevels": .language, "languages": .language,
+        "education": .education, "workExperience": .education, "household": .household, "residence": .household,
+        "residenceDetail": .household, "residenceStatus": .household, "benefit": .benefits,
+        "civicIntegration": .civicIntegration,
+    ]
+
     /// Applies an edit made by someone who sees only `visible`: parts they cannot see keep
     /// their stored value, so saving a form never wipes data the editor was not shown.
     public static func merge(stored: IntakeProfile, edited: IntakeProfile, visible: Set<FieldGroup>) -> IntakeProfile {
