@@ -128,7 +128,7 @@ import Vapor
                 app, .POST, "/login", headers: headers,
                 body: "_csrf=\(csrf)&email=coordinator.leiden%40opstap.demo&password=nope")
             #expect(wrong.status == .unauthorized)
-            #expect(wrong.body.string.contains("Het e-mailadres of wachtwoord klopt niet."))
+            #expect(wrong.body.string.contains("Dit klopt niet. Kijk je e-mail of telefoonnummer en je wachtwoord na."))
             #expect(try await send(app, .GET, "/").status == .seeOther)
         }
     }

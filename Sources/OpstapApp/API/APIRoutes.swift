@@ -10,7 +10,21 @@ func apiRoutes(_ app: Application) throws {
     let api = app.grouped("api", "v1").grouped(APIVersionMiddleware()).grouped(APIErrorMiddleware())
     api.get("openapi.json") { _ in spec.response() }
 
-    let authed = api.grouped(BearerAuthMiddleware()).grouped(IdempotencyMiddleware())
+    // A participant's token reaches only `/me` (ADR 0015); staff tokens never reach `/me`.
+    let authed = api.grouped(BearerAuthMiddleware()).grouped(StaffOnlyMiddleware()).grouped(IdempotencyMiddleware())
+    let ownFile = OwnFileAPI()
+    api.post("me", "tokens", use: ownFile.token)
+    let me = api.grouped(BearerAuthMiddleware()).grouped(ParticipantOnlyMiddleware()).grouped(IdempotencyMiddleware())
+    me.get("me", use: ownFile.me)
+    me.get("me", "week", use: ownFile.week)
+    me.get("me", "hours", use: ownFile.hours)
+    me.post("me", "hours", use: ownFile.record)
+    me.put("me", "hours", ":id", use: ownFile.edit)
+    me.post("me", "hours", "week", use: ownFile.submitWeek)
+    me.get("me", "route", use: ownFile.route)
+    me.put("me", "reviews", ":id", "reflection", use: ownFile.reflect)
+    me.get("me", "team", use: ownFile.team)
+    me.get("me", "access-log", use: ownFile.accessLog)
     let directory = DirectoryAPI()
     authed.get("organisations", use: directory.organisations)
     authed.get("organisations", ":id", use: directory.organisation)

@@ -62,14 +62,14 @@ struct DirectoryAPI {
         if let organisationID = try req.uuidQuery("organisationId") {
             organisations = organisations.filter { $0 == organisationID }
         }
-        let query = User.query(on: req.db).filter(\.$organisation.$id ~~ organisations).filter(\.$active == active)
+        let query = User.staff(on: req.db).filter(\.$organisation.$id ~~ organisations).filter(\.$active == active)
         return try await APIPage(query.sort(\.$name).sort(\.$id).page(page).map(APIUser.init))
     }
 
     func user(_ req: Request) async throws -> APIUser {
         let scope = try req.scope()
         guard
-            let user = try await User.query(on: req.db).filter(\.$id == req.idParameter())
+            let user = try await User.staff(on: req.db).filter(\.$id == req.idParameter())
                 .filter(\.$organisation.$id ~~ (try await visibleOrganisations(scope))).first()
         else { throw AccessDenied.notFound }
         return APIUser(user)

@@ -10,7 +10,8 @@ import Vapor
 ///
 /// - Organisation: only programmes the actor's organisation is a partner in.
 /// - Role: within those, `RecordReach` narrows further (guidance roles see only the
-///   participants assigned to them, reporting sees no individuals).
+///   participants assigned to them, reporting sees no individuals, a participant only their
+///   own file).
 /// Records outside reach are reported as not found, never as forbidden.
 struct Scope: Sendable {
     let actor: Actor
@@ -65,6 +66,7 @@ struct Scope: Sendable {
 
     /// Candidacies (and so people) the actor may see.
     func candidacies() async throws -> QueryBuilder<Candidacy> {
+        if actor.reach == .ownFile { return Candidacy.query(on: db).filter(\.$person.$id == ownPersonID) }
         // Roles without individual access (reporting) are refused outright: 403, not an empty list.
         try actor.require(.viewPeople)
         let query = Candidacy.query(on: db).filter(\.$programme.$id ~~ (try await partnerProgrammeIDs()))
@@ -75,13 +77,14 @@ struct Scope: Sendable {
             return query.join(Enrolment.self, on: \Candidacy.$id == \Enrolment.$candidacy.$id)
         case .assignedOnly:
             return assignedOnly(query.join(Enrolment.self, on: \Candidacy.$id == \Enrolment.$candidacy.$id))
-        case .none:
+        case .none, .ownFile:
             return query.filter(\.$id ~~ [UUID]())
         }
     }
 
     /// Enrolments (participants) the actor may see.
     func enrolments() async throws -> QueryBuilder<Enrolment> {
+        if actor.reach == .ownFile { return Enrolment.query(on: db).filter(\.$person.$id == ownPersonID) }
         try actor.require(.viewPeople)
         let query = Enrolment.query(on: db).filter(\.$programme.$id ~~ (try await partnerProgrammeIDs()))
         switch actor.reach {
@@ -89,10 +92,13 @@ struct Scope: Sendable {
             return query
         case .assignedOnly:
             return assignedOnly(query)
-        case .none:
+        case .none, .ownFile:
             return query.filter(\.$id ~~ [UUID]())
         }
     }
+
+    /// A participant's own person; an id no record has when the account names none.
+    private var ownPersonID: UUID { actor.personID ?? UUID(uuidString: "00000000-0000-0000-0000-000000000000")! }
 
     /// Restricts a query that includes `enrolments` to the ones currently assigned to the actor.
     private func assignedOnly<M: Model>(_ query: QueryBuilder<M>) -> QueryBuilder<M> {
@@ -150,7 +156,7 @@ extension Scope {
             try await GuidanceAssignment.query(on: db).filter(\.$enrolment.$id == enrolmentID)
             .filter(\.$user.$id == actor.userID).filter(\.$endsOn == nil).first() != nil
         return Note.query(on: db).filter(\.$enrolment.$id == enrolmentID).group(.or) { readable in
-            readable.filter(\.$level == NoteLevel.partners.rawValue)
+            readable.filter(\.$level ~~ [NoteLevel.partners.rawValue, NoteLevel.participant.rawValue])
                 .filter(\.$author.$id == actor.userID)
                 .group(.and) {
                     $0.filter(\.$level == NoteLevel.organisation.rawValue).filter(

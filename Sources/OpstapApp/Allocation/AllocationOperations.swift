@@ -326,7 +326,7 @@ struct AllocationOperations {
 
     /// The location organisation's work supervisor with the fewest current participants.
     private func leastBusySupervisor(at location: Location, on db: any Database) async throws -> User? {
-        let supervisors = try await User.query(on: db).filter(\.$organisation.$id == location.$organisation.id).filter(
+        let supervisors = try await User.staff(on: db).filter(\.$organisation.$id == location.$organisation.id).filter(
             \.$active == true
         ).sort(\.$name).all()
             .filter { $0.roles.contains(.workSupervisor) }

@@ -18,6 +18,8 @@ struct AccessLogMiddleware: AsyncMiddleware {
         let reads = recorder.reads
         let refused = [401, 403, 404].contains(response.status.code) || response.status.code >= 500
         guard !refused, !reads.isEmpty, let actor = request.actor else { return response }
+        // A participant reads only their own file: the log is of others reading it.
+        if actor.isParticipant { return response }
         let path = request.route?.path ?? []
         let isAPI = path.first?.description == "api"
         let derived = Self.subject(of: path)

@@ -3,7 +3,7 @@ import OpstapDomain
 import OpstapViews
 import Vapor
 
-/// The signed-in staff member on whose behalf a request acts. Every access decision takes
+/// The signed-in staff member (or participant) on whose behalf a request acts. Every access decision takes
 /// one of these; it is built once per request from the session or the bearer token.
 struct Actor: Sendable {
     let userID: UUID
@@ -14,6 +14,8 @@ struct Actor: Sendable {
     let organisationKind: OrganisationKind
     let roles: Set<Role>
     let locale: AppLocale
+    /// A participant's own person; nil for staff.
+    let personID: UUID?
 
     init(user: User, organisation: Organisation) throws {
         guard let userID = user.id, let organisationID = organisation.id,
@@ -27,7 +29,11 @@ struct Actor: Sendable {
         self.organisationKind = kind
         self.roles = user.roles
         self.locale = AppLocale(rawValue: user.locale) ?? .default
+        self.personID = user.roles.contains(.participant) ? user.personID : nil
     }
+
+    /// A participant's own account: staff pages and staff API routes do not exist for it.
+    var isParticipant: Bool { roles.contains(.participant) }
 
     func can(_ permission: Permission) -> Bool {
         // Funders and ministries follow a programme in aggregates only, whatever roles their

@@ -22,6 +22,9 @@ enum MFA {
     /// Required of every role that opens people's files, and of all staff of an organisation
     /// whose administrator asked for it.
     static func isRequired(user: User, organisation: Organisation) -> Bool {
+        // A participant's account opens one file, their own, from a phone with a password
+        // (ADR 0015); "all staff" does not include it.
+        if user.roles.contains(.participant) { return false }
         if organisation.mfaAllStaff == true { return true }
         guard let actor = try? Actor(user: user, organisation: organisation) else { return true }
         return actor.can(.viewPeople)

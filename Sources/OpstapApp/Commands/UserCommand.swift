@@ -10,7 +10,7 @@ struct UserCommand: AsyncCommand {
         @Option(name: "email") var email: String?
         @Option(name: "name") var name: String?
         @Option(name: "organisation", help: "Exact organisation name") var organisation: String?
-        @Option(name: "roles", help: "Comma-separated roles: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+        @Option(name: "roles", help: "Comma-separated roles: \(Role.staff.map(\.rawValue).joined(separator: ", "))")
         var roles: String?
     }
 
@@ -24,7 +24,7 @@ struct UserCommand: AsyncCommand {
         guard let name = signature.name, !name.isEmpty else { throw CommandError.missing("--name") }
         guard let organisationName = signature.organisation else { throw CommandError.missing("--organisation") }
         let roleNames = (signature.roles ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let roles = Set(roleNames.compactMap(Role.init(rawValue:)))
+        let roles = Set(roleNames.compactMap(Role.init(staffRole:)))
         guard !roles.isEmpty, roles.count == roleNames.count else {
             throw CommandError.invalid("--roles must list valid roles")
         }

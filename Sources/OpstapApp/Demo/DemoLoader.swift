@@ -23,6 +23,7 @@ struct DemoLoader {
         try await DemoPopulation.kansrijk(&self)
         try await loadPathways()
         try await loadReporting()
+        try await loadParticipantAccounts()
         // The organisations that own a programme run the demo partnership.
         let owners = try await Programme.query(on: db).all(\.$owner.$id)
         try await Organisation.query(on: db).filter(\.$id ~~ owners).set(\.$steward, to: true).update()

@@ -58,5 +58,6 @@ enum MigrationList {
         M0050_AddDataSubjectRights(),
         M0051_CreateHeldRegistrations(),
         M0052_CreatePersonKeys(),
+        M0053_AddParticipantAccounts(),
     ]
 }

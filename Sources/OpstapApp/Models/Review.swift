@@ -16,6 +16,8 @@ final class Review: Model, @unchecked Sendable {
     @Field(key: "signed_by") var signedByText: String
     /// Goals discussed, comma-separated goal ids.
     @OptionalField(key: "goals_discussed") var goalsDiscussedText: String?
+    /// What the participant wrote for the review themselves, before it was signed.
+    @OptionalField(key: "participant_reflection") var participantReflection: String?
     @Parent(key: "created_by") var createdBy: User
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 

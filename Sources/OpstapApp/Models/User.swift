@@ -2,12 +2,14 @@ import Fluent
 import Foundation
 import OpstapDomain
 
-/// A staff account. It belongs to exactly one organisation and holds one or more roles.
+/// An account. A staff account belongs to exactly one organisation and holds one or more
+/// roles; a participant's account holds the role `participant` and names its person (ADR 0015).
 final class User: Model, @unchecked Sendable {
     static let schema = "users"
 
     @ID var id: UUID?
     @Parent(key: "organisation_id") var organisation: Organisation
+    /// The sign-in name: an e-mail address, or for a participant without one a `tel:` number.
     @Field(key: "email") var email: String
     @Field(key: "name") var name: String
     @Field(key: "password_hash") var passwordHash: String
@@ -15,6 +17,10 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "roles") var rolesText: String
     @Field(key: "locale") var locale: String
     @Field(key: "active") var active: Bool
+    /// The person a participant's account belongs to; nil for staff.
+    @OptionalField(key: "person_id") var personID: UUID?
+    /// A phone number participants may call their team member on.
+    @OptionalField(key: "phone") var phone: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -40,5 +46,10 @@ final class User: Model, @unchecked Sendable {
 
     static func encode(_ roles: Set<Role>) -> String {
         roles.sorted().map(\.rawValue).joined(separator: ",")
+    }
+
+    /// Staff accounts only: lists of staff, team choices and assignments never offer a participant.
+    static func staff(on db: any Database) -> QueryBuilder<User> {
+        query(on: db).filter(\.$personID == nil)
     }
 }

@@ -125,7 +125,7 @@ struct EnrolmentOperations {
         let partners = try await ProgrammePartner.query(on: db).filter(\.$programme.$id == enrolment.$programme.id).all(
             \.$organisation.$id)
         guard
-            let user = try await User.query(on: db).filter(\.$id == userID).filter(\.$organisation.$id ~~ partners)
+            let user = try await User.staff(on: db).filter(\.$id == userID).filter(\.$organisation.$id ~~ partners)
                 .first()
         else {
             throw ValidationFailure([FieldError("userId", .invalidChoice)])

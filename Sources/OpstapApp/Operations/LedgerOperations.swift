@@ -22,7 +22,7 @@ struct LedgerOperations {
     var db: any Database { scope.db }
 
     func record(_ input: HourInput, for enrolment: Enrolment, submit: Bool) async throws -> HourEntry {
-        try actor.require(.recordHours)
+        try requireRecorder(of: enrolment)
         let entry = try await validated(input, for: enrolment, existing: nil)
         if submit { entry.status = EntryStatus.submitted.rawValue }
         try await entry.create(on: db)
@@ -31,7 +31,9 @@ struct LedgerOperations {
 
     /// Changes a line that is still a draft or was rejected.
     func edit(_ entry: HourEntry, input: HourInput, for enrolment: Enrolment, submit: Bool) async throws {
-        try actor.require(.recordHours)
+        try requireRecorder(of: enrolment)
+        // A participant changes only the lines they wrote themselves.
+        if actor.isParticipant, entry.$recordedBy.id != actor.userID { throw AccessDenied.forbidden }
         let status = EntryStatus(rawValue: entry.status) ?? .draft
         guard LedgerRules.editable(status) else { throw LedgerRefusal.notEditable(status) }
         let edited = try await validated(input, for: enrolment, existing: entry)
@@ -42,7 +44,7 @@ struct LedgerOperations {
 
     func apply(_ step: LedgerStep, to entry: HourEntry, enrolment: Enrolment) async throws {
         switch step {
-        case .submit: try actor.require(.recordHours)
+        case .submit: try requireRecorder(of: enrolment)
         case .approve, .reject: try await requireApprover(of: enrolment)
         }
         let entryID = try entry.requireID(), actorID = actor.userID, now = self.now
@@ -112,6 +114,33 @@ struct LedgerOperations {
             .all(\.$enrolment.$id)
         guard !assigned.isEmpty else { return [] }
         return try await scope.enrolments().filter(\.$id ~~ assigned).all(\.$id)
+    }
+
+    /// Sends in a participant's week: every draft line of the week starting `monday` is
+    /// submitted for approval at once. Returns how many lines were sent in.
+    @discardableResult
+    func submitWeek(startingOn monday: SimpleDate, for enrolment: Enrolment) async throws -> Int {
+        try requireRecorder(of: enrolment)
+        let enrolmentID = try enrolment.requireID()
+        let week = monday.startOfWeek
+        let count = try await db.transaction { tx -> Int in
+            let query = HourEntry.query(on: tx).filter(\.$enrolment.$id == enrolmentID)
+                .filter(\.$status == EntryStatus.draft.rawValue)
+                .filter(\.$date >= week.iso).filter(\.$date <= week.adding(days: 6).iso)
+            let count = try await query.copy().count()
+            try await query.set(\.$status, to: EntryStatus.submitted.rawValue).update()
+            return count
+        }
+        // A bulk update passes no model middleware: the signals are marked here.
+        try await AttentionStore.markStale([enrolmentID], on: db)
+        return count
+    }
+
+    /// Staff who record hours, and a participant for their own enrolment (the scope has
+    /// already resolved it as theirs).
+    private func requireRecorder(of enrolment: Enrolment) throws {
+        if actor.can(.recordHours) { return }
+        guard actor.can(.useOwnFile), enrolment.$person.id == actor.personID else { throw AccessDenied.forbidden }
     }
 
     private func requireApprover(of enrolment: Enrolment) async throws {

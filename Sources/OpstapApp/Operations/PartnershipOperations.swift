@@ -140,7 +140,7 @@ struct PartnershipOperations {
         } else if try await User.query(on: db).filter(\.$email == email).count() > 0 {
             errors.append(FieldError("email", .emailTaken))
         }
-        let roles = Set(roleNames.compactMap(Role.init(rawValue:)))
+        let roles = Set(roleNames.compactMap(Role.init(staffRole:)))
         if roles.isEmpty {
             errors.append(FieldError("roles", .atLeastOne))
         } else if roles.count != Set(roleNames).count {
@@ -200,7 +200,7 @@ struct PartnershipOperations {
         try actor.require(.manageUsers)
         let email = input.email.lowercased()
         var errors = try await validateNewAccount(email: email, name: input.name, password: input.password)
-        let roles = Set(input.roles.compactMap(Role.init(rawValue:)))
+        let roles = Set(input.roles.compactMap(Role.init(staffRole:)))
         if roles.isEmpty {
             errors.append(FieldError("roles", .atLeastOne))
         } else if roles.count != Set(input.roles).count {
@@ -218,7 +218,7 @@ struct PartnershipOperations {
     func ownStaff(_ actor: Actor, id: UUID) async throws -> User {
         try actor.require(.manageUsers)
         guard
-            let user = try await User.query(on: db).filter(\.$id == id).filter(
+            let user = try await User.staff(on: db).filter(\.$id == id).filter(
                 \.$organisation.$id == actor.organisationID
             ).first()
         else {
@@ -229,7 +229,7 @@ struct PartnershipOperations {
 
     func setRoles(_ actor: Actor, userID: UUID, roles roleNames: [String]) async throws -> User {
         let user = try await ownStaff(actor, id: userID)
-        let roles = Set(roleNames.compactMap(Role.init(rawValue:)))
+        let roles = Set(roleNames.compactMap(Role.init(staffRole:)))
         if roles.isEmpty { throw ValidationFailure([FieldError("roles", .atLeastOne)]) }
         if roles.count != Set(roleNames).count { throw ValidationFailure([FieldError("roles", .invalidChoice)]) }
         // Administrators cannot take away their own administration: it would lock them out.

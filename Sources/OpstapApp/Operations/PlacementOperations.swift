@@ -33,7 +33,7 @@ struct PlacementOperations {
         if location == nil { errors.append(FieldError("locationId", .invalidChoice)) }
         var supervisor: User?
         if let id = input.supervisorID, let location {
-            supervisor = try await User.query(on: db).filter(\.$id == id).filter(
+            supervisor = try await User.staff(on: db).filter(\.$id == id).filter(
                 \.$organisation.$id == location.$organisation.id
             ).first()
             if let found = supervisor, !found.roles.contains(.workSupervisor) {

@@ -54,7 +54,7 @@ struct TaskOperations {
     /// Whether `userID` reaches `enrolment` through their own scope.
     static func maySee(_ enrolment: Enrolment, userID: UUID, scope: Scope) async throws -> Bool {
         guard
-            let user = try await User.query(on: scope.db).filter(\.$id == userID).filter(\.$active == true).with(
+            let user = try await User.staff(on: scope.db).filter(\.$id == userID).filter(\.$active == true).with(
                 \.$organisation
             ).first()
         else { return false }

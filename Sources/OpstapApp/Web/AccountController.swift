@@ -79,7 +79,9 @@ struct AccountController {
 
     func setLocale(_ req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        guard let locale = AppLocale(rawValue: FormData(req)["locale"]) else { return req.redirect(to: "/account") }
+        guard let locale = AppLocale(rawValue: FormData(req)["locale"]), AppLocale.staff.contains(locale) else {
+            return req.redirect(to: "/account")
+        }
         guard let user = try await User.find(actor.userID, on: req.db) else { throw AccessDenied.notFound }
         user.locale = locale.rawValue
         try await user.save(on: req.db)

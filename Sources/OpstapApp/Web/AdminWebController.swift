@@ -23,7 +23,7 @@ struct AdminWebController {
         let actor = try req.requireActor()
         try actor.require(.manageUsers)
         let page = PageQuery(number: req.query[Int.self, at: "page"], size: 50)
-        let staffQuery = User.query(on: req.db).filter(\.$organisation.$id == actor.organisationID)
+        let staffQuery = User.staff(on: req.db).filter(\.$organisation.$id == actor.organisationID)
         let staffTotal = try await staffQuery.copy().count()
         let staff = try await staffQuery.sort(\.$name).range(page.offset..<(page.offset + page.size)).all()
         let organisationQuery = Organisation.query(on: req.db)

@@ -65,7 +65,7 @@ struct AuthController {
         let response = html(
             LoginPage.render(
                 req.pageContext(), email: email, failed: false,
-                message: req.translator()(.loginLocked, String(minutes))), status: .tooManyRequests)
+                message: req.translator()(.meLoginLocked, String(minutes))), status: .tooManyRequests)
         response.headers.replaceOrAdd(
             name: .retryAfter, value: String(Int(until.timeIntervalSince(req.clock.now()).rounded(.up))))
         return response

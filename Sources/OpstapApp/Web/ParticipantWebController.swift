@@ -43,7 +43,7 @@ struct ParticipantWebController {
 
     func dossier(
         _ req: Request, scope: Scope, enrolment: Enrolment, errors: [FieldError] = [], refusal: String? = nil,
-        noteErrors: [FieldError] = [],
+        noteErrors: [FieldError] = [], accountErrors: [FieldError] = [],
         placementForm: (values: [String: String], weekdays: Set<String>, refusal: String?, offerWaiting: Bool)? = nil,
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
@@ -74,7 +74,7 @@ struct ParticipantWebController {
             let partners = try await ProgrammePartner.query(on: req.db).filter(
                 \.$programme.$id == enrolment.$programme.id
             ).all(\.$organisation.$id)
-            assignable = try await User.query(on: req.db).filter(\.$organisation.$id ~~ partners).filter(
+            assignable = try await User.staff(on: req.db).filter(\.$organisation.$id ~~ partners).filter(
                 \.$active == true
             ).with(\.$organisation).sort(\.$name).all()
                 .filter { !$0.roles.isDisjoint(with: Role.guidance) }
@@ -119,6 +119,10 @@ struct ParticipantWebController {
             timeline: timeline, errors: errors, refusal: refusal, today: scope.today.iso)
         model.accessLog = try await AccessLogs.latest(for: person.requireID(), scope: scope, t: t)
         model.changeLog = try await ChangeLogs.latest(for: person.requireID(), scope: scope, t: t)
+        if scope.actor.can(.inviteParticipants), !snapshot.state.isTerminal {
+            model.ownAccount = try await OwnAccountWebController.part(
+                for: person, errors: accountErrors, on: req.db, now: req.clock.now())
+        }
         let hours = try await HoursOverview.load(for: enrolment, definition: definition, today: scope.today, on: req.db)
         model.hours = hours.rows.map(HoursWebController.row)
         model.hoursWeekStart = hours.weekStart.iso

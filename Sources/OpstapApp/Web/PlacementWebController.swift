@@ -128,7 +128,7 @@ enum PlacementRows {
             locations = try await Location.query(on: db).filter(\.$organisation.$id ~~ partners).with(\.$organisation)
                 .sort(\.$name).all()
                 .map { ($0.id!.uuidString, "\($0.name) (\($0.organisation.name))") }
-            supervisors = try await User.query(on: db).filter(\.$organisation.$id ~~ partners).filter(\.$active == true)
+            supervisors = try await User.staff(on: db).filter(\.$organisation.$id ~~ partners).filter(\.$active == true)
                 .with(\.$organisation).sort(\.$name).all()
                 .filter { $0.roles.contains(.workSupervisor) }.map {
                     ($0.id!.uuidString, "\($0.name) (\($0.organisation.name))")

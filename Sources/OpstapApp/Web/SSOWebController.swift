@@ -15,7 +15,7 @@ struct SSOWebController {
         let throttle = SignInThrottle(req)
         if let until = try await throttle.lockedUntil(email: email, address: req.clientAddress) {
             let minutes = SignInThrottlePolicy.minutes(until: until, now: req.clock.now())
-            return page(req, email: email, message: req.translator()(.loginLocked, String(minutes)), .tooManyRequests)
+            return page(req, email: email, message: req.translator()(.meLoginLocked, String(minutes)), .tooManyRequests)
         }
         guard !email.isEmpty,
             let config = try await SSO.configuration(forEmail: email, now: req.clock.now(), on: req.db)

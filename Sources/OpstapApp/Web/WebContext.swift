@@ -6,7 +6,7 @@ import Vapor
 extension Request {
     /// The page context for the signed-in user (or the visitor on the login page).
     func pageContext() -> PageContext {
-        let locale = actor?.locale ?? AppLocale.preferred(fromAcceptLanguage: headers.first(name: .acceptLanguage))
+        let locale = self.locale
         let user = actor.map {
             SignedInUser(
                 name: $0.name, organisationName: $0.organisationName, roles: $0.roles,
@@ -19,8 +19,18 @@ extension Request {
             currentURL: method == .GET ? url.path + (url.query.map { "?" + $0 } ?? "") : nil)
     }
 
-    func translator() -> Translator {
-        Translator(actor?.locale ?? AppLocale.preferred(fromAcceptLanguage: headers.first(name: .acceptLanguage)))
+    func translator() -> Translator { Translator(locale) }
+
+    /// Staff read Opstap in their account's language (Dutch or English). A participant, and
+    /// anyone not signed in, in the language they chose (the cookie the language menu sets),
+    /// else their account's, else the browser's: any of the seven.
+    var locale: AppLocale {
+        if let actor, !actor.isParticipant { return actor.locale }
+        if let chosen = cookies[ParticipantEntryController.languageCookie].flatMap({ AppLocale(rawValue: $0.string) }) {
+            return chosen
+        }
+        return actor?.locale
+            ?? AppLocale.preferred(fromAcceptLanguage: headers.first(name: .acceptLanguage), among: AppLocale.allCases)
     }
 
     /// Shows `message` once on the next page (post/redirect/get).

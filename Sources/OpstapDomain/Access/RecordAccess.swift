@@ -8,6 +8,8 @@ public enum RecordReach: Sendable, Equatable {
     case participantsInPartnerProgrammes
     /// Only participants with a current guidance assignment to this user.
     case assignedOnly
+    /// A participant: their own file only.
+    case ownFile
     case none
 
     public static func forRoles(_ roles: Set<Role>) -> RecordReach {
@@ -16,6 +18,7 @@ public enum RecordReach: Sendable, Equatable {
             return .participantsInPartnerProgrammes
         }
         if !roles.isDisjoint(with: [.coach, .workSupervisor, .buddy, .socialGuide]) { return .assignedOnly }
+        if roles.contains(.participant) { return .ownFile }
         return .none
     }
 }
@@ -46,6 +49,10 @@ public enum Permission: Sendable {
     case writeLessons
     /// Export, erase and restrict one person's data (AVG art. 15, 17, 18; ADR 0014).
     case exerciseDataSubjectRights
+    /// A participant's own pages: their week, hours, route, team and access log.
+    case useOwnFile
+    /// Invite a participant to their own Opstap (an activation code).
+    case inviteParticipants
 
     public func isGranted(to roles: Set<Role>) -> Bool {
         !roles.isDisjoint(with: Self.granting[self]!)
@@ -58,13 +65,13 @@ public enum Permission: Sendable {
         .runSelection: [.administrator, .coordinator, .intakeOfficer],
         .enrol: [.administrator, .coordinator],
         .moveParticipants: [.administrator, .coordinator, .coach],
-        .viewPeople: Set(Role.allCases).subtracting([.reporting]),
+        .viewPeople: Set(Role.staff).subtracting([.reporting]),
         .manageUsers: [.administrator],
-        .viewAggregates: Set(Role.allCases),
+        .viewAggregates: Set(Role.staff),
         .viewAccessLog: [.administrator, .coordinator],
         .recordHours: [.administrator, .coordinator, .coach, .workSupervisor, .teacher],
         .approveHours: [.coordinator, .workSupervisor, .teacher],
-        .writeNotes: Set(Role.allCases).subtracting([.reporting]),
+        .writeNotes: Set(Role.staff).subtracting([.reporting]),
         .manageHousing: [.administrator, .coordinator, .housingOfficer],
         .manageQualifications: [.administrator, .coordinator, .teacher],
         .manageJobs: [.administrator, .coordinator, .employerHR],
@@ -73,9 +80,11 @@ public enum Permission: Sendable {
         .recordEligibility: [.administrator, .coordinator, .intakeOfficer],
         .manageGoals: [.administrator, .coordinator],
         // Everyone who works with participants may write down what the programme learned.
-        .writeLessons: Set(Role.allCases).subtracting([.reporting, .buddy]),
+        .writeLessons: Set(Role.staff).subtracting([.reporting, .buddy]),
         // The roles that answer for the programme to the people in it (and already read the
         // access log of a file); never a guidance role acting on its own caseload.
         .exerciseDataSubjectRights: [.administrator, .coordinator],
+        .useOwnFile: [.participant],
+        .inviteParticipants: [.administrator, .coordinator, .coach],
     ]
 }

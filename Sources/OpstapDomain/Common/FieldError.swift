@@ -46,6 +46,11 @@ public enum FieldErrorCode: String, CaseIterable, Sendable, Codable {
     case tooLong
     case emailTaken
     case passwordTooShort
+    /// A participant's activation code that matches no invitation.
+    case codeUnknown
+    /// An activation code past its expiry, or already used.
+    case codeExpired
+    case passwordsDiffer
     case streamNotInCohort
     case cohortFull
     case notSelected

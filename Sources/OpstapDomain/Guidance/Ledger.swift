@@ -1,6 +1,8 @@
 /// Whether the participant was there.
 public enum Attendance: String, Codable, CaseIterable, Sendable {
     case present
+    /// Ill: an excused absence the participant can name in their own words.
+    case ill
     case excusedAbsence
     case unexcusedAbsence
 }

@@ -6,6 +6,8 @@ public enum NoteLevel: String, Codable, CaseIterable, Sendable {
     case team
     /// Every partner who may see the participant.
     case partners
+    /// Every partner who may see the participant, and the participant on their own pages.
+    case participant
 }
 
 /// What the reader has to do with the note's author and the participant.
@@ -33,7 +35,7 @@ public enum NotePolicy {
     ) -> Bool {
         if reader.userID == authorID { return true }
         switch level {
-        case .partners: return true
+        case .partners, .participant: return true
         case .organisation: return reader.organisationID == authorOrganisationID
         case .team: return reader.inGuidanceTeam
         }

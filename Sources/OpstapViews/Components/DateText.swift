@@ -12,6 +12,9 @@ public enum DateText {
         switch locale {
         case .nl: "\(date.day) \(dutchMonths[date.month - 1]) \(date.year)"
         case .en: "\(date.day) \(englishMonths[date.month - 1]) \(date.year)"
+        // The participant's languages name the month from the catalogue ("month.1" …).
+        case .ar, .ti, .prs, .uk, .tr:
+            "\(date.day) \(Catalogue.entries(for: locale)["month.\(date.month)"] ?? String(date.month)) \(date.year)"
         }
     }
 

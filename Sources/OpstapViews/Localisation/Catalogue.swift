@@ -2,16 +2,61 @@
 public enum Catalogue {
     public static func entries(for locale: AppLocale) -> [String: String] {
         switch locale {
-        case .nl: dutch
-        case .en: english
+        case .nl: dutchWithParticipant
+        case .en: englishWithParticipant
+        case .ar: arabic
+        case .ti: tigrinya
+        case .prs: dari
+        case .uk: ukrainian
+        case .tr: turkish
         }
     }
+
+    private static let dutchWithParticipant = dutch.merging(participantDutch) { staff, _ in staff }
+    private static let englishWithParticipant = english.merging(participantEnglish) { staff, _ in staff }
+
+    /// Every key a locale must have: the whole catalogue in the staff languages, the
+    /// participant's pages in the others.
+    public static func requiredKeys(for locale: AppLocale) -> Set<String> {
+        AppLocale.staff.contains(locale) ? requiredKeys : participantKeys
+    }
+
+    /// What the participant's own pages (and their sign-in and activation pages) show: their
+    /// own texts, the values they name (activities, roles, statuses, what of the file was
+    /// read), the errors their forms can give and the names of the months.
+    public static var participantKeys: Set<String> {
+        var keys = Set(K.allCases.map(\.rawValue).filter { $0.hasPrefix("me") })
+        // The sign-in page's way in for staff with single sign-on is on the same page.
+        keys.formUnion([K.ssoLoginHint, .ssoButton, .ssoRequired].map(\.rawValue))
+        keys.formUnion(labelKeys(Role.self))
+        keys.formUnion(labelKeys(ActivityType.self))
+        keys.formUnion(labelKeys(Attendance.self))
+        keys.formUnion(labelKeys(EntryStatus.self))
+        keys.formUnion(labelKeys(Weekday.self))
+        keys.formUnion(labelKeys(AccessView.self))
+        keys.formUnion(labelKeys(EnrolmentState.self))
+        keys.formUnion(labelKeys(GoalStatus.self))
+        keys.formUnion(labelKeys(ReviewStatus.self))
+        keys.formUnion(labelKeys(QualificationStatus.self))
+        keys.formUnion(labelKeys(ExamResult.self))
+        keys.formUnion(labelKeys(HousingStep.self))
+        keys.formUnion(participantErrors.map { "error." + $0.rawValue })
+        keys.formUnion((1...12).map { "month.\($0)" })
+        return keys
+    }
+
+    /// The field errors of the participant's forms: hours, activation, sign-in.
+    public static let participantErrors: [FieldErrorCode] = [
+        .required, .invalidDate, .dateInFuture, .beforeEnrolment, .outOfRange, .quarterHours, .overlapsEntry,
+        .tooManyHoursOnDay, .invalidNumber, .invalidChoice, .tooLong, .passwordTooShort, .codeUnknown, .codeExpired,
+        .passwordsDiffer,
+    ]
 
     static func labelKeys<E: Labelled>(_ type: E.Type) -> [String] {
         E.allCases.map { E.labelPrefix + "." + $0.rawValue }
     }
 
-    /// Every key a locale must have.
+    /// Every key the staff languages must have.
     public static var requiredKeys: Set<String> {
         var keys = Set(K.allCases.map(\.rawValue))
         keys.formUnion(labelKeys(Role.self))

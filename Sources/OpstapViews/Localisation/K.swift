@@ -109,9 +109,6 @@ public enum K: String, CaseIterable, Sendable {
     case lastUsed
     case learningRoute
     case listening
-    case loginButton
-    case loginFailed
-    case loginTitle
     case logout
     case minimumScore
     case moveVersion
@@ -908,7 +905,6 @@ public enum K: String, CaseIterable, Sendable {
     case securityLogDetail
     case securityLogEmpty
     case securityLogLink
-    case loginLocked
     case mfaVerifyTitle
     case mfaVerifyExplain
     case mfaCode
@@ -1005,4 +1001,135 @@ public enum K: String, CaseIterable, Sendable {
     case exportIntro
     case exportOmitted
     case retentionMonths
+    case ownAccountTitle
+    case ownAccountNone
+    case ownAccountInvited
+    case ownAccountActive
+    case ownAccountEnded
+    case ownAccountSignIn
+    case ownAccountSignInHint
+    case ownAccountLanguage
+    case ownAccountInvite
+    case ownAccountEnd
+    case flashOwnAccountEnded
+    // MARK: The participant's own pages (all seven languages: `Catalogue.participantKeys`)
+    case meAppName
+    case meNavWeek
+    case meNavHours
+    case meNavRoute
+    case meNavTeam
+    case meNavAccess
+    case meNavLabel
+    case meLanguage
+    case meLanguageTitle
+    case meSignOut
+    case meSkip
+    case meHello
+    case meWeekTitle
+    case meWeekOf
+    case mePreviousWeek
+    case meNextWeek
+    case meThisWeekLink
+    case meToday
+    case meNothingPlanned
+    case meHoliday
+    case mePaused
+    case mePlannedHours
+    case mePlace
+    case meSupervisorAt
+    case meCalendar
+    case meHoursTitle
+    case meHoursIntro
+    case meAddHours
+    case meDay
+    case meDayHint
+    case meWhat
+    case meHowManyHours
+    case meHoursHint
+    case meWereYouThere
+    case meWhere
+    case meReason
+    case meSave
+    case meSaved
+    case meSubmitWeek
+    case meSubmitHint
+    case meSubmitted
+    case meNothingToSubmit
+    case meNoHours
+    case meWeekTotal
+    case meApprovedTotal
+    case meRejectedBecause
+    case meFixAndResend
+    case meChange
+    case meChangeTitle
+    case meCancel
+    case meHoursRecordedBy
+    case meRouteTitle
+    case mePhases
+    case mePhaseDone
+    case mePhaseNow
+    case mePhaseLater
+    case mePhaseDates
+    case meSchool
+    case meNoSchool
+    case meExamOn
+    case meHome
+    case meHomeNow
+    case meHomeStep
+    case meHomeNone
+    case meCivic
+    case meCivicDeadline
+    case meCivicNone
+    case meNextReview
+    case meReviewOn
+    case meNoReview
+    case meGoals
+    case meNoGoals
+    case meGoalTarget
+    case meReflection
+    case meReflectionHint
+    case meReflectionSave
+    case meReflectionSaved
+    case meReflectionClosed
+    case meMessages
+    case meNoMessages
+    case meTeamTitle
+    case meTeamIntro
+    case meCall
+    case meMail
+    case meNoTeam
+    case meAccessTitle
+    case meAccessIntro
+    case meAccessEntry
+    case meAccessNone
+    case meAccessThroughAPI
+    case meMore
+    case meLoginTitle
+    case meSignInName
+    case mePassword
+    case meLoginButton
+    case meLoginFailed
+    case meLoginLocked
+    case meHaveCode
+    case meActivateTitle
+    case meActivateIntro
+    case meCode
+    case meCodeHint
+    case meNewPassword
+    case meNewPasswordHint
+    case meRepeatPassword
+    case meActivateButton
+    case meWelcome
+    case meErrorSummary
+    case meLetterTitle
+    case meLetterIntro
+    case meLetterStep1
+    case meLetterStep2
+    case meLetterStep3
+    case meLetterSignIn
+    case meLetterExpires
+    case meLetterQuestions
+    case meStatusLabel
+    case meHoursShort
+    case meHoursOf
 }

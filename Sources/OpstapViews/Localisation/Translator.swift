@@ -35,7 +35,7 @@ public struct Translator: Sendable {
         var text = String(format: "%.2f", value)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
-        return locale == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
+        return locale.usesDecimalComma ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 
     /// Euro amounts as this locale writes them: € 288.518,00 in Dutch, €288,518.00 in English.
@@ -43,11 +43,11 @@ public struct Translator: Sendable {
         let euros = String(cents / 100)
         var grouped = ""
         for (index, digit) in euros.reversed().enumerated() {
-            if index > 0 && index % 3 == 0 { grouped.append(locale == .nl ? "." : ",") }
+            if index > 0 && index % 3 == 0 { grouped.append(locale.usesDecimalComma ? "." : ",") }
             grouped.append(digit)
         }
         let fraction = String(format: "%02d", Int(cents % 100))
-        return locale == .nl
+        return locale.usesDecimalComma
             ? "€ " + String(grouped.reversed()) + "," + fraction : "€" + String(grouped.reversed()) + "." + fraction
     }
 

@@ -113,7 +113,8 @@ public enum AdminPage {
                     context, label: t(.email), name: "email", value: v["email"] ?? "", type: "email",
                     errors: errors("user"), required: true)
                 Form.checkboxes(
-                    context, legend: t(.rolesLabel), name: "roles", options: Form.options(Role.self, t),
+                    context, legend: t(.rolesLabel), name: "roles",
+                    options: Role.staff.map { ($0.rawValue, t.label($0)) },
                     checked: m.roles, errors: errors("user"))
                 Form.input(
                     context, label: t(.initialPassword), name: "password", type: "password", errors: errors("user"),

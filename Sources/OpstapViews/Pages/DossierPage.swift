@@ -62,6 +62,8 @@ public struct DossierModel: Sendable {
     public var schedule: [ScheduleDay]? = nil
     public var tasks: [TaskRow] = []
     public var taskAssignees: [(value: String, label: String)] = []
+    /// The participant's own account, for staff who may invite (nil for others).
+    public var ownAccount: OwnAccountPart? = nil
 
     public init(
         enrolmentID: UUID, person: PersonSummary, candidacyHref: String?, programmeName: String, programmeHref: String,
@@ -96,6 +98,29 @@ public struct DossierModel: Sendable {
         self.errors = errors
         self.refusal = refusal
         self.today = today
+    }
+}
+
+/// A participant's own account as staff see it on the dossier (ADR 0015).
+public struct OwnAccountPart: Sendable {
+    public enum Status: Sendable, Equatable {
+        case none
+        case invited(until: SimpleDate)
+        case active(signIn: String)
+        case ended
+    }
+
+    public var status: Status
+    /// The sign-in name to offer: the intake's mobile number or e-mail address.
+    public var suggestedSignIn: String
+    public var locale: AppLocale
+    public var errors: [FieldError]
+
+    public init(status: Status, suggestedSignIn: String, locale: AppLocale, errors: [FieldError] = []) {
+        self.status = status
+        self.suggestedSignIn = suggestedSignIn
+        self.locale = locale
+        self.errors = errors
     }
 }
 
@@ -224,6 +249,7 @@ public enum DossierPage {
                     Form.submit(t(.moveVersion), secondary: true)
                 }
             }
+            if let account = m.ownAccount { ownAccount(context, account, base: base) }
             el("h2") { t(.personTitle) }
             PersonFacts.render(context, m.person)
             Timeline.render(context, m.timeline, title: t(.timelineTitle))
@@ -232,6 +258,41 @@ public enum DossierPage {
             }
             if let changes = m.changeLog {
                 ChangeLogList.render(context, changes)
+            }
+        }
+    }
+
+    /// The participant's own Opstap: whether they have an account, and a new activation code
+    /// with a printable letter in their language.
+    static func ownAccount(_ context: PageContext, _ account: OwnAccountPart, base: String) -> HTMLNode {
+        let t = context.t
+        return el("section", ["aria-labelledby": "own-account"]) {
+            el("h2", ["id": "own-account"]) { t(.ownAccountTitle) }
+            el("p") {
+                switch account.status {
+                case .none: t(.ownAccountNone)
+                case .invited(let until): t(.ownAccountInvited, DateText.text(until, t.locale))
+                case .active(let signIn): t(.ownAccountActive, signIn)
+                case .ended: t(.ownAccountEnded)
+                }
+            }
+            Form.errorSummary(context, account.errors, scope: "account")
+            el("form", ["method": "post", "action": base + "/account", "class": "narrow"]) {
+                Form.csrf(context)
+                Form.input(
+                    context, label: t(.ownAccountSignIn), name: "signIn", value: account.suggestedSignIn,
+                    errors: account.errors, required: true, hint: t(.ownAccountSignInHint), scope: "account")
+                Form.select(
+                    context, label: t(.ownAccountLanguage), name: "locale",
+                    options: AppLocale.allCases.map { ($0.rawValue, $0.nativeName) }, selected: account.locale.rawValue,
+                    errors: account.errors, scope: "account")
+                Form.submit(t(.ownAccountInvite))
+            }
+            if case .active = account.status {
+                el("form", ["method": "post", "action": base + "/account/end", "class": "inline"]) {
+                    Form.csrf(context)
+                    Form.submit(t(.ownAccountEnd), secondary: true)
+                }
             }
         }
     }

@@ -188,7 +188,8 @@ public enum OrganisationAdminPage {
                     type: "email",
                     errors: errors("invite"), required: true)
                 Form.checkboxes(
-                    context, legend: t(.rolesLabel), name: "roles", options: Form.options(Role.self, t),
+                    context, legend: t(.rolesLabel), name: "roles",
+                    options: Role.staff.map { ($0.rawValue, t.label($0)) },
                     checked: m.form == "invite" ? m.roles : [Role.administrator.rawValue], errors: errors("invite"))
                 Form.submit(t(.createInvitation))
             }
@@ -254,7 +255,8 @@ public enum StaffMemberPage {
                 Form.csrf(context)
                 Form.errorSummary(context, m.errors)
                 Form.checkboxes(
-                    context, legend: t(.rolesLabel), name: "roles", options: Form.options(Role.self, t),
+                    context, legend: t(.rolesLabel), name: "roles",
+                    options: Role.staff.map { ($0.rawValue, t.label($0)) },
                     checked: m.roles, errors: m.errors)
                 Form.submit(t(.saveRoles))
             }
