@@ -32,10 +32,11 @@ import Vapor
             let texts = try await writeNotes(app, enrolment)
             // Amarant colleague outside the team; team member of another organisation; partner outside the team.
             let readers: [(String, Set<NoteLevel>)] = [
-                ("hr.kansrijk@opstap.demo", [.organisation, .partners]),
-                ("werkbegeleider.kansrijk@opstap.demo", [.organisation, .team, .partners]),
-                ("docent.kansrijk@opstap.demo", [.partners]),
-                ("intake.kansrijk@opstap.demo", [.partners]),
+                // A note shared with the participant is read by every partner, like `.partners`.
+                ("hr.kansrijk@opstap.demo", [.organisation, .partners, .participant]),
+                ("werkbegeleider.kansrijk@opstap.demo", [.organisation, .team, .partners, .participant]),
+                ("docent.kansrijk@opstap.demo", [.partners, .participant]),
+                ("intake.kansrijk@opstap.demo", [.partners, .participant]),
             ]
             for (email, allowed) in readers {
                 let api = try await APIClient.forUser(app, email)

@@ -268,7 +268,8 @@ import Vapor
             // A paginated list comes whole: the supervisor's week of hours over several pages of the screen.
             let supervisor = try await WebClient.login(app, "werkbegeleider.kansrijk@opstap.demo")
             let hours = try CSV.parse(try await supervisor.get("/hours/approvals?format=csv").body.string)
-            #expect(hours.rows.count == 48)
+            // 48 submitted lines, less the demo participant's line kept as a draft (issue 11).
+            #expect(hours.rows.count == 47)
             // The download answers like the page: not found for another organisation's records, forbidden for a role.
             let cohort = try await DemoLookups(db: app.db).cohort("Instroom september 2024")
             let outsider = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")

@@ -5,13 +5,14 @@ import Testing
 @Suite struct CatalogueTests {
     @Test(arguments: AppLocale.allCases)
     func everyLocaleHasEveryKey(_ locale: AppLocale) {
-        let missing = Catalogue.requiredKeys.subtracting(Catalogue.entries(for: locale).keys)
+        // Staff languages carry the whole catalogue; the participant's languages their pages.
+        let missing = Catalogue.requiredKeys(for: locale).subtracting(Catalogue.entries(for: locale).keys)
         #expect(missing.isEmpty, "\(locale) misses: \(missing.sorted())")
     }
 
     @Test(arguments: AppLocale.allCases)
     func noLocaleKeepsKeysNothingUses(_ locale: AppLocale) {
-        let stale = Set(Catalogue.entries(for: locale).keys).subtracting(Catalogue.requiredKeys)
+        let stale = Set(Catalogue.entries(for: locale).keys).subtracting(Catalogue.requiredKeys(for: locale))
         #expect(stale.isEmpty, "\(locale) has unused: \(stale.sorted())")
     }
 
@@ -32,7 +33,20 @@ import Testing
         #expect(Translator(.nl).label(Role.workSupervisor) == "Werkbegeleider")
     }
 
+    @Test func everyParticipantLanguageCoversTheParticipantsPagesInTheStaffLanguagesToo() {
+        for locale in AppLocale.staff {
+            let missing = Catalogue.participantKeys.subtracting(Catalogue.entries(for: locale).keys)
+            #expect(
+                missing.subtracting((1...12).map { "month.\($0)" }).isEmpty, "\(locale) misses: \(missing.sorted())")
+        }
+        #expect(Translator(.ar).label(Attendance.ill) != Translator(.nl).label(Attendance.ill))
+        #expect(DateText.text(SimpleDate(year: 2026, month: 11, day: 16)!, .uk).hasPrefix("16 "))
+    }
+
     @Test func acceptLanguagePicksASupportedLocale() {
+        #expect(AppLocale.preferred(fromAcceptLanguage: "fa-AF,fa;q=0.9", among: AppLocale.allCases) == .prs)
+        #expect(AppLocale.preferred(fromAcceptLanguage: "ti-ER", among: AppLocale.allCases) == .ti)
+        #expect(AppLocale.preferred(fromAcceptLanguage: "ar", among: AppLocale.staff) == .nl)
         #expect(AppLocale.preferred(fromAcceptLanguage: "en-GB,en;q=0.9,nl;q=0.8") == .en)
         #expect(AppLocale.preferred(fromAcceptLanguage: "de-DE,fr") == .nl)
         #expect(AppLocale.preferred(fromAcceptLanguage: nil) == .nl)

@@ -26,7 +26,9 @@ import Testing
 
     @Test func pagesDeclareTheirLanguage() {
         let page = LoginPage.render(PageContext(locale: .en, user: nil, csrfToken: "t"), email: "", failed: false)
-        #expect(page.hasPrefix("<!DOCTYPE html><html lang=\"en\">"))
-        #expect(page.contains("Sign in to Opstap"))
+        #expect(page.hasPrefix("<!DOCTYPE html><html lang=\"en\" dir=\"ltr\">"))
+        #expect(page.contains("<h1>Sign in</h1>"))
+        let arabic = LoginPage.render(PageContext(locale: .ar, user: nil, csrfToken: "t"), email: "", failed: false)
+        #expect(arabic.hasPrefix("<!DOCTYPE html><html lang=\"ar\" dir=\"rtl\">"))
     }
 }

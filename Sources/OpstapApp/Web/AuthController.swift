@@ -11,7 +11,8 @@ struct AuthController {
 
     func login(_ req: Request) async throws -> Response {
         let form = FormData(req)
-        let email = form["email"].lowercased()
+        // An e-mail address, or a participant's phone number however it was typed.
+        let email = SignInName.normalised(form["email"]) ?? form["email"].lowercased()
         let throttle = SignInThrottle(req)
         // Locked: refused before the password is looked at, so the right one fails too.
         if let until = try await throttle.lockedUntil(email: email, address: req.clientAddress) {

@@ -18,14 +18,16 @@ public enum Catalogue {
     /// Every key a locale must have: the whole catalogue in the staff languages, the
     /// participant's pages in the others.
     public static func requiredKeys(for locale: AppLocale) -> Set<String> {
-        AppLocale.staff.contains(locale) ? requiredKeys : participantKeys
+        // Dutch and English name months in `DateText`; the others from the catalogue.
+        AppLocale.staff.contains(locale) ? requiredKeys : participantKeys.union((1...12).map { "month.\($0)" })
     }
 
     /// What the participant's own pages (and their sign-in and activation pages) show: their
     /// own texts, the values they name (activities, roles, statuses, what of the file was
     /// read), the errors their forms can give and the names of the months.
     public static var participantKeys: Set<String> {
-        var keys = Set(K.allCases.map(\.rawValue).filter { $0.hasPrefix("me") })
+        var keys = Set(
+            K.allCases.map(\.rawValue).filter { $0.hasPrefix("me") && $0.dropFirst(2).first?.isUppercase == true })
         // The sign-in page's way in for staff with single sign-on is on the same page.
         keys.formUnion([K.ssoLoginHint, .ssoButton, .ssoRequired].map(\.rawValue))
         keys.formUnion(labelKeys(Role.self))
@@ -41,7 +43,6 @@ public enum Catalogue {
         keys.formUnion(labelKeys(ExamResult.self))
         keys.formUnion(labelKeys(HousingStep.self))
         keys.formUnion(participantErrors.map { "error." + $0.rawValue })
-        keys.formUnion((1...12).map { "month.\($0)" })
         return keys
     }
 

@@ -13,7 +13,7 @@ struct WebClient {
     let csrf: String
 
     static func login(
-        _ app: Application, _ email: String, password: String = DemoData.password
+        _ app: Application, _ email: String, password: String = DemoData.password, landing: String = "/account"
     ) async throws -> WebClient {
         let page = try await send(app, .GET, "/login")
         let csrf = try #require(Self.csrfToken(in: page.body.string))
@@ -27,7 +27,7 @@ struct WebClient {
         // Signing in starts a new session with a new CSRF token; read it like a browser would.
         var headers = HTTPHeaders()
         headers.add(name: .cookie, value: signedIn)
-        let start = try await send(app, .GET, "/account", headers: headers)
+        let start = try await send(app, .GET, landing, headers: headers)
         return WebClient(app: app, cookie: signedIn, csrf: try #require(Self.csrfToken(in: start.body.string)))
     }
 

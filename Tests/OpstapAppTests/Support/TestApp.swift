@@ -79,7 +79,7 @@ let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .
 /// checked against openapi.yaml on the way (`checkAgainstSpec`).
 func send(
     _ app: Application, _ method: HTTPMethod, _ path: String, headers: HTTPHeaders = [:], body: String? = nil,
-    sourceLocation: SourceLocation = #_sourceLocation
+    checkingSpec: Bool = true, sourceLocation: SourceLocation = #_sourceLocation
 ) async throws -> HTTPResult {
     let server = try #require(app.storage[TestServerKey.self])
     var request = HTTPClientRequest(url: server.baseURL + path)
@@ -91,7 +91,9 @@ func send(
     let response = try await httpClient.execute(request, timeout: .seconds(180))
     let bytes = try await response.body.collect(upTo: 20 * 1024 * 1024)
     let result = HTTPResult(status: response.status, headers: response.headers, body: bytes)
-    if path.hasPrefix(APISpec.prefix + "/") {
+    // `checkingSpec: false` only where a test walks every route as someone who reaches none of
+    // them (a participant's token): the spec documents each operation for its callers.
+    if checkingSpec, path.hasPrefix(APISpec.prefix + "/") {
         checkAgainstSpec(method, path, headers, body, result, sourceLocation: sourceLocation)
     }
     return result

@@ -1,0 +1,231 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import Testing
+import Vapor
+@testable import OpstapApp
+@testable import OpstapViews
+
+/// The participant's own Opstap (issue 11, ADR 0015): their pages, their API, and nothing of
+/// anyone else by any route.
+@Suite struct OwnFileTests {
+    static let leiden = "deelnemer.leiden@opstap.demo"
+
+    static func participant(_ app: Application, _ email: String = leiden) async throws -> WebClient {
+        try await WebClient.login(app, email, landing: "/mijn")
+    }
+
+    /// The same browser with a language chosen in the menu.
+    static func speaking(_ locale: String, _ client: WebClient) -> WebClient {
+        WebClient(app: client.app, cookie: client.cookie + "; opstap_lang=" + locale, csrf: client.csrf)
+    }
+
+    @Test func aParticipantSeesTheirOwnPagesInTheirLanguageRightToLeftInArabic() async throws {
+        try await withOpstap { app in
+            let me = try await Self.participant(app)
+            let user = try #require(try await User.query(on: app.db).filter(\.$email == Self.leiden).first())
+            let person = try #require(try await Person.find(user.personID, on: app.db))
+            let week = try await me.get("/mijn?week=2026-11-16")
+            #expect(week.status == .ok)
+            #expect(week.body.string.contains("Hallo \(person.givenName)"))
+            #expect(week.body.string.contains("<html lang=\"nl\" dir=\"ltr\">"))
+            let arabic = Self.speaking("ar", me)
+            for path in ["/mijn", "/mijn/uren", "/mijn/route", "/mijn/team", "/mijn/inzage"] {
+                let page = try await arabic.get(path)
+                #expect(page.status == .ok, "\(path)")
+                #expect(page.body.string.contains("<html lang=\"ar\" dir=\"rtl\">"), "\(path)")
+                // Phone first and light: under 60 KB of HTML and CSS together.
+                #expect(page.body.readableBytes + ParticipantLayout.css.utf8.count < 60_000, "\(path)")
+            }
+            let hours = try await arabic.get("/mijn/uren?week=2026-11-16").body.string
+            #expect(hours.contains("Op deze dag was je vrij: het rooster zegt 4 uur, niet 8."))
+            #expect(hours.contains("class=\"status rejected\""))
+            #expect(hours.contains("class=\"status draft\""))
+            let team = try await me.get("/mijn/team").body.string
+            #expect(team.contains("Werkbegeleider Alrijne"))
+            #expect(team.contains("href=\"tel:+316123"))
+            let access = try await me.get("/mijn/inzage").body.string
+            #expect(access.contains("Nog niemand heeft je dossier bekeken."))
+            #expect(try await me.get("/mijn/route").status == .ok)
+        }
+    }
+
+    @Test func everyStaffRouteIsNotFoundForAParticipantAndTheirPagesForStaff() async throws {
+        try await withOpstap { app in
+            let lookups = DemoLookups(db: app.db)
+            let other = try await lookups.enrolment(in: "Instroom oktober 2026", state: .inPhase)
+            let me = try await Self.participant(app)
+            let token = try await APIClient.forUser(app, Self.leiden)
+            let open: Set<String> = [
+                "health", "metrics", "static", "manifest.webmanifest", "login", "logout", "setup", "invite", "taal",
+                "activeren", "mijn",
+            ]
+            var checked = 0
+            for route in app.routes.all where route.method == .GET {
+                let parts = route.path.map(\.description)
+                guard let first = parts.first, !open.contains(first), parts != ["api", "v1", "openapi.json"],
+                    !(parts.count > 2 && parts[2] == "me"), !parts.isEmpty
+                else { continue }
+                let path =
+                    "/"
+                    + parts.map { $0.hasPrefix(":") ? try! other.requireID().uuidString : $0 }.joined(separator: "/")
+                // Straight to the server: the spec need not list 404 for operations a participant cannot reach.
+                let response =
+                    first == "api"
+                    ? try await send(
+                        app, .GET, path, headers: ["Authorization": "Bearer \(token.token)"], checkingSpec: false)
+                    : try await me.get(path)
+                #expect(response.status == .notFound, "\(path) answered \(response.status)")
+                checked += 1
+            }
+            #expect(checked > 100)
+            // The start page of a participant is their week.
+            let home = try await me.get("/")
+            #expect(home.headers.first(name: .location) == "/mijn")
+            // And staff do not open a participant's pages.
+            let coach = try await WebClient.login(app, "coach.leiden@opstap.demo")
+            #expect(try await coach.get("/mijn").status == .notFound)
+            let staffToken = try await APIClient.forUser(app, "coach.leiden@opstap.demo")
+            #expect(try await staffToken.send(.GET, "/api/v1/me/week").status == .notFound)
+        }
+    }
+
+    @Test func aCoachInvitesAndTheParticipantActivatesWithTheCodeFromTheLetter() async throws {
+        try await withOpstap { app in
+            let lookups = DemoLookups(db: app.db)
+            let enrolment = try await lookups.enrolment(in: "Instroom september 2024", state: .inPhase)
+            let enrolmentID = try enrolment.requireID().uuidString
+            let coordinator = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+            let dossier = try await coordinator.get("/participants/\(enrolmentID)").body.string
+            #expect(dossier.contains("De deelnemer heeft nog geen account.") || dossier.contains("logt in met"))
+            // A sign-in name that is neither an address nor a number is refused next to its field.
+            let refused = try await coordinator.post(
+                "/participants/\(enrolmentID)/account", [("signIn", "geen nummer"), ("locale", "ti")])
+            #expect(refused.status == .badRequest)
+            let letter = try await coordinator.post(
+                "/participants/\(enrolmentID)/account", [("signIn", "06 98 76 54 32"), ("locale", "ti")])
+            #expect(letter.status == .ok)
+            let html = letter.body.string
+            #expect(html.contains("<html lang=\"ti\" dir=\"ltr\">"))
+            #expect(html.contains("+31698765432"))
+            let code = try #require(html.firstMatch(of: /class="code" dir="ltr">([A-Z0-9]{4}-[A-Z0-9]{4})</)?.1)
+            // Wrong code, short password, different repeat: every problem on its field, nothing stored.
+            let anonymous = try await send(app, .GET, "/activeren")
+            let csrf = try #require(WebClient.csrfToken(in: anonymous.body.string))
+            let cookie = try #require(WebClient.csrfCookie(anonymous.headers))
+            let visitor = WebClient(app: app, cookie: cookie, csrf: csrf)
+            let wrong = try await visitor.post(
+                "/activeren", [("code", "AAAA-AAAA"), ("password", "kort"), ("repeat", "anders")])
+            #expect(wrong.status == .badRequest)
+            #expect(wrong.body.string.contains("Deze code klopt niet."))
+            #expect(wrong.body.string.contains("De twee wachtwoorden zijn niet gelijk."))
+            let activated = try await visitor.post(
+                "/activeren",
+                [
+                    ("code", String(code).lowercased()), ("password", "een zin als wachtwoord"),
+                    ("repeat", "een zin als wachtwoord"),
+                ])
+            #expect(activated.status == .seeOther)
+            #expect(activated.headers.first(name: .location) == "/mijn")
+            // The code works once.
+            let again = try await visitor.post(
+                "/activeren",
+                [
+                    ("code", String(code)), ("password", "nog een zin als wachtwoord"),
+                    ("repeat", "nog een zin als wachtwoord"),
+                ])
+            #expect(again.body.string.contains("Deze code werkt niet meer."))
+            // Signing in with the phone number as typed differently.
+            let me = try await WebClient.login(
+                app, "+31 6 9876 5432", password: "een zin als wachtwoord", landing: "/mijn")
+            #expect(try await me.get("/mijn").status == .ok)
+            // Ending the account ends access at once.
+            #expect(try await coordinator.post("/participants/\(enrolmentID)/account/end", []).status == .seeOther)
+            #expect(try await me.get("/mijn").status != .ok)
+        }
+    }
+
+    @Test func aParticipantRecordsAndSendsInTheirWeekAndTheSupervisorApprovesIt() async throws {
+        try await withOpstap { app in
+            let me = try await Self.participant(app)
+            let user = try #require(try await User.query(on: app.db).filter(\.$email == Self.leiden).first())
+            // A day in the future and more than 12 hours: named next to their fields, nothing stored.
+            let before = try await HourEntry.query(on: app.db).count()
+            let bad = try await me.post(
+                "/mijn/uren",
+                [
+                    ("week", "2026-11-16"), ("date", "2026-11-23"), ("activity", "practice"), ("hours", "13"),
+                    ("attendance", "present"), ("place", "Alrijne Ziekenhuis Leiden"), ("note", ""),
+                ])
+            #expect(bad.status == .badRequest)
+            #expect(bad.body.string.contains("Deze datum ligt in de toekomst."))
+            #expect(try await HourEntry.query(on: app.db).count() == before)
+            let saved = try await me.post(
+                "/mijn/uren",
+                [
+                    ("week", "2026-11-16"), ("date", "2026-11-21"), ("activity", "practice"), ("hours", "3,5"),
+                    ("attendance", "present"), ("place", "Alrijne Ziekenhuis Leiden"), ("note", "Zaterdagdienst"),
+                ])
+            #expect(saved.status == .seeOther)
+            let line = try #require(
+                try await HourEntry.query(on: app.db).filter(\.$recordedBy.$id == user.requireID())
+                    .filter(\.$date == "2026-11-21").first())
+            #expect(line.status == "draft")
+            #expect(line.hours == 3.5)
+            #expect(try await me.post("/mijn/uren/week", [("week", "2026-11-16")]).status == .seeOther)
+            let sent = try #require(try await HourEntry.find(line.requireID(), on: app.db))
+            #expect(sent.status == "submitted")
+            // The work supervisor approves the week on their approvals page.
+            let supervisor = try await WebClient.login(app, "werkbegeleider.leiden@opstap.demo")
+            #expect(
+                try await supervisor.post("/hours/approvals", [("week", "2026-11-16")]).status == .seeOther)
+            let decided = try #require(try await HourEntry.find(line.requireID(), on: app.db))
+            #expect(decided.status == "approved")
+            let hours = try await me.get("/mijn/uren?week=2026-11-16").body.string
+            #expect(hours.contains("Zaterdagdienst"))
+            #expect(hours.contains("class=\"status approved\""))
+        }
+    }
+
+    @Test func theOwnFileAPIAnswersWithAParticipantsTokenOnly() async throws {
+        try await withOpstap { app in
+            let signIn = try await send(
+                app, .POST, "/api/v1/me/tokens", headers: ["Content-Type": "application/json"],
+                body: #"{"signIn":"deelnemer.leiden@opstap.demo","password":"opstap-demo"}"#)
+            #expect(signIn.status == .created)
+            struct Token: Decodable { var token: String }
+            let token = try JSONDecoder().decode(Token.self, from: Data(signIn.body.readableBytesView)).token
+            let me = APIClient(app: app, token: token)
+            #expect(try await me.send(.GET, "/api/v1/me").status == .ok)
+            let week = try await me.send(.GET, "/api/v1/me/week?week=2026-11-16")
+            #expect(week.status == .ok)
+            #expect(week.body.string.contains("\"weekStart\":\"2026-11-16\""))
+            let hours = try await me.send(.GET, "/api/v1/me/hours?week=2026-11-16")
+            #expect(hours.body.string.contains("\"status\":\"rejected\""))
+            let created = try await me.send(
+                .POST, "/api/v1/me/hours",
+                json: #"{"date":"2026-11-22","activity":"practice","hours":2,"attendance":"ill","place":"Thuis"}"#)
+            #expect(created.status == .created)
+            let future = try await me.send(
+                .POST, "/api/v1/me/hours",
+                json: #"{"date":"2026-11-30","activity":"practice","hours":2,"attendance":"present","place":"Thuis"}"#)
+            #expect(future.status == .badRequest)
+            #expect(future.body.string.contains("dateInFuture"))
+            let submitted = try await me.send(.POST, "/api/v1/me/hours/week", json: #"{"week":"2026-11-16"}"#)
+            #expect(submitted.body.string.contains("\"submitted\":2"))
+            #expect(try await me.send(.GET, "/api/v1/me/route").status == .ok)
+            #expect(try await me.send(.GET, "/api/v1/me/team").body.string.contains("workSupervisor"))
+            #expect(try await me.send(.GET, "/api/v1/me/access-log").status == .ok)
+            // Nothing else answers to this token.
+            #expect(
+                try await send(
+                    app, .GET, "/api/v1/enrolments", headers: ["Authorization": "Bearer \(token)"], checkingSpec: false
+                ).status
+                    == .notFound)
+            let wrong = try await send(
+                app, .POST, "/api/v1/me/tokens", headers: ["Content-Type": "application/json"],
+                body: #"{"signIn":"coach.leiden@opstap.demo","password":"opstap-demo"}"#)
+            #expect(wrong.status == .unauthorized)
+        }
+    }
+}
