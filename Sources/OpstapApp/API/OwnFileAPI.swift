@@ -170,7 +170,7 @@ struct OwnFileAPI {
             weekStart: model.weekStart,
             days: model.days.map { day in
                 APIMeDay(
-                    date: day.date, kind: "\(day.kind)",
+                    date: day.date, kind: day.kind.rawValue,
                     activities: day.activities.map {
                         APIMeActivity(
                             activity: $0.activity, hours: $0.hours, place: $0.place, address: $0.address,
@@ -208,10 +208,7 @@ struct OwnFileAPI {
     func edit(_ req: Request) async throws -> APIHourEntry {
         let scope = try req.scope()
         let file = try await OwnFile.load(scope)
-        guard
-            let entry = try await HourEntry.query(on: req.db).filter(\.$id == req.idParameter())
-                .filter(\.$enrolment.$id == file.enrolment.requireID()).first()
-        else { throw AccessDenied.notFound }
+        let entry = try await file.entry(req.parameters.get("id"))
         let body = try req.content.decode(APIHourRequest.self)
         guard body.corrects == nil else { throw ValidationFailure([FieldError("corrects", .invalidChoice)]) }
         try await LedgerOperations(scope: scope, now: req.clock.now()).edit(
@@ -232,7 +229,7 @@ struct OwnFileAPI {
         let model = try await OwnFile.load(try req.scope()).route()
         return APIMeRoute(
             phases: model.phases.map {
-                APIMeRoute.PhaseRow(name: $0.name, progress: "\($0.progress)", from: $0.from, until: $0.until)
+                APIMeRoute.PhaseRow(name: $0.name, progress: $0.progress.rawValue, from: $0.from, until: $0.until)
             },
             qualifications: model.qualifications.map {
                 APIMeRoute.QualificationRow(

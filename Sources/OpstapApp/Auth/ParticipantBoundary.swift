@@ -37,18 +37,11 @@ enum ParticipantAccess {
     /// completed). A restriction of processing does not end it: seeing one's own data is
     /// the right of access, not processing by staff.
     static func isOpen(for personID: UUID, on db: any Database) async throws -> Bool {
-        try await Enrolment.query(on: db).filter(\.$person.$id == personID)
-            .filter(\.$state !~ [EnrolmentState.withdrawn.rawValue, EnrolmentState.completed.rawValue])
-            .first() != nil
+        try await running(Enrolment.query(on: db).filter(\.$person.$id == personID)).first() != nil
     }
 
-    /// The enrolment a participant's pages show: the running one (the latest, should there be two).
-    static func currentEnrolment(of personID: UUID, on db: any Database) async throws -> Enrolment {
-        guard
-            let enrolment = try await Enrolment.query(on: db).filter(\.$person.$id == personID)
-                .filter(\.$state !~ [EnrolmentState.withdrawn.rawValue, EnrolmentState.completed.rawValue])
-                .sort(\.$lastTransitionOn, .descending).first()
-        else { throw AccessDenied.notFound }
-        return enrolment
+    /// Enrolments neither withdrawn nor completed.
+    static func running(_ query: QueryBuilder<Enrolment>) -> QueryBuilder<Enrolment> {
+        query.filter(\.$state !~ [EnrolmentState.withdrawn.rawValue, EnrolmentState.completed.rawValue])
     }
 }

@@ -17,14 +17,24 @@ struct OwnFile {
 
     /// The file of the signed-in participant; "not found" for anyone else.
     static func load(_ scope: Scope) async throws -> OwnFile {
-        guard let personID = scope.actor.personID else { throw AccessDenied.notFound }
-        let current = try await ParticipantAccess.currentEnrolment(of: personID, on: scope.db)
-        // Through the scope like every other read: a participant's reach is their own file.
-        let enrolment = try await scope.enrolment(current.requireID())
-        guard let person = try await Person.find(personID, on: scope.db),
+        // Through the scope like every other read: a participant's reach is their own file. The
+        // running enrolment (the latest, should there be two).
+        guard let personID = scope.actor.personID,
+            let enrolment = try await ParticipantAccess.running(try await scope.enrolments())
+                .sort(\.$lastTransitionOn, .descending).first(),
+            let person = try await Person.find(personID, on: scope.db),
             let version = try await ProgrammeVersion.find(enrolment.$programmeVersion.id, on: scope.db)
         else { throw AccessDenied.notFound }
         return OwnFile(scope: scope, enrolment: enrolment, person: person, definition: version.definition)
+    }
+
+    /// One of the participant's own hour lines; "not found" for any other id.
+    func entry(_ id: String?) async throws -> HourEntry {
+        guard let id = id.flatMap(UUID.init(uuidString:)),
+            let entry = try await HourEntry.query(on: db).filter(\.$id == id)
+                .filter(\.$enrolment.$id == enrolment.requireID()).first()
+        else { throw AccessDenied.notFound }
+        return entry
     }
 
     /// Monday of the week a `?week=` parameter names, or of this week.
@@ -35,33 +45,20 @@ struct OwnFile {
     // MARK: Week
 
     func week(startingOn monday: SimpleDate) async throws -> OwnWeekModel {
-        let id = try enrolment.requireID()
-        let transitions = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id == id).sort(\.$sequence)
-            .all()
-        let (spans, pauses) = HoursOverview.schedule(transitions, definition: definition)
-        let placements = try await Placement.query(on: db).filter(\.$enrolment.$id == id).with(\.$location)
-            .with(\.$supervisor).all()
-        let days = (0..<7).map { offset -> OwnDay in
-            let day = monday.adding(days: offset)
-            if DutchHolidays.contains(day), ExpectedHours.on(day, spans: spans, pauses: []).total == 0,
-                spans.contains(where: { DayRange(from: $0.from, until: $0.until).contains(day) })
-            {
-                return OwnDay(date: day, kind: .holiday, activities: [])
-            }
-            if pauses.contains(where: { $0.contains(day) }) { return OwnDay(date: day, kind: .paused, activities: []) }
-            let hours = ExpectedHours.on(day, spans: spans, pauses: pauses)
-            guard hours.total > 0 else { return OwnDay(date: day, kind: .free, activities: []) }
-            let placement = placements.first { $0.range.contains(day) && $0.weekdays.contains(day.weekday) }
-            let activities = ActivityType.allCases.filter { hours[$0] > 0 }.map { activity in
-                let atWork = activity == .practice ? placement : nil
-                return OwnActivity(
-                    activity: activity, hours: hours[activity], place: atWork?.location.name,
-                    address: atWork.map {
-                        [$0.location.address, $0.location.city].filter { !$0.isEmpty }.joined(separator: ", ")
-                    },
-                    supervisor: atWork?.supervisor.name)
-            }
-            return OwnDay(date: day, kind: .planned, activities: activities)
+        let days = try await Schedules.allDays(
+            for: enrolment, definition: definition, from: monday, to: monday.adding(days: 6), on: db
+        ).map { day in
+            OwnDay(
+                date: day.date, kind: day.kind,
+                activities: ActivityType.allCases.filter { day.hours[$0] > 0 }.map { activity in
+                    let atWork = activity == .practice ? day.placements.first : nil
+                    return OwnActivity(
+                        activity: activity, hours: day.hours[activity], place: atWork?.location.name,
+                        address: atWork.map {
+                            [$0.location.address, $0.location.city].filter { !$0.isEmpty }.joined(separator: ", ")
+                        },
+                        supervisor: atWork?.supervisor.name)
+                })
         }
         return OwnWeekModel(givenName: person.givenName, today: today, weekStart: monday, days: days)
     }

@@ -9,30 +9,50 @@ import Vapor
 enum Schedules {
     struct Day {
         var date: SimpleDate
+        /// Planned, or why nothing is: a public holiday or a pause during the route, or free.
+        var kind: OwnDay.Kind
         var hours: HoursByActivity
-        var places: [String]
+        /// The placements running that weekday (location and supervisor loaded).
+        var placements: [Placement]
+
+        var places: [String] { placements.map(\.location.name) }
     }
 
-    static func days(
+    /// Every day from `from` to `to`; three queries whatever the length.
+    static func allDays(
         for enrolment: Enrolment, definition: ProgrammeDefinition, from: SimpleDate, to: SimpleDate, on db: any Database
     ) async throws -> [Day] {
         let id = try enrolment.requireID()
         let transitions = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id == id).sort(\.$sequence)
             .all()
         let (spans, pauses) = HoursOverview.schedule(transitions, definition: definition)
-        let placements = try await Placement.query(on: db).filter(\.$enrolment.$id == id).with(\.$location).all()
+        let placements = try await Placement.query(on: db).filter(\.$enrolment.$id == id).with(\.$location)
+            .with(\.$supervisor).all()
         var result: [Day] = []
         var day = from
         while day <= to {
             let hours = ExpectedHours.on(day, spans: spans, pauses: pauses)
-            if hours.total > 0 {
-                let places = placements.filter { $0.range.contains(day) && $0.weekdays.contains(day.weekday) }.map(
-                    \.location.name)
-                result.append(Day(date: day, hours: hours, places: places))
-            }
+            let onRoute = spans.contains { DayRange(from: $0.from, until: $0.until).contains(day) }
+            let kind: OwnDay.Kind =
+                hours.total > 0
+                ? .planned
+                : !onRoute
+                    ? .free
+                    : pauses.contains { $0.contains(day) } ? .paused : DutchHolidays.contains(day) ? .holiday : .free
+            let running = placements.filter { $0.range.contains(day) && $0.weekdays.contains(day.weekday) }
+            result.append(Day(date: day, kind: kind, hours: hours, placements: running))
             day = day.adding(days: 1)
         }
         return result
+    }
+
+    /// The days with something planned.
+    static func days(
+        for enrolment: Enrolment, definition: ProgrammeDefinition, from: SimpleDate, to: SimpleDate, on db: any Database
+    ) async throws -> [Day] {
+        try await allDays(for: enrolment, definition: definition, from: from, to: to, on: db).filter {
+            $0.kind == .planned
+        }
     }
 
     static func text(_ day: Day, _ t: Translator) -> String {

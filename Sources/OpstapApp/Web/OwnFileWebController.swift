@@ -21,18 +21,13 @@ struct OwnFileWebController {
 
     func hours(_ req: Request) async throws -> Response {
         let file = try await OwnFile.load(try req.scope())
-        var form = OwnHourForm()
-        if let id = req.parameters.get("entryID") {
-            guard let entryID = UUID(uuidString: id),
-                let entry = try await HourEntry.query(on: req.db).filter(\.$id == entryID)
-                    .filter(\.$enrolment.$id == file.enrolment.requireID()).first(),
-                let date = SimpleDate(entry.date)
-            else { throw AccessDenied.notFound }
-            form.editing = entryID
-            let model = try await file.hours(startingOn: date.startOfWeek, form: form)
+        if req.parameters.get("entryID") != nil {
+            let entry = try await file.entry(req.parameters.get("entryID"))
+            let model = try await file.hours(
+                startingOn: file.weekStart(entry.date), form: OwnHourForm(editing: try entry.requireID()))
             return html(OwnFilePages.hours(req.pageContext(), model))
         }
-        let model = try await file.hours(startingOn: file.weekStart(req.query["week"]), form: form)
+        let model = try await file.hours(startingOn: file.weekStart(req.query["week"]))
         return html(OwnFilePages.hours(req.pageContext(), model))
     }
 
@@ -48,12 +43,9 @@ struct OwnFileWebController {
         let operations = LedgerOperations(scope: scope, now: req.clock.now())
         var editing: UUID?
         do {
-            if let id = req.parameters.get("entryID") {
-                guard let entryID = UUID(uuidString: id),
-                    let entry = try await HourEntry.query(on: req.db).filter(\.$id == entryID)
-                        .filter(\.$enrolment.$id == file.enrolment.requireID()).first()
-                else { throw AccessDenied.notFound }
-                editing = entryID
+            if req.parameters.get("entryID") != nil {
+                let entry = try await file.entry(req.parameters.get("entryID"))
+                editing = try entry.requireID()
                 try await operations.edit(entry, input: input, for: file.enrolment, submit: false)
             } else {
                 _ = try await operations.record(input, for: file.enrolment, submit: false)
@@ -182,10 +174,5 @@ struct ParticipantEntryController {
         return Response(status: .ok, headers: headers, body: .init(string: body))
     }
 
-    func styleSheet(_ req: Request) -> Response {
-        var headers = HTTPHeaders()
-        headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
-        headers.add(name: .cacheControl, value: "public, max-age=3600")
-        return Response(status: .ok, headers: headers, body: .init(string: ParticipantLayout.css))
-    }
+    func styleSheet(_ req: Request) -> Response { StyleSheet.response(ParticipantLayout.css) }
 }

@@ -3,7 +3,10 @@ import Vapor
 
 /// The one stylesheet: readable on a phone, visible focus, enough contrast (WCAG AA).
 enum StyleSheet {
-    static func serve(_ req: Request) -> Response {
+    static func serve(_ req: Request) -> Response { response(css) }
+
+    /// A stylesheet answer that browsers may keep for an hour.
+    static func response(_ css: String) -> Response {
         var headers = HTTPHeaders()
         headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
         headers.add(name: .cacheControl, value: "public, max-age=3600")

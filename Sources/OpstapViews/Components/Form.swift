@@ -7,11 +7,14 @@ public enum Form {
         el("input", ["type": "hidden", "name": "_csrf", "value": context.csrfToken])
     }
 
-    public static func errorSummary(_ context: PageContext, _ errors: [FieldError], scope: String? = nil) -> HTMLNode {
+    /// `heading` is the participant's own wording on their pages (`.meErrorSummary`).
+    public static func errorSummary(
+        _ context: PageContext, _ errors: [FieldError], scope: String? = nil, heading: K = .formHasErrors
+    ) -> HTMLNode {
         guard !errors.isEmpty else { return .fragment([]) }
         let t = context.t
         return el("div", ["class": "error-summary", "role": "alert", "tabindex": "-1"]) {
-            el("h2") { t(.formHasErrors) }
+            el("h2") { t(heading) }
             el("ul") {
                 for error in errors {
                     el("li") { el("a", ["href": "#" + fieldID(error.field, scope: scope)]) { t.error(error) } }

@@ -95,20 +95,6 @@ public enum ParticipantLayout {
         }
     }
 
-    /// The summary of a form's problems, each naming its field, linked to it.
-    static func errorSummary(_ context: PageContext, _ errors: [FieldError]) -> HTMLNode {
-        guard !errors.isEmpty else { return .fragment([]) }
-        let t = context.t
-        return el("div", ["class": "error-summary", "role": "alert", "tabindex": "-1"]) {
-            el("h2") { t(.meErrorSummary) }
-            el("ul") {
-                for error in errors {
-                    el("li") { el("a", ["href": "#" + Form.fieldID(error.field)]) { t.error(error) } }
-                }
-            }
-        }
-    }
-
     /// The stylesheet of the participant's pages: small (a phone on a slow connection), logical
     /// properties so that right-to-left mirrors by itself, 44 px touch targets.
     public static let css = """

@@ -177,11 +177,12 @@ extension Translator {
         ChangedField(rawValue: stored).map { label($0) } ?? stored
     }
 
-    /// A stored access-log view in words, e.g. "API: Uren" for "api:hours".
-    public func accessView(_ stored: String) -> String {
+    /// A stored access-log view in words, e.g. "API: Uren" for "api:hours"; `throughAPI` words
+    /// a read through the API (the participant's pages say it without jargon).
+    public func accessView(_ stored: String, throughAPI: K = .accessViewThroughAPI) -> String {
         if let view = AccessView(rawValue: stored) { return label(view) }
         if stored.hasPrefix("api:"), let view = AccessView(rawValue: String(stored.dropFirst(4))) {
-            return self(.accessViewThroughAPI, label(view))
+            return self(throughAPI, label(view))
         }
         return stored
     }

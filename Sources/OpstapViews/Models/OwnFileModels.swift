@@ -23,7 +23,7 @@ public struct OwnActivity: Sendable, Equatable {
 }
 
 public struct OwnDay: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable { case planned, free, holiday, paused }
+    public enum Kind: String, Sendable, Equatable { case planned, free, holiday, paused }
     public var date: SimpleDate
     public var kind: Kind
     public var activities: [OwnActivity]
@@ -128,7 +128,7 @@ public struct OwnHoursModel: Sendable {
 }
 
 public struct OwnPhase: Sendable {
-    public enum Progress: Sendable { case done, now, later }
+    public enum Progress: String, Sendable { case done, now, later }
     public var name: String
     public var progress: Progress
     public var from: SimpleDate?

@@ -44,7 +44,7 @@ public enum ActivationPage {
     ) -> String {
         let t = context.t
         return ParticipantLayout.page(context, title: t(.meActivateTitle), tab: nil, returnPath: "/activeren") {
-            ParticipantLayout.errorSummary(context, errors)
+            Form.errorSummary(context, errors, heading: .meErrorSummary)
             el("p") { t(.meActivateIntro) }
             el("form", ["method": "post", "action": "/activeren", "class": "card"]) {
                 Form.csrf(context)

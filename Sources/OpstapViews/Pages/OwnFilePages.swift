@@ -50,7 +50,7 @@ public enum OwnFilePages {
         let form = model.form
         let editing = form.editing.flatMap { id in model.lines.first { $0.id == id } }
         return ParticipantLayout.page(context, title: t(.meHoursTitle), tab: .hours, returnPath: path) {
-            ParticipantLayout.errorSummary(context, form.errors)
+            Form.errorSummary(context, form.errors, heading: .meErrorSummary)
             el("p") { t(.meHoursIntro) }
             weekPager(context, weekStart: model.weekStart, today: model.today, base: "/mijn/uren")
             if model.lines.isEmpty {
@@ -153,7 +153,7 @@ public enum OwnFilePages {
     public static func route(_ context: PageContext, _ model: OwnRouteModel) -> String {
         let t = context.t
         return ParticipantLayout.page(context, title: t(.meRouteTitle), tab: .route, returnPath: "/mijn/route") {
-            ParticipantLayout.errorSummary(context, model.reflectionErrors)
+            Form.errorSummary(context, model.reflectionErrors, heading: .meErrorSummary)
             el("section", ["class": "card", "aria-labelledby": "phases"]) {
                 el("h2", ["id": "phases"]) { t(.mePhases) }
                 el("ol") {
@@ -304,7 +304,7 @@ public enum OwnFilePages {
                         el("p") {
                             t(
                                 .meAccessEntry, row.organisation, row.roles.map { t.label($0) }.joined(separator: ", "),
-                                accessView(row.view, t))
+                                t.accessView(row.view, throughAPI: .meAccessThroughAPI))
                         }
                     }
                 }
@@ -321,15 +321,6 @@ public enum OwnFilePages {
                 }
             }
         }
-    }
-
-    /// What of the file was read, in the participant's words.
-    static func accessView(_ stored: String, _ t: Translator) -> String {
-        if let view = AccessView(rawValue: stored) { return t.label(view) }
-        if stored.hasPrefix("api:"), let view = AccessView(rawValue: String(stored.dropFirst(4))) {
-            return t(.meAccessThroughAPI, t.label(view))
-        }
-        return stored
     }
 
     static func dayName(_ date: SimpleDate, _ t: Translator) -> String {
