@@ -201,6 +201,11 @@ func routes(_ app: Application) throws {
     pages.get("cohorts", ":cohortID", "hours", use: hours.cohort)
     pages.get("hours", "approvals", use: hours.approvals)
     pages.post("hours", "approvals", use: hours.approveWeek)
+    pages.get("hours", "approvals", "confirm", use: hours.confirmApproveWeek)
+    pages.post("hours", "approvals", "interns", ":enrolmentID") { try await hours.decideIntern($0, approve: true) }
+    pages.post("hours", "approvals", "interns", ":enrolmentID", "reject") {
+        try await hours.decideIntern($0, approve: false)
+    }
     for action in ["submit", "approve", "reject"] {
         let component = PathComponent(stringLiteral: action)
         pages.post("participants", ":enrolmentID", "hours", ":entryID", component) {

@@ -161,6 +161,9 @@ def test_supervisor_approves_the_submitted_week_at_once(page: Page) -> None:
     button = page.get_by_role("button", name=f"Alle {count} ingediende regels van deze week goedkeuren")
     expect(button).to_be_visible()
     button.click()
+    # Approving a whole week is final: it shows the totals first and asks once more.
+    expect(page.get_by_role("heading", level=1)).to_contain_text("goedkeuren?")
+    page.get_by_role("button", name=f"Ja, {count} regels goedkeuren").click()
 
     expect(flash(page)).to_have_text(f"{count} regels goedgekeurd.")
     expect(page.get_by_role("heading", level=1)).to_have_text(DEMO_WEEK_HEADING)

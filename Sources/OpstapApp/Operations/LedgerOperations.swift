@@ -72,11 +72,32 @@ struct LedgerOperations {
     }
 
     /// Approves every submitted line of the week starting `monday` for all participants the
-    /// actor supervises or teaches. Returns how many lines were approved.
+    /// actor supervises or teaches, or for `intern` alone. Returns how many lines were approved.
     @discardableResult
-    func approveWeek(startingOn monday: SimpleDate) async throws -> Int {
+    func approveWeek(startingOn monday: SimpleDate, of intern: Enrolment? = nil) async throws -> Int {
+        try await decideWeek(startingOn: monday, of: intern, as: .approved, reason: nil)
+    }
+
+    /// Sends an intern's submitted lines of a week back with one reason.
+    @discardableResult
+    func rejectWeek(startingOn monday: SimpleDate, of intern: Enrolment, reason: String) async throws -> Int {
+        guard !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ValidationFailure([FieldError("reason", .required)])
+        }
+        return try await decideWeek(startingOn: monday, of: intern, as: .rejected, reason: reason)
+    }
+
+    /// One decision for a week's submitted lines, in one update: only lines still submitted
+    /// change, so a line decided meanwhile keeps its decision.
+    private func decideWeek(
+        startingOn monday: SimpleDate, of intern: Enrolment?, as decision: EntryStatus, reason: String?
+    ) async throws -> Int {
         try actor.require(.approveHours)
-        let enrolmentIDs = try await supervisedEnrolments()
+        var enrolmentIDs = try await supervisedEnrolments()
+        if let intern {
+            try await requireApprover(of: intern)
+            enrolmentIDs = [try intern.requireID()]
+        }
         guard !enrolmentIDs.isEmpty else { return 0 }
         let week = monday.startOfWeek
         let query = HourEntry.query(on: db)
@@ -85,7 +106,8 @@ struct LedgerOperations {
             .filter(\.$date >= week.iso).filter(\.$date <= week.adding(days: 6).iso)
         let count = try await query.copy().count()
         try await query
-            .set(\.$status, to: EntryStatus.approved.rawValue)
+            .set(\.$status, to: decision.rawValue)
+            .set(\.$rejectionReason, to: reason)
             .set(\.$decidedBy.$id, to: actor.userID)
             .set(\.$decidedAt, to: now)
             .update()

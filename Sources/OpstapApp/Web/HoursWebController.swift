@@ -151,9 +151,27 @@ struct HoursWebController {
     }
 
     private func approvalsPage(
-        _ req: Request, scope: Scope, week: SimpleDate, refusal: String? = nil, status: HTTPResponseStatus = .ok
+        _ req: Request, scope: Scope, week: SimpleDate, refusal: String? = nil,
+        rejectErrors: (enrolmentID: UUID, errors: [FieldError])? = nil, status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let monday = week.startOfWeek
+        let (entries, cards) = try await weekOfInterns(req, scope: scope, monday: monday)
+        let nextMonday = monday.adding(days: 7)
+        let model = ApprovalsModel(
+            weekStart: monday.iso, previousWeek: monday.adding(days: -7).iso,
+            nextWeek: nextMonday <= scope.today ? nextMonday.iso : nil,
+            rows: try await LedgerRows.rows(
+                entries, on: req.db,
+                names: Dictionary(
+                    entries.map { ($0.id!, $0.enrolment.person.fullName) }, uniquingKeysWith: { a, _ in a })),
+            cards: cards, refusal: refusal, rejectErrors: rejectErrors)
+        return html(ApprovalsPage.render(req.pageContext(), model), status: status)
+    }
+
+    /// The week's lines of the actor's interns and one sign-off card per intern.
+    private func weekOfInterns(
+        _ req: Request, scope: Scope, monday: SimpleDate
+    ) async throws -> ([HourEntry], [SignOffCard]) {
         let enrolmentIDs = try await LedgerOperations(scope: scope, now: req.clock.now()).supervisedEnrolments()
         let entries =
             enrolmentIDs.isEmpty
@@ -168,17 +186,49 @@ struct HoursWebController {
                 )
                 .with(\.$enrolment) { $0.with(\.$person) }
                 .sort(\.$date).all()
-        scope.logListed(entries.map(\.enrolment.$person.id))
-        let nextMonday = monday.adding(days: 7)
-        let model = ApprovalsModel(
-            weekStart: monday.iso, previousWeek: monday.adding(days: -7).iso,
-            nextWeek: nextMonday <= scope.today ? nextMonday.iso : nil,
-            rows: try await LedgerRows.rows(
-                entries, on: req.db,
-                names: Dictionary(
-                    entries.map { ($0.id!, $0.enrolment.person.fullName) }, uniquingKeysWith: { a, _ in a })),
-            refusal: refusal)
-        return html(ApprovalsPage.render(req.pageContext(), model), status: status)
+        let interns =
+            enrolmentIDs.isEmpty
+            ? [] : try await Enrolment.query(on: req.db).filter(\.$id ~~ enrolmentIDs).with(\.$person).all()
+        let cards = try await WeeklySignOff.cards(
+            entries: entries, enrolments: interns, week: monday, today: scope.today, on: req.db)
+        scope.logListed(
+            entries.map(\.enrolment.$person.id)
+                + cards.compactMap { card in
+                    interns.first { $0.id == card.enrolmentID }?.$person.id
+                })
+        return (entries, cards)
+    }
+
+    /// The totals per intern before every submitted line of the week is approved at once.
+    func confirmApproveWeek(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        try scope.actor.require(.approveHours)
+        guard let week = req.query[String.self, at: "week"].flatMap(SimpleDate.init) else { throw Abort(.badRequest) }
+        let (_, cards) = try await weekOfInterns(req, scope: scope, monday: week.startOfWeek)
+        return html(BulkApprovalPage.render(req.pageContext(), weekStart: week.startOfWeek.iso, cards: cards))
+    }
+
+    /// One intern's week approved, or sent back with a reason (`/reject`).
+    func decideIntern(_ req: Request, approve: Bool) async throws -> Response {
+        let scope = try req.scope()
+        try scope.actor.require(.approveHours)
+        let intern = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        let form = FormData(req)
+        guard let week = SimpleDate(form["week"])?.startOfWeek else { throw Abort(.badRequest) }
+        let operations = LedgerOperations(scope: scope, now: req.clock.now())
+        let name = try await Person.find(intern.$person.id, on: req.db)?.fullName ?? ""
+        do {
+            let count =
+                approve
+                ? try await operations.approveWeek(startingOn: week, of: intern)
+                : try await operations.rejectWeek(startingOn: week, of: intern, reason: form["reason"])
+            req.flash(req.translator()(approve ? .flashInternApproved : .flashInternRejected, String(count), name))
+        } catch let failure as ValidationFailure {
+            return try await approvalsPage(
+                req, scope: scope, week: week, rejectErrors: (try intern.requireID(), failure.errors),
+                status: .badRequest)
+        }
+        return req.redirect(to: "/hours/approvals?week=\(week.iso)#intern-\(try intern.requireID().uuidString)")
     }
 
     func approveWeek(_ req: Request) async throws -> Response {

@@ -13,7 +13,17 @@ enum StyleSheet {
         return Response(status: .ok, headers: headers, body: .init(string: css))
     }
 
-    static let css = baseCSS + ChartSupport.chartStyles + reportingCSS
+    static let css = baseCSS + ChartSupport.chartStyles + reportingCSS + signOffCSS
+
+    /// The supervisor's cards per intern: one column on a phone, 44 px buttons.
+    static let signOffCSS = """
+        ul.cards{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:.75rem}
+        ul.cards>li.card{border:1px solid #b1b4b6;border-radius:6px;padding:.75rem}ul.cards>li.exceptions{border-left:6px solid #8a5300}
+        ul.cards h3{margin:0 0 .25rem}ul.exceptions{margin:.25rem 0;padding-left:1.25rem;color:#6b3f00;font-weight:600}
+        ul.cards .actions{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-start}ul.cards button,ul.cards summary{min-height:44px}
+        ul.cards summary{cursor:pointer;display:inline-flex;align-items:center;padding:0 .75rem;border:2px solid #0b3d6e;border-radius:4px}
+        ul.cards details[open]{flex-basis:100%}.muted{color:#505a5f}
+        """
 
     static let reportingCSS = """
         table.figures td.num{text-align:right}table.figures .code{font-family:ui-monospace,monospace;font-size:.85em;color:#444}

@@ -1012,6 +1012,26 @@ public enum K: String, CaseIterable, Sendable {
     case ownAccountInvite
     case ownAccountEnd
     case flashOwnAccountEnded
+    case signOffTitle
+    case signOffAllLines
+    case signOffPlannedRecorded
+    case signOffIll
+    case signOffAbsent
+    case signOffMissing
+    case signOffCounts
+    case signOffApprove
+    case signOffApproveFor
+    case signOffReject
+    case signOffRejectFor
+    case signOffPlannedHeader
+    case signOffRecordedHeader
+    case signOffLinesHeader
+    case signOffNothing
+    case bulkApprovalTitle
+    case bulkApprovalExplain
+    case bulkApprovalConfirm
+    case flashInternApproved
+    case flashInternRejected
     // MARK: The participant's own pages (all seven languages: `Catalogue.participantKeys`)
     case meAppName
     case meNavWeek

@@ -238,18 +238,60 @@ public enum LedgerTable {
     }
 }
 
+/// One intern's week on the supervisor's sign-off: planned against recorded, exceptions.
+public struct SignOffCard: Sendable {
+    public var enrolmentID: UUID
+    public var name: String
+    public var planned: Double
+    public var recorded: Double
+    public var ill: Double
+    public var absent: Double
+    /// Planned days that have passed without any line.
+    public var missingDays: [SimpleDate]
+    public var submitted: Int
+    public var approved: Int
+    public var rejected: Int
+
+    public init(
+        enrolmentID: UUID, name: String, planned: Double, recorded: Double, ill: Double, absent: Double,
+        missingDays: [SimpleDate], submitted: Int, approved: Int, rejected: Int
+    ) {
+        self.enrolmentID = enrolmentID
+        self.name = name
+        self.planned = planned
+        self.recorded = recorded
+        self.ill = ill
+        self.absent = absent
+        self.missingDays = missingDays
+        self.submitted = submitted
+        self.approved = approved
+        self.rejected = rejected
+    }
+
+    public var hasExceptions: Bool { ill > 0 || absent > 0 || !missingDays.isEmpty }
+}
+
 public struct ApprovalsModel: Sendable {
     public var weekStart: String
     public var previousWeek: String
     public var nextWeek: String?
     public var rows: [LedgerRow]
+    public var cards: [SignOffCard]
     public var refusal: String?
-    public init(weekStart: String, previousWeek: String, nextWeek: String?, rows: [LedgerRow], refusal: String?) {
+    /// The intern whose rejection lacked a reason, with that error.
+    public var rejectErrors: (enrolmentID: UUID, errors: [FieldError])?
+
+    public init(
+        weekStart: String, previousWeek: String, nextWeek: String?, rows: [LedgerRow], cards: [SignOffCard] = [],
+        refusal: String?, rejectErrors: (enrolmentID: UUID, errors: [FieldError])? = nil
+    ) {
         self.weekStart = weekStart
         self.previousWeek = previousWeek
         self.nextWeek = nextWeek
         self.rows = rows
+        self.cards = cards
         self.refusal = refusal
+        self.rejectErrors = rejectErrors
     }
 }
 
@@ -269,14 +311,114 @@ public enum ApprovalsPage {
             if let refusal = m.refusal {
                 el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } }
             }
+            if !m.cards.isEmpty { SignOffCards.render(context, m) }
             if !submitted.isEmpty {
-                el("form", ["method": "post", "action": "/hours/approvals", "class": "action"]) {
-                    Form.csrf(context)
+                // All at once only after the totals and a confirmation (`BulkApprovalPage`).
+                el("form", ["method": "get", "action": "/hours/approvals/confirm", "class": "action"]) {
                     el("input", ["type": "hidden", "name": "week", "value": m.weekStart])
                     Form.submit(t(.approveWeek, String(submitted.count)))
                 }
             }
+            el("h2") { t(.signOffAllLines) }
             LedgerTable.render(context, m.rows, base: nil, canRecord: false, canApprove: true, showParticipant: true)
+        }
+    }
+}
+
+/// One card per intern: usable on a phone, one decision per intern and week.
+enum SignOffCards {
+    static func render(_ context: PageContext, _ m: ApprovalsModel) -> HTMLNode {
+        let t = context.t
+        return el("section", ["aria-labelledby": "sign-off"]) {
+            el("h2", ["id": "sign-off"]) { t(.signOffTitle) }
+            el("ul", ["class": "cards"]) {
+                for card in m.cards {
+                    let id = card.enrolmentID.uuidString
+                    let base = "/hours/approvals/interns/\(id)"
+                    let errors = m.rejectErrors?.enrolmentID == card.enrolmentID ? m.rejectErrors?.errors ?? [] : []
+                    el("li", ["class": card.hasExceptions ? "card exceptions" : "card", "id": "intern-\(id)"]) {
+                        el("h3") { card.name }
+                        el("p") {
+                            t(.signOffPlannedRecorded, t.number(card.planned), t.number(card.recorded))
+                        }
+                        if card.hasExceptions {
+                            el("ul", ["class": "exceptions"]) {
+                                if card.ill > 0 { el("li") { t(.signOffIll, t.number(card.ill)) } }
+                                if card.absent > 0 { el("li") { t(.signOffAbsent, t.number(card.absent)) } }
+                                if !card.missingDays.isEmpty {
+                                    el("li") {
+                                        t(
+                                            .signOffMissing,
+                                            card.missingDays.map {
+                                                t.label($0.weekday) + " " + DateText.text($0, t.locale)
+                                            }
+                                            .joined(separator: ", "))
+                                    }
+                                }
+                            }
+                        }
+                        el("p", ["class": "muted"]) {
+                            t(.signOffCounts, String(card.submitted), String(card.approved), String(card.rejected))
+                        }
+                        if card.submitted > 0 {
+                            el("div", ["class": "actions"]) {
+                                el("form", ["method": "post", "action": base]) {
+                                    Form.csrf(context)
+                                    el("input", ["type": "hidden", "name": "week", "value": m.weekStart])
+                                    el("button", ["type": "submit", "aria-label": t(.signOffApproveFor, card.name)]) {
+                                        t(.signOffApprove)
+                                    }
+                                }
+                                el("details", ["open": errors.isEmpty ? nil : ""]) {
+                                    el("summary", ["class": "button secondary"]) { t(.reject) }
+                                    el("form", ["method": "post", "action": base + "/reject"]) {
+                                        Form.csrf(context)
+                                        Form.errorSummary(context, errors, scope: id)
+                                        el("input", ["type": "hidden", "name": "week", "value": m.weekStart])
+                                        Form.textarea(
+                                            context, label: t(.rejectionReason), name: "reason", errors: errors,
+                                            required: true, scope: id)
+                                        el("button", ["type": "submit", "aria-label": t(.signOffRejectFor, card.name)])
+                                        {
+                                            t(.signOffReject)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The confirmation before approving every submitted line of a week at once: the totals per
+/// intern, and what approving means (approved hours are final).
+public enum BulkApprovalPage {
+    public static func render(_ context: PageContext, weekStart: String, cards: [SignOffCard]) -> String {
+        let t = context.t
+        let pending = cards.filter { $0.submitted > 0 }
+        let lines = pending.map(\.submitted).reduce(0, +)
+        return Layout.page(context, title: t(.bulkApprovalTitle, DateText.text(iso: weekStart, t.locale))) {
+            el("p") { t(.bulkApprovalExplain, String(lines), String(pending.count)) }
+            Widgets.table(
+                caption: t(.signOffTitle),
+                headers: [t(.name), t(.signOffPlannedHeader), t(.signOffRecordedHeader), t(.signOffLinesHeader)],
+                rows: pending.map {
+                    [
+                        .text($0.name), .text(t.number($0.planned)), .text(t.number($0.recorded)),
+                        .text(String($0.submitted)),
+                    ]
+                }, empty: t(.signOffNothing))
+            el("div", ["class": "actions"]) {
+                el("form", ["method": "post", "action": "/hours/approvals", "class": "inline"]) {
+                    Form.csrf(context)
+                    el("input", ["type": "hidden", "name": "week", "value": weekStart])
+                    Form.submit(t(.bulkApprovalConfirm, String(lines)))
+                }
+                el("a", ["href": "/hours/approvals?week=\(weekStart)"]) { t(.back) }
+            }
         }
     }
 }

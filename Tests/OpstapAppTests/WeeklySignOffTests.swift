@@ -1,0 +1,89 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import Testing
+import Vapor
+@testable import OpstapApp
+import OpstapViews
+
+/// The work supervisor's week per intern (issue 11, item 9): a card per intern with planned
+/// against recorded hours and the exceptions, one decision per intern, and the bulk approval
+/// only after its totals.
+@Suite struct WeeklySignOffTests {
+    static let supervisor = "werkbegeleider.kansrijk@opstap.demo"
+
+    /// The submitted lines of the week of 16 Nov per intern of the Kansrijk supervisor.
+    func pending(_ app: Application) async throws -> [UUID: [HourEntry]] {
+        let cohort = try await DemoLookups(db: app.db).cohort("Instroom oktober 2026")
+        let enrolments = try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).all(\.$id)
+        let lines = try await HourEntry.query(on: app.db).filter(\.$enrolment.$id ~~ enrolments)
+            .filter(\.$status == "submitted").filter(\.$date >= "2026-11-16").all()
+        return Dictionary(grouping: lines, by: { $0.$enrolment.id })
+    }
+
+    @Test func theSupervisorDecidesOneInternsWeekFromTheirCard() async throws {
+        try await withOpstap { app in
+            let before = try await pending(app)
+            #expect(before.count >= 2)
+            let (first, second) = (
+                before.keys.sorted { $0.uuidString < $1.uuidString }[0],
+                before.keys.sorted { $0.uuidString < $1.uuidString }[1]
+            )
+            let firstPerson = try #require(try await Enrolment.find(first, on: app.db)?.$person.get(on: app.db))
+            let supervisor = try await WebClient.login(app, Self.supervisor)
+            let page = try await supervisor.get("/hours/approvals?week=2026-11-16").body.string
+            // The card names the intern with what was recorded (present hours of lines not rejected).
+            let recorded = before[first]!.filter { $0.attendance == "present" }.map(\.hours).reduce(0, +)
+            let card = try #require(
+                page.range(of: "id=\"intern-\(first.uuidString)\"").map { String(page[$0.lowerBound...].prefix(3000)) })
+            #expect(card.contains("<h3>\(firstPerson.fullName)</h3>"))
+            #expect(card.contains(", gewerkt \(Translator(.nl).number(recorded)) uur"))
+            #expect(card.contains("\(before[first]!.count) ingediend"))
+
+            // Approving one intern's week leaves the others waiting.
+            let approved = try await supervisor.post(
+                "/hours/approvals/interns/\(first.uuidString)", [("week", "2026-11-16")])
+            #expect(approved.status == .seeOther)
+            let after = try await pending(app)
+            #expect(after[first] == nil)
+            #expect(after[second]?.count == before[second]!.count)
+
+            // Rejecting needs a reason, named next to the field; nothing changes without it.
+            let refused = try await supervisor.post(
+                "/hours/approvals/interns/\(second.uuidString)/reject", [("week", "2026-11-16"), ("reason", " ")])
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.string.contains("Vul dit in."))
+            #expect(try await pending(app)[second]?.count == before[second]!.count)
+            let reason = "Dinsdag stond je niet ingeroosterd."
+            #expect(
+                try await supervisor.post(
+                    "/hours/approvals/interns/\(second.uuidString)/reject",
+                    [("week", "2026-11-16"), ("reason", reason)]
+                ).status == .seeOther)
+            let sentBack = try await HourEntry.query(on: app.db).filter(\.$id ~~ before[second]!.compactMap(\.id)).all()
+            #expect(sentBack.allSatisfy { $0.status == "rejected" && $0.rejectionReason == reason })
+        }
+    }
+
+    @Test func bulkApprovalShowsItsTotalsFirstAndOtherOrganisationsInternsAreNotFound() async throws {
+        try await withOpstap { app in
+            let before = try await pending(app)
+            let lines = before.values.map(\.count).reduce(0, +)
+            let supervisor = try await WebClient.login(app, Self.supervisor)
+            let confirm = try await supervisor.get("/hours/approvals/confirm?week=2026-11-16")
+            #expect(confirm.status == .ok)
+            #expect(confirm.body.string.contains("U keurt \(lines) regels goed van \(before.count) stagiairs."))
+            #expect(confirm.body.string.contains("Ja, \(lines) regels goedkeuren"))
+            // Showing the totals changed nothing.
+            #expect(try await pending(app).values.map(\.count).reduce(0, +) == lines)
+            // Another organisation's participant: not found, for approving and for rejecting.
+            let leiden = try await DemoLookups(db: app.db).enrolment(in: "Instroom september 2024", state: .inPhase)
+            for path in ["", "/reject"] {
+                let response = try await supervisor.post(
+                    "/hours/approvals/interns/\(leiden.requireID().uuidString)\(path)",
+                    [("week", "2026-11-16"), ("reason", "x")])
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+}
