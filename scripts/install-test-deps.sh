@@ -32,6 +32,7 @@ APT_PACKAGES=(
     chromium
     fonts-liberation
     fonts-dejavu-core
+    fonts-noto-core
     ca-certificates
 )
 
