@@ -217,6 +217,7 @@ func routes(_ app: Application) throws {
     let account = AccountController()
     pages.get("account", use: account.page)
     pages.post("account", "locale", use: account.setLocale)
+    pages.post("account", "phone", use: account.setPhone)
     pages.post("account", "tokens", use: account.createToken)
     pages.post("account", "tokens", ":tokenID", "revoke", use: account.revokeToken)
     pages.post("account", "password", use: account.changePassword)

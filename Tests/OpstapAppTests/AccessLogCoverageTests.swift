@@ -18,7 +18,9 @@ import Vapor
         "werkbegeleider.kansrijk@opstap.demo", "hr.leiden@opstap.demo", "wonen.leiden@opstap.demo",
     ]
     /// Pages outside the signed-in area, and machine endpoints: they show no one's file.
-    static let outside: Set<String> = ["login", "setup", "invite", "static", "health", "metrics"]
+    static let outside: Set<String> = [
+        "login", "setup", "invite", "static", "health", "metrics", "taal", "activeren", "manifest.webmanifest",
+    ]
     /// Parameters that open one person's file.
     static let personParameters: Set<String> = ["enrolmentID", "candidacyID", "personID", "personId"]
 
@@ -137,6 +139,8 @@ private struct Samples {
             "organisations": user.$organisation.id.uuidString, "versions": "1",
             "characteristics": enrolment.$person.id.uuidString, "held": try await first("held_registrations"),
             "held-registrations": try await first("held_registrations"),
+            // A participant's own hour line (`/mijn/uren/:entryID`): staff never reach those pages.
+            "uren": try await first("hour_entries"),
         ]
         return Samples(userID: user.id!, ids: ids)
     }

@@ -37,10 +37,12 @@ import Vapor
     @Test func aRefusedAttemptLeavesNoEntry() async throws {
         try await withOpstap { app in
             let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom september 2024", state: .inPhase)
+            // The demo logs a few reads of its participants' files; the refused attempt adds none.
+            let before = try await AccessLogEntry.query(on: app.db).count()
             #expect(
                 try await WebClient.login(app, "coordinator.kansrijk@opstap.demo").get("/participants/\(enrolment.id!)")
                     .status == .notFound)
-            #expect(try await AccessLogEntry.query(on: app.db).count() == 0)
+            #expect(try await AccessLogEntry.query(on: app.db).count() == before)
         }
     }
 

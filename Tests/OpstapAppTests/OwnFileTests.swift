@@ -45,7 +45,7 @@ import Vapor
             #expect(team.contains("Werkbegeleider Alrijne"))
             #expect(team.contains("href=\"tel:+316123"))
             let access = try await me.get("/mijn/inzage").body.string
-            #expect(access.contains("Nog niemand heeft je dossier bekeken."))
+            #expect(access.contains("bekeek: Dossier"))
             #expect(try await me.get("/mijn/route").status == .ok)
         }
     }
@@ -215,7 +215,7 @@ import Vapor
             #expect(submitted.body.string.contains("\"submitted\":2"))
             #expect(try await me.send(.GET, "/api/v1/me/route").status == .ok)
             #expect(try await me.send(.GET, "/api/v1/me/team").body.string.contains("workSupervisor"))
-            #expect(try await me.send(.GET, "/api/v1/me/access-log").status == .ok)
+            #expect(try await me.send(.GET, "/api/v1/me/access-log").body.string.contains("\"view\":\"dossier\""))
             // Nothing else answers to this token.
             #expect(
                 try await send(
@@ -226,6 +226,63 @@ import Vapor
                 app, .POST, "/api/v1/me/tokens", headers: ["Content-Type": "application/json"],
                 body: #"{"signIn":"coach.leiden@opstap.demo","password":"opstap-demo"}"#)
             #expect(wrong.status == .unauthorized)
+        }
+    }
+}
+
+/// What staff do around a participant's account: the number they can be called on, the
+/// reason an absence needs, and erasure taking the account with the person.
+@Suite struct OwnFileAroundTests {
+    @Test func aStaffMembersPhoneNumberShowsOnTheTeamPagesOfTheirParticipants() async throws {
+        try await withOpstap { app in
+            let supervisor = try await WebClient.login(app, "werkbegeleider.leiden@opstap.demo")
+            let wrong = try await supervisor.post("/account/phone", [("phone", "bel me")])
+            #expect(wrong.status == .badRequest)
+            #expect(wrong.body.string.contains("Vul een geldig telefoonnummer in"))
+            #expect(try await supervisor.post("/account/phone", [("phone", "071 123 45 67")]).status == .seeOther)
+            let me = try await OwnFileTests.participant(app)
+            let team = try await me.get("/mijn/team").body.string
+            #expect(team.contains("href=\"tel:0711234567\""))
+            #expect(team.contains("Bel 071 123 45 67"))
+        }
+    }
+
+    @Test func aParticipantNamesTheReasonOfAnAbsence() async throws {
+        try await withOpstap { app in
+            let me = try await OwnFileTests.participant(app)
+            let fields: [(String, String)] = [
+                ("week", "2026-11-16"), ("date", "2026-11-21"), ("activity", "practice"), ("hours", "4"),
+                ("attendance", "excusedAbsence"), ("place", "Alrijne Ziekenhuis Leiden"),
+            ]
+            let refused = try await me.post("/mijn/uren", fields + [("note", " ")])
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.string.contains("id=\"f-note-error\""))
+            #expect(try await me.post("/mijn/uren", fields + [("note", "Tandarts")]).status == .seeOther)
+        }
+    }
+
+    @Test func erasureEndsTheParticipantsAccountAndItsCodes() async throws {
+        try await withOpstap { app in
+            let user = try #require(try await User.query(on: app.db).filter(\.$email == OwnFileTests.leiden).first())
+            let personID = try #require(user.personID)
+            let me = try await OwnFileTests.participant(app)
+            #expect(try await me.get("/mijn").status == .ok)
+            let coordinator = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+            let enrolment = try #require(
+                try await Enrolment.query(on: app.db).filter(\.$person.$id == personID).first())
+            #expect(
+                try await coordinator.post(
+                    "/participants/\(enrolment.requireID().uuidString)/account",
+                    [("signIn", "06 11 22 33 44"), ("locale", "nl")]
+                ).status == .ok)
+            #expect(
+                try await coordinator.post("/persons/\(personID.uuidString)/erase", [("confirm", "yes")]).status == .ok)
+            let account = try #require(try await User.find(user.requireID(), on: app.db))
+            #expect(!account.active)
+            #expect(account.email.hasPrefix("erased:"))
+            #expect(account.name != user.name)
+            #expect(try await ParticipantInvitation.query(on: app.db).filter(\.$person.$id == personID).count() == 0)
+            #expect(try await me.get("/mijn").status != .ok)
         }
     }
 }

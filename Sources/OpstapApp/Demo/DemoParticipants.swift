@@ -4,7 +4,9 @@ import OpstapDomain
 import OpstapViews
 
 /// One participant account per demo programme (ADR 0015): a participant placed with the
-/// demo work supervisor, with hours in every state, a message from the team. Staff of the demo get phone numbers for the team page.
+/// demo work supervisor, with hours in every state, a message from the team and a few reads
+/// of their file in the access log. (The last such participant by id: tests that open the
+/// first one count the access log of that file.) Staff of the demo get phone numbers for the team page.
 extension DemoLoader {
     static let participantAccounts: [(email: String, programme: String, supervisor: String)] = [
         ("deelnemer.leiden@opstap.demo", "Op je plek in de zorg", "werkbegeleider.leiden@opstap.demo"),
@@ -28,7 +30,7 @@ extension DemoLoader {
                 )
                 .filter(Enrolment.self, \.$programme.$id == programme.requireID())
                 .filter(Enrolment.self, \.$state == EnrolmentState.inPhase.rawValue)
-                .sort(Enrolment.self, \.$id).first(),
+                .sort(Enrolment.self, \.$id, .descending).first(),
                 let enrolment = try await Enrolment.find(assignment.$enrolment.id, on: db),
                 let person = try await Person.find(enrolment.$person.id, on: db)
             else { continue }
@@ -43,7 +45,7 @@ extension DemoLoader {
     }
 
     /// The last demo week: one line rejected with a reason, one still a draft; a message
-    /// shared with the participant. (Reads of the file come from staff using the demo.)
+    /// shared with the participant; staff of the team who read the file.
     private func participantHistory(_ enrolment: Enrolment, person: Person, supervisor: User) async throws {
         let enrolmentID = try enrolment.requireID()
         let lastWeek = DemoPopulation.historyEnd.startOfWeek
@@ -68,6 +70,13 @@ extension DemoLoader {
                 level: .participant, contactOn: nil,
                 text: "Goed gedaan deze maand! Neem je rooster mee naar het gesprek van volgende week.", corrects: nil,
                 writtenAt: DemoPopulation.historyEnd.adding(days: -3).date
+            ).create(on: db)
+        }
+        for (offset, member) in team.prefix(3).enumerated() {
+            try await AccessLogEntry(
+                personID: person.requireID(), actorID: member.$user.id, organisationID: member.user.$organisation.id,
+                view: offset == 0 ? AccessView.dossier.rawValue : AccessView.hours.rawValue,
+                at: DemoPopulation.historyEnd.adding(days: -offset).date.addingTimeInterval(9 * 3600)
             ).create(on: db)
         }
     }

@@ -186,6 +186,12 @@ struct LedgerOperations {
         if place.isEmpty { errors.append(FieldError("place", .required)) }
         if place.count > 200 { errors.append(FieldError("place", .tooLong, ["200"])) }
         if input.note.count > 1000 { errors.append(FieldError("note", .tooLong, ["1000"])) }
+        // A participant absent "with a reason" says which; staff record the reason where they learnt it.
+        if actor.isParticipant, attendance == .excusedAbsence,
+            input.note.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        {
+            errors.append(FieldError("note", .required))
+        }
         let enrolmentID = try enrolment.requireID()
         if let corrects = input.corrects {
             let original = try await HourEntry.query(on: db).filter(\.$id == corrects).filter(

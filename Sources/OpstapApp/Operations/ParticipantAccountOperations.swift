@@ -32,7 +32,7 @@ struct ParticipantAccountOperations {
         let signIn = SignInName.normalised(typed)
         if signIn == nil {
             errors.append(
-                FieldError("signIn", typed.trimmingCharacters(in: .whitespaces).isEmpty ? .required : .invalidEmail))
+                FieldError("signIn", typed.trimmingCharacters(in: .whitespaces).isEmpty ? .required : .invalidSignIn))
         }
         if let signIn,
             try await User.query(on: db).filter(\.$email == signIn).group(

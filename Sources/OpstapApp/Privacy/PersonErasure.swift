@@ -67,8 +67,24 @@ struct PersonErasure {
             person.erasedAt = person.erasedAt ?? now
             person.erasureHoldUntil = plan.heldUntil?.iso
             try await person.save(on: tx)
+            try await Self.endOwnAccount(of: person, now: now, on: tx)
             return plan
         }
+    }
+
+    /// A participant's own account goes with the person (ADR 0015): it signs in no more, and
+    /// its name and sign-in name (an address or a phone number) are personal data too.
+    static func endOwnAccount(of person: Person, now: Date, on db: any Database) async throws {
+        guard let account = try await User.query(on: db).filter(\.$personID == person.requireID()).first() else {
+            return
+        }
+        let accountID = try account.requireID()
+        account.active = false
+        account.name = person.familyName
+        account.email = "erased:" + accountID.uuidString
+        account.phone = nil
+        try await account.save(on: db)
+        try await Credentials.endAccess(of: accountID, now: now, on: db)
     }
 
     /// Name, BSN, contact and intake go at once. Gender and birth date are ESF+ indicators
@@ -161,6 +177,7 @@ struct PersonErasure {
             heldStreams.isEmpty ? "" : " AND funding_stream_id NOT IN (\(binds: heldStreams))"
         // The key to what the change log keeps about the person: without it those values are gone.
         try await steps.delete("person_keys", where: "person_id = \(bind: personID)")
+        try await steps.delete("participant_invitations", where: "person_id = \(bind: personID)")
         try await steps.delete("funding_eligibilities", where: "person_id = \(bind: personID)\(streamFilter)")
         try await steps.delete("esf_characteristics", where: "person_id = \(bind: personID)\(streamFilter)")
 

@@ -8,7 +8,7 @@ import Vapor
 struct AccountController {
     func show(
         _ req: Request, newToken: String? = nil, errors: [FieldError] = [], passwordErrors: [FieldError] = [],
-        status: HTTPResponseStatus? = nil
+        phone: (typed: String, errors: [FieldError])? = nil, status: HTTPResponseStatus? = nil
     ) async throws -> Response {
         let actor = try req.requireActor()
         let tokens = try await APIToken.query(on: req.db).filter(\.$user.$id == actor.userID).filter(
@@ -26,9 +26,13 @@ struct AccountController {
         model.passwordErrors = passwordErrors
         model.tokenLifetimes = SessionPolicy.tokenLifetimes
         model.mfaOn = try await MFA.confirmed(actor.userID, on: req.db) != nil
+        let stored = try await User.find(actor.userID, on: req.db)?.phone
+        model.phone = phone?.typed ?? stored ?? ""
+        model.phoneErrors = phone?.errors ?? []
         return html(
             AccountPage.render(req.pageContext(), model),
-            status: status ?? (errors.isEmpty && passwordErrors.isEmpty ? .ok : .badRequest))
+            status: status
+                ?? (errors.isEmpty && passwordErrors.isEmpty && model.phoneErrors.isEmpty ? .ok : .badRequest))
     }
 
     func page(_ req: Request) async throws -> Response { try await show(req) }
@@ -75,6 +79,24 @@ struct AccountController {
         response.headers.replaceOrAdd(
             name: .retryAfter, value: String(Int(until.timeIntervalSince(req.clock.now()).rounded(.up))))
         return response
+    }
+
+    /// The phone number participants may call this staff member on; empty removes it.
+    func setPhone(_ req: Request) async throws -> Response {
+        let actor = try req.requireActor()
+        let typed = FormData(req)["phone"].trimmingCharacters(in: .whitespaces)
+        let digits = typed.filter(\.isNumber)
+        guard
+            typed.isEmpty
+                || (typed.allSatisfy { $0.isNumber || " +-()".contains($0) } && (6...15).contains(digits.count))
+        else {
+            return try await show(req, phone: (typed, [FieldError("phone", .invalidPhone)]))
+        }
+        guard let user = try await User.find(actor.userID, on: req.db) else { throw AccessDenied.notFound }
+        user.phone = typed.isEmpty ? nil : typed
+        try await user.save(on: req.db)
+        req.flash(req.translator()(.flashSaved))
+        return req.redirect(to: "/account")
     }
 
     func setLocale(_ req: Request) async throws -> Response {

@@ -51,6 +51,9 @@ public enum FieldErrorCode: String, CaseIterable, Sendable, Codable {
     /// An activation code past its expiry, or already used.
     case codeExpired
     case passwordsDiffer
+    case invalidPhone
+    /// Neither an e-mail address nor a phone number to sign in with.
+    case invalidSignIn
     case streamNotInCohort
     case cohortFull
     case notSelected

@@ -640,6 +640,9 @@ extension Catalogue {
         "noteLevel.team": "Begeleidingsteam",
         "noteLevel.partners": "Alle partners",
         "noteLevel.participant": "Gedeeld met de deelnemer",
+        "phoneTitle": "Telefoonnummer voor uw deelnemers",
+        "phoneForParticipantsHint":
+            "Deelnemers in wier team u staat, zien dit nummer in hun eigen Opstap. Laat leeg om het niet te tonen.",
         "signOffTitle": "Per stagiair",
         "signOffAllLines": "Alle regels van deze week",
         "signOffPlannedRecorded": "Gepland {0} uur, gewerkt {1} uur",
@@ -724,6 +727,8 @@ extension Catalogue {
         "error.codeUnknown": "Deze code klopt niet. Kijk de code in je brief na.",
         "error.codeExpired": "Deze code werkt niet meer. Vraag je coach om een nieuwe brief.",
         "error.passwordsDiffer": "De twee wachtwoorden zijn niet gelijk.",
+        "error.invalidPhone": "Vul een geldig telefoonnummer in, bijvoorbeeld 06 12 34 56 78.",
+        "error.invalidSignIn": "Vul een mobiel nummer (bijvoorbeeld 06 12 34 56 78) of een e-mailadres in.",
         "error.streamNotInCohort": "Deze groep neemt geen deelnemers van de stroom {0} op.",
         "error.cohortFull": "Deze groep is vol ({0} plaatsen).",
         "error.notSelected": "Alleen geselecteerde kandidaten kunnen worden ingeschreven.",

@@ -637,6 +637,9 @@ extension Catalogue {
         "noteLevel.team": "Guidance team",
         "noteLevel.partners": "All partners",
         "noteLevel.participant": "Shared with the participant",
+        "phoneTitle": "Phone number for your participants",
+        "phoneForParticipantsHint":
+            "Participants whose team you are in see this number in their own Opstap. Leave empty not to show it.",
         "signOffTitle": "Per intern",
         "signOffAllLines": "All lines of this week",
         "signOffPlannedRecorded": "Planned {0} h, worked {1} h",
@@ -721,6 +724,8 @@ extension Catalogue {
         "error.codeUnknown": "This code is not right. Check the code in your letter.",
         "error.codeExpired": "This code no longer works. Ask your coach for a new letter.",
         "error.passwordsDiffer": "The two passwords are not the same.",
+        "error.invalidPhone": "Enter a valid phone number, for example 06 12 34 56 78.",
+        "error.invalidSignIn": "Enter a mobile number (for example 06 12 34 56 78) or an e-mail address.",
         "error.streamNotInCohort": "This cohort takes no participants of the stream {0}.",
         "error.cohortFull": "This cohort is full ({0} places).",
         "error.notSelected": "Only selected candidates can be enrolled.",

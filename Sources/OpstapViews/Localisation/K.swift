@@ -1032,6 +1032,8 @@ public enum K: String, CaseIterable, Sendable {
     case bulkApprovalConfirm
     case flashInternApproved
     case flashInternRejected
+    case phoneTitle
+    case phoneForParticipantsHint
     // MARK: The participant's own pages (all seven languages: `Catalogue.participantKeys`)
     case meAppName
     case meNavWeek

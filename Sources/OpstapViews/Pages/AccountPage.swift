@@ -27,6 +27,9 @@ public struct AccountModel: Sendable {
     /// The lifetimes a new API token may have, in days; the first is the default.
     public var tokenLifetimes: [Int] = [90, 30, 365]
     public var mfaOn = false
+    /// The number participants see on their team page (`/mijn/team`), with its problems.
+    public var phone = ""
+    public var phoneErrors: [FieldError] = []
     public init(
         email: String, roles: [Role], organisation: String, tokens: [TokenRow], newToken: String?, errors: [FieldError]
     ) {
@@ -50,6 +53,14 @@ public enum AccountPage {
                 (t(.mfaEnrolTitle), m.mfaOn ? t(.mfaStatusOn) : t(.mfaStatusOff)),
             ])
             el("p") { Widgets.link(t(.mfaLink), "/account/mfa") }
+            el("h2") { t(.phoneTitle) }
+            el("form", ["method": "post", "action": "/account/phone", "class": "action"]) {
+                Form.csrf(context)
+                Form.input(
+                    context, label: t(.phone), name: "phone", value: m.phone, type: "tel", errors: m.phoneErrors,
+                    hint: t(.phoneForParticipantsHint), autocomplete: "tel")
+                Form.submit(t(.save), secondary: true)
+            }
             el("h2") { t(.languageTitle) }
             el("form", ["method": "post", "action": "/account/locale", "class": "action"]) {
                 Form.csrf(context)
