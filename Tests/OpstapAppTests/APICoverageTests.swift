@@ -13,7 +13,7 @@ import Testing
     static let notExercised: [String: String] = Dictionary(
         uniqueKeysWithValues: [
             "setEnrolmentPreferences", "getCandidateImport",
-            "saveEsfCharacteristics", "editMyHours", "setMyReflection",
+            "saveEsfCharacteristics",
             "addEnrolmentGoal", "setGoalStatus", "approveHoursWeek", "createHousingComplex",
             "addHousingUnit",
             "setJobOfferStatus", "createLesson", "createProgrammeGoal", "signReview", "setEnrolmentStatusMark",

@@ -61,7 +61,7 @@ import Vapor
                 "activeren", "mijn",
             ]
             var checked = 0
-            for route in app.routes.all where route.method == .GET {
+            for route in app.routes.all {
                 let parts = route.path.map(\.description)
                 guard let first = parts.first, !open.contains(first), parts != ["api", "v1", "openapi.json"],
                     !(parts.count > 2 && parts[2] == "me"), !parts.isEmpty
@@ -70,15 +70,20 @@ import Vapor
                     "/"
                     + parts.map { $0.hasPrefix(":") ? try! other.requireID().uuidString : $0 }.joined(separator: "/")
                 // Straight to the server: the spec need not list 404 for operations a participant cannot reach.
-                let response =
-                    first == "api"
-                    ? try await send(
-                        app, .GET, path, headers: ["Authorization": "Bearer \(token.token)"], checkingSpec: false)
-                    : try await me.get(path)
-                #expect(response.status == .notFound, "\(path) answered \(response.status)")
+                let response: HTTPResult
+                if first == "api" {
+                    var headers: HTTPHeaders = ["Authorization": "Bearer \(token.token)"]
+                    if route.method != .GET { headers.contentType = .json }
+                    response = try await send(
+                        app, route.method, path, headers: headers, body: route.method == .GET ? nil : "{}",
+                        checkingSpec: false)
+                } else {
+                    response = route.method == .GET ? try await me.get(path) : try await me.post(path, [])
+                }
+                #expect(response.status == .notFound, "\(route.method) \(path) answered \(response.status)")
                 checked += 1
             }
-            #expect(checked > 100)
+            #expect(checked > 250)
             // The start page of a participant is their week.
             let home = try await me.get("/")
             #expect(home.headers.first(name: .location) == "/mijn")
@@ -283,6 +288,95 @@ import Vapor
             #expect(account.name != user.name)
             #expect(try await ParticipantInvitation.query(on: app.db).filter(\.$person.$id == personID).count() == 0)
             #expect(try await me.get("/mijn").status != .ok)
+        }
+    }
+}
+
+extension OwnFileAroundTests {
+    @Test func theRouteTakesTheParticipantsOwnWordsUntilTheReviewIsSigned() async throws {
+        try await withOpstap { app in
+            let me = try await OwnFileTests.participant(app)
+            let route = try await me.get("/mijn/route").body.string
+            #expect(route.contains("Goed gedaan deze maand!"), "a message shared with the participant")
+            let user = try #require(try await User.query(on: app.db).filter(\.$email == OwnFileTests.leiden).first())
+            let enrolment = try #require(
+                try await Enrolment.query(on: app.db).filter(\.$person.$id == user.personID!).first())
+            let review = Review(
+                enrolmentID: try enrolment.requireID(), plannedOn: testToday.adding(days: 7),
+                createdBy: try user.requireID())
+            try await review.create(on: app.db)
+            let reviewID = try review.requireID().uuidString
+            // On the page, and through the API for an app.
+            #expect(
+                try await me.post(
+                    "/mijn/route/gesprekken/\(reviewID)", [("reflection", "Het gaat goed op de afdeling.")]
+                ).status == .seeOther)
+            #expect(
+                try await Review.find(review.requireID(), on: app.db)?.participantReflection
+                    == "Het gaat goed op de afdeling.")
+            let api = try await APIClient.forUser(app, OwnFileTests.leiden)
+            #expect(
+                try await api.send(
+                    .PUT, "/api/v1/me/reviews/\(reviewID)/reflection", json: #"{"text":"Ik wil meer uren."}"#
+                ).status
+                    == .noContent)
+            #expect(try await me.get("/mijn/route").body.string.contains("Ik wil meer uren."))
+            review.status = ReviewStatus.signed.rawValue
+            try await review.save(on: app.db)
+            #expect(
+                try await api.send(.PUT, "/api/v1/me/reviews/\(reviewID)/reflection", json: #"{"text":"later"}"#).status
+                    == .conflict)
+            #expect(try await Review.find(review.requireID(), on: app.db)?.participantReflection == "Ik wil meer uren.")
+        }
+    }
+
+    @Test func calendarManifestOverlapAndEditingThroughTheAPI() async throws {
+        try await withOpstap { app in
+            let me = try await OwnFileTests.participant(app)
+            let calendar = try await me.get("/mijn/rooster.ics")
+            #expect(calendar.headers.contentType?.subType == "calendar")
+            #expect(calendar.body.string.contains("BEGIN:VEVENT"))
+            let manifest = try await send(app, .GET, "/manifest.webmanifest").body.string
+            #expect(manifest.contains("\"start_url\":\"/mijn\""))
+            // The same day, activity and place twice: named on the field, nothing stored.
+            let fields: [(String, String)] = [
+                ("week", "2026-11-16"), ("date", "2026-11-22"), ("activity", "practice"), ("hours", "2"),
+                ("attendance", "present"), ("place", "Zondagdienst"), ("note", ""),
+            ]
+            #expect(try await me.post("/mijn/uren", fields).status == .seeOther)
+            let twice = try await me.post("/mijn/uren", fields)
+            #expect(twice.status == .badRequest)
+            #expect(twice.body.string.contains("staan deze uren voor deze plek al geregistreerd."))
+            #expect(try await HourEntry.query(on: app.db).filter(\.$place == "Zondagdienst").count() == 1)
+            // The app changes its own draft line.
+            let line = try #require(try await HourEntry.query(on: app.db).filter(\.$place == "Zondagdienst").first())
+            let api = try await APIClient.forUser(app, OwnFileTests.leiden)
+            let edited = try await api.send(
+                .PUT, "/api/v1/me/hours/\(line.requireID())",
+                json:
+                    #"{"date":"2026-11-22","activity":"practice","hours":3,"attendance":"present","place":"Zondagdienst"}"#
+            )
+            #expect(edited.status == .ok)
+            #expect(try await HourEntry.find(line.requireID(), on: app.db)?.hours == 3)
+        }
+    }
+
+    @Test func withdrawingTheEnrolmentEndsTheParticipantsAccessAtOnce() async throws {
+        try await withOpstap { app in
+            let me = try await OwnFileTests.participant(app)
+            let token = try await APIClient.forUser(app, OwnFileTests.leiden)
+            #expect(try await me.get("/mijn").status == .ok)
+            let user = try #require(try await User.query(on: app.db).filter(\.$email == OwnFileTests.leiden).first())
+            let enrolment = try #require(
+                try await Enrolment.query(on: app.db).filter(\.$person.$id == user.personID!).first())
+            let coordinator = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+            let withdraw = #"{"kind":"withdraw","exitReason":"movedAway","date":"\#(testToday.iso)"}"#
+            #expect(
+                try await coordinator.send(
+                    .POST, "/api/v1/enrolments/\(enrolment.requireID())/transitions", json: withdraw
+                ).status == .ok)
+            #expect(try await me.get("/mijn").status == .forbidden)
+            #expect(try await token.send(.GET, "/api/v1/me/week").status == .forbidden)
         }
     }
 }
