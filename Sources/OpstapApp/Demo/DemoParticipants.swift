@@ -64,14 +64,14 @@ extension DemoLoader {
         }
         let team = try await GuidanceAssignment.query(on: db).filter(\.$enrolment.$id == enrolmentID).with(\.$user)
             .all()
-        if let coach = team.first(where: { $0.role == Role.coach.rawValue })?.user {
-            try await Note(
-                enrolmentID: enrolmentID, authorID: coach.requireID(), organisationID: coach.$organisation.id,
-                level: .participant, contactOn: nil,
-                text: "Goed gedaan deze maand! Neem je rooster mee naar het gesprek van volgende week.", corrects: nil,
-                writtenAt: DemoPopulation.historyEnd.adding(days: -3).date
-            ).create(on: db)
-        }
+        // From the coach, or the work supervisor where the team has no coach (yet).
+        let author = team.first(where: { $0.role == Role.coach.rawValue })?.user ?? supervisor
+        try await Note(
+            enrolmentID: enrolmentID, authorID: author.requireID(), organisationID: author.$organisation.id,
+            level: .participant, contactOn: nil,
+            text: "Goed gedaan deze maand! Neem je rooster mee naar het gesprek van volgende week.", corrects: nil,
+            writtenAt: DemoPopulation.historyEnd.adding(days: -3).date
+        ).create(on: db)
         for (offset, member) in team.prefix(3).enumerated() {
             try await AccessLogEntry(
                 personID: person.requireID(), actorID: member.$user.id, organisationID: member.user.$organisation.id,
