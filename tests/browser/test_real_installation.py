@@ -112,7 +112,8 @@ def _page(browser: Browser, base_url: str) -> Page:
 
 def _sign_in(page: Page, email: str) -> None:
     page.goto("/login")
-    page.get_by_label("E-mailadres").fill(email)
+    # Staff and participants share the sign-in page: an e-mail address or a phone number.
+    page.get_by_label("E-mail of telefoonnummer").fill(email)
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
     page.wait_for_load_state("load")

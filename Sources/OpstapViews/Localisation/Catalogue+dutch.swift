@@ -641,6 +641,7 @@ extension Catalogue {
         "noteLevel.partners": "Alle partners",
         "noteLevel.participant": "Gedeeld met de deelnemer",
         "phoneTitle": "Telefoonnummer voor uw deelnemers",
+        "phoneSave": "Nummer opslaan",
         "phoneForParticipantsHint":
             "Deelnemers in wier team u staat, zien dit nummer in hun eigen Opstap. Laat leeg om het niet te tonen.",
         "signOffTitle": "Per stagiair",

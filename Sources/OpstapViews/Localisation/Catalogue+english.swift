@@ -638,6 +638,7 @@ extension Catalogue {
         "noteLevel.partners": "All partners",
         "noteLevel.participant": "Shared with the participant",
         "phoneTitle": "Phone number for your participants",
+        "phoneSave": "Save number",
         "phoneForParticipantsHint":
             "Participants whose team you are in see this number in their own Opstap. Leave empty not to show it.",
         "signOffTitle": "Per intern",

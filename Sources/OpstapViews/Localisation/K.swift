@@ -1033,6 +1033,7 @@ public enum K: String, CaseIterable, Sendable {
     case flashInternApproved
     case flashInternRejected
     case phoneTitle
+    case phoneSave
     case phoneForParticipantsHint
     // MARK: The participant's own pages (all seven languages: `Catalogue.participantKeys`)
     case meAppName

@@ -59,7 +59,7 @@ public enum AccountPage {
                 Form.input(
                     context, label: t(.phone), name: "phone", value: m.phone, type: "tel", errors: m.phoneErrors,
                     hint: t(.phoneForParticipantsHint), autocomplete: "tel")
-                Form.submit(t(.save), secondary: true)
+                Form.submit(t(.phoneSave), secondary: true)
             }
             el("h2") { t(.languageTitle) }
             el("form", ["method": "post", "action": "/account/locale", "class": "action"]) {
