@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import OpstapDomain
+import OpstapViews
 import Testing
 import Vapor
 @testable import OpstapApp
@@ -267,9 +268,33 @@ import Vapor
             #expect(table.header == ["Kwalificatie", "Crebo", "Niveau", "Bezig", "Behaald"] && !table.rows.isEmpty)
             // A paginated list comes whole: the supervisor's week of hours over several pages of the screen.
             let supervisor = try await WebClient.login(app, "werkbegeleider.kansrijk@opstap.demo")
-            let hours = try CSV.parse(try await supervisor.get("/hours/approvals?format=csv").body.string)
+            let hoursText = try await supervisor.get("/hours/approvals?format=csv").body.string
+            let hours = try CSV.parse(hoursText)
             // 48 submitted lines, less the demo participant's line kept as a draft (issue 11).
             #expect(hours.rows.count == 47)
+            // The cells are the page's data, not its text: ISO dates, figures, no action column or form labels.
+            #expect(hours.header == ["Naam", "Datum", "Activiteit", "Uren", "Aanwezigheid", "Plek", "Status"])
+            #expect(!hoursText.contains("Reden van afkeuren") && !hoursText.contains("Goedkeuren"))
+            let lines = try await HourEntry.query(on: app.db).all()
+            for row in hours.rows {
+                #expect(SimpleDate(row[1]) != nil, "an ISO date: \(row[1])")
+                #expect(
+                    lines.contains {
+                        $0.date == row[1] && Translator(.nl).number($0.hours) == row[3]
+                            && row[6].hasPrefix(Translator(.nl).label(EntryStatus(rawValue: $0.status)!))
+                    }, "\(row)")
+            }
+            // The tasks list: every due date is the task's own, the overdue mark stays with the status.
+            let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
+            let coachID = try #require(
+                try await User.query(on: app.db).filter(\.$email == "coach.kansrijk@opstap.demo").first()?.id)
+            let tasks = try CSV.parse(try await coach.get("/tasks?format=csv").body.string)
+            let stored = try await GuidanceTask.query(on: app.db).filter(\.$assignee.$id == coachID).all()
+            #expect(tasks.header == ["Taak", "Uiterlijk op", "Deelnemer", "Voor", "Status"])
+            #expect(!tasks.rows.isEmpty && tasks.rows.count == stored.count)
+            for row in tasks.rows {
+                #expect(stored.contains { row[0].hasPrefix($0.title) && $0.dueOn == row[1] }, "\(row)")
+            }
             // The download answers like the page: not found for another organisation's records, forbidden for a role.
             let cohort = try await DemoLookups(db: app.db).cohort("Instroom september 2024")
             let outsider = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")

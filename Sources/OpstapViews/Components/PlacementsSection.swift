@@ -80,7 +80,7 @@ public enum PlacementsSection {
                             DateText.text(iso: row.startsOn, t.locale) + " – "
                                 + (row.endsOn.map { DateText.text(iso: $0, t.locale) } ?? "…")),
                         .text(row.weekdays.map { t.label($0) }.joined(separator: ", ")),
-                        .text(t.number(row.hoursPerWeek)),
+                        t.figure(row.hoursPerWeek),
                     ]
                 },
                 empty: t(.noPlacements))
@@ -152,7 +152,7 @@ public enum LocationsPage {
                                 .text(
                                     DateText.text(iso: $0.from, t.locale) + " – "
                                         + ($0.until.map { DateText.text(iso: $0, t.locale) } ?? "…")),
-                                .text(String($0.places)),
+                                t.figure($0.places),
                             ]
                         },
                         empty: t(.noPlacesOffered))

@@ -15,6 +15,10 @@ public enum Widgets {
     }
 
     public static func table(caption: String, headers: [String], rows: [[HTMLNode]], empty: String) -> HTMLNode {
+        if let capture = TableCapture.current {
+            capture.record(
+                CapturedTable(caption: caption, headers: headers, cells: rows, decimalComma: capture.decimalComma))
+        }
         if rows.isEmpty { return el("p", ["class": "empty"]) { empty } }
         return el("div", ["class": "table-wrap"]) {
             el("table") {
@@ -39,8 +43,9 @@ public enum Widgets {
     ) -> HTMLNode {
         let t = context.t
         let prefix = path + "?" + (query.isEmpty ? "" : query + "&")
+        TableCapture.current?.recordPagination(hasNext: page.hasNext)
         return el("nav", ["class": "pagination", "aria-label": t(.pagination)]) {
-            el("p") { t(.pageOf, String(page.number), String(page.pageCount), String(page.total)) }
+            el("p") { t(.pageOf, t.count(page.number), t.count(page.pageCount), t.count(page.total)) }
             if page.hasPrevious {
                 el("a", ["href": prefix + "page=\(page.number - 1)", "rel": "prev"]) { t(.previousPage) }
             }

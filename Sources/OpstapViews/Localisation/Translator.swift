@@ -30,31 +30,61 @@ public struct Translator: Sendable {
         arguments.map { SimpleDate($0).map { DateText.text($0, locale) } ?? $0 }
     }
 
-    /// Hours and other decimals as this locale writes them (7,5 in Dutch), without trailing zeros.
+    /// Hours and other decimals as this locale writes them (7,5 and 1.250,5 in Dutch), without
+    /// trailing zeros.
     public func number(_ value: Double) -> String {
+        localised(Self.plain(value))
+    }
+
+    /// A whole number with this locale's thousands separator: 70.428 in Dutch, 70,428 in English.
+    public func count(_ value: Int) -> String {
+        localised(String(value))
+    }
+
+    /// A figure in a table: shown as this locale writes it, with its plain value for downloads
+    /// (`<data value="1250.5">1.250,5</data>`).
+    public func figure(_ value: Double) -> HTMLNode {
+        el("data", ["value": Self.plain(value)]) { number(value) }
+    }
+
+    public func figure(_ value: Int) -> HTMLNode {
+        el("data", ["value": String(value)]) { count(value) }
+    }
+
+    /// The shortest decimal form with a point and at most two decimals: "7.5", "12".
+    static func plain(_ value: Double) -> String {
         var text = String(format: "%.2f", value)
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
-        return locale.usesDecimalComma ? text.replacingOccurrences(of: ".", with: ",") : text
+        return text == "-0" ? "0" : text
+    }
+
+    /// A plain number ("-1250.5") in this locale's marks, digits grouped by three.
+    private func localised(_ plain: String) -> String {
+        let negative = plain.hasPrefix("-")
+        let parts = plain.dropFirst(negative ? 1 : 0).split(separator: ".", omittingEmptySubsequences: false)
+        let digits = String(parts.first ?? "0")
+        var grouped = ""
+        for (index, digit) in digits.reversed().enumerated() {
+            if index > 0 && index % 3 == 0 { grouped.append(locale.usesDecimalComma ? "." : ",") }
+            grouped.append(digit)
+        }
+        var text = (negative ? "-" : "") + String(grouped.reversed())
+        if parts.count > 1 { text += (locale.usesDecimalComma ? "," : ".") + parts[1] }
+        return text
     }
 
     /// Euro amounts as this locale writes them: € 288.518,00 in Dutch, €288,518.00 in English.
     public func money(cents: Int64) -> String {
-        let euros = String(cents / 100)
-        var grouped = ""
-        for (index, digit) in euros.reversed().enumerated() {
-            if index > 0 && index % 3 == 0 { grouped.append(locale.usesDecimalComma ? "." : ",") }
-            grouped.append(digit)
-        }
-        let fraction = String(format: "%02d", Int(cents % 100))
-        return locale.usesDecimalComma
-            ? "€ " + String(grouped.reversed()) + "," + fraction : "€" + String(grouped.reversed()) + "." + fraction
+        let euros = localised(String(cents / 100))
+        let fraction = String(format: "%02d", Int(abs(cents % 100)))
+        return locale.usesDecimalComma ? "€ " + euros + "," + fraction : "€" + euros + "." + fraction
     }
 
     /// A count that may be suppressed for reporting roles (fewer than five people).
     public func count(_ value: SuppressedCount) -> String {
         switch value {
-        case .shown(let n): return String(n)
+        case .shown(let n): return count(n)
         case .suppressed: return self(.suppressedCount)
         }
     }

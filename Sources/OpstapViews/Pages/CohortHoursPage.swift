@@ -51,9 +51,9 @@ public enum CohortHoursPage {
                 ],
                 rows: m.rows.items.map { row in
                     [
-                        Widgets.link(row.name, row.href), .text(t.number(row.expectedWeek)),
-                        .text(t.number(row.actualWeek)),
-                        .text(t.number(row.expected)), .text(t.number(row.actual)),
+                        Widgets.link(row.name, row.href), t.figure(row.expectedWeek),
+                        t.figure(row.actualWeek),
+                        t.figure(row.expected), t.figure(row.actual),
                         .text(HoursTable.percentage(row.actual, of: row.expected)),
                     ]
                 },
@@ -65,8 +65,8 @@ public enum CohortHoursPage {
                 headers: [t(.activity), t(.expectedToDate), t(.actualToDate), t(.ofExpected)],
                 rows: m.byActivity.map {
                     [
-                        .text(t.label($0.activity)), .text(t.number($0.expectedToDate)),
-                        .text(t.number($0.actualToDate)),
+                        .text(t.label($0.activity)), t.figure($0.expectedToDate),
+                        t.figure($0.actualToDate),
                         .text(HoursTable.percentage($0.actualToDate, of: $0.expectedToDate)),
                     ]
                 },

@@ -100,11 +100,11 @@ public enum HomePage {
             let stages =
                 selection
                 ? [f.referred, f.intakePlanned + f.intakeHeld, f.selection, f.selected, f.rejected + f.withdrawn].map {
-                    HTMLNode.text("\($0)")
+                    t.figure($0)
                 }
                 : Array(repeating: HTMLNode.text("—"), count: 5)
             return [name] + stages + [
-                .text(enrolled), .text("\(f.active)"), .text("\(f.completed)"), .text("\(f.exited)"),
+                .text(enrolled), t.figure(f.active), t.figure(f.completed), t.figure(f.exited),
             ]
         }
         var total = block.programme

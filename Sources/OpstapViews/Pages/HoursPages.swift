@@ -65,9 +65,9 @@ public enum HoursTable {
         }
         func cells(_ label: String, _ row: HoursRow) -> [HTMLNode] {
             [
-                .text(label), .text(t.number(row.expectedWeek)), .text(t.number(row.actualWeek)),
-                .text(t.number(row.expectedToDate)),
-                .text(t.number(row.actualToDate)), .text(percentage(row.actualToDate, of: row.expectedToDate)),
+                .text(label), t.figure(row.expectedWeek), t.figure(row.actualWeek),
+                t.figure(row.expectedToDate),
+                t.figure(row.actualToDate), .text(percentage(row.actualToDate, of: row.expectedToDate)),
             ]
         }
         return Widgets.table(
@@ -187,7 +187,7 @@ public enum LedgerTable {
             caption: t(.ledgerTitle), headers: headers,
             rows: rows.map { row in
                 var cells: [HTMLNode] = [
-                    DateText.node(iso: row.date, t.locale), .text(t.label(row.activity)), .text(t.number(row.hours)),
+                    DateText.node(iso: row.date, t.locale), .text(t.label(row.activity)), t.figure(row.hours),
                     .text(t.label(row.attendance)), .text(row.place + (row.note.isEmpty ? "" : " — " + row.note)),
                     fragment {
                         Widgets.badge(row.superseded ? t(.superseded) : t.label(row.status), kind: row.status.rawValue)
@@ -407,8 +407,8 @@ public enum BulkApprovalPage {
                 headers: [t(.name), t(.signOffPlannedHeader), t(.signOffRecordedHeader), t(.signOffLinesHeader)],
                 rows: pending.map {
                     [
-                        .text($0.name), .text(t.number($0.planned)), .text(t.number($0.recorded)),
-                        .text(String($0.submitted)),
+                        .text($0.name), t.figure($0.planned), t.figure($0.recorded),
+                        t.figure($0.submitted),
                     ]
                 }, empty: t(.signOffNothing))
             el("div", ["class": "actions"]) {

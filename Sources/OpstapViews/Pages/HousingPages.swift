@@ -70,7 +70,7 @@ public enum ComplexPage {
                 headers: [t(.unit), t(.unitKind), t(.sizeM2), t(.tenant), t(.tenancy), t(.freeFrom), ""],
                 rows: m.units.map { row in
                     [
-                        .text(row.label), .text(t.label(row.kind)), .text(t.number(row.sizeM2)),
+                        .text(row.label), .text(t.label(row.kind)), t.figure(row.sizeM2),
                         .text(row.tenant ?? (row.tenancyStart == nil ? "—" : t(.participant))),
                         .text(
                             row.tenancyStart.map {

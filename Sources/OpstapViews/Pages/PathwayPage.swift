@@ -280,7 +280,7 @@ public enum PathwayPage {
                 rows: j.offers.map { row in
                     [
                         .text(row.employer + (row.location.map { " — \($0)" } ?? "")), .text(row.role),
-                        .text(t.number(row.hoursPerWeek)), .text(t.label(row.contract)),
+                        t.figure(row.hoursPerWeek), .text(t.label(row.contract)),
                         DateText.node(iso: row.startsOn, t.locale), guarantee(context, row.guarantee),
                         row.status == .offered && row.mayDecide && j.canManage
                             ? offerActions(context, m, row) : .text(t.label(row.status)),

@@ -138,12 +138,12 @@ public enum ErasurePage {
                     }, empty: "")
                 Widgets.table(
                     caption: t(.erasureKeptTitle), headers: [t(.erasureTable), t(.erasureCount)],
-                    rows: m.kept.map { [.text($0.table), .text(String($0.count))] }, empty: t(.erasureNothing))
+                    rows: m.kept.map { [.text($0.table), t.figure($0.count)] }, empty: t(.erasureNothing))
             }
             Widgets.table(
                 caption: t(m.done ? .erasureDeletedTitle : .erasureToDeleteTitle),
                 headers: [t(.erasureTable), t(.erasureCount)],
-                rows: m.deleted.map { [.text($0.table), .text(String($0.count))] }, empty: t(.erasureNothing))
+                rows: m.deleted.map { [.text($0.table), t.figure($0.count)] }, empty: t(.erasureNothing))
             if !m.done {
                 el("form", ["method": "post", "action": base + "/erase"]) {
                     Form.csrf(context)

@@ -73,7 +73,7 @@ public enum SupervisionPage {
                 caption: t(.caseloadsTitle),
                 headers: [t(.name), t(.organisation), t(.roleLabel), t(.participantsCount)],
                 rows: m.caseloads.map {
-                    [.text($0.name), .text($0.organisation), .text(t.label($0.role)), .text(String($0.participants))]
+                    [.text($0.name), .text($0.organisation), .text(t.label($0.role)), t.figure($0.participants)]
                 },
                 empty: t(.none))
             el("h2") { t(.supervisorsTitle) }

@@ -36,12 +36,13 @@ public enum TaskList {
             rows: rows.map { row in
                 [
                     .text(row.title + " (" + t.label(row.source) + ")"),
+                    DateText.node(iso: row.dueOn, t.locale),
+                    row.participantHref.map { Widgets.link(row.participant ?? "", $0) } ?? .text("—"),
+                    .text(row.assignee),
                     fragment {
-                        DateText.node(iso: row.dueOn, t.locale)
+                        t.label(row.status)
                         if row.overdue && row.status == .open { " "; Widgets.badge(t(.overdue), kind: "urgent") }
                     },
-                    row.participantHref.map { Widgets.link(row.participant ?? "", $0) } ?? .text("—"),
-                    .text(row.assignee), .text(t.label(row.status)),
                     canComplete && row.status == .open
                         ? el(
                             "form", ["method": "post", "action": "/tasks/\(row.id.uuidString)/done", "class": "inline"]
