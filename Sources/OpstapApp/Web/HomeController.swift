@@ -29,6 +29,7 @@ struct HomeController {
         }
         var model = HomeModel(
             funnels: funnels, ownParticipants: own, roleNames: actor.roles.sorted().map { t.label($0) })
+        model.work = try await WorkToday(scope: scope, now: req.clock.now()).groups()
         model.attention = attention
         model.taskDueOn = scope.today.adding(days: 3).iso
         return html(HomePage.render(req.pageContext(), model))
@@ -52,8 +53,12 @@ struct HomeController {
         return programmes.map { programme in
             let id = programme.id!
             let rows = cohorts.filter { $0.$programme.id == id }.map { cohort in
+                // Who may not see people reads a cohort's figures on the programme's dashboard.
                 FunnelRow(
-                    name: cohort.name, href: "/cohorts/\(cohort.id!.uuidString)",
+                    name: cohort.name,
+                    href: scope.actor.can(.viewPeople)
+                        ? "/cohorts/\(cohort.id!.uuidString)"
+                        : "/programmes/\(id.uuidString)/dashboard?cohort=\(cohort.id!.uuidString)",
                     funnel: counts.perCohort[cohort.id!] ?? Funnel(), capacity: cohort.capacity)
             }
             return FunnelBlock(

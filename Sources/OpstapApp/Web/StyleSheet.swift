@@ -13,7 +13,16 @@ enum StyleSheet {
         return Response(status: .ok, headers: headers, body: .init(string: css))
     }
 
-    static let css = baseCSS + ChartSupport.chartStyles + reportingCSS + signOffCSS
+    static let css = baseCSS + ChartSupport.chartStyles + reportingCSS + signOffCSS + workCSS
+
+    /// The start page's work list: one block per kind, its count as a badge, items as tappable lines.
+    static let workCSS = """
+        section.work-group{border-left:4px solid #0b3d6e;padding:.25rem 0 .25rem 1rem;margin:0 0 1rem}
+        section.work-group h3{margin:.25rem 0}section.work-group .count{display:inline-block;min-width:1.75rem;padding:0 .4rem;
+        border-radius:1rem;background:#0b3d6e;color:#fff;text-align:center;font-size:.9rem}
+        section.work-group ul{list-style:none;margin:0;padding:0}section.work-group li{padding:.4rem 0;min-height:44px;
+        border-bottom:1px solid #e3e6e8}section.work-group p.more{margin:.25rem 0}
+        """
 
     /// The supervisor's cards per intern: one column on a phone, 44 px buttons.
     static let signOffCSS = """
@@ -35,7 +44,7 @@ enum StyleSheet {
     static let baseCSS = """
         *{box-sizing:border-box}
         body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:1rem;line-height:1.5;color:#1b1b1b;background:#fff}
-        a{color:#0b4f9c}a:focus,button:focus,input:focus,select:focus,textarea:focus{outline:3px solid #f5a300;outline-offset:2px}
+        a{color:#0b4f9c}a:focus,button:focus,input:focus,select:focus,textarea:focus,summary:focus,[tabindex]:focus{outline:3px solid #0b0c0c;outline-offset:0;box-shadow:0 0 0 6px #ffdd00}
         .skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:10}
         header.top{background:#0b3d6e;color:#fff;padding:.5rem 1rem;display:flex;flex-wrap:wrap;align-items:center;gap:1rem}
         header.top a,header.top .link{color:#fff}

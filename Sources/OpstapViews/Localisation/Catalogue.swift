@@ -123,6 +123,8 @@ public enum Catalogue {
         keys.formUnion(labelKeys(RetentionReason.self))
         keys.formUnion(labelKeys(ExportPart.self))
         keys.formUnion(labelKeys(SSORefusal.self))
+        keys.formUnion(labelKeys(WorkKind.self))
+        keys.formUnion(WorkKind.detailKeys)
         return keys
     }
 }

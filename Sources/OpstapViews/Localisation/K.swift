@@ -89,7 +89,9 @@ public enum K: String, CaseIterable, Sendable {
     case gender
     case givenName
     case historyTitle
-    case homeNothing
+    case workTitle
+    case workNothing
+    case workAll
     case homeRoles
     case homeTitle
     case hoursOf

@@ -51,6 +51,8 @@ public struct HomeModel: Sendable {
     /// Own participants who need attention (guidance roles).
     public var attention: [AttentionItem]? = nil
     public var taskDueOn: String? = nil
+    /// What waits for the user today, per kind of work.
+    public var work: [WorkGroup] = []
     public init(funnels: [FunnelBlock]?, ownParticipants: [ParticipantRow]?, roleNames: [String]) {
         self.funnels = funnels
         self.ownParticipants = ownParticipants
@@ -58,13 +60,15 @@ public struct HomeModel: Sendable {
     }
 }
 
-/// The start page: what each role needs first. Coordinators see the funnel per programme
-/// and cohort, guidance roles their own participants.
+/// The start page: first the work waiting for the user today, each item a link to where it
+/// is done; then coordinators see the funnel per programme and cohort, guidance roles their
+/// own participants and who among them needs attention.
 public enum HomePage {
     public static func render(_ context: PageContext, _ model: HomeModel) -> String {
         let t = context.t
         return Layout.page(context, title: t(.homeTitle)) {
             el("p", ["class": "lead"]) { t(.homeRoles, model.roleNames.joined(separator: ", ")) }
+            WorkList.render(context, model.work)
             if let funnels = model.funnels {
                 el("h2") { t(.funnelTitle) }
                 if funnels.isEmpty { el("p", ["class": "empty"]) { t(.noProgrammes) } }
@@ -78,9 +82,6 @@ public enum HomePage {
             if let own = model.ownParticipants {
                 el("h2") { t(.ownParticipantsTitle) }
                 ParticipantList.table(context, own, caption: t(.ownParticipantsTitle))
-            }
-            if model.funnels == nil && model.ownParticipants == nil {
-                el("p") { t(.homeNothing) }
             }
         }
     }

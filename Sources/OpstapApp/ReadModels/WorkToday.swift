@@ -1,0 +1,375 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import OpstapViews
+
+/// What waits for the signed-in user today, per kind of work their permissions let them do
+/// (issue 14): each group counts every item in the user's scope, shows the first few, and
+/// links each to the page where the work is done — a page the user may open. A few queries
+/// per group, whatever the number of people.
+struct WorkToday {
+    let scope: Scope
+    let now: Date
+    static let shown = 5
+    /// How far ahead a due task or an ending tenancy counts as today's work.
+    static let horizonDays = 7
+    static let tenancyHorizonDays = 30
+
+    var actor: Actor { scope.actor }
+    var db: any Database { scope.db }
+    var today: SimpleDate { scope.today }
+
+    func groups() async throws -> [WorkGroup] {
+        var groups: [WorkGroup?] = []
+        let supervises = actor.can(.approveHours) && !actor.roles.isDisjoint(with: [.workSupervisor, .teacher])
+        let supervised = supervises ? try await LedgerOperations(scope: scope, now: now).supervisedEnrolments() : []
+        if supervises { groups.append(try await hoursToApprove(supervised)) }
+        if actor.roles.contains(.workSupervisor) { groups.append(try await reviewsToSign(supervised)) }
+        if actor.roles.contains(.teacher) { groups.append(try await attendanceToRecord(supervised)) }
+        groups.append(try await tasksDue())
+        if actor.roles.contains(.coach) && actor.can(.moveParticipants) { groups.append(try await reviewsToPlan()) }
+        if actor.can(.runSelection) {
+            groups.append(try await candidacies(.referralsWithoutIntake, stage: .referred))
+            groups.append(try await candidacies(.intakesOverdue, stage: .intakePlanned, intakeBefore: today))
+            groups.append(try await candidacies(.candidatesToDecide, stage: .selection))
+        }
+        if actor.can(.enrol) {
+            groups.append(try await emptyPlaces())
+            groups.append(try await placementsToAllocate())
+        }
+        if actor.can(.manageJobs) {
+            groups.append(try await openInterviews())
+            groups.append(try await offersBelowGuarantee())
+        }
+        if actor.can(.manageHousing) && actor.visibleFields.contains(.housing) {
+            groups.append(try await waitingForHome())
+            groups.append(try await tenanciesEnding())
+        }
+        if actor.can(.manageFunding) || actor.roles.contains(.reporting) {
+            groups.append(contentsOf: try await reports())
+        }
+        return groups.compactMap { $0 }.filter { $0.total > 0 }
+    }
+
+    // MARK: Work supervisors and teachers
+
+    /// Submitted lines per intern and week, oldest week first.
+    private func hoursToApprove(_ supervised: [UUID]) async throws -> WorkGroup? {
+        guard !supervised.isEmpty else { return nil }
+        let lines = try await HourEntry.query(on: db).filter(\.$enrolment.$id ~~ supervised)
+            .filter(\.$status == EntryStatus.submitted.rawValue)
+            .field(\.$id).field(\.$enrolment.$id).field(\.$date).all()
+        var perWeek: [WeekKey: Int] = [:]
+        for line in lines {
+            guard let date = SimpleDate(line.date) else { continue }
+            perWeek[WeekKey(enrolment: line.$enrolment.id, monday: date.startOfWeek), default: 0] += 1
+        }
+        let weeks = perWeek.sorted {
+            ($0.key.monday, $0.key.enrolment.uuidString) < ($1.key.monday, $1.key.enrolment.uuidString)
+        }
+        let names = try await names(of: Set(weeks.prefix(Self.shown).map(\.key.enrolment)))
+        let items = weeks.map { key, count in
+            WorkItem(
+                subject: names[key.enrolment] ?? "—",
+                href: "/hours/approvals?week=\(key.monday.iso)#intern-\(key.enrolment.uuidString)",
+                date: key.monday.iso, number: Double(count))
+        }
+        return WorkGroup(
+            kind: .hoursToApprove, total: items.count, items: Array(items.prefix(Self.shown)),
+            allHref: "/hours/approvals")
+    }
+
+    private struct WeekKey: Hashable {
+        var enrolment: UUID
+        var monday: SimpleDate
+    }
+
+    /// Held reviews of the supervisor's interns that still lack the supervisor's signature.
+    private func reviewsToSign(_ supervised: [UUID]) async throws -> WorkGroup? {
+        guard !supervised.isEmpty else { return nil }
+        let held = try await Review.query(on: db).filter(\.$enrolment.$id ~~ supervised)
+            .filter(\.$status == ReviewStatus.held.rawValue).sort(\.$heldOn).all()
+            .filter { !$0.signedBy.contains(.workSupervisor) }
+        let names = try await names(of: Set(held.prefix(Self.shown).map { $0.$enrolment.id }))
+        return WorkGroup(
+            kind: .reviewsToSign, total: held.count,
+            items: held.prefix(Self.shown).map {
+                WorkItem(
+                    subject: names[$0.$enrolment.id] ?? "—",
+                    href: "/participants/\($0.$enrolment.id.uuidString)#reviews",
+                    date: $0.heldOn)
+            })
+    }
+
+    /// Planned days of the last two weeks that passed without any line, per participant the
+    /// teacher records for.
+    private func attendanceToRecord(_ supervised: [UUID]) async throws -> WorkGroup? {
+        guard !supervised.isEmpty else { return nil }
+        let enrolments = try await Enrolment.query(on: db).filter(\.$id ~~ supervised)
+            .filter(\.$state ~~ Attention.runningStates.map(\.rawValue)).with(\.$person).all()
+        var missing: [UUID: [SimpleDate]] = [:]
+        for monday in [today.startOfWeek.adding(days: -7), today.startOfWeek] {
+            let entries = try await HourEntry.query(on: db).filter(\.$enrolment.$id ~~ supervised)
+                .filter(\.$date >= monday.iso).filter(\.$date <= monday.adding(days: 6).iso).all()
+            let cards = try await WeeklySignOff.cards(
+                entries: entries, enrolments: enrolments, week: monday, today: today.adding(days: -1), on: db)
+            for card in cards where !card.missingDays.isEmpty {
+                missing[card.enrolmentID, default: []] += card.missingDays
+            }
+        }
+        let names = Dictionary(
+            uniqueKeysWithValues: enrolments.compactMap { e in e.id.map { ($0, e.person.fullName) } })
+        scope.logListed(enrolments.filter { missing[$0.id!] != nil }.map(\.$person.id))
+        let items = missing.sorted { ($0.value.min()!, names[$0.key] ?? "") < ($1.value.min()!, names[$1.key] ?? "") }
+            .map { id, days in
+                WorkItem(
+                    subject: names[id] ?? "—", href: "/participants/\(id.uuidString)/hours",
+                    date: days.min()?.iso, number: Double(days.count))
+            }
+        return WorkGroup(kind: .attendanceToRecord, total: items.count, items: Array(items.prefix(Self.shown)))
+    }
+
+    // MARK: Everyone
+
+    /// The user's open tasks due within a week, overdue ones first.
+    private func tasksDue() async throws -> WorkGroup? {
+        let due = GuidanceTask.query(on: db).filter(\.$assignee.$id == actor.userID)
+            .filter(\.$status == TaskStatus.open.rawValue)
+            .filter(\.$dueOn <= today.adding(days: Self.horizonDays).iso)
+        let total = try await due.copy().count()
+        let tasks = try await due.sort(\.$dueOn).limit(Self.shown).all()
+        return WorkGroup(
+            kind: .tasksDue, total: total,
+            items: tasks.map { task in
+                WorkItem(
+                    subject: task.title,
+                    href: task.$enrolment.id.map { "/participants/\($0.uuidString)#tasks" } ?? "/tasks",
+                    date: task.dueOn)
+            }, allHref: "/tasks")
+    }
+
+    // MARK: Coaches
+
+    /// The coach's own running participants without a planned review.
+    private func reviewsToPlan() async throws -> WorkGroup? {
+        var query = try await scope.listedEnrolments()
+        // A coach's scope is already their own participants; a broader role narrows to its assignments.
+        if actor.reach != .assignedOnly {
+            query = query.join(GuidanceAssignment.self, on: \Enrolment.$id == \GuidanceAssignment.$enrolment.$id)
+                .filter(GuidanceAssignment.self, \.$user.$id == actor.userID)
+                .filter(GuidanceAssignment.self, \.$endsOn == nil)
+        }
+        let own =
+            try await query
+            .filter(\.$state ~~ [EnrolmentState.inPhase, .betweenPhases].map(\.rawValue))
+            .unique().all(\.$id)
+        guard !own.isEmpty else { return nil }
+        let planned = Set(
+            try await Review.query(on: db).filter(\.$enrolment.$id ~~ own)
+                .filter(\.$status == ReviewStatus.planned.rawValue).all(\.$enrolment.$id))
+        let unplanned = own.filter { !planned.contains($0) }
+        guard !unplanned.isEmpty else { return nil }
+        let first = try await Enrolment.query(on: db).filter(\.$id ~~ unplanned).sort(\.$lastTransitionOn)
+            .limit(Self.shown).with(\.$person).all()
+        scope.logListed(first.map(\.$person.id))
+        return WorkGroup(
+            kind: .reviewsToPlan, total: unplanned.count,
+            items: first.map {
+                WorkItem(subject: $0.person.fullName, href: "/participants/\($0.id!.uuidString)#reviews")
+            })
+    }
+
+    // MARK: Selection
+
+    private func candidacies(
+        _ kind: WorkKind, stage: CandidacyStage, intakeBefore: SimpleDate? = nil
+    ) async throws -> WorkGroup? {
+        var query = try await scope.listedCandidacies().filter(\.$stage == stage.rawValue)
+        if let intakeBefore { query = query.filter(\.$intakeDate < intakeBefore.iso) }
+        let total = try await query.copy().count()
+        guard total > 0 else { return nil }
+        query = intakeBefore == nil ? query.sort(\.$referredOn) : query.sort(\.$intakeDate)
+        let first = try await query.sort(\.$id).limit(Self.shown).with(\.$person).all()
+        scope.logListed(first.map(\.$person.id))
+        return WorkGroup(
+            kind: kind, total: total,
+            items: first.map {
+                WorkItem(
+                    subject: $0.person.fullName, href: "/candidates/\($0.id!.uuidString)",
+                    date: intakeBefore == nil ? $0.referredOn : $0.intakeDate)
+            }, allHref: "/candidates?stage=\(stage.rawValue)")
+    }
+
+    // MARK: Cohorts
+
+    /// Cohorts that have not started yet with places left.
+    private func emptyPlaces() async throws -> WorkGroup? {
+        let cohorts = try await scope.cohorts().filter(\.$startDate >= today.iso).sort(\.$startDate).all()
+        let taken = try await CohortOperations(scope: scope).occupancy(of: cohorts.compactMap(\.id))
+        let open = cohorts.filter { $0.capacity > taken[$0.id!, default: 0] }
+        return WorkGroup(
+            kind: .emptyPlaces, total: open.count,
+            items: open.prefix(Self.shown).map {
+                WorkItem(
+                    subject: $0.name, href: "/cohorts/\($0.id!.uuidString)", date: $0.startDate,
+                    number: Double($0.capacity - taken[$0.id!, default: 0]))
+            })
+    }
+
+    /// Per cohort, running participants without a placement today: the people the cohort's
+    /// allocation page proposes places for.
+    private func placementsToAllocate() async throws -> WorkGroup? {
+        let running = try await scope.listedEnrolments()
+            .filter(\.$state ~~ [EnrolmentState.enrolled, .inPhase, .betweenPhases].map(\.rawValue))
+            .field(\.$id).field(\.$cohort.$id).all()
+        let ids = running.compactMap(\.id)
+        guard !ids.isEmpty else { return nil }
+        let placed = Set(
+            try await Placement.query(on: db).filter(\.$enrolment.$id ~~ ids).filter(\.$startsOn <= today.iso)
+                .group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= today.iso) }
+                .all(\.$enrolment.$id))
+        var perCohort: [UUID: Int] = [:]
+        for enrolment in running where !placed.contains(enrolment.id!) {
+            perCohort[enrolment.$cohort.id, default: 0] += 1
+        }
+        guard !perCohort.isEmpty else { return nil }
+        let cohorts = try await Cohort.query(on: db).filter(\.$id ~~ Array(perCohort.keys)).sort(\.$startDate).all()
+        return WorkGroup(
+            kind: .placementsToAllocate, total: perCohort.values.reduce(0, +),
+            items: cohorts.prefix(Self.shown).map {
+                WorkItem(
+                    subject: $0.name, href: "/cohorts/\($0.id!.uuidString)/allocation",
+                    number: Double(perCohort[$0.id!] ?? 0))
+            })
+    }
+
+    // MARK: Work
+
+    /// Employers see their own interviews and offers only, as on the pathway page.
+    private var employerOnly: Bool {
+        actor.roles.isDisjoint(with: [.administrator, .coordinator]) && actor.organisationKind.isEmployer
+    }
+
+    private func openInterviews() async throws -> WorkGroup? {
+        let enrolments = try await scope.listedEnrolments().all(\.$id)
+        var query = FitInterview.query(on: db).filter(\.$enrolment.$id ~~ enrolments)
+            .filter(\.$result == FitInterviewResult.planned.rawValue)
+        if employerOnly { query = query.filter(\.$employer.$id == actor.organisationID) }
+        let total = try await query.copy().count()
+        let first = try await query.sort(\.$plannedOn).limit(Self.shown).all()
+        let names = try await names(of: Set(first.map { $0.$enrolment.id }))
+        return WorkGroup(
+            kind: .openInterviews, total: total,
+            items: first.map {
+                WorkItem(
+                    subject: names[$0.$enrolment.id] ?? "—",
+                    href: "/participants/\($0.$enrolment.id.uuidString)/pathway", date: $0.plannedOn)
+            })
+    }
+
+    /// Open offers with fewer hours than the programme's job guarantee, or on call.
+    private func offersBelowGuarantee() async throws -> WorkGroup? {
+        let enrolments = try await scope.listedEnrolments().all(\.$id)
+        var query = JobOffer.query(on: db).filter(\.$enrolment.$id ~~ enrolments)
+            .filter(\.$status == JobOfferStatus.offered.rawValue).filter(\.$guaranteedHours != nil)
+        if employerOnly { query = query.filter(\.$employer.$id == actor.organisationID) }
+        let below = try await query.sort(\.$offeredOn).all().filter { offer in
+            guard let guaranteed = offer.guaranteedHours else { return false }
+            return offer.hoursPerWeek < guaranteed || offer.contractType == ContractType.onCall.rawValue
+        }
+        let names = try await names(of: Set(below.prefix(Self.shown).map { $0.$enrolment.id }))
+        return WorkGroup(
+            kind: .offersBelowGuarantee, total: below.count,
+            items: below.prefix(Self.shown).map {
+                WorkItem(
+                    subject: names[$0.$enrolment.id] ?? "—",
+                    href: "/participants/\($0.$enrolment.id.uuidString)/pathway", number: $0.hoursPerWeek)
+            })
+    }
+
+    // MARK: Housing
+
+    /// Running participants on the studio route without a home, longest waiting first.
+    private func waitingForHome() async throws -> WorkGroup? {
+        let programmes = try await scope.partnerProgrammeIDs()
+        var waiting: [(HousingRouteChoice, Enrolment)] = []
+        for programme in programmes {
+            waiting += try await HousingOccupancy.waitingEnrolments(programmeID: programme, on: db)
+        }
+        let visible = Set(try await scope.listedEnrolments().filter(\.$id ~~ waiting.compactMap { $0.1.id }).all(\.$id))
+        let listed = waiting.filter { visible.contains($0.1.id!) }.sorted { $0.0.chosenOn < $1.0.chosenOn }
+        let names = try await names(of: Set(listed.prefix(Self.shown).map { $0.1.id! }))
+        return WorkGroup(
+            kind: .waitingForHome, total: listed.count,
+            items: listed.prefix(Self.shown).map { route, enrolment in
+                WorkItem(
+                    subject: names[enrolment.id!] ?? "—", href: "/participants/\(enrolment.id!.uuidString)/pathway",
+                    date: route.chosenOn)
+            })
+    }
+
+    /// Tenancies in the user's complexes that end within a month.
+    private func tenanciesEnding() async throws -> WorkGroup? {
+        let complexes = try await HousingOperations(scope: scope, now: now).complexes().all()
+        let units = try await HousingUnit.query(on: db).filter(\.$complex.$id ~~ complexes.compactMap(\.id)).all()
+        let ending = try await Tenancy.query(on: db).filter(\.$unit.$id ~~ units.compactMap(\.id))
+            .filter(\.$endsOn >= today.iso).filter(\.$endsOn <= today.adding(days: Self.tenancyHorizonDays).iso)
+            .sort(\.$endsOn).all()
+        let complexOfUnit = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.$complex.id) })
+        let names = try await names(of: Set(ending.prefix(Self.shown).map { $0.$enrolment.id }))
+        return WorkGroup(
+            kind: .tenanciesEnding, total: ending.count,
+            items: ending.prefix(Self.shown).map {
+                WorkItem(
+                    subject: names[$0.$enrolment.id] ?? "—",
+                    href: "/housing/\(complexOfUnit[$0.$unit.id]!.uuidString)", date: $0.endsOn)
+            })
+    }
+
+    // MARK: Reporting
+
+    /// ESF+ years that have closed: those not yet frozen are due, the frozen ones are ready to read.
+    private func reports() async throws -> [WorkGroup?] {
+        let streams = try await FundingStream.query(on: db).filter(\.$programme.$id ~~ scope.partnerProgrammeIDs())
+            .filter(\.$kind == FundingKind.esfPlus.rawValue).sort(\.$name).all()
+        let snapshots = try await EsfSnapshot.query(on: db).filter(\.$stream.$id ~~ streams.compactMap(\.id)).all()
+        let frozen = Dictionary(
+            snapshots.map { (ReportKey(stream: $0.$stream.id, year: $0.year), $0) }, uniquingKeysWith: { a, _ in a })
+        var due: [WorkItem] = []
+        var done: [WorkItem] = []
+        let reports = EsfReports(scope: scope)
+        for stream in streams {
+            for year in reports.years(of: stream) where year < today.year {
+                let href = "/funding/\(stream.id!.uuidString)/esf?year=\(year)"
+                let subject = "\(stream.name) \(year)"
+                if let snapshot = frozen[ReportKey(stream: stream.id!, year: year)] {
+                    done.append(
+                        WorkItem(subject: subject, href: href, date: snapshot.takenAt.map { SimpleDate($0).iso }))
+                } else {
+                    due.append(WorkItem(subject: subject, href: href))
+                }
+            }
+        }
+        return [
+            WorkGroup(kind: .reportsDue, total: due.count, items: Array(due.prefix(Self.shown))),
+            actor.roles.contains(.reporting)
+                ? WorkGroup(kind: .reportsFrozen, total: done.count, items: Array(done.suffix(Self.shown).reversed()))
+                : nil,
+        ]
+    }
+
+    private struct ReportKey: Hashable {
+        var stream: UUID
+        var year: Int
+    }
+
+    // MARK: Names
+
+    /// The names of a few participants, read in one query and logged as listed.
+    private func names(of enrolmentIDs: Set<UUID>) async throws -> [UUID: String] {
+        guard !enrolmentIDs.isEmpty else { return [:] }
+        let enrolments = try await Enrolment.query(on: db).filter(\.$id ~~ Array(enrolmentIDs)).with(\.$person).all()
+        scope.logListed(enrolments.map(\.$person.id))
+        return Dictionary(uniqueKeysWithValues: enrolments.map { ($0.id!, $0.person.fullName) })
+    }
+}
