@@ -125,7 +125,9 @@ import Vapor
                 base + "/eligibility", base + "/characteristics/\(person)", base + "/esf/snapshots?year=2024",
                 "/programmes/\(stream.$programme.id)/goals",
             ] {
-                #expect(try await outsider.post(path, [("year", "2024")]).status == .notFound, "\(path)")
+                #expect(
+                    try await outsider.post(path, [("year", "2024"), ("confirmed", "yes")]).status == .notFound,
+                    "\(path)")
             }
         }
     }
@@ -135,7 +137,9 @@ import Vapor
             let stream = try await esfStream(app)
             let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
             #expect(
-                try await web.post("/funding/\(stream.id!)/esf/snapshots?year=2024", [("year", "2024")]).status
+                try await web.post(
+                    "/funding/\(stream.id!)/esf/snapshots?year=2024", [("year", "2024"), ("confirmed", "yes")]
+                ).status
                     == .seeOther)
             #expect(try await EsfSnapshot.query(on: app.db).count() == 1)
             // Capture the missing characteristics: today's figures now count 16.
@@ -158,11 +162,14 @@ import Vapor
             let page = try await web.get("/funding/\(stream.id!)/esf?year=2024").body.string
             #expect(page.contains("Verschillen met de actuele gegevens") && page.contains("EECO04"))
             #expect(
-                try await web.post("/funding/\(stream.id!)/esf/snapshots?year=2024", [("year", "2024")]).status
+                try await web.post(
+                    "/funding/\(stream.id!)/esf/snapshots?year=2024", [("year", "2024"), ("confirmed", "yes")]
+                ).status
                     == .seeOther)
             #expect(try await EsfSnapshot.query(on: app.db).count() == 1, "a year is frozen once")
             // 2025 has closed too (the grant ran through 2025); each year has its own snapshot.
-            _ = try await web.post("/funding/\(stream.id!)/esf/snapshots?year=2025", [("year", "2025")])
+            _ = try await web.post(
+                "/funding/\(stream.id!)/esf/snapshots?year=2025", [("year", "2025"), ("confirmed", "yes")])
             #expect(try await EsfSnapshot.query(on: app.db).count() == 2)
         }
     }

@@ -55,11 +55,12 @@ import OpstapViews
             #expect(refused.body.string.contains("Vul dit in."))
             #expect(try await pending(app)[second]?.count == before[second]!.count)
             let reason = "Dinsdag stond je niet ingeroosterd."
-            #expect(
-                try await supervisor.post(
-                    "/hours/approvals/interns/\(second.uuidString)/reject",
-                    [("week", "2026-11-16"), ("reason", reason)]
-                ).status == .seeOther)
+            // With a reason it asks first, and only "Ja, afkeuren" sends the week back.
+            let asked = try await supervisor.post(
+                "/hours/approvals/interns/\(second.uuidString)/reject", [("week", "2026-11-16"), ("reason", reason)])
+            #expect(asked.status == .ok && asked.body.string.contains("Ja, afkeuren"))
+            #expect(try await pending(app)[second]?.count == before[second]!.count)
+            #expect(try await supervisor.confirm(asked).status == .seeOther)
             let sentBack = try await HourEntry.query(on: app.db).filter(\.$id ~~ before[second]!.compactMap(\.id)).all()
             #expect(sentBack.allSatisfy { $0.status == "rejected" && $0.rejectionReason == reason })
         }

@@ -127,6 +127,9 @@ def record_decision(page: Page, decision: str, reason: str) -> None:
     form.get_by_label("Besluit", exact=True).select_option(label=decision)
     form.get_by_label("Reden van het besluit").fill(reason)
     form.get_by_role("button", name="Besluit vastleggen").click()
+    if decision == "Afgewezen":
+        # A rejection is final: the confirmation page states it first.
+        page.get_by_role("button", name="Ja, afwijzen").click()
 
 
 def timeline_entries(page: Page, region_name: str) -> list[tuple[str, str]]:

@@ -213,6 +213,10 @@ def test_supervisor_rejects_one_line_only_with_a_reason(page: Page, new_page) ->
     row = ledger_row(supervisor, place)
     row.get_by_label("Reden van afkeuren").fill(reason)
     row.get_by_role("button", name="Afkeuren").click()
+    # Rejecting asks first and says what follows, with the reason; "Nee, terug" would change nothing.
+    expect(supervisor.get_by_role("heading", level=1)).to_contain_text("afkeuren?")
+    expect(supervisor.get_by_role("region", name="Wat er gebeurt")).to_contain_text(reason)
+    supervisor.get_by_role("button", name="Ja, afkeuren").click()
     expect(flash(supervisor)).to_have_text("Vastgelegd.")
     expect(error_summary(supervisor)).to_have_count(0)
     row = ledger_row(supervisor, place)

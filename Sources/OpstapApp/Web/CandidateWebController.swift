@@ -239,6 +239,16 @@ struct CandidateWebController {
         guard errors.isEmpty, let decision else {
             return try await page(req, scope: scope, candidacy: candidacy, errors: errors, status: .badRequest)
         }
+        if decision == .rejected && !Confirmation.given(form) {
+            let t = req.translator()
+            let name = try await candidacy.$person.get(on: req.db).fullName
+            return Confirmation.ask(
+                req, form: form, question: t(.confirmRejectCandidateQuestion, name),
+                consequences: [
+                    t(.confirmRejectCandidateFinal, name), t(.confirmRejectCandidateReason, form["reason"]),
+                ],
+                confirm: t(.confirmRejectCandidateButton), back: "/candidates/\(try candidacy.requireID().uuidString)")
+        }
         return try await perform(req, scope: scope, candidacy: candidacy) {
             try await CandidateOperations(scope: scope, now: req.clock.now()).apply(
                 .decide(decision, reason: form["reason"]), to: candidacy)

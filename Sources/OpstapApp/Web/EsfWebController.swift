@@ -203,6 +203,15 @@ struct EsfWebController {
 
     func freeze(_ req: Request) async throws -> Response {
         let c = try await EsfReportContext.load(req)
+        let form = FormData(req)
+        if c.scope.actor.can(.manageFunding) && !Confirmation.given(form) {
+            let t = req.translator()
+            let report = "\(c.stream.name) \(c.year)"
+            return Confirmation.ask(
+                req, form: form, question: t(.confirmFreezeQuestion, report),
+                consequences: [t(.confirmFreezeFinal, String(c.year)), t(.confirmFreezeOnce)],
+                confirm: t(.confirmFreezeButton), back: "/funding/\(try c.stream.requireID())/esf?year=\(c.year)")
+        }
         do {
             _ = try await c.reports.freeze(c.stream, year: c.year)
             req.flash(req.translator()(.flashSnapshotTaken, String(c.year)))

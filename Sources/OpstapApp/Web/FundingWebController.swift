@@ -127,6 +127,11 @@ struct FundingWebController {
         let operations = FundingOperations(scope: scope, now: req.clock.now())
         let stream = try await operations.stream(try req.uuidParameter("streamID"))
         let form = FormData(req)
+        // Eligible or not is chosen, never assumed.
+        guard ["true", "false"].contains(form["eligible"]) else {
+            return try await streamPage(
+                req, values: form.firstValues, errors: [FieldError("eligible", .invalidChoice)], status: .badRequest)
+        }
         do {
             _ = try await operations.recordEligibility(
                 stream,

@@ -108,6 +108,23 @@ struct HoursWebController {
             default: .reject(reason: FormData(req)["reason"])
             }
         let fromApprovals = req.parameters.get("enrolmentID") == nil
+        let week = (SimpleDate(entry.date) ?? scope.today).startOfWeek
+        let back =
+            fromApprovals
+            ? "/hours/approvals?week=\(week.iso)" : "/participants/\(try enrolment.requireID().uuidString)/hours"
+        let form = FormData(req)
+        // A rejection with its reason asks first; without one the operation refuses it.
+        if case .reject(let reason) = step, !reason.isEmpty, entry.status == EntryStatus.submitted.rawValue,
+            !Confirmation.given(form)
+        {
+            let t = req.translator()
+            let name = try await enrolment.$person.get(on: req.db).fullName
+            return Confirmation.ask(
+                req, form: form,
+                question: t(.confirmRejectHoursQuestion, name, DateText.text(iso: entry.date, t.locale)),
+                consequences: [t(.confirmRejectHoursReason, reason), t(.confirmRejectHoursCount)],
+                confirm: t(.confirmRejectHoursButton), back: back)
+        }
         do {
             try await LedgerOperations(scope: scope, now: req.clock.now()).apply(step, to: entry, enrolment: enrolment)
             req.flash(req.translator()(.flashStepRecorded))
@@ -121,10 +138,7 @@ struct HoursWebController {
                 req, scope: scope, enrolment: enrolment, values: [:], errors: [], correcting: nil, refusal: text,
                 status: .conflict)
         }
-        return req.redirect(
-            to: fromApprovals
-                ? "/hours/approvals?week=\((SimpleDate(entry.date) ?? scope.today).startOfWeek.iso)"
-                : "/participants/\(enrolment.id!.uuidString)/hours")
+        return req.redirect(to: back)
     }
 
     private func visibleEntry(_ req: Request, scope: Scope) async throws -> (HourEntry, Enrolment) {
@@ -217,6 +231,14 @@ struct HoursWebController {
         guard let week = SimpleDate(form["week"])?.startOfWeek else { throw Abort(.badRequest) }
         let operations = LedgerOperations(scope: scope, now: req.clock.now())
         let name = try await Person.find(intern.$person.id, on: req.db)?.fullName ?? ""
+        if !approve && !form["reason"].isEmpty && !Confirmation.given(form) {
+            let t = req.translator()
+            return Confirmation.ask(
+                req, form: form, question: t(.confirmRejectWeekQuestion, name, DateText.text(week, t.locale)),
+                consequences: [t(.confirmRejectHoursReason, form["reason"]), t(.confirmRejectHoursCount)],
+                confirm: t(.confirmRejectHoursButton),
+                back: "/hours/approvals?week=\(week.iso)#intern-\(try intern.requireID().uuidString)")
+        }
         do {
             let count =
                 approve

@@ -130,6 +130,19 @@ struct HousingWebController {
             .filter(HousingUnit.self, \.$complex.$id == complex.requireID()).first()
         else { throw AccessDenied.notFound }
         let form = FormData(req)
+        try scope.actor.require(.manageHousing)
+        // A valid end date first asks for confirmation; a wrong one gets its error from the operation.
+        if let endsOn = SimpleDate(form["endsOn"]), endsOn >= tenancy.range.from, !Confirmation.given(form) {
+            let t = req.translator()
+            let name =
+                try await Enrolment.query(on: req.db).filter(\.$id == tenancy.$enrolment.id).with(\.$person)
+                .first()?.person.fullName ?? ""
+            let date = DateText.text(endsOn, t.locale)
+            return Confirmation.ask(
+                req, form: form, question: t(.confirmEndTenancyQuestion, name, date),
+                consequences: [t(.confirmEndTenancyFinal, date)], confirm: t(.confirmEndTenancyButton),
+                back: "/housing/\(try complex.requireID().uuidString)")
+        }
         do {
             try await operations.end(tenancy, on: form["endsOn"], reason: "ended")
             req.flash(req.translator()(.flashSaved))

@@ -182,6 +182,9 @@ struct ParticipantWebController {
             return try await dossier(
                 req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
         case .success(let command):
+            if [.withdraw, .complete].contains(command.kind) && !Confirmation.given(form) {
+                return try await confirmLeaving(req, command: command, enrolment: enrolment, form: form)
+            }
             do {
                 try await EnrolmentOperations(scope: scope, now: req.clock.now()).apply(command, to: enrolment)
                 req.flash(req.translator()(.flashStepRecorded))
@@ -193,6 +196,24 @@ struct ParticipantWebController {
                     status: .conflict)
             }
         }
+    }
+
+    /// Withdrawing and completing end the programme for good: the page says what follows first.
+    private func confirmLeaving(
+        _ req: Request, command: EnrolmentCommand, enrolment: Enrolment, form: FormData
+    ) async throws -> Response {
+        let t = req.translator()
+        let name = try await enrolment.$person.get(on: req.db).fullName
+        let date = DateText.text(command.date, t.locale)
+        let withdraw = command.kind == .withdraw
+        return Confirmation.ask(
+            req, form: form,
+            question: withdraw ? t(.confirmWithdrawQuestion, name, date) : t(.confirmCompleteQuestion, name, date),
+            consequences: [
+                withdraw ? t(.confirmWithdrawFinal) : t(.confirmCompleteFinal), t(.confirmFollowUps),
+            ] + (withdraw ? [t(.confirmWithdrawHome)] : []) + [t(.confirmOwnAccountEnds)],
+            confirm: withdraw ? t(.confirmWithdrawButton) : t(.confirmCompleteButton),
+            back: "/participants/\(try enrolment.requireID().uuidString)")
     }
 
     func schedule(_ req: Request) async throws -> Response {

@@ -90,6 +90,33 @@ public enum K: String, CaseIterable, Sendable {
     case givenName
     case historyTitle
     case workTitle
+    case confirmConsequences
+    case confirmBack
+    case confirmWithdrawQuestion
+    case confirmWithdrawFinal
+    case confirmFollowUps
+    case confirmWithdrawHome
+    case confirmOwnAccountEnds
+    case confirmWithdrawButton
+    case confirmCompleteQuestion
+    case confirmCompleteFinal
+    case confirmCompleteButton
+    case confirmEndTenancyQuestion
+    case confirmEndTenancyFinal
+    case confirmEndTenancyButton
+    case confirmFreezeQuestion
+    case confirmFreezeFinal
+    case confirmFreezeOnce
+    case confirmFreezeButton
+    case confirmRejectHoursQuestion
+    case confirmRejectWeekQuestion
+    case confirmRejectHoursReason
+    case confirmRejectHoursCount
+    case confirmRejectHoursButton
+    case confirmRejectCandidateQuestion
+    case confirmRejectCandidateFinal
+    case confirmRejectCandidateReason
+    case confirmRejectCandidateButton
     case workNothing
     case workAll
     case homeRoles

@@ -224,7 +224,7 @@ public enum CandidatePage {
                     Form.select(
                         context, label: t(.decisionLabel), name: "decision",
                         options: decisions.map { ($0.rawValue, t.label($0)) }, selected: nil, errors: m.errors,
-                        required: true)
+                        includeEmpty: true, required: true)
                     Form.textarea(context, label: t(.decisionReason), name: "reason", errors: m.errors, required: true)
                     Form.submit(t(.recordDecision))
                 }

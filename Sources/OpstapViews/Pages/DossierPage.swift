@@ -325,8 +325,8 @@ public enum DossierPage {
                     form(kind) {
                         Form.select(
                             context, label: t(.phaseResultLabel), name: "result",
-                            options: Form.options(PhaseResult.self, t), selected: PhaseResult.passed.rawValue,
-                            errors: m.errors, scope: kind.rawValue)
+                            options: Form.options(PhaseResult.self, t), selected: nil, errors: m.errors,
+                            includeEmpty: true, required: true, scope: kind.rawValue)
                     }
                 case .pause:
                     form(kind) {

@@ -118,8 +118,8 @@ public enum FundingStreamPage {
                         selected: m.values["personId"], errors: m.errors, includeEmpty: true, required: true)
                     Form.select(
                         context, label: t(.eligibleHeader), name: "eligible",
-                        options: [("true", t(.yes)), ("false", t(.no))], selected: m.values["eligible"] ?? "true",
-                        errors: m.errors)
+                        options: [("true", t(.yes)), ("false", t(.no))], selected: m.values["eligible"],
+                        errors: m.errors, includeEmpty: true, required: true)
                     Form.input(
                         context, label: t(.targetGroup), name: "targetGroup", value: m.values["targetGroup"] ?? "",
                         errors: m.errors, required: true, hint: t(.targetGroupHint))

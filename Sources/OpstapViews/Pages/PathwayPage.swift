@@ -188,8 +188,8 @@ public enum PathwayPage {
                             Form.select(
                                 context, label: t(.status), name: "status",
                                 options: [QualificationStatus.awarded, .stopped].map { ($0.rawValue, t.label($0)) },
-                                selected: endState.values["status"], errors: endState.errors,
-                                scope: "conclude-\(row.id.uuidString)")
+                                selected: endState.values["status"], errors: endState.errors, includeEmpty: true,
+                                required: true, scope: "conclude-\(row.id.uuidString)")
                             Form.input(
                                 context, label: t(.date), name: "concludedOn",
                                 value: endState.values["concludedOn"] ?? m.today, type: "date", errors: endState.errors,
@@ -337,7 +337,7 @@ public enum PathwayPage {
             Form.select(
                 context, label: t(.result), name: "result",
                 options: [FitInterviewResult.positive, .negative, .cancelled].map { ($0.rawValue, t.label($0)) },
-                selected: s.values["result"], errors: s.errors, scope: id)
+                selected: s.values["result"], errors: s.errors, includeEmpty: true, required: true, scope: id)
             Form.input(
                 context, label: t(.note), name: "note", value: s.values["note"] ?? "", errors: s.errors, scope: id)
             Form.submit(t(.recordResult))
@@ -382,7 +382,7 @@ public enum PathwayPage {
                             Form.select(
                                 context, label: t(.situation), name: "situation",
                                 options: Form.options(FollowUpSituation.self, t), selected: s.values["situation"],
-                                errors: s.errors, scope: id)
+                                errors: s.errors, includeEmpty: true, required: true, scope: id)
                             Form.input(
                                 context, label: t(.observedOn), name: "observedOn",
                                 value: s.values["observedOn"] ?? m.today, type: "date", errors: s.errors, scope: id)

@@ -42,6 +42,29 @@ struct WebClient {
             app, .POST, path, headers: formHeaders(cookie), body: encode(fields + [("_csrf", csrf ?? self.csrf)]))
     }
 
+    /// Presses "Ja, …" on a confirmation page: posts the hidden fields of its form to its action.
+    func confirm(_ page: HTTPResult) async throws -> HTTPResult {
+        let html = page.body.string
+        let start = try #require(html.range(of: "<div class=\"actions\"><form method=\"post\" action=\""))
+        let form = html[start.upperBound...].components(separatedBy: "</form>")[0]
+        let action = Self.unescape(String(form.prefix { $0 != "\"" }))
+        let fields = form.components(separatedBy: "<input type=\"hidden\" name=\"").dropFirst().compactMap {
+            input -> (String, String)? in
+            let name = Self.unescape(String(input.prefix { $0 != "\"" }))
+            guard name != "_csrf", let value = input.range(of: "value=\"") else { return nil }
+            return (name, Self.unescape(String(input[value.upperBound...].prefix { $0 != "\"" })))
+        }
+        return try await post(action, fields)
+    }
+
+    static func unescape(_ text: String) -> String {
+        var text = text
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text
+    }
+
     static func csrfToken(in html: String) -> String? {
         guard let range = html.range(of: "name=\"_csrf\" value=\"") else { return nil }
         let rest = html[range.upperBound...]
@@ -131,5 +154,13 @@ extension WebClient {
         headers.add(name: .cookie, value: cookie)
         headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
         return try await send(app, .POST, path, headers: headers, body: body)
+    }
+}
+
+extension String {
+    /// A page's text with figures' `<data value="…">` wrappers removed, to compare shown cells.
+    var withoutDataElements: String {
+        replacingOccurrences(of: #"<data value="[^"]*">"#, with: "", options: .regularExpression)
+            .replacingOccurrences(of: "</data>", with: "")
     }
 }
