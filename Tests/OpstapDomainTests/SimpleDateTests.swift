@@ -21,4 +21,17 @@ import Testing
         #expect(birth.years(until: SimpleDate("2026-11-22")!) == 25)
         #expect(birth.years(until: SimpleDate("2026-11-23")!) == 26)
     }
+
+    @Test func aTypedDateIsReadDayFirstOrAsISO() {
+        #expect(SimpleDate.typed("27-3-2026") == SimpleDate("2026-03-27"))
+        #expect(SimpleDate.typed(" 07/03/2026 ") == SimpleDate("2026-03-07"))
+        #expect(SimpleDate.typed("7.3.2026") == SimpleDate("2026-03-07"))
+        #expect(SimpleDate.typed("2026-03-27") == SimpleDate("2026-03-27"))
+        // Not a date: the day and month must exist, the year has four digits, the order is day first.
+        #expect(SimpleDate.typed("31-2-2026") == nil)
+        #expect(SimpleDate.typed("27-3-26") == nil)
+        #expect(SimpleDate.typed("2026-3-27") == nil)
+        #expect(SimpleDate.typed("13-13-2026") == nil)
+        #expect(SimpleDate.typed("gisteren") == nil)
+    }
 }

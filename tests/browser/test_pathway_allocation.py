@@ -545,8 +545,12 @@ def test_bad_offer_and_interview_are_refused_next_to_the_fields(page: Page) -> N
         form.get_by_role("button", name="Klikgesprek plannen").click()
     assert posted.value.status == 400, f"an interview without a date answered {posted.value.status}"
     form = interview_form(page)
-    expect(form.locator(".field-error#f-interview-plannedOn-error")).to_have_text("Vul een geldige datum in (jjjj-mm-dd).")
+    expect(form.locator(".field-error#f-interview-plannedOn-error")).to_have_text("Vul een bestaande datum in, bijvoorbeeld 27-3-2026.")
     expect(form.get_by_label("Datum")).to_have_attribute("aria-invalid", "true")
+    # The summary names the field, and focus is on it when the page opens.
+    summary = form.locator(".error-summary")
+    expect(summary).to_contain_text("Datum: Vul een bestaande datum in")
+    expect(summary).to_be_focused()
     expect(flash(page)).to_have_count(0)
     page.goto(pathway)
     expect(page.get_by_role("table", name="Klikgesprekken").locator("tbody tr")).to_have_count(interviews_before)

@@ -1,4 +1,5 @@
 import Foundation
+import OpstapDomain
 import Vapor
 
 /// A posted HTML form as ordered name/value pairs. Parsed by hand because forms repeat
@@ -18,8 +19,22 @@ struct FormData {
             guard let rawName = pieces.first else { return nil }
             let name = Self.decode(String(rawName))
             let value = pieces.count > 1 ? Self.decode(String(pieces[1])) : ""
-            return (name, value)
+            return (name, Self.isDateField(name) ? Self.isoDate(value) : value)
         }
+    }
+
+    /// Date fields accept the day-first form people type (27-3-2026) as well as the ISO form the
+    /// browser's date control sends; the operations read ISO. A text that is not a date stays as
+    /// typed, for its field error and to be shown again.
+    static func isoDate(_ value: String) -> String {
+        SimpleDate.typed(value)?.iso ?? value
+    }
+
+    /// Form fields that hold a date, by the names this code base gives them.
+    static func isDateField(_ name: String) -> Bool {
+        let last = name.split(separator: ".").last.map(String.init) ?? name
+        return ["date", "week", "from", "deadline", "plannedReturn", "periodStart", "dateOfBirth"].contains(last)
+            || ["On", "Date", "From", "Until"].contains { last.hasSuffix($0) }
     }
 
     private static func decode(_ text: String) -> String {

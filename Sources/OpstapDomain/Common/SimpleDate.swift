@@ -29,6 +29,18 @@ public struct SimpleDate: Hashable, Comparable, Codable, Sendable, CustomStringC
         self.init(year: y, month: m, day: d)
     }
 
+    /// A date as people in the Netherlands type it: day first (27-3-2026, 27/03/2026,
+    /// 27.3.2026) or the ISO form (2026-03-27).
+    public static func typed(_ text: String) -> SimpleDate? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let iso = SimpleDate(trimmed) { return iso }
+        let parts = trimmed.split(omittingEmptySubsequences: false, whereSeparator: { "-/.".contains($0) })
+        guard parts.count == 3, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+            parts[2].count == 4, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2])
+        else { return nil }
+        return SimpleDate(year: y, month: m, day: d)
+    }
+
     public init(_ date: Date) {
         let c = Self.calendar.dateComponents([.year, .month, .day], from: date)
         self.year = c.year!

@@ -13,13 +13,72 @@ public enum Form {
     ) -> HTMLNode {
         guard !errors.isEmpty else { return .fragment([]) }
         let t = context.t
-        return el("div", ["class": "error-summary", "role": "alert", "tabindex": "-1"]) {
+        // `autofocus` moves focus to the summary when the page opens, without script; the page
+        // frame names each field in its link (`namingSummaryFields`).
+        return el("div", ["class": "error-summary", "role": "alert", "tabindex": "-1", "autofocus": ""]) {
             el("h2") { t(heading) }
             el("ul") {
                 for error in errors {
-                    el("li") { el("a", ["href": "#" + fieldID(error.field, scope: scope)]) { t.error(error) } }
+                    el("li") {
+                        el("a", ["href": "#" + fieldID(error.field, scope: scope), summaryMarker: ""]) { t.error(error) }
+                    }
                 }
             }
+        }
+    }
+
+    static let summaryMarker = "data-summary"
+
+    /// The error summary names each field the GOV.UK way ("Achternaam: Vul dit in."): the label
+    /// of the field a summary link points at is read from the finished page. A link whose exact
+    /// field is not on the page points at the first field of that name in a scoped form.
+    public static func namingSummaryFields(_ nodes: [HTMLNode]) -> [HTMLNode] {
+        var labels: [(id: String, text: String)] = []
+        collectLabels(nodes, into: &labels)
+        guard !labels.isEmpty else { return nodes.map(unmarked) }
+        return nodes.map { rewrite($0, labels: labels) }
+    }
+
+    private static func collectLabels(_ nodes: [HTMLNode], into labels: inout [(id: String, text: String)]) {
+        for node in nodes {
+            switch node {
+            case .element("label", let attributes, let children):
+                if let id = attributes.first(where: { $0.name == "for" })?.value {
+                    labels.append((id, CellValue.of(.fragment(children))))
+                }
+            case .element(_, _, let children), .fragment(let children):
+                collectLabels(children, into: &labels)
+            case .text, .raw: break
+            }
+        }
+    }
+
+    private static func rewrite(_ node: HTMLNode, labels: [(id: String, text: String)]) -> HTMLNode {
+        switch node {
+        case .element("a", let attributes, let children) where attributes.contains(where: { $0.name == summaryMarker }):
+            let target = String((attributes.first { $0.name == "href" }?.value ?? "").dropFirst())
+            let field = target.hasPrefix("f-") ? String(target.dropFirst(2)) : target
+            guard
+                let label = labels.first(where: { $0.id == target })
+                    ?? labels.first(where: { $0.id.hasSuffix("-" + field) })
+            else { return unmarked(node) }
+            let message = CellValue.of(.fragment(children))
+            return .element("a", [HTMLNode.Attribute("href", "#" + label.id)], [.text(label.text + ": " + message)])
+        case .element(let name, let attributes, let children):
+            return .element(name, attributes, children.map { rewrite($0, labels: labels) })
+        case .fragment(let children):
+            return .fragment(children.map { rewrite($0, labels: labels) })
+        case .text, .raw:
+            return node
+        }
+    }
+
+    private static func unmarked(_ node: HTMLNode) -> HTMLNode {
+        switch node {
+        case .element(let name, let attributes, let children):
+            .element(name, attributes.filter { $0.name != summaryMarker }, children.map(unmarked))
+        case .fragment(let children): .fragment(children.map(unmarked))
+        case .text, .raw: node
         }
     }
 

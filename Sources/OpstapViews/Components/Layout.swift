@@ -17,7 +17,7 @@ public enum Layout {
                     el("p", ["class": "flash", "role": "status"]) { flash }
                 }
                 el("h1") { title }
-                let nodes = content()
+                let nodes = Form.namingSummaryFields(content())
                 nodes
                 // Every list on a page downloads as CSV (TableDownloadMiddleware), unless the
                 // page offers its own downloads.

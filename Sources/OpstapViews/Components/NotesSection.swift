@@ -40,6 +40,7 @@ public enum NotesSection {
             el("h2", ["id": "notes-title"]) { t(.notesTitle) }
             if canWrite {
                 el("form", ["method": "post", "action": action, "class": "action", "novalidate": ""]) {
+                    Form.errorSummary(context, errors, scope: "new")
                     Form.csrf(context)
                     Form.textarea(
                         context, label: t(.noteText), name: "text", errors: errors, required: true, scope: "new")

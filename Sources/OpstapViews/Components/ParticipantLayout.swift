@@ -44,7 +44,7 @@ public enum ParticipantLayout {
                     el("p", ["class": "flash", "role": "status"]) { flash }
                 }
                 el("h1") { title }
-                content()
+                Form.namingSummaryFields(content())
             }
             if let tab {
                 el("nav", ["class": "tabs", "aria-label": t(.meNavLabel)]) {

@@ -782,7 +782,7 @@ extension Catalogue {
         "error.beforePipDate": "Deze datum ligt vóór de datum van het PIP.",
         "error.invalidEmail": "Vul een geldig e-mailadres in.",
         "error.invalidPostcode": "Vul een postcode in als 1234 AB.",
-        "error.invalidDate": "Vul een geldige datum in (jjjj-mm-dd).",
+        "error.invalidDate": "Vul een bestaande datum in, bijvoorbeeld 27-3-2026.",
         "error.dateInFuture": "Deze datum ligt in de toekomst.",
         "error.invalidBSN": "Dit is geen geldig BSN (9 cijfers, elfproef).",
         "error.invalidChoice": "Kies een van de mogelijkheden.",

@@ -779,7 +779,7 @@ extension Catalogue {
         "error.beforePipDate": "This date is before the PIP date.",
         "error.invalidEmail": "Enter a valid e-mail address.",
         "error.invalidPostcode": "Enter a postcode like 1234 AB.",
-        "error.invalidDate": "Enter a valid date (yyyy-mm-dd).",
+        "error.invalidDate": "Enter a real date, for example 27-3-2026.",
         "error.dateInFuture": "This date is in the future.",
         "error.invalidBSN": "This is not a valid BSN (9 digits, eleven test).",
         "error.invalidChoice": "Choose one of the options.",
