@@ -11,6 +11,7 @@ func routes(_ app: Application) throws {
     app.get("metrics", use: OpstapMetrics.serve)
     app.get("static", "app.css", use: StyleSheet.serve)
     app.get("static", "progress.js", use: ProgressScript.serve)
+    app.get("static", "menu.js", use: ProgressScript.serveMenu)
 
     // MARK: HTML
     let web = app.grouped(CSRFMiddleware())

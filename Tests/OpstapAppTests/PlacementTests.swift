@@ -191,7 +191,7 @@ import Vapor
             // Period 1 expects 22 hours a week; seven weeks to date.
             #expect(page.items.allSatisfy { $0.expectedWeek == 22 && $0.expectedToDate == 154 })
             let web = try await WebClient.login(app, "coach.kansrijk@opstap.demo").get("/cohorts/\(cohort.id!)/hours")
-                .body.string
+                .body.string.withoutDataElements
             let shows = web.contains("<td>22</td><td>0</td><td>154</td>")
             #expect(shows)
         }

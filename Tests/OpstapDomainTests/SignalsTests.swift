@@ -54,6 +54,14 @@ import Testing
         #expect(Signals.compute(input(expected: 100, actual: 50)).first?.severity == .urgent)
     }
 
+    @Test func noHoursAtAllIsItsOwnSignalNotAShortfall() {
+        let signals = Signals.compute(input(expected: 4108, actual: 0))
+        #expect(signals.map(\.kind) == [.noHoursYet])
+        #expect(signals.first?.figures == ["4108"])
+        #expect(kinds(input(expected: 0, actual: 0)).isEmpty, "nothing expected yet, nothing to say")
+        #expect(kinds(input(expected: 100, actual: 1)) == [.hoursBehind])
+    }
+
     @Test func unexcusedAbsencesInARowCountBackFromTheLatestDay() {
         #expect(
             !kinds(input(lines: [line(1, .unexcusedAbsence), line(2, .unexcusedAbsence), line(3, .present)])).contains(

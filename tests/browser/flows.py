@@ -37,6 +37,19 @@ def flash(page: Page) -> Locator:
     return page.locator("main .flash[role=status]")
 
 
+def nav_link(page: Page, name: str, exact: bool = False) -> Locator:
+    """A link of the main menu, opening its group (Werk, Mensen, Programma, Account) first:
+    a link in a closed group is hidden, so it is found by its text, not its role."""
+    nav = page.locator("nav#main-nav")
+    link = nav.get_by_role("link", name=name, exact=exact)
+    if link.count() == 0:
+        text = re.compile(("^%s$" if exact else "%s") % re.escape(name))
+        nav.locator("details.nav-group a").filter(has_text=text).first.locator(
+            "xpath=ancestor::details[1]/summary"
+        ).click()
+    return link
+
+
 def error_summary(page: Page) -> Locator:
     return page.locator("main .error-summary[role=alert]")
 

@@ -20,7 +20,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from conftest import assert_fits_phone, axe_check, format_violations, login
-from flows import PASSWORD, error_summary, flash, today_iso, unique_family_name
+from flows import PASSWORD, error_summary, flash, today_iso, unique_family_name, nav_link
 
 SUPERVISOR = "werkbegeleider.kansrijk@opstap.demo"
 COACH = "coach.kansrijk@opstap.demo"
@@ -39,7 +39,7 @@ def unique_place(prefix: str) -> str:
 
 def interns(page: Page) -> dict[str, str]:
     """Name -> dossier path of the participants of the 2026 intake, from "Deelnemers"."""
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Deelnemers").click()
+    nav_link(page, "Deelnemers").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Deelnemers")
     rows = page.locator("main table tbody tr").evaluate_all(
         """rows => rows.map(tr => [
@@ -53,7 +53,7 @@ def interns(page: Page) -> dict[str, str]:
 
 
 def open_approvals(page: Page) -> None:
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Uren goedkeuren").click()
+    nav_link(page, "Uren goedkeuren").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(re.compile(r"^Uren goedkeuren: week van "))
 
 

@@ -33,7 +33,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from conftest import assert_fits_phone, axe_check, format_violations, login
-from flows import COORDINATOR_LEIDEN, LEIDEN_PROGRAMME, PASSWORD, error_summary, flash, today_iso
+from flows import COORDINATOR_LEIDEN, LEIDEN_PROGRAMME, PASSWORD, error_summary, flash, today_iso, nav_link
 
 COHORT = "Instroom september 2024"
 HR_LEIDEN = "hr.leiden@opstap.demo"
@@ -69,7 +69,7 @@ def heading(page: Page) -> Locator:
 
 def open_cohort(page: Page) -> str:
     """Programma's -> the Leiden programme -> the cohort; returns the cohort page URL."""
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Programma's").click()
+    nav_link(page, "Programma's").click()
     expect(heading(page)).to_have_text("Programma's")
     page.get_by_role("link", name=LEIDEN_PROGRAMME, exact=True).click()
     expect(heading(page)).to_contain_text(LEIDEN_PROGRAMME)
@@ -166,7 +166,7 @@ def save_selection(page: Page):
 
 def housing_figures(page: Page) -> dict[str, int]:
     """The row of the studio complex on /housing (via the main menu), as {column: number}."""
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Wonen", exact=True).click()
+    nav_link(page, "Wonen", exact=True).click()
     expect(heading(page)).to_have_text("Wonen")
     return complex_row(page)
 
@@ -599,7 +599,7 @@ def test_employer_hr_sees_whether_housed_but_not_the_housing_route(page: Page, n
 
     hr = new_page()
     login(hr, HR_LEIDEN, PASSWORD)
-    hr.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Deelnemers").click()
+    nav_link(hr, "Deelnemers").click()
     expect(heading(hr)).to_have_text("Deelnemers")
     link = hr.locator("main table tbody td:first-child a").filter(has_text=re.compile(f"^{re.escape(name)}$"))
     expect(link).to_have_count(1)

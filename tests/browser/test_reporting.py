@@ -36,7 +36,7 @@ from pathlib import Path
 from playwright.sync_api import Download, Locator, Page, expect
 
 from conftest import assert_fits_phone, axe_check, format_violations, login
-from flows import COORDINATOR_LEIDEN, LEIDEN_PROGRAMME, PASSWORD, error_summary, flash, unique_family_name
+from flows import COORDINATOR_LEIDEN, LEIDEN_PROGRAMME, PASSWORD, error_summary, flash, unique_family_name, nav_link
 
 HR_LEIDEN = "hr.leiden@opstap.demo"
 COORDINATOR_KANSRIJK = "coordinator.kansrijk@opstap.demo"
@@ -60,7 +60,7 @@ def heading(page: Page) -> Locator:
 
 def open_programme(page: Page, name: str) -> None:
     """Programma's (main menu) -> the programme."""
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Programma's").click()
+    nav_link(page, "Programma's").click()
     expect(heading(page)).to_have_text("Programma's")
     page.get_by_role("link", name=name, exact=True).click()
     expect(heading(page)).to_contain_text(name)

@@ -7,7 +7,7 @@ import re
 from playwright.sync_api import expect
 
 from conftest import login
-from flows import COORDINATOR_LEIDEN, PASSWORD
+from flows import COORDINATOR_LEIDEN, PASSWORD, nav_link
 
 
 def test_login_and_candidate_list_work_without_javascript(new_page) -> None:
@@ -15,7 +15,7 @@ def test_login_and_candidate_list_work_without_javascript(new_page) -> None:
     login(page, COORDINATOR_LEIDEN, PASSWORD)
     expect(page.get_by_role("heading", level=1)).to_have_text("Start")
 
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Kandidaten").click()
+    nav_link(page, "Kandidaten").click()
     expect(page).to_have_url(re.compile(r"/candidates$"))
     expect(page.get_by_role("heading", level=1)).to_have_text("Kandidaten")
     table = page.get_by_role("table", name="Kandidaten")

@@ -13,7 +13,28 @@ enum StyleSheet {
         return Response(status: .ok, headers: headers, body: .init(string: css))
     }
 
-    static let css = baseCSS + ChartSupport.chartStyles + reportingCSS + signOffCSS + workCSS
+    static let css = baseCSS + ChartSupport.chartStyles + reportingCSS + signOffCSS + workCSS + navigationCSS
+
+    /// The grouped main menu, the phone's "Menu" button, tables of actions as cards on a phone,
+    /// and long Dutch compounds that break instead of overflowing.
+    static let navigationCSS = """
+        .nav-groups{display:flex;flex-wrap:wrap;gap:.25rem 1rem;align-items:center}
+        details.nav-group{position:relative}details.nav-group>summary{cursor:pointer;min-height:44px;display:flex;
+        align-items:center;padding:0 .25rem}details.nav-group>ul{display:block;position:absolute;top:100%;left:0;z-index:20;
+        background:#0b3d6e;padding:.5rem 1rem;min-width:13rem;box-shadow:0 4px 8px rgba(0,0,0,.3)}
+        details.nav-group>ul li{padding:.35rem 0}
+        .menu-toggle{background:#fff;color:#0b3d6e;min-height:44px}nav.collapsed .nav-groups{display:none}
+        main{hyphens:auto;overflow-wrap:break-word}
+        @media (max-width:37.5em){
+        header.top nav{width:100%}.nav-groups{flex-direction:column;align-items:flex-start}
+        details.nav-group>ul{position:static;box-shadow:none;padding:.25rem 1rem}
+        table.stack thead{position:absolute;left:-9999px}table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:100%}
+        table.stack tr{border:1px solid #b1b4b6;border-radius:6px;margin:0 0 .75rem;padding:.5rem}
+        table.stack td{border:0;padding:.2rem 0}table.stack td[data-label]:not([data-label=""])::before{content:attr(data-label);
+        display:block;font-weight:600;font-size:.875rem;color:#454a4d}
+        .table-wrap:has(table.stack){overflow-x:visible}
+        }
+        """
 
     /// The start page's work list: one block per kind, its count as a badge, items as tappable lines.
     static let workCSS = """

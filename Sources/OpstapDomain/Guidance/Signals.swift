@@ -1,6 +1,9 @@
 public enum SignalKind: String, Codable, CaseIterable, Sendable {
     case lowAttendance
     case hoursBehind
+    /// Hours were expected but none are recorded at all: a different conversation from
+    /// "worked too little".
+    case noHoursYet
     case unexcusedInARow
     case phaseEndNear
     case phaseOverrun
@@ -97,7 +100,12 @@ public enum Signals {
             }
         }
 
-        if input.expectedToDate > 0 {
+        if input.expectedToDate > 0 && input.actualToDate <= 0 {
+            signals.append(
+                Signal(
+                    kind: .noHoursYet, severity: .warning, figures: [number(input.expectedToDate)],
+                    since: input.guidedSince ?? input.today))
+        } else if input.expectedToDate > 0 {
             let behind = 1 - input.actualToDate / input.expectedToDate
             if behind > s.hoursBehindShare {
                 signals.append(

@@ -20,7 +20,9 @@ public enum Form {
             el("ul") {
                 for error in errors {
                     el("li") {
-                        el("a", ["href": "#" + fieldID(error.field, scope: scope), summaryMarker: ""]) { t.error(error) }
+                        el("a", ["href": "#" + fieldID(error.field, scope: scope), summaryMarker: ""]) {
+                            t.error(error)
+                        }
                     }
                 }
             }

@@ -39,6 +39,7 @@ public enum Layout {
                     el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
                     el("title") { title + " · Opstap" }
                     el("link", ["rel": "stylesheet", "href": "/static/app.css"])
+                    if context.user != nil { el("script", ["src": "/static/menu.js", "defer": ""]) {} }
                 }
                 el("body") { body }
             }.render()
@@ -57,40 +58,50 @@ public enum Layout {
         }
     }
 
+    /// The main menu in four groups (Werk, Mensen, Programma, Account) that open in place, so
+    /// it fits on one line at 1280 px; on a phone it folds behind "Menu" (`/static/menu.js`).
     static func navigation(_ context: PageContext, user: SignedInUser) -> HTMLNode {
         let t = context.t
-        return el("nav", ["aria-label": t(.navMain)]) {
-            el("ul") {
+        var work: [(String, String)] = []
+        var people: [(String, String)] = []
+        var programme: [(String, String)] = [("/programmes", t(.navProgrammes))]
+        var account: [(String, String)] = [("/account", t(.navAccount))]
+        if user.can(.viewPeople) {
+            work += [("/attention", t(.navAttention)), ("/tasks", t(.navTasks))]
+            if user.can(.moveParticipants) { work.append(("/supervision", t(.navSupervision))) }
+            people += [("/candidates", t(.navCandidates)), ("/participants", t(.navParticipants))]
+            if user.seesHousing { people.append(("/housing", t(.navHousing))) }
+        }
+        if user.can(.approveHours) { work.append(("/hours/approvals", t(.navApprovals))) }
+        if !user.roles.isDisjoint(with: [.administrator, .coordinator, .workSupervisor, .employerHR]) {
+            programme.append(("/locations", t(.navLocations)))
+        }
+        if user.can(.viewPeople) { programme.append(("/qualifications", t(.navQualifications))) }
+        programme.append(("/lessons", t(.navLessons)))
+        if user.can(.manageUsers) { account.append(("/admin", t(.navAdmin))) }
+        func group(_ label: String, _ links: [(String, String)]) -> HTMLNode {
+            guard !links.isEmpty else { return .fragment([]) }
+            return el("li") {
+                el("details", ["class": "nav-group"]) {
+                    el("summary") { label }
+                    el("ul") { for (href, text) in links { el("li") { el("a", ["href": href]) { text } } } }
+                }
+            }
+        }
+        return el("nav", ["aria-label": t(.navMain), "id": "main-nav"]) {
+            el(
+                "button",
+                [
+                    "type": "button", "class": "menu-toggle", "aria-expanded": "false", "aria-controls": "nav-groups",
+                    "hidden": "",
+                ]
+            ) { t(.navMenu) }
+            el("ul", ["id": "nav-groups", "class": "nav-groups"]) {
                 el("li") { el("a", ["href": "/"]) { t(.navHome) } }
-                if user.can(.viewPeople) {
-                    el("li") { el("a", ["href": "/programmes"]) { t(.navProgrammes) } }
-                    el("li") { el("a", ["href": "/candidates"]) { t(.navCandidates) } }
-                    el("li") { el("a", ["href": "/participants"]) { t(.navParticipants) } }
-                    el("li") { el("a", ["href": "/attention"]) { t(.navAttention) } }
-                    el("li") { el("a", ["href": "/tasks"]) { t(.navTasks) } }
-                    if user.can(.moveParticipants) {
-                        el("li") { el("a", ["href": "/supervision"]) { t(.navSupervision) } }
-                    }
-                } else {
-                    el("li") { el("a", ["href": "/programmes"]) { t(.navProgrammes) } }
-                }
-                if user.can(.approveHours) {
-                    el("li") { el("a", ["href": "/hours/approvals"]) { t(.navApprovals) } }
-                }
-                if !user.roles.isDisjoint(with: [.administrator, .coordinator, .workSupervisor, .employerHR]) {
-                    el("li") { el("a", ["href": "/locations"]) { t(.navLocations) } }
-                }
-                if user.seesHousing && user.can(.viewPeople) {
-                    el("li") { el("a", ["href": "/housing"]) { t(.navHousing) } }
-                }
-                if user.can(.viewPeople) {
-                    el("li") { el("a", ["href": "/qualifications"]) { t(.navQualifications) } }
-                }
-                el("li") { el("a", ["href": "/lessons"]) { t(.navLessons) } }
-                if user.can(.manageUsers) {
-                    el("li") { el("a", ["href": "/admin"]) { t(.navAdmin) } }
-                }
-                el("li") { el("a", ["href": "/account"]) { t(.navAccount) } }
+                group(t(.navGroupWork), work)
+                group(t(.navGroupPeople), people)
+                group(t(.navGroupProgramme), programme)
+                group(t(.navGroupAccount), account)
                 el("li") {
                     el("form", ["method": "post", "action": "/logout", "class": "inline"]) {
                         Form.csrf(context)

@@ -20,13 +20,22 @@ public enum Widgets {
                 CapturedTable(caption: caption, headers: headers, cells: rows, decimalComma: capture.decimalComma))
         }
         if rows.isEmpty { return el("p", ["class": "empty"]) { empty } }
+        // A table with buttons in its rows becomes a stack of cards on a phone, each value
+        // under its column's name, so no action sits off-screen.
+        let stacked = rows.contains { $0.contains(where: CellValue.isAction) }
         return el("div", ["class": "table-wrap"]) {
-            el("table") {
+            el("table", ["class": stacked ? "stack" : nil]) {
                 el("caption") { caption }
                 el("thead") { el("tr") { for header in headers { el("th", ["scope": "col"]) { header } } } }
                 el("tbody") {
                     for row in rows {
-                        el("tr") { for cell in row { el("td") { cell } } }
+                        el("tr") {
+                            for (index, cell) in row.enumerated() {
+                                el("td", ["data-label": stacked && index < headers.count ? headers[index] : nil]) {
+                                    cell
+                                }
+                            }
+                        }
                     }
                 }
             }

@@ -147,6 +147,11 @@ public enum K: String, CaseIterable, Sendable {
     case navCandidates
     case navHome
     case navMain
+    case navMenu
+    case navGroupWork
+    case navGroupPeople
+    case navGroupProgramme
+    case navGroupAccount
     case navParticipants
     case navProgrammes
     case never
