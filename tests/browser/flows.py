@@ -43,6 +43,10 @@ def nav_link(page: Page, name: str, exact: bool = False) -> Locator:
     nav = page.locator("nav#main-nav")
     link = nav.get_by_role("link", name=name, exact=exact)
     if link.count() == 0:
+        # On a phone the groups fold behind "Menu".
+        toggle = page.locator("button.menu-toggle")
+        if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
+            toggle.click()
         text = re.compile(("^%s$" if exact else "%s") % re.escape(name))
         nav.locator("details.nav-group a").filter(has_text=text).first.locator(
             "xpath=ancestor::details[1]/summary"
