@@ -67,16 +67,14 @@ struct WorkToday {
         let weeks = perWeek.sorted {
             ($0.key.monday, $0.key.enrolment.uuidString) < ($1.key.monday, $1.key.enrolment.uuidString)
         }
-        let names = try await names(of: Set(weeks.prefix(Self.shown).map(\.key.enrolment)))
-        let items = weeks.map { key, count in
+        return try await named(
+            .hoursToApprove, weeks, total: weeks.count, allHref: "/hours/approvals", enrolment: { $0.key.enrolment }
+        ) { week, name in
             WorkItem(
-                subject: names[key.enrolment] ?? "—",
-                href: "/hours/approvals?week=\(key.monday.iso)#intern-\(key.enrolment.uuidString)",
-                date: key.monday.iso, number: Double(count))
+                subject: name,
+                href: "/hours/approvals?week=\(week.key.monday.iso)#intern-\(week.key.enrolment.uuidString)",
+                date: week.key.monday.iso, number: Double(week.value))
         }
-        return WorkGroup(
-            kind: .hoursToApprove, total: items.count, items: Array(items.prefix(Self.shown)),
-            allHref: "/hours/approvals")
     }
 
     private struct WeekKey: Hashable {
@@ -90,15 +88,10 @@ struct WorkToday {
         let held = try await Review.query(on: db).filter(\.$enrolment.$id ~~ supervised)
             .filter(\.$status == ReviewStatus.held.rawValue).sort(\.$heldOn).all()
             .filter { !$0.signedBy.contains(.workSupervisor) }
-        let names = try await names(of: Set(held.prefix(Self.shown).map { $0.$enrolment.id }))
-        return WorkGroup(
-            kind: .reviewsToSign, total: held.count,
-            items: held.prefix(Self.shown).map {
-                WorkItem(
-                    subject: names[$0.$enrolment.id] ?? "—",
-                    href: "/participants/\($0.$enrolment.id.uuidString)#reviews",
-                    date: $0.heldOn)
-            })
+        return try await named(.reviewsToSign, held, total: held.count, enrolment: \.$enrolment.id) { review, name in
+            WorkItem(
+                subject: name, href: "/participants/\(review.$enrolment.id.uuidString)#reviews", date: review.heldOn)
+        }
     }
 
     /// Planned days of the last two weeks that passed without any line, per participant the
@@ -257,14 +250,11 @@ struct WorkToday {
         if employerOnly { query = query.filter(\.$employer.$id == actor.organisationID) }
         let total = try await query.copy().count()
         let first = try await query.sort(\.$plannedOn).limit(Self.shown).all()
-        let names = try await names(of: Set(first.map { $0.$enrolment.id }))
-        return WorkGroup(
-            kind: .openInterviews, total: total,
-            items: first.map {
-                WorkItem(
-                    subject: names[$0.$enrolment.id] ?? "—",
-                    href: "/participants/\($0.$enrolment.id.uuidString)/pathway", date: $0.plannedOn)
-            })
+        return try await named(.openInterviews, first, total: total, enrolment: \.$enrolment.id) { interview, name in
+            WorkItem(
+                subject: name, href: "/participants/\(interview.$enrolment.id.uuidString)/pathway",
+                date: interview.plannedOn)
+        }
     }
 
     /// Open offers with fewer hours than the programme's job guarantee, or on call.
@@ -277,14 +267,12 @@ struct WorkToday {
             guard let guaranteed = offer.guaranteedHours else { return false }
             return offer.hoursPerWeek < guaranteed || offer.contractType == ContractType.onCall.rawValue
         }
-        let names = try await names(of: Set(below.prefix(Self.shown).map { $0.$enrolment.id }))
-        return WorkGroup(
-            kind: .offersBelowGuarantee, total: below.count,
-            items: below.prefix(Self.shown).map {
-                WorkItem(
-                    subject: names[$0.$enrolment.id] ?? "—",
-                    href: "/participants/\($0.$enrolment.id.uuidString)/pathway", number: $0.hoursPerWeek)
-            })
+        return try await named(.offersBelowGuarantee, below, total: below.count, enrolment: \.$enrolment.id) {
+            offer, name in
+            WorkItem(
+                subject: name, href: "/participants/\(offer.$enrolment.id.uuidString)/pathway",
+                number: offer.hoursPerWeek)
+        }
     }
 
     // MARK: Housing
@@ -298,14 +286,9 @@ struct WorkToday {
         }
         let visible = Set(try await scope.listedEnrolments().filter(\.$id ~~ waiting.compactMap { $0.1.id }).all(\.$id))
         let listed = waiting.filter { visible.contains($0.1.id!) }.sorted { $0.0.chosenOn < $1.0.chosenOn }
-        let names = try await names(of: Set(listed.prefix(Self.shown).map { $0.1.id! }))
-        return WorkGroup(
-            kind: .waitingForHome, total: listed.count,
-            items: listed.prefix(Self.shown).map { route, enrolment in
-                WorkItem(
-                    subject: names[enrolment.id!] ?? "—", href: "/participants/\(enrolment.id!.uuidString)/pathway",
-                    date: route.chosenOn)
-            })
+        return try await named(.waitingForHome, listed, total: listed.count, enrolment: { $0.1.id! }) { row, name in
+            WorkItem(subject: name, href: "/participants/\(row.1.id!.uuidString)/pathway", date: row.0.chosenOn)
+        }
     }
 
     /// Tenancies in the user's complexes that end within a month.
@@ -316,14 +299,11 @@ struct WorkToday {
             .filter(\.$endsOn >= today.iso).filter(\.$endsOn <= today.adding(days: Self.tenancyHorizonDays).iso)
             .sort(\.$endsOn).all()
         let complexOfUnit = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.$complex.id) })
-        let names = try await names(of: Set(ending.prefix(Self.shown).map { $0.$enrolment.id }))
-        return WorkGroup(
-            kind: .tenanciesEnding, total: ending.count,
-            items: ending.prefix(Self.shown).map {
-                WorkItem(
-                    subject: names[$0.$enrolment.id] ?? "—",
-                    href: "/housing/\(complexOfUnit[$0.$unit.id]!.uuidString)", date: $0.endsOn)
-            })
+        return try await named(.tenanciesEnding, ending, total: ending.count, enrolment: \.$enrolment.id) {
+            tenancy, name in
+            WorkItem(
+                subject: name, href: "/housing/\(complexOfUnit[tenancy.$unit.id]!.uuidString)", date: tenancy.endsOn)
+        }
     }
 
     // MARK: Reporting
@@ -364,6 +344,17 @@ struct WorkToday {
     }
 
     // MARK: Names
+
+    /// A group whose items are participants: the first few, named in one query.
+    private func named<Row>(
+        _ kind: WorkKind, _ rows: [Row], total: Int, allHref: String? = nil, enrolment: (Row) -> UUID,
+        _ item: (Row, _ name: String) -> WorkItem
+    ) async throws -> WorkGroup {
+        let shown = Array(rows.prefix(Self.shown))
+        let names = try await names(of: Set(shown.map(enrolment)))
+        return WorkGroup(
+            kind: kind, total: total, items: shown.map { item($0, names[enrolment($0)] ?? "—") }, allHref: allHref)
+    }
 
     /// The names of a few participants, read in one query and logged as listed.
     private func names(of enrolmentIDs: Set<UUID>) async throws -> [UUID: String] {

@@ -96,24 +96,6 @@ public enum CandidatePage {
                 el("p") { Widgets.link(t(.editIntake), "/persons/\(m.person.id.uuidString)/intake") }
             }
 
-            if m.canRunSelection && !m.availableSteps.isEmpty {
-                el("h2") { t(.nextStepTitle) }
-                actions(context, m, base: base)
-            }
-            if let cohorts = m.cohorts {
-                el("h2") { t(.enrolTitle) }
-                el("form", ["method": "post", "action": base + "/enrol", "novalidate": ""]) {
-                    Form.csrf(context)
-                    Form.select(
-                        context, label: t(.cohort), name: "cohortId", options: cohorts, selected: nil, errors: m.errors,
-                        required: true)
-                    Form.input(
-                        context, label: t(.enrolmentDate), name: "enrolledOn", value: m.today, type: "date",
-                        errors: m.errors,
-                        required: true, hint: t(.enrolmentDateHint))
-                    Form.submit(t(.enrolButton))
-                }
-            }
             if !m.criteria.isEmpty {
                 el("h2") { t(.assessmentTitle) }
                 let open = m.canRunSelection && [.intakeHeld, .selection].contains(m.stage)
@@ -168,6 +150,25 @@ public enum CandidatePage {
                             if !item.note.isEmpty { el("p") { item.note } }
                         }
                     }
+                }
+            }
+            // The decision follows the evidence it decides on: the scores come first.
+            if m.canRunSelection && !m.availableSteps.isEmpty {
+                el("h2") { t(.nextStepTitle) }
+                actions(context, m, base: base)
+            }
+            if let cohorts = m.cohorts {
+                el("h2") { t(.enrolTitle) }
+                el("form", ["method": "post", "action": base + "/enrol", "novalidate": ""]) {
+                    Form.csrf(context)
+                    Form.select(
+                        context, label: t(.cohort), name: "cohortId", options: cohorts, selected: nil, errors: m.errors,
+                        required: true)
+                    Form.input(
+                        context, label: t(.enrolmentDate), name: "enrolledOn", value: m.today, type: "date",
+                        errors: m.errors,
+                        required: true, hint: t(.enrolmentDateHint))
+                    Form.submit(t(.enrolButton))
                 }
             }
             Timeline.render(context, m.history, title: t(.historyTitle))
