@@ -101,18 +101,18 @@ struct HoursWebController {
         default: throw AccessDenied.notFound
         }
         let (entry, enrolment) = try await visibleEntry(req, scope: scope)
+        let form = FormData(req)
         let step: LedgerStep =
             switch action {
             case "submit": .submit
             case "approve": .approve
-            default: .reject(reason: FormData(req)["reason"])
+            default: .reject(reason: form["reason"])
             }
         let fromApprovals = req.parameters.get("enrolmentID") == nil
         let week = (SimpleDate(entry.date) ?? scope.today).startOfWeek
         let back =
             fromApprovals
             ? "/hours/approvals?week=\(week.iso)" : "/participants/\(try enrolment.requireID().uuidString)/hours"
-        let form = FormData(req)
         // A rejection with its reason asks first; without one the operation refuses it.
         if case .reject(let reason) = step, !reason.isEmpty, entry.status == EntryStatus.submitted.rawValue,
             !Confirmation.given(form)
