@@ -21,13 +21,15 @@ import Testing
         let gate = SQLiteWriteGate(timeout: .milliseconds(200))
         let holding = AsyncStream<Void>.makeStream()
         let release = AsyncStream<Void>.makeStream()
-        // The holder keeps the turn until the test lets go (at most a minute: a gate that never
-        // refused would then serve the waiter, and the expectation below fails).
+        // The holder keeps the turn until the test lets go (at most ten minutes: a gate that never
+        // refused would then serve the waiter, and the expectation below fails). The margin is
+        // wide because on a starved machine both timers may only run long after they are due,
+        // and then the refusal, due first, must still come first.
         let holder = Task {
             try await gate.inTurn {
                 holding.continuation.yield()
                 let deadline = Task {
-                    try await Task.sleep(for: .seconds(60))
+                    try await Task.sleep(for: .seconds(600))
                     release.continuation.finish()
                 }
                 for await _ in release.stream { break }
