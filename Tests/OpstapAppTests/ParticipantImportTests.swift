@@ -28,7 +28,7 @@ import Vapor
     }
 
     static func waitUntilFinished(_ id: UUID, _ app: Application, seconds: Int = 10) async throws -> CandidateImport {
-        // While it runs the import's transaction holds the test's in-memory database: watch the progress in memory first.
+        // While it runs the import's transaction holds the test's SQLite database: watch the progress in memory first.
         for _ in 0..<(seconds * 20) {
             if await ImportProgress.shared.get(id) == nil { break }
             try await Task.sleep(for: .milliseconds(50))

@@ -22,7 +22,7 @@ struct RestoreCommand: AsyncCommand {
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         let config = app.appConfig
-        guard config.databaseURL == nil, !config.inMemorySQLite else {
+        guard config.databaseURL == nil else {
             throw CommandError.invalid(
                 "This installation uses PostgreSQL: restore it with pg_restore (see the README, Backups).")
         }

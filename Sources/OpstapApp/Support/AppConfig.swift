@@ -7,10 +7,6 @@ public struct AppConfig: Sendable {
     public var databaseURL: String?
     /// Folder for the SQLite file, relative to the working folder.
     public var dataDirectory: String
-    /// Use an in-memory SQLite database (tests).
-    public var inMemorySQLite: Bool
-    /// PostgreSQL schema to use instead of `public` (tests isolate themselves this way).
-    public var postgresSchema: String?
     /// Mark cookies Secure (set when served over HTTPS).
     public var secureCookies: Bool
     /// Load the reference programmes and demo population into an empty database on start.
@@ -26,14 +22,11 @@ public struct AppConfig: Sendable {
     public var publicURL: String?
 
     public init(
-        databaseURL: String? = nil, dataDirectory: String = "data", inMemorySQLite: Bool = false,
-        postgresSchema: String? = nil,
+        databaseURL: String? = nil, dataDirectory: String = "data",
         secureCookies: Bool = false, loadDemoData: Bool = false, bcryptCost: Int = 12
     ) {
         self.databaseURL = databaseURL
         self.dataDirectory = dataDirectory
-        self.inMemorySQLite = inMemorySQLite
-        self.postgresSchema = postgresSchema
         self.secureCookies = secureCookies
         self.loadDemoData = loadDemoData
         self.bcryptCost = bcryptCost

@@ -14,7 +14,7 @@ enum DatabasePreparation: Sendable {
 
     func run(_ app: Application) async throws {
         let config = app.appConfig
-        if config.databaseURL == nil, !config.inMemorySQLite {
+        if config.databaseURL == nil {
             try FileManager.default.createDirectory(atPath: config.dataDirectory, withIntermediateDirectories: true)
         }
         try await SQLitePragmas.enableWAL(on: app.db)

@@ -87,8 +87,7 @@ private func configureDatabase(_ app: Application, config: AppConfig) throws {
     // Connections per event loop; the pool's maximum is that times the number of event loops.
     let loops = app.eventLoopGroup.makeIterator().reduce(0) { count, _ in count + 1 }
     if let url = config.databaseURL {
-        var postgres = try SQLPostgresConfiguration(url: url)
-        if let schema = config.postgresSchema { postgres.searchPath = [schema] }
+        let postgres = try SQLPostgresConfiguration(url: url)
         let perLoop = 4
         app.databases.use(
             DatabaseConfigurationFactory.postgres(configuration: postgres, maxConnectionsPerEventLoop: perLoop)
@@ -96,8 +95,7 @@ private func configureDatabase(_ app: Application, config: AppConfig) throws {
     } else {
         // The folder is created by the commands that use the database, not here: help
         // and other commands must leave the working folder alone.
-        let storage: SQLiteConfiguration.Storage =
-            config.inMemorySQLite ? .memory : .file(path: config.dataDirectory + "/opstap.sqlite")
+        let storage = SQLiteConfiguration.Storage.file(path: config.dataDirectory + "/opstap.sqlite")
         // Fluent's SQLite pool holds one connection per event loop.
         app.databases.use(.sqliteForServer(storage).metered(engine: "sqlite", connections: loops), as: .sqlite)
     }

@@ -12,32 +12,33 @@ import Vapor
 /// "Today" in every app test, so dates in the demo and in requests are stable.
 let testToday = SimpleDate(year: 2026, month: 11, day: 22)!
 
-/// Runs `body` against a fresh Opstap on a real database: in-memory SQLite, or — when
-/// DATABASE_URL is set — PostgreSQL in a schema of its own (dropped afterwards), so tests
-/// run in parallel on both engines. Demo data is loaded unless `demo` is false.
+/// Runs `body` against a fresh Opstap on a real database of its own: a copy of a migrated
+/// SQLite file, or — when DATABASE_URL is set — a PostgreSQL database copied from a template
+/// (`TestDatabases`), so tests run in parallel on both engines. The copy holds the demo data
+/// unless `demo` is false.
 func withOpstap(demo: Bool = true, _ body: (Application) async throws -> Void) async throws {
     let app = try await Application.make(.testing)
     // Migrations and requests log at info; a test run shows failures, not chatter.
     app.logger.logLevel = .warning
     var config = AppConfig(bcryptCost: 4)
-    var schema: String?
-    if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
-        schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        config.databaseURL = url
-        config.postgresSchema = schema
-    } else {
-        config.inMemorySQLite = true
+    var sqliteFolder: String?
+    do {
+        if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
+            config.databaseURL = try await TestDatabases.shared.postgresDatabase(server: url, demo: demo)
+        } else {
+            sqliteFolder = try await TestDatabases.shared.sqliteFolder(demo: demo)
+            config.dataDirectory = sqliteFolder!
+        }
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
     }
     app.clock = .fixed(testToday)
     app.storage[TestAuthenticators.Key.self] = TestAuthenticators()
+    defer { if let sqliteFolder { try? FileManager.default.removeItem(atPath: sqliteFolder) } }
     do {
         try await configure(app, config: config)
-        if let schema, let sql = app.db as? any SQLDatabase {
-            try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
-        }
         try await SQLitePragmas.enableWAL(on: app.db)
-        try await app.autoMigrate()
-        if demo { try await DemoData.loadIfEmpty(app: app) }
         try await app.asyncBoot()
         try await app.server.start(address: .hostname("127.0.0.1", port: 0))
         let port = try #require(app.http.server.shared.localAddress?.port)
@@ -45,13 +46,17 @@ func withOpstap(demo: Bool = true, _ body: (Application) async throws -> Void) a
         try await body(app)
     } catch {
         await app.server.shutdown()
-        try? await dropSchema(schema, app)
         try? await app.asyncShutdown()
+        try? await dropDatabase(config)
         throw error
     }
     await app.server.shutdown()
-    try await dropSchema(schema, app)
     try await app.asyncShutdown()
+    try await dropDatabase(config)
+}
+
+private func dropDatabase(_ config: AppConfig) async throws {
+    if let url = config.databaseURL { try await TestDatabases.drop(url) }
 }
 
 struct TestServer: Sendable {
@@ -59,11 +64,6 @@ struct TestServer: Sendable {
 }
 
 struct TestServerKey: StorageKey { typealias Value = TestServer }
-
-private func dropSchema(_ schema: String?, _ app: Application) async throws {
-    guard let schema, let sql = app.db as? any SQLDatabase else { return }
-    try await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
-}
 
 /// A response as the HTTP client received it.
 struct HTTPResult {
