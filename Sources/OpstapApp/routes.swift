@@ -97,6 +97,7 @@ func routes(_ app: Application) throws {
     pages.get("participants", use: participants.list)
     pages.get("participants", ":enrolmentID", use: participants.show)
     pages.post("participants", ":enrolmentID", "transitions", use: participants.transition)
+    pages.get("participants", ":enrolmentID", "step", ":kind", use: participants.stepPage)
     pages.post("participants", ":enrolmentID", "team", use: participants.assign)
     pages.post("participants", ":enrolmentID", "team", ":assignmentID", "end", use: participants.endAssignment)
     pages.post("participants", ":enrolmentID", "version", use: participants.moveVersion)

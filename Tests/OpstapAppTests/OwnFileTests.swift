@@ -144,8 +144,15 @@ import Vapor
             let me = try await WebClient.login(
                 app, "+31 6 9876 5432", password: "een zin als wachtwoord", landing: "/mijn")
             #expect(try await me.get("/mijn").status == .ok)
-            // Ending the account ends access at once.
-            #expect(try await coordinator.post("/participants/\(enrolmentID)/account/end", []).status == .seeOther)
+            // Ending the account asks first and changes nothing until confirmed...
+            let asked = try await coordinator.post("/participants/\(enrolmentID)/account/end", [])
+            #expect(asked.status == .ok)
+            #expect(asked.body.string.contains("Wilt u het eigen account van"))
+            #expect(try await me.get("/mijn").status == .ok)
+            // ...and once confirmed, access ends at once.
+            let ended = try await coordinator.confirm(asked)
+            #expect(ended.status == .seeOther)
+            #expect(ended.headers.first(name: .location)?.hasSuffix("#person") == true)
             #expect(try await me.get("/mijn").status != .ok)
         }
     }

@@ -163,10 +163,12 @@ def timeline_entries(page: Page, region_name: str) -> list[tuple[str, str]]:
 
 
 def transition_form(page: Page, kind_label: str) -> Locator:
-    """The dossier's form for one transition (each starts with an h3 naming it)."""
-    return page.locator("form[action$='/transitions']").filter(
-        has=page.get_by_role("heading", name=kind_label, exact=True)
-    )
+    """The form of one transition: the dossier's "Volgende stap" lists the acts the state allows,
+    and each opens a page with its one form."""
+    page.locator("details.next-step > summary").click()
+    page.locator("details.next-step").get_by_role("link", name=kind_label, exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(kind_label + ":")
+    return page.locator("form[action$='/transitions']")
 
 
 def links_in_table(page: Page) -> list[tuple[str, str]]:

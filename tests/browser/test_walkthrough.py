@@ -61,27 +61,29 @@ def test_coordinator_takes_a_candidate_from_referral_to_the_second_phase(page: P
     start = transition_form(page, "Fase starten")
     expect(start).to_contain_text("Start van fase: Vooropleiding")
     start.get_by_role("button", name="Fase starten").click()
-    expect(flash(page)).to_have_text("Vastgelegd.")
+    # Back on the dossier, focus on its overview, which says what was recorded for whom.
+    expect(flash(page)).to_have_text(f"Fase starten: vastgelegd voor {full_name}.")
+    expect(page.locator("#overview")).to_be_focused()
     expect(page.locator("main p.lead")).to_contain_text("in fase Vooropleiding")
 
     complete = transition_form(page, "Fase afronden")
     complete.get_by_label("Resultaat van de fase").select_option(label="Behaald")
     complete.get_by_role("button", name="Fase afronden").click()
-    expect(flash(page)).to_have_text("Vastgelegd.")
+    expect(flash(page)).to_have_text(f"Fase afronden: vastgelegd voor {full_name}.")
     expect(page.locator("main p.lead .badge")).to_have_text("Tussen fasen")
 
     # Phase 2: Mbo-1.
     start = transition_form(page, "Fase starten")
     expect(start).to_contain_text("Start van fase: Mbo-1")
     start.get_by_role("button", name="Fase starten").click()
-    expect(flash(page)).to_have_text("Vastgelegd.")
+    expect(flash(page)).to_have_text(f"Fase starten: vastgelegd voor {full_name}.")
 
     # The dossier as it now stands, read fresh from the server.
     page.reload()
     expect(page.get_by_role("heading", level=1)).to_have_text(full_name)
     expect(page.locator("main p.lead .badge")).to_have_text("In fase")
     expect(page.locator("main p.lead")).to_contain_text("in fase Mbo-1")
-    facts = page.locator("main dl.facts").first
+    facts = page.locator("#person")
     expect(facts).to_contain_text(COHORT)
     expect(facts).to_contain_text("Statushouders")
 

@@ -35,11 +35,21 @@ struct OwnAccountWebController {
         try scope.actor.require(.inviteParticipants)
         let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
         let person = try await scope.person(enrolment.$person.id)
+        let form = FormData(req)
+        if !Confirmation.given(form) {
+            let t = req.translator()
+            return Confirmation.ask(
+                req, form: form, question: t(.confirmEndAccountQuestion, person.fullName),
+                consequences: [t(.confirmEndAccountSignIn), t(.confirmEndAccountKept)],
+                confirm: t(.confirmEndAccountButton),
+                back: "/participants/\(try enrolment.requireID().uuidString)#person")
+        }
         try await ParticipantAccountOperations(
             db: req.db, now: req.clock.now(), hash: { [req] in try await req.password.async.hash($0) }
         ).end(accountOf: person, scope: scope)
-        req.flash(req.translator()(.flashOwnAccountEnded))
-        return req.redirect(to: "/participants/\(try enrolment.requireID().uuidString)")
+        return req.flash(
+            req.translator()(.flashOwnAccountEnded),
+            redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: "person")
     }
 
     /// Where the participant activates: this site's address as the request reached it.

@@ -43,7 +43,7 @@ struct ParticipantWebController {
 
     func dossier(
         _ req: Request, scope: Scope, enrolment: Enrolment, errors: [FieldError] = [], refusal: String? = nil,
-        noteErrors: [FieldError] = [], accountErrors: [FieldError] = [],
+        noteErrors: [FieldError] = [], noteTyped: [String: String] = [:], accountErrors: [FieldError] = [],
         placementForm: (values: [String: String], weekdays: Set<String>, refusal: String?, offerWaiting: Bool)? = nil,
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
@@ -111,7 +111,7 @@ struct ParticipantWebController {
                     TeamMember(
                         role: $0, name: assignment.user.name, organisation: assignment.user.organisation.name,
                         since: assignment.startsOn,
-                        assignmentID: scope.actor.can(.enrol) ? assignment.id : nil)
+                        assignmentID: scope.actor.can(.enrol) ? assignment.id : nil, phone: assignment.user.phone)
                 }
             },
             availableKinds: EnrolmentMachine.availableKinds(for: snapshot, definition: definition),
@@ -137,6 +137,9 @@ struct ParticipantWebController {
         model.notes = try await NoteRows.latest(try await scope.notes(of: enrolment), actor: scope.actor)
         model.canWriteNotes = scope.actor.can(.writeNotes)
         model.noteErrors = noteErrors
+        model.noteTyped = noteTyped
+        model.lastContact = try await LatestDates.lastContacts([enrolmentID], until: scope.today, on: req.db)[
+            enrolmentID]?.iso
         let marks = try await StatusMark.query(on: req.db).filter(\.$enrolment.$id == enrolmentID).sort(
             \.$recordedAt, .descending
         ).limit(20).with(\.$setBy).all()
@@ -177,25 +180,68 @@ struct ParticipantWebController {
         try scope.actor.require(.moveParticipants)
         let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
         let form = FormData(req)
+        guard let kind = TransitionKind(rawValue: form["kind"]), TransitionStepPage.hasForm(kind) else {
+            return try await dossier(
+                req, scope: scope, enrolment: enrolment, errors: [FieldError("kind", .invalidChoice)],
+                status: .badRequest)
+        }
         switch TransitionForm.command(form) {
         case .failure(let failure):
-            return try await dossier(
-                req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
+            return try await step(
+                req, scope: scope, enrolment: enrolment, kind: kind, typed: form.firstValues, errors: failure.errors,
+                status: .badRequest)
         case .success(let command):
             if [.withdraw, .complete].contains(command.kind) && !Confirmation.given(form) {
                 return try await confirmLeaving(req, command: command, enrolment: enrolment, form: form)
             }
             do {
                 try await EnrolmentOperations(scope: scope, now: req.clock.now()).apply(command, to: enrolment)
-                req.flash(req.translator()(.flashStepRecorded))
-                return req.redirect(to: "/participants/\(enrolment.id!.uuidString)")
+                let t = req.translator()
+                let name = try await enrolment.$person.get(on: req.db).fullName
+                return req.flash(
+                    t(.flashStepRecordedFor, t.label(kind), name),
+                    redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: "overview")
             } catch let refusal as TransitionRefusal {
                 let fresh = try await scope.enrolment(enrolment.id)
-                return try await dossier(
-                    req, scope: scope, enrolment: fresh, refusal: RefusalText.text(refusal, req.translator()),
-                    status: .conflict)
+                return try await step(
+                    req, scope: scope, enrolment: fresh, kind: kind, typed: form.firstValues,
+                    refusal: RefusalText.text(refusal, req.translator()), status: .conflict)
             }
         }
+    }
+
+    /// The page of one act from "Volgende stap": its form alone, or the form back with what was
+    /// typed and the errors. An act the participant's state does not allow is not found.
+    func stepPage(_ req: Request) async throws -> Response {
+        let scope = try req.scope()
+        try scope.actor.require(.moveParticipants)
+        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        guard let kind = req.parameters.get("kind").flatMap(TransitionKind.init(rawValue:)),
+            TransitionStepPage.hasForm(kind)
+        else { throw AccessDenied.notFound }
+        return try await step(req, scope: scope, enrolment: enrolment, kind: kind)
+    }
+
+    private func step(
+        _ req: Request, scope: Scope, enrolment: Enrolment, kind: TransitionKind, typed: [String: String] = [:],
+        errors: [FieldError] = [], refusal: String? = nil, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        guard let version = try await ProgrammeVersion.find(enrolment.$programmeVersion.id, on: req.db) else {
+            throw AccessDenied.notFound
+        }
+        let definition = version.definition
+        let snapshot = enrolment.snapshot
+        // A refused step shows its form again even when the state no longer offers it.
+        guard refusal != nil || EnrolmentMachine.availableKinds(for: snapshot, definition: definition).contains(kind)
+        else { throw AccessDenied.notFound }
+        let model = TransitionStepModel(
+            enrolmentID: try enrolment.requireID(), personName: try await enrolment.$person.get(on: req.db).fullName,
+            kind: kind,
+            phaseToStart: EnrolmentMachine.phaseToStart(for: snapshot, definition: definition).flatMap {
+                definition.phase($0)
+            },
+            outcomes: definition.outcomes, today: scope.today.iso, typed: typed, errors: errors, refusal: refusal)
+        return html(TransitionStepPage.render(req.pageContext(), model), status: status)
     }
 
     /// Withdrawing and completing end the programme for good: the page says what follows first.
@@ -237,11 +283,14 @@ struct ParticipantWebController {
                 .write(
                     on: enrolment, text: form["text"], level: form["level"], contactOn: form["contactOn"],
                     corrects: UUID(uuidString: form["corrects"]))
-            req.flash(req.translator()(.flashNoteAdded))
-            return req.redirect(to: "/participants/\(enrolment.id!.uuidString)#notes-title")
+            let name = try await enrolment.$person.get(on: req.db).fullName
+            return req.flash(
+                req.translator()(.flashNoteAddedFor, name),
+                redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: "journal")
         } catch let failure as ValidationFailure {
             return try await dossier(
-                req, scope: scope, enrolment: enrolment, noteErrors: failure.errors, status: .badRequest)
+                req, scope: scope, enrolment: enrolment, noteErrors: failure.errors, noteTyped: form.firstValues,
+                status: .badRequest)
         }
     }
 
@@ -263,8 +312,9 @@ struct ParticipantWebController {
         do {
             try await EnrolmentOperations(scope: scope, now: req.clock.now()).assign(
                 enrolment, userID: userID, role: role, startsOn: startsOn)
-            req.flash(req.translator()(.flashAssigned))
-            return req.redirect(to: "/participants/\(enrolment.id!.uuidString)")
+            return req.flash(
+                req.translator()(.flashAssigned),
+                redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: "person")
         } catch let failure as ValidationFailure {
             return try await dossier(
                 req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
@@ -289,8 +339,9 @@ struct ParticipantWebController {
             return try await dossier(
                 req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
         }
-        req.flash(req.translator()(.flashAssignmentEnded))
-        return req.redirect(to: "/participants/\(enrolment.id!.uuidString)")
+        return req.flash(
+            req.translator()(.flashAssignmentEnded),
+            redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: "person")
     }
 
     func moveVersion(_ req: Request) async throws -> Response {
@@ -312,8 +363,9 @@ struct ParticipantWebController {
         do {
             try await EnrolmentOperations(scope: scope, now: req.clock.now()).move(
                 enrolment, toVersion: number, on: day)
-            req.flash(req.translator()(.flashMoved, String(number)))
-            return req.redirect(to: "/participants/\(enrolment.id!.uuidString)")
+            return req.flash(
+                req.translator()(.flashMoved, String(number)),
+                redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: "person")
         } catch let refusal as TransitionRefusal {
             return try await dossier(
                 req, scope: scope, enrolment: enrolment, refusal: RefusalText.text(refusal, req.translator()),

@@ -17,8 +17,9 @@ struct PlacementWebController {
             hoursPerWeek: form["hoursPerWeek"])
         do {
             _ = try await PlacementOperations(scope: scope, now: req.clock.now()).place(enrolment, input)
-            req.flash(req.translator()(.flashPlaced))
-            return req.redirect(to: "/participants/\(enrolment.id!.uuidString)#placements")
+            return req.flash(
+                req.translator()(.flashPlaced),
+                redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: "placements")
         } catch let failure as ValidationFailure {
             return try await ParticipantWebController().dossier(
                 req, scope: scope, enrolment: enrolment, errors: failure.errors,
@@ -43,8 +44,9 @@ struct PlacementWebController {
         let form = FormData(req)
         try await PlacementOperations(scope: scope, now: req.clock.now()).wait(
             enrolment, for: UUID(uuidString: form["locationId"]), from: form["startsOn"])
-        req.flash(req.translator()(.flashWaiting))
-        return req.redirect(to: "/participants/\(enrolment.id!.uuidString)#placements")
+        return req.flash(
+            req.translator()(.flashWaiting),
+            redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: "placements")
     }
 
     // MARK: Locations

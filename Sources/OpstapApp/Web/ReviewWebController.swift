@@ -78,8 +78,9 @@ struct ReviewWebController {
     ) async throws -> Response {
         do {
             try await change()
-            req.flash(req.translator()(.flashStepRecorded))
-            return req.redirect(to: "/participants/\(enrolment.id!.uuidString)#reviews")
+            return req.flash(
+                req.translator()(.flashStepRecorded),
+                redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: "progress")
         } catch let failure as ValidationFailure {
             return try await participants.dossier(
                 req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)

@@ -13,7 +13,23 @@ enum StyleSheet {
         return Response(status: .ok, headers: headers, body: .init(string: css))
     }
 
-    static let css = baseCSS + ChartSupport.chartStyles + reportingCSS + signOffCSS + workCSS + navigationCSS
+    static let css =
+        baseCSS + ChartSupport.chartStyles + reportingCSS + signOffCSS + workCSS + navigationCSS + dossierCSS
+
+    /// The dossier: its in-page menu, the summary card, folded forms and the "Volgende stap"
+    /// disclosure. A part reached by its fragment shows that it has focus.
+    static let dossierCSS = """
+        nav.in-page ul{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;margin:0 0 1rem;padding:.5rem 0;
+        border-bottom:1px solid #b1b4b6}nav.in-page a{display:inline-block;min-height:44px;line-height:44px}
+        section.summary-card{border:2px solid #0b3d6e;border-radius:6px;padding:.75rem 1rem;margin:0 0 1.5rem}
+        section.summary-card h2{margin-top:0}ul.team{margin:0;padding-left:1.1rem}
+        details.form-fold,details.next-step{margin:.75rem 0}details.form-fold>summary,details.next-step>summary{cursor:pointer;
+        min-height:44px;display:inline-flex;align-items:center;color:#0b3d6e;font-weight:600;text-decoration:underline}
+        details.next-step>summary{background:#0b3d6e;color:#fff;text-decoration:none;padding:0 1rem;border-radius:4px}
+        details.next-step ul li{padding:.3rem 0}
+        .dossier-part,section[tabindex="-1"]{scroll-margin-top:1rem}
+        .dossier-part:focus,section[tabindex="-1"]:focus{outline:3px solid #0b0c0c;outline-offset:4px}
+        """
 
     /// The grouped main menu, the phone's "Menu" button, tables of actions as cards on a phone,
     /// and long Dutch compounds that break instead of overflowing.

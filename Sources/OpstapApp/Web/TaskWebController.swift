@@ -34,6 +34,11 @@ struct TaskWebController {
                 .create(
                     for: enrolment, title: form["title"], dueOn: form["dueOn"],
                     assigneeID: UUID(uuidString: form["assigneeId"]), source: form["source"])
+            if let enrolment {
+                return req.flash(
+                    req.translator()(.flashTaskCreated),
+                    redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: "progress")
+            }
             req.flash(req.translator()(.flashTaskCreated))
         } catch let failure as ValidationFailure {
             if let enrolment {
@@ -43,7 +48,7 @@ struct TaskWebController {
             req.flash(failure.errors.map { req.translator().error($0) }.joined(separator: " "))
             return req.redirect(to: "/tasks")
         }
-        return req.redirect(to: enrolment.map { "/participants/\($0.id!.uuidString)#rag" } ?? "/tasks")
+        return req.redirect(to: "/tasks")
     }
 
     func done(_ req: Request) async throws -> Response {
@@ -63,8 +68,9 @@ struct TaskWebController {
         do {
             try await TaskOperations(scope: scope, now: req.clock.now()).mark(
                 enrolment, colour: form["colour"], reason: form["colourReason"])
-            req.flash(req.translator()(.flashSaved))
-            return req.redirect(to: "/participants/\(enrolment.id!.uuidString)#rag")
+            return req.flash(
+                req.translator()(.flashSaved),
+                redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: "progress")
         } catch let failure as ValidationFailure {
             return try await ParticipantWebController().dossier(
                 req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)

@@ -13,9 +13,12 @@ extension Request {
                 seesHousing: $0.visibleFields.contains(.housing))
         }
         let flash = webSession["flash"]
+        let flashSection = webSession["flashSection"]
         if flash != nil { webSession["flash"] = nil }
+        if flashSection != nil { webSession["flashSection"] = nil }
         return PageContext(
             locale: locale, user: user, csrfToken: CSRFMiddleware.token(for: self), flash: flash,
+            flashSection: flashSection,
             currentURL: method == .GET ? url.path + (url.query.map { "?" + $0 } ?? "") : nil)
     }
 
@@ -36,6 +39,14 @@ extension Request {
     /// Shows `message` once on the next page (post/redirect/get).
     func flash(_ message: String) {
         webSession["flash"] = message
+    }
+
+    /// Shows `message` once in the section with id `section` of the next page, and redirects
+    /// to that section: the fragment moves focus there (the section has `tabindex="-1"`).
+    func flash(_ message: String, redirectingTo path: String, section: String) -> Response {
+        webSession["flash"] = message
+        webSession["flashSection"] = section
+        return redirect(to: path + "#" + section)
     }
 }
 

@@ -13,11 +13,12 @@ public enum Layout {
                 }
             }
             el("main", ["id": "main"]) {
-                if let flash = context.flash {
+                let nodes = Form.namingSummaryFields(content())
+                // A flash that belongs to a section the page has is shown there (`sectionFlash`).
+                if let flash = context.flash, !(context.flashSection.map { contains(nodes, id: $0) } ?? false) {
                     el("p", ["class": "flash", "role": "status"]) { flash }
                 }
                 el("h1") { title }
-                let nodes = Form.namingSummaryFields(content())
                 nodes
                 // Every list on a page downloads as CSV (TableDownloadMiddleware), unless the
                 // page offers its own downloads.
@@ -45,14 +46,23 @@ public enum Layout {
             }.render()
     }
 
-    static func contains(_ nodes: [HTMLNode], element: String? = nil, attribute: String? = nil) -> Bool {
+    /// The flash of the section with id `section`, where that section shows it.
+    public static func sectionFlash(_ context: PageContext, _ section: String) -> HTMLNode {
+        guard let flash = context.flash, context.flashSection == section else { return fragment {} }
+        return el("p", ["class": "flash", "role": "status"]) { flash }
+    }
+
+    static func contains(
+        _ nodes: [HTMLNode], element: String? = nil, attribute: String? = nil, id: String? = nil
+    ) -> Bool {
         nodes.contains { node in
             switch node {
             case .element(let name, let attributes, let children):
                 if let element, name == element { return true }
                 if let attribute, attributes.contains(where: { $0.name == attribute }) { return true }
-                return contains(children, element: element, attribute: attribute)
-            case .fragment(let children): return contains(children, element: element, attribute: attribute)
+                if let id, attributes.contains(where: { $0.name == "id" && $0.value == id }) { return true }
+                return contains(children, element: element, attribute: attribute, id: id)
+            case .fragment(let children): return contains(children, element: element, attribute: attribute, id: id)
             case .text, .raw: return false
             }
         }

@@ -33,24 +33,32 @@ public struct NoteRow: Sendable {
 /// write one. A correction replaces a note and keeps the earlier text visible.
 public enum NotesSection {
     public static func render(
-        _ context: PageContext, _ notes: [NoteRow], action: String, canWrite: Bool, errors: [FieldError], today: String
+        _ context: PageContext, _ notes: [NoteRow], action: String, canWrite: Bool, errors: [FieldError], today: String,
+        typed: [String: String] = [:]
     ) -> HTMLNode {
         let t = context.t
-        return el("section", ["class": "notes", "aria-labelledby": "notes-title"]) {
+        // The part "journal" of the dossier: the redirect after a note lands here, with focus.
+        return el("section", ["class": "notes", "id": "journal", "tabindex": "-1", "aria-labelledby": "notes-title"]) {
             el("h2", ["id": "notes-title"]) { t(.notesTitle) }
+            Layout.sectionFlash(context, "journal")
             if canWrite {
-                el("form", ["method": "post", "action": action, "class": "action", "novalidate": ""]) {
-                    Form.errorSummary(context, errors, scope: "new")
-                    Form.csrf(context)
-                    Form.textarea(
-                        context, label: t(.noteText), name: "text", errors: errors, required: true, scope: "new")
-                    Form.select(
-                        context, label: t(.noteLevelLabel), name: "level", options: Form.options(NoteLevel.self, t),
-                        selected: NoteLevel.team.rawValue, errors: errors, scope: "new")
-                    Form.input(
-                        context, label: t(.contactOn), name: "contactOn", type: "date", errors: errors,
-                        hint: t(.contactOnHint), scope: "new")
-                    Form.submit(t(.addNote), secondary: true)
+                el("details", errors.isEmpty ? ["class": "form-fold"] : ["class": "form-fold", "open": ""]) {
+                    el("summary") { t(.addNote) }
+                    el("form", ["method": "post", "action": action, "class": "action", "novalidate": ""]) {
+                        Form.errorSummary(context, errors, scope: "new")
+                        Form.csrf(context)
+                        Form.textarea(
+                            context, label: t(.noteText), name: "text", value: typed["text"] ?? "", errors: errors,
+                            required: true, scope: "new")
+                        Form.select(
+                            context, label: t(.noteLevelLabel), name: "level",
+                            options: Form.options(NoteLevel.self, t),
+                            selected: typed["level"] ?? NoteLevel.team.rawValue, errors: errors, scope: "new")
+                        Form.input(
+                            context, label: t(.contactOn), name: "contactOn", value: typed["contactOn"] ?? "",
+                            type: "date", errors: errors, hint: t(.contactOnHint), scope: "new")
+                        Form.submit(t(.addNote), secondary: true)
+                    }
                 }
             }
             if notes.isEmpty { el("p", ["class": "empty"]) { t(.noNotes) } }

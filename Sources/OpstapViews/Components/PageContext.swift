@@ -6,12 +6,17 @@ public struct PageContext: Sendable {
     public var user: SignedInUser?
     public var csrfToken: String
     public var flash: String?
+    /// The id of the page section the flash belongs to: the page shows it there, and the
+    /// redirect's fragment moves focus to that section (nil: at the top of the page).
+    public var flashSection: String?
     /// Path and query of the page, for the download link of its tables.
     public var currentURL: String?
 
     public init(
-        locale: AppLocale, user: SignedInUser?, csrfToken: String, flash: String? = nil, currentURL: String? = nil
+        locale: AppLocale, user: SignedInUser?, csrfToken: String, flash: String? = nil, flashSection: String? = nil,
+        currentURL: String? = nil
     ) {
+        self.flashSection = flashSection
         self.t = Translator(locale)
         self.user = user
         self.csrfToken = csrfToken

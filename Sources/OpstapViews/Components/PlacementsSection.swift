@@ -57,8 +57,9 @@ public struct PlacementsModel: Sendable {
 public enum PlacementsSection {
     public static func render(_ context: PageContext, _ m: PlacementsModel, base: String) -> HTMLNode {
         let t = context.t
-        return el("section", ["aria-labelledby": "placements-title", "id": "placements"]) {
+        return el("section", ["aria-labelledby": "placements-title", "id": "placements", "tabindex": "-1"]) {
             el("h2", ["id": "placements-title"]) { t(.placementsTitle) }
+            Layout.sectionFlash(context, "placements")
             if let refusal = m.refusal {
                 el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } }
             }

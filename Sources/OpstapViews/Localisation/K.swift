@@ -159,6 +159,30 @@ public enum K: String, CaseIterable, Sendable {
     case newCohort
     case newProgramme
     case nextPage
+    case dossierOverview
+    case dossierOnThisPage
+    case dossierProgress
+    case dossierPersonAndTeam
+    case dossierPathwayOpen
+    case dossierStatusColour
+    case dossierNextReview
+    case dossierOverdue
+    case dossierLastContact
+    case dossierNoContact
+    case dossierHours
+    case dossierHoursFigure
+    case dossierHoursMore
+    case dossierNoOpenTasks
+    case dossierPhone
+    case dossierBack
+    case nextStepHint
+    case withdrawNote
+    case flashStepRecordedFor
+    case flashNoteAddedFor
+    case confirmEndAccountQuestion
+    case confirmEndAccountSignIn
+    case confirmEndAccountKept
+    case confirmEndAccountButton
     case nextStepTitle
     case no
     case noCandidates

@@ -8,8 +8,13 @@ public struct TeamMember: Sendable {
     public var since: String
     /// Set when the viewer may end the assignment.
     public var assignmentID: UUID?
-    public init(role: Role, name: String, organisation: String, since: String, assignmentID: UUID? = nil) {
+    /// The number participants and partners may call this team member on.
+    public var phone: String?
+    public init(
+        role: Role, name: String, organisation: String, since: String, assignmentID: UUID? = nil, phone: String? = nil
+    ) {
         self.assignmentID = assignmentID
+        self.phone = phone
         self.role = role
         self.name = name
         self.organisation = organisation
@@ -56,6 +61,10 @@ public struct DossierModel: Sendable {
     public var notes: [NoteRow]? = nil
     public var canWriteNotes = false
     public var noteErrors: [FieldError] = []
+    /// What was typed in the note form that came back with an error.
+    public var noteTyped: [String: String] = [:]
+    /// The day of the last contact moment (nil: none recorded).
+    public var lastContact: String? = nil
     public var reviews: ReviewsModel? = nil
     public var statusMarks: [StatusMarkRow]? = nil
     public var placements: PlacementsModel? = nil
@@ -124,9 +133,19 @@ public struct OwnAccountPart: Sendable {
     }
 }
 
-/// The participant's dossier: where they are, who guides them, what can happen next, and
-/// the whole timeline from referral on.
+/// The participant's dossier. A summary card comes first (phase, status colour, next review,
+/// last contact, hours, team with phone numbers, open tasks, and what needs attention), then
+/// the parts of the file, each reachable from the in-page menu. Acts that change the
+/// participant's state are not forms on this page: "Volgende stap" lists them, and each opens
+/// a page with its one form (`TransitionStepPage`). The forms of each part fold away until
+/// opened, so the page reads as a file, not as a stack of forms.
 public enum DossierPage {
+    /// The parts of the dossier, in page order: the id is the fragment the in-page menu and
+    /// the redirects after a form use (the part takes focus there).
+    enum Part: String, CaseIterable {
+        case overview, hours, placements, progress, journal, life, person
+    }
+
     public static func render(_ context: PageContext, _ m: DossierModel) -> String {
         let t = context.t
         let base = "/participants/\(m.enrolmentID.uuidString)"
@@ -139,70 +158,245 @@ public enum DossierPage {
                 el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } }
             }
             Form.errorSummary(context, m.errors)
-            if let day = m.signalsAsOf {
-                el("h2") { t(.signalsAsOfTitle, DateText.text(iso: day, t.locale)) }
-                if m.signals.isEmpty { el("p", ["class": "empty"]) { t(.noSignalsAsOf) } }
+            menu(context, m)
+            summaryCard(context, m, base: base)
+            part(.hours, context) {
+                if let hours = m.hours {
+                    el("h2", ["id": "hours-title"]) { t(.hoursTitle) }
+                    HoursTable.render(context, hours, weekStart: m.hoursWeekStart)
+                    el("p") { Widgets.link(t(.hoursLink), base + "/hours") }
+                }
             }
-            if !m.signals.isEmpty { AttentionList.reasons(context, m.signals) }
-            AsOfForm.render(context, action: base, asOf: m.signalsAsOf ?? m.today, errors: m.signalsAsOfErrors)
-            Widgets.facts([
-                (t(.programme), "\(m.programmeName) (v\(m.versionNumber))"),
-                (t(.cohort), m.cohortName),
-                (t(.stream), m.streamName),
-                (t(.outcome), m.outcomeName),
-                (t(.exitReasonLabel), m.exitReason.map { t.label($0) }),
-            ])
-            el("p") {
-                Widgets.link(t(.openCohort), m.cohortHref)
-                if let href = m.candidacyHref { " · "; Widgets.link(t(.openCandidacy), href) }
-            }
-            if m.canTransition && !m.availableKinds.isEmpty {
-                el("h2") { t(.nextStepTitle) }
-                transitions(context, m, base: base)
-            }
-            if let schedule = m.schedule {
-                ScheduleSection.render(context, schedule, icsHref: base + "/schedule.ics")
-            }
-            el("p", ["class": "pathway-link"]) { Widgets.link(t(.pathwayLink), base + "/pathway") }
             if let placements = m.placements {
                 PlacementsSection.render(context, placements, base: base)
             }
-            if let hours = m.hours {
-                el("h2") { t(.hoursTitle) }
-                HoursTable.render(context, hours, weekStart: m.hoursWeekStart)
-                el("p") { Widgets.link(t(.hoursLink), base + "/hours") }
-            }
-            if let marks = m.statusMarks {
-                StatusMarkSection.render(
-                    context, marks, action: base + "/status", canSet: m.canTransition && !m.state.isTerminal,
-                    errors: m.errors)
-                el("h3") { t(.tasksOfParticipant) }
-                TaskList.render(context, m.tasks, caption: t(.tasksOfParticipant), canComplete: false)
-                if !m.state.isTerminal {
-                    TaskList.form(
-                        context, enrolmentID: m.enrolmentID, title: "", dueOn: m.today, source: .manual,
-                        assignees: m.taskAssignees, errors: m.errors, scope: "task")
+            part(.progress, context) {
+                if let marks = m.statusMarks {
+                    StatusMarkSection.render(
+                        context, marks, action: base + "/status", canSet: m.canTransition && !m.state.isTerminal,
+                        errors: m.errors)
+                    el("h3", ["id": "tasks"]) { t(.tasksOfParticipant) }
+                    TaskList.render(context, m.tasks, caption: t(.tasksOfParticipant), canComplete: false)
+                    if !m.state.isTerminal {
+                        folded(
+                            t(.newTask),
+                            open: m.errors.contains { ["title", "dueOn", "assigneeId"].contains($0.field) }
+                        ) {
+                            TaskList.form(
+                                context, enrolmentID: m.enrolmentID, title: "", dueOn: m.today, source: .manual,
+                                assignees: m.taskAssignees, errors: m.errors, scope: "task")
+                        }
+                    }
                 }
-            }
-            if let reviews = m.reviews {
-                ReviewsSection.render(context, reviews, base: base, today: m.today)
+                if let reviews = m.reviews {
+                    ReviewsSection.render(context, reviews, base: base, today: m.today)
+                }
             }
             if let notes = m.notes {
                 NotesSection.render(
                     context, notes, action: base + "/notes", canWrite: m.canWriteNotes && !m.state.isTerminal,
-                    errors: m.noteErrors, today: m.today)
+                    errors: m.noteErrors, today: m.today, typed: m.noteTyped)
             }
-            el("h2") { t(.teamTitle) }
+            part(.life, context) {
+                el("h2", ["id": "life-title"]) { t(.pathwayLink) }
+                el("p", ["class": "pathway-link"]) { Widgets.link(t(.dossierPathwayOpen), base + "/pathway") }
+                if let schedule = m.schedule {
+                    ScheduleSection.render(context, schedule, icsHref: base + "/schedule.ics")
+                }
+            }
+            part(.person, context) {
+                el("h2", ["id": "person-title"]) { t(.personTitle) }
+                PersonFacts.render(context, m.person)
+                Widgets.facts([
+                    (t(.programme), "\(m.programmeName) (v\(m.versionNumber))"),
+                    (t(.cohort), m.cohortName),
+                    (t(.stream), m.streamName),
+                    (t(.outcome), m.outcomeName),
+                    (t(.exitReasonLabel), m.exitReason.map { t.label($0) }),
+                ])
+                el("p") {
+                    Widgets.link(t(.openCohort), m.cohortHref)
+                    if let href = m.candidacyHref { " · "; Widgets.link(t(.openCandidacy), href) }
+                }
+                team(context, m, base: base)
+                if !m.otherVersions.isEmpty && !m.state.isTerminal {
+                    el("h3") { t(.moveVersionTitle) }
+                    folded(
+                        t(.moveVersion), open: m.errors.contains { $0.field == "version" || $0.field == "move.date" }
+                    ) {
+                        el("form", ["method": "post", "action": base + "/version", "class": "action"]) {
+                            Form.csrf(context)
+                            Form.select(
+                                context, label: t(.version), name: "version",
+                                options: m.otherVersions.map { (String($0), "v\($0)") }, selected: nil,
+                                errors: m.errors)
+                            Form.input(
+                                context, label: t(.effectiveDate), name: "date", value: m.today, type: "date",
+                                errors: m.errors, required: true, scope: "move")
+                            Form.submit(t(.moveVersion), secondary: true)
+                        }
+                    }
+                }
+                if let account = m.ownAccount { ownAccount(context, account, base: base) }
+                Timeline.render(context, m.timeline, title: t(.timelineTitle))
+                if let log = m.accessLog {
+                    AccessLogList.render(context, log)
+                }
+                if let changes = m.changeLog {
+                    ChangeLogList.render(context, changes)
+                }
+            }
+        }
+    }
+
+    /// The in-page menu: every part of the file in one or two lines, so no part is 75 Tab
+    /// presses away.
+    static func menu(_ context: PageContext, _ m: DossierModel) -> HTMLNode {
+        let t = context.t
+        let parts: [(Part, String)] =
+            [
+                (.overview, t(.dossierOverview)),
+                (.hours, t(.hoursTitle)),
+            ] + (m.placements == nil ? [] : [(.placements, t(.placementsTitle))]) + [
+                (.progress, t(.dossierProgress))
+            ] + (m.notes == nil ? [] : [(.journal, t(.notesTitle))]) + [
+                (.life, t(.pathwayLink)),
+                (.person, t(.dossierPersonAndTeam)),
+            ]
+        return el("nav", ["class": "in-page", "aria-label": t(.dossierOnThisPage)]) {
+            el("ul") {
+                for (part, label) in parts {
+                    el("li") { Widgets.link(label, "#" + part.rawValue) }
+                }
+            }
+        }
+    }
+
+    /// A part of the file: a landmark the menu and the redirects after a form point at.
+    static func part(_ part: Part, _ context: PageContext, @HTMLBuilder _ content: () -> [HTMLNode]) -> HTMLNode {
+        el("div", ["id": part.rawValue, "class": "dossier-part", "tabindex": "-1"]) {
+            Layout.sectionFlash(context, part.rawValue)
+            content()
+        }
+    }
+
+    /// A form that stays folded until its summary is opened, or while it shows an error.
+    static func folded(_ summary: String, open: Bool, @HTMLBuilder _ content: () -> [HTMLNode]) -> HTMLNode {
+        el("details", open ? ["class": "form-fold", "open": ""] : ["class": "form-fold"]) {
+            el("summary") { summary }
+            content()
+        }
+    }
+
+    /// What a reader needs first: where the participant is, how it goes, who to call, and the
+    /// one way to the next step.
+    static func summaryCard(_ context: PageContext, _ m: DossierModel, base: String) -> HTMLNode {
+        let t = context.t
+        return el(
+            "section",
+            [
+                "id": Part.overview.rawValue, "class": "summary-card", "tabindex": "-1",
+                "aria-labelledby": "overview-title",
+            ]
+        ) {
+            el("h2", ["id": "overview-title"]) { t(.dossierOverview) }
+            Layout.sectionFlash(context, Part.overview.rawValue)
+            el("dl", ["class": "facts"]) {
+                el("dt") { t(.phase) }
+                el("dd") { m.phaseName ?? t.label(m.state) }
+                if let mark = m.statusMarks?.first {
+                    el("dt") { t(.dossierStatusColour) }
+                    el("dd") {
+                        Widgets.badge(t.label(mark.colour), kind: "rag-" + mark.colour.rawValue)
+                        " " + mark.reason
+                    }
+                }
+                if let reviews = m.reviews, !m.state.isTerminal {
+                    el("dt") { t(.dossierNextReview) }
+                    el("dd") {
+                        DateText.node(iso: reviews.nextDue, t.locale)
+                        if reviews.overdue { " "; Widgets.badge(t(.dossierOverdue), kind: "urgent") }
+                    }
+                }
+                el("dt") { t(.dossierLastContact) }
+                el("dd") {
+                    if let contact = m.lastContact {
+                        DateText.node(iso: contact, t.locale)
+                    } else {
+                        t(.dossierNoContact)
+                    }
+                }
+                if let hours = m.hours, !hours.isEmpty {
+                    let recorded = hours.reduce(0) { $0 + $1.actualToDate }
+                    let expected = hours.reduce(0) { $0 + $1.expectedToDate }
+                    el("dt") { t(.dossierHours) }
+                    el("dd") {
+                        t(.dossierHoursFigure, t.number(recorded), t.number(expected))
+                        " "
+                        Widgets.link(t(.dossierHoursMore), "#" + Part.hours.rawValue)
+                    }
+                }
+                el("dt") { t(.tasksOfParticipant) }
+                el("dd") {
+                    if m.tasks.isEmpty {
+                        t(.dossierNoOpenTasks)
+                    } else {
+                        Widgets.link(t.count(m.tasks.count), "#tasks")
+                    }
+                }
+                el("dt") { t(.teamTitle) }
+                el("dd") {
+                    if m.team.isEmpty {
+                        t(.noTeam)
+                    } else {
+                        el("ul", ["class": "team"]) {
+                            for member in m.team {
+                                el("li") {
+                                    member.name + " (" + t.label(member.role) + ", " + member.organisation + ")"
+                                    if let phone = member.phone, !phone.isEmpty {
+                                        " · "
+                                        el("a", ["href": "tel:" + phone.filter { !$0.isWhitespace }]) { phone }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if let day = m.signalsAsOf {
+                el("h3") { t(.signalsAsOfTitle, DateText.text(iso: day, t.locale)) }
+                if m.signals.isEmpty { el("p", ["class": "empty"]) { t(.noSignalsAsOf) } }
+            }
+            if !m.signals.isEmpty { AttentionList.reasons(context, m.signals) }
+            AsOfForm.render(context, action: base, asOf: m.signalsAsOf ?? m.today, errors: m.signalsAsOfErrors)
+            if m.canTransition && !m.availableKinds.isEmpty {
+                el("details", ["class": "next-step"]) {
+                    el("summary") { t(.nextStepTitle) }
+                    el("p", ["class": "hint"]) { t(.nextStepHint) }
+                    el("ul") {
+                        for kind in m.availableKinds where TransitionStepPage.hasForm(kind) {
+                            el("li") { Widgets.link(t.label(kind), base + "/step/" + kind.rawValue) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The guidance team, and — for those who manage it — ending and adding assignments.
+    static func team(_ context: PageContext, _ m: DossierModel, base: String) -> HTMLNode {
+        let t = context.t
+        return fragment {
+            el("h3", ["id": "team"]) { t(.teamTitle) }
             Widgets.table(
                 caption: t(.teamTitle),
-                headers: [t(.roleLabel), t(.name), t(.organisation), t(.since)]
+                headers: [t(.roleLabel), t(.name), t(.organisation), t(.dossierPhone), t(.since)]
                     + (m.canAssign && m.team.contains { $0.assignmentID != nil } ? [""] : []),
                 rows: m.team.map { member in
                     var row: [HTMLNode] = [
                         .text(t.label(member.role)), .text(member.name), .text(member.organisation),
-                        DateText.node(iso: member.since, t.locale),
+                        .text(member.phone ?? ""), DateText.node(iso: member.since, t.locale),
                     ]
-                    // MARK: - Partnership administration: ending an assignment
                     if let id = member.assignmentID, m.canAssign {
                         row.append(
                             el(
@@ -223,41 +417,21 @@ public enum DossierPage {
                 },
                 empty: t(.noTeam))
             if m.canAssign && !m.state.isTerminal {
-                el("form", ["method": "post", "action": base + "/team", "class": "action", "novalidate": ""]) {
-                    Form.csrf(context)
-                    Form.select(
-                        context, label: t(.roleLabel), name: "role",
-                        options: Role.guidance.map { ($0.rawValue, t.label($0)) }, selected: nil, errors: m.errors)
-                    Form.select(
-                        context, label: t(.staffMember), name: "userId", options: m.assignableUsers, selected: nil,
-                        errors: m.errors, includeEmpty: true)
-                    Form.input(
-                        context, label: t(.startDate), name: "startsOn", value: m.today, type: "date", errors: m.errors)
-                    Form.submit(t(.assign), secondary: true)
+                folded(t(.assign), open: m.errors.contains { ["role", "userId", "startsOn"].contains($0.field) }) {
+                    el("form", ["method": "post", "action": base + "/team", "class": "action", "novalidate": ""]) {
+                        Form.csrf(context)
+                        Form.select(
+                            context, label: t(.roleLabel), name: "role",
+                            options: Role.guidance.map { ($0.rawValue, t.label($0)) }, selected: nil, errors: m.errors)
+                        Form.select(
+                            context, label: t(.staffMember), name: "userId", options: m.assignableUsers,
+                            selected: nil, errors: m.errors, includeEmpty: true)
+                        Form.input(
+                            context, label: t(.startDate), name: "startsOn", value: m.today, type: "date",
+                            errors: m.errors)
+                        Form.submit(t(.assign), secondary: true)
+                    }
                 }
-            }
-            if !m.otherVersions.isEmpty && !m.state.isTerminal {
-                el("h2") { t(.moveVersionTitle) }
-                el("form", ["method": "post", "action": base + "/version", "class": "action"]) {
-                    Form.csrf(context)
-                    Form.select(
-                        context, label: t(.version), name: "version",
-                        options: m.otherVersions.map { (String($0), "v\($0)") }, selected: nil, errors: m.errors)
-                    Form.input(
-                        context, label: t(.effectiveDate), name: "date", value: m.today, type: "date", errors: m.errors,
-                        required: true, scope: "move")
-                    Form.submit(t(.moveVersion), secondary: true)
-                }
-            }
-            if let account = m.ownAccount { ownAccount(context, account, base: base) }
-            el("h2") { t(.personTitle) }
-            PersonFacts.render(context, m.person)
-            Timeline.render(context, m.timeline, title: t(.timelineTitle))
-            if let log = m.accessLog {
-                AccessLogList.render(context, log)
-            }
-            if let changes = m.changeLog {
-                ChangeLogList.render(context, changes)
             }
         }
     }
@@ -292,70 +466,6 @@ public enum DossierPage {
                 el("form", ["method": "post", "action": base + "/account/end", "class": "inline"]) {
                     Form.csrf(context)
                     Form.submit(t(.ownAccountEnd), secondary: true)
-                }
-            }
-        }
-    }
-
-    static func transitions(_ context: PageContext, _ m: DossierModel, base: String) -> HTMLNode {
-        let t = context.t
-        func form(_ kind: TransitionKind, @HTMLBuilder _ fields: () -> [HTMLNode]) -> HTMLNode {
-            el("form", ["method": "post", "action": base + "/transitions", "class": "action", "novalidate": ""]) {
-                el("h3") { t.label(kind) }
-                Form.csrf(context)
-                el("input", ["type": "hidden", "name": "kind", "value": kind.rawValue])
-                fields()
-                Form.input(
-                    context, label: t(.effectiveDate), name: "date", value: m.today, type: "date", errors: m.errors,
-                    required: true, scope: kind.rawValue)
-                Form.submit(t.label(kind))
-            }
-        }
-        return fragment {
-            for kind in m.availableKinds {
-                switch kind {
-                case .startPhase:
-                    if let phase = m.phaseToStart {
-                        form(kind) {
-                            el("input", ["type": "hidden", "name": "phase", "value": phase.code])
-                            el("p") { t(.phaseToStart, phase.name) }
-                        }
-                    }
-                case .completePhase:
-                    form(kind) {
-                        Form.select(
-                            context, label: t(.phaseResultLabel), name: "result",
-                            options: Form.options(PhaseResult.self, t), selected: nil, errors: m.errors,
-                            includeEmpty: true, required: true, scope: kind.rawValue)
-                    }
-                case .pause:
-                    form(kind) {
-                        Form.textarea(
-                            context, label: t(.pauseReason), name: "reason", errors: m.errors, required: true,
-                            scope: kind.rawValue)
-                        Form.input(
-                            context, label: t(.plannedReturn), name: "plannedReturn", type: "date", errors: m.errors,
-                            required: true, scope: kind.rawValue)
-                    }
-                case .resume:
-                    form(kind) {}
-                case .withdraw:
-                    form(kind) {
-                        Form.select(
-                            context, label: t(.exitReasonLabel), name: "exitReason",
-                            options: Form.options(ExitReason.self, t), selected: nil, errors: m.errors,
-                            includeEmpty: true, required: true, scope: kind.rawValue)
-                        Form.textarea(context, label: t(.note), name: "note", errors: m.errors, scope: kind.rawValue)
-                    }
-                case .complete:
-                    form(kind) {
-                        Form.select(
-                            context, label: t(.outcome), name: "outcome",
-                            options: m.outcomes.map { ($0.code, "\($0.name) (\(t.label($0.kind)))") }, selected: nil,
-                            errors: m.errors, includeEmpty: true, required: true, scope: kind.rawValue)
-                    }
-                case .enrol, .moveVersion:
-                    fragment {}
                 }
             }
         }

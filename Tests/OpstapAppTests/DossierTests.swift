@@ -1,0 +1,175 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import OpstapViews
+import Testing
+import Vapor
+@testable import OpstapApp
+
+/// The dossier reads as a file: a summary card with figures equal to the records, parts
+/// reachable from an in-page menu, the state-changing acts behind "Volgende stap" on pages of
+/// their own, and after a form the focus back on the part it changed, with a confirmation
+/// that names what was saved for whom.
+@Suite struct DossierTests {
+    static let coach = "coach.kansrijk@opstap.demo"
+
+    func participant(_ app: Application) async throws -> (Enrolment, Person) {
+        let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
+        return (enrolment, try await enrolment.$person.get(on: app.db))
+    }
+
+    /// The summary card's markup: from the overview part to the next part.
+    func summaryCard(_ page: String) throws -> String {
+        let start = try #require(page.range(of: "id=\"overview\""))
+        let end = try #require(page.range(of: "id=\"hours\"", range: start.upperBound..<page.endIndex))
+        return String(page[start.lowerBound..<end.lowerBound])
+    }
+
+    @Test func theSummaryCardShowsWhatTheRecordsSay() async throws {
+        try await withOpstap { app in
+            let (enrolment, _) = try await participant(app)
+            let id = try enrolment.requireID()
+            // A team member with a phone number, and a contact moment the day before yesterday.
+            let assignment = try #require(
+                try await GuidanceAssignment.query(on: app.db).filter(\.$enrolment.$id == id).filter(\.$endsOn == nil)
+                    .with(\.$user).first())
+            assignment.user.phone = "06 1234 5678"
+            try await assignment.user.save(on: app.db)
+            let api = try await APIClient.forUser(app, Self.coach)
+            let note = try await api.send(
+                .POST, "/api/v1/enrolments/\(id)/notes",
+                json: #"{"text":"Gebeld over het rooster","level":"team","contactOn":"2026-11-21"}"#)
+            #expect(note.status == .created)
+
+            let page = try await WebClient.login(app, Self.coach).get("/participants/\(id)").body.string
+            let card = try summaryCard(page)
+            // It comes before every other part.
+            #expect(page.range(of: "id=\"overview\"")!.lowerBound < page.range(of: "id=\"journal\"")!.lowerBound)
+            #expect(card.contains("<time datetime=\"2026-11-21\""), "last contact")
+            #expect(card.contains(assignment.user.name))
+            #expect(card.contains("href=\"tel:0612345678\">06 1234 5678</a>"))
+
+            // Hours against expected: the figures the hours part is computed from.
+            let version = try #require(try await ProgrammeVersion.find(enrolment.$programmeVersion.id, on: app.db))
+            let hours = try await HoursOverview.load(
+                for: enrolment, definition: version.definition, today: testToday, on: app.db
+            ).totals
+            let t = Translator(.nl)
+            #expect(
+                card.contains(
+                    t(.dossierHoursFigure, t.number(hours.actualToDate), t.number(hours.expectedToDate))))
+
+            // Open tasks: the count of the participant's open tasks, linked to the list.
+            let open = try await GuidanceTask.query(on: app.db).filter(\.$enrolment.$id == id)
+                .filter(\.$status == TaskStatus.open.rawValue).count()
+            if open > 0 {
+                #expect(card.contains("<a href=\"#tasks\">\(t.count(open))</a>"))
+            } else {
+                #expect(card.contains(t(.dossierNoOpenTasks)))
+            }
+            // Phase and the next review.
+            #expect(card.contains(try #require(enrolment.phaseCode.flatMap { version.definition.phase($0)?.name })))
+            #expect(card.contains(t(.dossierNextReview)))
+        }
+    }
+
+    @Test func theInPageMenuReachesEveryPartAndNoStepFormIsOnTheDossier() async throws {
+        try await withOpstap { app in
+            let (enrolment, _) = try await participant(app)
+            let id = try enrolment.requireID()
+            let page = try await WebClient.login(app, Self.coach).get("/participants/\(id)").body.string
+            let menu = try #require(page.components(separatedBy: "<nav class=\"in-page\"").dropFirst().first)
+                .components(separatedBy: "</nav>")[0]
+            let targets = menu.components(separatedBy: "href=\"#").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            #expect(targets == ["overview", "hours", "placements", "progress", "journal", "life", "person"])
+            for target in targets {
+                // Each part exists once and can take focus when its fragment is opened.
+                #expect(page.components(separatedBy: "id=\"\(target)\"").count == 2, "\(target)")
+                let tag = try #require(
+                    page.components(separatedBy: "id=\"\(target)\"").first?.components(
+                        separatedBy: "<"
+                    ).last)
+                let element = tag + (page.components(separatedBy: "id=\"\(target)\"")[1].prefix { $0 != ">" })
+                #expect(element.contains("tabindex=\"-1\""), "\(target): \(element)")
+            }
+            // Acts that change the participant's state are links to pages of their own.
+            #expect(!page.contains("action=\"/participants/\(id)/transitions\""))
+            let card = try summaryCard(page)
+            #expect(card.contains("href=\"/participants/\(id)/step/pause\""))
+            #expect(card.contains("href=\"/participants/\(id)/step/withdraw\""))
+        }
+    }
+
+    @Test func aStepOpensItsOwnFormKeepsWhatWasTypedAndReturnsToTheOverview() async throws {
+        try await withOpstap { app in
+            let (enrolment, person) = try await participant(app)
+            let id = try enrolment.requireID()
+            let web = try await WebClient.login(app, Self.coach)
+            let step = try await web.get("/participants/\(id)/step/pause")
+            #expect(step.status == .ok)
+            #expect(step.body.string.contains("<h1>Pauzeren: \(person.fullName)</h1>"))
+            #expect(
+                step.body.string.components(separatedBy: "<form method=\"post\" action=\"/participants").count == 2,
+                "one form")
+            // A step the state does not allow is not there.
+            #expect(try await web.get("/participants/\(id)/step/resume").status == .notFound)
+            #expect(try await web.get("/participants/\(id)/step/enrol").status == .notFound)
+
+            // An error: the reason typed is kept, the date wiped by the error is named.
+            let reason = "Ziek, \"herstel\" & rust"
+            let wrong = try await web.post(
+                "/participants/\(id)/transitions",
+                [("kind", "pause"), ("reason", reason), ("plannedReturn", "31-02-2027"), ("date", testToday.iso)])
+            #expect(wrong.status == .badRequest)
+            let wrongPage = wrong.body.string
+            #expect(wrongPage.contains("<h1>Pauzeren: \(person.fullName)</h1>"))
+            #expect(wrongPage.contains("Ziek, &quot;herstel&quot; &amp; rust</textarea>"))
+            #expect(wrongPage.contains("value=\"31-02-2027\""), "the typed date stays to be corrected")
+            #expect(try await Enrolment.find(id, on: app.db)?.state == EnrolmentState.inPhase.rawValue)
+
+            // Done: back on the dossier's overview, with a confirmation naming the act and the person.
+            let done = try await web.post(
+                "/participants/\(id)/transitions",
+                [("kind", "pause"), ("reason", reason), ("plannedReturn", "2027-01-11"), ("date", testToday.iso)])
+            #expect(done.status == .seeOther)
+            #expect(done.headers.first(name: .location) == "/participants/\(id)#overview")
+            let dossier = try await web.get("/participants/\(id)").body.string
+            let card = try summaryCard(dossier)
+            #expect(
+                card.contains("<p class=\"flash\" role=\"status\">Pauzeren: vastgelegd voor \(person.fullName).</p>"))
+            #expect(dossier.components(separatedBy: "class=\"flash\"").count == 2, "shown once, in its part")
+            #expect(try await Enrolment.find(id, on: app.db)?.state == EnrolmentState.paused.rawValue)
+        }
+    }
+
+    @Test func aNoteLandsInTheJournalWithItsConfirmationAndAnErrorKeepsTheText() async throws {
+        try await withOpstap { app in
+            let (enrolment, person) = try await participant(app)
+            let id = try enrolment.requireID()
+            let web = try await WebClient.login(app, Self.coach)
+            let wrong = try await web.post(
+                "/participants/\(id)/notes", [("text", "Bezoek thuis"), ("level", "team"), ("contactOn", "32-11-2026")])
+            #expect(wrong.status == .badRequest)
+            #expect(wrong.body.string.contains(">Bezoek thuis</textarea>"))
+            #expect(wrong.body.string.contains("<details class=\"form-fold\" open=\"\">"))
+
+            let saved = try await web.post(
+                "/participants/\(id)/notes", [("text", "Bezoek thuis"), ("level", "team"), ("contactOn", "20-11-2026")])
+            #expect(saved.headers.first(name: .location) == "/participants/\(id)#journal")
+            let page = try await web.get("/participants/\(id)").body.string
+            let journal = try #require(page.components(separatedBy: "id=\"journal\"").dropFirst().first)
+            #expect(journal.contains("Notitie opgeslagen bij \(person.fullName)."))
+            #expect(try summaryCard(page).contains("<time datetime=\"2026-11-20\""), "the last contact follows")
+        }
+    }
+
+    @Test func aUserOfAnotherOrganisationFindsNoStepPage() async throws {
+        try await withOpstap { app in
+            let (enrolment, _) = try await participant(app)
+            let outsider = try await WebClient.login(app, "coach.leiden@opstap.demo")
+            #expect(try await outsider.get("/participants/\(enrolment.id!)/step/pause").status == .notFound)
+            let teacher = try await WebClient.login(app, "docent.kansrijk@opstap.demo")
+            #expect(try await teacher.get("/participants/\(enrolment.id!)/step/pause").status == .forbidden)
+        }
+    }
+}
