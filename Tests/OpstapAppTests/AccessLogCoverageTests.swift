@@ -141,6 +141,8 @@ private struct Samples {
             "held-registrations": try await first("held_registrations"),
             // A participant's own hour line (`/mijn/uren/:entryID`): staff never reach those pages.
             "uren": try await first("hour_entries"),
+            // A step from the dossier's "Volgende stap" that every running participant allows.
+            "step": "withdraw",
         ]
         return Samples(userID: user.id!, ids: ids)
     }

@@ -55,9 +55,16 @@ import Vapor
                 for: enrolment, definition: version.definition, today: testToday, on: app.db
             ).totals
             let t = Translator(.nl)
+            // Registered (submitted or approved) is the hours signal's figure; approved is the table's.
+            let registered =
+                try await CohortHours.approvedHours(
+                    of: [id], statuses: [.approved, .submitted], until: testToday, on: app.db)[
+                    id]?.total ?? 0
             #expect(
                 card.contains(
-                    t(.dossierHoursFigure, t.number(hours.actualToDate), t.number(hours.expectedToDate))))
+                    t(
+                        .dossierHoursFigure, t.count(Int(registered.rounded())),
+                        t.count(Int(hours.expectedToDate.rounded())), t.count(Int(hours.actualToDate.rounded())))))
 
             // Open tasks: the count of the participant's open tasks, linked to the list.
             let open = try await GuidanceTask.query(on: app.db).filter(\.$enrolment.$id == id)
@@ -170,6 +177,42 @@ import Vapor
             #expect(try await outsider.get("/participants/\(enrolment.id!)/step/pause").status == .notFound)
             let teacher = try await WebClient.login(app, "docent.kansrijk@opstap.demo")
             #expect(try await teacher.get("/participants/\(enrolment.id!)/step/pause").status == .forbidden)
+        }
+    }
+
+    @Test func theAttentionListFlagsSomeNotAllAndItsHoursFiguresAreTheDossiers() async throws {
+        try await withOpstap { app in
+            for (coordinator, programme) in [
+                ("coordinator.kansrijk@opstap.demo", "Kansrijk"),
+                ("coordinator.leiden@opstap.demo", "Op je plek in de zorg"),
+            ] {
+                let programmeID = try await DemoLookups(db: app.db).programme(programme).requireID()
+                let running = try await Enrolment.query(on: app.db).filter(\.$programme.$id == programmeID)
+                    .filter(\.$state ~~ Attention.runningStates.map(\.rawValue)).all(\.$id)
+                let api = try await APIClient.forUser(app, coordinator)
+                let flagged = try api.decode(
+                    APIPage<APIAttention>.self, try await api.send(.GET, "/api/v1/attention?pageSize=100")
+                ).items.filter { running.contains($0.enrolmentId) }
+                // Some need attention, not everyone: a list that flags all cries wolf.
+                #expect(!flagged.isEmpty, "\(programme)")
+                #expect(
+                    flagged.count * 2 <= running.count, "\(programme): \(flagged.count) of \(running.count) flagged")
+                // Nobody is flagged for a count of days or hours since a start years ago.
+                for item in flagged {
+                    for signal in item.signals {
+                        #expect(![SignalKind.noContactYet].contains(signal.kind), "\(programme): \(signal.text)")
+                    }
+                }
+                // The one falling behind on hours: the signal's figures are the dossier's.
+                let behind = try #require(
+                    flagged.first { $0.signals.contains { $0.kind == .hoursBehind } }, "\(programme)")
+                let signal = try #require(behind.signals.first { $0.kind == .hoursBehind })
+                let page = try await WebClient.login(app, coordinator).get("/participants/\(behind.enrolmentId)")
+                let card = try summaryCard(page.body.string)
+                let t = Translator(.nl)
+                #expect(card.contains(t(.dossierHoursWindow, signal.figures[4])))
+                #expect(card.contains(t(.dossierHoursWindowFigure, signal.figures[0], signal.figures[1])), "\(card)")
+            }
         }
     }
 }

@@ -191,7 +191,7 @@ import Vapor
             #expect(try await listed("").contains { $0.enrolmentId == running.enrolmentID } == false)
             // In May 2024 she was in the pre-education with no hours recorded at all.
             let may = try await listed("?asOf=2024-05-15").first { $0.enrolmentId == running.enrolmentID }
-            #expect(may?.signals.map(\.kind).contains(.noHoursYet) == true)
+            #expect(may?.signals.map(\.kind).contains(.noHoursSince) == true)
             // Before she was enrolled there was nothing to see.
             #expect(try await listed("?asOf=2023-09-15").contains { $0.enrolmentId == running.enrolmentID } == false)
 

@@ -45,7 +45,7 @@ import Testing
         func kinds(_ lastHeld: SimpleDate?) -> [SignalKind] {
             Signals.compute(
                 SignalInput(
-                    today: today, settings: GuidanceSettings(), recentLines: [], expectedToDate: 0, actualToDate: 0,
+                    today: today, settings: GuidanceSettings(), recentLines: [],
                     currentPhase: nil,
                     phaseStartedOn: nil, integrationDeadline: nil, lastContact: today,
                     guidedSince: SimpleDate("2026-10-05")!, lastReviewHeld: lastHeld)

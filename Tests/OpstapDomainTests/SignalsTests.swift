@@ -19,10 +19,13 @@ import Testing
         lines: [LedgerLine] = [], expected: Double = 0, actual: Double = 0, phaseStart: SimpleDate? = nil,
         deadline: SimpleDate? = nil
     ) -> SignalInput {
+        // `expected` and `actual` are the look-back window's hours; `actual` as one present line
+        // early in the window (the most recent days stay as the test gives them).
         SignalInput(
-            today: today, settings: GuidanceSettings(), recentLines: lines, expectedToDate: expected,
-            actualToDate: actual,
-            currentPhase: phaseStart == nil ? nil : phase, phaseStartedOn: phaseStart, integrationDeadline: deadline)
+            today: today, settings: GuidanceSettings(),
+            recentLines: lines + (actual > 0 ? [line(20, .present, hours: actual, status: .submitted)] : []),
+            currentPhase: phaseStart == nil ? nil : phase, phaseStartedOn: phaseStart, integrationDeadline: deadline,
+            lastContact: today, expectedInWindow: expected)
     }
 
     func kinds(_ input: SignalInput) -> [SignalKind] { Signals.compute(input).map(\.kind) }
@@ -45,7 +48,10 @@ import Testing
     @Test func hoursBehindFiresPastTheShare() {
         #expect(!kinds(input(expected: 100, actual: 80)).contains(.hoursBehind))
         let signal = Signals.compute(input(expected: 100, actual: 79)).first { $0.kind == .hoursBehind }
-        #expect(signal?.figures == ["79", "100", "21", "20"])
+        #expect(signal?.figures == ["79", "100", "21", "20", "4"])
+        // Drafts are not registered yet.
+        let draft = Signals.compute(input(lines: [line(2, .present, hours: 90, status: .draft)], expected: 100))
+        #expect(draft.first { $0.kind == .hoursBehind }?.figures.first == "0")
         #expect(signal?.severity == .warning)
         let fractional = Signals.compute(input(expected: 3748.1666666666665, actual: 0.25)).first {
             $0.kind == .hoursBehind
@@ -54,10 +60,37 @@ import Testing
         #expect(Signals.compute(input(expected: 100, actual: 50)).first?.severity == .urgent)
     }
 
-    @Test func noHoursAtAllIsItsOwnSignalNotAShortfall() {
-        let signals = Signals.compute(input(expected: 4108, actual: 0))
-        #expect(signals.map(\.kind) == [.noHoursYet])
-        #expect(signals.first?.figures == ["4108"])
+    func hoursInput(
+        lines: [LedgerLine] = [], expectedInWindow: Double, lastHoursOn: SimpleDate? = nil,
+        since: SimpleDate? = nil
+    ) -> SignalInput {
+        SignalInput(
+            today: today, settings: GuidanceSettings(), recentLines: lines,
+            currentPhase: nil, phaseStartedOn: nil, integrationDeadline: nil, lastContact: today, guidedSince: since,
+            expectedInWindow: expectedInWindow, lastHoursOn: lastHoursOn)
+    }
+
+    @Test func noHoursInTheWindowNamesTheLastRegistrationNotATotalSinceTheStart() {
+        // Hours expected in the last four weeks, none registered: since the last registration...
+        let last = SimpleDate("2026-10-01")!
+        let signals = Signals.compute(hoursInput(expectedInWindow: 120, lastHoursOn: last))
+        #expect(signals.map(\.kind) == [.noHoursSince])
+        #expect(signals.first?.figures == ["2026-10-01", "4", "120"])
+        #expect(signals.first?.since == last)
+        // ...or since the start when nothing was ever registered.
+        let start = SimpleDate("2024-09-02")!
+        #expect(
+            Signals.compute(hoursInput(expectedInWindow: 120, since: start)).first { $0.kind == .noHoursSince }?
+                .figures.first == "2024-09-02")
+        // One registered line in the window (even an absence) is not "no hours": then the
+        // shortfall to date speaks, as its own signal.
+        let registered = kinds(hoursInput(lines: [line(3, .excusedAbsence)], expectedInWindow: 120))
+        #expect(registered.contains(.hoursBehind) && !registered.contains(.noHoursSince))
+        // A rejected line does not count as registered.
+        #expect(
+            kinds(hoursInput(lines: [line(3, .present, status: .rejected)], expectedInWindow: 120)) == [.noHoursSince])
+        // Nothing expected in the window (a pause): no "no hours" signal.
+        #expect(!kinds(hoursInput(expectedInWindow: 0)).contains(.noHoursSince))
         #expect(kinds(input(expected: 0, actual: 0)).isEmpty, "nothing expected yet, nothing to say")
         #expect(kinds(input(expected: 100, actual: 1)) == [.hoursBehind])
     }
@@ -112,7 +145,7 @@ import Foundation
     func kinds(lastContact: SimpleDate?, since: SimpleDate?) -> [SignalKind] {
         Signals.compute(
             SignalInput(
-                today: today, settings: GuidanceSettings(), recentLines: [], expectedToDate: 0, actualToDate: 0,
+                today: today, settings: GuidanceSettings(), recentLines: [],
                 currentPhase: nil, phaseStartedOn: nil, integrationDeadline: nil, lastContact: lastContact,
                 guidedSince: since)
         ).map(\.kind)
@@ -122,7 +155,9 @@ import Foundation
         #expect(kinds(lastContact: today.adding(days: -21), since: nil).isEmpty)
         #expect(kinds(lastContact: today.adding(days: -22), since: nil) == [.noContact])
         #expect(
-            kinds(lastContact: nil, since: today.adding(days: -30)) == [.noContact], "never contacted since the start")
+            kinds(lastContact: nil, since: today.adding(days: -30)) == [.noContactYet],
+            "never contacted: since the start, not a count of days")
+        #expect(kinds(lastContact: nil, since: today.adding(days: -21)).isEmpty)
         #expect(kinds(lastContact: nil, since: nil).isEmpty)
     }
 

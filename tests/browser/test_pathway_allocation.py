@@ -196,7 +196,7 @@ def cohort_participants(page: Page) -> list[tuple[str, str, str]]:
 def open_pathway(page: Page, dossier: str, name: str) -> str:
     page.goto(dossier)
     expect(heading(page)).to_have_text(name)
-    page.get_by_role("link", name="Wonen, opleiding en werk").click()
+    page.get_by_role("link", name="Wonen, opleiding en werk bekijken en bijwerken").click()
     expect(heading(page)).to_have_text(f"Wonen, opleiding en werk — {name}")
     assert re.search(r"/participants/[0-9A-Fa-f-]{36}/pathway$", page.url), page.url
     return page.url
@@ -605,7 +605,7 @@ def test_employer_hr_sees_whether_housed_but_not_the_housing_route(page: Page, n
     expect(link).to_have_count(1)
     link.click()
     expect(heading(hr)).to_have_text(name)
-    hr.get_by_role("link", name="Wonen, opleiding en werk").click()
+    hr.get_by_role("link", name="Wonen, opleiding en werk bekijken en bijwerken").click()
     expect(heading(hr)).to_have_text(f"Wonen, opleiding en werk — {name}")
 
     housing = hr.locator("section[aria-labelledby=housing-title]")

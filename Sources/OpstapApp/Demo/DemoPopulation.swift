@@ -55,7 +55,8 @@ enum DemoPopulation {
             if index % 2 == 0 {
                 try await loader.assign(enrolment, "coach.leiden@opstap.demo", as: .coach, from: d(2024, 9, 2))
             }
-            if enrolment.state == EnrolmentState.inPhase.rawValue {
+            // A pause does not stop the guidance: reviews and contact moments go on.
+            if [EnrolmentState.inPhase, .paused].map(\.rawValue).contains(enrolment.state) {
                 let review = Review(
                     enrolmentID: try enrolment.requireID(), plannedOn: d(2026, 11, 2),
                     createdBy: loader.user("coach.leiden@opstap.demo").id!)
@@ -64,10 +65,22 @@ enum DemoPopulation {
                 review.status = ReviewStatus.signed.rawValue
                 review.signedBy = Set(ReviewParty.allCases)
                 try await review.create(on: loader.db)
-                if index % 2 == 0 {
-                    try await loader.notes(
-                        for: enrolment, from: d(2026, 10, 5), to: historyEnd, quiet: false,
-                        coachEmail: "coach.leiden@opstap.demo", supervisorEmail: "werkbegeleider.leiden@opstap.demo")
+                // Every running participant has weekly contact moments and registered hours, as a
+                // partnership that uses Opstap would: the attention list flags the few who need it
+                // (one not reached for four weeks, one falling behind on hours), not everyone.
+                try await loader.notes(
+                    for: enrolment, from: d(2026, 10, 5), to: historyEnd, quiet: index == 6,
+                    coachEmail: "coach.leiden@opstap.demo", supervisorEmail: "werkbegeleider.leiden@opstap.demo")
+                if index % 3 != 0 && enrolment.state == EnrolmentState.inPhase.rawValue {
+                    // Drawn from a generator of its own: the rest of the demo stays as it was.
+                    let saved = loader.random
+                    loader.random = DemoRandom(seed: 20_261_005 + UInt64(index))
+                    defer { loader.random = saved }
+                    try await loader.ledger(
+                        for: enrolment, version: v1, from: d(2026, 9, 28), to: historyEnd,
+                        practicePlace: "Alrijne Ziekenhuis Leiden", classPlace: "mboRijnland Campus Leiden",
+                        fallingBehind: index == 10, recordedBy: "coach.leiden@opstap.demo",
+                        approvedBy: "coordinator.leiden@opstap.demo")
                 }
             }
             if index % 3 == 0 {

@@ -40,8 +40,9 @@ enum DemoProgrammes {
                             activity: .practice, hoursPerWeek: 30, days: [.tuesday, .wednesday, .thursday, .friday]),
                         ScheduleItem(activity: .coaching, hoursPerWeek: 2, days: [.friday]),
                     ]),
+                // Mbo-2 in the work-based route (BBL) takes a year and a half next to the job.
                 Phase(
-                    code: "mbo-2", name: "Mbo-2 Helpende Zorg en Welzijn", kind: .vocationalEducation, plannedWeeks: 52,
+                    code: "mbo-2", name: "Mbo-2 Helpende Zorg en Welzijn", kind: .vocationalEducation, plannedWeeks: 78,
                     schedule: [
                         ScheduleItem(activity: .theory, hoursPerWeek: mbo2TheoryHours, days: [.monday]),
                         ScheduleItem(

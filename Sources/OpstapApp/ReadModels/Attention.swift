@@ -65,10 +65,8 @@ enum Attention {
             grouping: try await HourEntry.query(on: db).filter(\.$enrolment.$id ~~ runningIDs)
                 .filter(\.$date > asOf.adding(weeks: -longestWindow).iso).filter(\.$date <= asOf.iso).all(),
             by: { $0.$enrolment.id })
-        // Hours waiting for approval are not a shortfall: the signal counts submitted lines too.
-        let actual = try await CohortHours.approvedHours(
-            of: runningIDs, statuses: [.approved, .submitted], until: asOf, on: db)
         let contacts = try await LatestDates.lastContacts(runningIDs, until: asOf, on: db)
+        let lastHours = try await LatestDates.lastHours(runningIDs, until: asOf, on: db)
         let reviews = try await LatestDates.lastReviews(runningIDs, until: asOf, on: db)
         let colours = try await latestColours(runningIDs, until: asOf, on: db)
         let items = try running.compactMap { enrolment -> AttentionItem? in
@@ -76,9 +74,8 @@ enum Attention {
             let signals = signalsFor(
                 enrolment, state: states[id]?.state ?? .enrolled, transitions: transitions[id] ?? [],
                 recent: (recent[id] ?? []).map(\.line),
-                actual: actual[id]?.total ?? 0,
                 deadline: seesDeadline ? enrolment.person.intake.civicIntegration.deadline : nil,
-                lastContact: contacts[id], lastReview: reviews[id], asOf: asOf)
+                lastContact: contacts[id], lastReview: reviews[id], lastHours: lastHours[id], asOf: asOf)
             guard !signals.isEmpty else { return nil }
             return AttentionItem(enrolment, signals: signals, colour: colours[id])
         }
@@ -123,23 +120,21 @@ enum Attention {
 
     static func signalsFor(
         _ enrolment: Enrolment, state: EnrolmentState, transitions: [EnrolmentTransition], recent: [LedgerLine],
-        actual: Double,
-        deadline: SimpleDate?, lastContact: SimpleDate?, lastReview: SimpleDate?, asOf today: SimpleDate
+        deadline: SimpleDate?, lastContact: SimpleDate?, lastReview: SimpleDate?, lastHours: SimpleDate? = nil,
+        asOf today: SimpleDate
     ) -> [Signal] {
         let definition = enrolment.programmeVersion.definition
         let (spans, pauses) = HoursOverview.schedule(transitions, definition: definition)
-        let expected =
-            spans.first.map {
-                $0.from <= today ? ExpectedHours.over($0.from...today, spans: spans, pauses: pauses).total : 0
-            } ?? 0
+        let expectedInWindow = HoursOverview.expectedInWindow(
+            spans: spans, pauses: pauses, until: today, weeks: definition.guidance.attendanceWeeks)
         let running = state == .inPhase ? spans.last : nil
         return Signals.compute(
             SignalInput(
-                today: today, settings: definition.guidance, recentLines: recent, expectedToDate: expected,
-                actualToDate: actual,
+                today: today, settings: definition.guidance, recentLines: recent,
                 currentPhase: running.flatMap { definition.phase($0.phase.code, for: enrolment.stream) },
                 phaseStartedOn: running?.from, integrationDeadline: deadline,
-                lastContact: lastContact, guidedSince: spans.first?.from, lastReviewHeld: lastReview))
+                lastContact: lastContact, guidedSince: spans.first?.from, lastReviewHeld: lastReview,
+                expectedInWindow: expectedInWindow, lastHoursOn: lastHours))
     }
 }
 

@@ -14,6 +14,9 @@ struct HoursOverview {
 
     var rows: [Row]
     var weekStart: SimpleDate
+    /// The signals' look-back window: its weeks, the hours expected in it, and the hours
+    /// registered in it (submitted or approved), as the hours signal counts them.
+    var window: (weeks: Int, expected: Double, registered: Double) = (0, 0, 0)
     /// The start of the first phase: when guidance (and the review cadence) began.
     var guidedSince: SimpleDate?
 
@@ -51,7 +54,22 @@ struct HoursOverview {
                 expectedToDate: expectedToDate[activity], actualToDate: actualToDate[activity])
             return row.expectedToDate + row.actualToDate > 0 ? row : nil
         }
-        return HoursOverview(rows: rows, weekStart: weekStart, guidedSince: spans.first?.from)
+        var overview = HoursOverview(rows: rows, weekStart: weekStart, guidedSince: spans.first?.from)
+        let weeks = definition.guidance.attendanceWeeks
+        let windowStart = HoursWindow.start(today: end, weeks: weeks)
+        overview.window = (
+            weeks, expectedInWindow(spans: spans, pauses: pauses, until: end, weeks: weeks),
+            HoursWindow.registered(
+                lines.filter { $0.status != .rejected && $0.date >= windowStart && $0.date <= end })
+        )
+        return overview
+    }
+
+    /// The hours the schedule expected in the `weeks` weeks up to `day` (none before the start).
+    static func expectedInWindow(spans: [PhaseSpan], pauses: [DayRange], until day: SimpleDate, weeks: Int) -> Double {
+        guard let first = spans.first?.from else { return 0 }
+        let from = max(first, HoursWindow.start(today: day, weeks: weeks))
+        return from <= day ? ExpectedHours.over(from...day, spans: spans, pauses: pauses).total : 0
     }
 
     /// Phase spans and pauses from an enrolment's history.

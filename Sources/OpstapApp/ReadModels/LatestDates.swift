@@ -13,6 +13,13 @@ enum LatestDates {
         try await of(table: "notes", column: "contact_on", ids: ids, until: day, on: db)
     }
 
+    /// The day of the latest registered hour line (a rejected line does not count).
+    static func lastHours(
+        _ ids: [UUID], until day: SimpleDate, on db: any Database
+    ) async throws -> [UUID: SimpleDate] {
+        try await of(table: "hour_entries", column: "date", ids: ids, until: day, excludingStatus: "rejected", on: db)
+    }
+
     static func lastReviews(
         _ ids: [UUID], until day: SimpleDate, on db: any Database
     ) async throws -> [UUID: SimpleDate] {
@@ -21,14 +28,16 @@ enum LatestDates {
 
     /// The latest date on or before `day` (dates are ISO strings, so they compare as text).
     private static func of(
-        table: String, column: String, ids: [UUID], until day: SimpleDate, on db: any Database
+        table: String, column: String, ids: [UUID], until day: SimpleDate, excludingStatus: String? = nil,
+        on db: any Database
     ) async throws -> [UUID: SimpleDate] {
         guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [:] }
-        let rows = try await sql.select()
+        let query = sql.select()
             .column("enrolment_id").column(SQLFunction("MAX", args: SQLColumn(column)), as: "latest")
             .from(table).where("enrolment_id", .in, ids).where(column, .isNot, SQLLiteral.null)
             .where(column, .lessThanOrEqual, day.iso)
-            .groupBy("enrolment_id").all()
+        if let excludingStatus { query.where("status", .notEqual, excludingStatus) }
+        let rows = try await query.groupBy("enrolment_id").all()
         var result: [UUID: SimpleDate] = [:]
         for row in rows {
             if let day = SimpleDate(try row.decode(column: "latest", as: String.self)) {

@@ -126,6 +126,11 @@ struct ParticipantWebController {
         let hours = try await HoursOverview.load(for: enrolment, definition: definition, today: scope.today, on: req.db)
         model.hours = hours.rows.map(HoursWebController.row)
         model.hoursWeekStart = hours.weekStart.iso
+        model.hoursWindow = hours.window
+        model.hoursRegistered =
+            try await CohortHours.approvedHours(
+                of: [enrolmentID], statuses: [.approved, .submitted], until: scope.today, on: req.db
+            )[enrolmentID]?.total ?? 0
         enrolment.$person.value = person
         enrolment.$programmeVersion.value = version
         enrolment.$cohort.value = cohort
@@ -234,8 +239,11 @@ struct ParticipantWebController {
         // A refused step shows its form again even when the state no longer offers it.
         guard refusal != nil || EnrolmentMachine.availableKinds(for: snapshot, definition: definition).contains(kind)
         else { throw AccessDenied.notFound }
+        let person = try await enrolment.$person.get(on: req.db)
+        // The page names the participant: a read of their file (NEN 7513).
+        scope.logRead(of: try person.requireID(), view: .dossier)
         let model = TransitionStepModel(
-            enrolmentID: try enrolment.requireID(), personName: try await enrolment.$person.get(on: req.db).fullName,
+            enrolmentID: try enrolment.requireID(), personName: person.fullName,
             kind: kind,
             phaseToStart: EnrolmentMachine.phaseToStart(for: snapshot, definition: definition).flatMap {
                 definition.phase($0)

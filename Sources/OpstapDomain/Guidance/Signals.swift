@@ -1,14 +1,18 @@
 public enum SignalKind: String, Codable, CaseIterable, Sendable {
     case lowAttendance
     case hoursBehind
-    /// Hours were expected but none are recorded at all: a different conversation from
-    /// "worked too little".
-    case noHoursYet
+    /// Hours were expected in the look-back window but none are registered there: a
+    /// different conversation from "worked too little". Names the day of the last
+    /// registration (or the start), never a total since the start.
+    case noHoursSince
     case unexcusedInARow
     case phaseEndNear
     case phaseOverrun
     case integrationDeadlineNear
     case noContact
+    /// No contact moment was ever recorded, and the start is longer ago than the threshold:
+    /// "not since the start on …" instead of a count of days since then.
+    case noContactYet
     case reviewOverdue
 }
 
@@ -44,8 +48,10 @@ public struct SignalInput: Sendable {
     public var settings: GuidanceSettings
     /// Ledger lines of the last weeks (any status but rejected counts as recorded).
     public var recentLines: [LedgerLine]
-    public var expectedToDate: Double
-    public var actualToDate: Double
+    /// Hours the schedule expected in the look-back window (`attendanceWeeks`, up to today).
+    public var expectedInWindow: Double
+    /// The day of the latest registered (not rejected) hour line, if any.
+    public var lastHoursOn: SimpleDate?
     /// The running phase and when it started.
     public var currentPhase: Phase?
     public var phaseStartedOn: SimpleDate?
@@ -58,23 +64,37 @@ public struct SignalInput: Sendable {
     public var lastReviewHeld: SimpleDate?
 
     public init(
-        today: SimpleDate, settings: GuidanceSettings, recentLines: [LedgerLine], expectedToDate: Double,
-        actualToDate: Double,
+        today: SimpleDate, settings: GuidanceSettings, recentLines: [LedgerLine],
         currentPhase: Phase?, phaseStartedOn: SimpleDate?, integrationDeadline: SimpleDate?,
         lastContact: SimpleDate? = nil,
-        guidedSince: SimpleDate? = nil, lastReviewHeld: SimpleDate? = nil
+        guidedSince: SimpleDate? = nil, lastReviewHeld: SimpleDate? = nil, expectedInWindow: Double = 0,
+        lastHoursOn: SimpleDate? = nil
     ) {
+        self.expectedInWindow = expectedInWindow
+        self.lastHoursOn = lastHoursOn
         self.lastReviewHeld = lastReviewHeld
         self.lastContact = lastContact
         self.guidedSince = guidedSince
         self.today = today
         self.settings = settings
         self.recentLines = recentLines
-        self.expectedToDate = expectedToDate
-        self.actualToDate = actualToDate
         self.currentPhase = currentPhase
         self.phaseStartedOn = phaseStartedOn
         self.integrationDeadline = integrationDeadline
+    }
+}
+
+/// The hours of the signals' look-back window, as the dossier shows them too.
+public enum HoursWindow {
+    /// Present hours registered for approval or approved (drafts and rejected lines are not).
+    public static func registered(_ lines: [LedgerLine]) -> Double {
+        lines.filter { ($0.status == .submitted || $0.status == .approved) && $0.attendance == .present }
+            .reduce(0) { $0 + $1.hours }
+    }
+
+    /// The first day of the window that ends on `today`.
+    public static func start(today: SimpleDate, weeks: Int) -> SimpleDate {
+        today.adding(weeks: -weeks).adding(days: 1)
     }
 }
 
@@ -100,20 +120,23 @@ public enum Signals {
             }
         }
 
-        if input.expectedToDate > 0 && input.actualToDate <= 0 {
+        if input.expectedInWindow > 0 && recorded.isEmpty {
+            let since = input.lastHoursOn ?? input.guidedSince ?? windowStart
             signals.append(
                 Signal(
-                    kind: .noHoursYet, severity: .warning, figures: [number(input.expectedToDate)],
-                    since: input.guidedSince ?? input.today))
-        } else if input.expectedToDate > 0 {
-            let behind = 1 - input.actualToDate / input.expectedToDate
+                    kind: .noHoursSince, severity: .warning,
+                    figures: [since.iso, String(s.attendanceWeeks), number(input.expectedInWindow)], since: since))
+        } else if input.expectedInWindow > 0 {
+            // The same window as attendance: a shortfall long ago does not flag someone for ever.
+            let registered = HoursWindow.registered(recorded)
+            let behind = 1 - registered / input.expectedInWindow
             if behind > s.hoursBehindShare {
                 signals.append(
                     Signal(
                         kind: .hoursBehind, severity: behind > s.hoursBehindShare * 2 ? .urgent : .warning,
                         figures: [
-                            number(input.actualToDate), number(input.expectedToDate), percent(behind),
-                            percent(s.hoursBehindShare),
+                            number(registered), number(input.expectedInWindow), percent(behind),
+                            percent(s.hoursBehindShare), String(s.attendanceWeeks),
                         ],
                         since: input.today))
             }
@@ -155,14 +178,19 @@ public enum Signals {
                     kind: .integrationDeadlineNear, severity: .warning, figures: [deadline.iso],
                     since: deadline.adding(weeks: -s.deadlineWeeks)))
         }
-        if let since = input.lastContact ?? input.guidedSince {
-            let days = since.days(until: input.today)
+        if let last = input.lastContact {
+            let days = last.days(until: input.today)
             if days > s.noContactDays {
                 signals.append(
                     Signal(
                         kind: .noContact, severity: .warning, figures: [String(days), String(s.noContactDays)],
-                        since: since.adding(days: s.noContactDays)))
+                        since: last.adding(days: s.noContactDays)))
             }
+        } else if let start = input.guidedSince, start.days(until: input.today) > s.noContactDays {
+            signals.append(
+                Signal(
+                    kind: .noContactYet, severity: .warning, figures: [start.iso, String(s.noContactDays)],
+                    since: start.adding(days: s.noContactDays)))
         }
         if let since = input.guidedSince {
             let due = ReviewRules.nextDue(

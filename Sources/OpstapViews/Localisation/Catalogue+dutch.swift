@@ -208,7 +208,8 @@ extension Catalogue {
         "dossierLastContact": "Laatste contactmoment",
         "dossierNoContact": "Nog geen contactmoment vastgelegd",
         "dossierHours": "Uren tot vandaag",
-        "dossierHoursFigure": "{0} van {1} verwachte uren geregistreerd (ingediend of goedgekeurd)",
+        "dossierHoursFigure":
+            "{0} van {1} verwachte uren geregistreerd (ingediend of goedgekeurd), waarvan {2} goedgekeurd",
         "dossierHoursMore": "Per activiteit",
         "dossierNoOpenTasks": "Geen",
         "dossierPhone": "Telefoon",
@@ -221,6 +222,8 @@ extension Catalogue {
         "confirmEndAccountSignIn": "De deelnemer kan daarna niet meer inloggen in Opstap.",
         "confirmEndAccountKept": "Het dossier blijft bewaard. U kunt later een nieuwe uitnodiging sturen.",
         "confirmEndAccountButton": "Ja, account stoppen",
+        "dossierHoursWindow": "Laatste {0} weken",
+        "dossierHoursWindowFigure": "{0} van {1} verwachte uren geregistreerd (ingediend of goedgekeurd)",
         "nextStepTitle": "Volgende stap",
         "no": "Nee",
         "noCandidates": "Geen kandidaten gevonden.",
@@ -724,8 +727,10 @@ extension Catalogue {
         "entryStatus.rejected": "Afgekeurd",
         "signal.lowAttendance": "Aanwezigheid {0} % in de laatste {1} weken (drempel {2} %).",
         "signal.hoursBehind":
-            "{0} van {1} verwachte uren geregistreerd (ingediend of goedgekeurd): {2} % achter (drempel {3} %).",
-        "signal.noHoursYet": "Nog geen uren geregistreerd, terwijl tot nu toe {0} uur verwacht werd.",
+            "In de laatste {4} weken {0} van {1} verwachte uren geregistreerd (ingediend of goedgekeurd): {2} % te weinig (drempel {3} %).",
+        "signal.noHoursSince":
+            "Geen uren geregistreerd sinds {0}, terwijl in de laatste {1} weken {2} uur verwacht werd.",
+        "signal.noContactYet": "Nog geen contactmoment vastgelegd sinds de start op {0} (drempel {1} dagen).",
         "signal.unexcusedInARow": "{0} dagen op rij afwezig zonder reden, sinds {1}.",
         "signal.phaseEndNear": "De fase {0} eindigt volgens planning op {1}.",
         "signal.phaseOverrun": "De fase {0} had volgens planning op {1} klaar moeten zijn.",

@@ -183,6 +183,8 @@ public enum K: String, CaseIterable, Sendable {
     case confirmEndAccountSignIn
     case confirmEndAccountKept
     case confirmEndAccountButton
+    case dossierHoursWindow
+    case dossierHoursWindowFigure
     case nextStepTitle
     case no
     case noCandidates

@@ -63,6 +63,10 @@ public struct DossierModel: Sendable {
     public var noteErrors: [FieldError] = []
     /// What was typed in the note form that came back with an error.
     public var noteTyped: [String: String] = [:]
+    /// Hours registered to date: submitted or approved, as the hours signal counts them.
+    public var hoursRegistered: Double = 0
+    /// The signals' look-back window: weeks, hours expected and registered in it.
+    public var hoursWindow: (weeks: Int, expected: Double, registered: Double)? = nil
     /// The day of the last contact moment (nil: none recorded).
     public var lastContact: String? = nil
     public var reviews: ReviewsModel? = nil
@@ -292,6 +296,7 @@ public enum DossierPage {
     /// one way to the next step.
     static func summaryCard(_ context: PageContext, _ m: DossierModel, base: String) -> HTMLNode {
         let t = context.t
+        func wholeHours(_ value: Double) -> String { t.count(Int(value.rounded())) }
         return el(
             "section",
             [
@@ -327,13 +332,22 @@ public enum DossierPage {
                     }
                 }
                 if let hours = m.hours, !hours.isEmpty {
-                    let recorded = hours.reduce(0) { $0 + $1.actualToDate }
+                    let approved = hours.reduce(0) { $0 + $1.actualToDate }
                     let expected = hours.reduce(0) { $0 + $1.expectedToDate }
                     el("dt") { t(.dossierHours) }
                     el("dd") {
-                        t(.dossierHoursFigure, t.number(recorded), t.number(expected))
+                        // Whole hours, as the hours signal words them.
+                        t(
+                            .dossierHoursFigure, wholeHours(m.hoursRegistered), wholeHours(expected),
+                            wholeHours(approved))
                         " "
                         Widgets.link(t(.dossierHoursMore), "#" + Part.hours.rawValue)
+                    }
+                    if let window = m.hoursWindow, window.expected > 0 {
+                        el("dt") { t(.dossierHoursWindow, String(window.weeks)) }
+                        el("dd") {
+                            t(.dossierHoursWindowFigure, wholeHours(window.registered), wholeHours(window.expected))
+                        }
                     }
                 }
                 el("dt") { t(.tasksOfParticipant) }
