@@ -93,6 +93,9 @@ func routes(_ app: Application) throws {
     pages.get("persons", ":personID", "erase", use: privacy.confirmErasure)
     pages.post("persons", ":personID", "erase", use: privacy.erase)
 
+    let personSearch = PersonSearchWebController()
+    pages.get("search", use: personSearch.results)
+    pages.post("search", use: personSearch.search)
     let participants = ParticipantWebController()
     pages.get("participants", use: participants.list)
     pages.get("participants", ":enrolmentID", use: participants.show)

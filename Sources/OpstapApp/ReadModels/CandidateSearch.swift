@@ -13,35 +13,44 @@ struct CandidateSearch {
         let query = try await scope.listedCandidacies()
         if let programme { query.filter(\.$programme.$id == programme) }
         if let stage { query.filter(\.$stage == stage.rawValue) }
+        switch Self.people(matching: search, actor: scope.actor, in: Candidacy.schema) {
+        case .everyone: return query
+        case .nobody: return query.filter(\.$id ~~ [UUID]())
+        case .matching(let condition): return query.filter(.sql(embed: condition))
+        }
+    }
+
+    enum PersonMatch {
+        case everyone, nobody
+        case matching(SQLQueryString)
+    }
+
+    /// The people a search term names, as a condition on `table`'s person: by BSN (only for
+    /// those who may see BSNs) or by name. A subquery of the scoped rows: the scope applies
+    /// before any limit, so however many share a name, everyone the actor may see is found.
+    static func people(matching search: String, actor: Actor, in table: String) -> PersonMatch {
         let term = search.trimmingCharacters(in: .whitespaces)
-        guard !term.isEmpty else { return query }
+        guard !term.isEmpty else { return .everyone }
         let digits = term.filter(\.isNumber)
         if digits.count >= 8, digits.count == term.filter({ !$0.isWhitespace }).count {
-            // Looks like a BSN: only those who may see BSNs may search by one.
-            guard FieldPolicy.maySearchByBSN(organisationKind: scope.actor.organisationKind, roles: scope.actor.roles),
+            guard FieldPolicy.maySearchByBSN(organisationKind: actor.organisationKind, roles: actor.roles),
                 let bsn = BSN(digits)
-            else { return query.filter(\.$id ~~ [UUID]()) }
-            return query.filter(
-                .sql(
-                    embed:
-                        "\(ident: Candidacy.schema).\(ident: "person_id") IN (SELECT \(ident: "id") FROM \(ident: Person.schema) WHERE \(ident: "bsn") = \(bind: bsn.digits))"
-                ))
+            else { return .nobody }
+            return .matching(
+                "\(ident: table).\(ident: "person_id") IN (SELECT \(ident: "id") FROM \(ident: Person.schema) WHERE \(ident: "bsn") = \(bind: bsn.digits))"
+            )
         }
         // Names are matched on the normalised key, which holds letters and digits only: a term
         // without any ("%", "--") matches nobody rather than everybody.
         let tokens = PersonName.searchTokens(term).prefix(5)
-        guard !tokens.isEmpty else { return query.filter(\.$id ~~ [UUID]()) }
-        // The matching people are a subquery of the scoped candidacies: the scope applies before
-        // any limit, so however many share a name, everyone the actor may see is found.
-        var condition = SQLQueryString("\(ident: "name_key") LIKE \(bind: "%" + tokens.first! + "%")")
+        guard let first = tokens.first else { return .nobody }
+        var condition = SQLQueryString("\(ident: "name_key") LIKE \(bind: "%" + first + "%")")
         for token in tokens.dropFirst() {
             condition.appendInterpolation(SQLQueryString(" AND \(ident: "name_key") LIKE \(bind: "%" + token + "%")"))
         }
-        return query.filter(
-            .sql(
-                embed:
-                    "\(ident: Candidacy.schema).\(ident: "person_id") IN (SELECT \(ident: "id") FROM \(ident: Person.schema) WHERE \(condition))"
-            ))
+        return .matching(
+            "\(ident: table).\(ident: "person_id") IN (SELECT \(ident: "id") FROM \(ident: Person.schema) WHERE \(condition))"
+        )
     }
 
     /// One page, whose people are noted in `scope`'s access log.

@@ -41,6 +41,9 @@ enum StyleSheet {
         details.nav-group>ul li{padding:.35rem 0}
         .menu-toggle{background:#fff;color:#0b3d6e;min-height:44px}nav.collapsed .nav-groups{display:none}
         main{hyphens:auto;overflow-wrap:break-word}
+        .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+        form.header-search{display:flex;gap:.25rem;align-items:center;margin:.25rem 0}
+        form.header-search input{min-height:44px;width:14rem;max-width:60vw}form.header-search button{min-height:44px}
         @media (max-width:37.5em){
         header.top nav{width:100%}.nav-groups{flex-direction:column;align-items:flex-start}
         details.nav-group>ul{position:static;box-shadow:none;padding:.25rem 1rem}

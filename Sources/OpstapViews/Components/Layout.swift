@@ -120,6 +120,7 @@ public enum Layout {
                 }
             }
             el("p", ["class": "who"]) { "\(user.name) · \(user.organisationName)" }
+            if user.can(.viewPeople) { PersonSearchPage.headerForm(context) }
         }
     }
 }

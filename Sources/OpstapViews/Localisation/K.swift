@@ -185,6 +185,9 @@ public enum K: String, CaseIterable, Sendable {
     case confirmEndAccountButton
     case dossierHoursWindow
     case dossierHoursWindowFigure
+    case personSearchTitle
+    case personSearchLabel
+    case personSearchAllCandidates
     case nextStepTitle
     case no
     case noCandidates

@@ -74,18 +74,7 @@ public enum CandidateListPage {
                     selected: model.selectedStage, includeEmpty: true)
                 Form.submit(t(.filter), secondary: true)
             }
-            Widgets.table(
-                caption: t(.candidatesTitle),
-                headers: [t(.name), t(.programme), t(.stream), t(.stage), t(.referredOn), t(.referredBy)],
-                rows: model.rows.items.map { row in
-                    let stage = row.decision.map { t.label($0) } ?? t.label(row.stage)
-                    return [
-                        Widgets.link(row.name, row.href), .text(row.programme), .text(row.stream),
-                        Widgets.badge(stage, kind: row.decision?.rawValue ?? row.stage.rawValue),
-                        DateText.node(iso: row.referredOn, t.locale), .text(row.referredBy),
-                    ]
-                },
-                empty: t(.noCandidates))
+            CandidateList.table(context, model.rows.items, caption: t(.candidatesTitle))
             Widgets.pagination(context, model.rows, path: "/candidates", query: model.query)
             el("p") {
                 el(
@@ -97,6 +86,25 @@ public enum CandidateListPage {
                 ) { context.t(.downloadCSV) }
             }
         }
+    }
+}
+
+/// The candidates table of the candidate list and of the person search.
+public enum CandidateList {
+    public static func table(_ context: PageContext, _ rows: [CandidateRow], caption: String) -> HTMLNode {
+        let t = context.t
+        return Widgets.table(
+            caption: caption,
+            headers: [t(.name), t(.programme), t(.stream), t(.stage), t(.referredOn), t(.referredBy)],
+            rows: rows.map { row in
+                let stage = row.decision.map { t.label($0) } ?? t.label(row.stage)
+                return [
+                    Widgets.link(row.name, row.href), .text(row.programme), .text(row.stream),
+                    Widgets.badge(stage, kind: row.decision?.rawValue ?? row.stage.rawValue),
+                    DateText.node(iso: row.referredOn, t.locale), .text(row.referredBy),
+                ]
+            },
+            empty: t(.noCandidates))
     }
 }
 
