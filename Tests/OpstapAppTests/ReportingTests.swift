@@ -547,6 +547,27 @@ import Vapor
             )
             #expect(recorded.status == .ok, "\(recorded.body.string)")
             #expect(try await FollowUp.find(sixMonths.id!, on: app.db)?.improvedSituation == true)
+
+            // On the page the answer is not preselected, and at work it must be given.
+            sixMonths.situation = nil
+            sixMonths.improvedSituation = nil
+            try await sixMonths.save(on: app.db)
+            let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+            let pathway = "/participants/\(sixMonths.$enrolment.id)/pathway"
+            let page = try await web.get(pathway).body.string
+            #expect(page.contains("<option value=\"\">—</option><option value=\"false\">"), "nothing chosen")
+            #expect(!page.contains("<option value=\"false\" selected"))
+            let fields = [
+                ("situation", "employed"), ("observedOn", SimpleDate(leftOn)!.adding(days: 1).iso),
+                ("source", "employer"), ("note", ""), ("improvedSituation", ""),
+            ]
+            let action = "/participants/\(sixMonths.$enrolment.id)/follow-ups/\(sixMonths.id!)"
+            let unanswered = try await web.post(action, fields)
+            #expect(unanswered.status == .badRequest)
+            #expect(try await FollowUp.find(sixMonths.id!, on: app.db)?.situation == nil, "nothing recorded")
+            let answered = try await web.post(action, fields.dropLast() + [("improvedSituation", "false")])
+            #expect(answered.status == .seeOther)
+            #expect(try await FollowUp.find(sixMonths.id!, on: app.db)?.improvedSituation == false)
         }
     }
 

@@ -164,6 +164,13 @@ struct PathwayWebController {
         return try await handle(
             req, form: "followup-form-\(followUpID.uuidString)", anchor: "followup-\(followUpID.uuidString)"
         ) { scope, enrolment, form in
+            // At six months, whether work is better than at entry is a choice with consequences
+            // (ESF+ EECR06): never assumed.
+            if form.has("improvedSituation"), form["improvedSituation"].isEmpty,
+                form["situation"] == FollowUpSituation.employed.rawValue
+            {
+                throw ValidationFailure([FieldError("improvedSituation", .required)])
+            }
             let operations = FollowUpOperations(scope: scope, now: req.clock.now())
             try await operations.record(
                 try await operations.followUp(followUpID, of: enrolment), of: enrolment, situation: form["situation"],

@@ -397,7 +397,8 @@ public enum PathwayPage {
                                 Form.select(
                                     context, label: t(.improvedSituation), name: "improvedSituation",
                                     options: [("false", t(.no)), ("true", t(.yes))],
-                                    selected: s.values["improvedSituation"] ?? "false", errors: s.errors, scope: id)
+                                    selected: s.values["improvedSituation"], errors: s.errors, includeEmpty: true,
+                                    scope: id)
                             }
                             Form.submit(t(.recordFollowUp))
                         }
