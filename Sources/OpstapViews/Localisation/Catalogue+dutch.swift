@@ -513,7 +513,6 @@ extension Catalogue {
         "contactMoment": "contactmoment {0}",
         "correctedNote": "Gecorrigeerd ({0} eerdere versie(s))",
         "saveCorrection": "Correctie opslaan",
-        "flashNoteAdded": "Notitie opgeslagen.",
         "reviewsTitle": "Voortgangsgesprekken",
         "nextReviewDue": "Volgend gesprek volgens de cyclus: {0}.",
         "overdue": "Te laat",

@@ -509,7 +509,6 @@ extension Catalogue {
         "contactMoment": "contact moment {0}",
         "correctedNote": "Corrected ({0} earlier version(s))",
         "saveCorrection": "Save correction",
-        "flashNoteAdded": "Note saved.",
         "reviewsTitle": "Progress reviews",
         "nextReviewDue": "Next review by the cycle: {0}.",
         "overdue": "Overdue",

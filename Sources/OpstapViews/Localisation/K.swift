@@ -442,7 +442,6 @@ public enum K: String, CaseIterable, Sendable {
     case contactMoment
     case correctedNote
     case saveCorrection
-    case flashNoteAdded
     case reviewsTitle
     case nextReviewDue
     case overdue
