@@ -49,7 +49,7 @@ struct OwnAccountWebController {
         ).end(accountOf: person, scope: scope)
         return req.flash(
             req.translator()(.flashOwnAccountEnded),
-            redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: "person")
+            redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: .person)
     }
 
     /// Where the participant activates: this site's address as the request reached it.

@@ -205,7 +205,7 @@ struct ParticipantWebController {
                 let name = try await enrolment.$person.get(on: req.db).fullName
                 return req.flash(
                     t(.flashStepRecordedFor, t.label(kind), name),
-                    redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: "overview")
+                    redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: .overview)
             } catch let refusal as TransitionRefusal {
                 let fresh = try await scope.enrolment(enrolment.id)
                 return try await step(
@@ -294,7 +294,7 @@ struct ParticipantWebController {
             let name = try await enrolment.$person.get(on: req.db).fullName
             return req.flash(
                 req.translator()(.flashNoteAddedFor, name),
-                redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: "journal")
+                redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: .journal)
         } catch let failure as ValidationFailure {
             return try await dossier(
                 req, scope: scope, enrolment: enrolment, noteErrors: failure.errors, noteTyped: form.firstValues,
@@ -322,7 +322,7 @@ struct ParticipantWebController {
                 enrolment, userID: userID, role: role, startsOn: startsOn)
             return req.flash(
                 req.translator()(.flashAssigned),
-                redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: "person")
+                redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: .person)
         } catch let failure as ValidationFailure {
             return try await dossier(
                 req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
@@ -349,7 +349,7 @@ struct ParticipantWebController {
         }
         return req.flash(
             req.translator()(.flashAssignmentEnded),
-            redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: "person")
+            redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: .person)
     }
 
     func moveVersion(_ req: Request) async throws -> Response {
@@ -373,7 +373,7 @@ struct ParticipantWebController {
                 enrolment, toVersion: number, on: day)
             return req.flash(
                 req.translator()(.flashMoved, String(number)),
-                redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: "person")
+                redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: .person)
         } catch let refusal as TransitionRefusal {
             return try await dossier(
                 req, scope: scope, enrolment: enrolment, refusal: RefusalText.text(refusal, req.translator()),

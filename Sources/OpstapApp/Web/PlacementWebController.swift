@@ -19,7 +19,7 @@ struct PlacementWebController {
             _ = try await PlacementOperations(scope: scope, now: req.clock.now()).place(enrolment, input)
             return req.flash(
                 req.translator()(.flashPlaced),
-                redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: "placements")
+                redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: .placements)
         } catch let failure as ValidationFailure {
             return try await ParticipantWebController().dossier(
                 req, scope: scope, enrolment: enrolment, errors: failure.errors,
@@ -46,7 +46,7 @@ struct PlacementWebController {
             enrolment, for: UUID(uuidString: form["locationId"]), from: form["startsOn"])
         return req.flash(
             req.translator()(.flashWaiting),
-            redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: "placements")
+            redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: .placements)
     }
 
     // MARK: Locations

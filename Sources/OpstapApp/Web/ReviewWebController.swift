@@ -80,7 +80,7 @@ struct ReviewWebController {
             try await change()
             return req.flash(
                 req.translator()(.flashStepRecorded),
-                redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: "progress")
+                redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: .progress)
         } catch let failure as ValidationFailure {
             return try await participants.dossier(
                 req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)

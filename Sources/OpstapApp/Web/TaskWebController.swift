@@ -37,7 +37,7 @@ struct TaskWebController {
             if let enrolment {
                 return req.flash(
                     req.translator()(.flashTaskCreated),
-                    redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: "progress")
+                    redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: .progress)
             }
             req.flash(req.translator()(.flashTaskCreated))
         } catch let failure as ValidationFailure {
@@ -70,7 +70,7 @@ struct TaskWebController {
                 enrolment, colour: form["colour"], reason: form["colourReason"])
             return req.flash(
                 req.translator()(.flashSaved),
-                redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: "progress")
+                redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: .progress)
         } catch let failure as ValidationFailure {
             return try await ParticipantWebController().dossier(
                 req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)

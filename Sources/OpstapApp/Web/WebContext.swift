@@ -41,12 +41,12 @@ extension Request {
         webSession["flash"] = message
     }
 
-    /// Shows `message` once in the section with id `section` of the next page, and redirects
-    /// to that section: the fragment moves focus there (the section has `tabindex="-1"`).
-    func flash(_ message: String, redirectingTo path: String, section: String) -> Response {
+    /// Shows `message` once in the part `section` of the participant's dossier at `path`, and
+    /// redirects to that part: the fragment moves focus there (the part has `tabindex="-1"`).
+    func flash(_ message: String, redirectingTo path: String, section: DossierPage.Part) -> Response {
         webSession["flash"] = message
-        webSession["flashSection"] = section
-        return redirect(to: path + "#" + section)
+        webSession["flashSection"] = section.rawValue
+        return redirect(to: path + "#" + section.rawValue)
     }
 }
 

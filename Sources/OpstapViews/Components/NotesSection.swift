@@ -38,9 +38,15 @@ public enum NotesSection {
     ) -> HTMLNode {
         let t = context.t
         // The part "journal" of the dossier: the redirect after a note lands here, with focus.
-        return el("section", ["class": "notes", "id": "journal", "tabindex": "-1", "aria-labelledby": "notes-title"]) {
+        return el(
+            "section",
+            [
+                "class": "notes", "id": DossierPage.Part.journal.rawValue, "tabindex": "-1",
+                "aria-labelledby": "notes-title",
+            ]
+        ) {
             el("h2", ["id": "notes-title"]) { t(.notesTitle) }
-            Layout.sectionFlash(context, "journal")
+            Layout.sectionFlash(context, DossierPage.Part.journal.rawValue)
             if canWrite {
                 el("details", errors.isEmpty ? ["class": "form-fold"] : ["class": "form-fold", "open": ""]) {
                     el("summary") { t(.addNote) }

@@ -57,9 +57,12 @@ public struct PlacementsModel: Sendable {
 public enum PlacementsSection {
     public static func render(_ context: PageContext, _ m: PlacementsModel, base: String) -> HTMLNode {
         let t = context.t
-        return el("section", ["aria-labelledby": "placements-title", "id": "placements", "tabindex": "-1"]) {
+        return el(
+            "section",
+            ["aria-labelledby": "placements-title", "id": DossierPage.Part.placements.rawValue, "tabindex": "-1"]
+        ) {
             el("h2", ["id": "placements-title"]) { t(.placementsTitle) }
-            Layout.sectionFlash(context, "placements")
+            Layout.sectionFlash(context, DossierPage.Part.placements.rawValue)
             if let refusal = m.refusal {
                 el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } }
             }

@@ -146,7 +146,7 @@ public struct OwnAccountPart: Sendable {
 public enum DossierPage {
     /// The parts of the dossier, in page order: the id is the fragment the in-page menu and
     /// the redirects after a form use (the part takes focus there).
-    enum Part: String, CaseIterable {
+    public enum Part: String, CaseIterable, Sendable {
         case overview, hours, placements, progress, journal, life, person
     }
 
