@@ -158,7 +158,7 @@ import Vapor
                 "/participants/\(id)/notes", [("text", "Bezoek thuis"), ("level", "team"), ("contactOn", "32-11-2026")])
             #expect(wrong.status == .badRequest)
             #expect(wrong.body.string.contains(">Bezoek thuis</textarea>"))
-            #expect(wrong.body.string.contains("<details class=\"form-fold\" open=\"\">"))
+            #expect(wrong.body.string.contains("<details class=\"form-fold\" id=\"add-note\" open=\"\">"))
 
             let saved = try await web.post(
                 "/participants/\(id)/notes", [("text", "Bezoek thuis"), ("level", "team"), ("contactOn", "20-11-2026")])
@@ -213,6 +213,87 @@ import Vapor
                 #expect(card.contains(t(.dossierHoursWindow, signal.figures[4])))
                 #expect(card.contains(t(.dossierHoursWindowFigure, signal.figures[0], signal.figures[1])), "\(card)")
             }
+        }
+    }
+
+    @Test func everyOtherActIsAFoldedFormThatVolgendeStapNames() async throws {
+        try await withOpstap { app in
+            let (enrolment, _) = try await participant(app)
+            let id = try enrolment.requireID()
+            // The coordinator may do everything on a running file: place, plan, assign, write.
+            let page = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo").get("/participants/\(id)")
+                .body.string
+            let folds = [
+                "add-placement", "set-status", "add-task", "plan-review", "add-goal", "add-note",
+                "add-team-member",
+            ]
+            for fold in folds {
+                // Each form is there once, folded, under a summary that names the act.
+                #expect(page.contains("<details class=\"form-fold\" id=\"\(fold)\"><summary>"), "\(fold)")
+            }
+            #expect(!page.contains("class=\"form-fold\" id=\"add-placement\" open"), "nothing stands open")
+            // "Volgende stap" names each act and links to its form.
+            let card = try summaryCard(page)
+            let steps = try #require(card.components(separatedBy: "<details class=\"next-step\">").dropFirst().first)
+                .components(separatedBy: "</details>")[0]
+            let t = Translator(.nl)
+            for (label, fold) in [
+                (t(.addPlacement), "add-placement"), (t(.scheduleReview), "plan-review"), (t(.addGoal), "add-goal"),
+                (t(.ragChange), "set-status"), (t(.newTask), "add-task"), (t(.addNote), "add-note"),
+                (t(.assign), "add-team-member"),
+            ] {
+                #expect(steps.contains("<a href=\"#\(fold)\">\(label)</a>"), "\(label)")
+            }
+            #expect(steps.contains("href=\"/participants/\(id)/step/pause\""))
+
+            // A placement refused for a missing field comes back open, with the error in it.
+            let wrong = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo").post(
+                "/participants/\(id)/placements", [("startsOn", "2026-12-01"), ("hoursPerWeek", "16")])
+            #expect(wrong.status == .badRequest)
+            #expect(wrong.body.string.contains("<details class=\"form-fold\" id=\"add-placement\" open=\"\">"))
+        }
+    }
+
+    @Test func theSignalsNameTheirProgrammesThresholdsAndWhereTheyAreSet() async throws {
+        try await withOpstap { app in
+            let (enrolment, _) = try await participant(app)
+            let id = try enrolment.requireID()
+            let version = try await enrolment.$programmeVersion.get(on: app.db)
+            let guidance = version.definition.guidance
+            let coach = try await WebClient.login(app, Self.coach)
+            let t = Translator(.nl)
+            let attendance = t(
+                .signalRuleAttendance, String(Int((guidance.attendanceThreshold * 100).rounded())),
+                String(guidance.attendanceWeeks))
+            let noContact = t(.signalRuleNoContact, String(guidance.noContactDays))
+
+            // On the dossier: the rules of the participant's own programme version, linked.
+            let card = try summaryCard(try await coach.get("/participants/\(id)").body.string)
+            #expect(card.contains(attendance) && card.contains(noContact), "\(card)")
+            let versionHref = "/programmes/\(enrolment.$programme.id.uuidString)/versions/\(version.number)"
+            #expect(card.contains("href=\"\(versionHref)#signal-settings\""))
+            let versionPage = try await coach.get(versionHref).body.string
+            #expect(versionPage.contains("id=\"signal-settings\""))
+            #expect(versionPage.contains(attendance))
+
+            // Under the attention list: the same words per programme in the coach's reach.
+            let attention = try await coach.get("/attention").body.string
+            #expect(attention.contains(t(.signalRulesTitle)))
+            let programme = try await enrolment.$programme.get(on: app.db)
+            let current = try #require(
+                try await ProgrammeVersion.query(on: app.db).filter(\.$programme.$id == programme.requireID())
+                    .filter(\.$number == programme.currentVersion ?? 0).first())
+            #expect(
+                attention.contains(
+                    t(
+                        .signalRuleHoursBehind,
+                        String(Int((current.definition.guidance.hoursBehindShare * 100).rounded())),
+                        String(current.definition.guidance.attendanceWeeks))))
+            let programmeHref = "/programmes/\(try programme.requireID().uuidString)"
+            #expect(attention.contains("href=\"\(programmeHref)#signal-settings\""))
+            #expect(try await coach.get(programmeHref).body.string.contains("id=\"signal-settings\""))
+            // Nobody of another partnership sees the rules of a programme they do not run.
+            #expect(!attention.contains("Op je plek in de zorg"))
         }
     }
 }

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 import secrets
 import string
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from playwright.sync_api import Locator, Page, expect
@@ -20,6 +21,15 @@ COORDINATOR_LEIDEN = "coordinator.leiden@opstap.demo"
 LEIDEN_PROGRAMME = "Op je plek in de zorg"
 TRACK_STATUSHOUDERS = "Op je plek in de zorg — Statushouders"
 LEIDEN_CRITERIA = ["Taalniveau Nederlands", "Eerdere opleiding", "Motivatie", "Affiniteit met de zorg"]
+
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
+
+
+def screenshot(page: Page, name: str) -> None:
+    """A full-page picture for a reviewer, in test-results/screenshots (git-ignored)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
 def unique_family_name(prefix: str = "Testpersoon") -> str:

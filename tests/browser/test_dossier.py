@@ -10,7 +10,7 @@ import re
 from playwright.sync_api import Page, expect
 
 from conftest import assert_fits_phone, axe_check, format_violations, login
-from flows import PASSWORD, error_summary, flash, today_iso
+from flows import PASSWORD, error_summary, flash, screenshot, today_iso
 
 COACH = "coach.kansrijk@opstap.demo"
 
@@ -85,6 +85,27 @@ def test_a_step_has_its_own_page_keeps_what_was_typed_and_names_the_fields(new_p
     expect(flash(page)).to_have_count(0)
 
 
+def test_next_step_opens_the_folded_form_it_names_with_focus_on_its_first_field(new_page) -> None:
+    page = new_page(viewport={"width": 1280, "height": 900})
+    login(page, COACH, PASSWORD)
+    open_first_participant(page)
+    # No form on the dossier stands open until someone acts.
+    expect(page.locator("main details.form-fold[open]")).to_have_count(0)
+    for label, fold, field in [("Doel toevoegen", "add-goal", "Doel"), ("Notitie toevoegen", "add-note", "Notitie")]:
+        if not page.locator("details.next-step").evaluate("d => d.open"):
+            page.locator("details.next-step > summary").click()
+        page.locator("details.next-step").get_by_role("link", name=label, exact=True).click()
+        expect(page).to_have_url(re.compile(f"#{fold}$"))
+        expect(page.locator(f"#{fold}")).to_have_js_property("open", True)
+        expect(page.locator(f"#{fold}").get_by_label(field, exact=True)).to_be_focused()
+    # The thresholds behind the signals are named on the card, linked to the programme.
+    rules = page.locator("#overview details.signal-rules-fold")
+    rules.locator("summary").click()
+    expect(rules).to_contain_text("dagen geen contactmoment")
+    rules.get_by_role("link").click()
+    expect(page.locator("#signal-settings")).to_be_in_viewport()
+
+
 def test_the_dossier_and_a_step_fit_a_360_px_phone(new_page) -> None:
     page = new_page(viewport={"width": 360, "height": 740})
     login(page, COACH, PASSWORD)
@@ -92,5 +113,6 @@ def test_the_dossier_and_a_step_fit_a_360_px_phone(new_page) -> None:
     page.locator("main table tbody tr td:first-child a").first.click()
     assert_fits_phone(page)
     page.locator("details.next-step > summary").click()
+    screenshot(page, "dossier-coach-next-step-360")
     page.locator("details.next-step li a").first.click()
     assert_fits_phone(page)

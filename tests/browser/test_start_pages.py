@@ -4,8 +4,6 @@ test-results/screenshots for a reviewer."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -16,11 +14,10 @@ from flows import (
     bring_to_selection,
     decision_form,
     record_decision,
+    screenshot,
     stage_badge,
     unique_family_name,
 )
-
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
 
 # Who sees which kind of work on the demo (the work list's headings).
 ROLES = {
@@ -32,11 +29,6 @@ ROLES = {
     "rapportage.leiden@opstap.demo": ["Verslagen om vast te leggen"],
     "coach.leiden@opstap.demo": ["Gesprekken om te plannen"],
 }
-
-
-def screenshot(page: Page, name: str) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
 
 
 @pytest.mark.parametrize("email", list(ROLES))

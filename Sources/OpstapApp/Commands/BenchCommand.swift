@@ -71,6 +71,8 @@ struct BenchCommand: AsyncCommand {
         }
         let coordinator = try await scope("coordinator.leiden@opstap.demo")
         let coach = try await scope("coach.leiden@opstap.demo")
+        let employerHR = try await scope("hr.leiden@opstap.demo")
+        let housing = try await scope("wonen.leiden@opstap.demo")
         let programmeIDs = try await coordinator.partnerProgrammeIDs()
         let sample = try await Person.query(on: db).sort(\.$createdAt, .descending).first()!
 
@@ -141,6 +143,22 @@ struct BenchCommand: AsyncCommand {
                 {
                     try await Attention.page(coach, asOf: today, request: PageQuery(number: 1, size: 50)).total
                 }
+            ),
+            (
+                "start page: today's work (coordinator)",
+                { try await WorkToday(scope: coordinator, now: Date()).groups().map(\.total).reduce(0, +) }
+            ),
+            (
+                "start page: today's work (coach)",
+                { try await WorkToday(scope: coach, now: Date()).groups().map(\.total).reduce(0, +) }
+            ),
+            (
+                "start page: today's work (employer HR)",
+                { try await WorkToday(scope: employerHR, now: Date()).groups().map(\.total).reduce(0, +) }
+            ),
+            (
+                "start page: today's work (housing)",
+                { try await WorkToday(scope: housing, now: Date()).groups().map(\.total).reduce(0, +) }
             ),
             (
                 "funnel per programme and cohort",

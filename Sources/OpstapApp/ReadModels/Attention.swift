@@ -14,6 +14,23 @@ import OpstapViews
 enum Attention {
     static let runningStates: [EnrolmentState] = [.enrolled, .inPhase, .betweenPhases, .paused]
 
+    /// The signal thresholds of the current version of each programme in the user's reach:
+    /// the attention page shows them with a link to where they are set.
+    static func rules(_ scope: Scope) async throws -> [ProgrammeSignalRules] {
+        let programmes = try await scope.programmes().filter(\.$currentVersion != nil).sort(\.$name).all()
+        let versions = try await ProgrammeVersion.query(on: scope.db)
+            .filter(\.$programme.$id ~~ programmes.compactMap(\.id)).all()
+        return try programmes.compactMap { programme in
+            let id = try programme.requireID()
+            guard
+                let current = versions.first(where: { $0.$programme.id == id && $0.number == programme.currentVersion })
+            else { return nil }
+            return ProgrammeSignalRules(
+                programmeName: programme.name, href: "/programmes/\(id.uuidString)",
+                settings: current.definition.guidance, showsIntegrationDeadline: scope.actor.seesIntegrationDeadline)
+        }
+    }
+
     static func items(
         for enrolments: [Enrolment], actor: Actor, asOf: SimpleDate, on db: any Database
     ) async throws -> [AttentionItem] {

@@ -210,17 +210,21 @@ struct WorkToday {
     }
 
     /// Per cohort, running participants without a placement today: the people the cohort's
-    /// allocation page proposes places for.
+    /// allocation page proposes places for. The scope's query is joined, never turned into a
+    /// list of ids to bind: a coordinator may see tens of thousands of participants.
     private func placementsToAllocate() async throws -> WorkGroup? {
-        let running = try await scope.listedEnrolments()
-            .filter(\.$state ~~ [EnrolmentState.enrolled, .inPhase, .betweenPhases].map(\.rawValue))
+        let runningStates = [EnrolmentState.enrolled, .inPhase, .betweenPhases].map(\.rawValue)
+        let running = try await scope.listedEnrolments().filter(\.$state ~~ runningStates)
             .field(\.$id).field(\.$cohort.$id).all()
-        let ids = running.compactMap(\.id)
-        guard !ids.isEmpty else { return nil }
+        guard !running.isEmpty else { return nil }
         let placed = Set(
-            try await Placement.query(on: db).filter(\.$enrolment.$id ~~ ids).filter(\.$startsOn <= today.iso)
-                .group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= today.iso) }
-                .all(\.$enrolment.$id))
+            try await scope.listedEnrolments().filter(\.$state ~~ runningStates)
+                .join(Placement.self, on: \Enrolment.$id == \Placement.$enrolment.$id)
+                .filter(Placement.self, \.$startsOn <= today.iso)
+                .group(.or) {
+                    $0.filter(Placement.self, \.$endsOn == nil).filter(Placement.self, \.$endsOn >= today.iso)
+                }
+                .unique().all(\.$id))
         var perCohort: [UUID: Int] = [:]
         for enrolment in running where !placed.contains(enrolment.id!) {
             perCohort[enrolment.$cohort.id, default: 0] += 1
@@ -243,13 +247,15 @@ struct WorkToday {
         actor.roles.isDisjoint(with: [.administrator, .coordinator]) && actor.organisationKind.isEmployer
     }
 
+    /// Planned fit interviews of the participants in scope (joined, as above).
     private func openInterviews() async throws -> WorkGroup? {
-        let enrolments = try await scope.listedEnrolments().all(\.$id)
-        var query = FitInterview.query(on: db).filter(\.$enrolment.$id ~~ enrolments)
-            .filter(\.$result == FitInterviewResult.planned.rawValue)
-        if employerOnly { query = query.filter(\.$employer.$id == actor.organisationID) }
+        var query = try await scope.listedEnrolments()
+            .join(FitInterview.self, on: \Enrolment.$id == \FitInterview.$enrolment.$id)
+            .filter(FitInterview.self, \.$result == FitInterviewResult.planned.rawValue)
+        if employerOnly { query = query.filter(FitInterview.self, \.$employer.$id == actor.organisationID) }
         let total = try await query.copy().count()
-        let first = try await query.sort(\.$plannedOn).limit(Self.shown).all()
+        let first = try await query.sort(FitInterview.self, \.$plannedOn).limit(Self.shown).all()
+            .map { try $0.joined(FitInterview.self) }
         return try await named(.openInterviews, first, total: total, enrolment: \.$enrolment.id) { interview, name in
             WorkItem(
                 subject: name, href: "/participants/\(interview.$enrolment.id.uuidString)/pathway",
@@ -259,11 +265,13 @@ struct WorkToday {
 
     /// Open offers with fewer hours than the programme's job guarantee, or on call.
     private func offersBelowGuarantee() async throws -> WorkGroup? {
-        let enrolments = try await scope.listedEnrolments().all(\.$id)
-        var query = JobOffer.query(on: db).filter(\.$enrolment.$id ~~ enrolments)
-            .filter(\.$status == JobOfferStatus.offered.rawValue).filter(\.$guaranteedHours != nil)
-        if employerOnly { query = query.filter(\.$employer.$id == actor.organisationID) }
-        let below = try await query.sort(\.$offeredOn).all().filter { offer in
+        var query = try await scope.listedEnrolments()
+            .join(JobOffer.self, on: \Enrolment.$id == \JobOffer.$enrolment.$id)
+            .filter(JobOffer.self, \.$status == JobOfferStatus.offered.rawValue)
+            .filter(JobOffer.self, \.$guaranteedHours != nil)
+        if employerOnly { query = query.filter(JobOffer.self, \.$employer.$id == actor.organisationID) }
+        let offers = try await query.sort(JobOffer.self, \.$offeredOn).all().map { try $0.joined(JobOffer.self) }
+        let below = offers.filter { offer in
             guard let guaranteed = offer.guaranteedHours else { return false }
             return offer.hoursPerWeek < guaranteed || offer.contractType == ContractType.onCall.rawValue
         }

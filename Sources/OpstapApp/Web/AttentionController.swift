@@ -15,7 +15,8 @@ struct AttentionController {
         return html(
             AttentionPage.render(
                 req.pageContext(), result,
-                asOf: asOf.iso, isToday: asOf == scope.today, taskDueOn: scope.today.adding(days: 3).iso, errors: errors
+                asOf: asOf.iso, isToday: asOf == scope.today, taskDueOn: scope.today.adding(days: 3).iso,
+                rules: try await Attention.rules(scope), errors: errors
             ),
             status: errors.isEmpty ? .ok : .badRequest)
     }

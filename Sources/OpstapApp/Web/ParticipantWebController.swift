@@ -127,6 +127,9 @@ struct ParticipantWebController {
         model.hours = hours.rows.map(HoursWebController.row)
         model.hoursWeekStart = hours.weekStart.iso
         model.hoursWindow = hours.window
+        model.signalRules = ProgrammeSignalRules(
+            programmeName: programme.name, href: "/programmes/\(programme.id!.uuidString)/versions/\(version.number)",
+            settings: definition.guidance, showsIntegrationDeadline: scope.actor.seesIntegrationDeadline)
         model.hoursRegistered =
             try await CohortHours.approvedHours(
                 of: [enrolmentID], statuses: [.approved, .submitted], until: scope.today, on: req.db

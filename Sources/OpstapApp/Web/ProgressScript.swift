@@ -14,7 +14,27 @@ enum ProgressScript {
     }
 
     /// On a phone the navigation folds behind a "Menu" button; without the script it stays open.
+    /// A link to a folded form (the dossier's "Volgende stap") opens the fold and puts focus
+    /// on its first field; without the script the link scrolls to the fold's summary.
     static let menu = """
+        (function () {
+          function reveal() {
+            var target = location.hash.length > 1 && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+            if (!target) return;
+            for (var node = target; node; node = node.parentElement) {
+              if (node.tagName === 'DETAILS') node.open = true;
+            }
+            if (target.tagName !== 'DETAILS') return;
+            var field = target.querySelector('input:not([type=hidden]), select, textarea, button');
+            if (field) field.focus();
+          }
+          window.addEventListener('hashchange', reveal);
+          // A second click on the same link changes no hash: reveal again after the jump.
+          document.addEventListener('click', function (event) {
+            if (event.target.closest && event.target.closest('a[href^="#"]')) setTimeout(reveal, 0);
+          });
+          reveal();
+        })();
         (function () {
           var button = document.querySelector('.menu-toggle'), nav = document.getElementById('main-nav');
           if (!button || !nav) return;

@@ -48,8 +48,7 @@ public enum NotesSection {
             el("h2", ["id": "notes-title"]) { t(.notesTitle) }
             Layout.sectionFlash(context, DossierPage.Part.journal.rawValue)
             if canWrite {
-                el("details", errors.isEmpty ? ["class": "form-fold"] : ["class": "form-fold", "open": ""]) {
-                    el("summary") { t(.addNote) }
+                FormFold.render(t(.addNote), id: "add-note", open: !errors.isEmpty) {
                     el("form", ["method": "post", "action": action, "class": "action", "novalidate": ""]) {
                         Form.errorSummary(context, errors, scope: "new")
                         Form.csrf(context)

@@ -90,27 +90,35 @@ public enum PlacementsSection {
                 empty: t(.noPlacements))
             if !m.waiting.isEmpty { el("p") { t(.waitingFor, m.waiting.joined(separator: ", ")) } }
             if m.canPlace {
-                el("form", ["method": "post", "action": base + "/placements", "class": "action", "novalidate": ""]) {
-                    Form.csrf(context)
-                    Form.select(
-                        context, label: t(.location), name: "locationId", options: m.locations,
-                        selected: m.values["locationId"], errors: m.errors, includeEmpty: true, required: true)
-                    Form.select(
-                        context, label: t(.workSupervisorLabel), name: "supervisorId", options: m.supervisors,
-                        selected: m.values["supervisorId"], errors: m.errors, includeEmpty: true, required: true)
-                    Form.input(
-                        context, label: t(.startDate), name: "startsOn", value: m.values["startsOn"] ?? "",
-                        type: "date", errors: m.errors, required: true, scope: "placement")
-                    Form.input(
-                        context, label: t(.endDate), name: "endsOn", value: m.values["endsOn"] ?? "", type: "date",
-                        errors: m.errors, scope: "placement")
-                    Form.checkboxes(
-                        context, legend: t(.days), name: "weekdays", options: Form.options(Weekday.self, t),
-                        checked: m.weekdays, errors: m.errors)
-                    Form.input(
-                        context, label: t(.hoursPerWeek), name: "hoursPerWeek", value: m.values["hoursPerWeek"] ?? "",
-                        errors: m.errors, required: true, scope: "placement")
-                    Form.submit(t(.addPlacement), secondary: true)
+                // Open while it holds what was typed: after an error, a refusal or a full location.
+                FormFold.render(
+                    t(.addPlacement), id: "add-placement",
+                    open: !m.errors.isEmpty || m.refusal != nil || m.offerWaitingList
+                ) {
+                    el("form", ["method": "post", "action": base + "/placements", "class": "action", "novalidate": ""])
+                    {
+                        Form.csrf(context)
+                        Form.select(
+                            context, label: t(.location), name: "locationId", options: m.locations,
+                            selected: m.values["locationId"], errors: m.errors, includeEmpty: true, required: true)
+                        Form.select(
+                            context, label: t(.workSupervisorLabel), name: "supervisorId", options: m.supervisors,
+                            selected: m.values["supervisorId"], errors: m.errors, includeEmpty: true, required: true)
+                        Form.input(
+                            context, label: t(.startDate), name: "startsOn", value: m.values["startsOn"] ?? "",
+                            type: "date", errors: m.errors, required: true, scope: "placement")
+                        Form.input(
+                            context, label: t(.endDate), name: "endsOn", value: m.values["endsOn"] ?? "", type: "date",
+                            errors: m.errors, scope: "placement")
+                        Form.checkboxes(
+                            context, legend: t(.days), name: "weekdays", options: Form.options(Weekday.self, t),
+                            checked: m.weekdays, errors: m.errors)
+                        Form.input(
+                            context, label: t(.hoursPerWeek), name: "hoursPerWeek",
+                            value: m.values["hoursPerWeek"] ?? "",
+                            errors: m.errors, required: true, scope: "placement")
+                        Form.submit(t(.addPlacement), secondary: true)
+                    }
                 }
             }
         }
@@ -148,7 +156,7 @@ public enum LocationsPage {
             for row in rows {
                 el("section", ["class": "location"]) {
                     el("h2") { row.name }
-                    el("p") { t(.occupancyToday, String(row.takenToday), String(row.placesToday)) }
+                    el("p") { t(.occupancyToday, t.count(row.takenToday), t.count(row.placesToday)) }
                     Widgets.table(
                         caption: t(.placesPerPeriod, row.name), headers: [t(.period), t(.places)],
                         rows: row.periods.map {

@@ -77,12 +77,19 @@ public enum ReviewsSection {
                     if m.overdue { Widgets.badge(t(.overdue), kind: "urgent") }
                 }
                 if m.canManage {
-                    el("form", ["method": "post", "action": base + "/reviews", "class": "action", "novalidate": ""]) {
-                        Form.csrf(context)
-                        Form.input(
-                            context, label: t(.reviewDate), name: "plannedOn",
-                            value: m.nextDue < today ? today : m.nextDue, type: "date", errors: m.errors)
-                        Form.submit(t(.scheduleReview), secondary: true)
+                    FormFold.render(
+                        t(.scheduleReview), id: "plan-review", open: FormFold.hasError(m.errors, in: ["plannedOn"])
+                    ) {
+                        el(
+                            "form",
+                            ["method": "post", "action": base + "/reviews", "class": "action", "novalidate": ""]
+                        ) {
+                            Form.csrf(context)
+                            Form.input(
+                                context, label: t(.reviewDate), name: "plannedOn",
+                                value: m.nextDue < today ? today : m.nextDue, type: "date", errors: m.errors)
+                            Form.submit(t(.scheduleReview), secondary: true)
+                        }
                     }
                 }
                 for review in m.reviews {
@@ -103,28 +110,31 @@ public enum ReviewsSection {
                                         separator: ", "))
                         }
                         if review.status == .planned && m.canManage {
-                            el(
-                                "form",
-                                [
-                                    "method": "post", "action": base + "/reviews/\(review.id.uuidString)/held",
-                                    "class": "action", "novalidate": "",
-                                ]
-                            ) {
-                                Form.csrf(context)
-                                Form.input(
-                                    context, label: t(.heldOn), name: "heldOn", value: today, type: "date",
-                                    scope: review.id.uuidString)
-                                Form.textarea(
-                                    context, label: t(.reviewSummary), name: "summary", required: true,
-                                    scope: review.id.uuidString)
-                                if !m.goals.isEmpty {
-                                    Form.checkboxes(
-                                        context, legend: t(.goalsDiscussed), name: "goals",
-                                        options: m.goals.filter { $0.status == .open || $0.status == .inProgress }.map {
-                                            ($0.id.uuidString, $0.text)
-                                        }, checked: [])
+                            FormFold.render(t(.recordReviewHeld), id: "held-" + review.id.uuidString, open: false) {
+                                el(
+                                    "form",
+                                    [
+                                        "method": "post", "action": base + "/reviews/\(review.id.uuidString)/held",
+                                        "class": "action", "novalidate": "",
+                                    ]
+                                ) {
+                                    Form.csrf(context)
+                                    Form.input(
+                                        context, label: t(.heldOn), name: "heldOn", value: today, type: "date",
+                                        scope: review.id.uuidString)
+                                    Form.textarea(
+                                        context, label: t(.reviewSummary), name: "summary", required: true,
+                                        scope: review.id.uuidString)
+                                    if !m.goals.isEmpty {
+                                        Form.checkboxes(
+                                            context, legend: t(.goalsDiscussed), name: "goals",
+                                            options: m.goals.filter { $0.status == .open || $0.status == .inProgress }
+                                                .map {
+                                                    ($0.id.uuidString, $0.text)
+                                                }, checked: [])
+                                    }
+                                    Form.submit(t(.recordReviewHeld), secondary: true)
                                 }
-                                Form.submit(t(.recordReviewHeld), secondary: true)
                             }
                         }
                         if review.status == .held {
@@ -172,11 +182,18 @@ public enum ReviewsSection {
                     },
                     empty: t(.noGoals))
                 if m.canManage {
-                    el("form", ["method": "post", "action": base + "/goals", "class": "action", "novalidate": ""]) {
-                        Form.csrf(context)
-                        Form.input(context, label: t(.goal), name: "goal", errors: m.errors, required: true)
-                        Form.input(context, label: t(.targetDate), name: "targetOn", type: "date", errors: m.errors)
-                        Form.submit(t(.addGoal), secondary: true)
+                    FormFold.render(
+                        t(.addGoal), id: "add-goal", open: FormFold.hasError(m.errors, in: ["goal", "targetOn"])
+                    ) {
+                        el(
+                            "form", ["method": "post", "action": base + "/goals", "class": "action", "novalidate": ""]
+                        ) {
+                            Form.csrf(context)
+                            Form.input(context, label: t(.goal), name: "goal", errors: m.errors, required: true)
+                            Form.input(
+                                context, label: t(.targetDate), name: "targetOn", type: "date", errors: m.errors)
+                            Form.submit(t(.addGoal), secondary: true)
+                        }
                     }
                 }
             }

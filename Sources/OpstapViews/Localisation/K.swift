@@ -477,6 +477,17 @@ public enum K: String, CaseIterable, Sendable {
     case ragTitle
     case ragSetBy
     case ragNone
+    case ragChange
+    case signalRuleAttendance
+    case signalRuleNoHours
+    case signalRuleHoursBehind
+    case signalRuleUnexcused
+    case signalRuleIntegrationDeadline
+    case signalRulePhaseEnd
+    case signalRuleNoContact
+    case signalRuleReview
+    case signalRulesTitle
+    case signalRulesWhere
     case ragHistory
     case ragLabel
     case ragReason

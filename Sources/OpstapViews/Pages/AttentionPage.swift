@@ -6,7 +6,7 @@ public enum AttentionPage {
     /// `asOf`: the day shown; `isToday`: whether that is today (then tasks can be made from a row).
     public static func render(
         _ context: PageContext, _ items: ResultPage<AttentionItem>, asOf: String, isToday: Bool, taskDueOn: String,
-        errors: [FieldError] = []
+        rules: [ProgrammeSignalRules], errors: [FieldError] = []
     ) -> String {
         let t = context.t
         let title = isToday ? t(.attentionTitle) : t(.attentionAsOfTitle, DateText.text(iso: asOf, t.locale))
@@ -14,6 +14,7 @@ public enum AttentionPage {
             AsOfForm.render(context, action: "/attention", asOf: asOf, errors: errors)
             AttentionList.render(context, items.items, taskDueOn: isToday ? taskDueOn : nil)
             Widgets.pagination(context, items, path: "/attention", query: isToday ? "" : "asOf=" + asOf)
+            if !rules.isEmpty { SignalRules.folded(context, rules, summary: t(.signalRulesTitle)) }
         }
     }
 }

@@ -75,6 +75,8 @@ public struct DossierModel: Sendable {
     public var schedule: [ScheduleDay]? = nil
     public var tasks: [TaskRow] = []
     public var taskAssignees: [(value: String, label: String)] = []
+    /// The thresholds of the participant's programme version, next to the signals.
+    public var signalRules: ProgrammeSignalRules? = nil
     /// The participant's own account, for staff who may invite (nil for others).
     public var ownAccount: OwnAccountPart? = nil
 
@@ -182,9 +184,9 @@ public enum DossierPage {
                     el("h3", ["id": "tasks"]) { t(.tasksOfParticipant) }
                     TaskList.render(context, m.tasks, caption: t(.tasksOfParticipant), canComplete: false)
                     if !m.state.isTerminal {
-                        folded(
-                            t(.newTask),
-                            open: m.errors.contains { ["title", "dueOn", "assigneeId"].contains($0.field) }
+                        FormFold.render(
+                            t(.newTask), id: "add-task",
+                            open: FormFold.hasError(m.errors, in: ["title", "dueOn", "assigneeId"])
                         ) {
                             TaskList.form(
                                 context, enrolmentID: m.enrolmentID, title: "", dueOn: m.today, source: .manual,
@@ -225,8 +227,9 @@ public enum DossierPage {
                 team(context, m, base: base)
                 if !m.otherVersions.isEmpty && !m.state.isTerminal {
                     el("h3") { t(.moveVersionTitle) }
-                    folded(
-                        t(.moveVersion), open: m.errors.contains { $0.field == "version" || $0.field == "move.date" }
+                    FormFold.render(
+                        t(.moveVersion), id: "move-version",
+                        open: FormFold.hasError(m.errors, in: ["version", "move.date"])
                     ) {
                         el("form", ["method": "post", "action": base + "/version", "class": "action"]) {
                             Form.csrf(context)
@@ -280,14 +283,6 @@ public enum DossierPage {
     static func part(_ part: Part, _ context: PageContext, @HTMLBuilder _ content: () -> [HTMLNode]) -> HTMLNode {
         el("div", ["id": part.rawValue, "class": "dossier-part", "tabindex": "-1"]) {
             Layout.sectionFlash(context, part.rawValue)
-            content()
-        }
-    }
-
-    /// A form that stays folded until its summary is opened, or while it shows an error.
-    static func folded(_ summary: String, open: Bool, @HTMLBuilder _ content: () -> [HTMLNode]) -> HTMLNode {
-        el("details", open ? ["class": "form-fold", "open": ""] : ["class": "form-fold"]) {
-            el("summary") { summary }
             content()
         }
     }
@@ -382,19 +377,45 @@ public enum DossierPage {
                 if m.signals.isEmpty { el("p", ["class": "empty"]) { t(.noSignalsAsOf) } }
             }
             if !m.signals.isEmpty { AttentionList.reasons(context, m.signals) }
+            if let rules = m.signalRules, !m.state.isTerminal {
+                SignalRules.folded(context, [rules], summary: t(.guidanceSettingsTitle))
+            }
             AsOfForm.render(context, action: base, asOf: m.signalsAsOf ?? m.today, errors: m.signalsAsOfErrors)
-            if m.canTransition && !m.availableKinds.isEmpty {
+            let steps = nextSteps(t, m, base: base)
+            if !steps.isEmpty {
                 el("details", ["class": "next-step"]) {
                     el("summary") { t(.nextStepTitle) }
                     el("p", ["class": "hint"]) { t(.nextStepHint) }
                     el("ul") {
-                        for kind in m.availableKinds where TransitionStepPage.hasForm(kind) {
-                            el("li") { Widgets.link(t.label(kind), base + "/step/" + kind.rawValue) }
-                        }
+                        for step in steps { el("li") { Widgets.link(step.label, step.href) } }
                     }
                 }
             }
         }
+    }
+
+    /// Every act the viewer may take on a running file, each a link to its form: a transition
+    /// on a page of its own, any other act to its folded form in the part it changes.
+    static func nextSteps(_ t: Translator, _ m: DossierModel, base: String) -> [(label: String, href: String)] {
+        guard !m.state.isTerminal else { return [] }
+        var steps: [(label: String, href: String)] = []
+        if m.canTransition {
+            for kind in m.availableKinds where TransitionStepPage.hasForm(kind) {
+                steps.append((t.label(kind), base + "/step/" + kind.rawValue))
+            }
+        }
+        if m.placements?.canPlace == true { steps.append((t(.addPlacement), "#add-placement")) }
+        if m.reviews?.canManage == true {
+            steps.append((t(.scheduleReview), "#plan-review"))
+            steps.append((t(.addGoal), "#add-goal"))
+        }
+        if m.statusMarks != nil {
+            if m.canTransition { steps.append((t(.ragChange), "#set-status")) }
+            steps.append((t(.newTask), "#add-task"))
+        }
+        if m.notes != nil && m.canWriteNotes { steps.append((t(.addNote), "#add-note")) }
+        if m.canAssign { steps.append((t(.assign), "#add-team-member")) }
+        return steps
     }
 
     /// The guidance team, and — for those who manage it — ending and adding assignments.
@@ -431,7 +452,10 @@ public enum DossierPage {
                 },
                 empty: t(.noTeam))
             if m.canAssign && !m.state.isTerminal {
-                folded(t(.assign), open: m.errors.contains { ["role", "userId", "startsOn"].contains($0.field) }) {
+                FormFold.render(
+                    t(.assign), id: "add-team-member",
+                    open: FormFold.hasError(m.errors, in: ["role", "userId", "startsOn"])
+                ) {
                     el("form", ["method": "post", "action": base + "/team", "class": "action", "novalidate": ""]) {
                         Form.csrf(context)
                         Form.select(

@@ -28,10 +28,10 @@ public enum EsfReportPage {
                 el("p", ["class": "notice"]) {
                     if m.canOpenFigures {
                         Widgets.link(
-                            t(.esfMissingCharacteristics, String(m.missingCharacteristics)),
+                            t(.esfMissingCharacteristics, t.count(m.missingCharacteristics)),
                             "\(base)/missing?year=\(m.year)")
                     } else {
-                        t(.esfMissingCharacteristics, String(m.missingCharacteristics))
+                        t(.esfMissingCharacteristics, t.count(m.missingCharacteristics))
                     }
                 }
             }
@@ -68,7 +68,7 @@ public enum EsfReportPage {
                     }
                 }
             }
-            el("p") { t(.esfDeclinedNote, String(m.declined)) }
+            el("p") { t(.esfDeclinedNote, t.count(m.declined)) }
             el("h2") { t(.downloads) }
             el("ul", ["class": "links"]) {
                 el("li") {
@@ -93,7 +93,7 @@ public enum EsfReportPage {
                         [
                             .text(row.indicator.rawValue + " " + t.label(row.indicator)),
                             .text(row.column == "cumulative" ? t(.cumulative) : row.column),
-                            .text(t.label(row.gender)), .text(String(row.snapshot)), .text(String(row.current)),
+                            .text(t.label(row.gender)), t.figure(row.snapshot), t.figure(row.current),
                         ]
                     }, empty: t(.noSnapshotDifferences))
             }
@@ -125,11 +125,11 @@ public enum EsfReportPage {
                                 "href":
                                     "/funding/\(m.streamID)/esf/figure?year=\(m.year)&indicator=\(indicator.rawValue)&column=\(column)&gender=\(gender?.rawValue ?? "all")",
                                 "aria-label": t(
-                                    .openFigure, String(n), indicator.rawValue,
+                                    .openFigure, t.count(n), indicator.rawValue,
                                     column == "cumulative" ? t(.cumulativeThrough, String(m.year)) : column,
                                     gender.map { t.label($0) } ?? t(.total)),
                             ]
-                        ) { String(n) }
+                        ) { t.count(n) }
                     } else {
                         t.count(count)
                     }
@@ -160,7 +160,7 @@ public enum EsfPeoplePage {
                     ) { t(.downloadSheet) }
                 }
             }
-            if m.hiddenCount > 0 { el("p", ["class": "hint"]) { t(.peopleOutsideView, String(m.hiddenCount)) } }
+            if m.hiddenCount > 0 { el("p", ["class": "hint"]) { t(.peopleOutsideView, t.count(m.hiddenCount)) } }
             Widgets.table(
                 caption: m.heading, headers: headers,
                 rows: m.rows.items.map { row in

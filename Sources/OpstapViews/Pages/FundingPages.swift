@@ -15,7 +15,7 @@ public enum FundingListPage {
                         Widgets.link(row.name, "/funding/\(row.id)"), .text(t.label(row.kind)), .text(row.funder),
                         .text(row.amountCents.map { t.money(cents: $0) } ?? t(.noAmount)),
                         .text(DateText.text(row.startsOn, t.locale) + " – " + DateText.text(row.endsOn, t.locale)),
-                        .text(String(row.eligibleCount)),
+                        t.figure(row.eligibleCount),
                     ]
                 }, empty: t(.noFundingStreams))
             if m.canManage {

@@ -15,9 +15,9 @@ public enum HousingListPage {
                 rows: m.complexes.map { row in
                     [
                         Widgets.link(row.name, "/housing/\(row.id.uuidString)"), .text(row.owner),
-                        .text(row.programme ?? "—"), .text(String(row.units)),
-                        .text(String(row.occupied)), .text(String(row.units - row.occupied)),
-                        .text(String(row.waiting)),
+                        .text(row.programme ?? "—"), t.figure(row.units),
+                        t.figure(row.occupied), t.figure(row.units - row.occupied),
+                        t.figure(row.waiting),
                     ]
                 }, empty: t(.noComplexes))
             if m.canManage {
@@ -62,7 +62,7 @@ public enum ComplexPage {
                 (t(.noticeDays), String(m.noticeDays)),
                 (
                     t(.occupiedHeader),
-                    t(.occupancyText, String(m.occupied), String(m.units.count), String(m.units.count - m.occupied))
+                    t(.occupancyText, t.count(m.occupied), t.count(m.units.count), t.count(m.units.count - m.occupied))
                 ),
             ])
             Widgets.table(
@@ -149,7 +149,7 @@ public enum QualificationsPage {
                 rows: m.rows.map { row in
                     [
                         .text(row.name), .text(row.crebo ?? "—"), .text(t.label(row.level)),
-                        .text(String(row.inProgress)), .text(String(row.awarded)),
+                        t.figure(row.inProgress), t.figure(row.awarded),
                     ]
                 }, empty: t(.noQualifications))
             if m.canManage {

@@ -35,7 +35,7 @@ public enum ImportPage {
         return Layout.page(context, title: t(.importOf, m.fileName)) {
             if m.status == "running" {
                 el("p", ["id": "import-progress-label", "aria-live": "polite"]) {
-                    t(.importRunning, String(m.processedRows), String(m.totalRows))
+                    t(.importRunning, t.count(m.processedRows), t.count(m.totalRows))
                 }
                 el(
                     "progress",
@@ -50,8 +50,8 @@ public enum ImportPage {
             } else if m.status == "done" {
                 el("p", ["class": "flash", "role": "status"]) {
                     t(
-                        m.participants ? .participantImportDone : .importDone, String(m.importedRows),
-                        String(m.skippedRows))
+                        m.participants ? .participantImportDone : .importDone, t.count(m.importedRows),
+                        t.count(m.skippedRows))
                 }
                 el("p") { Widgets.link(m.participants ? t(.participantImportToCohort) : t(.navCandidates), m.doneHref) }
             } else if m.status == "failed" {
@@ -75,7 +75,7 @@ public enum ImportPage {
         }
         return fragment {
             el("h2") { t(.columnMapping) }
-            el("p") { t(.columnMappingIntro, String(m.totalRows)) }
+            el("p") { t(.columnMappingIntro, t.count(m.totalRows)) }
             el("form", ["method": "post", "action": "\(m.basePath)/\(m.id)/mapping", "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, m.errors)
@@ -102,7 +102,7 @@ public enum ImportPage {
             el("h2", ["id": "preview"]) { t(.importPreview) }
             if m.problemCount > 0 {
                 el("div", ["class": "error-summary", "role": "alert", "id": "import-errors"]) {
-                    el("h3") { t(.importRowsWithErrors, String(m.problemCount)) }
+                    el("h3") { t(.importRowsWithErrors, t.count(m.problemCount)) }
                     el("p") { t(.importNothingStored) }
                     el("ul") {
                         for row in m.problemRows {
@@ -114,14 +114,14 @@ public enum ImportPage {
                 el("p") {
                     t(
                         m.participants ? .participantImportReady : .importReady,
-                        String(m.totalRows - m.duplicateRows.count))
+                        t.count(m.totalRows - m.duplicateRows.count))
                 }
             }
             el("form", ["method": "post", "action": "\(m.basePath)/\(m.id)/run"]) {
                 Form.csrf(context)
                 if !m.duplicateRows.isEmpty {
                     el("fieldset", ["class": "checkboxes"]) {
-                        el("legend") { t(.importDuplicates, String(m.duplicateRows.count)) }
+                        el("legend") { t(.importDuplicates, t.count(m.duplicateRows.count)) }
                         for row in m.duplicateRows {
                             el("span", ["class": "check"]) {
                                 el(

@@ -136,7 +136,7 @@ public enum ProgrammePages {
                 rows: model.cohorts.map { row in
                     [
                         Widgets.link(row.name, row.href), DateText.node(iso: row.startDate, t.locale),
-                        .text("\(row.taken) / \(row.capacity)"),
+                        .text(t.count(row.taken) + " / " + t.count(row.capacity)),
                         .text(
                             row.streams.map { code in model.definition?.stream(code)?.name ?? code }.joined(
                                 separator: ", ")), .text("v\(row.version)"),
@@ -257,6 +257,9 @@ public enum DefinitionView {
                     }
                 }
             }
+            // The attention list and the dossier link here: the rules behind every signal.
+            el("h2", ["id": SignalRules.anchor, "tabindex": "-1"]) { t(.guidanceSettingsTitle) }
+            SignalRules.list(t, definition.guidance, integrationDeadline: true)
         }
     }
 

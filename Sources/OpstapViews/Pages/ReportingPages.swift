@@ -22,7 +22,7 @@ public enum DashboardPage {
                 Form.input(context, label: t(.startedUntil), name: "to", value: f.values["to"] ?? "", type: "date")
                 Form.submit(t(.applyFilters))
             }
-            el("p") { t(.dashboardCount, String(m.participants)) }
+            el("p") { t(.dashboardCount, t.count(m.participants)) }
             if m.suppressed { el("p", ["class": "hint"]) { t(.suppressionNote) } }
             for chart in m.charts {
                 el("section", ["class": "chart-section", "aria-labelledby": "\(chart.id)-heading"]) {
@@ -104,8 +104,8 @@ public enum GoalsPage {
 
     static func valueText(_ t: Translator, _ measure: GoalMeasure, _ value: GoalValue) -> String {
         measure.isShare
-            ? t(.goalShareValue, t.number(value.value), String(value.numerator), String(value.denominator))
-            : String(value.numerator)
+            ? t(.goalShareValue, t.number(value.value), t.count(value.numerator), t.count(value.denominator))
+            : t.count(value.numerator)
     }
 
     public static func table(_ context: PageContext, _ goals: [ProgrammeGoalRow]) -> HTMLNode {

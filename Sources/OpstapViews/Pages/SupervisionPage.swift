@@ -82,7 +82,7 @@ public enum SupervisionPage {
                 headers: [t(.name), t(.organisation), t(.internsCount), t(.lastSupportContact), t(.trainingsAttended)],
                 rows: m.supervisors.map { row in
                     [
-                        .text(row.name), .text(row.organisation), .text(String(row.interns)),
+                        .text(row.name), .text(row.organisation), t.figure(row.interns),
                         row.lastContact.map { DateText.node(iso: $0, t.locale) } ?? .text(t(.never)),
                         .text(row.trainings.joined(separator: ", ")),
                     ]

@@ -141,13 +141,18 @@ public enum StatusMarkSection {
                 }
             }
             if canSet {
-                el("form", ["method": "post", "action": action, "class": "action", "novalidate": ""]) {
-                    Form.csrf(context)
-                    Form.select(
-                        context, label: t(.ragLabel), name: "colour", options: Form.options(RAGColour.self, t),
-                        selected: marks.first?.colour.rawValue, errors: errors)
-                    Form.input(context, label: t(.ragReason), name: "colourReason", errors: errors, required: true)
-                    Form.submit(t(.save), secondary: true)
+                FormFold.render(
+                    t(.ragChange), id: "set-status", open: FormFold.hasError(errors, in: ["colour", "colourReason"])
+                ) {
+                    el("form", ["method": "post", "action": action, "class": "action", "novalidate": ""]) {
+                        Form.csrf(context)
+                        Form.select(
+                            context, label: t(.ragLabel), name: "colour", options: Form.options(RAGColour.self, t),
+                            selected: marks.first?.colour.rawValue, errors: errors)
+                        Form.input(
+                            context, label: t(.ragReason), name: "colourReason", errors: errors, required: true)
+                        Form.submit(t(.save), secondary: true)
+                    }
                 }
             }
         }
