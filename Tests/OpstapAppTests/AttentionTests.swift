@@ -27,7 +27,7 @@ import Vapor
             let section = try #require(
                 home.range(of: "Wie heeft aandacht nodig").map { String(home[$0.lowerBound...]) })
             let named = section.contains(person.fullName)
-            let explained = section.contains("in de laatste 4 weken (drempel 80 %)")
+            let explained = section.contains("in de laatste 4 hele weken (drempel 80 %)")
             #expect(named && explained)
         }
     }

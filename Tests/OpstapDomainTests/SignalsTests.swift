@@ -6,11 +6,17 @@ import Testing
     let today = SimpleDate("2026-11-22")!
     let phase = Phase(code: "p1", name: "Periode 1", kind: .orientation, plannedWeeks: 20, schedule: [])
 
+    /// The last day of the look-back window: the Sunday before the current week (11-15).
+    var windowEnd: SimpleDate { today.startOfWeek.adding(days: -1) }
+
+    /// A line `daysAgo` days back from the window's last day counted as day 1: 1...28 lie in
+    /// the four-week window, 29 and more before it.
     func line(
         _ daysAgo: Int, _ attendance: Attendance, hours: Double = 7, status: EntryStatus = .approved
     ) -> LedgerLine {
         LedgerLine(
-            id: "\(daysAgo)-\(attendance)", date: today.adding(days: -daysAgo), activity: .practice, hours: hours,
+            id: "\(daysAgo)-\(attendance)", date: windowEnd.adding(days: 1 - daysAgo), activity: .practice,
+            hours: hours,
             attendance: attendance,
             placeKey: "p", status: status)
     }
@@ -43,6 +49,18 @@ import Testing
         let old = (29...40).map { line($0, .unexcusedAbsence) }
         let rejected = (1...5).map { line($0, .excusedAbsence, status: .rejected) }
         #expect(!kinds(input(lines: old + rejected + [line(1, .present)])).contains(.lowAttendance))
+    }
+
+    @Test func theCurrentWeekIsLeftOutBecauseItIsNeverComplete() {
+        let wednesday = SimpleDate("2026-11-25")!
+        #expect(HoursWindow.range(today: wednesday, weeks: 4) == SimpleDate("2026-10-26")!...SimpleDate("2026-11-22")!)
+        #expect(HoursWindow.range(today: today, weeks: 4) == SimpleDate("2026-10-19")!...SimpleDate("2026-11-15")!)
+        // Absent without a reason on this week's Monday: attendance over the whole weeks is
+        // unchanged (the run of unexcused days still looks at this week, see below).
+        let thisMonday = LedgerLine(
+            id: "monday", date: today.startOfWeek, activity: .practice, hours: 7, attendance: .unexcusedAbsence,
+            placeKey: "p", status: .submitted)
+        #expect(!kinds(input(lines: (1...5).map { line($0, .present) } + [thisMonday])).contains(.lowAttendance))
     }
 
     @Test func hoursBehindFiresPastTheShare() {
@@ -103,7 +121,7 @@ import Testing
             line(1, .unexcusedAbsence), line(3, .unexcusedAbsence), line(4, .unexcusedAbsence), line(5, .present),
         ]
         let signal = Signals.compute(input(lines: run)).first { $0.kind == .unexcusedInARow }
-        #expect(signal?.figures == ["3", today.adding(days: -4).iso])
+        #expect(signal?.figures == ["3", windowEnd.adding(days: -3).iso])
     }
 
     @Test func aPhaseEndingSoonOrOverrunIsFlagged() {

@@ -43,6 +43,27 @@ def today_iso() -> str:
     return dt.datetime.now(ZoneInfo("Europe/Amsterdam")).date().isoformat()
 
 
+DUTCH_MONTHS = ["jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."]
+
+
+def dutch_date(iso: str) -> str:
+    """A date the way the app writes it: 23 nov. 2026."""
+    day = dt.date.fromisoformat(iso)
+    return f"{day.day} {DUTCH_MONTHS[day.month - 1]} {day.year}"
+
+
+# The demo's stories are written for the week up to Sunday 22 November 2026; the server moves
+# them by whole weeks to the last Sunday on or before the day it loads them (DemoCalendar).
+DEMO_WRITTEN_FOR = dt.date(2026, 11, 22)
+
+
+def demo_day(year: int, month: int, day: int) -> str:
+    """A day of the demo's stories as the server loaded them (ISO)."""
+    today = dt.date.fromisoformat(today_iso())
+    last_sunday = today - dt.timedelta(days=(today.weekday() + 1) % 7)
+    return (dt.date(year, month, day) + (last_sunday - DEMO_WRITTEN_FOR)).isoformat()
+
+
 def flash(page: Page) -> Locator:
     return page.locator("main .flash[role=status]")
 

@@ -20,12 +20,15 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from conftest import assert_fits_phone, axe_check, format_violations, login
-from flows import PASSWORD, error_summary, flash, today_iso, unique_family_name, nav_link
+from flows import PASSWORD, demo_day, dutch_date, error_summary, flash, today_iso, unique_family_name, nav_link
 
 SUPERVISOR = "werkbegeleider.kansrijk@opstap.demo"
 COACH = "coach.kansrijk@opstap.demo"
 COHORT = "Instroom oktober 2026"
-DEMO_WEEK_HEADING = "Uren goedkeuren: week van 16 nov. 2026"
+# The demo's last week of hours (the week of Monday 16 November 2026 as written).
+DEMO_MONDAY = demo_day(2026, 11, 16)
+DEMO_SATURDAY = demo_day(2026, 11, 21)
+DEMO_WEEK_HEADING = f"Uren goedkeuren: week van {dutch_date(DEMO_MONDAY)}"
 PHONE = {"width": 375, "height": 740}
 
 
@@ -184,10 +187,10 @@ def test_supervisor_approves_the_submitted_week_at_once(page: Page) -> None:
 
 
 def test_supervisor_rejects_one_line_only_with_a_reason(page: Page, new_page) -> None:
-    # The coach submits a line of Monday 16 Nov (no demo lines that day) for this test alone.
+    # The coach submits a line of the demo week's Monday (no demo lines that day) for this test alone.
     place = unique_place("Proefles")
     hours_url = coach_hours_page(page)
-    record_submitted_line(page, date="2026-11-16", activity="Theorie", hours="1", place=place)
+    record_submitted_line(page, date=DEMO_MONDAY, activity="Theorie", hours="1", place=place)
 
     supervisor = new_page()
     login(supervisor, SUPERVISOR, PASSWORD)
@@ -237,10 +240,10 @@ def test_coach_records_hours_and_is_stopped_at_overlaps_and_future_dates(page: P
     place = unique_place("Zaterdagdienst")
     hours_url = coach_hours_page(page)
 
-    record_submitted_line(page, date="2026-11-21", activity="Praktijk", hours="4", place=place, note="Extra dienst")
+    record_submitted_line(page, date=DEMO_SATURDAY, activity="Praktijk", hours="4", place=place, note="Extra dienst")
     row = ledger_row(page, place)
     expect(row).to_have_count(1)
-    expect(row.locator("td").nth(0)).to_have_text("21 nov. 2026")
+    expect(row.locator("td").nth(0)).to_have_text(dutch_date(DEMO_SATURDAY))
     expect(row.locator("td").nth(1)).to_have_text("Praktijk")
     expect(row.locator("td").nth(2)).to_have_text("4")
     expect(row.locator("td").nth(3)).to_have_text("Aanwezig")
@@ -259,7 +262,7 @@ def test_coach_records_hours_and_is_stopped_at_overlaps_and_future_dates(page: P
     # The same activity at the same place on the same date again: refused next to the
     # activity field, and the ledger still holds the one line.
     page.goto(hours_url)
-    submit_hours(page, date="2026-11-21", activity="Praktijk", hours="2", place=place)
+    submit_hours(page, date=DEMO_SATURDAY, activity="Praktijk", hours="2", place=place)
     expect(error_summary(page)).to_be_visible()
     activity_error = page.locator("#f-activity-error")
     expect(activity_error).to_contain_text("staan deze uren voor deze plek al geregistreerd.")
@@ -268,7 +271,7 @@ def test_coach_records_hours_and_is_stopped_at_overlaps_and_future_dates(page: P
     expect(flash(page)).to_have_count(0)
     expect(ledger_row(page, place)).to_have_count(1)
     # The date in the message reads like every other date on the page.
-    expect(activity_error).to_have_text("Op 21 nov. 2026 staan deze uren voor deze plek al geregistreerd.")
+    expect(activity_error).to_have_text(f"Op {dutch_date(DEMO_SATURDAY)} staan deze uren voor deze plek al geregistreerd.")
 
 
 # --- 4. accessibility ----------------------------------------------------------------

@@ -33,7 +33,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from conftest import assert_fits_phone, axe_check, format_violations, login
-from flows import COORDINATOR_LEIDEN, LEIDEN_PROGRAMME, PASSWORD, error_summary, flash, today_iso, nav_link
+from flows import COORDINATOR_LEIDEN, LEIDEN_PROGRAMME, PASSWORD, dutch_date, error_summary, flash, today_iso, nav_link
 
 COHORT = "Instroom september 2024"
 HR_LEIDEN = "hr.leiden@opstap.demo"
@@ -41,7 +41,6 @@ EMPLOYER = "Alrijne Zorggroep"
 EMPLOYER_LOCATION = "Alrijne Ziekenhuis Leiden (Alrijne Zorggroep)"
 COMPLEX = "Studiocomplex Alrijne"
 PHONE = {"width": 375, "height": 740}
-DUTCH_MONTHS = ["jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."]
 CEFR = ["A1", "A2", "B1", "B2", "C1", "C2"]
 
 # The reasons of a placement pair, in this order: distance, preference, language level.
@@ -55,12 +54,6 @@ NEAR_WORK = re.compile(r"^\d+(?:,\d)? km van de stageplek \(.+\)$")
 
 
 # --- helpers -------------------------------------------------------------------------
-
-
-def dutch_date(iso: str) -> str:
-    """A date the way the app writes it: 23 nov. 2026."""
-    day = dt.date.fromisoformat(iso)
-    return f"{day.day} {DUTCH_MONTHS[day.month - 1]} {day.year}"
 
 
 def heading(page: Page) -> Locator:

@@ -36,7 +36,7 @@ from pathlib import Path
 from playwright.sync_api import Download, Locator, Page, expect
 
 from conftest import assert_fits_phone, axe_check, format_violations, login
-from flows import COORDINATOR_LEIDEN, LEIDEN_PROGRAMME, PASSWORD, error_summary, flash, unique_family_name, nav_link
+from flows import COORDINATOR_LEIDEN, LEIDEN_PROGRAMME, PASSWORD, demo_day, error_summary, flash, unique_family_name, nav_link
 
 HR_LEIDEN = "hr.leiden@opstap.demo"
 COORDINATOR_KANSRIJK = "coordinator.kansrijk@opstap.demo"
@@ -44,7 +44,10 @@ INTAKE_KANSRIJK = "intake.kansrijk@opstap.demo"
 KANSRIJK_PROGRAMME = "Kansrijk"
 COHORT_2024 = "Instroom september 2024"
 ESF_STREAM = "ESF+ Sociale Inclusie Holland Rijnland"
-ESF_REPORT_2024 = "ESF+-verslag 2024"
+# The Leiden permit holders entered in September 2024 as written; the demo moves by whole weeks
+# with the day it loads (flows.demo_day), which may in time carry them into the next year.
+ESF_YEAR = demo_day(2024, 9, 2)[:4]
+ESF_REPORT = f"ESF+-verslag {ESF_YEAR}"
 RETENTION_GOAL = "Alle starters na één jaar nog actief"
 PHONE = {"width": 375, "height": 740}
 UTF8_BOM = b"\xef\xbb\xbf"
@@ -79,14 +82,14 @@ def open_dashboard(page: Page) -> None:
 
 
 def open_esf_report(page: Page) -> None:
-    """The Leiden programme -> Financieringsstromen -> the ESF+ stream -> its report 2024."""
+    """The Leiden programme -> Financieringsstromen -> the ESF+ stream -> its report of ESF_YEAR."""
     open_programme(page, LEIDEN_PROGRAMME)
     page.get_by_role("link", name="Financieringsstromen", exact=True).click()
     page.get_by_role("link", name=ESF_STREAM, exact=True).click()
     expect(heading(page)).to_have_text(ESF_STREAM)
-    page.get_by_role("link", name=ESF_REPORT_2024, exact=True).click()
-    expect(heading(page)).to_have_text(f"ESF+-verslag {ESF_STREAM} · 2024")
-    assert re.search(r"/funding/[0-9A-Fa-f-]{36}/esf\?year=2024$", page.url), page.url
+    page.get_by_role("link", name=ESF_REPORT, exact=True).click()
+    expect(heading(page)).to_have_text(f"ESF+-verslag {ESF_STREAM} · {ESF_YEAR}")
+    assert re.search(r"/funding/[0-9A-Fa-f-]{36}/esf\?year=" + ESF_YEAR + "$", page.url), page.url
 
 
 # Lays the header rows of a table out on a grid (colspan taken into account) and returns
@@ -239,13 +242,13 @@ def test_esf_report_figures_open_their_people_and_download_as_csv(page: Page) ->
     table = page.locator("#esf-indicators")
     expect(table).to_be_visible()
     eeco01 = row_with_header(table, re.compile(r"^EECO01\b"))
-    expect(cell(eeco01, table, "2024", "Vrouwen")).to_have_text("8")
-    expect(cell(eeco01, table, "2024", "Mannen")).to_have_text("7")
-    expect(cell(eeco01, table, "2024", "Totaal")).to_have_text("15")
+    expect(cell(eeco01, table, f"{ESF_YEAR}", "Vrouwen")).to_have_text("8")
+    expect(cell(eeco01, table, f"{ESF_YEAR}", "Mannen")).to_have_text("7")
+    expect(cell(eeco01, table, f"{ESF_YEAR}", "Totaal")).to_have_text("15")
 
     # The figure for women opens the people behind it.
-    cell(eeco01, table, "2024", "Vrouwen").get_by_role("link").click()
-    expect(heading(page)).to_have_text("EECO01 Deelnemers totaal · 2024 · Vrouw")
+    cell(eeco01, table, f"{ESF_YEAR}", "Vrouwen").get_by_role("link").click()
+    expect(heading(page)).to_have_text(f"EECO01 Deelnemers totaal · {ESF_YEAR} · Vrouw")
     expect(page.get_by_role("navigation", name="Paginering")).to_contain_text("8 in totaal")
     people = page.locator("main table")
     expect(people.locator("tbody tr")).to_have_count(8)
@@ -257,14 +260,14 @@ def test_esf_report_figures_open_their_people_and_download_as_csv(page: Page) ->
 
     # Back on the report: the indicator table as CSV has the same figures.
     page.go_back()
-    expect(heading(page)).to_have_text(f"ESF+-verslag {ESF_STREAM} · 2024")
+    expect(heading(page)).to_have_text(f"ESF+-verslag {ESF_STREAM} · {ESF_YEAR}")
     assert page.url == report_url, page.url
     rows = read_csv(download(page, page.get_by_role("link", name="Indicatorentabel (CSV)", exact=True)))
     header, body = rows[0], rows[1:]
     assert header[0] == "Code", header
-    year_columns = [i for i, name in enumerate(header) if name.startswith("2024 ·")]
+    year_columns = [i for i, name in enumerate(header) if name.startswith(f"{ESF_YEAR} ·")]
     assert [header[i] for i in year_columns] == [
-        "2024 · Vrouwen", "2024 · Mannen", "2024 · Non-binair", "2024 · Totaal"
+        f"{ESF_YEAR} · Vrouwen", f"{ESF_YEAR} · Mannen", f"{ESF_YEAR} · Non-binair", f"{ESF_YEAR} · Totaal"
     ], header
     by_code = {row[0]: row for row in body}
     assert "EECO01" in by_code, list(by_code)
@@ -272,9 +275,9 @@ def test_esf_report_figures_open_their_people_and_download_as_csv(page: Page) ->
 
     # The BSN report, on screen and as CSV: 16 people.
     page.get_by_role("link", name="BSN-rapportage", exact=True).click()
-    expect(heading(page)).to_have_text("BSN-rapportage 2024")
+    expect(heading(page)).to_have_text(f"BSN-rapportage {ESF_YEAR}")
     expect(page.get_by_role("navigation", name="Paginering")).to_contain_text("16 in totaal")
-    bsn_table = page.get_by_role("table", name="BSN-rapportage 2024")
+    bsn_table = page.get_by_role("table", name=f"BSN-rapportage {ESF_YEAR}")
     bsn_column = column_index(bsn_table, "BSN")
     on_screen = bsn_table.locator("tbody tr").evaluate_all(
         "(rows, col) => rows.map(r => r.cells[col].textContent.trim())", bsn_column
@@ -294,7 +297,7 @@ def test_employer_hr_sees_the_esf_report_but_not_the_bsn_report(page: Page) -> N
     expect(page.get_by_role("link", name="Indicatorentabel (CSV)", exact=True)).to_be_visible()
     expect(page.get_by_role("link", name="BSN-rapportage")).to_have_count(0)
 
-    bsn_path = re.sub(r"^https?://[^/]+", "", page.url).replace("/esf?year=2024", "/esf/bsn?year=2024")
+    bsn_path = re.sub(r"^https?://[^/]+", "", page.url).replace(f"/esf?year={ESF_YEAR}", f"/esf/bsn?year={ESF_YEAR}")
     response = page.goto(bsn_path)
     assert response is not None and response.status == 403, (bsn_path, response and response.status)
     csv_response = page.request.get(bsn_path + "&format=csv")

@@ -15,9 +15,14 @@ enum DemoData {
         // One bcrypt hash for all demo accounts: hashing dozens at production cost would
         // slow the first start for no gain.
         let hash = try app.password.hash(password)
+        let shift = DemoCalendar.shift(loadedOn: app.clock.today)
         try await app.db.transaction { tx in
-            var loader = DemoLoader(db: tx, passwordHash: hash)
-            try await loader.load()
+            // Set inside the transaction: its closure runs in a task of its own, started from the
+            // database's event loop, which does not inherit the caller's task-local values.
+            try await DemoCalendar.$shiftDays.withValue(shift) {
+                var loader = DemoLoader(db: tx, passwordHash: hash)
+                try await loader.load()
+            }
         }
         app.logger.notice("Demo data loaded: both reference programmes, demo accounts (password \(password)).")
         return true

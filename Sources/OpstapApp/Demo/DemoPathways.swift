@@ -343,7 +343,7 @@ extension DemoLoader {
                     startedOn: pilot ? d(2024, 2, 19) : d(2026, 10, 5))
                 if pilot && enrolment.state == EnrolmentState.completed.rawValue {
                     certificate.status = QualificationStatus.awarded.rawValue
-                    certificate.awardedOn = "2024-07-12"
+                    certificate.awardedOn = DemoPopulation.d(2024, 7, 12).iso
                 }
                 try await certificate.create(on: db)
                 try await Exam(

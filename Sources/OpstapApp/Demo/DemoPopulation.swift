@@ -5,10 +5,11 @@ import OpstapDomain
 /// The demo population of both programmes: running cohorts with histories, and candidates
 /// in every selection stage.
 enum DemoPopulation {
-    static func d(_ y: Int, _ m: Int, _ day: Int) -> SimpleDate { SimpleDate(year: y, month: m, day: day)! }
+    /// An event's day, moved with the demo (`DemoCalendar`).
+    static func d(_ y: Int, _ m: Int, _ day: Int) -> SimpleDate { DemoCalendar.event(y, m, day) }
 
-    /// Histories are fixed in the past; "today" only needs to be later than all of them.
-    static let historyEnd = d(2026, 11, 20)
+    /// The last day with recorded history: the Friday before the day the demo loads.
+    static var historyEnd: SimpleDate { d(2026, 11, 20) }
 
     // MARK: Leiden
 
@@ -26,11 +27,12 @@ enum DemoPopulation {
             by: "coordinator.leiden@opstap.demo",
             note: "Mbo-2: 10 uur theorie per week (was 8), op advies van mboRijnland.")
         let cohort2024 = Cohort(
-            programmeID: programme.id!, versionID: v1.id!, name: "Instroom september 2024", startDate: "2024-09-02",
+            programmeID: programme.id!, versionID: v1.id!, name: "Instroom september 2024",
+            startDate: d(2024, 9, 2).iso,
             capacity: 30, streams: ["statushouders", "studenten"])
         try await cohort2024.create(on: loader.db)
         let cohort2027 = Cohort(
-            programmeID: programme.id!, versionID: v2.id!, name: "Instroom februari 2027", startDate: "2027-02-01",
+            programmeID: programme.id!, versionID: v2.id!, name: "Instroom februari 2027", startDate: d(2027, 2, 1).iso,
             capacity: 20, streams: ["statushouders", "studenten"])
         try await cohort2027.create(on: loader.db)
         let criteria = v1.definition.selectionCriteria
@@ -60,7 +62,7 @@ enum DemoPopulation {
                 let review = Review(
                     enrolmentID: try enrolment.requireID(), plannedOn: d(2026, 11, 2),
                     createdBy: loader.user("coach.leiden@opstap.demo").id!)
-                review.heldOn = "2026-11-02"
+                review.heldOn = d(2026, 11, 2).iso
                 review.summary = "Voortgang mbo-2 besproken; stage op de afdeling verloopt volgens plan."
                 review.status = ReviewStatus.signed.rawValue
                 review.signedBy = Set(ReviewParty.allCases)
@@ -180,11 +182,11 @@ enum DemoPopulation {
             programme, DemoProgrammes.kansrijk(o), on: d(2023, 9, 1), by: "coordinator.kansrijk@opstap.demo",
             note: "Pilot volgens het samenwerkingsconvenant.")
         let pilot = Cohort(
-            programmeID: programme.id!, versionID: v1.id!, name: "Pilot oktober 2023", startDate: "2023-10-02",
+            programmeID: programme.id!, versionID: v1.id!, name: "Pilot oktober 2023", startDate: d(2023, 10, 2).iso,
             capacity: 15, streams: ["statushouders"])
         try await pilot.create(on: loader.db)
         let cohort2026 = Cohort(
-            programmeID: programme.id!, versionID: v1.id!, name: "Instroom oktober 2026", startDate: "2026-10-05",
+            programmeID: programme.id!, versionID: v1.id!, name: "Instroom oktober 2026", startDate: d(2026, 10, 5).iso,
             capacity: 12, streams: ["statushouders"])
         try await cohort2026.create(on: loader.db)
         let criteria = v1.definition.selectionCriteria

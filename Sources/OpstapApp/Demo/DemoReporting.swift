@@ -7,6 +7,8 @@ import OpstapDomain
 extension DemoLoader {
     func loadReporting() async throws {
         let d = DemoPopulation.d
+        // Grant periods are the funder's calendar: they do not move with the demo's events.
+        let fixed = DemoCalendar.fixed
         let leiden = try await Programme.query(on: db).filter(\.$name == "Op je plek in de zorg").first()!
         let kansrijk = try await Programme.query(on: db).filter(\.$name == "Kansrijk").first()!
         let leidenCoordinator = user("coordinator.leiden@opstap.demo")
@@ -16,20 +18,20 @@ extension DemoLoader {
         let esf = try await stream(
             leiden, kind: .esfPlus, name: "ESF+ Sociale Inclusie Holland Rijnland",
             reference: "ESF+ 2021-2027 Sociale Inclusie",
-            funder: orgs.gemeenteLeiden, cents: 288_518_00, from: d(2024, 1, 1), to: d(2025, 12, 31),
+            funder: orgs.gemeenteLeiden, cents: 288_518_00, from: fixed(2024, 1, 1), to: fixed(2025, 12, 31),
             streams: ["statushouders"],
             target: "Statushouders met een verblijfsvergunning, uitkering of inburgeringsplicht")
         let tilburg = try await stream(
             kansrijk, kind: .municipalBudget, name: "Samenwerkingsconvenant Kansrijk (gemeente Tilburg)",
             reference: "Demobedrag",
-            funder: orgs.gemeenteTilburg, cents: 120_000_00, from: d(2023, 9, 1), to: d(2025, 12, 31),
+            funder: orgs.gemeenteTilburg, cents: 120_000_00, from: fixed(2023, 9, 1), to: fixed(2025, 12, 31),
             streams: [], target: "Statushouders in Tilburg")
 
         // Leiden's permit holders of the 2024 cohort, in the order they were referred.
         let permitHolders = try await Candidacy.query(on: db).filter(\.$programme.$id == leiden.requireID()).filter(
             \.$stream == "statushouders"
         )
-        .filter(\.$decision == SelectionDecision.selected.rawValue).filter(\.$referredOn < "2025-01-01").sort(
+        .filter(\.$decision == SelectionDecision.selected.rawValue).filter(\.$referredOn < d(2025, 1, 1).iso).sort(
             \.$referredOn
         ).with(\.$person).all()
         for (index, candidacy) in permitHolders.enumerated() {
@@ -51,7 +53,7 @@ extension DemoLoader {
                     disability: index == 3 ? .declined : .no,
                     homelessOrHousingExclusion: intake.residence == .receptionCentre, ruralArea: false))
             record.$recordedBy.id = try leidenCoordinator.requireID()
-            record.recordedOn = "2024-09-02"
+            record.recordedOn = d(2024, 9, 2).iso
             try await record.create(on: db)
         }
         let kansrijkPeople = try await Candidacy.query(on: db).filter(\.$programme.$id == kansrijk.requireID())

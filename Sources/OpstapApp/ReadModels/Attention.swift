@@ -80,7 +80,8 @@ enum Attention {
         let longestWindow = running.map { $0.programmeVersion.definition.guidance.attendanceWeeks }.max() ?? 4
         let recent = Dictionary(
             grouping: try await HourEntry.query(on: db).filter(\.$enrolment.$id ~~ runningIDs)
-                .filter(\.$date > asOf.adding(weeks: -longestWindow).iso).filter(\.$date <= asOf.iso).all(),
+                .filter(\.$date >= HoursWindow.range(today: asOf, weeks: longestWindow).lowerBound.iso)
+                .filter(\.$date <= asOf.iso).all(),
             by: { $0.$enrolment.id })
         let contacts = try await LatestDates.lastContacts(runningIDs, until: asOf, on: db)
         let lastHours = try await LatestDates.lastHours(runningIDs, until: asOf, on: db)

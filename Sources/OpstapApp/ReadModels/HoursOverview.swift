@@ -56,20 +56,21 @@ struct HoursOverview {
         }
         var overview = HoursOverview(rows: rows, weekStart: weekStart, guidedSince: spans.first?.from)
         let weeks = definition.guidance.attendanceWeeks
-        let windowStart = HoursWindow.start(today: end, weeks: weeks)
+        let window = HoursWindow.range(today: end, weeks: weeks)
         overview.window = (
             weeks, expectedInWindow(spans: spans, pauses: pauses, until: end, weeks: weeks),
-            HoursWindow.registered(
-                lines.filter { $0.status != .rejected && $0.date >= windowStart && $0.date <= end })
+            HoursWindow.registered(lines.filter { $0.status != .rejected && window.contains($0.date) })
         )
         return overview
     }
 
-    /// The hours the schedule expected in the `weeks` weeks up to `day` (none before the start).
+    /// The hours the schedule expected in the signals' window on `day` (none before the start).
     static func expectedInWindow(spans: [PhaseSpan], pauses: [DayRange], until day: SimpleDate, weeks: Int) -> Double {
         guard let first = spans.first?.from else { return 0 }
-        let from = max(first, HoursWindow.start(today: day, weeks: weeks))
-        return from <= day ? ExpectedHours.over(from...day, spans: spans, pauses: pauses).total : 0
+        let window = HoursWindow.range(today: day, weeks: weeks)
+        let from = max(first, window.lowerBound)
+        return from <= window.upperBound
+            ? ExpectedHours.over(from...window.upperBound, spans: spans, pauses: pauses).total : 0
     }
 
     /// Phase spans and pauses from an enrolment's history.

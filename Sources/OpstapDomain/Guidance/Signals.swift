@@ -25,7 +25,7 @@ public enum Severity: Int, Codable, Comparable, Sendable {
 }
 
 /// A reason to look at a participant, with the figures behind it: the edge words it
-/// ("attendance 62 % over the last 4 weeks, threshold 80 %"), nothing is a black box.
+/// ("attendance 62 % over the last 4 full weeks, threshold 80 %"), nothing is a black box.
 public struct Signal: Sendable, Equatable {
     public var kind: SignalKind
     public var severity: Severity
@@ -92,9 +92,13 @@ public enum HoursWindow {
             .reduce(0) { $0 + $1.hours }
     }
 
-    /// The first day of the window that ends on `today`.
-    public static func start(today: SimpleDate, weeks: Int) -> SimpleDate {
-        today.adding(weeks: -weeks).adding(days: 1)
+    /// The look-back window on `today`: the `weeks` whole weeks (Monday to Sunday) before the
+    /// current one. The current week is left out because it is never complete: hours are
+    /// registered and submitted per week, and counting Monday to Wednesday against a full
+    /// schedule would flag everyone in the middle of every week.
+    public static func range(today: SimpleDate, weeks: Int) -> ClosedRange<SimpleDate> {
+        let monday = today.startOfWeek
+        return monday.adding(weeks: -weeks)...monday.adding(days: -1)
     }
 }
 
@@ -102,10 +106,9 @@ public enum Signals {
     public static func compute(_ input: SignalInput) -> [Signal] {
         var signals: [Signal] = []
         let s = input.settings
-        let windowStart = input.today.adding(weeks: -s.attendanceWeeks)
-        let recorded = input.recentLines.filter {
-            $0.status != .rejected && $0.date > windowStart && $0.date <= input.today
-        }
+        let window = HoursWindow.range(today: input.today, weeks: s.attendanceWeeks)
+        let counted = input.recentLines.filter { $0.status != .rejected }
+        let recorded = counted.filter { window.contains($0.date) }
 
         let recordedHours = recorded.reduce(0) { $0 + $1.hours }
         if recordedHours > 0 {
@@ -121,7 +124,7 @@ public enum Signals {
         }
 
         if input.expectedInWindow > 0 && recorded.isEmpty {
-            let since = input.lastHoursOn ?? input.guidedSince ?? windowStart
+            let since = input.lastHoursOn ?? input.guidedSince ?? window.lowerBound
             signals.append(
                 Signal(
                     kind: .noHoursSince, severity: .warning,
@@ -142,8 +145,10 @@ public enum Signals {
             }
         }
 
-        // Unexcused absences on the most recent recorded days, counted back until a day with presence.
-        let days = Dictionary(grouping: recorded, by: \.date).sorted { $0.key > $1.key }
+        // Unexcused absences on the most recent recorded days (this week's too), counted back
+        // until a day with presence.
+        let recent = counted.filter { $0.date >= window.lowerBound && $0.date <= input.today }
+        let days = Dictionary(grouping: recent, by: \.date).sorted { $0.key > $1.key }
         var run: [SimpleDate] = []
         for (day, lines) in days {
             guard lines.allSatisfy({ $0.attendance == .unexcusedAbsence }) else { break }
