@@ -1,6 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// Stricter than the language mode's default: every existential is written `any P`.
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
 let package = Package(
     name: "opstap",
     platforms: [.macOS(.v13)],
@@ -23,11 +26,12 @@ let package = Package(
     ],
     targets: [
         // Pure domain rules: no Vapor, no Fluent, fast unit tests.
-        .target(name: "OpstapDomain"),
+        .target(name: "OpstapDomain", swiftSettings: strict),
         // Pages, components and the string catalogue.
         .target(
             name: "OpstapViews",
-            dependencies: ["OpstapDomain"]
+            dependencies: ["OpstapDomain"],
+            swiftSettings: strict
         ),
         // Vapor/Fluent wiring: configuration, routes, models, migrations, API, auth, commands.
         .target(
@@ -45,13 +49,15 @@ let package = Package(
                 .product(name: "JWTKit", package: "jwt-kit"),
             ],
             exclude: ["Resources/postcodes-pc4.SOURCE.md"],
-            resources: [.copy("Resources/openapi.yaml"), .copy("Resources/postcodes-pc4.csv")]
+            resources: [.copy("Resources/openapi.yaml"), .copy("Resources/postcodes-pc4.csv")],
+            swiftSettings: strict
         ),
-        .executableTarget(name: "opstap", dependencies: ["OpstapApp"]),
-        .testTarget(name: "OpstapDomainTests", dependencies: ["OpstapDomain"]),
+        .executableTarget(name: "opstap", dependencies: ["OpstapApp"], swiftSettings: strict),
+        .testTarget(name: "OpstapDomainTests", dependencies: ["OpstapDomain"], swiftSettings: strict),
         .testTarget(
             name: "OpstapViewsTests",
-            dependencies: ["OpstapViews", "OpstapDomain"]
+            dependencies: ["OpstapViews", "OpstapDomain"],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "OpstapAppTests",
@@ -64,7 +70,8 @@ let package = Package(
                 .product(name: "OpenAPIKit", package: "OpenAPIKit"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "JWTKit", package: "jwt-kit"),
-            ]
+            ],
+            swiftSettings: strict
         ),
     ]
 )
