@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         // Verifies OpenID Connect ID tokens against the provider's JWKS (ADR 0011).
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
+        // Test only: every page rendered from a fixed view model against a committed text snapshot.
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
     ],
     targets: [
         // Pure domain rules: no Vapor, no Fluent, fast unit tests.
@@ -56,7 +58,10 @@ let package = Package(
         .testTarget(name: "OpstapDomainTests", dependencies: ["OpstapDomain"], swiftSettings: strict),
         .testTarget(
             name: "OpstapViewsTests",
-            dependencies: ["OpstapViews", "OpstapDomain"],
+            dependencies: [
+                "OpstapViews", "OpstapDomain", .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"],
             swiftSettings: strict
         ),
         .testTarget(
