@@ -17,14 +17,23 @@ enum PageFixtures {
     /// 12 November 2026, 12:00 in Amsterdam.
     static let writtenAt = Date(timeIntervalSince1970: 1_794_481_200)
 
+    /// A signed-in member of staff; "Coach Amarant" of Amarant unless named otherwise.
     static func staff(
-        _ roles: Set<Role>, locale: AppLocale = .nl, flash: String? = nil, section: String? = nil
+        _ roles: Set<Role>, locale: AppLocale = .nl, flash: String? = nil, section: String? = nil,
+        name: String = "Coach Amarant", organisation: String = "Amarant", seesHousing: Bool = false,
+        currentURL: String? = nil
     )
         -> PageContext
     {
         PageContext(
-            locale: locale, user: SignedInUser(name: "Coach Amarant", organisationName: "Amarant", roles: roles),
-            csrfToken: "csrf-fixed", flash: flash, flashSection: section)
+            locale: locale,
+            user: SignedInUser(name: name, organisationName: organisation, roles: roles, seesHousing: seesHousing),
+            csrfToken: "csrf-fixed", flash: flash, flashSection: section, currentURL: currentURL)
+    }
+
+    /// Nobody signed in yet: the sign-in, activation and second-step pages.
+    static func visitor(_ locale: AppLocale = .nl) -> PageContext {
+        PageContext(locale: locale, user: nil, csrfToken: "csrf-fixed")
     }
 
     static let signals = [
