@@ -27,7 +27,7 @@ import Testing
             of: LocationsPage.render(
                 employer, F.locationRows,
                 errors: [FieldError("places", .invalidNumber), FieldError("placesUntil", .beforeStart)],
-                canOffer: true), as: .html, named: "offer-errors")
+                errorsAt: F.locationRows[0].id, canOffer: true), as: .html, named: "offer-errors")
         assertSnapshot(
             of: LocationsPage.render(F.staff([.coordinator]), [], errors: [], canOffer: false), as: .html,
             named: "none")

@@ -56,7 +56,7 @@ struct PlacementWebController {
     }
 
     private func locationsPage(
-        _ req: Request, errors: [FieldError], status: HTTPResponseStatus = .ok
+        _ req: Request, errors: [FieldError], errorsAt: UUID? = nil, status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let scope = try req.scope()
         let locations = try await Location.query(on: req.db).filter(\.$organisation.$id == scope.actor.organisationID)
@@ -90,7 +90,9 @@ struct PlacementWebController {
                 })
         }
         let canOffer = !scope.actor.roles.isDisjoint(with: [.administrator, .coordinator])
-        return html(LocationsPage.render(req.pageContext(), rows, errors: errors, canOffer: canOffer), status: status)
+        return html(
+            LocationsPage.render(req.pageContext(), rows, errors: errors, errorsAt: errorsAt, canOffer: canOffer),
+            status: status)
     }
 
     func offer(_ req: Request) async throws -> Response {
@@ -104,7 +106,8 @@ struct PlacementWebController {
             req.flash(req.translator()(.flashSaved))
             return req.redirect(to: "/locations")
         } catch let failure as ValidationFailure {
-            return try await locationsPage(req, errors: failure.errors, status: .badRequest)
+            return try await locationsPage(
+                req, errors: failure.errors, errorsAt: try req.uuidParameter("locationID"), status: .badRequest)
         }
     }
 }

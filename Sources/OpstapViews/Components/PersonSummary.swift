@@ -69,7 +69,7 @@ public enum PersonFacts {
                 (
                     t(.workExperience),
                     p.workExperience.map {
-                        "\($0.role), \($0.sector) (\($0.country), \(DefinitionView.hours($0.years)) \(t(.yearsShort)))"
+                        "\($0.role), \($0.sector) (\($0.country), \(t.number($0.years)) \(t(.yearsShort)))"
                     }.joined(separator: "; ")
                 ))
         }

@@ -148,17 +148,17 @@ public struct LocationRow: Sendable {
 /// An employer's locations: places per period, occupancy today and the waiting list.
 public enum LocationsPage {
     public static func render(
-        _ context: PageContext, _ rows: [LocationRow], errors: [FieldError], canOffer: Bool
+        _ context: PageContext, _ rows: [LocationRow], errors: [FieldError], errorsAt: UUID? = nil, canOffer: Bool
     ) -> String {
         let t = context.t
         return Layout.page(context, title: t(.locationsTitle)) {
-            Form.errorSummary(context, errors)
+            Form.errorSummary(context, errors, scope: errorsAt?.uuidString)
             for row in rows {
                 el("section", ["class": "location"]) {
                     el("h2") { row.name }
                     el("p") { t(.occupancyToday, t.count(row.takenToday), t.count(row.placesToday)) }
                     Widgets.table(
-                        caption: t(.placesPerPeriod, row.name), headers: [t(.period), t(.places)],
+                        caption: t(.placesPerPeriod, row.name), headers: [t(.period), t(.placesOffered)],
                         rows: row.periods.map {
                             [
                                 .text(
@@ -170,6 +170,8 @@ public enum LocationsPage {
                         empty: t(.noPlacesOffered))
                     if !row.waiting.isEmpty { el("p") { t(.waitingList, row.waiting.joined(separator: ", ")) } }
                     if canOffer {
+                        // The errors of an offer show at the location it was made for only.
+                        let rowErrors = row.id == errorsAt ? errors : []
                         el(
                             "form",
                             [
@@ -179,18 +181,18 @@ public enum LocationsPage {
                         ) {
                             Form.csrf(context)
                             Form.input(
-                                context, label: t(.startDate), name: "placesFrom", type: "date", errors: errors,
+                                context, label: t(.startDate), name: "placesFrom", type: "date", errors: rowErrors,
                                 scope: row.id.uuidString)
                             Form.input(
-                                context, label: t(.endDate), name: "placesUntil", type: "date", errors: errors,
+                                context, label: t(.endDate), name: "placesUntil", type: "date", errors: rowErrors,
                                 scope: row.id.uuidString)
                             Form.input(
-                                context, label: t(.places), name: "places", type: "number", errors: errors,
+                                context, label: t(.placesOffered), name: "places", type: "number", errors: rowErrors,
                                 scope: row.id.uuidString)
                             Form.select(
                                 context, label: t(.requiredLevel), name: "requiredLevel",
                                 options: CEFRLevel.allCases.map { ($0.rawValue, $0.rawValue) }, selected: nil,
-                                errors: errors, includeEmpty: true, scope: row.id.uuidString)
+                                errors: rowErrors, includeEmpty: true, scope: row.id.uuidString)
                             Form.submit(t(.offerPlaces), secondary: true)
                         }
                     }

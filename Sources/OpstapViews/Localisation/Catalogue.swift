@@ -63,6 +63,7 @@ public enum Catalogue {
         keys.formUnion(labelKeys(Role.self))
         keys.formUnion(labelKeys(ChangeSubject.self))
         keys.formUnion(labelKeys(ChangedField.self))
+        keys.formUnion(labelKeys(FieldGroup.self))
         keys.formUnion(labelKeys(FundingKind.self))
         keys.formUnion(labelKeys(EligibilityEvidence.self))
         keys.formUnion(labelKeys(EmploymentStatusAtEntry.self))

@@ -233,6 +233,7 @@ public enum K: String, CaseIterable, Sendable {
     case phone
     case pipDate
     case places
+    case placesOffered
     case planIntake
     case plannedReturn
     case plannedWeeks
@@ -270,6 +271,7 @@ public enum K: String, CaseIterable, Sendable {
     case searchNameOrBSN
     case sector
     case showingVersion
+    case showingEarlierVersion
     case since
     case skipToContent
     case speaking
@@ -1073,6 +1075,7 @@ public enum K: String, CaseIterable, Sendable {
     case exportTitle
     case exportIntro
     case exportOmitted
+    case exportOmittedJobs
     case retentionMonths
     case ownAccountTitle
     case ownAccountNone

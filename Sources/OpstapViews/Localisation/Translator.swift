@@ -201,6 +201,7 @@ public enum ChangedField: String, CaseIterable, Sendable {
 
 extension ChangeSubject: Labelled { public static let labelPrefix = "changeSubject" }
 extension ChangedField: Labelled { public static let labelPrefix = "changedField" }
+extension FieldGroup: Labelled { public static let labelPrefix = "fieldGroup" }
 
 extension Translator {
     public func changedField(_ stored: String) -> String {

@@ -256,7 +256,7 @@ public enum DraftEditorPage {
             return el("div", ["class": "schedule-row"]) {
                 Form.input(
                     context, label: t(.hoursOf, t.label(activity)), name: "\(prefix).hours.\(activity.rawValue)",
-                    value: item.map { DefinitionView.hours($0.hoursPerWeek) } ?? "", type: "text", errors: errors)
+                    value: item.map { t.number($0.hoursPerWeek) } ?? "", type: "text", errors: errors)
                 Form.checkboxes(
                     context, legend: t(.daysOf, t.label(activity)), name: "\(prefix).days.\(activity.rawValue)",
                     options: Form.options(Weekday.self, t), checked: Set(item?.days.map(\.rawValue) ?? []),

@@ -103,7 +103,9 @@ public enum HeldRegistrationsPage {
                                         "value": match.personID.uuidString, "required": "",
                                     ])
                                 el("label", ["for": id]) {
-                                    match.name + " (" + (match.dateOfBirth ?? "—") + ") — " + t.label(match.reason)
+                                    match.name + " ("
+                                        + (match.dateOfBirth.map { DateText.text(iso: $0, t.locale) } ?? "—") + ") — "
+                                        + t.label(match.reason)
                                 }
                             }
                         }

@@ -139,7 +139,7 @@ public enum IntakePage {
                                     value: entry.country, errors: errors, hint: t(.countryHint))
                                 Form.input(
                                     context, label: t(.years), name: "workExperience[\(i)].years",
-                                    value: blank ? "" : DefinitionView.hours(entry.years), errors: errors)
+                                    value: blank ? "" : t.number(entry.years), errors: errors)
                             }
                         }
                     }

@@ -226,9 +226,12 @@ public enum OwnFilePages {
                     el("ul", ["class": "plain"]) {
                         for exam in qualification.exams {
                             el("li") {
-                                t(
-                                    .meExamOn, exam.subject, t.label(exam.result),
-                                    exam.on.map { DateText.text($0, t.locale) } ?? "")
+                                if let day = exam.on {
+                                    t(.meExamOn, exam.subject, t.label(exam.result), DateText.text(day, t.locale))
+                                } else {
+                                    // No day yet: no dangling "on".
+                                    exam.subject + ": " + t.label(exam.result)
+                                }
                             }
                         }
                     }

@@ -191,7 +191,9 @@ public enum PersonExportPage {
         return Layout.page(context, title: t(.exportTitle, m.name)) {
             el("p") { t(.exportIntro, DateText.timestamp(m.exportedAt, t.locale), m.exportedBy, m.organisation) }
             if !m.omitted.isEmpty {
-                el("p", ["class": "notice"]) { t(.exportOmitted, m.omitted.joined(separator: ", ")) }
+                el("p", ["class": "notice"]) {
+                    t(.exportOmitted, m.omitted.map { omittedPart(t, $0) }.joined(separator: ", "))
+                }
             }
             for (part, records) in m.parts {
                 el("section", ["class": "export-part"]) {
@@ -203,6 +205,14 @@ public enum PersonExportPage {
                 }
             }
         }
+    }
+
+    /// A part the export leaves out, in words: a group of fields, the housing route, or jobs
+    /// at other employers (the API gives the same keys as they are).
+    static func omittedPart(_ t: Translator, _ key: String) -> String {
+        if key == "jobsOfOtherEmployers" { return t(.exportOmittedJobs) }
+        let group = key.hasPrefix("fields.") ? String(key.dropFirst("fields.".count)) : key
+        return FieldGroup(rawValue: group).map { t.label($0) } ?? key
     }
 }
 

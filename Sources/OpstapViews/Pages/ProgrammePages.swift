@@ -108,7 +108,12 @@ public enum ProgrammePages {
         let base = "/programmes/\(model.id.uuidString)"
         return Layout.page(context, title: model.name) {
             if let version = model.shownVersion {
-                el("p", ["class": "lead"]) { t(.showingVersion, String(version)) }
+                let current = model.versions.map(\.number).max()
+                el("p", ["class": "lead"]) {
+                    current == nil || version == current
+                        ? t(.showingVersion, String(version))
+                        : t(.showingEarlierVersion, String(version), String(current!))
+                }
             } else {
                 el("p", ["class": "lead"]) { t(.notPublishedYet) }
             }
@@ -210,14 +215,16 @@ public enum DefinitionView {
                     el("li") {
                         el("h3") { phase.name }
                         el("p") {
-                            t(.phaseSummary, t.label(phase.kind), String(phase.plannedWeeks), hours(phase.hoursPerWeek))
+                            t(
+                                .phaseSummary, t.label(phase.kind), String(phase.plannedWeeks),
+                                t.number(phase.hoursPerWeek))
                         }
                         Widgets.table(
                             caption: t(.weeklySchedule, phase.name),
                             headers: [t(.activity), t(.hoursPerWeek), t(.days)],
                             rows: phase.schedule.map { item in
                                 [
-                                    .text(t.label(item.activity)), .text(hours(item.hoursPerWeek)),
+                                    .text(t.label(item.activity)), .text(t.number(item.hoursPerWeek)),
                                     .text(item.days.map { t.label($0) }.joined(separator: ", ")),
                                 ]
                             },
@@ -228,7 +235,7 @@ public enum DefinitionView {
                                 headers: [t(.activity), t(.hoursPerWeek), t(.days)],
                                 rows: period.schedule.map { item in
                                     [
-                                        .text(t.label(item.activity)), .text(hours(item.hoursPerWeek)),
+                                        .text(t.label(item.activity)), .text(t.number(item.hoursPerWeek)),
                                         .text(item.days.map { t.label($0) }.joined(separator: ", ")),
                                     ]
                                 },
@@ -261,9 +268,5 @@ public enum DefinitionView {
             el("h2", ["id": SignalRules.anchor, "tabindex": "-1"]) { t(.guidanceSettingsTitle) }
             SignalRules.list(t, definition.guidance, integrationDeadline: true)
         }
-    }
-
-    static func hours(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 }
