@@ -42,27 +42,3 @@ final class Review: Model, @unchecked Sendable {
         set { signedByText = ReviewParty.allCases.filter(newValue.contains).map(\.rawValue).joined(separator: ",") }
     }
 }
-
-/// A development goal of a participant, discussed in reviews.
-final class Goal: Model, @unchecked Sendable {
-    static let schema = "goals"
-
-    @ID var id: UUID?
-    @Parent(key: "enrolment_id") var enrolment: Enrolment
-    @Field(key: "text") var text: String
-    @Field(key: "status") var status: String
-    @OptionalField(key: "target_on") var targetOn: String?
-    @Parent(key: "created_by") var createdBy: User
-    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
-    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
-
-    init() {}
-
-    init(enrolmentID: UUID, text: String, targetOn: SimpleDate?, createdBy: UUID) {
-        self.$enrolment.id = enrolmentID
-        self.text = text
-        self.status = GoalStatus.open.rawValue
-        self.targetOn = targetOn?.iso
-        self.$createdBy.id = createdBy
-    }
-}

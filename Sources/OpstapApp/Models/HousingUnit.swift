@@ -1,0 +1,29 @@
+import Fluent
+import Foundation
+import OpstapDomain
+
+/// A studio or apartment in a complex.
+final class HousingUnit: Model, @unchecked Sendable {
+    static let schema = "housing_units"
+
+    @ID var id: UUID?
+    @Parent(key: "complex_id") var complex: HousingComplex
+    @Field(key: "label") var label: String
+    @Field(key: "kind") var kind: String
+    @Field(key: "size_m2") var sizeM2: Double
+    @Field(key: "available_from") var availableFrom: String
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    init(complexID: UUID, label: String, kind: UnitKind, sizeM2: Double, availableFrom: SimpleDate) {
+        self.$complex.id = complexID
+        self.label = label
+        self.kind = kind.rawValue
+        self.sizeM2 = sizeM2
+        self.availableFrom = availableFrom.iso
+    }
+
+    var unitKind: UnitKind { UnitKind(rawValue: kind) ?? .apartment }
+    var available: SimpleDate { SimpleDate(availableFrom)! }
+}

@@ -1,0 +1,31 @@
+import Fluent
+import Foundation
+import OpstapDomain
+
+/// A job offer or contract: employer, location, role, hours, contract type and start.
+final class JobOffer: Model, @unchecked Sendable {
+    static let schema = "job_offers"
+
+    @ID var id: UUID?
+    @Parent(key: "enrolment_id") var enrolment: Enrolment
+    @Parent(key: "employer_id") var employer: Organisation
+    @OptionalParent(key: "location_id") var location: Location?
+    @Field(key: "role") var role: String
+    @Field(key: "hours_per_week") var hoursPerWeek: Double
+    @Field(key: "contract_type") var contractType: String
+    @Field(key: "starts_on") var startsOn: String
+    @Field(key: "offered_on") var offeredOn: String
+    @Field(key: "status") var status: String
+    /// The programme's guarantee when the offer was made, so later changes to the programme
+    /// do not rewrite the check of an old offer.
+    @OptionalField(key: "guaranteed_hours") var guaranteedHours: Double?
+    @Parent(key: "recorded_by") var recordedBy: User
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+    init() {}
+
+    var contract: ContractType { ContractType(rawValue: contractType) ?? .fixedTerm }
+    var guarantee: JobGuaranteeCheck {
+        JobGuaranteeCheck(guaranteedHours: guaranteedHours, offeredHours: hoursPerWeek, contractType: contract)
+    }
+}

@@ -1,0 +1,12 @@
+import Fluent
+import Foundation
+
+final class TrainingAttendance: Model, @unchecked Sendable {
+    static let schema = "training_attendance"
+
+    @ID var id: UUID?
+    @Parent(key: "training_id") var training: SupervisorTraining
+    @Parent(key: "user_id") var user: User
+
+    init() {}
+}
