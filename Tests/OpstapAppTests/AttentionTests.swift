@@ -12,7 +12,7 @@ import Vapor
         let cohort = try await DemoLookups(db: app.db).cohort("Instroom oktober 2026")
         let ids = try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).all(\.$id)
         let absences = try await HourEntry.query(on: app.db).filter(\.$enrolment.$id ~~ ids).filter(
-            \.$attendance == "unexcusedAbsence"
+            \.$attendance == Attendance.unexcusedAbsence
         ).all()
         let worst = Dictionary(grouping: absences, by: { $0.$enrolment.id }).max { $0.value.count < $1.value.count }!
             .key

@@ -88,7 +88,7 @@ import Vapor
                 scope: try await DemoLookups(db: app.db).scope(supervisor.email), now: Date()
             ).supervisedEnrolments()
             let pending = try await HourEntry.query(on: app.db).filter(\.$enrolment.$id ~~ enrolmentIDs)
-                .filter(\.$status == EntryStatus.submitted.rawValue).sort(\.$date).sort(\.$id).limit(Self.rounds).all()
+                .filter(\.$status == EntryStatus.submitted).sort(\.$date).sort(\.$id).limit(Self.rounds).all()
             try #require(pending.count == Self.rounds)
             for entry in pending {
                 let id = try entry.requireID()
@@ -101,7 +101,7 @@ import Vapor
                 let stored = try #require(try await HourEntry.find(id, on: app.db))
                 // What is stored is the decision that was answered 200.
                 let expected = approved.status == .ok ? EntryStatus.approved : EntryStatus.rejected
-                #expect(stored.status == expected.rawValue)
+                #expect(stored.status == expected)
                 #expect(stored.rejectionReason == (expected == .rejected ? "Niet gewerkt volgens rooster" : nil))
                 let loser = approved.status == .ok ? rejected : approved
                 #expect(loser.headers.contentType?.description.contains("problem+json") == true)

@@ -73,15 +73,15 @@ import Vapor
                 .all(\.$enrolment.$id)
             let line = try #require(
                 try await HourEntry.query(on: app.db).filter(\.$enrolment.$id ~~ interns)
-                    .filter(\.$status == EntryStatus.submitted.rawValue).first())
+                    .filter(\.$status == EntryStatus.submitted).first())
             let reason = "Op zaterdag was \"de afdeling\" dicht & niemand aanwezig."
             let asked = try await web.post("/hours/\(line.id!)/reject", [("reason", reason)])
             #expect(asked.status == .ok && asked.body.string.contains("Ja, afkeuren"))
-            #expect(try await HourEntry.find(line.id, on: app.db)?.status == EntryStatus.submitted.rawValue)
+            #expect(try await HourEntry.find(line.id, on: app.db)?.status == EntryStatus.submitted)
             #expect(try await web.confirm(asked).status == .seeOther)
             let rejected = try #require(try await HourEntry.find(line.id, on: app.db))
             // The reason comes through the confirmation page's hidden field unchanged.
-            #expect(rejected.status == EntryStatus.rejected.rawValue && rejected.rejectionReason == reason)
+            #expect(rejected.status == EntryStatus.rejected && rejected.rejectionReason == reason)
         }
     }
 

@@ -17,7 +17,8 @@ import Vapor
     func kansrijkSubmitted(_ app: Application) async throws -> QueryBuilder<HourEntry> {
         let cohort = try await DemoLookups(db: app.db).cohort("Instroom oktober 2026")
         let enrolments = try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).all(\.$id)
-        return HourEntry.query(on: app.db).filter(\.$enrolment.$id ~~ enrolments).filter(\.$status == "submitted")
+        return HourEntry.query(on: app.db).filter(\.$enrolment.$id ~~ enrolments).filter(
+            \.$status == EntryStatus.submitted)
     }
 
     func line(
@@ -68,10 +69,11 @@ import Vapor
             #expect(showsWeek && offersAll)
             #expect(try await supervisor.post("/hours/approvals", [("week", "2026-11-16")]).status == .seeOther)
             #expect(try await kansrijkSubmitted(app).count() == 0)
-            let leidenStillWaiting = try await HourEntry.query(on: app.db).filter(\.$status == "submitted").count()
+            let leidenStillWaiting = try await HourEntry.query(on: app.db).filter(\.$status == EntryStatus.submitted)
+                .count()
             #expect(leidenStillWaiting > 0, "another supervisor's interns are untouched")
             let approved = try await HourEntry.query(on: app.db).filter(\.$id ~~ pendingIDs).filter(
-                \.$status == "approved"
+                \.$status == EntryStatus.approved
             ).with(\.$decidedBy).all()
             #expect(approved.count == pendingIDs.count)
             #expect(approved.allSatisfy { $0.decidedBy?.email == "werkbegeleider.kansrijk@opstap.demo" })
@@ -83,8 +85,8 @@ import Vapor
             let enrolment = try await participant(app)
             let original = try #require(
                 try await HourEntry.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!)
-                    .filter(\.$status == "approved").filter(\.$activity == "practice").filter(
-                        \.$attendance == "present"
+                    .filter(\.$status == EntryStatus.approved).filter(\.$activity == ActivityType.practice).filter(
+                        \.$attendance == Attendance.present
                     ).sort(\.$date).first())
             let supervisor = try await WebClient.login(app, "werkbegeleider.kansrijk@opstap.demo")
             let refused = try await supervisor.post("/hours/\(original.id!)/reject", [("reason", "te laat")])
@@ -98,10 +100,10 @@ import Vapor
                 try await coach.post(path, line(original.date, hours: "5", corrects: original.id)).status == .seeOther)
             let correction = try #require(
                 try await HourEntry.query(on: app.db).filter(\.$corrects.$id == original.id!).first())
-            #expect(correction.status == "submitted")
+            #expect(correction.status == .submitted)
             #expect(try await supervisor.post("/hours/\(correction.id!)/approve", []).status == .seeOther)
             let reloaded = try #require(try await HourEntry.find(original.id, on: app.db))
-            #expect(reloaded.hours == original.hours && reloaded.status == "approved")
+            #expect(reloaded.hours == original.hours && reloaded.status == .approved)
             let replaced = try await coach.get(path).body.string.contains("Vervangen door correctie")
             #expect(replaced)
         }
@@ -134,7 +136,7 @@ import Vapor
             #expect(
                 try await teacher.post("/hours/\(submitted.id!)/approve", []).status == .forbidden,
                 "not this participant's teacher")
-            #expect(try await HourEntry.find(submitted.id, on: app.db)?.status == "submitted")
+            #expect(try await HourEntry.find(submitted.id, on: app.db)?.status == .submitted)
         }
     }
 
@@ -153,7 +155,7 @@ import Vapor
             #expect(
                 try await coach.post("/participants/\(submitted.$enrolment.id)/hours/\(submitted.id!)/submit", [])
                     .status == .seeOther)
-            #expect(try await HourEntry.find(submitted.id, on: app.db)?.status == "submitted")
+            #expect(try await HourEntry.find(submitted.id, on: app.db)?.status == .submitted)
         }
     }
 

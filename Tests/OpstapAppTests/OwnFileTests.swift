@@ -182,17 +182,17 @@ import Vapor
             let line = try #require(
                 try await HourEntry.query(on: app.db).filter(\.$recordedBy.$id == user.requireID())
                     .filter(\.$date == "2026-11-21").first())
-            #expect(line.status == "draft")
+            #expect(line.status == .draft)
             #expect(line.hours == 3.5)
             #expect(try await me.post("/mijn/uren/week", [("week", "2026-11-16")]).status == .seeOther)
             let sent = try #require(try await HourEntry.find(line.requireID(), on: app.db))
-            #expect(sent.status == "submitted")
+            #expect(sent.status == .submitted)
             // The work supervisor approves the week on their approvals page.
             let supervisor = try await WebClient.login(app, "werkbegeleider.leiden@opstap.demo")
             #expect(
                 try await supervisor.post("/hours/approvals", [("week", "2026-11-16")]).status == .seeOther)
             let decided = try #require(try await HourEntry.find(line.requireID(), on: app.db))
-            #expect(decided.status == "approved")
+            #expect(decided.status == .approved)
             let hours = try await me.get("/mijn/uren?week=2026-11-16").body.string
             #expect(hours.contains("Zaterdagdienst"))
             #expect(hours.contains("class=\"status approved\""))

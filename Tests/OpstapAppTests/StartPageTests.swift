@@ -62,7 +62,7 @@ import Vapor
             let interns = try await GuidanceAssignment.query(on: app.db).filter(\.$user.$id == supervisor.requireID())
                 .filter(\.$role == Role.workSupervisor.rawValue).filter(\.$endsOn == nil).all(\.$enrolment.$id)
             let submitted = try await HourEntry.query(on: app.db).filter(\.$enrolment.$id ~~ interns)
-                .filter(\.$status == EntryStatus.submitted.rawValue).all()
+                .filter(\.$status == EntryStatus.submitted).all()
             let weeks = Set(submitted.map { "\($0.$enrolment.id)|\(SimpleDate($0.date)!.startOfWeek.iso)" })
             #expect(!weeks.isEmpty && work.totals["hoursToApprove"] == weeks.count)
             // Each item opens the week of that intern on the approvals page.

@@ -17,7 +17,7 @@ import OpstapViews
         let cohort = try await DemoLookups(db: app.db).cohort("Instroom oktober 2026")
         let enrolments = try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).all(\.$id)
         let lines = try await HourEntry.query(on: app.db).filter(\.$enrolment.$id ~~ enrolments)
-            .filter(\.$status == "submitted").filter(\.$date >= "2026-11-16").all()
+            .filter(\.$status == EntryStatus.submitted).filter(\.$date >= "2026-11-16").all()
         return Dictionary(grouping: lines, by: { $0.$enrolment.id })
     }
 
@@ -33,7 +33,7 @@ import OpstapViews
             let supervisor = try await WebClient.login(app, Self.supervisor)
             let page = try await supervisor.get("/hours/approvals?week=2026-11-16").body.string
             // The card names the intern with what was recorded (present hours of lines not rejected).
-            let recorded = before[first]!.filter { $0.attendance == "present" }.map(\.hours).reduce(0, +)
+            let recorded = before[first]!.filter { $0.attendance == .present }.map(\.hours).reduce(0, +)
             let card = try #require(
                 page.range(of: "id=\"intern-\(first.uuidString)\"").map { String(page[$0.lowerBound...].prefix(3000)) })
             #expect(card.contains("<h3>\(firstPerson.fullName)</h3>"))
@@ -62,7 +62,7 @@ import OpstapViews
             #expect(try await pending(app)[second]?.count == before[second]!.count)
             #expect(try await supervisor.confirm(asked).status == .seeOther)
             let sentBack = try await HourEntry.query(on: app.db).filter(\.$id ~~ before[second]!.compactMap(\.id)).all()
-            #expect(sentBack.allSatisfy { $0.status == "rejected" && $0.rejectionReason == reason })
+            #expect(sentBack.allSatisfy { $0.status == .rejected && $0.rejectionReason == reason })
         }
     }
 

@@ -112,7 +112,7 @@ enum BenchLedger {
                         hours: (expected[activity] * 4).rounded() / 4,
                         attendance: random.chance(0.05) ? .excusedAbsence : .present, place: "Bench", note: "",
                         recordedBy: coordinator.id!)
-                    entry.status = EntryStatus.approved.rawValue
+                    entry.status = .approved
                     entries.append(entry)
                 }
                 day = day.adding(days: 1)

@@ -227,7 +227,7 @@ enum BenchReports {
                         activity: k % 3 == 0 ? .theory : .practice,
                         hours: 8, attendance: random.chance(0.05) ? .excusedAbsence : .present, place: "Bench",
                         note: "", recordedBy: coordinator.id!)
-                    entry.status = EntryStatus.approved.rawValue
+                    entry.status = .approved
                     ledger.append(entry)
                 }
             }

@@ -31,11 +31,11 @@ extension DemoLoader {
                     place: activity == .practice ? practicePlace : classPlace, note: absentDay ? "Ziek gemeld" : "",
                     recordedBy: recorder)
                 if day < lastWeek {
-                    entry.status = EntryStatus.approved.rawValue
+                    entry.status = .approved
                     entry.$decidedBy.id = approver
                     entry.decidedAt = day.adding(days: 7 - Weekday.allCases.firstIndex(of: day.weekday)!).date
                 } else {
-                    entry.status = EntryStatus.submitted.rawValue
+                    entry.status = .submitted
                 }
                 entries.append(entry)
             }

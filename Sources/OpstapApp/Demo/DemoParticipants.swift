@@ -52,14 +52,14 @@ extension DemoLoader {
         let lines = try await HourEntry.query(on: db).filter(\.$enrolment.$id == enrolmentID)
             .filter(\.$date >= lastWeek.iso).sort(\.$date).all()
         if let rejected = lines.first {
-            rejected.status = EntryStatus.rejected.rawValue
+            rejected.status = .rejected
             rejected.rejectionReason = "Op deze dag was je vrij: het rooster zegt 4 uur, niet 8."
             rejected.$decidedBy.id = try supervisor.requireID()
             rejected.decidedAt = DemoPopulation.historyEnd.date
             try await rejected.save(on: db)
         }
         if lines.count > 1, let draft = lines.last {
-            draft.status = EntryStatus.draft.rawValue
+            draft.status = .draft
             try await draft.save(on: db)
         }
         let team = try await GuidanceAssignment.query(on: db).filter(\.$enrolment.$id == enrolmentID).with(\.$user)

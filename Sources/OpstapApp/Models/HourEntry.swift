@@ -2,20 +2,22 @@ import Fluent
 import Foundation
 import OpstapDomain
 
-/// One line of the hours and attendance ledger.
+/// One line of the hours and attendance ledger. Activity, attendance and status are typed: a
+/// stored value the domain does not know fails the read with an error (and is logged) instead
+/// of quietly becoming a default.
 final class HourEntry: Model, @unchecked Sendable {
     static let schema = "hour_entries"
 
     @ID var id: UUID?
     @Parent(key: "enrolment_id") var enrolment: Enrolment
     @Field(key: "date") var date: String
-    @Field(key: "activity") var activity: String
+    @Field(key: "activity") var activity: ActivityType
     @Field(key: "hours") var hours: Double
-    @Field(key: "attendance") var attendance: String
+    @Field(key: "attendance") var attendance: Attendance
     /// Where the hours were made: a location (placement) or a class, in words.
     @Field(key: "place") var place: String
     @Field(key: "note") var note: String
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: EntryStatus
     @OptionalField(key: "rejection_reason") var rejectionReason: String?
     @OptionalParent(key: "corrects_id") var corrects: HourEntry?
     @Parent(key: "recorded_by") var recordedBy: User
@@ -33,12 +35,12 @@ final class HourEntry: Model, @unchecked Sendable {
     ) {
         self.$enrolment.id = enrolmentID
         self.date = date.iso
-        self.activity = activity.rawValue
+        self.activity = activity
         self.hours = hours
-        self.attendance = attendance.rawValue
+        self.attendance = attendance
         self.place = place
         self.note = note
-        self.status = EntryStatus.draft.rawValue
+        self.status = .draft
         self.$recordedBy.id = recordedBy
         self.$corrects.id = corrects
     }
@@ -46,8 +48,7 @@ final class HourEntry: Model, @unchecked Sendable {
     var line: LedgerLine {
         LedgerLine(
             id: id?.uuidString ?? "new", date: SimpleDate(date) ?? SimpleDate(year: 2000, month: 1, day: 1)!,
-            activity: ActivityType(rawValue: activity) ?? .practice, hours: hours,
-            attendance: Attendance(rawValue: attendance) ?? .present, placeKey: place.lowercased(),
-            status: EntryStatus(rawValue: status) ?? .draft, corrects: $corrects.id?.uuidString)
+            activity: activity, hours: hours, attendance: attendance, placeKey: place.lowercased(),
+            status: status, corrects: $corrects.id?.uuidString)
     }
 }

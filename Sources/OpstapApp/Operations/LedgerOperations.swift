@@ -24,7 +24,7 @@ struct LedgerOperations {
     func record(_ input: HourInput, for enrolment: Enrolment, submit: Bool) async throws -> HourEntry {
         try requireRecorder(of: enrolment)
         let entry = try await validated(input, for: enrolment, existing: nil)
-        if submit { entry.status = EntryStatus.submitted.rawValue }
+        if submit { entry.status = .submitted }
         try await entry.create(on: db)
         return entry
     }
@@ -34,10 +34,10 @@ struct LedgerOperations {
         try requireRecorder(of: enrolment)
         // A participant changes only the lines they wrote themselves.
         if actor.isParticipant, entry.$recordedBy.id != actor.userID { throw AccessDenied.forbidden }
-        let status = EntryStatus(rawValue: entry.status) ?? .draft
+        let status = entry.status
         guard LedgerRules.editable(status) else { throw LedgerRefusal.notEditable(status) }
         let edited = try await validated(input, for: enrolment, existing: entry)
-        edited.status = submit ? EntryStatus.submitted.rawValue : EntryStatus.draft.rawValue
+        edited.status = submit ? .submitted : .draft
         edited.rejectionReason = nil
         try await edited.save(on: db)
     }
@@ -54,8 +54,8 @@ struct LedgerOperations {
             // line was already decided (409) instead of silently overwriting the first decision.
             try await tx.lockForUpdate(HourEntry.schema, id: entryID)
             guard let stored = try await HourEntry.find(entryID, on: tx) else { throw AccessDenied.notFound }
-            let next = try LedgerRules.apply(step, to: EntryStatus(rawValue: stored.status) ?? .draft).get()
-            entry.status = next.rawValue
+            let next = try LedgerRules.apply(step, to: stored.status).get()
+            entry.status = next
             if case .reject(let reason) = step { entry.rejectionReason = reason }
             if next == .submitted {
                 // A resubmitted line awaits a new decision; the old one no longer describes it.
@@ -102,11 +102,11 @@ struct LedgerOperations {
         let week = monday.startOfWeek
         let query = HourEntry.query(on: db)
             .filter(\.$enrolment.$id ~~ enrolmentIDs)
-            .filter(\.$status == EntryStatus.submitted.rawValue)
+            .filter(\.$status == EntryStatus.submitted)
             .filter(\.$date >= week.iso).filter(\.$date <= week.adding(days: 6).iso)
         let count = try await query.copy().count()
         try await query
-            .set(\.$status, to: decision.rawValue)
+            .set(\.$status, to: decision)
             .set(\.$rejectionReason, to: reason)
             .set(\.$decidedBy.$id, to: actor.userID)
             .set(\.$decidedAt, to: now)
@@ -121,7 +121,7 @@ struct LedgerOperations {
         let enrolmentIDs = try await supervisedEnrolments()
         guard !enrolmentIDs.isEmpty else { return nil }
         return try await HourEntry.query(on: db).filter(\.$enrolment.$id ~~ enrolmentIDs)
-            .filter(\.$status == EntryStatus.submitted.rawValue).sort(\.$date).first()
+            .filter(\.$status == EntryStatus.submitted).sort(\.$date).first()
             .flatMap { SimpleDate($0.date) }
     }
 
@@ -147,10 +147,10 @@ struct LedgerOperations {
         let week = monday.startOfWeek
         let count = try await db.transaction { tx -> Int in
             let query = HourEntry.query(on: tx).filter(\.$enrolment.$id == enrolmentID)
-                .filter(\.$status == EntryStatus.draft.rawValue)
+                .filter(\.$status == EntryStatus.draft)
                 .filter(\.$date >= week.iso).filter(\.$date <= week.adding(days: 6).iso)
             let count = try await query.copy().count()
-            try await query.set(\.$status, to: EntryStatus.submitted.rawValue).update()
+            try await query.set(\.$status, to: EntryStatus.submitted).update()
             return count
         }
         // A bulk update passes no model middleware: the signals are marked here.
@@ -197,7 +197,7 @@ struct LedgerOperations {
             let original = try await HourEntry.query(on: db).filter(\.$id == corrects).filter(
                 \.$enrolment.$id == enrolmentID
             ).first()
-            if original?.status != EntryStatus.approved.rawValue {
+            if original?.status != EntryStatus.approved {
                 errors.append(FieldError("corrects", .invalidChoice))
             }
         }
@@ -209,9 +209,9 @@ struct LedgerOperations {
                 enrolmentID: enrolmentID, date: date, activity: activity, hours: hours, attendance: attendance,
                 place: place, note: input.note, recordedBy: actor.userID, corrects: input.corrects)
         entry.date = date.iso
-        entry.activity = activity.rawValue
+        entry.activity = activity
         entry.hours = hours
-        entry.attendance = attendance.rawValue
+        entry.attendance = attendance
         entry.place = place
         entry.note = input.note
         let sameDay = try await HourEntry.query(on: db).filter(\.$enrolment.$id == enrolmentID).filter(

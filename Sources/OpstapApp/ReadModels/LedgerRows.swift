@@ -14,7 +14,7 @@ enum LedgerRows {
             ids.isEmpty
             ? []
             : try await HourEntry.query(on: db).filter(\.$corrects.$id ~~ ids)
-                .filter(\.$status == EntryStatus.approved.rawValue).all()
+                .filter(\.$status == EntryStatus.approved).all()
         let superseded = Set(replacing.compactMap { $0.$corrects.id })
         let originals =
             correctedIDs.isEmpty
@@ -25,10 +25,10 @@ enum LedgerRows {
         return entries.map { entry in
             LedgerRow(
                 id: entry.id!, participant: names[entry.id!], date: entry.date,
-                activity: ActivityType(rawValue: entry.activity) ?? .practice,
-                hours: entry.hours, attendance: Attendance(rawValue: entry.attendance) ?? .present, place: entry.place,
+                activity: entry.activity,
+                hours: entry.hours, attendance: entry.attendance, place: entry.place,
                 note: entry.note,
-                status: EntryStatus(rawValue: entry.status) ?? .draft, rejectionReason: entry.rejectionReason,
+                status: entry.status, rejectionReason: entry.rejectionReason,
                 correctsDate: entry.$corrects.id.flatMap { originals[$0] }, superseded: superseded.contains(entry.id!))
         }
     }

@@ -75,11 +75,11 @@ struct OwnFile {
         let placements = try await Placement.query(on: db).filter(\.$enrolment.$id == id).with(\.$location).all()
         let lines = entries.compactMap { entry -> OwnHourLine? in
             guard let entryID = entry.id, let date = SimpleDate(entry.date) else { return nil }
-            let status = EntryStatus(rawValue: entry.status) ?? .draft
+            let status = entry.status
             let own = entry.$recordedBy.id == scope.actor.userID
             return OwnHourLine(
-                id: entryID, date: date, activity: ActivityType(rawValue: entry.activity) ?? .practice,
-                hours: entry.hours, attendance: Attendance(rawValue: entry.attendance) ?? .present, place: entry.place,
+                id: entryID, date: date, activity: entry.activity,
+                hours: entry.hours, attendance: entry.attendance, place: entry.place,
                 note: entry.note, status: status, rejectionReason: entry.rejectionReason,
                 editable: own && LedgerRules.editable(status), recordedBySelf: own)
         }

@@ -57,7 +57,7 @@ struct WorkToday {
     private func hoursToApprove(_ supervised: [UUID]) async throws -> WorkGroup? {
         guard !supervised.isEmpty else { return nil }
         let lines = try await HourEntry.query(on: db).filter(\.$enrolment.$id ~~ supervised)
-            .filter(\.$status == EntryStatus.submitted.rawValue)
+            .filter(\.$status == EntryStatus.submitted)
             .field(\.$id).field(\.$enrolment.$id).field(\.$date).all()
         var perWeek: [WeekKey: Int] = [:]
         for line in lines {

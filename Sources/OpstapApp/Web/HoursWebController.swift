@@ -17,8 +17,9 @@ struct HoursWebController {
             ).first()
             if let entry = correcting {
                 values = [
-                    "date": entry.date, "activity": entry.activity, "hours": req.translator().number(entry.hours),
-                    "attendance": entry.attendance, "place": entry.place,
+                    "date": entry.date, "activity": entry.activity.rawValue,
+                    "hours": req.translator().number(entry.hours), "attendance": entry.attendance.rawValue,
+                    "place": entry.place,
                 ]
             }
         }
@@ -114,7 +115,7 @@ struct HoursWebController {
             fromApprovals
             ? "/hours/approvals?week=\(week.iso)" : "/participants/\(try enrolment.requireID().uuidString)/hours"
         // A rejection with its reason asks first; without one the operation refuses it.
-        if case .reject(let reason) = step, !reason.isEmpty, entry.status == EntryStatus.submitted.rawValue,
+        if case .reject(let reason) = step, !reason.isEmpty, entry.status == EntryStatus.submitted,
             !Confirmation.given(form)
         {
             let t = req.translator()
@@ -194,9 +195,7 @@ struct HoursWebController {
                 .filter(\.$enrolment.$id ~~ enrolmentIDs)
                 .filter(\.$date >= monday.iso).filter(\.$date <= monday.adding(days: 6).iso)
                 .filter(
-                    \.$status ~~ [
-                        EntryStatus.submitted.rawValue, EntryStatus.approved.rawValue, EntryStatus.rejected.rawValue,
-                    ]
+                    \.$status ~~ [EntryStatus.submitted, .approved, .rejected]
                 )
                 .with(\.$enrolment) { $0.with(\.$person) }
                 .sort(\.$date).all()
