@@ -17,7 +17,7 @@ import Vapor
             // 130 marks: more than the old cut-off of 100.
             let marks = (1...130).map { n in
                 StatusMark(
-                    enrolmentID: enrolment.id!, colour: n.isMultiple(of: 2) ? "amber" : "green",
+                    enrolmentID: enrolment.id!, colour: n.isMultiple(of: 2) ? .amber : .green,
                     reason: String(format: "mark-%03d", n), setOn: "2026-11-01", setBy: coach.id!,
                     recordedAt: start.addingTimeInterval(Double(n) * 60))
             }

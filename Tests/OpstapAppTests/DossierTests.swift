@@ -68,7 +68,7 @@ import Vapor
 
             // Open tasks: the count of the participant's open tasks, linked to the list.
             let open = try await GuidanceTask.query(on: app.db).filter(\.$enrolment.$id == id)
-                .filter(\.$status == TaskStatus.open.rawValue).count()
+                .filter(\.$status == TaskStatus.open).count()
             if open > 0 {
                 #expect(card.contains("<a href=\"#tasks\">\(t.count(open))</a>"))
             } else {

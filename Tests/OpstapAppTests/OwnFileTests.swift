@@ -328,7 +328,7 @@ extension OwnFileAroundTests {
                 ).status
                     == .noContent)
             #expect(try await me.get("/mijn/route").body.string.contains("Ik wil meer uren."))
-            review.status = ReviewStatus.signed.rawValue
+            review.status = .signed
             try await review.save(on: app.db)
             #expect(
                 try await api.send(.PUT, "/api/v1/me/reviews/\(reviewID)/reflection", json: #"{"text":"later"}"#).status

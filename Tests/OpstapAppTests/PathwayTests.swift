@@ -99,14 +99,14 @@ import Vapor
             #expect(followUps.map(\.dueOn) == [SimpleDate("2026-12-20")!, SimpleDate("2027-05-22")!])
             #expect(
                 try await GuidanceTask.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).filter(
-                    \.$source == "followUp"
+                    \.$source == TaskSource.followUp
                 ).count() == 2)
             let recorded = try await coordinator.send(
                 .POST, base + "/follow-ups/\(followUps[0].id)",
                 json: #"{"situation":"jobSeeking","observedOn":"2026-11-22","source":"participant"}"#)
             #expect(recorded.status == .ok)
             let task = try #require(try await FollowUp.find(followUps[0].id, on: app.db)?.$task.id)
-            #expect(try await GuidanceTask.find(task, on: app.db)?.status == TaskStatus.done.rawValue)
+            #expect(try await GuidanceTask.find(task, on: app.db)?.status == .done)
         }
     }
 

@@ -40,7 +40,7 @@ import Vapor
                 try await supervisor.post(base + "/reviews/\(review.id!)/sign", [("party", "workSupervisor")]).status
                     == .seeOther)
             let signed = try #require(try await Review.find(review.id, on: app.db))
-            #expect(signed.status == "signed" && signed.signedBy == Set(ReviewParty.allCases))
+            #expect(signed.status == .signed && signed.signedBy == Set(ReviewParty.allCases))
             // A signed review cannot change.
             let refused = try await coach.post(
                 base + "/reviews/\(review.id!)/held", [("heldOn", "2026-11-22"), ("summary", "Anders")])
@@ -92,7 +92,7 @@ import Vapor
                 try await coach.post(
                     "/participants/\(enrolment.id!)/goals/\(goal.id!)/status", [("status", "achieved")]
                 ).status == .seeOther)
-            #expect(try await Goal.find(goal.id, on: app.db)?.status == "achieved")
+            #expect(try await Goal.find(goal.id, on: app.db)?.status == .achieved)
             let hr = try await WebClient.login(app, "hr.kansrijk@opstap.demo")
             #expect(try await hr.post("/participants/\(enrolment.id!)/goals", [("goal", "x")]).status == .forbidden)
         }

@@ -69,7 +69,7 @@ import Vapor
             let first = try #require(work.links["hoursToApprove"]?.first)
             #expect(first.hasPrefix("/hours/approvals?week=") && first.contains("#intern-"))
             let unsigned = try await Review.query(on: app.db).filter(\.$enrolment.$id ~~ interns)
-                .filter(\.$status == ReviewStatus.held.rawValue).all().filter { !$0.signedBy.contains(.workSupervisor) }
+                .filter(\.$status == ReviewStatus.held).all().filter { !$0.signedBy.contains(.workSupervisor) }
             #expect(work.totals["reviewsToSign"] == unsigned.count && unsigned.count == 2)
             // Once signed, the review leaves the start page.
             let review = unsigned[0]

@@ -48,7 +48,7 @@ import Vapor
             let other = try await WebClient.login(app, "buddy.kansrijk@opstap.demo")
             #expect(try await other.post("/tasks/\(task.id!)/done", []).status == .notFound)
             #expect(try await coach.post("/tasks/\(task.id!)/done", []).status == .seeOther)
-            #expect(try await GuidanceTask.find(task.id, on: app.db)?.status == "done")
+            #expect(try await GuidanceTask.find(task.id, on: app.db)?.status == .done)
         }
     }
 

@@ -20,7 +20,7 @@ struct APIReview: Content {
         plannedOn = SimpleDate(review.plannedOn) ?? SimpleDate(year: 2000, month: 1, day: 1)!
         heldOn = review.heldOn.flatMap(SimpleDate.init)
         summary = review.summary
-        status = ReviewStatus(rawValue: review.status) ?? .planned
+        status = review.status
         signedBy = ReviewParty.allCases.filter(review.signedBy.contains)
     }
 }
@@ -40,7 +40,7 @@ struct APIGoal: Content {
         id = goal.id!
         enrolmentId = goal.$enrolment.id
         text = goal.text
-        status = GoalStatus(rawValue: goal.status) ?? .open
+        status = goal.status
         targetOn = goal.targetOn.flatMap(SimpleDate.init)
     }
 }
@@ -72,8 +72,8 @@ struct APITask: Content {
         title = task.title
         dueOn = SimpleDate(task.dueOn) ?? SimpleDate(year: 2000, month: 1, day: 1)!
         assigneeId = task.$assignee.id
-        source = TaskSource(rawValue: task.source) ?? .manual
-        status = TaskStatus(rawValue: task.status) ?? .open
+        source = task.source
+        status = task.status
     }
 }
 
@@ -194,7 +194,7 @@ struct GuidanceAPI {
         return APIPage(
             marks.map {
                 APIStatusMark(
-                    colour: RAGColour(rawValue: $0.colour) ?? .green, reason: $0.reason,
+                    colour: $0.colour, reason: $0.reason,
                     setOn: SimpleDate($0.setOn) ?? SimpleDate(year: 2000, month: 1, day: 1)!, setBy: $0.$setBy.id)
             })
     }

@@ -19,7 +19,7 @@ struct APINote: Content {
         enrolmentId = note.$enrolment.id
         authorId = note.$author.id
         authorOrganisationId = note.$authorOrganisation.id
-        level = NoteLevel(rawValue: note.level) ?? .organisation
+        level = note.level
         contactOn = note.contactOn.flatMap(SimpleDate.init)
         text = note.text
         corrects = note.$corrects.id

@@ -156,13 +156,13 @@ extension Scope {
             try await GuidanceAssignment.query(on: db).filter(\.$enrolment.$id == enrolmentID)
             .filter(\.$user.$id == actor.userID).filter(\.$endsOn == nil).first() != nil
         return Note.query(on: db).filter(\.$enrolment.$id == enrolmentID).group(.or) { readable in
-            readable.filter(\.$level ~~ [NoteLevel.partners.rawValue, NoteLevel.participant.rawValue])
+            readable.filter(\.$level ~~ [NoteLevel.partners, .participant])
                 .filter(\.$author.$id == actor.userID)
                 .group(.and) {
-                    $0.filter(\.$level == NoteLevel.organisation.rawValue).filter(
+                    $0.filter(\.$level == NoteLevel.organisation).filter(
                         \.$authorOrganisation.$id == actor.organisationID)
                 }
-            if inTeam { readable.filter(\.$level == NoteLevel.team.rawValue) }
+            if inTeam { readable.filter(\.$level == NoteLevel.team) }
         }
     }
 

@@ -312,7 +312,7 @@ extension DemoLoader {
             try await followUp.save(on: db)
             if let taskID = followUp.$task.id {
                 try await GuidanceTask.query(on: db).filter(\.$id == taskID).set(
-                    \.$status, to: TaskStatus.done.rawValue
+                    \.$status, to: TaskStatus.done
                 ).set(\.$doneAt, to: due.date).update()
             }
         }

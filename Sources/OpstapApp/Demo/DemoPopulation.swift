@@ -64,7 +64,7 @@ enum DemoPopulation {
                     createdBy: loader.user("coach.leiden@opstap.demo").id!)
                 review.heldOn = d(2026, 11, 2).iso
                 review.summary = "Voortgang mbo-2 besproken; stage op de afdeling verloopt volgens plan."
-                review.status = ReviewStatus.signed.rawValue
+                review.status = .signed
                 review.signedBy = Set(ReviewParty.allCases)
                 try await review.create(on: loader.db)
                 // Every running participant has weekly contact moments and registered hours, as a

@@ -15,10 +15,10 @@ extension DemoLoader {
             review.summary =
                 "Eerste voortgangsgesprek: went snel aan het team, wil meer oefenen met rapporteren in het Nederlands."
             if index < 4 {
-                review.status = ReviewStatus.signed.rawValue
+                review.status = .signed
                 review.signedBy = Set(ReviewParty.allCases)
             } else {
-                review.status = ReviewStatus.held.rawValue
+                review.status = .held
                 review.signedBy = [.participant, .coach]
             }
             try await review.create(on: db)
@@ -31,7 +31,7 @@ extension DemoLoader {
         ]
         for (text, target, status) in goals {
             let goal = Goal(enrolmentID: id, text: text, targetOn: target, createdBy: coach)
-            goal.status = status.rawValue
+            goal.status = status
             try await goal.create(on: db)
         }
     }

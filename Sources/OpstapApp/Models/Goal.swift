@@ -9,7 +9,7 @@ final class Goal: Model, @unchecked Sendable {
     @ID var id: UUID?
     @Parent(key: "enrolment_id") var enrolment: Enrolment
     @Field(key: "text") var text: String
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: GoalStatus
     @OptionalField(key: "target_on") var targetOn: String?
     @Parent(key: "created_by") var createdBy: User
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -20,7 +20,7 @@ final class Goal: Model, @unchecked Sendable {
     init(enrolmentID: UUID, text: String, targetOn: SimpleDate?, createdBy: UUID) {
         self.$enrolment.id = enrolmentID
         self.text = text
-        self.status = GoalStatus.open.rawValue
+        self.status = .open
         self.targetOn = targetOn?.iso
         self.$createdBy.id = createdBy
     }

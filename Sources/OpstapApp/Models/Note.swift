@@ -11,7 +11,7 @@ final class Note: Model, @unchecked Sendable {
     @Parent(key: "enrolment_id") var enrolment: Enrolment
     @Parent(key: "author_user_id") var author: User
     @Parent(key: "author_organisation_id") var authorOrganisation: Organisation
-    @Field(key: "level") var level: String
+    @Field(key: "level") var level: NoteLevel
     /// A contact moment with the participant (conversation, visit, call) on `contactOn`.
     @OptionalField(key: "contact_on") var contactOn: String?
     @Field(key: "text") var text: String
@@ -27,7 +27,7 @@ final class Note: Model, @unchecked Sendable {
         self.$enrolment.id = enrolmentID
         self.$author.id = authorID
         self.$authorOrganisation.id = organisationID
-        self.level = level.rawValue
+        self.level = level
         self.contactOn = contactOn?.iso
         self.text = text
         self.$corrects.id = corrects

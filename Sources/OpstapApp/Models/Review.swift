@@ -11,7 +11,7 @@ final class Review: Model, @unchecked Sendable {
     @Field(key: "planned_on") var plannedOn: String
     @OptionalField(key: "held_on") var heldOn: String?
     @Field(key: "summary") var summary: String
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: ReviewStatus
     /// Parties who signed, comma-separated `ReviewParty` values.
     @Field(key: "signed_by") var signedByText: String
     /// Goals discussed, comma-separated goal ids.
@@ -27,7 +27,7 @@ final class Review: Model, @unchecked Sendable {
         self.$enrolment.id = enrolmentID
         self.plannedOn = plannedOn.iso
         self.summary = ""
-        self.status = ReviewStatus.planned.rawValue
+        self.status = .planned
         self.signedByText = ""
         self.$createdBy.id = createdBy
     }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import OpstapDomain
 
 /// A red/amber/green status set by a coach, with reason and date. The latest one counts;
 /// earlier ones stay as history.
@@ -8,7 +9,7 @@ final class StatusMark: Model, @unchecked Sendable {
 
     @ID var id: UUID?
     @Parent(key: "enrolment_id") var enrolment: Enrolment
-    @Field(key: "colour") var colour: String
+    @Field(key: "colour") var colour: RAGColour
     @Field(key: "reason") var reason: String
     @Field(key: "set_on") var setOn: String
     @Parent(key: "set_by") var setBy: User
@@ -16,7 +17,7 @@ final class StatusMark: Model, @unchecked Sendable {
 
     init() {}
 
-    init(enrolmentID: UUID, colour: String, reason: String, setOn: String, setBy: UUID, recordedAt: Date) {
+    init(enrolmentID: UUID, colour: RAGColour, reason: String, setOn: String, setBy: UUID, recordedAt: Date) {
         self.$enrolment.id = enrolmentID
         self.colour = colour
         self.reason = reason

@@ -30,7 +30,7 @@ struct FollowUpOperations {
             let due = moment.dueDate(leftOn: leftOn)
             let task = GuidanceTask(
                 enrolmentID: enrolmentID, title: title(moment), dueOn: due.iso, assigneeID: coach ?? actorID,
-                createdBy: actorID, source: "followUp")
+                createdBy: actorID, source: .followUp)
             try await task.create(on: db)
             try await FollowUp(enrolmentID: enrolmentID, moment: moment, dueOn: due, taskID: task.id).create(on: db)
         }
@@ -78,7 +78,7 @@ struct FollowUpOperations {
             try await followUp.save(on: tx)
             if let taskID = followUp.$task.id {
                 try await GuidanceTask.query(on: tx).filter(\.$id == taskID).set(
-                    \.$status, to: TaskStatus.done.rawValue
+                    \.$status, to: TaskStatus.done
                 ).set(\.$doneAt, to: now).update()
             }
         }

@@ -22,7 +22,7 @@ struct ReviewOperations {
         guard let date = SimpleDate(text) else { throw ValidationFailure([FieldError("heldOn", .invalidDate)]) }
         if summary.count > 5000 { throw ValidationFailure([FieldError("summary", .tooLong, ["5000"])]) }
         if let refusal = ReviewRules.hold(
-            status: ReviewStatus(rawValue: review.status) ?? .planned, signed: review.signedBy, on: date,
+            status: review.status, signed: review.signedBy, on: date,
             summary: summary, today: scope.today)
         {
             throw refusal
@@ -37,7 +37,7 @@ struct ReviewOperations {
         review.heldOn = date.iso
         review.summary = summary
         review.goalsDiscussed = goals
-        review.status = ReviewStatus.held.rawValue
+        review.status = .held
         try await review.save(on: db)
     }
 
@@ -51,9 +51,9 @@ struct ReviewOperations {
             guard !actor.roles.isDisjoint(with: [.coach, .coordinator]) else { throw AccessDenied.forbidden }
         }
         let (status, signed) = try ReviewRules.sign(
-            status: ReviewStatus(rawValue: review.status) ?? .planned, signed: review.signedBy, by: party
+            status: review.status, signed: review.signedBy, by: party
         ).get()
-        review.status = status.rawValue
+        review.status = status
         review.signedBy = signed
         try await review.save(on: db)
     }
@@ -77,7 +77,7 @@ struct ReviewOperations {
         guard let value = GoalStatus(rawValue: status) else {
             throw ValidationFailure([FieldError("status", .invalidChoice)])
         }
-        goal.status = value.rawValue
+        goal.status = value
         try await goal.save(on: db)
     }
 }

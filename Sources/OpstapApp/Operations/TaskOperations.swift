@@ -11,13 +11,14 @@ struct TaskOperations {
     func mark(_ enrolment: Enrolment, colour: String, reason: String) async throws {
         try actor.require(.moveParticipants)
         var errors: [FieldError] = []
-        if RAGColour(rawValue: colour) == nil { errors.append(FieldError("colour", .invalidChoice)) }
+        let chosen = RAGColour(rawValue: colour)
+        if chosen == nil { errors.append(FieldError("colour", .invalidChoice)) }
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         if why.isEmpty { errors.append(FieldError("colourReason", .required)) }
         if why.count > 1000 { errors.append(FieldError("colourReason", .tooLong, ["1000"])) }
-        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        guard errors.isEmpty, let chosen else { throw ValidationFailure(errors) }
         try await StatusMark(
-            enrolmentID: try enrolment.requireID(), colour: colour, reason: why, setOn: scope.today.iso,
+            enrolmentID: try enrolment.requireID(), colour: chosen, reason: why, setOn: scope.today.iso,
             setBy: actor.userID, recordedAt: now
         ).create(on: scope.db)
     }
@@ -33,7 +34,8 @@ struct TaskOperations {
         if text.count > 300 { errors.append(FieldError("title", .tooLong, ["300"])) }
         let due = SimpleDate(dueOn)
         if due == nil { errors.append(FieldError("dueOn", .invalidDate)) }
-        if TaskSource(rawValue: source) == nil { errors.append(FieldError("source", .invalidChoice)) }
+        let origin = TaskSource(rawValue: source)
+        if origin == nil { errors.append(FieldError("source", .invalidChoice)) }
         let assignee = assigneeID ?? actor.userID
         if assignee != actor.userID, let enrolment {
             // Only someone who may see this participant can be given a task about them.
@@ -43,10 +45,10 @@ struct TaskOperations {
         } else if assignee != actor.userID {
             errors.append(FieldError("assigneeId", .invalidChoice))
         }
-        guard errors.isEmpty, let due else { throw ValidationFailure(errors) }
+        guard errors.isEmpty, let due, let origin else { throw ValidationFailure(errors) }
         let task = GuidanceTask(
             enrolmentID: try enrolment?.requireID(), title: text, dueOn: due.iso, assigneeID: assignee,
-            createdBy: actor.userID, source: source)
+            createdBy: actor.userID, source: origin)
         try await task.create(on: scope.db)
         return task
     }
@@ -68,8 +70,8 @@ struct TaskOperations {
         guard task.$assignee.id == actor.userID || task.$createdBy.id == actor.userID else {
             throw AccessDenied.notFound
         }
-        guard task.status == TaskStatus.open.rawValue else { return }
-        task.status = TaskStatus.done.rawValue
+        guard task.status == .open else { return }
+        task.status = .done
         task.doneAt = now
         try await task.save(on: scope.db)
     }

@@ -132,7 +132,7 @@ enum Attention {
         let marks = try await StatusMark.query(on: db).filter(\.$enrolment.$id ~~ ids).filter(\.$setOn <= day.iso)
             .sort(\.$setOn).sort(\.$recordedAt).all()
         var result: [UUID: RAGColour] = [:]
-        for mark in marks { result[mark.$enrolment.id] = RAGColour(rawValue: mark.colour) }
+        for mark in marks { result[mark.$enrolment.id] = mark.colour }
         return result
     }
 

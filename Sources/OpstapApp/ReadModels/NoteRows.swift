@@ -22,7 +22,7 @@ enum NoteRows {
             return NoteRow(
                 id: note.id!, author: note.author.name, organisation: note.authorOrganisation.name,
                 writtenAt: note.writtenAt,
-                level: NoteLevel(rawValue: note.level) ?? .organisation, contactOn: note.contactOn, text: note.text,
+                level: note.level, contactOn: note.contactOn, text: note.text,
                 mine: note.$author.id == actor.userID, earlier: earlier)
         }
     }

@@ -127,22 +127,22 @@ struct OwnFile {
         let nextStep = choice?.housingRoute.flatMap { HousingRules.nextStep($0, done: done) }
         let reviews = try await Review.query(on: db).filter(\.$enrolment.$id == id).sort(\.$plannedOn).all()
         // The next review: the first one not signed yet, else the last one.
-        let review = (reviews.first { $0.status != ReviewStatus.signed.rawValue } ?? reviews.last).flatMap { review in
+        let review = (reviews.first { $0.status != .signed } ?? reviews.last).flatMap { review in
             review.id.map { reviewID in
                 OwnReview(
                     id: reviewID, plannedOn: SimpleDate(review.plannedOn) ?? today,
-                    status: ReviewStatus(rawValue: review.status) ?? .planned,
+                    status: review.status,
                     reflection: review.participantReflection ?? "",
-                    open: review.status != ReviewStatus.signed.rawValue)
+                    open: review.status != .signed)
             }
         }
         let goals = try await Goal.query(on: db).filter(\.$enrolment.$id == id).sort(\.$createdAt).all().map {
             OwnGoal(
-                text: $0.text, status: GoalStatus(rawValue: $0.status) ?? .open,
+                text: $0.text, status: $0.status,
                 targetOn: $0.targetOn.flatMap(SimpleDate.init))
         }
         let messages = try await Note.query(on: db).filter(\.$enrolment.$id == id)
-            .filter(\.$level == NoteLevel.participant.rawValue).with(\.$author)
+            .filter(\.$level == NoteLevel.participant).with(\.$author)
             .sort(\.$writtenAt, .descending).limit(20).all()
             .map { OwnMessage(at: $0.writtenAt, author: $0.author.name, text: $0.text) }
         return OwnRouteModel(
@@ -164,7 +164,7 @@ struct OwnFile {
             guard let review = try await Review.find(reviewID, on: tx),
                 review.$enrolment.id == (try enrolment.requireID())
             else { throw AccessDenied.notFound }
-            guard review.status != ReviewStatus.signed.rawValue else { throw ReviewRefusal.signedIsFinal }
+            guard review.status != .signed else { throw ReviewRefusal.signedIsFinal }
             review.participantReflection = trimmed
             try await review.save(on: tx)
         }

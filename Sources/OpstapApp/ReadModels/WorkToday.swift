@@ -86,7 +86,7 @@ struct WorkToday {
     private func reviewsToSign(_ supervised: [UUID]) async throws -> WorkGroup? {
         guard !supervised.isEmpty else { return nil }
         let held = try await Review.query(on: db).filter(\.$enrolment.$id ~~ supervised)
-            .filter(\.$status == ReviewStatus.held.rawValue).sort(\.$heldOn).all()
+            .filter(\.$status == ReviewStatus.held).sort(\.$heldOn).all()
             .filter { !$0.signedBy.contains(.workSupervisor) }
         return try await named(.reviewsToSign, held, total: held.count, enrolment: \.$enrolment.id) { review, name in
             WorkItem(
@@ -127,7 +127,7 @@ struct WorkToday {
     /// The user's open tasks due within a week, overdue ones first.
     private func tasksDue() async throws -> WorkGroup? {
         let due = GuidanceTask.query(on: db).filter(\.$assignee.$id == actor.userID)
-            .filter(\.$status == TaskStatus.open.rawValue)
+            .filter(\.$status == TaskStatus.open)
             .filter(\.$dueOn <= today.adding(days: Self.horizonDays).iso)
         let total = try await due.copy().count()
         let tasks = try await due.sort(\.$dueOn).limit(Self.shown).all()
@@ -159,7 +159,7 @@ struct WorkToday {
         guard !own.isEmpty else { return nil }
         let planned = Set(
             try await Review.query(on: db).filter(\.$enrolment.$id ~~ own)
-                .filter(\.$status == ReviewStatus.planned.rawValue).all(\.$enrolment.$id))
+                .filter(\.$status == ReviewStatus.planned).all(\.$enrolment.$id))
         let unplanned = own.filter { !planned.contains($0) }
         guard !unplanned.isEmpty else { return nil }
         let first = try await Enrolment.query(on: db).filter(\.$id ~~ unplanned).sort(\.$lastTransitionOn)

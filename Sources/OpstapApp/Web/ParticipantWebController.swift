@@ -153,11 +153,11 @@ struct ParticipantWebController {
         ).limit(20).with(\.$setBy).all()
         model.statusMarks = marks.map {
             StatusMarkRow(
-                colour: RAGColour(rawValue: $0.colour) ?? .green, reason: $0.reason, setOn: $0.setOn,
+                colour: $0.colour, reason: $0.reason, setOn: $0.setOn,
                 setBy: $0.setBy.name)
         }
         let tasks = try await GuidanceTask.query(on: req.db).filter(\.$enrolment.$id == enrolmentID).filter(
-            \.$status == TaskStatus.open.rawValue
+            \.$status == TaskStatus.open
         )
         .sort(\.$dueOn).limit(50).with(\.$assignee).with(\.$enrolment) { $0.with(\.$person) }.all()
         model.tasks = TaskRows.rows(tasks, today: scope.today)

@@ -114,13 +114,13 @@ enum ReviewRows {
             reviews: reviews.map {
                 ReviewRow(
                     id: $0.id!, plannedOn: $0.plannedOn, heldOn: $0.heldOn, summary: $0.summary,
-                    status: ReviewStatus(rawValue: $0.status) ?? .planned, signedBy: $0.signedBy,
+                    status: $0.status, signedBy: $0.signedBy,
                     goalsDiscussed: $0.goalsDiscussed.compactMap { id in goals.first { $0.id == id }?.text })
             },
             nextDue: due.iso, overdue: due < today,
             goals: goals.map {
                 GoalRow(
-                    id: $0.id!, text: $0.text, status: GoalStatus(rawValue: $0.status) ?? .open, targetOn: $0.targetOn)
+                    id: $0.id!, text: $0.text, status: $0.status, targetOn: $0.targetOn)
             },
             canManage: actor.can(.moveParticipants) && !enrolment.snapshot.state.isTerminal, signableParties: parties,
             errors: errors, refusal: nil)

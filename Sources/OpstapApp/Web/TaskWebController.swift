@@ -85,8 +85,8 @@ enum TaskRows {
                 id: task.id!, title: task.title, dueOn: task.dueOn, participant: task.enrolment?.person.fullName,
                 participantHref: task.$enrolment.id.map { "/participants/\($0.uuidString)" },
                 assignee: task.assignee.name,
-                source: TaskSource(rawValue: task.source) ?? .manual,
-                status: TaskStatus(rawValue: task.status) ?? .open,
+                source: task.source,
+                status: task.status,
                 overdue: (SimpleDate(task.dueOn) ?? today) < today)
         }
     }
