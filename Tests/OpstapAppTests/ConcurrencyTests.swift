@@ -22,7 +22,7 @@ import Vapor
                 try await operations.apply(.withdraw(reason: .health, note: "", on: testToday), to: stale)
             }
             let stored = try await Enrolment.find(id, on: app.db)
-            #expect(stored?.state == "paused")
+            #expect(stored?.state == .paused)
             #expect(try await EnrolmentTransition.query(on: app.db).filter(\.$enrolment.$id == id).count() == 3)
         }
     }

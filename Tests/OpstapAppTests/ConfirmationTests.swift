@@ -26,10 +26,10 @@ import Vapor
             #expect(asked.status == .ok && page.contains("uitschrijven per 22 nov. 2026?"))
             #expect(page.contains("Uitschrijven is definitief") && page.contains("opzegtermijn"))
             #expect(page.contains("href=\"/participants/\(enrolment.id!)\"") && page.contains("Nee, terug"))
-            #expect(try await Enrolment.find(enrolment.id, on: app.db)?.state == EnrolmentState.inPhase.rawValue)
+            #expect(try await Enrolment.find(enrolment.id, on: app.db)?.state == .inPhase)
             #expect(try await web.confirm(asked).status == .seeOther)
             let after = try #require(try await Enrolment.find(enrolment.id, on: app.db))
-            #expect(after.state == EnrolmentState.withdrawn.rawValue && after.exitReason == "movedAway")
+            #expect(after.state == .withdrawn && after.exitReason == "movedAway")
             // Another organisation's coordinator gets no confirmation page, only "not found".
             let outsider = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
             let other = try await DemoLookups(db: app.db).enrolment(in: "Instroom september 2024", state: .inPhase)

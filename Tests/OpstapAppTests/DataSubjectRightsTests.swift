@@ -226,7 +226,7 @@ import Vapor
             #expect(Set(erased) == Set(due.people.map(\.personID)))
             // Nobody still on a route went.
             let running = try await Enrolment.query(on: app.db).filter(\.$person.$id ~~ erased)
-                .filter(\.$state ~~ [EnrolmentState.inPhase.rawValue, EnrolmentState.enrolled.rawValue]).count()
+                .filter(\.$state ~~ [EnrolmentState.inPhase, .enrolled]).count()
             #expect(running == 0)
             // A second run finds nothing more on the same day.
             #expect(try await purge.due().people.filter { $0.kind != .esfEvidence }.isEmpty)

@@ -39,7 +39,7 @@ import Vapor
 
             // Some running participants need attention on that day, not all of them.
             let running = try await Enrolment.query(on: app.db)
-                .filter(\.$state ~~ Attention.runningStates.map(\.rawValue))
+                .filter(\.$state ~~ Attention.runningStates)
                 .with(\.$person).with(\.$programmeVersion).with(\.$cohort).all()
             let flagged = try await Attention.items(for: running, seesDeadline: false, asOf: loadDay, on: app.db)
             #expect(!flagged.isEmpty)

@@ -132,7 +132,7 @@ import Vapor
             #expect(wrongPage.contains("<h1>Pauzeren: \(person.fullName)</h1>"))
             #expect(wrongPage.contains("Ziek, &quot;herstel&quot; &amp; rust</textarea>"))
             #expect(wrongPage.contains("value=\"31-02-2027\""), "the typed date stays to be corrected")
-            #expect(try await Enrolment.find(id, on: app.db)?.state == EnrolmentState.inPhase.rawValue)
+            #expect(try await Enrolment.find(id, on: app.db)?.state == .inPhase)
 
             // Done: back on the dossier's overview, with a confirmation naming the act and the person.
             let done = try await web.post(
@@ -145,7 +145,7 @@ import Vapor
             #expect(
                 card.contains("<p class=\"flash\" role=\"status\">Pauzeren: vastgelegd voor \(person.fullName).</p>"))
             #expect(dossier.components(separatedBy: "class=\"flash\"").count == 2, "shown once, in its part")
-            #expect(try await Enrolment.find(id, on: app.db)?.state == EnrolmentState.paused.rawValue)
+            #expect(try await Enrolment.find(id, on: app.db)?.state == .paused)
         }
     }
 
@@ -188,7 +188,7 @@ import Vapor
             ] {
                 let programmeID = try await DemoLookups(db: app.db).programme(programme).requireID()
                 let running = try await Enrolment.query(on: app.db).filter(\.$programme.$id == programmeID)
-                    .filter(\.$state ~~ Attention.runningStates.map(\.rawValue)).all(\.$id)
+                    .filter(\.$state ~~ Attention.runningStates).all(\.$id)
                 let api = try await APIClient.forUser(app, coordinator)
                 let flagged = try api.decode(
                     APIPage<APIAttention>.self, try await api.send(.GET, "/api/v1/attention?pageSize=100")

@@ -106,7 +106,7 @@ import Vapor
             }
             let amal = try await enrolment("Haddad")
             #expect(
-                amal.state == "inPhase" && amal.phaseCode == "mbo-2"
+                amal.state == .inPhase && amal.phaseCode == "mbo-2"
                     && amal.completedPhasesText == "vooropleiding,mbo-1")
             #expect(
                 amal.lastTransitionOn == "2025-09-01" && amal.stream == "statushouders"
@@ -122,7 +122,7 @@ import Vapor
                 ])
             let yonas = try await enrolment("Tesfay")
             #expect(
-                yonas.state == "inPhase" && yonas.phaseCode == "mbo-1" && yonas.completedPhasesText == "vooropleiding"
+                yonas.state == .inPhase && yonas.phaseCode == "mbo-1" && yonas.completedPhasesText == "vooropleiding"
                     && yonas.lastTransitionOn == "2024-03-04")
             #expect(
                 try await Self.steps(yonas, app) == [
@@ -133,7 +133,7 @@ import Vapor
                 ])
             let samir = try await enrolment("Nasser")
             #expect(
-                samir.state == "enrolled" && samir.phaseCode == nil && samir.completedPhasesText == ""
+                samir.state == .enrolled && samir.phaseCode == nil && samir.completedPhasesText == ""
                     && samir.lastTransitionOn == "2023-10-02")
             #expect(
                 try await Self.steps(samir, app) == [Step(kind: "enrol", phase: nil, result: nil, on: "2023-10-02")])

@@ -12,7 +12,7 @@ import Vapor
     func freshParticipant(_ app: Application) async throws -> Enrolment {
         let cohort = try await DemoLookups(db: app.db).cohort("Instroom september 2024")
         let running = try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).filter(
-            \.$state == EnrolmentState.inPhase.rawValue
+            \.$state == EnrolmentState.inPhase
         ).sort(\.$id).all()
         let routed = Set(try await HousingRouteChoice.query(on: app.db).all(\.$enrolment.$id))
         // The demo gives everyone a route: take one and clear it, so the test starts clean.
@@ -118,7 +118,7 @@ import Vapor
                     .join(Enrolment.self, on: \HousingStepRecord.$enrolment.$id == \Enrolment.$id).filter(
                         Enrolment.self, \.$cohort.$id == cohort.id!
                     )
-                    .filter(Enrolment.self, \.$state == EnrolmentState.inPhase.rawValue).first()?.$enrolment.id)
+                    .filter(Enrolment.self, \.$state == EnrolmentState.inPhase).first()?.$enrolment.id)
             let path = "/api/v1/enrolments/\(housedID)"
             let hr = try await APIClient.forUser(app, "hr.leiden@opstap.demo")
             let housing = try await hr.send(.GET, path + "/housing")

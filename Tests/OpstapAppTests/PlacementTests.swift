@@ -111,8 +111,10 @@ import Vapor
         try await withOpstap { app in
             let cohort = try await DemoLookups(db: app.db).cohort("Instroom oktober 2026")
             let enrolment = try #require(
-                try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).filter(\.$state == "inPhase")
-                    .sort(\.$id).first())
+                try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).filter(
+                    \.$state == EnrolmentState.inPhase
+                )
+                .sort(\.$id).first())
             let placement = try #require(
                 try await Placement.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).with(\.$location)
                     .first())
@@ -239,9 +241,11 @@ import Vapor
             let placed = Set(try await Placement.query(on: app.db).all(\.$enrolment.$id))
             let cohort = try await lookups.cohort("Instroom september 2024")
             let running = try #require(
-                try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).filter(\.$state == "inPhase")
-                    .all()
-                    .first { !placed.contains($0.id!) })
+                try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).filter(
+                    \.$state == EnrolmentState.inPhase
+                )
+                .all()
+                .first { !placed.contains($0.id!) })
             let first = try await api.send(
                 .POST, "/api/v1/enrolments/\(running.id!)/placements", json: body("2026-12-07"))
             let second = try await api.send(

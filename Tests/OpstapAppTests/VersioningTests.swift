@@ -45,7 +45,7 @@ import Vapor
             let (programme, definition) = try await leidenDefinition(app)
             let lookups = DemoLookups(db: app.db)
             let inMbo2 = try await Enrolment.query(on: app.db).filter(\.$phaseCode == "mbo-2").filter(
-                \.$state == "inPhase"
+                \.$state == EnrolmentState.inPhase
             ).first()!
             var withoutMbo2 = definition
             withoutMbo2.phases.removeLast()

@@ -9,7 +9,7 @@ struct EnrolmentAPI {
         let page = try req.pageQuery()
         let query = try await scope.listedEnrolments()
         if let cohort = try req.uuidQuery("cohortId") { query.filter(\.$cohort.$id == cohort) }
-        if let state = try req.enumQuery("state", as: EnrolmentState.self) { query.filter(\.$state == state.rawValue) }
+        if let state = try req.enumQuery("state", as: EnrolmentState.self) { query.filter(\.$state == state) }
         let total = try await query.copy().count()
         let enrolments = try await ParticipantRows.inListOrder(query).range(page.offset..<(page.offset + page.size))
             .all()

@@ -68,10 +68,7 @@ struct AllocationOperations {
     private func placementSeekers(_ cohort: Cohort, from: SimpleDate) async throws -> [Enrolment] {
         let running = try await scope.listedEnrolments().filter(\.$cohort.$id == cohort.requireID())
             .filter(
-                \.$state ~~ [
-                    EnrolmentState.enrolled.rawValue, EnrolmentState.inPhase.rawValue,
-                    EnrolmentState.betweenPhases.rawValue,
-                ]
+                \.$state ~~ [EnrolmentState.enrolled, .inPhase, .betweenPhases]
             )
             .with(\.$person).all()
         let ids = running.compactMap(\.id)
@@ -194,7 +191,7 @@ struct AllocationOperations {
     /// they chose the route (their place in the queue).
     private func studioSeekers(_ cohort: Cohort, from: SimpleDate) async throws -> [(Enrolment, HousingRouteChoice)] {
         let running = try await scope.listedEnrolments().filter(\.$cohort.$id == cohort.requireID())
-            .filter(\.$state !~ [EnrolmentState.withdrawn.rawValue, EnrolmentState.completed.rawValue]).with(\.$person)
+            .filter(\.$state !~ [EnrolmentState.withdrawn, .completed]).with(\.$person)
             .all()
         let ids = running.compactMap(\.id)
         let routes = Dictionary(

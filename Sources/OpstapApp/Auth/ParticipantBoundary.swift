@@ -42,6 +42,6 @@ enum ParticipantAccess {
 
     /// Enrolments neither withdrawn nor completed.
     static func running(_ query: QueryBuilder<Enrolment>) -> QueryBuilder<Enrolment> {
-        query.filter(\.$state !~ [EnrolmentState.withdrawn.rawValue, EnrolmentState.completed.rawValue])
+        query.filter(\.$state !~ [EnrolmentState.withdrawn, .completed])
     }
 }

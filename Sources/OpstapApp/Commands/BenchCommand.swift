@@ -243,7 +243,7 @@ enum BenchPopulation {
                         id: UUID(), personID: person.id!, candidacyID: candidacy.id!, programmeID: programme.id!,
                         versionID: cohort.$programmeVersion.id, cohortID: cohort.id!, stream: "statushouders",
                         enrolledOn: "2024-08-26")
-                    enrolment.state = EnrolmentState.inPhase.rawValue
+                    enrolment.state = .inPhase
                     enrolment.phaseCode = "mbo-1"
                     enrolments.append(enrolment)
                     if n % 50 == 0 {

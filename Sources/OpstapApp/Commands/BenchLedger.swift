@@ -75,7 +75,7 @@ enum BenchLedger {
             let enrolment = Enrolment(
                 personID: person.id!, candidacyID: candidacy.id!, programmeID: programme.id!, versionID: version.id!,
                 cohortID: cohort.id!, stream: "statushouders", enrolledOn: start.adding(days: -7).iso)
-            enrolment.state = EnrolmentState.inPhase.rawValue
+            enrolment.state = .inPhase
             enrolment.phaseCode = "mbo-2"
             enrolment.lastTransitionOn = starts[2].1.iso
             try await enrolment.create(on: db)

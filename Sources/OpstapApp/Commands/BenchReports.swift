@@ -169,11 +169,11 @@ enum BenchReports {
                 let left = start.adding(days: 200 + n % 150)
                 switch n % 5 {
                 case 0:
-                    enrolment.state = EnrolmentState.withdrawn.rawValue
+                    enrolment.state = .withdrawn
                     enrolment.exitReason = ExitReason.allCases[n % ExitReason.allCases.count].rawValue
                     transition("withdraw", left)
                 case 1:
-                    enrolment.state = EnrolmentState.completed.rawValue
+                    enrolment.state = .completed
                     transition("completePhase", left, phase: "mbo-1")
                     transition("complete", left)
                     let award = ParticipantQualification(
@@ -182,11 +182,11 @@ enum BenchReports {
                     award.awardedOn = left.iso
                     awards.append(award)
                 default:
-                    enrolment.state = EnrolmentState.inPhase.rawValue
+                    enrolment.state = .inPhase
                 }
-                enrolment.lastTransitionOn = (enrolment.state == EnrolmentState.inPhase.rawValue ? start : left).iso
+                enrolment.lastTransitionOn = (enrolment.state == .inPhase ? start : left).iso
                 enrolments.append(enrolment)
-                if enrolment.state != EnrolmentState.inPhase.rawValue, left.adding(days: 28) <= today {
+                if enrolment.state != .inPhase, left.adding(days: 28) <= today {
                     let followUp = FollowUp(
                         enrolmentID: enrolment.id!, moment: .fourWeeks, dueOn: left.adding(days: 28), taskID: nil)
                     followUp.situation =

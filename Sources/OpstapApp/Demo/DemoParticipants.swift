@@ -29,7 +29,7 @@ extension DemoLoader {
                     Enrolment.self, on: \GuidanceAssignment.$enrolment.$id == \Enrolment.$id
                 )
                 .filter(Enrolment.self, \.$programme.$id == programme.requireID())
-                .filter(Enrolment.self, \.$state == EnrolmentState.inPhase.rawValue)
+                .filter(Enrolment.self, \.$state == EnrolmentState.inPhase)
                 .sort(Enrolment.self, \.$id, .descending).first(),
                 let enrolment = try await Enrolment.find(assignment.$enrolment.id, on: db),
                 let person = try await Person.find(enrolment.$person.id, on: db)

@@ -154,7 +154,7 @@ extension DemoLoader {
                     unitID: unit.id!, enrolmentID: enrolment.id!, startsOn: start, endsOn: nil,
                     createdBy: user(housingOfficer).id!)
                 try await tenancy.create(on: db)
-                if enrolment.state == EnrolmentState.withdrawn.rawValue,
+                if enrolment.state == .withdrawn,
                     let left = SimpleDate(enrolment.lastTransitionOn)
                 {
                     try await HousingOperations.releaseHomes(of: enrolment.id!, leftOn: left, on: db)
@@ -198,7 +198,7 @@ extension DemoLoader {
             takenOn: mbo1End.adding(days: -14), result: .passed, recordedBy: teacher
         ).create(on: db)
         guard enrolment.completedPhasesText.contains("mbo-1"),
-            enrolment.phaseCode == "mbo-2" || enrolment.state == EnrolmentState.paused.rawValue
+            enrolment.phaseCode == "mbo-2" || enrolment.state == .paused
         else { return }
         let helpende = ParticipantQualification(
             enrolmentID: enrolment.id!, qualificationID: qualifications["helpende"]!.id!,
@@ -219,7 +219,7 @@ extension DemoLoader {
         let hr = user("hr.leiden@opstap.demo").id!
         let alrijne = orgs.alrijne
         let leidenHospital = try await Location.query(on: db).filter(\.$name == "Alrijne Ziekenhuis Leiden").first()
-        if enrolment.state == EnrolmentState.completed.rawValue, enrolment.outcomeCode == "baan-avant",
+        if enrolment.state == .completed, enrolment.outcomeCode == "baan-avant",
             let left = SimpleDate(enrolment.lastTransitionOn)
         {
             let interview = FitInterview(
@@ -234,7 +234,7 @@ extension DemoLoader {
                 contract: .permanent, starts: left.adding(days: 1), offered: left.adding(days: -14), status: .accepted,
                 guarantee: 24, by: hr)
         }
-        if enrolment.phaseCode == "mbo-2" && enrolment.state == EnrolmentState.inPhase.rawValue {
+        if enrolment.phaseCode == "mbo-2" && enrolment.state == .inPhase {
             switch index % 6 {
             case 1:
                 try await FitInterview(
@@ -301,7 +301,7 @@ extension DemoLoader {
         for followUp in try await FollowUp.query(on: db).filter(\.$enrolment.$id == enrolment.id!).all() {
             guard let due = SimpleDate(followUp.dueOn), due <= DemoPopulation.historyEnd else { continue }
             let working =
-                enrolment.state == EnrolmentState.completed.rawValue && enrolment.outcomeCode != "vervolgopleiding"
+                enrolment.state == .completed && enrolment.outcomeCode != "vervolgopleiding"
             followUp.situation =
                 (working
                 ? FollowUpSituation.employed : enrolment.outcomeCode == "vervolgopleiding" ? .inEducation : .jobSeeking)
@@ -341,7 +341,7 @@ extension DemoLoader {
                 let certificate = ParticipantQualification(
                     enrolmentID: enrolment.id!, qualificationID: qualifications["certificaat"]!.id!,
                     startedOn: pilot ? d(2024, 2, 19) : d(2026, 10, 5))
-                if pilot && enrolment.state == EnrolmentState.completed.rawValue {
+                if pilot && enrolment.state == .completed {
                     certificate.status = QualificationStatus.awarded.rawValue
                     certificate.awardedOn = DemoPopulation.d(2024, 7, 12).iso
                 }
@@ -351,7 +351,7 @@ extension DemoLoader {
                     takenOn: pilot ? d(2024, 7, 1) : d(2027, 2, 15),
                     result: pilot ? .passed : .planned, recordedBy: teacher
                 ).create(on: db)
-                if pilot, enrolment.state == EnrolmentState.completed.rawValue,
+                if pilot, enrolment.state == .completed,
                     let left = SimpleDate(enrolment.lastTransitionOn)
                 {
                     let interview = FitInterview(

@@ -58,7 +58,7 @@ enum DemoPopulation {
                 try await loader.assign(enrolment, "coach.leiden@opstap.demo", as: .coach, from: d(2024, 9, 2))
             }
             // A pause does not stop the guidance: reviews and contact moments go on.
-            if [EnrolmentState.inPhase, .paused].map(\.rawValue).contains(enrolment.state) {
+            if [EnrolmentState.inPhase, .paused].contains(enrolment.state) {
                 let review = Review(
                     enrolmentID: try enrolment.requireID(), plannedOn: d(2026, 11, 2),
                     createdBy: loader.user("coach.leiden@opstap.demo").id!)
@@ -73,7 +73,7 @@ enum DemoPopulation {
                 try await loader.notes(
                     for: enrolment, from: d(2026, 10, 5), to: historyEnd, quiet: index == 6,
                     coachEmail: "coach.leiden@opstap.demo", supervisorEmail: "werkbegeleider.leiden@opstap.demo")
-                if index % 3 != 0 && enrolment.state == EnrolmentState.inPhase.rawValue {
+                if index % 3 != 0 && enrolment.state == .inPhase {
                     // Drawn from a generator of its own: the rest of the demo stays as it was.
                     let saved = loader.random
                     loader.random = DemoRandom(seed: 20_261_005 + UInt64(index))
@@ -88,7 +88,7 @@ enum DemoPopulation {
             if index % 3 == 0 {
                 try await loader.assign(
                     enrolment, "werkbegeleider.leiden@opstap.demo", as: .workSupervisor, from: d(2025, 1, 27))
-                if enrolment.state == EnrolmentState.inPhase.rawValue {
+                if enrolment.state == .inPhase {
                     try await loader.place(
                         enrolment, at: "Alrijne Ziekenhuis Leiden", supervisor: "werkbegeleider.leiden@opstap.demo",
                         from: d(2025, 9, 1), days: [.tuesday, .wednesday, .thursday, .friday], hours: 28)

@@ -13,9 +13,9 @@ final class Enrolment: Model, @unchecked Sendable {
     @Parent(key: "programme_version_id") var programmeVersion: ProgrammeVersion
     @Parent(key: "cohort_id") var cohort: Cohort
     @Field(key: "stream") var stream: String
-    @Field(key: "state") var state: String
+    @Field(key: "state") var state: EnrolmentState
     @OptionalField(key: "phase_code") var phaseCode: String?
-    @OptionalField(key: "state_before_pause") var stateBeforePause: String?
+    @OptionalField(key: "state_before_pause") var stateBeforePause: EnrolmentState?
     @Field(key: "completed_phases") var completedPhasesText: String
     @Field(key: "last_transition_on") var lastTransitionOn: String
     @OptionalField(key: "outcome_code") var outcomeCode: String?
@@ -36,7 +36,7 @@ final class Enrolment: Model, @unchecked Sendable {
         self.$programmeVersion.id = versionID
         self.$cohort.id = cohortID
         self.stream = stream
-        self.state = EnrolmentState.enrolled.rawValue
+        self.state = .enrolled
         self.completedPhasesText = ""
         self.lastTransitionOn = enrolledOn
         self.revision = 0
@@ -44,18 +44,18 @@ final class Enrolment: Model, @unchecked Sendable {
 
     var snapshot: EnrolmentSnapshot {
         EnrolmentSnapshot(
-            state: EnrolmentState(rawValue: state) ?? .enrolled,
+            state: state,
             stream: stream,
             phaseCode: phaseCode,
-            stateBeforePause: stateBeforePause.flatMap(EnrolmentState.init(rawValue:)),
+            stateBeforePause: stateBeforePause,
             lastTransitionOn: SimpleDate(lastTransitionOn) ?? SimpleDate(year: 2000, month: 1, day: 1)!,
             completedPhases: completedPhasesText.split(separator: ",").map(String.init))
     }
 
     func apply(_ snapshot: EnrolmentSnapshot) {
-        state = snapshot.state.rawValue
+        state = snapshot.state
         phaseCode = snapshot.phaseCode
-        stateBeforePause = snapshot.stateBeforePause?.rawValue
+        stateBeforePause = snapshot.stateBeforePause
         completedPhasesText = snapshot.completedPhases.joined(separator: ",")
         lastTransitionOn = snapshot.lastTransitionOn.iso
     }

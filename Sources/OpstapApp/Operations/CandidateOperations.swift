@@ -144,7 +144,7 @@ struct CandidateOperations {
         guard !candidacies.isEmpty else { return false }
         if candidacies.contains(where: { $0.decision == nil }) { return true }
         let ended = try await Enrolment.query(on: db).filter(\.$candidacy.$id ~~ candidacies.compactMap(\.id))
-            .filter(\.$state ~~ [EnrolmentState.withdrawn, .completed].map(\.rawValue)).all(\.$candidacy.$id)
+            .filter(\.$state ~~ [EnrolmentState.withdrawn, .completed]).all(\.$candidacy.$id)
         return candidacies.contains { candidacy in candidacy.id.map { !ended.contains($0) } ?? false }
     }
 

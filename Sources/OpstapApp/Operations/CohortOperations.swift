@@ -47,7 +47,7 @@ struct CohortOperations {
         guard !cohortIDs.isEmpty else { return [:] }
         let rows = try await Enrolment.query(on: scope.db)
             .filter(\.$cohort.$id ~~ cohortIDs)
-            .filter(\.$state != EnrolmentState.withdrawn.rawValue)
+            .filter(\.$state != EnrolmentState.withdrawn)
             .all(\.$cohort.$id)
         return rows.reduce(into: [:]) { $0[$1, default: 0] += 1 }
     }

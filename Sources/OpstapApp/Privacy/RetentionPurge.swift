@@ -93,7 +93,7 @@ struct RetentionPurge {
             // Someone still in selection or on a route is kept, whatever their older routes.
             guard theirs.allSatisfy({ $0.stage == CandidacyStage.decided.rawValue }) else { continue }
             let routes = enrolmentsByPerson[personID] ?? []
-            guard routes.allSatisfy({ EnrolmentState(rawValue: $0.state)?.isTerminal == true }) else { continue }
+            guard routes.allSatisfy({ $0.state.isTerminal }) else { continue }
             let kind: RetentionRecordKind
             let since: SimpleDate
             if routes.isEmpty {
@@ -103,7 +103,7 @@ struct RetentionPurge {
                 }.max()!
             } else {
                 kind =
-                    routes.contains { $0.state == EnrolmentState.completed.rawValue }
+                    routes.contains { $0.state == .completed }
                     ? .completedParticipant : .withdrawnParticipant
                 since = routes.compactMap { SimpleDate($0.lastTransitionOn) }.max()!
             }

@@ -107,10 +107,10 @@ enum Attention {
     ) async throws -> [AttentionItem] {
         let query = enrolments.copy()
         if asOf >= today {
-            query.filter(\.$state ~~ runningStates.map(\.rawValue))
+            query.filter(\.$state ~~ runningStates)
         } else {
             query.group(.or) {
-                $0.filter(\.$state ~~ runningStates.map(\.rawValue)).filter(\.$lastTransitionOn > asOf.iso)
+                $0.filter(\.$state ~~ runningStates).filter(\.$lastTransitionOn > asOf.iso)
             }
         }
         let ids = try await query.all(\.$id)

@@ -25,7 +25,7 @@ enum AttentionStore {
         on db: any Database, listedFor: Scope? = nil
     ) async throws -> ResultPage<AttentionItem> {
         try await refreshOutdated(enrolments, today: today, on: db)
-        let query = enrolments.copy().filter(\.$state ~~ Attention.runningStates.map(\.rawValue))
+        let query = enrolments.copy().filter(\.$state ~~ Attention.runningStates)
             .join(StoredAttention.self, on: \Enrolment.$id == \StoredAttention.$id)
         if seesDeadline {
             query.filter(StoredAttention.self, \.$rank > 0)
@@ -55,7 +55,7 @@ enum AttentionStore {
     static func refreshOutdated(
         _ enrolments: QueryBuilder<Enrolment>, today: SimpleDate, on db: any Database
     ) async throws {
-        let outdated = try await enrolments.copy().filter(\.$state ~~ Attention.runningStates.map(\.rawValue))
+        let outdated = try await enrolments.copy().filter(\.$state ~~ Attention.runningStates)
             .join(StoredAttention.self, on: \Enrolment.$id == \StoredAttention.$id, method: .left)
             .filter(
                 .sql(

@@ -13,7 +13,7 @@ enum CurrentAssignments {
         load: (QueryBuilder<GuidanceAssignment>) -> QueryBuilder<GuidanceAssignment> = { $0 }
     ) async throws -> [GuidanceAssignment] {
         let enrolments = try await scope.listedEnrolments()
-        if runningOnly { enrolments.filter(\.$state ~~ Attention.runningStates.map(\.rawValue)) }
+        if runningOnly { enrolments.filter(\.$state ~~ Attention.runningStates) }
         let ids = try await enrolments.all(\.$id)
         var assignments: [GuidanceAssignment] = []
         for start in stride(from: 0, to: ids.count, by: chunk) {

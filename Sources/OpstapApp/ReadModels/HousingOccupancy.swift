@@ -47,7 +47,7 @@ enum HousingOccupancy {
             Enrolment.self, on: \HousingRouteChoice.$enrolment.$id == \Enrolment.$id
         )
         .filter(Enrolment.self, \.$programme.$id == programmeID)
-        .filter(Enrolment.self, \.$state !~ [EnrolmentState.withdrawn.rawValue, EnrolmentState.completed.rawValue])
+        .filter(Enrolment.self, \.$state !~ [EnrolmentState.withdrawn, .completed])
         .filter(\.$route == HousingRoute.programmeStudio.rawValue).sort(\.$chosenOn).all()
         let ids = routes.map { $0.$enrolment.id }
         let housed = Set(

@@ -32,7 +32,7 @@ enum ParticipantRows {
             programme: definition.name,
             cohort: enrolment.cohort.name,
             phase: enrolment.phaseCode.flatMap { definition.phase($0)?.name },
-            state: EnrolmentState(rawValue: enrolment.state) ?? .enrolled,
+            state: enrolment.state,
             since: enrolment.lastTransitionOn)
     }
 }

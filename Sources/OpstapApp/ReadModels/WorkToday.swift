@@ -99,7 +99,7 @@ struct WorkToday {
     private func attendanceToRecord(_ supervised: [UUID]) async throws -> WorkGroup? {
         guard !supervised.isEmpty else { return nil }
         let enrolments = try await Enrolment.query(on: db).filter(\.$id ~~ supervised)
-            .filter(\.$state ~~ Attention.runningStates.map(\.rawValue)).with(\.$person).all()
+            .filter(\.$state ~~ Attention.runningStates).with(\.$person).all()
         var missing: [UUID: [SimpleDate]] = [:]
         for monday in [today.startOfWeek.adding(days: -7), today.startOfWeek] {
             let entries = try await HourEntry.query(on: db).filter(\.$enrolment.$id ~~ supervised)
@@ -154,7 +154,7 @@ struct WorkToday {
         }
         let own =
             try await query
-            .filter(\.$state ~~ [EnrolmentState.inPhase, .betweenPhases].map(\.rawValue))
+            .filter(\.$state ~~ [EnrolmentState.inPhase, .betweenPhases])
             .unique().all(\.$id)
         guard !own.isEmpty else { return nil }
         let planned = Set(
@@ -213,7 +213,7 @@ struct WorkToday {
     /// allocation page proposes places for. The scope's query is joined, never turned into a
     /// list of ids to bind: a coordinator may see tens of thousands of participants.
     private func placementsToAllocate() async throws -> WorkGroup? {
-        let runningStates = [EnrolmentState.enrolled, .inPhase, .betweenPhases].map(\.rawValue)
+        let runningStates: [EnrolmentState] = [.enrolled, .inPhase, .betweenPhases]
         let running = try await scope.listedEnrolments().filter(\.$state ~~ runningStates)
             .field(\.$id).field(\.$cohort.$id).all()
         guard !running.isEmpty else { return nil }

@@ -12,7 +12,7 @@ struct ParticipantWebController {
         let stateFilter = req.query[String.self, at: "state"].flatMap(EnrolmentState.init(rawValue:))
         let query = try await scope.listedEnrolments()
         if let cohortFilter { query.filter(\.$cohort.$id == cohortFilter) }
-        if let stateFilter { query.filter(\.$state == stateFilter.rawValue) }
+        if let stateFilter { query.filter(\.$state == stateFilter) }
         if req.query[String.self, at: "format"] == "csv" {
             let t = req.translator()
             let rows = try await Downloads.allPages {

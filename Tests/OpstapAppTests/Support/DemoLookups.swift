@@ -28,7 +28,7 @@ struct DemoLookups {
     func enrolment(in cohort: String, state: EnrolmentState, stream: String = "statushouders") async throws -> Enrolment
     {
         let cohort = try await self.cohort(cohort)
-        return try await Enrolment.query(on: db).filter(\.$cohort.$id == cohort.id!).filter(\.$state == state.rawValue)
+        return try await Enrolment.query(on: db).filter(\.$cohort.$id == cohort.id!).filter(\.$state == state)
             .filter(\.$stream == stream).sort(\.$id).first()!
     }
 
