@@ -90,7 +90,7 @@ import Vapor
             let leiden = try await DemoLookups(db: app.db).programme("Op je plek in de zorg")
             let candidacy = try #require(
                 try await Candidacy.query(on: app.db).filter(\.$programme.$id == leiden.id!)
-                    .filter(\.$stage == CandidacyStage.selection.rawValue).first())
+                    .filter(\.$stage == CandidacyStage.selection).first())
             let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
             // The decision has no preselected answer.
             let form = try await web.get("/candidates/\(candidacy.id!)").body.string
@@ -101,10 +101,10 @@ import Vapor
             let selected = try await web.post(
                 "/candidates/\(candidacy.id!)/decision", [("decision", "rejected"), ("reason", "Taalniveau te laag.")])
             #expect(selected.status == .ok && selected.body.string.contains("Ja, afwijzen"))
-            #expect(try await Candidacy.find(candidacy.id, on: app.db)?.stage == CandidacyStage.selection.rawValue)
+            #expect(try await Candidacy.find(candidacy.id, on: app.db)?.stage == .selection)
             #expect(try await web.confirm(selected).status == .seeOther)
             let decided = try #require(try await Candidacy.find(candidacy.id, on: app.db))
-            #expect(decided.decision == "rejected" && decided.decisionReason == "Taalniveau te laag.")
+            #expect(decided.decision == .rejected && decided.decisionReason == "Taalniveau te laag.")
         }
     }
 }

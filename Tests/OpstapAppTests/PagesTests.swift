@@ -145,7 +145,7 @@ import Vapor
             #expect(response.status == .conflict)
             #expect(response.body.string.contains("Selecteren kan pas als elk criterium is beoordeeld."))
             let reloaded = try await Candidacy.find(candidacy.id, on: app.db)
-            #expect(reloaded?.stage == "selection")
+            #expect(reloaded?.stage == .selection)
         }
     }
 

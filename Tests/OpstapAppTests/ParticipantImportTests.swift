@@ -147,7 +147,7 @@ import Vapor
             #expect(transitions.first { $0.kind == "enrol" }?.versionNumber == version.number)
             let candidacy = try #require(try await Candidacy.find(amal.$candidacy.id, on: app.db))
             #expect(
-                candidacy.stage == "decided" && candidacy.decision == "selected" && candidacy.referredOn == "2023-10-02"
+                candidacy.stage == .decided && candidacy.decision == .selected && candidacy.referredOn == "2023-10-02"
                     && candidacy.stream == "statushouders")
             let events = try await CandidacyEvent.query(on: app.db).filter(\.$candidacy.$id == candidacy.id!).sort(
                 \.$sequence

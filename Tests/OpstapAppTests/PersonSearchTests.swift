@@ -49,7 +49,7 @@ import Vapor
     @Test func candidatesAreFoundAndABSNOnlyByThoseWhoMaySearchByOne() async throws {
         try await withOpstap { app in
             let candidacy = try #require(
-                try await Candidacy.query(on: app.db).filter(\.$stage == CandidacyStage.referred.rawValue)
+                try await Candidacy.query(on: app.db).filter(\.$stage == CandidacyStage.referred)
                     .with(\.$person).first())
             let intake = try await WebClient.login(app, "intake.kansrijk@opstap.demo")
             _ = try await intake.post("/search", [("q", candidacy.person.fullName)])

@@ -87,11 +87,11 @@ import Vapor
             let coordinator = try Work(
                 try await WebClient.login(app, "coordinator.leiden@opstap.demo").get("/").body.string)
             let candidacies = try await Candidacy.query(on: app.db).filter(\.$programme.$id == leiden.requireID()).all()
-            #expect(coordinator.totals["referralsWithoutIntake"] == candidacies.filter { $0.stage == "referred" }.count)
-            #expect(coordinator.totals["candidatesToDecide"] == candidacies.filter { $0.stage == "selection" }.count)
+            #expect(coordinator.totals["referralsWithoutIntake"] == candidacies.filter { $0.stage == .referred }.count)
+            #expect(coordinator.totals["candidatesToDecide"] == candidacies.filter { $0.stage == .selection }.count)
             #expect(
                 coordinator.totals["intakesOverdue"]
-                    == candidacies.filter { $0.stage == "intakePlanned" && $0.intakeDate! < testToday.iso }.count)
+                    == candidacies.filter { $0.stage == .intakePlanned && $0.intakeDate! < testToday.iso }.count)
             // An employer's HR sees its own open offers below the programme's guarantee.
             let hr = try Work(try await WebClient.login(app, "hr.leiden@opstap.demo").get("/").body.string)
             let organisation = try #require(

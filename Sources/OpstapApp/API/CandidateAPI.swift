@@ -93,7 +93,7 @@ struct CandidateAPI {
         return try await CandidacyEvent.query(on: req.db).filter(\.$candidacy.$id == candidacy.id!).sort(\.$sequence)
             .all().map {
                 APIHistoryEvent(
-                    sequence: $0.sequence, kind: $0.kind, stage: CandidacyStage(rawValue: $0.stage) ?? .referred,
+                    sequence: $0.sequence, kind: $0.kind, stage: $0.stage,
                     detail: $0.detail,
                     actorId: $0.$actor.id, actorOrganisationId: $0.$actorOrganisation.id, recordedAt: $0.recordedAt)
             }

@@ -235,8 +235,8 @@ enum BenchPopulation {
                     id: UUID(), personID: person.id!, programmeID: programme.id!, stream: "statushouders",
                     referredBy: programme.$owner.id, referredOn: "2024-0\(1 + n % 8)-01")
                 let stage = stages[n % stages.count]
-                candidacy.stage = stage.rawValue
-                if stage == .decided { candidacy.decision = SelectionDecision.selected.rawValue }
+                candidacy.stage = stage
+                if stage == .decided { candidacy.decision = .selected }
                 candidacies.append(candidacy)
                 if stage == .decided {
                     let enrolment = Enrolment(

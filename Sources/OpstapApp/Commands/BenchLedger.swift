@@ -69,8 +69,8 @@ enum BenchLedger {
             let candidacy = Candidacy(
                 personID: person.id!, programmeID: programme.id!, stream: "statushouders",
                 referredBy: programme.$owner.id, referredOn: start.adding(days: -60).iso)
-            candidacy.stage = CandidacyStage.decided.rawValue
-            candidacy.decision = SelectionDecision.selected.rawValue
+            candidacy.stage = .decided
+            candidacy.decision = .selected
             try await candidacy.create(on: db)
             let enrolment = Enrolment(
                 personID: person.id!, candidacyID: candidacy.id!, programmeID: programme.id!, versionID: version.id!,

@@ -148,8 +148,8 @@ enum BenchReports {
                 let candidacy = Candidacy(
                     id: UUID(), personID: person.id!, programmeID: programme.id!, stream: "statushouders",
                     referredBy: programme.$owner.id, referredOn: "2024-06-01")
-                candidacy.stage = CandidacyStage.decided.rawValue
-                candidacy.decision = SelectionDecision.selected.rawValue
+                candidacy.stage = .decided
+                candidacy.decision = .selected
                 candidacies.append(candidacy)
                 let start = SimpleDate("2024-09-02")!.adding(days: n % 400)
                 let enrolment = Enrolment(

@@ -129,7 +129,7 @@ struct DemoLoader {
         func event(_ kind: String, _ stage: CandidacyStage, _ detail: String, _ day: SimpleDate) async throws {
             sequence += 1
             try await CandidacyEvent(
-                candidacyID: candidacy.id!, sequence: sequence, kind: kind, stage: stage.rawValue, detail: detail,
+                candidacyID: candidacy.id!, sequence: sequence, kind: kind, stage: stage, detail: detail,
                 actorID: actor.id!, actorOrganisationID: actor.$organisation.id, recordedAt: day.date
             ).create(on: db)
         }
@@ -155,10 +155,10 @@ struct DemoLoader {
         }
         if target >= 4, let decision {
             try await event(decision.rawValue, .decided, reason, intake.adding(days: 7))
-            candidacy.decision = decision.rawValue
+            candidacy.decision = decision
             candidacy.decisionReason = reason
         }
-        candidacy.stage = stage.rawValue
+        candidacy.stage = stage
         candidacy.intakeDate = target >= 1 ? intake.iso : nil
         candidacy.revision = sequence
         try await candidacy.save(on: db)

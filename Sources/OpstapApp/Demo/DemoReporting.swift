@@ -31,7 +31,7 @@ extension DemoLoader {
         let permitHolders = try await Candidacy.query(on: db).filter(\.$programme.$id == leiden.requireID()).filter(
             \.$stream == "statushouders"
         )
-        .filter(\.$decision == SelectionDecision.selected.rawValue).filter(\.$referredOn < d(2025, 1, 1).iso).sort(
+        .filter(\.$decision == SelectionDecision.selected).filter(\.$referredOn < d(2025, 1, 1).iso).sort(
             \.$referredOn
         ).with(\.$person).all()
         for (index, candidacy) in permitHolders.enumerated() {
@@ -57,7 +57,7 @@ extension DemoLoader {
             try await record.create(on: db)
         }
         let kansrijkPeople = try await Candidacy.query(on: db).filter(\.$programme.$id == kansrijk.requireID())
-            .filter(\.$decision == SelectionDecision.selected.rawValue).with(\.$person).all()
+            .filter(\.$decision == SelectionDecision.selected).with(\.$person).all()
         for candidacy in kansrijkPeople {
             try await eligible(
                 candidacy.person, for: tilburg, group: "Statushouder in Tilburg", evidence: .municipalReferral,

@@ -12,8 +12,8 @@ final class Candidacy: Model, @unchecked Sendable {
     @Field(key: "stream") var stream: String
     @Parent(key: "referred_by_organisation_id") var referredBy: Organisation
     @Field(key: "referred_on") var referredOn: String
-    @Field(key: "stage") var stage: String
-    @OptionalField(key: "decision") var decision: String?
+    @Field(key: "stage") var stage: CandidacyStage
+    @OptionalField(key: "decision") var decision: SelectionDecision?
     @OptionalField(key: "decision_reason") var decisionReason: String?
     @OptionalField(key: "intake_date") var intakeDate: String?
     /// Incremented on every change; events carry it as their sequence so that two people
@@ -31,14 +31,14 @@ final class Candidacy: Model, @unchecked Sendable {
         self.stream = stream
         self.$referredBy.id = referredBy
         self.referredOn = referredOn
-        self.stage = CandidacyStage.referred.rawValue
+        self.stage = .referred
         self.revision = 0
     }
 
     var snapshot: CandidacySnapshot {
         CandidacySnapshot(
-            stage: CandidacyStage(rawValue: stage) ?? .referred,
-            decision: decision.flatMap(SelectionDecision.init(rawValue:)),
+            stage: stage,
+            decision: decision,
             referredOn: SimpleDate(referredOn) ?? SimpleDate(year: 2000, month: 1, day: 1)!,
             intakeDate: intakeDate.flatMap(SimpleDate.init))
     }

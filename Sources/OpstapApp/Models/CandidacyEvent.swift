@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import OpstapDomain
 
 /// One step in a candidacy's history: who did what, when. Never updated or deleted.
 final class CandidacyEvent: Model, @unchecked Sendable {
@@ -9,7 +10,7 @@ final class CandidacyEvent: Model, @unchecked Sendable {
     @Parent(key: "candidacy_id") var candidacy: Candidacy
     @Field(key: "sequence") var sequence: Int
     @Field(key: "kind") var kind: String
-    @Field(key: "stage") var stage: String
+    @Field(key: "stage") var stage: CandidacyStage
     @Field(key: "detail") var detail: String
     @Parent(key: "actor_user_id") var actor: User
     @Parent(key: "actor_organisation_id") var actorOrganisation: Organisation
@@ -18,7 +19,7 @@ final class CandidacyEvent: Model, @unchecked Sendable {
     init() {}
 
     init(
-        candidacyID: UUID, sequence: Int, kind: String, stage: String, detail: String, actorID: UUID,
+        candidacyID: UUID, sequence: Int, kind: String, stage: CandidacyStage, detail: String, actorID: UUID,
         actorOrganisationID: UUID, recordedAt: Date
     ) {
         self.$candidacy.id = candidacyID

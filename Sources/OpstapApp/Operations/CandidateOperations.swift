@@ -140,7 +140,7 @@ struct CandidateOperations {
         let candidacies = try await Candidacy.query(on: db).filter(\.$person.$id == personID).filter(
             \.$programme.$id == programmeID
         )
-        .group(.or, { $0.filter(\.$decision == nil).filter(\.$decision == SelectionDecision.selected.rawValue) }).all()
+        .group(.or, { $0.filter(\.$decision == nil).filter(\.$decision == SelectionDecision.selected) }).all()
         guard !candidacies.isEmpty else { return false }
         if candidacies.contains(where: { $0.decision == nil }) { return true }
         let ended = try await Enrolment.query(on: db).filter(\.$candidacy.$id ~~ candidacies.compactMap(\.id))
@@ -280,8 +280,8 @@ struct CandidateOperations {
         let next = try SelectionMachine.apply(
             step, to: candidacy.snapshot, today: scope.today, criteria: criteria, assessments: assessments
         ).get()
-        candidacy.stage = next.stage.rawValue
-        candidacy.decision = next.decision?.rawValue
+        candidacy.stage = next.stage
+        candidacy.decision = next.decision
         candidacy.intakeDate = next.intakeDate?.iso
         let (kind, detail): (String, String) =
             switch step {

@@ -21,7 +21,7 @@ struct EnrolmentOperations {
         } else if let referred = SimpleDate(candidacy.referredOn), enrolledOn < referred {
             errors.append(FieldError("enrolledOn", .beforeReferral, [referred.iso]))
         }
-        if candidacy.decision != SelectionDecision.selected.rawValue {
+        if candidacy.decision != .selected {
             errors.append(FieldError("candidacy", .notSelected))
         }
         if cohort.$programme.id != candidacy.$programme.id { errors.append(FieldError("cohortId", .unknownCohort)) }

@@ -174,14 +174,14 @@ struct ParticipantImportOperations {
                     let candidacy = Candidacy(
                         id: UUID(), personID: person.id!, programmeID: record.$programme.id, stream: record.stream,
                         referredBy: record.$referredBy.id, referredOn: history.referredOn.iso)
-                    candidacy.stage = CandidacyStage.decided.rawValue
-                    candidacy.decision = SelectionDecision.selected.rawValue
+                    candidacy.stage = .decided
+                    candidacy.decision = .selected
                     candidacy.decisionReason = "import"
                     candidacy.revision = 2
                     events.append(
                         CandidacyEvent(
                             candidacyID: candidacy.id!, sequence: 1, kind: "referred",
-                            stage: CandidacyStage.referred.rawValue,
+                            stage: .referred,
                             detail: "import", actorID: actorID, actorOrganisationID: organisationID, recordedAt: now))
                     events.append(
                         CandidacyEvent(

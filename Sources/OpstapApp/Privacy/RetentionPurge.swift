@@ -91,7 +91,7 @@ struct RetentionPurge {
         var due: [DuePerson] = []
         for (personID, theirs) in candidaciesByPerson where !erasedIDs.contains(personID) {
             // Someone still in selection or on a route is kept, whatever their older routes.
-            guard theirs.allSatisfy({ $0.stage == CandidacyStage.decided.rawValue }) else { continue }
+            guard theirs.allSatisfy({ $0.stage == .decided }) else { continue }
             let routes = enrolmentsByPerson[personID] ?? []
             guard routes.allSatisfy({ $0.state.isTerminal }) else { continue }
             let kind: RetentionRecordKind

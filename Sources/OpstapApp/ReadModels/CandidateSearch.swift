@@ -12,7 +12,7 @@ struct CandidateSearch {
     func query(search: String, programme: UUID?, stage: CandidacyStage?) async throws -> QueryBuilder<Candidacy> {
         let query = try await scope.listedCandidacies()
         if let programme { query.filter(\.$programme.$id == programme) }
-        if let stage { query.filter(\.$stage == stage.rawValue) }
+        if let stage { query.filter(\.$stage == stage) }
         switch Self.people(matching: search, actor: scope.actor, in: Candidacy.schema) {
         case .everyone: return query
         case .nobody: return query.filter(\.$id ~~ [UUID]())
@@ -75,8 +75,8 @@ struct CandidateSearch {
             name: candidacy.person.fullName, href: "/candidates/\(candidacy.id!.uuidString)",
             programme: candidacy.programme.name,
             stream: candidacy.programme.draft?.stream(candidacy.stream)?.name ?? candidacy.stream,
-            stage: CandidacyStage(rawValue: candidacy.stage) ?? .referred,
-            decision: candidacy.decision.flatMap(SelectionDecision.init(rawValue:)),
+            stage: candidacy.stage,
+            decision: candidacy.decision,
             referredOn: candidacy.referredOn, referredBy: candidacy.referredBy.name)
     }
 }

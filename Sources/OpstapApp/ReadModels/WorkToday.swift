@@ -177,7 +177,7 @@ struct WorkToday {
     private func candidacies(
         _ kind: WorkKind, stage: CandidacyStage, intakeBefore: SimpleDate? = nil
     ) async throws -> WorkGroup? {
-        var query = try await scope.listedCandidacies().filter(\.$stage == stage.rawValue)
+        var query = try await scope.listedCandidacies().filter(\.$stage == stage)
         if let intakeBefore { query = query.filter(\.$intakeDate < intakeBefore.iso) }
         let total = try await query.copy().count()
         guard total > 0 else { return nil }

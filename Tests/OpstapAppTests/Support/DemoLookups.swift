@@ -20,8 +20,8 @@ struct DemoLookups {
         in programme: String, stage: CandidacyStage, decision: SelectionDecision? = nil
     ) async throws -> Candidacy {
         let programme = try await self.programme(programme)
-        let query = Candidacy.query(on: db).filter(\.$programme.$id == programme.id!).filter(\.$stage == stage.rawValue)
-        if let decision { query.filter(\.$decision == decision.rawValue) }
+        let query = Candidacy.query(on: db).filter(\.$programme.$id == programme.id!).filter(\.$stage == stage)
+        if let decision { query.filter(\.$decision == decision) }
         return try await query.sort(\.$referredOn).first()!
     }
 

@@ -28,8 +28,8 @@ enum Factories {
                     personID: try $0.requireID(), programmeID: programmeID, stream: stream, referredBy: referredBy,
                     referredOn: referredOn)
                 if selected {
-                    candidacy.stage = CandidacyStage.decided.rawValue
-                    candidacy.decision = SelectionDecision.selected.rawValue
+                    candidacy.stage = .decided
+                    candidacy.decision = .selected
                 }
                 return candidacy
             }
