@@ -533,7 +533,7 @@ import Vapor
                     Enrolment.self, on: \FollowUp.$enrolment.$id == \Enrolment.$id
                 )
                 .filter(Enrolment.self, \.$programme.$id == leiden.id!).filter(
-                    \.$moment == FollowUpMoment.sixMonths.rawValue
+                    \.$moment == FollowUpMoment.sixMonths
                 ).first())
             sixMonths.situation = nil
             try await sixMonths.save(on: app.db)

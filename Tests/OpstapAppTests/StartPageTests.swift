@@ -97,7 +97,7 @@ import Vapor
             let organisation = try #require(
                 try await User.query(on: app.db).filter(\.$email == "hr.leiden@opstap.demo").first()?.$organisation.id)
             let offers = try await JobOffer.query(on: app.db).filter(\.$employer.$id == organisation)
-                .filter(\.$status == "offered").all()
+                .filter(\.$status == JobOfferStatus.offered).all()
             let below = offers.filter { offer in offer.guaranteedHours.map { offer.hoursPerWeek < $0 } ?? false }
             #expect(!below.isEmpty && hr.totals["offersBelowGuarantee"] == below.count)
             #expect(hr.links["offersBelowGuarantee"]?.allSatisfy { $0.hasSuffix("/pathway") } == true)

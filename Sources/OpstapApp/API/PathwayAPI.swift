@@ -185,7 +185,7 @@ struct PathwayAPI {
             exams: (r.$exams.value ?? []).sorted { $0.takenOn < $1.takenOn }.map {
                 APIExam(
                     id: $0.id!, subject: $0.subject, takenOn: SimpleDate($0.takenOn)!,
-                    result: ExamResult(rawValue: $0.result) ?? .planned)
+                    result: $0.result)
             })
     }
 
@@ -252,7 +252,7 @@ struct PathwayAPI {
         APIFitInterview(
             id: i.id!, employerId: i.$employer.id, plannedOn: SimpleDate(i.plannedOn)!,
             plannedTime: i.plannedTime.isEmpty ? nil : i.plannedTime,
-            result: FitInterviewResult(rawValue: i.result) ?? .planned, note: i.note)
+            result: i.result, note: i.note)
     }
 
     func planInterview(_ req: Request) async throws -> Response {
@@ -312,7 +312,7 @@ struct PathwayAPI {
 
     static func followUp(_ f: FollowUp) -> APIFollowUp {
         APIFollowUp(
-            id: f.id!, moment: FollowUpMoment(rawValue: f.moment) ?? .fourWeeks, dueOn: SimpleDate(f.dueOn)!,
+            id: f.id!, moment: f.moment, dueOn: SimpleDate(f.dueOn)!,
             situation: f.situation.flatMap(FollowUpSituation.init),
             observedOn: f.observedOn.flatMap(SimpleDate.init), source: f.source.flatMap(FollowUpSource.init),
             note: f.note)

@@ -172,10 +172,10 @@ struct APIJobOffer: Content {
         locationId = offer.$location.id
         role = offer.role
         hoursPerWeek = offer.hoursPerWeek
-        contractType = offer.contract
+        contractType = offer.contractType
         startsOn = SimpleDate(offer.startsOn)!
         offeredOn = SimpleDate(offer.offeredOn)!
-        status = JobOfferStatus(rawValue: offer.status) ?? .offered
+        status = offer.status
         guaranteedHours = offer.guaranteedHours
         meetsGuarantee = offer.guarantee.meetsGuarantee
         shortfallHours = offer.guarantee.shortfall

@@ -225,7 +225,7 @@ extension DemoLoader {
             let interview = FitInterview(
                 enrolmentID: enrolment.id!, employerID: alrijne, plannedOn: left.adding(days: -21),
                 plannedTime: "10:00", recordedBy: hr)
-            interview.result = FitInterviewResult.positive.rawValue
+            interview.result = .positive
             interview.note = "Goede klik met het team; start na de diploma-uitreiking."
             try await interview.create(on: db)
             try await offer(
@@ -245,7 +245,7 @@ extension DemoLoader {
                 let interview = FitInterview(
                     enrolmentID: enrolment.id!, employerID: alrijne, plannedOn: d(2026, 11, 10), plannedTime: "09:30",
                     recordedBy: hr)
-                interview.result = FitInterviewResult.positive.rawValue
+                interview.result = .positive
                 try await interview.create(on: db)
                 // Below the guarantee of 24 hours: the check flags it.
                 try await offer(
@@ -281,10 +281,10 @@ extension DemoLoader {
         offer.$location.id = location?.id
         offer.role = role
         offer.hoursPerWeek = hours
-        offer.contractType = contract.rawValue
+        offer.contractType = contract
         offer.startsOn = starts.iso
         offer.offeredOn = offered.iso
-        offer.status = status.rawValue
+        offer.status = status
         offer.guaranteedHours = guarantee
         offer.$recordedBy.id = by
         try await offer.create(on: db)
@@ -357,7 +357,7 @@ extension DemoLoader {
                     let interview = FitInterview(
                         enrolmentID: enrolment.id!, employerID: orgs.amarant, plannedOn: d(2024, 7, 22),
                         plannedTime: "11:00", recordedBy: hr)
-                    interview.result = FitInterviewResult.positive.rawValue
+                    interview.result = .positive
                     try await interview.create(on: db)
                     let bbl = enrolment.outcomeCode == "bbl-opleiding"
                     try await offer(

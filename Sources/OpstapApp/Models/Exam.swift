@@ -10,7 +10,7 @@ final class Exam: Model, @unchecked Sendable {
     @Parent(key: "participant_qualification_id") var participantQualification: ParticipantQualification
     @Field(key: "subject") var subject: String
     @Field(key: "taken_on") var takenOn: String
-    @Field(key: "result") var result: String
+    @Field(key: "result") var result: ExamResult
     @Parent(key: "recorded_by") var recordedBy: User
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
@@ -20,7 +20,7 @@ final class Exam: Model, @unchecked Sendable {
         self.$participantQualification.id = participantQualificationID
         self.subject = subject
         self.takenOn = takenOn.iso
-        self.result = result.rawValue
+        self.result = result
         self.$recordedBy.id = recordedBy
     }
 }

@@ -11,7 +11,7 @@ final class FitInterview: Model, @unchecked Sendable {
     @Parent(key: "employer_id") var employer: Organisation
     @Field(key: "planned_on") var plannedOn: String
     @Field(key: "planned_time") var plannedTime: String
-    @Field(key: "result") var result: String
+    @Field(key: "result") var result: FitInterviewResult
     @Field(key: "note") var note: String
     @Parent(key: "recorded_by") var recordedBy: User
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -23,7 +23,7 @@ final class FitInterview: Model, @unchecked Sendable {
         self.$employer.id = employerID
         self.plannedOn = plannedOn.iso
         self.plannedTime = plannedTime
-        self.result = FitInterviewResult.planned.rawValue
+        self.result = .planned
         self.note = ""
         self.$recordedBy.id = recordedBy
     }

@@ -8,7 +8,7 @@ final class FollowUp: Model, @unchecked Sendable {
 
     @ID var id: UUID?
     @Parent(key: "enrolment_id") var enrolment: Enrolment
-    @Field(key: "moment") var moment: String
+    @Field(key: "moment") var moment: FollowUpMoment
     @Field(key: "due_on") var dueOn: String
     @OptionalField(key: "situation") var situation: String?
     /// Six months after leaving: a better job than at entry (ESF+ EECR06; only for people employed at entry).
@@ -24,7 +24,7 @@ final class FollowUp: Model, @unchecked Sendable {
 
     init(enrolmentID: UUID, moment: FollowUpMoment, dueOn: SimpleDate, taskID: UUID?) {
         self.$enrolment.id = enrolmentID
-        self.moment = moment.rawValue
+        self.moment = moment
         self.dueOn = dueOn.iso
         self.note = ""
         self.$task.id = taskID

@@ -12,10 +12,10 @@ final class JobOffer: Model, @unchecked Sendable {
     @OptionalParent(key: "location_id") var location: Location?
     @Field(key: "role") var role: String
     @Field(key: "hours_per_week") var hoursPerWeek: Double
-    @Field(key: "contract_type") var contractType: String
+    @Field(key: "contract_type") var contractType: ContractType
     @Field(key: "starts_on") var startsOn: String
     @Field(key: "offered_on") var offeredOn: String
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: JobOfferStatus
     /// The programme's guarantee when the offer was made, so later changes to the programme
     /// do not rewrite the check of an old offer.
     @OptionalField(key: "guaranteed_hours") var guaranteedHours: Double?
@@ -24,8 +24,7 @@ final class JobOffer: Model, @unchecked Sendable {
 
     init() {}
 
-    var contract: ContractType { ContractType(rawValue: contractType) ?? .fixedTerm }
     var guarantee: JobGuaranteeCheck {
-        JobGuaranteeCheck(guaranteedHours: guaranteedHours, offeredHours: hoursPerWeek, contractType: contract)
+        JobGuaranteeCheck(guaranteedHours: guaranteedHours, offeredHours: hoursPerWeek, contractType: contractType)
     }
 }

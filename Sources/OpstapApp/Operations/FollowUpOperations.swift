@@ -24,7 +24,7 @@ struct FollowUpOperations {
         for moment in FollowUpMoment.allCases {
             guard
                 try await FollowUp.query(on: db).filter(\.$enrolment.$id == enrolmentID).filter(
-                    \.$moment == moment.rawValue
+                    \.$moment == moment
                 ).first() == nil
             else { continue }
             let due = moment.dueDate(leftOn: leftOn)
@@ -72,7 +72,7 @@ struct FollowUpOperations {
         followUp.observedOn = day.iso
         followUp.note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         followUp.improvedSituation =
-            followUp.moment == FollowUpMoment.sixMonths.rawValue && situation == .employed ? improvedSituation : nil
+            followUp.moment == .sixMonths && situation == .employed ? improvedSituation : nil
         followUp.$recordedBy.id = actor.userID
         try await db.transaction { tx in
             try await followUp.save(on: tx)

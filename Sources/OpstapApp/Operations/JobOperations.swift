@@ -92,7 +92,7 @@ struct JobOperations {
         {
             throw AccessDenied.forbidden
         }
-        interview.result = result.rawValue
+        interview.result = result
         interview.note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         try await interview.save(on: db)
     }
@@ -142,10 +142,10 @@ struct JobOperations {
         offer.$location.id = try location?.requireID()
         offer.role = role
         offer.hoursPerWeek = hours
-        offer.contractType = contract.rawValue
+        offer.contractType = contract
         offer.startsOn = start.iso
         offer.offeredOn = offered.iso
-        offer.status = JobOfferStatus.offered.rawValue
+        offer.status = .offered
         offer.guaranteedHours = definition.guidance.jobGuaranteeHours
         offer.$recordedBy.id = actor.userID
         try await offer.create(on: db)
@@ -171,10 +171,10 @@ struct JobOperations {
         if actor.roles.isDisjoint(with: [.administrator, .coordinator]) && offer.$employer.id != actor.organisationID {
             throw AccessDenied.forbidden
         }
-        guard offer.status == JobOfferStatus.offered.rawValue else {
+        guard offer.status == .offered else {
             throw ValidationFailure([FieldError("status", .alreadyConcluded)])
         }
-        offer.status = status.rawValue
+        offer.status = status
         try await offer.save(on: db)
     }
 }

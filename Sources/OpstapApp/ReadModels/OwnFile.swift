@@ -116,7 +116,7 @@ struct OwnFile {
                     exams: record.exams.sorted { $0.takenOn < $1.takenOn }.map {
                         (
                             subject: $0.subject, on: SimpleDate($0.takenOn),
-                            result: ExamResult(rawValue: $0.result) ?? .planned
+                            result: $0.result
                         )
                     })
             }

@@ -80,7 +80,7 @@ enum Pathways {
                     exams: record.exams.sorted { $0.takenOn < $1.takenOn }.map {
                         ExamRow(
                             subject: $0.subject, takenOn: $0.takenOn,
-                            result: ExamResult(rawValue: $0.result) ?? .planned)
+                            result: $0.result)
                     })
             },
             choices: catalogue.map {
@@ -122,15 +122,15 @@ enum Pathways {
             interviews: try await interviewQuery.all().map {
                 InterviewRow(
                     id: $0.id!, employer: $0.employer.name, plannedOn: $0.plannedOn, plannedTime: $0.plannedTime,
-                    result: FitInterviewResult(rawValue: $0.result) ?? .planned, note: $0.note,
+                    result: $0.result, note: $0.note,
                     mayRecord: ownEmployer.contains($0.$employer.id))
             },
             offers: try await offerQuery.all().map {
                 OfferRow(
                     id: $0.id!, employer: $0.employer.name, location: $0.location?.name, role: $0.role,
-                    hoursPerWeek: $0.hoursPerWeek, contract: $0.contract,
+                    hoursPerWeek: $0.hoursPerWeek, contract: $0.contractType,
                     startsOn: $0.startsOn, offeredOn: $0.offeredOn,
-                    status: JobOfferStatus(rawValue: $0.status) ?? .offered, guarantee: $0.guarantee,
+                    status: $0.status, guarantee: $0.guarantee,
                     mayDecide: ownEmployer.contains($0.$employer.id))
             },
             employers: employers.map { Choice(value: $0.id!.uuidString, label: $0.name) },
@@ -143,7 +143,7 @@ enum Pathways {
         let followUp = FollowUpPart(
             rows: followUps.map {
                 FollowUpRow(
-                    id: $0.id!, moment: FollowUpMoment(rawValue: $0.moment) ?? .fourWeeks, dueOn: $0.dueOn,
+                    id: $0.id!, moment: $0.moment, dueOn: $0.dueOn,
                     situation: $0.situation.flatMap(FollowUpSituation.init),
                     observedOn: $0.observedOn, source: $0.source.flatMap(FollowUpSource.init), note: $0.note)
             },

@@ -251,7 +251,7 @@ struct WorkToday {
     private func openInterviews() async throws -> WorkGroup? {
         var query = try await scope.listedEnrolments()
             .join(FitInterview.self, on: \Enrolment.$id == \FitInterview.$enrolment.$id)
-            .filter(FitInterview.self, \.$result == FitInterviewResult.planned.rawValue)
+            .filter(FitInterview.self, \.$result == FitInterviewResult.planned)
         if employerOnly { query = query.filter(FitInterview.self, \.$employer.$id == actor.organisationID) }
         let total = try await query.copy().count()
         let first = try await query.sort(FitInterview.self, \.$plannedOn).limit(Self.shown).all()
@@ -267,13 +267,13 @@ struct WorkToday {
     private func offersBelowGuarantee() async throws -> WorkGroup? {
         var query = try await scope.listedEnrolments()
             .join(JobOffer.self, on: \Enrolment.$id == \JobOffer.$enrolment.$id)
-            .filter(JobOffer.self, \.$status == JobOfferStatus.offered.rawValue)
+            .filter(JobOffer.self, \.$status == JobOfferStatus.offered)
             .filter(JobOffer.self, \.$guaranteedHours != nil)
         if employerOnly { query = query.filter(JobOffer.self, \.$employer.$id == actor.organisationID) }
         let offers = try await query.sort(JobOffer.self, \.$offeredOn).all().map { try $0.joined(JobOffer.self) }
         let below = offers.filter { offer in
             guard let guaranteed = offer.guaranteedHours else { return false }
-            return offer.hoursPerWeek < guaranteed || offer.contractType == ContractType.onCall.rawValue
+            return offer.hoursPerWeek < guaranteed || offer.contractType == .onCall
         }
         return try await named(.offersBelowGuarantee, below, total: below.count, enrolment: \.$enrolment.id) {
             offer, name in
