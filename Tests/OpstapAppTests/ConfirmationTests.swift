@@ -55,7 +55,7 @@ import Vapor
     @Test func freezingAReportAsksFirst() async throws {
         try await withOpstap { app in
             let stream = try #require(
-                try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus.rawValue).first())
+                try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus).first())
             let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
             let asked = try await web.post("/funding/\(stream.id!)/esf/snapshots?year=2024", [("year", "2024")])
             #expect(asked.status == .ok && asked.body.string.contains("maar één keer"))

@@ -9,7 +9,7 @@ import Vapor
 /// Field rules that match the purpose, and answers that reveal nothing (issue 12 item 9).
 @Suite struct DataMinimisationTests {
     func esfStream(_ app: Application) async throws -> FundingStream {
-        try #require(try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus.rawValue).first())
+        try #require(try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus).first())
     }
 
     @Test func aCareEmployersCoordinatorNeitherReadsNorWritesSpecialCategoryAnswers() async throws {

@@ -12,7 +12,7 @@ import Vapor
     /// A Leiden permit holder counted in the ESF+ stream, and the stream.
     private func esfParticipant(_ app: Application) async throws -> (Enrolment, FundingStream) {
         let stream = try #require(
-            try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus.rawValue).first())
+            try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus).first())
         let counted = try await FundingEligibility.query(on: app.db).filter(\.$stream.$id == stream.requireID())
             .filter(\.$eligible == true).all(\.$person.$id)
         let enrolment = try #require(

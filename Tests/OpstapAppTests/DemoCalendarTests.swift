@@ -34,7 +34,7 @@ import Vapor
             #expect(cohort.startDate == "2026-10-19", "5 October as written, two weeks on")
             // Grant periods are the funder's calendar and stay where they are.
             let grant = try #require(
-                try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus.rawValue).first())
+                try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus).first())
             #expect(grant.startsOn == "2024-01-01" && grant.endsOn == "2025-12-31")
 
             // Some running participants need attention on that day, not all of them.

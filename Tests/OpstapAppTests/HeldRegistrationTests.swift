@@ -126,7 +126,7 @@ import Vapor
             #expect(resolved.status == .seeOther)
             let hold = try #require(
                 try await HeldRegistration.find(UUID(uuidString: String(location.suffix(36))), on: app.db))
-            #expect(hold.holdStatus == .registered)
+            #expect(hold.status == .registered)
             let candidacy = try #require(try await Candidacy.find(hold.$candidacy.id, on: app.db))
             let person = try #require(try await Person.find(candidacy.$person.id, on: app.db))
             #expect(person.id != existing.id && person.fullName == "Nieuw Gezicht" && person.bsn == existing.bsn)

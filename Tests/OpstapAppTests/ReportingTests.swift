@@ -9,7 +9,7 @@ import Vapor
 /// Funding, the ESF+ report, goals, dashboards, lessons and import, over HTTP on the demo.
 @Suite struct ReportingTests {
     func esfStream(_ app: Application) async throws -> FundingStream {
-        try #require(try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus.rawValue).first())
+        try #require(try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus).first())
     }
 
     func csvRows(_ text: String) throws -> [String: [String]] {
@@ -390,7 +390,7 @@ import Vapor
     @Test func theESFReportOverTheAPIIsSuppressedForReportingRoles() async throws {
         try await withOpstap { app in
             let stream = try #require(
-                try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus.rawValue).first())
+                try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus).first())
             let coordinator = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
             let report = try await coordinator.send(.GET, "/api/v1/funding-streams/\(stream.id!)/esf-report?year=2024")
             #expect(report.status == .ok)
@@ -435,7 +435,7 @@ import Vapor
     @Test func aGrantStartingInALaterYearHasNoReportYetAndReportingRolesSeeNoExactDifferences() async throws {
         try await withOpstap { app in
             let stream = try #require(
-                try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus.rawValue).first())
+                try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus).first())
             let coordinator = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
             let future = try await coordinator.send(
                 .POST, "/api/v1/programmes/\(stream.$programme.id)/funding-streams",
@@ -472,7 +472,7 @@ import Vapor
     @Test func everyReportingRouteWithAnIdIsClosedToAnotherOrganisation() async throws {
         try await withOpstap { app in
             let stream = try #require(
-                try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus.rawValue).first())
+                try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus).first())
             let person = try #require(
                 try await FundingEligibility.query(on: app.db).filter(\.$stream.$id == stream.id!).first()
             ).$person.id

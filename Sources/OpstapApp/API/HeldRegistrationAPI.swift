@@ -82,7 +82,7 @@ struct HeldRegistrationAPI {
 
     static func map(_ hold: HeldRegistration, matches: [APIHeldMatch]?) -> APIHeldRegistration {
         APIHeldRegistration(
-            id: hold.id!, status: hold.status, programmeId: hold.$programme.id, stream: hold.stream,
+            id: hold.id!, status: hold.status.rawValue, programmeId: hold.$programme.id, stream: hold.stream,
             givenName: hold.givenName, familyName: hold.familyName, dateOfBirth: hold.dateOfBirth,
             registeredAt: hold.registeredAt, registeredBy: hold.$registeredBy.id, resolvedAt: hold.resolvedAt,
             candidacyId: hold.$candidacy.id, matches: matches)

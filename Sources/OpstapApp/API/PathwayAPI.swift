@@ -63,7 +63,7 @@ struct PathwayAPI {
 
     static func unit(_ unit: HousingUnit, tenancies: [Tenancy], today: SimpleDate) -> APIUnit {
         APIUnit(
-            id: unit.id!, complexId: unit.$complex.id, label: unit.label, kind: unit.unitKind, sizeM2: unit.sizeM2,
+            id: unit.id!, complexId: unit.$complex.id, label: unit.label, kind: unit.kind, sizeM2: unit.sizeM2,
             availableFrom: unit.available,
             freeFrom: TenancyRules.freeFrom(today, availableFrom: unit.available, tenancies: tenancies.map(\.range)))
     }
@@ -159,7 +159,7 @@ struct PathwayAPI {
     }
 
     static func qualification(_ q: Qualification) -> APIQualification {
-        APIQualification(id: q.id!, crebo: q.crebo, name: q.name, level: q.qualificationLevel)
+        APIQualification(id: q.id!, crebo: q.crebo, name: q.name, level: q.level)
     }
 
     func createQualification(_ req: Request) async throws -> Response {
@@ -180,7 +180,7 @@ struct PathwayAPI {
 
     static func record(_ r: ParticipantQualification) -> APIParticipantQualification {
         APIParticipantQualification(
-            id: r.id!, qualificationId: r.$qualification.id, startedOn: r.started, status: r.qualificationStatus,
+            id: r.id!, qualificationId: r.$qualification.id, startedOn: r.started, status: r.status,
             awardedOn: r.awardedOn.flatMap(SimpleDate.init), stoppedOn: r.stoppedOn.flatMap(SimpleDate.init),
             exams: (r.$exams.value ?? []).sorted { $0.takenOn < $1.takenOn }.map {
                 APIExam(

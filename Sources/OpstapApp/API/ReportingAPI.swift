@@ -11,7 +11,7 @@ struct ReportingAPI {
 
     static func stream(_ stream: FundingStream, eligible: Int) -> APIFundingStream {
         APIFundingStream(
-            id: stream.id!, programmeId: stream.$programme.id, kind: stream.fundingKind, name: stream.name,
+            id: stream.id!, programmeId: stream.$programme.id, kind: stream.kind, name: stream.name,
             reference: stream.reference,
             funderId: stream.$funder.id, amountCents: stream.amount, startsOn: stream.period.start,
             endsOn: stream.period.end,
@@ -105,7 +105,7 @@ struct ReportingAPI {
         try scope.actor.require(.recordEligibility)
         let operations = FundingOperations(scope: scope, now: req.clock.now())
         let stream = try await operations.stream(req.idParameter())
-        guard stream.fundingKind == .esfPlus else { throw AccessDenied.notFound }
+        guard stream.kind == .esfPlus else { throw AccessDenied.notFound }
         let (_, record) = try await operations.characteristics(stream, personID: try req.uuidParameter("personId"))
         guard let value = record?.characteristics else { throw AccessDenied.notFound }
         return Self.characteristics(value)

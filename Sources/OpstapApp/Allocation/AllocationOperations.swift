@@ -213,7 +213,7 @@ struct AllocationOperations {
     func freeStudios(programmeID: UUID, from: SimpleDate) async throws -> [(HousingUnit, FreeStudio)] {
         let complexes = try await HousingComplex.query(on: db).filter(\.$programme.$id == programmeID).all()
         let units = try await HousingUnit.query(on: db).filter(\.$complex.$id ~~ complexes.compactMap(\.id)).filter(
-            \.$kind == UnitKind.studio.rawValue
+            \.$kind == UnitKind.studio
         )
         .sort(\.$label).all()
         let tenancies = Dictionary(

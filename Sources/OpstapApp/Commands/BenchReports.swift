@@ -108,12 +108,12 @@ enum BenchReports {
                 .sort(\.$number, .descending).first(),
             let coordinator = try await User.query(on: db).filter(\.$email == "coordinator.leiden@opstap.demo").first(),
             let qualification = try await Qualification.query(on: db).filter(
-                \.$level == QualificationLevel.mbo1.rawValue
+                \.$level == QualificationLevel.mbo1
             ).first()
         else { throw CommandError.invalid("Load the demo first") }
         let stream = FundingStream()
         stream.$programme.id = try programme.requireID()
-        stream.kind = FundingKind.esfPlus.rawValue
+        stream.kind = .esfPlus
         stream.name = "Benchmark ESF+ \(UUID().uuidString.prefix(6))"
         stream.reference = "bench"
         stream.$funder.id = programme.$owner.id
@@ -178,7 +178,7 @@ enum BenchReports {
                     transition("complete", left)
                     let award = ParticipantQualification(
                         enrolmentID: enrolment.id!, qualificationID: qualification.id!, startedOn: start)
-                    award.status = QualificationStatus.awarded.rawValue
+                    award.status = .awarded
                     award.awardedOn = left.iso
                     awards.append(award)
                 default:

@@ -189,7 +189,7 @@ extension DemoLoader {
         let entree = ParticipantQualification(
             enrolmentID: enrolment.id!, qualificationID: qualifications["entree"]!.id!, startedOn: mbo1Start)
         if enrolment.completedPhasesText.contains("mbo-1") {
-            entree.status = QualificationStatus.awarded.rawValue
+            entree.status = .awarded
             entree.awardedOn = mbo1End.iso
         }
         try await entree.create(on: db)
@@ -342,7 +342,7 @@ extension DemoLoader {
                     enrolmentID: enrolment.id!, qualificationID: qualifications["certificaat"]!.id!,
                     startedOn: pilot ? d(2024, 2, 19) : d(2026, 10, 5))
                 if pilot && enrolment.state == .completed {
-                    certificate.status = QualificationStatus.awarded.rawValue
+                    certificate.status = .awarded
                     certificate.awardedOn = DemoPopulation.d(2024, 7, 12).iso
                 }
                 try await certificate.create(on: db)

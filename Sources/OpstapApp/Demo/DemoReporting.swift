@@ -114,7 +114,7 @@ extension DemoLoader {
     ) async throws -> FundingStream {
         let stream = FundingStream()
         stream.$programme.id = try programme.requireID()
-        stream.kind = kind.rawValue
+        stream.kind = kind
         stream.name = name
         stream.reference = reference
         stream.$funder.id = funder
@@ -153,7 +153,7 @@ extension DemoLoader {
         goal.$programme.id = try programme.requireID()
         goal.title = title
         goal.source = source
-        goal.measure = measure.rawValue
+        goal.measure = measure
         goal.target = target
         goal.periodStart = from?.iso
         goal.deadline = deadline.iso

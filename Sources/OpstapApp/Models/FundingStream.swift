@@ -8,7 +8,7 @@ final class FundingStream: Model, @unchecked Sendable {
 
     @ID var id: UUID?
     @Parent(key: "programme_id") var programme: Programme
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: FundingKind
     @Field(key: "name") var name: String
     /// The funder's reference, e.g. the ESF+ operation number.
     @Field(key: "reference") var reference: String
@@ -37,6 +37,5 @@ final class FundingStream: Model, @unchecked Sendable {
         }
     }
 
-    var fundingKind: FundingKind { FundingKind(rawValue: kind) ?? .other }
     var period: (start: SimpleDate, end: SimpleDate) { (SimpleDate(startsOn)!, SimpleDate(endsOn)!) }
 }

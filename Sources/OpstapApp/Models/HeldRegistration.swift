@@ -26,7 +26,7 @@ final class HeldRegistration: Model, @unchecked Sendable {
     @Field(key: "matches") var storedMatches: HeldMatches
     var matches: [HeldMatch] { storedMatches.list }
     /// A `HoldStatus` raw value.
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: HoldStatus
     @OptionalParent(key: "resolved_by_user_id") var resolvedBy: User?
     @OptionalField(key: "resolved_at") var resolvedAt: Date?
     @OptionalParent(key: "candidacy_id") var candidacy: Candidacy?
@@ -59,10 +59,9 @@ final class HeldRegistration: Model, @unchecked Sendable {
         self.$registeredByOrganisation.id = actor.organisationID
         self.registeredAt = at
         self.storedMatches = HeldMatches(list: matches)
-        self.status = HoldStatus.held.rawValue
+        self.status = .held
     }
 
-    var holdStatus: HoldStatus { HoldStatus(rawValue: status) ?? .held }
 }
 
 struct HeldMatches: Codable, Sendable, Equatable {

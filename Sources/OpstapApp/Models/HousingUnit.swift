@@ -9,7 +9,7 @@ final class HousingUnit: Model, @unchecked Sendable {
     @ID var id: UUID?
     @Parent(key: "complex_id") var complex: HousingComplex
     @Field(key: "label") var label: String
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: UnitKind
     @Field(key: "size_m2") var sizeM2: Double
     @Field(key: "available_from") var availableFrom: String
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -19,11 +19,10 @@ final class HousingUnit: Model, @unchecked Sendable {
     init(complexID: UUID, label: String, kind: UnitKind, sizeM2: Double, availableFrom: SimpleDate) {
         self.$complex.id = complexID
         self.label = label
-        self.kind = kind.rawValue
+        self.kind = kind
         self.sizeM2 = sizeM2
         self.availableFrom = availableFrom.iso
     }
 
-    var unitKind: UnitKind { UnitKind(rawValue: kind) ?? .apartment }
     var available: SimpleDate { SimpleDate(availableFrom)! }
 }

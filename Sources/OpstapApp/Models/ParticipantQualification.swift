@@ -10,7 +10,7 @@ final class ParticipantQualification: Model, @unchecked Sendable {
     @Parent(key: "enrolment_id") var enrolment: Enrolment
     @Parent(key: "qualification_id") var qualification: Qualification
     @Field(key: "started_on") var startedOn: String
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: QualificationStatus
     @OptionalField(key: "awarded_on") var awardedOn: String?
     @OptionalField(key: "stopped_on") var stoppedOn: String?
     @Children(for: \.$participantQualification) var exams: [Exam]
@@ -24,9 +24,8 @@ final class ParticipantQualification: Model, @unchecked Sendable {
         self.$enrolment.id = enrolmentID
         self.$qualification.id = qualificationID
         self.startedOn = startedOn.iso
-        self.status = QualificationStatus.inProgress.rawValue
+        self.status = .inProgress
     }
 
     var started: SimpleDate { SimpleDate(startedOn)! }
-    var qualificationStatus: QualificationStatus { QualificationStatus(rawValue: status) ?? .inProgress }
 }

@@ -12,7 +12,7 @@ final class ProgrammeGoal: Model, @unchecked Sendable {
     @Field(key: "title") var title: String
     /// Where the goal was agreed, e.g. the covenant or the grant decision.
     @Field(key: "source") var source: String
-    @Field(key: "measure") var measure: String
+    @Field(key: "measure") var measure: GoalMeasure
     @Field(key: "target") var target: Double
     @OptionalField(key: "period_start") var periodStart: String?
     @Field(key: "deadline") var deadline: String
@@ -25,7 +25,7 @@ final class ProgrammeGoal: Model, @unchecked Sendable {
 
     var definition: GoalDefinition {
         GoalDefinition(
-            measure: GoalMeasure(rawValue: measure) ?? .starters, target: target,
+            measure: measure, target: target,
             periodStart: periodStart.flatMap(SimpleDate.init), deadline: SimpleDate(deadline)!,
             level: level.flatMap(QualificationLevel.init(rawValue:)), months: months)
     }

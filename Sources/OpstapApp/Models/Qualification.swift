@@ -9,7 +9,7 @@ final class Qualification: Model, @unchecked Sendable {
     @ID var id: UUID?
     @OptionalField(key: "crebo") var crebo: String?
     @Field(key: "name") var name: String
-    @Field(key: "level") var level: String
+    @Field(key: "level") var level: QualificationLevel
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -17,8 +17,7 @@ final class Qualification: Model, @unchecked Sendable {
     init(crebo: String?, name: String, level: QualificationLevel) {
         self.crebo = crebo
         self.name = name
-        self.level = level.rawValue
+        self.level = level
     }
 
-    var qualificationLevel: QualificationLevel { QualificationLevel(rawValue: level) ?? .certificate }
 }

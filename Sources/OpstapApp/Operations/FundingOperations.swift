@@ -77,7 +77,7 @@ struct FundingOperations {
         }
         let stream = FundingStream()
         stream.$programme.id = try programme.requireID()
-        stream.kind = kind.rawValue
+        stream.kind = kind
         stream.name = name
         stream.reference = input.reference.trimmingCharacters(in: .whitespaces)
         stream.$funder.id = try funder.requireID()
@@ -188,7 +188,7 @@ struct FundingOperations {
         _ stream: FundingStream, personID: UUID?, value read: () throws -> EsfEntryCharacteristics
     ) async throws -> EsfCharacteristicsRecord {
         try actor.require(.recordEligibility)
-        guard stream.fundingKind == .esfPlus else { throw AccessDenied.notFound }
+        guard stream.kind == .esfPlus else { throw AccessDenied.notFound }
         let (person, existing) = try await characteristics(stream, personID: personID)
         let value = try read()
         let problems = value.errors()

@@ -49,7 +49,7 @@ struct HeldRegistrationOperations {
     /// candidacy is made as the registrant asked, in the resolver's name.
     func resolve(_ hold: HeldRegistration, samePerson: UUID?) async throws -> Candidacy {
         guard try await mayResolve(hold) else { throw AccessDenied.forbidden }
-        guard hold.holdStatus == .held else { throw ValidationFailure([FieldError("status", .alreadyConcluded)]) }
+        guard hold.status == .held else { throw ValidationFailure([FieldError("status", .alreadyConcluded)]) }
         if let samePerson, !hold.matches.contains(where: { $0.personID == samePerson }) {
             throw ValidationFailure([FieldError("personId", .invalidChoice)])
         }
@@ -57,7 +57,7 @@ struct HeldRegistrationOperations {
         return try await db.transaction { tx in
             // Guards against two resolvers deciding at once: the second finds it decided.
             try await tx.lockForUpdate(HeldRegistration.schema, id: hold.requireID())
-            guard let current = try await HeldRegistration.find(hold.id, on: tx), current.holdStatus == .held else {
+            guard let current = try await HeldRegistration.find(hold.id, on: tx), current.status == .held else {
                 throw ValidationFailure([FieldError("status", .alreadyConcluded)])
             }
             let operations = CandidateOperations(scope: scope.on(tx), now: now)
@@ -75,7 +75,7 @@ struct HeldRegistrationOperations {
             let candidacy = try await operations.createCandidacy(
                 personID: personID, programmeID: hold.$programme.id, stream: hold.stream,
                 referredBy: hold.$referredBy.id, referredOn: referredOn)
-            current.status = (samePerson == nil ? HoldStatus.registered : .linked).rawValue
+            current.status = samePerson == nil ? .registered : .linked
             current.$resolvedBy.id = actor.userID
             current.resolvedAt = now
             current.$candidacy.id = try candidacy.requireID()

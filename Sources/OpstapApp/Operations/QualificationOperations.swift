@@ -111,9 +111,9 @@ struct QualificationOperations {
         if let date, let code = QualificationRules.checkAward(on: date, started: record.started, today: scope.today) {
             errors.append(FieldError("concludedOn", code))
         }
-        if record.qualificationStatus != .inProgress { errors.append(FieldError("status", .alreadyConcluded)) }
+        if record.status != .inProgress { errors.append(FieldError("status", .alreadyConcluded)) }
         guard errors.isEmpty, let status, let date else { throw ValidationFailure(errors) }
-        record.status = status.rawValue
+        record.status = status
         if status == .awarded { record.awardedOn = date.iso } else { record.stoppedOn = date.iso }
         try await record.save(on: db)
     }

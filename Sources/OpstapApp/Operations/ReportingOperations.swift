@@ -75,7 +75,7 @@ struct ReportingOperations {
         goal.$cohort.id = cohortID
         goal.title = title
         goal.source = input.source.trimmingCharacters(in: .whitespaces)
-        goal.measure = measure.rawValue
+        goal.measure = measure
         goal.target = target
         goal.periodStart = periodStart?.iso
         goal.deadline = deadline.iso

@@ -112,7 +112,7 @@ struct PersonErasure {
             .filter(\.$eligible == true).with(\.$stream).all()
         return counted.compactMap { eligibility in
             let stream = eligibility.stream
-            guard stream.fundingKind == .esfPlus, enrolledIn.contains(stream.$programme.id),
+            guard stream.kind == .esfPlus, enrolledIn.contains(stream.$programme.id),
                 let streamID = stream.id, let ends = SimpleDate(stream.endsOn)
             else { return nil }
             let until = RetentionPolicy.esfHoldEnd(streamEnd: ends)

@@ -23,7 +23,7 @@ struct EsfReports {
 
     func checkYear(_ year: Int?, of stream: FundingStream) throws -> Int {
         let years = years(of: stream)
-        guard stream.fundingKind == .esfPlus, let last = years.last else { throw AccessDenied.notFound }
+        guard stream.kind == .esfPlus, let last = years.last else { throw AccessDenied.notFound }
         guard let year else { return last }
         guard years.contains(year) else {
             throw ValidationFailure([FieldError("year", .outOfRange, [String(years.first!), String(last)])])

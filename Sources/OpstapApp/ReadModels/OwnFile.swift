@@ -112,7 +112,7 @@ struct OwnFile {
             .with(\.$qualification).with(\.$exams).sort(\.$startedOn).all()
             .map { record in
                 OwnQualification(
-                    name: record.qualification.name, status: record.qualificationStatus,
+                    name: record.qualification.name, status: record.status,
                     exams: record.exams.sorted { $0.takenOn < $1.takenOn }.map {
                         (
                             subject: $0.subject, on: SimpleDate($0.takenOn),

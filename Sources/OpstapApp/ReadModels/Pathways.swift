@@ -55,7 +55,7 @@ enum Pathways {
                 }
                 let apartments = try await HousingOperations(scope: scope, now: Date()).complexes().all()
                 let units = try await HousingUnit.query(on: db).filter(\.$complex.$id ~~ apartments.compactMap(\.id))
-                    .filter(\.$kind == UnitKind.apartment.rawValue).sort(\.$label).all()
+                    .filter(\.$kind == UnitKind.apartment).sort(\.$label).all()
                 let names = Dictionary(uniqueKeysWithValues: apartments.map { ($0.id!, $0.name) })
                 housing.units += units.map {
                     Choice(value: $0.id!.uuidString, label: "\(names[$0.$complex.id] ?? "") \($0.label)")
@@ -74,8 +74,8 @@ enum Pathways {
             rows: qualificationRecords.map { record in
                 QualificationRow(
                     id: record.id!, name: record.qualification.name, crebo: record.qualification.crebo,
-                    level: record.qualification.qualificationLevel,
-                    startedOn: record.startedOn, status: record.qualificationStatus,
+                    level: record.qualification.level,
+                    startedOn: record.startedOn, status: record.status,
                     concludedOn: record.awardedOn ?? record.stoppedOn,
                     exams: record.exams.sorted { $0.takenOn < $1.takenOn }.map {
                         ExamRow(

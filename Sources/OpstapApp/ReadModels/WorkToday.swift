@@ -319,7 +319,7 @@ struct WorkToday {
     /// ESF+ years that have closed: those not yet frozen are due, the frozen ones are ready to read.
     private func reports() async throws -> [WorkGroup?] {
         let streams = try await FundingStream.query(on: db).filter(\.$programme.$id ~~ scope.partnerProgrammeIDs())
-            .filter(\.$kind == FundingKind.esfPlus.rawValue).sort(\.$name).all()
+            .filter(\.$kind == FundingKind.esfPlus).sort(\.$name).all()
         let snapshots = try await EsfSnapshot.query(on: db).filter(\.$stream.$id ~~ streams.compactMap(\.id)).all()
         let frozen = Dictionary(
             snapshots.map { (ReportKey(stream: $0.$stream.id, year: $0.year), $0) }, uniquingKeysWith: { a, _ in a })

@@ -38,7 +38,7 @@ struct FundingWebController {
     static func row(_ counts: [UUID: Int]) -> (FundingStream) -> FundingStreamRow {
         { stream in
             FundingStreamRow(
-                id: stream.id!, name: stream.name, kind: stream.fundingKind, funder: stream.funder.name,
+                id: stream.id!, name: stream.name, kind: stream.kind, funder: stream.funder.name,
                 reference: stream.reference,
                 amountCents: stream.amount, startsOn: stream.period.start, endsOn: stream.period.end,
                 eligibleCount: counts[stream.id!] ?? 0)
@@ -117,7 +117,7 @@ struct FundingWebController {
             targetDescription: stream.targetDescription, targetStreams: stream.targetStreams,
             fundedPhases: stream.fundedPhases,
             eligibility: eligibility, candidates: candidates, canRecord: scope.actor.can(.recordEligibility),
-            years: stream.fundingKind == .esfPlus ? EsfReports(scope: scope).years(of: stream) : [], values: values,
+            years: stream.kind == .esfPlus ? EsfReports(scope: scope).years(of: stream) : [], values: values,
             errors: errors)
         return html(FundingStreamPage.render(req.pageContext(), model), status: status)
     }
@@ -158,7 +158,7 @@ struct FundingWebController {
         try scope.actor.require(.recordEligibility)
         let operations = FundingOperations(scope: scope, now: req.clock.now())
         let stream = try await operations.stream(try req.uuidParameter("streamID"))
-        guard stream.fundingKind == .esfPlus else { throw AccessDenied.notFound }
+        guard stream.kind == .esfPlus else { throw AccessDenied.notFound }
         let (person, record) = try await operations.characteristics(stream, personID: try req.uuidParameter("personID"))
         let model = EsfCharacteristicsModel(
             streamID: try stream.requireID(), streamName: stream.name, personID: try person.requireID(),

@@ -70,6 +70,6 @@ struct HeldRegistrationWebController {
         HeldRegistrationRow(
             id: hold.id!, name: "\(hold.givenName) \(hold.familyName)", dateOfBirth: hold.dateOfBirth,
             programme: hold.programme.name, registeredAt: hold.registeredAt, registeredBy: hold.registeredBy.name,
-            status: hold.status, candidacyHref: hold.$candidacy.id.map { "/candidates/\($0.uuidString)" })
+            status: hold.status.rawValue, candidacyHref: hold.$candidacy.id.map { "/candidates/\($0.uuidString)" })
     }
 }

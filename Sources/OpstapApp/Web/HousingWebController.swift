@@ -82,7 +82,7 @@ struct HousingWebController {
                 own.first { $0.range.contains(today) }
                 ?? own.filter { $0.range.from > today }.min { $0.startsOn < $1.startsOn }
             return UnitRow(
-                id: unit.id!, label: unit.label, kind: unit.unitKind, sizeM2: unit.sizeM2,
+                id: unit.id!, label: unit.label, kind: unit.kind, sizeM2: unit.sizeM2,
                 availableFrom: unit.availableFrom,
                 tenant: current.flatMap { names[$0.$enrolment.id] }, tenancyID: current?.id,
                 tenancyStart: current?.startsOn, tenancyEnd: current?.endsOn,

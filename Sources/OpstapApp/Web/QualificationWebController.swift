@@ -20,7 +20,7 @@ struct QualificationWebController {
         let model = QualificationsModel(
             rows: qualifications.map { q in
                 QualificationCatalogueRow(
-                    name: q.name, crebo: q.crebo, level: q.qualificationLevel,
+                    name: q.name, crebo: q.crebo, level: q.level,
                     inProgress: counts[q.id!]?[.inProgress] ?? 0, awarded: counts[q.id!]?[.awarded] ?? 0)
             },
             canManage: scope.actor.can(.manageQualifications), values: values, errors: errors)
