@@ -4,8 +4,9 @@ import OpstapDomain
 /// contacts and reviews up to the Friday before, cohorts that started months earlier. Loaded on
 /// a later day, every event moves by whole weeks (weekdays and schedules stay as written) so the
 /// history again ends just before that day. Otherwise a demo started a month later would show
-/// every participant without hours or contact — an attention list that cries wolf. Calendar
-/// boundaries (funding periods, goal deadlines, ESF+ years) stay where they are.
+/// every participant without hours or contact — an attention list that cries wolf. Grant
+/// periods are the funder's calendar and stay where they are; goals move with the cohorts
+/// they are about.
 enum DemoCalendar {
     /// The Sunday the stories were written up to.
     static let writtenFor = SimpleDate(year: 2026, month: 11, day: 22)!
