@@ -95,7 +95,7 @@ import Vapor
                     ]
                 ).status == .seeOther)
             let location = try await Location.query(on: app.db).filter(\.$name == "Locatie Noord").first()
-            #expect(location?.postcode == "5038 AB" && location?.kind == "dayActivities")
+            #expect(location?.postcode == "5038 AB" && location?.kind == .dayActivities)
         }
     }
 

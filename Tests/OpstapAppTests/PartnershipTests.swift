@@ -227,7 +227,7 @@ import Vapor
                     ]
                 ).status == .seeOther)
             let location = try #require(try await Location.query(on: app.db).filter(\.$name == "Werkplaats").first())
-            #expect(location.kind == "office" && location.postcode == "5038 AB")
+            #expect(location.kind == .office && location.postcode == "5038 AB")
             #expect(
                 try await employer.post(
                     "/admin/locations/\(location.id!)",
@@ -238,7 +238,7 @@ import Vapor
                 ).status == .seeOther)
             let changed = try #require(try await Location.find(location.id, on: app.db))
             #expect(
-                changed.name == "Werkplaats Noord" && changed.kind == "dayActivities" && changed.address == "Straat 2")
+                changed.name == "Werkplaats Noord" && changed.kind == .dayActivities && changed.address == "Straat 2")
             // Another organisation's administrator — even the steward — cannot see or change it.
             #expect(try await installation.admin.get("/admin/locations/\(location.id!)").status == .notFound)
             #expect(

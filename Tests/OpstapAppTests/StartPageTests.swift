@@ -60,7 +60,7 @@ import Vapor
             let supervisor = try #require(
                 try await User.query(on: app.db).filter(\.$email == "werkbegeleider.kansrijk@opstap.demo").first())
             let interns = try await GuidanceAssignment.query(on: app.db).filter(\.$user.$id == supervisor.requireID())
-                .filter(\.$role == Role.workSupervisor.rawValue).filter(\.$endsOn == nil).all(\.$enrolment.$id)
+                .filter(\.$role == Role.workSupervisor).filter(\.$endsOn == nil).all(\.$enrolment.$id)
             let submitted = try await HourEntry.query(on: app.db).filter(\.$enrolment.$id ~~ interns)
                 .filter(\.$status == EntryStatus.submitted).all()
             let weeks = Set(submitted.map { "\($0.$enrolment.id)|\(SimpleDate($0.date)!.startOfWeek.iso)" })

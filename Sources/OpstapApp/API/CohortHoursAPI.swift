@@ -79,7 +79,7 @@ struct CohortHoursAPI {
             let id = location.id!
             let own = periods[id] ?? []
             return APILocationPlaces(
-                id: id, name: location.name, kind: LocationKind(rawValue: location.kind) ?? .other,
+                id: id, name: location.name, kind: location.kind,
                 address: location.address,
                 postcode: location.postcode, city: location.city,
                 periods: own.map {

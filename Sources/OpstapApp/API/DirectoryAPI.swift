@@ -39,7 +39,7 @@ struct DirectoryAPI {
             locations: organisation.locations.map {
                 APILocation(
                     id: $0.id!, name: $0.name, address: $0.address, postcode: $0.postcode, city: $0.city,
-                    kind: LocationKind(rawValue: $0.kind) ?? .other)
+                    kind: $0.kind)
             })
     }
 

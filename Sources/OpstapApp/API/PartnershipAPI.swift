@@ -215,7 +215,7 @@ struct PartnershipAPI {
         ).all()
         return APILocationDetail(
             id: location.id!, organisationId: location.$organisation.id, name: location.name,
-            kind: LocationKind(rawValue: location.kind) ?? .other,
+            kind: location.kind,
             address: location.address, postcode: location.postcode, city: location.city,
             periods: periods.map {
                 .init(startsOn: $0.period.range.from, endsOn: $0.period.range.until, places: $0.places)
@@ -253,7 +253,7 @@ struct PartnershipAPI {
             let assignment = try await GuidanceAssignment.query(on: req.db).filter(
                 \.$enrolment.$id == enrolment.requireID()
             )
-            .filter(\.$role == role.rawValue).filter(\.$user.$id == body.userId).filter(
+            .filter(\.$role == role).filter(\.$user.$id == body.userId).filter(
                 \.$startsOn == body.startsOn.iso
             ).filter(\.$endsOn == nil)
             .with(\.$user).sort(\.$id).first()
@@ -279,7 +279,7 @@ struct PartnershipAPI {
         let endsOn = assignment.endsOn.flatMap(SimpleDate.init)
         return APITeamAssignment(
             id: assignment.id!, userId: assignment.$user.id, name: assignment.user.name,
-            role: Role(rawValue: assignment.role) ?? .coach,
+            role: assignment.role,
             startsOn: startsOn, endsOn: endsOn, current: startsOn <= today && (endsOn.map { $0 >= today } ?? true))
     }
 }

@@ -104,7 +104,7 @@ struct PlacementAPI {
         let assignments = try await CurrentAssignments.of(scope) { $0.with(\.$user) }
         var counts: [String: APICaseload] = [:]
         for assignment in assignments {
-            guard let role = Role(rawValue: assignment.role) else { continue }
+            let role = assignment.role
             let key = "\(assignment.$user.id)-\(role.rawValue)"
             counts[
                 key,

@@ -63,7 +63,7 @@ struct ReportingAPI {
                 items: result.items.map { record, captured in
                     APIEligibility(
                         personId: record.$person.id, eligible: record.eligible, targetGroup: record.targetGroup,
-                        evidenceKind: EligibilityEvidence(rawValue: record.evidenceKind) ?? .other,
+                        evidenceKind: record.evidenceKind,
                         evidenceReference: record.evidenceReference,
                         checkedOn: SimpleDate(record.checkedOn)!, characteristicsCaptured: captured)
                 }, number: result.number, size: result.size, total: result.total))

@@ -249,7 +249,7 @@ enum BenchPopulation {
                     if n % 50 == 0 {
                         assignments.append(
                             GuidanceAssignment(
-                                enrolmentID: enrolment.id!, userID: coach.id!, role: "coach", startsOn: "2024-09-02"))
+                                enrolmentID: enrolment.id!, userID: coach.id!, role: .coach, startsOn: "2024-09-02"))
                     }
                 }
             }

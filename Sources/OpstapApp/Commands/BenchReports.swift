@@ -200,7 +200,7 @@ enum BenchReports {
                 record.$person.id = person.id!
                 record.eligible = true
                 record.targetGroup = "Statushouder"
-                record.evidenceKind = EligibilityEvidence.residencePermit.rawValue
+                record.evidenceKind = .residencePermit
                 record.evidenceReference = ""
                 record.checkedOn = "2024-08-26"
                 record.$recordedBy.id = coordinator.id!

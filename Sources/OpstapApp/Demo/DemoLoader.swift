@@ -203,7 +203,7 @@ struct DemoLoader {
 
     func assign(_ enrolment: Enrolment, _ email: String, as role: Role, from date: SimpleDate) async throws {
         try await GuidanceAssignment(
-            enrolmentID: enrolment.id!, userID: user(email).id!, role: role.rawValue, startsOn: date.iso
+            enrolmentID: enrolment.id!, userID: user(email).id!, role: role, startsOn: date.iso
         ).create(on: db)
     }
 }

@@ -25,7 +25,7 @@ extension DemoLoader {
                 let assignment = try await GuidanceAssignment.query(on: db).filter(
                     \.$user.$id == supervisor.requireID()
                 )
-                .filter(\.$role == Role.workSupervisor.rawValue).join(
+                .filter(\.$role == Role.workSupervisor).join(
                     Enrolment.self, on: \GuidanceAssignment.$enrolment.$id == \Enrolment.$id
                 )
                 .filter(Enrolment.self, \.$programme.$id == programme.requireID())
@@ -65,7 +65,7 @@ extension DemoLoader {
         let team = try await GuidanceAssignment.query(on: db).filter(\.$enrolment.$id == enrolmentID).with(\.$user)
             .all()
         // From the coach, or the work supervisor where the team has no coach (yet).
-        let author = team.first(where: { $0.role == Role.coach.rawValue })?.user ?? supervisor
+        let author = team.first(where: { $0.role == .coach })?.user ?? supervisor
         try await Note(
             enrolmentID: enrolmentID, authorID: author.requireID(), organisationID: author.$organisation.id,
             level: .participant, contactOn: nil,

@@ -137,7 +137,7 @@ extension DemoLoader {
         record.$person.id = try person.requireID()
         record.eligible = true
         record.targetGroup = group
-        record.evidenceKind = evidence.rawValue
+        record.evidenceKind = evidence
         record.evidenceReference = reference
         record.checkedOn = day.iso
         record.$recordedBy.id = try user.requireID()

@@ -19,7 +19,7 @@ struct M0034_AddLocationKind: AsyncMigration {
         {
             let kind = LocationKind.assumed(
                 name: location.name, organisation: kinds[location.$organisation.id] ?? .other)
-            try await Location.query(on: database).filter(\.$id == location.id!).set(\.$kind, to: kind.rawValue)
+            try await Location.query(on: database).filter(\.$id == location.id!).set(\.$kind, to: kind)
                 .update()
         }
         try await createIndex(database, table: "locations", columns: ["organisation_id", "kind"])

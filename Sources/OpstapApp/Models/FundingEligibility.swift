@@ -11,7 +11,7 @@ final class FundingEligibility: Model, @unchecked Sendable {
     @Parent(key: "person_id") var person: Person
     @Field(key: "eligible") var eligible: Bool
     @Field(key: "target_group") var targetGroup: String
-    @Field(key: "evidence_kind") var evidenceKind: String
+    @Field(key: "evidence_kind") var evidenceKind: EligibilityEvidence
     /// Where the evidence is kept (document number, file reference); never the document itself.
     @Field(key: "evidence_reference") var evidenceReference: String
     @Field(key: "checked_on") var checkedOn: String

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import OpstapDomain
 
 /// A dated assignment of a staff member to a participant in a guidance role (coach, work
 /// supervisor, buddy, …). Guidance roles reach only participants assigned to them.
@@ -9,13 +10,13 @@ final class GuidanceAssignment: Model, @unchecked Sendable {
     @ID var id: UUID?
     @Parent(key: "enrolment_id") var enrolment: Enrolment
     @Parent(key: "user_id") var user: User
-    @Field(key: "role") var role: String
+    @Field(key: "role") var role: Role
     @Field(key: "starts_on") var startsOn: String
     @OptionalField(key: "ends_on") var endsOn: String?
 
     init() {}
 
-    init(enrolmentID: UUID, userID: UUID, role: String, startsOn: String) {
+    init(enrolmentID: UUID, userID: UUID, role: Role, startsOn: String) {
         self.$enrolment.id = enrolmentID
         self.$user.id = userID
         self.role = role

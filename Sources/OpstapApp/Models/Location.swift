@@ -13,7 +13,7 @@ final class Location: Model, @unchecked Sendable {
     @Field(key: "postcode") var postcode: String
     @Field(key: "city") var city: String
     /// A `LocationKind` raw value.
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: LocationKind
 
     init() {}
 
@@ -27,6 +27,6 @@ final class Location: Model, @unchecked Sendable {
         self.address = address
         self.postcode = postcode
         self.city = city
-        self.kind = kind.rawValue
+        self.kind = kind
     }
 }

@@ -135,7 +135,7 @@ struct EnrolmentOperations {
         try await db.transaction { tx in
             // One current holder per guidance role: the previous assignment ends the day before.
             let current = try await GuidanceAssignment.query(on: tx).filter(\.$enrolment.$id == enrolmentID)
-                .filter(\.$role == role.rawValue).filter(\.$endsOn == nil).all()
+                .filter(\.$role == role).filter(\.$endsOn == nil).all()
             var changes: [FieldChange] = []
             for assignment in current {
                 assignment.endsOn = max(assignment.startsOn, startsOn.adding(days: -1).iso)
@@ -144,7 +144,7 @@ struct EnrolmentOperations {
                     FieldChange("endsOn", nil, "\(assignment.role) \(assignment.$user.id): \(assignment.endsOn!)"))
             }
             try await GuidanceAssignment(
-                enrolmentID: enrolmentID, userID: userID, role: role.rawValue, startsOn: startsOn.iso
+                enrolmentID: enrolmentID, userID: userID, role: role, startsOn: startsOn.iso
             ).create(on: tx)
             changes.append(
                 FieldChange("assignment", nil, "\(role.rawValue): \(user.name) (\(user.email)), \(startsOn.iso)"))

@@ -18,7 +18,7 @@ struct FollowUpOperations {
     ) async throws {
         let enrolmentID = try enrolment.requireID()
         let coach = try await GuidanceAssignment.query(on: db).filter(\.$enrolment.$id == enrolmentID).filter(
-            \.$role == Role.coach.rawValue
+            \.$role == Role.coach
         )
         .sort(\.$startsOn, .descending).first()?.$user.id
         for moment in FollowUpMoment.allCases {

@@ -129,7 +129,7 @@ struct FundingOperations {
         record.$person.id = personID
         record.eligible = input.eligible
         record.targetGroup = targetGroup
-        record.evidenceKind = evidence.rawValue
+        record.evidenceKind = evidence
         record.evidenceReference = input.evidenceReference.trimmingCharacters(in: .whitespaces)
         record.checkedOn = checked.iso
         record.$recordedBy.id = actor.userID

@@ -130,7 +130,7 @@ struct LedgerOperations {
     func supervisedEnrolments() async throws -> [UUID] {
         let assigned = try await GuidanceAssignment.query(on: db)
             .filter(\.$user.$id == actor.userID)
-            .filter(\.$role ~~ [Role.workSupervisor.rawValue, Role.teacher.rawValue])
+            .filter(\.$role ~~ [Role.workSupervisor, .teacher])
             .filter(\.$startsOn <= scope.today.iso)
             .group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= scope.today.iso) }
             .all(\.$enrolment.$id)

@@ -323,7 +323,7 @@ struct PartnershipOperations {
         location.address = input.address
         location.postcode = Postcode.normalised(input.postcode)
         location.city = input.city
-        location.kind = kind.rawValue
+        location.kind = kind
         try await location.save(on: db)
         return location
     }

@@ -96,13 +96,13 @@ struct PlacementOperations {
             try await placement.create(on: tx)
             // The placement's supervisor guides the participant: make sure the team says so.
             let assigned = try await GuidanceAssignment.query(on: tx).filter(\.$enrolment.$id == enrolment.requireID())
-                .filter(\.$user.$id == supervisor.requireID()).filter(\.$role == Role.workSupervisor.rawValue).filter(
+                .filter(\.$user.$id == supervisor.requireID()).filter(\.$role == Role.workSupervisor).filter(
                     \.$endsOn == nil
                 ).first()
             if assigned == nil {
                 try await GuidanceAssignment(
                     enrolmentID: try enrolment.requireID(), userID: try supervisor.requireID(),
-                    role: Role.workSupervisor.rawValue, startsOn: start.iso
+                    role: .workSupervisor, startsOn: start.iso
                 ).create(on: tx)
             }
             try await WaitingListEntry.query(on: tx).filter(\.$enrolment.$id == enrolment.requireID()).filter(

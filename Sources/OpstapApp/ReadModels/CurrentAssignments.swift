@@ -20,7 +20,7 @@ enum CurrentAssignments {
             let query = GuidanceAssignment.query(on: scope.db).filter(
                 \.$enrolment.$id ~~ Array(ids[start..<min(start + chunk, ids.count)]))
             if !endedToo { query.filter(\.$endsOn == nil) }
-            if let role { query.filter(\.$role == role.rawValue) }
+            if let role { query.filter(\.$role == role) }
             assignments += try await load(query).all()
         }
         return assignments

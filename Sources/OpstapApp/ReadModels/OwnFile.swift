@@ -179,7 +179,7 @@ struct OwnFile {
             .group(.or) { $0.filter(\.$endsOn == nil).filter(\.$endsOn >= today.iso) }
             .with(\.$user).all()
         return Role.guidance.flatMap { role in
-            assignments.filter { $0.role == role.rawValue && $0.user.active }.map {
+            assignments.filter { $0.role == role && $0.user.active }.map {
                 OwnTeamMember(
                     role: role, name: $0.user.name, phone: $0.user.phone,
                     email: $0.user.email.contains("@") ? $0.user.email : nil)

@@ -213,7 +213,7 @@ struct AdminWebController {
         try actor.require(.manageUsers)
         let location = try await operations(req).ownLocation(actor, id: try req.uuidParameter("locationID"))
         let values = [
-            "locationName": location.name, "locationKind": location.kind, "address": location.address,
+            "locationName": location.name, "locationKind": location.kind.rawValue, "address": location.address,
             "postcode": location.postcode, "locationCity": location.city,
         ]
         return html(
@@ -253,6 +253,6 @@ extension AdminLocationRow {
         self.init(
             id: location.id!, name: location.name, address: location.address, postcode: location.postcode,
             city: location.city,
-            kind: LocationKind(rawValue: location.kind) ?? .other)
+            kind: location.kind)
     }
 }

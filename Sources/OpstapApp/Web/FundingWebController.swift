@@ -94,7 +94,7 @@ struct FundingWebController {
                     EligibilityRow(
                         personID: record.$person.id, name: record.person.fullName, eligible: record.eligible,
                         targetGroup: record.targetGroup,
-                        evidence: EligibilityEvidence(rawValue: record.evidenceKind) ?? .other,
+                        evidence: record.evidenceKind,
                         evidenceReference: record.evidenceReference,
                         checkedOn: SimpleDate(record.checkedOn)!, hasCharacteristics: captured)
                 }, number: result.number, size: result.size, total: result.total)

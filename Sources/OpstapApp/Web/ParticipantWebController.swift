@@ -106,13 +106,11 @@ struct ParticipantWebController {
             },
             outcomes: definition.outcomes, outcomeName: enrolment.outcomeCode.flatMap { definition.outcome($0)?.name },
             exitReason: enrolment.exitReason.flatMap(ExitReason.init(rawValue:)),
-            team: team.compactMap { assignment in
-                Role(rawValue: assignment.role).map {
-                    TeamMember(
-                        role: $0, name: assignment.user.name, organisation: assignment.user.organisation.name,
-                        since: assignment.startsOn,
-                        assignmentID: scope.actor.can(.enrol) ? assignment.id : nil, phone: assignment.user.phone)
-                }
+            team: team.map { assignment in
+                TeamMember(
+                    role: assignment.role, name: assignment.user.name, organisation: assignment.user.organisation.name,
+                    since: assignment.startsOn,
+                    assignmentID: scope.actor.can(.enrol) ? assignment.id : nil, phone: assignment.user.phone)
             },
             availableKinds: EnrolmentMachine.availableKinds(for: snapshot, definition: definition),
             canTransition: scope.actor.can(.moveParticipants), canAssign: canAssign, assignableUsers: assignable,

@@ -18,7 +18,7 @@ struct SupervisionController {
         let assignments = try await CurrentAssignments.of(scope) { $0.with(\.$user) { $0.with(\.$organisation) } }
         var counts: [String: (User, Role, Int)] = [:]
         for assignment in assignments {
-            guard let role = Role(rawValue: assignment.role) else { continue }
+            let role = assignment.role
             let key = "\(assignment.$user.id)-\(role.rawValue)"
             counts[key] = (assignment.user, role, (counts[key]?.2 ?? 0) + 1)
         }
