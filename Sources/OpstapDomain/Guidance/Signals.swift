@@ -210,7 +210,9 @@ public enum Signals {
         return signals.sorted { ($0.severity, $0.since) > ($1.severity, $1.since) }
     }
 
-    static func percent(_ share: Double) -> String { String(Int((share * 100).rounded())) }
+    /// A share as whole percent, as the signals word it ("80" for 0.8); the rules shown next to
+    /// the signals use the same.
+    public static func percent(_ share: Double) -> String { String(Int((share * 100).rounded())) }
     /// Whole hours: the words read "79 of 100 expected hours", never "3748.1666666666665".
     static func number(_ value: Double) -> String { String(Int(value.rounded())) }
 }

@@ -12,9 +12,9 @@ public enum SignalRules {
     public static func list(_ t: Translator, _ g: GuidanceSettings, integrationDeadline: Bool) -> HTMLNode {
         let weeks = String(g.attendanceWeeks)
         return el("ul", ["class": "signal-rules"]) {
-            el("li") { t(.signalRuleAttendance, percent(g.attendanceThreshold), weeks) }
+            el("li") { t(.signalRuleAttendance, Signals.percent(g.attendanceThreshold), weeks) }
             el("li") { t(.signalRuleNoHours, weeks) }
-            el("li") { t(.signalRuleHoursBehind, percent(g.hoursBehindShare), weeks) }
+            el("li") { t(.signalRuleHoursBehind, Signals.percent(g.hoursBehindShare), weeks) }
             el("li") { t(.signalRuleUnexcused, t.count(g.unexcusedInARow)) }
             el("li") { t(.signalRulePhaseEnd, t.count(g.deadlineWeeks)) }
             if integrationDeadline { el("li") { t(.signalRuleIntegrationDeadline, t.count(g.deadlineWeeks)) } }
@@ -46,7 +46,6 @@ public enum SignalRules {
         }
     }
 
-    static func percent(_ share: Double) -> String { String(Int((share * 100).rounded())) }
 }
 
 /// The signal thresholds of one programme version and the page that shows them.
