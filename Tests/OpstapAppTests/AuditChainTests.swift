@@ -26,7 +26,7 @@ import Vapor
     @Test func aChangedByteARemovedRowAndARewrittenHashAreEachFound() async throws {
         try await withOpstap { app in
             try await someLogEntries(app)
-            try await AuditChain.sealAll(on: app.db)
+            _ = try await AuditChain.sealAll(on: app.db)
             let accessRows = try await AccessLogEntry.query(on: app.db).count()
             let securityRows = try await SecurityEvent.query(on: app.db).count()
             let changeRows = try await ChangeLogEntry.query(on: app.db).count()

@@ -152,7 +152,7 @@ import Vapor
             let personID = candidacy.$person.id
             let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
             #expect(try await api.send(.GET, "/api/v1/persons/\(personID)").status == .ok)
-            try await AuditChain.sealAll(on: app.db)
+            _ = try await AuditChain.sealAll(on: app.db)
             let logged = try await AccessLogEntry.query(on: app.db).filter(\.$person.$id == personID).all(\.$id)
             #expect(logged.count == 1)
 
@@ -175,7 +175,7 @@ import Vapor
             let after = try await AccessLogEntry.query(on: app.db).filter(\.$person.$id == personID).all(\.$id)
             #expect(Set(logged).isSubset(of: Set(after)))
             #expect(after.count == 4)
-            try await AuditChain.sealAll(on: app.db)
+            _ = try await AuditChain.sealAll(on: app.db)
             #expect(try await AuditChain.verifyAll(on: app.db).allSatisfy { $0.broken == nil })
         }
     }

@@ -105,6 +105,64 @@ import Testing
         #expect(Self.rows(chosen) == Self.rows(try QRCode(Self.uriText, forceMask: chosen.mask)))
     }
 
+    @Test func theFastPenaltyScoresAsTheStandardReadsOnRandomAndRealMatrices() throws {
+        var generator = SystemRandomNumberGenerator()
+        var matrices = [Self.shortRows, Self.uriRows].map { $0.map { $0.map { $0 == "1" } } }
+        for size in [21, 25, 49, 57] {
+            // Sparse, dense and even matrices, so that every rule scores.
+            for darkInTen in [2, 5, 8] {
+                matrices.append(
+                    (0..<size).map { _ in (0..<size).map { _ in Int.random(in: 0..<10, using: &generator) < darkInTen } })
+            }
+        }
+        for matrix in matrices {
+            #expect(QRCode.penalty(matrix) == Self.standardPenalty(matrix))
+        }
+    }
+
+    /// ISO/IEC 18004 §8.8.2 read literally, slowly: the reference for `QRCode.penalty`.
+    static func standardPenalty(_ m: [[Bool]]) -> Int {
+        let size = m.count
+        var score = 0
+        for line in 0..<size {
+            for horizontal in [true, false] {
+                var run = 1
+                for i in 1..<size {
+                    let current = horizontal ? m[line][i] : m[i][line]
+                    let previous = horizontal ? m[line][i - 1] : m[i - 1][line]
+                    if current == previous {
+                        run += 1
+                    } else {
+                        if run >= 5 { score += run - 2 }
+                        run = 1
+                    }
+                }
+                if run >= 5 { score += run - 2 }
+            }
+        }
+        for r in 0..<(size - 1) {
+            for c in 0..<(size - 1)
+            where m[r][c] == m[r][c + 1] && m[r][c] == m[r + 1][c] && m[r][c] == m[r + 1][c + 1] {
+                score += 3
+            }
+        }
+        let patterns: [[Bool]] = [
+            [true, false, true, true, true, false, true, false, false, false, false],
+            [false, false, false, false, true, false, true, true, true, false, true],
+        ]
+        for line in 0..<size {
+            for start in 0...(size - 11) {
+                for pattern in patterns {
+                    if (0..<11).allSatisfy({ m[line][start + $0] == pattern[$0] }) { score += 40 }
+                    if (0..<11).allSatisfy({ m[start + $0][line] == pattern[$0] }) { score += 40 }
+                }
+            }
+        }
+        let dark = m.reduce(0) { $0 + $1.filter { $0 }.count }
+        score += (abs(dark * 100 / (size * size) - 50) / 5) * 10
+        return score
+    }
+
     @Test func aTextBeyondVersionTenIsRefused() {
         #expect(throws: QRCode.Failure.tooLong) { try QRCode(String(repeating: "a", count: 300)) }
     }

@@ -57,12 +57,14 @@ import Testing
     }
 }
 
-extension Result: @retroactive Equatable where Success == (ReviewStatus, Set<ReviewParty>), Failure == ReviewRefusal {
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        switch (lhs, rhs) {
-        case let (.success(a), .success(b)): a.0 == b.0 && a.1 == b.1
-        case let (.failure(a), .failure(b)): a == b
-        default: false
-        }
+/// Compares signing outcomes; a tuple cannot make `Result` itself `Equatable`.
+func == (
+    lhs: Result<(ReviewStatus, Set<ReviewParty>), ReviewRefusal>,
+    rhs: Result<(ReviewStatus, Set<ReviewParty>), ReviewRefusal>
+) -> Bool {
+    switch (lhs, rhs) {
+    case let (.success(a), .success(b)): a.0 == b.0 && a.1 == b.1
+    case let (.failure(a), .failure(b)): a == b
+    default: false
     }
 }

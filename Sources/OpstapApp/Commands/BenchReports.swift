@@ -45,7 +45,7 @@ enum BenchReports {
             try await EsfInputs(db: db).people(for: stream, today: today)
         }
         line("  ESF+ register read from the database", readTime, "\(inputs.count) people")
-        let (computeTime, _) = try await BenchCommand.median(runs) {
+        let (computeTime, _) = await BenchCommand.median(runs) {
             EsfIndicatorTableBuilder.build(
                 EsfRegister.participants(inputs, today: today), firstYear: 2024, reportYear: 2025)
         }
@@ -68,7 +68,7 @@ enum BenchReports {
         line("dashboard facts (dates, jobs, diplomas)", factsTime, "\(facts.count) participants")
         let goal = GoalDefinition(
             measure: .shareQualified, target: 50, deadline: SimpleDate("2026-12-31")!, level: .mbo1)
-        let (goalTime, value) = try await BenchCommand.median(runs) {
+        let (goalTime, value) = await BenchCommand.median(runs) {
             GoalEvaluation.trend(goal, starters: facts.map(\.starter), today: today).last
         }
         line(

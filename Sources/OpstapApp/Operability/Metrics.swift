@@ -25,7 +25,11 @@ enum OpstapMetrics {
         return registry
     }()
 
-    static let inFlight = registry.makeGauge(name: "opstap_in_flight_work")
+    /// Named `opstap_in_flight_work`: the descriptor leaves out the empty unit.
+    static let inFlight = registry.makeGauge(
+        descriptor: MetricNameDescriptor(
+            namespace: "opstap", metricName: "in_flight_work", unitName: "",
+            helpText: "Requests and background jobs running now"))
 
     /// Counts a finished background job and its duration.
     static func recordJob(kind: String, succeeded: Bool, duration: Duration) {

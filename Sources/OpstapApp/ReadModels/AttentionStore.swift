@@ -42,7 +42,6 @@ enum AttentionStore {
         listedFor?.logListed(rows.map(\.$person.id))
         let items = try rows.map { enrolment -> AttentionItem in
             let stored = try enrolment.joined(StoredAttention.self)
-            let id = try enrolment.requireID()
             let signals = stored.signals.signals.compactMap(\.signal).filter {
                 seesDeadline || $0.kind != .integrationDeadlineNear
             }

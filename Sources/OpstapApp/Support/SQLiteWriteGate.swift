@@ -72,7 +72,7 @@ actor SQLiteWriteGate {
     private func check(_ ticket: UInt64, after delay: Duration) {
         Task {
             try? await Task.sleep(for: delay)
-            await self.expireIfStuck(ticket)
+            self.expireIfStuck(ticket)
         }
     }
 

@@ -173,17 +173,18 @@ struct SQLiteWriteTransactionsDatabase: WrappingSQLDatabase {
                         let tx = SQLiteWriteTransactionsDatabase(base: connection, gate: gate, inTransaction: true)
                         try await tx.raw("BEGIN IMMEDIATE").run()
                         do {
-                            let result = try await closure(tx).get()
+                            // Wrapped before `get()`: the caller's value need not be Sendable.
+                            let result = try await closure(tx).map { TransactionResult(value: $0) }.get()
                             try await tx.raw("COMMIT").run()
-                            return TransactionResult(value: result)
+                            return result
                         } catch {
                             try? await tx.raw("ROLLBACK").run()
                             throw error
                         }
                     }
                 }.get()
-            }.value
-        }
+            }
+        }.map(\.value)
     }
 
     var logger: Logger { wrappedSQL.logger }

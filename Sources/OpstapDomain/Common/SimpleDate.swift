@@ -86,7 +86,7 @@ public struct SimpleDate: Hashable, Comparable, Codable, Sendable, CustomStringC
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let value = SimpleDate(text) else {
@@ -95,7 +95,7 @@ public struct SimpleDate: Hashable, Comparable, Codable, Sendable, CustomStringC
         self = value
     }
 
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(iso)
     }

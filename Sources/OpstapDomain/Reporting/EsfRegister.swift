@@ -287,7 +287,7 @@ public enum EsfPeriodColumn: Hashable, Sendable, Comparable, Codable, CodingKeyR
         }
     }
 
-    public init(from decoder: Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let column = Self(description: text) else {
@@ -296,7 +296,7 @@ public enum EsfPeriodColumn: Hashable, Sendable, Comparable, Codable, CodingKeyR
         self = column
     }
 
-    public func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }
@@ -308,7 +308,7 @@ public enum EsfPeriodColumn: Hashable, Sendable, Comparable, Codable, CodingKeyR
         init?(intValue: Int) { nil }
     }
 
-    public var codingKey: CodingKey { Key(stringValue: description) }
+    public var codingKey: any CodingKey { Key(stringValue: description) }
 
     public init?<T: CodingKey>(codingKey: T) { self.init(description: codingKey.stringValue) }
 }

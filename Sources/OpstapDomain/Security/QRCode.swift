@@ -220,44 +220,57 @@ public struct QRCode: Sendable, Equatable {
 
     // MARK: Mask choice (ISO/IEC 18004 §8.8.2)
 
+    /// The penalty of one masked matrix. It runs for each of the eight masks of every code, so it
+    /// reads a flat buffer and slides bit windows instead of comparing slices with closures.
     static func penalty(_ m: [[Bool]]) -> Int {
         let size = m.count
-        var score = 0
-        // Rule 1: runs of five or more of one colour in a row or column.
-        for line in 0..<size {
-            for horizontal in [true, false] {
-                var run = 1
-                for i in 1..<size {
-                    let current = horizontal ? m[line][i] : m[i][line]
-                    let previous = horizontal ? m[line][i - 1] : m[i - 1][line]
-                    if current == previous { run += 1 } else { if run >= 5 { score += run - 2 }; run = 1 }
-                }
-                if run >= 5 { score += run - 2 }
+        let cells = m.flatMap { $0 }
+        return cells.withUnsafeBufferPointer { cell in
+            // The module of `line` at `i`, along a row or down a column.
+            func at(_ line: Int, _ i: Int, _ horizontal: Bool) -> Bool {
+                horizontal ? cell[line * size + i] : cell[i * size + line]
             }
-        }
-        // Rule 2: 2×2 blocks of one colour.
-        for r in 0..<(size - 1) {
-            for c in 0..<(size - 1) where m[r][c] == m[r][c + 1] && m[r][c] == m[r + 1][c] && m[r][c] == m[r + 1][c + 1]
-            { score += 3 }
-        }
-        // Rule 3: finder-like patterns 1:1:3:1:1 with four light modules on one side.
-        let patterns: [[Bool]] = [
-            [true, false, true, true, true, false, true, false, false, false, false],
-            [false, false, false, false, true, false, true, true, true, false, true],
-        ]
-        for line in 0..<size {
-            for start in 0...(size - 11) {
-                for pattern in patterns {
-                    if (0..<11).allSatisfy({ m[line][start + $0] == pattern[$0] }) { score += 40 }
-                    if (0..<11).allSatisfy({ m[start + $0][line] == pattern[$0] }) { score += 40 }
+            var score = 0
+            // Rule 1: runs of five or more of one colour in a row or column.
+            // Rule 3: finder-like patterns 1:1:3:1:1 with four light modules on one side, read
+            // as the last eleven modules in an 11-bit window (dark = 1).
+            let finderThenLight = 0b101_1101_0000
+            let lightThenFinder = 0b000_0101_1101
+            for line in 0..<size {
+                for horizontal in [true, false] {
+                    var run = 1
+                    var window = at(line, 0, horizontal) ? 1 : 0
+                    for i in 1..<size {
+                        let current = at(line, i, horizontal)
+                        if current == at(line, i - 1, horizontal) {
+                            run += 1
+                        } else {
+                            if run >= 5 { score += run - 2 }
+                            run = 1
+                        }
+                        window = ((window << 1) | (current ? 1 : 0)) & 0b111_1111_1111
+                        if i >= 10, window == finderThenLight || window == lightThenFinder { score += 40 }
+                    }
+                    if run >= 5 { score += run - 2 }
                 }
             }
+            // Rule 2: 2×2 blocks of one colour.
+            for r in 0..<(size - 1) {
+                for c in 0..<(size - 1) {
+                    let colour = cell[r * size + c]
+                    if colour == cell[r * size + c + 1] && colour == cell[(r + 1) * size + c]
+                        && colour == cell[(r + 1) * size + c + 1]
+                    {
+                        score += 3
+                    }
+                }
+            }
+            // Rule 4: balance of dark and light.
+            let dark = cell.reduce(0) { $0 + ($1 ? 1 : 0) }
+            let percent = dark * 100 / (size * size)
+            score += (abs(percent - 50) / 5) * 10
+            return score
         }
-        // Rule 4: balance of dark and light.
-        let dark = m.reduce(0) { $0 + $1.filter { $0 }.count }
-        let percent = dark * 100 / (size * size)
-        score += (abs(percent - 50) / 5) * 10
-        return score
     }
 }
 

@@ -279,7 +279,7 @@ enum ExercisedOperations {
                 let file = ProcessInfo.processInfo.environment["OPSTAP_API_EXERCISED"], !file.isEmpty
             else { return }
             if !FileManager.default.fileExists(atPath: file) {
-                FileManager.default.createFile(atPath: file, contents: nil)
+                _ = FileManager.default.createFile(atPath: file, contents: nil)
             }
             guard let handle = FileHandle(forWritingAtPath: file) else { return }
             defer { try? handle.close() }

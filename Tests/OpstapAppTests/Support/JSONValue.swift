@@ -43,8 +43,6 @@ enum JSONValue: Equatable, Sendable {
             )
         case .sequence(let sequence):
             self = .array(sequence.map(JSONValue.init))
-        default:
-            self = .null
         }
     }
 
