@@ -112,7 +112,8 @@ import Testing
             // Sparse, dense and even matrices, so that every rule scores.
             for darkInTen in [2, 5, 8] {
                 matrices.append(
-                    (0..<size).map { _ in (0..<size).map { _ in Int.random(in: 0..<10, using: &generator) < darkInTen } })
+                    (0..<size).map { _ in (0..<size).map { _ in Int.random(in: 0..<10, using: &generator) < darkInTen }
+                    })
             }
         }
         for matrix in matrices {
