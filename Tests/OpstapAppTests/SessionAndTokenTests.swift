@@ -9,8 +9,6 @@ import Vapor
 /// Sessions and API tokens: reads write nothing, both end on the server, and a password
 /// change ends every other way into the account (issue 12 item 4, issue 13 item 1).
 @Suite struct SessionAndTokenTests {
-    static let coordinator = "coordinator.leiden@opstap.demo"
-
     /// Every stored column of every session and token, to compare before and after.
     struct StoredRows: Equatable {
         var sessions: [String]
@@ -35,7 +33,7 @@ import Vapor
     }
 
     @Test func anAnonymousVisitStoresNoSessionAndSignsTheFormTokenInACookie() async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
             for _ in 0..<3 {
                 let page = try await send(app, .GET, "/login")
                 #expect(page.status == .ok)
@@ -48,10 +46,10 @@ import Vapor
     }
 
     @Test func aForgedOrMissingCSRFCookieRefusesTheSignInForm() async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
             let page = try await send(app, .GET, "/login")
             let csrf = try #require(WebClient.csrfToken(in: page.body.string))
-            let body = "_csrf=\(csrf)&email=coordinator.leiden%40opstap.demo&password=\(DemoData.password)"
+            let body = "_csrf=\(csrf)&email=regie%40voorbeeld.nl&password=\(TestPartnership.password)"
             var headers = HTTPHeaders()
             headers.contentType = .urlEncodedForm
             // The form's token without its cookie, and with a cookie whose signature is not the server's.
@@ -63,10 +61,11 @@ import Vapor
     }
 
     @Test func authenticatedReadsLeaveSessionsAndTokensUnchangedButStillLogAccess() async throws {
-        try await withOpstap { app in
-            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom september 2024", state: .inPhase)
-            let web = try await WebClient.login(app, Self.coordinator)
-            let api = try await APIClient.forUser(app, Self.coordinator)
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
+            let web = try await p.web(.coordinator)
+            let api = try await p.api(.coordinator)
             // The first use of a token records it; everything after is a pure read.
             #expect(try await api.send(.GET, "/api/v1/enrolments/\(enrolment.id!)").status == .ok)
             let before = try await StoredRows.read(app)
@@ -88,8 +87,9 @@ import Vapor
     }
 
     @Test func aTokensLastUseIsStoredAtMostEveryFewMinutes() async throws {
-        try await withOpstap { app in
-            let api = try await APIClient.forUser(app, Self.coordinator)
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let api = try await p.api(.coordinator)
             Self.at(app, minutes: 1)
             #expect(try await api.send(.GET, "/api/v1/programmes").status == .ok)
             Self.at(app, minutes: 4)
@@ -103,8 +103,9 @@ import Vapor
     }
 
     @Test func aSessionEndsAfterThirtyIdleMinutesAndItsRowIsRemoved() async throws {
-        try await withOpstap { app in
-            let web = try await WebClient.login(app, Self.coordinator)
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let web = try await p.web(.coordinator)
             Self.at(app, minutes: 29)
             #expect(try await web.get("/").status == .ok)
             // Activity 29 minutes in was recorded, so the session lives on past 30 minutes.
@@ -120,8 +121,9 @@ import Vapor
     }
 
     @Test func aSessionEndsTwelveHoursAfterSignInHoweverActive() async throws {
-        try await withOpstap { app in
-            let web = try await WebClient.login(app, Self.coordinator)
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let web = try await p.web(.coordinator)
             for minutes in stride(from: 20.0, through: 700, by: 20) {
                 Self.at(app, minutes: minutes)
                 #expect(try await web.get("/account").status == .ok, "still signed in after \(minutes) minutes")
@@ -132,18 +134,20 @@ import Vapor
     }
 
     @Test func expiredSessionsOfOthersAreRemovedAtTheNextSignIn() async throws {
-        try await withOpstap { app in
-            _ = try await WebClient.login(app, "hr.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            _ = try await p.web(.employerHR)
             Self.at(app, minutes: 45)
-            _ = try await WebClient.login(app, Self.coordinator)
+            _ = try await p.web(.coordinator)
             let users = try await WebSessionRecord.query(on: app.db).with(\.$user).all().map(\.user.email)
-            #expect(users == [Self.coordinator])
+            #expect(users == [p.email(.coordinator)])
         }
     }
 
     @Test func signingOutRemovesTheSession() async throws {
-        try await withOpstap { app in
-            let web = try await WebClient.login(app, Self.coordinator)
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let web = try await p.web(.coordinator)
             #expect(try await web.post("/logout", []).status == .seeOther)
             #expect(try await WebSessionRecord.query(on: app.db).all().isEmpty)
             #expect(try await web.get("/").status == .seeOther)
@@ -151,20 +155,21 @@ import Vapor
     }
 
     @Test func aPasswordChangeEndsOtherSessionsAndRevokesTokens() async throws {
-        try await withOpstap { app in
-            let here = try await WebClient.login(app, Self.coordinator)
-            let elsewhere = try await WebClient.login(app, Self.coordinator)
-            let api = try await APIClient.forUser(app, Self.coordinator)
-            let colleague = try await WebClient.login(app, "hr.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let here = try await p.web(.coordinator)
+            let elsewhere = try await p.web(.coordinator)
+            let api = try await p.api(.coordinator)
+            let colleague = try await p.web(.employerHR)
             #expect(try await api.send(.GET, "/api/v1/programmes").status == .ok)
             let changed = try await here.post(
-                "/account/password", [("current", DemoData.password), ("new", "een-heel-nieuw-wachtwoord")])
+                "/account/password", [("current", TestPartnership.password), ("new", "een-heel-nieuw-wachtwoord")])
             #expect(changed.status == .seeOther)
             #expect(try await here.get("/account").status == .ok)
             #expect(try await elsewhere.get("/account").status == .seeOther)
             #expect(try await api.send(.GET, "/api/v1/programmes").status == .unauthorized)
             #expect(try await colleague.get("/account").status == .ok)
-            let coordinator = try await DemoLookups(db: app.db).user(Self.coordinator)
+            let coordinator = p.user(.coordinator)
             #expect(
                 try await WebSessionRecord.query(on: app.db).filter(\.$user.$id == coordinator.requireID()).count() == 1
             )
@@ -176,9 +181,10 @@ import Vapor
     }
 
     @Test func aWrongCurrentPasswordChangesNothing() async throws {
-        try await withOpstap { app in
-            let here = try await WebClient.login(app, Self.coordinator)
-            let elsewhere = try await WebClient.login(app, Self.coordinator)
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let here = try await p.web(.coordinator)
+            let elsewhere = try await p.web(.coordinator)
             let refused = try await here.post(
                 "/account/password", [("current", "niet-het-wachtwoord"), ("new", "een-heel-nieuw-wachtwoord")])
             #expect(refused.status == .badRequest)
@@ -188,10 +194,11 @@ import Vapor
     }
 
     @Test func deactivationEndsTheAccountsSessions() async throws {
-        try await withOpstap { app in
-            let intake = try await WebClient.login(app, "intake.leiden@opstap.demo")
-            let intakeUser = try await DemoLookups(db: app.db).user("intake.leiden@opstap.demo")
-            let admin = try await WebClient.login(app, "admin.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let intake = try await p.web(.intakeOfficer)
+            let intakeUser = p.user(.intakeOfficer)
+            let admin = try await p.web(.administrator)
             #expect(
                 try await admin.post("/admin/users/\(intakeUser.id!)/active", [("active", "0")]).status == .seeOther)
             #expect(
@@ -202,8 +209,9 @@ import Vapor
     }
 
     @Test func anAPITokenExpiresAfterTheChosenDays() async throws {
-        try await withOpstap { app in
-            let web = try await WebClient.login(app, Self.coordinator)
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let web = try await p.web(.coordinator)
             let created = try await web.post("/account/tokens", [("name", "koppeling"), ("days", "30")])
             #expect(created.status == .ok)
             let raw = try #require(
@@ -224,8 +232,9 @@ import Vapor
     }
 
     @Test func aTokenLifetimeOutsideTheChoicesIsRefusedNextToTheField() async throws {
-        try await withOpstap { app in
-            let web = try await WebClient.login(app, Self.coordinator)
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let web = try await p.web(.coordinator)
             let refused = try await web.post("/account/tokens", [("name", "koppeling"), ("days", "3650")])
             #expect(refused.status == .badRequest)
             #expect(refused.body.string.contains("id=\"f-days-error\""))

@@ -31,24 +31,25 @@ import Vapor
         }
     }
 
-    @Test func everyDemoRoleSeesItsWorkAndEveryLinkOpens() async throws {
+    /// One case per account, side by side: walked one after another this was one of the
+    /// suite's longest tests.
+    @Test(arguments: DemoAccounts.all.map(\.email))
+    func everyDemoRoleSeesItsWorkAndEveryLinkOpens(email: String) async throws {
         try await withOpstap { app in
-            for account in DemoAccounts.all {
-                let web = try await WebClient.login(app, account.email)
-                let home = try await web.get("/")
-                #expect(home.status == .ok, "\(account.email)")
-                let html = home.body.string
-                _ = try Work(html)
-                // Every link in the page's main part opens for this user: no 403 on a start page.
-                let main = html.components(separatedBy: "<main").last ?? ""
-                let hrefs = Set(
-                    main.components(separatedBy: "href=\"").dropFirst().map {
-                        String($0.prefix { $0 != "\"" && $0 != "#" }).replacingOccurrences(of: "&amp;", with: "&")
-                    }.filter { $0.hasPrefix("/") && !$0.contains("format=csv") })
-                for href in hrefs {
-                    let status = try await web.get(href).status
-                    #expect(status == .ok, "\(account.email): \(href) answers \(status.code)")
-                }
+            let web = try await WebClient.login(app, email)
+            let home = try await web.get("/")
+            #expect(home.status == .ok, "\(email)")
+            let html = home.body.string
+            _ = try Work(html)
+            // Every link in the page's main part opens for this user: no 403 on a start page.
+            let main = html.components(separatedBy: "<main").last ?? ""
+            let hrefs = Set(
+                main.components(separatedBy: "href=\"").dropFirst().map {
+                    String($0.prefix { $0 != "\"" && $0 != "#" }).replacingOccurrences(of: "&amp;", with: "&")
+                }.filter { $0.hasPrefix("/") && !$0.contains("format=csv") })
+            for href in hrefs {
+                let status = try await web.get(href).status
+                #expect(status == .ok, "\(email): \(href) answers \(status.code)")
             }
         }
     }

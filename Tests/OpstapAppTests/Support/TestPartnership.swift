@@ -1,0 +1,115 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import Testing
+import Vapor
+@testable import OpstapApp
+
+/// A partnership made for one test on an empty database (`withOpstap(demo: false)`): the
+/// Leiden reference programme run by six partner organisations under plain names, one account
+/// for every staff role, one cohort, and only the participants the test adds.
+///
+/// Unlike the demo it holds nothing the test did not ask for, so a test can count what it
+/// made, and a change to the demo cannot break it. It is built with the demo's own building
+/// blocks (`DemoLoader`): programme versions are published by the real operation and every
+/// enrolment history passes the real state machine.
+struct TestPartnership {
+    static let password = "een-lang-genoeg-wachtwoord"
+    /// Where every organisation sits: the role decides which organisation an account joins.
+    static let organisationOfRole: [Role: KeyPath<DemoOrganisations, UUID>] = [
+        .administrator: \.gemeenteLeiden, .coordinator: \.gemeenteLeiden, .intakeOfficer: \.gemeenteLeiden,
+        .housingOfficer: \.gemeenteLeiden, .reporting: \.gemeenteLeiden, .workSupervisor: \.alrijne,
+        .buddy: \.alrijne, .employerHR: \.alrijne, .teacher: \.mboRijnland, .coach: \.vluchtelingenwerk,
+        .socialGuide: \.vluchtelingenwerk,
+    ]
+
+    let app: Application
+    let domain: String
+    private(set) var loader: DemoLoader
+    let programme: Programme
+    let version: ProgrammeVersion
+    let cohort: Cohort
+
+    var organisations: DemoOrganisations { loader.orgs }
+
+    /// The e-mail address of the account that holds `role`.
+    func email(_ role: Role) -> String { "\(role.rawValue.lowercased())@\(domain)" }
+
+    func user(_ role: Role) -> User { loader.user(email(role)) }
+
+    /// A signed-in browser of the account that holds `role`.
+    func web(_ role: Role) async throws -> WebClient {
+        try await WebClient.login(app, email(role), password: Self.password)
+    }
+
+    /// An API caller with a token of the account that holds `role`.
+    func api(_ role: Role) async throws -> APIClient { try await APIClient.forUser(app, email(role)) }
+
+    /// Organisations, accounts, the programme (published on `publishedOn`) and a cohort that
+    /// started on `cohortStart` with `capacity` places. Names carry `name`, so two
+    /// partnerships in one database stay apart.
+    static func make(
+        _ app: Application, name: String = "Test", publishedOn: SimpleDate = SimpleDate("2026-06-01")!,
+        cohortStart: SimpleDate = SimpleDate("2026-09-07")!, capacity: Int = 20
+    ) async throws -> TestPartnership {
+        var loader = DemoLoader(db: app.db, passwordHash: try app.password.hash(password))
+        let domain = name.lowercased() + ".test"
+        let o = loader.orgs
+        let organisations: [(UUID, String, OrganisationKind)] = [
+            (o.gemeenteLeiden, "Gemeente \(name)", .municipality), (o.alrijne, "Zorggroep \(name)", .careEmployer),
+            (o.mboRijnland, "Mbo-college \(name)", .school),
+            (o.vluchtelingenwerk, "Steunpunt \(name)", .refugeeSupport),
+            (o.coa, "Opvang \(name)", .receptionAgency), (o.avant, "Zorgnetwerk \(name)", .careEmployer),
+        ]
+        for (id, organisationName, kind) in organisations {
+            try await Organisation(id: id, name: organisationName, kind: kind.rawValue, city: "Leiden").create(
+                on: app.db)
+        }
+        try await Location(
+            organisationID: o.alrijne, name: "Ziekenhuis \(name)", address: "Zorgweg 1", postcode: "2333 AA",
+            city: "Leiden", kind: .hospitalWard
+        ).create(on: app.db)
+        for (role, organisation) in organisationOfRole {
+            let user = User(
+                organisationID: o[keyPath: organisation], email: "\(role.rawValue.lowercased())@\(domain)",
+                name: "\(role.rawValue) \(name)", passwordHash: loader.passwordHash, roles: [role])
+            try await user.create(on: app.db)
+            loader.users[user.email] = user
+        }
+        let programme = Programme(name: "Zorgtraject \(name)", ownerID: o.gemeenteLeiden, draft: nil)
+        try await programme.create(on: app.db)
+        try await Organisation.query(on: app.db).filter(\.$id == o.gemeenteLeiden).set(\.$steward, to: true).update()
+        var definition = DemoProgrammes.leiden(o)
+        definition.name = programme.name
+        let version = try await loader.publish(
+            programme, definition, on: publishedOn, by: "\(Role.coordinator.rawValue.lowercased())@\(domain)",
+            note: "Eerste versie")
+        let cohort = Cohort(
+            programmeID: try programme.requireID(), versionID: try version.requireID(), name: "Instroom \(name)",
+            startDate: cohortStart.iso, capacity: capacity, streams: ["statushouders", "studenten"])
+        try await cohort.create(on: app.db)
+        return TestPartnership(
+            app: app, domain: domain, loader: loader, programme: programme, version: version, cohort: cohort)
+    }
+
+    /// A person selected for the programme and enrolled in the cohort on its first day, then
+    /// taken through `commands` (by default: the first phase of the stream, started that day).
+    /// `coached` assigns the coach account from the same day.
+    mutating func participant(
+        stream: String = "statushouders", commands: [EnrolmentCommand]? = nil, coached: Bool = true,
+        today: SimpleDate = testToday
+    ) async throws -> Enrolment {
+        let start = SimpleDate(cohort.startDate)!
+        let person = try await loader.person(statushouder: stream == "statushouders", programme: "leiden")
+        let candidacy = try await loader.candidacy(
+            person: person, programme: programme, stream: stream, referredBy: organisations.gemeenteLeiden,
+            referredOn: start.adding(days: -90), actor: user(.intakeOfficer),
+            criteria: version.definition.selectionCriteria, upTo: .decided, decision: .selected)
+        let firstPhase = try #require(version.definition.streams.first { $0.code == stream }?.firstPhaseCode)
+        let enrolment = try await loader.enrolment(
+            candidacy: candidacy, cohort: cohort, version: version, enrolledOn: start, actor: user(.coordinator),
+            commands: commands ?? [.startPhase(code: firstPhase, on: start)], today: today)
+        if coached { try await loader.assign(enrolment, email(.coach), as: .coach, from: start) }
+        return enrolment
+    }
+}
