@@ -9,13 +9,12 @@ import Vapor
 
 /// Two-step sign-in with an authenticator app (issue 12 item 1).
 @Suite struct MFATests {
-    static let coordinator = "coordinator.leiden@opstap.demo"
-
     /// The password step only, as a fresh browser: the response and its session cookie.
     static func password(_ app: Application, _ email: String) async throws -> (HTTPResult, String) {
         let (cookie, csrf) = try await Installation.anonymous(app, "/login")
         let response = try await Installation.post(
-            app, "/login", cookie: cookie, fields: [("_csrf", csrf), ("email", email), ("password", DemoData.password)])
+            app, "/login", cookie: cookie,
+            fields: [("_csrf", csrf), ("email", email), ("password", TestPartnership.password)])
         return (response, try #require(WebClient.sessionCookie(response.headers)))
     }
 
@@ -51,8 +50,9 @@ import Vapor
     }
 
     @Test func aRoleThatSeesPersonalDataMustSetUpAnAuthenticatorBeforeAnythingElse() async throws {
-        try await withOpstap { app in
-            let (response, cookie) = try await Self.password(app, Self.coordinator)
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let (response, cookie) = try await Self.password(app, p.email(.coordinator))
             #expect(response.status == .seeOther && response.headers.first(name: .location) == "/account/mfa")
             let elsewhere = try await Self.get(app, "/participants", cookie: cookie)
             #expect(elsewhere.status == .seeOther && elsewhere.headers.first(name: .location) == "/account/mfa")
@@ -64,7 +64,8 @@ import Vapor
             let secret = try #require(WebClient.attribute("data-secret", in: html))
             #expect(Base32.decode(secret)?.count == 20)
             // The QR code carries exactly the key shown for typing.
-            let uri = TOTP(secret: Base32.decode(secret)!).provisioningURI(account: Self.coordinator, issuer: "Opstap")
+            let uri = TOTP(secret: Base32.decode(secret)!).provisioningURI(
+                account: p.email(.coordinator), issuer: "Opstap")
             #expect(
                 html.contains(QRCodeSVG.render(try QRCode(uri), label: "QR-code voor uw authenticator-app").render()))
             let csrf = try #require(WebClient.csrfToken(in: html))
@@ -72,7 +73,7 @@ import Vapor
                 app, "/account/mfa", cookie: cookie, fields: [("_csrf", csrf), ("code", "000000")])
             #expect(wrong.status == .badRequest)
             #expect(wrong.body.string.contains("Deze code klopt niet of is al gebruikt."))
-            let user = try await DemoLookups(db: app.db).user(Self.coordinator)
+            let user = p.user(.coordinator)
             TestAuthenticators.of(app).remember(secret, for: user.id!)
             let done = try await Installation.post(
                 app, "/account/mfa", cookie: cookie,
@@ -86,15 +87,16 @@ import Vapor
             #expect(try await Self.get(app, "/participants", cookie: cookie).status == .ok)
             #expect(
                 try await SecurityEvent.query(on: app.db).filter(\.$kind == "mfaEnrolled").all().map(\.email) == [
-                    Self.coordinator
+                    p.email(.coordinator)
                 ])
         }
     }
 
     @Test func theNextSignInAsksForTheCodeAndRefusesAUsedOne() async throws {
-        try await withOpstap { app in
-            let (secret, _) = try await Self.enrol(app, Self.coordinator)
-            let (response, cookie) = try await Self.password(app, Self.coordinator)
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let (secret, _) = try await Self.enrol(app, p.email(.coordinator))
+            let (response, cookie) = try await Self.password(app, p.email(.coordinator))
             #expect(response.headers.first(name: .location) == "/login/mfa")
             let blocked = try await Self.get(app, "/account", cookie: cookie)
             #expect(blocked.status == .seeOther && blocked.headers.first(name: .location) == "/login/mfa")
@@ -114,20 +116,22 @@ import Vapor
     }
 
     @Test func aRecoveryCodeWorksOnce() async throws {
-        try await withOpstap { app in
-            let (_, codes) = try await Self.enrol(app, Self.coordinator)
-            let (_, first) = try await Self.password(app, Self.coordinator)
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let (_, codes) = try await Self.enrol(app, p.email(.coordinator))
+            let (_, first) = try await Self.password(app, p.email(.coordinator))
             #expect(try await Self.submitCode(app, codes[3].lowercased(), cookie: first).status == .seeOther)
-            let (_, second) = try await Self.password(app, Self.coordinator)
+            let (_, second) = try await Self.password(app, p.email(.coordinator))
             #expect(try await Self.submitCode(app, codes[3], cookie: second).status == .unauthorized)
             #expect(try await SecurityEvent.query(on: app.db).filter(\.$kind == "mfaRecoveryCodeUsed").count() == 1)
         }
     }
 
     @Test func guessingCodesIsThrottledLikePasswords() async throws {
-        try await withOpstap { app in
-            let (secret, _) = try await Self.enrol(app, Self.coordinator)
-            let (_, cookie) = try await Self.password(app, Self.coordinator)
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let (secret, _) = try await Self.enrol(app, p.email(.coordinator))
+            let (_, cookie) = try await Self.password(app, p.email(.coordinator))
             for _ in 1...4 { #expect(try await Self.submitCode(app, "123456", cookie: cookie).status == .unauthorized) }
             let locked = try await Self.submitCode(app, "123456", cookie: cookie)
             #expect(locked.status == .tooManyRequests)
@@ -139,9 +143,10 @@ import Vapor
     }
 
     @Test func theHalfSignedInSessionLapsesAfterFiveMinutes() async throws {
-        try await withOpstap { app in
-            let (secret, _) = try await Self.enrol(app, Self.coordinator)
-            let (_, cookie) = try await Self.password(app, Self.coordinator)
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let (secret, _) = try await Self.enrol(app, p.email(.coordinator))
+            let (_, cookie) = try await Self.password(app, p.email(.coordinator))
             let page = try await Self.get(app, "/login/mfa", cookie: cookie)
             let csrf = try #require(WebClient.csrfToken(in: page.body.string))
             let later = testToday.date.addingTimeInterval(6 * 60)
@@ -154,16 +159,17 @@ import Vapor
     }
 
     @Test func reportingSignsInWithoutMFAUntilTheAdministratorRequiresItOfAllStaff() async throws {
-        try await withOpstap { app in
-            let (before, _) = try await Self.password(app, "rapportage.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let (before, _) = try await Self.password(app, p.email(.reporting))
             #expect(before.headers.first(name: .location) == "/")
-            let admin = try await WebClient.login(app, "admin.leiden@opstap.demo")
+            let admin = try await p.web(.administrator)
             #expect(try await admin.post("/admin/mfa", [("allStaff", "1")]).status == .seeOther)
             #expect(try await admin.get("/admin").body.string.contains("value=\"1\" checked"))
-            let (after, _) = try await Self.password(app, "rapportage.leiden@opstap.demo")
+            let (after, _) = try await Self.password(app, p.email(.reporting))
             #expect(after.headers.first(name: .location) == "/account/mfa")
             // Another organisation's reporting staff are not affected.
-            let (other, _) = try await Self.password(app, "rapportage.kansrijk@opstap.demo")
+            let (other, _) = try await Self.password(app, TestPartnership.make(app, name: "Ander").email(.reporting))
             #expect(other.headers.first(name: .location) == "/")
             let event = try #require(
                 try await SecurityEvent.query(on: app.db).filter(\.$kind == "mfaPolicyChanged").first())
@@ -172,22 +178,23 @@ import Vapor
     }
 
     @Test func anAdministratorResetsALostAuthenticatorOfOwnStaffOnly() async throws {
-        try await withOpstap { app in
-            let coordinatorWeb = try await WebClient.login(app, Self.coordinator)
-            let user = try await DemoLookups(db: app.db).user(Self.coordinator)
-            let otherAdmin = try await WebClient.login(app, "admin.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let coordinatorWeb = try await p.web(.coordinator)
+            let user = p.user(.coordinator)
+            let otherAdmin = try await TestPartnership.make(app, name: "Ander").web(.administrator)
             #expect(try await otherAdmin.post("/admin/users/\(user.id!)/mfa/reset", []).status == .notFound)
             #expect(try await UserMFA.query(on: app.db).filter(\.$user.$id == user.id!).count() == 1)
-            let admin = try await WebClient.login(app, "admin.leiden@opstap.demo")
+            let admin = try await p.web(.administrator)
             #expect(try await admin.post("/admin/users/\(user.id!)/mfa/reset", []).status == .seeOther)
             #expect(try await UserMFA.query(on: app.db).filter(\.$user.$id == user.id!).count() == 0)
             #expect(try await RecoveryCode.query(on: app.db).filter(\.$user.$id == user.id!).count() == 0)
             #expect(try await coordinatorWeb.get("/account").status == .seeOther)
-            let (again, _) = try await Self.password(app, Self.coordinator)
+            let (again, _) = try await Self.password(app, p.email(.coordinator))
             #expect(again.headers.first(name: .location) == "/account/mfa")
             #expect(
                 try await SecurityEvent.query(on: app.db).filter(\.$kind == "mfaReset").all().map(\.email) == [
-                    Self.coordinator
+                    p.email(.coordinator)
                 ])
         }
     }
