@@ -8,10 +8,11 @@ import Vapor
 /// Progress reviews: scheduled, held, signed by each party in the app, then final.
 @Suite struct ReviewTests {
     @Test func theCoachSchedulesAndHoldsAReviewAndEveryPartySigns() async throws {
-        try await withOpstap { app in
-            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant(team: [.coach, .workSupervisor])
             let base = "/participants/\(enrolment.id!)"
-            let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
+            let coach = try await p.web(.coach)
             #expect(try await coach.post(base + "/reviews", [("plannedOn", "2026-11-22")]).status == .seeOther)
             let review = try #require(
                 try await Review.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).filter(
@@ -35,7 +36,7 @@ import Vapor
             #expect(
                 try await coach.post(base + "/reviews/\(review.id!)/sign", [("party", "workSupervisor")]).status
                     == .forbidden)
-            let supervisor = try await WebClient.login(app, "werkbegeleider.kansrijk@opstap.demo")
+            let supervisor = try await p.web(.workSupervisor)
             #expect(
                 try await supervisor.post(base + "/reviews/\(review.id!)/sign", [("party", "workSupervisor")]).status
                     == .seeOther)
@@ -50,12 +51,11 @@ import Vapor
     }
 
     @Test func aMissedReviewIsOverdueUntilOneIsHeld() async throws {
-        try await withOpstap { app in
-            let cohort = try await DemoLookups(db: app.db).cohort("Instroom oktober 2026")
-            let ids = try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).all(\.$id)
-            let reviewed = Set(try await Review.query(on: app.db).filter(\.$heldOn != nil).all(\.$enrolment.$id))
-            let without = try #require(ids.first { !reviewed.contains($0) })
-            let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            // Coached since 5 October with no review held: one was due six weeks later, on 16 November.
+            var p = try await TestPartnership.make(app, cohortStart: SimpleDate("2026-10-05")!)
+            let without = try await p.participant().requireID()
+            let coach = try await p.web(.coach)
             let before = try await coach.get("/participants/\(without)").body.string
             let overdue = before.contains("Het voortgangsgesprek was gepland voor 16 nov. 2026: 6 dagen te laat.")
             #expect(overdue)
@@ -78,9 +78,10 @@ import Vapor
     }
 
     @Test func goalsHaveAStatusAndTargetDate() async throws {
-        try await withOpstap { app in
-            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
-            let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
+            let coach = try await p.web(.coach)
             #expect(
                 try await coach.post(
                     "/participants/\(enrolment.id!)/goals",
@@ -93,16 +94,20 @@ import Vapor
                     "/participants/\(enrolment.id!)/goals/\(goal.id!)/status", [("status", "achieved")]
                 ).status == .seeOther)
             #expect(try await Goal.find(goal.id, on: app.db)?.status == .achieved)
-            let hr = try await WebClient.login(app, "hr.kansrijk@opstap.demo")
+            let hr = try await p.web(.employerHR)
             #expect(try await hr.post("/participants/\(enrolment.id!)/goals", [("goal", "x")]).status == .forbidden)
         }
     }
 
     @Test func aReviewRecordsTheGoalsItDiscussed() async throws {
-        try await withOpstap { app in
-            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
-            let goal = try #require(try await Goal.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).first())
-            let api = try await APIClient.forUser(app, "coach.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
+            let api = try await p.api(.coach)
+            let goal = try api.decode(
+                APIGoal.self,
+                try await api.send(
+                    .POST, "/api/v1/enrolments/\(enrolment.id!)/goals", json: #"{"text":"Zelfstandig rapporteren"}"#))
             let planned = try api.decode(
                 APIReview.self,
                 try await api.send(
@@ -113,10 +118,10 @@ import Vapor
                 try await api.send(
                     .POST, "/api/v1/reviews/\(planned.id)/held",
                     json:
-                        #"{"heldOn":"2026-11-22","summary":"Doelen besproken","goalsDiscussed":["\#(goal.id!)","\#(foreign)"]}"#
+                        #"{"heldOn":"2026-11-22","summary":"Doelen besproken","goalsDiscussed":["\#(goal.id)","\#(foreign)"]}"#
                 ))
-            #expect(held.goalsDiscussed == [goal.id!])
-            let page = try await WebClient.login(app, "coach.kansrijk@opstap.demo").get(
+            #expect(held.goalsDiscussed == [goal.id])
+            let page = try await p.web(.coach).get(
                 "/participants/\(enrolment.id!)"
             ).body.string
             let shown = page.contains("Besproken doelen: \(goal.text)")

@@ -7,9 +7,10 @@ import Vapor
 
 @Suite struct TasksAndStatusTests {
     @Test func theCoachSetsARedAmberGreenStatusWithAReason() async throws {
-        try await withOpstap { app in
-            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
-            let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
+            let coach = try await p.web(.coach)
             #expect(
                 try await coach.post(
                     "/participants/\(enrolment.id!)/status", [("colour", "red"), ("colourReason", "")]
@@ -19,9 +20,9 @@ import Vapor
                     "/participants/\(enrolment.id!)/status", [("colour", "red"), ("colourReason", "Mist lesdagen")]
                 ).status == .seeOther)
             let page = try await coach.get("/participants/\(enrolment.id!)").body.string
-            let shown = page.contains("Rood</span> Mist lesdagen — Coach Amarant, 22 nov. 2026")
+            let shown = page.contains("Rood</span> Mist lesdagen — \(p.user(.coach).name), 22 nov. 2026")
             #expect(shown)
-            let hr = try await WebClient.login(app, "hr.kansrijk@opstap.demo")
+            let hr = try await p.web(.employerHR)
             #expect(
                 try await hr.post(
                     "/participants/\(enrolment.id!)/status", [("colour", "green"), ("colourReason", "x")]
@@ -30,9 +31,10 @@ import Vapor
     }
 
     @Test func aTaskFromASignalLandsOnThePersonalListAndIsClosedByItsAssignee() async throws {
-        try await withOpstap { app in
-            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
-            let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
+            let coach = try await p.web(.coach)
             let made = try await coach.post(
                 "/tasks",
                 [
@@ -45,7 +47,7 @@ import Vapor
             #expect(listed)
             let task = try #require(
                 try await GuidanceTask.query(on: app.db).filter(\.$title == "Bellen over afwezigheid").first())
-            let other = try await WebClient.login(app, "buddy.kansrijk@opstap.demo")
+            let other = try await p.web(.buddy)
             #expect(try await other.post("/tasks/\(task.id!)/done", []).status == .notFound)
             #expect(try await coach.post("/tasks/\(task.id!)/done", []).status == .seeOther)
             #expect(try await GuidanceTask.find(task.id, on: app.db)?.status == .done)
@@ -53,17 +55,17 @@ import Vapor
     }
 
     @Test func aTaskGoesOnlyToSomeoneWorkingOnTheProgramme() async throws {
-        try await withOpstap { app in
-            let lookups = DemoLookups(db: app.db)
-            let enrolment = try await lookups.enrolment(in: "Instroom oktober 2026", state: .inPhase)
-            let leiden = try await lookups.user("coach.leiden@opstap.demo")
-            let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
+            let otherCoach = try await TestPartnership.make(app, name: "Ander").user(.coach)
+            let coach = try await p.web(.coach)
             let before = try await GuidanceTask.query(on: app.db).count()
             let response = try await coach.post(
                 "/tasks",
                 [
                     ("enrolmentId", enrolment.id!.uuidString), ("source", "manual"), ("title", "x"),
-                    ("dueOn", "2026-11-25"), ("assigneeId", leiden.id!.uuidString),
+                    ("dueOn", "2026-11-25"), ("assigneeId", otherCoach.id!.uuidString),
                 ])
             #expect(response.status == .badRequest)
             #expect(try await GuidanceTask.query(on: app.db).count() == before)
@@ -71,31 +73,33 @@ import Vapor
     }
 
     @Test func theStartPageOffersToTurnSignalsIntoTasks() async throws {
-        try await withOpstap { app in
-            let home = try await WebClient.login(app, "coach.kansrijk@opstap.demo").get("/").body.string
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            _ = try await p.participant()
+            let home = try await p.web(.coach).get("/").body.string
             let offered = home.contains("name=\"source\" value=\"signal\"")
             #expect(offered)
         }
     }
 
     @Test func overTheAPIProblemsNameTheBodysFieldsAndTasksGoOnlyToThoseWhoSeeTheParticipant() async throws {
-        try await withOpstap { app in
-            let lookups = DemoLookups(db: app.db)
-            let enrolment = try await lookups.enrolment(in: "Instroom oktober 2026", state: .inPhase)
-            let coach = try await APIClient.forUser(app, "coach.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
+            let coach = try await p.api(.coach)
             let goal = try await coach.send(.POST, "/api/v1/enrolments/\(enrolment.id!)/goals", json: #"{"text":" "}"#)
             #expect(try coach.decode(APIProblem.self, goal).invalidParams?.map(\.name) == ["text"])
             let mark = try await coach.send(
                 .POST, "/api/v1/enrolments/\(enrolment.id!)/status", json: #"{"colour":"red","reason":" "}"#)
             #expect(try coach.decode(APIProblem.self, mark).invalidParams?.map(\.name) == ["reason"])
-            let reporting = try await lookups.user("rapportage.kansrijk@opstap.demo")
+            let reporting = p.user(.reporting)
             let toReporting = try await coach.send(
                 .POST, "/api/v1/tasks",
                 json:
                     #"{"title":"x","dueOn":"2026-12-01","enrolmentId":"\#(enrolment.id!)","assigneeId":"\#(reporting.id!)"}"#
             )
             #expect(try coach.decode(APIProblem.self, toReporting).invalidParams?.map(\.name) == ["assigneeId"])
-            let reportingAPI = try await APIClient.forUser(app, "rapportage.kansrijk@opstap.demo")
+            let reportingAPI = try await p.api(.reporting)
             #expect(
                 try await reportingAPI.send(
                     .POST, "/api/v1/tasks",

@@ -94,9 +94,9 @@ struct TestPartnership {
 
     /// A person selected for the programme and enrolled in the cohort on its first day, then
     /// taken through `commands` (by default: the first phase of the stream, started that day).
-    /// `coached` assigns the coach account from the same day.
+    /// The accounts of `team` join the participant's team from the same day.
     mutating func participant(
-        stream: String = "statushouders", commands: [EnrolmentCommand]? = nil, coached: Bool = true,
+        stream: String = "statushouders", commands: [EnrolmentCommand]? = nil, team: [Role] = [.coach],
         today: SimpleDate = testToday
     ) async throws -> Enrolment {
         let start = SimpleDate(cohort.startDate)!
@@ -109,7 +109,7 @@ struct TestPartnership {
         let enrolment = try await loader.enrolment(
             candidacy: candidacy, cohort: cohort, version: version, enrolledOn: start, actor: user(.coordinator),
             commands: commands ?? [.startPhase(code: firstPhase, on: start)], today: today)
-        if coached { try await loader.assign(enrolment, email(.coach), as: .coach, from: start) }
+        for role in team { try await loader.assign(enrolment, email(role), as: role, from: start) }
         return enrolment
     }
 }
