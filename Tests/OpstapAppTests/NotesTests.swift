@@ -7,13 +7,9 @@ import Vapor
 
 /// Journal notes follow their confidentiality level on every path.
 @Suite struct NotesTests {
-    func participant(_ app: Application) async throws -> Enrolment {
-        try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
-    }
-
-    /// Writes one note of each level as the Amarant coach and returns their texts.
-    func writeNotes(_ app: Application, _ enrolment: Enrolment) async throws -> [NoteLevel: String] {
-        let coach = try await APIClient.forUser(app, "coach.kansrijk@opstap.demo")
+    /// Writes one note of each level as `author` and returns their texts.
+    func writeNotes(_ p: TestPartnership, _ enrolment: Enrolment, by author: Role) async throws -> [NoteLevel: String] {
+        let coach = try await p.api(author)
         var texts: [NoteLevel: String] = [:]
         for level in NoteLevel.allCases {
             let text = "Notitie-\(level.rawValue)-\(UUID().uuidString.prefix(6))"
@@ -27,23 +23,29 @@ import Vapor
     }
 
     @Test func everyLevelIsReadExactlyByThoseItNamesOnEveryRoute() async throws {
-        try await withOpstap { app in
-            let enrolment = try await participant(app)
-            let texts = try await writeNotes(app, enrolment)
-            // Amarant colleague outside the team; team member of another organisation; partner outside the team.
-            let readers: [(String, Set<NoteLevel>)] = [
-                // A note shared with the participant is read by every partner, like `.partners`.
-                ("hr.kansrijk@opstap.demo", [.organisation, .partners, .participant]),
-                ("werkbegeleider.kansrijk@opstap.demo", [.organisation, .team, .partners, .participant]),
-                ("docent.kansrijk@opstap.demo", [.partners, .participant]),
-                ("intake.kansrijk@opstap.demo", [.partners, .participant]),
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            // The work supervisor of the care employer writes; HR of the same employer is outside
+            // the team, the coach is in the team but of another organisation, the others are
+            // partners outside the team. A note shared with the participant is read by every
+            // partner, like `.partners`.
+            let enrolment = try await p.participant(team: [.coach, .workSupervisor])
+            let texts = try await writeNotes(p, enrolment, by: .workSupervisor)
+            let readers: [(Role, Set<NoteLevel>)] = [
+                (.employerHR, [.organisation, .partners, .participant]),
+                (.coach, [.team, .partners, .participant]),
+                (.teacher, [.partners, .participant]),
+                (.intakeOfficer, [.partners, .participant]),
             ]
-            for (email, allowed) in readers {
+            for (role, allowed) in readers {
+                let email = p.email(role)
                 let api = try await APIClient.forUser(app, email)
                 let listed = try api.decode(
                     APIPage<APINote>.self,
                     try await api.send(.GET, "/api/v1/enrolments/\(enrolment.id!)/notes?pageSize=100"))
-                let page = try await WebClient.login(app, email).get("/participants/\(enrolment.id!)").body.string
+                let page = try await WebClient.login(app, email, password: TestPartnership.password).get(
+                    "/participants/\(enrolment.id!)"
+                ).body.string
                 for level in NoteLevel.allCases {
                     let inAPI = listed.items.contains { $0.text == texts[level] }
                     let onPage = page.contains(texts[level]!)
@@ -55,9 +57,10 @@ import Vapor
     }
 
     @Test func aCorrectionReplacesTheNoteAndKeepsTheEarlierText() async throws {
-        try await withOpstap { app in
-            let enrolment = try await participant(app)
-            let coach = try await APIClient.forUser(app, "coach.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant(team: [.coach, .workSupervisor])
+            let coach = try await p.api(.coach)
             let original = try coach.decode(
                 APINote.self,
                 try await coach.send(
@@ -67,7 +70,7 @@ import Vapor
                 .POST, "/api/v1/enrolments/\(enrolment.id!)/notes",
                 json: #"{"text":"Gesprek op woensdag","level":"team","corrects":"\#(original.id)"}"#)
             #expect(corrected.status == .created)
-            let page = try await WebClient.login(app, "coach.kansrijk@opstap.demo").get(
+            let page = try await p.web(.coach).get(
                 "/participants/\(enrolment.id!)"
             ).body.string
             let shows =
@@ -75,7 +78,7 @@ import Vapor
                 && page.contains(": Gesprek op dinsdag")
             #expect(shows)
             // Someone else cannot correct the coach's note, nor can a corrected note be corrected again.
-            let supervisor = try await APIClient.forUser(app, "werkbegeleider.kansrijk@opstap.demo")
+            let supervisor = try await p.api(.workSupervisor)
             let foreign = try await supervisor.send(
                 .POST, "/api/v1/enrolments/\(enrolment.id!)/notes",
                 json: #"{"text":"x","level":"team","corrects":"\#(original.id)"}"#)
@@ -88,24 +91,32 @@ import Vapor
     }
 
     @Test func aParticipantWithoutRecentContactIsFlagged() async throws {
-        try await withOpstap { app in
-            let home = try await WebClient.login(app, "coach.kansrijk@opstap.demo").get("/").body.string
-            let flagged = home.contains("dagen geen contactmoment vastgelegd (drempel 21 dagen).")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            // The last contact was on 1 October: 52 days before the test's day.
+            let enrolment = try await p.participant()
+            let note = #"{"text":"Gebeld","level":"team","contactOn":"2026-10-01"}"#
+            #expect(
+                try await p.api(.coach).send(.POST, "/api/v1/enrolments/\(enrolment.id!)/notes", json: note).status
+                    == .created)
+            let home = try await p.web(.coach).get("/").body.string
+            let flagged = home.contains("52 dagen geen contactmoment vastgelegd (drempel 21 dagen).")
             #expect(flagged)
         }
     }
 
     @Test func reportingCannotReadOrWriteNotes() async throws {
-        try await withOpstap { app in
-            let enrolment = try await participant(app)
-            let reporting = try await APIClient.forUser(app, "rapportage.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
+            let reporting = try await p.api(.reporting)
             #expect(try await reporting.send(.GET, "/api/v1/enrolments/\(enrolment.id!)/notes").status == .forbidden)
             #expect(
                 try await reporting.send(
                     .POST, "/api/v1/enrolments/\(enrolment.id!)/notes", json: #"{"text":"x","level":"team"}"#
                 ).status == .forbidden)
-            let leiden = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
-            #expect(try await leiden.send(.GET, "/api/v1/enrolments/\(enrolment.id!)/notes").status == .notFound)
+            let other = try await TestPartnership.make(app, name: "Ander").api(.coordinator)
+            #expect(try await other.send(.GET, "/api/v1/enrolments/\(enrolment.id!)/notes").status == .notFound)
         }
     }
 }
