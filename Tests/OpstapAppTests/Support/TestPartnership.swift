@@ -50,7 +50,7 @@ struct TestPartnership {
     /// partnerships in one database stay apart.
     static func make(
         _ app: Application, name: String = "Test", publishedOn: SimpleDate = SimpleDate("2026-06-01")!,
-        cohortStart: SimpleDate = SimpleDate("2026-09-07")!, capacity: Int = 20
+        cohortStart: SimpleDate = SimpleDate("2026-09-21")!, capacity: Int = 20
     ) async throws -> TestPartnership {
         var loader = DemoLoader(db: app.db, passwordHash: try app.password.hash(password))
         let domain = name.lowercased() + ".test"
@@ -111,5 +111,18 @@ struct TestPartnership {
             commands: commands ?? [.startPhase(code: firstPhase, on: start)], today: today)
         for role in team { try await loader.assign(enrolment, email(role), as: role, from: start) }
         return enrolment
+    }
+
+    /// Hours as the participant's schedule expects them, from the cohort's first day to `to` (by
+    /// default the Friday before the tests' Sunday), recorded by the coach: weeks before the
+    /// last approved by the work supervisor, the last week submitted and waiting. Written by the
+    /// demo's own ledger builder, so the lines follow the schedule as the demo's do.
+    mutating func hours(
+        for enrolment: Enrolment, to: SimpleDate = SimpleDate("2026-11-20")!, fallingBehind: Bool = false
+    ) async throws {
+        try await loader.ledger(
+            for: enrolment, version: version, from: SimpleDate(cohort.startDate)!, to: to,
+            practicePlace: "Ziekenhuis \(domain)", classPlace: "Mbo-college", fallingBehind: fallingBehind,
+            recordedBy: email(.coach), approvedBy: email(.workSupervisor))
     }
 }
