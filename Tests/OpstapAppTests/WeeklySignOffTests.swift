@@ -10,27 +10,33 @@ import OpstapViews
 /// against recorded hours and the exceptions, one decision per intern, and the bulk approval
 /// only after its totals.
 @Suite struct WeeklySignOffTests {
-    static let supervisor = "werkbegeleider.kansrijk@opstap.demo"
+    /// A partnership with two interns of the work supervisor whose hours run to Friday 20
+    /// November: the week of 16 November submitted, the weeks before approved.
+    func partnership(_ app: Application) async throws -> TestPartnership {
+        var p = try await TestPartnership.make(app)
+        for _ in 0..<2 { try await p.hours(for: try await p.participant(team: [.coach, .workSupervisor])) }
+        return p
+    }
 
-    /// The submitted lines of the week of 16 Nov per intern of the Kansrijk supervisor.
-    func pending(_ app: Application) async throws -> [UUID: [HourEntry]] {
-        let cohort = try await DemoLookups(db: app.db).cohort("Instroom oktober 2026")
-        let enrolments = try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).all(\.$id)
+    /// The submitted lines of the week of 16 Nov per intern of the partnership.
+    func pending(_ app: Application, _ p: TestPartnership) async throws -> [UUID: [HourEntry]] {
+        let enrolments = try await Enrolment.query(on: app.db).filter(\.$cohort.$id == p.cohort.requireID()).all(\.$id)
         let lines = try await HourEntry.query(on: app.db).filter(\.$enrolment.$id ~~ enrolments)
             .filter(\.$status == EntryStatus.submitted).filter(\.$date >= "2026-11-16").all()
         return Dictionary(grouping: lines, by: { $0.$enrolment.id })
     }
 
     @Test func theSupervisorDecidesOneInternsWeekFromTheirCard() async throws {
-        try await withOpstap { app in
-            let before = try await pending(app)
-            #expect(before.count >= 2)
+        try await withOpstap(demo: false) { app in
+            let p = try await partnership(app)
+            let before = try await pending(app, p)
+            #expect(before.count == 2)
             let (first, second) = (
                 before.keys.sorted { $0.uuidString < $1.uuidString }[0],
                 before.keys.sorted { $0.uuidString < $1.uuidString }[1]
             )
             let firstPerson = try #require(try await Enrolment.find(first, on: app.db)?.$person.get(on: app.db))
-            let supervisor = try await WebClient.login(app, Self.supervisor)
+            let supervisor = try await p.web(.workSupervisor)
             let page = try await supervisor.get("/hours/approvals?week=2026-11-16").body.string
             // The card names the intern with what was recorded (present hours of lines not rejected).
             let recorded = before[first]!.filter { $0.attendance == .present }.map(\.hours).reduce(0, +)
@@ -44,7 +50,7 @@ import OpstapViews
             let approved = try await supervisor.post(
                 "/hours/approvals/interns/\(first.uuidString)", [("week", "2026-11-16")])
             #expect(approved.status == .seeOther)
-            let after = try await pending(app)
+            let after = try await pending(app, p)
             #expect(after[first] == nil)
             #expect(after[second]?.count == before[second]!.count)
 
@@ -53,13 +59,13 @@ import OpstapViews
                 "/hours/approvals/interns/\(second.uuidString)/reject", [("week", "2026-11-16"), ("reason", " ")])
             #expect(refused.status == .badRequest)
             #expect(refused.body.string.contains("Vul dit in."))
-            #expect(try await pending(app)[second]?.count == before[second]!.count)
+            #expect(try await pending(app, p)[second]?.count == before[second]!.count)
             let reason = "Dinsdag stond je niet ingeroosterd."
             // With a reason it asks first, and only "Ja, afkeuren" sends the week back.
             let asked = try await supervisor.post(
                 "/hours/approvals/interns/\(second.uuidString)/reject", [("week", "2026-11-16"), ("reason", reason)])
             #expect(asked.status == .ok && asked.body.string.contains("Ja, afkeuren"))
-            #expect(try await pending(app)[second]?.count == before[second]!.count)
+            #expect(try await pending(app, p)[second]?.count == before[second]!.count)
             #expect(try await supervisor.confirm(asked).status == .seeOther)
             let sentBack = try await HourEntry.query(on: app.db).filter(\.$id ~~ before[second]!.compactMap(\.id)).all()
             #expect(sentBack.allSatisfy { $0.status == .rejected && $0.rejectionReason == reason })
@@ -67,21 +73,24 @@ import OpstapViews
     }
 
     @Test func bulkApprovalShowsItsTotalsFirstAndOtherOrganisationsInternsAreNotFound() async throws {
-        try await withOpstap { app in
-            let before = try await pending(app)
+        try await withOpstap(demo: false) { app in
+            let p = try await partnership(app)
+            let before = try await pending(app, p)
             let lines = before.values.map(\.count).reduce(0, +)
-            let supervisor = try await WebClient.login(app, Self.supervisor)
+            let supervisor = try await p.web(.workSupervisor)
             let confirm = try await supervisor.get("/hours/approvals/confirm?week=2026-11-16")
             #expect(confirm.status == .ok)
             #expect(confirm.body.string.contains("U keurt \(lines) regels goed van \(before.count) stagiairs."))
             #expect(confirm.body.string.contains("Ja, \(lines) regels goedkeuren"))
             // Showing the totals changed nothing.
-            #expect(try await pending(app).values.map(\.count).reduce(0, +) == lines)
+            #expect(try await pending(app, p).values.map(\.count).reduce(0, +) == lines)
             // Another organisation's participant: not found, for approving and for rejecting.
-            let leiden = try await DemoLookups(db: app.db).enrolment(in: "Instroom september 2024", state: .inPhase)
+            var other = try await TestPartnership.make(app, name: "Ander")
+            let outsider = try await other.participant(team: [.coach, .workSupervisor])
+            try await other.hours(for: outsider)
             for path in ["", "/reject"] {
                 let response = try await supervisor.post(
-                    "/hours/approvals/interns/\(leiden.requireID().uuidString)\(path)",
+                    "/hours/approvals/interns/\(outsider.requireID().uuidString)\(path)",
                     [("week", "2026-11-16"), ("reason", "x")])
                 #expect(response.status == .notFound)
             }
