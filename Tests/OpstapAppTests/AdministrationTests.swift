@@ -7,8 +7,9 @@ import Vapor
 
 @Suite struct AdministrationTests {
     @Test func anAdministratorCreatesAStaffAccountThatCanSignIn() async throws {
-        try await withOpstap { app in
-            let admin = try await WebClient.login(app, "admin.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let admin = try await p.web(.administrator)
             let created = try await admin.post(
                 "/admin/users",
                 [
@@ -20,16 +21,17 @@ import Vapor
             #expect(user.roles == [.coach, .buddy])
             #expect(
                 user.$organisation.id
-                    == (try await DemoLookups(db: app.db).user("admin.leiden@opstap.demo")).$organisation.id)
+                    == (p.user(.administrator)).$organisation.id)
             _ = try await WebClient.login(app, "nieuw@leiden.example", password: "lang-genoeg-wachtwoord")
         }
     }
 
     @Test func aStaffAccountNeedsAFreeAddressARoleAndALongPassword() async throws {
-        try await withOpstap { app in
-            let admin = try await WebClient.login(app, "admin.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let admin = try await p.web(.administrator)
             let response = try await admin.post(
-                "/admin/users", [("name", "X"), ("email", "coach.leiden@opstap.demo"), ("password", "kort")])
+                "/admin/users", [("name", "X"), ("email", p.email(.coach)), ("password", "kort")])
             #expect(response.status == .badRequest)
             for text in [
                 "Dit e-mailadres is al in gebruik.", "Kies of vul er minstens één in.",
@@ -41,11 +43,12 @@ import Vapor
     }
 
     @Test func aDeactivatedAccountCannotSignInOrUseItsToken() async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
             // Intake is staff of the municipality, like the administrator.
-            let staff = try await DemoLookups(db: app.db).user("intake.leiden@opstap.demo")
-            let api = try await APIClient.forUser(app, "intake.leiden@opstap.demo")
-            let admin = try await WebClient.login(app, "admin.leiden@opstap.demo")
+            let staff = p.user(.intakeOfficer)
+            let api = try await p.api(.intakeOfficer)
+            let admin = try await p.web(.administrator)
             #expect(try await admin.post("/admin/users/\(staff.id!)/active", [("active", "0")]).status == .seeOther)
             #expect(try await api.send(.GET, "/api/v1/enrolments").status == .unauthorized)
             #expect(try await User.find(staff.id, on: app.db)?.active == false)
@@ -53,12 +56,13 @@ import Vapor
     }
 
     @Test func administratorsManageOnlyTheirOwnOrganisationsStaff() async throws {
-        try await withOpstap { app in
-            let coach = try await DemoLookups(db: app.db).user("coach.leiden@opstap.demo")
-            let otherAdmin = try await WebClient.login(app, "admin.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let coach = p.user(.coach)
+            let otherAdmin = try await TestPartnership.make(app, name: "Ander").web(.administrator)
             #expect(
                 try await otherAdmin.post("/admin/users/\(coach.id!)/active", [("active", "0")]).status == .notFound)
-            let coordinator = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+            let coordinator = try await p.web(.coordinator)
             #expect(try await coordinator.get("/admin").status == .forbidden)
             #expect(
                 try await coordinator.post("/admin/users/\(coach.id!)/active", [("active", "0")]).status == .forbidden)
@@ -66,8 +70,9 @@ import Vapor
     }
 
     @Test func anAdministratorRegistersAnOrganisationAndALocation() async throws {
-        try await withOpstap { app in
-            let admin = try await WebClient.login(app, "admin.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let admin = try await p.web(.administrator)
             #expect(
                 try await admin.post(
                     "/admin/organisations",
@@ -100,17 +105,18 @@ import Vapor
     }
 
     @Test func aUserChangesTheirPasswordOnlyWithTheCurrentOne() async throws {
-        try await withOpstap { app in
-            let web = try await WebClient.login(app, "buddy.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let web = try await p.web(.buddy)
             let wrong = try await web.post(
                 "/account/password", [("current", "fout"), ("new", "een-nieuw-lang-wachtwoord")])
             #expect(wrong.status == .badRequest)
             #expect(wrong.body.string.contains("Het huidige wachtwoord klopt niet."))
             #expect(
                 try await web.post(
-                    "/account/password", [("current", DemoData.password), ("new", "een-nieuw-lang-wachtwoord")]
+                    "/account/password", [("current", TestPartnership.password), ("new", "een-nieuw-lang-wachtwoord")]
                 ).status == .seeOther)
-            _ = try await WebClient.login(app, "buddy.kansrijk@opstap.demo", password: "een-nieuw-lang-wachtwoord")
+            _ = try await WebClient.login(app, p.email(.buddy), password: "een-nieuw-lang-wachtwoord")
         }
     }
 }
