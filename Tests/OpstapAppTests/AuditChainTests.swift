@@ -10,22 +10,34 @@ import Vapor
 /// The access and security logs are hash-chained: a changed byte, a removed row or a rewritten
 /// hash is found, and the verification names the first broken link.
 @Suite struct AuditChainTests {
-    /// Reads that write access-log rows, and sign-ins that write security events.
-    private func someLogEntries(_ app: Application) async throws {
-        let coach = try await APIClient.forUser(app, "coach.kansrijk@opstap.demo")
+    /// A partnership with three participants of the coach.
+    private func partnership(_ app: Application) async throws -> TestPartnership {
+        var p = try await TestPartnership.make(app)
+        for _ in 0..<3 { _ = try await p.participant() }
+        return p
+    }
+
+    /// Entries in each log: reads that write access-log rows, a sign-in and a token's first use
+    /// that write security events, and a corrected name that writes a change-log row.
+    private func someLogEntries(_ app: Application, _ p: TestPartnership) async throws {
+        let coach = try await p.api(.coach)
         let enrolments = try coach.decode(
             APIPage<APIEnrolment>.self, try await coach.send(.GET, "/api/v1/enrolments?pageSize=5"))
         for enrolment in enrolments.items {
             #expect(try await coach.send(.GET, "/api/v1/persons/\(enrolment.personId)").status == .ok)
         }
-        _ = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
+        let coordinator = try await p.web(.coordinator)
+        let path = "/persons/\(try #require(enrolments.items.first).personId)/intake"
+        let form = try #require(RenderedForm(try await coordinator.get(path).body.string, action: path))
+        #expect(form.set("givenName", "Gecorrigeerd \(UUID().uuidString.prefix(4))"))
+        #expect(try await coordinator.post(path, form.fields).status == .seeOther)
     }
 
     private func sql(_ app: Application) throws -> any SQLDatabase { try #require(app.db as? any SQLDatabase) }
 
     @Test func aChangedByteARemovedRowAndARewrittenHashAreEachFound() async throws {
-        try await withOpstap { app in
-            try await someLogEntries(app)
+        try await withOpstap(demo: false) { app in
+            try await someLogEntries(app, try await partnership(app))
             _ = try await AuditChain.sealAll(on: app.db)
             let accessRows = try await AccessLogEntry.query(on: app.db).count()
             let securityRows = try await SecurityEvent.query(on: app.db).count()
@@ -70,8 +82,9 @@ import Vapor
     }
 
     @Test func newEntriesContinueTheChainAndTheCommandReportsWaitingAndBrokenChains() async throws {
-        try await withOpstap { app in
-            try await someLogEntries(app)
+        try await withOpstap(demo: false) { app in
+            let p = try await partnership(app)
+            try await someLogEntries(app, p)
             func audit(_ action: String) async throws {
                 var context = CommandContext(
                     console: app.console, input: CommandInput(arguments: ["opstap", action]))
@@ -81,7 +94,7 @@ import Vapor
             }
             try await audit("seal")
             let sealedFirst = try await AccessLogEntry.query(on: app.db).count()
-            try await someLogEntries(app)
+            try await someLogEntries(app, p)
             let waiting = try await AuditChain.verify(AccessLogEntry.self, on: app.db)
             #expect(waiting.broken == nil && waiting.sealed == Int64(sealedFirst) && waiting.waiting >= 5)
 

@@ -9,10 +9,10 @@ import Vapor
     /// Two people act on the same participant from the same page: the second, working on
     /// a stale copy, is refused and leaves nothing half-written.
     @Test func aChangeBasedOnAStaleCopyIsRefusedWhole() async throws {
-        try await withOpstap { app in
-            let lookups = DemoLookups(db: app.db)
-            let scope = try await lookups.scope("coordinator.kansrijk@opstap.demo")
-            let id = try await lookups.enrolment(in: "Instroom oktober 2026", state: .inPhase).requireID()
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let id = try await p.participant().requireID()
+            let scope = try await DemoLookups(db: app.db).scope(p.email(.coordinator))
             let first = try await scope.enrolment(id)
             let stale = try await scope.enrolment(id)
             let operations = EnrolmentOperations(scope: scope, now: Date())

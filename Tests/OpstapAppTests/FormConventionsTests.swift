@@ -10,9 +10,10 @@ import Vapor
 /// that names each field and takes the focus.
 @Suite(.serialized) struct FormConventionsTests {
     @Test func aDateTypedDayFirstIsStoredAsTheSameDay() async throws {
-        try await withOpstap { app in
-            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom september 2024", state: .inPhase)
-            let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
+            let web = try await p.web(.coordinator)
             let posted = try await web.post(
                 "/participants/\(enrolment.id!)/notes",
                 [("text", "Gebeld over het rooster."), ("level", "team"), ("contactOn", "20-11-2026")])
@@ -27,9 +28,10 @@ import Vapor
     }
 
     @Test func theErrorSummaryNamesTheFieldAndTakesTheFocus() async throws {
-        try await withOpstap { app in
-            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom september 2024", state: .inPhase)
-            let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
+            let web = try await p.web(.coordinator)
             // The journal's form had no summary: now it names "Notitie" and links to the field.
             let refused = try await web.post(
                 "/participants/\(enrolment.id!)/notes", [("text", ""), ("level", "team"), ("contactOn", "")])
