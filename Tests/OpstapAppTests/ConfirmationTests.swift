@@ -10,9 +10,10 @@ import Vapor
 /// page that states the consequence and changes nothing; "Ja, …" on that page does the act.
 @Suite(.serialized) struct ConfirmationTests {
     @Test func withdrawingAParticipantAsksFirstAndSaysWhatFollows() async throws {
-        try await withOpstap { app in
-            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom september 2024", state: .inPhase)
-            let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
+            let web = try await p.web(.coordinator)
             let fields = [
                 ("kind", "withdraw"), ("exitReason", "movedAway"), ("note", "Verhuisd naar Zwolle"),
                 ("date", testToday.iso),
@@ -30,9 +31,9 @@ import Vapor
             #expect(try await web.confirm(asked).status == .seeOther)
             let after = try #require(try await Enrolment.find(enrolment.id, on: app.db))
             #expect(after.state == .withdrawn && after.exitReason == "movedAway")
-            // Another organisation's coordinator gets no confirmation page, only "not found".
-            let outsider = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
-            let other = try await DemoLookups(db: app.db).enrolment(in: "Instroom september 2024", state: .inPhase)
+            // Another partnership's coordinator gets no confirmation page, only "not found".
+            let outsider = try await TestPartnership.make(app, name: "Ander").web(.coordinator)
+            let other = try await p.participant()
             #expect(try await outsider.post("/participants/\(other.id!)/transitions", fields).status == .notFound)
         }
     }
@@ -66,13 +67,13 @@ import Vapor
     }
 
     @Test func rejectingAnHourLineAsksFirstWithTheReason() async throws {
-        try await withOpstap { app in
-            let web = try await WebClient.login(app, "werkbegeleider.kansrijk@opstap.demo")
-            let supervisor = try await DemoLookups(db: app.db).user("werkbegeleider.kansrijk@opstap.demo")
-            let interns = try await GuidanceAssignment.query(on: app.db).filter(\.$user.$id == supervisor.id!)
-                .all(\.$enrolment.$id)
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let intern = try await p.participant(team: [.coach, .workSupervisor])
+            try await p.hours(for: intern)
+            let web = try await p.web(.workSupervisor)
             let line = try #require(
-                try await HourEntry.query(on: app.db).filter(\.$enrolment.$id ~~ interns)
+                try await HourEntry.query(on: app.db).filter(\.$enrolment.$id == intern.requireID())
                     .filter(\.$status == EntryStatus.submitted).first())
             let reason = "Op zaterdag was \"de afdeling\" dicht & niemand aanwezig."
             let asked = try await web.post("/hours/\(line.id!)/reject", [("reason", reason)])
@@ -86,12 +87,10 @@ import Vapor
     }
 
     @Test func rejectingACandidateAsksFirstAndTheChoiceIsNotMadeForTheUser() async throws {
-        try await withOpstap { app in
-            let leiden = try await DemoLookups(db: app.db).programme("Op je plek in de zorg")
-            let candidacy = try #require(
-                try await Candidacy.query(on: app.db).filter(\.$programme.$id == leiden.id!)
-                    .filter(\.$stage == CandidacyStage.selection).first())
-            let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let candidacy = try await p.candidate(upTo: .selection)
+            let web = try await p.web(.coordinator)
             // The decision has no preselected answer.
             let form = try await web.get("/candidates/\(candidacy.id!)").body.string
             #expect(form.contains("<select id=\"f-decision\" name=\"decision\" required><option value=\"\">—</option>"))

@@ -92,6 +92,18 @@ struct TestPartnership {
             app: app, domain: domain, loader: loader, programme: programme, version: version, cohort: cohort)
     }
 
+    /// A person referred to the programme 90 days before the cohort starts and taken through
+    /// selection up to `stage` (and `decision`), with the events the selection writes.
+    mutating func candidate(
+        upTo stage: CandidacyStage = .selection, decision: SelectionDecision? = nil, stream: String = "statushouders"
+    ) async throws -> Candidacy {
+        let person = try await loader.person(statushouder: stream == "statushouders", programme: "leiden")
+        return try await loader.candidacy(
+            person: person, programme: programme, stream: stream, referredBy: organisations.gemeenteLeiden,
+            referredOn: SimpleDate(cohort.startDate)!.adding(days: -90), actor: user(.intakeOfficer),
+            criteria: version.definition.selectionCriteria, upTo: stage, decision: decision)
+    }
+
     /// A person selected for the programme and enrolled in the cohort on its first day, then
     /// taken through `commands` (by default: the first phase of the stream, started that day).
     /// The accounts of `team` join the participant's team from the same day.
@@ -100,11 +112,7 @@ struct TestPartnership {
         today: SimpleDate = testToday
     ) async throws -> Enrolment {
         let start = SimpleDate(cohort.startDate)!
-        let person = try await loader.person(statushouder: stream == "statushouders", programme: "leiden")
-        let candidacy = try await loader.candidacy(
-            person: person, programme: programme, stream: stream, referredBy: organisations.gemeenteLeiden,
-            referredOn: start.adding(days: -90), actor: user(.intakeOfficer),
-            criteria: version.definition.selectionCriteria, upTo: .decided, decision: .selected)
+        let candidacy = try await candidate(upTo: .decided, decision: .selected, stream: stream)
         let firstPhase = try #require(version.definition.streams.first { $0.code == stream }?.firstPhaseCode)
         let enrolment = try await loader.enrolment(
             candidacy: candidacy, cohort: cohort, version: version, enrolledOn: start, actor: user(.coordinator),
