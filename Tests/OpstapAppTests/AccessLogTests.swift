@@ -8,49 +8,52 @@ import Vapor
 /// Every opening of a person's file is attributable, and can be shown to the participant.
 @Suite struct AccessLogTests {
     @Test func openingAFileIsLoggedWithWhoAndWhere() async throws {
-        try await withOpstap { app in
-            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom september 2024", state: .inPhase)
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
             let personID = enrolment.$person.id
-            _ = try await WebClient.login(app, "hr.leiden@opstap.demo").get("/participants/\(enrolment.id!)")
-            _ = try await APIClient.forUser(app, "docent.leiden@opstap.demo").send(.GET, "/api/v1/persons/\(personID)")
+            _ = try await p.web(.employerHR).get("/participants/\(enrolment.id!)")
+            _ = try await p.api(.teacher).send(.GET, "/api/v1/persons/\(personID)")
             let entries = try await AccessLogEntry.query(on: app.db).filter(\.$person.$id == personID).with(\.$actor)
                 .sort(\.$at).all()
             #expect(entries.map(\.view) == ["dossier", "api:person"])
-            #expect(entries.map(\.actor.email) == ["hr.leiden@opstap.demo", "docent.leiden@opstap.demo"])
+            #expect(entries.map(\.actor.email) == [p.email(.employerHR), p.email(.teacher)])
         }
     }
 
     @Test func theCoordinatorSeesWhoOpenedTheFileOthersDoNot() async throws {
-        try await withOpstap { app in
-            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom september 2024", state: .inPhase)
-            let hr = try await WebClient.login(app, "hr.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
+            let hr = try await p.web(.employerHR)
             let hrPage = try await hr.get("/participants/\(enrolment.id!)").body.string
             #expect(!hrPage.contains("Inzage in dit dossier"))
-            let coordinatorPage = try await WebClient.login(app, "coordinator.leiden@opstap.demo").get(
+            let coordinatorPage = try await p.web(.coordinator).get(
                 "/participants/\(enrolment.id!)"
             ).body.string
             #expect(coordinatorPage.contains("Inzage in dit dossier"))
-            #expect(coordinatorPage.contains("<td>HR Alrijne</td><td>Alrijne Zorggroep</td><td>Dossier</td>"))
+            #expect(
+                coordinatorPage.contains("<td>\(p.user(.employerHR).name)</td><td>Zorggroep Test</td><td>Dossier</td>"))
         }
     }
 
     @Test func aRefusedAttemptLeavesNoEntry() async throws {
-        try await withOpstap { app in
-            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom september 2024", state: .inPhase)
-            // The demo logs a few reads of its participants' files; the refused attempt adds none.
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
             let before = try await AccessLogEntry.query(on: app.db).count()
-            #expect(
-                try await WebClient.login(app, "coordinator.kansrijk@opstap.demo").get("/participants/\(enrolment.id!)")
-                    .status == .notFound)
+            let outsider = try await TestPartnership.make(app, name: "Ander").web(.coordinator)
+            #expect(try await outsider.get("/participants/\(enrolment.id!)").status == .notFound)
             #expect(try await AccessLogEntry.query(on: app.db).count() == before)
         }
     }
 
     /// A form sent back with its errors shows the file again: that is a read too.
     @Test func aFormReturnedWithErrorsLogsTheFileItShows() async throws {
-        try await withOpstap { app in
-            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom september 2024", state: .inPhase)
-            let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
+            let web = try await p.web(.coordinator)
             let answer = try await web.post(
                 "/participants/\(enrolment.id!)/notes", [("text", ""), ("level", "partners")])
             #expect(answer.status == .badRequest)
