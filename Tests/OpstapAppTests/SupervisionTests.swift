@@ -7,12 +7,15 @@ import Vapor
 
 @Suite struct SupervisionTests {
     @Test func theCoachSeesCaseloadsAndLogsSupportAndATraining() async throws {
-        try await withOpstap { app in
-            let supervisor = try await DemoLookups(db: app.db).user("werkbegeleider.kansrijk@opstap.demo")
-            let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            // Three interns of the work supervisor in the coach's care.
+            for _ in 0..<3 { _ = try await p.participant(team: [.coach, .workSupervisor]) }
+            let supervisor = p.user(.workSupervisor)
+            let coach = try await p.web(.coach)
             let page = try await coach.get("/supervision").body.string.withoutDataElements
             let caseload = page.contains(
-                "<td>Werkbegeleider Amarant</td><td>Amarant</td><td>Werkbegeleider</td><td>8</td>")
+                "<td>\(supervisor.name)</td><td>Zorggroep Test</td><td>Werkbegeleider</td><td>3</td>")
             #expect(caseload)
             #expect(
                 try await coach.post(
@@ -38,26 +41,29 @@ import Vapor
     }
 
     @Test func supportIsOnlyLoggedForSupervisorsOfOwnParticipants() async throws {
-        try await withOpstap { app in
-            let leidenSupervisor = try await DemoLookups(db: app.db).user("werkbegeleider.leiden@opstap.demo")
-            let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            _ = try await p.participant(team: [.coach, .workSupervisor])
+            let otherSupervisor = try await TestPartnership.make(app, name: "Ander").user(.workSupervisor)
+            let coach = try await p.web(.coach)
             #expect(
                 try await coach.post(
                     "/supervision/contacts",
-                    [("supervisorId", leidenSupervisor.id!.uuidString), ("contactOn", "2026-11-20")]
+                    [("supervisorId", otherSupervisor.id!.uuidString), ("contactOn", "2026-11-20")]
                 ).status == .badRequest)
             #expect(try await SupervisorContact.query(on: app.db).count() == 0)
-            let hr = try await WebClient.login(app, "hr.kansrijk@opstap.demo")
+            let hr = try await p.web(.employerHR)
             #expect(try await hr.get("/supervision").status == .forbidden)
         }
     }
 
     @Test func overTheAPITrainingsAndContactsAreRecordedForOwnSupervisorsOnly() async throws {
-        try await withOpstap { app in
-            let lookups = DemoLookups(db: app.db)
-            let own = try await lookups.user("werkbegeleider.kansrijk@opstap.demo")
-            let other = try await lookups.user("werkbegeleider.leiden@opstap.demo")
-            let api = try await APIClient.forUser(app, "coach.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            _ = try await p.participant(team: [.coach, .workSupervisor])
+            let own = p.user(.workSupervisor)
+            let other = try await TestPartnership.make(app, name: "Ander").user(.workSupervisor)
+            let api = try await p.api(.coach)
             let made = try await api.send(
                 .POST, "/api/v1/supervisor-trainings",
                 json: #"{"theme":"Diversiteit","heldOn":"2026-11-19","attendees":["\#(own.id!)"]}"#)
