@@ -13,10 +13,18 @@ import Vapor
 /// test process that signs ID tokens with the test's own RSA key. The full flow against a real
 /// provider (`oidc-provider-mock`) is `tests/operations/test_sso.py`.
 @Suite struct SSOTests {
-    static let admin = "admin.leiden@opstap.demo"
-    static let coordinator = "coordinator.leiden@opstap.demo"
+    static let admin = TestPartnership.email(.administrator)
+    static let coordinator = TestPartnership.email(.coordinator)
+    /// The coordinator of another partnership, whose organisation has no single sign-on.
+    static let otherCoordinator = TestPartnership.email(.coordinator, in: "Ander")
 
-    /// Replaces the provider client with the fake one and configures it for Gemeente Leiden.
+    /// Two partnerships: single sign-on is set up for the first one's municipality.
+    static func partnerships(_ app: Application) async throws {
+        _ = try await TestPartnership.make(app)
+        _ = try await TestPartnership.make(app, name: "Ander")
+    }
+
+    /// Replaces the provider client with the fake one and configures it for the administrator's organisation.
     @discardableResult
     static func provider(
         _ app: Application, configure: Bool = true, requireSSO: Bool = false, trustMFA: Bool = false
@@ -78,7 +86,8 @@ import Vapor
     // MARK: Configuration
 
     @Test func theAPIValidatesTheSettingsAndNeverReturnsTheSecret() async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
+            try await Self.partnerships(app)
             let fake = try await Self.provider(app, configure: false)
             let api = try await APIClient.forUser(app, Self.admin)
             let organisationID = try await DemoLookups(db: app.db).user(Self.admin).$organisation.id
@@ -131,7 +140,7 @@ import Vapor
             #expect(try await Self.events(app, .ssoSettingsChanged).count == 2)
 
             // Another organisation's administrator, and a coordinator of this one, may not.
-            let other = try await APIClient.forUser(app, "admin.kansrijk@opstap.demo")
+            let other = try await APIClient.forUser(app, TestPartnership.email(.administrator, in: "Ander"))
             #expect(try await other.send(.GET, path).status == .forbidden)
             #expect(try await other.send(.PUT, path, json: body).status == .forbidden)
             let coordinator = try await APIClient.forUser(app, Self.coordinator)
@@ -145,9 +154,10 @@ import Vapor
     }
 
     @Test func theAdministrationPageSavesTheSettingsAndNamesTheWrongField() async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
+            try await Self.partnerships(app)
             try await Self.provider(app, configure: false)
-            let web = try await WebClient.login(app, Self.admin)
+            let web = try await WebClient.login(app, Self.admin, password: TestPartnership.password)
             let page = try await web.get("/admin/sso")
             #expect(page.status == .ok && page.body.string.contains("/login/oidc/callback"))
             let wrong = try await web.post(
@@ -175,7 +185,8 @@ import Vapor
     // MARK: The flow
 
     @Test func aVerifiedUserOfTheOrganisationIsSentThroughTheProviderAndSignedIn() async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
+            try await Self.partnerships(app)
             let fake = try await Self.provider(app)
             let (started, browser) = try await Self.start(app, Self.coordinator)
             #expect(started.status == .seeOther)
@@ -214,7 +225,8 @@ import Vapor
     }
 
     @Test func withoutAProviderSecondFactorOpstapsOwnMFAFollows() async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
+            try await Self.partnerships(app)
             let fake = try await Self.provider(app)
             let done = try await Self.signIn(
                 app, fake, email: Self.coordinator, claims: Self.token(email: Self.coordinator))
@@ -228,7 +240,8 @@ import Vapor
     }
 
     @Test func anOrganisationThatTrustsItsProviderSkipsOpstapsCode() async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
+            try await Self.partnerships(app)
             let fake = try await Self.provider(app, trustMFA: true)
             let done = try await Self.signIn(
                 app, fake, email: Self.coordinator, claims: Self.token(email: Self.coordinator))
@@ -237,7 +250,8 @@ import Vapor
     }
 
     @Test func theStateWorksOnceInTheBrowserThatStartedItAndExpires() async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
+            try await Self.partnerships(app)
             let fake = try await Self.provider(app)
             fake.claims.withLockedValue { $0 = Self.token(email: Self.coordinator, amr: ["mfa"]) }
             // Another browser (no cookie, or another one) cannot finish it, and that uses it up.
@@ -295,7 +309,7 @@ import Vapor
             name: "signed with a key the provider does not publish", reason: .badSignature, claims: coordinatorToken,
             otherKey: true),
         BadToken(
-            name: "payload changed after signing", reason: .badSignature, claims: token(email: "someone@opstap.demo"),
+            name: "payload changed after signing", reason: .badSignature, claims: token(email: "someone@test.test"),
             tamper: { token in
                 // Swap in a payload naming the coordinator, keeping the signature.
                 let parts = token.split(separator: ".").map(String.init)
@@ -361,12 +375,13 @@ import Vapor
             name: "unknown user", reason: .unknownUser, claims: token(email: "stranger@leiden.example", amr: ["mfa"])),
         BadToken(
             name: "user of another organisation", reason: .unknownUser,
-            claims: token(email: "coordinator.kansrijk@opstap.demo", amr: ["mfa"])),
+            claims: token(email: Self.otherCoordinator, amr: ["mfa"])),
     ]
 
     @Test(arguments: badTokens)
     func aBadIDTokenIsRefusedAndLogged(_ bad: BadToken) async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
+            try await Self.partnerships(app)
             let fake = try await Self.provider(app)
             fake.signWithOtherKey.withLockedValue { $0 = bad.otherKey }
             fake.tamper.withLockedValue { $0 = bad.tamper }
@@ -384,7 +399,8 @@ import Vapor
     }
 
     @Test func aDeactivatedAccountIsRefused() async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
+            try await Self.partnerships(app)
             let fake = try await Self.provider(app)
             let user = try await DemoLookups(db: app.db).user(Self.coordinator)
             user.active = false
@@ -397,7 +413,8 @@ import Vapor
     }
 
     @Test func anInvitedPersonGetsTheirAccountThroughTheProvider() async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
+            try await Self.partnerships(app)
             let fake = try await Self.provider(app)
             let admin = try await DemoLookups(db: app.db).user(Self.admin)
             try await Invitation(
@@ -417,28 +434,30 @@ import Vapor
     }
 
     @Test func requiredSSORefusesPasswordSignInOfStaffButNotOfAdministrators() async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
+            try await Self.partnerships(app)
             try await Self.provider(app, requireSSO: true)
             let (cookie, csrf) = try await Installation.anonymous(app, "/login")
             let refused = try await Installation.post(
                 app, "/login", cookie: cookie,
-                fields: [("_csrf", csrf), ("email", Self.coordinator), ("password", DemoData.password)])
+                fields: [("_csrf", csrf), ("email", Self.coordinator), ("password", TestPartnership.password)])
             #expect(refused.status == .forbidden)
             #expect(refused.body.string.contains("Uw organisatie laat u alleen aanmelden via haar eigen inlogdienst."))
             #expect(WebClient.sessionCookie(refused.headers) == nil)
             #expect(
                 try await Self.events(app, .signInFailed).first?.detail?.contains("requires single sign-on") == true)
             // Administrators keep password and MFA, so a broken provider cannot lock them out.
-            _ = try await WebClient.login(app, Self.admin)
+            _ = try await WebClient.login(app, Self.admin, password: TestPartnership.password)
             // Another organisation's staff are not affected.
-            _ = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
+            _ = try await WebClient.login(app, Self.otherCoordinator, password: TestPartnership.password)
         }
     }
 
     @Test func anAddressWithoutSingleSignOnIsToldToUseItsPassword() async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
+            try await Self.partnerships(app)
             try await Self.provider(app)
-            let (response, _) = try await Self.start(app, "coordinator.kansrijk@opstap.demo")
+            let (response, _) = try await Self.start(app, Self.otherCoordinator)
             #expect(response.status == .badRequest)
             #expect(
                 response.body.string.contains("Voor dit e-mailadres is aanmelden via een organisatie niet ingesteld."))

@@ -35,6 +35,12 @@ struct TestPartnership {
     /// The e-mail address of the account that holds `role`.
     func email(_ role: Role) -> String { "\(role.rawValue.lowercased())@\(domain)" }
 
+    /// The e-mail address of the account that holds `role` in the partnership named `name`,
+    /// for tests that name an account before the partnership exists.
+    static func email(_ role: Role, in name: String = "Test") -> String {
+        "\(role.rawValue.lowercased())@\(name.lowercased()).test"
+    }
+
     func user(_ role: Role) -> User { loader.user(email(role)) }
 
     /// A signed-in browser of the account that holds `role`.
@@ -54,6 +60,7 @@ struct TestPartnership {
     ) async throws -> TestPartnership {
         var loader = DemoLoader(db: app.db, passwordHash: try app.password.hash(password))
         let domain = name.lowercased() + ".test"
+        precondition(email(.coordinator, in: name) == "coordinator@\(domain)")
         let o = loader.orgs
         let organisations: [(UUID, String, OrganisationKind)] = [
             (o.gemeenteLeiden, "Gemeente \(name)", .municipality), (o.alrijne, "Zorggroep \(name)", .careEmployer),
