@@ -15,11 +15,12 @@ import Vapor
     }
 
     @Test func aCorrectionOfANameAndIntakeKeepsTheOldValuesAndShowsThemOnTheFile() async throws {
-        try await withOpstap { app in
-            let candidacy = try await DemoLookups(db: app.db).candidacy(in: "Op je plek in de zorg", stage: .selection)
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let candidacy = try await p.candidate(upTo: .selection)
             let personID = candidacy.$person.id
             let old = try #require(try await Person.find(personID, on: app.db))
-            let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+            let web = try await p.web(.coordinator)
             let path = "/persons/\(personID)/intake"
             let form = try #require(RenderedForm(try await web.get(path).body.string, action: path))
             #expect(form.set("givenName", "Gecorrigeerd"))
@@ -28,7 +29,7 @@ import Vapor
 
             let person = try await entries(app, subject: .person, id: personID)
             #expect(person.count == 1)
-            #expect(person.first?.actor?.email == "coordinator.leiden@opstap.demo")
+            #expect(person.first?.actor?.email == p.email(.coordinator))
             #expect(person.first?.$person.id == personID)
             #expect(
                 try await ChangeLog.changes(of: person[0], on: app.db) == [
@@ -86,58 +87,59 @@ import Vapor
     }
 
     @Test func teamAccountAndProgrammeChangesAreAttributedWithBeforeAndAfter() async throws {
-        try await withOpstap { app in
-            let lookups = DemoLookups(db: app.db)
-            let enrolment = try await lookups.enrolment(in: "Instroom september 2024", state: .inPhase)
-            let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
-            let coach = try await lookups.user("coach.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant(team: [])
+            let api = try await p.api(.coordinator)
+            let coach = p.user(.coach)
             let assigned = try await api.send(
                 .POST, "/api/v1/enrolments/\(enrolment.id!)/team",
                 json: #"{"userId":"\#(coach.id!)","role":"coach","startsOn":"2026-11-02"}"#)
             #expect(assigned.status == .created)
             let team = try await entries(app, subject: .team, id: enrolment.id!)
-            #expect(team.last?.actor?.email == "coordinator.leiden@opstap.demo")
+            #expect(team.last?.actor?.email == p.email(.coordinator))
             #expect(team.last?.$person.id == enrolment.$person.id)
             #expect(
                 try await ChangeLog.changes(of: team.last!, on: app.db)?.last
-                    == FieldChange("assignment", nil, "coach: \(coach.name) (coach.leiden@opstap.demo), 2026-11-02"))
+                    == FieldChange("assignment", nil, "coach: \(coach.name) (\(p.email(.coach))), 2026-11-02"))
 
-            let admin = try await APIClient.forUser(app, "admin.leiden@opstap.demo")
-            let intake = try await lookups.user("intake.leiden@opstap.demo")
+            let admin = try await p.api(.administrator)
+            let intake = p.user(.intakeOfficer)
             #expect(
                 try await admin.send(.PUT, "/api/v1/users/\(intake.id!)/roles", json: #"{"roles":["coordinator"]}"#)
                     .status == .ok)
             #expect(try await admin.send(.POST, "/api/v1/users/\(intake.id!)/deactivate").status == .ok)
             let account = try await entries(app, subject: .account, id: intake.id!)
-            #expect(account.map { $0.actor?.email } == ["admin.leiden@opstap.demo", "admin.leiden@opstap.demo"])
+            #expect(account.map { $0.actor?.email } == [p.email(.administrator), p.email(.administrator)])
             #expect(
                 account.flatMap { ChangeLog.decode($0.changes) } == [
                     FieldChange("roles", "intakeOfficer", "coordinator"), FieldChange("active", "true", "false"),
                 ])
 
-            let programme = try await lookups.programme("Op je plek in de zorg")
-            var definition = try #require(programme.draft)
+            let programme = p.programme
+            var definition = p.version.definition
             definition.description = "Aangepast voor 2027"
             let draft = try await api.send(.PUT, "/api/v1/programmes/\(programme.id!)/draft", body: definition)
             #expect(draft.status == .ok)
             let published = try await api.send(
                 .POST, "/api/v1/programmes/\(programme.id!)/versions", json: #"{"changeNote":"2027"}"#)
             #expect(published.status == .created)
-            // The last two: the demo's own set-up logged the programme's first draft and versions.
+            // The last two: the partnership's set-up logged the programme's first draft and version.
             let changes = try await entries(app, subject: .programme, id: programme.id!).suffix(2).map {
                 ChangeLog.decode($0.changes)
             }
             #expect(changes.first?.map(\.field) == ["description"])
             #expect(changes.first?.first?.after == "\"Aangepast voor 2027\"")
-            #expect(changes.last?.first == FieldChange("publishedVersion", "2", "3"))
+            #expect(changes.last?.first == FieldChange("publishedVersion", "1", "2"))
             #expect(changes.last?.contains { $0.field == "description" } == true)
         }
     }
 
     @Test func theChangeLogIsChainedAndAChangedByteIsFound() async throws {
-        try await withOpstap { app in
-            let admin = try await APIClient.forUser(app, "admin.leiden@opstap.demo")
-            let intake = try await DemoLookups(db: app.db).user("intake.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let admin = try await p.api(.administrator)
+            let intake = p.user(.intakeOfficer)
             #expect(try await admin.send(.POST, "/api/v1/users/\(intake.id!)/deactivate").status == .ok)
             #expect(try await admin.send(.POST, "/api/v1/users/\(intake.id!)/reactivate").status == .ok)
             let logged = try await ChangeLogEntry.query(on: app.db).count()
