@@ -12,12 +12,12 @@ import Vapor
     static let rounds = 20
 
     @Test func twoEnrolmentsIntoTheLastPlaceNeverBothSucceed() async throws {
-        try await withOpstap { app in
-            let lookups = DemoLookups(db: app.db)
-            let cohort = try await lookups.cohort("Instroom oktober 2026")
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let cohort = p.cohort
             let cohortID = try cohort.requireID()
-            let coordinator = try await lookups.user("coordinator.kansrijk@opstap.demo")
-            let api = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
+            let coordinator = p.user(.coordinator)
+            let api = try await p.api(.coordinator)
             let stream = try #require(cohort.streams.first)
             var winners = 0
             for round in 0..<Self.rounds {
@@ -46,15 +46,12 @@ import Vapor
     }
 
     @Test func twoPlacementsIntoALocationsLastPlaceNeverBothSucceed() async throws {
-        try await withOpstap { app in
-            let lookups = DemoLookups(db: app.db)
-            let cohort = try await lookups.cohort("Instroom oktober 2026")
-            let enrolments = try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.requireID()).sort(
-                \.$id
-            ).all()
-            try #require(enrolments.count >= 2)
-            let supervisor = try await lookups.user("werkbegeleider.kansrijk@opstap.demo")
-            let api = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            var enrolments: [Enrolment] = []
+            for _ in 0..<4 { enrolments.append(try await p.participant(team: [.coach, .workSupervisor])) }
+            let supervisor = p.user(.workSupervisor)
+            let api = try await p.api(.coordinator)
             for round in 0..<Self.rounds {
                 // A location of the supervisor's organisation with one place.
                 let location = Location(
@@ -81,9 +78,12 @@ import Vapor
     }
 
     @Test func approvingAndRejectingOneLineAtOnceKeepsOneDecisionAndTellsTheOther() async throws {
-        try await withOpstap { app in
-            let supervisor = try await DemoLookups(db: app.db).user("werkbegeleider.kansrijk@opstap.demo")
-            let api = try await APIClient.forUser(app, "werkbegeleider.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            // Three interns with a submitted week of eight lines each: more than twenty waiting.
+            for _ in 0..<3 { try await p.hours(for: try await p.participant(team: [.coach, .workSupervisor])) }
+            let supervisor = p.user(.workSupervisor)
+            let api = try await p.api(.workSupervisor)
             let enrolmentIDs = try await LedgerOperations(
                 scope: try await DemoLookups(db: app.db).scope(supervisor.email), now: Date()
             ).supervisedEnrolments()
