@@ -59,6 +59,9 @@ struct TestPartnership {
         cohortStart: SimpleDate = SimpleDate("2026-09-21")!, capacity: Int = 20
     ) async throws -> TestPartnership {
         var loader = DemoLoader(db: app.db, passwordHash: try app.password.hash(password))
+        // People of each partnership drawn from a sequence of their own: two partnerships in one
+        // test must not hold people of the same name.
+        loader.random = DemoRandom(seed: name.unicodeScalars.reduce(20_261_122) { $0 &* 31 &+ UInt64($1.value) })
         let domain = name.lowercased() + ".test"
         precondition(email(.coordinator, in: name) == "coordinator@\(domain)")
         let o = loader.orgs
