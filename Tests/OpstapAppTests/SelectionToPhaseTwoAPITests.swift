@@ -8,11 +8,10 @@ import Vapor
 /// A candidate from referral to a participant in phase 2, through the JSON API only.
 @Suite struct SelectionToPhaseTwoAPITests {
     @Test func walksACandidateFromReferralToPhaseTwo() async throws {
-        try await withOpstap { app in
-            let lookups = DemoLookups(db: app.db)
-            let programme = try await lookups.programme("Op je plek in de zorg")
-            let cohort = try await lookups.cohort("Instroom februari 2027")
-            let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let (programme, cohort) = (p.programme, p.cohort)
+            let api = try await p.api(.coordinator)
 
             let registered = try await api.send(
                 .POST, "/api/v1/candidates",
@@ -47,7 +46,7 @@ import Vapor
                 .POST, "/api/v1/enrolments", json: #"{"candidateId":"\#(candidate.id)","cohortId":"\#(cohort.id!)"}"#)
             #expect(enrolled.status == .created)
             let enrolment = try api.decode(APIEnrolment.self, enrolled)
-            #expect(enrolment.programmeVersion == 2)
+            #expect(enrolment.programmeVersion == 1)
             let transitions = "/api/v1/enrolments/\(enrolment.id)/transitions"
             for body in [
                 #"{"kind":"startPhase","phase":"vooropleiding","date":"2026-11-22"}"#,
@@ -74,9 +73,10 @@ import Vapor
     }
 
     @Test func anInvalidTransitionIsRefusedWithTheReasonAndChangesNothing() async throws {
-        try await withOpstap { app in
-            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
-            let api = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
+            let api = try await p.api(.coordinator)
             let response = try await api.send(
                 .POST, "/api/v1/enrolments/\(enrolment.id!)/transitions",
                 json: #"{"kind":"resume","date":"2026-11-22"}"#)
@@ -91,9 +91,10 @@ import Vapor
     }
 
     @Test func selectingBeforeEveryCriterionIsScoredIsRefused() async throws {
-        try await withOpstap { app in
-            let candidacy = try await DemoLookups(db: app.db).candidacy(in: "Op je plek in de zorg", stage: .intakeHeld)
-            let api = try await APIClient.forUser(app, "intake.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let candidacy = try await p.candidate(upTo: .intakeHeld)
+            let api = try await p.api(.intakeOfficer)
             #expect(
                 try await api.send(
                     .POST, "/api/v1/candidates/\(candidacy.id!)/steps", json: #"{"step":"startSelection"}"#
@@ -108,14 +109,13 @@ import Vapor
     }
 
     @Test func aFullCohortRefusesAnotherEnrolment() async throws {
-        try await withOpstap { app in
-            let lookups = DemoLookups(db: app.db)
-            let cohort = try await lookups.cohort("Instroom oktober 2026")
-            cohort.capacity = 8
-            try await cohort.save(on: app.db)
-            let candidacy = try await lookups.candidacy(in: "Kansrijk", stage: .selection)
-            try await lookups.scoreAll(candidacy, app: app, by: "coordinator.kansrijk@opstap.demo")
-            let api = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app, capacity: 2)
+            for _ in 0..<2 { _ = try await p.participant() }
+            let cohort = p.cohort
+            let candidacy = try await p.candidate(upTo: .selection)
+            try await DemoLookups(db: app.db).scoreAll(candidacy, app: app, by: p.email(.coordinator))
+            let api = try await p.api(.coordinator)
             #expect(
                 try await api.send(
                     .POST, "/api/v1/candidates/\(candidacy.id!)/decision",
