@@ -9,15 +9,14 @@ import Vapor
 /// reach (ADR 0013): such a registration is held, without a word about the match, until an
 /// intake officer of a municipality in the programme decides.
 @Suite struct HeldRegistrationTests {
-    /// A Kansrijk participant with a BSN, whom nobody at Leiden may see.
-    func kansrijkPerson(_ app: Application) async throws -> Person {
-        let lookups = DemoLookups(db: app.db)
-        let leiden = try await lookups.programme("Op je plek in de zorg").requireID()
-        let kansrijk = try await lookups.programme("Kansrijk").requireID()
-        let inLeiden = Set(try await Candidacy.query(on: app.db).filter(\.$programme.$id == leiden).all(\.$person.$id))
-        let candidates = try await Candidacy.query(on: app.db).filter(\.$programme.$id == kansrijk).all(\.$person.$id)
-        let people = try await Person.query(on: app.db).filter(\.$id ~~ candidates).filter(\.$bsn != nil).all()
-        return try #require(people.first { !inLeiden.contains($0.id!) })
+    /// A partnership, and a participant with a BSN in another one whom nobody of the first may see.
+    func outOfReach(_ app: Application) async throws -> (TestPartnership, Person) {
+        let p = try await TestPartnership.make(app)
+        var other = try await TestPartnership.make(app, name: "Ander")
+        let enrolment = try await other.participant()
+        let person = try #require(try await Person.find(enrolment.$person.id, on: app.db))
+        try #require(person.bsn != nil)
+        return (p, person)
     }
 
     func registration(
@@ -27,11 +26,11 @@ import Vapor
     }
 
     @Test func aMatchOutsideReachIsHeldWithoutSayingWhoAndTheMunicipalityLinksIt() async throws {
-        try await withOpstap { app in
-            let existing = try await kansrijkPerson(app)
-            let leiden = try await DemoLookups(db: app.db).programme("Op je plek in de zorg").requireID()
+        try await withOpstap(demo: false) { app in
+            let (p, existing) = try await outOfReach(app)
+            let leiden = try p.programme.requireID()
             let people = try await Person.query(on: app.db).count()
-            let coordinator = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+            let coordinator = try await p.api(.coordinator)
             let response = try await coordinator.send(
                 .POST, "/api/v1/candidates", json: registration(leiden, bsn: existing.bsn!))
             #expect(response.status == .accepted)
@@ -51,13 +50,14 @@ import Vapor
                 try await coordinator.send(
                     .POST, "/api/v1/held-registrations/\(held.id)/resolution", json: #"{"outcome":"newPerson"}"#
                 ).status == .forbidden)
-            let other = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
+            let other = try await APIClient.forUser(app, TestPartnership.email(.coordinator, in: "Ander"))
             #expect(try await other.send(.GET, "/api/v1/held-registrations/\(held.id)").status == .notFound)
             #expect(
                 try await other.send(
                     .POST, "/api/v1/held-registrations/\(held.id)/resolution", json: #"{"outcome":"newPerson"}"#
                 ).status == .notFound)
-            let otherWeb = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
+            let otherWeb = try await WebClient.login(
+                app, TestPartnership.email(.coordinator, in: "Ander"), password: TestPartnership.password)
             #expect(try await otherWeb.get("/registrations/held/\(held.id)").status == .notFound)
             #expect(
                 try await otherWeb.post("/registrations/held/\(held.id)/resolution", [("outcome", "newPerson")]).status
@@ -65,7 +65,7 @@ import Vapor
             #expect(try await otherWeb.get("/registrations/held").body.string.contains("Nieuw Gezicht") == false)
 
             // The municipality's intake officer sees who it may be and links it.
-            let intake = try await APIClient.forUser(app, "intake.leiden@opstap.demo")
+            let intake = try await p.api(.intakeOfficer)
             let detail = try intake.decode(
                 APIHeldRegistration.self, try await intake.send(.GET, "/api/v1/held-registrations/\(held.id)"))
             #expect(detail.matches?.map(\.personId) == [existing.id!])
@@ -99,10 +99,10 @@ import Vapor
     }
 
     @Test func onTheWebTheRegistrantIsToldToWaitAndTheIntakeOfficerRegistersSomeoneNew() async throws {
-        try await withOpstap { app in
-            let existing = try await kansrijkPerson(app)
-            let leiden = try await DemoLookups(db: app.db).programme("Op je plek in de zorg").requireID()
-            let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            let (p, existing) = try await outOfReach(app)
+            let leiden = try p.programme.requireID()
+            let web = try await p.web(.coordinator)
             let form = try #require(
                 RenderedForm(try await web.get("/candidates/new").body.string, action: "/candidates/new"))
             #expect(form.set("givenName", "Nieuw"))
@@ -119,7 +119,7 @@ import Vapor
             #expect(!page.contains(existing.familyName) && !page.contains("Koppelen"))
             #expect(try await web.get("/registrations/held").body.string.contains("Nieuw Gezicht"))
 
-            let intake = try await WebClient.login(app, "intake.leiden@opstap.demo")
+            let intake = try await p.web(.intakeOfficer)
             let decide = try await intake.get(location).body.string
             #expect(decide.contains(existing.fullName) && decide.contains("Koppelen aan deze persoon"))
             let resolved = try await intake.post(location + "/resolution", [("outcome", "newPerson")])
@@ -132,7 +132,7 @@ import Vapor
             #expect(person.id != existing.id && person.fullName == "Nieuw Gezicht" && person.bsn == existing.bsn)
             // A third with that BSN: the visible match is shown first (409); confirmed as someone
             // else, the match out of reach still holds it. Without a choice nothing is decided.
-            let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+            let api = try await p.api(.coordinator)
             let third = registration(leiden, bsn: existing.bsn!, given: "Derde")
             let conflict = try await api.send(.POST, "/api/v1/candidates", json: third)
             #expect(conflict.status == .conflict)
@@ -150,10 +150,10 @@ import Vapor
     }
 
     @Test func anImportRowThatMayBeSomeoneOutOfReachIsHeldNotFlaggedWithAReason() async throws {
-        try await withOpstap { app in
-            let existing = try await kansrijkPerson(app)
-            let leiden = try await DemoLookups(db: app.db).programme("Op je plek in de zorg").requireID()
-            let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            let (p, existing) = try await outOfReach(app)
+            let leiden = try p.programme.requireID()
+            let api = try await p.api(.coordinator)
             let created = try await api.send(
                 .POST, "/api/v1/programmes/\(leiden)/candidate-imports",
                 json:
