@@ -65,9 +65,11 @@ import Vapor
     }
 
     @Test func aNameSearchOfWildcardsFindsNobody() async throws {
-        try await withOpstap { app in
-            let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
-            let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            for _ in 0..<3 { _ = try await p.candidate() }
+            let web = try await p.web(.coordinator)
+            let api = try await p.api(.coordinator)
             struct Page: Decodable { let total: Int }
             let everyone = try api.decode(
                 Page.self, try await api.send(.POST, "/api/v1/candidates/search", json: #"{"name":"a"}"#))
@@ -83,11 +85,17 @@ import Vapor
     }
 
     @Test func aReportingAccountGetsNotFoundForAReviewThatExistsAndOneThatDoesNot() async throws {
-        try await withOpstap { app in
-            let review = try #require(try await Review.query(on: app.db).first())
-            let api = try await APIClient.forUser(app, "rapportage.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
+            let coach = try await p.api(.coach)
+            let review = try coach.decode(
+                APIReview.self,
+                try await coach.send(
+                    .POST, "/api/v1/enrolments/\(enrolment.id!)/reviews", json: #"{"plannedOn":"2026-11-30"}"#))
+            let api = try await p.api(.reporting)
             let existing = try await api.send(
-                .POST, "/api/v1/reviews/\(review.id!)/signatures", json: #"{"party":"coach"}"#)
+                .POST, "/api/v1/reviews/\(review.id)/signatures", json: #"{"party":"coach"}"#)
             let missing = try await api.send(.POST, "/api/v1/reviews/\(UUID())/signatures", json: #"{"party":"coach"}"#)
             #expect(existing.status == .notFound)
             #expect(missing.status == .notFound)
@@ -118,8 +126,8 @@ import Vapor
     }
 
     @Test func apiAnswersAreNeverCached() async throws {
-        try await withOpstap { app in
-            let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            let api = try await TestPartnership.make(app).api(.coordinator)
             for path in ["/api/v1/programmes", "/api/v1/candidates", "/api/v1/nothing-here"] {
                 #expect(try await api.send(.GET, path).headers.first(name: .cacheControl) == "no-store", "\(path)")
             }
