@@ -82,7 +82,6 @@ import Testing
         mapping.sample = ["Fatima", "Yusuf", "11-04-1992", "05-10-2026", "05-10-2026"]
         mapping.choices = F.participantImportChoices(Self.coordinator.t)
         mapping.totalRows = 11
-        mapping.basePath = "/participant-imports"
         mapping.participants = true
         mapping.doneHref = "/cohorts/\(F.cohortID.uuidString)"
         assertSnapshot(of: ImportPage.render(Self.coordinator, mapping), as: .html, named: "mapping")

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import OpstapDomain
+import OpstapViews
 import Vapor
 
 // MARK: - Partnership administration
@@ -121,7 +122,7 @@ struct PartnershipAPI {
         let invitation = issued.invitation
         let response = APIInvitation(
             id: invitation.id!, organisationId: id, email: invitation.email, roles: invitation.roles.sorted(),
-            expiresAt: invitation.expiresAt, code: issued.code, acceptPath: "/invite/\(issued.code)")
+            expiresAt: invitation.expiresAt, code: issued.code, acceptPath: Paths.invitation(issued.code))
         let result = try await created(
             response, location: "/api/v1/organisations/\(id.uuidString)/invitations/\(invitation.id!.uuidString)")
         result.headers.replaceOrAdd(name: .cacheControl, value: "no-store")

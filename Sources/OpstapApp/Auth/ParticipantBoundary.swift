@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import OpstapDomain
+import OpstapViews
 import Vapor
 
 /// Keeps staff pages and participants' own pages apart (ADR 0015). To a participant every
@@ -11,7 +12,7 @@ struct StaffOnlyMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let actor = request.actor, actor.isParticipant {
             // The start page of a participant is their own week.
-            if request.url.path == "/" { return request.redirect(to: "/mijn") }
+            if request.url.path == Paths.home() { return request.redirect(to: Paths.ownWeek()) }
             throw AccessDenied.notFound
         }
         return try await next.respond(to: request)

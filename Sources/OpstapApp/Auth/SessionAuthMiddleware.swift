@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import OpstapViews
 import Vapor
 
 /// Resolves the signed-in user from the session cookie. Pages behind it redirect to the
@@ -9,7 +10,7 @@ struct SessionAuthMiddleware: AsyncMiddleware {
         let session = request.webSession
         // Password given, code not yet: nothing but the second step.
         if session.userID != nil, session[MFA.sessionKey] == MFA.pending {
-            return request.redirect(to: "/login/mfa")
+            return request.redirect(to: Paths.loginMFA())
         }
         if let id = session.userID,
             let user = try await User.query(on: request.db).filter(\.$id == id).filter(\.$active == true)
@@ -18,11 +19,11 @@ struct SessionAuthMiddleware: AsyncMiddleware {
             request.actor = try Actor(user: user, organisation: user.organisation)
         }
         guard request.actor != nil else {
-            return request.redirect(to: "/login")
+            return request.redirect(to: Paths.login())
         }
         // MFA is required and not set up yet: nothing but setting it up.
-        if session[MFA.sessionKey] == MFA.enrol, request.url.path != "/account/mfa" {
-            return request.redirect(to: "/account/mfa")
+        if session[MFA.sessionKey] == MFA.enrol, request.url.path != Paths.accountMFA() {
+            return request.redirect(to: Paths.accountMFA())
         }
         return try await next.respond(to: request)
     }

@@ -26,7 +26,7 @@ enum Attention {
                 let current = versions.first(where: { $0.$programme.id == id && $0.number == programme.currentVersion })
             else { return nil }
             return ProgrammeSignalRules(
-                programmeName: programme.name, href: "/programmes/\(id.uuidString)",
+                programmeName: programme.name, href: Paths.programme(id),
                 settings: current.definition.guidance, showsIntegrationDeadline: scope.actor.seesIntegrationDeadline)
         }
     }
@@ -169,7 +169,7 @@ extension AttentionItem {
     init(_ enrolment: Enrolment, signals: [Signal], colour: RAGColour?) {
         let id = enrolment.id!
         self.init(
-            enrolmentID: id, name: enrolment.person.fullName, href: "/participants/\(id.uuidString)",
+            enrolmentID: id, name: enrolment.person.fullName, href: Paths.dossier(id),
             cohort: enrolment.cohort.name, signals: signals, colour: colour)
     }
 

@@ -72,7 +72,7 @@ struct CandidateSearch {
 
     static func row(_ candidacy: Candidacy) -> CandidateRow {
         CandidateRow(
-            name: candidacy.person.fullName, href: "/candidates/\(candidacy.id!.uuidString)",
+            name: candidacy.person.fullName, href: Paths.candidate(candidacy.id!),
             programme: candidacy.programme.name,
             stream: candidacy.programme.draft?.stream(candidacy.stream)?.name ?? candidacy.stream,
             stage: candidacy.stage,

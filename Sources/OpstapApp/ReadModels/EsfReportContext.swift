@@ -14,7 +14,7 @@ struct EsfReportContext {
     static func load(_ req: Request) async throws -> EsfReportContext {
         let scope = try req.scope()
         // Pages name the parameter streamID, the API id.
-        let id = try req.parameters.get("streamID") != nil ? req.uuidParameter("streamID") : req.uuidParameter("id")
+        let id = try req.parameter(.streamID) != nil ? req.uuidParameter(.streamID) : req.uuidParameter("id")
         let stream = try await FundingOperations(scope: scope, now: req.clock.now()).stream(id)
         let reports = EsfReports(scope: scope)
         if let text = req.query[String.self, at: "year"], Int(text) == nil {

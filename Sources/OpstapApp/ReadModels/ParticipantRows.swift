@@ -28,7 +28,7 @@ enum ParticipantRows {
         let definition = enrolment.programmeVersion.definition
         return ParticipantRow(
             name: enrolment.person.fullName,
-            href: "/participants/\(enrolment.id!.uuidString)",
+            href: Paths.dossier(enrolment.id!),
             programme: definition.name,
             cohort: enrolment.cohort.name,
             phase: enrolment.phaseCode.flatMap { definition.phase($0)?.name },

@@ -150,7 +150,7 @@ enum Pathways {
             canRecord: actor.can(.recordFollowUp), leftOn: terminal ? enrolment.lastTransitionOn : nil)
 
         return PathwayModel(
-            enrolmentID: id, participant: person.fullName, dossierHref: "/participants/\(id.uuidString)",
+            enrolmentID: id, participant: person.fullName, dossierHref: Paths.dossier(id),
             terminal: terminal, today: scope.today.iso,
             housing: housing, qualifications: qualifications, job: job, followUp: followUp,
             form: form, values: values, errors: errors, refusal: refusal)

@@ -81,7 +81,7 @@ struct Timelines {
                 date: transition.effectiveOn, recordedAt: transition.recordedAt,
                 actor: people[transition.$actor.id] ?? "",
                 organisation: organisations[transition.$actorOrganisation.id] ?? "", text: text, detail: "")
-            entry.href = "/participants/" + transition.$enrolment.id.uuidString
+            entry.href = Paths.dossier(transition.$enrolment.id)
             return entry
         }
     }

@@ -68,11 +68,11 @@ struct WorkToday {
             ($0.key.monday, $0.key.enrolment.uuidString) < ($1.key.monday, $1.key.enrolment.uuidString)
         }
         return try await named(
-            .hoursToApprove, weeks, total: weeks.count, allHref: "/hours/approvals", enrolment: { $0.key.enrolment }
+            .hoursToApprove, weeks, total: weeks.count, allHref: Paths.hoursApprovals(), enrolment: { $0.key.enrolment }
         ) { week, name in
             WorkItem(
                 subject: name,
-                href: "/hours/approvals?week=\(week.key.monday.iso)#intern-\(week.key.enrolment.uuidString)",
+                href: Paths.hoursApprovals() + "?week=\(week.key.monday.iso)#intern-\(week.key.enrolment.uuidString)",
                 date: week.key.monday.iso, number: Double(week.value))
         }
     }
@@ -90,7 +90,7 @@ struct WorkToday {
             .filter { !$0.signedBy.contains(.workSupervisor) }
         return try await named(.reviewsToSign, held, total: held.count, enrolment: \.$enrolment.id) { review, name in
             WorkItem(
-                subject: name, href: "/participants/\(review.$enrolment.id.uuidString)#reviews", date: review.heldOn)
+                subject: name, href: Paths.dossier(review.$enrolment.id) + "#reviews", date: review.heldOn)
         }
     }
 
@@ -116,7 +116,7 @@ struct WorkToday {
         let items = missing.sorted { ($0.value.min()!, names[$0.key] ?? "") < ($1.value.min()!, names[$1.key] ?? "") }
             .map { id, days in
                 WorkItem(
-                    subject: names[id] ?? "—", href: "/participants/\(id.uuidString)/hours",
+                    subject: names[id] ?? "—", href: Paths.participantHours(id),
                     date: days.min()?.iso, number: Double(days.count))
             }
         return WorkGroup(kind: .attendanceToRecord, total: items.count, items: Array(items.prefix(Self.shown)))
@@ -136,9 +136,9 @@ struct WorkToday {
             items: tasks.map { task in
                 WorkItem(
                     subject: task.title,
-                    href: task.$enrolment.id.map { "/participants/\($0.uuidString)#tasks" } ?? "/tasks",
+                    href: task.$enrolment.id.map { Paths.dossier($0) + "#tasks" } ?? Paths.tasks(),
                     date: task.dueOn)
-            }, allHref: "/tasks")
+            }, allHref: Paths.tasks())
     }
 
     // MARK: Coaches
@@ -168,7 +168,7 @@ struct WorkToday {
         return WorkGroup(
             kind: .reviewsToPlan, total: unplanned.count,
             items: first.map {
-                WorkItem(subject: $0.person.fullName, href: "/participants/\($0.id!.uuidString)#reviews")
+                WorkItem(subject: $0.person.fullName, href: Paths.dossier($0.id!) + "#reviews")
             })
     }
 
@@ -188,9 +188,9 @@ struct WorkToday {
             kind: kind, total: total,
             items: first.map {
                 WorkItem(
-                    subject: $0.person.fullName, href: "/candidates/\($0.id!.uuidString)",
+                    subject: $0.person.fullName, href: Paths.candidate($0.id!),
                     date: intakeBefore == nil ? $0.referredOn : $0.intakeDate)
-            }, allHref: "/candidates?stage=\(stage.rawValue)")
+            }, allHref: Paths.candidates() + "?stage=\(stage.rawValue)")
     }
 
     // MARK: Cohorts
@@ -204,7 +204,7 @@ struct WorkToday {
             kind: .emptyPlaces, total: open.count,
             items: open.prefix(Self.shown).map {
                 WorkItem(
-                    subject: $0.name, href: "/cohorts/\($0.id!.uuidString)", date: $0.startDate,
+                    subject: $0.name, href: Paths.cohort($0.id!), date: $0.startDate,
                     number: Double($0.capacity - taken[$0.id!, default: 0]))
             })
     }
@@ -235,7 +235,7 @@ struct WorkToday {
             kind: .placementsToAllocate, total: perCohort.values.reduce(0, +),
             items: cohorts.prefix(Self.shown).map {
                 WorkItem(
-                    subject: $0.name, href: "/cohorts/\($0.id!.uuidString)/allocation",
+                    subject: $0.name, href: Paths.cohortAllocation($0.id!),
                     number: Double(perCohort[$0.id!] ?? 0))
             })
     }
@@ -258,7 +258,7 @@ struct WorkToday {
             .map { try $0.joined(FitInterview.self) }
         return try await named(.openInterviews, first, total: total, enrolment: \.$enrolment.id) { interview, name in
             WorkItem(
-                subject: name, href: "/participants/\(interview.$enrolment.id.uuidString)/pathway",
+                subject: name, href: Paths.participantPathway(interview.$enrolment.id),
                 date: interview.plannedOn)
         }
     }
@@ -278,7 +278,7 @@ struct WorkToday {
         return try await named(.offersBelowGuarantee, below, total: below.count, enrolment: \.$enrolment.id) {
             offer, name in
             WorkItem(
-                subject: name, href: "/participants/\(offer.$enrolment.id.uuidString)/pathway",
+                subject: name, href: Paths.participantPathway(offer.$enrolment.id),
                 number: offer.hoursPerWeek)
         }
     }
@@ -295,7 +295,7 @@ struct WorkToday {
         let visible = Set(try await scope.listedEnrolments().filter(\.$id ~~ waiting.compactMap { $0.1.id }).all(\.$id))
         let listed = waiting.filter { visible.contains($0.1.id!) }.sorted { $0.0.chosenOn < $1.0.chosenOn }
         return try await named(.waitingForHome, listed, total: listed.count, enrolment: { $0.1.id! }) { row, name in
-            WorkItem(subject: name, href: "/participants/\(row.1.id!.uuidString)/pathway", date: row.0.chosenOn)
+            WorkItem(subject: name, href: Paths.participantPathway(row.1.id!), date: row.0.chosenOn)
         }
     }
 
@@ -310,7 +310,7 @@ struct WorkToday {
         return try await named(.tenanciesEnding, ending, total: ending.count, enrolment: \.$enrolment.id) {
             tenancy, name in
             WorkItem(
-                subject: name, href: "/housing/\(complexOfUnit[tenancy.$unit.id]!.uuidString)", date: tenancy.endsOn)
+                subject: name, href: Paths.housingComplex(complexOfUnit[tenancy.$unit.id]!), date: tenancy.endsOn)
         }
     }
 
@@ -328,7 +328,7 @@ struct WorkToday {
         let reports = EsfReports(scope: scope)
         for stream in streams {
             for year in reports.years(of: stream) where year < today.year {
-                let href = "/funding/\(stream.id!.uuidString)/esf?year=\(year)"
+                let href = Paths.esfReport(stream.id!) + "?year=\(year)"
                 let subject = "\(stream.name) \(year)"
                 if let snapshot = frozen[ReportKey(stream: stream.id!, year: year)] {
                     done.append(

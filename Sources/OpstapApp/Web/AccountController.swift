@@ -69,7 +69,7 @@ struct AccountController {
         try await SecurityLog.record(
             .passwordChanged, user: user, detail: "other sessions ended, API tokens revoked", req)
         req.flash(req.translator()(.flashPasswordChanged))
-        return req.redirect(to: "/account")
+        return req.redirect(to: Paths.account())
     }
 
     private func tooManyAttempts(_ req: Request, until: Date) async throws -> Response {
@@ -96,19 +96,19 @@ struct AccountController {
         user.phone = typed.isEmpty ? nil : typed
         try await user.save(on: req.db)
         req.flash(req.translator()(.flashSaved))
-        return req.redirect(to: "/account")
+        return req.redirect(to: Paths.account())
     }
 
     func setLocale(_ req: Request) async throws -> Response {
         let actor = try req.requireActor()
         guard let locale = AppLocale(rawValue: FormData(req)["locale"]), AppLocale.staff.contains(locale) else {
-            return req.redirect(to: "/account")
+            return req.redirect(to: Paths.account())
         }
         guard let user = try await User.find(actor.userID, on: req.db) else { throw AccessDenied.notFound }
         user.locale = locale.rawValue
         try await user.save(on: req.db)
         req.flash(Translator(locale)(.flashSaved))
-        return req.redirect(to: "/account")
+        return req.redirect(to: Paths.account())
     }
 
     func createToken(_ req: Request) async throws -> Response {
@@ -130,7 +130,7 @@ struct AccountController {
 
     func revokeToken(_ req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let id = try req.uuidParameter("tokenID")
+        let id = try req.uuidParameter(.tokenID)
         guard
             let token = try await APIToken.query(on: req.db).filter(\.$id == id).filter(\.$user.$id == actor.userID)
                 .first()
@@ -142,6 +142,6 @@ struct AccountController {
         try await SecurityLog.record(
             .tokenRevoked, user: try await User.find(actor.userID, on: req.db), detail: token.name, req)
         req.flash(req.translator()(.flashTokenRevoked))
-        return req.redirect(to: "/account")
+        return req.redirect(to: Paths.account())
     }
 }

@@ -63,14 +63,14 @@ struct AdminWebController {
                 req, values: form.firstValues, roles: Set(form.values("roles")), errors: failure.errors, form: "user")
         }
         req.flash(req.translator()(.flashUserCreated))
-        return req.redirect(to: "/admin")
+        return req.redirect(to: Paths.admin())
     }
 
     // MARK: - Partnership administration
 
     func staffMember(_ req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let user = try await operations(req).ownStaff(actor, id: try req.uuidParameter("userID"))
+        let user = try await operations(req).ownStaff(actor, id: try req.uuidParameter(.userID))
         return renderStaff(req, actor: actor, user: user, roles: Set(user.roles.map(\.rawValue)), errors: [])
     }
 
@@ -83,7 +83,7 @@ struct AdminWebController {
 
     func setRoles(_ req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let id = try req.uuidParameter("userID")
+        let id = try req.uuidParameter(.userID)
         let roles = FormData(req).values("roles")
         do {
             _ = try await operations(req).setRoles(actor, userID: id, roles: roles)
@@ -92,19 +92,19 @@ struct AdminWebController {
             return renderStaff(req, actor: actor, user: user, roles: Set(roles), errors: failure.errors)
         }
         req.flash(req.translator()(.flashSaved))
-        return req.redirect(to: "/admin/users/\(id.uuidString)")
+        return req.redirect(to: Paths.adminUser(id))
     }
 
     func setActive(_ req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let id = try req.uuidParameter("userID")
+        let id = try req.uuidParameter(.userID)
         // Administrators cannot lock themselves out: the page offers no button, and a crafted
         // request changes nothing.
         do {
             _ = try await operations(req).setActive(actor, userID: id, active: FormData(req)["active"] == "1")
         } catch is ValidationFailure {}
         req.flash(req.translator()(.flashSaved))
-        return req.redirect(to: "/admin")
+        return req.redirect(to: Paths.admin())
     }
 
     func createOrganisation(_ req: Request) async throws -> Response {
@@ -114,7 +114,7 @@ struct AdminWebController {
             let organisation = try await operations(req).createOrganisation(
                 actor, OrganisationInput(name: form["organisationName"], kind: form["kind"], city: form["city"]))
             req.flash(req.translator()(.flashOrganisationCreated))
-            return req.redirect(to: "/admin/organisations/\(try organisation.requireID().uuidString)#invite")
+            return req.redirect(to: Paths.adminOrganisation(try organisation.requireID()) + "#invite")
         } catch let failure as ValidationFailure {
             return try await render(
                 req, values: form.firstValues, roles: [], errors: failure.errors, form: "organisation")
@@ -131,7 +131,7 @@ struct AdminWebController {
     ) async throws -> Response {
         let actor = try req.requireActor()
         let organisation = try await operations(req).manageableOrganisation(
-            actor, id: try req.uuidParameter("organisationID"))
+            actor, id: try req.uuidParameter(.organisationID))
         let now = req.clock.now()
         let invitations = try await Invitation.query(on: req.db).filter(\.$organisation.$id == organisation.requireID())
             .sort(\.$createdAt, .descending).range(0..<100).all()
@@ -153,7 +153,7 @@ struct AdminWebController {
 
     func updateOrganisation(_ req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let id = try req.uuidParameter("organisationID")
+        let id = try req.uuidParameter(.organisationID)
         let form = FormData(req)
         do {
             _ = try await operations(req).updateOrganisation(
@@ -164,13 +164,13 @@ struct AdminWebController {
                 req, issued: nil, values: form.firstValues, roles: [], errors: failure.errors, form: "organisation")
         }
         req.flash(req.translator()(.flashSaved))
-        return req.redirect(to: "/admin/organisations/\(id.uuidString)")
+        return req.redirect(to: Paths.adminOrganisation(id))
     }
 
     /// Shows the code once, on the page that answers the form (never in a redirect or flash).
     func invite(_ req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let id = try req.uuidParameter("organisationID")
+        let id = try req.uuidParameter(.organisationID)
         let form = FormData(req)
         do {
             let issued = try await operations(req).invite(
@@ -189,7 +189,7 @@ struct AdminWebController {
 
     /// An absolute link when the request says which host it came to; a path otherwise.
     static func invitationLink(_ req: Request, code: String) -> String {
-        let path = "/invite/\(code)"
+        let path = Paths.invitation(code)
         guard let host = req.headers.first(name: .host) else { return path }
         let scheme = req.application.appConfig.secureCookies ? "https" : "http"
         return "\(scheme)://\(host)\(path)"
@@ -205,13 +205,13 @@ struct AdminWebController {
             return try await render(req, values: form.firstValues, roles: [], errors: failure.errors, form: "location")
         }
         req.flash(req.translator()(.flashLocationAdded))
-        return req.redirect(to: "/admin#locations")
+        return req.redirect(to: Paths.admin() + "#locations")
     }
 
     func location(_ req: Request) async throws -> Response {
         let actor = try req.requireActor()
         try actor.require(.manageUsers)
-        let location = try await operations(req).ownLocation(actor, id: try req.uuidParameter("locationID"))
+        let location = try await operations(req).ownLocation(actor, id: try req.uuidParameter(.locationID))
         let values = [
             "locationName": location.name, "locationKind": location.kind.rawValue, "address": location.address,
             "postcode": location.postcode, "locationCity": location.city,
@@ -222,7 +222,7 @@ struct AdminWebController {
 
     func updateLocation(_ req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        let id = try req.uuidParameter("locationID")
+        let id = try req.uuidParameter(.locationID)
         let form = FormData(req)
         do {
             _ = try await operations(req).updateLocation(actor, id: id, Self.locationInput(form))
@@ -232,7 +232,7 @@ struct AdminWebController {
                 status: .badRequest)
         }
         req.flash(req.translator()(.flashSaved))
-        return req.redirect(to: "/admin#locations")
+        return req.redirect(to: Paths.admin() + "#locations")
     }
 
     private static func locationInput(_ form: FormData) -> LocationInput {

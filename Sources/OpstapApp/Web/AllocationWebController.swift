@@ -9,7 +9,7 @@ import Vapor
 struct AllocationWebController {
     func page(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        let cohort = try await scope.cohort(try req.uuidParameter("cohortID"))
+        let cohort = try await scope.cohort(try req.uuidParameter(.cohortID))
         let kind = req.query[String.self, at: "kind"].flatMap(AllocationKind.init(rawValue:)) ?? .placements
         let from = req.query[String.self, at: "from"].flatMap(SimpleDate.init) ?? scope.today
         return try await render(req, scope: scope, cohort: cohort, kind: kind, from: from)
@@ -37,7 +37,7 @@ struct AllocationWebController {
 
     func accept(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        let cohort = try await scope.cohort(try req.uuidParameter("cohortID"))
+        let cohort = try await scope.cohort(try req.uuidParameter(.cohortID))
         let form = FormData(req)
         let kind = AllocationKind(rawValue: form["kind"]) ?? .placements
         let from = SimpleDate(form["from"]) ?? scope.today
@@ -52,7 +52,7 @@ struct AllocationWebController {
             let stored = try await AllocationOperations(scope: scope, now: req.clock.now()).accept(
                 kind, for: cohort, from: from, pairs: pairs)
             req.flash(t(.flashAllocated, String(stored)))
-            return req.redirect(to: kind == .studios ? "/housing" : "/cohorts/\(cohort.id!.uuidString)")
+            return req.redirect(to: kind == .studios ? Paths.housing() : Paths.cohort(cohort.id!))
         } catch let failure as ValidationFailure {
             return try await render(
                 req, scope: scope, cohort: cohort, kind: kind, from: from, errors: failure.errors, status: .badRequest)

@@ -54,9 +54,9 @@ struct AuthController {
         try await throttle.recordSuccess(email: email)
         try await SecurityLog.record(.signedIn, user: user, req)
         switch try await Self.startSession(req, for: user) {
-        case MFA.pending?: return req.redirect(to: "/login/mfa")
-        case MFA.enrol?: return req.redirect(to: "/account/mfa")
-        default: return req.redirect(to: "/")
+        case MFA.pending?: return req.redirect(to: Paths.loginMFA())
+        case MFA.enrol?: return req.redirect(to: Paths.accountMFA())
+        default: return req.redirect(to: Paths.home())
         }
     }
 
@@ -87,6 +87,6 @@ struct AuthController {
             try await SecurityLog.record(.signedOut, user: user, req)
         }
         req.webSession.destroy()
-        return req.redirect(to: "/login")
+        return req.redirect(to: Paths.login())
     }
 }

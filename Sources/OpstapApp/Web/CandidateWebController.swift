@@ -50,7 +50,7 @@ struct CandidateWebController {
     func search(_ req: Request) async throws -> Response {
         let form = FormData(req)
         req.webSession[Self.searchKey] = form.has("clear") || form["q"].isEmpty ? nil : String(form["q"].prefix(100))
-        return req.redirect(to: "/candidates")
+        return req.redirect(to: Paths.candidates())
     }
 
     // MARK: Registration
@@ -83,7 +83,7 @@ struct CandidateWebController {
         do {
             let candidacy = try await CandidateOperations(scope: scope, now: req.clock.now()).register(input)
             req.flash(req.translator()(.flashRegistered))
-            return req.redirect(to: "/candidates/\(candidacy.id!.uuidString)")
+            return req.redirect(to: Paths.candidate(candidacy.id!))
         } catch let failure as ValidationFailure {
             // Programme and stream are one control on this form.
             let errors = failure.errors.map { error in
@@ -94,7 +94,7 @@ struct CandidateWebController {
                 req, scope: scope, values: form.firstValues, errors: errors, duplicates: [], status: .badRequest)
         } catch let held as RegistrationHeld {
             req.flash(req.translator()(.flashRegistrationHeld))
-            return req.redirect(to: "/registrations/held/\(held.id.uuidString)")
+            return req.redirect(to: Paths.heldRegistration(held.id))
         } catch let found as DuplicatesFound {
             let choices = found.matches.map {
                 DuplicateChoice(personID: $0.personID, reason: $0.reason, name: $0.visibleName)
@@ -140,7 +140,7 @@ struct CandidateWebController {
 
     func show(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        let candidacy = try await scope.candidacy(try req.uuidParameter("candidacyID"))
+        let candidacy = try await scope.candidacy(try req.uuidParameter(.candidacyID))
         return try await page(req, scope: scope, candidacy: candidacy)
     }
 
@@ -193,7 +193,7 @@ struct CandidateWebController {
             }.reversed(),
             availableSteps: SelectionMachine.availableSteps(for: snapshot),
             canRunSelection: scope.actor.can(.runSelection),
-            cohorts: cohorts, enrolmentHref: enrolment.map { "/participants/\($0.id!.uuidString)" },
+            cohorts: cohorts, enrolmentHref: enrolment.map { Paths.dossier($0.id!) },
             errors: errors, refusal: refusal, today: scope.today.iso)
         model.accessLog = try await AccessLogs.latest(for: person.requireID(), scope: scope, t: t)
         model.changeLog = try await ChangeLogs.latest(for: person.requireID(), scope: scope, t: t)
@@ -203,7 +203,7 @@ struct CandidateWebController {
     func step(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.runSelection)
-        let candidacy = try await scope.candidacy(try req.uuidParameter("candidacyID"))
+        let candidacy = try await scope.candidacy(try req.uuidParameter(.candidacyID))
         let form = FormData(req)
         let step: SelectionStep
         switch form["step"] {
@@ -229,7 +229,7 @@ struct CandidateWebController {
     func decide(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.runSelection)
-        let candidacy = try await scope.candidacy(try req.uuidParameter("candidacyID"))
+        let candidacy = try await scope.candidacy(try req.uuidParameter(.candidacyID))
         let form = FormData(req)
         var errors: [FieldError] = []
         let decision = SelectionDecision(rawValue: form["decision"])
@@ -247,7 +247,7 @@ struct CandidateWebController {
                 consequences: [
                     t(.confirmRejectCandidateFinal, name), t(.confirmRejectCandidateReason, form["reason"]),
                 ],
-                confirm: t(.confirmRejectCandidateButton), back: "/candidates/\(try candidacy.requireID().uuidString)")
+                confirm: t(.confirmRejectCandidateButton), back: Paths.candidate(try candidacy.requireID()))
         }
         return try await perform(req, scope: scope, candidacy: candidacy) {
             try await CandidateOperations(scope: scope, now: req.clock.now()).apply(
@@ -258,14 +258,14 @@ struct CandidateWebController {
     func assess(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.runSelection)
-        let candidacy = try await scope.candidacy(try req.uuidParameter("candidacyID"))
+        let candidacy = try await scope.candidacy(try req.uuidParameter(.candidacyID))
         let form = FormData(req)
         guard let score = Int(form["score"]) else {
             return try await page(
                 req, scope: scope, candidacy: candidacy, errors: [FieldError("score", .invalidNumber)],
                 status: .badRequest)
         }
-        let code = req.parameters.get("criterion") ?? ""
+        let code = req.parameter(.criterion) ?? ""
         return try await perform(req, scope: scope, candidacy: candidacy) {
             try await CandidateOperations(scope: scope, now: req.clock.now()).assess(
                 candidacy, criterion: code, score: score, note: form["note"])
@@ -275,7 +275,7 @@ struct CandidateWebController {
     func enrol(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.enrol)
-        let candidacy = try await scope.candidacy(try req.uuidParameter("candidacyID"))
+        let candidacy = try await scope.candidacy(try req.uuidParameter(.candidacyID))
         let form = FormData(req)
         guard let cohortID = UUID(uuidString: form["cohortId"]), let cohort = try? await scope.cohort(cohortID) else {
             return try await page(
@@ -293,7 +293,7 @@ struct CandidateWebController {
             let enrolment = try await EnrolmentOperations(scope: scope, now: req.clock.now()).enrol(
                 candidacy, in: cohort, on: enrolledOn)
             req.flash(req.translator()(.flashEnrolled))
-            return req.redirect(to: "/participants/\(enrolment.id!.uuidString)")
+            return req.redirect(to: Paths.dossier(enrolment.id!))
         } catch let failure as ValidationFailure {
             return try await page(req, scope: scope, candidacy: candidacy, errors: failure.errors, status: .badRequest)
         }
@@ -307,7 +307,7 @@ struct CandidateWebController {
         do {
             try await change()
             req.flash(req.translator()(.flashStepRecorded))
-            return req.redirect(to: "/candidates/\(candidacy.id!.uuidString)")
+            return req.redirect(to: Paths.candidate(candidacy.id!))
         } catch let refusal as SelectionRefusal {
             let fresh = try await scope.candidacy(candidacy.id)
             return try await page(
@@ -324,7 +324,7 @@ struct CandidateWebController {
     func intakeForm(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.runSelection)
-        let person = try await scope.person(try req.uuidParameter("personID"))
+        let person = try await scope.person(try req.uuidParameter(.personID))
         return try await intakePage(
             req, scope: scope, person: person, givenName: person.givenName, familyName: person.familyName, errors: [])
     }
@@ -332,7 +332,7 @@ struct CandidateWebController {
     func saveIntake(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.runSelection)
-        let person = try await scope.person(try req.uuidParameter("personID"))
+        let person = try await scope.person(try req.uuidParameter(.personID))
         let form = FormData(req)
         let (profile, parseErrors) = IntakeForm.parse(form)
         let input = PersonInput(
@@ -377,7 +377,7 @@ struct CandidateWebController {
     private func backHref(_ req: Request, scope: Scope, personID: UUID) async throws -> String {
         let candidacy = try await scope.candidacies().filter(\.$person.$id == personID).sort(\.$createdAt, .descending)
             .first()
-        return candidacy.map { "/candidates/\($0.id!.uuidString)" } ?? "/candidates"
+        return candidacy.map { Paths.candidate($0.id!) } ?? Paths.candidates()
     }
 }
 

@@ -23,7 +23,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 request.logger.warning("Database busy, answered 503: \(String(reflecting: error))")
             }
             if status == .unauthorized && !request.url.path.hasPrefix("/api/") {
-                return request.redirect(to: "/login")
+                return request.redirect(to: Paths.login())
             }
             if error is CSRFRefused {
                 return html(ErrorPage.expired(request.pageContext()), status: status)

@@ -16,7 +16,7 @@ struct FundingWebController {
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let scope = try req.scope()
-        let programme = try await scope.programme(try req.uuidParameter("programmeID"))
+        let programme = try await scope.programme(try req.uuidParameter(.programmeID))
         let programmeID = try programme.requireID()
         let streams = try await FundingStream.query(on: req.db).filter(\.$programme.$id == programmeID).with(\.$funder)
             .sort(\.$startsOn).all()
@@ -47,7 +47,7 @@ struct FundingWebController {
 
     func create(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        let programme = try await scope.programme(try req.uuidParameter("programmeID"))
+        let programme = try await scope.programme(try req.uuidParameter(.programmeID))
         let form = FormData(req)
         do {
             let stream = try await FundingOperations(scope: scope, now: req.clock.now()).create(
@@ -59,7 +59,7 @@ struct FundingWebController {
                     startsOn: form["startsOn"], endsOn: form["endsOn"], targetStreams: form.values("targetStreams"),
                     targetDescription: form["targetDescription"], fundedPhases: form.values("fundedPhases")))
             req.flash(req.translator()(.flashSaved))
-            return req.redirect(to: "/funding/\(stream.id!)")
+            return req.redirect(to: Paths.fundingStream(stream.id!))
         } catch let failure as ValidationFailure {
             return try await listPage(
                 req, values: form.firstValues,
@@ -80,7 +80,7 @@ struct FundingWebController {
     ) async throws -> Response {
         let scope = try req.scope()
         let stream = try await FundingOperations(scope: scope, now: req.clock.now()).stream(
-            try req.uuidParameter("streamID"))
+            try req.uuidParameter(.streamID))
         let programme = try await scope.programme(stream.$programme.id)
         let page = PageQuery(number: req.query["page"], size: req.query["size"])
         var eligibility = ResultPage<EligibilityRow>(items: [], number: page.number, size: page.size, total: 0)
@@ -125,7 +125,7 @@ struct FundingWebController {
     func recordEligibility(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let operations = FundingOperations(scope: scope, now: req.clock.now())
-        let stream = try await operations.stream(try req.uuidParameter("streamID"))
+        let stream = try await operations.stream(try req.uuidParameter(.streamID))
         let form = FormData(req)
         // Eligible or not is chosen, never assumed.
         guard ["true", "false"].contains(form["eligible"]) else {
@@ -141,7 +141,7 @@ struct FundingWebController {
                     evidenceKind: form["evidenceKind"], evidenceReference: form["evidenceReference"],
                     checkedOn: form["checkedOn"]))
             req.flash(req.translator()(.flashSaved))
-            return req.redirect(to: "/funding/\(stream.id!)#eligibility")
+            return req.redirect(to: Paths.fundingStream(stream.id!) + "#eligibility")
         } catch let failure as ValidationFailure {
             return try await streamPage(req, values: form.firstValues, errors: failure.errors, status: .badRequest)
         }
@@ -157,9 +157,9 @@ struct FundingWebController {
         let scope = try req.scope()
         try scope.actor.require(.recordEligibility)
         let operations = FundingOperations(scope: scope, now: req.clock.now())
-        let stream = try await operations.stream(try req.uuidParameter("streamID"))
+        let stream = try await operations.stream(try req.uuidParameter(.streamID))
         guard stream.kind == .esfPlus else { throw AccessDenied.notFound }
-        let (person, record) = try await operations.characteristics(stream, personID: try req.uuidParameter("personID"))
+        let (person, record) = try await operations.characteristics(stream, personID: try req.uuidParameter(.personID))
         let model = EsfCharacteristicsModel(
             streamID: try stream.requireID(), streamName: stream.name, personID: try person.requireID(),
             personName: person.fullName,
@@ -224,14 +224,14 @@ struct FundingWebController {
     func saveCharacteristics(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let operations = FundingOperations(scope: scope, now: req.clock.now())
-        let stream = try await operations.stream(try req.uuidParameter("streamID"))
+        let stream = try await operations.stream(try req.uuidParameter(.streamID))
         let form = FormData(req)
         do {
-            _ = try await operations.saveCharacteristics(stream, personID: try req.uuidParameter("personID")) {
+            _ = try await operations.saveCharacteristics(stream, personID: try req.uuidParameter(.personID)) {
                 try Self.characteristics(form)
             }
             req.flash(req.translator()(.flashSaved))
-            return req.redirect(to: "/funding/\(stream.id!)#eligibility")
+            return req.redirect(to: Paths.fundingStream(stream.id!) + "#eligibility")
         } catch let failure as ValidationFailure {
             return try await characteristicsPage(
                 req, values: form.firstValues, errors: failure.errors, status: .badRequest)

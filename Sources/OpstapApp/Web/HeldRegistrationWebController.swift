@@ -24,14 +24,14 @@ struct HeldRegistrationWebController {
     func show(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let hold = try await HeldRegistrationOperations(scope: scope, now: req.clock.now()).hold(
-            try req.uuidParameter("holdID"))
+            try req.uuidParameter(.holdID))
         return try await page(req, scope: scope, hold: hold, errors: [])
     }
 
     func resolve(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let operations = HeldRegistrationOperations(scope: scope, now: req.clock.now())
-        let hold = try await operations.hold(try req.uuidParameter("holdID"))
+        let hold = try await operations.hold(try req.uuidParameter(.holdID))
         let form = FormData(req)
         let samePerson = UUID(uuidString: form["personId"])
         guard samePerson != nil || form["outcome"] == "newPerson" else {
@@ -41,7 +41,7 @@ struct HeldRegistrationWebController {
         do {
             let candidacy = try await operations.resolve(hold, samePerson: samePerson)
             req.flash(req.translator()(.flashSaved))
-            return req.redirect(to: "/candidates/\(candidacy.id!.uuidString)")
+            return req.redirect(to: Paths.candidate(candidacy.id!))
         } catch let failure as ValidationFailure {
             return try await page(req, scope: scope, hold: hold, errors: failure.errors, status: .badRequest)
         }
@@ -70,6 +70,6 @@ struct HeldRegistrationWebController {
         HeldRegistrationRow(
             id: hold.id!, name: "\(hold.givenName) \(hold.familyName)", dateOfBirth: hold.dateOfBirth,
             programme: hold.programme.name, registeredAt: hold.registeredAt, registeredBy: hold.registeredBy.name,
-            status: hold.status.rawValue, candidacyHref: hold.$candidacy.id.map { "/candidates/\($0.uuidString)" })
+            status: hold.status.rawValue, candidacyHref: hold.$candidacy.id.map { Paths.candidate($0) })
     }
 }

@@ -57,13 +57,13 @@ struct HomeController {
                 FunnelRow(
                     name: cohort.name,
                     href: scope.actor.can(.viewPeople)
-                        ? "/cohorts/\(cohort.id!.uuidString)"
-                        : "/programmes/\(id.uuidString)/dashboard?cohort=\(cohort.id!.uuidString)",
+                        ? Paths.cohort(cohort.id!)
+                        : Paths.programmeDashboard(id) + "?cohort=\(cohort.id!.uuidString)",
                     funnel: counts.perCohort[cohort.id!] ?? Funnel(), capacity: cohort.capacity)
             }
             return FunnelBlock(
                 programme: FunnelRow(
-                    name: programme.name, href: "/programmes/\(id.uuidString)",
+                    name: programme.name, href: Paths.programme(id),
                     funnel: counts.perProgramme[id] ?? Funnel()),
                 cohorts: rows)
         }

@@ -8,7 +8,7 @@ import Vapor
 struct HoursWebController {
     func page(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        let enrolment = try await scope.enrolment(try req.uuidParameter(.enrolmentID))
         var values = ["date": scope.today.iso, "attendance": Attendance.present.rawValue]
         var correcting: HourEntry?
         if let id = req.query[String.self, at: "corrects"].flatMap(UUID.init(uuidString:)) {
@@ -51,7 +51,7 @@ struct HoursWebController {
         }
         let model = HoursPageModel(
             enrolmentID: enrolmentID, participant: person.fullName,
-            dossierHref: "/participants/\(enrolmentID.uuidString)",
+            dossierHref: Paths.dossier(enrolmentID),
             overview: overview.rows.map(Self.row), weekStart: overview.weekStart.iso,
             entries: ResultPage(
                 items: try await LedgerRows.rows(entries, on: req.db), number: pageQuery.number, size: pageQuery.size,
@@ -73,7 +73,7 @@ struct HoursWebController {
     func record(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.recordHours)
-        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        let enrolment = try await scope.enrolment(try req.uuidParameter(.enrolmentID))
         let form = FormData(req)
         let input = HourInput(
             date: form["date"], activity: form["activity"], hours: form["hours"], attendance: form["attendance"],
@@ -82,7 +82,7 @@ struct HoursWebController {
             _ = try await LedgerOperations(scope: scope, now: req.clock.now()).record(
                 input, for: enrolment, submit: form["action"] != "draft")
             req.flash(req.translator()(.flashRecorded))
-            return req.redirect(to: "/participants/\(enrolment.id!.uuidString)/hours")
+            return req.redirect(to: Paths.participantHours(enrolment.id!))
         } catch let failure as ValidationFailure {
             let correcting = try await input.corrects.asyncMap { try await HourEntry.find($0, on: req.db) }.flatMap {
                 $0
@@ -109,11 +109,11 @@ struct HoursWebController {
             case "approve": .approve
             default: .reject(reason: form["reason"])
             }
-        let fromApprovals = req.parameters.get("enrolmentID") == nil
+        let fromApprovals = req.parameter(.enrolmentID) == nil
         let week = (SimpleDate(entry.date) ?? scope.today).startOfWeek
         let back =
             fromApprovals
-            ? "/hours/approvals?week=\(week.iso)" : "/participants/\(try enrolment.requireID().uuidString)/hours"
+            ? Paths.hoursApprovals() + "?week=\(week.iso)" : Paths.participantHours(try enrolment.requireID())
         // A rejection with its reason asks first; without one the operation refuses it.
         if case .reject(let reason) = step, !reason.isEmpty, entry.status == EntryStatus.submitted,
             !Confirmation.given(form)
@@ -143,9 +143,9 @@ struct HoursWebController {
     }
 
     private func visibleEntry(_ req: Request, scope: Scope) async throws -> (HourEntry, Enrolment) {
-        let entryID = try req.uuidParameter("entryID")
+        let entryID = try req.uuidParameter(.entryID)
         guard let entry = try await HourEntry.find(entryID, on: req.db) else { throw AccessDenied.notFound }
-        if let enrolmentID = req.parameters.get("enrolmentID"), UUID(uuidString: enrolmentID) != entry.$enrolment.id {
+        if let enrolmentID = req.parameter(.enrolmentID), UUID(uuidString: enrolmentID) != entry.$enrolment.id {
             throw AccessDenied.notFound
         }
         let enrolment = try await scope.enrolment(entry.$enrolment.id)
@@ -225,7 +225,7 @@ struct HoursWebController {
     func decideIntern(_ req: Request, approve: Bool) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.approveHours)
-        let intern = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        let intern = try await scope.enrolment(try req.uuidParameter(.enrolmentID))
         let form = FormData(req)
         guard let week = SimpleDate(form["week"])?.startOfWeek else { throw Abort(.badRequest) }
         let operations = LedgerOperations(scope: scope, now: req.clock.now())
@@ -236,7 +236,7 @@ struct HoursWebController {
                 req, form: form, question: t(.confirmRejectWeekQuestion, name, DateText.text(week, t.locale)),
                 consequences: [t(.confirmRejectHoursReason, form["reason"]), t(.confirmRejectHoursCount)],
                 confirm: t(.confirmRejectHoursButton),
-                back: "/hours/approvals?week=\(week.iso)#intern-\(try intern.requireID().uuidString)")
+                back: Paths.hoursApprovals() + "?week=\(week.iso)#intern-\(try intern.requireID().uuidString)")
         }
         do {
             let count =
@@ -249,7 +249,8 @@ struct HoursWebController {
                 req, scope: scope, week: week, rejectErrors: (try intern.requireID(), failure.errors),
                 status: .badRequest)
         }
-        return req.redirect(to: "/hours/approvals?week=\(week.iso)#intern-\(try intern.requireID().uuidString)")
+        return req.redirect(
+            to: Paths.hoursApprovals() + "?week=\(week.iso)#intern-\(try intern.requireID().uuidString)")
     }
 
     func approveWeek(_ req: Request) async throws -> Response {
@@ -258,7 +259,7 @@ struct HoursWebController {
         guard let week = SimpleDate(FormData(req)["week"]) else { throw Abort(.badRequest) }
         let count = try await LedgerOperations(scope: scope, now: req.clock.now()).approveWeek(startingOn: week)
         req.flash(req.translator()(.flashWeekApproved, String(count)))
-        return req.redirect(to: "/hours/approvals?week=\(week.startOfWeek.iso)")
+        return req.redirect(to: Paths.hoursApprovals() + "?week=\(week.startOfWeek.iso)")
     }
 }
 
@@ -273,7 +274,7 @@ extension HoursWebController {
     /// Every participant of a cohort the actor may see, expected against approved hours.
     func cohort(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        let cohort = try await scope.cohort(try req.uuidParameter("cohortID"))
+        let cohort = try await scope.cohort(try req.uuidParameter(.cohortID))
         let cohortID = try cohort.requireID()
         let page = PageQuery(number: req.query[Int.self, at: "page"], size: 100)
         let query = try await scope.listedEnrolments().filter(\.$cohort.$id == cohortID)
@@ -291,11 +292,11 @@ extension HoursWebController {
             actualWeek.add(row.actualWeek)
         }
         let model = CohortHoursModel(
-            cohortName: cohort.name, cohortHref: "/cohorts/\(cohortID.uuidString)",
+            cohortName: cohort.name, cohortHref: Paths.cohort(cohortID),
             rows: ResultPage(
                 items: rows.map {
                     CohortHoursRow(
-                        name: $0.name, href: "/participants/\($0.enrolmentID.uuidString)/hours",
+                        name: $0.name, href: Paths.participantHours($0.enrolmentID),
                         expected: $0.expected.total, actual: $0.actual.total,
                         expectedWeek: $0.expectedWeek.total, actualWeek: $0.actualWeek.total)
                 }, number: page.number, size: page.size, total: total),

@@ -43,7 +43,7 @@ struct HousingWebController {
                     name: form["name"], address: form["address"], postcode: form["postcode"], city: form["city"],
                     programmeID: UUID(uuidString: form["programmeId"]), noticeDays: form["noticeDays"]))
             req.flash(req.translator()(.flashSaved))
-            return req.redirect(to: "/housing/\(complex.id!.uuidString)")
+            return req.redirect(to: Paths.housingComplex(complex.id!))
         } catch let failure as ValidationFailure {
             return try await listPage(req, values: form.firstValues, errors: failure.errors, status: .badRequest)
         }
@@ -59,7 +59,7 @@ struct HousingWebController {
         let scope = try req.scope()
         guard scope.actor.visibleFields.contains(.housing) else { throw AccessDenied.forbidden }
         let complex = try await HousingOperations(scope: scope, now: req.clock.now()).complex(
-            try req.uuidParameter("complexID"))
+            try req.uuidParameter(.complexID))
         try await complex.$owner.load(on: req.db)
         try await complex.$programme.load(on: req.db)
         let units = try await HousingUnit.query(on: req.db).filter(\.$complex.$id == complex.requireID()).sort(\.$label)
@@ -102,7 +102,7 @@ struct HousingWebController {
     func addUnit(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let operations = HousingOperations(scope: scope, now: req.clock.now())
-        let complex = try await operations.complex(try req.uuidParameter("complexID"))
+        let complex = try await operations.complex(try req.uuidParameter(.complexID))
         let form = FormData(req)
         do {
             _ = try await operations.addUnit(
@@ -111,7 +111,7 @@ struct HousingWebController {
                     label: form["label"], kind: form["kind"], sizeM2: form["sizeM2"],
                     availableFrom: form["availableFrom"]))
             req.flash(req.translator()(.flashSaved))
-            return req.redirect(to: "/housing/\(complex.id!.uuidString)")
+            return req.redirect(to: Paths.housingComplex(complex.id!))
         } catch let failure as ValidationFailure {
             return try await complexPage(
                 req, form: "unit", values: form.firstValues, errors: failure.errors, status: .badRequest)
@@ -121,8 +121,8 @@ struct HousingWebController {
     func endTenancy(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let operations = HousingOperations(scope: scope, now: req.clock.now())
-        let complex = try await operations.complex(try req.uuidParameter("complexID"))
-        let tenancyID = try req.uuidParameter("tenancyID")
+        let complex = try await operations.complex(try req.uuidParameter(.complexID))
+        let tenancyID = try req.uuidParameter(.tenancyID)
         guard
             let tenancy = try await Tenancy.query(on: req.db).filter(\.$id == tenancyID).join(
                 HousingUnit.self, on: \Tenancy.$unit.$id == \HousingUnit.$id
@@ -141,12 +141,12 @@ struct HousingWebController {
             return Confirmation.ask(
                 req, form: form, question: t(.confirmEndTenancyQuestion, name, date),
                 consequences: [t(.confirmEndTenancyFinal, date)], confirm: t(.confirmEndTenancyButton),
-                back: "/housing/\(try complex.requireID().uuidString)")
+                back: Paths.housingComplex(try complex.requireID()))
         }
         do {
             try await operations.end(tenancy, on: form["endsOn"], reason: "ended")
             req.flash(req.translator()(.flashSaved))
-            return req.redirect(to: "/housing/\(complex.id!.uuidString)")
+            return req.redirect(to: Paths.housingComplex(complex.id!))
         } catch let failure as ValidationFailure {
             return try await complexPage(
                 req, form: "end-\(tenancy.$unit.id.uuidString)", values: form.firstValues, errors: failure.errors,

@@ -15,7 +15,7 @@ struct ImportWebController {
     ) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.registerCandidates)
-        let programme = try await scope.programme(try req.uuidParameter("programmeID"))
+        let programme = try await scope.programme(try req.uuidParameter(.programmeID))
         let definition = try await ProgrammeOperations(scope: scope, now: req.clock.now()).currentVersion(
             of: programme)?.definition
         let model = NewImportModel(
@@ -31,7 +31,7 @@ struct ImportWebController {
 
     func upload(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        let programme = try await scope.programme(try req.uuidParameter("programmeID"))
+        let programme = try await scope.programme(try req.uuidParameter(.programmeID))
         let upload = (try? req.content.decode(Upload.self)) ?? Upload()
         let stream = upload.stream ?? ""
         do {
@@ -41,7 +41,7 @@ struct ImportWebController {
             let text = String(decoding: Data(buffer: file.data), as: UTF8.self)
             let record = try await ImportOperations(scope: scope, now: req.clock.now())
                 .upload(programme: programme, stream: stream, fileName: file.filename, content: text)
-            return req.redirect(to: "/imports/\(record.id!)")
+            return req.redirect(to: Paths.candidateImport(record.id!))
         } catch let failure as ValidationFailure {
             return try await newPage(req, values: ["stream": stream], errors: failure.errors, status: .badRequest)
         }
@@ -50,7 +50,7 @@ struct ImportWebController {
     func show(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let record = try await ImportOperations(scope: scope, now: req.clock.now()).find(
-            try req.uuidParameter("importID"))
+            try req.uuidParameter(.importID))
         return try await page(req, record, errors: [])
     }
 
@@ -100,19 +100,19 @@ struct ImportWebController {
     func map(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let operations = ImportOperations(scope: scope, now: req.clock.now())
-        let record = try await operations.find(try req.uuidParameter("importID"))
+        let record = try await operations.find(try req.uuidParameter(.importID))
         let form = FormData(req)
         do {
             try await operations.setMapping(
                 record,
                 columns: Dictionary(uniqueKeysWithValues: CandidateImportField.allCases.map { ($0, form[$0.rawValue]) })
             )
-            return req.redirect(to: "/imports/\(record.id!)#preview")
+            return req.redirect(to: Paths.candidateImport(record.id!) + "#preview")
         } catch let failure as ValidationFailure {
             record.mapping = ImportOperations.encode([:])
             return try await page(req, record, errors: failure.errors, status: .badRequest)
         } catch ImportRefusal.notEditable {
-            return req.redirect(to: "/imports/\(record.id!)")
+            return req.redirect(to: Paths.candidateImport(record.id!))
         }
     }
 
@@ -120,18 +120,20 @@ struct ImportWebController {
     func run(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let operations = ImportOperations(scope: scope, now: req.clock.now())
-        let record = try await operations.find(try req.uuidParameter("importID"))
-        guard record.status == ImportStatus.mapped.rawValue else { return req.redirect(to: "/imports/\(record.id!)") }
+        let record = try await operations.find(try req.uuidParameter(.importID))
+        guard record.status == ImportStatus.mapped.rawValue else {
+            return req.redirect(to: Paths.candidateImport(record.id!))
+        }
         let confirmed = Set(FormData(req).values("importAnyway").compactMap { Int($0) })
         // Refused before starting when a row has errors: nothing is stored, the preview stays.
         let checks = try await operations.preview(record)
         let failing = checks.filter { !$0.errors.isEmpty }.count
         guard failing == 0 else {
             req.flash(RefusalText.text(ImportRefusal.rowsWithErrors(failing), req.translator()))
-            return req.redirect(to: "/imports/\(record.id!)#preview")
+            return req.redirect(to: Paths.candidateImport(record.id!) + "#preview")
         }
         try await ImportRuns.start(req, record, checks: checks, confirmedLines: confirmed)
-        return req.redirect(to: "/imports/\(record.id!)")
+        return req.redirect(to: Paths.candidateImport(record.id!))
     }
 
     struct Progress: Content {
@@ -143,7 +145,7 @@ struct ImportWebController {
     func progress(_ req: Request) async throws -> Progress {
         let scope = try req.scope()
         let record = try await ImportOperations(scope: scope, now: req.clock.now()).find(
-            try req.uuidParameter("importID"))
+            try req.uuidParameter(.importID))
         let processed = await ImportProgress.shared.get(try record.requireID()) ?? record.processedRows
         return Progress(status: record.status, processed: processed, total: record.totalRows)
     }

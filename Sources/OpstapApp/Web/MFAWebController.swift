@@ -20,21 +20,23 @@ struct MFAWebController {
     }
 
     func verifyPage(_ req: Request) async throws -> Response {
-        guard try await pendingUser(req) != nil else { return req.redirect(to: "/login") }
+        guard try await pendingUser(req) != nil else { return req.redirect(to: Paths.login()) }
         return html(MFAVerifyPage.render(req.pageContext(), errors: []))
     }
 
     func verify(_ req: Request) async throws -> Response {
         guard let user = try await pendingUser(req) else {
             req.webSession.destroy()
-            return req.redirect(to: "/login")
+            return req.redirect(to: Paths.login())
         }
         // Guessing codes counts like guessing passwords, on the same account and address.
         let throttle = SignInThrottle(req)
         if let until = try await throttle.lockedUntil(email: user.email, address: req.clientAddress) {
             return tooMany(req, until: until)
         }
-        guard let mfa = try await MFA.confirmed(user.requireID(), on: req.db) else { return req.redirect(to: "/login") }
+        guard let mfa = try await MFA.confirmed(user.requireID(), on: req.db) else {
+            return req.redirect(to: Paths.login())
+        }
         switch try await MFA.verify(FormData(req)["code"], for: mfa, now: req.application.otpClock.now(), on: req.db) {
         case .authenticator?:
             break
@@ -54,7 +56,7 @@ struct MFAWebController {
         try await throttle.recordSuccess(email: user.email)
         // The full session gets a new id: the half-signed-in one is worth nothing afterwards.
         req.webSession.signIn(userID: try user.requireID())
-        return req.redirect(to: "/")
+        return req.redirect(to: Paths.home())
     }
 
     private func tooMany(_ req: Request, until: Date) -> Response {
@@ -108,7 +110,9 @@ struct MFAWebController {
 
     func enrol(_ req: Request) async throws -> Response {
         let actor = try req.requireActor()
-        guard try await MFA.confirmed(actor.userID, on: req.db) == nil else { return req.redirect(to: "/account/mfa") }
+        guard try await MFA.confirmed(actor.userID, on: req.db) == nil else {
+            return req.redirect(to: Paths.accountMFA())
+        }
         let mfa = try await unconfirmedKey(actor, req)
         let code = FormData(req)["code"].filter { !$0.isWhitespace }
         let now = req.application.otpClock.now()
@@ -137,7 +141,7 @@ struct MFAWebController {
     func reset(_ req: Request) async throws -> Response {
         let actor = try req.requireActor()
         try actor.require(.manageUsers)
-        let id = try req.uuidParameter("userID")
+        let id = try req.uuidParameter(.userID)
         guard
             let user = try await User.query(on: req.db).filter(\.$id == id).filter(
                 \.$organisation.$id == actor.organisationID
@@ -153,7 +157,7 @@ struct MFAWebController {
             try await SecurityLog.record(.mfaReset, user: user, actorUserID: actor.userID, now: now, on: tx)
         }
         req.flash(req.translator()(.flashMFAReset))
-        return req.redirect(to: "/admin/users/\(id.uuidString)")
+        return req.redirect(to: Paths.adminUser(id))
     }
 
     /// The administrator's choice to require MFA of all staff of their own organisation.
@@ -174,6 +178,6 @@ struct MFAWebController {
             ).create(on: req.db)
         }
         req.flash(req.translator()(.flashSaved))
-        return req.redirect(to: "/admin")
+        return req.redirect(to: Paths.admin())
     }
 }

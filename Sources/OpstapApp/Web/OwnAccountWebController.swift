@@ -10,7 +10,7 @@ struct OwnAccountWebController {
     func invite(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.inviteParticipants)
-        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        let enrolment = try await scope.enrolment(try req.uuidParameter(.enrolmentID))
         let person = try await scope.person(enrolment.$person.id)
         let form = FormData(req)
         let locale = AppLocale(rawValue: form["locale"]) ?? .default
@@ -33,7 +33,7 @@ struct OwnAccountWebController {
     func end(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.inviteParticipants)
-        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        let enrolment = try await scope.enrolment(try req.uuidParameter(.enrolmentID))
         let person = try await scope.person(enrolment.$person.id)
         let form = FormData(req)
         if !Confirmation.given(form) {
@@ -42,14 +42,14 @@ struct OwnAccountWebController {
                 req, form: form, question: t(.confirmEndAccountQuestion, person.fullName),
                 consequences: [t(.confirmEndAccountSignIn), t(.confirmEndAccountKept)],
                 confirm: t(.confirmEndAccountButton),
-                back: "/participants/\(try enrolment.requireID().uuidString)#person")
+                back: Paths.dossier(try enrolment.requireID()) + "#person")
         }
         try await ParticipantAccountOperations(
             db: req.db, now: req.clock.now(), hash: { [req] in try await req.password.async.hash($0) }
         ).end(accountOf: person, scope: scope)
         return req.flash(
             req.translator()(.flashOwnAccountEnded),
-            redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: .person)
+            redirectingTo: Paths.dossier(try enrolment.requireID()), section: .person)
     }
 
     /// Where the participant activates: this site's address as the request reached it.

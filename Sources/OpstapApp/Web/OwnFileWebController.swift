@@ -21,8 +21,8 @@ struct OwnFileWebController {
 
     func hours(_ req: Request) async throws -> Response {
         let file = try await OwnFile.load(try req.scope())
-        if req.parameters.get("entryID") != nil {
-            let entry = try await file.entry(req.parameters.get("entryID"))
+        if req.parameter(.entryID) != nil {
+            let entry = try await file.entry(req.parameter(.entryID))
             let model = try await file.hours(
                 startingOn: file.weekStart(entry.date), form: OwnHourForm(editing: try entry.requireID()))
             return html(OwnFilePages.hours(req.pageContext(), model))
@@ -43,8 +43,8 @@ struct OwnFileWebController {
         let operations = LedgerOperations(scope: scope, now: req.clock.now())
         var editing: UUID?
         do {
-            if req.parameters.get("entryID") != nil {
-                let entry = try await file.entry(req.parameters.get("entryID"))
+            if req.parameter(.entryID) != nil {
+                let entry = try await file.entry(req.parameter(.entryID))
                 editing = try entry.requireID()
                 try await operations.edit(entry, input: input, for: file.enrolment, submit: false)
             } else {
@@ -52,7 +52,7 @@ struct OwnFileWebController {
             }
             req.flash(req.translator()(.meSaved))
             let week = SimpleDate(input.date)?.startOfWeek ?? file.today.startOfWeek
-            return req.redirect(to: "/mijn/uren?week=\(week.iso)")
+            return req.redirect(to: Paths.ownHours() + "?week=\(week.iso)")
         } catch let failure as ValidationFailure {
             let week = file.weekStart(form["week"])
             let model = try await file.hours(
@@ -61,7 +61,7 @@ struct OwnFileWebController {
         } catch let refusal as LedgerRefusal {
             // The line was sent in or decided meanwhile: show the week as it now stands.
             req.flash(RefusalText.text(refusal, req.translator()))
-            return req.redirect(to: "/mijn/uren?week=\(file.weekStart(form["week"]).iso)")
+            return req.redirect(to: Paths.ownHours() + "?week=\(file.weekStart(form["week"]).iso)")
         }
     }
 
@@ -72,7 +72,7 @@ struct OwnFileWebController {
         let count = try await LedgerOperations(scope: scope, now: req.clock.now()).submitWeek(
             startingOn: week, for: file.enrolment)
         req.flash(req.translator()(count > 0 ? .meSubmitted : .meNothingToSubmit))
-        return req.redirect(to: "/mijn/uren?week=\(week.iso)")
+        return req.redirect(to: Paths.ownHours() + "?week=\(week.iso)")
     }
 
     func route(_ req: Request) async throws -> Response {
@@ -83,16 +83,16 @@ struct OwnFileWebController {
     func reflect(_ req: Request) async throws -> Response {
         let file = try await OwnFile.load(try req.scope())
         do {
-            try await file.reflect(on: try req.uuidParameter("reviewID"), text: FormData(req)["reflection"])
+            try await file.reflect(on: try req.uuidParameter(.reviewID), text: FormData(req)["reflection"])
             req.flash(req.translator()(.meReflectionSaved))
-            return req.redirect(to: "/mijn/route")
+            return req.redirect(to: Paths.ownRoute())
         } catch let failure as ValidationFailure {
             return html(
                 OwnFilePages.route(req.pageContext(), try await file.route(reflectionErrors: failure.errors)),
                 status: .badRequest)
         } catch ReviewRefusal.signedIsFinal {
             req.flash(req.translator()(.meReflectionClosed))
-            return req.redirect(to: "/mijn/route")
+            return req.redirect(to: Paths.ownRoute())
         }
     }
 
@@ -115,12 +115,12 @@ struct ParticipantEntryController {
     /// `/taal/:code?terug=/path`: remembers the language in a cookie (and on a participant's
     /// account), then returns to the page it was chosen on.
     func chooseLanguage(_ req: Request) async throws -> Response {
-        guard let locale = req.parameters.get("code").flatMap(AppLocale.init(rawValue:)) else {
+        guard let locale = req.parameter(.code).flatMap(AppLocale.init(rawValue:)) else {
             throw AccessDenied.notFound
         }
-        let back = req.query[String.self, at: "terug"] ?? "/"
+        let back = req.query[String.self, at: "terug"] ?? Paths.home()
         // Only a path on this site: never an open redirect.
-        let target = back.hasPrefix("/") && !back.hasPrefix("//") && !back.contains("\\") ? back : "/"
+        let target = back.hasPrefix("/") && !back.hasPrefix("//") && !back.contains("\\") ? back : Paths.home()
         if let userID = req.webSession.userID, let user = try await User.find(userID, on: req.db),
             user.roles.contains(.participant)
         {
@@ -151,7 +151,7 @@ struct ParticipantEntryController {
             try await SecurityLog.record(.signedIn, user: user, req)
             try await AuthController.startSession(req, for: user)
             req.flash(req.translator()(.meWelcome))
-            return req.redirect(to: "/mijn")
+            return req.redirect(to: Paths.ownWeek())
         } catch let failure as ValidationFailure {
             return html(
                 ActivationPage.render(
@@ -164,7 +164,7 @@ struct ParticipantEntryController {
     func manifest(_ req: Request) -> Response {
         let t = req.translator()
         let body = """
-            {"name":"\(t(.meAppName))","short_name":"Opstap","start_url":"/mijn","display":"standalone",\
+            {"name":"\(t(.meAppName))","short_name":"Opstap","start_url":"\(Paths.ownWeek())","display":"standalone",\
             "background_color":"#f6f7f9","theme_color":"#0b3d6e","lang":"\(t.locale.tag)",\
             "dir":"\(t.locale.isRightToLeft ? "rtl" : "ltr")"}
             """

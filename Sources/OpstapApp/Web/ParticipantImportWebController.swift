@@ -16,7 +16,7 @@ struct ParticipantImportWebController {
     ) async throws -> Response {
         let scope = try req.scope()
         let target = try await ParticipantImportOperations(scope: scope, now: req.clock.now()).target(
-            cohortID: try req.uuidParameter("cohortID"))
+            cohortID: try req.uuidParameter(.cohortID))
         let definition = target.definition
         let streams: [(value: String, label: String)] = target.cohort.streams.map {
             ($0, definition.stream($0)?.name ?? $0)
@@ -40,7 +40,7 @@ struct ParticipantImportWebController {
     func upload(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let operations = ParticipantImportOperations(scope: scope, now: req.clock.now())
-        let target = try await operations.target(cohortID: try req.uuidParameter("cohortID"))
+        let target = try await operations.target(cohortID: try req.uuidParameter(.cohortID))
         let upload = (try? req.content.decode(Upload.self)) ?? Upload()
         let stream = upload.stream ?? ""
         do {
@@ -50,7 +50,7 @@ struct ParticipantImportWebController {
             let text = String(decoding: Data(buffer: file.data), as: UTF8.self)
             let record = try await operations.upload(
                 into: target, stream: stream, fileName: file.filename, content: text)
-            return req.redirect(to: "/participant-imports/\(record.id!)")
+            return req.redirect(to: Paths.participantImport(record.id!))
         } catch let failure as ValidationFailure {
             return try await newPage(req, values: ["stream": stream], errors: failure.errors, status: .badRequest)
         }
@@ -58,7 +58,7 @@ struct ParticipantImportWebController {
 
     func show(_ req: Request) async throws -> Response {
         let (record, target) = try await ParticipantImportOperations(scope: try req.scope(), now: req.clock.now()).find(
-            try req.uuidParameter("importID"))
+            try req.uuidParameter(.importID))
         return try await page(req, record, target, errors: [])
     }
 
@@ -111,35 +111,34 @@ struct ParticipantImportWebController {
             failure: record.failure, problemRows: problems, problemCount: problemCount, duplicateRows: duplicates,
             firstRows: first,
             previewed: previewed, errors: errors)
-        model.basePath = "/participant-imports"
         model.participants = true
-        model.doneHref = "/cohorts/\(try target.cohort.requireID())"
+        model.doneHref = Paths.cohort(try target.cohort.requireID())
         return html(ImportPage.render(req.pageContext(), model), status: status)
     }
 
     func map(_ req: Request) async throws -> Response {
         let operations = ParticipantImportOperations(scope: try req.scope(), now: req.clock.now())
-        let (record, target) = try await operations.find(try req.uuidParameter("importID"))
+        let (record, target) = try await operations.find(try req.uuidParameter(.importID))
         let form = FormData(req)
         do {
             let columns = Dictionary(
                 uniqueKeysWithValues: operations.fields(record, target).map { ($0.key, form[$0.key]) })
             try await operations.setMapping(record, target, columns: columns)
-            return req.redirect(to: "/participant-imports/\(record.id!)#preview")
+            return req.redirect(to: Paths.participantImport(record.id!) + "#preview")
         } catch let failure as ValidationFailure {
             record.mapping = ImportOperations.encode(plain: [:])
             return try await page(req, record, target, errors: failure.errors, status: .badRequest)
         } catch ImportRefusal.notEditable {
-            return req.redirect(to: "/participant-imports/\(record.id!)")
+            return req.redirect(to: Paths.participantImport(record.id!))
         }
     }
 
     /// Starts the import in the background and shows its progress.
     func run(_ req: Request) async throws -> Response {
         let operations = ParticipantImportOperations(scope: try req.scope(), now: req.clock.now())
-        let (record, target) = try await operations.find(try req.uuidParameter("importID"))
+        let (record, target) = try await operations.find(try req.uuidParameter(.importID))
         guard record.status == ImportStatus.mapped.rawValue else {
-            return req.redirect(to: "/participant-imports/\(record.id!)")
+            return req.redirect(to: Paths.participantImport(record.id!))
         }
         let confirmed = Set(FormData(req).values("importAnyway").compactMap { Int($0) })
         // Refused before starting when a row has errors: nothing is stored, the preview stays.
@@ -147,15 +146,15 @@ struct ParticipantImportWebController {
         let failing = checks.filter { !$0.errors.isEmpty }.count
         guard failing == 0 else {
             req.flash(RefusalText.text(ImportRefusal.rowsWithErrors(failing), req.translator()))
-            return req.redirect(to: "/participant-imports/\(record.id!)#preview")
+            return req.redirect(to: Paths.participantImport(record.id!) + "#preview")
         }
         try await ImportRuns.start(req, record, target, checks: checks, confirmedLines: confirmed)
-        return req.redirect(to: "/participant-imports/\(record.id!)")
+        return req.redirect(to: Paths.participantImport(record.id!))
     }
 
     func progress(_ req: Request) async throws -> ImportWebController.Progress {
         let (record, _) = try await ParticipantImportOperations(scope: try req.scope(), now: req.clock.now()).find(
-            try req.uuidParameter("importID"))
+            try req.uuidParameter(.importID))
         let processed = await ImportProgress.shared.get(try record.requireID()) ?? record.processedRows
         return ImportWebController.Progress(status: record.status, processed: processed, total: record.totalRows)
     }

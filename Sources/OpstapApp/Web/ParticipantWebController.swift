@@ -37,7 +37,7 @@ struct ParticipantWebController {
 
     func show(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        let enrolment = try await scope.enrolment(try req.uuidParameter(.enrolmentID))
         return try await dossier(req, scope: scope, enrolment: enrolment)
     }
 
@@ -95,10 +95,10 @@ struct ParticipantWebController {
         let candidacyVisible = scope.actor.reach == .allInPartnerProgrammes
         var model = DossierModel(
             enrolmentID: enrolmentID, person: summary(try await PersonView.make(person, scope: scope)),
-            candidacyHref: candidacyVisible ? "/candidates/\(enrolment.$candidacy.id.uuidString)" : nil,
-            programmeName: programme.name, programmeHref: "/programmes/\(programme.id!.uuidString)",
+            candidacyHref: candidacyVisible ? Paths.candidate(enrolment.$candidacy.id) : nil,
+            programmeName: programme.name, programmeHref: Paths.programme(programme.id!),
             versionNumber: version.number,
-            otherVersions: otherVersions, cohortName: cohort.name, cohortHref: "/cohorts/\(cohort.id!.uuidString)",
+            otherVersions: otherVersions, cohortName: cohort.name, cohortHref: Paths.cohort(cohort.id!),
             streamName: definition.stream(enrolment.stream)?.name ?? enrolment.stream, state: snapshot.state,
             phaseName: enrolment.phaseCode.flatMap { definition.phase($0)?.name },
             phaseToStart: EnrolmentMachine.phaseToStart(for: snapshot, definition: definition).flatMap {
@@ -126,7 +126,7 @@ struct ParticipantWebController {
         model.hoursWeekStart = hours.weekStart.iso
         model.hoursWindow = hours.window
         model.signalRules = ProgrammeSignalRules(
-            programmeName: programme.name, href: "/programmes/\(programme.id!.uuidString)/versions/\(version.number)",
+            programmeName: programme.name, href: Paths.programmeVersion(programme.id!, version.number),
             settings: definition.guidance, showsIntegrationDeadline: scope.actor.seesIntegrationDeadline)
         model.hoursRegistered =
             try await CohortHours.approvedHours(
@@ -184,7 +184,7 @@ struct ParticipantWebController {
     func transition(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.moveParticipants)
-        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        let enrolment = try await scope.enrolment(try req.uuidParameter(.enrolmentID))
         let form = FormData(req)
         guard let kind = TransitionKind(rawValue: form["kind"]), TransitionStepPage.hasForm(kind) else {
             return try await dossier(
@@ -206,7 +206,7 @@ struct ParticipantWebController {
                 let name = try await enrolment.$person.get(on: req.db).fullName
                 return req.flash(
                     t(.flashStepRecordedFor, t.label(kind), name),
-                    redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: .overview)
+                    redirectingTo: Paths.dossier(try enrolment.requireID()), section: .overview)
             } catch let refusal as TransitionRefusal {
                 let fresh = try await scope.enrolment(enrolment.id)
                 return try await step(
@@ -221,8 +221,8 @@ struct ParticipantWebController {
     func stepPage(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.moveParticipants)
-        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
-        guard let kind = req.parameters.get("kind").flatMap(TransitionKind.init(rawValue:)),
+        let enrolment = try await scope.enrolment(try req.uuidParameter(.enrolmentID))
+        guard let kind = req.parameter(.kind).flatMap(TransitionKind.init(rawValue:)),
             TransitionStepPage.hasForm(kind)
         else { throw AccessDenied.notFound }
         return try await step(req, scope: scope, enrolment: enrolment, kind: kind)
@@ -268,12 +268,12 @@ struct ParticipantWebController {
                 withdraw ? t(.confirmWithdrawFinal) : t(.confirmCompleteFinal), t(.confirmFollowUps),
             ] + (withdraw ? [t(.confirmWithdrawHome)] : []) + [t(.confirmOwnAccountEnds)],
             confirm: withdraw ? t(.confirmWithdrawButton) : t(.confirmCompleteButton),
-            back: "/participants/\(try enrolment.requireID().uuidString)")
+            back: Paths.dossier(try enrolment.requireID()))
     }
 
     func schedule(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        let enrolment = try await scope.enrolment(try req.uuidParameter(.enrolmentID))
         guard let person = try await Person.find(enrolment.$person.id, on: req.db),
             let version = try await ProgrammeVersion.find(enrolment.$programmeVersion.id, on: req.db)
         else { throw AccessDenied.notFound }
@@ -285,7 +285,7 @@ struct ParticipantWebController {
     func writeNote(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.writeNotes)
-        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        let enrolment = try await scope.enrolment(try req.uuidParameter(.enrolmentID))
         let form = FormData(req)
         do {
             _ = try await NoteOperations(scope: scope, now: req.clock.now())
@@ -295,7 +295,7 @@ struct ParticipantWebController {
             let name = try await enrolment.$person.get(on: req.db).fullName
             return req.flash(
                 req.translator()(.flashNoteAddedFor, name),
-                redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: .journal)
+                redirectingTo: Paths.dossier(try enrolment.requireID()), section: .journal)
         } catch let failure as ValidationFailure {
             return try await dossier(
                 req, scope: scope, enrolment: enrolment, noteErrors: failure.errors, noteTyped: form.firstValues,
@@ -306,7 +306,7 @@ struct ParticipantWebController {
     func assign(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.enrol)
-        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        let enrolment = try await scope.enrolment(try req.uuidParameter(.enrolmentID))
         let form = FormData(req)
         var errors: [FieldError] = []
         let role = Role(rawValue: form["role"])
@@ -323,7 +323,7 @@ struct ParticipantWebController {
                 enrolment, userID: userID, role: role, startsOn: startsOn)
             return req.flash(
                 req.translator()(.flashAssigned),
-                redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: .person)
+                redirectingTo: Paths.dossier(try enrolment.requireID()), section: .person)
         } catch let failure as ValidationFailure {
             return try await dossier(
                 req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
@@ -334,7 +334,7 @@ struct ParticipantWebController {
     func endAssignment(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.enrol)
-        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        let enrolment = try await scope.enrolment(try req.uuidParameter(.enrolmentID))
         let form = FormData(req)
         guard let endsOn = SimpleDate(form["endsOn"]) else {
             return try await dossier(
@@ -343,20 +343,20 @@ struct ParticipantWebController {
         }
         do {
             _ = try await EnrolmentOperations(scope: scope, now: req.clock.now())
-                .endAssignment(enrolment, assignmentID: try req.uuidParameter("assignmentID"), endsOn: endsOn)
+                .endAssignment(enrolment, assignmentID: try req.uuidParameter(.assignmentID), endsOn: endsOn)
         } catch let failure as ValidationFailure {
             return try await dossier(
                 req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
         }
         return req.flash(
             req.translator()(.flashAssignmentEnded),
-            redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: .person)
+            redirectingTo: Paths.dossier(try enrolment.requireID()), section: .person)
     }
 
     func moveVersion(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.manageProgrammes)
-        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        let enrolment = try await scope.enrolment(try req.uuidParameter(.enrolmentID))
         let form = FormData(req)
         guard let number = Int(form["version"]) else {
             return try await dossier(
@@ -374,7 +374,7 @@ struct ParticipantWebController {
                 enrolment, toVersion: number, on: day)
             return req.flash(
                 req.translator()(.flashMoved, String(number)),
-                redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: .person)
+                redirectingTo: Paths.dossier(try enrolment.requireID()), section: .person)
         } catch let refusal as TransitionRefusal {
             return try await dossier(
                 req, scope: scope, enrolment: enrolment, refusal: RefusalText.text(refusal, req.translator()),

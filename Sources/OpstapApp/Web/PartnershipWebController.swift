@@ -48,13 +48,13 @@ struct PartnershipWebController {
         try await req.setupToken.revokeAll()
         try await AuthController.startSession(req, for: user)
         req.flash(req.translator()(.flashWelcome))
-        return req.redirect(to: "/admin")
+        return req.redirect(to: Paths.admin())
     }
 
     /// /invite?code=… (typed code) and /invite/<code> (link).
     func invitationPage(_ req: Request) async throws -> Response {
-        let code = req.parameters.get("code") ?? req.query[String.self, at: "code"] ?? ""
-        if req.parameters.get("code") == nil, code.isEmpty {
+        let code = req.parameter(.code) ?? req.query[String.self, at: "code"] ?? ""
+        if req.parameter(.code) == nil, code.isEmpty {
             return html(InvitationPage.render(req.pageContext(), code: "", invitation: nil, values: [:], errors: []))
         }
         do {
@@ -72,14 +72,14 @@ struct PartnershipWebController {
     }
 
     func accept(_ req: Request) async throws -> Response {
-        let code = try req.parameters.require("code")
+        guard let code = req.parameter(.code) else { throw AccessDenied.notFound }
         let form = FormData(req)
         let operations = operations(req)
         do {
             let user = try await operations.accept(code: code, name: form["name"], password: form["password"])
             try await AuthController.startSession(req, for: user)
             req.flash(req.translator()(.flashWelcome))
-            return req.redirect(to: "/")
+            return req.redirect(to: Paths.home())
         } catch let failure as ValidationFailure {
             // A code that is unknown, used or expired: the form to type a code, with the reason.
             guard let invitation = try? await operations.openInvitation(code: code) else {

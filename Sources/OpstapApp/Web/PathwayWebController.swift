@@ -10,7 +10,7 @@ import Vapor
 struct PathwayWebController {
     func page(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        let enrolment = try await scope.enrolment(try req.uuidParameter(.enrolmentID))
         return try await render(req, scope: scope, enrolment: enrolment)
     }
 
@@ -32,13 +32,13 @@ struct PathwayWebController {
         _ req: Request, form: String, anchor: String, _ action: (Scope, Enrolment, FormData) async throws -> Void
     ) async throws -> Response {
         let scope = try req.scope()
-        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        let enrolment = try await scope.enrolment(try req.uuidParameter(.enrolmentID))
         let data = FormData(req)
         let t = req.translator()
         do {
             try await action(scope, enrolment, data)
             req.flash(t(.flashSaved))
-            return req.redirect(to: "/participants/\(enrolment.id!.uuidString)/pathway#\(anchor)")
+            return req.redirect(to: Paths.participantPathway(enrolment.id!) + "#\(anchor)")
         } catch let failure as ValidationFailure {
             return try await render(
                 req, scope: scope, enrolment: enrolment, form: form, values: data.firstValues, errors: failure.errors,
@@ -90,7 +90,7 @@ struct PathwayWebController {
     }
 
     func recordExam(_ req: Request) async throws -> Response {
-        let recordID = try req.uuidParameter("qualificationID")
+        let recordID = try req.uuidParameter(.qualificationID)
         return try await handle(
             req, form: "exam-\(recordID.uuidString)", anchor: "qualification-\(recordID.uuidString)"
         ) { scope, enrolment, form in
@@ -102,7 +102,7 @@ struct PathwayWebController {
     }
 
     func conclude(_ req: Request) async throws -> Response {
-        let recordID = try req.uuidParameter("qualificationID")
+        let recordID = try req.uuidParameter(.qualificationID)
         return try await handle(
             req, form: "conclude-\(recordID.uuidString)", anchor: "qualification-\(recordID.uuidString)"
         ) { scope, enrolment, form in
@@ -131,7 +131,7 @@ struct PathwayWebController {
     }
 
     func interviewResult(_ req: Request) async throws -> Response {
-        let interviewID = try req.uuidParameter("interviewID")
+        let interviewID = try req.uuidParameter(.interviewID)
         return try await handle(req, form: "result-\(interviewID.uuidString)", anchor: "job-title") {
             scope, enrolment, form in
             let operations = JobOperations(scope: scope, now: req.clock.now())
@@ -152,7 +152,7 @@ struct PathwayWebController {
     }
 
     func offerStatus(_ req: Request) async throws -> Response {
-        let offerID = try req.uuidParameter("offerID")
+        let offerID = try req.uuidParameter(.offerID)
         return try await handle(req, form: "offer-status", anchor: "job-title") { scope, enrolment, form in
             let operations = JobOperations(scope: scope, now: req.clock.now())
             try await operations.setStatus(try await operations.jobOffer(offerID, of: enrolment), form["status"])
@@ -160,7 +160,7 @@ struct PathwayWebController {
     }
 
     func recordFollowUp(_ req: Request) async throws -> Response {
-        let followUpID = try req.uuidParameter("followUpID")
+        let followUpID = try req.uuidParameter(.followUpID)
         return try await handle(
             req, form: "followup-form-\(followUpID.uuidString)", anchor: "followup-\(followUpID.uuidString)"
         ) { scope, enrolment, form in

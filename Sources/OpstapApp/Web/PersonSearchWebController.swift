@@ -17,7 +17,7 @@ struct PersonSearchWebController {
         req.webSession[Self.searchKey] = term.isEmpty ? nil : term
         // The candidate list shows the same search, so "all candidates" continues it.
         req.webSession[CandidateWebController.searchKey] = term.isEmpty ? nil : term
-        return req.redirect(to: "/search")
+        return req.redirect(to: Paths.search())
     }
 
     func results(_ req: Request) async throws -> Response {

@@ -9,7 +9,7 @@ struct PlacementWebController {
     func place(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.enrol)
-        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        let enrolment = try await scope.enrolment(try req.uuidParameter(.enrolmentID))
         let form = FormData(req)
         let input = PlacementInput(
             locationID: UUID(uuidString: form["locationId"]), supervisorID: UUID(uuidString: form["supervisorId"]),
@@ -19,7 +19,7 @@ struct PlacementWebController {
             _ = try await PlacementOperations(scope: scope, now: req.clock.now()).place(enrolment, input)
             return req.flash(
                 req.translator()(.flashPlaced),
-                redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: .placements)
+                redirectingTo: Paths.dossier(try enrolment.requireID()), section: .placements)
         } catch let failure as ValidationFailure {
             return try await ParticipantWebController().dossier(
                 req, scope: scope, enrolment: enrolment, errors: failure.errors,
@@ -40,13 +40,13 @@ struct PlacementWebController {
     func wait(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.enrol)
-        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        let enrolment = try await scope.enrolment(try req.uuidParameter(.enrolmentID))
         let form = FormData(req)
         try await PlacementOperations(scope: scope, now: req.clock.now()).wait(
             enrolment, for: UUID(uuidString: form["locationId"]), from: form["startsOn"])
         return req.flash(
             req.translator()(.flashWaiting),
-            redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: .placements)
+            redirectingTo: Paths.dossier(try enrolment.requireID()), section: .placements)
     }
 
     // MARK: Locations
@@ -101,13 +101,13 @@ struct PlacementWebController {
         do {
             try await PlacementOperations(scope: scope, now: req.clock.now())
                 .offer(
-                    at: try req.uuidParameter("locationID"), from: form["placesFrom"], until: form["placesUntil"],
+                    at: try req.uuidParameter(.locationID), from: form["placesFrom"], until: form["placesUntil"],
                     places: form["places"], requiredLevel: form["requiredLevel"])
             req.flash(req.translator()(.flashSaved))
-            return req.redirect(to: "/locations")
+            return req.redirect(to: Paths.locations())
         } catch let failure as ValidationFailure {
             return try await locationsPage(
-                req, errors: failure.errors, errorsAt: try req.uuidParameter("locationID"), status: .badRequest)
+                req, errors: failure.errors, errorsAt: try req.uuidParameter(.locationID), status: .badRequest)
         }
     }
 }

@@ -9,7 +9,7 @@ import Vapor
 struct PrivacyWebController {
     func page(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        let person = try await scope.personForRights(req.uuidParameter("personID"))
+        let person = try await scope.personForRights(req.uuidParameter(.personID))
         let view = try await PersonView.make(person, scope: scope)
         return html(
             PrivacyPage.render(
@@ -21,7 +21,7 @@ struct PrivacyWebController {
 
     func exportJSON(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        let person = try await scope.personForRights(req.uuidParameter("personID"))
+        let person = try await scope.personForRights(req.uuidParameter(.personID))
         let export = try await PersonExport.export(
             person, scope: scope, address: req.clientAddress, now: req.clock.now())
         var headers = HTTPHeaders()
@@ -36,7 +36,7 @@ struct PrivacyWebController {
     /// (a reference `{"id": …}` shown as its id), so both exports always hold the same records.
     func exportHTML(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        let person = try await scope.personForRights(req.uuidParameter("personID"))
+        let person = try await scope.personForRights(req.uuidParameter(.personID))
         let export = try await PersonExport.export(
             person, scope: scope, address: req.clientAddress, now: req.clock.now())
         return html(PersonExportPage.render(req.pageContext(), try Self.exportModel(export)))
@@ -80,31 +80,31 @@ struct PrivacyWebController {
 
     func restrict(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        let person = try await scope.personForRights(req.uuidParameter("personID"))
+        let person = try await scope.personForRights(req.uuidParameter(.personID))
         try await ProcessingRestriction(scope: scope, now: req.clock.now()).restrict(person, address: req.clientAddress)
         req.flash(req.translator()(.flashRestricted))
-        return req.redirect(to: "/persons/\(try person.requireID())/privacy")
+        return req.redirect(to: Paths.personPrivacy(try person.requireID()))
     }
 
     func lift(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        let person = try await scope.personForRights(req.uuidParameter("personID"))
+        let person = try await scope.personForRights(req.uuidParameter(.personID))
         try await ProcessingRestriction(scope: scope, now: req.clock.now()).lift(person, address: req.clientAddress)
         req.flash(req.translator()(.flashRestrictionLifted))
-        return req.redirect(to: "/persons/\(try person.requireID())/privacy")
+        return req.redirect(to: Paths.personPrivacy(try person.requireID()))
     }
 
     /// The confirmation step: shows the plan and changes nothing.
     func confirmErasure(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        let person = try await scope.personForRights(req.uuidParameter("personID"))
+        let person = try await scope.personForRights(req.uuidParameter(.personID))
         let plan = try await PersonErasure(db: scope.db, today: scope.today).plan(person.requireID())
         return html(ErasurePage.render(req.pageContext(), Self.model(plan, person: person, done: false)))
     }
 
     func erase(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        let person = try await scope.personForRights(req.uuidParameter("personID"))
+        let person = try await scope.personForRights(req.uuidParameter(.personID))
         guard FormData(req).values("confirm").contains("yes") else {
             let plan = try await PersonErasure(db: scope.db, today: scope.today).plan(person.requireID())
             let errors = [FieldError("confirm", .required)]
@@ -134,6 +134,6 @@ struct PrivacyWebController {
     private func backHref(_ scope: Scope, _ person: Person) async throws -> String {
         let candidacy = try await scope.candidacies().filter(\.$person.$id == person.requireID())
             .sort(\.$createdAt, .descending).first()
-        return candidacy.map { "/candidates/\($0.id!.uuidString)" } ?? "/candidates"
+        return candidacy.map { Paths.candidate($0.id!) } ?? Paths.candidates()
     }
 }

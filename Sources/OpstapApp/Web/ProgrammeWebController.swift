@@ -11,7 +11,7 @@ struct ProgrammeWebController {
         let programmes = try await scope.programmes().with(\.$owner).sort(\.$name).all()
         let rows = programmes.map {
             ProgrammeRow(
-                name: $0.name, href: "/programmes/\($0.id!.uuidString)", version: $0.currentVersion,
+                name: $0.name, href: Paths.programme($0.id!), version: $0.currentVersion,
                 owner: $0.owner.name)
         }
         return html(ProgrammePages.list(req.pageContext(), rows, canCreate: scope.actor.can(.manageProgrammes)))
@@ -19,15 +19,15 @@ struct ProgrammeWebController {
 
     func show(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        let programme = try await scope.programme(try req.uuidParameter("programmeID"))
+        let programme = try await scope.programme(try req.uuidParameter(.programmeID))
         return try await render(
             req, scope: scope, programme: programme, versionNumber: programme.currentVersion, cohortForm: CohortForm())
     }
 
     func showVersion(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        let programme = try await scope.programme(try req.uuidParameter("programmeID"))
-        guard let number = req.parameters.get("number", as: Int.self) else { throw AccessDenied.notFound }
+        let programme = try await scope.programme(try req.uuidParameter(.programmeID))
+        guard let text = req.parameter(.number), let number = Int(text) else { throw AccessDenied.notFound }
         _ = try await ProgrammeOperations(scope: scope, now: req.clock.now()).version(of: programme, number: number)
         return try await render(req, scope: scope, programme: programme, versionNumber: number, cohortForm: nil)
     }
@@ -56,11 +56,11 @@ struct ProgrammeWebController {
             versions: versions.map {
                 VersionRow(
                     number: $0.number, publishedAt: $0.publishedAt, publishedBy: publishers[$0.$publishedBy.id] ?? "",
-                    note: $0.changeNote, href: "/programmes/\(programmeID.uuidString)/versions/\($0.number)")
+                    note: $0.changeNote, href: Paths.programmeVersion(programmeID, $0.number))
             },
             cohorts: cohorts.map {
                 CohortRow(
-                    name: $0.name, href: "/cohorts/\($0.id!.uuidString)", startDate: $0.startDate,
+                    name: $0.name, href: Paths.cohort($0.id!), startDate: $0.startDate,
                     capacity: $0.capacity,
                     taken: taken[$0.id!] ?? 0, streams: $0.streams,
                     version: versionNumbers[$0.$programmeVersion.id] ?? 0)
@@ -74,7 +74,7 @@ struct ProgrammeWebController {
     func createCohort(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.manageCohorts)
-        let programme = try await scope.programme(try req.uuidParameter("programmeID"))
+        let programme = try await scope.programme(try req.uuidParameter(.programmeID))
         let form = FormData(req)
         let input = CohortInput(
             name: form["name"], startDate: form["startDate"], capacity: form["capacity"],
@@ -82,7 +82,7 @@ struct ProgrammeWebController {
         do {
             let cohort = try await CohortOperations(scope: scope).create(in: programme, input: input)
             req.flash(req.translator()(.flashCohortCreated))
-            return req.redirect(to: "/cohorts/\(cohort.id!.uuidString)")
+            return req.redirect(to: Paths.cohort(cohort.id!))
         } catch let failure as ValidationFailure {
             var cohortForm = CohortForm()
             cohortForm.name = input.name
@@ -98,7 +98,7 @@ struct ProgrammeWebController {
 
     func showCohort(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        let cohort = try await scope.cohort(try req.uuidParameter("cohortID"))
+        let cohort = try await scope.cohort(try req.uuidParameter(.cohortID))
         let cohortID = try cohort.requireID()
         let programme = try await Programme.find(cohort.$programme.id, on: req.db)
         let version = try await ProgrammeVersion.find(cohort.$programmeVersion.id, on: req.db)
@@ -108,11 +108,11 @@ struct ProgrammeWebController {
             listedFor: scope)
         let taken = try await CohortOperations(scope: scope).occupancy(of: [cohortID])[cohortID] ?? 0
         let model = CohortModel(
-            name: cohort.name, programmeName: programme?.name ?? "",
-            programmeHref: "/programmes/\(cohort.$programme.id.uuidString)",
+            id: cohortID, name: cohort.name, programmeName: programme?.name ?? "",
+            programmeHref: Paths.programme(cohort.$programme.id),
             startDate: cohort.startDate, capacity: cohort.capacity, taken: taken,
             streams: cohort.streams.map { version?.definition.stream($0)?.name ?? $0 }, version: version?.number ?? 0,
-            participants: participants, pagePath: "/cohorts/\(cohortID.uuidString)")
+            participants: participants)
         return html(CohortPage.render(req.pageContext(), model))
     }
 
@@ -138,7 +138,7 @@ struct ProgrammeWebController {
             let programme = try await ProgrammeOperations(scope: scope, now: req.clock.now()).create(
                 definition: definition)
             req.flash(req.translator()(.flashSaved))
-            return req.redirect(to: "/programmes/\(programme.id!.uuidString)/draft")
+            return req.redirect(to: Paths.programmeDraft(programme.id!))
         } catch let failure as ValidationFailure {
             return try await editor(
                 req, programme: nil, definition: definition, errors: failure.errors, changeNote: "", status: .badRequest
@@ -149,7 +149,7 @@ struct ProgrammeWebController {
     func editDraft(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.manageProgrammes)
-        let programme = try await scope.programme(try req.uuidParameter("programmeID"))
+        let programme = try await scope.programme(try req.uuidParameter(.programmeID))
         try ProgrammeOperations(scope: scope, now: req.clock.now()).requireOwner(programme)
         let definition = programme.draft ?? ProgrammeDefinition(name: programme.name)
         return try await editor(req, programme: programme, definition: definition, errors: [], changeNote: "")
@@ -158,7 +158,7 @@ struct ProgrammeWebController {
     func saveDraft(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.manageProgrammes)
-        let programme = try await scope.programme(try req.uuidParameter("programmeID"))
+        let programme = try await scope.programme(try req.uuidParameter(.programmeID))
         let form = FormData(req)
         let (definition, parseErrors) = DraftForm.parse(form)
         let changeNote = form["changeNote"]
@@ -173,10 +173,10 @@ struct ProgrammeWebController {
             if form["action"] == "publish" {
                 let version = try await operations.publish(programme, changeNote: changeNote)
                 req.flash(req.translator()(.flashPublished, String(version.number)))
-                return req.redirect(to: "/programmes/\(programme.id!.uuidString)")
+                return req.redirect(to: Paths.programme(programme.id!))
             }
             req.flash(req.translator()(.flashSaved))
-            return req.redirect(to: "/programmes/\(programme.id!.uuidString)/draft")
+            return req.redirect(to: Paths.programmeDraft(programme.id!))
         } catch let failure as ValidationFailure {
             let errors = failure.errors.map { DraftForm.formFieldName($0, in: definition) }
             return try await editor(

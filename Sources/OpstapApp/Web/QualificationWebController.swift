@@ -34,7 +34,7 @@ struct QualificationWebController {
             _ = try await QualificationOperations(scope: scope, now: req.clock.now()).create(
                 crebo: form["crebo"], name: form["name"], level: form["level"])
             req.flash(req.translator()(.flashSaved))
-            return req.redirect(to: "/qualifications")
+            return req.redirect(to: Paths.qualifications())
         } catch let failure as ValidationFailure {
             return try await page(req, values: form.firstValues, errors: failure.errors, status: .badRequest)
         }

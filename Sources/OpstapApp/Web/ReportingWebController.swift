@@ -11,7 +11,7 @@ struct ReportingWebController {
 
     func dashboard(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        let programme = try await scope.programme(try req.uuidParameter("programmeID"))
+        let programme = try await scope.programme(try req.uuidParameter(.programmeID))
         let programmeID = try programme.requireID()
         let filter = DashboardFilter(req)
         let t = req.translator()
@@ -39,7 +39,7 @@ struct ReportingWebController {
     /// One chart's table as a CSV, with the same filter and suppression as the screen.
     func dashboardCSV(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        let programme = try await scope.programme(try req.uuidParameter("programmeID"))
+        let programme = try await scope.programme(try req.uuidParameter(.programmeID))
         let t = req.translator()
         let charts = try await DashboardCharts(scope: scope, t: t).charts(
             programme: programme, filter: DashboardFilter(req))
@@ -63,7 +63,7 @@ struct ReportingWebController {
         _ req: Request, values: [String: String], errors: [FieldError], status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let scope = try req.scope()
-        let programme = try await scope.programme(try req.uuidParameter("programmeID"))
+        let programme = try await scope.programme(try req.uuidParameter(.programmeID))
         let programmeID = try programme.requireID()
         let cohorts = try await Cohort.query(on: req.db).filter(\.$programme.$id == programmeID).sort(\.$startDate)
             .all()
@@ -77,7 +77,7 @@ struct ReportingWebController {
 
     func createGoal(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        let programme = try await scope.programme(try req.uuidParameter("programmeID"))
+        let programme = try await scope.programme(try req.uuidParameter(.programmeID))
         let form = FormData(req)
         do {
             _ = try await ReportingOperations(scope: scope).createGoal(
@@ -88,7 +88,7 @@ struct ReportingWebController {
                     periodStart: form["periodStart"], deadline: form["deadline"], level: form["level"],
                     months: form["months"]))
             req.flash(req.translator()(.flashSaved))
-            return req.redirect(to: "/programmes/\(programme.id!)/goals")
+            return req.redirect(to: Paths.programmeGoals(programme.id!))
         } catch let failure as ValidationFailure {
             return try await goalsPage(req, values: form.firstValues, errors: failure.errors, status: .badRequest)
         }
@@ -142,7 +142,7 @@ struct ReportingWebController {
                     whatHappened: form["whatHappened"], why: form["why"],
                     change: form["change"], theme: form["theme"], shared: form["shared"] != "false"))
             req.flash(req.translator()(.flashSaved))
-            return req.redirect(to: "/lessons")
+            return req.redirect(to: Paths.lessons())
         } catch let failure as ValidationFailure {
             return try await lessonsPage(req, values: form.firstValues, errors: failure.errors, status: .badRequest)
         }

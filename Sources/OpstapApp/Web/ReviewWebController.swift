@@ -49,7 +49,7 @@ struct ReviewWebController {
     func goalStatus(_ req: Request) async throws -> Response {
         let (scope, enrolment) = try await context(req)
         guard
-            let goal = try await Goal.query(on: req.db).filter(\.$id == req.uuidParameter("goalID")).filter(
+            let goal = try await Goal.query(on: req.db).filter(\.$id == req.uuidParameter(.goalID)).filter(
                 \.$enrolment.$id == enrolment.requireID()
             ).first()
         else {
@@ -62,12 +62,12 @@ struct ReviewWebController {
 
     private func context(_ req: Request) async throws -> (Scope, Enrolment) {
         let scope = try req.scope()
-        return (scope, try await scope.enrolment(try req.uuidParameter("enrolmentID")))
+        return (scope, try await scope.enrolment(try req.uuidParameter(.enrolmentID)))
     }
 
     private func review(_ req: Request, enrolment: Enrolment) async throws -> Review {
         guard
-            let review = try await Review.query(on: req.db).filter(\.$id == req.uuidParameter("reviewID"))
+            let review = try await Review.query(on: req.db).filter(\.$id == req.uuidParameter(.reviewID))
                 .filter(\.$enrolment.$id == enrolment.requireID()).first()
         else { throw AccessDenied.notFound }
         return review
@@ -80,7 +80,7 @@ struct ReviewWebController {
             try await change()
             return req.flash(
                 req.translator()(.flashStepRecorded),
-                redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: .progress)
+                redirectingTo: Paths.dossier(try enrolment.requireID()), section: .progress)
         } catch let failure as ValidationFailure {
             return try await participants.dossier(
                 req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)

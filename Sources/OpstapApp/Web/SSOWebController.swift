@@ -70,12 +70,12 @@ struct SSOWebController {
         let next: String
         if providerMFA {
             req.webSession.signIn(userID: try user.requireID(), now: req.clock.now())
-            next = "/"
+            next = Paths.home()
         } else {
             switch try await AuthController.startSession(req, for: user) {
-            case MFA.pending?: next = "/login/mfa"
-            case MFA.enrol?: next = "/account/mfa"
-            default: next = "/"
+            case MFA.pending?: next = Paths.loginMFA()
+            case MFA.enrol?: next = Paths.accountMFA()
+            default: next = Paths.home()
             }
         }
         let response = req.redirect(to: next)
@@ -84,7 +84,7 @@ struct SSOWebController {
     }
 
     private var expiredBrowserCookie: HTTPCookies.Value {
-        HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/login/oidc")
+        HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: Paths.loginOIDC())
     }
 
     private func page(_ req: Request, email: String, message: String, _ status: HTTPResponseStatus) -> Response {
@@ -121,14 +121,14 @@ struct SSOWebController {
                 requireSSO: input.requireSSO, trustProviderMFA: input.trustProviderMFA, errors: failure.errors)
         }
         req.flash(req.translator()(.flashSSOSaved))
-        return req.redirect(to: "/admin/sso")
+        return req.redirect(to: Paths.adminSSO())
     }
 
     func remove(_ req: Request) async throws -> Response {
         let actor = try req.requireActor()
         try await operations(req).remove(actor, organisationID: actor.organisationID)
         req.flash(req.translator()(.flashSSORemoved))
-        return req.redirect(to: "/admin/sso")
+        return req.redirect(to: Paths.adminSSO())
     }
 
     private func render(

@@ -63,7 +63,7 @@ struct SupervisionController {
             return try await render(req, errors: failure.errors, status: .badRequest)
         }
         req.flash(req.translator()(.flashSaved))
-        return req.redirect(to: "/supervision")
+        return req.redirect(to: Paths.supervision())
     }
 
     func recordTraining(_ req: Request) async throws -> Response {
@@ -77,7 +77,7 @@ struct SupervisionController {
             return try await render(req, errors: failure.errors, status: .badRequest)
         }
         req.flash(req.translator()(.flashSaved))
-        return req.redirect(to: "/supervision")
+        return req.redirect(to: Paths.supervision())
     }
 
 }

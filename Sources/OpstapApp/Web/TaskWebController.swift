@@ -37,7 +37,7 @@ struct TaskWebController {
             if let enrolment {
                 return req.flash(
                     req.translator()(.flashTaskCreated),
-                    redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: .progress)
+                    redirectingTo: Paths.dossier(try enrolment.requireID()), section: .progress)
             }
             req.flash(req.translator()(.flashTaskCreated))
         } catch let failure as ValidationFailure {
@@ -46,31 +46,31 @@ struct TaskWebController {
                     req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
             }
             req.flash(failure.errors.map { req.translator().error($0) }.joined(separator: " "))
-            return req.redirect(to: "/tasks")
+            return req.redirect(to: Paths.tasks())
         }
-        return req.redirect(to: "/tasks")
+        return req.redirect(to: Paths.tasks())
     }
 
     func done(_ req: Request) async throws -> Response {
         let scope = try req.scope()
-        guard let task = try await GuidanceTask.find(try req.uuidParameter("taskID"), on: req.db) else {
+        guard let task = try await GuidanceTask.find(try req.uuidParameter(.taskID), on: req.db) else {
             throw AccessDenied.notFound
         }
         try await TaskOperations(scope: scope, now: req.clock.now()).complete(task)
-        return req.redirect(to: "/tasks")
+        return req.redirect(to: Paths.tasks())
     }
 
     func mark(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         try scope.actor.require(.moveParticipants)
-        let enrolment = try await scope.enrolment(try req.uuidParameter("enrolmentID"))
+        let enrolment = try await scope.enrolment(try req.uuidParameter(.enrolmentID))
         let form = FormData(req)
         do {
             try await TaskOperations(scope: scope, now: req.clock.now()).mark(
                 enrolment, colour: form["colour"], reason: form["colourReason"])
             return req.flash(
                 req.translator()(.flashSaved),
-                redirectingTo: "/participants/\(try enrolment.requireID().uuidString)", section: .progress)
+                redirectingTo: Paths.dossier(try enrolment.requireID()), section: .progress)
         } catch let failure as ValidationFailure {
             return try await ParticipantWebController().dossier(
                 req, scope: scope, enrolment: enrolment, errors: failure.errors, status: .badRequest)
@@ -83,7 +83,7 @@ enum TaskRows {
         tasks.map { task in
             TaskRow(
                 id: task.id!, title: task.title, dueOn: task.dueOn, participant: task.enrolment?.person.fullName,
-                participantHref: task.$enrolment.id.map { "/participants/\($0.uuidString)" },
+                participantHref: task.$enrolment.id.map { Paths.dossier($0) },
                 assignee: task.assignee.name,
                 source: task.source,
                 status: task.status,

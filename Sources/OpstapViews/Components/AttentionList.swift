@@ -41,7 +41,7 @@ public enum AttentionList {
                         item.colour.map { Widgets.badge(t.label($0), kind: "rag-" + $0.rawValue) } ?? .text("—"),
                         el("ul", ["class": "reasons"]) { for reason in reasons { el("li") { reason } } },
                         taskDueOn.map { due in
-                            el("form", ["method": "post", "action": "/tasks", "class": "inline"]) {
+                            el("form", ["method": "post", "action": Paths.tasks(), "class": "inline"]) {
                                 Form.csrf(context)
                                 el(
                                     "input",

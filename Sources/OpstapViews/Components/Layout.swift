@@ -7,7 +7,7 @@ public enum Layout {
         let body = fragment {
             el("a", ["class": "skip", "href": "#main"]) { t(.skipToContent) }
             el("header", ["class": "top"]) {
-                el("a", ["class": "brand", "href": "/"]) { "Opstap" }
+                el("a", ["class": "brand", "href": Paths.home()]) { "Opstap" }
                 if let user = context.user {
                     navigation(context, user: user)
                 }
@@ -39,8 +39,8 @@ public enum Layout {
                     el("meta", ["charset": "utf-8"])
                     el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
                     el("title") { title + " · Opstap" }
-                    el("link", ["rel": "stylesheet", "href": "/static/app.css"])
-                    if context.user != nil { el("script", ["src": "/static/menu.js", "defer": ""]) {} }
+                    el("link", ["rel": "stylesheet", "href": Paths.styleSheet()])
+                    if context.user != nil { el("script", ["src": Paths.menuScript(), "defer": ""]) {} }
                 }
                 el("body") { body }
             }.render()
@@ -74,21 +74,21 @@ public enum Layout {
         let t = context.t
         var work: [(String, String)] = []
         var people: [(String, String)] = []
-        var programme: [(String, String)] = [("/programmes", t(.navProgrammes))]
-        var account: [(String, String)] = [("/account", t(.navAccount))]
+        var programme: [(String, String)] = [(Paths.programmes(), t(.navProgrammes))]
+        var account: [(String, String)] = [(Paths.account(), t(.navAccount))]
         if user.can(.viewPeople) {
-            work += [("/attention", t(.navAttention)), ("/tasks", t(.navTasks))]
-            if user.can(.moveParticipants) { work.append(("/supervision", t(.navSupervision))) }
-            people += [("/candidates", t(.navCandidates)), ("/participants", t(.navParticipants))]
-            if user.seesHousing { people.append(("/housing", t(.navHousing))) }
+            work += [(Paths.attention(), t(.navAttention)), (Paths.tasks(), t(.navTasks))]
+            if user.can(.moveParticipants) { work.append((Paths.supervision(), t(.navSupervision))) }
+            people += [(Paths.candidates(), t(.navCandidates)), (Paths.participants(), t(.navParticipants))]
+            if user.seesHousing { people.append((Paths.housing(), t(.navHousing))) }
         }
-        if user.can(.approveHours) { work.append(("/hours/approvals", t(.navApprovals))) }
+        if user.can(.approveHours) { work.append((Paths.hoursApprovals(), t(.navApprovals))) }
         if !user.roles.isDisjoint(with: [.administrator, .coordinator, .workSupervisor, .employerHR]) {
-            programme.append(("/locations", t(.navLocations)))
+            programme.append((Paths.locations(), t(.navLocations)))
         }
-        if user.can(.viewPeople) { programme.append(("/qualifications", t(.navQualifications))) }
-        programme.append(("/lessons", t(.navLessons)))
-        if user.can(.manageUsers) { account.append(("/admin", t(.navAdmin))) }
+        if user.can(.viewPeople) { programme.append((Paths.qualifications(), t(.navQualifications))) }
+        programme.append((Paths.lessons(), t(.navLessons)))
+        if user.can(.manageUsers) { account.append((Paths.admin(), t(.navAdmin))) }
         func group(_ label: String, _ links: [(String, String)]) -> HTMLNode {
             guard !links.isEmpty else { return .fragment([]) }
             return el("li") {
@@ -107,13 +107,13 @@ public enum Layout {
                 ]
             ) { t(.navMenu) }
             el("ul", ["id": "nav-groups", "class": "nav-groups"]) {
-                el("li") { el("a", ["href": "/"]) { t(.navHome) } }
+                el("li") { el("a", ["href": Paths.home()]) { t(.navHome) } }
                 group(t(.navGroupWork), work)
                 group(t(.navGroupPeople), people)
                 group(t(.navGroupProgramme), programme)
                 group(t(.navGroupAccount), account)
                 el("li") {
-                    el("form", ["method": "post", "action": "/logout", "class": "inline"]) {
+                    el("form", ["method": "post", "action": Paths.logout(), "class": "inline"]) {
                         Form.csrf(context)
                         el("button", ["type": "submit", "class": "link"]) { t(.logout) }
                     }

@@ -8,11 +8,11 @@ public enum ParticipantLayout {
 
         var path: String {
             switch self {
-            case .week: "/mijn"
-            case .hours: "/mijn/uren"
-            case .route: "/mijn/route"
-            case .team: "/mijn/team"
-            case .access: "/mijn/inzage"
+            case .week: Paths.ownWeek()
+            case .hours: Paths.ownHours()
+            case .route: Paths.ownRoute()
+            case .team: Paths.ownTeam()
+            case .access: Paths.ownAccess()
             }
         }
 
@@ -36,7 +36,7 @@ public enum ParticipantLayout {
         let body = fragment {
             el("a", ["class": "skip", "href": "#main"]) { t(.meSkip) }
             el("header", ["class": "bar"]) {
-                el("a", ["class": "brand", "href": tab == nil ? "/login" : "/mijn"]) { "Opstap" }
+                el("a", ["class": "brand", "href": tab == nil ? Paths.login() : Paths.ownWeek()]) { "Opstap" }
                 languageMenu(context, returnPath: returnPath)
             }
             el("main", ["id": "main"]) {
@@ -52,7 +52,7 @@ public enum ParticipantLayout {
                         el("a", ["href": item.path, "aria-current": item == tab ? "page" : nil]) { t(item.key) }
                     }
                 }
-                el("form", ["method": "post", "action": "/logout", "class": "signout"]) {
+                el("form", ["method": "post", "action": Paths.logout(), "class": "signout"]) {
                     Form.csrf(context)
                     el("button", ["type": "submit", "class": "link"]) { t(.meSignOut) }
                 }
@@ -66,8 +66,8 @@ public enum ParticipantLayout {
                     el("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"])
                     el("meta", ["name": "theme-color", "content": "#0b3d6e"])
                     el("title") { title + " · Opstap" }
-                    el("link", ["rel": "stylesheet", "href": "/static/me.css"])
-                    el("link", ["rel": "manifest", "href": "/manifest.webmanifest"])
+                    el("link", ["rel": "stylesheet", "href": Paths.ownStyleSheet()])
+                    el("link", ["rel": "manifest", "href": Paths.manifest()])
                 }
                 el("body", ["class": "me"]) { body }
             }.render()
@@ -84,7 +84,7 @@ public enum ParticipantLayout {
                         el(
                             "a",
                             [
-                                "href": "/taal/\(locale.rawValue)?terug=\(returnPath)", "lang": locale.tag,
+                                "href": Paths.language(locale) + "?terug=" + returnPath, "lang": locale.tag,
                                 "hreflang": locale.tag, "dir": locale.isRightToLeft ? "rtl" : "ltr",
                                 "aria-current": locale == t.locale ? "true" : nil,
                             ]

@@ -55,7 +55,7 @@ public struct PlacementsModel: Sendable {
 
 /// A participant's placements (several at once are possible) and the form to add one.
 public enum PlacementsSection {
-    public static func render(_ context: PageContext, _ m: PlacementsModel, base: String) -> HTMLNode {
+    public static func render(_ context: PageContext, _ m: PlacementsModel, enrolmentID: UUID) -> HTMLNode {
         let t = context.t
         return el(
             "section",
@@ -67,7 +67,7 @@ public enum PlacementsSection {
                 el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } }
             }
             if m.offerWaitingList {
-                el("form", ["method": "post", "action": base + "/waiting-list", "class": "action"]) {
+                el("form", ["method": "post", "action": Paths.participantWaitingList(enrolmentID), "class": "action"]) {
                     Form.csrf(context)
                     el("input", ["type": "hidden", "name": "locationId", "value": m.values["locationId"] ?? ""])
                     el("input", ["type": "hidden", "name": "startsOn", "value": m.values["startsOn"] ?? ""])
@@ -95,8 +95,13 @@ public enum PlacementsSection {
                     t(.addPlacement), id: "add-placement",
                     open: !m.errors.isEmpty || m.refusal != nil || m.offerWaitingList
                 ) {
-                    el("form", ["method": "post", "action": base + "/placements", "class": "action", "novalidate": ""])
-                    {
+                    el(
+                        "form",
+                        [
+                            "method": "post", "action": Paths.participantPlacements(enrolmentID), "class": "action",
+                            "novalidate": "",
+                        ]
+                    ) {
                         Form.csrf(context)
                         Form.select(
                             context, label: t(.location), name: "locationId", options: m.locations,
@@ -175,7 +180,7 @@ public enum LocationsPage {
                         el(
                             "form",
                             [
-                                "method": "post", "action": "/locations/\(row.id.uuidString)/places", "class": "action",
+                                "method": "post", "action": Paths.locationPlaces(row.id), "class": "action",
                                 "novalidate": "",
                             ]
                         ) {

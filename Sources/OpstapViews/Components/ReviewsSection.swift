@@ -64,7 +64,7 @@ public struct ReviewsModel: Sendable {
 /// Progress reviews (planned, held, signed by participant, coach and work supervisor) and
 /// development goals on the dossier.
 public enum ReviewsSection {
-    public static func render(_ context: PageContext, _ m: ReviewsModel, base: String, today: String) -> HTMLNode {
+    public static func render(_ context: PageContext, _ m: ReviewsModel, enrolmentID: UUID, today: String) -> HTMLNode {
         let t = context.t
         return fragment {
             el("section", ["aria-labelledby": "reviews-title", "id": "reviews"]) {
@@ -82,7 +82,10 @@ public enum ReviewsSection {
                     ) {
                         el(
                             "form",
-                            ["method": "post", "action": base + "/reviews", "class": "action", "novalidate": ""]
+                            [
+                                "method": "post", "action": Paths.participantReviews(enrolmentID), "class": "action",
+                                "novalidate": "",
+                            ]
                         ) {
                             Form.csrf(context)
                             Form.input(
@@ -114,7 +117,7 @@ public enum ReviewsSection {
                                 el(
                                     "form",
                                     [
-                                        "method": "post", "action": base + "/reviews/\(review.id.uuidString)/held",
+                                        "method": "post", "action": Paths.participantReviewHeld(enrolmentID, review.id),
                                         "class": "action", "novalidate": "",
                                     ]
                                 ) {
@@ -142,7 +145,7 @@ public enum ReviewsSection {
                                 el(
                                     "form",
                                     [
-                                        "method": "post", "action": base + "/reviews/\(review.id.uuidString)/sign",
+                                        "method": "post", "action": Paths.participantReviewSign(enrolmentID, review.id),
                                         "class": "inline",
                                     ]
                                 ) {
@@ -166,7 +169,7 @@ public enum ReviewsSection {
                                 ? el(
                                     "form",
                                     [
-                                        "method": "post", "action": base + "/goals/\(goal.id.uuidString)/status",
+                                        "method": "post", "action": Paths.participantGoalStatus(enrolmentID, goal.id),
                                         "class": "inline",
                                     ]
                                 ) {
@@ -186,7 +189,11 @@ public enum ReviewsSection {
                         t(.addGoal), id: "add-goal", open: FormFold.hasError(m.errors, in: ["goal", "targetOn"])
                     ) {
                         el(
-                            "form", ["method": "post", "action": base + "/goals", "class": "action", "novalidate": ""]
+                            "form",
+                            [
+                                "method": "post", "action": Paths.participantGoals(enrolmentID), "class": "action",
+                                "novalidate": "",
+                            ]
                         ) {
                             Form.csrf(context)
                             Form.input(context, label: t(.goal), name: "goal", errors: m.errors, required: true)

@@ -57,12 +57,11 @@ public struct ImportModel: Sendable {
     public var firstRows: [ImportPreviewRow]
     public var previewed: Bool
     public var errors: [FieldError]
-    /// Where the import's pages live: `/imports` (candidates) or `/participant-imports`.
-    public var basePath = "/imports"
-    /// Running participants into a cohort rather than candidates.
+    /// Running participants into a cohort rather than candidates: the import's pages live
+    /// under `/participant-imports` instead of `/imports` (`paths`).
     public var participants = false
     /// Where the result leads: the candidates, or the cohort the participants went into.
-    public var doneHref = "/candidates"
+    public var doneHref = Paths.candidates()
 
     public init(
         id: UUID, programmeID: UUID, programmeName: String, fileName: String, status: String, header: [String],

@@ -52,9 +52,9 @@ public enum AccountPage {
                 (t(.rolesLabel), m.roles.map { t.label($0) }.joined(separator: ", ")),
                 (t(.mfaEnrolTitle), m.mfaOn ? t(.mfaStatusOn) : t(.mfaStatusOff)),
             ])
-            el("p") { Widgets.link(t(.mfaLink), "/account/mfa") }
+            el("p") { Widgets.link(t(.mfaLink), Paths.accountMFA()) }
             el("h2") { t(.phoneTitle) }
-            el("form", ["method": "post", "action": "/account/phone", "class": "action"]) {
+            el("form", ["method": "post", "action": Paths.accountPhone(), "class": "action"]) {
                 Form.csrf(context)
                 Form.input(
                     context, label: t(.phone), name: "phone", value: m.phone, type: "tel", errors: m.phoneErrors,
@@ -62,7 +62,7 @@ public enum AccountPage {
                 Form.submit(t(.phoneSave), secondary: true)
             }
             el("h2") { t(.languageTitle) }
-            el("form", ["method": "post", "action": "/account/locale", "class": "action"]) {
+            el("form", ["method": "post", "action": Paths.accountLocale(), "class": "action"]) {
                 Form.csrf(context)
                 Form.select(
                     context, label: t(.language), name: "locale", options: [("nl", "Nederlands"), ("en", "English")],
@@ -70,7 +70,7 @@ public enum AccountPage {
                 Form.submit(t(.save), secondary: true)
             }
             el("h2") { t(.passwordTitle) }
-            el("form", ["method": "post", "action": "/account/password", "class": "action", "novalidate": ""]) {
+            el("form", ["method": "post", "action": Paths.accountPassword(), "class": "action", "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, m.passwordErrors)
                 Form.input(
@@ -99,7 +99,7 @@ public enum AccountPage {
                         el(
                             "form",
                             [
-                                "method": "post", "action": "/account/tokens/\(token.id.uuidString)/revoke",
+                                "method": "post", "action": Paths.accountTokenRevoke(token.id),
                                 "class": "inline",
                             ]
                         ) {
@@ -109,7 +109,7 @@ public enum AccountPage {
                     ]
                 },
                 empty: t(.noTokens))
-            el("form", ["method": "post", "action": "/account/tokens", "class": "action", "novalidate": ""]) {
+            el("form", ["method": "post", "action": Paths.accountTokens(), "class": "action", "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, m.errors)
                 Form.input(context, label: t(.tokenName), name: "name", errors: m.errors, required: true)

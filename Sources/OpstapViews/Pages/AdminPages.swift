@@ -71,9 +71,9 @@ public enum AdminPage {
         let v = m.values
         func errors(_ form: String) -> [FieldError] { m.form == form ? m.errors : [] }
         return Layout.page(context, title: t(.adminTitle)) {
-            el("p") { Widgets.link(t(.securityLogLink), "/admin/security") }
-            el("p") { Widgets.link(t(.ssoLink), "/admin/sso") }
-            el("form", ["method": "post", "action": "/admin/mfa", "class": "action"]) {
+            el("p") { Widgets.link(t(.securityLogLink), Paths.adminSecurity()) }
+            el("p") { Widgets.link(t(.ssoLink), Paths.adminSSO()) }
+            el("form", ["method": "post", "action": Paths.adminMFA(), "class": "action"]) {
                 Form.csrf(context)
                 Form.checkboxes(
                     context, legend: t(.mfaPolicyLegend), name: "allStaff", options: [("1", t(.mfaPolicyAllStaff))],
@@ -86,12 +86,12 @@ public enum AdminPage {
                 headers: [t(.name), t(.email), t(.rolesLabel), t(.status), ""],
                 rows: m.staff.items.map { row in
                     [
-                        Widgets.link(row.name, "/admin/users/\(row.id.uuidString)"), .text(row.email),
+                        Widgets.link(row.name, Paths.adminUser(row.id)), .text(row.email),
                         .text(row.roles.map { t.label($0) }.joined(separator: ", ")),
                         .text(row.active ? t(.active) : t(.inactive)),
                         el(
                             "form",
-                            ["method": "post", "action": "/admin/users/\(row.id.uuidString)/active", "class": "inline"]
+                            ["method": "post", "action": Paths.adminUserActive(row.id), "class": "inline"]
                         ) {
                             Form.csrf(context)
                             el("input", ["type": "hidden", "name": "active", "value": row.active ? "0" : "1"])
@@ -100,10 +100,10 @@ public enum AdminPage {
                     ]
                 },
                 empty: t(.none))
-            Widgets.pagination(context, m.staff, path: "/admin", query: "")
-            el("p") { Widgets.link(t(.inviteStaff), "/admin/organisations/\(m.ownOrganisationID.uuidString)#invite") }
+            Widgets.pagination(context, m.staff, path: Paths.admin(), query: "")
+            el("p") { Widgets.link(t(.inviteStaff), Paths.adminOrganisation(m.ownOrganisationID) + "#invite") }
             el("h3") { t(.newUser) }
-            el("form", ["method": "post", "action": "/admin/users", "novalidate": ""]) {
+            el("form", ["method": "post", "action": Paths.adminUsers(), "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, errors("user"))
                 Form.input(
@@ -128,16 +128,16 @@ public enum AdminPage {
                     let manageable = m.isSteward || row.id == m.ownOrganisationID
                     return [
                         manageable
-                            ? Widgets.link(row.name, "/admin/organisations/\(row.id.uuidString)") : .text(row.name),
+                            ? Widgets.link(row.name, Paths.adminOrganisation(row.id)) : .text(row.name),
                         .text(t.label(row.kind)), .text(row.city), .text(row.locations.joined(separator: "; ")),
                     ]
                 },
                 empty: t(.none))
-            Widgets.pagination(context, m.organisations, path: "/admin", query: "")
+            Widgets.pagination(context, m.organisations, path: Paths.admin(), query: "")
             el("h3") { t(.newOrganisation) }
             if !m.isSteward { el("p", ["class": "hint"]) { t(.stewardOnly) } }
             if m.isSteward {
-                el("form", ["method": "post", "action": "/admin/organisations", "novalidate": ""]) {
+                el("form", ["method": "post", "action": Paths.adminOrganisations(), "novalidate": ""]) {
                     Form.csrf(context)
                     Form.errorSummary(context, errors("organisation"))
                     Form.input(
@@ -158,13 +158,13 @@ public enum AdminPage {
                 headers: [t(.name), t(.locationKind), t(.address), t(.city)],
                 rows: m.ownLocations.map { row in
                     [
-                        Widgets.link(row.name, "/admin/locations/\(row.id.uuidString)"), .text(t.label(row.kind)),
+                        Widgets.link(row.name, Paths.adminLocation(row.id)), .text(t.label(row.kind)),
                         .text("\(row.address), \(row.postcode)"), .text(row.city),
                     ]
                 },
                 empty: t(.none))
             el("h3") { t(.newLocation, m.organisationName) }
-            el("form", ["method": "post", "action": "/admin/locations", "novalidate": ""]) {
+            el("form", ["method": "post", "action": Paths.adminLocations(), "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, errors("location"))
                 LocationFields.render(context, values: m.form == "location" ? v : [:], errors: errors("location"))

@@ -7,9 +7,9 @@ import OpstapDomain
 public enum AllocationPage {
     public static func render(_ context: PageContext, _ m: AllocationModel) -> String {
         let t = context.t
-        let base = "/cohorts/\(m.cohortID.uuidString)/allocation"
+        let base = Paths.cohortAllocation(m.cohortID)
         return Layout.page(context, title: t(.allocationTitle, m.cohortName)) {
-            el("p") { Widgets.link(t(.backToCohort), "/cohorts/\(m.cohortID.uuidString)") }
+            el("p") { Widgets.link(t(.backToCohort), Paths.cohort(m.cohortID)) }
             el("form", ["method": "get", "action": base, "class": "filters"]) {
                 Form.select(
                     context, label: t(.allocationKind), name: "kind",
@@ -62,7 +62,7 @@ public enum AllocationPage {
                 if !m.rows.isEmpty {
                     el("div", ["class": "actions"]) {
                         Form.submit(t(.acceptSelected))
-                        Widgets.link(t(.rejectSuggestion), "/cohorts/\(m.cohortID.uuidString)")
+                        Widgets.link(t(.rejectSuggestion), Paths.cohort(m.cohortID))
                     }
                 }
             }

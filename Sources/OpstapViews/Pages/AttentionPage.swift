@@ -11,9 +11,9 @@ public enum AttentionPage {
         let t = context.t
         let title = isToday ? t(.attentionTitle) : t(.attentionAsOfTitle, DateText.text(iso: asOf, t.locale))
         return Layout.page(context, title: title) {
-            AsOfForm.render(context, action: "/attention", asOf: asOf, errors: errors)
+            AsOfForm.render(context, action: Paths.attention(), asOf: asOf, errors: errors)
             AttentionList.render(context, items.items, taskDueOn: isToday ? taskDueOn : nil)
-            Widgets.pagination(context, items, path: "/attention", query: isToday ? "" : "asOf=" + asOf)
+            Widgets.pagination(context, items, path: Paths.attention(), query: isToday ? "" : "asOf=" + asOf)
             if !rules.isEmpty { SignalRules.folded(context, rules, summary: t(.signalRulesTitle)) }
         }
     }

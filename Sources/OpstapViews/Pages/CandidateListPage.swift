@@ -55,9 +55,9 @@ public enum CandidateListPage {
         let t = context.t
         return Layout.page(context, title: t(.candidatesTitle)) {
             if model.canRegister {
-                el("p") { el("a", ["href": "/candidates/new", "class": "button"]) { t(.newCandidate) } }
+                el("p") { el("a", ["href": Paths.candidatesNew(), "class": "button"]) { t(.newCandidate) } }
             }
-            el("form", ["method": "post", "action": "/candidates/search", "class": "search", "role": "search"]) {
+            el("form", ["method": "post", "action": Paths.candidatesSearch(), "class": "search", "role": "search"]) {
                 Form.csrf(context)
                 Form.input(
                     context, label: model.bsnSearchAllowed ? t(.searchNameOrBSN) : t(.searchName), name: "q",
@@ -65,7 +65,7 @@ public enum CandidateListPage {
                 Form.submit(t(.search))
                 if !model.search.isEmpty { Form.submit(t(.clearSearch), name: "clear", value: "1", secondary: true) }
             }
-            el("form", ["method": "get", "action": "/candidates", "class": "filters"]) {
+            el("form", ["method": "get", "action": Paths.candidates(), "class": "filters"]) {
                 Form.select(
                     context, label: t(.programme), name: "programme", options: model.programmes,
                     selected: model.selectedProgramme, includeEmpty: true)
@@ -75,12 +75,13 @@ public enum CandidateListPage {
                 Form.submit(t(.filter), secondary: true)
             }
             CandidateList.table(context, model.rows.items, caption: t(.candidatesTitle))
-            Widgets.pagination(context, model.rows, path: "/candidates", query: model.query)
+            Widgets.pagination(context, model.rows, path: Paths.candidates(), query: model.query)
             el("p") {
                 el(
                     "a",
                     [
-                        "href": "/candidates?" + (model.query.isEmpty ? "" : model.query + "&") + "format=csv",
+                        "href": Paths.candidates() + "?" + (model.query.isEmpty ? "" : model.query + "&")
+                            + "format=csv",
                         "download": "",
                     ]
                 ) { context.t(.downloadCSV) }
@@ -130,7 +131,7 @@ public enum ParticipantListPage {
     public static func render(_ context: PageContext, _ model: ParticipantListModel) -> String {
         let t = context.t
         return Layout.page(context, title: t(.participantsTitle)) {
-            el("form", ["method": "get", "action": "/participants", "class": "filters"]) {
+            el("form", ["method": "get", "action": Paths.participants(), "class": "filters"]) {
                 Form.select(
                     context, label: t(.cohort), name: "cohort", options: model.cohorts, selected: model.selectedCohort,
                     includeEmpty: true)
@@ -140,12 +141,13 @@ public enum ParticipantListPage {
                 Form.submit(t(.filter), secondary: true)
             }
             ParticipantList.table(context, model.rows.items, caption: t(.participantsTitle))
-            Widgets.pagination(context, model.rows, path: "/participants", query: model.query)
+            Widgets.pagination(context, model.rows, path: Paths.participants(), query: model.query)
             el("p") {
                 el(
                     "a",
                     [
-                        "href": "/participants?" + (model.query.isEmpty ? "" : model.query + "&") + "format=csv",
+                        "href": Paths.participants() + "?" + (model.query.isEmpty ? "" : model.query + "&")
+                            + "format=csv",
                         "download": "",
                     ]
                 ) { context.t(.downloadCSV) }

@@ -70,7 +70,6 @@ public struct CandidateModel: Sendable {
 public enum CandidatePage {
     public static func render(_ context: PageContext, _ m: CandidateModel) -> String {
         let t = context.t
-        let base = "/candidates/\(m.candidacyID.uuidString)"
         let stageText = m.decision.map { t.label($0) } ?? t.label(m.stage)
         return Layout.page(context, title: m.person.name) {
             el("p", ["class": "lead"]) {
@@ -93,7 +92,7 @@ public enum CandidatePage {
             el("h2") { t(.personTitle) }
             PersonFacts.render(context, m.person)
             if m.canRunSelection {
-                el("p") { Widgets.link(t(.editIntake), "/persons/\(m.person.id.uuidString)/intake") }
+                el("p") { Widgets.link(t(.editIntake), Paths.personIntake(m.person.id)) }
             }
 
             if !m.criteria.isEmpty {
@@ -109,7 +108,8 @@ public enum CandidatePage {
                             el(
                                 "form",
                                 [
-                                    "method": "post", "action": base + "/assessments/" + item.criterion.code,
+                                    "method": "post",
+                                    "action": Paths.candidateAssessment(m.candidacyID, item.criterion.code),
                                     "novalidate": "",
                                 ]
                             ) {
@@ -155,11 +155,11 @@ public enum CandidatePage {
             // The decision follows the evidence it decides on: the scores come first.
             if m.canRunSelection && !m.availableSteps.isEmpty {
                 el("h2") { t(.nextStepTitle) }
-                actions(context, m, base: base)
+                actions(context, m)
             }
             if let cohorts = m.cohorts {
                 el("h2") { t(.enrolTitle) }
-                el("form", ["method": "post", "action": base + "/enrol", "novalidate": ""]) {
+                el("form", ["method": "post", "action": Paths.candidateEnrol(m.candidacyID), "novalidate": ""]) {
                     Form.csrf(context)
                     Form.select(
                         context, label: t(.cohort), name: "cohortId", options: cohorts, selected: nil, errors: m.errors,
@@ -181,12 +181,18 @@ public enum CandidatePage {
         }
     }
 
-    static func actions(_ context: PageContext, _ m: CandidateModel, base: String) -> HTMLNode {
+    static func actions(_ context: PageContext, _ m: CandidateModel) -> HTMLNode {
         let t = context.t
         let steps = Set(m.availableSteps)
         return fragment {
             if steps.contains("planIntake") {
-                el("form", ["method": "post", "action": base + "/steps", "class": "action", "novalidate": ""]) {
+                el(
+                    "form",
+                    [
+                        "method": "post", "action": Paths.candidateSteps(m.candidacyID), "class": "action",
+                        "novalidate": "",
+                    ]
+                ) {
                     Form.csrf(context)
                     el("input", ["type": "hidden", "name": "step", "value": "planIntake"])
                     Form.input(
@@ -196,7 +202,13 @@ public enum CandidatePage {
                 }
             }
             if steps.contains("recordIntakeHeld") {
-                el("form", ["method": "post", "action": base + "/steps", "class": "action", "novalidate": ""]) {
+                el(
+                    "form",
+                    [
+                        "method": "post", "action": Paths.candidateSteps(m.candidacyID), "class": "action",
+                        "novalidate": "",
+                    ]
+                ) {
                     Form.csrf(context)
                     el("input", ["type": "hidden", "name": "step", "value": "recordIntakeHeld"])
                     Form.input(
@@ -206,7 +218,7 @@ public enum CandidatePage {
                 }
             }
             if steps.contains("startSelection") {
-                el("form", ["method": "post", "action": base + "/steps", "class": "action"]) {
+                el("form", ["method": "post", "action": Paths.candidateSteps(m.candidacyID), "class": "action"]) {
                     Form.csrf(context)
                     el("input", ["type": "hidden", "name": "step", "value": "startSelection"])
                     Form.submit(t(.startSelection))
@@ -220,7 +232,13 @@ public enum CandidatePage {
                 }
             }
             if !decisions.isEmpty {
-                el("form", ["method": "post", "action": base + "/decision", "class": "action", "novalidate": ""]) {
+                el(
+                    "form",
+                    [
+                        "method": "post", "action": Paths.candidateDecision(m.candidacyID), "class": "action",
+                        "novalidate": "",
+                    ]
+                ) {
                     Form.csrf(context)
                     Form.select(
                         context, label: t(.decisionLabel), name: "decision",

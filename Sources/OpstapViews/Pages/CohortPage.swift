@@ -1,6 +1,8 @@
+import Foundation
 import OpstapDomain
 
 public struct CohortModel: Sendable {
+    public var id: UUID
     public var name: String
     public var programmeName: String
     public var programmeHref: String
@@ -10,11 +12,11 @@ public struct CohortModel: Sendable {
     public var streams: [String]
     public var version: Int
     public var participants: ResultPage<ParticipantRow>
-    public var pagePath: String
     public init(
-        name: String, programmeName: String, programmeHref: String, startDate: String, capacity: Int, taken: Int,
-        streams: [String], version: Int, participants: ResultPage<ParticipantRow>, pagePath: String
+        id: UUID, name: String, programmeName: String, programmeHref: String, startDate: String, capacity: Int,
+        taken: Int, streams: [String], version: Int, participants: ResultPage<ParticipantRow>
     ) {
+        self.id = id
         self.name = name
         self.programmeName = programmeName
         self.programmeHref = programmeHref
@@ -24,7 +26,6 @@ public struct CohortModel: Sendable {
         self.streams = streams
         self.version = version
         self.participants = participants
-        self.pagePath = pagePath
     }
 }
 
@@ -42,17 +43,17 @@ public enum CohortPage {
             el("p") {
                 Widgets.link(t(.backToProgramme), model.programmeHref)
                 " · "
-                Widgets.link(t(.cohortHoursLink), model.pagePath + "/hours")
+                Widgets.link(t(.cohortHoursLink), Paths.cohortHours(model.id))
                 if context.user?.can(.enrol) == true {
                     " · "
-                    Widgets.link(t(.allocationLink), model.pagePath + "/allocation")
+                    Widgets.link(t(.allocationLink), Paths.cohortAllocation(model.id))
                     " · "
-                    Widgets.link(t(.participantImportLink), model.pagePath + "/participant-imports/new")
+                    Widgets.link(t(.participantImportLink), Paths.cohortParticipantImportsNew(model.id))
                 }
             }
             el("h2") { t(.participantsTitle) }
             ParticipantList.table(context, model.participants.items, caption: t(.participantsOf, model.name))
-            Widgets.pagination(context, model.participants, path: model.pagePath, query: "")
+            Widgets.pagination(context, model.participants, path: Paths.cohort(model.id), query: "")
         }
     }
 }

@@ -154,7 +154,7 @@ public enum DossierPage {
 
     public static func render(_ context: PageContext, _ m: DossierModel) -> String {
         let t = context.t
-        let base = "/participants/\(m.enrolmentID.uuidString)"
+        let id = m.enrolmentID
         return Layout.page(context, title: m.person.name) {
             el("p", ["class": "lead"]) {
                 Widgets.badge(t.label(m.state), kind: m.state.rawValue)
@@ -165,21 +165,22 @@ public enum DossierPage {
             }
             Form.errorSummary(context, m.errors)
             menu(context, m)
-            summaryCard(context, m, base: base)
+            summaryCard(context, m)
             part(.hours, context) {
                 if let hours = m.hours {
                     el("h2", ["id": "hours-title"]) { t(.hoursTitle) }
                     HoursTable.render(context, hours, weekStart: m.hoursWeekStart)
-                    el("p") { Widgets.link(t(.hoursLink), base + "/hours") }
+                    el("p") { Widgets.link(t(.hoursLink), Paths.participantHours(id)) }
                 }
             }
             if let placements = m.placements {
-                PlacementsSection.render(context, placements, base: base)
+                PlacementsSection.render(context, placements, enrolmentID: id)
             }
             part(.progress, context) {
                 if let marks = m.statusMarks {
                     StatusMarkSection.render(
-                        context, marks, action: base + "/status", canSet: m.canTransition && !m.state.isTerminal,
+                        context, marks, action: Paths.participantStatus(id),
+                        canSet: m.canTransition && !m.state.isTerminal,
                         errors: m.errors)
                     el("h3", ["id": "tasks"]) { t(.tasksOfParticipant) }
                     TaskList.render(context, m.tasks, caption: t(.tasksOfParticipant), canComplete: false)
@@ -195,19 +196,22 @@ public enum DossierPage {
                     }
                 }
                 if let reviews = m.reviews {
-                    ReviewsSection.render(context, reviews, base: base, today: m.today)
+                    ReviewsSection.render(context, reviews, enrolmentID: id, today: m.today)
                 }
             }
             if let notes = m.notes {
                 NotesSection.render(
-                    context, notes, action: base + "/notes", canWrite: m.canWriteNotes && !m.state.isTerminal,
+                    context, notes, action: Paths.participantNotes(id),
+                    canWrite: m.canWriteNotes && !m.state.isTerminal,
                     errors: m.noteErrors, today: m.today, typed: m.noteTyped)
             }
             part(.life, context) {
                 el("h2", ["id": "life-title"]) { t(.pathwayLink) }
-                el("p", ["class": "pathway-link"]) { Widgets.link(t(.dossierPathwayOpen), base + "/pathway") }
+                el("p", ["class": "pathway-link"]) {
+                    Widgets.link(t(.dossierPathwayOpen), Paths.participantPathway(id))
+                }
                 if let schedule = m.schedule {
-                    ScheduleSection.render(context, schedule, icsHref: base + "/schedule.ics")
+                    ScheduleSection.render(context, schedule, icsHref: Paths.participantSchedule(id))
                 }
             }
             part(.person, context) {
@@ -224,14 +228,14 @@ public enum DossierPage {
                     Widgets.link(t(.openCohort), m.cohortHref)
                     if let href = m.candidacyHref { " · "; Widgets.link(t(.openCandidacy), href) }
                 }
-                team(context, m, base: base)
+                team(context, m)
                 if !m.otherVersions.isEmpty && !m.state.isTerminal {
                     el("h3") { t(.moveVersionTitle) }
                     FormFold.render(
                         t(.moveVersion), id: "move-version",
                         open: FormFold.hasError(m.errors, in: ["version", "move.date"])
                     ) {
-                        el("form", ["method": "post", "action": base + "/version", "class": "action"]) {
+                        el("form", ["method": "post", "action": Paths.participantVersion(id), "class": "action"]) {
                             Form.csrf(context)
                             Form.select(
                                 context, label: t(.version), name: "version",
@@ -244,7 +248,7 @@ public enum DossierPage {
                         }
                     }
                 }
-                if let account = m.ownAccount { ownAccount(context, account, base: base) }
+                if let account = m.ownAccount { ownAccount(context, account, enrolmentID: id) }
                 Timeline.render(context, m.timeline, title: t(.timelineTitle))
                 if let log = m.accessLog {
                     AccessLogList.render(context, log)
@@ -289,7 +293,7 @@ public enum DossierPage {
 
     /// What a reader needs first: where the participant is, how it goes, who to call, and the
     /// one way to the next step.
-    static func summaryCard(_ context: PageContext, _ m: DossierModel, base: String) -> HTMLNode {
+    static func summaryCard(_ context: PageContext, _ m: DossierModel) -> HTMLNode {
         let t = context.t
         func wholeHours(_ value: Double) -> String { t.count(Int(value.rounded())) }
         return el(
@@ -380,8 +384,10 @@ public enum DossierPage {
             if let rules = m.signalRules, !m.state.isTerminal {
                 SignalRules.folded(context, [rules], summary: t(.guidanceSettingsTitle))
             }
-            AsOfForm.render(context, action: base, asOf: m.signalsAsOf ?? m.today, errors: m.signalsAsOfErrors)
-            let steps = nextSteps(t, m, base: base)
+            AsOfForm.render(
+                context, action: Paths.dossier(m.enrolmentID), asOf: m.signalsAsOf ?? m.today,
+                errors: m.signalsAsOfErrors)
+            let steps = nextSteps(t, m)
             if !steps.isEmpty {
                 el("details", ["class": "next-step"]) {
                     el("summary") { t(.nextStepTitle) }
@@ -396,12 +402,12 @@ public enum DossierPage {
 
     /// Every act the viewer may take on a running file, each a link to its form: a transition
     /// on a page of its own, any other act to its folded form in the part it changes.
-    static func nextSteps(_ t: Translator, _ m: DossierModel, base: String) -> [(label: String, href: String)] {
+    static func nextSteps(_ t: Translator, _ m: DossierModel) -> [(label: String, href: String)] {
         guard !m.state.isTerminal else { return [] }
         var steps: [(label: String, href: String)] = []
         if m.canTransition {
             for kind in m.availableKinds where TransitionStepPage.hasForm(kind) {
-                steps.append((t.label(kind), base + "/step/" + kind.rawValue))
+                steps.append((t.label(kind), Paths.participantStep(m.enrolmentID, kind)))
             }
         }
         if m.placements?.canPlace == true { steps.append((t(.addPlacement), "#add-placement")) }
@@ -419,7 +425,7 @@ public enum DossierPage {
     }
 
     /// The guidance team, and — for those who manage it — ending and adding assignments.
-    static func team(_ context: PageContext, _ m: DossierModel, base: String) -> HTMLNode {
+    static func team(_ context: PageContext, _ m: DossierModel) -> HTMLNode {
         let t = context.t
         return fragment {
             el("h3", ["id": "team"]) { t(.teamTitle) }
@@ -437,7 +443,8 @@ public enum DossierPage {
                             el(
                                 "form",
                                 [
-                                    "method": "post", "action": base + "/team/\(id.uuidString)/end", "class": "inline",
+                                    "method": "post", "action": Paths.participantTeamEnd(m.enrolmentID, id),
+                                    "class": "inline",
                                     "novalidate": "",
                                 ]
                             ) {
@@ -456,7 +463,13 @@ public enum DossierPage {
                     t(.assign), id: "add-team-member",
                     open: FormFold.hasError(m.errors, in: ["role", "userId", "startsOn"])
                 ) {
-                    el("form", ["method": "post", "action": base + "/team", "class": "action", "novalidate": ""]) {
+                    el(
+                        "form",
+                        [
+                            "method": "post", "action": Paths.participantTeam(m.enrolmentID), "class": "action",
+                            "novalidate": "",
+                        ]
+                    ) {
                         Form.csrf(context)
                         Form.select(
                             context, label: t(.roleLabel), name: "role",
@@ -476,7 +489,7 @@ public enum DossierPage {
 
     /// The participant's own Opstap: whether they have an account, and a new activation code
     /// with a printable letter in their language.
-    static func ownAccount(_ context: PageContext, _ account: OwnAccountPart, base: String) -> HTMLNode {
+    static func ownAccount(_ context: PageContext, _ account: OwnAccountPart, enrolmentID: UUID) -> HTMLNode {
         let t = context.t
         return el("section", ["aria-labelledby": "own-account"]) {
             el("h2", ["id": "own-account"]) { t(.ownAccountTitle) }
@@ -489,7 +502,7 @@ public enum DossierPage {
                 }
             }
             Form.errorSummary(context, account.errors, scope: "account")
-            el("form", ["method": "post", "action": base + "/account", "class": "narrow"]) {
+            el("form", ["method": "post", "action": Paths.participantAccount(enrolmentID), "class": "narrow"]) {
                 Form.csrf(context)
                 Form.input(
                     context, label: t(.ownAccountSignIn), name: "signIn", value: account.suggestedSignIn,
@@ -501,7 +514,7 @@ public enum DossierPage {
                 Form.submit(t(.ownAccountInvite))
             }
             if case .active = account.status {
-                el("form", ["method": "post", "action": base + "/account/end", "class": "inline"]) {
+                el("form", ["method": "post", "action": Paths.participantAccountEnd(enrolmentID), "class": "inline"]) {
                     Form.csrf(context)
                     Form.submit(t(.ownAccountEnd), secondary: true)
                 }

@@ -29,7 +29,7 @@ public enum DraftEditorPage {
         let t = context.t
         let d = model.definition
         let errors = model.errors
-        let action = model.programmeID.map { "/programmes/\($0.uuidString)/draft" } ?? "/programmes/new"
+        let action = model.programmeID.map { Paths.programmeDraft($0) } ?? Paths.programmesNew()
         let title = model.programmeID == nil ? t(.newProgramme) : t(.editDraftOf, d.name)
         let phaseOptions = d.phases.map { ($0.code, $0.name) }
         return Layout.page(context, title: title) {

@@ -12,7 +12,7 @@ public enum ErrorPage {
             }
         return Layout.page(context, title: title) {
             el("p") { text }
-            el("p") { Widgets.link(t(.backHome), "/") }
+            el("p") { Widgets.link(t(.backHome), Paths.home()) }
         }
     }
 
@@ -21,7 +21,7 @@ public enum ErrorPage {
         let t = context.t
         return Layout.page(context, title: t(.errorBadRequestTitle)) {
             el("p") { text }
-            el("p") { Widgets.link(t(.backHome), "/") }
+            el("p") { Widgets.link(t(.backHome), Paths.home()) }
         }
     }
 
@@ -31,7 +31,7 @@ public enum ErrorPage {
         let t = context.t
         return Layout.page(context, title: t(.errorExpiredTitle)) {
             el("p") { t(.errorExpiredText) }
-            el("p") { Widgets.link(t(.backHome), "/") }
+            el("p") { Widgets.link(t(.backHome), Paths.home()) }
         }
     }
 }

@@ -6,14 +6,20 @@ import OpstapDomain
 public enum EsfReportPage {
     public static func render(_ context: PageContext, _ m: EsfReportModel) -> String {
         let t = context.t
-        let base = "/funding/\(m.streamID)/esf"
+        let id = m.streamID
         return Layout.page(context, title: t(.esfReportTitle, m.streamName, String(m.year))) {
-            el("p") { Widgets.link(t(.backToFundingStream, m.streamName), "/funding/\(m.streamID)") }
+            el("p") { Widgets.link(t(.backToFundingStream, m.streamName), Paths.fundingStream(id)) }
             el("nav", ["class": "tabs", "aria-label": t(.esfYears)]) {
                 el("ul") {
                     for year in m.years {
                         el("li") {
-                            el("a", ["href": "\(base)?year=\(year)", "aria-current": year == m.year ? "page" : nil]) {
+                            el(
+                                "a",
+                                [
+                                    "href": Paths.esfReport(id) + "?year=\(year)",
+                                    "aria-current": year == m.year ? "page" : nil,
+                                ]
+                            ) {
                                 String(year)
                             }
                         }
@@ -29,7 +35,7 @@ public enum EsfReportPage {
                     if m.canOpenFigures {
                         Widgets.link(
                             t(.esfMissingCharacteristics, t.count(m.missingCharacteristics)),
-                            "\(base)/missing?year=\(m.year)")
+                            Paths.esfMissing(id) + "?year=\(m.year)")
                     } else {
                         t(.esfMissingCharacteristics, t.count(m.missingCharacteristics))
                     }
@@ -72,16 +78,20 @@ public enum EsfReportPage {
             el("h2") { t(.downloads) }
             el("ul", ["class": "links"]) {
                 el("li") {
-                    el("a", ["href": "\(base).csv?year=\(m.year)", "download": ""]) { t(.downloadIndicatorsCSV) }
+                    el("a", ["href": Paths.esfReportCSV(id) + "?year=\(m.year)", "download": ""]) {
+                        t(.downloadIndicatorsCSV)
+                    }
                 }
                 el("li") {
-                    el("a", ["href": "\(base).xlsx?year=\(m.year)", "download": ""]) { t(.downloadIndicatorsSheet) }
+                    el("a", ["href": Paths.esfReportSheet(id) + "?year=\(m.year)", "download": ""]) {
+                        t(.downloadIndicatorsSheet)
+                    }
                 }
                 if m.canOpenFigures {
-                    el("li") { Widgets.link(t(.esfParticipantList), "\(base)/participants?year=\(m.year)") }
+                    el("li") { Widgets.link(t(.esfParticipantList), Paths.esfParticipants(id) + "?year=\(m.year)") }
                 }
                 if m.mayReadBSN {
-                    el("li") { Widgets.link(t(.bsnReport), "\(base)/bsn?year=\(m.year)") }
+                    el("li") { Widgets.link(t(.bsnReport), Paths.esfBSN(id) + "?year=\(m.year)") }
                 }
             }
             if !m.suppressed && (!m.differences.isEmpty || m.showingSnapshot) {
@@ -98,7 +108,7 @@ public enum EsfReportPage {
                     }, empty: t(.noSnapshotDifferences))
             }
             if m.canFreeze {
-                el("form", ["method": "post", "action": "\(base)/snapshots?year=\(m.year)"]) {
+                el("form", ["method": "post", "action": Paths.esfSnapshots(id) + "?year=\(m.year)"]) {
                     Form.csrf(context)
                     el("input", ["type": "hidden", "name": "year", "value": String(m.year)])
                     el("p", ["class": "hint"]) { t(.freezeHint) }
@@ -123,7 +133,8 @@ public enum EsfReportPage {
                             "a",
                             [
                                 "href":
-                                    "/funding/\(m.streamID)/esf/figure?year=\(m.year)&indicator=\(indicator.rawValue)&column=\(column)&gender=\(gender?.rawValue ?? "all")",
+                                    Paths.esfFigure(m.streamID)
+                                    + "?year=\(m.year)&indicator=\(indicator.rawValue)&column=\(column)&gender=\(gender?.rawValue ?? "all")",
                                 "aria-label": t(
                                     .openFigure, t.count(n), indicator.rawValue,
                                     column == "cumulative" ? t(.cumulativeThrough, String(m.year)) : column,
@@ -150,7 +161,7 @@ public enum EsfPeoplePage {
             headers.append(t(.esfResults))
         }
         return Layout.page(context, title: m.heading) {
-            el("p") { Widgets.link(t(.backToEsfReport), "/funding/\(m.streamID)/esf?year=\(m.year)") }
+            el("p") { Widgets.link(t(.backToEsfReport), Paths.esfReport(m.streamID) + "?year=\(m.year)") }
             el("ul", ["class": "links"]) {
                 el("li") { el("a", ["href": m.csvHref, "download": ""]) { t(.downloadCSV) } }
                 el("li") {
@@ -173,7 +184,7 @@ public enum EsfPeoplePage {
                         ]
                     }
                     return [
-                        row.enrolmentID.map { Widgets.link(row.name, "/participants/\($0)") } ?? .text(row.name),
+                        row.enrolmentID.map { Widgets.link(row.name, Paths.dossier($0)) } ?? .text(row.name),
                         .text(t.label(row.gender)), .text(DateText.text(row.entryDate, t.locale)), .text(exit),
                         .text(row.results.map(\.rawValue).joined(separator: ", ")),
                     ]

@@ -6,13 +6,14 @@ public enum FundingListPage {
     public static func render(_ context: PageContext, _ m: FundingListModel) -> String {
         let t = context.t
         return Layout.page(context, title: t(.fundingTitle, m.programmeName)) {
-            el("p") { Widgets.link(t(.backToProgramme), "/programmes/\(m.programmeID)") }
+            el("p") { Widgets.link(t(.backToProgramme), Paths.programme(m.programmeID)) }
             Widgets.table(
                 caption: t(.fundingStreams),
                 headers: [t(.name), t(.fundingKindHeader), t(.funder), t(.amount), t(.period), t(.eligibleHeader)],
                 rows: m.streams.map { row in
                     [
-                        Widgets.link(row.name, "/funding/\(row.id)"), .text(t.label(row.kind)), .text(row.funder),
+                        Widgets.link(row.name, Paths.fundingStream(row.id)), .text(t.label(row.kind)),
+                        .text(row.funder),
                         .text(row.amountCents.map { t.money(cents: $0) } ?? t(.noAmount)),
                         .text(DateText.text(row.startsOn, t.locale) + " – " + DateText.text(row.endsOn, t.locale)),
                         t.figure(row.eligibleCount),
@@ -20,7 +21,7 @@ public enum FundingListPage {
                 }, empty: t(.noFundingStreams))
             if m.canManage {
                 el("h2") { t(.addFundingStream) }
-                el("form", ["method": "post", "action": "/programmes/\(m.programmeID)/funding", "novalidate": ""]) {
+                el("form", ["method": "post", "action": Paths.programmeFunding(m.programmeID), "novalidate": ""]) {
                     Form.csrf(context)
                     Form.errorSummary(context, m.errors)
                     Form.input(
@@ -67,7 +68,7 @@ public enum FundingStreamPage {
         let t = context.t
         let s = m.stream
         return Layout.page(context, title: s.name) {
-            el("p") { Widgets.link(t(.backToFunding), "/programmes/\(m.programmeID)/funding") }
+            el("p") { Widgets.link(t(.backToFunding), Paths.programmeFunding(m.programmeID)) }
             Widgets.facts([
                 (t(.programme), m.programmeName), (t(.fundingKindHeader), t.label(s.kind)), (t(.funder), s.funder),
                 (t(.fundingReference), s.reference),
@@ -82,7 +83,7 @@ public enum FundingStreamPage {
                 el("ul", ["class": "links"]) {
                     for year in m.years {
                         el("li") {
-                            Widgets.link(t(.esfReportForYear, String(year)), "/funding/\(s.id)/esf?year=\(year)")
+                            Widgets.link(t(.esfReportForYear, String(year)), Paths.esfReport(s.id) + "?year=\(year)")
                         }
                     }
                 }
@@ -103,14 +104,14 @@ public enum FundingStreamPage {
                         s.kind == .esfPlus && m.canRecord
                             ? Widgets.link(
                                 row.hasCharacteristics ? t(.esfCharacteristicsEdit) : t(.esfCharacteristicsCapture),
-                                "/funding/\(s.id)/characteristics/\(row.personID)")
+                                Paths.fundingCharacteristics(s.id, row.personID))
                             : .text(row.hasCharacteristics ? t(.yes) : t(.no)),
                     ]
                 }, empty: t(.noEligibility))
-            Widgets.pagination(context, m.eligibility, path: "/funding/\(s.id)", query: "")
+            Widgets.pagination(context, m.eligibility, path: Paths.fundingStream(s.id), query: "")
             if m.canRecord {
                 el("h2") { t(.recordEligibility) }
-                el("form", ["method": "post", "action": "/funding/\(s.id)/eligibility", "novalidate": ""]) {
+                el("form", ["method": "post", "action": Paths.fundingEligibility(s.id), "novalidate": ""]) {
                     Form.csrf(context)
                     Form.errorSummary(context, m.errors)
                     Form.select(
@@ -146,14 +147,16 @@ public enum EsfCharacteristicsPage {
         let t = context.t
         let yesNo: [(value: String, label: String)] = [("true", t(.yes)), ("false", t(.no))]
         return Layout.page(context, title: t(.esfCharacteristicsTitle, m.personName)) {
-            el("p") { Widgets.link(t(.backToFundingStream, m.streamName), "/funding/\(m.streamID)#eligibility") }
+            el("p") {
+                Widgets.link(t(.backToFundingStream, m.streamName), Paths.fundingStream(m.streamID) + "#eligibility")
+            }
             el("p") { t(.esfCharacteristicsIntro) }
             if let recordedOn = m.recordedOn {
                 el("p", ["class": "hint"]) { t(.esfCapturedOn, DateText.text(recordedOn, t.locale)) }
             }
             el(
                 "form",
-                ["method": "post", "action": "/funding/\(m.streamID)/characteristics/\(m.personID)", "novalidate": ""]
+                ["method": "post", "action": Paths.fundingCharacteristics(m.streamID, m.personID), "novalidate": ""]
             ) {
                 Form.csrf(context)
                 Form.errorSummary(context, m.errors)

@@ -53,14 +53,14 @@ public enum HeldRegistrationsPage {
                 headers: [t(.name), t(.dateOfBirth), t(.programme), t(.registeredAt), t(.registeredBy), t(.status)],
                 rows: rows.items.map { row in
                     [
-                        Widgets.link(row.name, "/registrations/held/\(row.id.uuidString)"),
+                        Widgets.link(row.name, Paths.heldRegistration(row.id)),
                         row.dateOfBirth.map { DateText.node(iso: $0, t.locale) } ?? .text("—"),
                         .text(row.programme), .text(DateText.timestamp(row.registeredAt, t.locale)),
                         .text(row.registeredBy), .text(statusText(t, row.status)),
                     ]
                 },
                 empty: t(.none))
-            Widgets.pagination(context, rows, path: "/registrations/held", query: "")
+            Widgets.pagination(context, rows, path: Paths.heldRegistrations(), query: "")
         }
     }
 
@@ -89,7 +89,7 @@ public enum HeldRegistrationsPage {
             if mayResolve && row.status == "held" {
                 el("h2") { t(.heldRegistrationDecide) }
                 el("p", ["class": "hint"]) { t(.heldRegistrationDecideExplain) }
-                el("form", ["method": "post", "action": "/registrations/held/\(row.id.uuidString)/resolution"]) {
+                el("form", ["method": "post", "action": Paths.heldRegistrationResolution(row.id)]) {
                     Form.csrf(context)
                     el("fieldset", ["id": "personId"]) {
                         el("legend") { t(.heldRegistrationSamePerson) }
@@ -112,7 +112,7 @@ public enum HeldRegistrationsPage {
                     }
                     Form.submit(t(.heldRegistrationLink))
                 }
-                el("form", ["method": "post", "action": "/registrations/held/\(row.id.uuidString)/resolution"]) {
+                el("form", ["method": "post", "action": Paths.heldRegistrationResolution(row.id)]) {
                     Form.csrf(context)
                     el("input", ["type": "hidden", "name": "outcome", "value": "newPerson"])
                     Form.submit(t(.heldRegistrationNewPerson), secondary: true)

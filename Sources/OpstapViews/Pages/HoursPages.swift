@@ -124,7 +124,7 @@ public struct HoursPageModel: Sendable {
 public enum HoursPage {
     public static func render(_ context: PageContext, _ m: HoursPageModel) -> String {
         let t = context.t
-        let base = "/participants/\(m.enrolmentID.uuidString)/hours"
+        let base = Paths.participantHours(m.enrolmentID)
         let v = m.values
         return Layout.page(context, title: t(.hoursPageTitle, m.participant)) {
             el("p") { Widgets.link(t(.backToDossier), m.dossierHref) }
@@ -168,16 +168,18 @@ public enum HoursPage {
             }
             el("h2") { t(.ledgerTitle) }
             LedgerTable.render(
-                context, m.entries.items, base: base, canRecord: m.canRecord, canApprove: m.canApprove,
-                showParticipant: false)
+                context, m.entries.items, enrolmentID: m.enrolmentID, canRecord: m.canRecord,
+                canApprove: m.canApprove, showParticipant: false)
             Widgets.pagination(context, m.entries, path: base, query: "")
         }
     }
 }
 
 public enum LedgerTable {
+    /// `enrolmentID` is the participant whose hours page shows the ledger; nil on the approvals
+    /// page, where a line moves by its own path.
     public static func render(
-        _ context: PageContext, _ rows: [LedgerRow], base: String?, canRecord: Bool, canApprove: Bool,
+        _ context: PageContext, _ rows: [LedgerRow], enrolmentID: UUID?, canRecord: Bool, canApprove: Bool,
         showParticipant: Bool
     ) -> HTMLNode {
         let t = context.t
@@ -198,9 +200,7 @@ public enum LedgerTable {
                             }
                         }
                     },
-                    actions(
-                        context, row, base: base ?? "/hours/\(row.id.uuidString)", canRecord: canRecord,
-                        canApprove: canApprove, entryBase: base == nil),
+                    actions(context, row, enrolmentID: enrolmentID, canRecord: canRecord, canApprove: canApprove),
                 ]
                 if showParticipant { cells.insert(.text(row.participant ?? ""), at: 0) }
                 return cells
@@ -209,30 +209,35 @@ public enum LedgerTable {
     }
 
     static func actions(
-        _ context: PageContext, _ row: LedgerRow, base: String, canRecord: Bool, canApprove: Bool, entryBase: Bool
+        _ context: PageContext, _ row: LedgerRow, enrolmentID: UUID?, canRecord: Bool, canApprove: Bool
     ) -> HTMLNode {
         let t = context.t
-        let entryPath = entryBase ? base : base + "/\(row.id.uuidString)"
+        let submit = enrolmentID.map { Paths.participantHoursEntrySubmit($0, row.id) } ?? Paths.hoursEntrySubmit(row.id)
+        let approve =
+            enrolmentID.map { Paths.participantHoursEntryApprove($0, row.id) } ?? Paths.hoursEntryApprove(row.id)
+        let reject = enrolmentID.map { Paths.participantHoursEntryReject($0, row.id) } ?? Paths.hoursEntryReject(row.id)
         return fragment {
             if canRecord && (row.status == .draft || row.status == .rejected) {
-                el("form", ["method": "post", "action": entryPath + "/submit", "class": "inline"]) {
+                el("form", ["method": "post", "action": submit, "class": "inline"]) {
                     Form.csrf(context)
                     Form.submit(t(.submit), secondary: true)
                 }
             }
             if canApprove && row.status == .submitted {
-                el("form", ["method": "post", "action": entryPath + "/approve", "class": "inline"]) {
+                el("form", ["method": "post", "action": approve, "class": "inline"]) {
                     Form.csrf(context)
                     Form.submit(t(.approve), secondary: true)
                 }
-                el("form", ["method": "post", "action": entryPath + "/reject", "class": "inline reject"]) {
+                el("form", ["method": "post", "action": reject, "class": "inline reject"]) {
                     Form.csrf(context)
                     Form.input(context, label: t(.rejectionReason), name: "reason", scope: row.id.uuidString)
                     Form.submit(t(.reject), secondary: true)
                 }
             }
-            if canRecord && row.status == .approved && !row.superseded && !entryBase {
-                el("a", ["href": base + "?corrects=\(row.id.uuidString)#record"]) { t(.correct) }
+            if canRecord && row.status == .approved && !row.superseded, let enrolmentID {
+                el("a", ["href": Paths.participantHours(enrolmentID) + "?corrects=\(row.id.uuidString)#record"]) {
+                    t(.correct)
+                }
             }
         }
     }
@@ -303,9 +308,11 @@ public enum ApprovalsPage {
         let submitted = m.rows.filter { $0.status == .submitted }
         return Layout.page(context, title: t(.approvalsTitle, DateText.text(iso: m.weekStart, t.locale))) {
             el("nav", ["class": "pagination", "aria-label": t(.weekNavigation)]) {
-                el("a", ["href": "/hours/approvals?week=\(m.previousWeek)", "rel": "prev"]) { t(.previousWeek) }
+                el("a", ["href": Paths.hoursApprovals() + "?week=\(m.previousWeek)", "rel": "prev"]) {
+                    t(.previousWeek)
+                }
                 if let next = m.nextWeek {
-                    el("a", ["href": "/hours/approvals?week=\(next)", "rel": "next"]) { t(.nextWeek) }
+                    el("a", ["href": Paths.hoursApprovals() + "?week=\(next)", "rel": "next"]) { t(.nextWeek) }
                 }
             }
             if let refusal = m.refusal {
@@ -314,13 +321,14 @@ public enum ApprovalsPage {
             if !m.cards.isEmpty { SignOffCards.render(context, m) }
             if !submitted.isEmpty {
                 // All at once only after the totals and a confirmation (`BulkApprovalPage`).
-                el("form", ["method": "get", "action": "/hours/approvals/confirm", "class": "action"]) {
+                el("form", ["method": "get", "action": Paths.hoursApprovalsConfirm(), "class": "action"]) {
                     el("input", ["type": "hidden", "name": "week", "value": m.weekStart])
                     Form.submit(t(.approveWeek, String(submitted.count)))
                 }
             }
             el("h2") { t(.signOffAllLines) }
-            LedgerTable.render(context, m.rows, base: nil, canRecord: false, canApprove: true, showParticipant: true)
+            LedgerTable.render(
+                context, m.rows, enrolmentID: nil, canRecord: false, canApprove: true, showParticipant: true)
         }
     }
 }
@@ -334,7 +342,6 @@ enum SignOffCards {
             el("ul", ["class": "cards"]) {
                 for card in m.cards {
                     let id = card.enrolmentID.uuidString
-                    let base = "/hours/approvals/interns/\(id)"
                     let errors = m.rejectErrors?.enrolmentID == card.enrolmentID ? m.rejectErrors?.errors ?? [] : []
                     el("li", ["class": card.hasExceptions ? "card exceptions" : "card", "id": "intern-\(id)"]) {
                         el("h3") { card.name }
@@ -362,7 +369,7 @@ enum SignOffCards {
                         }
                         if card.submitted > 0 {
                             el("div", ["class": "actions"]) {
-                                el("form", ["method": "post", "action": base]) {
+                                el("form", ["method": "post", "action": Paths.hoursApprovalsIntern(card.enrolmentID)]) {
                                     Form.csrf(context)
                                     el("input", ["type": "hidden", "name": "week", "value": m.weekStart])
                                     el("button", ["type": "submit", "aria-label": t(.signOffApproveFor, card.name)]) {
@@ -371,7 +378,13 @@ enum SignOffCards {
                                 }
                                 el("details", ["open": errors.isEmpty ? nil : ""]) {
                                     el("summary", ["class": "button secondary"]) { t(.reject) }
-                                    el("form", ["method": "post", "action": base + "/reject"]) {
+                                    el(
+                                        "form",
+                                        [
+                                            "method": "post",
+                                            "action": Paths.hoursApprovalsInternReject(card.enrolmentID),
+                                        ]
+                                    ) {
                                         Form.csrf(context)
                                         Form.errorSummary(context, errors, scope: id)
                                         el("input", ["type": "hidden", "name": "week", "value": m.weekStart])
@@ -412,12 +425,12 @@ public enum BulkApprovalPage {
                     ]
                 }, empty: t(.signOffNothing))
             el("div", ["class": "actions"]) {
-                el("form", ["method": "post", "action": "/hours/approvals", "class": "inline"]) {
+                el("form", ["method": "post", "action": Paths.hoursApprovals(), "class": "inline"]) {
                     Form.csrf(context)
                     el("input", ["type": "hidden", "name": "week", "value": weekStart])
                     Form.submit(t(.bulkApprovalConfirm, String(lines)))
                 }
-                el("a", ["href": "/hours/approvals?week=\(weekStart)"]) { t(.back) }
+                el("a", ["href": Paths.hoursApprovals() + "?week=\(weekStart)"]) { t(.back) }
             }
         }
     }

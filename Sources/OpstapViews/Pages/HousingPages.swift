@@ -14,7 +14,7 @@ public enum HousingListPage {
                 ],
                 rows: m.complexes.map { row in
                     [
-                        Widgets.link(row.name, "/housing/\(row.id.uuidString)"), .text(row.owner),
+                        Widgets.link(row.name, Paths.housingComplex(row.id)), .text(row.owner),
                         .text(row.programme ?? "—"), t.figure(row.units),
                         t.figure(row.occupied), t.figure(row.units - row.occupied),
                         t.figure(row.waiting),
@@ -22,7 +22,7 @@ public enum HousingListPage {
                 }, empty: t(.noComplexes))
             if m.canManage {
                 el("h2") { t(.addComplex) }
-                el("form", ["method": "post", "action": "/housing", "novalidate": ""]) {
+                el("form", ["method": "post", "action": Paths.housing(), "novalidate": ""]) {
                     Form.csrf(context)
                     Form.errorSummary(context, m.errors)
                     Form.input(
@@ -55,7 +55,6 @@ public enum HousingListPage {
 public enum ComplexPage {
     public static func render(_ context: PageContext, _ m: ComplexModel) -> String {
         let t = context.t
-        let base = "/housing/\(m.id.uuidString)"
         return Layout.page(context, title: m.name) {
             Widgets.facts([
                 (t(.owner), m.owner), (t(.programme), m.programme), (t(.address), m.address),
@@ -88,7 +87,7 @@ public enum ComplexPage {
                 headers: [t(.participant), t(.housingRoute), t(.waitingSince), t(.nextStep)],
                 rows: m.waiting.map { row in
                     [
-                        Widgets.link(row.name, "/participants/\(row.enrolmentID.uuidString)/pathway"),
+                        Widgets.link(row.name, Paths.participantPathway(row.enrolmentID)),
                         .text(t.label(row.route)), DateText.node(iso: row.since, t.locale),
                         .text(row.nextStep.map(t.label) ?? "—"),
                     ]
@@ -97,7 +96,10 @@ public enum ComplexPage {
                 let errors = m.form == "unit" ? m.errors : []
                 let values = m.form == "unit" ? m.values : [:]
                 el("h2") { t(.addUnit) }
-                el("form", ["method": "post", "action": base + "/units", "novalidate": "", "id": "unit-form"]) {
+                el(
+                    "form",
+                    ["method": "post", "action": Paths.housingComplexUnits(m.id), "novalidate": "", "id": "unit-form"]
+                ) {
                     Form.csrf(context)
                     Form.errorSummary(context, errors)
                     Form.input(
@@ -125,7 +127,7 @@ public enum ComplexPage {
         return el(
             "form",
             [
-                "method": "post", "action": "/housing/\(m.id.uuidString)/tenancies/\(row.tenancyID!.uuidString)/end",
+                "method": "post", "action": Paths.housingTenancyEnd(m.id, row.tenancyID!),
                 "novalidate": "", "class": "inline",
             ]
         ) {
@@ -154,7 +156,7 @@ public enum QualificationsPage {
                 }, empty: t(.noQualifications))
             if m.canManage {
                 el("h2") { t(.addQualification) }
-                el("form", ["method": "post", "action": "/qualifications", "novalidate": ""]) {
+                el("form", ["method": "post", "action": Paths.qualifications(), "novalidate": ""]) {
                     Form.csrf(context)
                     Form.errorSummary(context, m.errors)
                     Form.input(

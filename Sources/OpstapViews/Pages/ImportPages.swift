@@ -10,7 +10,7 @@ public enum NewImportPage {
             el(
                 "form",
                 [
-                    "method": "post", "action": "/programmes/\(m.programmeID)/imports",
+                    "method": "post", "action": Paths.programmeImports(m.programmeID),
                     "enctype": "multipart/form-data", "novalidate": "",
                 ]
             ) {
@@ -42,11 +42,11 @@ public enum ImportPage {
                     [
                         "max": String(max(m.totalRows, 1)), "value": String(m.processedRows),
                         "aria-labelledby": "import-progress-label",
-                        "data-poll": "\(m.basePath)/\(m.id)/progress", "data-label": t(.importRunning, "{0}", "{1}"),
+                        "data-poll": m.paths.progress, "data-label": t(.importRunning, "{0}", "{1}"),
                     ]
                 ) { "\(m.processedRows)/\(m.totalRows)" }
-                el("p") { Widgets.link(t(.refreshPage), "\(m.basePath)/\(m.id)") }
-                el("script", ["src": "/static/progress.js", "defer": ""]) {}
+                el("p") { Widgets.link(t(.refreshPage), m.paths.page) }
+                el("script", ["src": Paths.progressScript(), "defer": ""]) {}
             } else if m.status == "done" {
                 el("p", ["class": "flash", "role": "status"]) {
                     t(
@@ -76,7 +76,7 @@ public enum ImportPage {
         return fragment {
             el("h2") { t(.columnMapping) }
             el("p") { t(.columnMappingIntro, t.count(m.totalRows)) }
-            el("form", ["method": "post", "action": "\(m.basePath)/\(m.id)/mapping", "novalidate": ""]) {
+            el("form", ["method": "post", "action": m.paths.mapping, "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, m.errors)
                 for choice in m.choices {
@@ -117,7 +117,7 @@ public enum ImportPage {
                         t.count(m.totalRows - m.duplicateRows.count))
                 }
             }
-            el("form", ["method": "post", "action": "\(m.basePath)/\(m.id)/run"]) {
+            el("form", ["method": "post", "action": m.paths.run]) {
                 Form.csrf(context)
                 if !m.duplicateRows.isEmpty {
                     el("fieldset", ["class": "checkboxes"]) {
@@ -165,7 +165,7 @@ public enum NewParticipantImportPage {
             el(
                 "form",
                 [
-                    "method": "post", "action": "/cohorts/\(m.cohortID)/participant-imports",
+                    "method": "post", "action": Paths.cohortParticipantImports(m.cohortID),
                     "enctype": "multipart/form-data", "novalidate": "",
                 ]
             ) {
@@ -180,5 +180,21 @@ public enum NewParticipantImportPage {
                 Form.submit(t(.uploadFile))
             }
         }
+    }
+}
+
+extension ImportModel {
+    /// The import's page and the paths its forms post to: a file of candidates under `/imports`,
+    /// one of participants under `/participant-imports`.
+    var paths: (page: String, mapping: String, run: String, progress: String) {
+        participants
+            ? (
+                Paths.participantImport(id), Paths.participantImportMapping(id), Paths.participantImportRun(id),
+                Paths.participantImportProgress(id)
+            )
+            : (
+                Paths.candidateImport(id), Paths.candidateImportMapping(id), Paths.candidateImportRun(id),
+                Paths.candidateImportProgress(id)
+            )
     }
 }

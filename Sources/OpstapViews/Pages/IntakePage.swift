@@ -27,7 +27,7 @@ public enum IntakePage {
         let levels = CEFRLevel.allCases.map { ($0.rawValue, $0.rawValue) }
         return Layout.page(context, title: t(.intakeTitle, m.person.name)) {
             el("p") { Widgets.link(t(.back), m.backHref) }
-            el("form", ["method": "post", "action": "/persons/\(m.person.id.uuidString)/intake", "novalidate": ""]) {
+            el("form", ["method": "post", "action": Paths.personIntake(m.person.id), "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, errors)
                 el("fieldset") {

@@ -10,11 +10,11 @@ public enum LoginPage {
     /// the single sign-on button to /login/oidc (no password needed).
     public static func render(_ context: PageContext, email: String, failed: Bool, message: String? = nil) -> String {
         let t = context.t
-        return ParticipantLayout.page(context, title: t(.meLoginTitle), tab: nil, returnPath: "/login") {
+        return ParticipantLayout.page(context, title: t(.meLoginTitle), tab: nil, returnPath: Paths.login()) {
             if failed || message != nil {
                 el("div", ["class": "error-summary", "role": "alert"]) { el("p") { message ?? t(.meLoginFailed) } }
             }
-            el("form", ["method": "post", "action": "/login", "class": "card"]) {
+            el("form", ["method": "post", "action": Paths.login(), "class": "card"]) {
                 Form.csrf(context)
                 Form.input(
                     context, label: t(.meSignInName), name: "email", value: email, required: true,
@@ -27,12 +27,12 @@ public enum LoginPage {
                 el(
                     "button",
                     [
-                        "type": "submit", "class": "secondary", "formaction": "/login/oidc", "formnovalidate": "",
+                        "type": "submit", "class": "secondary", "formaction": Paths.loginOIDC(), "formnovalidate": "",
                         "aria-describedby": "sso-hint",
                     ]
                 ) { t(.ssoButton) }
             }
-            el("p") { el("a", ["href": "/activeren"]) { t(.meHaveCode) } }
+            el("p") { el("a", ["href": Paths.activation()]) { t(.meHaveCode) } }
         }
     }
 }
@@ -43,10 +43,10 @@ public enum ActivationPage {
         _ context: PageContext, code: String, errors: [FieldError], minimumPasswordLength: Int
     ) -> String {
         let t = context.t
-        return ParticipantLayout.page(context, title: t(.meActivateTitle), tab: nil, returnPath: "/activeren") {
+        return ParticipantLayout.page(context, title: t(.meActivateTitle), tab: nil, returnPath: Paths.activation()) {
             Form.errorSummary(context, errors, heading: .meErrorSummary)
             el("p") { t(.meActivateIntro) }
-            el("form", ["method": "post", "action": "/activeren", "class": "card"]) {
+            el("form", ["method": "post", "action": Paths.activation(), "class": "card"]) {
                 Form.csrf(context)
                 Form.input(
                     context, label: t(.meCode), name: "code", value: code, errors: errors, required: true,
@@ -87,7 +87,7 @@ public enum ActivationLetterPage {
 
     public static func render(_ context: PageContext, _ model: Model) -> String {
         let t = context.t
-        return ParticipantLayout.page(context, title: t(.meLetterTitle), tab: nil, returnPath: "/activeren") {
+        return ParticipantLayout.page(context, title: t(.meLetterTitle), tab: nil, returnPath: Paths.activation()) {
             el("section", ["class": "card letter"]) {
                 el("p") { el("strong") { model.name } }
                 el("p") { t(.meLetterIntro) }

@@ -7,7 +7,7 @@ public enum MFAVerifyPage {
         let t = context.t
         return Layout.page(context, title: t(.mfaVerifyTitle)) {
             el("p") { t(.mfaVerifyExplain) }
-            el("form", ["method": "post", "action": "/login/mfa", "class": "narrow", "novalidate": ""]) {
+            el("form", ["method": "post", "action": Paths.loginMFA(), "class": "narrow", "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, errors)
                 Form.input(
@@ -15,7 +15,7 @@ public enum MFAVerifyPage {
                     autocomplete: "one-time-code")
                 Form.submit(t(.mfaVerifyButton))
             }
-            el("form", ["method": "post", "action": "/logout", "class": "inline"]) {
+            el("form", ["method": "post", "action": Paths.logout(), "class": "inline"]) {
                 Form.csrf(context)
                 Form.submit(t(.mfaCancel), secondary: true)
             }
@@ -60,7 +60,7 @@ public enum MFAEnrolPage {
                     el("code", ["id": "mfa-secret", "data-secret": m.secret]) { grouped }
                 }
             }
-            el("form", ["method": "post", "action": "/account/mfa", "class": "narrow", "novalidate": ""]) {
+            el("form", ["method": "post", "action": Paths.accountMFA(), "class": "narrow", "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, m.errors)
                 Form.input(
@@ -81,7 +81,7 @@ public enum MFARecoveryCodesPage {
             el("ul", ["class": "recovery-codes", "id": "recovery-codes"]) {
                 for code in codes { el("li") { el("code") { code } } }
             }
-            el("p") { Widgets.link(t(.mfaContinue), "/") }
+            el("p") { Widgets.link(t(.mfaContinue), Paths.home()) }
         }
     }
 }
@@ -94,7 +94,7 @@ public enum MFAStatusPage {
             el("p") { t(.mfaActiveSince, DateText.timestamp(since, t.locale)) }
             el("p") { t(.mfaRecoveryLeft, String(recoveryCodesLeft)) }
             el("p") { t(.mfaLostExplain) }
-            el("p") { Widgets.link(t(.back), "/account") }
+            el("p") { Widgets.link(t(.back), Paths.account()) }
         }
     }
 }

@@ -40,7 +40,7 @@ public enum NewCandidatePage {
         let v = model.values
         let errors = model.errors
         return Layout.page(context, title: t(.newCandidate)) {
-            el("form", ["method": "post", "action": "/candidates/new", "novalidate": ""]) {
+            el("form", ["method": "post", "action": Paths.candidatesNew(), "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, errors)
                 if !model.duplicates.isEmpty {

@@ -6,10 +6,10 @@ import OpstapDomain
 public enum OwnFilePages {
     public static func week(_ context: PageContext, _ model: OwnWeekModel) -> String {
         let t = context.t
-        let path = "/mijn?week=\(model.weekStart.iso)"
+        let path = Paths.ownWeek() + "?week=\(model.weekStart.iso)"
         return ParticipantLayout.page(context, title: t(.meWeekTitle), tab: .week, returnPath: path) {
             el("p") { t(.meHello, model.givenName) }
-            weekPager(context, weekStart: model.weekStart, today: model.today, base: "/mijn")
+            weekPager(context, weekStart: model.weekStart, today: model.today, base: Paths.ownWeek())
             for day in model.days {
                 let isToday = day.date == model.today
                 el("section", ["class": isToday ? "card today" : "card", "aria-labelledby": "d-\(day.date.iso)"]) {
@@ -40,19 +40,19 @@ public enum OwnFilePages {
                     }
                 }
             }
-            el("p") { el("a", ["href": "/mijn/rooster.ics", "download": ""]) { t(.meCalendar) } }
+            el("p") { el("a", ["href": Paths.ownCalendar(), "download": ""]) { t(.meCalendar) } }
         }
     }
 
     public static func hours(_ context: PageContext, _ model: OwnHoursModel) -> String {
         let t = context.t
-        let path = "/mijn/uren?week=\(model.weekStart.iso)"
+        let path = Paths.ownHours() + "?week=\(model.weekStart.iso)"
         let form = model.form
         let editing = form.editing.flatMap { id in model.lines.first { $0.id == id } }
         return ParticipantLayout.page(context, title: t(.meHoursTitle), tab: .hours, returnPath: path) {
             Form.errorSummary(context, form.errors, heading: .meErrorSummary)
             el("p") { t(.meHoursIntro) }
-            weekPager(context, weekStart: model.weekStart, today: model.today, base: "/mijn/uren")
+            weekPager(context, weekStart: model.weekStart, today: model.today, base: Paths.ownHours())
             if model.lines.isEmpty {
                 el("p", ["class": "muted"]) { t(.meNoHours) }
             }
@@ -79,7 +79,7 @@ public enum OwnFilePages {
                     }
                     if line.editable {
                         el("p") {
-                            el("a", ["class": "button secondary", "href": "/mijn/uren/\(line.id.uuidString)"]) {
+                            el("a", ["class": "button secondary", "href": Paths.ownHoursEntry(line.id)]) {
                                 t(.meChange)
                             }
                         }
@@ -89,7 +89,7 @@ public enum OwnFilePages {
             el("p") { el("strong") { t(.meWeekTotal, t.number(model.total)) } }
             el("p") { t(.meApprovedTotal, t.number(model.approved)) }
             if model.submittable {
-                el("form", ["method": "post", "action": "/mijn/uren/week"]) {
+                el("form", ["method": "post", "action": Paths.ownHoursWeek()]) {
                     Form.csrf(context)
                     el("input", ["type": "hidden", "name": "week", "value": model.weekStart.iso])
                     el("p", ["class": "hint", "id": "submit-hint"]) { t(.meSubmitHint) }
@@ -108,7 +108,7 @@ public enum OwnFilePages {
         let values = form.values
         func value(_ name: String, _ fallback: String) -> String { values[name] ?? fallback }
         let days = editing.map { [$0.date] } ?? model.recordableDays
-        let action = editing.map { "/mijn/uren/\($0.id.uuidString)" } ?? "/mijn/uren"
+        let action = editing.map { Paths.ownHoursEntry($0.id) } ?? Paths.ownHours()
         return el("section", ["class": "card", "aria-labelledby": "hour-form"]) {
             el("h2", ["id": "hour-form"]) { editing == nil ? t(.meAddHours) : t(.meChangeTitle) }
             el("form", ["method": "post", "action": action]) {
@@ -141,7 +141,10 @@ public enum OwnFilePages {
                 el("div", ["class": "actions"]) {
                     Form.submit(t(.meSave))
                     if editing != nil {
-                        el("a", ["class": "button secondary", "href": "/mijn/uren?week=\(model.weekStart.iso)"]) {
+                        el(
+                            "a",
+                            ["class": "button secondary", "href": Paths.ownHours() + "?week=\(model.weekStart.iso)"]
+                        ) {
                             t(.meCancel)
                         }
                     }
@@ -152,7 +155,7 @@ public enum OwnFilePages {
 
     public static func route(_ context: PageContext, _ model: OwnRouteModel) -> String {
         let t = context.t
-        return ParticipantLayout.page(context, title: t(.meRouteTitle), tab: .route, returnPath: "/mijn/route") {
+        return ParticipantLayout.page(context, title: t(.meRouteTitle), tab: .route, returnPath: Paths.ownRoute()) {
             Form.errorSummary(context, model.reflectionErrors, heading: .meErrorSummary)
             el("section", ["class": "card", "aria-labelledby": "phases"]) {
                 el("h2", ["id": "phases"]) { t(.mePhases) }
@@ -185,7 +188,7 @@ public enum OwnFilePages {
                         t(.meReviewOn, DateText.text(review.plannedOn, t.locale)) + " · " + t.label(review.status)
                     }
                     if review.open {
-                        el("form", ["method": "post", "action": "/mijn/route/gesprekken/\(review.id.uuidString)"]) {
+                        el("form", ["method": "post", "action": Paths.ownReviewReflection(review.id)]) {
                             Form.csrf(context)
                             el("p", ["class": "hint"]) { t(.meReflectionHint) }
                             Form.textarea(
@@ -270,7 +273,7 @@ public enum OwnFilePages {
 
     public static func team(_ context: PageContext, _ members: [OwnTeamMember]) -> String {
         let t = context.t
-        return ParticipantLayout.page(context, title: t(.meTeamTitle), tab: .team, returnPath: "/mijn/team") {
+        return ParticipantLayout.page(context, title: t(.meTeamTitle), tab: .team, returnPath: Paths.ownTeam()) {
             if members.isEmpty {
                 el("p", ["class": "muted"]) { t(.meNoTeam) }
             } else {
@@ -297,7 +300,7 @@ public enum OwnFilePages {
 
     public static func access(_ context: PageContext, _ rows: ResultPage<OwnAccessRow>) -> String {
         let t = context.t
-        return ParticipantLayout.page(context, title: t(.meAccessTitle), tab: .access, returnPath: "/mijn/inzage") {
+        return ParticipantLayout.page(context, title: t(.meAccessTitle), tab: .access, returnPath: Paths.ownAccess()) {
             el("p") { t(.meAccessIntro) }
             if rows.items.isEmpty { el("p", ["class": "muted"]) { t(.meAccessNone) } }
             el("ul", ["class": "plain"]) {
@@ -315,11 +318,11 @@ public enum OwnFilePages {
             if rows.pageCount > 1 {
                 el("nav", ["class": "pager", "aria-label": t(.meMore)]) {
                     if rows.number > 1 {
-                        el("a", ["href": "/mijn/inzage?page=\(rows.number - 1)"]) { "‹ \(rows.number - 1)" }
+                        el("a", ["href": Paths.ownAccess() + "?page=\(rows.number - 1)"]) { "‹ \(rows.number - 1)" }
                     }
                     el("span") { "\(rows.number) / \(rows.pageCount)" }
                     if rows.number < rows.pageCount {
-                        el("a", ["href": "/mijn/inzage?page=\(rows.number + 1)"]) { "\(rows.number + 1) ›" }
+                        el("a", ["href": Paths.ownAccess() + "?page=\(rows.number + 1)"]) { "\(rows.number + 1) ›" }
                     }
                 }
             }

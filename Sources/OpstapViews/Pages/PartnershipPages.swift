@@ -12,7 +12,7 @@ public enum SetupPage {
         let v = values
         return Layout.page(context, title: t(.setupTitle)) {
             el("p") { t(.setupIntro) }
-            el("form", ["method": "post", "action": "/setup", "class": "narrow", "novalidate": ""]) {
+            el("form", ["method": "post", "action": Paths.setup(), "class": "narrow", "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, errors)
                 Form.input(
@@ -76,7 +76,7 @@ public enum InvitationPage {
                         .invitationFor, invitation.organisationName,
                         invitation.roles.map { t.label($0) }.joined(separator: ", "), invitation.email)
                 }
-                el("form", ["method": "post", "action": "/invite/" + code, "class": "narrow", "novalidate": ""]) {
+                el("form", ["method": "post", "action": Paths.invitation(code), "class": "narrow", "novalidate": ""]) {
                     Form.csrf(context)
                     Form.errorSummary(context, errors)
                     Form.input(
@@ -89,7 +89,7 @@ public enum InvitationPage {
                     Form.submit(t(.acceptInvitationButton))
                 }
             } else {
-                el("form", ["method": "get", "action": "/invite", "class": "narrow", "novalidate": ""]) {
+                el("form", ["method": "get", "action": Paths.invite(), "class": "narrow", "novalidate": ""]) {
                     Form.errorSummary(context, errors)
                     Form.input(
                         context, label: t(.invitationCodeLabel), name: "code", value: code, errors: errors,
@@ -161,9 +161,8 @@ public enum OrganisationAdminPage {
     public static func render(_ context: PageContext, _ m: OrganisationAdminModel) -> String {
         let t = context.t
         func errors(_ form: String) -> [FieldError] { m.form == form ? m.errors : [] }
-        let base = "/admin/organisations/\(m.id.uuidString)"
         return Layout.page(context, title: m.name) {
-            el("p") { Widgets.link(t(.back), "/admin#organisations") }
+            el("p") { Widgets.link(t(.back), Paths.admin() + "#organisations") }
             if let issued = m.issued {
                 el("div", ["class": "notice", "role": "status"]) {
                     el("p") { t(.invitationCreated, issued.email, issued.expiresOn) }
@@ -180,7 +179,7 @@ public enum OrganisationAdminPage {
             }
             el("h2", ["id": "invite"]) { t(.inviteTitle, m.name) }
             el("p", ["class": "hint"]) { t(.inviteHint) }
-            el("form", ["method": "post", "action": base + "/invitations", "novalidate": ""]) {
+            el("form", ["method": "post", "action": Paths.adminOrganisationInvitations(m.id), "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, errors("invite"))
                 Form.input(
@@ -208,7 +207,7 @@ public enum OrganisationAdminPage {
                 },
                 empty: t(.none))
             el("h2", ["id": "details"]) { t(.editOrganisation) }
-            el("form", ["method": "post", "action": base, "novalidate": ""]) {
+            el("form", ["method": "post", "action": Paths.adminOrganisation(m.id), "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, errors("organisation"))
                 let v =
@@ -247,11 +246,10 @@ public struct StaffMemberModel: Sendable {
 public enum StaffMemberPage {
     public static func render(_ context: PageContext, _ m: StaffMemberModel) -> String {
         let t = context.t
-        let base = "/admin/users/\(m.row.id.uuidString)"
         return Layout.page(context, title: t(.staffMemberNamed, m.row.name)) {
-            el("p") { Widgets.link(t(.back), "/admin") }
+            el("p") { Widgets.link(t(.back), Paths.admin()) }
             Widgets.facts([(t(.email), m.row.email), (t(.status), m.row.active ? t(.active) : t(.inactive))])
-            el("form", ["method": "post", "action": base + "/roles", "novalidate": ""]) {
+            el("form", ["method": "post", "action": Paths.adminUserRoles(m.row.id), "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, m.errors)
                 Form.checkboxes(
@@ -260,12 +258,12 @@ public enum StaffMemberPage {
                     checked: m.roles, errors: m.errors)
                 Form.submit(t(.saveRoles))
             }
-            el("form", ["method": "post", "action": base + "/mfa/reset"]) {
+            el("form", ["method": "post", "action": Paths.adminUserMFAReset(m.row.id)]) {
                 Form.csrf(context)
                 Form.submit(t(.mfaReset), secondary: true)
             }
             if !m.isSelf {
-                el("form", ["method": "post", "action": base + "/active"]) {
+                el("form", ["method": "post", "action": Paths.adminUserActive(m.row.id)]) {
                     Form.csrf(context)
                     el("input", ["type": "hidden", "name": "active", "value": m.row.active ? "0" : "1"])
                     Form.submit(m.row.active ? t(.deactivate) : t(.activate), secondary: true)
@@ -321,8 +319,8 @@ public enum LocationEditPage {
     ) -> String {
         let t = context.t
         return Layout.page(context, title: t(.editLocation)) {
-            el("p") { Widgets.link(t(.back), "/admin#locations") }
-            el("form", ["method": "post", "action": "/admin/locations/\(id.uuidString)", "novalidate": ""]) {
+            el("p") { Widgets.link(t(.back), Paths.admin() + "#locations") }
+            el("form", ["method": "post", "action": Paths.adminLocation(id), "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, errors)
                 LocationFields.render(context, values: values, errors: errors)

@@ -23,8 +23,6 @@ public enum PathwayPage {
         }
     }
 
-    static func base(_ m: PathwayModel) -> String { "/participants/\(m.enrolmentID.uuidString)" }
-
     /// Errors and values belong to the form that was sent; other forms start clean.
     static func state(_ m: PathwayModel, _ form: String) -> (values: [String: String], errors: [FieldError]) {
         m.form == form ? (m.values, m.errors) : ([:], [])
@@ -81,7 +79,10 @@ public enum PathwayPage {
                 if h.canManage && !m.terminal {
                     if h.steps.allSatisfy({ $0.doneOn == nil }) {
                         let s = state(m, "route")
-                        form(context, action: base(m) + "/housing/route", id: "route-form", errors: s.errors) {
+                        form(
+                            context, action: Paths.participantHousingRoute(m.enrolmentID), id: "route-form",
+                            errors: s.errors
+                        ) {
                             el("h3") { t(.chooseHousingRoute) }
                             Form.select(
                                 context, label: t(.housingRoute), name: "route",
@@ -96,7 +97,10 @@ public enum PathwayPage {
                     }
                     if let next = h.nextStep {
                         let s = state(m, "step")
-                        form(context, action: base(m) + "/housing/steps", id: "step-form", errors: s.errors) {
+                        form(
+                            context, action: Paths.participantHousingSteps(m.enrolmentID), id: "step-form",
+                            errors: s.errors
+                        ) {
                             el("h3") { t(.recordStep, t.label(next)) }
                             el("input", ["type": "hidden", "name": "step", "value": next.rawValue])
                             Form.input(
@@ -110,7 +114,10 @@ public enum PathwayPage {
                     }
                     if h.route != nil && h.route != .alreadyHoused && !h.units.isEmpty {
                         let s = state(m, "tenancy")
-                        form(context, action: base(m) + "/housing/tenancies", id: "tenancy-form", errors: s.errors) {
+                        form(
+                            context, action: Paths.participantHousingTenancies(m.enrolmentID), id: "tenancy-form",
+                            errors: s.errors
+                        ) {
                             el("h3") { t(.allocateUnit) }
                             Form.select(
                                 context, label: t(.unit), name: "unitId", options: h.units.options,
@@ -162,7 +169,7 @@ public enum PathwayPage {
                     if q.canManage && row.status == .inProgress {
                         let examState = state(m, "exam-\(row.id.uuidString)")
                         form(
-                            context, action: base(m) + "/qualifications/\(row.id.uuidString)/exams",
+                            context, action: Paths.participantQualificationExams(m.enrolmentID, row.id),
                             id: "exam-\(row.id.uuidString)", errors: examState.errors
                         ) {
                             el("h4") { t(.recordExam) }
@@ -181,7 +188,7 @@ public enum PathwayPage {
                         }
                         let endState = state(m, "conclude-\(row.id.uuidString)")
                         form(
-                            context, action: base(m) + "/qualifications/\(row.id.uuidString)/conclude",
+                            context, action: Paths.participantQualificationConclude(m.enrolmentID, row.id),
                             id: "conclude-\(row.id.uuidString)", errors: endState.errors
                         ) {
                             el("h4") { t(.concludeQualification) }
@@ -201,7 +208,10 @@ public enum PathwayPage {
             }
             if q.canManage && !m.terminal {
                 let s = state(m, "qualification")
-                form(context, action: base(m) + "/qualifications", id: "qualification-form", errors: s.errors) {
+                form(
+                    context, action: Paths.participantQualifications(m.enrolmentID), id: "qualification-form",
+                    errors: s.errors
+                ) {
                     el("h3") { t(.startQualification) }
                     Form.select(
                         context, label: t(.qualification), name: "qualificationId", options: q.choices.options,
@@ -231,7 +241,10 @@ public enum PathwayPage {
             }
             if j.canSetPreferences && !m.terminal {
                 let s = state(m, "preferences")
-                form(context, action: base(m) + "/preferences", id: "preferences-form", errors: s.errors) {
+                form(
+                    context, action: Paths.participantPreferences(m.enrolmentID), id: "preferences-form",
+                    errors: s.errors
+                ) {
                     for rank in 1...3 {
                         Form.select(
                             context, label: t(.wishRank, String(rank)), name: "rank\(rank)",
@@ -256,7 +269,9 @@ public enum PathwayPage {
                 }, empty: t(.noInterviews))
             if j.canManage && !m.terminal && !j.employers.isEmpty {
                 let s = state(m, "interview")
-                form(context, action: base(m) + "/interviews", id: "interview-form", errors: s.errors) {
+                form(
+                    context, action: Paths.participantInterviews(m.enrolmentID), id: "interview-form", errors: s.errors
+                ) {
                     el("h4") { t(.planInterview) }
                     Form.select(
                         context, label: t(.employer), name: "employerId", options: j.employers.options,
@@ -288,7 +303,7 @@ public enum PathwayPage {
                 }, empty: t(.noOffers))
             if j.canManage && !j.employers.isEmpty {
                 let s = state(m, "offer")
-                form(context, action: base(m) + "/offers", id: "offer-form", errors: s.errors) {
+                form(context, action: Paths.participantOffers(m.enrolmentID), id: "offer-form", errors: s.errors) {
                     el("h4") { t(.recordOffer) }
                     Form.select(
                         context, label: t(.employer), name: "employerId", options: j.employers.options,
@@ -333,7 +348,8 @@ public enum PathwayPage {
         let t = context.t
         let id = "result-\(row.id.uuidString)"
         let s = state(m, id)
-        return form(context, action: base(m) + "/interviews/\(row.id.uuidString)/result", id: id, errors: s.errors) {
+        return form(context, action: Paths.participantInterviewResult(m.enrolmentID, row.id), id: id, errors: s.errors)
+        {
             Form.select(
                 context, label: t(.result), name: "result",
                 options: [FitInterviewResult.positive, .negative, .cancelled].map { ($0.rawValue, t.label($0)) },
@@ -347,7 +363,8 @@ public enum PathwayPage {
     static func offerActions(_ context: PageContext, _ m: PathwayModel, _ row: OfferRow) -> HTMLNode {
         let t = context.t
         return el(
-            "form", ["method": "post", "action": base(m) + "/offers/\(row.id.uuidString)/status", "class": "inline"]
+            "form",
+            ["method": "post", "action": Paths.participantOfferStatus(m.enrolmentID, row.id), "class": "inline"]
         ) {
             Form.csrf(context)
             Form.submit(t(.offerAccepted), name: "status", value: JobOfferStatus.accepted.rawValue)
@@ -376,7 +393,7 @@ public enum PathwayPage {
                         let id = "followup-form-\(row.id.uuidString)"
                         let s = state(m, id)
                         form(
-                            context, action: base(m) + "/follow-ups/\(row.id.uuidString)", id: id, errors: s.errors,
+                            context, action: Paths.participantFollowUp(m.enrolmentID, row.id), id: id, errors: s.errors,
                             scope: id
                         ) {
                             Form.select(

@@ -27,11 +27,13 @@ public enum PersonSearchPage {
             if !m.term.isEmpty {
                 el("h2") { t(.participantsTitle) + " (" + t.count(m.participants.total) + ")" }
                 ParticipantList.table(context, m.participants.items, caption: t(.participantsTitle))
-                Widgets.pagination(context, m.participants, path: "/search", query: "")
+                Widgets.pagination(context, m.participants, path: Paths.search(), query: "")
                 el("h2") { t(.candidatesTitle) + " (" + t.count(m.candidates.total) + ")" }
                 CandidateList.table(context, m.candidates.items, caption: t(.candidatesTitle))
                 if m.candidates.total > m.candidates.items.count {
-                    el("p") { Widgets.link(t(.personSearchAllCandidates, t.count(m.candidates.total)), "/candidates") }
+                    el("p") {
+                        Widgets.link(t(.personSearchAllCandidates, t.count(m.candidates.total)), Paths.candidates())
+                    }
                 }
             }
         }
@@ -41,7 +43,7 @@ public enum PersonSearchPage {
     /// URL or an access log line.
     static func form(_ context: PageContext, term: String, label: String) -> HTMLNode {
         let t = context.t
-        return el("form", ["method": "post", "action": "/search", "class": "search", "role": "search"]) {
+        return el("form", ["method": "post", "action": Paths.search(), "class": "search", "role": "search"]) {
             Form.csrf(context)
             Form.input(context, label: label, name: "q", value: term, type: "search")
             Form.submit(t(.search))
@@ -52,7 +54,7 @@ public enum PersonSearchPage {
     static func headerForm(_ context: PageContext) -> HTMLNode {
         let t = context.t
         return el(
-            "form", ["method": "post", "action": "/search", "class": "header-search", "role": "search"]
+            "form", ["method": "post", "action": Paths.search(), "class": "header-search", "role": "search"]
         ) {
             Form.csrf(context)
             el("label", ["for": "header-search-q", "class": "visually-hidden"]) { t(.personSearchLabel) }

@@ -24,7 +24,7 @@ public enum PrivacyBanner {
             person.processingRestricted
                 ? el("p", ["class": "notice", "role": "status"]) { t(.privacyRestrictedBanner) } : .fragment([]),
             mayAct
-                ? el("p") { Widgets.link(t(.privacyLink), "/persons/\(person.id.uuidString)/privacy") } : .fragment([]),
+                ? el("p") { Widgets.link(t(.privacyLink), Paths.personPrivacy(person.id)) } : .fragment([]),
         ])
     }
 }
@@ -44,33 +44,33 @@ public struct PrivacyModel: Sendable {
 public enum PrivacyPage {
     public static func render(_ context: PageContext, _ m: PrivacyModel) -> String {
         let t = context.t
-        let base = "/persons/\(m.person.id.uuidString)"
+        let id = m.person.id
         return Layout.page(context, title: t(.privacyTitle, m.person.name)) {
             PrivacyBanner.render(context, m.person)
             el("p") { t(.privacyExplain) }
             el("h2") { t(.privacyExportTitle) }
             el("ul") {
-                el("li") { Widgets.link(t(.privacyExportHTML), base + "/export") }
-                el("li") { Widgets.link(t(.privacyExportJSON), base + "/export.json") }
+                el("li") { Widgets.link(t(.privacyExportHTML), Paths.personExport(id)) }
+                el("li") { Widgets.link(t(.privacyExportJSON), Paths.personExportJSON(id)) }
             }
             if !m.person.erased {
                 el("h2") { t(.privacyRestrictionTitle) }
                 if let at = m.restrictedAt {
                     el("p") { t(.privacyRestrictedSince, DateText.timestamp(at, t.locale)) }
-                    el("form", ["method": "post", "action": base + "/restriction/lift"]) {
+                    el("form", ["method": "post", "action": Paths.personRestrictionLift(id)]) {
                         Form.csrf(context)
                         Form.submit(t(.privacyLiftButton))
                     }
                 } else {
                     el("p") { t(.privacyRestrictionExplain) }
-                    el("form", ["method": "post", "action": base + "/restriction"]) {
+                    el("form", ["method": "post", "action": Paths.personRestriction(id)]) {
                         Form.csrf(context)
                         Form.submit(t(.privacyRestrictButton))
                     }
                 }
             }
             el("h2") { t(.privacyErasureTitle) }
-            el("p") { Widgets.link(t(.privacyErasureLink), base + "/erase") }
+            el("p") { Widgets.link(t(.privacyErasureLink), Paths.personErase(id)) }
             el("p") { Widgets.link(t(.back), m.backHref) }
         }
     }
@@ -117,7 +117,7 @@ public struct ErasureModel: Sendable {
 public enum ErasurePage {
     public static func render(_ context: PageContext, _ m: ErasureModel) -> String {
         let t = context.t
-        let base = "/persons/\(m.personID.uuidString)"
+        let id = m.personID
         return Layout.page(context, title: t(m.done ? .erasureDoneTitle : .erasureTitle, m.name)) {
             Form.errorSummary(context, m.errors)
             el("p") { t(m.done ? .erasureDoneExplain : .erasureExplain) }
@@ -145,14 +145,14 @@ public enum ErasurePage {
                 headers: [t(.erasureTable), t(.erasureCount)],
                 rows: m.deleted.map { [.text($0.table), t.figure($0.count)] }, empty: t(.erasureNothing))
             if !m.done {
-                el("form", ["method": "post", "action": base + "/erase"]) {
+                el("form", ["method": "post", "action": Paths.personErase(id)]) {
                     Form.csrf(context)
                     Form.checkboxes(
                         context, legend: t(.erasureConfirmLegend), name: "confirm",
                         options: [(value: "yes", label: t(.erasureConfirm))], checked: [], errors: m.errors)
                     Form.submit(t(.erasureButton))
                 }
-                el("p") { Widgets.link(t(.back), base + "/privacy") }
+                el("p") { Widgets.link(t(.back), Paths.personPrivacy(id)) }
             }
         }
     }

@@ -90,7 +90,9 @@ public enum ProgrammePages {
     public static func list(_ context: PageContext, _ rows: [ProgrammeRow], canCreate: Bool) -> String {
         let t = context.t
         return Layout.page(context, title: t(.programmesTitle)) {
-            if canCreate { el("p") { el("a", ["href": "/programmes/new", "class": "button"]) { t(.newProgramme) } } }
+            if canCreate {
+                el("p") { el("a", ["href": Paths.programmesNew(), "class": "button"]) { t(.newProgramme) } }
+            }
             Widgets.table(
                 caption: t(.programmesTitle), headers: [t(.name), t(.version), t(.owner)],
                 rows: rows.map {
@@ -105,7 +107,6 @@ public enum ProgrammePages {
 
     public static func detail(_ context: PageContext, _ model: ProgrammeModel) -> String {
         let t = context.t
-        let base = "/programmes/\(model.id.uuidString)"
         return Layout.page(context, title: model.name) {
             if let version = model.shownVersion {
                 let current = model.versions.map(\.number).max()
@@ -118,16 +119,16 @@ public enum ProgrammePages {
                 el("p", ["class": "lead"]) { t(.notPublishedYet) }
             }
             if model.canManage {
-                el("p") { el("a", ["href": base + "/draft", "class": "button"]) { t(.editDraft) } }
+                el("p") { el("a", ["href": Paths.programmeDraft(model.id), "class": "button"]) { t(.editDraft) } }
             }
             el("nav", ["aria-label": t(.programmeReporting)]) {
                 el("ul", ["class": "links"]) {
-                    el("li") { Widgets.link(t(.dashboardLink), base + "/dashboard") }
-                    el("li") { Widgets.link(t(.programmeGoals), base + "/goals") }
-                    el("li") { Widgets.link(t(.fundingStreams), base + "/funding") }
-                    el("li") { Widgets.link(t(.lessonsTitle), "/lessons?programme=\(model.id.uuidString)") }
+                    el("li") { Widgets.link(t(.dashboardLink), Paths.programmeDashboard(model.id)) }
+                    el("li") { Widgets.link(t(.programmeGoals), Paths.programmeGoals(model.id)) }
+                    el("li") { Widgets.link(t(.fundingStreams), Paths.programmeFunding(model.id)) }
+                    el("li") { Widgets.link(t(.lessonsTitle), Paths.lessons() + "?programme=\(model.id.uuidString)") }
                     if context.user?.can(.registerCandidates) == true {
-                        el("li") { Widgets.link(t(.importCandidates), base + "/imports/new") }
+                        el("li") { Widgets.link(t(.importCandidates), Paths.programmeImportsNew(model.id)) }
                     }
                 }
             }
@@ -150,7 +151,7 @@ public enum ProgrammePages {
                 empty: t(.noCohorts))
             if let form = model.cohortForm, let definition = model.definition {
                 el("h3") { t(.newCohort) }
-                el("form", ["method": "post", "action": base + "/cohorts", "novalidate": ""]) {
+                el("form", ["method": "post", "action": Paths.programmeCohorts(model.id), "novalidate": ""]) {
                     Form.csrf(context)
                     Form.errorSummary(context, form.errors)
                     Form.input(

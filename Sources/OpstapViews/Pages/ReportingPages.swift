@@ -7,8 +7,8 @@ public enum DashboardPage {
         let t = context.t
         let f = m.filters
         return Layout.page(context, title: t(.dashboardTitle, m.programmeName)) {
-            el("p") { Widgets.link(t(.backToProgramme), "/programmes/\(m.programmeID)") }
-            el("form", ["method": "get", "action": "/programmes/\(m.programmeID)/dashboard", "class": "filters"]) {
+            el("p") { Widgets.link(t(.backToProgramme), Paths.programme(m.programmeID)) }
+            el("form", ["method": "get", "action": Paths.programmeDashboard(m.programmeID), "class": "filters"]) {
                 Form.select(
                     context, label: t(.cohort), name: "cohort", options: f.cohorts, selected: f.values["cohort"],
                     includeEmpty: true)
@@ -41,7 +41,7 @@ public enum DashboardPage {
                         el(
                             "a",
                             [
-                                "href": "/programmes/\(m.programmeID)/dashboard.csv?chart=\(chart.id)&\(m.csvQuery)",
+                                "href": Paths.programmeDashboardCSV(m.programmeID) + "?chart=\(chart.id)&\(m.csvQuery)",
                                 "download": "",
                             ]
                         ) { t(.downloadCSV) }
@@ -51,7 +51,7 @@ public enum DashboardPage {
             el("section", ["aria-labelledby": "goals-heading"]) {
                 el("h2", ["id": "goals-heading"]) { t(.programmeGoals) }
                 GoalsPage.table(context, m.goals)
-                el("p") { Widgets.link(t(.allGoals), "/programmes/\(m.programmeID)/goals") }
+                el("p") { Widgets.link(t(.allGoals), Paths.programmeGoals(m.programmeID)) }
             }
         }
     }
@@ -62,11 +62,11 @@ public enum GoalsPage {
     public static func render(_ context: PageContext, _ m: GoalsModel) -> String {
         let t = context.t
         return Layout.page(context, title: t(.goalsFor, m.programmeName)) {
-            el("p") { Widgets.link(t(.backToProgramme), "/programmes/\(m.programmeID)") }
+            el("p") { Widgets.link(t(.backToProgramme), Paths.programme(m.programmeID)) }
             table(context, m.goals)
             if m.canManage {
                 el("h2") { t(.addGoal) }
-                el("form", ["method": "post", "action": "/programmes/\(m.programmeID)/goals", "novalidate": ""]) {
+                el("form", ["method": "post", "action": Paths.programmeGoals(m.programmeID), "novalidate": ""]) {
                     Form.csrf(context)
                     Form.errorSummary(context, m.errors)
                     Form.input(
@@ -148,14 +148,16 @@ public enum LessonsPage {
         let t = context.t
         return Layout.page(context, title: t(.lessonsTitle)) {
             el("p") { t(.lessonsIntro) }
-            el("form", ["method": "get", "action": "/lessons", "class": "filters"]) {
+            el("form", ["method": "get", "action": Paths.lessons(), "class": "filters"]) {
                 Form.select(
                     context, label: t(.programme), name: "programme", options: m.programmes,
                     selected: m.selectedProgramme, includeEmpty: true)
                 Form.submit(t(.applyFilters))
             }
             el("p") {
-                el("a", ["href": "/lessons.csv?programme=\(m.selectedProgramme)", "download": ""]) { t(.downloadCSV) }
+                el("a", ["href": Paths.lessonsCSV() + "?programme=\(m.selectedProgramme)", "download": ""]) {
+                    t(.downloadCSV)
+                }
             }
             if m.lessons.items.isEmpty { el("p", ["class": "empty"]) { t(.noLessons) } }
             for lesson in m.lessons.items {
@@ -173,11 +175,11 @@ public enum LessonsPage {
                 }
             }
             Widgets.pagination(
-                context, m.lessons, path: "/lessons",
+                context, m.lessons, path: Paths.lessons(),
                 query: m.selectedProgramme.isEmpty ? "" : "programme=\(m.selectedProgramme)")
             if m.canWrite {
                 el("h2") { t(.addLesson) }
-                el("form", ["method": "post", "action": "/lessons", "novalidate": ""]) {
+                el("form", ["method": "post", "action": Paths.lessons(), "novalidate": ""]) {
                     Form.csrf(context)
                     Form.errorSummary(context, m.errors)
                     Form.select(

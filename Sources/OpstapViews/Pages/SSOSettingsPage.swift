@@ -43,7 +43,7 @@ public enum SSOSettingsPage {
             }
             el("p") { t(.ssoRedirectURI) }
             el("p") { el("code", ["id": "redirect-uri"]) { m.redirectURI } }
-            el("form", ["method": "post", "action": "/admin/sso", "novalidate": ""]) {
+            el("form", ["method": "post", "action": Paths.adminSSO(), "novalidate": ""]) {
                 Form.csrf(context)
                 Form.errorSummary(context, m.errors)
                 Form.input(
@@ -66,7 +66,7 @@ public enum SSOSettingsPage {
                 Form.submit(t(.ssoSave))
             }
             if m.updatedAt != nil {
-                el("form", ["method": "post", "action": "/admin/sso/remove", "class": "action"]) {
+                el("form", ["method": "post", "action": Paths.adminSSORemove(), "class": "action"]) {
                     Form.csrf(context)
                     Form.submit(t(.ssoRemove), secondary: true)
                 }

@@ -42,7 +42,7 @@ public enum SecurityLogPage {
                     ]
                 },
                 empty: t(.securityLogEmpty))
-            Widgets.pagination(context, events, path: "/admin/security", query: "")
+            Widgets.pagination(context, events, path: Paths.adminSecurity(), query: "")
         }
     }
 }

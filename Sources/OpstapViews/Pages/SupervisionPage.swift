@@ -90,7 +90,10 @@ public enum SupervisionPage {
                 empty: t(.none))
             if !m.supervisors.isEmpty {
                 el("h3") { t(.logSupportContact) }
-                el("form", ["method": "post", "action": "/supervision/contacts", "class": "action", "novalidate": ""]) {
+                el(
+                    "form",
+                    ["method": "post", "action": Paths.supervisionContacts(), "class": "action", "novalidate": ""]
+                ) {
                     Form.csrf(context)
                     Form.select(
                         context, label: t(.workSupervisorLabel), name: "supervisorId", options: supervisorOptions,
@@ -112,7 +115,8 @@ public enum SupervisionPage {
                     ]
                 },
                 empty: t(.none))
-            el("form", ["method": "post", "action": "/supervision/trainings", "class": "action", "novalidate": ""]) {
+            el("form", ["method": "post", "action": Paths.supervisionTrainings(), "class": "action", "novalidate": ""])
+            {
                 Form.csrf(context)
                 Form.input(context, label: t(.theme), name: "theme", errors: m.errors, required: true)
                 Form.input(

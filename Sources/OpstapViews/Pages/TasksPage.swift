@@ -45,7 +45,7 @@ public enum TaskList {
                     },
                     canComplete && row.status == .open
                         ? el(
-                            "form", ["method": "post", "action": "/tasks/\(row.id.uuidString)/done", "class": "inline"]
+                            "form", ["method": "post", "action": Paths.taskDone(row.id), "class": "inline"]
                         ) {
                             Form.csrf(context)
                             Form.submit(t(.markDone), secondary: true)
@@ -62,7 +62,7 @@ public enum TaskList {
         assignees: [(value: String, label: String)], errors: [FieldError], scope: String
     ) -> HTMLNode {
         let t = context.t
-        return el("form", ["method": "post", "action": "/tasks", "class": "action", "novalidate": ""]) {
+        return el("form", ["method": "post", "action": Paths.tasks(), "class": "action", "novalidate": ""]) {
             Form.csrf(context)
             if let enrolmentID {
                 el("input", ["type": "hidden", "name": "enrolmentId", "value": enrolmentID.uuidString])
@@ -89,7 +89,7 @@ public enum TasksPage {
         let t = context.t
         return Layout.page(context, title: t(.tasksTitle)) {
             TaskList.render(context, rows.items, caption: t(.tasksTitle), canComplete: true)
-            Widgets.pagination(context, rows, path: "/tasks", query: "")
+            Widgets.pagination(context, rows, path: Paths.tasks(), query: "")
             el("h2") { t(.newTask) }
             TaskList.form(
                 context, enrolmentID: nil, title: "", dueOn: "", source: .manual, assignees: [], errors: [],

@@ -42,22 +42,27 @@ public enum TransitionStepPage {
 
     public static func render(_ context: PageContext, _ m: TransitionStepModel) -> String {
         let t = context.t
-        let base = "/participants/\(m.enrolmentID.uuidString)"
         return Layout.page(context, title: t.label(m.kind) + ": " + m.personName) {
-            el("p") { Widgets.link(t(.dossierBack, m.personName), base) }
+            el("p") { Widgets.link(t(.dossierBack, m.personName), Paths.dossier(m.enrolmentID)) }
             if let refusal = m.refusal {
                 el("div", ["class": "error-summary", "role": "alert"]) { el("p") { refusal } }
             }
             Form.errorSummary(context, m.errors)
-            form(context, m, base: base)
+            form(context, m)
         }
     }
 
-    static func form(_ context: PageContext, _ m: TransitionStepModel, base: String) -> HTMLNode {
+    static func form(_ context: PageContext, _ m: TransitionStepModel) -> HTMLNode {
         let t = context.t
         let kind = m.kind
         let scope = kind.rawValue
-        return el("form", ["method": "post", "action": base + "/transitions", "class": "action", "novalidate": ""]) {
+        return el(
+            "form",
+            [
+                "method": "post", "action": Paths.participantTransitions(m.enrolmentID), "class": "action",
+                "novalidate": "",
+            ]
+        ) {
             Form.csrf(context)
             el("input", ["type": "hidden", "name": "kind", "value": kind.rawValue])
             switch kind {

@@ -9,11 +9,10 @@ extension PageFixtures {
 
     static func cohort() -> CohortModel {
         CohortModel(
-            name: "Instroom oktober 2026", programmeName: "Kansrijk",
+            id: cohortID, name: "Instroom oktober 2026", programmeName: "Kansrijk",
             programmeHref: "/programmes/\(programmeID.uuidString)", startDate: "2026-10-05", capacity: 12, taken: 11,
             streams: ["Statushouders"], version: 1,
-            participants: ResultPage(items: cohortParticipants, number: 1, size: 50, total: 3),
-            pagePath: "/cohorts/\(cohortID.uuidString)")
+            participants: ResultPage(items: cohortParticipants, number: 1, size: 50, total: 3))
     }
 
     static func cohortHours() -> CohortHoursModel {

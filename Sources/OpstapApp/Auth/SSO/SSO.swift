@@ -2,6 +2,7 @@ import Crypto
 import Fluent
 import Foundation
 import OpstapDomain
+import OpstapViews
 import Vapor
 
 /// Single sign-on through an organisation's OpenID Connect provider (issue 12 item 2, ADR 0011):
@@ -10,7 +11,7 @@ import Vapor
 enum SSO {
     static let attemptLifetime: TimeInterval = 10 * 60
     static let browserCookie = "opstap_sso"
-    static let callbackPath = "/login/oidc/callback"
+    static let callbackPath = Paths.loginOIDCCallback()
     static let scope = "openid email profile"
 
     /// Where the provider sends the browser back; the provider must have it registered.
@@ -74,7 +75,7 @@ enum SSO {
         let endpoint = metadata.authorizationEndpoint
         let response = req.redirect(to: endpoint + (endpoint.contains("?") ? "&" : "?") + query)
         response.cookies[browserCookie] = HTTPCookies.Value(
-            string: browser, maxAge: Int(attemptLifetime), path: "/login/oidc",
+            string: browser, maxAge: Int(attemptLifetime), path: Paths.loginOIDC(),
             isSecure: req.application.appConfig.secureCookies, isHTTPOnly: true, sameSite: .lax)
         return response
     }
