@@ -199,7 +199,7 @@ struct CandidateOperations {
         if let birth = person.dateOfBirth {
             let seen = Set(candidates.compactMap(\.id))
             candidates += try await keys(Person.query(on: db).filter(\.$dateOfBirth == birth)).filter {
-                !seen.contains($0.id!)
+                !seen.contains(try $0.requireID())
             }
         }
         let newKey = RegistryKey(
@@ -210,7 +210,7 @@ struct CandidateOperations {
                 nameKey: existing.nameKey, dateOfBirth: existing.dateOfBirth.flatMap(SimpleDate.init), bsn: existing.bsn
             )
             guard let reason = DuplicateDetection.reason(new: newKey, existing: key) else { continue }
-            matches.append(.init(personID: existing.id!, reason: reason, visibleName: nil))
+            matches.append(.init(personID: try existing.requireID(), reason: reason, visibleName: nil))
         }
         guard !matches.isEmpty else { return [] }
         let visible = Set(

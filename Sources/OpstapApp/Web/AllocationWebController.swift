@@ -52,7 +52,7 @@ struct AllocationWebController {
             let stored = try await AllocationOperations(scope: scope, now: req.clock.now()).accept(
                 kind, for: cohort, from: from, pairs: pairs)
             req.flash(t(.flashAllocated, String(stored)))
-            return req.redirect(to: kind == .studios ? "/housing" : "/cohorts/\(cohort.id!.uuidString)")
+            return req.redirect(to: kind == .studios ? "/housing" : "/cohorts/\(try cohort.requireID().uuidString)")
         } catch let failure as ValidationFailure {
             return try await render(
                 req, scope: scope, cohort: cohort, kind: kind, from: from, errors: failure.errors, status: .badRequest)

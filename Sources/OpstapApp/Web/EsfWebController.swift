@@ -107,7 +107,7 @@ struct EsfWebController {
             "year=\(c.year)&indicator=\(indicator.rawValue)&column=\(columnText)&gender=\(gender?.rawValue ?? "all")"
         return try await people(
             req, c, ids: ids, participants: shown.participants, heading: heading,
-            path: "/funding/\(c.stream.id!)/esf/figure", query: query, bsn: false)
+            path: "/funding/\(try c.stream.requireID())/esf/figure", query: query, bsn: false)
     }
 
     func participants(_ req: Request) async throws -> Response {
@@ -118,7 +118,7 @@ struct EsfWebController {
         return try await people(
             req, c, ids: active.map(\.personID), participants: shown.participants,
             heading: req.translator()(.esfParticipantListFor, String(c.year)),
-            path: "/funding/\(c.stream.id!)/esf/participants", query: "year=\(c.year)", bsn: false)
+            path: "/funding/\(try c.stream.requireID())/esf/participants", query: "year=\(c.year)", bsn: false)
     }
 
     func missing(_ req: Request) async throws -> Response {
@@ -127,7 +127,7 @@ struct EsfWebController {
         let shown = try await c.reports.current(c.stream, year: c.year)
         return try await people(
             req, c, ids: shown.table.missingCharacteristics, participants: shown.participants,
-            heading: req.translator()(.esfMissingTitle), path: "/funding/\(c.stream.id!)/esf/missing",
+            heading: req.translator()(.esfMissingTitle), path: "/funding/\(try c.stream.requireID())/esf/missing",
             query: "year=\(c.year)", bsn: false)
     }
 
@@ -139,7 +139,8 @@ struct EsfWebController {
         let active = EsfReports.activeIn(c.year, shown.participants)
         return try await people(
             req, c, ids: active.map(\.personID), participants: shown.participants,
-            heading: req.translator()(.bsnReportFor, String(c.year)), path: "/funding/\(c.stream.id!)/esf/bsn",
+            heading: req.translator()(.bsnReportFor, String(c.year)),
+            path: "/funding/\(try c.stream.requireID())/esf/bsn",
             query: "year=\(c.year)", bsn: true)
     }
 
@@ -218,6 +219,6 @@ struct EsfWebController {
         } catch let failure as ValidationFailure {
             req.flash(failure.errors.map { req.translator().error($0) }.joined(separator: " "))
         }
-        return req.redirect(to: "/funding/\(c.stream.id!)/esf?year=\(c.year)")
+        return req.redirect(to: "/funding/\(try c.stream.requireID())/esf?year=\(c.year)")
     }
 }

@@ -41,7 +41,7 @@ struct ImportWebController {
             let text = String(decoding: Data(buffer: file.data), as: UTF8.self)
             let record = try await ImportOperations(scope: scope, now: req.clock.now())
                 .upload(programme: programme, stream: stream, fileName: file.filename, content: text)
-            return req.redirect(to: "/imports/\(record.id!)")
+            return req.redirect(to: "/imports/\(try record.requireID())")
         } catch let failure as ValidationFailure {
             return try await newPage(req, values: ["stream": stream], errors: failure.errors, status: .badRequest)
         }
@@ -107,12 +107,12 @@ struct ImportWebController {
                 record,
                 columns: Dictionary(uniqueKeysWithValues: CandidateImportField.allCases.map { ($0, form[$0.rawValue]) })
             )
-            return req.redirect(to: "/imports/\(record.id!)#preview")
+            return req.redirect(to: "/imports/\(try record.requireID())#preview")
         } catch let failure as ValidationFailure {
             record.mapping = ImportOperations.encode([:])
             return try await page(req, record, errors: failure.errors, status: .badRequest)
         } catch ImportRefusal.notEditable {
-            return req.redirect(to: "/imports/\(record.id!)")
+            return req.redirect(to: "/imports/\(try record.requireID())")
         }
     }
 
@@ -121,17 +121,19 @@ struct ImportWebController {
         let scope = try req.scope()
         let operations = ImportOperations(scope: scope, now: req.clock.now())
         let record = try await operations.find(try req.uuidParameter("importID"))
-        guard record.status == ImportStatus.mapped.rawValue else { return req.redirect(to: "/imports/\(record.id!)") }
+        guard record.status == ImportStatus.mapped.rawValue else {
+            return req.redirect(to: "/imports/\(try record.requireID())")
+        }
         let confirmed = Set(FormData(req).values("importAnyway").compactMap { Int($0) })
         // Refused before starting when a row has errors: nothing is stored, the preview stays.
         let checks = try await operations.preview(record)
         let failing = checks.filter { !$0.errors.isEmpty }.count
         guard failing == 0 else {
             req.flash(RefusalText.text(ImportRefusal.rowsWithErrors(failing), req.translator()))
-            return req.redirect(to: "/imports/\(record.id!)#preview")
+            return req.redirect(to: "/imports/\(try record.requireID())#preview")
         }
         try await ImportRuns.start(req, record, checks: checks, confirmedLines: confirmed)
-        return req.redirect(to: "/imports/\(record.id!)")
+        return req.redirect(to: "/imports/\(try record.requireID())")
     }
 
     struct Progress: Content {
