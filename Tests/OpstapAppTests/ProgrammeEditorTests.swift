@@ -13,8 +13,8 @@ import Vapor
         _ app: Application
     ) async throws -> (municipality: Organisation, school: Organisation, email: String) {
         let municipality = Organisation(
-            name: "Gemeente Utrecht", kind: OrganisationKind.municipality.rawValue, city: "Utrecht")
-        let school = Organisation(name: "ROC Midden Nederland", kind: OrganisationKind.school.rawValue, city: "Utrecht")
+            name: "Gemeente Utrecht", kind: .municipality, city: "Utrecht")
+        let school = Organisation(name: "ROC Midden Nederland", kind: .school, city: "Utrecht")
         try await municipality.create(on: app.db)
         try await school.create(on: app.db)
         let email = "regie@utrecht.test"

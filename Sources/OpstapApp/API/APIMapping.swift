@@ -31,7 +31,7 @@ extension APIEnrolment {
 extension APITransition {
     init(_ transition: EnrolmentTransition) {
         self.init(
-            sequence: transition.sequence, kind: TransitionKind(rawValue: transition.kind) ?? .enrol,
+            sequence: transition.sequence, kind: transition.kind,
             effectiveOn: SimpleDate(transition.effectiveOn) ?? SimpleDate(year: 2000, month: 1, day: 1)!,
             phase: transition.phaseCode, result: transition.phaseResult.flatMap(PhaseResult.init(rawValue:)),
             reason: transition.reason,

@@ -17,8 +17,7 @@ struct DirectoryAPI {
             ResultPage(
                 items: try items.map {
                     APIOrganisation(
-                        id: try $0.requireID(), name: $0.name,
-                        kind: OrganisationKind(rawValue: $0.kind) ?? .municipality,
+                        id: try $0.requireID(), name: $0.name, kind: $0.kind,
                         city: $0.city, locations: nil)
                 },
                 number: page.number, size: page.size, total: total))
@@ -35,7 +34,7 @@ struct DirectoryAPI {
         }
         return APIOrganisation(
             id: try organisation.requireID(), name: organisation.name,
-            kind: OrganisationKind(rawValue: organisation.kind) ?? .municipality,
+            kind: organisation.kind,
             city: organisation.city,
             locations: try organisation.locations.map {
                 APILocation(

@@ -25,7 +25,7 @@ struct APIHeldMatch: Content {
     var givenName: String
     var familyName: String
     var dateOfBirth: String?
-    var reason: String
+    var reason: DuplicateReason
 }
 
 struct APIHoldResolution: Content {

@@ -293,7 +293,7 @@ extension APIOrganisation {
     init(_ organisation: Organisation) throws {
         self.init(
             id: try organisation.requireID(), name: organisation.name,
-            kind: OrganisationKind(rawValue: organisation.kind) ?? .other,
+            kind: organisation.kind,
             city: organisation.city, locations: nil)
     }
 }

@@ -124,7 +124,7 @@ struct AllocationOperations {
         let centres = try await Location.query(on: db).join(
             Organisation.self, on: \Location.$organisation.$id == \Organisation.$id
         )
-        .filter(Organisation.self, \.$kind == OrganisationKind.receptionAgency.rawValue).all()
+        .filter(Organisation.self, \.$kind == OrganisationKind.receptionAgency).all()
         let byName = Dictionary(centres.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         var result: [UUID: (GeoPoint?, String)] = [:]
         for enrolment in enrolments {

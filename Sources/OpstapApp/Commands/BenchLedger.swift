@@ -82,14 +82,14 @@ enum BenchLedger {
             try await enrolment.create(on: db)
             var transitions: [EnrolmentTransition] = [
                 EnrolmentTransition(
-                    enrolmentID: try enrolment.requireID(), sequence: 1, kind: "enrol",
+                    enrolmentID: try enrolment.requireID(), sequence: 1, kind: .enrol,
                     effectiveOn: start.adding(days: -7).iso,
                     actorID: try coordinator.requireID(), actorOrganisationID: coordinator.$organisation.id,
                     recordedAt: Date())
             ]
             for (index, phase) in starts.enumerated() {
                 let begin = EnrolmentTransition(
-                    enrolmentID: try enrolment.requireID(), sequence: transitions.count + 1, kind: "startPhase",
+                    enrolmentID: try enrolment.requireID(), sequence: transitions.count + 1, kind: .startPhase,
                     effectiveOn: phase.1.iso,
                     actorID: try coordinator.requireID(), actorOrganisationID: coordinator.$organisation.id,
                     recordedAt: Date())
@@ -97,7 +97,7 @@ enum BenchLedger {
                 transitions.append(begin)
                 if index < completions.count {
                     let end = EnrolmentTransition(
-                        enrolmentID: try enrolment.requireID(), sequence: transitions.count + 1, kind: "completePhase",
+                        enrolmentID: try enrolment.requireID(), sequence: transitions.count + 1, kind: .completePhase,
                         effectiveOn: completions[index].iso,
                         actorID: try coordinator.requireID(), actorOrganisationID: coordinator.$organisation.id,
                         recordedAt: Date())

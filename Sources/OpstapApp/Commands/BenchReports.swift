@@ -159,7 +159,7 @@ enum BenchReports {
                     versionID: try version.requireID(),
                     cohortID: try cohort.requireID(), stream: "statushouders", enrolledOn: start.adding(days: -7).iso)
                 enrolment.phaseCode = "mbo-1"
-                func transition(_ kind: String, _ day: SimpleDate, phase: String? = nil) throws {
+                func transition(_ kind: TransitionKind, _ day: SimpleDate, phase: String? = nil) throws {
                     let t = EnrolmentTransition(
                         enrolmentID: try enrolment.requireID(), sequence: transitions.count + 1, kind: kind,
                         effectiveOn: day.iso,
@@ -168,18 +168,18 @@ enum BenchReports {
                     t.phaseCode = phase
                     transitions.append(t)
                 }
-                try transition("enrol", start.adding(days: -7))
-                try transition("startPhase", start, phase: "mbo-1")
+                try transition(.enrol, start.adding(days: -7))
+                try transition(.startPhase, start, phase: "mbo-1")
                 let left = start.adding(days: 200 + n % 150)
                 switch n % 5 {
                 case 0:
                     enrolment.state = .withdrawn
                     enrolment.exitReason = ExitReason.allCases[n % ExitReason.allCases.count].rawValue
-                    try transition("withdraw", left)
+                    try transition(.withdraw, left)
                 case 1:
                     enrolment.state = .completed
-                    try transition("completePhase", left, phase: "mbo-1")
-                    try transition("complete", left)
+                    try transition(.completePhase, left, phase: "mbo-1")
+                    try transition(.complete, left)
                     let award = ParticipantQualification(
                         enrolmentID: try enrolment.requireID(), qualificationID: try qualification.requireID(),
                         startedOn: start)

@@ -68,7 +68,7 @@ struct DemoLoader {
             (orgs.sterkHuis, "Sterk Huis", .careEmployer, "Tilburg", []),
         ]
         for (id, name, kind, city, locations) in list {
-            try await Organisation(id: id, name: name, kind: kind.rawValue, city: city).create(on: db)
+            try await Organisation(id: id, name: name, kind: kind, city: city).create(on: db)
             for (locationName, address, postcode) in locations {
                 try await Location(
                     organisationID: id, name: locationName, address: address, postcode: postcode, city: city,
@@ -179,7 +179,7 @@ struct DemoLoader {
         try await enrolment.create(on: db)
         var sequence = 1
         let enrol = EnrolmentTransition(
-            enrolmentID: try enrolment.requireID(), sequence: sequence, kind: TransitionKind.enrol.rawValue,
+            enrolmentID: try enrolment.requireID(), sequence: sequence, kind: .enrol,
             effectiveOn: enrolledOn.iso,
             actorID: try actor.requireID(), actorOrganisationID: actor.$organisation.id, recordedAt: enrolledOn.date)
         enrol.versionNumber = version.number
@@ -191,7 +191,7 @@ struct DemoLoader {
                 .get()
             sequence += 1
             let transition = EnrolmentTransition(
-                enrolmentID: try enrolment.requireID(), sequence: sequence, kind: command.kind.rawValue,
+                enrolmentID: try enrolment.requireID(), sequence: sequence, kind: command.kind,
                 effectiveOn: command.date.iso,
                 actorID: try actor.requireID(), actorOrganisationID: actor.$organisation.id,
                 recordedAt: command.date.date)

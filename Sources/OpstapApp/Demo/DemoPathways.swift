@@ -14,7 +14,7 @@ extension DemoLoader {
         let d = DemoPopulation.d
         let landlord = UUID()
         try await Organisation(
-            id: landlord, name: "Verhuurder studiocomplex Alrijne", kind: OrganisationKind.housingCorporation.rawValue,
+            id: landlord, name: "Verhuurder studiocomplex Alrijne", kind: .housingCorporation,
             city: "Leiden"
         ).create(on: db)
         try await Location(

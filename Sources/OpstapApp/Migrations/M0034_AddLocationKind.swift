@@ -12,7 +12,7 @@ struct M0034_AddLocationKind: AsyncMigration {
         // Only the columns this migration knows: the models may have moved on since.
         let organisations = try await Organisation.query(on: database).field(\.$id).field(\.$kind).all()
         let kinds = Dictionary(
-            try organisations.map { (try $0.requireID(), OrganisationKind(rawValue: $0.kind) ?? .other) },
+            try organisations.map { (try $0.requireID(), $0.kind) },
             uniquingKeysWith: { first, _ in first })
         for location in try await Location.query(on: database).field(\.$id).field(\.$name).field(\.$organisation.$id)
             .all()

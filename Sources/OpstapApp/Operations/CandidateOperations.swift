@@ -96,7 +96,7 @@ struct CandidateOperations {
             if !hidden.isEmpty {
                 let hold = HeldRegistration(
                     input: input, person: person, programmeID: programmeID, referredBy: referredBy, actor: actor,
-                    at: now, matches: hidden.map { HeldMatch(personID: $0.personID, reason: $0.reason.rawValue) })
+                    at: now, matches: hidden.map { HeldMatch(personID: $0.personID, reason: $0.reason) })
                 try await db.transaction { tx in
                     try await hold.create(on: tx)
                     try await SecurityLog.record(

@@ -307,7 +307,7 @@ struct ImportOperations {
                 checks[index].duplicate = FieldError("row", .possibleDuplicate, [shown.reason.rawValue])
             }
             checks[index].heldMatches = found.filter { !visible.contains($0.id) }.map {
-                HeldMatch(personID: $0.id, reason: $0.reason.rawValue)
+                HeldMatch(personID: $0.id, reason: $0.reason)
             }
         }
     }

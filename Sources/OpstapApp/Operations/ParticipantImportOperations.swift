@@ -197,7 +197,7 @@ struct ParticipantImportOperations {
                         enrolledOn: history.enrolledOn.iso)
                     enrolment.apply(history.snapshot)
                     let enrol = EnrolmentTransition(
-                        enrolmentID: try enrolment.requireID(), sequence: 1, kind: TransitionKind.enrol.rawValue,
+                        enrolmentID: try enrolment.requireID(), sequence: 1, kind: .enrol,
                         effectiveOn: history.enrolledOn.iso,
                         actorID: actorID, actorOrganisationID: organisationID, recordedAt: now)
                     enrol.versionNumber = versionNumber
@@ -205,7 +205,7 @@ struct ParticipantImportOperations {
                     var phase: String?
                     for (index, command) in history.commands.enumerated() {
                         let transition = EnrolmentTransition(
-                            enrolmentID: try enrolment.requireID(), sequence: index + 2, kind: command.kind.rawValue,
+                            enrolmentID: try enrolment.requireID(), sequence: index + 2, kind: command.kind,
                             effectiveOn: command.date.iso,
                             actorID: actorID, actorOrganisationID: organisationID, recordedAt: now)
                         transition.record(command, previousPhase: phase)

@@ -159,7 +159,7 @@ enum Attention {
 extension EnrolmentTransition {
     /// This history row as a step for `EnrolmentReplay`.
     var replayStep: EnrolmentReplay.Step? {
-        guard let kind = TransitionKind(rawValue: kind), let day = SimpleDate(effectiveOn) else { return nil }
+        guard let day = SimpleDate(effectiveOn) else { return nil }
         return EnrolmentReplay.Step(kind: kind, on: day, phaseCode: phaseCode)
     }
 }

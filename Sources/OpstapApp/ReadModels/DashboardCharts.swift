@@ -54,7 +54,7 @@ struct DashboardCharts {
             for row in candidacies {
                 if filtered, !people.contains(try row.decode(column: "person_id", as: UUID.self)) { continue }
                 referred += 1
-                let stage = CandidacyStage(rawValue: try row.decode(column: "stage", as: String.self)) ?? .referred
+                let stage = try row.decodeEnum(column: "stage", as: CandidacyStage.self)
                 if [.intakeHeld, .selection, .decided].contains(stage) { intakeHeld += 1 }
                 if try row.decode(column: "decision", as: String?.self) == SelectionDecision.selected.rawValue {
                     selected += 1

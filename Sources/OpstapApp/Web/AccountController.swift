@@ -105,7 +105,7 @@ struct AccountController {
             return req.redirect(to: "/account")
         }
         guard let user = try await User.find(actor.userID, on: req.db) else { throw AccessDenied.notFound }
-        user.locale = locale.rawValue
+        user.locale = locale
         try await user.save(on: req.db)
         req.flash(Translator(locale)(.flashSaved))
         return req.redirect(to: "/account")

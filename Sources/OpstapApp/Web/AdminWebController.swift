@@ -40,8 +40,7 @@ struct AdminWebController {
             organisations: ResultPage(
                 items: try organisations.map {
                     OrganisationRow(
-                        id: try $0.requireID(), name: $0.name, kind: OrganisationKind(rawValue: $0.kind) ?? .other,
-                        city: $0.city,
+                        id: try $0.requireID(), name: $0.name, kind: $0.kind, city: $0.city,
                         locations: $0.locations.map { "\($0.name), \($0.address)" })
                 }, number: page.number, size: page.size, total: organisationTotal),
             ownOrganisationID: actor.organisationID, values: values, roles: roles, errors: errors, form: form,
@@ -142,7 +141,7 @@ struct AdminWebController {
         let t = req.translator()
         let model = OrganisationAdminModel(
             id: try organisation.requireID(), name: organisation.name,
-            kind: OrganisationKind(rawValue: organisation.kind) ?? .other,
+            kind: organisation.kind,
             city: organisation.city,
             invitations: invitations.map {
                 InvitationRow(

@@ -57,7 +57,7 @@ struct HeldRegistrationWebController {
         let matches = try (found ?? []).map {
             HeldMatchRow(
                 personID: try $0.person.requireID(), name: $0.person.fullName, dateOfBirth: $0.person.dateOfBirth,
-                reason: DuplicateReason(rawValue: $0.match.reason) ?? .sameNameAndDateOfBirth)
+                reason: $0.match.reason)
         }
         return html(
             HeldRegistrationsPage.renderOne(

@@ -79,6 +79,6 @@ struct OwnAccountWebController {
             status: status,
             suggestedSignIn: account.map { SignInName.display($0.email) }
                 ?? (contact.phone.isEmpty ? contact.email : contact.phone),
-            locale: AppLocale(rawValue: account?.locale ?? "") ?? .default, errors: errors)
+            locale: account?.locale ?? .default, errors: errors)
     }
 }
