@@ -169,6 +169,39 @@ import Vapor
         }
     }
 
+    @Test func anUnknownKindIsRefusedNextToItsFieldInsteadOfBecomingOther() async throws {
+        try await withOpstap(demo: false) { app in
+            let (_, _, email) = try await Self.install(app)
+            let web = try await WebClient.login(app, email)
+            let new = try await form(web, "/programmes/new", action: "/programmes/new")
+            new.set("name", "Soorten")
+            #expect(try await web.post("/programmes/new", new.posted + [("action", "save")]).status == .seeOther)
+            let programme = try #require(try await Programme.query(on: app.db).filter(\.$name == "Soorten").first())
+            let draftPath = "/programmes/\(programme.id!)/draft"
+            let draft = try await form(web, draftPath, action: draftPath)
+            draft.set("phases[0].code", "fase")
+            draft.set("phases[0].name", "Fase")
+            draft.set("phases[0].kind", "castle")
+            draft.set("phases[0].plannedWeeks", "10")
+            draft.set("selectionCriteria[0].code", "taal")
+            draft.set("selectionCriteria[0].name", "Taal")
+            draft.set("selectionCriteria[0].kind", "guess")
+            draft.set("outcomes[0].code", "baan")
+            draft.set("outcomes[0].name", "Baan")
+            draft.set("outcomes[0].kind", "lottery")
+            let refused = try await web.post(draftPath, draft.posted + [("action", "save")])
+            #expect(refused.status == .badRequest)
+            let html = refused.body.string
+            // Each unknown kind is refused next to its own menu.
+            for id in ["f-phases-0--kind", "f-selectionCriteria-0--kind", "f-outcomes-0--kind"] {
+                #expect(html.contains("id=\"\(id)-error\""), "\(id)")
+            }
+            #expect(html.contains("Kies een van de mogelijkheden."))
+            let stored = try #require(try await Programme.find(programme.id, on: app.db))
+            #expect(stored.draft?.phases.isEmpty ?? true)
+        }
+    }
+
     @Test func aStaleFormTokenSaysThePageExpiredNotThatTheRoleIsMissing() async throws {
         try await withOpstap(demo: false) { app in
             let (_, _, email) = try await Self.install(app)

@@ -71,8 +71,9 @@ struct ImportWebController {
             for check in try await operations.preview(record) {
                 let row = ImportPreviewRow(
                     line: check.line, values: mapped.map { check.values[$0] ?? "" },
-                    errors: check.errors.map {
-                        t.label(CandidateImportField(rawValue: $0.field) ?? .givenName) + ": " + t.error($0)
+                    // The row checks name the import's own fields: any other name is a bug, not a first name.
+                    errors: try check.errors.map {
+                        t.label(try CandidateImportField(stored: $0.field)) + ": " + t.error($0)
                     },
                     duplicate: check.duplicate.map { ImportText.words($0, t) })
                 if !check.errors.isEmpty {
