@@ -83,7 +83,7 @@ import Vapor
                 ).status == .seeOther)
             #expect(
                 try await Organisation.query(on: app.db).filter(\.$name == "Woonstichting Voorbeeld").first()?.kind
-                    == "housingCorporation")
+                    == .housingCorporation)
             let bad = try await admin.post(
                 "/admin/locations",
                 [

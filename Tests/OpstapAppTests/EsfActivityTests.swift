@@ -13,7 +13,7 @@ import Testing
         _ state: EnrolmentState, phase: String?, start: String?, completion: String? = nil, left: String? = nil
     ) -> EsfInputs.EnrolmentFacts {
         EsfInputs.EnrolmentFacts(
-            personID: UUID(), gender: "woman", dateOfBirth: nil, state: state, phaseCode: phase,
+            personID: UUID(), gender: .woman, dateOfBirth: nil, state: state, phaseCode: phase,
             firstFundedStart: start.map(day), lastFundedCompletion: completion.map(day), leftOn: left.map(day))
     }
 

@@ -69,7 +69,7 @@ import Vapor
             let detail = try intake.decode(
                 APIHeldRegistration.self, try await intake.send(.GET, "/api/v1/held-registrations/\(held.id)"))
             #expect(detail.matches?.map(\.personId) == [existing.id!])
-            #expect(detail.matches?.first?.reason == "sameBSN")
+            #expect(detail.matches?.first?.reason == .sameBSN)
             #expect(detail.matches?.first?.familyName == existing.familyName)
             let resolved = try await intake.send(
                 .POST, "/api/v1/held-registrations/\(held.id)/resolution",
@@ -171,7 +171,7 @@ import Vapor
             #expect(try await ParticipantImportTests.waitUntilFinished(id, app).status == "done")
             let holds = try await HeldRegistration.query(on: app.db).all()
             #expect(holds.map(\.familyName) == ["Gezicht"])
-            #expect(holds.first?.matches == [HeldMatch(personID: existing.id!, reason: "sameBSN")])
+            #expect(holds.first?.matches == [HeldMatch(personID: existing.id!, reason: .sameBSN)])
             #expect(try await Person.query(on: app.db).filter(\.$familyName == "Mens").count() == 1)
             #expect(try await Person.query(on: app.db).filter(\.$familyName == "Gezicht").count() == 0)
         }

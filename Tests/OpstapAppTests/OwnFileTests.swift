@@ -107,6 +107,14 @@ import Vapor
             let refused = try await coordinator.post(
                 "/participants/\(enrolmentID)/account", [("signIn", "geen nummer"), ("locale", "ti")])
             #expect(refused.status == .badRequest)
+            // A language the menu does not offer is refused next to it, not read as Dutch.
+            let invitations = ParticipantInvitation.query(on: app.db).filter(\.$person.$id == enrolment.$person.id)
+            let invitedBefore = try await invitations.copy().count()
+            let unknownLanguage = try await coordinator.post(
+                "/participants/\(enrolmentID)/account", [("signIn", "06 98 76 54 32"), ("locale", "xx")])
+            #expect(unknownLanguage.status == .badRequest)
+            #expect(unknownLanguage.body.string.contains("id=\"f-account-locale-error\""))
+            #expect(try await invitations.copy().count() == invitedBefore)
             let letter = try await coordinator.post(
                 "/participants/\(enrolmentID)/account", [("signIn", "06 98 76 54 32"), ("locale", "ti")])
             #expect(letter.status == .ok)

@@ -50,7 +50,7 @@ import Vapor
     static func steps(_ enrolment: Enrolment, _ app: Application) async throws -> [Step] {
         try await EnrolmentTransition.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).sort(\.$sequence)
             .all()
-            .map { Step(kind: $0.kind, phase: $0.phaseCode, result: $0.phaseResult, on: $0.effectiveOn) }
+            .map { Step(kind: $0.kind.rawValue, phase: $0.phaseCode, result: $0.phaseResult, on: $0.effectiveOn) }
     }
 
     @Test func aCohortThatStartedInOctober2023ImportsWithItsExactHistory() async throws {
@@ -144,7 +144,7 @@ import Vapor
             #expect(
                 transitions.count == 11
                     && transitions.allSatisfy { $0.$actor.id == coordinator.id && $0.recordedAt == testToday.date })
-            #expect(transitions.first { $0.kind == "enrol" }?.versionNumber == version.number)
+            #expect(transitions.first { $0.kind == .enrol }?.versionNumber == version.number)
             let candidacy = try #require(try await Candidacy.find(amal.$candidacy.id, on: app.db))
             #expect(
                 candidacy.stage == .decided && candidacy.decision == .selected && candidacy.referredOn == "2023-10-02"

@@ -28,7 +28,7 @@ import Vapor
             #expect(done.status == .seeOther)
             let organisation = try #require(try await Organisation.query(on: app.db).first())
             #expect(
-                organisation.name == "Gemeente Voorbeeld" && organisation.kind == "municipality" && organisation.steward
+                organisation.name == "Gemeente Voorbeeld" && organisation.kind == .municipality && organisation.steward
             )
             let admin = try #require(try await User.query(on: app.db).filter(\.$email == "beheer@voorbeeld.nl").first())
             #expect(admin.roles == [.administrator] && admin.$organisation.id == organisation.id)
@@ -102,7 +102,7 @@ import Vapor
             let user = try #require(try await User.query(on: app.db).filter(\.$email == "beheer@kennis.nl").first())
             #expect(
                 user.$organisation.id == mboID && user.roles == [.administrator] && user.name == "Beheer Kennis & Co")
-            #expect(try await Organisation.find(mboID, on: app.db)?.kind == "knowledgeInstitution")
+            #expect(try await Organisation.find(mboID, on: app.db)?.kind == .knowledgeInstitution)
             // The partner's administrator runs their own organisation, not the partnership.
             let page = try await mbo.get("/admin")
             #expect(page.status == .ok && page.body.string.contains("Medewerkers van Kennis &amp; Co"))

@@ -338,6 +338,8 @@ import Vapor
             let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
             let page = try await web.get("/cohorts/\(cohort.id!)/allocation?kind=studios&from=2026-11-23")
             #expect(page.status == .ok && page.body.string.contains("wacht sinds"))
+            // An unknown kind is no page, and an accepted form with one stores nothing: never read as placements.
+            #expect(try await web.get("/cohorts/\(cohort.id!)/allocation?kind=castles").status == .notFound)
             let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
             let suggestion = try api.decode(
                 APIAllocationSuggestion.self,
@@ -355,6 +357,13 @@ import Vapor
                     ("target-\(pair.enrolmentId.uuidString)", pair.targetId!.uuidString),
                 ]
             }
+            let unknownKind = fields.map { $0.0 == "kind" ? ("kind", "castles") : $0 }
+            let refused = try await web.post("/cohorts/\(cohort.id!)/allocation", unknownKind)
+            #expect(refused.status == .badRequest && refused.body.string.contains("Kies een van de mogelijkheden."))
+            #expect(
+                try await HousingOccupancy.load([complex.id!], today: SimpleDate("2026-11-23")!, on: app.db)[
+                    complex.id!]?
+                    .occupied == before.occupied)
             #expect(try await web.post("/cohorts/\(cohort.id!)/allocation", fields).status == .seeOther)
             let after = try await HousingOccupancy.load([complex.id!], today: SimpleDate("2026-11-23")!, on: app.db)[
                 complex.id!]!

@@ -13,8 +13,8 @@ import Vapor
         _ app: Application
     ) async throws -> (municipality: Organisation, school: Organisation, email: String) {
         let municipality = Organisation(
-            name: "Gemeente Utrecht", kind: OrganisationKind.municipality.rawValue, city: "Utrecht")
-        let school = Organisation(name: "ROC Midden Nederland", kind: OrganisationKind.school.rawValue, city: "Utrecht")
+            name: "Gemeente Utrecht", kind: .municipality, city: "Utrecht")
+        let school = Organisation(name: "ROC Midden Nederland", kind: .school, city: "Utrecht")
         try await municipality.create(on: app.db)
         try await school.create(on: app.db)
         let email = "regie@utrecht.test"
@@ -166,6 +166,39 @@ import Vapor
             #expect(html.contains("name=\"outcomes[0].afterMonths\""))
             #expect(
                 try await ProgrammeVersion.query(on: app.db).filter(\.$programme.$id == programme.id!).first() == nil)
+        }
+    }
+
+    @Test func anUnknownKindIsRefusedNextToItsFieldInsteadOfBecomingOther() async throws {
+        try await withOpstap(demo: false) { app in
+            let (_, _, email) = try await Self.install(app)
+            let web = try await WebClient.login(app, email)
+            let new = try await form(web, "/programmes/new", action: "/programmes/new")
+            new.set("name", "Soorten")
+            #expect(try await web.post("/programmes/new", new.posted + [("action", "save")]).status == .seeOther)
+            let programme = try #require(try await Programme.query(on: app.db).filter(\.$name == "Soorten").first())
+            let draftPath = "/programmes/\(programme.id!)/draft"
+            let draft = try await form(web, draftPath, action: draftPath)
+            draft.set("phases[0].code", "fase")
+            draft.set("phases[0].name", "Fase")
+            draft.set("phases[0].kind", "castle")
+            draft.set("phases[0].plannedWeeks", "10")
+            draft.set("selectionCriteria[0].code", "taal")
+            draft.set("selectionCriteria[0].name", "Taal")
+            draft.set("selectionCriteria[0].kind", "guess")
+            draft.set("outcomes[0].code", "baan")
+            draft.set("outcomes[0].name", "Baan")
+            draft.set("outcomes[0].kind", "lottery")
+            let refused = try await web.post(draftPath, draft.posted + [("action", "save")])
+            #expect(refused.status == .badRequest)
+            let html = refused.body.string
+            // Each unknown kind is refused next to its own menu.
+            for id in ["f-phases-0--kind", "f-selectionCriteria-0--kind", "f-outcomes-0--kind"] {
+                #expect(html.contains("id=\"\(id)-error\""), "\(id)")
+            }
+            #expect(html.contains("Kies een van de mogelijkheden."))
+            let stored = try #require(try await Programme.find(programme.id, on: app.db))
+            #expect(stored.draft?.phases.isEmpty ?? true)
         }
     }
 

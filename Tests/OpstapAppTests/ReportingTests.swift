@@ -235,8 +235,8 @@ import Vapor
             let first = try #require(
                 try await Enrolment.query(on: app.db).filter(\.$cohort.$id == pilot.id!).sort(\.$id).first())
             try await EnrolmentTransition.query(on: app.db).filter(\.$enrolment.$id == first.id!).filter(
-                \.$kind == "complete"
-            ).set(\.$kind, to: "withdraw").set(\.$effectiveOn, to: "2024-03-01").update()
+                \.$kind == TransitionKind.complete
+            ).set(\.$kind, to: TransitionKind.withdraw).set(\.$effectiveOn, to: "2024-03-01").update()
             let after = try await web.get("/programmes/\(programme.id!)/goals").body.string
             #expect(after.contains("93,33 % (14 van 15)") && after.contains("Niet gehaald"))
             let refused = try await web.post(

@@ -6,8 +6,9 @@ import Testing
 @testable import OpstapApp
 
 /// A stored value the domain does not know is an error, never quietly a default (issue 15):
-/// hour lines (activity, attendance, status) and the guidance records (review, goal and task
-/// status, task source, status colour, note level) are typed fields.
+/// hour lines (activity, attendance, status), the guidance records (review, goal and task
+/// status, task source, status colour, note level), an organisation's kind and a transition's
+/// kind are typed fields, and the raw SQL reads decode their enums with `decodeEnum`.
 @Suite struct TypedPersistenceTests {
     @Test func anUnknownStoredLedgerStatusFailsTheReadInsteadOfBecomingADraft() async throws {
         try await withOpstap { app in
@@ -30,6 +31,44 @@ import Testing
             let sql = try #require(app.db as? any SQLDatabase)
             try await sql.update(Note.schema).set("level", to: "everyone").where("id", .equal, id).run()
             await #expect(throws: (any Error).self) { _ = try await Note.find(id, on: app.db) }
+        }
+    }
+
+    @Test func anUnknownStoredOrganisationKindFailsTheReadInsteadOfBecomingOther() async throws {
+        try await withOpstap { app in
+            let organisation = try #require(
+                try await Organisation.query(on: app.db).filter(\.$kind == OrganisationKind.careEmployer).first())
+            let id = try organisation.requireID()
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.update(Organisation.schema).set("kind", to: "castle").where("id", .equal, id).run()
+            await #expect(throws: (any Error).self) { _ = try await Organisation.find(id, on: app.db) }
+            try await sql.update(Organisation.schema).set("kind", to: "careEmployer").where("id", .equal, id).run()
+            #expect(try await Organisation.find(id, on: app.db)?.kind == .careEmployer)
+        }
+    }
+
+    @Test func anUnknownStoredTransitionKindFailsTheReadInsteadOfBecomingAnEnrolment() async throws {
+        try await withOpstap { app in
+            let transition = try #require(
+                try await EnrolmentTransition.query(on: app.db).filter(\.$kind == TransitionKind.withdraw).first())
+            let id = try transition.requireID()
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.update(EnrolmentTransition.schema).set("kind", to: "vanish").where("id", .equal, id).run()
+            await #expect(throws: (any Error).self) { _ = try await EnrolmentTransition.find(id, on: app.db) }
+            try await sql.update(EnrolmentTransition.schema).set("kind", to: "withdraw").where("id", .equal, id).run()
+            #expect(try await EnrolmentTransition.find(id, on: app.db)?.kind == .withdraw)
+        }
+    }
+
+    @Test func anUnknownEnrolmentStateFailsTheFunnelInsteadOfCountingAsEnrolled() async throws {
+        try await withOpstap { app in
+            let enrolment = try #require(try await Enrolment.query(on: app.db).first())
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.update(Enrolment.schema).set("state", to: "dreaming")
+                .where("id", .equal, try enrolment.requireID()).run()
+            await #expect(throws: UnknownStoredValue.self) {
+                _ = try await Funnels(db: app.db).counts(programmeIDs: [enrolment.$programme.id])
+            }
         }
     }
 }

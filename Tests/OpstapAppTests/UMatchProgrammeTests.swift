@@ -19,10 +19,10 @@ import Vapor
 
     static func install(_ app: Application) async throws -> Install {
         let utrecht = Organisation(
-            name: "Gemeente Utrecht", kind: OrganisationKind.municipality.rawValue, city: "Utrecht")
-        let roc = Organisation(name: "ROC Midden Nederland", kind: OrganisationKind.school.rawValue, city: "Utrecht")
+            name: "Gemeente Utrecht", kind: .municipality, city: "Utrecht")
+        let roc = Organisation(name: "ROC Midden Nederland", kind: .school, city: "Utrecht")
         let care = Organisation(
-            name: "Zorgorganisatie Utrecht", kind: OrganisationKind.careEmployer.rawValue, city: "Utrecht")
+            name: "Zorgorganisatie Utrecht", kind: .careEmployer, city: "Utrecht")
         for organisation in [utrecht, roc, care] { try await organisation.create(on: app.db) }
         let email = "umatch@utrecht.test"
         try await User(
@@ -188,7 +188,7 @@ import Vapor
     @Test func anOwnerOutsideThePartnersIsRefusedNamingTheField() async throws {
         try await withOpstap(demo: false) { app in
             let install = try await Self.install(app)
-            let stranger = Organisation(name: "Elders", kind: OrganisationKind.school.rawValue, city: "Elders")
+            let stranger = Organisation(name: "Elders", kind: .school, city: "Elders")
             try await stranger.create(on: app.db)
             var definition = Self.definition(install)
             definition.ownerOrganisationID = stranger.id!

@@ -2,10 +2,11 @@ import Foundation
 import OpstapDomain
 
 extension APICandidate {
-    init(_ candidacy: Candidacy, personName: String) {
+    init(_ candidacy: Candidacy, personName: String) throws {
         let snapshot = candidacy.snapshot
         self.init(
-            id: candidacy.id!, personId: candidacy.$person.id, name: personName, programmeId: candidacy.$programme.id,
+            id: try candidacy.requireID(), personId: candidacy.$person.id, name: personName,
+            programmeId: candidacy.$programme.id,
             stream: candidacy.stream, stage: snapshot.stage, decision: snapshot.decision,
             decisionReason: candidacy.decisionReason,
             referredOn: snapshot.referredOn, referredByOrganisationId: candidacy.$referredBy.id,
@@ -14,10 +15,10 @@ extension APICandidate {
 }
 
 extension APIEnrolment {
-    init(_ enrolment: Enrolment, versionNumber: Int) {
+    init(_ enrolment: Enrolment, versionNumber: Int) throws {
         let snapshot = enrolment.snapshot
         self.init(
-            id: enrolment.id!, personId: enrolment.$person.id, candidateId: enrolment.$candidacy.id,
+            id: try enrolment.requireID(), personId: enrolment.$person.id, candidateId: enrolment.$candidacy.id,
             programmeId: enrolment.$programme.id,
             programmeVersion: versionNumber, cohortId: enrolment.$cohort.id, stream: enrolment.stream,
             state: snapshot.state,
@@ -30,7 +31,7 @@ extension APIEnrolment {
 extension APITransition {
     init(_ transition: EnrolmentTransition) {
         self.init(
-            sequence: transition.sequence, kind: TransitionKind(rawValue: transition.kind) ?? .enrol,
+            sequence: transition.sequence, kind: transition.kind,
             effectiveOn: SimpleDate(transition.effectiveOn) ?? SimpleDate(year: 2000, month: 1, day: 1)!,
             phase: transition.phaseCode, result: transition.phaseResult.flatMap(PhaseResult.init(rawValue:)),
             reason: transition.reason,
@@ -42,9 +43,9 @@ extension APITransition {
 }
 
 extension APIUser {
-    init(_ user: User) {
+    init(_ user: User) throws {
         self.init(
-            id: user.id!, name: user.name, email: user.email, organisationId: user.$organisation.id,
+            id: try user.requireID(), name: user.name, email: user.email, organisationId: user.$organisation.id,
             roles: user.roles.sorted(), active: user.active)
     }
 }

@@ -50,7 +50,8 @@ struct CandidateAPI {
         scope.logListed(candidacies.map(\.$person.id))
         return APIPage(
             ResultPage(
-                items: candidacies.map { APICandidate($0, personName: $0.person.fullName) }, number: page.number,
+                items: try candidacies.map { try APICandidate($0, personName: $0.person.fullName) },
+                number: page.number,
                 size: page.size, total: total))
     }
 
@@ -58,7 +59,7 @@ struct CandidateAPI {
         let scope = try req.scope()
         let candidacy = try await scope.candidacy(req.idParameter())
         try await candidacy.$person.load(on: req.db)
-        return APICandidate(candidacy, personName: candidacy.person.fullName)
+        return try APICandidate(candidacy, personName: candidacy.person.fullName)
     }
 
     func register(_ req: Request) async throws -> Response {
@@ -84,13 +85,13 @@ struct CandidateAPI {
         try await candidacy.$person.load(on: req.db)
         return try await created(
             APICandidate(candidacy, personName: candidacy.person.fullName),
-            location: "/api/v1/candidates/\(candidacy.id!.uuidString)")
+            location: "/api/v1/candidates/\(try candidacy.requireID().uuidString)")
     }
 
     func history(_ req: Request) async throws -> [APIHistoryEvent] {
         let scope = try req.scope()
-        let candidacy = try await scope.candidacy(req.idParameter())
-        return try await CandidacyEvent.query(on: req.db).filter(\.$candidacy.$id == candidacy.id!).sort(\.$sequence)
+        let candidacyID = try await scope.candidacy(req.idParameter()).requireID()
+        return try await CandidacyEvent.query(on: req.db).filter(\.$candidacy.$id == candidacyID).sort(\.$sequence)
             .all().map {
                 APIHistoryEvent(
                     sequence: $0.sequence, kind: $0.kind, stage: $0.stage,
@@ -114,7 +115,7 @@ struct CandidateAPI {
         }
         try await CandidateOperations(scope: scope, now: req.clock.now()).apply(step, to: candidacy)
         try await candidacy.$person.load(on: req.db)
-        return APICandidate(candidacy, personName: candidacy.person.fullName)
+        return try APICandidate(candidacy, personName: candidacy.person.fullName)
     }
 
     func decide(_ req: Request) async throws -> APICandidate {
@@ -126,13 +127,13 @@ struct CandidateAPI {
         try await CandidateOperations(scope: scope, now: req.clock.now()).apply(
             .decide(body.decision, reason: body.reason), to: candidacy)
         try await candidacy.$person.load(on: req.db)
-        return APICandidate(candidacy, personName: candidacy.person.fullName)
+        return try APICandidate(candidacy, personName: candidacy.person.fullName)
     }
 
     func assessments(_ req: Request) async throws -> [APIAssessment] {
         let scope = try req.scope()
-        let candidacy = try await scope.candidacy(req.idParameter())
-        return try await AssessmentRecord.query(on: req.db).filter(\.$candidacy.$id == candidacy.id!).sort(
+        let candidacyID = try await scope.candidacy(req.idParameter()).requireID()
+        return try await AssessmentRecord.query(on: req.db).filter(\.$candidacy.$id == candidacyID).sort(
             \.$criterionCode
         ).all().map(map)
     }
@@ -148,8 +149,9 @@ struct CandidateAPI {
         }
         try await CandidateOperations(scope: scope, now: req.clock.now()).assess(
             candidacy, criterion: code, score: score, note: body.note ?? "")
+        let candidacyID = try candidacy.requireID()
         guard
-            let record = try await AssessmentRecord.query(on: req.db).filter(\.$candidacy.$id == candidacy.id!).filter(
+            let record = try await AssessmentRecord.query(on: req.db).filter(\.$candidacy.$id == candidacyID).filter(
                 \.$criterionCode == code
             ).first()
         else {

@@ -75,8 +75,8 @@ struct CohortHoursAPI {
             grouping: try await WaitingListEntry.query(on: req.db).filter(\.$location.$id ~~ ids).filter(
                 \.$status == "waiting"
             ).all(), by: { $0.$location.id })
-        let items = locations.map { location in
-            let id = location.id!
+        let items = try locations.map { location in
+            let id = try location.requireID()
             let own = periods[id] ?? []
             return APILocationPlaces(
                 id: id, name: location.name, kind: location.kind,

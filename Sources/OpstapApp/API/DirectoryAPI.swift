@@ -15,9 +15,9 @@ struct DirectoryAPI {
         let items = try await query.sort(\.$name).sort(\.$id).range(page.offset..<(page.offset + page.size)).all()
         return APIPage(
             ResultPage(
-                items: items.map {
+                items: try items.map {
                     APIOrganisation(
-                        id: $0.id!, name: $0.name, kind: OrganisationKind(rawValue: $0.kind) ?? .municipality,
+                        id: try $0.requireID(), name: $0.name, kind: $0.kind,
                         city: $0.city, locations: nil)
                 },
                 number: page.number, size: page.size, total: total))
@@ -33,12 +33,12 @@ struct DirectoryAPI {
             throw AccessDenied.notFound
         }
         return APIOrganisation(
-            id: organisation.id!, name: organisation.name,
-            kind: OrganisationKind(rawValue: organisation.kind) ?? .municipality,
+            id: try organisation.requireID(), name: organisation.name,
+            kind: organisation.kind,
             city: organisation.city,
-            locations: organisation.locations.map {
+            locations: try organisation.locations.map {
                 APILocation(
-                    id: $0.id!, name: $0.name, address: $0.address, postcode: $0.postcode, city: $0.city,
+                    id: try $0.requireID(), name: $0.name, address: $0.address, postcode: $0.postcode, city: $0.city,
                     kind: $0.kind)
             })
     }
@@ -72,6 +72,6 @@ struct DirectoryAPI {
             let user = try await User.staff(on: req.db).filter(\.$id == req.idParameter())
                 .filter(\.$organisation.$id ~~ (try await visibleOrganisations(scope))).first()
         else { throw AccessDenied.notFound }
-        return APIUser(user)
+        return try APIUser(user)
     }
 }

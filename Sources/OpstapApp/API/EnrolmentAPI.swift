@@ -16,7 +16,9 @@ struct EnrolmentAPI {
         let numbers = try await Self.versionNumbers(Set(enrolments.map(\.$programmeVersion.id)), on: req.db)
         return APIPage(
             ResultPage(
-                items: enrolments.map { APIEnrolment($0, versionNumber: numbers[$0.$programmeVersion.id] ?? 0) },
+                items: try enrolments.map {
+                    try APIEnrolment($0, versionNumber: numbers[$0.$programmeVersion.id] ?? 0)
+                },
                 number: page.number, size: page.size, total: total))
     }
 
@@ -39,13 +41,14 @@ struct EnrolmentAPI {
         let enrolment = try await EnrolmentOperations(scope: scope, now: req.clock.now()).enrol(
             candidacy, in: cohort, on: body.enrolledOn)
         return try await created(
-            try await map(enrolment, on: req.db), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)")
+            try await map(enrolment, on: req.db), location: "/api/v1/enrolments/\(try enrolment.requireID().uuidString)"
+        )
     }
 
     func transitions(_ req: Request) async throws -> [APITransition] {
         let scope = try req.scope()
         let enrolment = try await scope.enrolment(req.idParameter())
-        return try await EnrolmentTransition.query(on: req.db).filter(\.$enrolment.$id == enrolment.id!).sort(
+        return try await EnrolmentTransition.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).sort(
             \.$sequence
         ).all().map(APITransition.init)
     }
@@ -76,7 +79,7 @@ struct EnrolmentAPI {
 
     private func map(_ enrolment: Enrolment, on db: any Database) async throws -> APIEnrolment {
         let numbers = try await Self.versionNumbers([enrolment.$programmeVersion.id], on: db)
-        return APIEnrolment(enrolment, versionNumber: numbers[enrolment.$programmeVersion.id] ?? 0)
+        return try APIEnrolment(enrolment, versionNumber: numbers[enrolment.$programmeVersion.id] ?? 0)
     }
 
     /// The numbers of these programme versions, without reading their definitions (a few

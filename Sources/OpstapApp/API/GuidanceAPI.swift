@@ -13,9 +13,9 @@ struct APIReview: Content {
     var signedBy: [ReviewParty]
     var goalsDiscussed: [UUID]
 
-    init(_ review: Review) {
+    init(_ review: Review) throws {
         goalsDiscussed = review.goalsDiscussed
-        id = review.id!
+        id = try review.requireID()
         enrolmentId = review.$enrolment.id
         plannedOn = SimpleDate(review.plannedOn) ?? SimpleDate(year: 2000, month: 1, day: 1)!
         heldOn = review.heldOn.flatMap(SimpleDate.init)
@@ -36,8 +36,8 @@ struct APIGoal: Content {
     var status: GoalStatus
     var targetOn: SimpleDate?
 
-    init(_ goal: Goal) {
-        id = goal.id!
+    init(_ goal: Goal) throws {
+        id = try goal.requireID()
         enrolmentId = goal.$enrolment.id
         text = goal.text
         status = goal.status
@@ -66,8 +66,8 @@ struct APITask: Content {
     var source: TaskSource
     var status: TaskStatus
 
-    init(_ task: GuidanceTask) {
-        id = task.id!
+    init(_ task: GuidanceTask) throws {
+        id = try task.requireID()
         enrolmentId = task.$enrolment.id
         title = task.title
         dueOn = SimpleDate(task.dueOn) ?? SimpleDate(year: 2000, month: 1, day: 1)!
@@ -130,7 +130,8 @@ struct GuidanceAPI {
         let body = try req.content.decode(APIReviewPlan.self)
         let review = try await ReviewOperations(scope: scope, now: req.clock.now()).schedule(
             enrolment, on: body.plannedOn.iso)
-        return try await created(APIReview(review), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/reviews")
+        return try await created(
+            APIReview(review), location: "/api/v1/enrolments/\(try enrolment.requireID().uuidString)/reviews")
     }
 
     private func review(_ req: Request) async throws -> (Scope, Review) {
@@ -146,14 +147,14 @@ struct GuidanceAPI {
         let body = try req.content.decode(APIReviewHeld.self)
         try await ReviewOperations(scope: scope, now: req.clock.now()).hold(
             review, on: body.heldOn.iso, summary: body.summary, goalsDiscussed: body.goalsDiscussed ?? [])
-        return APIReview(review)
+        return try APIReview(review)
     }
 
     func signReview(_ req: Request) async throws -> APIReview {
         let (scope, review) = try await review(req)
         let body = try req.content.decode(APIReviewSign.self)
         try await ReviewOperations(scope: scope, now: req.clock.now()).sign(review, as: body.party)
-        return APIReview(review)
+        return try APIReview(review)
     }
 
     func goals(_ req: Request) async throws -> APIPage<APIGoal> {
@@ -172,7 +173,8 @@ struct GuidanceAPI {
             try await ReviewOperations(scope: scope, now: req.clock.now()).addGoal(
                 enrolment, text: body.text, targetOn: body.targetOn?.iso ?? "")
         }
-        return try await created(APIGoal(goal), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/goals")
+        return try await created(
+            APIGoal(goal), location: "/api/v1/enrolments/\(try enrolment.requireID().uuidString)/goals")
     }
 
     func setGoalStatus(_ req: Request) async throws -> APIGoal {
@@ -182,7 +184,7 @@ struct GuidanceAPI {
         _ = try await scope.enrolment(goal.$enrolment.id)
         let body = try req.content.decode(APIGoalStatus.self)
         try await ReviewOperations(scope: scope, now: req.clock.now()).setStatus(goal, to: body.status.rawValue)
-        return APIGoal(goal)
+        return try APIGoal(goal)
     }
 
     func statusMarks(_ req: Request) async throws -> APIPage<APIStatusMark> {
@@ -210,7 +212,7 @@ struct GuidanceAPI {
         let mark = APIStatusMark(
             colour: body.colour, reason: body.reason.trimmingCharacters(in: .whitespacesAndNewlines),
             setOn: scope.today, setBy: scope.actor.userID)
-        return try await created(mark, location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/status")
+        return try await created(mark, location: "/api/v1/enrolments/\(try enrolment.requireID().uuidString)/status")
     }
 
     func tasks(_ req: Request) async throws -> APIPage<APITask> {
@@ -221,7 +223,8 @@ struct GuidanceAPI {
         let tasks = try await query.sort(\.$status, .descending).sort(\.$dueOn).sort(\.$id).range(
             page.offset..<(page.offset + page.size)
         ).all()
-        return APIPage(ResultPage(items: tasks.map(APITask.init), number: page.number, size: page.size, total: total))
+        return APIPage(
+            ResultPage(items: try tasks.map(APITask.init), number: page.number, size: page.size, total: total))
     }
 
     func createTask(_ req: Request) async throws -> Response {
@@ -246,7 +249,7 @@ struct GuidanceAPI {
             throw AccessDenied.notFound
         }
         try await TaskOperations(scope: scope, now: req.clock.now()).complete(task)
-        return APITask(task)
+        return try APITask(task)
     }
 
     func attention(_ req: Request) async throws -> APIPage<APIAttention> {

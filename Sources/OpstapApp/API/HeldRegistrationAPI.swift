@@ -25,7 +25,7 @@ struct APIHeldMatch: Content {
     var givenName: String
     var familyName: String
     var dateOfBirth: String?
-    var reason: String
+    var reason: DuplicateReason
 }
 
 struct APIHoldResolution: Content {
@@ -45,7 +45,8 @@ struct HeldRegistrationAPI {
             .range(page.offset..<(page.offset + page.size)).all()
         return APIPage(
             ResultPage(
-                items: holds.map { Self.map($0, matches: nil) }, number: page.number, size: page.size, total: total))
+                items: try holds.map { try Self.map($0, matches: nil) }, number: page.number, size: page.size,
+                total: total))
     }
 
     func show(_ req: Request) async throws -> APIHeldRegistration {
@@ -74,15 +75,16 @@ struct HeldRegistrationAPI {
     ) async throws -> APIHeldRegistration {
         let matches = try await operations.matches(of: hold)?.map {
             APIHeldMatch(
-                personId: $0.person.id!, givenName: $0.person.givenName, familyName: $0.person.familyName,
+                personId: try $0.person.requireID(), givenName: $0.person.givenName, familyName: $0.person.familyName,
                 dateOfBirth: $0.person.dateOfBirth, reason: $0.match.reason)
         }
-        return map(hold, matches: matches)
+        return try map(hold, matches: matches)
     }
 
-    static func map(_ hold: HeldRegistration, matches: [APIHeldMatch]?) -> APIHeldRegistration {
+    static func map(_ hold: HeldRegistration, matches: [APIHeldMatch]?) throws -> APIHeldRegistration {
         APIHeldRegistration(
-            id: hold.id!, status: hold.status.rawValue, programmeId: hold.$programme.id, stream: hold.stream,
+            id: try hold.requireID(), status: hold.status.rawValue, programmeId: hold.$programme.id,
+            stream: hold.stream,
             givenName: hold.givenName, familyName: hold.familyName, dateOfBirth: hold.dateOfBirth,
             registeredAt: hold.registeredAt, registeredBy: hold.$registeredBy.id, resolvedAt: hold.resolvedAt,
             candidacyId: hold.$candidacy.id, matches: matches)

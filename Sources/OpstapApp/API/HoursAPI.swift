@@ -22,10 +22,10 @@ struct APIHourEntry: Content {
 }
 
 extension APIHourEntry {
-    init(_ entry: HourEntry) {
+    init(_ entry: HourEntry) throws {
         let line = entry.line
         self.init(
-            id: entry.id!, enrolmentId: entry.$enrolment.id, date: line.date, activity: line.activity,
+            id: try entry.requireID(), enrolmentId: entry.$enrolment.id, date: line.date, activity: line.activity,
             hours: entry.hours,
             attendance: line.attendance, place: entry.place, note: entry.note, status: line.status,
             rejectionReason: entry.rejectionReason,
@@ -110,7 +110,8 @@ struct HoursAPI {
             place: body.place, note: body.note ?? "", corrects: body.corrects)
         let entry = try await LedgerOperations(scope: scope, now: req.clock.now()).record(
             input, for: enrolment, submit: body.submit ?? true)
-        return try await created(APIHourEntry(entry), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/hours")
+        return try await created(
+            APIHourEntry(entry), location: "/api/v1/enrolments/\(try enrolment.requireID().uuidString)/hours")
     }
 
     func step(_ req: Request, action: String) async throws -> APIHourEntry {
@@ -131,7 +132,7 @@ struct HoursAPI {
             default: .reject(reason: try req.content.decode(APIRejectRequest.self).reason)
             }
         try await LedgerOperations(scope: scope, now: req.clock.now()).apply(step, to: entry, enrolment: enrolment)
-        return APIHourEntry(entry)
+        return try APIHourEntry(entry)
     }
 
     func approveWeek(_ req: Request) async throws -> APIWeekApproved {

@@ -14,8 +14,8 @@ struct APINote: Content {
     var corrects: UUID?
     var writtenAt: Date
 
-    init(_ note: Note) {
-        id = note.id!
+    init(_ note: Note) throws {
+        id = try note.requireID()
         enrolmentId = note.$enrolment.id
         authorId = note.$author.id
         authorOrganisationId = note.$authorOrganisation.id
@@ -45,7 +45,8 @@ struct NotesAPI {
         let notes = try await query.sort(\.$writtenAt, .descending).sort(\.$id).range(
             page.offset..<(page.offset + page.size)
         ).all()
-        return APIPage(ResultPage(items: notes.map(APINote.init), number: page.number, size: page.size, total: total))
+        return APIPage(
+            ResultPage(items: try notes.map(APINote.init), number: page.number, size: page.size, total: total))
     }
 
     func write(_ req: Request) async throws -> Response {
@@ -57,6 +58,7 @@ struct NotesAPI {
             .write(
                 on: enrolment, text: body.text, level: body.level.rawValue, contactOn: body.contactOn?.iso ?? "",
                 corrects: body.corrects)
-        return try await created(APINote(note), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/notes")
+        return try await created(
+            APINote(note), location: "/api/v1/enrolments/\(try enrolment.requireID().uuidString)/notes")
     }
 }

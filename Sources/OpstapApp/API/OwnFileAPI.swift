@@ -189,7 +189,7 @@ struct OwnFileAPI {
         let total = try await query.copy().count()
         let entries = try await query.sort(\.$date).sort(\.$id).offset(page.offset).limit(page.size).all()
         return APIPage(
-            ResultPage(items: entries.map(APIHourEntry.init), number: page.number, size: page.size, total: total))
+            ResultPage(items: try entries.map(APIHourEntry.init), number: page.number, size: page.size, total: total))
     }
 
     /// A new line, kept as a draft unless `submit` is true; the week is sent in with `/me/hours/week`.
@@ -213,7 +213,7 @@ struct OwnFileAPI {
         guard body.corrects == nil else { throw ValidationFailure([FieldError("corrects", .invalidChoice)]) }
         try await LedgerOperations(scope: scope, now: req.clock.now()).edit(
             entry, input: input(body), for: file.enrolment, submit: body.submit ?? false)
-        return APIHourEntry(entry)
+        return try APIHourEntry(entry)
     }
 
     func submitWeek(_ req: Request) async throws -> APIMeWeekSubmitted {

@@ -48,7 +48,7 @@ struct ParticipantImportAPI {
         }
         return try await created(
             try await body(req, record, target, withPreview: false),
-            location: "/api/v1/participant-imports/\(record.id!.uuidString)")
+            location: "/api/v1/participant-imports/\(try record.requireID().uuidString)")
     }
 
     func show(_ req: Request) async throws -> APIParticipantImport {
@@ -83,7 +83,8 @@ struct ParticipantImportAPI {
         try await ImportRuns.start(req, record, target, checks: checks, confirmedLines: Set(request.importAnyway ?? []))
         let response = try await body(req, record, target, withPreview: false).encodeResponse(
             status: .accepted, for: req)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/participant-imports/\(record.id!.uuidString)")
+        response.headers.replaceOrAdd(
+            name: .location, value: "/api/v1/participant-imports/\(try record.requireID().uuidString)")
         return response
     }
 }

@@ -100,7 +100,7 @@ struct PartnershipAPI {
                 actor, OrganisationInput(name: body.name, kind: body.kind, city: body.city))
         }
         return try await created(
-            APIOrganisation(organisation), location: "/api/v1/organisations/\(organisation.id!.uuidString)")
+            APIOrganisation(organisation), location: "/api/v1/organisations/\(try organisation.requireID().uuidString)")
     }
 
     func updateOrganisation(_ req: Request) async throws -> APIOrganisation {
@@ -111,7 +111,7 @@ struct PartnershipAPI {
             try await operations(req).updateOrganisation(
                 actor, id: id, OrganisationInput(name: body.name, kind: body.kind, city: body.city))
         }
-        return APIOrganisation(organisation)
+        return try APIOrganisation(organisation)
     }
 
     func invite(_ req: Request) async throws -> Response {
@@ -121,10 +121,12 @@ struct PartnershipAPI {
         let issued = try await operations(req).invite(actor, organisationID: id, email: body.email, roles: body.roles)
         let invitation = issued.invitation
         let response = APIInvitation(
-            id: invitation.id!, organisationId: id, email: invitation.email, roles: invitation.roles.sorted(),
+            id: try invitation.requireID(), organisationId: id, email: invitation.email,
+            roles: invitation.roles.sorted(),
             expiresAt: invitation.expiresAt, code: issued.code, acceptPath: Paths.invitation(issued.code))
         let result = try await created(
-            response, location: "/api/v1/organisations/\(id.uuidString)/invitations/\(invitation.id!.uuidString)")
+            response,
+            location: "/api/v1/organisations/\(id.uuidString)/invitations/\(try invitation.requireID().uuidString)")
         result.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return result
     }
@@ -140,9 +142,10 @@ struct PartnershipAPI {
         ).all()
         return APIPage(
             ResultPage(
-                items: items.map {
+                items: try items.map {
                     APIInvitation(
-                        id: $0.id!, organisationId: $0.$organisation.id, email: $0.email, roles: $0.roles.sorted(),
+                        id: try $0.requireID(), organisationId: $0.$organisation.id, email: $0.email,
+                        roles: $0.roles.sorted(),
                         expiresAt: $0.expiresAt,
                         code: nil, acceptPath: nil)
                 }, number: page.number, size: page.size, total: total))
@@ -155,22 +158,22 @@ struct PartnershipAPI {
         let body = try req.content.decode(APIStaffRequest.self)
         let user = try await operations(req).createStaff(
             actor, StaffInput(email: body.email, name: body.name, roles: body.roles, password: body.password))
-        return try await created(APIUser(user), location: "/api/v1/users/\(user.id!.uuidString)")
+        return try await created(APIUser(user), location: "/api/v1/users/\(try user.requireID().uuidString)")
     }
 
     func setRoles(_ req: Request) async throws -> APIUser {
         let actor = try req.requireActor()
         let body = try req.content.decode(APIRolesRequest.self)
-        return APIUser(try await operations(req).setRoles(actor, userID: try req.idParameter(), roles: body.roles))
+        return try APIUser(try await operations(req).setRoles(actor, userID: try req.idParameter(), roles: body.roles))
     }
 
     func deactivate(_ req: Request) async throws -> APIUser {
-        APIUser(
+        try APIUser(
             try await operations(req).setActive(try req.requireActor(), userID: try req.idParameter(), active: false))
     }
 
     func reactivate(_ req: Request) async throws -> APIUser {
-        APIUser(
+        try APIUser(
             try await operations(req).setActive(try req.requireActor(), userID: try req.idParameter(), active: true))
     }
 
@@ -193,7 +196,7 @@ struct PartnershipAPI {
         }
         return try await created(
             try await detail(location, today: scope.today, on: req.db),
-            location: "/api/v1/locations/\(location.id!.uuidString)")
+            location: "/api/v1/locations/\(try location.requireID().uuidString)")
     }
 
     func updateLocation(_ req: Request) async throws -> APILocationDetail {
@@ -215,7 +218,7 @@ struct PartnershipAPI {
             \.$startsOn
         ).all()
         return APILocationDetail(
-            id: location.id!, organisationId: location.$organisation.id, name: location.name,
+            id: try location.requireID(), organisationId: location.$organisation.id, name: location.name,
             kind: location.kind,
             address: location.address, postcode: location.postcode, city: location.city,
             periods: periods.map {
@@ -236,7 +239,7 @@ struct PartnershipAPI {
             .range(page.offset..<(page.offset + page.size)).all()
         return APIPage(
             ResultPage(
-                items: items.map { Self.map($0, today: scope.today) }, number: page.number, size: page.size,
+                items: try items.map { try Self.map($0, today: scope.today) }, number: page.number, size: page.size,
                 total: total))
     }
 
@@ -261,7 +264,9 @@ struct PartnershipAPI {
         else { throw Abort(.internalServerError) }
         return try await created(
             Self.map(assignment, today: scope.today),
-            location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/team/\(assignment.id!.uuidString)")
+            location:
+                "/api/v1/enrolments/\(try enrolment.requireID().uuidString)/team/\(try assignment.requireID().uuidString)"
+        )
     }
 
     func endAssignment(_ req: Request) async throws -> APITeamAssignment {
@@ -272,24 +277,24 @@ struct PartnershipAPI {
         let assignment = try await EnrolmentOperations(scope: scope, now: req.clock.now())
             .endAssignment(enrolment, assignmentID: try req.uuidParameter("assignmentID"), endsOn: body.endsOn)
         try await assignment.$user.load(on: req.db)
-        return Self.map(assignment, today: scope.today)
+        return try Self.map(assignment, today: scope.today)
     }
 
-    static func map(_ assignment: GuidanceAssignment, today: SimpleDate) -> APITeamAssignment {
+    static func map(_ assignment: GuidanceAssignment, today: SimpleDate) throws -> APITeamAssignment {
         let startsOn = SimpleDate(assignment.startsOn) ?? today
         let endsOn = assignment.endsOn.flatMap(SimpleDate.init)
         return APITeamAssignment(
-            id: assignment.id!, userId: assignment.$user.id, name: assignment.user.name,
+            id: try assignment.requireID(), userId: assignment.$user.id, name: assignment.user.name,
             role: assignment.role,
             startsOn: startsOn, endsOn: endsOn, current: startsOn <= today && (endsOn.map { $0 >= today } ?? true))
     }
 }
 
 extension APIOrganisation {
-    init(_ organisation: Organisation) {
+    init(_ organisation: Organisation) throws {
         self.init(
-            id: organisation.id!, name: organisation.name,
-            kind: OrganisationKind(rawValue: organisation.kind) ?? .other,
+            id: try organisation.requireID(), name: organisation.name,
+            kind: organisation.kind,
             city: organisation.city, locations: nil)
     }
 }

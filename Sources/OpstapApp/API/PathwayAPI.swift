@@ -15,12 +15,14 @@ struct PathwayAPI {
         let complexes = try await HousingOperations(scope: scope, now: req.clock.now()).complexes().sort(\.$name)
             .sort(\.$id).page(page)
         let figures = try await HousingOccupancy.load(complexes.items.compactMap(\.id), today: scope.today, on: req.db)
-        return APIPage(complexes.map { Self.complex($0, figures[$0.id!] ?? HousingOccupancy.Figures()) })
+        return APIPage(
+            try complexes.map { try Self.complex($0, figures[try $0.requireID()] ?? HousingOccupancy.Figures()) })
     }
 
-    static func complex(_ complex: HousingComplex, _ figures: HousingOccupancy.Figures) -> APIComplex {
+    static func complex(_ complex: HousingComplex, _ figures: HousingOccupancy.Figures) throws -> APIComplex {
         APIComplex(
-            id: complex.id!, name: complex.name, ownerId: complex.$owner.id, programmeId: complex.$programme.id,
+            id: try complex.requireID(), name: complex.name, ownerId: complex.$owner.id,
+            programmeId: complex.$programme.id,
             address: complex.address,
             postcode: complex.postcode, city: complex.city, noticeDays: complex.noticeDays, units: figures.units,
             occupied: figures.occupied, waiting: figures.waiting)
@@ -37,15 +39,15 @@ struct PathwayAPI {
                 programmeID: body.programmeId, noticeDays: String(body.noticeDays)))
         return try await created(
             Self.complex(complex, HousingOccupancy.Figures()),
-            location: "/api/v1/housing/complexes/\(complex.id!.uuidString)")
+            location: "/api/v1/housing/complexes/\(try complex.requireID().uuidString)")
     }
 
     func complex(_ req: Request) async throws -> APIComplex {
         let scope = try req.scope()
         guard scope.actor.visibleFields.contains(.housing) else { throw AccessDenied.forbidden }
         let complex = try await HousingOperations(scope: scope, now: req.clock.now()).complex(req.idParameter())
-        let figures = try await HousingOccupancy.load([complex.id!], today: scope.today, on: req.db)
-        return Self.complex(complex, figures[complex.id!] ?? HousingOccupancy.Figures())
+        let figures = try await HousingOccupancy.load([try complex.requireID()], today: scope.today, on: req.db)
+        return try Self.complex(complex, figures[try complex.requireID()] ?? HousingOccupancy.Figures())
     }
 
     func units(_ req: Request) async throws -> APIPage<APIUnit> {
@@ -58,12 +60,14 @@ struct PathwayAPI {
         let tenancies = Dictionary(
             grouping: try await Tenancy.query(on: req.db).filter(\.$unit.$id ~~ units.items.compactMap(\.id)).all(),
             by: { $0.$unit.id })
-        return APIPage(units.map { Self.unit($0, tenancies: tenancies[$0.id!] ?? [], today: scope.today) })
+        return APIPage(
+            try units.map { try Self.unit($0, tenancies: tenancies[try $0.requireID()] ?? [], today: scope.today) })
     }
 
-    static func unit(_ unit: HousingUnit, tenancies: [Tenancy], today: SimpleDate) -> APIUnit {
+    static func unit(_ unit: HousingUnit, tenancies: [Tenancy], today: SimpleDate) throws -> APIUnit {
         APIUnit(
-            id: unit.id!, complexId: unit.$complex.id, label: unit.label, kind: unit.kind, sizeM2: unit.sizeM2,
+            id: try unit.requireID(), complexId: unit.$complex.id, label: unit.label, kind: unit.kind,
+            sizeM2: unit.sizeM2,
             availableFrom: unit.available,
             freeFrom: TenancyRules.freeFrom(today, availableFrom: unit.available, tenancies: tenancies.map(\.range)))
     }
@@ -81,7 +85,7 @@ struct PathwayAPI {
                 availableFrom: body.availableFrom.iso))
         return try await created(
             Self.unit(unit, tenancies: [], today: scope.today),
-            location: "/api/v1/housing/complexes/\(complex.id!.uuidString)/units")
+            location: "/api/v1/housing/complexes/\(try complex.requireID().uuidString)/units")
     }
 
     func housing(_ req: Request) async throws -> APIHousing {
@@ -100,9 +104,10 @@ struct PathwayAPI {
                 record.done.map { APIHousingStep(step: $0.step, doneOn: $0.on, note: record.note) }
             },
             nextStep: route?.housingRoute.flatMap { HousingRules.nextStep($0, done: done) },
-            tenancies: tenancies.map {
+            tenancies: try tenancies.map {
                 APITenancy(
-                    id: $0.id!, unitId: $0.$unit.id, enrolmentId: id, startsOn: $0.range.from, endsOn: $0.range.until)
+                    id: try $0.requireID(), unitId: $0.$unit.id, enrolmentId: id, startsOn: $0.range.from,
+                    endsOn: $0.range.until)
             })
     }
 
@@ -124,7 +129,7 @@ struct PathwayAPI {
         try await HousingOperations(scope: scope, now: req.clock.now()).recordStep(
             enrolment, step: body.step.rawValue, on: body.doneOn.iso, note: body.note ?? "")
         return try await created(
-            try await housing(req), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/housing")
+            try await housing(req), location: "/api/v1/enrolments/\(try enrolment.requireID().uuidString)/housing")
     }
 
     func allocateUnit(_ req: Request) async throws -> Response {
@@ -144,9 +149,10 @@ struct PathwayAPI {
             unit, to: enrolment, from: body.startsOn.iso, until: body.endsOn?.iso ?? "")
         return try await created(
             APITenancy(
-                id: tenancy.id!, unitId: unit.id!, enrolmentId: enrolment.id!, startsOn: tenancy.range.from,
+                id: try tenancy.requireID(), unitId: try unit.requireID(), enrolmentId: try enrolment.requireID(),
+                startsOn: tenancy.range.from,
                 endsOn: tenancy.range.until),
-            location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/housing")
+            location: "/api/v1/enrolments/\(try enrolment.requireID().uuidString)/housing")
     }
 
     // MARK: Qualifications
@@ -158,8 +164,8 @@ struct PathwayAPI {
             Qualification.query(on: req.db).sort(\.$level).sort(\.$name).sort(\.$id).page(page).map(Self.qualification))
     }
 
-    static func qualification(_ q: Qualification) -> APIQualification {
-        APIQualification(id: q.id!, crebo: q.crebo, name: q.name, level: q.level)
+    static func qualification(_ q: Qualification) throws -> APIQualification {
+        APIQualification(id: try q.requireID(), crebo: q.crebo, name: q.name, level: q.level)
     }
 
     func createQualification(_ req: Request) async throws -> Response {
@@ -178,13 +184,13 @@ struct PathwayAPI {
             .with(\.$exams).sort(\.$startedOn).all().map(Self.record)
     }
 
-    static func record(_ r: ParticipantQualification) -> APIParticipantQualification {
+    static func record(_ r: ParticipantQualification) throws -> APIParticipantQualification {
         APIParticipantQualification(
-            id: r.id!, qualificationId: r.$qualification.id, startedOn: r.started, status: r.status,
+            id: try r.requireID(), qualificationId: r.$qualification.id, startedOn: r.started, status: r.status,
             awardedOn: r.awardedOn.flatMap(SimpleDate.init), stoppedOn: r.stoppedOn.flatMap(SimpleDate.init),
-            exams: (r.$exams.value ?? []).sorted { $0.takenOn < $1.takenOn }.map {
+            exams: try (r.$exams.value ?? []).sorted { $0.takenOn < $1.takenOn }.map {
                 APIExam(
-                    id: $0.id!, subject: $0.subject, takenOn: SimpleDate($0.takenOn)!,
+                    id: try $0.requireID(), subject: $0.subject, takenOn: SimpleDate($0.takenOn)!,
                     result: $0.result)
             })
     }
@@ -198,7 +204,7 @@ struct PathwayAPI {
             enrolment, qualificationID: body.qualificationId, on: body.startedOn.iso)
         record.$exams.value = []
         return try await created(
-            Self.record(record), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/qualifications")
+            Self.record(record), location: "/api/v1/enrolments/\(try enrolment.requireID().uuidString)/qualifications")
     }
 
     func recordExam(_ req: Request) async throws -> Response {
@@ -211,8 +217,8 @@ struct PathwayAPI {
         let exam = try await operations.recordExam(
             record, subject: body.subject, on: body.takenOn.iso, result: body.result.rawValue)
         return try await created(
-            APIExam(id: exam.id!, subject: exam.subject, takenOn: body.takenOn, result: body.result),
-            location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/qualifications")
+            APIExam(id: try exam.requireID(), subject: exam.subject, takenOn: body.takenOn, result: body.result),
+            location: "/api/v1/enrolments/\(try enrolment.requireID().uuidString)/qualifications")
     }
 
     func conclude(_ req: Request) async throws -> APIParticipantQualification {
@@ -224,7 +230,7 @@ struct PathwayAPI {
         let body = try req.content.decode(APIConcludeRequest.self)
         try await operations.conclude(record, status: body.status.rawValue, on: body.concludedOn.iso)
         try await record.$exams.load(on: req.db)
-        return Self.record(record)
+        return try Self.record(record)
     }
 
     // MARK: Jobs
@@ -248,9 +254,9 @@ struct PathwayAPI {
             jobOffers: try await offers.sort(\.$offeredOn).all().map(APIJobOffer.init))
     }
 
-    static func interview(_ i: FitInterview) -> APIFitInterview {
+    static func interview(_ i: FitInterview) throws -> APIFitInterview {
         APIFitInterview(
-            id: i.id!, employerId: i.$employer.id, plannedOn: SimpleDate(i.plannedOn)!,
+            id: try i.requireID(), employerId: i.$employer.id, plannedOn: SimpleDate(i.plannedOn)!,
             plannedTime: i.plannedTime.isEmpty ? nil : i.plannedTime,
             result: i.result, note: i.note)
     }
@@ -263,7 +269,7 @@ struct PathwayAPI {
         let interview = try await JobOperations(scope: scope, now: req.clock.now()).planInterview(
             enrolment, employerID: body.employerId, on: body.plannedOn.iso, at: body.plannedTime ?? "")
         return try await created(
-            Self.interview(interview), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/jobs")
+            Self.interview(interview), location: "/api/v1/enrolments/\(try enrolment.requireID().uuidString)/jobs")
     }
 
     func interviewResult(_ req: Request) async throws -> APIFitInterview {
@@ -274,7 +280,7 @@ struct PathwayAPI {
         let interview = try await operations.interview(try req.uuidParameter("interviewID"), of: enrolment)
         let body = try req.content.decode(APIFitResultRequest.self)
         try await operations.recordResult(interview, result: body.result.rawValue, note: body.note ?? "")
-        return Self.interview(interview)
+        return try Self.interview(interview)
     }
 
     func offer(_ req: Request) async throws -> Response {
@@ -288,7 +294,8 @@ struct PathwayAPI {
                 employerID: body.employerId, locationID: body.locationId, role: body.role,
                 hoursPerWeek: String(body.hoursPerWeek), contractType: body.contractType.rawValue,
                 startsOn: body.startsOn.iso, offeredOn: body.offeredOn?.iso ?? ""))
-        return try await created(APIJobOffer(offer), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/jobs")
+        return try await created(
+            APIJobOffer(offer), location: "/api/v1/enrolments/\(try enrolment.requireID().uuidString)/jobs")
     }
 
     func offerStatus(_ req: Request) async throws -> APIJobOffer {
@@ -298,7 +305,7 @@ struct PathwayAPI {
         let operations = JobOperations(scope: scope, now: req.clock.now())
         let offer = try await operations.jobOffer(try req.uuidParameter("offerID"), of: enrolment)
         try await operations.setStatus(offer, try req.content.decode(APIOfferStatusRequest.self).status.rawValue)
-        return APIJobOffer(offer)
+        return try APIJobOffer(offer)
     }
 
     // MARK: Follow-up and preferences
@@ -310,9 +317,9 @@ struct PathwayAPI {
             .all().map(Self.followUp)
     }
 
-    static func followUp(_ f: FollowUp) -> APIFollowUp {
+    static func followUp(_ f: FollowUp) throws -> APIFollowUp {
         APIFollowUp(
-            id: f.id!, moment: f.moment, dueOn: SimpleDate(f.dueOn)!,
+            id: try f.requireID(), moment: f.moment, dueOn: SimpleDate(f.dueOn)!,
             situation: f.situation.flatMap(FollowUpSituation.init),
             observedOn: f.observedOn.flatMap(SimpleDate.init), source: f.source.flatMap(FollowUpSource.init),
             note: f.note)
@@ -329,7 +336,7 @@ struct PathwayAPI {
             followUp, of: enrolment, situation: body.situation.rawValue, observedOn: body.observedOn.iso,
             source: body.source.rawValue, note: body.note ?? "",
             improvedSituation: body.improvedSituation ?? false)
-        return Self.followUp(followUp)
+        return try Self.followUp(followUp)
     }
 
     func setPreferences(_ req: Request) async throws -> Response {
@@ -393,6 +400,7 @@ struct PathwayAPI {
         let stored = try await operations.accept(
             body.kind, for: cohort, from: body.from,
             pairs: body.pairs.map { AcceptedPair(enrolmentID: $0.enrolmentId, targetID: $0.targetId) })
-        return try await created(APIAccepted(stored: stored), location: "/api/v1/cohorts/\(cohort.id!.uuidString)")
+        return try await created(
+            APIAccepted(stored: stored), location: "/api/v1/cohorts/\(try cohort.requireID().uuidString)")
     }
 }

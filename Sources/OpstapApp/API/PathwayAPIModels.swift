@@ -166,8 +166,8 @@ struct APIJobOffer: Content {
     var meetsGuarantee: Bool
     var shortfallHours: Double
 
-    init(_ offer: JobOffer) {
-        id = offer.id!
+    init(_ offer: JobOffer) throws {
+        id = try offer.requireID()
         employerId = offer.$employer.id
         locationId = offer.$location.id
         role = offer.role

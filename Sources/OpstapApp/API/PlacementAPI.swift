@@ -16,8 +16,8 @@ struct APIPlacement: Content {
     var recordedBy: UUID?
     var recordedAt: Date?
 
-    init(_ placement: Placement) {
-        id = placement.id!
+    init(_ placement: Placement) throws {
+        id = try placement.requireID()
         enrolmentId = placement.$enrolment.id
         locationId = placement.$location.id
         supervisorId = placement.$supervisor.id
@@ -73,7 +73,7 @@ struct PlacementAPI {
             weekdays: body.weekdays.map(\.rawValue), hoursPerWeek: String(body.hoursPerWeek))
         let placement = try await PlacementOperations(scope: scope, now: req.clock.now()).place(enrolment, input)
         return try await created(
-            APIPlacement(placement), location: "/api/v1/enrolments/\(enrolment.id!.uuidString)/placements")
+            APIPlacement(placement), location: "/api/v1/enrolments/\(try enrolment.requireID().uuidString)/placements")
     }
 
     func wait(_ req: Request) async throws -> Response {

@@ -40,14 +40,14 @@ struct PrivacyAPI {
         let scope = try req.scope()
         let person = try await scope.personForRights(req.idParameter())
         try await ProcessingRestriction(scope: scope, now: req.clock.now()).restrict(person, address: req.clientAddress)
-        return APIProcessingStatus(person)
+        return try APIProcessingStatus(person)
     }
 
     func lift(_ req: Request) async throws -> APIProcessingStatus {
         let scope = try req.scope()
         let person = try await scope.personForRights(req.idParameter())
         try await ProcessingRestriction(scope: scope, now: req.clock.now()).lift(person, address: req.clientAddress)
-        return APIProcessingStatus(person)
+        return try APIProcessingStatus(person)
     }
 }
 
@@ -94,8 +94,8 @@ struct APIProcessingStatus: Content {
     var restrictedAt: Date?
     var erased: Bool
 
-    init(_ person: Person) {
-        personId = person.id!
+    init(_ person: Person) throws {
+        personId = try person.requireID()
         processingRestricted = person.processingRestrictedAt != nil
         restrictedAt = person.processingRestrictedAt
         erased = person.erasedAt != nil

@@ -13,7 +13,8 @@ struct ProgrammeAPI {
         let versions = try await currentVersions(programmes, on: req.db)
         return APIPage(
             ResultPage(
-                items: programmes.map { map($0, version: versions[$0.id!], actor: scope.actor) }, number: page.number,
+                items: try programmes.map { try map($0, version: versions[try $0.requireID()], actor: scope.actor) },
+                number: page.number,
                 size: page.size, total: total))
     }
 
@@ -21,7 +22,7 @@ struct ProgrammeAPI {
         let scope = try req.scope()
         let programme = try await scope.programme(req.idParameter())
         let versions = try await currentVersions([programme], on: req.db)
-        return map(programme, version: versions[programme.id!], actor: scope.actor)
+        return try map(programme, version: versions[try programme.requireID()], actor: scope.actor)
     }
 
     func create(_ req: Request) async throws -> Response {
@@ -30,7 +31,8 @@ struct ProgrammeAPI {
         let definition = try req.content.decode(ProgrammeDefinition.self)
         let programme = try await ProgrammeOperations(scope: scope, now: req.clock.now()).create(definition: definition)
         return try await created(
-            map(programme, version: nil, actor: scope.actor), location: "/api/v1/programmes/\(programme.id!.uuidString)"
+            map(programme, version: nil, actor: scope.actor),
+            location: "/api/v1/programmes/\(try programme.requireID().uuidString)"
         )
     }
 
@@ -41,7 +43,7 @@ struct ProgrammeAPI {
         let definition = try req.content.decode(ProgrammeDefinition.self)
         try await ProgrammeOperations(scope: scope, now: req.clock.now()).saveDraft(programme, definition: definition)
         let versions = try await currentVersions([programme], on: req.db)
-        return map(programme, version: versions[programme.id!], actor: scope.actor)
+        return try map(programme, version: versions[try programme.requireID()], actor: scope.actor)
     }
 
     func publish(_ req: Request) async throws -> Response {
@@ -52,14 +54,15 @@ struct ProgrammeAPI {
         let version = try await ProgrammeOperations(scope: scope, now: req.clock.now()).publish(
             programme, changeNote: body.changeNote ?? "")
         return try await created(
-            map(version), location: "/api/v1/programmes/\(programme.id!.uuidString)/versions/\(version.number)")
+            map(version),
+            location: "/api/v1/programmes/\(try programme.requireID().uuidString)/versions/\(version.number)")
     }
 
     func versions(_ req: Request) async throws -> APIPage<APIVersion> {
         let scope = try req.scope()
         let page = try req.pageQuery()
         let programme = try await scope.programme(req.idParameter())
-        let query = ProgrammeVersion.query(on: req.db).filter(\.$programme.$id == programme.id!)
+        let query = try ProgrammeVersion.query(on: req.db).filter(\.$programme.$id == programme.requireID())
         let total = try await query.copy().count()
         let versions = try await query.sort(\.$number, .descending).range(page.offset..<(page.offset + page.size)).all()
         return APIPage(ResultPage(items: versions.map(map), number: page.number, size: page.size, total: total))
@@ -86,7 +89,8 @@ struct ProgrammeAPI {
         let taken = try await CohortOperations(scope: scope).occupancy(of: cohorts.compactMap(\.id))
         return APIPage(
             ResultPage(
-                items: cohorts.map { map($0, taken: taken[$0.id!] ?? 0) }, number: page.number, size: page.size,
+                items: try cohorts.map { try map($0, taken: taken[try $0.requireID()] ?? 0) }, number: page.number,
+                size: page.size,
                 total: total))
     }
 
@@ -94,8 +98,8 @@ struct ProgrammeAPI {
         let scope = try req.scope()
         let cohort = try await scope.cohort(req.idParameter())
         try await cohort.$programmeVersion.load(on: req.db)
-        let taken = try await CohortOperations(scope: scope).occupancy(of: [cohort.id!])
-        return map(cohort, taken: taken[cohort.id!] ?? 0)
+        let taken = try await CohortOperations(scope: scope).occupancy(of: [try cohort.requireID()])
+        return try map(cohort, taken: taken[try cohort.requireID()] ?? 0)
     }
 
     func createCohort(_ req: Request) async throws -> Response {
@@ -110,7 +114,8 @@ struct ProgrammeAPI {
             input: CohortInput(
                 name: body.name, startDate: body.startDate, capacity: String(body.capacity), streams: body.streams))
         try await cohort.$programmeVersion.load(on: req.db)
-        return try await created(map(cohort, taken: 0), location: "/api/v1/cohorts/\(cohort.id!.uuidString)")
+        return try await created(
+            map(cohort, taken: 0), location: "/api/v1/cohorts/\(try cohort.requireID().uuidString)")
     }
 
     // MARK: Mapping
@@ -120,19 +125,19 @@ struct ProgrammeAPI {
     ) async throws -> [UUID: ProgrammeVersion] {
         let published = programmes.filter { $0.currentVersion != nil }
         guard !published.isEmpty else { return [:] }
+        // Fluent's group closures do not throw: the ids are read first.
+        let wanted = try published.map { (id: try $0.requireID(), number: $0.currentVersion!) }
         let versions = try await ProgrammeVersion.query(on: db).group(.or) { group in
-            for programme in published {
-                group.group(.and) {
-                    $0.filter(\.$programme.$id == programme.id!).filter(\.$number == programme.currentVersion!)
-                }
+            for programme in wanted {
+                group.group(.and) { $0.filter(\.$programme.$id == programme.id).filter(\.$number == programme.number) }
             }
         }.all()
         return Dictionary(uniqueKeysWithValues: versions.map { ($0.$programme.id, $0) })
     }
 
-    private func map(_ programme: Programme, version: ProgrammeVersion?, actor: Actor) -> APIProgramme {
+    private func map(_ programme: Programme, version: ProgrammeVersion?, actor: Actor) throws -> APIProgramme {
         APIProgramme(
-            id: programme.id!, name: programme.name, ownerOrganisationId: programme.$owner.id,
+            id: try programme.requireID(), name: programme.name, ownerOrganisationId: programme.$owner.id,
             currentVersion: programme.currentVersion,
             definition: version?.definition, draft: actor.can(.manageProgrammes) ? programme.draft : nil)
     }
@@ -143,9 +148,9 @@ struct ProgrammeAPI {
             changeNote: version.changeNote, definition: version.definition)
     }
 
-    private func map(_ cohort: Cohort, taken: Int) -> APICohort {
+    private func map(_ cohort: Cohort, taken: Int) throws -> APICohort {
         APICohort(
-            id: cohort.id!, programmeId: cohort.$programme.id, name: cohort.name,
+            id: try cohort.requireID(), programmeId: cohort.$programme.id, name: cohort.name,
             startDate: SimpleDate(cohort.startDate) ?? SimpleDate(year: 2000, month: 1, day: 1)!,
             capacity: cohort.capacity,
             placesTaken: taken, streams: cohort.streams, programmeVersion: cohort.programmeVersion.number)

@@ -9,9 +9,9 @@ import Vapor
 struct ReportingAPI {
     // MARK: Funding streams
 
-    static func stream(_ stream: FundingStream, eligible: Int) -> APIFundingStream {
+    static func stream(_ stream: FundingStream, eligible: Int) throws -> APIFundingStream {
         APIFundingStream(
-            id: stream.id!, programmeId: stream.$programme.id, kind: stream.kind, name: stream.name,
+            id: try stream.requireID(), programmeId: stream.$programme.id, kind: stream.kind, name: stream.name,
             reference: stream.reference,
             funderId: stream.$funder.id, amountCents: stream.amount, startsOn: stream.period.start,
             endsOn: stream.period.end,
@@ -26,7 +26,7 @@ struct ReportingAPI {
             \.$startsOn
         ).all()
         let counts = try await EligibleCounts.counts(streams.compactMap(\.id), db: req.db)
-        return streams.map { Self.stream($0, eligible: counts[$0.id!] ?? 0) }
+        return try streams.map { try Self.stream($0, eligible: counts[try $0.requireID()] ?? 0) }
     }
 
     func createStream(_ req: Request) async throws -> Response {
@@ -43,14 +43,14 @@ struct ReportingAPI {
                     targetDescription: body.targetDescription ?? "", fundedPhases: body.fundedPhases ?? []))
         }
         return try await created(
-            Self.stream(stream, eligible: 0), location: "/api/v1/funding-streams/\(stream.id!.uuidString)")
+            Self.stream(stream, eligible: 0), location: "/api/v1/funding-streams/\(try stream.requireID().uuidString)")
     }
 
     func showStream(_ req: Request) async throws -> APIFundingStream {
         let scope = try req.scope()
         let stream = try await FundingOperations(scope: scope, now: req.clock.now()).stream(req.idParameter())
-        let counts = try await EligibleCounts.counts([stream.id!], db: req.db)
-        return Self.stream(stream, eligible: counts[stream.id!] ?? 0)
+        let counts = try await EligibleCounts.counts([try stream.requireID()], db: req.db)
+        return try Self.stream(stream, eligible: counts[try stream.requireID()] ?? 0)
     }
 
     func eligibility(_ req: Request) async throws -> APIPage<APIEligibility> {
@@ -83,7 +83,7 @@ struct ReportingAPI {
                 evidenceKind: body.evidenceKind.rawValue,
                 evidenceReference: body.evidenceReference ?? "", checkedOn: body.checkedOn.iso))
         let captured =
-            try await EsfCharacteristicsRecord.query(on: req.db).filter(\.$stream.$id == stream.id!).filter(
+            try await EsfCharacteristicsRecord.query(on: req.db).filter(\.$stream.$id == stream.requireID()).filter(
                 \.$person.$id == personID
             ).first() != nil
         return APIEligibility(
@@ -134,7 +134,7 @@ struct ReportingAPI {
         let t = req.translator()
         let suppressed = c.scope.actor.seesSuppressedFigures
         return APIEsfReport(
-            fundingStreamId: c.stream.id!, year: c.year, columns: shown.table.columns.map(\.description),
+            fundingStreamId: try c.stream.requireID(), year: c.year, columns: shown.table.columns.map(\.description),
             rows: shown.table.rows.map { row in
                 APIEsfRow(
                     indicator: row.indicator, name: t.label(row.indicator),
@@ -207,9 +207,10 @@ struct ReportingAPI {
     func snapshots(_ req: Request) async throws -> [APISnapshot] {
         let scope = try req.scope()
         let stream = try await FundingOperations(scope: scope, now: req.clock.now()).stream(req.idParameter())
-        return try await EsfSnapshot.query(on: req.db).filter(\.$stream.$id == stream.id!).sort(\.$year).all().map {
-            APISnapshot(year: $0.year, takenAt: $0.takenAt)
-        }
+        return try await EsfSnapshot.query(on: req.db).filter(\.$stream.$id == stream.requireID()).sort(\.$year).all()
+            .map {
+                APISnapshot(year: $0.year, takenAt: $0.takenAt)
+            }
     }
 
     func freeze(_ req: Request) async throws -> Response {
@@ -221,7 +222,7 @@ struct ReportingAPI {
         let snapshot = try await reports.freeze(stream, year: year)
         return try await created(
             APISnapshot(year: snapshot.year, takenAt: snapshot.takenAt),
-            location: "/api/v1/funding-streams/\(stream.id!.uuidString)/esf-report?year=\(year)")
+            location: "/api/v1/funding-streams/\(try stream.requireID().uuidString)/esf-report?year=\(year)")
     }
 
     // MARK: Goals, dashboard, lessons
@@ -262,7 +263,8 @@ struct ReportingAPI {
         let row = try await ProgrammeGoalRows.rows(scope: scope, programmeID: programme.requireID()).first {
             $0.goal.id == goal.id
         }!.row
-        return try await created(Self.goal(row, goal), location: "/api/v1/programmes/\(programme.id!.uuidString)/goals")
+        return try await created(
+            Self.goal(row, goal), location: "/api/v1/programmes/\(try programme.requireID().uuidString)/goals")
     }
 
     func dashboard(_ req: Request) async throws -> APIDashboard {
@@ -277,7 +279,7 @@ struct ReportingAPI {
         let result = try await DashboardCharts(scope: scope, t: req.translator())
             .charts(programme: programme, filter: DashboardFilter(req))
         return APIDashboard(
-            programmeId: programme.id!, participants: result.participants,
+            programmeId: try programme.requireID(), participants: result.participants,
             suppressed: scope.actor.seesSuppressedFigures,
             charts: result.charts.map { chart in
                 APIChart(
@@ -332,7 +334,7 @@ struct ReportingAPI {
 
     func importBody(_ req: Request, _ record: CandidateImport, withPreview: Bool) async throws -> APIImport {
         let table = try CSV.parse(record.content)
-        let processed = await ImportProgress.shared.get(record.id!) ?? record.processedRows
+        let processed = await ImportProgress.shared.get(try record.requireID()) ?? record.processedRows
         var problems: [APIImportRow]?
         var count: Int?
         if withPreview && record.status == ImportStatus.mapped.rawValue {
@@ -348,7 +350,7 @@ struct ReportingAPI {
             }
         }
         return APIImport(
-            id: record.id!, status: record.status, fileName: record.fileName, header: table.header,
+            id: try record.requireID(), status: record.status, fileName: record.fileName, header: table.header,
             mapping: Dictionary(
                 uniqueKeysWithValues: ImportOperations.decode(record.mapping).map { ($0.key.rawValue, $0.value) }),
             totalRows: record.totalRows, processedRows: processed, importedRows: record.importedRows,
@@ -366,7 +368,7 @@ struct ReportingAPI {
         }
         return try await created(
             try await importBody(req, record, withPreview: false),
-            location: "/api/v1/candidate-imports/\(record.id!.uuidString)")
+            location: "/api/v1/candidate-imports/\(try record.requireID().uuidString)")
     }
 
     func showImport(_ req: Request) async throws -> APIImport {
@@ -406,7 +408,8 @@ struct ReportingAPI {
         guard failing == 0 else { throw ImportRefusal.rowsWithErrors(failing) }
         try await ImportRuns.start(req, record, checks: checks, confirmedLines: Set(body.importAnyway ?? []))
         let response = try await importBody(req, record, withPreview: false).encodeResponse(status: .accepted, for: req)
-        response.headers.replaceOrAdd(name: .location, value: "/api/v1/candidate-imports/\(record.id!.uuidString)")
+        response.headers.replaceOrAdd(
+            name: .location, value: "/api/v1/candidate-imports/\(try record.requireID().uuidString)")
         return response
     }
 }

@@ -44,7 +44,7 @@ struct SupervisionAPI {
             ).sort(\.$id).page(page)
                 .map {
                     APISupervisorContact(
-                        id: $0.id!, supervisorId: $0.$supervisor.id, coachId: $0.$coach.id,
+                        id: try $0.requireID(), supervisorId: $0.$supervisor.id, coachId: $0.$coach.id,
                         contactOn: SimpleDate($0.contactOn)!, note: $0.note)
                 })
     }
@@ -56,7 +56,7 @@ struct SupervisionAPI {
             scope, supervisor: body.supervisorId, on: body.contactOn.iso, note: body.note ?? "")
         return try await created(
             APISupervisorContact(
-                id: contact.id!, supervisorId: contact.$supervisor.id, coachId: contact.$coach.id,
+                id: try contact.requireID(), supervisorId: contact.$supervisor.id, coachId: contact.$coach.id,
                 contactOn: body.contactOn, note: contact.note),
             location: "/api/v1/supervisor-contacts")
     }
@@ -70,7 +70,7 @@ struct SupervisionAPI {
                 .sort(\.$heldOn, .descending).sort(\.$id).with(\.$attendees).page(page)
                 .map {
                     APITraining(
-                        id: $0.id!, theme: $0.theme, heldOn: SimpleDate($0.heldOn)!,
+                        id: try $0.requireID(), theme: $0.theme, heldOn: SimpleDate($0.heldOn)!,
                         attendees: $0.attendees.compactMap(\.id))
                 })
     }
@@ -82,7 +82,7 @@ struct SupervisionAPI {
             scope, theme: body.theme, on: body.heldOn.iso, attendees: body.attendees ?? [])
         return try await created(
             APITraining(
-                id: training.id!, theme: training.theme, heldOn: body.heldOn,
+                id: try training.requireID(), theme: training.theme, heldOn: body.heldOn,
                 attendees: Array(Set(body.attendees ?? []))),
             location: "/api/v1/supervisor-trainings")
     }

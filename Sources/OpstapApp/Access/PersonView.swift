@@ -21,7 +21,7 @@ struct PersonView: Sendable {
     /// The person as the scope's actor sees them. An employer sees the home address only of
     /// people placed at one of its own locations (PRODUCT §5: no addresses of others).
     static func make(_ person: Person, scope: Scope) async throws -> PersonView {
-        var view = PersonView(person, for: scope.actor)
+        var view = try PersonView(person, for: scope.actor)
         if scope.actor.organisationKind.isEmployer, !(try await scope.isPlacedWithActor(person.requireID())) {
             view.intake.contact.address = ""
             view.intake.contact.postcode = ""
@@ -30,9 +30,9 @@ struct PersonView: Sendable {
         return view
     }
 
-    init(_ person: Person, for actor: Actor) {
+    init(_ person: Person, for actor: Actor) throws {
         let visible = actor.visibleFields
-        self.id = person.id!
+        self.id = try person.requireID()
         self.givenName = person.givenName
         self.familyName = person.familyName
         self.dateOfBirth = visible.contains(.identity) ? person.dateOfBirth.flatMap(SimpleDate.init) : nil

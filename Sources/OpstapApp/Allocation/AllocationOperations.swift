@@ -75,7 +75,9 @@ struct AllocationOperations {
         let placed = Set(
             try await Placement.query(on: db).filter(\.$enrolment.$id ~~ ids).all().filter { $0.range.contains(from) }
                 .map { $0.$enrolment.id })
-        let seekers = running.filter { !placed.contains($0.id!) }.sorted { $0.person.fullName < $1.person.fullName }
+        let seekers = try running.filter { !placed.contains(try $0.requireID()) }.sorted {
+            $0.person.fullName < $1.person.fullName
+        }
         // The proposal names them: a read of their file.
         scope.logListed(seekers.map(\.$person.id))
         return seekers
@@ -94,16 +96,15 @@ struct AllocationOperations {
             grouping: try await Placement.query(on: db).filter(\.$location.$id ~~ ids).all().filter {
                 $0.range.contains(from)
             }, by: { $0.$location.id })
-        return locations.compactMap { location in
-            guard let period = periods[location.id!]?.last(where: { $0.period.range.contains(from) }) else {
-                return nil
-            }
-            let free = period.places - (taken[location.id!]?.count ?? 0)
+        return try locations.compactMap { location in
+            let id = try location.requireID()
+            guard let period = periods[id]?.last(where: { $0.period.range.contains(from) }) else { return nil }
+            let free = period.places - (taken[id]?.count ?? 0)
             guard free > 0 else { return nil }
             return (
                 location,
                 OpenPlaces(
-                    locationID: location.id!, name: location.name,
+                    locationID: id, name: location.name,
                     point: PostcodeDirectory.point(for: location.postcode),
                     requiredLevel: period.requiredLevel.flatMap(CEFRLevel.init(rawValue:)), free: free)
             )
@@ -123,22 +124,23 @@ struct AllocationOperations {
         let centres = try await Location.query(on: db).join(
             Organisation.self, on: \Location.$organisation.$id == \Organisation.$id
         )
-        .filter(Organisation.self, \.$kind == OrganisationKind.receptionAgency.rawValue).all()
+        .filter(Organisation.self, \.$kind == OrganisationKind.receptionAgency).all()
         let byName = Dictionary(centres.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
         var result: [UUID: (GeoPoint?, String)] = [:]
         for enrolment in enrolments {
+            let id = try enrolment.requireID()
             let intake = enrolment.person.intake
-            if let complex = complexByEnrolment[enrolment.id!] {
-                result[enrolment.id!] = (PostcodeDirectory.point(for: complex.postcode), complex.name)
+            if let complex = complexByEnrolment[id] {
+                result[id] = (PostcodeDirectory.point(for: complex.postcode), complex.name)
             } else if !intake.contact.postcode.isEmpty {
-                result[enrolment.id!] = (
+                result[id] = (
                     PostcodeDirectory.point(for: intake.contact.postcode),
                     intake.contact.city.isEmpty ? intake.contact.postcode : intake.contact.city
                 )
             } else if let centre = byName[intake.residenceDetail.lowercased()] {
-                result[enrolment.id!] = (PostcodeDirectory.point(for: centre.postcode), centre.name)
+                result[id] = (PostcodeDirectory.point(for: centre.postcode), centre.name)
             } else {
-                result[enrolment.id!] = (nil, intake.residenceDetail)
+                result[id] = (nil, intake.residenceDetail)
             }
         }
         return result
@@ -152,12 +154,12 @@ struct AllocationOperations {
                 .sort(\.$rank).all(),
             by: { $0.$enrolment.id })
         let origins = try await origins(enrolments, on: from)
-        let seekers = enrolments.map { enrolment in
-            PlaceSeeker(
-                id: enrolment.id!, name: enrolment.person.fullName, origin: origins[enrolment.id!]?.0,
-                originLabel: origins[enrolment.id!]?.1 ?? "",
+        let seekers = try enrolments.map { enrolment in
+            let id = try enrolment.requireID()
+            return PlaceSeeker(
+                id: id, name: enrolment.person.fullName, origin: origins[id]?.0, originLabel: origins[id]?.1 ?? "",
                 level: enrolment.person.intake.dutchLevels.speaking,
-                preferences: (preferences[enrolment.id!] ?? []).map { $0.$location.id })
+                preferences: (preferences[id] ?? []).map { $0.$location.id })
         }
         let open = places.map(\.1)
         let suggestion = PlacementAllocation.suggest(seekers, open)
@@ -201,11 +203,13 @@ struct AllocationOperations {
             try await Tenancy.query(on: db).filter(\.$enrolment.$id ~~ ids).all().filter {
                 $0.range.until.map { $0 >= from } ?? true
             }.map { $0.$enrolment.id })
-        scope.logListed(running.filter { routes[$0.id!] != nil && !housed.contains($0.id!) }.map(\.$person.id))
-        return running.compactMap { enrolment in
-            guard let route = routes[enrolment.id!], !housed.contains(enrolment.id!) else { return nil }
+        let seekers = try running.compactMap { enrolment -> (Enrolment, HousingRouteChoice)? in
+            let id = try enrolment.requireID()
+            guard let route = routes[id], !housed.contains(id) else { return nil }
             return (enrolment, route)
-        }.sorted { $0.1.chosenOn < $1.1.chosenOn }
+        }
+        scope.logListed(seekers.map { $0.0.$person.id })
+        return seekers.sorted { $0.1.chosenOn < $1.1.chosenOn }
     }
 
     /// Studios of the programme's complexes that are free on `from` or become free within
@@ -219,19 +223,20 @@ struct AllocationOperations {
         let tenancies = Dictionary(
             grouping: try await Tenancy.query(on: db).filter(\.$unit.$id ~~ units.compactMap(\.id)).all(),
             by: { $0.$unit.id })
-        let complexByID = Dictionary(uniqueKeysWithValues: complexes.map { ($0.id!, $0) })
+        let complexByID = Dictionary(uniqueKeysWithValues: try complexes.map { (try $0.requireID(), $0) })
         let horizon = from.adding(months: 3)
-        return units.compactMap { unit in
+        return try units.compactMap { unit in
             guard
                 let freeFrom = TenancyRules.freeFrom(
-                    from, availableFrom: unit.available, tenancies: (tenancies[unit.id!] ?? []).map(\.range)),
+                    from, availableFrom: unit.available, tenancies: (tenancies[try unit.requireID()] ?? []).map(\.range)
+                ),
                 freeFrom <= horizon,
                 let complex = complexByID[unit.$complex.id]
             else { return nil }
             return (
                 unit,
                 FreeStudio(
-                    unitID: unit.id!, label: "\(complex.name) \(unit.label)",
+                    unitID: try unit.requireID(), label: "\(complex.name) \(unit.label)",
                     point: PostcodeDirectory.point(for: complex.postcode), freeFrom: freeFrom)
             )
         }
@@ -246,11 +251,12 @@ struct AllocationOperations {
             .filter { $0.range.contains(from) }
         let work = Dictionary(
             placements.map { ($0.$enrolment.id, $0.location) }, uniquingKeysWith: { first, _ in first })
-        let input = seekers.map { enrolment, route in
-            let location = work[enrolment.id!]
+        let input = try seekers.map { enrolment, route in
+            let id = try enrolment.requireID()
+            let location = work[id]
             let household = enrolment.person.intake.household
             return StudioSeeker(
-                id: enrolment.id!, name: enrolment.person.fullName, waitingSince: SimpleDate(route.chosenOn) ?? from,
+                id: id, name: enrolment.person.fullName, waitingSince: SimpleDate(route.chosenOn) ?? from,
                 workPoint: location.flatMap { PostcodeDirectory.point(for: $0.postcode) },
                 workLabel: location?.name ?? "",
                 single: household == nil || household == .single)
@@ -280,7 +286,7 @@ struct AllocationOperations {
             \.$id ~~ pairs.map(\.enrolmentID)
         ).all()
         guard enrolments.count == pairs.count else { throw AccessDenied.notFound }
-        let byID = Dictionary(uniqueKeysWithValues: enrolments.map { ($0.id!, $0) })
+        let byID = Dictionary(uniqueKeysWithValues: try enrolments.map { (try $0.requireID(), $0) })
         try await db.transaction { tx in
             let inTransaction = scope.on(tx)
             for (index, pair) in pairs.enumerated() {
@@ -331,7 +337,7 @@ struct AllocationOperations {
         let current = try await GuidanceAssignment.query(on: db).filter(\.$user.$id ~~ supervisors.compactMap(\.id))
             .filter(\.$endsOn == nil).all()
         let load = Dictionary(grouping: current, by: { $0.$user.id }).mapValues(\.count)
-        return supervisors.min { (load[$0.id!] ?? 0) < (load[$1.id!] ?? 0) }
+        return try supervisors.min { (load[try $0.requireID()] ?? 0) < (load[try $1.requireID()] ?? 0) }
     }
 
     private func acceptStudio(

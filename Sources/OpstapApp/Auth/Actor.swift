@@ -18,17 +18,17 @@ struct Actor: Sendable {
     let personID: UUID?
 
     init(user: User, organisation: Organisation) throws {
-        guard let userID = user.id, let organisationID = organisation.id,
-            let kind = OrganisationKind(rawValue: organisation.kind)
-        else { throw Abort(.internalServerError, reason: "Incomplete user record") }
+        guard let userID = user.id, let organisationID = organisation.id else {
+            throw Abort(.internalServerError, reason: "Incomplete user record")
+        }
         self.userID = userID
         self.name = user.name
         self.email = user.email
         self.organisationID = organisationID
         self.organisationName = organisation.name
-        self.organisationKind = kind
+        self.organisationKind = organisation.kind
         self.roles = user.roles
-        self.locale = AppLocale(rawValue: user.locale) ?? .default
+        self.locale = user.locale
         self.personID = user.roles.contains(.participant) ? user.personID : nil
     }
 

@@ -232,7 +232,8 @@ enum BenchPopulation {
                     bsn: DemoPeople.bsn(&random), intake: IntakeProfile(), registeredBy: programme.$owner.id)
                 persons.append(person)
                 let candidacy = Candidacy(
-                    id: UUID(), personID: person.id!, programmeID: programme.id!, stream: "statushouders",
+                    id: UUID(), personID: try person.requireID(), programmeID: try programme.requireID(),
+                    stream: "statushouders",
                     referredBy: programme.$owner.id, referredOn: "2024-0\(1 + n % 8)-01")
                 let stage = stages[n % stages.count]
                 candidacy.stage = stage
@@ -240,8 +241,10 @@ enum BenchPopulation {
                 candidacies.append(candidacy)
                 if stage == .decided {
                     let enrolment = Enrolment(
-                        id: UUID(), personID: person.id!, candidacyID: candidacy.id!, programmeID: programme.id!,
-                        versionID: cohort.$programmeVersion.id, cohortID: cohort.id!, stream: "statushouders",
+                        id: UUID(), personID: try person.requireID(), candidacyID: try candidacy.requireID(),
+                        programmeID: try programme.requireID(),
+                        versionID: cohort.$programmeVersion.id, cohortID: try cohort.requireID(),
+                        stream: "statushouders",
                         enrolledOn: "2024-08-26")
                     enrolment.state = .inPhase
                     enrolment.phaseCode = "mbo-1"
@@ -249,7 +252,8 @@ enum BenchPopulation {
                     if n % 50 == 0 {
                         assignments.append(
                             GuidanceAssignment(
-                                enrolmentID: enrolment.id!, userID: coach.id!, role: .coach, startsOn: "2024-09-02"))
+                                enrolmentID: try enrolment.requireID(), userID: try coach.requireID(), role: .coach,
+                                startsOn: "2024-09-02"))
                     }
                 }
             }

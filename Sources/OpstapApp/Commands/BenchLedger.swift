@@ -67,35 +67,40 @@ enum BenchLedger {
                 bsn: nil, intake: IntakeProfile(), registeredBy: programme.$owner.id)
             try await person.create(on: db)
             let candidacy = Candidacy(
-                personID: person.id!, programmeID: programme.id!, stream: "statushouders",
+                personID: try person.requireID(), programmeID: try programme.requireID(), stream: "statushouders",
                 referredBy: programme.$owner.id, referredOn: start.adding(days: -60).iso)
             candidacy.stage = .decided
             candidacy.decision = .selected
             try await candidacy.create(on: db)
             let enrolment = Enrolment(
-                personID: person.id!, candidacyID: candidacy.id!, programmeID: programme.id!, versionID: version.id!,
-                cohortID: cohort.id!, stream: "statushouders", enrolledOn: start.adding(days: -7).iso)
+                personID: try person.requireID(), candidacyID: try candidacy.requireID(),
+                programmeID: try programme.requireID(), versionID: try version.requireID(),
+                cohortID: try cohort.requireID(), stream: "statushouders", enrolledOn: start.adding(days: -7).iso)
             enrolment.state = .inPhase
             enrolment.phaseCode = "mbo-2"
             enrolment.lastTransitionOn = starts[2].1.iso
             try await enrolment.create(on: db)
             var transitions: [EnrolmentTransition] = [
                 EnrolmentTransition(
-                    enrolmentID: enrolment.id!, sequence: 1, kind: "enrol", effectiveOn: start.adding(days: -7).iso,
-                    actorID: coordinator.id!, actorOrganisationID: coordinator.$organisation.id, recordedAt: Date())
+                    enrolmentID: try enrolment.requireID(), sequence: 1, kind: .enrol,
+                    effectiveOn: start.adding(days: -7).iso,
+                    actorID: try coordinator.requireID(), actorOrganisationID: coordinator.$organisation.id,
+                    recordedAt: Date())
             ]
             for (index, phase) in starts.enumerated() {
                 let begin = EnrolmentTransition(
-                    enrolmentID: enrolment.id!, sequence: transitions.count + 1, kind: "startPhase",
+                    enrolmentID: try enrolment.requireID(), sequence: transitions.count + 1, kind: .startPhase,
                     effectiveOn: phase.1.iso,
-                    actorID: coordinator.id!, actorOrganisationID: coordinator.$organisation.id, recordedAt: Date())
+                    actorID: try coordinator.requireID(), actorOrganisationID: coordinator.$organisation.id,
+                    recordedAt: Date())
                 begin.phaseCode = phase.0
                 transitions.append(begin)
                 if index < completions.count {
                     let end = EnrolmentTransition(
-                        enrolmentID: enrolment.id!, sequence: transitions.count + 1, kind: "completePhase",
+                        enrolmentID: try enrolment.requireID(), sequence: transitions.count + 1, kind: .completePhase,
                         effectiveOn: completions[index].iso,
-                        actorID: coordinator.id!, actorOrganisationID: coordinator.$organisation.id, recordedAt: Date())
+                        actorID: try coordinator.requireID(), actorOrganisationID: coordinator.$organisation.id,
+                        recordedAt: Date())
                     end.phaseCode = phase.0
                     end.phaseResult = PhaseResult.passed.rawValue
                     transitions.append(end)
@@ -108,10 +113,10 @@ enum BenchLedger {
                 let expected = ExpectedHours.on(day, spans: spans, pauses: [])
                 for activity in ActivityType.allCases where expected[activity] > 0 {
                     let entry = HourEntry(
-                        enrolmentID: enrolment.id!, date: day, activity: activity,
+                        enrolmentID: try enrolment.requireID(), date: day, activity: activity,
                         hours: (expected[activity] * 4).rounded() / 4,
                         attendance: random.chance(0.05) ? .excusedAbsence : .present, place: "Bench", note: "",
-                        recordedBy: coordinator.id!)
+                        recordedBy: try coordinator.requireID())
                     entry.status = .approved
                     entries.append(entry)
                 }

@@ -57,13 +57,13 @@ enum BenchReports {
             "ESF+ indicator table (read + compute)", tableTime, "EECO01 total \(table.cell(.eeco01, .cumulative).total)"
         )
         let (funnelTime, funnel) = try await BenchCommand.median(runs) {
-            try await Funnels(db: db).counts(programmeIDs: [programme.id!])
+            try await Funnels(db: db).counts(programmeIDs: [try programme.requireID()])
         }
         line(
             "funnel per programme and cohort", funnelTime,
-            "enrolled \(funnel.perProgramme[programme.id!]?.enrolled ?? 0)")
+            "enrolled \(funnel.perProgramme[try programme.requireID()]?.enrolled ?? 0)")
         let (factsTime, facts) = try await BenchCommand.median(runs) {
-            try await ProgrammeFacts.load(programmeID: programme.id!, on: db)
+            try await ProgrammeFacts.load(programmeID: try programme.requireID(), on: db)
         }
         line("dashboard facts (dates, jobs, diplomas)", factsTime, "\(facts.count) participants")
         let goal = GoalDefinition(
@@ -146,38 +146,43 @@ enum BenchReports {
                     registeredBy: programme.$owner.id)
                 persons.append(person)
                 let candidacy = Candidacy(
-                    id: UUID(), personID: person.id!, programmeID: programme.id!, stream: "statushouders",
+                    id: UUID(), personID: try person.requireID(), programmeID: try programme.requireID(),
+                    stream: "statushouders",
                     referredBy: programme.$owner.id, referredOn: "2024-06-01")
                 candidacy.stage = .decided
                 candidacy.decision = .selected
                 candidacies.append(candidacy)
                 let start = SimpleDate("2024-09-02")!.adding(days: n % 400)
                 let enrolment = Enrolment(
-                    id: UUID(), personID: person.id!, candidacyID: candidacy.id!, programmeID: programme.id!,
-                    versionID: version.id!,
-                    cohortID: cohort.id!, stream: "statushouders", enrolledOn: start.adding(days: -7).iso)
+                    id: UUID(), personID: try person.requireID(), candidacyID: try candidacy.requireID(),
+                    programmeID: try programme.requireID(),
+                    versionID: try version.requireID(),
+                    cohortID: try cohort.requireID(), stream: "statushouders", enrolledOn: start.adding(days: -7).iso)
                 enrolment.phaseCode = "mbo-1"
-                func transition(_ kind: String, _ day: SimpleDate, phase: String? = nil) {
+                func transition(_ kind: TransitionKind, _ day: SimpleDate, phase: String? = nil) throws {
                     let t = EnrolmentTransition(
-                        enrolmentID: enrolment.id!, sequence: transitions.count + 1, kind: kind, effectiveOn: day.iso,
-                        actorID: coordinator.id!, actorOrganisationID: coordinator.$organisation.id, recordedAt: Date())
+                        enrolmentID: try enrolment.requireID(), sequence: transitions.count + 1, kind: kind,
+                        effectiveOn: day.iso,
+                        actorID: try coordinator.requireID(), actorOrganisationID: coordinator.$organisation.id,
+                        recordedAt: Date())
                     t.phaseCode = phase
                     transitions.append(t)
                 }
-                transition("enrol", start.adding(days: -7))
-                transition("startPhase", start, phase: "mbo-1")
+                try transition(.enrol, start.adding(days: -7))
+                try transition(.startPhase, start, phase: "mbo-1")
                 let left = start.adding(days: 200 + n % 150)
                 switch n % 5 {
                 case 0:
                     enrolment.state = .withdrawn
                     enrolment.exitReason = ExitReason.allCases[n % ExitReason.allCases.count].rawValue
-                    transition("withdraw", left)
+                    try transition(.withdraw, left)
                 case 1:
                     enrolment.state = .completed
-                    transition("completePhase", left, phase: "mbo-1")
-                    transition("complete", left)
+                    try transition(.completePhase, left, phase: "mbo-1")
+                    try transition(.complete, left)
                     let award = ParticipantQualification(
-                        enrolmentID: enrolment.id!, qualificationID: qualification.id!, startedOn: start)
+                        enrolmentID: try enrolment.requireID(), qualificationID: try qualification.requireID(),
+                        startedOn: start)
                     award.status = .awarded
                     award.awardedOn = left.iso
                     awards.append(award)
@@ -188,7 +193,8 @@ enum BenchReports {
                 enrolments.append(enrolment)
                 if enrolment.state != .inPhase, left.adding(days: 28) <= today {
                     let followUp = FollowUp(
-                        enrolmentID: enrolment.id!, moment: .fourWeeks, dueOn: left.adding(days: 28), taskID: nil)
+                        enrolmentID: try enrolment.requireID(), moment: .fourWeeks, dueOn: left.adding(days: 28),
+                        taskID: nil)
                     followUp.situation =
                         [FollowUpSituation.employed, .jobSeeking, .inEducation, .other][n % 4].rawValue
                     followUp.observedOn = left.adding(days: 20).iso
@@ -196,19 +202,19 @@ enum BenchReports {
                     followUps.append(followUp)
                 }
                 let record = FundingEligibility()
-                record.$stream.id = stream.id!
-                record.$person.id = person.id!
+                record.$stream.id = try stream.requireID()
+                record.$person.id = try person.requireID()
                 record.eligible = true
                 record.targetGroup = "Statushouder"
                 record.evidenceKind = .residencePermit
                 record.evidenceReference = ""
                 record.checkedOn = "2024-08-26"
-                record.$recordedBy.id = coordinator.id!
+                record.$recordedBy.id = try coordinator.requireID()
                 eligibility.append(record)
                 if n % 20 != 0 {
                     let values = EsfCharacteristicsRecord()
-                    values.$stream.id = stream.id!
-                    values.$person.id = person.id!
+                    values.$stream.id = try stream.requireID()
+                    values.$person.id = try person.requireID()
                     values.apply(
                         EsfEntryCharacteristics(
                             employmentStatus: EmploymentStatusAtEntry.allCases[n % 4], iscedLevel: n % 9,
@@ -217,16 +223,16 @@ enum BenchReports {
                             minority: SensitiveAnswer.allCases[(n / 3) % 3],
                             disability: SensitiveAnswer.allCases[(n / 9) % 3], homelessOrHousingExclusion: n % 3 == 0,
                             ruralArea: n % 7 == 0))
-                    values.$recordedBy.id = coordinator.id!
+                    values.$recordedBy.id = try coordinator.requireID()
                     values.recordedOn = "2024-09-02"
                     characteristics.append(values)
                 }
                 for k in 0..<ledgerPerPerson {
                     let entry = HourEntry(
-                        enrolmentID: enrolment.id!, date: start.adding(days: k),
+                        enrolmentID: try enrolment.requireID(), date: start.adding(days: k),
                         activity: k % 3 == 0 ? .theory : .practice,
                         hours: 8, attendance: random.chance(0.05) ? .excusedAbsence : .present, place: "Bench",
-                        note: "", recordedBy: coordinator.id!)
+                        note: "", recordedBy: try coordinator.requireID())
                     entry.status = .approved
                     ledger.append(entry)
                 }

@@ -14,8 +14,8 @@ extension DemoLoader {
             .sort(\.$sequence).all()
         let (spans, pauses) = HoursOverview.schedule(transitions, definition: version.definition)
         let lastWeek = to.startOfWeek
-        let recorder = user(recordedBy).id!
-        let approver = user(approvedBy).id!
+        let recorder = try user(recordedBy).requireID()
+        let approver = try user(approvedBy).requireID()
         var entries: [HourEntry] = []
         var day = from
         while day <= to {

@@ -68,7 +68,7 @@ struct DemoLoader {
             (orgs.sterkHuis, "Sterk Huis", .careEmployer, "Tilburg", []),
         ]
         for (id, name, kind, city, locations) in list {
-            try await Organisation(id: id, name: name, kind: kind.rawValue, city: city).create(on: db)
+            try await Organisation(id: id, name: name, kind: kind, city: city).create(on: db)
             for (locationName, address, postcode) in locations {
                 try await Location(
                     organisationID: id, name: locationName, address: address, postcode: postcode, city: city,
@@ -122,15 +122,16 @@ struct DemoLoader {
         reason: String = ""
     ) async throws -> Candidacy {
         let candidacy = Candidacy(
-            personID: person.id!, programmeID: programme.id!, stream: stream, referredBy: referredBy,
+            personID: try person.requireID(), programmeID: try programme.requireID(), stream: stream,
+            referredBy: referredBy,
             referredOn: referredOn.iso)
         try await candidacy.create(on: db)
         var sequence = 0
         func event(_ kind: String, _ stage: CandidacyStage, _ detail: String, _ day: SimpleDate) async throws {
             sequence += 1
             try await CandidacyEvent(
-                candidacyID: candidacy.id!, sequence: sequence, kind: kind, stage: stage, detail: detail,
-                actorID: actor.id!, actorOrganisationID: actor.$organisation.id, recordedAt: day.date
+                candidacyID: try candidacy.requireID(), sequence: sequence, kind: kind, stage: stage, detail: detail,
+                actorID: try actor.requireID(), actorOrganisationID: actor.$organisation.id, recordedAt: day.date
             ).create(on: db)
         }
         try await event("referred", .referred, "", referredOn)
@@ -146,8 +147,8 @@ struct DemoLoader {
                     decision == .rejected && index == 0
                     ? max(1, criterion.minimumScore - 1) : min(criterion.maxScore, criterion.minimumScore + 1)
                 try await AssessmentRecord(
-                    candidacyID: candidacy.id!, criterionCode: criterion.code, score: score, note: "",
-                    assessorID: actor.id!, recordedAt: intake.adding(days: 3).date
+                    candidacyID: try candidacy.requireID(), criterionCode: criterion.code, score: score, note: "",
+                    assessorID: try actor.requireID(), recordedAt: intake.adding(days: 3).date
                 ).create(on: db)
                 try await event(
                     "assessed", .selection, "\(criterion.name): \(score)/\(criterion.maxScore)", intake.adding(days: 3))
@@ -171,14 +172,16 @@ struct DemoLoader {
         commands: [EnrolmentCommand], today: SimpleDate
     ) async throws -> Enrolment {
         let enrolment = Enrolment(
-            personID: candidacy.$person.id, candidacyID: candidacy.id!, programmeID: candidacy.$programme.id,
-            versionID: version.id!, cohortID: cohort.id!, stream: candidacy.stream, enrolledOn: enrolledOn.iso)
+            personID: candidacy.$person.id, candidacyID: try candidacy.requireID(),
+            programmeID: candidacy.$programme.id,
+            versionID: try version.requireID(), cohortID: try cohort.requireID(), stream: candidacy.stream,
+            enrolledOn: enrolledOn.iso)
         try await enrolment.create(on: db)
         var sequence = 1
         let enrol = EnrolmentTransition(
-            enrolmentID: enrolment.id!, sequence: sequence, kind: TransitionKind.enrol.rawValue,
+            enrolmentID: try enrolment.requireID(), sequence: sequence, kind: .enrol,
             effectiveOn: enrolledOn.iso,
-            actorID: actor.id!, actorOrganisationID: actor.$organisation.id, recordedAt: enrolledOn.date)
+            actorID: try actor.requireID(), actorOrganisationID: actor.$organisation.id, recordedAt: enrolledOn.date)
         enrol.versionNumber = version.number
         try await enrol.create(on: db)
         var snapshot = enrolment.snapshot
@@ -188,9 +191,10 @@ struct DemoLoader {
                 .get()
             sequence += 1
             let transition = EnrolmentTransition(
-                enrolmentID: enrolment.id!, sequence: sequence, kind: command.kind.rawValue,
+                enrolmentID: try enrolment.requireID(), sequence: sequence, kind: command.kind,
                 effectiveOn: command.date.iso,
-                actorID: actor.id!, actorOrganisationID: actor.$organisation.id, recordedAt: command.date.date)
+                actorID: try actor.requireID(), actorOrganisationID: actor.$organisation.id,
+                recordedAt: command.date.date)
             transition.record(command, previousPhase: previousPhase)
             enrolment.recordEnd(command)
             try await transition.create(on: db)
@@ -203,7 +207,7 @@ struct DemoLoader {
 
     func assign(_ enrolment: Enrolment, _ email: String, as role: Role, from date: SimpleDate) async throws {
         try await GuidanceAssignment(
-            enrolmentID: enrolment.id!, userID: user(email).id!, role: role, startsOn: date.iso
+            enrolmentID: try enrolment.requireID(), userID: try user(email).requireID(), role: role, startsOn: date.iso
         ).create(on: db)
     }
 }

@@ -18,7 +18,8 @@ extension DemoLoader {
         while day <= lastContact {
             notes.append(
                 Note(
-                    enrolmentID: try enrolment.requireID(), authorID: coach.id!, organisationID: coach.$organisation.id,
+                    enrolmentID: try enrolment.requireID(), authorID: try coach.requireID(),
+                    organisationID: coach.$organisation.id,
                     level: .team,
                     contactOn: day,
                     text: "Wekelijks gesprek: stage gaat goed, oefent met de overdracht in het Nederlands.",
@@ -27,13 +28,14 @@ extension DemoLoader {
         }
         notes.append(
             Note(
-                enrolmentID: try enrolment.requireID(), authorID: coach.id!, organisationID: coach.$organisation.id,
+                enrolmentID: try enrolment.requireID(), authorID: try coach.requireID(),
+                organisationID: coach.$organisation.id,
                 level: .organisation,
                 contactOn: nil, text: "Intern: overleg met HR over een eventueel BBL-traject na periode 2.",
                 corrects: nil, writtenAt: from.adding(weeks: 4).date))
         notes.append(
             Note(
-                enrolmentID: try enrolment.requireID(), authorID: supervisor.id!,
+                enrolmentID: try enrolment.requireID(), authorID: try supervisor.requireID(),
                 organisationID: supervisor.$organisation.id, level: .partners,
                 contactOn: nil, text: "Rooster periode 1: dinsdag lesdag ROC, woensdag en donderdag op de locatie.",
                 corrects: nil, writtenAt: from.adding(days: 1).date))

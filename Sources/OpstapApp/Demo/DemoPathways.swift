@@ -14,7 +14,7 @@ extension DemoLoader {
         let d = DemoPopulation.d
         let landlord = UUID()
         try await Organisation(
-            id: landlord, name: "Verhuurder studiocomplex Alrijne", kind: OrganisationKind.housingCorporation.rawValue,
+            id: landlord, name: "Verhuurder studiocomplex Alrijne", kind: .housingCorporation,
             city: "Leiden"
         ).create(on: db)
         try await Location(
@@ -89,7 +89,8 @@ extension DemoLoader {
         _ enrolment: Enrolment, _ step: HousingStep, _ day: SimpleDate, by email: String, organisation: UUID
     ) async throws {
         try await HousingStepRecord(
-            enrolmentID: enrolment.id!, step: step, doneOn: day, note: "", recordedBy: user(email).id!,
+            enrolmentID: try enrolment.requireID(), step: step, doneOn: day, note: "",
+            recordedBy: try user(email).requireID(),
             organisationID: organisation, recordedAt: day.date
         ).create(on: db)
     }
@@ -107,7 +108,7 @@ extension DemoLoader {
         var studios: [HousingUnit] = []
         for number in 1...8 {
             let unit = HousingUnit(
-                complexID: complex.id!, label: String(format: "S%02d", number), kind: .studio,
+                complexID: try complex.requireID(), label: String(format: "S%02d", number), kind: .studio,
                 sizeM2: Double(22 + number % 4 * 2), availableFrom: d(2024, 9, 1))
             try await unit.create(on: db)
             studios.append(unit)
@@ -132,7 +133,8 @@ extension DemoLoader {
             let route = route(index, enrolment)
             let chosenOn = waiting.contains(index) ? d(2026, 9, 14).adding(days: index) : d(2024, 8, 26)
             try await HousingRouteChoice(
-                enrolmentID: enrolment.id!, route: route, chosenOn: chosenOn, chosenBy: user(housingOfficer).id!
+                enrolmentID: try enrolment.requireID(), route: route, chosenOn: chosenOn,
+                chosenBy: try user(housingOfficer).requireID()
             ).create(on: db)
             switch route {
             case .alreadyHoused:
@@ -151,13 +153,13 @@ extension DemoLoader {
                     try await self.step(enrolment, step, day, by: housingOfficer, organisation: municipality)
                 }
                 let tenancy = Tenancy(
-                    unitID: unit.id!, enrolmentID: enrolment.id!, startsOn: start, endsOn: nil,
-                    createdBy: user(housingOfficer).id!)
+                    unitID: try unit.requireID(), enrolmentID: try enrolment.requireID(), startsOn: start, endsOn: nil,
+                    createdBy: try user(housingOfficer).requireID())
                 try await tenancy.create(on: db)
                 if enrolment.state == .withdrawn,
                     let left = SimpleDate(enrolment.lastTransitionOn)
                 {
-                    try await HousingOperations.releaseHomes(of: enrolment.id!, leftOn: left, on: db)
+                    try await HousingOperations.releaseHomes(of: try enrolment.requireID(), leftOn: left, on: db)
                 }
             case .programmeStudio:
                 // Waiting for a studio: the allocation suggestion finds them one.
@@ -181,49 +183,51 @@ extension DemoLoader {
         _ enrolment: Enrolment, index: Int, qualifications: [String: Qualification]
     ) async throws {
         let d = DemoPopulation.d
-        let teacher = user("docent.leiden@opstap.demo").id!
+        let teacher = try user("docent.leiden@opstap.demo").requireID()
         let student = enrolment.stream == "studenten"
         let mbo1Start = student ? d(2024, 9, 2) : d(2025, 1, 27)
         let mbo1End = student ? d(2025, 7, 7) : d(2025, 11, 3)
         guard enrolment.completedPhasesText.contains("mbo-1") || enrolment.phaseCode == "mbo-1" else { return }
         let entree = ParticipantQualification(
-            enrolmentID: enrolment.id!, qualificationID: qualifications["entree"]!.id!, startedOn: mbo1Start)
+            enrolmentID: try enrolment.requireID(), qualificationID: try qualifications["entree"]!.requireID(),
+            startedOn: mbo1Start)
         if enrolment.completedPhasesText.contains("mbo-1") {
             entree.status = .awarded
             entree.awardedOn = mbo1End.iso
         }
         try await entree.create(on: db)
         try await Exam(
-            participantQualificationID: entree.id!, subject: "Proeve van bekwaamheid",
+            participantQualificationID: try entree.requireID(), subject: "Proeve van bekwaamheid",
             takenOn: mbo1End.adding(days: -14), result: .passed, recordedBy: teacher
         ).create(on: db)
         guard enrolment.completedPhasesText.contains("mbo-1"),
             enrolment.phaseCode == "mbo-2" || enrolment.state == .paused
         else { return }
         let helpende = ParticipantQualification(
-            enrolmentID: enrolment.id!, qualificationID: qualifications["helpende"]!.id!,
+            enrolmentID: try enrolment.requireID(), qualificationID: try qualifications["helpende"]!.requireID(),
             startedOn: student ? d(2025, 9, 1) : d(2025, 12, 1))
         try await helpende.create(on: db)
         try await Exam(
-            participantQualificationID: helpende.id!, subject: "Nederlands lezen en luisteren (2F)",
+            participantQualificationID: try helpende.requireID(), subject: "Nederlands lezen en luisteren (2F)",
             takenOn: d(2026, 6, 15), result: index % 5 == 4 ? .failed : .passed, recordedBy: teacher
         ).create(on: db)
         try await Exam(
-            participantQualificationID: helpende.id!, subject: "Proeve van bekwaamheid", takenOn: d(2027, 5, 17),
+            participantQualificationID: try helpende.requireID(), subject: "Proeve van bekwaamheid",
+            takenOn: d(2027, 5, 17),
             result: .planned, recordedBy: teacher
         ).create(on: db)
     }
 
     private func leidenWork(_ enrolment: Enrolment, index: Int, random: inout DemoRandom) async throws {
         let d = DemoPopulation.d
-        let hr = user("hr.leiden@opstap.demo").id!
+        let hr = try user("hr.leiden@opstap.demo").requireID()
         let alrijne = orgs.alrijne
         let leidenHospital = try await Location.query(on: db).filter(\.$name == "Alrijne Ziekenhuis Leiden").first()
         if enrolment.state == .completed, enrolment.outcomeCode == "baan-avant",
             let left = SimpleDate(enrolment.lastTransitionOn)
         {
             let interview = FitInterview(
-                enrolmentID: enrolment.id!, employerID: alrijne, plannedOn: left.adding(days: -21),
+                enrolmentID: try enrolment.requireID(), employerID: alrijne, plannedOn: left.adding(days: -21),
                 plannedTime: "10:00", recordedBy: hr)
             interview.result = .positive
             interview.note = "Goede klik met het team; start na de diploma-uitreiking."
@@ -238,12 +242,14 @@ extension DemoLoader {
             switch index % 6 {
             case 1:
                 try await FitInterview(
-                    enrolmentID: enrolment.id!, employerID: alrijne, plannedOn: d(2026, 12, 3), plannedTime: "14:00",
+                    enrolmentID: try enrolment.requireID(), employerID: alrijne, plannedOn: d(2026, 12, 3),
+                    plannedTime: "14:00",
                     recordedBy: hr
                 ).create(on: db)
             case 3:
                 let interview = FitInterview(
-                    enrolmentID: enrolment.id!, employerID: alrijne, plannedOn: d(2026, 11, 10), plannedTime: "09:30",
+                    enrolmentID: try enrolment.requireID(), employerID: alrijne, plannedOn: d(2026, 11, 10),
+                    plannedTime: "09:30",
                     recordedBy: hr)
                 interview.result = .positive
                 try await interview.create(on: db)
@@ -262,8 +268,10 @@ extension DemoLoader {
             ]
             for (rank, name) in wishes.shuffled(using: &random).prefix(index % 3 + 1).enumerated() {
                 if let location = try await Location.query(on: db).filter(\.$name == name).first() {
-                    try await LocationPreference(enrolmentID: enrolment.id!, locationID: location.id!, rank: rank + 1)
-                        .create(on: db)
+                    try await LocationPreference(
+                        enrolmentID: try enrolment.requireID(), locationID: try location.requireID(), rank: rank + 1
+                    )
+                    .create(on: db)
                 }
             }
         }
@@ -276,7 +284,7 @@ extension DemoLoader {
         offered: SimpleDate, status: JobOfferStatus, guarantee: Double?, by: UUID
     ) async throws {
         let offer = JobOffer()
-        offer.$enrolment.id = enrolment.id!
+        offer.$enrolment.id = try enrolment.requireID()
         offer.$employer.id = employer
         offer.$location.id = location?.id
         offer.role = role
@@ -294,11 +302,11 @@ extension DemoLoader {
     /// recorded (and their tasks done).
     private func followUps(_ enrolment: Enrolment, coachEmail: String, employer source: FollowUpSource) async throws {
         guard enrolment.snapshot.state.isTerminal, let left = SimpleDate(enrolment.lastTransitionOn) else { return }
-        let coach = user(coachEmail).id!
+        let coach = try user(coachEmail).requireID()
         try await FollowUpOperations.schedule(
             for: enrolment, leftOn: left, actorID: coach,
             title: { "Nazorg: situatie \($0 == .fourWeeks ? "na 4 weken" : "na 6 maanden") vastleggen" }, on: db)
-        for followUp in try await FollowUp.query(on: db).filter(\.$enrolment.$id == enrolment.id!).all() {
+        for followUp in try await FollowUp.query(on: db).filter(\.$enrolment.$id == enrolment.requireID()).all() {
             guard let due = SimpleDate(followUp.dueOn), due <= DemoPopulation.historyEnd else { continue }
             let working =
                 enrolment.state == .completed && enrolment.outcomeCode != "vervolgopleiding"
@@ -322,24 +330,25 @@ extension DemoLoader {
         qualifications: [String: Qualification], random: inout DemoRandom
     ) async throws {
         let d = DemoPopulation.d
-        let teacher = user("docent.kansrijk@opstap.demo").id!
-        let hr = user("hr.kansrijk@opstap.demo").id!
-        let housing = user("wonen.kansrijk@opstap.demo").id!
+        let teacher = try user("docent.kansrijk@opstap.demo").requireID()
+        let hr = try user("hr.kansrijk@opstap.demo").requireID()
+        let housing = try user("wonen.kansrijk@opstap.demo").requireID()
         for cohortName in ["Pilot oktober 2023", "Instroom oktober 2026"] {
             let pilot = cohortName.hasPrefix("Pilot")
             for enrolment in try await cohortEnrolments(cohortName) {
                 // Kansrijk participants already live in Tilburg: their address is confirmed.
                 try await HousingRouteChoice(
-                    enrolmentID: enrolment.id!, route: .alreadyHoused,
+                    enrolmentID: try enrolment.requireID(), route: .alreadyHoused,
                     chosenOn: pilot ? d(2023, 9, 18) : d(2026, 9, 21), chosenBy: housing
                 ).create(on: db)
                 try await HousingStepRecord(
-                    enrolmentID: enrolment.id!, step: .addressConfirmed,
+                    enrolmentID: try enrolment.requireID(), step: .addressConfirmed,
                     doneOn: pilot ? d(2023, 9, 25) : d(2026, 9, 28), note: "",
                     recordedBy: housing, organisationID: orgs.gemeenteTilburg, recordedAt: Date()
                 ).create(on: db)
                 let certificate = ParticipantQualification(
-                    enrolmentID: enrolment.id!, qualificationID: qualifications["certificaat"]!.id!,
+                    enrolmentID: try enrolment.requireID(),
+                    qualificationID: try qualifications["certificaat"]!.requireID(),
                     startedOn: pilot ? d(2024, 2, 19) : d(2026, 10, 5))
                 if pilot && enrolment.state == .completed {
                     certificate.status = .awarded
@@ -347,7 +356,7 @@ extension DemoLoader {
                 }
                 try await certificate.create(on: db)
                 try await Exam(
-                    participantQualificationID: certificate.id!, subject: "Praktijkexamen begeleiden",
+                    participantQualificationID: try certificate.requireID(), subject: "Praktijkexamen begeleiden",
                     takenOn: pilot ? d(2024, 7, 1) : d(2027, 2, 15),
                     result: pilot ? .passed : .planned, recordedBy: teacher
                 ).create(on: db)
@@ -355,7 +364,7 @@ extension DemoLoader {
                     let left = SimpleDate(enrolment.lastTransitionOn)
                 {
                     let interview = FitInterview(
-                        enrolmentID: enrolment.id!, employerID: orgs.amarant, plannedOn: d(2024, 7, 22),
+                        enrolmentID: try enrolment.requireID(), employerID: orgs.amarant, plannedOn: d(2024, 7, 22),
                         plannedTime: "11:00", recordedBy: hr)
                     interview.result = .positive
                     try await interview.create(on: db)

@@ -17,7 +17,8 @@ extension DemoLoader {
     ) async throws {
         guard let location = try await Location.query(on: db).filter(\.$name == locationName).first() else { return }
         try await Placement(
-            enrolmentID: try enrolment.requireID(), locationID: try location.requireID(), supervisorID: user(email).id!,
+            enrolmentID: try enrolment.requireID(), locationID: try location.requireID(),
+            supervisorID: try user(email).requireID(),
             startsOn: from.iso, endsOn: nil, weekdays: days, hoursPerWeek: hours
         ).create(on: db)
     }

@@ -27,12 +27,13 @@ enum DemoPopulation {
             by: "coordinator.leiden@opstap.demo",
             note: "Mbo-2: 10 uur theorie per week (was 8), op advies van mboRijnland.")
         let cohort2024 = Cohort(
-            programmeID: programme.id!, versionID: v1.id!, name: "Instroom september 2024",
+            programmeID: try programme.requireID(), versionID: try v1.requireID(), name: "Instroom september 2024",
             startDate: d(2024, 9, 2).iso,
             capacity: 30, streams: ["statushouders", "studenten"])
         try await cohort2024.create(on: loader.db)
         let cohort2027 = Cohort(
-            programmeID: programme.id!, versionID: v2.id!, name: "Instroom februari 2027", startDate: d(2027, 2, 1).iso,
+            programmeID: try programme.requireID(), versionID: try v2.requireID(), name: "Instroom februari 2027",
+            startDate: d(2027, 2, 1).iso,
             capacity: 20, streams: ["statushouders", "studenten"])
         try await cohort2027.create(on: loader.db)
         let criteria = v1.definition.selectionCriteria
@@ -61,7 +62,7 @@ enum DemoPopulation {
             if [EnrolmentState.inPhase, .paused].contains(enrolment.state) {
                 let review = Review(
                     enrolmentID: try enrolment.requireID(), plannedOn: d(2026, 11, 2),
-                    createdBy: loader.user("coach.leiden@opstap.demo").id!)
+                    createdBy: try loader.user("coach.leiden@opstap.demo").requireID())
                 review.heldOn = d(2026, 11, 2).iso
                 review.summary = "Voortgang mbo-2 besproken; stage op de afdeling verloopt volgens plan."
                 review.status = .signed
@@ -182,11 +183,13 @@ enum DemoPopulation {
             programme, DemoProgrammes.kansrijk(o), on: d(2023, 9, 1), by: "coordinator.kansrijk@opstap.demo",
             note: "Pilot volgens het samenwerkingsconvenant.")
         let pilot = Cohort(
-            programmeID: programme.id!, versionID: v1.id!, name: "Pilot oktober 2023", startDate: d(2023, 10, 2).iso,
+            programmeID: try programme.requireID(), versionID: try v1.requireID(), name: "Pilot oktober 2023",
+            startDate: d(2023, 10, 2).iso,
             capacity: 15, streams: ["statushouders"])
         try await pilot.create(on: loader.db)
         let cohort2026 = Cohort(
-            programmeID: programme.id!, versionID: v1.id!, name: "Instroom oktober 2026", startDate: d(2026, 10, 5).iso,
+            programmeID: try programme.requireID(), versionID: try v1.requireID(), name: "Instroom oktober 2026",
+            startDate: d(2026, 10, 5).iso,
             capacity: 12, streams: ["statushouders"])
         try await cohort2026.create(on: loader.db)
         let criteria = v1.definition.selectionCriteria

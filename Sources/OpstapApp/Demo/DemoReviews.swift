@@ -7,7 +7,7 @@ import OpstapDomain
 /// planned, and the participant who falls behind has none (overdue).
 extension DemoLoader {
     func reviews(for enrolment: Enrolment, index: Int, heldOn: SimpleDate, coachEmail: String) async throws {
-        let coach = user(coachEmail).id!
+        let coach = try user(coachEmail).requireID()
         let id = try enrolment.requireID()
         if index < 6 {
             let review = Review(enrolmentID: id, plannedOn: heldOn, createdBy: coach)

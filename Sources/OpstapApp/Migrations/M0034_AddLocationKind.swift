@@ -12,14 +12,14 @@ struct M0034_AddLocationKind: AsyncMigration {
         // Only the columns this migration knows: the models may have moved on since.
         let organisations = try await Organisation.query(on: database).field(\.$id).field(\.$kind).all()
         let kinds = Dictionary(
-            organisations.map { ($0.id!, OrganisationKind(rawValue: $0.kind) ?? .other) },
+            try organisations.map { (try $0.requireID(), $0.kind) },
             uniquingKeysWith: { first, _ in first })
         for location in try await Location.query(on: database).field(\.$id).field(\.$name).field(\.$organisation.$id)
             .all()
         {
             let kind = LocationKind.assumed(
                 name: location.name, organisation: kinds[location.$organisation.id] ?? .other)
-            try await Location.query(on: database).filter(\.$id == location.id!).set(\.$kind, to: kind)
+            try await Location.query(on: database).filter(\.$id == location.requireID()).set(\.$kind, to: kind)
                 .update()
         }
         try await createIndex(database, table: "locations", columns: ["organisation_id", "kind"])

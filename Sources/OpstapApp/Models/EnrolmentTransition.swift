@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import OpstapDomain
 
 /// One entry in a participant's timeline. Append-only: status is history, not a value.
 final class EnrolmentTransition: Model, @unchecked Sendable {
@@ -8,7 +9,7 @@ final class EnrolmentTransition: Model, @unchecked Sendable {
     @ID var id: UUID?
     @Parent(key: "enrolment_id") var enrolment: Enrolment
     @Field(key: "sequence") var sequence: Int
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: TransitionKind
     @OptionalField(key: "phase_code") var phaseCode: String?
     @OptionalField(key: "phase_result") var phaseResult: String?
     @OptionalField(key: "reason") var reason: String?
@@ -24,7 +25,8 @@ final class EnrolmentTransition: Model, @unchecked Sendable {
     init() {}
 
     init(
-        enrolmentID: UUID, sequence: Int, kind: String, effectiveOn: String, actorID: UUID, actorOrganisationID: UUID,
+        enrolmentID: UUID, sequence: Int, kind: TransitionKind, effectiveOn: String, actorID: UUID,
+        actorOrganisationID: UUID,
         recordedAt: Date
     ) {
         self.$enrolment.id = enrolmentID

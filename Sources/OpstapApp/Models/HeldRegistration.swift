@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import OpstapDomain
 
 /// A registration that matched someone outside the registrant's reach. It is not stored as a
 /// candidacy until an intake officer of a municipality in the programme decides whether it
@@ -70,8 +71,8 @@ struct HeldMatches: Codable, Sendable, Equatable {
 
 struct HeldMatch: Codable, Sendable, Equatable {
     var personID: UUID
-    /// A `DuplicateReason` raw value.
-    var reason: String
+    /// Stored as its raw value: an unknown one fails the read of the hold.
+    var reason: DuplicateReason
 }
 
 enum HoldStatus: String, Codable, CaseIterable, Sendable {

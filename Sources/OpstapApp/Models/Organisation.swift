@@ -1,12 +1,13 @@
 import Fluent
 import Foundation
+import OpstapDomain
 
 final class Organisation: Model, @unchecked Sendable {
     static let schema = "organisations"
 
     @ID var id: UUID?
     @Field(key: "name") var name: String
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: OrganisationKind
     @Field(key: "city") var city: String
     /// Administrators of a steward organisation run the partnership: they register partner
     /// organisations and invite their first administrators. The first organisation of an
@@ -19,7 +20,7 @@ final class Organisation: Model, @unchecked Sendable {
 
     init() {}
 
-    init(id: UUID? = nil, name: String, kind: String, city: String, steward: Bool = false) {
+    init(id: UUID? = nil, name: String, kind: OrganisationKind, city: String, steward: Bool = false) {
         self.steward = steward
         self.id = id
         self.name = name

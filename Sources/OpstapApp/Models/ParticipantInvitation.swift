@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import OpstapViews
 
 /// An invitation for a participant to their own Opstap. Staff hand over a short activation
 /// code (on screen and in a printed letter); only its hash is stored. The participant will
@@ -13,7 +14,7 @@ final class ParticipantInvitation: Model, @unchecked Sendable {
     @Parent(key: "organisation_id") var organisation: Organisation
     @Field(key: "sign_in") var signIn: String
     /// The language of the letter and of the account.
-    @Field(key: "locale") var locale: String
+    @Field(key: "locale") var locale: AppLocale
     @Field(key: "code_hash") var codeHash: String
     @Parent(key: "invited_by") var invitedBy: User
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -24,7 +25,7 @@ final class ParticipantInvitation: Model, @unchecked Sendable {
     init() {}
 
     init(
-        personID: UUID, organisationID: UUID, signIn: String, locale: String, codeHash: String, invitedBy: UUID,
+        personID: UUID, organisationID: UUID, signIn: String, locale: AppLocale, codeHash: String, invitedBy: UUID,
         expiresAt: Date
     ) {
         self.$person.id = personID

@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import OpstapDomain
+import OpstapViews
 
 /// An account. A staff account belongs to exactly one organisation and holds one or more
 /// roles; a participant's account holds the role `participant` and names its person (ADR 0015).
@@ -15,7 +16,7 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "password_hash") var passwordHash: String
     /// Roles as a comma-separated list of `Role` raw values: portable across databases.
     @Field(key: "roles") var rolesText: String
-    @Field(key: "locale") var locale: String
+    @Field(key: "locale") var locale: AppLocale
     @Field(key: "active") var active: Bool
     /// The person a participant's account belongs to; nil for staff.
     @OptionalField(key: "person_id") var personID: UUID?
@@ -27,7 +28,7 @@ final class User: Model, @unchecked Sendable {
 
     init(
         id: UUID? = nil, organisationID: UUID, email: String, name: String, passwordHash: String, roles: Set<Role>,
-        locale: String = "nl"
+        locale: AppLocale = .default
     ) {
         self.id = id
         self.$organisation.id = organisationID

@@ -96,7 +96,7 @@ struct CandidateOperations {
             if !hidden.isEmpty {
                 let hold = HeldRegistration(
                     input: input, person: person, programmeID: programmeID, referredBy: referredBy, actor: actor,
-                    at: now, matches: hidden.map { HeldMatch(personID: $0.personID, reason: $0.reason.rawValue) })
+                    at: now, matches: hidden.map { HeldMatch(personID: $0.personID, reason: $0.reason) })
                 try await db.transaction { tx in
                     try await hold.create(on: tx)
                     try await SecurityLog.record(
@@ -199,7 +199,7 @@ struct CandidateOperations {
         if let birth = person.dateOfBirth {
             let seen = Set(candidates.compactMap(\.id))
             candidates += try await keys(Person.query(on: db).filter(\.$dateOfBirth == birth)).filter {
-                !seen.contains($0.id!)
+                !seen.contains(try $0.requireID())
             }
         }
         let newKey = RegistryKey(
@@ -210,7 +210,7 @@ struct CandidateOperations {
                 nameKey: existing.nameKey, dateOfBirth: existing.dateOfBirth.flatMap(SimpleDate.init), bsn: existing.bsn
             )
             guard let reason = DuplicateDetection.reason(new: newKey, existing: key) else { continue }
-            matches.append(.init(personID: existing.id!, reason: reason, visibleName: nil))
+            matches.append(.init(personID: try existing.requireID(), reason: reason, visibleName: nil))
         }
         guard !matches.isEmpty else { return [] }
         let visible = Set(

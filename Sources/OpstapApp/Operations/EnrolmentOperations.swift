@@ -165,7 +165,7 @@ struct EnrolmentOperations {
     ) throws -> EnrolmentTransition {
         enrolment.revision += 1
         return EnrolmentTransition(
-            enrolmentID: try enrolment.requireID(), sequence: enrolment.revision, kind: kind.rawValue,
+            enrolmentID: try enrolment.requireID(), sequence: enrolment.revision, kind: kind,
             effectiveOn: date.iso,
             actorID: actor.userID, actorOrganisationID: actor.organisationID, recordedAt: now)
     }

@@ -40,7 +40,7 @@ struct HeldRegistrationOperations {
     func matches(of hold: HeldRegistration) async throws -> [(match: HeldMatch, person: Person)]? {
         guard try await mayResolve(hold) else { return nil }
         let people = try await Person.query(on: db).filter(\.$id ~~ hold.matches.map(\.personID)).all()
-        let byID = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0) })
+        let byID = Dictionary(uniqueKeysWithValues: try people.map { (try $0.requireID(), $0) })
         scope.logListed(people.compactMap(\.id))
         return hold.matches.compactMap { match in byID[match.personID].map { (match, $0) } }
     }

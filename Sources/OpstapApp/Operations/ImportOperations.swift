@@ -268,7 +268,7 @@ struct ImportOperations {
         var existing: [(id: UUID, key: RegistryKey)] = []
         func load(_ query: QueryBuilder<Person>) async throws {
             existing += try await query.field(\.$id).field(\.$nameKey).field(\.$dateOfBirth).field(\.$bsn).all().map {
-                ($0.id!, Self.key($0))
+                (try $0.requireID(), Self.key($0))
             }
         }
         for chunk in stride(from: 0, to: bsns.count, by: 500) {
@@ -307,7 +307,7 @@ struct ImportOperations {
                 checks[index].duplicate = FieldError("row", .possibleDuplicate, [shown.reason.rawValue])
             }
             checks[index].heldMatches = found.filter { !visible.contains($0.id) }.map {
-                HeldMatch(personID: $0.id, reason: $0.reason.rawValue)
+                HeldMatch(personID: $0.id, reason: $0.reason)
             }
         }
     }
@@ -356,14 +356,16 @@ struct ImportOperations {
                     person.id = UUID()
                     let referredOn = check.values[.referredOn].flatMap(CandidateImportRules.date) ?? today
                     let candidacy = Candidacy(
-                        id: UUID(), personID: person.id!, programmeID: record.$programme.id, stream: record.stream,
+                        id: UUID(), personID: try person.requireID(), programmeID: record.$programme.id,
+                        stream: record.stream,
                         referredBy: record.$referredBy.id, referredOn: referredOn.iso)
                     candidacy.revision = 1
                     persons.append(person)
                     candidacies.append(candidacy)
                     events.append(
                         CandidacyEvent(
-                            candidacyID: candidacy.id!, sequence: 1, kind: "referred", stage: candidacy.stage,
+                            candidacyID: try candidacy.requireID(), sequence: 1, kind: "referred",
+                            stage: candidacy.stage,
                             detail: "import", actorID: actorID, actorOrganisationID: organisationID, recordedAt: now))
                 }
                 try await persons.create(on: tx)

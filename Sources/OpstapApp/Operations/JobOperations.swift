@@ -26,7 +26,7 @@ struct JobOperations {
         let partners = try await ProgrammePartner.query(on: db).filter(\.$programme.$id == enrolment.$programme.id).all(
             \.$organisation.$id)
         let employers = try await Organisation.query(on: db).filter(\.$id ~~ partners).filter(
-            \.$kind == OrganisationKind.careEmployer.rawValue
+            \.$kind == OrganisationKind.careEmployer
         ).sort(\.$name).all()
         if actor.roles.isDisjoint(with: [.administrator, .coordinator]) {
             return employers.filter { $0.id == actor.organisationID }

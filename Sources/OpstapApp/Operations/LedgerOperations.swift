@@ -221,7 +221,7 @@ struct LedgerOperations {
             sameDay.isEmpty
             ? [] : try await HourEntry.query(on: db).filter(\.$corrects.$id ~~ sameDay.compactMap(\.id)).all()
         let enrolledOn = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id == enrolmentID)
-            .filter(\.$kind == TransitionKind.enrol.rawValue).first()?.effectiveOn
+            .filter(\.$kind == TransitionKind.enrol).first()?.effectiveOn
         let problems = LedgerRules.validate(
             entry.line, others: (sameDay + corrections).map(\.line),
             enrolledOn: enrolledOn.flatMap(SimpleDate.init) ?? date, today: scope.today)

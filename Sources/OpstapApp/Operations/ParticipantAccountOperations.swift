@@ -50,7 +50,7 @@ struct ParticipantAccountOperations {
         guard errors.isEmpty, let signIn else { throw ValidationFailure(errors) }
         let code = Self.newCode()
         let invitation = ParticipantInvitation(
-            personID: personID, organisationID: scope.actor.organisationID, signIn: signIn, locale: locale.rawValue,
+            personID: personID, organisationID: scope.actor.organisationID, signIn: signIn, locale: locale,
             codeHash: Self.hash(code: code), invitedBy: scope.actor.userID,
             expiresAt: now.addingTimeInterval(Self.codeLifetime))
         try await db.transaction { tx in

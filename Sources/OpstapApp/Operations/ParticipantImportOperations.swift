@@ -172,7 +172,8 @@ struct ParticipantImportOperations {
                     }
                     person.id = UUID()
                     let candidacy = Candidacy(
-                        id: UUID(), personID: person.id!, programmeID: record.$programme.id, stream: record.stream,
+                        id: UUID(), personID: try person.requireID(), programmeID: record.$programme.id,
+                        stream: record.stream,
                         referredBy: record.$referredBy.id, referredOn: history.referredOn.iso)
                     candidacy.stage = .decided
                     candidacy.decision = .selected
@@ -180,21 +181,23 @@ struct ParticipantImportOperations {
                     candidacy.revision = 2
                     events.append(
                         CandidacyEvent(
-                            candidacyID: candidacy.id!, sequence: 1, kind: "referred",
+                            candidacyID: try candidacy.requireID(), sequence: 1, kind: "referred",
                             stage: .referred,
                             detail: "import", actorID: actorID, actorOrganisationID: organisationID, recordedAt: now))
                     events.append(
                         CandidacyEvent(
-                            candidacyID: candidacy.id!, sequence: 2, kind: SelectionDecision.selected.rawValue,
+                            candidacyID: try candidacy.requireID(), sequence: 2,
+                            kind: SelectionDecision.selected.rawValue,
                             stage: candidacy.stage,
                             detail: "import", actorID: actorID, actorOrganisationID: organisationID, recordedAt: now))
                     let enrolment = Enrolment(
-                        id: UUID(), personID: person.id!, candidacyID: candidacy.id!, programmeID: record.$programme.id,
+                        id: UUID(), personID: try person.requireID(), candidacyID: try candidacy.requireID(),
+                        programmeID: record.$programme.id,
                         versionID: versionID, cohortID: cohortID, stream: record.stream,
                         enrolledOn: history.enrolledOn.iso)
                     enrolment.apply(history.snapshot)
                     let enrol = EnrolmentTransition(
-                        enrolmentID: enrolment.id!, sequence: 1, kind: TransitionKind.enrol.rawValue,
+                        enrolmentID: try enrolment.requireID(), sequence: 1, kind: .enrol,
                         effectiveOn: history.enrolledOn.iso,
                         actorID: actorID, actorOrganisationID: organisationID, recordedAt: now)
                     enrol.versionNumber = versionNumber
@@ -202,7 +205,7 @@ struct ParticipantImportOperations {
                     var phase: String?
                     for (index, command) in history.commands.enumerated() {
                         let transition = EnrolmentTransition(
-                            enrolmentID: enrolment.id!, sequence: index + 2, kind: command.kind.rawValue,
+                            enrolmentID: try enrolment.requireID(), sequence: index + 2, kind: command.kind,
                             effectiveOn: command.date.iso,
                             actorID: actorID, actorOrganisationID: organisationID, recordedAt: now)
                         transition.record(command, previousPhase: phase)

@@ -63,7 +63,7 @@ struct PartnershipOperations {
                 throw ValidationFailure([FieldError("organisationName", .alreadySetUp)])
             }
             let created = Organisation(
-                name: organisation.name, kind: kind.rawValue, city: organisation.city, steward: true)
+                name: organisation.name, kind: kind, city: organisation.city, steward: true)
             try await created.create(on: tx)
             let user = User(
                 organisationID: try created.requireID(), email: administrator.email, name: administrator.name,
@@ -90,7 +90,7 @@ struct PartnershipOperations {
         guard try await isSteward(actor) else { throw AccessDenied.forbidden }
         let errors = validate(input)
         guard errors.isEmpty, let kind = OrganisationKind(rawValue: input.kind) else { throw ValidationFailure(errors) }
-        let organisation = Organisation(name: input.name, kind: kind.rawValue, city: input.city)
+        let organisation = Organisation(name: input.name, kind: kind, city: input.city)
         try await organisation.create(on: db)
         return organisation
     }
@@ -101,7 +101,7 @@ struct PartnershipOperations {
         let errors = validate(input)
         guard errors.isEmpty, let kind = OrganisationKind(rawValue: input.kind) else { throw ValidationFailure(errors) }
         organisation.name = input.name
-        organisation.kind = kind.rawValue
+        organisation.kind = kind
         organisation.city = input.city
         try await organisation.save(on: db)
         return organisation

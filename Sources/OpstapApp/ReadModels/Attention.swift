@@ -95,7 +95,7 @@ enum Attention {
                 deadline: seesDeadline ? enrolment.person.intake.civicIntegration.deadline : nil,
                 lastContact: contacts[id], lastReview: reviews[id], lastHours: lastHours[id], asOf: asOf)
             guard !signals.isEmpty else { return nil }
-            return AttentionItem(enrolment, signals: signals, colour: colours[id])
+            return try AttentionItem(enrolment, signals: signals, colour: colours[id])
         }
         return items.sorted { ($0.rank, $0.latestSince) > ($1.rank, $1.latestSince) }
     }
@@ -159,15 +159,15 @@ enum Attention {
 extension EnrolmentTransition {
     /// This history row as a step for `EnrolmentReplay`.
     var replayStep: EnrolmentReplay.Step? {
-        guard let kind = TransitionKind(rawValue: kind), let day = SimpleDate(effectiveOn) else { return nil }
+        guard let day = SimpleDate(effectiveOn) else { return nil }
         return EnrolmentReplay.Step(kind: kind, on: day, phaseCode: phaseCode)
     }
 }
 
 extension AttentionItem {
     /// A row of the list for an enrolment loaded with its person and cohort.
-    init(_ enrolment: Enrolment, signals: [Signal], colour: RAGColour?) {
-        let id = enrolment.id!
+    init(_ enrolment: Enrolment, signals: [Signal], colour: RAGColour?) throws {
+        let id = try enrolment.requireID()
         self.init(
             enrolmentID: id, name: enrolment.person.fullName, href: Paths.dossier(id),
             cohort: enrolment.cohort.name, signals: signals, colour: colour)

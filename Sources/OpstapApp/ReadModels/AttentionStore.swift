@@ -45,7 +45,8 @@ enum AttentionStore {
             let signals = stored.signals.signals.compactMap(\.signal).filter {
                 seesDeadline || $0.kind != .integrationDeadlineNear
             }
-            return AttentionItem(enrolment, signals: signals, colour: stored.colour.flatMap(RAGColour.init(rawValue:)))
+            return try AttentionItem(
+                enrolment, signals: signals, colour: stored.colour.flatMap(RAGColour.init(rawValue:)))
         }
         return ResultPage(items: items, number: request.number, size: request.size, total: total)
     }

@@ -61,7 +61,7 @@ struct CandidateSearch {
         let candidacies = try await inListOrder(query.with(\.$person).with(\.$programme).with(\.$referredBy))
             .range(request.offset..<(request.offset + request.size)).all()
         scope.logListed(candidacies.map(\.$person.id))
-        return ResultPage(items: candidacies.map(row), number: request.number, size: request.size, total: total)
+        return ResultPage(items: try candidacies.map(row), number: request.number, size: request.size, total: total)
     }
 
     /// Newest referral first. Both keys descending, so one index (M0039) serves the order,
@@ -70,9 +70,9 @@ struct CandidateSearch {
         query.sort(\.$referredOn, .descending).sort(\.$id, .descending)
     }
 
-    static func row(_ candidacy: Candidacy) -> CandidateRow {
+    static func row(_ candidacy: Candidacy) throws -> CandidateRow {
         CandidateRow(
-            name: candidacy.person.fullName, href: Paths.candidate(candidacy.id!),
+            name: candidacy.person.fullName, href: Paths.candidate(try candidacy.requireID()),
             programme: candidacy.programme.name,
             stream: candidacy.programme.draft?.stream(candidacy.stream)?.name ?? candidacy.stream,
             stage: candidacy.stage,

@@ -26,15 +26,16 @@ struct CohortHours {
             .sort(\.$sequence).all()
         let people = try await Person.query(on: db).filter(\.$id ~~ enrolments.map { $0.$person.id })
             .field(\.$id).field(\.$givenName).field(\.$familyName).all()
-        let names = Dictionary(people.map { ($0.id!, $0.fullName) }, uniquingKeysWith: { first, _ in first })
+        let names = Dictionary(
+            try people.map { (try $0.requireID(), $0.fullName) }, uniquingKeysWith: { first, _ in first })
         let byEnrolment = Dictionary(grouping: transitions, by: { $0.$enrolment.id })
         let weekStart = today.startOfWeek
         // One pass over the ledger gives both sums: to date, and since the week's Monday.
         let sums = try await approvedHoursWithWeek(of: ids, weekStart: weekStart, on: db)
         let actual = sums.mapValues(\.toDate)
         let actualWeek = sums.mapValues(\.week)
-        return enrolments.map { enrolment in
-            let id = enrolment.id!
+        return try enrolments.map { enrolment in
+            let id = try enrolment.requireID()
             let definition = enrolment.programmeVersion.definition
             let (spans, pauses) = HoursOverview.schedule(byEnrolment[id] ?? [], definition: definition)
             let snapshot = enrolment.snapshot

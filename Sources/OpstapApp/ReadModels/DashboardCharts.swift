@@ -54,7 +54,7 @@ struct DashboardCharts {
             for row in candidacies {
                 if filtered, !people.contains(try row.decode(column: "person_id", as: UUID.self)) { continue }
                 referred += 1
-                let stage = CandidacyStage(rawValue: try row.decode(column: "stage", as: String.self)) ?? .referred
+                let stage = try row.decodeEnum(column: "stage", as: CandidacyStage.self)
                 if [.intakeHeld, .selection, .decided].contains(stage) { intakeHeld += 1 }
                 if try row.decode(column: "decision", as: String?.self) == SelectionDecision.selected.rawValue {
                     selected += 1
@@ -134,7 +134,7 @@ struct DashboardCharts {
             enrolments += chunk
             loaded += try await CohortHours.load(chunk, today: scope.today, on: scope.db)
         }
-        let cohortOf = Dictionary(uniqueKeysWithValues: enrolments.map { ($0.id!, $0.$cohort.id) })
+        let cohortOf = Dictionary(uniqueKeysWithValues: try enrolments.map { (try $0.requireID(), $0.$cohort.id) })
         let cohorts = try await Cohort.query(on: scope.db).filter(\.$id ~~ Array(Set(cohortOf.values))).sort(
             \.$startDate
         ).all()
@@ -145,10 +145,11 @@ struct DashboardCharts {
             actual[cohort, default: 0] += row.actual.total
         }
         let names = cohorts.map(\.name)
-        let e = cohorts.map { expected[$0.id!] ?? 0 }, a = cohorts.map { actual[$0.id!] ?? 0 }
+        let ids = try cohorts.map { try $0.requireID() }
+        let e = ids.map { expected[$0] ?? 0 }, a = ids.map { actual[$0] ?? 0 }
         let few = Dictionary(grouping: running, by: \.cohortID).mapValues(\.count)
         func series(_ name: String, _ values: [Double]) -> ChartSeries {
-            let hidden = cohorts.map { suppress && (few[$0.id!] ?? 0) < SmallCells.threshold }
+            let hidden = ids.map { suppress && (few[$0] ?? 0) < SmallCells.threshold }
             return ChartSeries(
                 name: name, values: zip(values, hidden).map { $1 ? nil : $0.rounded() },
                 valueLabels: zip(values, hidden).map { $1 ? t(.suppressedCount) : t.number($0.rounded()) })
@@ -166,7 +167,7 @@ struct DashboardCharts {
         ).all()
         guard !complexes.isEmpty else { return nil }
         let figures = try await HousingOccupancy.load(complexes.compactMap(\.id), today: scope.today, on: scope.db)
-        let f = complexes.map { figures[$0.id!] ?? HousingOccupancy.Figures() }
+        let f = try complexes.map { figures[try $0.requireID()] ?? HousingOccupancy.Figures() }
         return DashboardChart(
             id: "housing", title: t(.chartHousing), description: t(.chartHousingDescription),
             categories: complexes.map(\.name),

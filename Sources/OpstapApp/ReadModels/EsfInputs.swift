@@ -12,7 +12,7 @@ struct EsfInputs {
 
     struct EnrolmentFacts {
         var personID: UUID
-        var gender: String
+        var gender: EsfGender
         var dateOfBirth: String?
         var state: EnrolmentState
         var phaseCode: String?
@@ -33,7 +33,7 @@ struct EsfInputs {
         let funded = Set(stream.fundedPhases)
 
         var activities: [UUID: [EsfActivity]] = [:]
-        var genders: [UUID: (String, String?)] = [:]
+        var genders: [UUID: (EsfGender, String?)] = [:]
         var characteristics: [UUID: EsfEntryCharacteristics] = [:]
         for facts in enrolments {
             genders[facts.personID] = (facts.gender, facts.dateOfBirth)
@@ -43,7 +43,7 @@ struct EsfInputs {
         }
         return genders.map { personID, identity in
             EsfPersonInput(
-                personID: personID, gender: EsfGender(rawValue: identity.0) ?? .unknown,
+                personID: personID, gender: identity.0,
                 dateOfBirth: identity.1.flatMap(SimpleDate.init), activities: activities[personID] ?? [],
                 characteristics: characteristics[personID], evidence: evidence[personID] ?? [])
         }
@@ -94,9 +94,9 @@ struct EsfInputs {
         return try await sql.raw(query).all().map { row in
             EnrolmentFacts(
                 personID: try row.decode(column: "person_id", as: UUID.self),
-                gender: try row.decode(column: "gender", as: String.self),
+                gender: try row.decodeEnum(column: "gender", as: EsfGender.self),
                 dateOfBirth: try row.decode(column: "date_of_birth", as: String?.self),
-                state: EnrolmentState(rawValue: try row.decode(column: "state", as: String.self)) ?? .enrolled,
+                state: try row.decodeEnum(column: "state", as: EnrolmentState.self),
                 phaseCode: try row.decode(column: "phase_code", as: String?.self),
                 firstFundedStart: try row.decode(column: "first_start", as: String?.self).flatMap(SimpleDate.init),
                 lastFundedCompletion: try row.decode(column: "last_completion", as: String?.self).flatMap(

@@ -127,7 +127,10 @@ struct EsfReports {
             enrolmentOf[enrolment.$person.id] = enrolment.id
         }
         var result: [UUID: (name: String, bsn: String?, enrolmentID: UUID?)] = [:]
-        for person in people { result[person.id!] = (person.fullName, person.bsn, enrolmentOf[person.id!]) }
+        for person in people {
+            let id = try person.requireID()
+            result[id] = (person.fullName, person.bsn, enrolmentOf[id])
+        }
         return result
     }
 }

@@ -26,7 +26,7 @@ struct Funnels {
             .all()
         for row in candidacyRows {
             let programme = try row.decode(column: "programme_id", as: UUID.self)
-            let stage = CandidacyStage(rawValue: try row.decode(column: "stage", as: String.self)) ?? .referred
+            let stage = try row.decodeEnum(column: "stage", as: CandidacyStage.self)
             let decision = try row.decode(column: "decision", as: String?.self).flatMap(
                 SelectionDecision.init(rawValue:))
             let n = try row.decode(column: "n", as: Int.self)
@@ -42,7 +42,7 @@ struct Funnels {
         for row in enrolmentRows {
             let programme = try row.decode(column: "programme_id", as: UUID.self)
             let cohort = try row.decode(column: "cohort_id", as: UUID.self)
-            let state = EnrolmentState(rawValue: try row.decode(column: "state", as: String.self)) ?? .enrolled
+            let state = try row.decodeEnum(column: "state", as: EnrolmentState.self)
             let n = try row.decode(column: "n", as: Int.self)
             counts.perProgramme[programme, default: Funnel()].add(enrolmentState: state, count: n)
             counts.perCohort[cohort, default: Funnel()].add(enrolmentState: state, count: n)

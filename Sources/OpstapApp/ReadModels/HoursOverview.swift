@@ -82,15 +82,15 @@ struct HoursOverview {
         var pauses: [DayRange] = []
         for transition in transitions {
             guard let day = SimpleDate(transition.effectiveOn) else { continue }
-            switch TransitionKind(rawValue: transition.kind) {
-            case .startPhase?: if let code = transition.phaseCode { starts.append((code, day)) }
-            case .completePhase?: completions.append(day)
-            case .pause?: pauses.append(DayRange(from: day, until: nil))
-            case .resume?: if let last = pauses.indices.last { pauses[last].until = day.adding(days: -1) }
-            case .withdraw?, .complete?:
+            switch transition.kind {
+            case .startPhase: if let code = transition.phaseCode { starts.append((code, day)) }
+            case .completePhase: completions.append(day)
+            case .pause: pauses.append(DayRange(from: day, until: nil))
+            case .resume: if let last = pauses.indices.last { pauses[last].until = day.adding(days: -1) }
+            case .withdraw, .complete:
                 // Nothing is expected after the end; closing the running phase does that.
                 if completions.count < starts.count { completions.append(day) }
-            default: break
+            case .enrol, .moveVersion: break
             }
         }
         return (ExpectedHours.spans(starts: starts, completions: completions, definition: definition), pauses)

@@ -22,7 +22,9 @@ enum HousingOccupancy {
         var result: [UUID: Figures] = [:]
         for unit in units {
             result[unit.$complex.id, default: Figures()].units += 1
-            if occupiedUnits.contains(unit.id!) { result[unit.$complex.id, default: Figures()].occupied += 1 }
+            if occupiedUnits.contains(try unit.requireID()) {
+                result[unit.$complex.id, default: Figures()].occupied += 1
+            }
         }
         // Waiting: the complex's programme's participants on the studio route without a home.
         let complexes = try await HousingComplex.query(on: db).filter(\.$id ~~ complexIDs).all()
@@ -33,7 +35,7 @@ enum HousingOccupancy {
         }
         for complex in complexes {
             guard let programmeID = complex.$programme.id else { continue }
-            result[complex.id!, default: Figures()].waiting = waitingByProgramme[programmeID] ?? 0
+            result[try complex.requireID(), default: Figures()].waiting = waitingByProgramme[programmeID] ?? 0
         }
         return result
     }
@@ -60,18 +62,21 @@ enum HousingOccupancy {
     static func waiting(programmeID: UUID?, scope: Scope) async throws -> [WaitingRow] {
         guard let programmeID else { return [] }
         let waiting = try await waitingEnrolments(programmeID: programmeID, on: scope.db)
-        let visible = try await scope.listedEnrolments().filter(\.$id ~~ waiting.map { $0.1.id! }).with(\.$person).all()
+        let visible = try await scope.listedEnrolments().filter(\.$id ~~ waiting.map { try $0.1.requireID() }).with(
+            \.$person
+        ).all()
         scope.logListed(visible.map(\.$person.id))
-        let people = Dictionary(uniqueKeysWithValues: visible.map { ($0.id!, $0.person.fullName) })
+        let people = Dictionary(uniqueKeysWithValues: try visible.map { (try $0.requireID(), $0.person.fullName) })
         let steps = Dictionary(
             grouping: try await HousingStepRecord.query(on: scope.db).filter(
-                \.$enrolment.$id ~~ waiting.map { $0.1.id! }
+                \.$enrolment.$id ~~ waiting.map { try $0.1.requireID() }
             ).all(), by: { $0.$enrolment.id })
-        return waiting.compactMap { route, enrolment in
-            guard let name = people[enrolment.id!], let kind = route.housingRoute else { return nil }
+        return try waiting.compactMap { route, enrolment in
+            let id = try enrolment.requireID()
+            guard let name = people[id], let kind = route.housingRoute else { return nil }
             return WaitingRow(
-                enrolmentID: enrolment.id!, name: name, route: kind, since: route.chosenOn,
-                nextStep: HousingRules.nextStep(kind, done: (steps[enrolment.id!] ?? []).compactMap(\.done)))
+                enrolmentID: id, name: name, route: kind, since: route.chosenOn,
+                nextStep: HousingRules.nextStep(kind, done: (steps[id] ?? []).compactMap(\.done)))
         }
     }
 }

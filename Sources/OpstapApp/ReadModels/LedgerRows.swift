@@ -20,16 +20,20 @@ enum LedgerRows {
             correctedIDs.isEmpty
             ? [:]
             : Dictionary(
-                try await HourEntry.query(on: db).filter(\.$id ~~ correctedIDs).all().map { ($0.id!, $0.date) },
+                try await HourEntry.query(on: db).filter(\.$id ~~ correctedIDs).all().map {
+                    (try $0.requireID(), $0.date)
+                },
                 uniquingKeysWith: { a, _ in a })
-        return entries.map { entry in
-            LedgerRow(
-                id: entry.id!, participant: names[entry.id!], date: entry.date,
+        return try entries.map { entry in
+            let id = try entry.requireID()
+            return LedgerRow(
+                id: id, participant: names[id], date: entry.date,
                 activity: entry.activity,
                 hours: entry.hours, attendance: entry.attendance, place: entry.place,
                 note: entry.note,
                 status: entry.status, rejectionReason: entry.rejectionReason,
-                correctsDate: entry.$corrects.id.flatMap { originals[$0] }, superseded: superseded.contains(entry.id!))
+                correctsDate: entry.$corrects.id.flatMap { originals[$0] },
+                superseded: superseded.contains(id))
         }
     }
 }

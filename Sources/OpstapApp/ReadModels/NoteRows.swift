@@ -11,8 +11,8 @@ enum NoteRows {
         let notes = try await readable.with(\.$author).with(\.$authorOrganisation).sort(\.$writtenAt, .descending)
             .limit(pageSize * 2).all()
         let correctedIDs = Set(notes.compactMap { $0.$corrects.id })
-        let byID = Dictionary(uniqueKeysWithValues: notes.map { ($0.id!, $0) })
-        return notes.filter { !correctedIDs.contains($0.id!) }.prefix(pageSize).map { note in
+        let byID = Dictionary(uniqueKeysWithValues: try notes.map { (try $0.requireID(), $0) })
+        return try notes.filter { !correctedIDs.contains(try $0.requireID()) }.prefix(pageSize).map { note in
             var earlier: [(writtenAt: Date, text: String)] = []
             var previous = note.$corrects.id.flatMap { byID[$0] }
             while let version = previous {
@@ -20,7 +20,7 @@ enum NoteRows {
                 previous = version.$corrects.id.flatMap { byID[$0] }
             }
             return NoteRow(
-                id: note.id!, author: note.author.name, organisation: note.authorOrganisation.name,
+                id: try note.requireID(), author: note.author.name, organisation: note.authorOrganisation.name,
                 writtenAt: note.writtenAt,
                 level: note.level, contactOn: note.contactOn, text: note.text,
                 mine: note.$author.id == actor.userID, earlier: earlier)

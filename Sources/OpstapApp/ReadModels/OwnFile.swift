@@ -71,7 +71,7 @@ struct OwnFile {
             .filter(\.$date >= monday.iso).filter(\.$date <= monday.adding(days: 6).iso)
             .sort(\.$date).sort(\.$createdAt).all()
         let enrolledOn = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id == id)
-            .filter(\.$kind == TransitionKind.enrol.rawValue).first().flatMap { SimpleDate($0.effectiveOn) }
+            .filter(\.$kind == TransitionKind.enrol).first().flatMap { SimpleDate($0.effectiveOn) }
         let placements = try await Placement.query(on: db).filter(\.$enrolment.$id == id).with(\.$location).all()
         let lines = entries.compactMap { entry -> OwnHourLine? in
             guard let entryID = entry.id, let date = SimpleDate(entry.date) else { return nil }

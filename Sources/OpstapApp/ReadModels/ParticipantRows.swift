@@ -15,7 +15,7 @@ enum ParticipantRows {
             .range(request.offset..<(request.offset + request.size))
             .all()
         scope.logListed(enrolments.map(\.$person.id))
-        return ResultPage(items: enrolments.map(row), number: request.number, size: request.size, total: total)
+        return ResultPage(items: try enrolments.map(row), number: request.number, size: request.size, total: total)
     }
 
     /// Latest step first. Both keys descending, so one index (M0039) serves the order, scanned
@@ -24,11 +24,11 @@ enum ParticipantRows {
         query.sort(\.$lastTransitionOn, .descending).sort(\.$id, .descending)
     }
 
-    static func row(_ enrolment: Enrolment) -> ParticipantRow {
+    static func row(_ enrolment: Enrolment) throws -> ParticipantRow {
         let definition = enrolment.programmeVersion.definition
         return ParticipantRow(
             name: enrolment.person.fullName,
-            href: Paths.dossier(enrolment.id!),
+            href: Paths.dossier(try enrolment.requireID()),
             programme: definition.name,
             cohort: enrolment.cohort.name,
             phase: enrolment.phaseCode.flatMap { definition.phase($0)?.name },

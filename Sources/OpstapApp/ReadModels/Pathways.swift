@@ -48,17 +48,17 @@ enum Pathways {
             if housing.canManage {
                 let free = try await AllocationOperations(scope: scope, now: Date()).freeStudios(
                     programmeID: enrolment.$programme.id, from: scope.today)
-                housing.units = free.map { unit, studio in
+                housing.units = try free.map { unit, studio in
                     Choice(
-                        value: unit.id!.uuidString,
+                        value: try unit.requireID().uuidString,
                         label: studio.label + " — " + DateText.text(studio.freeFrom, actor.locale))
                 }
                 let apartments = try await HousingOperations(scope: scope, now: Date()).complexes().all()
                 let units = try await HousingUnit.query(on: db).filter(\.$complex.$id ~~ apartments.compactMap(\.id))
                     .filter(\.$kind == UnitKind.apartment).sort(\.$label).all()
-                let names = Dictionary(uniqueKeysWithValues: apartments.map { ($0.id!, $0.name) })
-                housing.units += units.map {
-                    Choice(value: $0.id!.uuidString, label: "\(names[$0.$complex.id] ?? "") \($0.label)")
+                let names = Dictionary(uniqueKeysWithValues: try apartments.map { (try $0.requireID(), $0.name) })
+                housing.units += try units.map {
+                    Choice(value: try $0.requireID().uuidString, label: "\(names[$0.$complex.id] ?? "") \($0.label)")
                 }
             }
         }
@@ -71,9 +71,9 @@ enum Pathways {
         let catalogue =
             canManageQualifications ? try await Qualification.query(on: db).sort(\.$level).sort(\.$name).all() : []
         let qualifications = QualificationPart(
-            rows: qualificationRecords.map { record in
+            rows: try qualificationRecords.map { record in
                 QualificationRow(
-                    id: record.id!, name: record.qualification.name, crebo: record.qualification.crebo,
+                    id: try record.requireID(), name: record.qualification.name, crebo: record.qualification.crebo,
                     level: record.qualification.level,
                     startedOn: record.startedOn, status: record.status,
                     concludedOn: record.awardedOn ?? record.stoppedOn,
@@ -83,8 +83,8 @@ enum Pathways {
                             result: $0.result)
                     })
             },
-            choices: catalogue.map {
-                Choice(value: $0.id!.uuidString, label: $0.name + ($0.crebo.map { " (\($0))" } ?? ""))
+            choices: try catalogue.map {
+                Choice(value: try $0.requireID().uuidString, label: $0.name + ($0.crebo.map { " (\($0))" } ?? ""))
             },
             canManage: canManageQualifications)
 
@@ -115,35 +115,36 @@ enum Pathways {
                 \.$location.$id))
         let job = JobPart(
             preferences: preferenceRecords.map(\.location.name),
-            locationChoices: locations.filter { offering.contains($0.id!) }.map {
-                Choice(value: $0.id!.uuidString, label: "\($0.name) (\($0.organisation.name))")
+            locationChoices: try locations.filter { offering.contains(try $0.requireID()) }.map {
+                Choice(value: try $0.requireID().uuidString, label: "\($0.name) (\($0.organisation.name))")
             },
             canSetPreferences: actor.can(.enrol) || actor.can(.moveParticipants),
             interviews: try await interviewQuery.all().map {
                 InterviewRow(
-                    id: $0.id!, employer: $0.employer.name, plannedOn: $0.plannedOn, plannedTime: $0.plannedTime,
+                    id: try $0.requireID(), employer: $0.employer.name, plannedOn: $0.plannedOn,
+                    plannedTime: $0.plannedTime,
                     result: $0.result, note: $0.note,
                     mayRecord: ownEmployer.contains($0.$employer.id))
             },
             offers: try await offerQuery.all().map {
                 OfferRow(
-                    id: $0.id!, employer: $0.employer.name, location: $0.location?.name, role: $0.role,
+                    id: try $0.requireID(), employer: $0.employer.name, location: $0.location?.name, role: $0.role,
                     hoursPerWeek: $0.hoursPerWeek, contract: $0.contractType,
                     startsOn: $0.startsOn, offeredOn: $0.offeredOn,
                     status: $0.status, guarantee: $0.guarantee,
                     mayDecide: ownEmployer.contains($0.$employer.id))
             },
-            employers: employers.map { Choice(value: $0.id!.uuidString, label: $0.name) },
-            employerLocations: locations.filter { ownEmployer.contains($0.$organisation.id) }.map {
-                Choice(value: $0.id!.uuidString, label: "\($0.name) (\($0.organisation.name))")
+            employers: try employers.map { Choice(value: try $0.requireID().uuidString, label: $0.name) },
+            employerLocations: try locations.filter { ownEmployer.contains($0.$organisation.id) }.map {
+                Choice(value: try $0.requireID().uuidString, label: "\($0.name) (\($0.organisation.name))")
             },
             canManage: actor.can(.manageJobs), guaranteeHours: version?.definition.guidance.jobGuaranteeHours)
 
         let followUps = try await FollowUp.query(on: db).filter(\.$enrolment.$id == id).sort(\.$dueOn).all()
         let followUp = FollowUpPart(
-            rows: followUps.map {
+            rows: try followUps.map {
                 FollowUpRow(
-                    id: $0.id!, moment: $0.moment, dueOn: $0.dueOn,
+                    id: try $0.requireID(), moment: $0.moment, dueOn: $0.dueOn,
                     situation: $0.situation.flatMap(FollowUpSituation.init),
                     observedOn: $0.observedOn, source: $0.source.flatMap(FollowUpSource.init), note: $0.note)
             },

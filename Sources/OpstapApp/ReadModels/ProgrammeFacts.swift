@@ -53,7 +53,7 @@ struct ProgrammeFacts {
                 enrolmentID: id, personID: try row.decode(column: "person_id", as: UUID.self),
                 cohortID: try row.decode(column: "cohort_id", as: UUID.self),
                 stream: try row.decode(column: "stream", as: String.self),
-                state: EnrolmentState(rawValue: try row.decode(column: "state", as: String.self)) ?? .enrolled,
+                state: try row.decodeEnum(column: "state", as: EnrolmentState.self),
                 phaseCode: try row.decode(column: "phase_code", as: String?.self),
                 exitReason: try row.decode(column: "exit_reason", as: String?.self).flatMap(ExitReason.init(rawValue:)),
                 startedOn: startedOn,

@@ -11,7 +11,7 @@ enum ProgrammeGoalRows {
             .sort(\.$deadline).all()
         guard !goals.isEmpty else { return [] }
         let facts = try await ProgrammeFacts.load(programmeID: programmeID, on: scope.db)
-        return goals.map { goal in
+        return try goals.map { goal in
             let starters = facts.filter { row in goal.$cohort.id.map { $0 == row.cohortID } ?? true }.map(\.starter)
             let definition = goal.definition
             let trend = GoalEvaluation.trend(definition, starters: starters, today: scope.today)
@@ -19,7 +19,8 @@ enum ProgrammeGoalRows {
                 trend.last
                 ?? GoalEvaluation.value(definition, starters: starters, on: min(scope.today, definition.deadline))
             var row = ProgrammeGoalRow(
-                id: goal.id!, title: goal.title, source: goal.source, measure: definition.measure, target: goal.target,
+                id: try goal.requireID(), title: goal.title, source: goal.source, measure: definition.measure,
+                target: goal.target,
                 deadline: definition.deadline, value: value,
                 progress: GoalEvaluation.status(definition, starters: starters, today: scope.today),
                 trend: trend, cohortName: goal.cohort?.name)

@@ -29,7 +29,6 @@ struct Timelines {
                 text: CandidacyEventKind(rawValue: event.kind).map { t.label($0) } ?? event.kind, detail: event.detail)
         }
         for transition in transitions {
-            let kind = TransitionKind(rawValue: transition.kind)
             var details: [String] = []
             if let code = transition.phaseCode { details.append(definition.phase(code)?.name ?? code) }
             if let result = transition.phaseResult.flatMap(PhaseResult.init(rawValue:)) {
@@ -49,7 +48,7 @@ struct Timelines {
                     date: transition.effectiveOn, recordedAt: transition.recordedAt,
                     actor: people[transition.$actor.id] ?? "",
                     organisation: organisations[transition.$actorOrganisation.id] ?? "",
-                    text: kind.map { t.label($0) } ?? transition.kind, detail: details.joined(separator: " · ")))
+                    text: t.label(transition.kind), detail: details.joined(separator: " · ")))
         }
         return entries.sorted { ($0.date, $0.recordedAt) > ($1.date, $1.recordedAt) }
     }
@@ -61,7 +60,7 @@ struct Timelines {
         let ids = others.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
         let transitions = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id ~~ ids)
-            .filter(\.$kind ~~ [TransitionKind.enrol, .withdraw, .complete].map(\.rawValue)).all()
+            .filter(\.$kind ~~ [TransitionKind.enrol, .withdraw, .complete]).all()
         let people = try await userNames(transitions.map { $0.$actor.id }, on: db)
         let organisations = try await organisationNames(transitions.map { $0.$actorOrganisation.id }, on: db)
         let cohorts = try await Cohort.query(on: db).filter(\.$id ~~ others.map { $0.$cohort.id }).all()
@@ -69,14 +68,11 @@ struct Timelines {
             cohorts.compactMap { c in c.id.map { ($0, c.name) } }, uniquingKeysWith: { a, _ in a })
         let cohortOf = Dictionary(
             others.compactMap { e in e.id.map { ($0, e.$cohort.id) } }, uniquingKeysWith: { a, _ in a })
-        return transitions.compactMap { transition in
+        return transitions.map { transition in
             let cohort = cohortOf[transition.$enrolment.id].flatMap { cohortNames[$0] } ?? ""
-            let text: String
-            switch TransitionKind(rawValue: transition.kind) {
-            case .enrol?: text = t(.otherRouteEnrolled, cohort)
-            case let kind?: text = t(.otherRouteEnded, cohort, t.label(kind))
-            case nil: return nil
-            }
+            let text =
+                transition.kind == .enrol
+                ? t(.otherRouteEnrolled, cohort) : t(.otherRouteEnded, cohort, t.label(transition.kind))
             var entry = HistoryEntry(
                 date: transition.effectiveOn, recordedAt: transition.recordedAt,
                 actor: people[transition.$actor.id] ?? "",

@@ -112,7 +112,7 @@ struct WorkToday {
         }
         let names = Dictionary(
             uniqueKeysWithValues: enrolments.compactMap { e in e.id.map { ($0, e.person.fullName) } })
-        scope.logListed(enrolments.filter { missing[$0.id!] != nil }.map(\.$person.id))
+        scope.logListed(try enrolments.filter { missing[try $0.requireID()] != nil }.map(\.$person.id))
         let items = missing.sorted { ($0.value.min()!, names[$0.key] ?? "") < ($1.value.min()!, names[$1.key] ?? "") }
             .map { id, days in
                 WorkItem(
@@ -167,8 +167,8 @@ struct WorkToday {
         scope.logListed(first.map(\.$person.id))
         return WorkGroup(
             kind: .reviewsToPlan, total: unplanned.count,
-            items: first.map {
-                WorkItem(subject: $0.person.fullName, href: Paths.dossier($0.id!) + "#reviews")
+            items: try first.map {
+                WorkItem(subject: $0.person.fullName, href: Paths.dossier(try $0.requireID()) + "#reviews")
             })
     }
 
@@ -186,9 +186,9 @@ struct WorkToday {
         scope.logListed(first.map(\.$person.id))
         return WorkGroup(
             kind: kind, total: total,
-            items: first.map {
+            items: try first.map {
                 WorkItem(
-                    subject: $0.person.fullName, href: Paths.candidate($0.id!),
+                    subject: $0.person.fullName, href: Paths.candidate(try $0.requireID()),
                     date: intakeBefore == nil ? $0.referredOn : $0.intakeDate)
             }, allHref: Paths.candidates() + "?stage=\(stage.rawValue)")
     }
@@ -199,13 +199,13 @@ struct WorkToday {
     private func emptyPlaces() async throws -> WorkGroup? {
         let cohorts = try await scope.cohorts().filter(\.$startDate >= today.iso).sort(\.$startDate).all()
         let taken = try await CohortOperations(scope: scope).occupancy(of: cohorts.compactMap(\.id))
-        let open = cohorts.filter { $0.capacity > taken[$0.id!, default: 0] }
+        let open = try cohorts.filter { $0.capacity > taken[try $0.requireID(), default: 0] }
         return WorkGroup(
             kind: .emptyPlaces, total: open.count,
-            items: open.prefix(Self.shown).map {
+            items: try open.prefix(Self.shown).map {
                 WorkItem(
-                    subject: $0.name, href: Paths.cohort($0.id!), date: $0.startDate,
-                    number: Double($0.capacity - taken[$0.id!, default: 0]))
+                    subject: $0.name, href: Paths.cohort(try $0.requireID()), date: $0.startDate,
+                    number: Double($0.capacity - taken[try $0.requireID(), default: 0]))
             })
     }
 
@@ -226,17 +226,17 @@ struct WorkToday {
                 }
                 .unique().all(\.$id))
         var perCohort: [UUID: Int] = [:]
-        for enrolment in running where !placed.contains(enrolment.id!) {
+        for enrolment in running where !placed.contains(try enrolment.requireID()) {
             perCohort[enrolment.$cohort.id, default: 0] += 1
         }
         guard !perCohort.isEmpty else { return nil }
         let cohorts = try await Cohort.query(on: db).filter(\.$id ~~ Array(perCohort.keys)).sort(\.$startDate).all()
         return WorkGroup(
             kind: .placementsToAllocate, total: perCohort.values.reduce(0, +),
-            items: cohorts.prefix(Self.shown).map {
+            items: try cohorts.prefix(Self.shown).map {
                 WorkItem(
-                    subject: $0.name, href: Paths.cohortAllocation($0.id!),
-                    number: Double(perCohort[$0.id!] ?? 0))
+                    subject: $0.name, href: Paths.cohortAllocation(try $0.requireID()),
+                    number: Double(perCohort[try $0.requireID()] ?? 0))
             })
     }
 
@@ -293,9 +293,12 @@ struct WorkToday {
             waiting += try await HousingOccupancy.waitingEnrolments(programmeID: programme, on: db)
         }
         let visible = Set(try await scope.listedEnrolments().filter(\.$id ~~ waiting.compactMap { $0.1.id }).all(\.$id))
-        let listed = waiting.filter { visible.contains($0.1.id!) }.sorted { $0.0.chosenOn < $1.0.chosenOn }
-        return try await named(.waitingForHome, listed, total: listed.count, enrolment: { $0.1.id! }) { row, name in
-            WorkItem(subject: name, href: Paths.participantPathway(row.1.id!), date: row.0.chosenOn)
+        let listed = try waiting.filter { visible.contains(try $0.1.requireID()) }.sorted {
+            $0.0.chosenOn < $1.0.chosenOn
+        }
+        return try await named(.waitingForHome, listed, total: listed.count, enrolment: { try $0.1.requireID() }) {
+            row, name in
+            WorkItem(subject: name, href: Paths.participantPathway(try row.1.requireID()), date: row.0.chosenOn)
         }
     }
 
@@ -306,7 +309,7 @@ struct WorkToday {
         let ending = try await Tenancy.query(on: db).filter(\.$unit.$id ~~ units.compactMap(\.id))
             .filter(\.$endsOn >= today.iso).filter(\.$endsOn <= today.adding(days: Self.tenancyHorizonDays).iso)
             .sort(\.$endsOn).all()
-        let complexOfUnit = Dictionary(uniqueKeysWithValues: units.map { ($0.id!, $0.$complex.id) })
+        let complexOfUnit = Dictionary(uniqueKeysWithValues: try units.map { (try $0.requireID(), $0.$complex.id) })
         return try await named(.tenanciesEnding, ending, total: ending.count, enrolment: \.$enrolment.id) {
             tenancy, name in
             WorkItem(
@@ -328,9 +331,9 @@ struct WorkToday {
         let reports = EsfReports(scope: scope)
         for stream in streams {
             for year in reports.years(of: stream) where year < today.year {
-                let href = Paths.esfReport(stream.id!) + "?year=\(year)"
+                let href = Paths.esfReport(try stream.requireID()) + "?year=\(year)"
                 let subject = "\(stream.name) \(year)"
-                if let snapshot = frozen[ReportKey(stream: stream.id!, year: year)] {
+                if let snapshot = frozen[ReportKey(stream: try stream.requireID(), year: year)] {
                     done.append(
                         WorkItem(subject: subject, href: href, date: snapshot.takenAt.map { SimpleDate($0).iso }))
                 } else {
@@ -355,13 +358,14 @@ struct WorkToday {
 
     /// A group whose items are participants: the first few, named in one query.
     private func named<Row>(
-        _ kind: WorkKind, _ rows: [Row], total: Int, allHref: String? = nil, enrolment: (Row) -> UUID,
-        _ item: (Row, _ name: String) -> WorkItem
+        _ kind: WorkKind, _ rows: [Row], total: Int, allHref: String? = nil, enrolment: (Row) throws -> UUID,
+        _ item: (Row, _ name: String) throws -> WorkItem
     ) async throws -> WorkGroup {
         let shown = Array(rows.prefix(Self.shown))
         let names = try await names(of: Set(shown.map(enrolment)))
         return WorkGroup(
-            kind: kind, total: total, items: shown.map { item($0, names[enrolment($0)] ?? "—") }, allHref: allHref)
+            kind: kind, total: total, items: try shown.map { try item($0, names[try enrolment($0)] ?? "—") },
+            allHref: allHref)
     }
 
     /// The names of a few participants, read in one query and logged as listed.
@@ -369,6 +373,6 @@ struct WorkToday {
         guard !enrolmentIDs.isEmpty else { return [:] }
         let enrolments = try await Enrolment.query(on: db).filter(\.$id ~~ Array(enrolmentIDs)).with(\.$person).all()
         scope.logListed(enrolments.map(\.$person.id))
-        return Dictionary(uniqueKeysWithValues: enrolments.map { ($0.id!, $0.person.fullName) })
+        return Dictionary(uniqueKeysWithValues: try enrolments.map { (try $0.requireID(), $0.person.fullName) })
     }
 }

@@ -17,9 +17,9 @@ struct AccountController {
         .filter(\.$expiresAt > req.clock.now()).sort(\.$createdAt, .descending).all()
         var model = AccountModel(
             email: actor.email, roles: actor.roles.sorted(), organisation: actor.organisationName,
-            tokens: tokens.map {
+            tokens: try tokens.map {
                 TokenRow(
-                    id: $0.id!, name: $0.name, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt,
+                    id: try $0.requireID(), name: $0.name, createdAt: $0.createdAt, lastUsedAt: $0.lastUsedAt,
                     expiresAt: $0.expiresAt)
             },
             newToken: newToken, errors: errors)
@@ -105,7 +105,7 @@ struct AccountController {
             return req.redirect(to: Paths.account())
         }
         guard let user = try await User.find(actor.userID, on: req.db) else { throw AccessDenied.notFound }
-        user.locale = locale.rawValue
+        user.locale = locale
         try await user.save(on: req.db)
         req.flash(Translator(locale)(.flashSaved))
         return req.redirect(to: Paths.account())

@@ -35,15 +35,17 @@ struct AdminWebController {
             .sort(\.$name).all()
         var model = AdminModel(
             organisationName: actor.organisationName,
-            staff: ResultPage(items: staff.map(StaffRow.init), number: page.number, size: page.size, total: staffTotal),
+            staff: ResultPage(
+                items: try staff.map(StaffRow.init), number: page.number, size: page.size, total: staffTotal),
             organisations: ResultPage(
-                items: organisations.map {
+                items: try organisations.map {
                     OrganisationRow(
-                        id: $0.id!, name: $0.name, kind: OrganisationKind(rawValue: $0.kind) ?? .other, city: $0.city,
+                        id: try $0.requireID(), name: $0.name, kind: $0.kind, city: $0.city,
                         locations: $0.locations.map { "\($0.name), \($0.address)" })
                 }, number: page.number, size: page.size, total: organisationTotal),
             ownOrganisationID: actor.organisationID, values: values, roles: roles, errors: errors, form: form,
-            isSteward: try await operations(req).isSteward(actor), ownLocations: ownLocations.map(AdminLocationRow.init)
+            isSteward: try await operations(req).isSteward(actor),
+            ownLocations: try ownLocations.map(AdminLocationRow.init)
         )
         model.mfaAllStaff = try await Organisation.find(actor.organisationID, on: req.db)?.mfaAllStaff ?? false
         return html(AdminPage.render(req.pageContext(), model), status: errors.isEmpty ? .ok : .badRequest)
@@ -71,13 +73,14 @@ struct AdminWebController {
     func staffMember(_ req: Request) async throws -> Response {
         let actor = try req.requireActor()
         let user = try await operations(req).ownStaff(actor, id: try req.uuidParameter(.userID))
-        return renderStaff(req, actor: actor, user: user, roles: Set(user.roles.map(\.rawValue)), errors: [])
+        return try renderStaff(req, actor: actor, user: user, roles: Set(user.roles.map(\.rawValue)), errors: [])
     }
 
     private func renderStaff(
         _ req: Request, actor: Actor, user: User, roles: Set<String>, errors: [FieldError]
-    ) -> Response {
-        let model = StaffMemberModel(row: StaffRow(user), isSelf: user.id == actor.userID, roles: roles, errors: errors)
+    ) throws -> Response {
+        let model = StaffMemberModel(
+            row: try StaffRow(user), isSelf: user.id == actor.userID, roles: roles, errors: errors)
         return html(StaffMemberPage.render(req.pageContext(), model), status: errors.isEmpty ? .ok : .badRequest)
     }
 
@@ -89,7 +92,7 @@ struct AdminWebController {
             _ = try await operations(req).setRoles(actor, userID: id, roles: roles)
         } catch let failure as ValidationFailure {
             let user = try await operations(req).ownStaff(actor, id: id)
-            return renderStaff(req, actor: actor, user: user, roles: Set(roles), errors: failure.errors)
+            return try renderStaff(req, actor: actor, user: user, roles: Set(roles), errors: failure.errors)
         }
         req.flash(req.translator()(.flashSaved))
         return req.redirect(to: Paths.adminUser(id))
@@ -138,7 +141,7 @@ struct AdminWebController {
         let t = req.translator()
         let model = OrganisationAdminModel(
             id: try organisation.requireID(), name: organisation.name,
-            kind: OrganisationKind(rawValue: organisation.kind) ?? .other,
+            kind: organisation.kind,
             city: organisation.city,
             invitations: invitations.map {
                 InvitationRow(
@@ -243,15 +246,17 @@ struct AdminWebController {
 }
 
 extension StaffRow {
-    init(_ user: User) {
-        self.init(id: user.id!, name: user.name, email: user.email, roles: user.roles.sorted(), active: user.active)
+    init(_ user: User) throws {
+        self.init(
+            id: try user.requireID(), name: user.name, email: user.email, roles: user.roles.sorted(),
+            active: user.active)
     }
 }
 
 extension AdminLocationRow {
-    init(_ location: Location) {
+    init(_ location: Location) throws {
         self.init(
-            id: location.id!, name: location.name, address: location.address, postcode: location.postcode,
+            id: try location.requireID(), name: location.name, address: location.address, postcode: location.postcode,
             city: location.city,
             kind: location.kind)
     }

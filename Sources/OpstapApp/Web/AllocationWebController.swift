@@ -10,7 +10,12 @@ struct AllocationWebController {
     func page(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let cohort = try await scope.cohort(try req.uuidParameter(.cohortID))
-        let kind = req.query[String.self, at: "kind"].flatMap(AllocationKind.init(rawValue:)) ?? .placements
+        // Without a kind the page suggests placements; an unknown kind is no page at all.
+        var kind = AllocationKind.placements
+        if let raw = req.query[String.self, at: "kind"] {
+            guard let known = AllocationKind(rawValue: raw) else { throw AccessDenied.notFound }
+            kind = known
+        }
         let from = req.query[String.self, at: "from"].flatMap(SimpleDate.init) ?? scope.today
         return try await render(req, scope: scope, cohort: cohort, kind: kind, from: from)
     }
@@ -39,8 +44,13 @@ struct AllocationWebController {
         let scope = try req.scope()
         let cohort = try await scope.cohort(try req.uuidParameter(.cohortID))
         let form = FormData(req)
-        let kind = AllocationKind(rawValue: form["kind"]) ?? .placements
         let from = SimpleDate(form["from"]) ?? scope.today
+        // The kind comes from the page's own hidden field: an unknown one is refused, never read as placements.
+        guard let kind = AllocationKind(rawValue: form["kind"]) else {
+            return try await render(
+                req, scope: scope, cohort: cohort, kind: .placements, from: from,
+                errors: [FieldError("kind", .invalidChoice)], status: .badRequest)
+        }
         // Accepted rows with their (possibly changed) target; a row without target is left out.
         let pairs = form.values("accept").compactMap { UUID(uuidString: $0) }.compactMap { enrolmentID in
             UUID(uuidString: form["target-\(enrolmentID.uuidString)"]).map {
@@ -52,7 +62,7 @@ struct AllocationWebController {
             let stored = try await AllocationOperations(scope: scope, now: req.clock.now()).accept(
                 kind, for: cohort, from: from, pairs: pairs)
             req.flash(t(.flashAllocated, String(stored)))
-            return req.redirect(to: kind == .studios ? Paths.housing() : Paths.cohort(cohort.id!))
+            return req.redirect(to: kind == .studios ? Paths.housing() : Paths.cohort(try cohort.requireID()))
         } catch let failure as ValidationFailure {
             return try await render(
                 req, scope: scope, cohort: cohort, kind: kind, from: from, errors: failure.errors, status: .badRequest)

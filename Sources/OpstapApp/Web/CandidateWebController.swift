@@ -37,7 +37,7 @@ struct CandidateWebController {
         if let programmeFilter { queryItems.append("programme=\(programmeFilter.uuidString)") }
         if let stageFilter { queryItems.append("stage=\(stageFilter.rawValue)") }
         let model = CandidateListModel(
-            rows: page, programmes: programmes.map { ($0.id!.uuidString, $0.name) },
+            rows: page, programmes: try programmes.map { (try $0.requireID().uuidString, $0.name) },
             selectedProgramme: programmeFilter?.uuidString, selectedStage: stageFilter?.rawValue, search: search,
             bsnSearchAllowed: FieldPolicy.maySearchByBSN(
                 organisationKind: scope.actor.organisationKind, roles: scope.actor.roles),
@@ -83,7 +83,7 @@ struct CandidateWebController {
         do {
             let candidacy = try await CandidateOperations(scope: scope, now: req.clock.now()).register(input)
             req.flash(req.translator()(.flashRegistered))
-            return req.redirect(to: Paths.candidate(candidacy.id!))
+            return req.redirect(to: Paths.candidate(try candidacy.requireID()))
         } catch let failure as ValidationFailure {
             // Programme and stream are one control on this form.
             let errors = failure.errors.map { error in
@@ -109,11 +109,11 @@ struct CandidateWebController {
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let programmes = try await scope.programmes().filter(\.$currentVersion != nil).sort(\.$name).all()
+        // Fluent's group closures do not throw: the ids are read first.
+        let wanted = try programmes.map { (id: try $0.requireID(), number: $0.currentVersion!) }
         let versions = try await ProgrammeVersion.query(on: req.db).group(.or) { group in
-            for programme in programmes {
-                group.group(.and) {
-                    $0.filter(\.$programme.$id == programme.id!).filter(\.$number == programme.currentVersion!)
-                }
+            for programme in wanted {
+                group.group(.and) { $0.filter(\.$programme.$id == programme.id).filter(\.$number == programme.number) }
             }
         }.all()
         var tracks: [(value: String, label: String)] = []
@@ -170,7 +170,9 @@ struct CandidateWebController {
             ).all()
                 .filter { $0.streams.contains(candidacy.stream) }
             let taken = try await CohortOperations(scope: scope).occupancy(of: open.compactMap(\.id))
-            cohorts = open.map { ($0.id!.uuidString, "\($0.name) (\(taken[$0.id!] ?? 0) / \($0.capacity))") }
+            cohorts = try open.map {
+                (try $0.requireID().uuidString, "\($0.name) (\(taken[try $0.requireID()] ?? 0) / \($0.capacity))")
+            }
         }
         let view = try await PersonView.make(person, scope: scope)
         var model = CandidateModel(
@@ -193,7 +195,7 @@ struct CandidateWebController {
             }.reversed(),
             availableSteps: SelectionMachine.availableSteps(for: snapshot),
             canRunSelection: scope.actor.can(.runSelection),
-            cohorts: cohorts, enrolmentHref: enrolment.map { Paths.dossier($0.id!) },
+            cohorts: cohorts, enrolmentHref: try enrolment.map { Paths.dossier(try $0.requireID()) },
             errors: errors, refusal: refusal, today: scope.today.iso)
         model.accessLog = try await AccessLogs.latest(for: person.requireID(), scope: scope, t: t)
         model.changeLog = try await ChangeLogs.latest(for: person.requireID(), scope: scope, t: t)
@@ -293,7 +295,7 @@ struct CandidateWebController {
             let enrolment = try await EnrolmentOperations(scope: scope, now: req.clock.now()).enrol(
                 candidacy, in: cohort, on: enrolledOn)
             req.flash(req.translator()(.flashEnrolled))
-            return req.redirect(to: Paths.dossier(enrolment.id!))
+            return req.redirect(to: Paths.dossier(try enrolment.requireID()))
         } catch let failure as ValidationFailure {
             return try await page(req, scope: scope, candidacy: candidacy, errors: failure.errors, status: .badRequest)
         }
@@ -307,7 +309,7 @@ struct CandidateWebController {
         do {
             try await change()
             req.flash(req.translator()(.flashStepRecorded))
-            return req.redirect(to: Paths.candidate(candidacy.id!))
+            return req.redirect(to: Paths.candidate(try candidacy.requireID()))
         } catch let refusal as SelectionRefusal {
             let fresh = try await scope.candidacy(candidacy.id)
             return try await page(
@@ -377,7 +379,7 @@ struct CandidateWebController {
     private func backHref(_ req: Request, scope: Scope, personID: UUID) async throws -> String {
         let candidacy = try await scope.candidacies().filter(\.$person.$id == personID).sort(\.$createdAt, .descending)
             .first()
-        return candidacy.map { Paths.candidate($0.id!) } ?? Paths.candidates()
+        return try candidacy.map { Paths.candidate(try $0.requireID()) } ?? Paths.candidates()
     }
 }
 

@@ -4,7 +4,8 @@ import OpstapDomain
 /// Reads the programme editor form into a definition. Rows without a code (or partner
 /// organisation) are blank "add" rows and are skipped; rows marked remove are dropped.
 /// Field names in errors use the positions in the resulting definition, which is also
-/// how the form is rendered again.
+/// how the form is rendered again. An unknown kind is a field error; the row keeps a
+/// placeholder kind only so that the form can be shown again with the error.
 enum DraftForm {
     static func parse(_ form: FormData) -> (ProgrammeDefinition, [FieldError]) {
         var errors: [FieldError] = []
@@ -50,9 +51,10 @@ enum DraftForm {
                 rowErrors += periodErrors
                 laterPeriods.append(SchedulePeriod(fromWeek: week ?? 0, schedule: items))
             }
+            let kind = PhaseKind(rawValue: form[p + ".kind"])
+            if kind == nil { rowErrors.append(FieldError("kind", .invalidChoice)) }
             let phase = Phase(
-                code: form[p + ".code"], name: form[p + ".name"],
-                kind: PhaseKind(rawValue: form[p + ".kind"]) ?? .other,
+                code: form[p + ".code"], name: form[p + ".name"], kind: kind ?? .other,
                 plannedWeeks: weeks ?? 0, schedule: schedule, laterPeriods: laterPeriods)
             phases.append((Int(form[p + ".order"]) ?? (i + 1), phase, rowErrors))
         }
@@ -90,7 +92,8 @@ enum DraftForm {
             let p = "selectionCriteria[\(i)]"
             guard !form.has(p + ".remove"), !(form[p + ".code"].isEmpty && form[p + ".name"].isEmpty) else { continue }
             let index = definition.selectionCriteria.count
-            let kind = CriterionKind(rawValue: form[p + ".kind"]) ?? .score
+            let kind = CriterionKind(rawValue: form[p + ".kind"])
+            if kind == nil { errors.append(FieldError("selectionCriteria[\(index)].kind", .invalidChoice)) }
             let maxScore = Int(form[p + ".maxScore"])
             let minimum = Int(form[p + ".minimumScore"])
             // A condition is yes/no: its scale fields are not read.
@@ -102,7 +105,8 @@ enum DraftForm {
             }
             definition.selectionCriteria.append(
                 SelectionCriterion(
-                    code: form[p + ".code"], name: form[p + ".name"], description: form[p + ".description"], kind: kind,
+                    code: form[p + ".code"], name: form[p + ".name"], description: form[p + ".description"],
+                    kind: kind ?? .score,
                     maxScore: maxScore ?? 5, minimumScore: minimum ?? 1))
         }
 
@@ -115,10 +119,10 @@ enum DraftForm {
                 months = Int(form[p + ".afterMonths"])
                 if months == nil { errors.append(FieldError("outcomes[\(index)].afterMonths", .invalidNumber)) }
             }
+            let kind = OutcomeKind(rawValue: form[p + ".kind"])
+            if kind == nil { errors.append(FieldError("outcomes[\(index)].kind", .invalidChoice)) }
             definition.outcomes.append(
-                Outcome(
-                    code: form[p + ".code"], name: form[p + ".name"],
-                    kind: OutcomeKind(rawValue: form[p + ".kind"]) ?? .other, afterMonths: months))
+                Outcome(code: form[p + ".code"], name: form[p + ".name"], kind: kind ?? .other, afterMonths: months))
         }
         // Thresholds: fields left out of the form keep their defaults.
         func number(_ name: String) -> Double? {

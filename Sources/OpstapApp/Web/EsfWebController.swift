@@ -107,7 +107,7 @@ struct EsfWebController {
             "year=\(c.year)&indicator=\(indicator.rawValue)&column=\(columnText)&gender=\(gender?.rawValue ?? "all")"
         return try await people(
             req, c, ids: ids, participants: shown.participants, heading: heading,
-            path: Paths.esfFigure(c.stream.id!), query: query, bsn: false)
+            path: Paths.esfFigure(try c.stream.requireID()), query: query, bsn: false)
     }
 
     func participants(_ req: Request) async throws -> Response {
@@ -118,7 +118,7 @@ struct EsfWebController {
         return try await people(
             req, c, ids: active.map(\.personID), participants: shown.participants,
             heading: req.translator()(.esfParticipantListFor, String(c.year)),
-            path: Paths.esfParticipants(c.stream.id!), query: "year=\(c.year)", bsn: false)
+            path: Paths.esfParticipants(try c.stream.requireID()), query: "year=\(c.year)", bsn: false)
     }
 
     func missing(_ req: Request) async throws -> Response {
@@ -127,7 +127,7 @@ struct EsfWebController {
         let shown = try await c.reports.current(c.stream, year: c.year)
         return try await people(
             req, c, ids: shown.table.missingCharacteristics, participants: shown.participants,
-            heading: req.translator()(.esfMissingTitle), path: Paths.esfMissing(c.stream.id!),
+            heading: req.translator()(.esfMissingTitle), path: Paths.esfMissing(try c.stream.requireID()),
             query: "year=\(c.year)", bsn: false)
     }
 
@@ -139,7 +139,7 @@ struct EsfWebController {
         let active = EsfReports.activeIn(c.year, shown.participants)
         return try await people(
             req, c, ids: active.map(\.personID), participants: shown.participants,
-            heading: req.translator()(.bsnReportFor, String(c.year)), path: Paths.esfBSN(c.stream.id!),
+            heading: req.translator()(.bsnReportFor, String(c.year)), path: Paths.esfBSN(try c.stream.requireID()),
             query: "year=\(c.year)", bsn: true)
     }
 
@@ -218,6 +218,6 @@ struct EsfWebController {
         } catch let failure as ValidationFailure {
             req.flash(failure.errors.map { req.translator().error($0) }.joined(separator: " "))
         }
-        return req.redirect(to: Paths.esfReport(c.stream.id!) + "?year=\(c.year)")
+        return req.redirect(to: Paths.esfReport(try c.stream.requireID()) + "?year=\(c.year)")
     }
 }

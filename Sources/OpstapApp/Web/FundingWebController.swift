@@ -27,21 +27,23 @@ struct FundingWebController {
             \.$id ~~ (definition?.partners.map(\.organisationID) ?? [])
         ).sort(\.$name).all()
         let model = FundingListModel(
-            programmeID: programmeID, programmeName: programme.name, streams: streams.map(Self.row(counts)),
-            canManage: scope.actor.can(.manageFunding), funders: partners.map { ($0.id!.uuidString, $0.name) },
+            programmeID: programmeID, programmeName: programme.name, streams: try streams.map(Self.row(counts)),
+            canManage: scope.actor.can(.manageFunding),
+            funders: try partners.map { (try $0.requireID().uuidString, $0.name) },
             streamOptions: definition?.streams.map { ($0.code, $0.name) } ?? [],
             phaseOptions: definition?.phases.map { ($0.code, $0.name) } ?? [],
             values: values, checked: checked, errors: errors)
         return html(FundingListPage.render(req.pageContext(), model), status: status)
     }
 
-    static func row(_ counts: [UUID: Int]) -> (FundingStream) -> FundingStreamRow {
+    static func row(_ counts: [UUID: Int]) -> (FundingStream) throws -> FundingStreamRow {
         { stream in
-            FundingStreamRow(
-                id: stream.id!, name: stream.name, kind: stream.kind, funder: stream.funder.name,
+            let id = try stream.requireID()
+            return FundingStreamRow(
+                id: id, name: stream.name, kind: stream.kind, funder: stream.funder.name,
                 reference: stream.reference,
                 amountCents: stream.amount, startsOn: stream.period.start, endsOn: stream.period.end,
-                eligibleCount: counts[stream.id!] ?? 0)
+                eligibleCount: counts[id] ?? 0)
         }
     }
 
@@ -59,7 +61,7 @@ struct FundingWebController {
                     startsOn: form["startsOn"], endsOn: form["endsOn"], targetStreams: form.values("targetStreams"),
                     targetDescription: form["targetDescription"], fundedPhases: form.values("fundedPhases")))
             req.flash(req.translator()(.flashSaved))
-            return req.redirect(to: Paths.fundingStream(stream.id!))
+            return req.redirect(to: Paths.fundingStream(try stream.requireID()))
         } catch let failure as ValidationFailure {
             return try await listPage(
                 req, values: form.firstValues,
@@ -113,7 +115,7 @@ struct FundingWebController {
         }
         let counts = try await EligibleCounts.counts([try stream.requireID()], db: req.db)
         let model = FundingStreamModel(
-            stream: Self.row(counts)(stream), programmeID: try programme.requireID(), programmeName: programme.name,
+            stream: try Self.row(counts)(stream), programmeID: try programme.requireID(), programmeName: programme.name,
             targetDescription: stream.targetDescription, targetStreams: stream.targetStreams,
             fundedPhases: stream.fundedPhases,
             eligibility: eligibility, candidates: candidates, canRecord: scope.actor.can(.recordEligibility),
@@ -141,7 +143,7 @@ struct FundingWebController {
                     evidenceKind: form["evidenceKind"], evidenceReference: form["evidenceReference"],
                     checkedOn: form["checkedOn"]))
             req.flash(req.translator()(.flashSaved))
-            return req.redirect(to: Paths.fundingStream(stream.id!) + "#eligibility")
+            return req.redirect(to: Paths.fundingStream(try stream.requireID()) + "#eligibility")
         } catch let failure as ValidationFailure {
             return try await streamPage(req, values: form.firstValues, errors: failure.errors, status: .badRequest)
         }
@@ -231,7 +233,7 @@ struct FundingWebController {
                 try Self.characteristics(form)
             }
             req.flash(req.translator()(.flashSaved))
-            return req.redirect(to: Paths.fundingStream(stream.id!) + "#eligibility")
+            return req.redirect(to: Paths.fundingStream(try stream.requireID()) + "#eligibility")
         } catch let failure as ValidationFailure {
             return try await characteristicsPage(
                 req, values: form.firstValues, errors: failure.errors, status: .badRequest)

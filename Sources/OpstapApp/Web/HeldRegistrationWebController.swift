@@ -18,7 +18,7 @@ struct HeldRegistrationWebController {
         return html(
             HeldRegistrationsPage.render(
                 req.pageContext(),
-                ResultPage(items: holds.map(Self.row), number: page.number, size: page.size, total: total)))
+                ResultPage(items: try holds.map(Self.row), number: page.number, size: page.size, total: total)))
     }
 
     func show(_ req: Request) async throws -> Response {
@@ -41,7 +41,7 @@ struct HeldRegistrationWebController {
         do {
             let candidacy = try await operations.resolve(hold, samePerson: samePerson)
             req.flash(req.translator()(.flashSaved))
-            return req.redirect(to: Paths.candidate(candidacy.id!))
+            return req.redirect(to: Paths.candidate(try candidacy.requireID()))
         } catch let failure as ValidationFailure {
             return try await page(req, scope: scope, hold: hold, errors: failure.errors, status: .badRequest)
         }
@@ -54,21 +54,21 @@ struct HeldRegistrationWebController {
         try await hold.$programme.load(on: req.db)
         try await hold.$registeredBy.load(on: req.db)
         let found = try await operations.matches(of: hold)
-        let matches = (found ?? []).map {
+        let matches = try (found ?? []).map {
             HeldMatchRow(
-                personID: $0.person.id!, name: $0.person.fullName, dateOfBirth: $0.person.dateOfBirth,
-                reason: DuplicateReason(rawValue: $0.match.reason) ?? .sameNameAndDateOfBirth)
+                personID: try $0.person.requireID(), name: $0.person.fullName, dateOfBirth: $0.person.dateOfBirth,
+                reason: $0.match.reason)
         }
         return html(
             HeldRegistrationsPage.renderOne(
-                req.pageContext(), Self.row(hold), matches: matches, mayResolve: found != nil,
+                req.pageContext(), try Self.row(hold), matches: matches, mayResolve: found != nil,
                 errors: errors),
             status: status)
     }
 
-    static func row(_ hold: HeldRegistration) -> HeldRegistrationRow {
+    static func row(_ hold: HeldRegistration) throws -> HeldRegistrationRow {
         HeldRegistrationRow(
-            id: hold.id!, name: "\(hold.givenName) \(hold.familyName)", dateOfBirth: hold.dateOfBirth,
+            id: try hold.requireID(), name: "\(hold.givenName) \(hold.familyName)", dateOfBirth: hold.dateOfBirth,
             programme: hold.programme.name, registeredAt: hold.registeredAt, registeredBy: hold.registeredBy.name,
             status: hold.status.rawValue, candidacyHref: hold.$candidacy.id.map { Paths.candidate($0) })
     }

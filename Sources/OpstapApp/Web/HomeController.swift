@@ -50,16 +50,17 @@ struct HomeController {
         let ids = programmes.compactMap(\.id)
         let counts = try await Funnels(db: scope.db).counts(programmeIDs: ids)
         let cohorts = try await Cohort.query(on: scope.db).filter(\.$programme.$id ~~ ids).sort(\.$startDate).all()
-        return programmes.map { programme in
-            let id = programme.id!
-            let rows = cohorts.filter { $0.$programme.id == id }.map { cohort in
+        return try programmes.map { programme in
+            let id = try programme.requireID()
+            let rows = try cohorts.filter { $0.$programme.id == id }.map { cohort in
+                let cohortID = try cohort.requireID()
                 // Who may not see people reads a cohort's figures on the programme's dashboard.
-                FunnelRow(
+                return FunnelRow(
                     name: cohort.name,
                     href: scope.actor.can(.viewPeople)
-                        ? Paths.cohort(cohort.id!)
-                        : Paths.programmeDashboard(id) + "?cohort=\(cohort.id!.uuidString)",
-                    funnel: counts.perCohort[cohort.id!] ?? Funnel(), capacity: cohort.capacity)
+                        ? Paths.cohort(cohortID)
+                        : Paths.programmeDashboard(id) + "?cohort=\(cohortID.uuidString)",
+                    funnel: counts.perCohort[cohortID] ?? Funnel(), capacity: cohort.capacity)
             }
             return FunnelBlock(
                 programme: FunnelRow(

@@ -82,7 +82,7 @@ struct HoursWebController {
             _ = try await LedgerOperations(scope: scope, now: req.clock.now()).record(
                 input, for: enrolment, submit: form["action"] != "draft")
             req.flash(req.translator()(.flashRecorded))
-            return req.redirect(to: Paths.participantHours(enrolment.id!))
+            return req.redirect(to: Paths.participantHours(try enrolment.requireID()))
         } catch let failure as ValidationFailure {
             let correcting = try await input.corrects.asyncMap { try await HourEntry.find($0, on: req.db) }.flatMap {
                 $0
@@ -178,7 +178,8 @@ struct HoursWebController {
             rows: try await LedgerRows.rows(
                 entries, on: req.db,
                 names: Dictionary(
-                    entries.map { ($0.id!, $0.enrolment.person.fullName) }, uniquingKeysWith: { a, _ in a })),
+                    entries.map { (try $0.requireID(), $0.enrolment.person.fullName) }, uniquingKeysWith: { a, _ in a })
+            ),
             cards: cards, refusal: refusal, rejectErrors: rejectErrors)
         return html(ApprovalsPage.render(req.pageContext(), model), status: status)
     }

@@ -21,14 +21,15 @@ struct HousingWebController {
         let occupancy = try await HousingOccupancy.load(complexes.compactMap(\.id), today: scope.today, on: req.db)
         let programmes = try await scope.programmes().sort(\.$name).all()
         let model = HousingListModel(
-            complexes: complexes.map { complex in
-                let figures = occupancy[complex.id!] ?? HousingOccupancy.Figures()
+            complexes: try complexes.map { complex in
+                let figures = occupancy[try complex.requireID()] ?? HousingOccupancy.Figures()
                 return ComplexRow(
-                    id: complex.id!, name: complex.name, owner: complex.owner.name, programme: complex.programme?.name,
+                    id: try complex.requireID(), name: complex.name, owner: complex.owner.name,
+                    programme: complex.programme?.name,
                     address: "\(complex.address), \(complex.city)",
                     units: figures.units, occupied: figures.occupied, waiting: figures.waiting)
             },
-            programmes: programmes.map { Choice(value: $0.id!.uuidString, label: $0.name) },
+            programmes: try programmes.map { Choice(value: try $0.requireID().uuidString, label: $0.name) },
             canManage: scope.actor.can(.manageHousing) && scope.actor.visibleFields.contains(.housing), values: values,
             errors: errors)
         return html(HousingListPage.render(req.pageContext(), model), status: status)
@@ -43,7 +44,7 @@ struct HousingWebController {
                     name: form["name"], address: form["address"], postcode: form["postcode"], city: form["city"],
                     programmeID: UUID(uuidString: form["programmeId"]), noticeDays: form["noticeDays"]))
             req.flash(req.translator()(.flashSaved))
-            return req.redirect(to: Paths.housingComplex(complex.id!))
+            return req.redirect(to: Paths.housingComplex(try complex.requireID()))
         } catch let failure as ValidationFailure {
             return try await listPage(req, values: form.firstValues, errors: failure.errors, status: .badRequest)
         }
@@ -73,25 +74,29 @@ struct HousingWebController {
             scope.actor.can(.viewPeople) && !tenantIDs.isEmpty
             ? try await scope.listedEnrolments().filter(\.$id ~~ tenantIDs).with(\.$person).all() : []
         scope.logListed(visible.map(\.$person.id))
-        let names = Dictionary(uniqueKeysWithValues: visible.map { ($0.id!, $0.person.fullName) })
+        let names = Dictionary(uniqueKeysWithValues: try visible.map { (try $0.requireID(), $0.person.fullName) })
         let today = scope.today
-        let rows = units.map { unit in
-            let own = tenancies[unit.id!] ?? []
+        let rows = try units.map { unit in
+            let id = try unit.requireID()
+            let own = tenancies[id] ?? []
             // The tenancy running today, or else the next one.
             let current =
                 own.first { $0.range.contains(today) }
                 ?? own.filter { $0.range.from > today }.min { $0.startsOn < $1.startsOn }
             return UnitRow(
-                id: unit.id!, label: unit.label, kind: unit.kind, sizeM2: unit.sizeM2,
+                id: id, label: unit.label, kind: unit.kind, sizeM2: unit.sizeM2,
                 availableFrom: unit.availableFrom,
                 tenant: current.flatMap { names[$0.$enrolment.id] }, tenancyID: current?.id,
                 tenancyStart: current?.startsOn, tenancyEnd: current?.endsOn,
                 freeFrom: TenancyRules.freeFrom(today, availableFrom: unit.available, tenancies: own.map(\.range))?.iso)
         }
-        let occupied = units.filter { unit in (tenancies[unit.id!] ?? []).contains { $0.range.contains(today) } }.count
+        let occupied = try units.filter { unit in
+            (tenancies[try unit.requireID()] ?? []).contains { $0.range.contains(today) }
+        }.count
         let waiting = try await HousingOccupancy.waiting(programmeID: complex.$programme.id, scope: scope)
         let model = ComplexModel(
-            id: complex.id!, name: complex.name, owner: complex.owner.name, programme: complex.programme?.name,
+            id: try complex.requireID(), name: complex.name, owner: complex.owner.name,
+            programme: complex.programme?.name,
             address: "\(complex.address), \(complex.postcode) \(complex.city)", noticeDays: complex.noticeDays,
             units: rows, occupied: occupied,
             waiting: waiting, canManage: scope.actor.can(.manageHousing), today: today.iso, form: form, values: values,
@@ -111,7 +116,7 @@ struct HousingWebController {
                     label: form["label"], kind: form["kind"], sizeM2: form["sizeM2"],
                     availableFrom: form["availableFrom"]))
             req.flash(req.translator()(.flashSaved))
-            return req.redirect(to: Paths.housingComplex(complex.id!))
+            return req.redirect(to: Paths.housingComplex(try complex.requireID()))
         } catch let failure as ValidationFailure {
             return try await complexPage(
                 req, form: "unit", values: form.firstValues, errors: failure.errors, status: .badRequest)
@@ -146,7 +151,7 @@ struct HousingWebController {
         do {
             try await operations.end(tenancy, on: form["endsOn"], reason: "ended")
             req.flash(req.translator()(.flashSaved))
-            return req.redirect(to: Paths.housingComplex(complex.id!))
+            return req.redirect(to: Paths.housingComplex(try complex.requireID()))
         } catch let failure as ValidationFailure {
             return try await complexPage(
                 req, form: "end-\(tenancy.$unit.id.uuidString)", values: form.firstValues, errors: failure.errors,

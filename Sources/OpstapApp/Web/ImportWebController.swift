@@ -41,7 +41,7 @@ struct ImportWebController {
             let text = String(decoding: Data(buffer: file.data), as: UTF8.self)
             let record = try await ImportOperations(scope: scope, now: req.clock.now())
                 .upload(programme: programme, stream: stream, fileName: file.filename, content: text)
-            return req.redirect(to: Paths.candidateImport(record.id!))
+            return req.redirect(to: Paths.candidateImport(try record.requireID()))
         } catch let failure as ValidationFailure {
             return try await newPage(req, values: ["stream": stream], errors: failure.errors, status: .badRequest)
         }
@@ -71,8 +71,9 @@ struct ImportWebController {
             for check in try await operations.preview(record) {
                 let row = ImportPreviewRow(
                     line: check.line, values: mapped.map { check.values[$0] ?? "" },
-                    errors: check.errors.map {
-                        t.label(CandidateImportField(rawValue: $0.field) ?? .givenName) + ": " + t.error($0)
+                    // The row checks name the import's own fields: any other name is a bug, not a first name.
+                    errors: try check.errors.map {
+                        t.label(try CandidateImportField(stored: $0.field)) + ": " + t.error($0)
                     },
                     duplicate: check.duplicate.map { ImportText.words($0, t) })
                 if !check.errors.isEmpty {
@@ -107,12 +108,12 @@ struct ImportWebController {
                 record,
                 columns: Dictionary(uniqueKeysWithValues: CandidateImportField.allCases.map { ($0, form[$0.rawValue]) })
             )
-            return req.redirect(to: Paths.candidateImport(record.id!) + "#preview")
+            return req.redirect(to: Paths.candidateImport(try record.requireID()) + "#preview")
         } catch let failure as ValidationFailure {
             record.mapping = ImportOperations.encode([:])
             return try await page(req, record, errors: failure.errors, status: .badRequest)
         } catch ImportRefusal.notEditable {
-            return req.redirect(to: Paths.candidateImport(record.id!))
+            return req.redirect(to: Paths.candidateImport(try record.requireID()))
         }
     }
 
@@ -122,7 +123,7 @@ struct ImportWebController {
         let operations = ImportOperations(scope: scope, now: req.clock.now())
         let record = try await operations.find(try req.uuidParameter(.importID))
         guard record.status == ImportStatus.mapped.rawValue else {
-            return req.redirect(to: Paths.candidateImport(record.id!))
+            return req.redirect(to: Paths.candidateImport(try record.requireID()))
         }
         let confirmed = Set(FormData(req).values("importAnyway").compactMap { Int($0) })
         // Refused before starting when a row has errors: nothing is stored, the preview stays.
@@ -130,10 +131,10 @@ struct ImportWebController {
         let failing = checks.filter { !$0.errors.isEmpty }.count
         guard failing == 0 else {
             req.flash(RefusalText.text(ImportRefusal.rowsWithErrors(failing), req.translator()))
-            return req.redirect(to: Paths.candidateImport(record.id!) + "#preview")
+            return req.redirect(to: Paths.candidateImport(try record.requireID()) + "#preview")
         }
         try await ImportRuns.start(req, record, checks: checks, confirmedLines: confirmed)
-        return req.redirect(to: Paths.candidateImport(record.id!))
+        return req.redirect(to: Paths.candidateImport(try record.requireID()))
     }
 
     struct Progress: Content {

@@ -13,10 +13,13 @@ struct OwnAccountWebController {
         let enrolment = try await scope.enrolment(try req.uuidParameter(.enrolmentID))
         let person = try await scope.person(enrolment.$person.id)
         let form = FormData(req)
-        let locale = AppLocale(rawValue: form["locale"]) ?? .default
         let operations = ParticipantAccountOperations(
             db: req.db, now: req.clock.now(), hash: { [req] in try await req.password.async.hash($0) })
         do {
+            // The menu offers every language: anything else is refused next to it, never read as Dutch.
+            guard let locale = AppLocale(rawValue: form["locale"]) else {
+                throw ValidationFailure([FieldError("locale", .invalidChoice)])
+            }
             let issued = try await operations.invite(person, signIn: form["signIn"], locale: locale, scope: scope)
             let context = PageContext(locale: locale, user: nil, csrfToken: CSRFMiddleware.token(for: req))
             let letter = ActivationLetterPage.Model(
@@ -79,6 +82,6 @@ struct OwnAccountWebController {
             status: status,
             suggestedSignIn: account.map { SignInName.display($0.email) }
                 ?? (contact.phone.isEmpty ? contact.email : contact.phone),
-            locale: AppLocale(rawValue: account?.locale ?? "") ?? .default, errors: errors)
+            locale: account?.locale ?? .default, errors: errors)
     }
 }

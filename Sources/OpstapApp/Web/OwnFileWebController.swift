@@ -124,7 +124,7 @@ struct ParticipantEntryController {
         if let userID = req.webSession.userID, let user = try await User.find(userID, on: req.db),
             user.roles.contains(.participant)
         {
-            user.locale = locale.rawValue
+            user.locale = locale
             try await user.save(on: req.db)
         }
         let response = req.redirect(to: target)

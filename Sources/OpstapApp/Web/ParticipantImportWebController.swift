@@ -50,7 +50,7 @@ struct ParticipantImportWebController {
             let text = String(decoding: Data(buffer: file.data), as: UTF8.self)
             let record = try await operations.upload(
                 into: target, stream: stream, fileName: file.filename, content: text)
-            return req.redirect(to: Paths.participantImport(record.id!))
+            return req.redirect(to: Paths.participantImport(try record.requireID()))
         } catch let failure as ValidationFailure {
             return try await newPage(req, values: ["stream": stream], errors: failure.errors, status: .badRequest)
         }
@@ -124,12 +124,12 @@ struct ParticipantImportWebController {
             let columns = Dictionary(
                 uniqueKeysWithValues: operations.fields(record, target).map { ($0.key, form[$0.key]) })
             try await operations.setMapping(record, target, columns: columns)
-            return req.redirect(to: Paths.participantImport(record.id!) + "#preview")
+            return req.redirect(to: Paths.participantImport(try record.requireID()) + "#preview")
         } catch let failure as ValidationFailure {
             record.mapping = ImportOperations.encode(plain: [:])
             return try await page(req, record, target, errors: failure.errors, status: .badRequest)
         } catch ImportRefusal.notEditable {
-            return req.redirect(to: Paths.participantImport(record.id!))
+            return req.redirect(to: Paths.participantImport(try record.requireID()))
         }
     }
 
@@ -138,7 +138,7 @@ struct ParticipantImportWebController {
         let operations = ParticipantImportOperations(scope: try req.scope(), now: req.clock.now())
         let (record, target) = try await operations.find(try req.uuidParameter(.importID))
         guard record.status == ImportStatus.mapped.rawValue else {
-            return req.redirect(to: Paths.participantImport(record.id!))
+            return req.redirect(to: Paths.participantImport(try record.requireID()))
         }
         let confirmed = Set(FormData(req).values("importAnyway").compactMap { Int($0) })
         // Refused before starting when a row has errors: nothing is stored, the preview stays.
@@ -146,10 +146,10 @@ struct ParticipantImportWebController {
         let failing = checks.filter { !$0.errors.isEmpty }.count
         guard failing == 0 else {
             req.flash(RefusalText.text(ImportRefusal.rowsWithErrors(failing), req.translator()))
-            return req.redirect(to: Paths.participantImport(record.id!) + "#preview")
+            return req.redirect(to: Paths.participantImport(try record.requireID()) + "#preview")
         }
         try await ImportRuns.start(req, record, target, checks: checks, confirmedLines: confirmed)
-        return req.redirect(to: Paths.participantImport(record.id!))
+        return req.redirect(to: Paths.participantImport(try record.requireID()))
     }
 
     func progress(_ req: Request) async throws -> ImportWebController.Progress {

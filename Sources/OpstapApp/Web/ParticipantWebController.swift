@@ -29,7 +29,8 @@ struct ParticipantWebController {
         if let cohortFilter { queryItems.append("cohort=\(cohortFilter.uuidString)") }
         if let stateFilter { queryItems.append("state=\(stateFilter.rawValue)") }
         let model = ParticipantListModel(
-            rows: page, cohorts: cohorts.map { ($0.id!.uuidString, "\($0.programme.name) — \($0.name)") },
+            rows: page,
+            cohorts: try cohorts.map { (try $0.requireID().uuidString, "\($0.programme.name) — \($0.name)") },
             selectedCohort: cohortFilter?.uuidString, selectedState: stateFilter?.rawValue,
             query: queryItems.joined(separator: "&"))
         return html(ParticipantListPage.render(req.pageContext(), model))
@@ -80,7 +81,7 @@ struct ParticipantWebController {
                 .filter { !$0.roles.isDisjoint(with: Role.guidance) }
                 .map {
                     (
-                        $0.id!.uuidString,
+                        try $0.requireID().uuidString,
                         "\($0.name) (\($0.organisation.name)) — \($0.roles.filter { Role.guidance.contains($0) }.sorted().map { t.label($0) }.joined(separator: ", "))"
                     )
                 }
@@ -96,9 +97,9 @@ struct ParticipantWebController {
         var model = DossierModel(
             enrolmentID: enrolmentID, person: summary(try await PersonView.make(person, scope: scope)),
             candidacyHref: candidacyVisible ? Paths.candidate(enrolment.$candidacy.id) : nil,
-            programmeName: programme.name, programmeHref: Paths.programme(programme.id!),
+            programmeName: programme.name, programmeHref: Paths.programme(try programme.requireID()),
             versionNumber: version.number,
-            otherVersions: otherVersions, cohortName: cohort.name, cohortHref: Paths.cohort(cohort.id!),
+            otherVersions: otherVersions, cohortName: cohort.name, cohortHref: Paths.cohort(try cohort.requireID()),
             streamName: definition.stream(enrolment.stream)?.name ?? enrolment.stream, state: snapshot.state,
             phaseName: enrolment.phaseCode.flatMap { definition.phase($0)?.name },
             phaseToStart: EnrolmentMachine.phaseToStart(for: snapshot, definition: definition).flatMap {
@@ -126,7 +127,7 @@ struct ParticipantWebController {
         model.hoursWeekStart = hours.weekStart.iso
         model.hoursWindow = hours.window
         model.signalRules = ProgrammeSignalRules(
-            programmeName: programme.name, href: Paths.programmeVersion(programme.id!, version.number),
+            programmeName: programme.name, href: Paths.programmeVersion(try programme.requireID(), version.number),
             settings: definition.guidance, showsIntegrationDeadline: scope.actor.seesIntegrationDeadline)
         model.hoursRegistered =
             try await CohortHours.approvedHours(
@@ -158,7 +159,7 @@ struct ParticipantWebController {
             \.$status == TaskStatus.open
         )
         .sort(\.$dueOn).limit(50).with(\.$assignee).with(\.$enrolment) { $0.with(\.$person) }.all()
-        model.tasks = TaskRows.rows(tasks, today: scope.today)
+        model.tasks = try TaskRows.rows(tasks, today: scope.today)
         model.taskAssignees =
             [(scope.actor.userID.uuidString, scope.actor.name)]
             + team.compactMap { assignment in

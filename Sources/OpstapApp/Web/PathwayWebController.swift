@@ -38,7 +38,7 @@ struct PathwayWebController {
         do {
             try await action(scope, enrolment, data)
             req.flash(t(.flashSaved))
-            return req.redirect(to: Paths.participantPathway(enrolment.id!) + "#\(anchor)")
+            return req.redirect(to: Paths.participantPathway(try enrolment.requireID()) + "#\(anchor)")
         } catch let failure as ValidationFailure {
             return try await render(
                 req, scope: scope, enrolment: enrolment, form: form, values: data.firstValues, errors: failure.errors,

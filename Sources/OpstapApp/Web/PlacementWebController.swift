@@ -76,10 +76,10 @@ struct PlacementWebController {
             waiting.isEmpty
             ? []
             : try await scope.listedEnrolments().filter(\.$id ~~ waiting.map { $0.$enrolment.id }).with(\.$person).all()
-        let names = Dictionary(uniqueKeysWithValues: visible.map { ($0.id!, $0.person.fullName) })
+        let names = Dictionary(uniqueKeysWithValues: try visible.map { (try $0.requireID(), $0.person.fullName) })
         let today = scope.today
-        let rows = locations.map { location in
-            let id = location.id!
+        let rows = try locations.map { location in
+            let id = try location.requireID()
             let own = periods[id] ?? []
             return LocationRow(
                 id: id, name: location.name, periods: own.map { ($0.startsOn, $0.endsOn, $0.places) },
@@ -132,11 +132,11 @@ enum PlacementRows {
                 .all(\.$organisation.$id)
             locations = try await Location.query(on: db).filter(\.$organisation.$id ~~ partners).with(\.$organisation)
                 .sort(\.$name).all()
-                .map { ($0.id!.uuidString, "\($0.name) (\($0.organisation.name))") }
+                .map { (try $0.requireID().uuidString, "\($0.name) (\($0.organisation.name))") }
             supervisors = try await User.staff(on: db).filter(\.$organisation.$id ~~ partners).filter(\.$active == true)
                 .with(\.$organisation).sort(\.$name).all()
                 .filter { $0.roles.contains(.workSupervisor) }.map {
-                    ($0.id!.uuidString, "\($0.name) (\($0.organisation.name))")
+                    (try $0.requireID().uuidString, "\($0.name) (\($0.organisation.name))")
                 }
         }
         return PlacementsModel(

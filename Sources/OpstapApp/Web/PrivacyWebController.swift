@@ -134,6 +134,6 @@ struct PrivacyWebController {
     private func backHref(_ scope: Scope, _ person: Person) async throws -> String {
         let candidacy = try await scope.candidacies().filter(\.$person.$id == person.requireID())
             .sort(\.$createdAt, .descending).first()
-        return candidacy.map { Paths.candidate($0.id!) } ?? Paths.candidates()
+        return try candidacy.map { Paths.candidate(try $0.requireID()) } ?? Paths.candidates()
     }
 }

@@ -9,9 +9,9 @@ struct ProgrammeWebController {
     func list(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let programmes = try await scope.programmes().with(\.$owner).sort(\.$name).all()
-        let rows = programmes.map {
+        let rows = try programmes.map {
             ProgrammeRow(
-                name: $0.name, href: Paths.programme($0.id!), version: $0.currentVersion,
+                name: $0.name, href: Paths.programme(try $0.requireID()), version: $0.currentVersion,
                 owner: $0.owner.name)
         }
         return html(ProgrammePages.list(req.pageContext(), rows, canCreate: scope.actor.can(.manageProgrammes)))
@@ -45,7 +45,7 @@ struct ProgrammeWebController {
             \.$startDate, .descending
         ).all()
         let taken = try await CohortOperations(scope: scope).occupancy(of: cohorts.compactMap(\.id))
-        let versionNumbers = Dictionary(uniqueKeysWithValues: versions.map { ($0.id!, $0.number) })
+        let versionNumbers = Dictionary(uniqueKeysWithValues: try versions.map { (try $0.requireID(), $0.number) })
         let publishers = try await userNames(versions.map { $0.$publishedBy.id }, on: req.db)
         let canManage = scope.actor.can(.manageProgrammes)
         let mayEdit = canManage && programme.$owner.id == scope.actor.organisationID
@@ -58,11 +58,11 @@ struct ProgrammeWebController {
                     number: $0.number, publishedAt: $0.publishedAt, publishedBy: publishers[$0.$publishedBy.id] ?? "",
                     note: $0.changeNote, href: Paths.programmeVersion(programmeID, $0.number))
             },
-            cohorts: cohorts.map {
+            cohorts: try cohorts.map {
                 CohortRow(
-                    name: $0.name, href: Paths.cohort($0.id!), startDate: $0.startDate,
+                    name: $0.name, href: Paths.cohort(try $0.requireID()), startDate: $0.startDate,
                     capacity: $0.capacity,
-                    taken: taken[$0.id!] ?? 0, streams: $0.streams,
+                    taken: taken[try $0.requireID()] ?? 0, streams: $0.streams,
                     version: versionNumbers[$0.$programmeVersion.id] ?? 0)
             },
             canManage: mayEdit,
@@ -82,7 +82,7 @@ struct ProgrammeWebController {
         do {
             let cohort = try await CohortOperations(scope: scope).create(in: programme, input: input)
             req.flash(req.translator()(.flashCohortCreated))
-            return req.redirect(to: Paths.cohort(cohort.id!))
+            return req.redirect(to: Paths.cohort(try cohort.requireID()))
         } catch let failure as ValidationFailure {
             var cohortForm = CohortForm()
             cohortForm.name = input.name
@@ -138,7 +138,7 @@ struct ProgrammeWebController {
             let programme = try await ProgrammeOperations(scope: scope, now: req.clock.now()).create(
                 definition: definition)
             req.flash(req.translator()(.flashSaved))
-            return req.redirect(to: Paths.programmeDraft(programme.id!))
+            return req.redirect(to: Paths.programmeDraft(try programme.requireID()))
         } catch let failure as ValidationFailure {
             return try await editor(
                 req, programme: nil, definition: definition, errors: failure.errors, changeNote: "", status: .badRequest
@@ -173,10 +173,10 @@ struct ProgrammeWebController {
             if form["action"] == "publish" {
                 let version = try await operations.publish(programme, changeNote: changeNote)
                 req.flash(req.translator()(.flashPublished, String(version.number)))
-                return req.redirect(to: Paths.programme(programme.id!))
+                return req.redirect(to: Paths.programme(try programme.requireID()))
             }
             req.flash(req.translator()(.flashSaved))
-            return req.redirect(to: Paths.programmeDraft(programme.id!))
+            return req.redirect(to: Paths.programmeDraft(try programme.requireID()))
         } catch let failure as ValidationFailure {
             let errors = failure.errors.map { DraftForm.formFieldName($0, in: definition) }
             return try await editor(
@@ -190,7 +190,7 @@ struct ProgrammeWebController {
         changeNote: String, status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let organisations = try await Organisation.query(on: req.db).sort(\.$name).all().map {
-            (id: $0.id!, name: $0.name)
+            (id: try $0.requireID(), name: $0.name)
         }
         let model = DraftEditorModel(
             programmeID: programme?.id, definition: definition, organisations: organisations, errors: errors,
@@ -202,11 +202,11 @@ struct ProgrammeWebController {
 func organisationNames(_ ids: [UUID], on db: any Database) async throws -> [UUID: String] {
     guard !ids.isEmpty else { return [:] }
     let organisations = try await Organisation.query(on: db).filter(\.$id ~~ Array(Set(ids))).all()
-    return Dictionary(uniqueKeysWithValues: organisations.map { ($0.id!, $0.name) })
+    return Dictionary(uniqueKeysWithValues: try organisations.map { (try $0.requireID(), $0.name) })
 }
 
 func userNames(_ ids: [UUID], on db: any Database) async throws -> [UUID: String] {
     guard !ids.isEmpty else { return [:] }
     let users = try await User.query(on: db).filter(\.$id ~~ Array(Set(ids))).all()
-    return Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.name) })
+    return Dictionary(uniqueKeysWithValues: try users.map { (try $0.requireID(), $0.name) })
 }

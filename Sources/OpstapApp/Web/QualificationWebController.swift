@@ -18,10 +18,11 @@ struct QualificationWebController {
         let qualifications = try await Qualification.query(on: req.db).sort(\.$level).sort(\.$name).all()
         let counts = try await QualificationCounts.load(scope: scope)
         let model = QualificationsModel(
-            rows: qualifications.map { q in
-                QualificationCatalogueRow(
-                    name: q.name, crebo: q.crebo, level: q.level,
-                    inProgress: counts[q.id!]?[.inProgress] ?? 0, awarded: counts[q.id!]?[.awarded] ?? 0)
+            rows: try qualifications.map { q in
+                let own = counts[try q.requireID()]
+                return QualificationCatalogueRow(
+                    name: q.name, crebo: q.crebo, level: q.level, inProgress: own?[.inProgress] ?? 0,
+                    awarded: own?[.awarded] ?? 0)
             },
             canManage: scope.actor.can(.manageQualifications), values: values, errors: errors)
         return html(QualificationsPage.render(req.pageContext(), model), status: status)

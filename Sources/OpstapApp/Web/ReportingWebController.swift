@@ -27,9 +27,10 @@ struct ReportingWebController {
         let model = DashboardModel(
             programmeID: programmeID, programmeName: programme.name,
             filters: DashboardFilters(
-                cohorts: cohorts.map { ($0.id!.uuidString, $0.name) },
-                streams: streams.map { ($0.id!.uuidString, $0.name) },
-                organisations: organisations.map { ($0.id!.uuidString, $0.name) }, values: filter.values),
+                cohorts: try cohorts.map { (try $0.requireID().uuidString, $0.name) },
+                streams: try streams.map { (try $0.requireID().uuidString, $0.name) },
+                organisations: try organisations.map { (try $0.requireID().uuidString, $0.name) }, values: filter.values
+            ),
             participants: charts.participants, suppressed: scope.actor.seesSuppressedFigures, charts: charts.charts,
             goals: try await ProgrammeGoalRows.rows(scope: scope, programmeID: programmeID).map(\.row),
             csvQuery: filter.query)
@@ -70,7 +71,8 @@ struct ReportingWebController {
         let model = GoalsModel(
             programmeID: programmeID, programmeName: programme.name,
             goals: try await ProgrammeGoalRows.rows(scope: scope, programmeID: programmeID).map(\.row),
-            canManage: scope.actor.can(.manageGoals), cohorts: cohorts.map { ($0.id!.uuidString, $0.name) },
+            canManage: scope.actor.can(.manageGoals),
+            cohorts: try cohorts.map { (try $0.requireID().uuidString, $0.name) },
             values: values, errors: errors)
         return html(GoalsPage.render(req.pageContext(), model), status: status)
     }
@@ -88,7 +90,7 @@ struct ReportingWebController {
                     periodStart: form["periodStart"], deadline: form["deadline"], level: form["level"],
                     months: form["months"]))
             req.flash(req.translator()(.flashSaved))
-            return req.redirect(to: Paths.programmeGoals(programme.id!))
+            return req.redirect(to: Paths.programmeGoals(try programme.requireID()))
         } catch let failure as ValidationFailure {
             return try await goalsPage(req, values: form.firstValues, errors: failure.errors, status: .badRequest)
         }
@@ -109,7 +111,7 @@ struct ReportingWebController {
         let result = try await ReportingOperations(scope: scope).lessons(programmeID: selected, page: page)
         let programmes = try await scope.programmes().sort(\.$name).all()
         let model = LessonsModel(
-            lessons: result, programmes: programmes.map { ($0.id!.uuidString, $0.name) },
+            lessons: result, programmes: try programmes.map { (try $0.requireID().uuidString, $0.name) },
             selectedProgramme: selected?.uuidString ?? "",
             canWrite: scope.actor.can(.writeLessons), values: values, errors: errors)
         return html(LessonsPage.render(req.pageContext(), model), status: status)

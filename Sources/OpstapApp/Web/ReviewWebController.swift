@@ -111,16 +111,16 @@ enum ReviewRows {
         if !actor.roles.isDisjoint(with: [.coach, .coordinator]) { parties += [.coach, .participant] }
         if actor.roles.contains(.workSupervisor) { parties.append(.workSupervisor) }
         return ReviewsModel(
-            reviews: reviews.map {
+            reviews: try reviews.map {
                 ReviewRow(
-                    id: $0.id!, plannedOn: $0.plannedOn, heldOn: $0.heldOn, summary: $0.summary,
+                    id: try $0.requireID(), plannedOn: $0.plannedOn, heldOn: $0.heldOn, summary: $0.summary,
                     status: $0.status, signedBy: $0.signedBy,
                     goalsDiscussed: $0.goalsDiscussed.compactMap { id in goals.first { $0.id == id }?.text })
             },
             nextDue: due.iso, overdue: due < today,
-            goals: goals.map {
+            goals: try goals.map {
                 GoalRow(
-                    id: $0.id!, text: $0.text, status: $0.status, targetOn: $0.targetOn)
+                    id: try $0.requireID(), text: $0.text, status: $0.status, targetOn: $0.targetOn)
             },
             canManage: actor.can(.moveParticipants) && !enrolment.snapshot.state.isTerminal, signableParties: parties,
             errors: errors, refusal: nil)

@@ -20,7 +20,7 @@ struct SecurityLogWebController {
             ? [:]
             : Dictionary(
                 uniqueKeysWithValues: try await User.query(on: req.db).filter(\.$id ~~ Array(actorIDs)).all().map {
-                    ($0.id!, $0.name)
+                    (try $0.requireID(), $0.name)
                 })
         let rows = events.compactMap { event -> SecurityEventRow? in
             guard let kind = SecurityEventKind(rawValue: event.kind) else { return nil }

@@ -39,10 +39,11 @@ struct SupervisionController {
         )
         .sort(\.$heldOn, .descending).limit(50).with(\.$attendees).all()
         let model = SupervisionModel(
-            supervisors: supervisors.sorted { $0.name < $1.name }.map { user in
-                SupervisorRow(
-                    id: user.id!, name: user.name, organisation: user.organisation.name,
-                    interns: counts["\(user.id!)-workSupervisor"]?.2 ?? 0,
+            supervisors: try supervisors.sorted { $0.name < $1.name }.map { user in
+                let id = try user.requireID()
+                return SupervisorRow(
+                    id: id, name: user.name, organisation: user.organisation.name,
+                    interns: counts["\(id)-workSupervisor"]?.2 ?? 0,
                     lastContact: contacts.filter { $0.$supervisor.id == user.id }.map(\.contactOn).max(),
                     trainings: attended.filter { $0.$user.id == user.id }.map { $0.training.theme })
             },

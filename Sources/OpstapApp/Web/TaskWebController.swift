@@ -20,7 +20,8 @@ struct TaskWebController {
             TasksPage.render(
                 req.pageContext(),
                 ResultPage(
-                    items: TaskRows.rows(tasks, today: scope.today), number: page.number, size: page.size, total: total)
+                    items: try TaskRows.rows(tasks, today: scope.today), number: page.number, size: page.size,
+                    total: total)
             ))
     }
 
@@ -79,10 +80,11 @@ struct TaskWebController {
 }
 
 enum TaskRows {
-    static func rows(_ tasks: [GuidanceTask], today: SimpleDate) -> [TaskRow] {
-        tasks.map { task in
+    static func rows(_ tasks: [GuidanceTask], today: SimpleDate) throws -> [TaskRow] {
+        try tasks.map { task in
             TaskRow(
-                id: task.id!, title: task.title, dueOn: task.dueOn, participant: task.enrolment?.person.fullName,
+                id: try task.requireID(), title: task.title, dueOn: task.dueOn,
+                participant: task.enrolment?.person.fullName,
                 participantHref: task.$enrolment.id.map { Paths.dossier($0) },
                 assignee: task.assignee.name,
                 source: task.source,

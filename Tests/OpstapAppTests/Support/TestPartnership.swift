@@ -72,7 +72,7 @@ struct TestPartnership {
             (o.coa, "Opvang \(name)", .receptionAgency), (o.avant, "Zorgnetwerk \(name)", .careEmployer),
         ]
         for (id, organisationName, kind) in organisations {
-            try await Organisation(id: id, name: organisationName, kind: kind.rawValue, city: "Leiden").create(
+            try await Organisation(id: id, name: organisationName, kind: kind, city: "Leiden").create(
                 on: app.db)
         }
         try await Location(
