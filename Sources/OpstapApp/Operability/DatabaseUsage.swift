@@ -3,6 +3,7 @@ import FluentKit
 import Foundation
 import NIOCore
 import SQLKit
+import Vapor
 
 /// How much of the database connection pool is in use, for `/metrics`.
 ///
@@ -11,18 +12,33 @@ import SQLKit
 /// and statements inside them use that connection without counting again.
 /// `opstap_db_connections_in_use` against `opstap_db_connections_max` shows a pool running
 /// full before requests start waiting for it (and answer 503 after the pool's timeout).
+///
+/// It also counts the statements sent (`opstap_db_statements_total`, and `statementsSoFar` per
+/// application): a page whose statements grow with the rows it shows queries per row, and
+/// tests hold pages to a count that does not grow.
 final class DatabaseUsage: @unchecked Sendable {
     private let lock = NSLock()
     private var holding = 0
+    private var statements = 0
     private let inUse: Gauge
+    private let sent: Counter
 
     init(engine: String, connections: Int) {
         inUse = Gauge(label: "opstap_db_connections_in_use", dimensions: [("database", engine)])
+        sent = Counter(label: "opstap_db_statements_total", dimensions: [("database", engine)])
         Gauge(label: "opstap_db_connections_max", dimensions: [("database", engine)]).record(connections)
         inUse.record(0)
     }
 
     var inUseNow: Int { lock.withLock { holding } }
+
+    /// The statements this application has sent since it started.
+    var statementsSoFar: Int { lock.withLock { statements } }
+
+    func countStatement() {
+        lock.withLock { statements += 1 }
+        sent.increment()
+    }
 
     func hold<T>(_ work: () -> EventLoopFuture<T>) -> EventLoopFuture<T> {
         inUse.record(change(by: 1))
@@ -52,10 +68,19 @@ struct MeteredDatabaseConfiguration: DatabaseConfiguration {
 }
 
 extension DatabaseConfigurationFactory {
-    /// This database, with its pool use in `/metrics` (`connections`: the pool's maximum).
-    func metered(engine: String, connections: Int) -> Self {
-        let usage = DatabaseUsage(engine: engine, connections: connections)
-        return .init { MeteredDatabaseConfiguration(base: self.make(), usage: usage) }
+    /// This database, with its pool use and statements counted in `usage`.
+    func metered(_ usage: DatabaseUsage) -> Self {
+        .init { MeteredDatabaseConfiguration(base: self.make(), usage: usage) }
+    }
+}
+
+extension Application {
+    private struct DatabaseUsageKey: StorageKey { typealias Value = DatabaseUsage }
+
+    /// The pool use and statement count of this application's database.
+    var databaseUsage: DatabaseUsage? {
+        get { storage[DatabaseUsageKey.self] }
+        set { storage[DatabaseUsageKey.self] = newValue }
     }
 }
 
@@ -88,7 +113,8 @@ struct MeteredDatabase: WrappingSQLDatabase {
     func execute(
         query: DatabaseQuery, onOutput: @escaping @Sendable (any DatabaseOutput) -> Void
     ) -> EventLoopFuture<Void> {
-        counted { base.execute(query: query, onOutput: onOutput) }
+        usage.countStatement()
+        return counted { base.execute(query: query, onOutput: onOutput) }
     }
 
     func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> { counted { base.execute(schema: schema) } }
@@ -115,6 +141,7 @@ struct MeteredDatabase: WrappingSQLDatabase {
         sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) -> EventLoopFuture<Void> {
         let sql = wrappedSQL
+        usage.countStatement()
         return counted { sql.execute(sql: query, onRow) }
     }
 }

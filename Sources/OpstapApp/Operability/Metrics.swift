@@ -9,7 +9,8 @@ import Vapor
 /// `http_request_duration_seconds` histogram, labelled by method, route PATTERN and status
 /// (unmatched paths all count as `vapor_route_undefined`, so ids never become labels). Opstap
 /// adds `opstap_in_flight_work` (requests and background jobs running now), the database pool's
-/// use and size (`opstap_db_connections_in_use` and `_max`, see `DatabaseUsage`) and, per background
+/// use and size (`opstap_db_connections_in_use` and `_max`), the statements sent
+/// (`opstap_db_statements_total`, see `DatabaseUsage`) and, per background
 /// job kind and outcome — imports, and the scheduled attention and SQLite statistics refreshes
 /// (`scheduleRepeatedJob`) — `opstap_job_runs_total` and `opstap_job_duration_seconds`.
 ///

@@ -1,7 +1,9 @@
 import Fluent
+import FluentSQL
 import Foundation
 import OpstapDomain
 import OpstapViews
+import SQLKit
 
 /// Who needs attention: signals for a set of participants, computed from the ledger and
 /// the planning in a fixed number of queries (transitions, recent lines, approved sums).
@@ -18,8 +20,18 @@ enum Attention {
     /// the attention page shows them with a link to where they are set.
     static func rules(_ scope: Scope) async throws -> [ProgrammeSignalRules] {
         let programmes = try await scope.programmes().filter(\.$currentVersion != nil).sort(\.$name).all()
+        // Only each programme's current version: the earlier ones carry whole definitions too,
+        // and this runs on every attention list.
         let versions = try await ProgrammeVersion.query(on: scope.db)
-            .filter(\.$programme.$id ~~ programmes.compactMap(\.id)).all()
+            .join(Programme.self, on: \ProgrammeVersion.$programme.$id == \Programme.$id)
+            .filter(\.$programme.$id ~~ programmes.compactMap(\.id))
+            .filter(
+                .sql(
+                    embed:
+                        "\(ident: ProgrammeVersion.schema).\(ident: "number") = \(ident: Programme.schema).\(ident: "current_version")"
+                )
+            )
+            .all()
         return try programmes.compactMap { programme in
             let id = try programme.requireID()
             guard

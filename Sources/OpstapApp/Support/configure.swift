@@ -89,14 +89,18 @@ private func configureDatabase(_ app: Application, config: AppConfig) throws {
     if let url = config.databaseURL {
         let postgres = try SQLPostgresConfiguration(url: url)
         let perLoop = 4
+        let usage = DatabaseUsage(engine: "postgresql", connections: perLoop * loops)
+        app.databaseUsage = usage
         app.databases.use(
             DatabaseConfigurationFactory.postgres(configuration: postgres, maxConnectionsPerEventLoop: perLoop)
-                .metered(engine: "postgresql", connections: perLoop * loops), as: .psql)
+                .metered(usage), as: .psql)
     } else {
         // The folder is created by the commands that use the database, not here: help
         // and other commands must leave the working folder alone.
         let storage = SQLiteConfiguration.Storage.file(path: config.dataDirectory + "/opstap.sqlite")
         // Fluent's SQLite pool holds one connection per event loop.
-        app.databases.use(.sqliteForServer(storage).metered(engine: "sqlite", connections: loops), as: .sqlite)
+        let usage = DatabaseUsage(engine: "sqlite", connections: loops)
+        app.databaseUsage = usage
+        app.databases.use(.sqliteForServer(storage).metered(usage), as: .sqlite)
     }
 }
