@@ -43,10 +43,13 @@ enum Attention {
         }
     }
 
+    /// `transitions`: every one of these enrolments' transitions, when the caller has them already.
     static func items(
-        for enrolments: [Enrolment], actor: Actor, asOf: SimpleDate, on db: any Database
+        for enrolments: [Enrolment], actor: Actor, asOf: SimpleDate, on db: any Database,
+        transitions: [EnrolmentTransition]? = nil
     ) async throws -> [AttentionItem] {
-        try await items(for: enrolments, seesDeadline: actor.seesIntegrationDeadline, asOf: asOf, on: db)
+        try await items(
+            for: enrolments, seesDeadline: actor.seesIntegrationDeadline, asOf: asOf, on: db, transitions: transitions)
     }
 
     /// The attention list of the actor's scope: today's from the stored signals, paged in SQL; an
@@ -66,14 +69,17 @@ enum Attention {
     }
 
     static func items(
-        for enrolments: [Enrolment], seesDeadline: Bool, asOf: SimpleDate, on db: any Database
+        for enrolments: [Enrolment], seesDeadline: Bool, asOf: SimpleDate, on db: any Database,
+        transitions loaded: [EnrolmentTransition]? = nil
     ) async throws -> [AttentionItem] {
         let ids = enrolments.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
-        let allTransitions = Dictionary(
-            grouping: try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id ~~ ids).sort(\.$sequence)
-                .all(),
-            by: { $0.$enrolment.id })
+        var history = loaded ?? []
+        if loaded == nil {
+            history = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id ~~ ids).sort(\.$sequence)
+                .all()
+        }
+        let allTransitions = Dictionary(grouping: history, by: { $0.$enrolment.id })
         // Only what had happened by `asOf`, and only those running on that day.
         var transitions: [UUID: [EnrolmentTransition]] = [:]
         var states: [UUID: EnrolmentReplay.State] = [:]

@@ -29,13 +29,13 @@ struct HoursOverview {
         }
     }
 
+    /// `transitions`: the enrolment's, in sequence, when the caller has them already.
     static func load(
-        for enrolment: Enrolment, definition: ProgrammeDefinition, today: SimpleDate, on db: any Database
+        for enrolment: Enrolment, definition: ProgrammeDefinition, today: SimpleDate, on db: any Database,
+        transitions loaded: [EnrolmentTransition]? = nil
     ) async throws -> HoursOverview {
         let enrolmentID = try enrolment.requireID()
-        let transitions = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id == enrolmentID).sort(
-            \.$sequence
-        ).all()
+        let transitions = try await EnrolmentTransitions.of(enrolmentID, on: db, unlessGiven: loaded)
         let (spans, pauses) = schedule(transitions, definition: definition)
         let lines = try await HourEntry.query(on: db).filter(\.$enrolment.$id == enrolmentID).all().map(\.line)
         let weekStart = today.startOfWeek

@@ -19,12 +19,14 @@ enum Schedules {
     }
 
     /// Every day from `from` to `to`; three queries whatever the length.
+    /// `transitions`: the enrolment's, in sequence, when the caller has them already.
     static func allDays(
-        for enrolment: Enrolment, definition: ProgrammeDefinition, from: SimpleDate, to: SimpleDate, on db: any Database
+        for enrolment: Enrolment, definition: ProgrammeDefinition, from: SimpleDate, to: SimpleDate,
+        on db: any Database,
+        transitions loaded: [EnrolmentTransition]? = nil
     ) async throws -> [Day] {
         let id = try enrolment.requireID()
-        let transitions = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id == id).sort(\.$sequence)
-            .all()
+        let transitions = try await EnrolmentTransitions.of(id, on: db, unlessGiven: loaded)
         let (spans, pauses) = HoursOverview.schedule(transitions, definition: definition)
         let placements = try await Placement.query(on: db).filter(\.$enrolment.$id == id).with(\.$location)
             .with(\.$supervisor).all()
@@ -48,9 +50,13 @@ enum Schedules {
 
     /// The days with something planned.
     static func days(
-        for enrolment: Enrolment, definition: ProgrammeDefinition, from: SimpleDate, to: SimpleDate, on db: any Database
+        for enrolment: Enrolment, definition: ProgrammeDefinition, from: SimpleDate, to: SimpleDate,
+        on db: any Database,
+        transitions: [EnrolmentTransition]? = nil
     ) async throws -> [Day] {
-        try await allDays(for: enrolment, definition: definition, from: from, to: to, on: db).filter {
+        try await allDays(
+            for: enrolment, definition: definition, from: from, to: to, on: db, transitions: transitions
+        ).filter {
             $0.kind == .planned
         }
     }

@@ -8,13 +8,13 @@ import OpstapViews
 struct Timelines {
     let db: any Database
 
+    /// `transitions`: the enrolment's, in sequence, when the caller has them already.
     func entries(
-        for enrolment: Enrolment, definition: ProgrammeDefinition, t: Translator
+        for enrolment: Enrolment, definition: ProgrammeDefinition, t: Translator,
+        transitions loaded: [EnrolmentTransition]? = nil
     ) async throws -> [HistoryEntry] {
         let enrolmentID = try enrolment.requireID()
-        let transitions = try await EnrolmentTransition.query(on: db).filter(\.$enrolment.$id == enrolmentID).sort(
-            \.$sequence
-        ).all()
+        let transitions = try await EnrolmentTransitions.of(enrolmentID, on: db, unlessGiven: loaded)
         let events = try await CandidacyEvent.query(on: db).filter(\.$candidacy.$id == enrolment.$candidacy.id).sort(
             \.$sequence
         ).all()

@@ -61,9 +61,12 @@ struct ParticipantWebController {
         let others = try await scope.enrolments().filter(\.$person.$id == enrolment.$person.id).filter(
             \.$id != enrolmentID
         ).all()
+        // Read once: the timeline, hours, schedule and signals below all start from the history.
+        let transitions = try await EnrolmentTransitions.of(enrolmentID, on: req.db)
         let timelines = Timelines(db: req.db)
         let timeline = try await
-            (timelines.entries(for: enrolment, definition: definition, t: t) + timelines.otherRoutes(others, t: t))
+            (timelines.entries(for: enrolment, definition: definition, t: t, transitions: transitions)
+            + timelines.otherRoutes(others, t: t))
             .sorted { ($0.date, $0.recordedAt) > ($1.date, $1.recordedAt) }
         let team = try await GuidanceAssignment.query(on: req.db).filter(\.$enrolment.$id == enrolmentID).filter(
             \.$endsOn == nil
@@ -122,7 +125,8 @@ struct ParticipantWebController {
             model.ownAccount = try await OwnAccountWebController.part(
                 for: person, errors: accountErrors, on: req.db, now: req.clock.now())
         }
-        let hours = try await HoursOverview.load(for: enrolment, definition: definition, today: scope.today, on: req.db)
+        let hours = try await HoursOverview.load(
+            for: enrolment, definition: definition, today: scope.today, on: req.db, transitions: transitions)
         model.hours = hours.rows.map(HoursWebController.row)
         model.hoursWeekStart = hours.weekStart.iso
         model.hoursWindow = hours.window
@@ -138,7 +142,9 @@ struct ParticipantWebController {
         enrolment.$cohort.value = cohort
         let (asOf, asOfErrors) = AsOfQuery.read(req, today: scope.today)
         model.signals =
-            try await Attention.items(for: [enrolment], actor: scope.actor, asOf: asOf, on: req.db).first?.signals ?? []
+            try await Attention.items(
+                for: [enrolment], actor: scope.actor, asOf: asOf, on: req.db, transitions: transitions
+            ).first?.signals ?? []
         model.signalsAsOf = asOf == scope.today ? nil : asOf.iso
         model.signalsAsOfErrors = asOfErrors
         model.notes = try await NoteRows.latest(try await scope.notes(of: enrolment), actor: scope.actor)
@@ -169,7 +175,8 @@ struct ParticipantWebController {
             }
         let week = scope.today.startOfWeek
         model.schedule = try await Schedules.days(
-            for: enrolment, definition: definition, from: week, to: week.adding(days: 13), on: req.db
+            for: enrolment, definition: definition, from: week, to: week.adding(days: 13), on: req.db,
+            transitions: transitions
         ).map {
             ScheduleDay(date: $0.date.iso, activities: Schedules.text($0, t), places: $0.places.joined(separator: ", "))
         }
