@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import OpstapDomain
 import OpstapViews
 import Vapor
@@ -19,23 +20,34 @@ struct Scope: Sendable {
     let today: SimpleDate
     /// Where the people this scope resolves are noted for the access log (nil outside a request).
     let recorder: AccessRecorder?
+    /// The partner programmes once read in this request (nil outside a request: read each time).
+    let partnerProgrammes: PartnerProgrammesMemo?
 
-    init(actor: Actor, db: any Database, today: SimpleDate, recorder: AccessRecorder? = nil) {
+    init(
+        actor: Actor, db: any Database, today: SimpleDate, recorder: AccessRecorder? = nil,
+        partnerProgrammes: PartnerProgrammesMemo? = nil
+    ) {
         self.actor = actor
         self.db = db
         self.today = today
         self.recorder = recorder
+        self.partnerProgrammes = partnerProgrammes
     }
 
     /// The same actor and day on another handle of the database (a transaction).
-    func on(_ db: any Database) -> Scope { Scope(actor: actor, db: db, today: today, recorder: recorder) }
+    func on(_ db: any Database) -> Scope {
+        Scope(actor: actor, db: db, today: today, recorder: recorder, partnerProgrammes: partnerProgrammes)
+    }
 
     // MARK: Programmes and cohorts
 
     func partnerProgrammeIDs() async throws -> [UUID] {
-        try await ProgrammePartner.query(on: db)
+        if let known = partnerProgrammes?.ids { return known }
+        let ids = try await ProgrammePartner.query(on: db)
             .filter(\.$organisation.$id == actor.organisationID)
             .all(\.$programme.$id)
+        partnerProgrammes?.ids = ids
+        return ids
     }
 
     /// Programmes the actor's organisation partners in, plus drafts it owns.
@@ -191,8 +203,32 @@ extension Scope {
     }
 }
 
+/// The actor's partner programmes, read once in a request: every scope query starts from them,
+/// and a coordinator's start page built thirteen such queries, each reading them again.
+/// Publishing a version, the one write that changes them, forgets them.
+final class PartnerProgrammesMemo: Sendable {
+    private let box = NIOLockedValueBox<[UUID]?>(nil)
+
+    var ids: [UUID]? {
+        get { box.withLockedValue { $0 } }
+        set { box.withLockedValue { $0 = newValue } }
+    }
+
+    private struct Key: StorageKey { typealias Value = PartnerProgrammesMemo }
+
+    /// The request's memo, made at its first scope.
+    static func of(_ req: Request) -> PartnerProgrammesMemo {
+        if let memo = req.storage[Key.self] { return memo }
+        let memo = PartnerProgrammesMemo()
+        req.storage[Key.self] = memo
+        return memo
+    }
+}
+
 extension Request {
     func scope() throws -> Scope {
-        Scope(actor: try requireActor(), db: db, today: clock.today, recorder: accessRecorder)
+        Scope(
+            actor: try requireActor(), db: db, today: clock.today, recorder: accessRecorder,
+            partnerProgrammes: PartnerProgrammesMemo.of(self))
     }
 }

@@ -89,6 +89,8 @@ struct ProgrammeOperations {
             programme.$owner.id = owner
             try await programme.save(on: tx)
         }
+        // The partners may have changed: later scope queries of this request read them again.
+        scope.partnerProgrammes?.ids = nil
         return version
     }
 
