@@ -273,27 +273,33 @@ import Vapor
 
 @Suite struct PlacementGuardTests {
     @Test func anEndedEnrolmentIsNotPlacedAndAParticipantIsNotPlacedTwiceAtOneLocation() async throws {
-        try await withOpstap { app in
-            let lookups = DemoLookups(db: app.db)
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            // The hospital has room: only the guards refuse.
             let alrijne = try #require(
-                try await Location.query(on: app.db).filter(\.$name == "Alrijne Ziekenhuis Leiden").first())
-            let supervisor = try await lookups.user("werkbegeleider.leiden@opstap.demo")
-            let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+                try await Location.query(on: app.db).filter(\.$organisation.$id == p.organisations.alrijne).first())
+            try await LocationPlaces(locationID: alrijne.requireID(), startsOn: "2026-11-01", endsOn: nil, places: 5)
+                .create(on: app.db)
+            let supervisor = p.user(.workSupervisor)
+            let api = try await p.api(.coordinator)
             func body(_ start: String, hours: Int = 8) -> String {
                 #"{"locationId":"\#(alrijne.id!)","supervisorId":"\#(supervisor.id!)","startsOn":"\#(start)","weekdays":["monday"],"hoursPerWeek":\#(hours)}"#
             }
-            let completed = try await lookups.enrolment(in: "Instroom september 2024", state: .completed)
+            // Through the three phases of the route and completed on 16 November.
+            let d = { (iso: String) in SimpleDate(iso)! }
+            let ended = try await p.participant(commands: [
+                .startPhase(code: "vooropleiding", on: d("2026-09-21")),
+                .completePhase(result: .passed, on: d("2026-10-05")), .startPhase(code: "mbo-1", on: d("2026-10-05")),
+                .completePhase(result: .passed, on: d("2026-10-19")), .startPhase(code: "mbo-2", on: d("2026-10-19")),
+                .completePhase(result: .passed, on: d("2026-11-16")),
+                .complete(outcomeCode: "bbl", on: d("2026-11-16")),
+            ])
+            let completed = try #require(try await Enrolment.find(ended.requireID(), on: app.db))
+            #expect(completed.state == .completed)
             #expect(
                 try await api.send(.POST, "/api/v1/enrolments/\(completed.id!)/placements", json: body("2027-03-01"))
                     .status == .conflict)
-            let placed = Set(try await Placement.query(on: app.db).all(\.$enrolment.$id))
-            let cohort = try await lookups.cohort("Instroom september 2024")
-            let running = try #require(
-                try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).filter(
-                    \.$state == EnrolmentState.inPhase
-                )
-                .all()
-                .first { !placed.contains($0.id!) })
+            let running = try await p.participant()
             let first = try await api.send(
                 .POST, "/api/v1/enrolments/\(running.id!)/placements", json: body("2026-12-07"))
             let second = try await api.send(
