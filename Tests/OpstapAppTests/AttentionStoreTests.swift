@@ -9,8 +9,6 @@ import Vapor
 /// Today's attention list comes from stored signals: it must say exactly what computing every
 /// participant from scratch says, for any number of participants, and follow every change at once.
 @Suite struct AttentionStoreTests {
-    static let coordinator = "coordinator.leiden@opstap.demo"
-
     /// Every page of today's list over the API.
     func wholeList(_ api: APIClient) async throws -> [APIAttention] {
         var items: [APIAttention] = []
@@ -50,11 +48,12 @@ import Vapor
     }
 
     @Test func moreThanTwoThousandRunningParticipantsAreAllListedAsComputed() async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
             // 2,100 participants of a cohort that started in October 2023, in mbo-2 since September 2025
             // without a single hour recorded: every one of them is behind on hours.
-            let cohort = try await ParticipantImportTests.transferCohort(app, capacity: 2_100)
-            let api = try await APIClient.forUser(app, Self.coordinator)
+            let p = try await ParticipantImportTests.partnership(app)
+            let cohort = try await ParticipantImportTests.transferCohort(p, capacity: 2_100)
+            let api = try await p.api(.coordinator)
             let rows = (0..<2_100).map {
                 "Naam\($0);Achterstand;1990-01-01;X;02-10-2023;02-10-2023;19-02-2024;01-09-2025"
             }
@@ -79,7 +78,7 @@ import Vapor
                 try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.requireID()).all(\.$id))
             #expect(imported.count == 2_100)
             #expect(imported.isSubset(of: Set(listed.map(\.enrolmentId))), "every imported participant is listed")
-            same(listed, try await computed(app, Self.coordinator))
+            same(listed, try await computed(app, p.email(.coordinator)))
             #expect(
                 try await StoredAttention.query(on: app.db).filter(\.$id ~~ Array(imported)).filter(\.$rank > 0).count()
                     == 2_100)
@@ -87,13 +86,21 @@ import Vapor
     }
 
     @Test func aContactRecordedNowTakesTheSignalOffTheListAtOnce() async throws {
-        try await withOpstap { app in
-            let coach = try await APIClient.forUser(app, "coach.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            // One participant falls behind on hours; the other was last spoken to on 1 October.
+            try await p.hours(for: try await p.participant(team: [.coach]), fallingBehind: true)
+            let quietOne = try await p.participant(team: [.coach])
+            let coach = try await p.api(.coach)
+            let earlier = #"{"text":"Kennismaking","level":"team","contactOn":"2026-10-01"}"#
+            #expect(
+                try await coach.send(.POST, "/api/v1/enrolments/\(quietOne.id!)/notes", json: earlier).status
+                    == .created)
             let before = try await wholeList(coach)
-            same(before, try await computed(app, "coach.kansrijk@opstap.demo"))
+            same(before, try await computed(app, p.email(.coach)))
             let quiet = try #require(
-                before.first { $0.signals.contains { $0.kind == .noContact } },
-                "the demo has a participant without recent contact")
+                before.first { $0.signals.contains { $0.kind == .noContact } }, "no contact since 1 October")
+            #expect(quiet.enrolmentId == quietOne.id)
             let note =
                 #"{"text":"Telefonisch gesproken over het rooster","level":"team","contactOn":"\#(testToday.iso)"}"#
             #expect(
@@ -102,14 +109,18 @@ import Vapor
             let after = try await wholeList(coach)
             #expect(
                 after.first { $0.enrolmentId == quiet.enrolmentId }?.signals.contains { $0.kind == .noContact } != true)
-            same(after, try await computed(app, "coach.kansrijk@opstap.demo"))
+            same(after, try await computed(app, p.email(.coach)))
         }
     }
 
     @Test func withdrawingTakesAParticipantOffTheListAtOnce() async throws {
-        try await withOpstap { app in
-            let coordinator = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            // Two participants falling behind on hours: both are on the list.
+            for _ in 0..<2 { try await p.hours(for: try await p.participant(), fallingBehind: true) }
+            let coordinator = try await p.api(.coordinator)
             let before = try await wholeList(coordinator)
+            #expect(before.count == 2)
             let flagged = try #require(before.first)
             let withdraw = #"{"kind":"withdraw","exitReason":"movedAway","date":"\#(testToday.iso)"}"#
             #expect(
@@ -118,24 +129,38 @@ import Vapor
                 ).status == .ok)
             let after = try await wholeList(coordinator)
             #expect(!after.contains { $0.enrolmentId == flagged.enrolmentId })
-            same(after, try await computed(app, "coordinator.kansrijk@opstap.demo"))
+            #expect(after.count == 1)
+            same(after, try await computed(app, p.email(.coordinator)))
         }
     }
 
     @Test func theIntegrationDeadlineIsLeftOutForThoseWhoMayNotSeeIt() async throws {
-        try await withOpstap { app in
-            for email in [
-                "coach.kansrijk@opstap.demo", "werkbegeleider.kansrijk@opstap.demo", "coordinator.leiden@opstap.demo",
-            ] {
-                let api = try await APIClient.forUser(app, email)
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            // A participant whose civic-integration deadline falls in two weeks: within the warning time.
+            let enrolment = try await p.participant(team: [.coach, .workSupervisor])
+            let person = try #require(try await Person.find(enrolment.$person.id, on: app.db))
+            person.intake.civicIntegration.deadline = testToday.adding(weeks: 2)
+            try await person.save(on: app.db)
+            var warnedMaySee: [Bool] = []
+            var mayNotSee = 0
+            for role in [Role.coach, .workSupervisor, .coordinator] {
+                let email = p.email(role)
+                let api = try await p.api(role)
                 let listed = try await wholeList(api)
                 same(listed, try await computed(app, email))
                 let actor = try await DemoLookups(db: app.db).actor(email)
-                if !actor.seesIntegrationDeadline {
-                    #expect(
-                        !listed.contains { $0.signals.contains { $0.kind == .integrationDeadlineNear } }, "\(email)")
+                let warned = listed.contains { $0.signals.contains { $0.kind == .integrationDeadlineNear } }
+                if actor.seesIntegrationDeadline {
+                    warnedMaySee.append(warned)
+                } else {
+                    mayNotSee += 1
+                    #expect(!warned, "\(email)")
                 }
             }
+            // Both kinds of reader are there, and those who may see the deadline are warned.
+            #expect(mayNotSee > 0)
+            #expect(!warnedMaySee.isEmpty && warnedMaySee.allSatisfy { $0 })
         }
     }
 }

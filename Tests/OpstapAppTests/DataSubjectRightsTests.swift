@@ -22,12 +22,14 @@ import Vapor
     }
 
     @Test func theExportHoldsThePersonsHoursWithTheirDatesAndIsLogged() async throws {
-        try await withOpstap { app in
-            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
+            try await p.hours(for: enrolment)
             let personID = enrolment.$person.id
             let stored = try await HourEntry.query(on: app.db).filter(\.$enrolment.$id == enrolment.requireID()).all()
             #expect(!stored.isEmpty)
-            let api = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
+            let api = try await p.api(.coordinator)
             let response = try await api.send(.GET, "/api/v1/persons/\(personID)/export")
             #expect(response.status == .ok)
             let json = try #require(
@@ -41,14 +43,14 @@ import Vapor
             // The read is in the access log, the act in the security log, in the coordinator's name.
             let views = try await AccessLogEntry.query(on: app.db).filter(\.$person.$id == personID).all(\.$view)
             #expect(views.contains("export"))
-            let coordinator = try await DemoLookups(db: app.db).user("coordinator.kansrijk@opstap.demo")
+            let coordinator = p.user(.coordinator)
             let events = try await SecurityEvent.query(on: app.db)
                 .filter(\.$kind == SecurityEventKind.personExported.rawValue).all()
             #expect(events.map(\.userID) == [coordinator.id])
             #expect(events.first?.detail == "person \(personID.uuidString)")
 
             // The readable export shows the same hours, in Dutch.
-            let web = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
+            let web = try await p.web(.coordinator)
             let page = try await web.get("/persons/\(personID)/export")
             #expect(page.status == .ok)
             #expect(page.body.string.contains("Uren en aanwezigheid (\(stored.count))"))
@@ -57,12 +59,15 @@ import Vapor
     }
 
     @Test func everyNewRouteIsNotFoundForAnotherOrganisationAndRefusedWithoutTheRight() async throws {
-        try await withOpstap { app in
-            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom september 2024", state: .inPhase)
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let other = try await TestPartnership.make(app, name: "Ander")
+            let enrolment = try await p.participant()
             let id = enrolment.$person.id
-            let outsider = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
-            let hr = try await APIClient.forUser(app, "hr.leiden@opstap.demo")
-            let reporting = try await APIClient.forUser(app, "rapportage.leiden@opstap.demo")
+            // The other partnership's coordinator; HR and reporting of the participant's own one.
+            let outsider = try await other.api(.coordinator)
+            let hr = try await p.api(.employerHR)
+            let reporting = try await p.api(.reporting)
             for (client, expected) in [(outsider, HTTPStatus.notFound), (hr, .forbidden), (reporting, .notFound)] {
                 #expect(try await client.send(.GET, "/api/v1/persons/\(id)/export").status == expected)
                 #expect(try await client.send(.GET, "/api/v1/persons/\(id)/erasure").status == expected)
@@ -72,7 +77,7 @@ import Vapor
                 #expect(try await client.send(.PUT, "/api/v1/persons/\(id)/restriction").status == expected)
                 #expect(try await client.send(.DELETE, "/api/v1/persons/\(id)/restriction").status == expected)
             }
-            let web = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
+            let web = try await other.web(.coordinator)
             for path in ["privacy", "export", "export.json", "erase"] {
                 #expect(try await web.get("/persons/\(id)/\(path)").status == .notFound, "\(path)")
             }
@@ -147,10 +152,11 @@ import Vapor
     }
 
     @Test func erasureWithoutHoldDeletesEverythingButKeepsTheChainedLogsIntact() async throws {
-        try await withOpstap { app in
-            let candidacy = try await DemoLookups(db: app.db).candidacy(in: "Op je plek in de zorg", stage: .referred)
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let candidacy = try await p.candidate(upTo: .referred)
             let personID = candidacy.$person.id
-            let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+            let api = try await p.api(.coordinator)
             #expect(try await api.send(.GET, "/api/v1/persons/\(personID)").status == .ok)
             _ = try await AuditChain.sealAll(on: app.db)
             let logged = try await AccessLogEntry.query(on: app.db).filter(\.$person.$id == personID).all(\.$id)
@@ -181,12 +187,13 @@ import Vapor
     }
 
     @Test func aRestrictedPersonLeavesListsButTheFileStaysReadable() async throws {
-        try await withOpstap { app in
-            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom september 2024", state: .inPhase)
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
             let personID = enrolment.$person.id
             let list = "/api/v1/enrolments?cohortId=\(enrolment.$cohort.id)&pageSize=100"
-            let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
-            let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+            let web = try await p.web(.coordinator)
+            let api = try await p.api(.coordinator)
             #expect(try await api.send(.GET, list).body.string.contains(enrolment.id!.uuidString))
 
             #expect(try await web.post("/persons/\(personID)/restriction", []).status == .seeOther)

@@ -11,11 +11,10 @@ import Vapor
 /// their own, and after a form the focus back on the part it changed, with a confirmation
 /// that names what was saved for whom.
 @Suite struct DossierTests {
-    static let coach = "coach.kansrijk@opstap.demo"
-
-    func participant(_ app: Application) async throws -> (Enrolment, Person) {
-        let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
-        return (enrolment, try await enrolment.$person.get(on: app.db))
+    /// A participant in the first phase of their stream, with the partnership's coach in their team.
+    func participant(_ p: inout TestPartnership) async throws -> (Enrolment, Person) {
+        let enrolment = try await p.participant(team: [.coach])
+        return (enrolment, try await enrolment.$person.get(on: p.app.db))
     }
 
     /// The summary card's markup: from the overview part to the next part.
@@ -26,22 +25,25 @@ import Vapor
     }
 
     @Test func theSummaryCardShowsWhatTheRecordsSay() async throws {
-        try await withOpstap { app in
-            let (enrolment, _) = try await participant(app)
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let (enrolment, _) = try await participant(&p)
             let id = try enrolment.requireID()
+            // Hours up to Friday, so the hours figures are not all zero.
+            try await p.hours(for: enrolment)
             // A team member with a phone number, and a contact moment the day before yesterday.
             let assignment = try #require(
                 try await GuidanceAssignment.query(on: app.db).filter(\.$enrolment.$id == id).filter(\.$endsOn == nil)
                     .with(\.$user).first())
             assignment.user.phone = "06 1234 5678"
             try await assignment.user.save(on: app.db)
-            let api = try await APIClient.forUser(app, Self.coach)
+            let api = try await p.api(.coach)
             let note = try await api.send(
                 .POST, "/api/v1/enrolments/\(id)/notes",
                 json: #"{"text":"Gebeld over het rooster","level":"team","contactOn":"2026-11-21"}"#)
             #expect(note.status == .created)
 
-            let page = try await WebClient.login(app, Self.coach).get("/participants/\(id)").body.string
+            let page = try await p.web(.coach).get("/participants/\(id)").body.string
             let card = try summaryCard(page)
             // It comes before every other part.
             #expect(page.range(of: "id=\"overview\"")!.lowerBound < page.range(of: "id=\"journal\"")!.lowerBound)
@@ -81,10 +83,11 @@ import Vapor
     }
 
     @Test func theInPageMenuReachesEveryPartAndNoStepFormIsOnTheDossier() async throws {
-        try await withOpstap { app in
-            let (enrolment, _) = try await participant(app)
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let (enrolment, _) = try await participant(&p)
             let id = try enrolment.requireID()
-            let page = try await WebClient.login(app, Self.coach).get("/participants/\(id)").body.string
+            let page = try await p.web(.coach).get("/participants/\(id)").body.string
             let menu = try #require(page.components(separatedBy: "<nav class=\"in-page\"").dropFirst().first)
                 .components(separatedBy: "</nav>")[0]
             let targets = menu.components(separatedBy: "href=\"#").dropFirst().map { String($0.prefix { $0 != "\"" }) }
@@ -108,10 +111,11 @@ import Vapor
     }
 
     @Test func aStepOpensItsOwnFormKeepsWhatWasTypedAndReturnsToTheOverview() async throws {
-        try await withOpstap { app in
-            let (enrolment, person) = try await participant(app)
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let (enrolment, person) = try await participant(&p)
             let id = try enrolment.requireID()
-            let web = try await WebClient.login(app, Self.coach)
+            let web = try await p.web(.coach)
             let step = try await web.get("/participants/\(id)/step/pause")
             #expect(step.status == .ok)
             #expect(step.body.string.contains("<h1>Pauzeren: \(person.fullName)</h1>"))
@@ -150,10 +154,11 @@ import Vapor
     }
 
     @Test func aNoteLandsInTheJournalWithItsConfirmationAndAnErrorKeepsTheText() async throws {
-        try await withOpstap { app in
-            let (enrolment, person) = try await participant(app)
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let (enrolment, person) = try await participant(&p)
             let id = try enrolment.requireID()
-            let web = try await WebClient.login(app, Self.coach)
+            let web = try await p.web(.coach)
             let wrong = try await web.post(
                 "/participants/\(id)/notes", [("text", "Bezoek thuis"), ("level", "team"), ("contactOn", "32-11-2026")])
             #expect(wrong.status == .badRequest)
@@ -171,11 +176,14 @@ import Vapor
     }
 
     @Test func aUserOfAnotherOrganisationFindsNoStepPage() async throws {
-        try await withOpstap { app in
-            let (enrolment, _) = try await participant(app)
-            let outsider = try await WebClient.login(app, "coach.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let other = try await TestPartnership.make(app, name: "Ander")
+            let (enrolment, _) = try await participant(&p)
+            // The other partnership's coach; the teacher of the participant's own programme.
+            let outsider = try await other.web(.coach)
             #expect(try await outsider.get("/participants/\(enrolment.id!)/step/pause").status == .notFound)
-            let teacher = try await WebClient.login(app, "docent.kansrijk@opstap.demo")
+            let teacher = try await p.web(.teacher)
             #expect(try await teacher.get("/participants/\(enrolment.id!)/step/pause").status == .forbidden)
         }
     }
@@ -217,11 +225,12 @@ import Vapor
     }
 
     @Test func everyOtherActIsAFoldedFormThatVolgendeStapNames() async throws {
-        try await withOpstap { app in
-            let (enrolment, _) = try await participant(app)
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let (enrolment, _) = try await participant(&p)
             let id = try enrolment.requireID()
             // The coordinator may do everything on a running file: place, plan, assign, write.
-            let page = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo").get("/participants/\(id)")
+            let page = try await p.web(.coordinator).get("/participants/\(id)")
                 .body.string
             let folds = [
                 "add-placement", "set-status", "add-task", "plan-review", "add-goal", "add-note",
@@ -247,7 +256,7 @@ import Vapor
             #expect(steps.contains("href=\"/participants/\(id)/step/pause\""))
 
             // A placement refused for a missing field comes back open, with the error in it.
-            let wrong = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo").post(
+            let wrong = try await p.web(.coordinator).post(
                 "/participants/\(id)/placements", [("startsOn", "2026-12-01"), ("hoursPerWeek", "16")])
             #expect(wrong.status == .badRequest)
             #expect(wrong.body.string.contains("<details class=\"form-fold\" id=\"add-placement\" open=\"\">"))
@@ -255,12 +264,14 @@ import Vapor
     }
 
     @Test func theSignalsNameTheirProgrammesThresholdsAndWhereTheyAreSet() async throws {
-        try await withOpstap { app in
-            let (enrolment, _) = try await participant(app)
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let other = try await TestPartnership.make(app, name: "Ander")
+            let (enrolment, _) = try await participant(&p)
             let id = try enrolment.requireID()
             let version = try await enrolment.$programmeVersion.get(on: app.db)
             let guidance = version.definition.guidance
-            let coach = try await WebClient.login(app, Self.coach)
+            let coach = try await p.web(.coach)
             let t = Translator(.nl)
             let attendance = t(
                 .signalRuleAttendance, String(Int((guidance.attendanceThreshold * 100).rounded())),
@@ -293,7 +304,8 @@ import Vapor
             #expect(attention.contains("href=\"\(programmeHref)#signal-settings\""))
             #expect(try await coach.get(programmeHref).body.string.contains("id=\"signal-settings\""))
             // Nobody of another partnership sees the rules of a programme they do not run.
-            #expect(!attention.contains("Op je plek in de zorg"))
+            #expect(attention.contains(programme.name))
+            #expect(!attention.contains(other.programme.name))
         }
     }
 }

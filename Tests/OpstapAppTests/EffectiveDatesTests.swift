@@ -9,8 +9,14 @@ import Vapor
 /// happened, the clock only says when it was recorded, and everything computed from dates
 /// follows the effective dates.
 @Suite struct EffectiveDatesTests {
-    /// A Leiden permit holder referred in September 2023, selected, and enrolled in a new cohort
-    /// that started on 2 October 2023 — all entered today (22 November 2026).
+    /// A partnership whose programme was published in June 2023, so a cohort of that autumn falls
+    /// under it.
+    func partnership(_ app: Application) async throws -> TestPartnership {
+        try await TestPartnership.make(app, publishedOn: SimpleDate("2023-06-01")!)
+    }
+
+    /// A permit holder referred in September 2023, selected, and enrolled in a new cohort that
+    /// started on 2 October 2023 — all entered today (22 November 2026) by the coordinator.
     struct Running {
         let api: APIClient
         let candidateID: UUID
@@ -18,12 +24,13 @@ import Vapor
         let cohortID: UUID
     }
 
+    func enterRunningParticipant(_ p: TestPartnership) async throws -> Running {
+        try await enterRunningParticipant(try await p.api(.coordinator), programme: p.programme)
+    }
+
     func enterRunningParticipant(
-        _ app: Application, bsn: String = "123456782", enrolledOn: String = "2023-10-02"
+        _ api: APIClient, programme: Programme, bsn: String = "123456782", enrolledOn: String = "2023-10-02"
     ) async throws -> Running {
-        let lookups = DemoLookups(db: app.db)
-        let programme = try await lookups.programme("Op je plek in de zorg")
-        let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
         let cohort = try await api.send(
             .POST, "/api/v1/cohorts",
             json: """
@@ -65,8 +72,9 @@ import Vapor
     }
 
     @Test func aCohortThatBeganIn2023IsEnteredWithItsRealCalendar() async throws {
-        try await withOpstap { app in
-            let running = try await enterRunningParticipant(app)
+        try await withOpstap(demo: false) { app in
+            let p = try await partnership(app)
+            let running = try await enterRunningParticipant(p)
             let transitions = "/api/v1/enrolments/\(running.enrolmentID)/transitions"
             for body in [
                 #"{"kind":"startPhase","phase":"vooropleiding","date":"2023-10-02"}"#,
@@ -102,26 +110,25 @@ import Vapor
             #expect(try running.api.decode(APIProblem.self, early).invalidParams?.map(\.code) == ["beforeEnrolment"])
 
             // The dashboard and goals start this participant on the day the first phase began.
-            let programme = try await DemoLookups(db: app.db).programme("Op je plek in de zorg")
-            let facts = try await ProgrammeFacts.load(programmeID: programme.id!, on: app.db)
+            let facts = try await ProgrammeFacts.load(programmeID: p.programme.id!, on: app.db)
             #expect(facts.first { $0.enrolmentID == running.enrolmentID }?.startedOn.iso == "2023-10-02")
         }
     }
 
     @Test func anEnrolmentDateInTheFutureOrBeforeTheReferralIsRefusedByField() async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
             let lookups = DemoLookups(db: app.db)
-            let candidacy = try await lookups.candidacy(in: "Kansrijk", stage: .selection)
-            try await lookups.scoreAll(candidacy, app: app, by: "coordinator.kansrijk@opstap.demo")
-            let api = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
+            // Referred 90 days before the cohort started (23 June 2026).
+            let candidacy = try await p.candidate(upTo: .selection)
+            try await lookups.scoreAll(candidacy, app: app, by: p.email(.coordinator))
+            let api = try await p.api(.coordinator)
             #expect(
                 try await api.send(
                     .POST, "/api/v1/candidates/\(candidacy.id!)/decision",
                     json: #"{"decision":"selected","reason":"ok"}"#
                 ).status == .ok)
-            let cohort = try await lookups.cohort("Instroom oktober 2026")
-            cohort.capacity = 100
-            try await cohort.save(on: app.db)
+            let cohort = p.cohort
             let future = try await api.send(
                 .POST, "/api/v1/enrolments",
                 json: #"{"candidateId":"\#(candidacy.id!)","cohortId":"\#(cohort.id!)","enrolledOn":"2026-12-01"}"#)
@@ -135,7 +142,7 @@ import Vapor
             #expect(try await Enrolment.query(on: app.db).filter(\.$candidacy.$id == candidacy.id!).count() == 0)
 
             // The web form says the same next to the field and keeps nothing.
-            let web = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
+            let web = try await p.web(.coordinator)
             let page = try await web.post(
                 "/candidates/\(candidacy.id!)/enrol",
                 [("cohortId", cohort.id!.uuidString), ("enrolledOn", "2026-12-01")])
@@ -154,9 +161,10 @@ import Vapor
     }
 
     @Test func theDossierTimelineShowsAStepEnteredLate() async throws {
-        try await withOpstap { app in
-            let running = try await enterRunningParticipant(app)
-            let dossier = try await WebClient.login(app, "coordinator.leiden@opstap.demo").get(
+        try await withOpstap(demo: false) { app in
+            let p = try await partnership(app)
+            let running = try await enterRunningParticipant(p)
+            let dossier = try await p.web(.coordinator).get(
                 "/participants/\(running.enrolmentID)"
             ).body.string
             // Enrolled on 2 October 2023, recorded on 22 November 2026.
@@ -167,8 +175,9 @@ import Vapor
     }
 
     @Test func attentionCanBeSeenAsOfAPastDay() async throws {
-        try await withOpstap { app in
-            let running = try await enterRunningParticipant(app)
+        try await withOpstap(demo: false) { app in
+            let p = try await partnership(app)
+            let running = try await enterRunningParticipant(p)
             let transitions = "/api/v1/enrolments/\(running.enrolmentID)/transitions"
             #expect(
                 try await running.api.send(
@@ -201,7 +210,7 @@ import Vapor
             #expect(try await running.api.send(.GET, "/api/v1/attention?asOf=15-05-2024x").status == .badRequest)
 
             // The page and the dossier show the same day.
-            let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+            let web = try await p.web(.coordinator)
             let page = try await web.get("/attention?asOf=2024-05-15").body.string
             #expect(page.contains("Wie had aandacht nodig op 15 mei 2024"))
             #expect(page.contains("Hanna Oudgediende"))
@@ -212,13 +221,16 @@ import Vapor
 
     @Test func someoneWhoWithdrewCanBeReferredAgainAndEsfCountsThemOnce() async throws {
         try await withOpstap { app in
-            let running = try await enterRunningParticipant(app, enrolledOn: "2024-01-08")
+            // The demo's Leiden programme: its ESF+ funding stream is the subject.
+            let programme = try await DemoLookups(db: app.db).programme("Op je plek in de zorg")
+            let running = try await enterRunningParticipant(
+                try await APIClient.forUser(app, "coordinator.leiden@opstap.demo"), programme: programme,
+                enrolledOn: "2024-01-08")
             let transitions = "/api/v1/enrolments/\(running.enrolmentID)/transitions"
             #expect(
                 try await running.api.send(
                     .POST, transitions, json: #"{"kind":"startPhase","phase":"vooropleiding","date":"2024-01-08"}"#
                 ).status == .ok)
-            let programme = try await DemoLookups(db: app.db).programme("Op je plek in de zorg")
             let enrolment = try #require(try await Enrolment.find(running.enrolmentID, on: app.db))
             let again =
                 #"{"existingPersonId":"\#(enrolment.$person.id)","givenName":"","familyName":"","dateOfBirth":"","gender":"woman","bsn":"","programmeId":"\#(programme.id!)","stream":"statushouders","referredOn":"2024-09-02"}"#

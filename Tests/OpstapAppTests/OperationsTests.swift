@@ -10,8 +10,12 @@ import Vapor
 /// Operating Opstap: request ids, metrics, refused NUL characters, idempotent retries, 503 on
 /// an overloaded database, and state that several app servers share through the database.
 @Suite struct OperationsTests {
-    private func participant(_ app: Application) async throws -> Enrolment {
-        try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
+    /// A partnership and a participant in their first phase, with its coach and work supervisor
+    /// in their team.
+    private func participant(_ app: Application) async throws -> (TestPartnership, Enrolment) {
+        var p = try await TestPartnership.make(app)
+        let enrolment = try await p.participant(team: [.coach, .workSupervisor])
+        return (p, enrolment)
     }
 
     private func noteTexts(_ app: Application, like prefix: String) async throws -> [String] {
@@ -38,9 +42,9 @@ import Vapor
     }
 
     @Test func metricsCountRequestsByRoutePatternAndStatusAndOnlyLoopbackOrTheTokenReadsThem() async throws {
-        try await withOpstap { app in
-            let enrolment = try await participant(app)
-            let coach = try await APIClient.forUser(app, "coach.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            let (p, enrolment) = try await participant(app)
+            let coach = try await p.api(.coach)
             #expect(try await coach.send(.GET, "/api/v1/enrolments/\(enrolment.id!)").status == .ok)
             let metrics = try await send(app, .GET, "/metrics")
             #expect(metrics.status == .ok)
@@ -73,9 +77,10 @@ import Vapor
     }
 
     @Test func aFinishedImportIsCountedAsAJobRunInTheMetrics() async throws {
-        try await withOpstap { app in
-            let programme = try await DemoLookups(db: app.db).programme("Kansrijk")
-            let api = try await APIClient.forUser(app, "intake.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let programme = p.programme
+            let api = try await p.api(.intakeOfficer)
             let created = try await api.send(
                 .POST, "/api/v1/programmes/\(programme.id!)/candidate-imports",
                 json:
@@ -162,9 +167,9 @@ import Vapor
     }
 
     @Test func aNULCharacterIsRefusedWith400InTheAPIAndInFormsAndNothingIsStored() async throws {
-        try await withOpstap { app in
-            let enrolment = try await participant(app)
-            let coach = try await APIClient.forUser(app, "coach.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            let (p, enrolment) = try await participant(app)
+            let coach = try await p.api(.coach)
             let api = try await coach.send(
                 .POST, "/api/v1/enrolments/\(enrolment.id!)/notes",
                 json: #"{"text":"nul-api-a\u0000b","level":"partners"}"#)
@@ -180,7 +185,7 @@ import Vapor
             let query = try await coach.send(.GET, "/api/v1/candidates?name=a%00b")
             #expect(query.status == .badRequest)
 
-            let web = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
+            let web = try await p.web(.coach)
             let form = try await web.post(
                 "/participants/\(enrolment.id!)/notes", [("text", "nul-web-a\u{0}b"), ("level", "partners")])
             #expect(form.status == .badRequest)
@@ -190,9 +195,9 @@ import Vapor
     }
 
     @Test func aRetriedPostWithTheSameIdempotencyKeyGetsTheFirstAnswerAndCreatesOnce() async throws {
-        try await withOpstap { app in
-            let enrolment = try await participant(app)
-            let coach = try await APIClient.forUser(app, "coach.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            let (p, enrolment) = try await participant(app)
+            let coach = try await p.api(.coach)
             let path = "/api/v1/enrolments/\(enrolment.id!)/notes"
             func post(_ client: APIClient, key: String, text: String) async throws -> HTTPResult {
                 var headers = HTTPHeaders()
@@ -217,7 +222,7 @@ import Vapor
             #expect(other.status == .badRequest)
             #expect(try coach.decode(APIProblem.self, other).invalidParams?.map(\.code) == ["idempotencyKeyReused"])
             // Keys belong to their user: a colleague's equal key is a request of its own.
-            let colleague = try await APIClient.forUser(app, "werkbegeleider.kansrijk@opstap.demo")
+            let colleague = try await p.api(.workSupervisor)
             #expect(try await post(colleague, key: key, text: "idem-colleague").status == .created)
             // A refusal does not bind a key: corrected, the request runs.
             let fresh = UUID().uuidString
@@ -281,12 +286,12 @@ import Vapor
     }
 
     @Test func importProgressReachesOtherAppServersThroughTheDatabaseOnPostgreSQL() async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
             let user = try #require(
-                try await User.query(on: app.db).filter(\.$email == "coordinator.kansrijk@opstap.demo").with(
-                    \.$organisation
-                ).first())
-            let programme = try #require(try await Programme.query(on: app.db).first())
+                try await User.query(on: app.db).filter(\.$email == p.email(.coordinator)).with(\.$organisation)
+                    .first())
+            let programme = p.programme
             let record = ImportOperations.newRecord(
                 kind: .candidates, programmeID: try programme.requireID(), stream: "main", fileName: "x.csv",
                 content: "", rows: 1000, actor: try Actor(user: user, organisation: user.organisation))

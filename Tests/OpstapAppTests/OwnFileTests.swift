@@ -15,6 +15,17 @@ import Vapor
         try await WebClient.login(app, email, landing: "/mijn")
     }
 
+    /// A partnership and a participant in their first phase, with the coach and the work
+    /// supervisor in their team and an account of their own, signed in.
+    static func ownFile(_ app: Application) async throws -> (TestPartnership, Enrolment, WebClient) {
+        var p = try await TestPartnership.make(app)
+        let enrolment = try await p.participant(team: [.coach, .workSupervisor])
+        try await p.ownAccount(for: enrolment)
+        let me = try await WebClient.login(
+            app, p.email(.participant), password: TestPartnership.password, landing: "/mijn")
+        return (p, enrolment, me)
+    }
+
     /// The same browser with a language chosen in the menu.
     static func speaking(_ locale: String, _ client: WebClient) -> WebClient {
         WebClient(app: client.app, cookie: client.cookie + "; opstap_lang=" + locale, csrf: client.csrf)
@@ -51,11 +62,12 @@ import Vapor
     }
 
     @Test func everyStaffRouteIsNotFoundForAParticipantAndTheirPagesForStaff() async throws {
-        try await withOpstap { app in
-            let lookups = DemoLookups(db: app.db)
-            let other = try await lookups.enrolment(in: "Instroom oktober 2026", state: .inPhase)
-            let me = try await Self.participant(app)
-            let token = try await APIClient.forUser(app, Self.leiden)
+        try await withOpstap(demo: false) { app in
+            let (p, _, me) = try await Self.ownFile(app)
+            // Someone else's file: a participant of another partnership.
+            var ander = try await TestPartnership.make(app, name: "Ander")
+            let other = try await ander.participant()
+            let token = try await APIClient.forUser(app, p.email(.participant))
             let open: Set<String> = [
                 "health", "metrics", "static", "manifest.webmanifest", "login", "logout", "setup", "invite", "taal",
                 "activeren", "mijn",
@@ -88,21 +100,21 @@ import Vapor
             let home = try await me.get("/")
             #expect(home.headers.first(name: .location) == "/mijn")
             // And staff do not open a participant's pages.
-            let coach = try await WebClient.login(app, "coach.leiden@opstap.demo")
+            let coach = try await p.web(.coach)
             #expect(try await coach.get("/mijn").status == .notFound)
-            let staffToken = try await APIClient.forUser(app, "coach.leiden@opstap.demo")
+            let staffToken = try await p.api(.coach)
             #expect(try await staffToken.send(.GET, "/api/v1/me/week").status == .notFound)
         }
     }
 
     @Test func aCoachInvitesAndTheParticipantActivatesWithTheCodeFromTheLetter() async throws {
-        try await withOpstap { app in
-            let lookups = DemoLookups(db: app.db)
-            let enrolment = try await lookups.enrolment(in: "Instroom september 2024", state: .inPhase)
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
             let enrolmentID = try enrolment.requireID().uuidString
-            let coordinator = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+            let coordinator = try await p.web(.coordinator)
             let dossier = try await coordinator.get("/participants/\(enrolmentID)").body.string
-            #expect(dossier.contains("De deelnemer heeft nog geen account.") || dossier.contains("logt in met"))
+            #expect(dossier.contains("De deelnemer heeft nog geen account."))
             // A sign-in name that is neither an address nor a number is refused next to its field.
             let refused = try await coordinator.post(
                 "/participants/\(enrolmentID)/account", [("signIn", "geen nummer"), ("locale", "ti")])
@@ -166,9 +178,10 @@ import Vapor
     }
 
     @Test func aParticipantRecordsAndSendsInTheirWeekAndTheSupervisorApprovesIt() async throws {
-        try await withOpstap { app in
-            let me = try await Self.participant(app)
-            let user = try #require(try await User.query(on: app.db).filter(\.$email == Self.leiden).first())
+        try await withOpstap(demo: false) { app in
+            let (p, _, me) = try await Self.ownFile(app)
+            let user = try #require(
+                try await User.query(on: app.db).filter(\.$email == p.email(.participant)).first())
             // A day in the future and more than 12 hours: named next to their fields, nothing stored.
             let before = try await HourEntry.query(on: app.db).count()
             let bad = try await me.post(
@@ -196,7 +209,7 @@ import Vapor
             let sent = try #require(try await HourEntry.find(line.requireID(), on: app.db))
             #expect(sent.status == .submitted)
             // The work supervisor approves the week on their approvals page.
-            let supervisor = try await WebClient.login(app, "werkbegeleider.leiden@opstap.demo")
+            let supervisor = try await p.web(.workSupervisor)
             #expect(
                 try await supervisor.post("/hours/approvals", [("week", "2026-11-16")]).status == .seeOther)
             let decided = try #require(try await HourEntry.find(line.requireID(), on: app.db))
@@ -254,13 +267,13 @@ import Vapor
 /// reason an absence needs, and erasure taking the account with the person.
 @Suite struct OwnFileAroundTests {
     @Test func aStaffMembersPhoneNumberShowsOnTheTeamPagesOfTheirParticipants() async throws {
-        try await withOpstap { app in
-            let supervisor = try await WebClient.login(app, "werkbegeleider.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            let (p, _, me) = try await OwnFileTests.ownFile(app)
+            let supervisor = try await p.web(.workSupervisor)
             let wrong = try await supervisor.post("/account/phone", [("phone", "bel me")])
             #expect(wrong.status == .badRequest)
             #expect(wrong.body.string.contains("Vul een geldig telefoonnummer in"))
             #expect(try await supervisor.post("/account/phone", [("phone", "071 123 45 67")]).status == .seeOther)
-            let me = try await OwnFileTests.participant(app)
             let team = try await me.get("/mijn/team").body.string
             #expect(team.contains("href=\"tel:0711234567\""))
             #expect(team.contains("Bel 071 123 45 67"))
@@ -268,8 +281,8 @@ import Vapor
     }
 
     @Test func aParticipantNamesTheReasonOfAnAbsence() async throws {
-        try await withOpstap { app in
-            let me = try await OwnFileTests.participant(app)
+        try await withOpstap(demo: false) { app in
+            let (_, _, me) = try await OwnFileTests.ownFile(app)
             let fields: [(String, String)] = [
                 ("week", "2026-11-16"), ("date", "2026-11-21"), ("activity", "practice"), ("hours", "4"),
                 ("attendance", "excusedAbsence"), ("place", "Alrijne Ziekenhuis Leiden"),
@@ -282,12 +295,13 @@ import Vapor
     }
 
     @Test func erasureEndsTheParticipantsAccountAndItsCodes() async throws {
-        try await withOpstap { app in
-            let user = try #require(try await User.query(on: app.db).filter(\.$email == OwnFileTests.leiden).first())
+        try await withOpstap(demo: false) { app in
+            let (p, _, me) = try await OwnFileTests.ownFile(app)
+            let user = try #require(
+                try await User.query(on: app.db).filter(\.$email == p.email(.participant)).first())
             let personID = try #require(user.personID)
-            let me = try await OwnFileTests.participant(app)
             #expect(try await me.get("/mijn").status == .ok)
-            let coordinator = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+            let coordinator = try await p.web(.coordinator)
             let enrolment = try #require(
                 try await Enrolment.query(on: app.db).filter(\.$person.$id == personID).first())
             #expect(
@@ -309,11 +323,18 @@ import Vapor
 
 extension OwnFileAroundTests {
     @Test func theRouteTakesTheParticipantsOwnWordsUntilTheReviewIsSigned() async throws {
-        try await withOpstap { app in
-            let me = try await OwnFileTests.participant(app)
+        try await withOpstap(demo: false) { app in
+            let (p, shared, me) = try await OwnFileTests.ownFile(app)
+            // The coach writes a message shared with the participant.
+            #expect(
+                try await p.api(.coach).send(
+                    .POST, "/api/v1/enrolments/\(shared.id!)/notes",
+                    json: #"{"text":"Goed gedaan deze maand!","level":"participant"}"#
+                ).status == .created)
             let route = try await me.get("/mijn/route").body.string
             #expect(route.contains("Goed gedaan deze maand!"), "a message shared with the participant")
-            let user = try #require(try await User.query(on: app.db).filter(\.$email == OwnFileTests.leiden).first())
+            let user = try #require(
+                try await User.query(on: app.db).filter(\.$email == p.email(.participant)).first())
             let enrolment = try #require(
                 try await Enrolment.query(on: app.db).filter(\.$person.$id == user.personID!).first())
             let review = Review(
@@ -329,7 +350,7 @@ extension OwnFileAroundTests {
             #expect(
                 try await Review.find(review.requireID(), on: app.db)?.participantReflection
                     == "Het gaat goed op de afdeling.")
-            let api = try await APIClient.forUser(app, OwnFileTests.leiden)
+            let api = try await APIClient.forUser(app, p.email(.participant))
             #expect(
                 try await api.send(
                     .PUT, "/api/v1/me/reviews/\(reviewID)/reflection", json: #"{"text":"Ik wil meer uren."}"#
@@ -346,8 +367,8 @@ extension OwnFileAroundTests {
     }
 
     @Test func calendarManifestOverlapAndEditingThroughTheAPI() async throws {
-        try await withOpstap { app in
-            let me = try await OwnFileTests.participant(app)
+        try await withOpstap(demo: false) { app in
+            let (p, _, me) = try await OwnFileTests.ownFile(app)
             let calendar = try await me.get("/mijn/rooster.ics")
             #expect(calendar.headers.contentType?.subType == "calendar")
             #expect(calendar.body.string.contains("BEGIN:VEVENT"))
@@ -365,7 +386,7 @@ extension OwnFileAroundTests {
             #expect(try await HourEntry.query(on: app.db).filter(\.$place == "Zondagdienst").count() == 1)
             // The app changes its own draft line.
             let line = try #require(try await HourEntry.query(on: app.db).filter(\.$place == "Zondagdienst").first())
-            let api = try await APIClient.forUser(app, OwnFileTests.leiden)
+            let api = try await APIClient.forUser(app, p.email(.participant))
             let edited = try await api.send(
                 .PUT, "/api/v1/me/hours/\(line.requireID())",
                 json:
@@ -377,14 +398,15 @@ extension OwnFileAroundTests {
     }
 
     @Test func withdrawingTheEnrolmentEndsTheParticipantsAccessAtOnce() async throws {
-        try await withOpstap { app in
-            let me = try await OwnFileTests.participant(app)
-            let token = try await APIClient.forUser(app, OwnFileTests.leiden)
+        try await withOpstap(demo: false) { app in
+            let (p, _, me) = try await OwnFileTests.ownFile(app)
+            let token = try await APIClient.forUser(app, p.email(.participant))
             #expect(try await me.get("/mijn").status == .ok)
-            let user = try #require(try await User.query(on: app.db).filter(\.$email == OwnFileTests.leiden).first())
+            let user = try #require(
+                try await User.query(on: app.db).filter(\.$email == p.email(.participant)).first())
             let enrolment = try #require(
                 try await Enrolment.query(on: app.db).filter(\.$person.$id == user.personID!).first())
-            let coordinator = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+            let coordinator = try await p.api(.coordinator)
             let withdraw = #"{"kind":"withdraw","exitReason":"movedAway","date":"\#(testToday.iso)"}"#
             #expect(
                 try await coordinator.send(

@@ -6,24 +6,24 @@ import Vapor
 @testable import OpstapApp
 
 /// Bringing in a running programme: participants with their enrolment and phase history from a CSV.
-/// The programme and its users come from the demo; each test makes its own cohort that started
-/// on 2 October 2023, so the demo's people and enrolments do not matter.
+/// Each test makes a partnership of its own, whose programme was published in June 2023, and a
+/// cohort of it that started on 2 October 2023.
 @Suite struct ParticipantImportTests {
-    static let coordinator = "coordinator.leiden@opstap.demo"
     static let header =
         "Voornaam;Achternaam;Geboortedatum;Geslacht;Inschrijfdatum;Start vooropleiding;Start mbo-1;Start mbo-2"
 
-    /// A cohort of the Leiden programme (version 1) that started on 2 October 2023.
-    static func transferCohort(_ app: Application, capacity: Int = 3) async throws -> Cohort {
-        let programme = try await DemoLookups(db: app.db).programme("Op je plek in de zorg")
-        let version = try #require(
-            try await ProgrammeVersion.query(on: app.db).filter(\.$programme.$id == programme.id!).filter(
-                \.$number == 1
-            ).first())
+    /// A partnership running the Leiden reference programme since June 2023.
+    static func partnership(_ app: Application) async throws -> TestPartnership {
+        try await TestPartnership.make(app, publishedOn: SimpleDate("2023-06-01")!)
+    }
+
+    /// A cohort of the partnership's programme (version 1) that started on 2 October 2023.
+    static func transferCohort(_ p: TestPartnership, capacity: Int = 3) async throws -> Cohort {
         let cohort = Cohort(
-            programmeID: programme.id!, versionID: version.id!, name: "Overstap oktober 2023", startDate: "2023-10-02",
-            capacity: capacity, streams: ["statushouders", "studenten"])
-        try await cohort.create(on: app.db)
+            programmeID: try p.programme.requireID(), versionID: try p.version.requireID(),
+            name: "Overstap oktober 2023", startDate: "2023-10-02", capacity: capacity,
+            streams: ["statushouders", "studenten"])
+        try await cohort.create(on: p.app.db)
         return cohort
     }
 
@@ -54,9 +54,10 @@ import Vapor
     }
 
     @Test func aCohortThatStartedInOctober2023ImportsWithItsExactHistory() async throws {
-        try await withOpstap { app in
-            let cohort = try await Self.transferCohort(app)
-            let web = try await WebClient.login(app, Self.coordinator)
+        try await withOpstap(demo: false) { app in
+            let p = try await Self.partnership(app)
+            let cohort = try await Self.transferCohort(p)
+            let web = try await p.web(.coordinator)
             let cohortPage = try await web.get("/cohorts/\(cohort.id!)").body.string
             #expect(
                 cohortPage.contains("/cohorts/\(cohort.id!)/participant-imports/new")
@@ -95,7 +96,7 @@ import Vapor
                 try await web.get("/participant-imports/\(record.id!)").body.string.contains(
                     "Klaar: 3 deelnemers ingeschreven"))
 
-            let coordinator = try await DemoLookups(db: app.db).user(Self.coordinator)
+            let coordinator = p.user(.coordinator)
             let version = try #require(try await ProgrammeVersion.find(cohort.$programmeVersion.id, on: app.db))
             func enrolment(_ family: String) async throws -> Enrolment {
                 try #require(
@@ -159,9 +160,10 @@ import Vapor
 
     /// A spreadsheet of a large programme is bigger than any form: the upload form takes it.
     @Test func aFileLargerThanAFormIsAcceptedByTheUploadForm() async throws {
-        try await withOpstap { app in
-            let cohort = try await Self.transferCohort(app, capacity: 1000)
-            let web = try await WebClient.login(app, Self.coordinator)
+        try await withOpstap(demo: false) { app in
+            let p = try await Self.partnership(app)
+            let cohort = try await Self.transferCohort(p, capacity: 1000)
+            let web = try await p.web(.coordinator)
             let row =
                 "Amal;Haddad;12-05-1990;V;02-10-2023;02-10-2023;19-02-2024;01-09-2025;"
                 + String(repeating: "x", count: 1100) + "\r\n"
@@ -178,10 +180,11 @@ import Vapor
     }
 
     @Test func aFileWithBadRowsStoresNothingAndNamesEveryRowsErrors() async throws {
-        try await withOpstap { app in
-            let cohort = try await Self.transferCohort(app, capacity: 10)
+        try await withOpstap(demo: false) { app in
+            let p = try await Self.partnership(app)
+            let cohort = try await Self.transferCohort(p, capacity: 10)
             let people = try await Person.query(on: app.db).count()
-            let api = try await APIClient.forUser(app, Self.coordinator)
+            let api = try await p.api(.coordinator)
             let csv =
                 Self.header + ";Huidige fase\n"
                 + "Amal;Haddad;12-05-1990;V;02-10-2023;02-10-2023;;;\n"  // line 2: fine
@@ -225,7 +228,7 @@ import Vapor
             #expect(try await CandidateImport.find(body.id, on: app.db)?.status == "mapped")
 
             // The page shows the same, with the line and the field.
-            let web = try await WebClient.login(app, Self.coordinator)
+            let web = try await p.web(.coordinator)
             let upload = try await web.postFile(
                 "/cohorts/\(cohort.id!)/participant-imports", fields: [("stream", "statushouders")],
                 file: ("file", "lopend.csv", csv))
@@ -246,9 +249,10 @@ import Vapor
     }
 
     @Test func rowsBeyondTheCohortsCapacityAreRefused() async throws {
-        try await withOpstap { app in
-            let cohort = try await Self.transferCohort(app, capacity: 3)
-            let api = try await APIClient.forUser(app, Self.coordinator)
+        try await withOpstap(demo: false) { app in
+            let p = try await Self.partnership(app)
+            let cohort = try await Self.transferCohort(p, capacity: 3)
+            let api = try await p.api(.coordinator)
             let rows = (1...4).map { "Naam\($0);Overstap;0\($0)-01-1990;X;02-10-2023;;;" }
             let created = try await api.send(
                 .POST, "/api/v1/cohorts/\(cohort.id!)/participant-imports",
@@ -274,10 +278,14 @@ import Vapor
     }
 
     @Test func aPersonAlreadyInTheRegistryIsFlaggedAndSkippedUnlessConfirmed() async throws {
-        try await withOpstap { app in
-            let cohort = try await Self.transferCohort(app)
-            let existing = try #require(try await Person.query(on: app.db).filter(\.$dateOfBirth != nil).first())
-            let api = try await APIClient.forUser(app, Self.coordinator)
+        try await withOpstap(demo: false) { app in
+            var p = try await Self.partnership(app)
+            let cohort = try await Self.transferCohort(p)
+            // Someone referred to the programme before and not selected: in the registry, on no route.
+            let known = try await p.candidate(upTo: .decided, decision: .rejected)
+            let existing = try #require(try await Person.find(known.$person.id, on: app.db))
+            try #require(existing.dateOfBirth != nil)
+            let api = try await p.api(.coordinator)
             let csv =
                 Self.header
                 + "\n\(existing.givenName);\(existing.familyName);\(existing.dateOfBirth!);X;02-10-2023;02-10-2023;;\nNieuw;Mens;1990-01-01;X;02-10-2023;;;\n"
@@ -302,9 +310,10 @@ import Vapor
     }
 
     @Test func anImportIsItsUploadersAndOtherOrganisationsGet404() async throws {
-        try await withOpstap { app in
-            let cohort = try await Self.transferCohort(app)
-            let api = try await APIClient.forUser(app, Self.coordinator)
+        try await withOpstap(demo: false) { app in
+            let p = try await Self.partnership(app)
+            let cohort = try await Self.transferCohort(p)
+            let api = try await p.api(.coordinator)
             let created = try api.decode(
                 APIParticipantImport.self,
                 try await api.send(
@@ -312,7 +321,9 @@ import Vapor
                     body: APIImportRequest(
                         stream: "statushouders", fileName: nil, csv: Self.header + "\nA;B;1990-01-01;X;02-10-2023;;;\n")
                 ))
-            let other = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
+            // The coordinator of another partnership.
+            let ander = try await TestPartnership.make(app, name: "Ander")
+            let other = try await ander.api(.coordinator)
             #expect(try await other.send(.GET, "/api/v1/participant-imports/\(created.id)").status == .notFound)
             #expect(
                 try await other.send(.POST, "/api/v1/participant-imports/\(created.id)/run", json: "{}").status
@@ -322,20 +333,21 @@ import Vapor
                     .POST, "/api/v1/cohorts/\(cohort.id!)/participant-imports",
                     body: APIImportRequest(stream: "statushouders", fileName: nil, csv: "a;b\n1;2\n")
                 ).status == .notFound)
-            let otherWeb = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
+            let otherWeb = try await ander.web(.coordinator)
             #expect(try await otherWeb.get("/participant-imports/\(created.id)").status == .notFound)
             #expect(try await otherWeb.get("/cohorts/\(cohort.id!)/participant-imports/new").status == .notFound)
             // A candidate import's address does not open a participant import, nor the other way round.
-            let web = try await WebClient.login(app, Self.coordinator)
+            let web = try await p.web(.coordinator)
             #expect(try await web.get("/imports/\(created.id)").status == .notFound)
             #expect(try await web.get("/participant-imports/\(created.id)").status == .ok)
         }
     }
 
     @Test func apiProblemsNameTheField() async throws {
-        try await withOpstap { app in
-            let cohort = try await Self.transferCohort(app)
-            let api = try await APIClient.forUser(app, Self.coordinator)
+        try await withOpstap(demo: false) { app in
+            let p = try await Self.partnership(app)
+            let cohort = try await Self.transferCohort(p)
+            let api = try await p.api(.coordinator)
             let wrongStream = try await api.send(
                 .POST, "/api/v1/cohorts/\(cohort.id!)/participant-imports",
                 body: APIImportRequest(stream: "nergens", fileName: nil, csv: "a;b\n1;2\n"))
@@ -367,7 +379,7 @@ import Vapor
             #expect(
                 try api.decode(APIProblem.self, foreign).invalidParams?.map(\.name) == ["columns.phase.vooropleiding"],
                 "not a phase of the students' stream")
-            let intake = try await APIClient.forUser(app, "intake.leiden@opstap.demo")
+            let intake = try await p.api(.intakeOfficer)
             #expect(
                 try await intake.send(.GET, "/api/v1/participant-imports/\(created.id)").status == .forbidden,
                 "only those who may enrol")
@@ -377,9 +389,10 @@ import Vapor
     /// Correctness at size, not speed: timing is for `opstap bench reports` (a wall-clock bound here
     /// failed on a busy machine while the import was fine).
     @Test func fiveThousandRowsImportWithTheirWholeHistory() async throws {
-        try await withOpstap { app in
-            let cohort = try await Self.transferCohort(app, capacity: 5000)
-            let api = try await APIClient.forUser(app, Self.coordinator)
+        try await withOpstap(demo: false) { app in
+            let p = try await Self.partnership(app)
+            let cohort = try await Self.transferCohort(p, capacity: 5000)
+            let api = try await p.api(.coordinator)
             let rows = (0..<5000).map { "Naam\($0);Overstap;1990-01-01;X;02-10-2023;02-10-2023;19-02-2024;01-09-2025" }
             let started = ContinuousClock.now
             let created = try api.decode(

@@ -16,24 +16,38 @@ import Vapor
         ]
     }
 
+    /// The partnership's hospital (its care employer's only location), with `places` internship places from
+    /// 1 November 2026 if given.
+    func theHospital(_ p: TestPartnership, places: Int? = nil) async throws -> Location {
+        let hospital = try #require(
+            try await Location.query(on: p.app.db).filter(\.$organisation.$id == p.organisations.alrijne).first())
+        if let places {
+            try await LocationPlaces(
+                locationID: hospital.requireID(), startsOn: "2026-11-01", endsOn: nil, places: places
+            )
+            .create(on: p.app.db)
+        }
+        return hospital
+    }
+
     @Test func aFullLocationRefusesWithAClearMessageAndOffersTheWaitingList() async throws {
-        try await withOpstap { app in
-            let goirle = try #require(
-                try await Location.query(on: app.db).filter(\.$name == "Woonlocatie Goirle").first())
-            let atGoirle = Set(
-                try await Placement.query(on: app.db).filter(\.$location.$id == goirle.id!).all(\.$enrolment.$id))
-            let cohort = try await DemoLookups(db: app.db).cohort("Instroom oktober 2026")
-            let enrolment = try #require(
-                try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).all().first {
-                    !atGoirle.contains($0.id!)
-                })
-            let coordinator = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
-            let fields = try await form(
-                app, location: "Woonlocatie Goirle", supervisor: "werkbegeleider.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let hospital = try await theHospital(p, places: 3)
+            let coordinator = try await p.web(.coordinator)
+            let fields = try await form(app, location: hospital.name, supervisor: p.email(.workSupervisor))
+            // Three participants take the hospital's three places.
+            for _ in 0..<3 {
+                let placed = try await p.participant()
+                #expect(
+                    try await coordinator.post("/participants/\(placed.id!)/placements", fields).status == .seeOther)
+            }
+            let enrolment = try await p.participant()
             let before = try await Placement.query(on: app.db).count()
+            #expect(before == 3)
             let refused = try await coordinator.post("/participants/\(enrolment.id!)/placements", fields)
             #expect(refused.status == .conflict)
-            let says = refused.body.string.contains("Deze locatie is vol op 23 nov. 2026: alle 5 plaatsen zijn bezet.")
+            let says = refused.body.string.contains("Deze locatie is vol op 23 nov. 2026: alle 3 plaatsen zijn bezet.")
             let offers = refused.body.string.contains("Op de wachtlijst voor deze locatie zetten")
             #expect(says && offers)
             #expect(try await Placement.query(on: app.db).count() == before)
@@ -47,53 +61,71 @@ import Vapor
     }
 
     @Test func aLocationWithRoomTakesTheParticipantAndTheSupervisorJoinsTheTeam() async throws {
-        try await withOpstap { app in
-            let lookups = DemoLookups(db: app.db)
-            let enrolment = try await lookups.enrolment(in: "Instroom september 2024", state: .inPhase)
-            let coordinator = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
-            let fields = try await form(
-                app, location: "Alrijne Ziekenhuis Leiderdorp", supervisor: "werkbegeleider.leiden@opstap.demo")
-            // Leiderdorp offers no places yet.
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant(team: [.coach])
+            let coordinator = try await p.web(.coordinator)
+            let hospital = try await theHospital(p)
+            let fields = try await form(app, location: hospital.name, supervisor: p.email(.workSupervisor))
+            // The hospital offers no places yet.
             let none = try await coordinator.post("/participants/\(enrolment.id!)/placements", fields)
             let saysNone = none.body.string.contains("Deze locatie biedt voor die datum geen stageplaatsen aan.")
             #expect(none.status == .conflict && saysNone)
-            let alrijne = try await WebClient.login(app, "admin.leiden@opstap.demo")
-            let leiderdorp = try #require(
-                try await Location.query(on: app.db).filter(\.$name == "Alrijne Ziekenhuis Leiderdorp").first())
+            let municipality = try await p.web(.administrator)
             #expect(
-                try await alrijne.post(
-                    "/locations/\(leiderdorp.id!)/places",
+                try await municipality.post(
+                    "/locations/\(hospital.id!)/places",
                     [("placesFrom", "2026-11-01"), ("placesUntil", ""), ("places", "2")]
                 ).status == .notFound,
                 "not the municipality's location")
-            let hr = try await WebClient.login(app, "hr.leiden@opstap.demo")
+            let hr = try await p.web(.employerHR)
             #expect(
                 try await hr.post(
-                    "/locations/\(leiderdorp.id!)/places",
+                    "/locations/\(hospital.id!)/places",
                     [("placesFrom", "2026-11-01"), ("placesUntil", ""), ("places", "2")]
                 ).status == .forbidden)
-            try await LocationPlaces(locationID: leiderdorp.id!, startsOn: "2026-11-01", endsOn: nil, places: 2).create(
+            try await LocationPlaces(locationID: hospital.id!, startsOn: "2026-11-01", endsOn: nil, places: 2).create(
                 on: app.db)
+            let supervisor = p.user(.workSupervisor)
+            func assigned() async throws -> Int {
+                try await GuidanceAssignment.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!)
+                    .filter(\.$user.$id == supervisor.id!).count()
+            }
+            #expect(try await assigned() == 0)
             #expect(try await coordinator.post("/participants/\(enrolment.id!)/placements", fields).status == .seeOther)
-            let supervisor = try await lookups.user("werkbegeleider.leiden@opstap.demo")
-            let assigned = try await GuidanceAssignment.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!)
-                .filter(\.$user.$id == supervisor.id!).count()
-            #expect(assigned == 1)
+            #expect(try await assigned() == 1)
         }
     }
 
     @Test func aParticipantMayHoldSeveralPlacementsAtOnce() async throws {
-        try await withOpstap { app in
-            let multiple = try await Placement.query(on: app.db).all()
-            let byParticipant = Dictionary(grouping: multiple, by: { $0.$enrolment.id }).values.map(\.count)
-            #expect(byParticipant.contains { $0 > 1 })
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
+            // Two locations of the care employer with room, the same weeks.
+            let hospital = try await theHospital(p, places: 2)
+            let home = Location(
+                organisationID: p.organisations.alrijne, name: "Verpleeghuis Test", address: "Zorgweg 2",
+                postcode: "2333 AA", city: "Leiden", kind: .other)
+            try await home.create(on: app.db)
+            try await LocationPlaces(locationID: home.requireID(), startsOn: "2026-11-01", endsOn: nil, places: 2)
+                .create(on: app.db)
+            let api = try await p.api(.coordinator)
+            for (location, weekday) in [(hospital, "monday"), (home, "thursday")] {
+                let body =
+                    #"{"locationId":"\#(location.id!)","supervisorId":"\#(p.user(.workSupervisor).id!)","startsOn":"2026-11-23","weekdays":["\#(weekday)"],"hoursPerWeek":8}"#
+                let response = try await api.send(.POST, "/api/v1/enrolments/\(enrolment.id!)/placements", json: body)
+                #expect(response.status == .created, "\(response.body.string)")
+            }
+            let placements = try await Placement.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).all()
+            #expect(Set(placements.map(\.$location.id)) == [hospital.id!, home.id!])
         }
     }
 
     @Test func invalidPlacementInputIsShownNextToTheFields() async throws {
-        try await withOpstap { app in
-            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom oktober 2026", state: .inPhase)
-            let coordinator = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
+            let coordinator = try await p.web(.coordinator)
             let response = try await coordinator.post(
                 "/participants/\(enrolment.id!)/placements",
                 [("locationId", ""), ("startsOn", "2026-11-23"), ("endsOn", "2026-11-01"), ("hoursPerWeek", "80")])
@@ -141,43 +173,59 @@ import Vapor
 
 @Suite struct PlacementAPITests {
     @Test func overTheAPIAFullLocationIsAConflictAndTheScheduleIsACalendar() async throws {
-        try await withOpstap { app in
-            let lookups = DemoLookups(db: app.db)
-            let goirle = try #require(
-                try await Location.query(on: app.db).filter(\.$name == "Woonlocatie Goirle").first())
-            let atGoirle = Set(
-                try await Placement.query(on: app.db).filter(\.$location.$id == goirle.id!).all(\.$enrolment.$id))
-            let cohort = try await lookups.cohort("Instroom oktober 2026")
-            let enrolment = try #require(
-                try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).all().first {
-                    !atGoirle.contains($0.id!)
-                })
-            let supervisor = try await lookups.user("werkbegeleider.kansrijk@opstap.demo")
-            let api = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
-            let full = try await api.send(
-                .POST, "/api/v1/enrolments/\(enrolment.id!)/placements",
-                json: """
-                    {"locationId":"\(goirle.id!)","supervisorId":"\(supervisor.id!)","startsOn":"2026-11-23","weekdays":["friday"],"hoursPerWeek":7}
-                    """)
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            // The hospital's three places and the nursing home's one, from 1 November.
+            let hospital = try #require(
+                try await Location.query(on: app.db).filter(\.$organisation.$id == p.organisations.alrijne).first())
+            try await LocationPlaces(locationID: hospital.requireID(), startsOn: "2026-11-01", endsOn: nil, places: 3)
+                .create(on: app.db)
+            let home = Location(
+                organisationID: p.organisations.alrijne, name: "Verpleeghuis Test", address: "Zorgweg 2",
+                postcode: "2333 AA", city: "Leiden", kind: .other)
+            try await home.create(on: app.db)
+            try await LocationPlaces(locationID: home.requireID(), startsOn: "2026-11-01", endsOn: nil, places: 1)
+                .create(on: app.db)
+            let supervisor = p.user(.workSupervisor)
+            let api = try await p.api(.coordinator)
+            func place(_ enrolment: Enrolment, at location: Location) async throws -> HTTPResult {
+                try await api.send(
+                    .POST, "/api/v1/enrolments/\(enrolment.id!)/placements",
+                    json: """
+                        {"locationId":"\(location.id!)","supervisorId":"\(supervisor.id!)","startsOn":"2026-11-16","weekdays":["friday"],"hoursPerWeek":7}
+                        """)
+            }
+            // Three participants take the hospital's places; a fourth is at the nursing home.
+            for _ in 0..<3 {
+                let placed = try await p.participant()
+                #expect(try await place(placed, at: hospital).status == .created)
+            }
+            let enrolment = try await p.participant()
+            #expect(try await place(enrolment, at: home).status == .created)
+            let full = try await place(enrolment, at: hospital)
             #expect(full.status == .conflict)
             #expect(
                 try api.decode(APIProblem.self, full).detail
-                    == "Deze locatie is vol op 23 nov. 2026: alle 5 plaatsen zijn bezet.")
+                    == "Deze locatie is vol op 16 nov. 2026: alle 3 plaatsen zijn bezet.")
             #expect(
                 try await api.send(
                     .POST, "/api/v1/enrolments/\(enrolment.id!)/waiting-list",
-                    json: #"{"locationId":"\#(goirle.id!)","wantedFrom":"2026-11-23"}"#
+                    json: #"{"locationId":"\#(hospital.id!)","wantedFrom":"2026-11-16"}"#
                 ).status == .noContent)
             let listed = try api.decode(
                 APIPage<APIPlacement>.self, try await api.send(.GET, "/api/v1/enrolments/\(enrolment.id!)/placements")
             ).items
-            #expect(!listed.isEmpty)
+            #expect(listed.map(\.locationId) == [home.id!])
             let calendar = try await api.send(.GET, "/api/v1/enrolments/\(enrolment.id!)/schedule.ics")
             #expect(
                 calendar.status == .ok && calendar.headers.contentType?.description.hasPrefix("text/calendar") == true)
             let caseloads = try api.decode(APIPage<APICaseload>.self, try await api.send(.GET, "/api/v1/caseloads"))
                 .items
-            #expect(caseloads.contains { $0.role == .workSupervisor && $0.participants == 8 })
+            // The supervisor joined the team of each of the four placed participants.
+            #expect(
+                caseloads.contains {
+                    $0.userId == supervisor.id && $0.role == .workSupervisor && $0.participants == 4
+                })
         }
     }
 }
@@ -225,27 +273,33 @@ import Vapor
 
 @Suite struct PlacementGuardTests {
     @Test func anEndedEnrolmentIsNotPlacedAndAParticipantIsNotPlacedTwiceAtOneLocation() async throws {
-        try await withOpstap { app in
-            let lookups = DemoLookups(db: app.db)
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            // The hospital has room: only the guards refuse.
             let alrijne = try #require(
-                try await Location.query(on: app.db).filter(\.$name == "Alrijne Ziekenhuis Leiden").first())
-            let supervisor = try await lookups.user("werkbegeleider.leiden@opstap.demo")
-            let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+                try await Location.query(on: app.db).filter(\.$organisation.$id == p.organisations.alrijne).first())
+            try await LocationPlaces(locationID: alrijne.requireID(), startsOn: "2026-11-01", endsOn: nil, places: 5)
+                .create(on: app.db)
+            let supervisor = p.user(.workSupervisor)
+            let api = try await p.api(.coordinator)
             func body(_ start: String, hours: Int = 8) -> String {
                 #"{"locationId":"\#(alrijne.id!)","supervisorId":"\#(supervisor.id!)","startsOn":"\#(start)","weekdays":["monday"],"hoursPerWeek":\#(hours)}"#
             }
-            let completed = try await lookups.enrolment(in: "Instroom september 2024", state: .completed)
+            // Through the three phases of the route and completed on 16 November.
+            let d = { (iso: String) in SimpleDate(iso)! }
+            let ended = try await p.participant(commands: [
+                .startPhase(code: "vooropleiding", on: d("2026-09-21")),
+                .completePhase(result: .passed, on: d("2026-10-05")), .startPhase(code: "mbo-1", on: d("2026-10-05")),
+                .completePhase(result: .passed, on: d("2026-10-19")), .startPhase(code: "mbo-2", on: d("2026-10-19")),
+                .completePhase(result: .passed, on: d("2026-11-16")),
+                .complete(outcomeCode: "bbl", on: d("2026-11-16")),
+            ])
+            let completed = try #require(try await Enrolment.find(ended.requireID(), on: app.db))
+            #expect(completed.state == .completed)
             #expect(
                 try await api.send(.POST, "/api/v1/enrolments/\(completed.id!)/placements", json: body("2027-03-01"))
                     .status == .conflict)
-            let placed = Set(try await Placement.query(on: app.db).all(\.$enrolment.$id))
-            let cohort = try await lookups.cohort("Instroom september 2024")
-            let running = try #require(
-                try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).filter(
-                    \.$state == EnrolmentState.inPhase
-                )
-                .all()
-                .first { !placed.contains($0.id!) })
+            let running = try await p.participant()
             let first = try await api.send(
                 .POST, "/api/v1/enrolments/\(running.id!)/placements", json: body("2026-12-07"))
             let second = try await api.send(

@@ -15,9 +15,10 @@ import Vapor
     }
 
     @Test func aLikelyDuplicateIsReportedAndOnlyStoredWhenConfirmed() async throws {
-        try await withOpstap(demo: true) { app in
-            let programme = try await DemoLookups(db: app.db).programme("Op je plek in de zorg").requireID()
-            let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let programme = try p.programme.requireID()
+            let api = try await p.api(.coordinator)
             #expect(try await api.send(.POST, "/api/v1/candidates", json: registration(programme)).status == .created)
             let before = try await Person.query(on: app.db).count()
 
@@ -37,12 +38,13 @@ import Vapor
     }
 
     @Test func theSameBSNIsAlwaysADuplicate() async throws {
-        try await withOpstap { app in
-            let lookups = DemoLookups(db: app.db)
-            let programme = try await lookups.programme("Op je plek in de zorg").requireID()
-            let enrolment = try await lookups.enrolment(in: "Instroom september 2024", state: .inPhase)
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let programme = try p.programme.requireID()
+            let enrolment = try await p.participant()
             let existing = try #require(try await Person.find(enrolment.$person.id, on: app.db))
-            let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+            try #require(existing.bsn != nil)
+            let api = try await p.api(.coordinator)
             let response = try await api.send(
                 .POST, "/api/v1/candidates",
                 json: registration(programme, given: "Ander", family: "Mens", bsn: existing.bsn!))
@@ -52,18 +54,18 @@ import Vapor
     }
 
     @Test func aReferralOfSomeoneKnownElsewhereIsLinkedByTheMunicipalitysIntakeOfficer() async throws {
-        try await withOpstap { app in
-            let lookups = DemoLookups(db: app.db)
-            let kansrijk = try await lookups.programme("Kansrijk")
-            // A Leiden candidate who was rejected is referred to Kansrijk by Tilburg, who cannot
-            // see Leiden's people: the registration is held, and Tilburg's intake officer links it.
-            let rejected = try await lookups.candidacy(
-                in: "Op je plek in de zorg", stage: .decided, decision: .rejected)
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let other = try await TestPartnership.make(app, name: "Ander")
+            // A candidate of this partnership who was rejected is referred to the other
+            // partnership's programme, whose people cannot see this one's: the registration is
+            // held, and the other partnership's intake officer links it.
+            let rejected = try await p.candidate(upTo: .decided, decision: .rejected)
             let person = try #require(try await Person.find(rejected.$person.id, on: app.db))
             let before = try await Person.query(on: app.db).count()
-            let api = try await APIClient.forUser(app, "intake.kansrijk@opstap.demo")
+            let api = try await other.api(.intakeOfficer)
             let body =
-                #"{"givenName":"\#(person.givenName)","familyName":"\#(person.familyName)","dateOfBirth":"\#(person.dateOfBirth!)","programmeId":"\#(kansrijk.id!)","stream":"statushouders","referredOn":"2026-11-20"}"#
+                #"{"givenName":"\#(person.givenName)","familyName":"\#(person.familyName)","dateOfBirth":"\#(person.dateOfBirth!)","programmeId":"\#(other.programme.id!)","stream":"statushouders","referredOn":"2026-11-20"}"#
             let response = try await api.send(.POST, "/api/v1/candidates", json: body)
             #expect(response.status == .accepted)
             let held = try api.decode(APIHeldRegistration.self, response)
@@ -81,13 +83,14 @@ import Vapor
     }
 
     @Test func anIdAloneCannotLinkAPersonOutsideTheRegistrantsView() async throws {
-        try await withOpstap { app in
-            let lookups = DemoLookups(db: app.db)
-            let kansrijk = try await lookups.programme("Kansrijk")
-            let leidenPerson = try await lookups.candidacy(in: "Op je plek in de zorg", stage: .selection).$person.id
-            let api = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let other = try await TestPartnership.make(app, name: "Ander")
+            // A person of this partnership, named by id by the other partnership's coordinator.
+            let leidenPerson = try await p.candidate(upTo: .selection).$person.id
+            let api = try await other.api(.coordinator)
             let body =
-                #"{"givenName":"Iemand","familyName":"Anders","dateOfBirth":"1990-01-01","programmeId":"\#(kansrijk.id!)","stream":"statushouders","referredOn":"2026-11-20","existingPersonId":"\#(leidenPerson)"}"#
+                #"{"givenName":"Iemand","familyName":"Anders","dateOfBirth":"1990-01-01","programmeId":"\#(other.programme.id!)","stream":"statushouders","referredOn":"2026-11-20","existingPersonId":"\#(leidenPerson)"}"#
             let response = try await api.send(.POST, "/api/v1/candidates", json: body)
             #expect(response.status == .badRequest)
             #expect(try api.decode(APIProblem.self, response).invalidParams?.map(\.name) == ["existingPersonId"])
@@ -96,9 +99,10 @@ import Vapor
     }
 
     @Test func anInvalidBSNIsRefusedNextToTheFieldWithEveryOtherProblem() async throws {
-        try await withOpstap { app in
-            let programme = try await DemoLookups(db: app.db).programme("Op je plek in de zorg").requireID()
-            let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let programme = try p.programme.requireID()
+            let api = try await p.api(.coordinator)
             let response = try await api.send(
                 .POST, "/api/v1/candidates",
                 json: registration(programme, family: "", birth: "2030-01-01", bsn: "123456789"))
@@ -110,17 +114,20 @@ import Vapor
     }
 
     @Test func onlyTheMunicipalitySeesTheBSNBenefitsAndCivicIntegration() async throws {
-        try await withOpstap { app in
-            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom september 2024", state: .inPhase)
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
             let person = try #require(try await Person.find(enrolment.$person.id, on: app.db))
-            #expect(person.bsn != nil && person.intake.benefit != nil)
-            let municipality = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+            #expect(person.bsn != nil && person.intake.benefit != nil && person.intake.civicIntegration.route != nil)
+            let municipality = try await p.api(.coordinator)
             let full = try municipality.decode(
                 APIPerson.self, try await municipality.send(.GET, "/api/v1/persons/\(person.id!)"))
             #expect(full.bsn == person.bsn)
             #expect(full.intake.benefit == person.intake.benefit)
-            for email in ["hr.leiden@opstap.demo", "docent.leiden@opstap.demo"] {
-                let api = try await APIClient.forUser(app, email)
+            // The care employer's HR and the school's teacher see every participant of the programme.
+            for role in [Role.employerHR, .teacher] {
+                let email = p.email(role)
+                let api = try await p.api(role)
                 let response = try await api.send(.GET, "/api/v1/persons/\(person.id!)")
                 #expect(response.status == .ok, "\(email)")
                 #expect(!response.body.string.contains("\"bsn\""), "\(email)")
@@ -133,20 +140,25 @@ import Vapor
     }
 
     @Test func searchingByBSNIsForTheMunicipalityOnlyAndNeverInAURL() async throws {
-        try await withOpstap { app in
-            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom september 2024", state: .inPhase)
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            // Two participants with a BSN each: the search must pick the one whose BSN it was given.
+            let enrolment = try await p.participant()
+            let other = try await p.participant()
+            let someoneElse = try #require(try await Person.find(other.$person.id, on: app.db))
             let person = try #require(try await Person.find(enrolment.$person.id, on: app.db))
-            let municipality = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+            try #require(person.bsn != nil && someoneElse.bsn != nil && person.bsn != someoneElse.bsn)
+            let municipality = try await p.api(.coordinator)
             let found = try municipality.decode(
                 APIPage<APICandidate>.self,
                 try await municipality.send(.POST, "/api/v1/candidates/search", json: #"{"bsn":"\#(person.bsn!)"}"#))
             #expect(found.items.map(\.personId) == [person.id!])
-            let school = try await APIClient.forUser(app, "docent.leiden@opstap.demo")
+            let school = try await p.api(.teacher)
             #expect(
                 try await school.send(.POST, "/api/v1/candidates/search", json: #"{"bsn":"\#(person.bsn!)"}"#).status
                     == .forbidden)
             // A BSN typed into the name field finds nothing for those who may not search by it.
-            let hr = try await APIClient.forUser(app, "hr.leiden@opstap.demo")
+            let hr = try await p.api(.employerHR)
             let none = try hr.decode(
                 APIPage<APICandidate>.self,
                 try await hr.send(.POST, "/api/v1/candidates/search", json: #"{"name":"\#(person.bsn!)"}"#))
@@ -155,9 +167,12 @@ import Vapor
     }
 
     @Test func searchByNameIgnoresCaseAndAccents() async throws {
-        try await withOpstap { app in
-            let programme = try await DemoLookups(db: app.db).programme("Op je plek in de zorg").requireID()
-            let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            // Someone else registered too: the search must leave them out.
+            _ = try await p.candidate()
+            let programme = try p.programme.requireID()
+            let api = try await p.api(.coordinator)
             #expect(
                 try await api.send(
                     .POST, "/api/v1/candidates",

@@ -3,6 +3,7 @@ import Foundation
 import OpstapDomain
 import SQLKit
 import Testing
+import Vapor
 @testable import OpstapApp
 
 /// A stored value the domain does not know is an error, never quietly a default (issue 15):
@@ -11,7 +12,10 @@ import Testing
 /// kind are typed fields, and the raw SQL reads decode their enums with `decodeEnum`.
 @Suite struct TypedPersistenceTests {
     @Test func anUnknownStoredLedgerStatusFailsTheReadInsteadOfBecomingADraft() async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
+            // Hours up to Friday: the weeks before the last are approved.
+            var p = try await TestPartnership.make(app)
+            try await p.hours(for: try await p.participant())
             let entry = try #require(
                 try await HourEntry.query(on: app.db).filter(\.$status == EntryStatus.approved).first())
             let id = try entry.requireID()
@@ -25,7 +29,14 @@ import Testing
     }
 
     @Test func anUnknownStoredNoteLevelFailsTheReadInsteadOfNarrowingToTheOrganisation() async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant(team: [.coach])
+            let coach = try await p.api(.coach)
+            #expect(
+                try await coach.send(
+                    .POST, "/api/v1/enrolments/\(enrolment.id!)/notes", json: #"{"text":"Gesproken","level":"team"}"#
+                ).status == .created)
             let note = try #require(try await Note.query(on: app.db).filter(\.$level == NoteLevel.team).first())
             let id = try note.requireID()
             let sql = try #require(app.db as? any SQLDatabase)
@@ -35,7 +46,8 @@ import Testing
     }
 
     @Test func anUnknownStoredOrganisationKindFailsTheReadInsteadOfBecomingOther() async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
+            _ = try await TestPartnership.make(app)
             let organisation = try #require(
                 try await Organisation.query(on: app.db).filter(\.$kind == OrganisationKind.careEmployer).first())
             let id = try organisation.requireID()
@@ -48,7 +60,12 @@ import Testing
     }
 
     @Test func anUnknownStoredTransitionKindFailsTheReadInsteadOfBecomingAnEnrolment() async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            _ = try await p.participant(commands: [
+                .startPhase(code: "vooropleiding", on: SimpleDate("2026-09-21")!),
+                .withdraw(reason: .movedAway, note: "", on: SimpleDate("2026-10-05")!),
+            ])
             let transition = try #require(
                 try await EnrolmentTransition.query(on: app.db).filter(\.$kind == TransitionKind.withdraw).first())
             let id = try transition.requireID()
@@ -61,7 +78,9 @@ import Testing
     }
 
     @Test func anUnknownEnrolmentStateFailsTheFunnelInsteadOfCountingAsEnrolled() async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            _ = try await p.participant()
             let enrolment = try #require(try await Enrolment.query(on: app.db).first())
             let sql = try #require(app.db as? any SQLDatabase)
             try await sql.update(Enrolment.schema).set("state", to: "dreaming")

@@ -131,6 +131,20 @@ struct TestPartnership {
         return enrolment
     }
 
+    /// The participant's own account (ADR 0015), made as the demo makes one: at the work
+    /// supervisor's organisation, named after the person, signed in with `email(.participant)`.
+    @discardableResult
+    mutating func ownAccount(for enrolment: Enrolment) async throws -> User {
+        let person = try #require(try await Person.find(enrolment.$person.id, on: app.db))
+        let account = User(
+            organisationID: organisations.alrijne, email: email(.participant), name: person.fullName,
+            passwordHash: loader.passwordHash, roles: [.participant])
+        account.personID = try person.requireID()
+        try await account.create(on: app.db)
+        loader.users[account.email] = account
+        return account
+    }
+
     /// Hours as the participant's schedule expects them, from the cohort's first day to `to` (by
     /// default the Friday before the tests' Sunday), recorded by the coach: weeks before the
     /// last approved by the work supervisor, the last week submitted and waiting. Written by the
