@@ -217,9 +217,22 @@ import Vapor
     }
 
     @Test func theRetentionPurgeDryRunChangesNothingAndThePurgeErasesTheSamePeople() async throws {
-        try await withOpstap { app in
-            // Years later: the Kansrijk pilot (completed in 2024) is past its five years.
-            let later = SimpleDate(year: 2031, month: 1, day: 1)!
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            // One participant completed on 16 November 2026, one still on the route, one candidate
+            // not selected.
+            let d = { (iso: String) in SimpleDate(iso)! }
+            let done = try await p.participant(commands: [
+                .startPhase(code: "vooropleiding", on: d("2026-09-21")),
+                .completePhase(result: .passed, on: d("2026-10-05")), .startPhase(code: "mbo-1", on: d("2026-10-05")),
+                .completePhase(result: .passed, on: d("2026-10-19")), .startPhase(code: "mbo-2", on: d("2026-10-19")),
+                .completePhase(result: .passed, on: d("2026-11-16")),
+                .complete(outcomeCode: "baan-avant", on: d("2026-11-16")),
+            ])
+            let onRoute = try await p.participant()
+            _ = try await p.candidate(upTo: .decided, decision: .rejected)
+            // Six years later the completed route is past its five years.
+            let later = SimpleDate(year: 2033, month: 1, day: 1)!
             let purge = RetentionPurge(db: app.db, today: later, now: later.date)
             let due = try await purge.due()
             #expect(!due.people.isEmpty)
@@ -227,8 +240,10 @@ import Vapor
                 #expect(RetentionPolicy.rule(person.kind).keptUntil(start: person.since) < later)
             }
             #expect(try await Person.query(on: app.db).filter(\.$erasedAt != nil).count() == 0)
-            let done = try await purge.purge()
-            #expect(done.people == due.people)
+            #expect(due.people.map(\.personID).contains(done.$person.id))
+            #expect(!due.people.map(\.personID).contains(onRoute.$person.id))
+            let purged = try await purge.purge()
+            #expect(purged.people == due.people)
             let erased = try await Person.query(on: app.db).filter(\.$erasedAt != nil).all(\.$id)
             #expect(Set(erased) == Set(due.people.map(\.personID)))
             // Nobody still on a route went.
