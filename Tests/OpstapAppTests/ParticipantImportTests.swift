@@ -50,7 +50,9 @@ import Vapor
     static func steps(_ enrolment: Enrolment, _ app: Application) async throws -> [Step] {
         try await EnrolmentTransition.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).sort(\.$sequence)
             .all()
-            .map { Step(kind: $0.kind.rawValue, phase: $0.phaseCode, result: $0.phaseResult, on: $0.effectiveOn) }
+            .map {
+                Step(kind: $0.kind.rawValue, phase: $0.phaseCode, result: $0.phaseResult?.rawValue, on: $0.effectiveOn)
+            }
     }
 
     @Test func aCohortThatStartedInOctober2023ImportsWithItsExactHistory() async throws {

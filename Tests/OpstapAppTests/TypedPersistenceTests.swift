@@ -60,6 +60,50 @@ import Testing
         }
     }
 
+    @Test func anUnknownStoredExitReasonFailsTheReadInsteadOfBeingLeftOut() async throws {
+        try await withOpstap { app in
+            let enrolment = try #require(try await Enrolment.query(on: app.db).first())
+            let id = try enrolment.requireID()
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.update(Enrolment.schema).set("exit_reason", to: "bored").where("id", .equal, id).run()
+            await #expect(throws: (any Error).self) { _ = try await Enrolment.find(id, on: app.db) }
+            await #expect(throws: UnknownStoredValue.self) {
+                _ = try await ProgrammeFacts.load(programmeID: enrolment.$programme.id, on: app.db)
+            }
+            try await sql.update(Enrolment.schema).set("exit_reason", to: "movedAway").where("id", .equal, id).run()
+            #expect(try await Enrolment.find(id, on: app.db)?.exitReason == .movedAway)
+        }
+    }
+
+    @Test func anUnknownStoredTransitionExitReasonOrPhaseResultFailsTheReadInsteadOfBeingLeftOut() async throws {
+        try await withOpstap { app in
+            let transition = try #require(try await EnrolmentTransition.query(on: app.db).first())
+            let id = try transition.requireID()
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.update(EnrolmentTransition.schema).set("exit_reason", to: "bored").where("id", .equal, id)
+                .run()
+            await #expect(throws: (any Error).self) { _ = try await EnrolmentTransition.find(id, on: app.db) }
+            try await sql.update(EnrolmentTransition.schema).set("exit_reason", to: SQLLiteral.null)
+                .set("phase_result", to: "aced").where("id", .equal, id).run()
+            await #expect(throws: (any Error).self) { _ = try await EnrolmentTransition.find(id, on: app.db) }
+            try await sql.update(EnrolmentTransition.schema).set("phase_result", to: "passedWithConditions")
+                .where("id", .equal, id).run()
+            #expect(try await EnrolmentTransition.find(id, on: app.db)?.phaseResult == .passedWithConditions)
+        }
+    }
+
+    @Test func anUnknownSelectionDecisionFailsTheFunnelInsteadOfBeingLeftOut() async throws {
+        try await withOpstap { app in
+            let candidacy = try #require(try await Candidacy.query(on: app.db).first())
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.update(Candidacy.schema).set("decision", to: "maybe")
+                .where("id", .equal, try candidacy.requireID()).run()
+            await #expect(throws: UnknownStoredValue.self) {
+                _ = try await Funnels(db: app.db).counts(programmeIDs: [candidacy.$programme.id])
+            }
+        }
+    }
+
     @Test func anUnknownEnrolmentStateFailsTheFunnelInsteadOfCountingAsEnrolled() async throws {
         try await withOpstap { app in
             let enrolment = try #require(try await Enrolment.query(on: app.db).first())

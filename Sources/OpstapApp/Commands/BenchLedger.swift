@@ -102,7 +102,7 @@ enum BenchLedger {
                         actorID: try coordinator.requireID(), actorOrganisationID: coordinator.$organisation.id,
                         recordedAt: Date())
                     end.phaseCode = phase.0
-                    end.phaseResult = PhaseResult.passed.rawValue
+                    end.phaseResult = .passed
                     transitions.append(end)
                 }
             }

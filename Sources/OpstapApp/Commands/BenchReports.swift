@@ -174,7 +174,7 @@ enum BenchReports {
                 switch n % 5 {
                 case 0:
                     enrolment.state = .withdrawn
-                    enrolment.exitReason = ExitReason.allCases[n % ExitReason.allCases.count].rawValue
+                    enrolment.exitReason = ExitReason.allCases[n % ExitReason.allCases.count]
                     try transition(.withdraw, left)
                 case 1:
                     enrolment.state = .completed
