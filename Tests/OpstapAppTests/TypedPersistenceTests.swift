@@ -104,6 +104,18 @@ import Testing
         }
     }
 
+    @Test func anUnknownStoredGenderFailsTheReadInsteadOfBeingShownAsStored() async throws {
+        try await withOpstap { app in
+            let person = try #require(try await Person.query(on: app.db).filter(\.$gender == Gender.woman).first())
+            let id = try person.requireID()
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.update(Person.schema).set("gender", to: "female").where("id", .equal, id).run()
+            await #expect(throws: (any Error).self) { _ = try await Person.find(id, on: app.db) }
+            try await sql.update(Person.schema).set("gender", to: "nonBinary").where("id", .equal, id).run()
+            #expect(try await Person.find(id, on: app.db)?.gender == .nonBinary)
+        }
+    }
+
     @Test func anUnknownEnrolmentStateFailsTheFunnelInsteadOfCountingAsEnrolled() async throws {
         try await withOpstap { app in
             let enrolment = try #require(try await Enrolment.query(on: app.db).first())

@@ -63,7 +63,7 @@ enum BenchLedger {
         for _ in 0..<participants {
             let person = Person(
                 givenName: "Bench", familyName: "Deelnemer \(random.int(1...999_999))", dateOfBirth: "1995-05-05",
-                gender: "woman",
+                gender: .woman,
                 bsn: nil, intake: IntakeProfile(), registeredBy: programme.$owner.id)
             try await person.create(on: db)
             let candidacy = Candidacy(

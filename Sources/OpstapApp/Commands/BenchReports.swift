@@ -131,7 +131,7 @@ enum BenchReports {
         try await cohort.create(on: db)
         var random = DemoRandom(seed: 2024)
         var ledgerLines = 0
-        let genders = ["woman", "man", "woman", "man", "nonBinary"]
+        let genders: [Gender] = [.woman, .man, .woman, .man, .nonBinary]
         for offset in stride(from: 0, to: people, by: 500) {
             var persons: [Person] = [], candidacies: [Candidacy] = [], enrolments: [Enrolment] = [],
                 transitions: [EnrolmentTransition] = []
