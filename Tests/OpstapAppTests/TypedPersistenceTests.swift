@@ -116,6 +116,39 @@ import Testing
         }
     }
 
+    @Test func anUnknownStoredImportKindOrStatusFailsTheReadInsteadOfMatchingNothing() async throws {
+        try await withOpstap { app in
+            let programme = try #require(try await Programme.query(on: app.db).first())
+            let user = try #require(try await User.query(on: app.db).first())
+            let record = CandidateImport()
+            record.kind = .candidates
+            record.$programme.id = try programme.requireID()
+            record.stream = "statushouders"
+            record.$referredBy.id = user.$organisation.id
+            record.fileName = "lijst.csv"
+            record.content = ""
+            record.mapping = "{}"
+            record.status = .uploaded
+            record.totalRows = 0
+            record.processedRows = 0
+            record.importedRows = 0
+            record.skippedRows = 0
+            record.failure = ""
+            record.$createdBy.id = try user.requireID()
+            try await record.create(on: app.db)
+            let id = try record.requireID()
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.update(CandidateImport.schema).set("kind", to: "volunteers").where("id", .equal, id).run()
+            await #expect(throws: (any Error).self) { _ = try await CandidateImport.find(id, on: app.db) }
+            try await sql.update(CandidateImport.schema).set("kind", to: "participants").set("status", to: "paused")
+                .where("id", .equal, id).run()
+            await #expect(throws: (any Error).self) { _ = try await CandidateImport.find(id, on: app.db) }
+            try await sql.update(CandidateImport.schema).set("status", to: "done").where("id", .equal, id).run()
+            let read = try await CandidateImport.find(id, on: app.db)
+            #expect(read?.kind == .participants && read?.status == .done)
+        }
+    }
+
     @Test func anUnknownEnrolmentStateFailsTheFunnelInsteadOfCountingAsEnrolled() async throws {
         try await withOpstap { app in
             let enrolment = try #require(try await Enrolment.query(on: app.db).first())

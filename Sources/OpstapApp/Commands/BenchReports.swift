@@ -89,7 +89,7 @@ enum BenchReports {
             programme: programme, stream: "statushouders", fileName: "bench.csv", content: csv)
         let checks = try await operations.preview(record)
         let previewed = Date()
-        record.status = ImportStatus.mapped.rawValue
+        record.status = ImportStatus.mapped
         let counts = try await operations.run(
             record, checks: checks, confirmedLines: [], progress: ImportProgress.shared)
         line(
