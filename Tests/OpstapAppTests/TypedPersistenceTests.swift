@@ -149,6 +149,47 @@ import Testing
         }
     }
 
+    @Test func anUnknownStoredHousingRouteFailsTheReadInsteadOfShowingNoRoute() async throws {
+        try await withOpstap { app in
+            let choice = try #require(try await HousingRouteChoice.query(on: app.db).first())
+            let id = try choice.requireID()
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.update(HousingRouteChoice.schema).set("route", to: "tent").where("id", .equal, id).run()
+            await #expect(throws: (any Error).self) { _ = try await HousingRouteChoice.find(id, on: app.db) }
+            try await sql.update(HousingRouteChoice.schema).set("route", to: "alreadyHoused").where("id", .equal, id)
+                .run()
+            #expect(try await HousingRouteChoice.find(id, on: app.db)?.route == .alreadyHoused)
+        }
+    }
+
+    @Test func anUnknownStoredAttentionColourFailsTheReadInsteadOfShowingNoMark() async throws {
+        try await withOpstap { app in
+            try await AttentionStore.refreshAll(today: testToday, on: app.db)
+            let row = try #require(try await StoredAttention.query(on: app.db).first())
+            let id = try row.requireID()
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.update(StoredAttention.schema).set("colour", to: "purple").where("enrolment_id", .equal, id)
+                .run()
+            await #expect(throws: (any Error).self) { _ = try await StoredAttention.find(id, on: app.db) }
+            try await sql.update(StoredAttention.schema).set("colour", to: "amber").where("enrolment_id", .equal, id)
+                .run()
+            #expect(try await StoredAttention.find(id, on: app.db)?.colour == .amber)
+        }
+    }
+
+    @Test func anUnknownStoredRequiredLanguageLevelFailsTheReadInsteadOfAskingNothing() async throws {
+        try await withOpstap { app in
+            let places = try #require(try await LocationPlaces.query(on: app.db).first())
+            let id = try places.requireID()
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.update(LocationPlaces.schema).set("required_level", to: "fluent").where("id", .equal, id)
+                .run()
+            await #expect(throws: (any Error).self) { _ = try await LocationPlaces.find(id, on: app.db) }
+            try await sql.update(LocationPlaces.schema).set("required_level", to: "B1").where("id", .equal, id).run()
+            #expect(try await LocationPlaces.find(id, on: app.db)?.requiredLevel == .b1)
+        }
+    }
+
     @Test func anUnknownEnrolmentStateFailsTheFunnelInsteadOfCountingAsEnrolled() async throws {
         try await withOpstap { app in
             let enrolment = try #require(try await Enrolment.query(on: app.db).first())
