@@ -7,8 +7,11 @@ import Testing
 
 /// A stored value the domain does not know is an error, never quietly a default (issue 15):
 /// hour lines (activity, attendance, status), the guidance records (review, goal and task
-/// status, task source, status colour, note level), an organisation's kind and a transition's
-/// kind are typed fields, and the raw SQL reads decode their enums with `decodeEnum`.
+/// status, task source, status colour, note level), an organisation's kind, a transition's kind,
+/// phase result and exit reason, an enrolment's exit reason, a person's gender, an import's kind
+/// and status, a housing route, an account's roles, the stored attention colour and a location's
+/// required language level are typed fields, and the raw SQL reads decode their enums with
+/// `decodeEnum`.
 @Suite struct TypedPersistenceTests {
     @Test func anUnknownStoredLedgerStatusFailsTheReadInsteadOfBecomingADraft() async throws {
         try await withOpstap { app in
@@ -159,6 +162,21 @@ import Testing
             try await sql.update(HousingRouteChoice.schema).set("route", to: "alreadyHoused").where("id", .equal, id)
                 .run()
             #expect(try await HousingRouteChoice.find(id, on: app.db)?.route == .alreadyHoused)
+        }
+    }
+
+    @Test func anUnknownStoredRoleFailsTheReadInsteadOfBeingDropped() async throws {
+        try await withOpstap { app in
+            let user = try #require(try await User.query(on: app.db).filter(\.$personID == nil).first())
+            let id = try user.requireID()
+            let stored = user.roles
+            #expect(!stored.isEmpty)
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.update(User.schema).set("roles", to: "coach,janitor").where("id", .equal, id).run()
+            await #expect(throws: (any Error).self) { _ = try await User.find(id, on: app.db) }
+            // The stored form is unchanged: a comma-separated list of raw values.
+            try await sql.update(User.schema).set("roles", to: "coach,teacher").where("id", .equal, id).run()
+            #expect(try await User.find(id, on: app.db)?.roles == [.coach, .teacher])
         }
     }
 
