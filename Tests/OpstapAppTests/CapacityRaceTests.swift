@@ -23,7 +23,7 @@ import Vapor
             for round in 0..<Self.rounds {
                 // Two selected candidates, as the selection would leave them.
                 let pair = try await Factories.candidates(
-                    2, givenName: "Race", familyName: "Deelnemer \(round)", born: "1995-05-05", gender: "woman",
+                    2, givenName: "Race", familyName: "Deelnemer \(round)", born: "1995-05-05", gender: .woman,
                     programmeID: cohort.$programme.id, stream: stream, referredBy: coordinator.$organisation.id,
                     referredOn: "2026-09-01", selected: true, on: app.db)
                 let first = try pair[0].requireID(), second = try pair[1].requireID()

@@ -30,7 +30,7 @@ import Vapor
             #expect(try await Enrolment.find(enrolment.id, on: app.db)?.state == .inPhase)
             #expect(try await web.confirm(asked).status == .seeOther)
             let after = try #require(try await Enrolment.find(enrolment.id, on: app.db))
-            #expect(after.state == .withdrawn && after.exitReason == "movedAway")
+            #expect(after.state == .withdrawn && after.exitReason == .movedAway)
             // Another partnership's coordinator gets no confirmation page, only "not found".
             let outsider = try await TestPartnership.make(app, name: "Ander").web(.coordinator)
             let other = try await p.participant()

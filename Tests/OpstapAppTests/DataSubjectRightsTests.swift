@@ -173,7 +173,7 @@ import Vapor
 
             #expect(try await Candidacy.query(on: app.db).filter(\.$person.$id == personID).count() == 0)
             let person = try #require(try await Person.find(personID, on: app.db))
-            #expect(person.dateOfBirth == nil && person.gender == "unknown" && person.erasureHoldUntil == nil)
+            #expect(person.dateOfBirth == nil && person.gender == .unknown && person.erasureHoldUntil == nil)
             // Out of reach now: the file is gone for everyone.
             #expect(try await api.send(.GET, "/api/v1/persons/\(personID)").status == .notFound)
             // The rows written before stay; the preview, the refused and the carried-out erasure

@@ -168,7 +168,7 @@ import Vapor
             #expect(
                 !mapped.body.string.contains("possibleDuplicate") && !mapped.body.string.contains(existing.familyName))
             #expect(try await api.send(.POST, "/api/v1/candidate-imports/\(id)/run", json: "{}").status == .accepted)
-            #expect(try await ParticipantImportTests.waitUntilFinished(id, app).status == "done")
+            #expect(try await ParticipantImportTests.waitUntilFinished(id, app).status == .done)
             let holds = try await HeldRegistration.query(on: app.db).all()
             #expect(holds.map(\.familyName) == ["Gezicht"])
             #expect(holds.first?.matches == [HeldMatch(personID: existing.id!, reason: .sameBSN)])

@@ -93,7 +93,7 @@ import Vapor
                 ).status == .ok)
             #expect(try await api.send(.POST, "/api/v1/candidate-imports/\(id)/run", json: "{}").status == .accepted)
             let record = try await ParticipantImportTests.waitUntilFinished(id, app)
-            #expect(record.status == "done")
+            #expect(record.status == .done)
             // Counted once the import's task has ended (just after it stored its outcome).
             var text = ""
             for _ in 0..<100 {

@@ -357,7 +357,7 @@ import Vapor
             #expect(try await web.post("/imports/\(record.id!)/run", []).status == .seeOther)
             #expect(try await Person.query(on: app.db).count() == before, "nothing stored")
             #expect(
-                try await CandidateImport.find(record.id!, on: app.db)?.status == "mapped", "refused before it started")
+                try await CandidateImport.find(record.id!, on: app.db)?.status == .mapped, "refused before it started")
 
             // The corrected file: the duplicate is skipped unless ticked, the rest goes in.
             let fixed = csv.replacingOccurrences(of: "Bilal;;", with: "Bilal;Osman;")
@@ -365,16 +365,16 @@ import Vapor
                 "/programmes/\(programme.id!)/imports", fields: [("stream", "statushouders")],
                 file: ("file", "lijst.csv", fixed))
             let second = try #require(
-                try await CandidateImport.query(on: app.db).filter(\.$status == "uploaded").first())
+                try await CandidateImport.query(on: app.db).filter(\.$status == .uploaded).first())
             _ = try await web.post("/imports/\(second.id!)/mapping", mapping)
             #expect(try await web.post("/imports/\(second.id!)/run", []).status == .seeOther)
-            var status = ""
+            var status: ImportStatus?
             for _ in 0..<100 {
-                status = try await CandidateImport.find(second.id!, on: app.db)?.status ?? ""
-                if status != "running" { break }
+                status = try await CandidateImport.find(second.id!, on: app.db)?.status
+                if status != .running { break }
                 try await Task.sleep(for: .milliseconds(100))
             }
-            #expect(status == "done")
+            #expect(status == .done)
             #expect(try await Person.query(on: app.db).count() == before + 2)
             #expect(
                 try await Candidacy.query(on: app.db).join(Person.self, on: \Candidacy.$person.$id == \Person.$id)

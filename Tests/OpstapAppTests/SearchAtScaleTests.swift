@@ -58,11 +58,11 @@ import Vapor
                 120, familyName: "Nieuwjaar", born: "1990-01-01", programmeID: p.programme.requireID(),
                 referredBy: organisation, referredOn: "2026-10-01", on: app.db)
             let existing = Person(
-                givenName: "Amal", familyName: "Eerder", dateOfBirth: "1985-05-05", gender: "woman", bsn: "111222333",
+                givenName: "Amal", familyName: "Eerder", dateOfBirth: "1985-05-05", gender: .woman, bsn: "111222333",
                 intake: IntakeProfile(), registeredBy: organisation)
             try await existing.create(on: app.db)
             let newcomer = Person(
-                givenName: "Amal", familyName: "Anders", dateOfBirth: "1990-01-01", gender: "woman", bsn: "111222333",
+                givenName: "Amal", familyName: "Anders", dateOfBirth: "1990-01-01", gender: .woman, bsn: "111222333",
                 intake: IntakeProfile(), registeredBy: organisation)
             let scope = try await DemoLookups(db: app.db).scope(p.email(.coordinator))
             let matches = try await CandidateOperations(scope: scope, now: Date()).duplicates(of: newcomer)

@@ -23,7 +23,7 @@ extension APIEnrolment {
             programmeVersion: versionNumber, cohortId: enrolment.$cohort.id, stream: enrolment.stream,
             state: snapshot.state,
             phase: enrolment.phaseCode, completedPhases: snapshot.completedPhases, outcome: enrolment.outcomeCode,
-            exitReason: enrolment.exitReason.flatMap(ExitReason.init(rawValue:)),
+            exitReason: enrolment.exitReason,
             lastTransitionOn: snapshot.lastTransitionOn)
     }
 }
@@ -33,10 +33,10 @@ extension APITransition {
         self.init(
             sequence: transition.sequence, kind: transition.kind,
             effectiveOn: SimpleDate(transition.effectiveOn) ?? SimpleDate(year: 2000, month: 1, day: 1)!,
-            phase: transition.phaseCode, result: transition.phaseResult.flatMap(PhaseResult.init(rawValue:)),
+            phase: transition.phaseCode, result: transition.phaseResult,
             reason: transition.reason,
             plannedReturn: transition.plannedReturn.flatMap(SimpleDate.init),
-            exitReason: transition.exitReason.flatMap(ExitReason.init(rawValue:)),
+            exitReason: transition.exitReason,
             outcome: transition.outcomeCode, programmeVersion: transition.versionNumber, actorId: transition.$actor.id,
             actorOrganisationId: transition.$actorOrganisation.id, recordedAt: transition.recordedAt)
     }

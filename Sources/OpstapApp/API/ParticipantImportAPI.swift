@@ -15,7 +15,7 @@ struct ParticipantImportAPI {
         let processed = await ImportProgress.shared.get(try record.requireID()) ?? record.processedRows
         var problems: [APIImportRow]?
         var count: Int?
-        if withPreview && record.status == ImportStatus.mapped.rawValue {
+        if withPreview && record.status == ImportStatus.mapped {
             let checks = try await operations.preview(record, target)
             count = checks.filter { !$0.errors.isEmpty }.count
             problems = checks.filter { !$0.errors.isEmpty || $0.duplicate != nil }.prefix(1000).map { check in
@@ -30,7 +30,7 @@ struct ParticipantImportAPI {
                 name: $0.key, label: ImportText.label($0, target.definition, t), required: $0.isRequired)
         }
         return APIParticipantImport(
-            id: try record.requireID(), status: record.status, cohortId: try target.cohort.requireID(),
+            id: try record.requireID(), status: record.status.rawValue, cohortId: try target.cohort.requireID(),
             stream: record.stream, fileName: record.fileName,
             header: table.header, fields: fields, mapping: ImportOperations.decode(plain: record.mapping),
             totalRows: record.totalRows,
@@ -75,7 +75,7 @@ struct ParticipantImportAPI {
     func run(_ req: Request) async throws -> Response {
         let operations = ParticipantImportOperations(scope: try req.scope(), now: req.clock.now())
         let (record, target) = try await operations.find(req.idParameter())
-        guard record.status == ImportStatus.mapped.rawValue else { throw ImportRefusal.notEditable }
+        guard record.status == ImportStatus.mapped else { throw ImportRefusal.notEditable }
         let request = (try? req.content.decode(APIImportRunRequest.self)) ?? APIImportRunRequest()
         let checks = try await operations.preview(record, target)
         let failing = checks.filter { !$0.errors.isEmpty }.count

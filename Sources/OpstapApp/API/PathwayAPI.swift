@@ -95,15 +95,15 @@ struct PathwayAPI {
         let route = try await HousingRouteChoice.query(on: req.db).filter(\.$enrolment.$id == id).first()
         let steps = try await HousingStepRecord.query(on: req.db).filter(\.$enrolment.$id == id).sort(\.$doneOn).all()
         let done = steps.compactMap(\.done)
-        let housed = HousingRules.isHoused(route?.housingRoute, done: done)
+        let housed = HousingRules.isHoused(route?.route, done: done)
         guard scope.actor.visibleFields.contains(.housing) else { return APIHousing(housed: housed) }
         let tenancies = try await Tenancy.query(on: req.db).filter(\.$enrolment.$id == id).sort(\.$startsOn).all()
         return APIHousing(
-            housed: housed, route: route?.housingRoute, routeChosenOn: route.flatMap { SimpleDate($0.chosenOn) },
+            housed: housed, route: route?.route, routeChosenOn: route.flatMap { SimpleDate($0.chosenOn) },
             steps: steps.compactMap { record in
                 record.done.map { APIHousingStep(step: $0.step, doneOn: $0.on, note: record.note) }
             },
-            nextStep: route?.housingRoute.flatMap { HousingRules.nextStep($0, done: done) },
+            nextStep: route.flatMap { HousingRules.nextStep($0.route, done: done) },
             tenancies: try tenancies.map {
                 APITenancy(
                     id: try $0.requireID(), unitId: $0.$unit.id, enrolmentId: id, startsOn: $0.range.from,

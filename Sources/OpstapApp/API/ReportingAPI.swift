@@ -337,7 +337,7 @@ struct ReportingAPI {
         let processed = await ImportProgress.shared.get(try record.requireID()) ?? record.processedRows
         var problems: [APIImportRow]?
         var count: Int?
-        if withPreview && record.status == ImportStatus.mapped.rawValue {
+        if withPreview && record.status == ImportStatus.mapped {
             let t = req.translator()
             let checks = try await ImportOperations(scope: try req.scope(), now: req.clock.now()).preview(record)
             let flagged = checks.filter { !$0.errors.isEmpty || $0.duplicate != nil }
@@ -350,7 +350,7 @@ struct ReportingAPI {
             }
         }
         return APIImport(
-            id: try record.requireID(), status: record.status, fileName: record.fileName, header: table.header,
+            id: try record.requireID(), status: record.status.rawValue, fileName: record.fileName, header: table.header,
             mapping: Dictionary(
                 uniqueKeysWithValues: ImportOperations.decode(record.mapping).map { ($0.key.rawValue, $0.value) }),
             totalRows: record.totalRows, processedRows: processed, importedRows: record.importedRows,
@@ -401,7 +401,7 @@ struct ReportingAPI {
     func runImport(_ req: Request) async throws -> Response {
         let scope = try req.scope()
         let record = try await ImportOperations(scope: scope, now: req.clock.now()).find(req.idParameter())
-        guard record.status == ImportStatus.mapped.rawValue else { throw ImportRefusal.notEditable }
+        guard record.status == ImportStatus.mapped else { throw ImportRefusal.notEditable }
         let body = (try? req.content.decode(APIImportRunRequest.self)) ?? APIImportRunRequest()
         let checks = try await ImportOperations(scope: scope, now: req.clock.now()).preview(record)
         let failing = checks.filter { !$0.errors.isEmpty }.count

@@ -36,7 +36,7 @@ struct PersonView: Sendable {
         self.givenName = person.givenName
         self.familyName = person.familyName
         self.dateOfBirth = visible.contains(.identity) ? person.dateOfBirth.flatMap(SimpleDate.init) : nil
-        self.gender = person.gender
+        self.gender = person.gender.rawValue
         self.bsn = visible.contains(.bsn) ? person.bsn : nil
         self.intake = FieldPolicy.redact(person.intake, visible: visible)
         self.visible = visible

@@ -106,7 +106,7 @@ struct AllocationOperations {
                 OpenPlaces(
                     locationID: id, name: location.name,
                     point: PostcodeDirectory.point(for: location.postcode),
-                    requiredLevel: period.requiredLevel.flatMap(CEFRLevel.init(rawValue:)), free: free)
+                    requiredLevel: period.requiredLevel, free: free)
             )
         }
     }
@@ -198,7 +198,7 @@ struct AllocationOperations {
         let ids = running.compactMap(\.id)
         let routes = Dictionary(
             uniqueKeysWithValues: try await HousingRouteChoice.query(on: db).filter(\.$enrolment.$id ~~ ids)
-                .filter(\.$route == HousingRoute.programmeStudio.rawValue).all().map { ($0.$enrolment.id, $0) })
+                .filter(\.$route == HousingRoute.programmeStudio).all().map { ($0.$enrolment.id, $0) })
         let housed = Set(
             try await Tenancy.query(on: db).filter(\.$enrolment.$id ~~ ids).all().filter {
                 $0.range.until.map { $0 >= from } ?? true

@@ -228,7 +228,7 @@ enum BenchPopulation {
                 let person = Person(
                     id: UUID(), givenName: "Bench\(n)",
                     familyName: DemoPeople.origins[n % DemoPeople.origins.count].families[n % 2] + " \(n)",
-                    dateOfBirth: "19\(70 + n % 30)-0\(1 + n % 9)-1\(n % 9)", gender: n % 2 == 0 ? "woman" : "man",
+                    dateOfBirth: "19\(70 + n % 30)-0\(1 + n % 9)-1\(n % 9)", gender: n % 2 == 0 ? Gender.woman : .man,
                     bsn: DemoPeople.bsn(&random), intake: IntakeProfile(), registeredBy: programme.$owner.id)
                 persons.append(person)
                 let candidacy = Candidacy(

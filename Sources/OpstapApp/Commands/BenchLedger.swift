@@ -63,7 +63,7 @@ enum BenchLedger {
         for _ in 0..<participants {
             let person = Person(
                 givenName: "Bench", familyName: "Deelnemer \(random.int(1...999_999))", dateOfBirth: "1995-05-05",
-                gender: "woman",
+                gender: .woman,
                 bsn: nil, intake: IntakeProfile(), registeredBy: programme.$owner.id)
             try await person.create(on: db)
             let candidacy = Candidacy(
@@ -102,7 +102,7 @@ enum BenchLedger {
                         actorID: try coordinator.requireID(), actorOrganisationID: coordinator.$organisation.id,
                         recordedAt: Date())
                     end.phaseCode = phase.0
-                    end.phaseResult = PhaseResult.passed.rawValue
+                    end.phaseResult = .passed
                     transitions.append(end)
                 }
             }

@@ -89,7 +89,7 @@ enum BenchReports {
             programme: programme, stream: "statushouders", fileName: "bench.csv", content: csv)
         let checks = try await operations.preview(record)
         let previewed = Date()
-        record.status = ImportStatus.mapped.rawValue
+        record.status = ImportStatus.mapped
         let counts = try await operations.run(
             record, checks: checks, confirmedLines: [], progress: ImportProgress.shared)
         line(
@@ -131,7 +131,7 @@ enum BenchReports {
         try await cohort.create(on: db)
         var random = DemoRandom(seed: 2024)
         var ledgerLines = 0
-        let genders = ["woman", "man", "woman", "man", "nonBinary"]
+        let genders: [Gender] = [.woman, .man, .woman, .man, .nonBinary]
         for offset in stride(from: 0, to: people, by: 500) {
             var persons: [Person] = [], candidacies: [Candidacy] = [], enrolments: [Enrolment] = [],
                 transitions: [EnrolmentTransition] = []
@@ -174,7 +174,7 @@ enum BenchReports {
                 switch n % 5 {
                 case 0:
                     enrolment.state = .withdrawn
-                    enrolment.exitReason = ExitReason.allCases[n % ExitReason.allCases.count].rawValue
+                    enrolment.exitReason = ExitReason.allCases[n % ExitReason.allCases.count]
                     try transition(.withdraw, left)
                 case 1:
                     enrolment.state = .completed

@@ -7,7 +7,7 @@ enum DemoPeople {
     struct Profile {
         var given: String
         var family: String
-        var gender: String
+        var gender: Gender
         var birth: SimpleDate
         var intake: IntakeProfile
     }
@@ -45,7 +45,7 @@ enum DemoPeople {
 
     static func profile(statushouder: Bool, programme: String, random: inout DemoRandom) -> Profile {
         let woman = random.chance(0.55)
-        let gender = woman ? "woman" : "man"
+        let gender: Gender = woman ? .woman : .man
         var intake = IntakeProfile()
         let given: String
         let family: String

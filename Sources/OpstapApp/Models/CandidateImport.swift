@@ -14,15 +14,19 @@ final class CandidateImport: Model, @unchecked Sendable {
     @Field(key: "content") var content: String
     /// Import field → CSV column index, as JSON.
     @Field(key: "mapping") var mapping: String
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: ImportStatus
     @Field(key: "total_rows") var totalRows: Int
     @Field(key: "processed_rows") var processedRows: Int
     @Field(key: "imported_rows") var importedRows: Int
     @Field(key: "skipped_rows") var skippedRows: Int
     @Field(key: "failure") var failure: String
     @Parent(key: "created_by") var createdBy: User
-    /// `candidates` or `participants` (`ImportKind`).
-    @OptionalField(key: "kind") var kind: String?
+    /// What the import brings in. The column is nullable because M0037 added it to a table that
+    /// already had rows; M0037 also set those rows to `candidates` and every new import names
+    /// its kind, so nil does not occur in practice. Were it to, it means candidates (the only
+    /// kind before M0037): `ImportRuns` reads it so, and `ImportOperations.find` never finds it.
+    /// An unknown stored kind fails the read.
+    @OptionalField(key: "kind") var kind: ImportKind?
     /// The cohort running participants are imported into.
     @OptionalField(key: "cohort_id") var cohortID: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?

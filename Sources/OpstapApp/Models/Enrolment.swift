@@ -19,7 +19,7 @@ final class Enrolment: Model, @unchecked Sendable {
     @Field(key: "completed_phases") var completedPhasesText: String
     @Field(key: "last_transition_on") var lastTransitionOn: String
     @OptionalField(key: "outcome_code") var outcomeCode: String?
-    @OptionalField(key: "exit_reason") var exitReason: String?
+    @OptionalField(key: "exit_reason") var exitReason: ExitReason?
     @Field(key: "revision") var revision: Int
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 

@@ -9,7 +9,7 @@ extension EnrolmentTransition {
             phaseCode = code
         case .completePhase(let result, _):
             phaseCode = previousPhase
-            phaseResult = result.rawValue
+            phaseResult = result
         case .pause(let reason, let plannedReturn, _):
             phaseCode = previousPhase
             self.reason = reason
@@ -18,7 +18,7 @@ extension EnrolmentTransition {
             phaseCode = previousPhase
         case .withdraw(let reason, let note, _):
             phaseCode = previousPhase
-            exitReason = reason.rawValue
+            exitReason = reason
             self.reason = note
         case .complete(let outcome, _):
             outcomeCode = outcome
@@ -30,7 +30,7 @@ extension Enrolment {
     /// The end of an enrolment as the command states it (outcome or exit reason).
     func recordEnd(_ command: EnrolmentCommand) {
         switch command {
-        case .withdraw(let reason, _, _): exitReason = reason.rawValue
+        case .withdraw(let reason, _, _): exitReason = reason
         case .complete(let outcome, _): outcomeCode = outcome
         default: break
         }

@@ -11,9 +11,9 @@ final class EnrolmentTransition: Model, @unchecked Sendable {
     @Field(key: "sequence") var sequence: Int
     @Field(key: "kind") var kind: TransitionKind
     @OptionalField(key: "phase_code") var phaseCode: String?
-    @OptionalField(key: "phase_result") var phaseResult: String?
+    @OptionalField(key: "phase_result") var phaseResult: PhaseResult?
     @OptionalField(key: "reason") var reason: String?
-    @OptionalField(key: "exit_reason") var exitReason: String?
+    @OptionalField(key: "exit_reason") var exitReason: ExitReason?
     @OptionalField(key: "planned_return") var plannedReturn: String?
     @OptionalField(key: "outcome_code") var outcomeCode: String?
     @OptionalField(key: "version_number") var versionNumber: Int?

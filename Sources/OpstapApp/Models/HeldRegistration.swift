@@ -17,7 +17,7 @@ final class HeldRegistration: Model, @unchecked Sendable {
     @Field(key: "given_name") var givenName: String
     @Field(key: "family_name") var familyName: String
     @OptionalField(key: "date_of_birth") var dateOfBirth: String?
-    @Field(key: "gender") var gender: String
+    @Field(key: "gender") var gender: Gender
     @OptionalField(key: "bsn") var bsn: String?
     @Parent(key: "registered_by_user_id") var registeredBy: User
     @Parent(key: "registered_by_organisation_id") var registeredByOrganisation: Organisation

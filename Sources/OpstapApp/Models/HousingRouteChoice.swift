@@ -8,7 +8,7 @@ final class HousingRouteChoice: Model, @unchecked Sendable {
 
     @ID var id: UUID?
     @Parent(key: "enrolment_id") var enrolment: Enrolment
-    @Field(key: "route") var route: String
+    @Field(key: "route") var route: HousingRoute
     @Field(key: "chosen_on") var chosenOn: String
     @Parent(key: "chosen_by") var chosenBy: User
 
@@ -16,10 +16,8 @@ final class HousingRouteChoice: Model, @unchecked Sendable {
 
     init(enrolmentID: UUID, route: HousingRoute, chosenOn: SimpleDate, chosenBy: UUID) {
         self.$enrolment.id = enrolmentID
-        self.route = route.rawValue
+        self.route = route
         self.chosenOn = chosenOn.iso
         self.$chosenBy.id = chosenBy
     }
-
-    var housingRoute: HousingRoute? { HousingRoute(rawValue: route) }
 }

@@ -11,7 +11,7 @@ final class Invitation: Model, @unchecked Sendable {
     @Parent(key: "organisation_id") var organisation: Organisation
     @Field(key: "email") var email: String
     /// Roles as a comma-separated list of `Role` raw values, like `User`.
-    @Field(key: "roles") var rolesText: String
+    @Field(key: "roles") var storedRoles: StoredRoles
     @Field(key: "code_hash") var codeHash: String
     @OptionalField(key: "invited_by") var invitedBy: UUID?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -24,11 +24,11 @@ final class Invitation: Model, @unchecked Sendable {
     init(organisationID: UUID, email: String, roles: Set<Role>, codeHash: String, invitedBy: UUID?, expiresAt: Date) {
         self.$organisation.id = organisationID
         self.email = email.lowercased()
-        self.rolesText = User.encode(roles)
+        self.storedRoles = StoredRoles(roles)
         self.codeHash = codeHash
         self.invitedBy = invitedBy
         self.expiresAt = expiresAt
     }
 
-    var roles: Set<Role> { Set(rolesText.split(separator: ",").compactMap { Role(rawValue: String($0)) }) }
+    var roles: Set<Role> { storedRoles.roles }
 }

@@ -12,7 +12,7 @@ final class LocationPlaces: Model, @unchecked Sendable {
     @OptionalField(key: "ends_on") var endsOn: String?
     @Field(key: "places") var places: Int
     /// The spoken Dutch the location asks of an intern (nil: no requirement).
-    @OptionalField(key: "required_level") var requiredLevel: String?
+    @OptionalField(key: "required_level") var requiredLevel: CEFRLevel?
 
     init() {}
 
@@ -21,7 +21,7 @@ final class LocationPlaces: Model, @unchecked Sendable {
         self.startsOn = startsOn
         self.endsOn = endsOn
         self.places = places
-        self.requiredLevel = requiredLevel?.rawValue
+        self.requiredLevel = requiredLevel
     }
 
     var period: PlacePeriod {

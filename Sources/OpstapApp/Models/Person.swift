@@ -12,7 +12,7 @@ final class Person: Model, @unchecked Sendable {
     /// Normalised name for duplicate detection and search (see `PersonName.matchKey`).
     @Field(key: "name_key") var nameKey: String
     @OptionalField(key: "date_of_birth") var dateOfBirth: String?
-    @Field(key: "gender") var gender: String
+    @Field(key: "gender") var gender: Gender
     @OptionalField(key: "bsn") var bsn: String?
     @Field(key: "intake") var intake: IntakeProfile
     @Parent(key: "registered_by_organisation_id") var registeredBy: Organisation
@@ -30,7 +30,7 @@ final class Person: Model, @unchecked Sendable {
     init() {}
 
     init(
-        id: UUID? = nil, givenName: String, familyName: String, dateOfBirth: String?, gender: String, bsn: String?,
+        id: UUID? = nil, givenName: String, familyName: String, dateOfBirth: String?, gender: Gender, bsn: String?,
         intake: IntakeProfile, registeredBy: UUID
     ) {
         self.id = id

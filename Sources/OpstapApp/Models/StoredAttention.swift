@@ -23,7 +23,7 @@ final class StoredAttention: Model, @unchecked Sendable {
     @OptionalField(key: "since_without_deadline") var sinceWithoutDeadline: String?
     @Field(key: "signals") var signals: StoredSignals
     /// The latest red/amber/green mark on that day.
-    @OptionalField(key: "colour") var colour: String?
+    @OptionalField(key: "colour") var colour: RAGColour?
 
     init() {}
 }

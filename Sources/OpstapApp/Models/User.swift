@@ -15,7 +15,7 @@ final class User: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "password_hash") var passwordHash: String
     /// Roles as a comma-separated list of `Role` raw values: portable across databases.
-    @Field(key: "roles") var rolesText: String
+    @Field(key: "roles") var storedRoles: StoredRoles
     @Field(key: "locale") var locale: AppLocale
     @Field(key: "active") var active: Bool
     /// The person a participant's account belongs to; nil for staff.
@@ -35,22 +35,42 @@ final class User: Model, @unchecked Sendable {
         self.email = email.lowercased()
         self.name = name
         self.passwordHash = passwordHash
-        self.rolesText = Self.encode(roles)
+        self.storedRoles = StoredRoles(roles)
         self.locale = locale
         self.active = true
     }
 
     var roles: Set<Role> {
-        get { Set(rolesText.split(separator: ",").compactMap { Role(rawValue: String($0)) }) }
-        set { rolesText = Self.encode(newValue) }
+        get { storedRoles.roles }
+        set { storedRoles = StoredRoles(newValue) }
     }
 
-    static func encode(_ roles: Set<Role>) -> String {
-        roles.sorted().map(\.rawValue).joined(separator: ",")
-    }
+    static func encode(_ roles: Set<Role>) -> String { StoredRoles(roles).text }
 
     /// Staff accounts only: lists of staff, team choices and assignments never offer a participant.
     static func staff(on db: any Database) -> QueryBuilder<User> {
         query(on: db).filter(\.$personID == nil)
     }
+}
+
+/// A set of roles as stored: one text column holding a comma-separated list of `Role` raw
+/// values (portable across databases; the stored form does not change). An unknown stored role
+/// fails the read instead of being quietly dropped, which would silently narrow an account.
+struct StoredRoles: Codable, Sendable, Equatable {
+    var roles: Set<Role>
+
+    init(_ roles: Set<Role>) { self.roles = roles }
+
+    init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        roles = Set(try text.split(separator: ",").map { try Role(stored: String($0), column: "roles") })
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+
+    /// The stored form: raw values in `Role` order, comma-separated.
+    var text: String { roles.sorted().map(\.rawValue).joined(separator: ",") }
 }

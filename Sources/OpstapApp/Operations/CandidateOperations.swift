@@ -166,7 +166,8 @@ struct CandidateOperations {
                 errors.append(FieldError("dateOfBirth", .outOfRange, ["14", "80"]))
             }
         }
-        if Gender(rawValue: input.gender) == nil { errors.append(FieldError("gender", .invalidChoice)) }
+        let gender = Gender(rawValue: input.gender)
+        if gender == nil { errors.append(FieldError("gender", .invalidChoice)) }
         var bsn: String?
         if !input.bsn.trimmingCharacters(in: .whitespaces).isEmpty {
             // Only those who may see a BSN may record one.
@@ -178,9 +179,9 @@ struct CandidateOperations {
                 errors.append(FieldError("bsn", .invalidBSN))
             }
         }
-        guard errors.isEmpty else { return nil }
+        guard errors.isEmpty, let gender else { return nil }
         return Person(
-            givenName: given, familyName: family, dateOfBirth: birth?.iso, gender: input.gender, bsn: bsn,
+            givenName: given, familyName: family, dateOfBirth: birth?.iso, gender: gender, bsn: bsn,
             intake: IntakeProfile(), registeredBy: actor.organisationID)
     }
 
@@ -234,7 +235,8 @@ struct CandidateOperations {
             FieldChange.of("givenName", person.givenName, edited.givenName),
             FieldChange.of("familyName", person.familyName, edited.familyName),
             FieldChange.of("dateOfBirth", person.dateOfBirth, edited.dateOfBirth),
-            FieldChange.of("gender", person.gender, edited.gender), FieldChange.of("bsn", person.bsn, bsn),
+            FieldChange.of("gender", person.gender.rawValue, edited.gender.rawValue),
+            FieldChange.of("bsn", person.bsn, bsn),
         ].compactMap { $0 }
         person.bsn = bsn
         person.givenName = edited.givenName

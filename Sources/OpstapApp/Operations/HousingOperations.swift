@@ -211,7 +211,7 @@ struct HousingOperations {
         guard errors.isEmpty, let step, let date else { throw ValidationFailure(errors) }
         let enrolmentID = try enrolment.requireID()
         let route = try await HousingRouteChoice.query(on: db).filter(\.$enrolment.$id == enrolmentID).first()?
-            .housingRoute
+            .route
         let done = try await HousingStepRecord.query(on: db).filter(\.$enrolment.$id == enrolmentID).all().compactMap(
             \.done)
         if let refusal = HousingRules.check(step, on: date, route: route, done: done, today: scope.today) {

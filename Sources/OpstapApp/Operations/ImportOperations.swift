@@ -18,12 +18,12 @@ struct ImportRowCheck: Sendable {
     var heldMatches: [HeldMatch] = []
 }
 
-enum ImportStatus: String {
+enum ImportStatus: String, Codable, Sendable {
     case uploaded, mapped, running, done, failed
 }
 
 /// What an import brings in: candidates to select, or participants already running in a cohort.
-enum ImportKind: String {
+enum ImportKind: String, Codable, Sendable {
     case candidates, participants
 }
 
@@ -100,14 +100,14 @@ struct ImportOperations {
         kind: ImportKind, programmeID: UUID, stream: String, fileName: String, content: String, rows: Int, actor: Actor
     ) -> CandidateImport {
         let record = CandidateImport()
-        record.kind = kind.rawValue
+        record.kind = kind
         record.$programme.id = programmeID
         record.stream = stream
         record.$referredBy.id = actor.organisationID
         record.fileName = String(fileName.prefix(200))
         record.content = content
         record.mapping = "{}"
-        record.status = ImportStatus.uploaded.rawValue
+        record.status = ImportStatus.uploaded
         record.totalRows = rows
         record.processedRows = 0
         record.importedRows = 0
@@ -128,7 +128,7 @@ struct ImportOperations {
             let record = try await CandidateImport.query(on: db).filter(\.$id == id).filter(
                 \.$createdBy.$id == actor.userID
             )
-            .filter(\.$kind == kind.rawValue).first()
+            .filter(\.$kind == kind).first()
         else { throw AccessDenied.notFound }
         return record
     }
@@ -165,7 +165,7 @@ struct ImportOperations {
         _ record: CandidateImport, fields: [(name: String, required: Bool)], columns: [String: String],
         on db: any Database
     ) async throws {
-        guard record.status == ImportStatus.uploaded.rawValue || record.status == ImportStatus.mapped.rawValue else {
+        guard record.status == ImportStatus.uploaded || record.status == ImportStatus.mapped else {
             throw ImportRefusal.notEditable
         }
         let table = try CSV.parse(record.content)
@@ -186,7 +186,7 @@ struct ImportOperations {
         }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         record.mapping = Self.encode(plain: mapping)
-        record.status = ImportStatus.mapped.rawValue
+        record.status = ImportStatus.mapped
         try await record.save(on: db)
     }
 

@@ -39,7 +39,7 @@ enum ImportRuns {
         work: @escaping @Sendable () async throws -> (imported: Int, skipped: Int)
     ) async throws {
         let importID = try record.requireID()
-        record.status = ImportStatus.running.rawValue
+        record.status = ImportStatus.running
         try await record.save(on: req.db)
         await ImportProgress.shared.set(importID, 0)
         let logger = req.logger
@@ -48,7 +48,8 @@ enum ImportRuns {
         // Counted as in flight from here, so a stopping server lets the import finish first.
         let inFlight = req.application.inFlightWork
         inFlight.begin()
-        let kind = "\(record.kind ?? ImportKind.candidates.rawValue)_import"
+        // No kind: an import from before M0037, which were all candidate imports (see `CandidateImport.kind`).
+        let kind = "\((record.kind ?? .candidates).rawValue)_import"
         Task {
             defer { inFlight.end() }
             let started = ContinuousClock.now
@@ -62,13 +63,13 @@ enum ImportRuns {
                 let stored = try await CandidateImport.find(importID, on: db)!
                 switch outcome {
                 case .success(let counts):
-                    stored.status = ImportStatus.done.rawValue
+                    stored.status = ImportStatus.done
                     stored.importedRows = counts.imported
                     stored.skippedRows = counts.skipped
                     stored.processedRows = counts.imported
                 case .failure(let error):
                     // Nothing was stored: the transaction rolled back. The user may fix the file and try again.
-                    stored.status = ImportStatus.failed.rawValue
+                    stored.status = ImportStatus.failed
                     stored.failure = (error as? ImportRefusal).map { RefusalText.text($0, t) } ?? t(.errorServerText)
                     logger.error("Import \(importID) failed: \(error)")
                 }

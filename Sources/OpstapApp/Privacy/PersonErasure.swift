@@ -101,7 +101,7 @@ struct PersonErasure {
         person.processingRestrictedBy = nil
         if !keepingEvidence {
             person.dateOfBirth = nil
-            person.gender = Gender.unknown.rawValue
+            person.gender = .unknown
         }
     }
 

@@ -66,7 +66,7 @@ struct RetentionPurge {
     }
 
     private func oldImports() -> QueryBuilder<CandidateImport> {
-        CandidateImport.query(on: db).filter(\.$status ~~ [ImportStatus.done.rawValue, ImportStatus.failed.rawValue])
+        CandidateImport.query(on: db).filter(\.$status ~~ [ImportStatus.done, .failed])
             .filter(\.$updatedAt < cutoff(.importFiles)).filter(\.$content != "")
     }
 

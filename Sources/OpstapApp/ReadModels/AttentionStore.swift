@@ -46,7 +46,7 @@ enum AttentionStore {
                 seesDeadline || $0.kind != .integrationDeadlineNear
             }
             return try AttentionItem(
-                enrolment, signals: signals, colour: stored.colour.flatMap(RAGColour.init(rawValue:)))
+                enrolment, signals: signals, colour: stored.colour)
         }
         return ResultPage(items: items, number: request.number, size: request.size, total: total)
     }
@@ -97,7 +97,7 @@ enum AttentionStore {
             row.rankWithoutDeadline = withoutDeadline.map(\.severity.rawValue).max() ?? 0
             row.sinceWithoutDeadline = withoutDeadline.map(\.since.iso).max()
             row.signals = StoredSignals(signals: signals.map(StoredSignal.init))
-            row.colour = items[id]?.colour?.rawValue
+            row.colour = items[id]?.colour
             return row
         }
         try await db.transaction { tx in

@@ -56,7 +56,7 @@ struct DashboardCharts {
                 referred += 1
                 let stage = try row.decodeEnum(column: "stage", as: CandidacyStage.self)
                 if [.intakeHeld, .selection, .decided].contains(stage) { intakeHeld += 1 }
-                if try row.decode(column: "decision", as: String?.self) == SelectionDecision.selected.rawValue {
+                if try row.decodeEnum(column: "decision", as: SelectionDecision?.self) == .selected {
                     selected += 1
                 }
             }

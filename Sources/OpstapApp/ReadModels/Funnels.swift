@@ -27,8 +27,7 @@ struct Funnels {
         for row in candidacyRows {
             let programme = try row.decode(column: "programme_id", as: UUID.self)
             let stage = try row.decodeEnum(column: "stage", as: CandidacyStage.self)
-            let decision = try row.decode(column: "decision", as: String?.self).flatMap(
-                SelectionDecision.init(rawValue:))
+            let decision = try row.decodeEnum(column: "decision", as: SelectionDecision?.self)
             let n = try row.decode(column: "n", as: Int.self)
             counts.perProgramme[programme, default: Funnel()].add(stage: stage, decision: decision, count: n)
         }

@@ -50,7 +50,7 @@ enum HousingOccupancy {
         )
         .filter(Enrolment.self, \.$programme.$id == programmeID)
         .filter(Enrolment.self, \.$state !~ [EnrolmentState.withdrawn, .completed])
-        .filter(\.$route == HousingRoute.programmeStudio.rawValue).sort(\.$chosenOn).all()
+        .filter(\.$route == HousingRoute.programmeStudio).sort(\.$chosenOn).all()
         let ids = routes.map { $0.$enrolment.id }
         let housed = Set(
             try await Tenancy.query(on: db).filter(\.$enrolment.$id ~~ ids).filter(\.$endsOn == nil).all().map {
@@ -73,7 +73,8 @@ enum HousingOccupancy {
             ).all(), by: { $0.$enrolment.id })
         return try waiting.compactMap { route, enrolment in
             let id = try enrolment.requireID()
-            guard let name = people[id], let kind = route.housingRoute else { return nil }
+            guard let name = people[id] else { return nil }
+            let kind = route.route
             return WaitingRow(
                 enrolmentID: id, name: name, route: kind, since: route.chosenOn,
                 nextStep: HousingRules.nextStep(kind, done: (steps[id] ?? []).compactMap(\.done)))

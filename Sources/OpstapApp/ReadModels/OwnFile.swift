@@ -124,7 +124,7 @@ struct OwnFile {
             .with(\.$unit) { $0.with(\.$complex) }.first()
         let choice = try await HousingRouteChoice.query(on: db).filter(\.$enrolment.$id == id).first()
         let done = try await HousingStepRecord.query(on: db).filter(\.$enrolment.$id == id).all().compactMap(\.done)
-        let nextStep = choice?.housingRoute.flatMap { HousingRules.nextStep($0, done: done) }
+        let nextStep = choice.flatMap { HousingRules.nextStep($0.route, done: done) }
         let reviews = try await Review.query(on: db).filter(\.$enrolment.$id == id).sort(\.$plannedOn).all()
         // The next review: the first one not signed yet, else the last one.
         let review = (reviews.first { $0.status != .signed } ?? reviews.last).flatMap { review in

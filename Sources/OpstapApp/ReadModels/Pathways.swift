@@ -23,19 +23,19 @@ enum Pathways {
         let done = stepRecords.compactMap(\.done)
         let housingVisible = actor.visibleFields.contains(.housing)
         var housing = HousingPart(
-            visible: housingVisible, housed: HousingRules.isHoused(route?.housingRoute, done: done), route: nil,
+            visible: housingVisible, housed: HousingRules.isHoused(route?.route, done: done), route: nil,
             routeChosenOn: nil,
             steps: [], nextStep: nil, tenancies: [], units: [], canManage: false)
         if housingVisible {
             let byStep = Dictionary(stepRecords.map { ($0.step, $0) }, uniquingKeysWith: { first, _ in first })
-            housing.route = route?.housingRoute
+            housing.route = route?.route
             housing.routeChosenOn = route?.chosenOn
-            housing.steps = (route?.housingRoute?.steps ?? []).map { step in
+            housing.steps = (route?.route.steps ?? []).map { step in
                 let record = byStep[step.rawValue]
                 return HousingStepRow(
                     step: step, doneOn: record?.doneOn, recordedBy: record?.recordedBy.name, note: record?.note ?? "")
             }
-            housing.nextStep = route?.housingRoute.flatMap { HousingRules.nextStep($0, done: done) }
+            housing.nextStep = route.flatMap { HousingRules.nextStep($0.route, done: done) }
             housing.tenancies = try await Tenancy.query(on: db).filter(\.$enrolment.$id == id).with(\.$unit) {
                 $0.with(\.$complex)
             }.sort(\.$startsOn, .descending).all()

@@ -55,7 +55,7 @@ struct ProgrammeFacts {
                 stream: try row.decode(column: "stream", as: String.self),
                 state: try row.decodeEnum(column: "state", as: EnrolmentState.self),
                 phaseCode: try row.decode(column: "phase_code", as: String?.self),
-                exitReason: try row.decode(column: "exit_reason", as: String?.self).flatMap(ExitReason.init(rawValue:)),
+                exitReason: try row.decodeEnum(column: "exit_reason", as: ExitReason?.self),
                 startedOn: startedOn,
                 withdrawnOn: try row.decode(column: "withdrawn_on", as: String?.self).flatMap(SimpleDate.init),
                 completedOn: try row.decode(column: "completed_on", as: String?.self).flatMap(SimpleDate.init))

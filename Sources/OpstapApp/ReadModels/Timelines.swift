@@ -31,10 +31,10 @@ struct Timelines {
         for transition in transitions {
             var details: [String] = []
             if let code = transition.phaseCode { details.append(definition.phase(code)?.name ?? code) }
-            if let result = transition.phaseResult.flatMap(PhaseResult.init(rawValue:)) {
+            if let result = transition.phaseResult {
                 details.append(t.label(result))
             }
-            if let reason = transition.exitReason.flatMap(ExitReason.init(rawValue:)) {
+            if let reason = transition.exitReason {
                 details.append(t.label(reason))
             }
             if let reason = transition.reason, !reason.isEmpty { details.append(reason) }

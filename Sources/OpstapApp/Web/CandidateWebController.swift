@@ -349,7 +349,9 @@ struct CandidateWebController {
             let typed = Person(
                 id: person.id, givenName: input.givenName, familyName: input.familyName,
                 dateOfBirth: person.dateOfBirth,
-                gender: input.gender, bsn: person.bsn, intake: profile, registeredBy: person.$registeredBy.id)
+                // An unknown gender cannot be shown as typed (the form offers only known ones): the stored one is.
+                gender: Gender(rawValue: input.gender) ?? person.gender, bsn: person.bsn, intake: profile,
+                registeredBy: person.$registeredBy.id)
             return try await intakePage(
                 req, scope: scope, person: typed, givenName: input.givenName, familyName: input.familyName,
                 errors: errors, status: .badRequest)

@@ -66,7 +66,7 @@ struct ImportWebController {
         let mapped = CandidateImportField.allCases.filter { mapping[$0] != nil }
         var problems: [ImportPreviewRow] = [], duplicates: [ImportPreviewRow] = [], first: [ImportPreviewRow] = []
         var problemCount = 0
-        let previewed = record.status == ImportStatus.mapped.rawValue
+        let previewed = record.status == ImportStatus.mapped
         if previewed {
             for check in try await operations.preview(record) {
                 let row = ImportPreviewRow(
@@ -88,7 +88,7 @@ struct ImportWebController {
         let model = ImportModel(
             id: try record.requireID(), programmeID: try programme.requireID(), programmeName: programme.name,
             fileName: record.fileName,
-            status: record.status, header: table.header, sample: table.rows.first ?? [],
+            status: record.status.rawValue, header: table.header, sample: table.rows.first ?? [],
             choices: CandidateImportField.allCases.map { ImportColumnChoice(field: $0, selected: mapping[$0]) },
             totalRows: record.totalRows, processedRows: processed, importedRows: record.importedRows,
             skippedRows: record.skippedRows,
@@ -122,7 +122,7 @@ struct ImportWebController {
         let scope = try req.scope()
         let operations = ImportOperations(scope: scope, now: req.clock.now())
         let record = try await operations.find(try req.uuidParameter(.importID))
-        guard record.status == ImportStatus.mapped.rawValue else {
+        guard record.status == ImportStatus.mapped else {
             return req.redirect(to: Paths.candidateImport(try record.requireID()))
         }
         let confirmed = Set(FormData(req).values("importAnyway").compactMap { Int($0) })
@@ -148,6 +148,6 @@ struct ImportWebController {
         let record = try await ImportOperations(scope: scope, now: req.clock.now()).find(
             try req.uuidParameter(.importID))
         let processed = await ImportProgress.shared.get(try record.requireID()) ?? record.processedRows
-        return Progress(status: record.status, processed: processed, total: record.totalRows)
+        return Progress(status: record.status.rawValue, processed: processed, total: record.totalRows)
     }
 }

@@ -81,7 +81,7 @@ struct ParticipantImportWebController {
         let mapped = fields.filter { mapping[$0.key] != nil }
         var problems: [ImportPreviewRow] = [], duplicates: [ImportPreviewRow] = [], first: [ImportPreviewRow] = []
         var problemCount = 0
-        let previewed = record.status == ImportStatus.mapped.rawValue
+        let previewed = record.status == ImportStatus.mapped
         if previewed {
             for check in try await operations.preview(record, target) {
                 let row = ImportPreviewRow(
@@ -100,7 +100,7 @@ struct ParticipantImportWebController {
         var model = ImportModel(
             id: try record.requireID(), programmeID: try target.programme.requireID(),
             programmeName: target.programme.name, fileName: record.fileName,
-            status: record.status, header: table.header, sample: table.rows.first ?? [],
+            status: record.status.rawValue, header: table.header, sample: table.rows.first ?? [],
             choices: fields.map {
                 ImportColumnChoice(
                     name: $0.key, label: ImportText.label($0, target.definition, t), isRequired: $0.isRequired,
@@ -137,7 +137,7 @@ struct ParticipantImportWebController {
     func run(_ req: Request) async throws -> Response {
         let operations = ParticipantImportOperations(scope: try req.scope(), now: req.clock.now())
         let (record, target) = try await operations.find(try req.uuidParameter(.importID))
-        guard record.status == ImportStatus.mapped.rawValue else {
+        guard record.status == ImportStatus.mapped else {
             return req.redirect(to: Paths.participantImport(try record.requireID()))
         }
         let confirmed = Set(FormData(req).values("importAnyway").compactMap { Int($0) })
@@ -156,6 +156,7 @@ struct ParticipantImportWebController {
         let (record, _) = try await ParticipantImportOperations(scope: try req.scope(), now: req.clock.now()).find(
             try req.uuidParameter(.importID))
         let processed = await ImportProgress.shared.get(try record.requireID()) ?? record.processedRows
-        return ImportWebController.Progress(status: record.status, processed: processed, total: record.totalRows)
+        return ImportWebController.Progress(
+            status: record.status.rawValue, processed: processed, total: record.totalRows)
     }
 }

@@ -109,7 +109,7 @@ struct ParticipantWebController {
                 definition.phase($0)
             },
             outcomes: definition.outcomes, outcomeName: enrolment.outcomeCode.flatMap { definition.outcome($0)?.name },
-            exitReason: enrolment.exitReason.flatMap(ExitReason.init(rawValue:)),
+            exitReason: enrolment.exitReason,
             team: team.map { assignment in
                 TeamMember(
                     role: assignment.role, name: assignment.user.name, organisation: assignment.user.organisation.name,

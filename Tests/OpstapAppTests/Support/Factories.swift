@@ -10,7 +10,7 @@ enum Factories {
     /// `selected`, decided as the selection would leave them (ready to enrol). Returns the candidacies.
     @discardableResult
     static func candidates(
-        _ count: Int, givenName: String = "Naam", familyName: String, born: String, gender: String = "man",
+        _ count: Int, givenName: String = "Naam", familyName: String, born: String, gender: Gender = .man,
         programmeID: UUID, stream: String = "statushouders", referredBy: UUID, referredOn: String,
         selected: Bool = false, on db: any Database
     ) async throws -> [Candidacy] {
