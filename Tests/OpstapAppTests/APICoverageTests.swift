@@ -14,7 +14,7 @@ import Testing
         uniqueKeysWithValues: [
             "setEnrolmentPreferences", "getCandidateImport",
             "saveEsfCharacteristics",
-            "addEnrolmentGoal", "setGoalStatus", "approveHoursWeek", "createHousingComplex",
+            "setGoalStatus", "approveHoursWeek", "createHousingComplex",
             "addHousingUnit",
             "setJobOfferStatus", "createLesson", "createProgrammeGoal", "signReview", "setEnrolmentStatusMark",
             "createTask", "completeTask",
