@@ -14,6 +14,22 @@ import Vapor
 /// required language level are typed fields, and the raw SQL reads decode their enums with
 /// `decodeEnum`.
 @Suite struct TypedPersistenceTests {
+    /// Writes `value` into `column` of the row `id` of `M`'s table with raw SQL, past the model's
+    /// types, as a value written by another version or by hand would be.
+    func store<M: Model>(
+        _ value: String?, in column: String, of _: M.Type, id: UUID, key: String = "id", on app: Application
+    ) async throws {
+        let sql = try #require(app.db as? any SQLDatabase)
+        let update = sql.update(M.schema)
+        if let value { update.set(column, to: value) } else { update.set(column, to: SQLLiteral.null) }
+        try await update.where(key, .equal, id).run()
+    }
+
+    /// Reading the row `id` of `M` fails.
+    func expectReadFails<M: Model>(_: M.Type, id: M.IDValue, on app: Application) async where M.IDValue: Sendable {
+        await #expect(throws: (any Error).self) { _ = try await M.find(id, on: app.db) }
+    }
+
     @Test func anUnknownStoredLedgerStatusFailsTheReadInsteadOfBecomingADraft() async throws {
         try await withOpstap(demo: false) { app in
             // Hours up to Friday: the weeks before the last are approved.
@@ -22,11 +38,10 @@ import Vapor
             let entry = try #require(
                 try await HourEntry.query(on: app.db).filter(\.$status == EntryStatus.approved).first())
             let id = try entry.requireID()
-            let sql = try #require(app.db as? any SQLDatabase)
-            try await sql.update(HourEntry.schema).set("status", to: "lost").where("id", .equal, id).run()
-            await #expect(throws: (any Error).self) { _ = try await HourEntry.find(id, on: app.db) }
+            try await store("lost", in: "status", of: HourEntry.self, id: id, on: app)
+            await expectReadFails(HourEntry.self, id: id, on: app)
             // The known values still read as themselves.
-            try await sql.update(HourEntry.schema).set("status", to: "approved").where("id", .equal, id).run()
+            try await store("approved", in: "status", of: HourEntry.self, id: id, on: app)
             #expect(try await HourEntry.find(id, on: app.db)?.status == .approved)
         }
     }
@@ -42,9 +57,8 @@ import Vapor
                 ).status == .created)
             let note = try #require(try await Note.query(on: app.db).filter(\.$level == NoteLevel.team).first())
             let id = try note.requireID()
-            let sql = try #require(app.db as? any SQLDatabase)
-            try await sql.update(Note.schema).set("level", to: "everyone").where("id", .equal, id).run()
-            await #expect(throws: (any Error).self) { _ = try await Note.find(id, on: app.db) }
+            try await store("everyone", in: "level", of: Note.self, id: id, on: app)
+            await expectReadFails(Note.self, id: id, on: app)
         }
     }
 
@@ -54,10 +68,9 @@ import Vapor
             let organisation = try #require(
                 try await Organisation.query(on: app.db).filter(\.$kind == OrganisationKind.careEmployer).first())
             let id = try organisation.requireID()
-            let sql = try #require(app.db as? any SQLDatabase)
-            try await sql.update(Organisation.schema).set("kind", to: "castle").where("id", .equal, id).run()
-            await #expect(throws: (any Error).self) { _ = try await Organisation.find(id, on: app.db) }
-            try await sql.update(Organisation.schema).set("kind", to: "careEmployer").where("id", .equal, id).run()
+            try await store("castle", in: "kind", of: Organisation.self, id: id, on: app)
+            await expectReadFails(Organisation.self, id: id, on: app)
+            try await store("careEmployer", in: "kind", of: Organisation.self, id: id, on: app)
             #expect(try await Organisation.find(id, on: app.db)?.kind == .careEmployer)
         }
     }
@@ -72,52 +85,59 @@ import Vapor
             let transition = try #require(
                 try await EnrolmentTransition.query(on: app.db).filter(\.$kind == TransitionKind.withdraw).first())
             let id = try transition.requireID()
-            let sql = try #require(app.db as? any SQLDatabase)
-            try await sql.update(EnrolmentTransition.schema).set("kind", to: "vanish").where("id", .equal, id).run()
-            await #expect(throws: (any Error).self) { _ = try await EnrolmentTransition.find(id, on: app.db) }
-            try await sql.update(EnrolmentTransition.schema).set("kind", to: "withdraw").where("id", .equal, id).run()
+            try await store("vanish", in: "kind", of: EnrolmentTransition.self, id: id, on: app)
+            await expectReadFails(EnrolmentTransition.self, id: id, on: app)
+            try await store("withdraw", in: "kind", of: EnrolmentTransition.self, id: id, on: app)
             #expect(try await EnrolmentTransition.find(id, on: app.db)?.kind == .withdraw)
         }
     }
 
+    /// A participant who withdrew in October: their enrolment and transitions carry an exit
+    /// reason, and the phase they left a result.
+    func withdrawn(_ app: Application) async throws -> Enrolment {
+        var p = try await TestPartnership.make(app)
+        return try await p.participant(commands: [
+            .startPhase(code: "vooropleiding", on: SimpleDate("2026-09-21")!),
+            .completePhase(result: .passed, on: SimpleDate("2026-10-02")!),
+            .withdraw(reason: .movedAway, note: "", on: SimpleDate("2026-10-05")!),
+        ])
+    }
+
     @Test func anUnknownStoredExitReasonFailsTheReadInsteadOfBeingLeftOut() async throws {
-        try await withOpstap { app in
-            let enrolment = try #require(try await Enrolment.query(on: app.db).first())
+        try await withOpstap(demo: false) { app in
+            let enrolment = try await withdrawn(app)
             let id = try enrolment.requireID()
-            let sql = try #require(app.db as? any SQLDatabase)
-            try await sql.update(Enrolment.schema).set("exit_reason", to: "bored").where("id", .equal, id).run()
-            await #expect(throws: (any Error).self) { _ = try await Enrolment.find(id, on: app.db) }
+            try await store("bored", in: "exit_reason", of: Enrolment.self, id: id, on: app)
+            await expectReadFails(Enrolment.self, id: id, on: app)
             await #expect(throws: UnknownStoredValue.self) {
                 _ = try await ProgrammeFacts.load(programmeID: enrolment.$programme.id, on: app.db)
             }
-            try await sql.update(Enrolment.schema).set("exit_reason", to: "movedAway").where("id", .equal, id).run()
-            #expect(try await Enrolment.find(id, on: app.db)?.exitReason == .movedAway)
+            try await store("health", in: "exit_reason", of: Enrolment.self, id: id, on: app)
+            #expect(try await Enrolment.find(id, on: app.db)?.exitReason == .health)
         }
     }
 
     @Test func anUnknownStoredTransitionExitReasonOrPhaseResultFailsTheReadInsteadOfBeingLeftOut() async throws {
-        try await withOpstap { app in
-            let transition = try #require(try await EnrolmentTransition.query(on: app.db).first())
-            let id = try transition.requireID()
-            let sql = try #require(app.db as? any SQLDatabase)
-            try await sql.update(EnrolmentTransition.schema).set("exit_reason", to: "bored").where("id", .equal, id)
-                .run()
-            await #expect(throws: (any Error).self) { _ = try await EnrolmentTransition.find(id, on: app.db) }
-            try await sql.update(EnrolmentTransition.schema).set("exit_reason", to: SQLLiteral.null)
-                .set("phase_result", to: "aced").where("id", .equal, id).run()
-            await #expect(throws: (any Error).self) { _ = try await EnrolmentTransition.find(id, on: app.db) }
-            try await sql.update(EnrolmentTransition.schema).set("phase_result", to: "passedWithConditions")
-                .where("id", .equal, id).run()
-            #expect(try await EnrolmentTransition.find(id, on: app.db)?.phaseResult == .passedWithConditions)
+        try await withOpstap(demo: false) { app in
+            let enrolment = try await withdrawn(app)
+            let transitions = try await EnrolmentTransitions.of(try enrolment.requireID(), on: app.db)
+            let withdrawal = try #require(transitions.first { $0.kind == .withdraw }?.id)
+            try await store("bored", in: "exit_reason", of: EnrolmentTransition.self, id: withdrawal, on: app)
+            await expectReadFails(EnrolmentTransition.self, id: withdrawal, on: app)
+            let completion = try #require(transitions.first { $0.kind == .completePhase }?.id)
+            try await store("aced", in: "phase_result", of: EnrolmentTransition.self, id: completion, on: app)
+            await expectReadFails(EnrolmentTransition.self, id: completion, on: app)
+            try await store(
+                "passedWithConditions", in: "phase_result", of: EnrolmentTransition.self, id: completion, on: app)
+            #expect(try await EnrolmentTransition.find(completion, on: app.db)?.phaseResult == .passedWithConditions)
         }
     }
 
     @Test func anUnknownSelectionDecisionFailsTheFunnelInsteadOfBeingLeftOut() async throws {
-        try await withOpstap { app in
-            let candidacy = try #require(try await Candidacy.query(on: app.db).first())
-            let sql = try #require(app.db as? any SQLDatabase)
-            try await sql.update(Candidacy.schema).set("decision", to: "maybe")
-                .where("id", .equal, try candidacy.requireID()).run()
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let candidacy = try await p.candidate(upTo: .decided, decision: .selected)
+            try await store("maybe", in: "decision", of: Candidacy.self, id: try candidacy.requireID(), on: app)
             await #expect(throws: UnknownStoredValue.self) {
                 _ = try await Funnels(db: app.db).counts(programmeIDs: [candidacy.$programme.id])
             }
@@ -125,21 +145,20 @@ import Vapor
     }
 
     @Test func anUnknownStoredGenderFailsTheReadInsteadOfBeingShownAsStored() async throws {
-        try await withOpstap { app in
-            let person = try #require(try await Person.query(on: app.db).filter(\.$gender == Gender.woman).first())
-            let id = try person.requireID()
-            let sql = try #require(app.db as? any SQLDatabase)
-            try await sql.update(Person.schema).set("gender", to: "female").where("id", .equal, id).run()
-            await #expect(throws: (any Error).self) { _ = try await Person.find(id, on: app.db) }
-            try await sql.update(Person.schema).set("gender", to: "nonBinary").where("id", .equal, id).run()
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let id = try await p.candidate().$person.id
+            try await store("female", in: "gender", of: Person.self, id: id, on: app)
+            await expectReadFails(Person.self, id: id, on: app)
+            try await store("nonBinary", in: "gender", of: Person.self, id: id, on: app)
             #expect(try await Person.find(id, on: app.db)?.gender == .nonBinary)
         }
     }
 
     @Test func anUnknownStoredImportKindOrStatusFailsTheReadInsteadOfMatchingNothing() async throws {
-        try await withOpstap { app in
-            let programme = try #require(try await Programme.query(on: app.db).first())
-            let user = try #require(try await User.query(on: app.db).first())
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let (programme, user) = (p.programme, p.user(.coordinator))
             let record = CandidateImport()
             record.kind = .candidates
             record.$programme.id = try programme.requireID()
@@ -157,13 +176,12 @@ import Vapor
             record.$createdBy.id = try user.requireID()
             try await record.create(on: app.db)
             let id = try record.requireID()
-            let sql = try #require(app.db as? any SQLDatabase)
-            try await sql.update(CandidateImport.schema).set("kind", to: "volunteers").where("id", .equal, id).run()
-            await #expect(throws: (any Error).self) { _ = try await CandidateImport.find(id, on: app.db) }
-            try await sql.update(CandidateImport.schema).set("kind", to: "participants").set("status", to: "paused")
-                .where("id", .equal, id).run()
-            await #expect(throws: (any Error).self) { _ = try await CandidateImport.find(id, on: app.db) }
-            try await sql.update(CandidateImport.schema).set("status", to: "done").where("id", .equal, id).run()
+            try await store("volunteers", in: "kind", of: CandidateImport.self, id: id, on: app)
+            await expectReadFails(CandidateImport.self, id: id, on: app)
+            try await store("participants", in: "kind", of: CandidateImport.self, id: id, on: app)
+            try await store("paused", in: "status", of: CandidateImport.self, id: id, on: app)
+            await expectReadFails(CandidateImport.self, id: id, on: app)
+            try await store("done", in: "status", of: CandidateImport.self, id: id, on: app)
             let read = try await CandidateImport.find(id, on: app.db)
             #expect(read?.kind == .participants && read?.status == .done)
         }
@@ -171,56 +189,51 @@ import Vapor
 
     @Test func anUnknownStoredHousingRouteFailsTheReadInsteadOfShowingNoRoute() async throws {
         try await withOpstap { app in
+            // The demo's housing routes: the partnership factory makes no housing yet.
             let choice = try #require(try await HousingRouteChoice.query(on: app.db).first())
             let id = try choice.requireID()
-            let sql = try #require(app.db as? any SQLDatabase)
-            try await sql.update(HousingRouteChoice.schema).set("route", to: "tent").where("id", .equal, id).run()
-            await #expect(throws: (any Error).self) { _ = try await HousingRouteChoice.find(id, on: app.db) }
-            try await sql.update(HousingRouteChoice.schema).set("route", to: "alreadyHoused").where("id", .equal, id)
-                .run()
+            try await store("tent", in: "route", of: HousingRouteChoice.self, id: id, on: app)
+            await expectReadFails(HousingRouteChoice.self, id: id, on: app)
+            try await store("alreadyHoused", in: "route", of: HousingRouteChoice.self, id: id, on: app)
             #expect(try await HousingRouteChoice.find(id, on: app.db)?.route == .alreadyHoused)
         }
     }
 
     @Test func anUnknownStoredRoleFailsTheReadInsteadOfBeingDropped() async throws {
-        try await withOpstap { app in
-            let user = try #require(try await User.query(on: app.db).filter(\.$personID == nil).first())
-            let id = try user.requireID()
-            let stored = user.roles
-            #expect(!stored.isEmpty)
-            let sql = try #require(app.db as? any SQLDatabase)
-            try await sql.update(User.schema).set("roles", to: "coach,janitor").where("id", .equal, id).run()
-            await #expect(throws: (any Error).self) { _ = try await User.find(id, on: app.db) }
+        try await withOpstap(demo: false) { app in
+            let id = try await TestPartnership.make(app).user(.coach).requireID()
+            try await store("coach,janitor", in: "roles", of: User.self, id: id, on: app)
+            await expectReadFails(User.self, id: id, on: app)
             // The stored form is unchanged: a comma-separated list of raw values.
-            try await sql.update(User.schema).set("roles", to: "coach,teacher").where("id", .equal, id).run()
+            try await store("coach,teacher", in: "roles", of: User.self, id: id, on: app)
             #expect(try await User.find(id, on: app.db)?.roles == [.coach, .teacher])
         }
     }
 
     @Test func anUnknownStoredAttentionColourFailsTheReadInsteadOfShowingNoMark() async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let id = try await p.participant().requireID()
             try await AttentionStore.refreshAll(today: testToday, on: app.db)
-            let row = try #require(try await StoredAttention.query(on: app.db).first())
-            let id = try row.requireID()
-            let sql = try #require(app.db as? any SQLDatabase)
-            try await sql.update(StoredAttention.schema).set("colour", to: "purple").where("enrolment_id", .equal, id)
-                .run()
-            await #expect(throws: (any Error).self) { _ = try await StoredAttention.find(id, on: app.db) }
-            try await sql.update(StoredAttention.schema).set("colour", to: "amber").where("enrolment_id", .equal, id)
-                .run()
+            try await store("purple", in: "colour", of: StoredAttention.self, id: id, key: "enrolment_id", on: app)
+            await expectReadFails(StoredAttention.self, id: id, on: app)
+            try await store("amber", in: "colour", of: StoredAttention.self, id: id, key: "enrolment_id", on: app)
             #expect(try await StoredAttention.find(id, on: app.db)?.colour == .amber)
         }
     }
 
     @Test func anUnknownStoredRequiredLanguageLevelFailsTheReadInsteadOfAskingNothing() async throws {
-        try await withOpstap { app in
-            let places = try #require(try await LocationPlaces.query(on: app.db).first())
+        try await withOpstap(demo: false) { app in
+            _ = try await TestPartnership.make(app)
+            let location = try #require(try await Location.query(on: app.db).first())
+            let places = LocationPlaces(
+                locationID: try location.requireID(), startsOn: "2026-09-01", endsOn: nil, places: 4, requiredLevel: .a2
+            )
+            try await places.create(on: app.db)
             let id = try places.requireID()
-            let sql = try #require(app.db as? any SQLDatabase)
-            try await sql.update(LocationPlaces.schema).set("required_level", to: "fluent").where("id", .equal, id)
-                .run()
-            await #expect(throws: (any Error).self) { _ = try await LocationPlaces.find(id, on: app.db) }
-            try await sql.update(LocationPlaces.schema).set("required_level", to: "B1").where("id", .equal, id).run()
+            try await store("fluent", in: "required_level", of: LocationPlaces.self, id: id, on: app)
+            await expectReadFails(LocationPlaces.self, id: id, on: app)
+            try await store("B1", in: "required_level", of: LocationPlaces.self, id: id, on: app)
             #expect(try await LocationPlaces.find(id, on: app.db)?.requiredLevel == .b1)
         }
     }
@@ -230,9 +243,7 @@ import Vapor
             var p = try await TestPartnership.make(app)
             _ = try await p.participant()
             let enrolment = try #require(try await Enrolment.query(on: app.db).first())
-            let sql = try #require(app.db as? any SQLDatabase)
-            try await sql.update(Enrolment.schema).set("state", to: "dreaming")
-                .where("id", .equal, try enrolment.requireID()).run()
+            try await store("dreaming", in: "state", of: Enrolment.self, id: try enrolment.requireID(), on: app)
             await #expect(throws: UnknownStoredValue.self) {
                 _ = try await Funnels(db: app.db).counts(programmeIDs: [enrolment.$programme.id])
             }
