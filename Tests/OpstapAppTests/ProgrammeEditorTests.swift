@@ -31,6 +31,21 @@ import Vapor
         return try #require(RenderedForm(page.body.string, action: action), "form \(action) on \(path)")
     }
 
+    /// Saves a new programme called `name` from the "new programme" form and opens its draft
+    /// editor: the programme, the editor's path and its form.
+    func newDraft(
+        _ web: WebClient, _ app: Application, named name: String
+    ) async throws -> (
+        programme: Programme, path: String, form: RenderedForm
+    ) {
+        let new = try await form(web, "/programmes/new", action: "/programmes/new")
+        new.set("name", name)
+        #expect(try await web.post("/programmes/new", new.posted + [("action", "save")]).status == .seeOther)
+        let programme = try #require(try await Programme.query(on: app.db).filter(\.$name == name).first())
+        let path = "/programmes/\(try programme.requireID())/draft"
+        return (programme, path, try await form(web, path, action: path))
+    }
+
     @Test func aProgrammeBuiltFromNothingInTheEditorSavesAndPublishes() async throws {
         try await withOpstap(demo: false) { app in
             let (municipality, school, email) = try await Self.install(app)
@@ -145,13 +160,7 @@ import Vapor
         try await withOpstap(demo: false) { app in
             let (_, _, email) = try await Self.install(app)
             let web = try await WebClient.login(app, email)
-            let new = try await form(web, "/programmes/new", action: "/programmes/new")
-            new.set("name", "Half af")
-            let created = try await web.post("/programmes/new", new.posted + [("action", "save")])
-            #expect(created.status == .seeOther)
-            let programme = try #require(try await Programme.query(on: app.db).filter(\.$name == "Half af").first())
-            let draftPath = "/programmes/\(programme.id!)/draft"
-            let draft = try await form(web, draftPath, action: draftPath)
+            let (programme, draftPath, draft) = try await newDraft(web, app, named: "Half af")
             draft.set("phases[0].code", "fase")
             draft.set("phases[0].name", "Fase")
             draft.set("phases[0].plannedWeeks", "10")
@@ -173,12 +182,7 @@ import Vapor
         try await withOpstap(demo: false) { app in
             let (_, _, email) = try await Self.install(app)
             let web = try await WebClient.login(app, email)
-            let new = try await form(web, "/programmes/new", action: "/programmes/new")
-            new.set("name", "Soorten")
-            #expect(try await web.post("/programmes/new", new.posted + [("action", "save")]).status == .seeOther)
-            let programme = try #require(try await Programme.query(on: app.db).filter(\.$name == "Soorten").first())
-            let draftPath = "/programmes/\(programme.id!)/draft"
-            let draft = try await form(web, draftPath, action: draftPath)
+            let (programme, draftPath, draft) = try await newDraft(web, app, named: "Soorten")
             draft.set("phases[0].code", "fase")
             draft.set("phases[0].name", "Fase")
             draft.set("phases[0].kind", "castle")

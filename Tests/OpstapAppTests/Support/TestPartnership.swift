@@ -24,7 +24,8 @@ struct TestPartnership {
     ]
 
     let app: Application
-    let domain: String
+    /// What the partnership's organisations and accounts are named after ("Test", "Ander").
+    let name: String
     private(set) var loader: DemoLoader
     let programme: Programme
     let version: ProgrammeVersion
@@ -33,13 +34,16 @@ struct TestPartnership {
     var organisations: DemoOrganisations { loader.orgs }
 
     /// The e-mail address of the account that holds `role`.
-    func email(_ role: Role) -> String { "\(role.rawValue.lowercased())@\(domain)" }
+    func email(_ role: Role) -> String { Self.email(role, in: name) }
 
     /// The e-mail address of the account that holds `role` in the partnership named `name`,
     /// for tests that name an account before the partnership exists.
     static func email(_ role: Role, in name: String = "Test") -> String {
-        "\(role.rawValue.lowercased())@\(name.lowercased()).test"
+        "\(role.rawValue.lowercased())@\(domain(of: name))"
     }
+
+    /// The mail domain of the partnership named `name`.
+    static func domain(of name: String) -> String { name.lowercased() + ".test" }
 
     func user(_ role: Role) -> User { loader.user(email(role)) }
 
@@ -62,8 +66,6 @@ struct TestPartnership {
         // People of each partnership drawn from a sequence of their own: two partnerships in one
         // test must not hold people of the same name.
         loader.random = DemoRandom(seed: name.unicodeScalars.reduce(20_261_122) { $0 &* 31 &+ UInt64($1.value) })
-        let domain = name.lowercased() + ".test"
-        precondition(email(.coordinator, in: name) == "coordinator@\(domain)")
         let o = loader.orgs
         let organisations: [(UUID, String, OrganisationKind)] = [
             (o.gemeenteLeiden, "Gemeente \(name)", .municipality), (o.alrijne, "Zorggroep \(name)", .careEmployer),
@@ -81,7 +83,7 @@ struct TestPartnership {
         ).create(on: app.db)
         for (role, organisation) in organisationOfRole {
             let user = User(
-                organisationID: o[keyPath: organisation], email: "\(role.rawValue.lowercased())@\(domain)",
+                organisationID: o[keyPath: organisation], email: email(role, in: name),
                 name: "\(role.rawValue) \(name)", passwordHash: loader.passwordHash, roles: [role])
             try await user.create(on: app.db)
             loader.users[user.email] = user
@@ -92,14 +94,14 @@ struct TestPartnership {
         var definition = DemoProgrammes.leiden(o)
         definition.name = programme.name
         let version = try await loader.publish(
-            programme, definition, on: publishedOn, by: "\(Role.coordinator.rawValue.lowercased())@\(domain)",
+            programme, definition, on: publishedOn, by: email(.coordinator, in: name),
             note: "Eerste versie")
         let cohort = Cohort(
             programmeID: try programme.requireID(), versionID: try version.requireID(), name: "Instroom \(name)",
             startDate: cohortStart.iso, capacity: capacity, streams: ["statushouders", "studenten"])
         try await cohort.create(on: app.db)
         return TestPartnership(
-            app: app, domain: domain, loader: loader, programme: programme, version: version, cohort: cohort)
+            app: app, name: name, loader: loader, programme: programme, version: version, cohort: cohort)
     }
 
     /// A person referred to the programme 90 days before the cohort starts and taken through
@@ -154,7 +156,8 @@ struct TestPartnership {
     ) async throws {
         try await loader.ledger(
             for: enrolment, version: version, from: SimpleDate(cohort.startDate)!, to: to,
-            practicePlace: "Ziekenhuis \(domain)", classPlace: "Mbo-college", fallingBehind: fallingBehind,
+            practicePlace: "Ziekenhuis \(Self.domain(of: name))", classPlace: "Mbo-college",
+            fallingBehind: fallingBehind,
             recordedBy: email(.coach), approvedBy: email(.workSupervisor))
     }
 }
