@@ -18,7 +18,7 @@ func routes(_ app: Application) throws {
     app.get(Paths.menuScript, use: ProgressScript.serveMenu)
 
     // MARK: HTML
-    let web = app.grouped(CSRFMiddleware())
+    let web = app.grouped(pipeline: [CSRFMiddleware()])
     let auth = AuthController()
     web.get(Paths.login, use: auth.loginPage)
     web.post(Paths.login, use: auth.login)
@@ -44,7 +44,7 @@ func routes(_ app: Application) throws {
     web.get(Paths.language, use: entry.chooseLanguage)
     web.get(Paths.activation, use: entry.activationPage)
     web.post(Paths.activation, use: entry.activate)
-    let mine = web.grouped(SessionAuthMiddleware()).grouped(ParticipantOnlyMiddleware())
+    let mine = app.grouped(pipeline: [CSRFMiddleware(), SessionAuthMiddleware(), ParticipantOnlyMiddleware()])
     let own = OwnFileWebController()
     mine.get(Paths.ownWeek, use: own.week)
     mine.get(Paths.ownCalendar, use: own.calendar)
@@ -58,7 +58,8 @@ func routes(_ app: Application) throws {
     mine.get(Paths.ownTeam, use: own.team)
     mine.get(Paths.ownAccess, use: own.access)
 
-    let pages = web.grouped(SessionAuthMiddleware()).grouped(StaffOnlyMiddleware()).grouped(TableDownloadMiddleware())
+    let pages = app.grouped(
+        pipeline: [CSRFMiddleware(), SessionAuthMiddleware(), StaffOnlyMiddleware(), TableDownloadMiddleware()])
     pages.get(Paths.home, use: HomeController().home)
 
     let programmes = ProgrammeWebController()

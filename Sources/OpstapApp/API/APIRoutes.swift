@@ -7,14 +7,18 @@ import Yams
 /// The JSON API under /api/v1. The OpenAPI document is the contract; these handlers follow it.
 func apiRoutes(_ app: Application) throws {
     let spec = try OpenAPISpec.load()
-    let api = app.grouped("api", "v1").grouped(APIVersionMiddleware()).grouped(APIErrorMiddleware())
+    let root = app.grouped("api", "v1")
+    let problems: [any AsyncMiddleware] = [APIVersionMiddleware(), APIErrorMiddleware()]
+    let api = root.grouped(pipeline: problems)
     api.get("openapi.json") { _ in spec.response() }
 
     // A participant's token reaches only `/me` (ADR 0015); staff tokens never reach `/me`.
-    let authed = api.grouped(BearerAuthMiddleware()).grouped(StaffOnlyMiddleware()).grouped(IdempotencyMiddleware())
+    let authed = root.grouped(
+        pipeline: problems + [BearerAuthMiddleware(), StaffOnlyMiddleware(), IdempotencyMiddleware()])
     let ownFile = OwnFileAPI()
     api.post("me", "tokens", use: ownFile.token)
-    let me = api.grouped(BearerAuthMiddleware()).grouped(ParticipantOnlyMiddleware()).grouped(IdempotencyMiddleware())
+    let me = root.grouped(
+        pipeline: problems + [BearerAuthMiddleware(), ParticipantOnlyMiddleware(), IdempotencyMiddleware()])
     me.get("me", use: ownFile.me)
     me.get("me", "week", use: ownFile.week)
     me.get("me", "hours", use: ownFile.hours)

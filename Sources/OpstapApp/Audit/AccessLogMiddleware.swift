@@ -34,9 +34,7 @@ struct AccessLogMiddleware: AsyncMiddleware {
                 view: isAPI && read.view == nil ? "api:" + view.rawValue : view.rawValue, at: at,
                 purpose: purpose?.isEmpty == false ? purpose : nil)
         }
-        for chunk in stride(from: 0, to: entries.count, by: 500) {
-            try await Array(entries[chunk..<min(chunk + 500, entries.count)]).create(on: request.db)
-        }
+        try await request.application.accessLogWriter.store(entries, on: request.db)
         return response
     }
 

@@ -1,5 +1,6 @@
 import FluentKit
 import FluentSQLiteDriver
+import NIOConcurrencyHelpers
 import NIOCore
 import SQLKit
 import Vapor
@@ -31,8 +32,17 @@ struct SQLiteWriteTransactionsConfiguration: DatabaseConfiguration {
         set { base.middleware = newValue }
     }
 
+    /// Fluent's SQLite driver pools exactly one connection per event loop, and holds it while the
+    /// rows of a query are decoded on that loop: every statement of every request on a loop waited
+    /// for the one before it, and a loaded server used one of its two cores. Several drivers on
+    /// the same file, taken in turn, give each loop this many connections (WAL lets them read at
+    /// once; writers still take turns at the one gate they share).
+    static let connectionsPerEventLoop = 4
+
     func makeDriver(for databases: Databases) -> any DatabaseDriver {
-        SQLiteWriteTransactionsDriver(base: base.makeDriver(for: databases), gate: SQLiteWriteGate())
+        SQLiteWriteTransactionsDriver(
+            bases: (0..<Self.connectionsPerEventLoop).map { _ in base.makeDriver(for: databases) },
+            gate: SQLiteWriteGate())
     }
 }
 
@@ -95,15 +105,26 @@ extension SQLitePragmas {
 }
 
 struct SQLiteWriteTransactionsDriver: DatabaseDriver {
-    let base: any DatabaseDriver
+    let bases: [any DatabaseDriver]
     let gate: SQLiteWriteGate
+    private let next = NIOLockedValueBox(0)
 
-    func makeDatabase(with context: DatabaseContext) -> any Database {
-        SQLiteWriteTransactionsDatabase(base: base.makeDatabase(with: context), gate: gate, inTransaction: false)
+    init(bases: [any DatabaseDriver], gate: SQLiteWriteGate) {
+        self.bases = bases
+        self.gate = gate
     }
 
-    func shutdown() { base.shutdown() }
-    func shutdownAsync() async { await base.shutdownAsync() }
+    func makeDatabase(with context: DatabaseContext) -> any Database {
+        let index = next.withLockedValue { next in
+            defer { next = (next + 1) % bases.count }
+            return next
+        }
+        let base = bases[index]
+        return SQLiteWriteTransactionsDatabase(base: base.makeDatabase(with: context), gate: gate, inTransaction: false)
+    }
+
+    func shutdown() { bases.forEach { $0.shutdown() } }
+    func shutdownAsync() async { for base in bases { await base.shutdownAsync() } }
 }
 
 /// Passes everything to Fluent's SQLite database, except that a transaction begins immediate and

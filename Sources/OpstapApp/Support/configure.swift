@@ -9,6 +9,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.storage[AppConfigKey.self] = config
     // Created here, before any request can race to create it.
     _ = app.inFlightWork
+    _ = app.accessLogWriter
     try configureDatabase(app, config: config)
     app.useAttentionStaleness()
     app.passwords.use(.bcrypt(cost: config.bcryptCost))
@@ -27,16 +28,19 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     app.middleware = Middlewares()
     _ = OpstapMetrics.registry
-    app.middleware.use(InFlightMiddleware(work: app.inFlightWork))
-    app.middleware.use(RequestContextMiddleware())
-    // Outside the error pages, so a refusal or an unknown path carries the same headers as a page.
-    app.middleware.use(SecurityHeadersMiddleware())
-    app.middleware.use(ErrorPageMiddleware())
-    app.middleware.use(WebSessionMiddleware())
-    // After the sessions middleware: the error page it leads to reads the session.
-    app.middleware.use(NULCharacterMiddleware())
-    // Inside the error page: a refused request throws past it and leaves no access-log row.
-    app.middleware.use(AccessLogMiddleware())
+    app.middleware.use(
+        MiddlewarePipeline([
+            InFlightMiddleware(work: app.inFlightWork),
+            RequestContextMiddleware(),
+            // Outside the error pages, so a refusal or an unknown path carries the same headers as a page.
+            SecurityHeadersMiddleware(),
+            ErrorPageMiddleware(),
+            WebSessionMiddleware(),
+            // After the sessions middleware: the error page it leads to reads the session.
+            NULCharacterMiddleware(),
+            // Inside the error page: a refused request throws past it and leaves no access-log row.
+            AccessLogMiddleware(),
+        ]))
 
     app.routes.defaultMaxBodySize = "1mb"
     try routes(app)
@@ -98,8 +102,8 @@ private func configureDatabase(_ app: Application, config: AppConfig) throws {
         // The folder is created by the commands that use the database, not here: help
         // and other commands must leave the working folder alone.
         let storage = SQLiteConfiguration.Storage.file(path: config.dataDirectory + "/opstap.sqlite")
-        // Fluent's SQLite pool holds one connection per event loop.
-        let usage = DatabaseUsage(engine: "sqlite", connections: loops)
+        let usage = DatabaseUsage(
+            engine: "sqlite", connections: SQLiteWriteTransactionsConfiguration.connectionsPerEventLoop * loops)
         app.databaseUsage = usage
         app.databases.use(.sqliteForServer(storage).metered(usage), as: .sqlite)
     }

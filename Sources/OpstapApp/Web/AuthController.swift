@@ -30,11 +30,12 @@ struct AuthController {
         }
         let valid: Bool
         if let user {
-            valid = (try? req.password.verify(form["password"], created: user.passwordHash)) ?? false
+            // On the thread pool: bcrypt takes a quarter second, and handlers run on an event loop.
+            valid = (try? await req.password.async.verify(form["password"], created: user.passwordHash)) ?? false
         } else {
             // Spend the same bcrypt work for unknown addresses so that response time does
             // not reveal which e-mail addresses have accounts.
-            _ = try? req.password.hash(form["password"])
+            _ = try? await req.password.async.hash(form["password"])
             valid = false
         }
         guard let user, valid else {
