@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import NIOConcurrencyHelpers
 import OpstapDomain
 import Vapor
 
@@ -83,12 +84,19 @@ struct EnrolmentAPI {
     }
 
     /// The numbers of these programme versions, without reading their definitions (a few
-    /// kilobytes of JSON each, decoded for one integer on every enrolment read).
+    /// kilobytes of JSON each, decoded for one integer on every enrolment read). A published
+    /// version's number never changes, so each is read once per process: every enrolment read
+    /// needs one, and this was a statement of every call.
     static func versionNumbers(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: Int] {
-        guard !ids.isEmpty else { return [:] }
-        let versions = try await ProgrammeVersion.query(on: db).filter(\.$id ~~ Array(ids)).field(\.$id)
+        var numbers = knownVersionNumbers.withLockedValue { known in known.filter { ids.contains($0.key) } }
+        let unknown = ids.subtracting(numbers.keys)
+        guard !unknown.isEmpty else { return numbers }
+        let versions = try await ProgrammeVersion.query(on: db).filter(\.$id ~~ Array(unknown)).field(\.$id)
             .field(\.$number).all()
-        return Dictionary(
-            uniqueKeysWithValues: versions.compactMap { version in version.id.map { ($0, version.number) } })
+        for version in versions { numbers[try version.requireID()] = version.number }
+        knownVersionNumbers.withLockedValue { known in known.merge(numbers) { old, _ in old } }
+        return numbers
     }
+
+    private static let knownVersionNumbers = NIOLockedValueBox<[UUID: Int]>([:])
 }
