@@ -19,6 +19,10 @@ final class PersonKey: Model, @unchecked Sendable {
         self.id = personID
         self.key = key
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] { [$id, $key] }
 }
 
 enum PersonKeys {

@@ -24,4 +24,10 @@ final class APIToken: Model, @unchecked Sendable {
         self.tokenHash = tokenHash
         self.expiresAt = expiresAt
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [$id, $user, $name, $tokenHash, $createdAt, $lastUsedAt, $revokedAt, $expiresAt]
+    }
 }

@@ -29,4 +29,10 @@ final class AccessLogEntry: Model, @unchecked Sendable {
         self.at = at
         self.purpose = purpose
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [$id, $person, $actor, $actorOrganisation, $view, $at, $purpose, $chainSeq, $chainHash]
+    }
 }

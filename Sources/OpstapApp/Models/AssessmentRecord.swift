@@ -24,4 +24,8 @@ final class AssessmentRecord: Model, @unchecked Sendable {
         self.$assessor.id = assessorID
         self.recordedAt = recordedAt
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] { [$id, $candidacy, $criterionCode, $score, $note, $assessor, $recordedAt] }
 }

@@ -42,4 +42,13 @@ final class Candidacy: Model, @unchecked Sendable {
             referredOn: SimpleDate(referredOn) ?? SimpleDate(year: 2000, month: 1, day: 1)!,
             intakeDate: intakeDate.flatMap(SimpleDate.init))
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [
+            $id, $person, $programme, $stream, $referredBy, $referredOn, $stage, $decision, $decisionReason,
+            $intakeDate, $revision, $createdAt, $updatedAt,
+        ]
+    }
 }

@@ -31,4 +31,10 @@ final class CandidacyEvent: Model, @unchecked Sendable {
         self.$actorOrganisation.id = actorOrganisationID
         self.recordedAt = recordedAt
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [$id, $candidacy, $sequence, $kind, $stage, $detail, $actor, $actorOrganisation, $recordedAt]
+    }
 }

@@ -33,4 +33,13 @@ final class CandidateImport: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [
+            $id, $programme, $stream, $referredBy, $fileName, $content, $mapping, $status, $totalRows, $processedRows,
+            $importedRows, $skippedRows, $failure, $createdBy, $kind, $cohortID, $createdAt, $updatedAt,
+        ]
+    }
 }

@@ -36,4 +36,10 @@ final class ChangeLogEntry: Model, @unchecked Sendable {
         self.$person.id = personID
         self.changes = changes
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [$id, $at, $actor, $actorOrganisation, $subject, $subjectID, $person, $changes, $chainSeq, $chainHash]
+    }
 }

@@ -31,4 +31,10 @@ final class Cohort: Model, @unchecked Sendable {
     }
 
     var streams: [String] { streamsText.split(separator: ",").map(String.init) }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [$id, $programme, $programmeVersion, $name, $startDate, $capacity, $streamsText, $createdAt]
+    }
 }

@@ -59,4 +59,14 @@ final class Enrolment: Model, @unchecked Sendable {
         completedPhasesText = snapshot.completedPhases.joined(separator: ",")
         lastTransitionOn = snapshot.lastTransitionOn.iso
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [
+            $id, $person, $candidacy, $programme, $programmeVersion, $cohort, $stream, $state, $phaseCode,
+            $stateBeforePause, $completedPhasesText, $lastTransitionOn, $outcomeCode, $exitReason, $revision,
+            $createdAt,
+        ]
+    }
 }

@@ -37,4 +37,13 @@ final class EnrolmentTransition: Model, @unchecked Sendable {
         self.$actorOrganisation.id = actorOrganisationID
         self.recordedAt = recordedAt
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [
+            $id, $enrolment, $sequence, $kind, $phaseCode, $phaseResult, $reason, $exitReason, $plannedReturn,
+            $outcomeCode, $versionNumber, $effectiveOn, $actor, $actorOrganisation, $recordedAt,
+        ]
+    }
 }

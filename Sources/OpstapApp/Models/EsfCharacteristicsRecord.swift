@@ -44,4 +44,13 @@ final class EsfCharacteristicsRecord: Model, @unchecked Sendable {
         homeless = value.homelessOrHousingExclusion
         ruralArea = value.ruralArea
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [
+            $id, $stream, $person, $employmentStatus, $iscedLevel, $thirdCountryNational, $foreignBackground, $minority,
+            $disability, $homeless, $ruralArea, $recordedBy, $recordedOn,
+        ]
+    }
 }

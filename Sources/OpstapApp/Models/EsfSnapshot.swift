@@ -15,4 +15,8 @@ final class EsfSnapshot: Model, @unchecked Sendable {
     @Timestamp(key: "taken_at", on: .create) var takenAt: Date?
 
     init() {}
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] { [$id, $stream, $year, $report, $takenBy, $takenAt] }
 }

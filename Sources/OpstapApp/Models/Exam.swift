@@ -23,4 +23,10 @@ final class Exam: Model, @unchecked Sendable {
         self.result = result
         self.$recordedBy.id = recordedBy
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [$id, $participantQualification, $subject, $takenOn, $result, $recordedBy, $createdAt]
+    }
 }

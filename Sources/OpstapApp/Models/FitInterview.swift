@@ -27,4 +27,10 @@ final class FitInterview: Model, @unchecked Sendable {
         self.note = ""
         self.$recordedBy.id = recordedBy
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [$id, $enrolment, $employer, $plannedOn, $plannedTime, $result, $note, $recordedBy, $createdAt]
+    }
 }

@@ -29,4 +29,13 @@ final class FollowUp: Model, @unchecked Sendable {
         self.note = ""
         self.$task.id = taskID
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [
+            $id, $enrolment, $moment, $dueOn, $situation, $improvedSituation, $observedOn, $source, $note, $recordedBy,
+            $task, $createdAt,
+        ]
+    }
 }

@@ -19,4 +19,13 @@ final class FundingEligibility: Model, @unchecked Sendable {
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [
+            $id, $stream, $person, $eligible, $targetGroup, $evidenceKind, $evidenceReference, $checkedOn, $recordedBy,
+            $updatedAt,
+        ]
+    }
 }

@@ -38,4 +38,13 @@ final class FundingStream: Model, @unchecked Sendable {
     }
 
     var period: (start: SimpleDate, end: SimpleDate) { (SimpleDate(startsOn)!, SimpleDate(endsOn)!) }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [
+            $id, $programme, $kind, $name, $reference, $funder, $amountCents, $amountMissing, $startsOn, $endsOn,
+            $targetStreams, $targetDescription, $fundedPhases, $createdAt,
+        ]
+    }
 }

@@ -22,4 +22,8 @@ final class GuidanceAssignment: Model, @unchecked Sendable {
         self.role = role
         self.startsOn = startsOn
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] { [$id, $enrolment, $user, $role, $startsOn, $endsOn] }
 }

@@ -28,4 +28,10 @@ final class GuidanceTask: Model, @unchecked Sendable {
         self.source = source
         self.status = .open
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [$id, $enrolment, $title, $dueOn, $assignee, $createdBy, $source, $status, $doneAt, $createdAt]
+    }
 }

@@ -63,6 +63,15 @@ final class HeldRegistration: Model, @unchecked Sendable {
         self.status = .held
     }
 
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [
+            $id, $programme, $stream, $referredBy, $referredOn, $givenName, $familyName, $dateOfBirth, $gender, $bsn,
+            $registeredBy, $registeredByOrganisation, $registeredAt, $storedMatches, $status, $resolvedBy, $resolvedAt,
+            $candidacy,
+        ]
+    }
 }
 
 struct HeldMatches: Codable, Sendable, Equatable {

@@ -51,4 +51,13 @@ final class HourEntry: Model, @unchecked Sendable {
             activity: activity, hours: hours, attendance: attendance, placeKey: place.lowercased(),
             status: status, corrects: $corrects.id?.uuidString)
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [
+            $id, $enrolment, $date, $activity, $hours, $attendance, $place, $note, $status, $rejectionReason, $corrects,
+            $recordedBy, $decidedBy, $decidedAt, $createdAt, $updatedAt,
+        ]
+    }
 }

@@ -32,4 +32,10 @@ final class HousingComplex: Model, @unchecked Sendable {
         self.city = city
         self.noticeDays = noticeDays
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [$id, $owner, $programme, $name, $address, $postcode, $city, $noticeDays, $createdAt]
+    }
 }

@@ -20,4 +20,8 @@ final class HousingRouteChoice: Model, @unchecked Sendable {
         self.chosenOn = chosenOn.iso
         self.$chosenBy.id = chosenBy
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] { [$id, $enrolment, $route, $chosenOn, $chosenBy] }
 }

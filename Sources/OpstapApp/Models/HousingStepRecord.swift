@@ -34,4 +34,10 @@ final class HousingStepRecord: Model, @unchecked Sendable {
         guard let step = HousingStep(rawValue: step), let day = SimpleDate(doneOn) else { return nil }
         return DoneHousingStep(step: step, on: day)
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [$id, $enrolment, $step, $doneOn, $note, $recordedBy, $organisation, $recordedAt]
+    }
 }

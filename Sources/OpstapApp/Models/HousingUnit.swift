@@ -25,4 +25,8 @@ final class HousingUnit: Model, @unchecked Sendable {
     }
 
     var available: SimpleDate { SimpleDate(availableFrom)! }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] { [$id, $complex, $label, $kind, $sizeM2, $availableFrom, $createdAt] }
 }

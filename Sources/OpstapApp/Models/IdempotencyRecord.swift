@@ -26,4 +26,10 @@ final class IdempotencyRecord: Model, @unchecked Sendable {
         self.createdAt = createdAt
         self.expiresAt = expiresAt
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [$id, $userID, $key, $requestHash, $status, $contentType, $location, $body, $createdAt, $expiresAt]
+    }
 }

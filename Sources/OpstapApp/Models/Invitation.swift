@@ -31,4 +31,10 @@ final class Invitation: Model, @unchecked Sendable {
     }
 
     var roles: Set<Role> { storedRoles.roles }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [$id, $organisation, $email, $storedRoles, $codeHash, $invitedBy, $createdAt, $expiresAt, $acceptedAt, $userID]
+    }
 }

@@ -27,4 +27,13 @@ final class JobOffer: Model, @unchecked Sendable {
     var guarantee: JobGuaranteeCheck {
         JobGuaranteeCheck(guaranteedHours: guaranteedHours, offeredHours: hoursPerWeek, contractType: contractType)
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [
+            $id, $enrolment, $employer, $location, $role, $hoursPerWeek, $contractType, $startsOn, $offeredOn, $status,
+            $guaranteedHours, $recordedBy, $createdAt,
+        ]
+    }
 }

@@ -21,4 +21,13 @@ final class Lesson: Model, @unchecked Sendable {
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [
+            $id, $programme, $title, $whatHappened, $why, $change, $theme, $shared, $learnedOn, $author,
+            $authorOrganisation, $createdAt,
+        ]
+    }
 }

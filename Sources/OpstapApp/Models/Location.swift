@@ -29,4 +29,8 @@ final class Location: Model, @unchecked Sendable {
         self.city = city
         self.kind = kind
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] { [$id, $organisation, $name, $address, $postcode, $city, $kind] }
 }

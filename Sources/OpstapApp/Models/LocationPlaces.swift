@@ -28,4 +28,8 @@ final class LocationPlaces: Model, @unchecked Sendable {
         PlacePeriod(
             range: DayRange(from: SimpleDate(startsOn)!, until: endsOn.flatMap(SimpleDate.init)), places: places)
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] { [$id, $location, $startsOn, $endsOn, $places, $requiredLevel] }
 }

@@ -18,4 +18,8 @@ final class LocationPreference: Model, @unchecked Sendable {
         self.$location.id = locationID
         self.rank = rank
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] { [$id, $enrolment, $location, $rank] }
 }

@@ -33,4 +33,10 @@ final class Note: Model, @unchecked Sendable {
         self.$corrects.id = corrects
         self.writtenAt = writtenAt
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [$id, $enrolment, $author, $authorOrganisation, $level, $contactOn, $text, $corrects, $writtenAt]
+    }
 }

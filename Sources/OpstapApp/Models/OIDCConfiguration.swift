@@ -30,4 +30,13 @@ final class OIDCConfiguration: Model, @unchecked Sendable {
         self.trustProviderMFA = false
         self.updatedAt = Date(timeIntervalSince1970: 0)
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [
+            $id, $organisation, $issuer, $clientID, $clientSecretSealed, $requireSSO, $trustProviderMFA, $updatedAt,
+            $updatedBy,
+        ]
+    }
 }

@@ -35,4 +35,13 @@ final class OIDCSignIn: Model, @unchecked Sendable {
         self.createdAt = now
         self.expiresAt = now.addingTimeInterval(lifetime)
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [
+            $id, $stateHash, $browserHash, $nonce, $codeVerifier, $organisation, $email, $redirectURI, $createdAt,
+            $expiresAt,
+        ]
+    }
 }

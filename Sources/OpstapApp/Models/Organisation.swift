@@ -27,4 +27,8 @@ final class Organisation: Model, @unchecked Sendable {
         self.kind = kind
         self.city = city
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] { [$id, $name, $kind, $city, $steward, $mfaAllStaff, $createdAt, $locations] }
 }

@@ -36,4 +36,13 @@ final class ParticipantInvitation: Model, @unchecked Sendable {
         self.$invitedBy.id = invitedBy
         self.expiresAt = expiresAt
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [
+            $id, $person, $organisation, $signIn, $locale, $codeHash, $invitedBy, $createdAt, $expiresAt, $acceptedAt,
+            $user,
+        ]
+    }
 }

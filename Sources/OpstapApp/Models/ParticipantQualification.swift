@@ -28,4 +28,10 @@ final class ParticipantQualification: Model, @unchecked Sendable {
     }
 
     var started: SimpleDate { SimpleDate(startedOn)! }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [$id, $enrolment, $qualification, $startedOn, $status, $awardedOn, $stoppedOn, $exams, $recordedBy, $createdAt]
+    }
 }

@@ -48,6 +48,15 @@ final class Person: Model, @unchecked Sendable {
 
     /// Kept out of lists, search, attention, allocation and named reports.
     var isOutOfLists: Bool { processingRestrictedAt != nil || erasedAt != nil }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [
+            $id, $givenName, $familyName, $nameKey, $dateOfBirth, $gender, $bsn, $intake, $registeredBy,
+            $processingRestrictedAt, $processingRestrictedBy, $erasedAt, $erasureHoldUntil, $createdAt, $updatedAt,
+        ]
+    }
 }
 
 /// Gender as ESF+ reports it.

@@ -36,4 +36,13 @@ final class Placement: Model, @unchecked Sendable {
 
     var range: DayRange { DayRange(from: SimpleDate(startsOn)!, until: endsOn.flatMap(SimpleDate.init)) }
     var weekdays: [Weekday] { weekdaysText.split(separator: ",").compactMap { Weekday(rawValue: String($0)) } }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [
+            $id, $enrolment, $location, $supervisor, $startsOn, $endsOn, $weekdaysText, $hoursPerWeek, $recordedBy,
+            $createdAt,
+        ]
+    }
 }

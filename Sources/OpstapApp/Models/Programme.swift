@@ -23,4 +23,8 @@ final class Programme: Model, @unchecked Sendable {
         self.$owner.id = ownerID
         self.draft = draft
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] { [$id, $name, $owner, $draft, $currentVersion, $createdAt, $updatedAt] }
 }

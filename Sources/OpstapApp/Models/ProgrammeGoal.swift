@@ -29,4 +29,13 @@ final class ProgrammeGoal: Model, @unchecked Sendable {
             periodStart: periodStart.flatMap(SimpleDate.init), deadline: SimpleDate(deadline)!,
             level: level.flatMap(QualificationLevel.init(rawValue:)), months: months)
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [
+            $id, $programme, $cohort, $title, $source, $measure, $target, $periodStart, $deadline, $level, $months,
+            $createdBy, $createdAt,
+        ]
+    }
 }

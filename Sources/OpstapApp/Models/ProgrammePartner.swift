@@ -19,4 +19,8 @@ final class ProgrammePartner: Model, @unchecked Sendable {
         self.$organisation.id = organisationID
         self.part = part
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] { [$id, $programme, $organisation, $part] }
 }

@@ -28,4 +28,10 @@ final class ProgrammeVersion: Model, @unchecked Sendable {
         self.$publishedBy.id = publishedBy
         self.changeNote = changeNote
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [$id, $programme, $number, $definition, $publishedAt, $publishedBy, $changeNote]
+    }
 }

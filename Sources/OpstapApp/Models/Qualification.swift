@@ -20,4 +20,7 @@ final class Qualification: Model, @unchecked Sendable {
         self.level = level
     }
 
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] { [$id, $crebo, $name, $level, $createdAt] }
 }

@@ -17,4 +17,8 @@ final class RecoveryCode: Model, @unchecked Sendable {
         self.$user.id = userID
         self.codeHash = codeHash
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] { [$id, $user, $codeHash, $usedAt] }
 }

@@ -41,4 +41,13 @@ final class Review: Model, @unchecked Sendable {
         get { Set(signedByText.split(separator: ",").compactMap { ReviewParty(rawValue: String($0)) }) }
         set { signedByText = ReviewParty.allCases.filter(newValue.contains).map(\.rawValue).joined(separator: ",") }
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [
+            $id, $enrolment, $plannedOn, $heldOn, $summary, $status, $signedByText, $goalsDiscussedText,
+            $participantReflection, $createdBy, $createdAt,
+        ]
+    }
 }

@@ -41,4 +41,10 @@ final class SecurityEvent: Model, @unchecked Sendable {
         self.address = address
         self.detail = detail
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [$id, $at, $kind, $userID, $organisationID, $actorUserID, $email, $address, $detail, $chainSeq, $chainHash]
+    }
 }

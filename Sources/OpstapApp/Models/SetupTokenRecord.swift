@@ -17,4 +17,8 @@ final class SetupTokenRecord: Model, @unchecked Sendable {
         self.issuedAt = issuedAt
         self.expiresAt = expiresAt
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] { [$id, $tokenHash, $issuedAt, $expiresAt] }
 }

@@ -20,4 +20,8 @@ final class SignInThrottleRecord: Model, @unchecked Sendable {
         self.lastFailureAt = lastFailureAt
         self.lockedUntil = lockedUntil
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] { [$id, $key, $failures, $lastFailureAt, $lockedUntil] }
 }

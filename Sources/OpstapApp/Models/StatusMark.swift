@@ -25,4 +25,8 @@ final class StatusMark: Model, @unchecked Sendable {
         self.$setBy.id = setBy
         self.recordedAt = recordedAt
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] { [$id, $enrolment, $colour, $reason, $setOn, $setBy, $recordedAt] }
 }

@@ -26,6 +26,12 @@ final class StoredAttention: Model, @unchecked Sendable {
     @OptionalField(key: "colour") var colour: RAGColour?
 
     init() {}
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [$id, $computedFor, $stale, $rank, $since, $rankWithoutDeadline, $sinceWithoutDeadline, $signals, $colour]
+    }
 }
 
 /// The signals as one JSON document (a bare array would be a PostgreSQL array of documents).

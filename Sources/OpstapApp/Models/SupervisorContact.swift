@@ -20,4 +20,8 @@ final class SupervisorContact: Model, @unchecked Sendable {
         self.contactOn = contactOn
         self.note = note
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] { [$id, $coach, $supervisor, $contactOn, $note, $createdAt] }
 }

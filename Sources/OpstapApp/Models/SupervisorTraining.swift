@@ -19,4 +19,8 @@ final class SupervisorTraining: Model, @unchecked Sendable {
         self.theme = theme
         self.heldOn = heldOn
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] { [$id, $organisation, $theme, $heldOn, $attendees, $createdAt] }
 }

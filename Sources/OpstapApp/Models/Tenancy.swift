@@ -26,4 +26,10 @@ final class Tenancy: Model, @unchecked Sendable {
     }
 
     var range: DayRange { DayRange(from: SimpleDate(startsOn)!, until: endsOn.flatMap(SimpleDate.init)) }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [$id, $unit, $enrolment, $startsOn, $endsOn, $endReason, $createdBy, $createdAt]
+    }
 }

@@ -9,4 +9,8 @@ final class TrainingAttendance: Model, @unchecked Sendable {
     @Parent(key: "user_id") var user: User
 
     init() {}
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] { [$id, $training, $user] }
 }

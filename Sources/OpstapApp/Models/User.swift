@@ -51,6 +51,15 @@ final class User: Model, @unchecked Sendable {
     static func staff(on db: any Database) -> QueryBuilder<User> {
         query(on: db).filter(\.$personID == nil)
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] {
+        [
+            $id, $organisation, $email, $name, $passwordHash, $storedRoles, $locale, $active, $personID, $phone,
+            $createdAt,
+        ]
+    }
 }
 
 /// A set of roles as stored: one text column holding a comma-separated list of `Role` raw

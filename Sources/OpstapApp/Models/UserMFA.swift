@@ -23,4 +23,8 @@ final class UserMFA: Model, @unchecked Sendable {
         self.lastStep = 0
         self.createdAt = now
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] { [$id, $user, $secret, $confirmedAt, $lastStep, $createdAt] }
 }

@@ -21,4 +21,8 @@ final class WaitingListEntry: Model, @unchecked Sendable {
         self.wantedFrom = wantedFrom
         self.status = "waiting"
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] { [$id, $location, $enrolment, $wantedFrom, $status, $createdAt] }
 }

@@ -25,4 +25,8 @@ final class WebSessionRecord: Model, @unchecked Sendable {
         self.createdAt = now
         self.lastSeenAt = now
     }
+
+    /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
+    /// (`ModelPropertiesTests` holds the list to the declarations).
+    var properties: [any AnyProperty] { [$id, $tokenHash, $user, $data, $createdAt, $lastSeenAt] }
 }
