@@ -45,7 +45,7 @@ import Vapor
             #expect(views.contains("export"))
             let coordinator = p.user(.coordinator)
             let events = try await SecurityEvent.query(on: app.db)
-                .filter(\.$kind == SecurityEventKind.personExported.rawValue).all()
+                .filter(\.$kind == SecurityEventKind.personExported).all()
             #expect(events.map(\.userID) == [coordinator.id])
             #expect(events.first?.detail == "person \(personID.uuidString)")
 
@@ -87,7 +87,9 @@ import Vapor
             let person = try #require(try await Person.find(id, on: app.db))
             #expect(person.erasedAt == nil && person.processingRestrictedAt == nil && !person.givenName.isEmpty)
             #expect(
-                try await SecurityEvent.query(on: app.db).filter(\.$kind ~~ ["personExported", "personErased"]).count()
+                try await SecurityEvent.query(on: app.db).filter(
+                    \.$kind ~~ [SecurityEventKind.personExported, .personErased]
+                ).count()
                     == 0)
         }
     }
@@ -140,7 +142,7 @@ import Vapor
             #expect(esfAfter.map { String(describing: $0) } == esfBefore.map { String(describing: $0) })
             // The act is the coordinator's, with the hold's end and without the name.
             let event = try #require(
-                try await SecurityEvent.query(on: app.db).filter(\.$kind == SecurityEventKind.personErased.rawValue)
+                try await SecurityEvent.query(on: app.db).filter(\.$kind == SecurityEventKind.personErased)
                     .first())
             #expect(event.detail?.contains(until.iso) == true)
             #expect(event.detail?.contains(name) == false)
@@ -211,7 +213,9 @@ import Vapor
             #expect(try await api.send(.GET, list).body.string.contains(enrolment.id!.uuidString))
             let kinds = try await SecurityEvent.query(on: app.db).sort(\.$at).all(\.$kind)
             #expect(
-                kinds.filter { $0.hasPrefix("processing") } == ["processingRestricted", "processingRestrictionLifted"])
+                kinds.filter { $0.rawValue.hasPrefix("processing") } == [
+                    .processingRestricted, .processingRestrictionLifted,
+                ])
             #expect(try await api.send(.PUT, "/api/v1/persons/\(personID)/restriction").status == .ok)
         }
     }

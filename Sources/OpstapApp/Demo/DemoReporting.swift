@@ -170,7 +170,7 @@ extension DemoLoader {
         goal.target = target
         goal.periodStart = from?.iso
         goal.deadline = deadline.iso
-        goal.level = level?.rawValue
+        goal.level = level
         goal.months = months
         goal.$createdBy.id = try user.requireID()
         try await goal.create(on: db)
