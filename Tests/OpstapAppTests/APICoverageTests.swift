@@ -17,7 +17,7 @@ import Testing
             "setGoalStatus", "approveHoursWeek", "createHousingComplex",
             "addHousingUnit",
             "setJobOfferStatus", "createLesson", "createProgrammeGoal", "signReview", "setEnrolmentStatusMark",
-            "createTask", "completeTask",
+            "completeTask",
         ].map { ($0, untested) })
 
     static let untested =

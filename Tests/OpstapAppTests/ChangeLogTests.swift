@@ -65,11 +65,13 @@ import Vapor
     }
 
     @Test func aBSNChangeShowsNoBSNToARoleThatMayNotSeeBSNs() async throws {
-        try await withOpstap { app in
-            let candidacy = try await DemoLookups(db: app.db).candidacy(in: "Kansrijk", stage: .selection)
+        try await withOpstap(demo: false) { app in
+            // Kansrijk's shape: the programme's coordinator works at the care employer.
+            var p = try await TestPartnership.make(app, reference: .kansrijk)
+            let candidacy = try await p.candidate(upTo: .selection)
             let personID = candidacy.$person.id
             let path = "/persons/\(personID)/intake"
-            let municipality = try await WebClient.login(app, "intake.kansrijk@opstap.demo")
+            let municipality = try await p.web(.intakeOfficer)
             let form = try #require(RenderedForm(try await municipality.get(path).body.string, action: path))
             #expect(form.set("bsn", "111222333"))
             #expect(try await municipality.post(path, form.fields).status == .seeOther)
@@ -78,7 +80,7 @@ import Vapor
             #expect(changes.map(\.field) == ["bsn"])
             #expect(changes.first?.after == "111222333")
 
-            let employer = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
+            let employer = try await p.web(.coordinator)
             let page = try await employer.get("/candidates/\(candidacy.id!)").body.string
             #expect(page.contains("Persoonsgegevens: BSN"))
             #expect(page.contains("(niet zichtbaar voor uw rol)"))

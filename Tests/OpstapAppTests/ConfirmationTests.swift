@@ -39,10 +39,13 @@ import Vapor
     }
 
     @Test func endingATenancyAsksFirst() async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let studio = try #require(try await p.studioComplex(studios: 1).studios.first)
+            try await p.letStudio(studio, to: try await p.participant())
             let tenancy = try #require(
                 try await Tenancy.query(on: app.db).filter(\.$endsOn == nil).with(\.$unit).sort(\.$startsOn).first())
-            let web = try await WebClient.login(app, "wonen.leiden@opstap.demo")
+            let web = try await p.web(.housingOfficer)
             let path = "/housing/\(tenancy.unit.$complex.id)/tenancies/\(tenancy.id!)/end"
             let asked = try await web.post(path, [("endsOn", "2026-12-31")])
             #expect(asked.status == .ok && asked.body.string.contains("Ja, huur beëindigen"))
@@ -54,15 +57,18 @@ import Vapor
     }
 
     @Test func freezingAReportAsksFirst() async throws {
-        try await withOpstap { app in
-            let stream = try #require(
-                try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus).first())
-            let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
-            let asked = try await web.post("/funding/\(stream.id!)/esf/snapshots?year=2024", [("year", "2024")])
+        try await withOpstap(demo: false) { app in
+            // A grant for 2025, a year that has closed, with one participant in it.
+            var p = try await TestPartnership.make(
+                app, publishedOn: SimpleDate("2025-06-01")!, cohortStart: SimpleDate("2025-09-01")!)
+            let stream = try await p.esfStream()
+            _ = try await p.esfParticipant(in: stream, gender: .woman)
+            let web = try await p.web(.coordinator)
+            let asked = try await web.post("/funding/\(stream.id!)/esf/snapshots?year=2025", [("year", "2025")])
             #expect(asked.status == .ok && asked.body.string.contains("maar één keer"))
             #expect(try await EsfSnapshot.query(on: app.db).count() == 0)
             #expect(try await web.confirm(asked).status == .seeOther)
-            #expect(try await EsfSnapshot.query(on: app.db).filter(\.$year == 2024).count() == 1)
+            #expect(try await EsfSnapshot.query(on: app.db).filter(\.$year == 2025).count() == 1)
         }
     }
 

@@ -8,23 +8,28 @@ import Vapor
 
 /// Field rules that match the purpose, and answers that reveal nothing (issue 12 item 9).
 @Suite struct DataMinimisationTests {
-    func esfStream(_ app: Application) async throws -> FundingStream {
-        try #require(try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus).first())
+    /// A partnership with an ESF+ grant for 2025 and one participant in it whose characteristics are recorded.
+    func esfPartnership(_ app: Application) async throws -> (TestPartnership, FundingStream, Enrolment) {
+        var p = try await TestPartnership.make(
+            app, publishedOn: SimpleDate("2025-06-01")!, cohortStart: SimpleDate("2025-09-01")!)
+        let stream = try await p.esfStream()
+        let enrolment = try await p.esfParticipant(in: stream, gender: .woman)
+        return (p, stream, enrolment)
     }
 
     @Test func aCareEmployersCoordinatorNeitherReadsNorWritesSpecialCategoryAnswers() async throws {
-        try await withOpstap { app in
-            let stream = try await esfStream(app)
+        try await withOpstap(demo: false) { app in
+            let (p, stream, _) = try await esfPartnership(app)
             let captured = try #require(
                 try await EsfCharacteristicsRecord.query(on: app.db).filter(\.$stream.$id == stream.id!).first())
             let person = captured.$person.id
-            let alrijne = try #require(
-                try await Organisation.query(on: app.db).filter(\.$name == "Alrijne Zorggroep").first())
+            // A coordinator at the care employer, next to the municipality's.
+            let email = "regie@" + TestPartnership.domain(of: p.name)
             try await User(
-                organisationID: alrijne.id!, email: "regie.alrijne@opstap.demo", name: "Regie Alrijne",
-                passwordHash: try app.password.hash(DemoData.password), roles: [.coordinator]
+                organisationID: p.organisations.alrijne, email: email, name: "Regie zorgwerkgever",
+                passwordHash: try app.password.hash(TestPartnership.password), roles: [.coordinator]
             ).create(on: app.db)
-            let employer = try await WebClient.login(app, "regie.alrijne@opstap.demo")
+            let employer = try await WebClient.login(app, email, password: TestPartnership.password)
             let path = "/funding/\(stream.id!)/characteristics/\(person)"
             #expect(try await employer.get(path).status == .forbidden)
             let fields = [
@@ -34,27 +39,29 @@ import Vapor
                 ("ruralArea", "false"),
             ]
             #expect(try await employer.post(path, fields).status == .forbidden)
-            let api = try await APIClient.forUser(app, "regie.alrijne@opstap.demo")
+            let api = try await APIClient.forUser(app, email)
             #expect(
                 try await api.send(.GET, "/api/v1/funding-streams/\(stream.id!)/characteristics/\(person)").status
                     == .forbidden)
             let stored = try #require(try await EsfCharacteristicsRecord.find(captured.id, on: app.db))
             #expect(stored.characteristics == captured.characteristics)
             // The municipality's coordinator still records them.
-            let municipality = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+            let municipality = try await p.web(.coordinator)
             #expect(try await municipality.get(path).status == .ok)
         }
     }
 
     @Test func aMunicipalHousingOfficerSeesNoBSNAndGetsNoBSNReport() async throws {
         #expect(!FieldPolicy.visibleGroups(organisationKind: .municipality, roles: [.housingOfficer]).contains(.bsn))
-        try await withOpstap { app in
-            let stream = try await esfStream(app)
-            let officer = try await WebClient.login(app, "wonen.leiden@opstap.demo")
-            #expect(try await officer.get("/funding/\(stream.id!)/esf/bsn?year=2024").status == .forbidden)
-            #expect(try await officer.get("/funding/\(stream.id!)/esf/bsn?year=2024&format=csv").status == .forbidden)
-            let withBSN = try #require(try await Person.query(on: app.db).filter(\.$bsn != nil).all().first)
-            let api = try await APIClient.forUser(app, "wonen.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            let (p, stream, enrolment) = try await esfPartnership(app)
+            let officer = try await p.web(.housingOfficer)
+            #expect(try await officer.get("/funding/\(stream.id!)/esf/bsn?year=2025").status == .forbidden)
+            #expect(try await officer.get("/funding/\(stream.id!)/esf/bsn?year=2025&format=csv").status == .forbidden)
+            // A permit holder has a BSN.
+            let withBSN = try #require(try await Person.find(enrolment.$person.id, on: app.db))
+            #expect(withBSN.bsn != nil)
+            let api = try await p.api(.housingOfficer)
             let answer = try await api.send(.GET, "/api/v1/persons/\(withBSN.id!)")
             if answer.status == .ok {
                 #expect(!answer.body.string.contains(withBSN.bsn!))

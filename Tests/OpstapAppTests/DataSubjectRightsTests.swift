@@ -10,15 +10,15 @@ import Vapor
 /// (issue 12 item 8, ADR 0014), over the API, the web forms (through CSRF) and the commands' code.
 @Suite struct DataSubjectRightsTests {
     /// A Leiden permit holder counted in the ESF+ stream, and the stream.
-    private func esfParticipant(_ app: Application) async throws -> (Enrolment, FundingStream) {
-        let stream = try #require(
-            try await FundingStream.query(on: app.db).filter(\.$kind == FundingKind.esfPlus).first())
-        let counted = try await FundingEligibility.query(on: app.db).filter(\.$stream.$id == stream.requireID())
-            .filter(\.$eligible == true).all(\.$person.$id)
-        let enrolment = try #require(
-            try await Enrolment.query(on: app.db).filter(\.$person.$id ~~ counted)
-                .filter(\.$programme.$id == stream.$programme.id).sort(\.$id).first())
-        return (enrolment, stream)
+    /// A permit holder counted for an ESF+ grant for 2025, with their characteristics recorded
+    /// and hours in their first weeks.
+    private func esfParticipant(_ app: Application) async throws -> (TestPartnership, Enrolment, FundingStream) {
+        var p = try await TestPartnership.make(
+            app, publishedOn: SimpleDate("2025-06-01")!, cohortStart: SimpleDate("2025-09-01")!)
+        let stream = try await p.esfStream()
+        let enrolment = try await p.esfParticipant(in: stream, gender: .woman, team: [.coach])
+        try await p.hours(for: enrolment, to: SimpleDate("2025-10-03")!)
+        return (p, enrolment, stream)
     }
 
     @Test func theExportHoldsThePersonsHoursWithTheirDatesAndIsLogged() async throws {
@@ -45,7 +45,7 @@ import Vapor
             #expect(views.contains("export"))
             let coordinator = p.user(.coordinator)
             let events = try await SecurityEvent.query(on: app.db)
-                .filter(\.$kind == SecurityEventKind.personExported.rawValue).all()
+                .filter(\.$kind == SecurityEventKind.personExported).all()
             #expect(events.map(\.userID) == [coordinator.id])
             #expect(events.first?.detail == "person \(personID.uuidString)")
 
@@ -87,22 +87,26 @@ import Vapor
             let person = try #require(try await Person.find(id, on: app.db))
             #expect(person.erasedAt == nil && person.processingRestrictedAt == nil && !person.givenName.isEmpty)
             #expect(
-                try await SecurityEvent.query(on: app.db).filter(\.$kind ~~ ["personExported", "personErased"]).count()
+                try await SecurityEvent.query(on: app.db).filter(
+                    \.$kind ~~ [SecurityEventKind.personExported, .personErased]
+                ).count()
                     == 0)
         }
     }
 
     @Test func erasureKeepsTheHeldESFEvidenceCountedAndRemovesTheNameAndBSN() async throws {
-        try await withOpstap { app in
-            let (enrolment, stream) = try await esfParticipant(app)
+        try await withOpstap(demo: false) { app in
+            let (p, enrolment, stream) = try await esfParticipant(app)
             let personID = enrolment.$person.id
             let before = try #require(try await Person.find(personID, on: app.db))
             let (name, bsn, birth) = (before.familyName, try #require(before.bsn), before.dateOfBirth)
             let esfBefore = try await EsfInputs(db: app.db).people(for: stream, today: testToday)
                 .first { $0.personID == personID }
-            #expect(esfBefore != nil)
+            #expect(esfBefore?.characteristics != nil)
+            #expect(
+                try await HourEntry.query(on: app.db).filter(\.$enrolment.$id == enrolment.requireID()).count() > 0)
 
-            let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+            let web = try await p.web(.coordinator)
             // The confirmation step shows the hold and changes nothing.
             let confirm = try await web.get("/persons/\(personID)/erase")
             #expect(confirm.status == .ok)
@@ -140,12 +144,12 @@ import Vapor
             #expect(esfAfter.map { String(describing: $0) } == esfBefore.map { String(describing: $0) })
             // The act is the coordinator's, with the hold's end and without the name.
             let event = try #require(
-                try await SecurityEvent.query(on: app.db).filter(\.$kind == SecurityEventKind.personErased.rawValue)
+                try await SecurityEvent.query(on: app.db).filter(\.$kind == SecurityEventKind.personErased)
                     .first())
             #expect(event.detail?.contains(until.iso) == true)
             #expect(event.detail?.contains(name) == false)
             // The person is out of every list.
-            let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+            let api = try await p.api(.coordinator)
             let list = try await api.send(.GET, "/api/v1/enrolments?cohortId=\(enrolment.$cohort.id)&pageSize=100")
             #expect(!list.body.string.contains(enrolment.id!.uuidString))
         }
@@ -211,7 +215,9 @@ import Vapor
             #expect(try await api.send(.GET, list).body.string.contains(enrolment.id!.uuidString))
             let kinds = try await SecurityEvent.query(on: app.db).sort(\.$at).all(\.$kind)
             #expect(
-                kinds.filter { $0.hasPrefix("processing") } == ["processingRestricted", "processingRestrictionLifted"])
+                kinds.filter { $0.rawValue.hasPrefix("processing") } == [
+                    .processingRestricted, .processingRestrictionLifted,
+                ])
             #expect(try await api.send(.PUT, "/api/v1/persons/\(personID)/restriction").status == .ok)
         }
     }

@@ -220,12 +220,13 @@ import Vapor
     }
 
     @Test func someoneWhoWithdrewCanBeReferredAgainAndEsfCountsThemOnce() async throws {
-        try await withOpstap { app in
-            // The demo's Leiden programme: its ESF+ funding stream is the subject.
-            let programme = try await DemoLookups(db: app.db).programme("Op je plek in de zorg")
+        try await withOpstap(demo: false) { app in
+            // An ESF+ grant for 2024 and 2025 is the subject.
+            let p = try await partnership(app)
+            let programme = p.programme
+            let stream = try await p.esfStream(from: SimpleDate("2024-01-01")!, to: SimpleDate("2025-12-31")!)
             let running = try await enterRunningParticipant(
-                try await APIClient.forUser(app, "coordinator.leiden@opstap.demo"), programme: programme,
-                enrolledOn: "2024-01-08")
+                try await p.api(.coordinator), programme: programme, enrolledOn: "2024-01-08")
             let transitions = "/api/v1/enrolments/\(running.enrolmentID)/transitions"
             #expect(
                 try await running.api.send(
@@ -278,8 +279,6 @@ import Vapor
                     json: #"{"kind":"startPhase","phase":"vooropleiding","date":"2024-09-16"}"#
                 ).status == .ok)
 
-            let stream = try #require(
-                try await FundingStream.query(on: app.db).filter(\.$programme.$id == programme.id!).first())
             let eligibility = try await running.api.send(
                 .PUT, "/api/v1/funding-streams/\(stream.id!)/eligibility/\(enrolment.$person.id)",
                 json:
@@ -295,9 +294,7 @@ import Vapor
             #expect(entries.first?.exitDate?.iso == "2025-12-31")
 
             // Each dossier links the other route on its timeline.
-            let dossier = try await WebClient.login(app, "coordinator.leiden@opstap.demo").get(
-                "/participants/\(reentry.id)"
-            ).body.string
+            let dossier = try await p.web(.coordinator).get("/participants/\(reentry.id)").body.string
             #expect(dossier.contains("href=\"/participants/\(running.enrolmentID)\""))
         }
     }

@@ -90,11 +90,9 @@ import Vapor
             #expect(again.status == .badRequest)
 
             let events = try await SecurityEvent.query(on: app.db).filter(
-                \.$kind ~~ [
-                    SecurityEventKind.registrationHeld.rawValue, SecurityEventKind.registrationResolved.rawValue,
-                ]
+                \.$kind ~~ [SecurityEventKind.registrationHeld, .registrationResolved]
             ).sort(\.$at).all()
-            #expect(events.map(\.kind) == ["registrationHeld", "registrationResolved"])
+            #expect(events.map(\.kind) == [.registrationHeld, .registrationResolved])
         }
     }
 

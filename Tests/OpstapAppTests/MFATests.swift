@@ -86,9 +86,10 @@ import Vapor
             #expect(Set(stored) == Set(codes.map { APITokens.hash($0.replacingOccurrences(of: "-", with: "")) }))
             #expect(try await Self.get(app, "/participants", cookie: cookie).status == .ok)
             #expect(
-                try await SecurityEvent.query(on: app.db).filter(\.$kind == "mfaEnrolled").all().map(\.email) == [
-                    p.email(.coordinator)
-                ])
+                try await SecurityEvent.query(on: app.db).filter(\.$kind == SecurityEventKind.mfaEnrolled).all().map(
+                    \.email) == [
+                        p.email(.coordinator)
+                    ])
         }
     }
 
@@ -123,7 +124,9 @@ import Vapor
             #expect(try await Self.submitCode(app, codes[3].lowercased(), cookie: first).status == .seeOther)
             let (_, second) = try await Self.password(app, p.email(.coordinator))
             #expect(try await Self.submitCode(app, codes[3], cookie: second).status == .unauthorized)
-            #expect(try await SecurityEvent.query(on: app.db).filter(\.$kind == "mfaRecoveryCodeUsed").count() == 1)
+            #expect(
+                try await SecurityEvent.query(on: app.db).filter(\.$kind == SecurityEventKind.mfaRecoveryCodeUsed)
+                    .count() == 1)
         }
     }
 
@@ -172,7 +175,7 @@ import Vapor
             let (other, _) = try await Self.password(app, TestPartnership.make(app, name: "Ander").email(.reporting))
             #expect(other.headers.first(name: .location) == "/")
             let event = try #require(
-                try await SecurityEvent.query(on: app.db).filter(\.$kind == "mfaPolicyChanged").first())
+                try await SecurityEvent.query(on: app.db).filter(\.$kind == SecurityEventKind.mfaPolicyChanged).first())
             #expect(event.detail == "all staff")
         }
     }
@@ -193,9 +196,10 @@ import Vapor
             let (again, _) = try await Self.password(app, p.email(.coordinator))
             #expect(again.headers.first(name: .location) == "/account/mfa")
             #expect(
-                try await SecurityEvent.query(on: app.db).filter(\.$kind == "mfaReset").all().map(\.email) == [
-                    p.email(.coordinator)
-                ])
+                try await SecurityEvent.query(on: app.db).filter(\.$kind == SecurityEventKind.mfaReset).all().map(
+                    \.email) == [
+                        p.email(.coordinator)
+                    ])
         }
     }
 }

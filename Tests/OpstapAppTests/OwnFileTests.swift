@@ -9,12 +9,6 @@ import Vapor
 /// The participant's own Opstap (issue 11, ADR 0015): their pages, their API, and nothing of
 /// anyone else by any route.
 @Suite struct OwnFileTests {
-    static let leiden = "deelnemer.leiden@opstap.demo"
-
-    static func participant(_ app: Application, _ email: String = leiden) async throws -> WebClient {
-        try await WebClient.login(app, email, landing: "/mijn")
-    }
-
     /// A partnership and a participant in their first phase, with the coach and the work
     /// supervisor in their team and an account of their own, signed in.
     static func ownFile(_ app: Application) async throws -> (TestPartnership, Enrolment, WebClient) {
@@ -26,15 +20,33 @@ import Vapor
         return (p, enrolment, me)
     }
 
+    /// `ownFile` with the week the demo prepares for its participant (`DemoLoader.participantHistory`):
+    /// hours up to Friday 20 November, the last week's first line rejected with a reason and its
+    /// last a draft, a message from the coach and reads of the file in the access log. The work
+    /// supervisor has given a phone number.
+    static func preparedOwnFile(_ app: Application) async throws -> (TestPartnership, Enrolment, WebClient) {
+        var p = try await TestPartnership.make(app)
+        let enrolment = try await p.participant(team: [.coach, .workSupervisor])
+        try await p.hours(for: enrolment)
+        try await p.ownAccount(for: enrolment)
+        let person = try #require(try await Person.find(enrolment.$person.id, on: app.db))
+        try await p.loader.participantHistory(enrolment, person: person, supervisor: p.user(.workSupervisor))
+        let supervisor = try await p.web(.workSupervisor)
+        #expect(try await supervisor.post("/account/phone", [("phone", "+31 6 1234 5678")]).status == .seeOther)
+        let me = try await WebClient.login(
+            app, p.email(.participant), password: TestPartnership.password, landing: "/mijn")
+        return (p, enrolment, me)
+    }
+
     /// The same browser with a language chosen in the menu.
     static func speaking(_ locale: String, _ client: WebClient) -> WebClient {
         WebClient(app: client.app, cookie: client.cookie + "; opstap_lang=" + locale, csrf: client.csrf)
     }
 
     @Test func aParticipantSeesTheirOwnPagesInTheirLanguageRightToLeftInArabic() async throws {
-        try await withOpstap { app in
-            let me = try await Self.participant(app)
-            let user = try #require(try await User.query(on: app.db).filter(\.$email == Self.leiden).first())
+        try await withOpstap(demo: false) { app in
+            let (p, _, me) = try await Self.preparedOwnFile(app)
+            let user = try #require(try await User.query(on: app.db).filter(\.$email == p.email(.participant)).first())
             let person = try #require(try await Person.find(user.personID, on: app.db))
             let week = try await me.get("/mijn?week=2026-11-16")
             #expect(week.status == .ok)
@@ -53,7 +65,7 @@ import Vapor
             #expect(hours.contains("class=\"status rejected\""))
             #expect(hours.contains("class=\"status draft\""))
             let team = try await me.get("/mijn/team").body.string
-            #expect(team.contains("Werkbegeleider Alrijne"))
+            #expect(team.contains(p.user(.workSupervisor).name))
             #expect(team.contains("href=\"tel:+316123"))
             let access = try await me.get("/mijn/inzage").body.string
             #expect(access.contains("bekeek: Dossier"))
@@ -221,10 +233,11 @@ import Vapor
     }
 
     @Test func theOwnFileAPIAnswersWithAParticipantsTokenOnly() async throws {
-        try await withOpstap { app in
+        try await withOpstap(demo: false) { app in
+            let (p, _, _) = try await Self.preparedOwnFile(app)
             let signIn = try await send(
                 app, .POST, "/api/v1/me/tokens", headers: ["Content-Type": "application/json"],
-                body: #"{"signIn":"deelnemer.leiden@opstap.demo","password":"opstap-demo"}"#)
+                body: #"{"signIn":"\#(p.email(.participant))","password":"\#(TestPartnership.password)"}"#)
             #expect(signIn.status == .created)
             struct Token: Decodable { var token: String }
             let token = try JSONDecoder().decode(Token.self, from: Data(signIn.body.readableBytesView)).token
@@ -257,7 +270,7 @@ import Vapor
                     == .notFound)
             let wrong = try await send(
                 app, .POST, "/api/v1/me/tokens", headers: ["Content-Type": "application/json"],
-                body: #"{"signIn":"coach.leiden@opstap.demo","password":"opstap-demo"}"#)
+                body: #"{"signIn":"\#(p.email(.coach))","password":"\#(TestPartnership.password)"}"#)
             #expect(wrong.status == .unauthorized)
         }
     }

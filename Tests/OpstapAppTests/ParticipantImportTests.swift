@@ -155,7 +155,7 @@ import Vapor
             let events = try await CandidacyEvent.query(on: app.db).filter(\.$candidacy.$id == candidacy.id!).sort(
                 \.$sequence
             ).all()
-            #expect(events.map(\.kind) == ["referred", "selected"] && events.allSatisfy { $0.detail == "import" })
+            #expect(events.map(\.kind) == [.referred, .selected] && events.allSatisfy { $0.detail == "import" })
             #expect(try await web.get("/cohorts/\(cohort.id!)").body.string.contains("Haddad"))
         }
     }

@@ -8,27 +8,13 @@ import Vapor
 /// Housing, qualifications, jobs, follow-up and allocation, through the API and the pages,
 /// with the access rules of the spine.
 @Suite struct PathwayTests {
-    /// A running Leiden participant with a placement-free week and no housing route yet.
-    func freshParticipant(_ app: Application) async throws -> Enrolment {
-        let cohort = try await DemoLookups(db: app.db).cohort("Instroom september 2024")
-        let running = try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).filter(
-            \.$state == EnrolmentState.inPhase
-        ).sort(\.$id).all()
-        let routed = Set(try await HousingRouteChoice.query(on: app.db).all(\.$enrolment.$id))
-        // The demo gives everyone a route: take one and clear it, so the test starts clean.
-        let enrolment = try #require(running.first)
-        if routed.contains(enrolment.id!) {
-            try await HousingStepRecord.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).delete()
-            try await HousingRouteChoice.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).delete()
-            try await Tenancy.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).delete()
-        }
-        return enrolment
-    }
-
     @Test func theHousingRouteGoesStepByStepAndAUnitIsLetOnce() async throws {
-        try await withOpstap { app in
-            let enrolment = try await freshParticipant(app)
-            let api = try await APIClient.forUser(app, "wonen.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            // A participant with no housing route yet, and the programme's studios all free.
+            var p = try await TestPartnership.make(app)
+            let (complex, _) = try await p.studioComplex(studios: 2)
+            let enrolment = try await p.participant()
+            let api = try await p.api(.housingOfficer)
             let base = "/api/v1/enrolments/\(enrolment.id!)"
             #expect(
                 try await api.send(
@@ -55,10 +41,8 @@ import Vapor
                 ).status == .conflict, "route fixed once steps exist")
 
             // A free studio: let it, then a second tenancy of the same studio is refused.
-            let complex = try #require(
-                try await HousingComplex.query(on: app.db).filter(\.$name == "Studiocomplex Alrijne").first())
             let free = try await AllocationOperations(
-                scope: try await DemoLookups(db: app.db).scope("wonen.leiden@opstap.demo"), now: Date()
+                scope: try await DemoLookups(db: app.db).scope(p.email(.housingOfficer)), now: Date()
             )
             .freeStudios(programmeID: complex.$programme.id!, from: testToday)
             let studio = try #require(free.first { $0.1.freeFrom <= testToday }).0
@@ -71,8 +55,7 @@ import Vapor
             let after = try await HousingOccupancy.load([complex.id!], today: testToday, on: app.db)[complex.id!]!
                 .occupied
             #expect(after == before + 1)
-            let other = try await DemoLookups(db: app.db).enrolment(
-                in: "Instroom september 2024", state: .inPhase, stream: "studenten")
+            let other = try await p.participant(stream: "studenten")
             let taken = try await api.send(
                 .POST, "/api/v1/enrolments/\(other.id!)/tenancies",
                 json: #"{"unitId":"\#(studio.id!)","startsOn":"2026-12-01"}"#)
@@ -82,7 +65,7 @@ import Vapor
                     == 1)
 
             // Withdrawing gives notice: the tenancy ends 30 days later, the studio is free after it.
-            let coordinator = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+            let coordinator = try await p.api(.coordinator)
             let withdrawal = #"{"kind":"withdraw","date":"2026-11-22","exitReason":"movedAway"}"#
             #expect(try await coordinator.send(.POST, base + "/transitions", json: withdrawal).status == .ok)
             let tenancy = try #require(
@@ -111,28 +94,31 @@ import Vapor
     }
 
     @Test func employersSeeHousedYesOrNoAndOthersNothingOfAnotherProgramme() async throws {
-        try await withOpstap { app in
-            let cohort = try await DemoLookups(db: app.db).cohort("Instroom september 2024")
-            let housedID = try #require(
-                try await HousingStepRecord.query(on: app.db).filter(\.$step == HousingStep.movedIn.rawValue)
-                    .join(Enrolment.self, on: \HousingStepRecord.$enrolment.$id == \Enrolment.$id).filter(
-                        Enrolment.self, \.$cohort.$id == cohort.id!
-                    )
-                    .filter(Enrolment.self, \.$state == EnrolmentState.inPhase).first()?.$enrolment.id)
+        try await withOpstap(demo: false) { app in
+            // One participant lives in a studio of the programme and has a placement at the
+            // hospital; the other has neither.
+            var p = try await TestPartnership.make(app)
+            let cohort = p.cohort
+            let studio = try #require(try await p.studioComplex(studios: 1).studios.first)
+            let housed = try await p.participant()
+            try await p.letStudio(studio, to: housed)
+            try await p.offerPlaces(2)
+            try await p.place(housed, from: SimpleDate("2026-11-02")!, days: [.monday], hours: 8)
+            _ = try await p.participant()
+            let housedID = try housed.requireID()
             let path = "/api/v1/enrolments/\(housedID)"
-            let hr = try await APIClient.forUser(app, "hr.leiden@opstap.demo")
+            let hr = try await p.api(.employerHR)
             let housing = try await hr.send(.GET, path + "/housing")
             #expect(housing.status == .ok)
             #expect(housing.body.string == #"{"housed":true}"#)
             #expect(try await hr.send(.GET, "/api/v1/housing/complexes").status == .forbidden)
-            let page = try await WebClient.login(app, "hr.leiden@opstap.demo").get("/participants/\(housedID)/pathway")
+            let page = try await p.web(.employerHR).get("/participants/\(housedID)/pathway")
             #expect(
                 page.status == .ok && page.body.string.contains("Gehuisvest")
                     && !page.body.string.contains("Stappen van de woonroute"))
 
             // Employers see no home address of people not placed with them.
-            let alrijne = try #require(
-                try await Organisation.query(on: app.db).filter(\.$name == "Alrijne Zorggroep").first()?.id)
+            let alrijne = p.organisations.alrijne
             let placedAtAlrijne = Set(
                 try await Placement.query(on: app.db).join(Location.self, on: \Placement.$location.$id == \Location.$id)
                     .filter(Location.self, \.$organisation.$id == alrijne).all().map { $0.$enrolment.id })
@@ -151,15 +137,16 @@ import Vapor
                 #expect(person.body.string.contains(placed.person.intake.contact.address))
             }
 
-            let officer = try await APIClient.forUser(app, "wonen.leiden@opstap.demo")
+            let officer = try await p.api(.housingOfficer)
             let full = try officer.decode(APIHousing.self, try await officer.send(.GET, path + "/housing"))
             #expect(full.route == .programmeStudio && full.tenancies?.count == 1)
             // Housing officers read no coaching notes but their own.
             let notes = try await officer.send(.GET, path + "/notes")
             #expect(notes.status == .ok && notes.body.string.contains("\"items\":[]"))
 
-            // Another programme's staff: every id-taking route says not found.
-            let other = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
+            // Another partnership's staff: every id-taking route says not found.
+            let ander = try await TestPartnership.make(app, name: "Ander")
+            let other = try await ander.api(.coordinator)
             for suffix in ["/housing", "/jobs", "/qualifications", "/follow-ups"] {
                 #expect(try await other.send(.GET, path + suffix).status == .notFound, "\(suffix)")
             }
@@ -176,23 +163,23 @@ import Vapor
                     json: #"{"kind":"placements","from":"2026-11-23"}"#
                 ).status == .notFound)
             let leidenComplex = try #require(try await HousingComplex.query(on: app.db).first())
-            let tilburgOfficer = try await APIClient.forUser(app, "wonen.kansrijk@opstap.demo")
+            let tilburgOfficer = try await ander.api(.housingOfficer)
             #expect(
                 try await tilburgOfficer.send(.GET, "/api/v1/housing/complexes/\(leidenComplex.id!)").status
                     == .notFound)
-            let webOther = try await WebClient.login(app, "coordinator.kansrijk@opstap.demo")
+            let webOther = try await ander.web(.coordinator)
             #expect(try await webOther.get("/participants/\(housedID)/pathway").status == .notFound)
             #expect(try await webOther.get("/cohorts/\(cohort.id!)/allocation").status == .notFound)
         }
     }
 
     @Test func aJobOfferIsCheckedAgainstTheGuaranteeAndBadInputStoresNothing() async throws {
-        try await withOpstap { app in
-            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom september 2024", state: .inPhase)
-            let hr = try await APIClient.forUser(app, "hr.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
+            let hr = try await p.api(.employerHR)
             let base = "/api/v1/enrolments/\(enrolment.id!)"
-            let alrijne = try #require(
-                try await Organisation.query(on: app.db).filter(\.$name == "Alrijne Zorggroep").first()?.id)
+            let alrijne = p.organisations.alrijne
             let before = try await JobOffer.query(on: app.db).count()
             let bad = try await hr.send(
                 .POST, base + "/job-offers",
@@ -220,9 +207,7 @@ import Vapor
                 ))
             #expect(full.meetsGuarantee)
             // An employer records for itself only.
-            let avant = try #require(
-                try await Organisation.query(on: app.db).filter(\.$name == "AVANT-netwerk van zorgorganisaties")
-                    .first()?.id)
+            let avant = p.organisations.avant
             #expect(
                 try await hr.send(
                     .POST, base + "/fit-interviews", json: #"{"employerId":"\#(avant)","plannedOn":"2026-12-01"}"#
@@ -237,8 +222,7 @@ import Vapor
                 json: #"{"result":"positive","note":"Goede klik."}"#)
             #expect(result.status == .ok)
             // The page says it in words.
-            let page = try await WebClient.login(app, "coordinator.leiden@opstap.demo").get(
-                "/participants/\(enrolment.id!)/pathway")
+            let page = try await p.web(.coordinator).get("/participants/\(enrolment.id!)/pathway")
             #expect(
                 page.body.string.contains("Voldoet niet: 8 uur te weinig (garantie 24 uur)")
                     && page.body.string.contains("Voldoet (minstens 24 uur)"))
@@ -246,12 +230,18 @@ import Vapor
     }
 
     @Test func qualificationsKeepTheirCreboExamsAndAwards() async throws {
-        try await withOpstap { app in
-            let enrolment = try await DemoLookups(db: app.db).enrolment(in: "Instroom september 2024", state: .inPhase)
-            let teacher = try await APIClient.forUser(app, "docent.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant(team: [.coach, .teacher])
+            let teacher = try await p.api(.teacher)
             let bad = try await teacher.send(
                 .POST, "/api/v1/qualifications", json: #"{"crebo":"123","name":"Verzorgende IG","level":"mbo3"}"#)
             #expect(bad.status == .badRequest && bad.body.string.contains("\"crebo\""))
+            #expect(
+                try await teacher.send(
+                    .POST, "/api/v1/qualifications",
+                    json: #"{"crebo":"25498","name":"Helpende zorg en welzijn","level":"mbo2"}"#
+                ).status == .created)
             #expect(
                 try await teacher.send(
                     .POST, "/api/v1/qualifications", json: #"{"crebo":"25498","name":"Dubbel","level":"mbo2"}"#
@@ -282,7 +272,7 @@ import Vapor
                     .POST, base + "/\(record.id)/conclusion", json: #"{"status":"awarded","concludedOn":"2026-11-20"}"#)
             )
             #expect(awarded.status == .awarded && awarded.exams.count == 1)
-            let hr = try await APIClient.forUser(app, "hr.leiden@opstap.demo")
+            let hr = try await p.api(.employerHR)
             #expect(
                 try await hr.send(.POST, "/api/v1/qualifications", json: #"{"name":"x","level":"certificate"}"#).status
                     == .forbidden)
@@ -290,9 +280,13 @@ import Vapor
     }
 
     @Test func aCoordinatorAcceptsTheSuggestedPlacementsAndNothingIsStoredBefore() async throws {
-        try await withOpstap { app in
-            let cohort = try await DemoLookups(db: app.db).cohort("Instroom september 2024")
-            let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            // Six running participants; the hospital has eight places, the nursing home none.
+            var p = try await TestPartnership.make(app)
+            for _ in 0..<6 { _ = try await p.participant() }
+            try await p.offerPlaces(8)
+            let cohort = p.cohort
+            let api = try await p.api(.coordinator)
             let path = "/api/v1/cohorts/\(cohort.id!)"
             let before = try await Placement.query(on: app.db).count()
             let suggestion = try api.decode(
@@ -323,7 +317,7 @@ import Vapor
             #expect(again.pairs.count == suggestion.pairs.count - (pairs.count - 1))
             // All or nothing: one impossible pair stores none of them.
             let last = try #require(pairs.last)
-            let full = try #require(try await Location.query(on: app.db).filter(\.$name == "Campus Leiden").first())
+            let full = try await p.nursingHome()
             let mixed =
                 #"{"kind":"placements","from":"2026-11-23","pairs":[{"enrolmentId":"\#(last.enrolmentId)","targetId":"\#(full.id!)"}]}"#
             let refused = try await api.send(.POST, path + "/allocations", json: mixed)
@@ -333,14 +327,18 @@ import Vapor
     }
 
     @Test func waitingSinglesGetTheFreeStudiosAndOccupancyChanges() async throws {
-        try await withOpstap { app in
-            let cohort = try await DemoLookups(db: app.db).cohort("Instroom september 2024")
-            let web = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            // Two singles on the studio route wait; the programme's three studios are free.
+            var p = try await TestPartnership.make(app)
+            try await p.studioComplex(studios: 3)
+            for _ in 0..<2 { _ = try await p.studioSeeker() }
+            let cohort = p.cohort
+            let web = try await p.web(.coordinator)
             let page = try await web.get("/cohorts/\(cohort.id!)/allocation?kind=studios&from=2026-11-23")
             #expect(page.status == .ok && page.body.string.contains("wacht sinds"))
             // An unknown kind is no page, and an accepted form with one stores nothing: never read as placements.
             #expect(try await web.get("/cohorts/\(cohort.id!)/allocation?kind=castles").status == .notFound)
-            let api = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+            let api = try await p.api(.coordinator)
             let suggestion = try api.decode(
                 APIAllocationSuggestion.self,
                 try await api.send(
@@ -368,9 +366,10 @@ import Vapor
             let after = try await HousingOccupancy.load([complex.id!], today: SimpleDate("2026-11-23")!, on: app.db)[
                 complex.id!]!
             #expect(after.occupied == before.occupied + 2 && after.waiting == 0)
-            // The Kansrijk coordinator (a care employer) may not allocate homes.
-            let kansrijk = try await DemoLookups(db: app.db).cohort("Instroom oktober 2026")
-            let employer = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
+            // A coordinator at a care employer (Kansrijk's shape) may not allocate homes.
+            let ander = try await TestPartnership.make(app, name: "Ander", reference: .kansrijk)
+            let kansrijk = ander.cohort
+            let employer = try await ander.api(.coordinator)
             #expect(
                 try await employer.send(
                     .POST, "/api/v1/cohorts/\(kansrijk.id!)/allocation-suggestions",

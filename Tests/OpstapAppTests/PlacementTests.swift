@@ -16,18 +16,10 @@ import Vapor
         ]
     }
 
-    /// The partnership's hospital (its care employer's only location), with `places` internship places from
-    /// 1 November 2026 if given.
+    /// The partnership's hospital, with `places` internship places from 1 November 2026 if given.
     func theHospital(_ p: TestPartnership, places: Int? = nil) async throws -> Location {
-        let hospital = try #require(
-            try await Location.query(on: p.app.db).filter(\.$organisation.$id == p.organisations.alrijne).first())
-        if let places {
-            try await LocationPlaces(
-                locationID: hospital.requireID(), startsOn: "2026-11-01", endsOn: nil, places: places
-            )
-            .create(on: p.app.db)
-        }
-        return hospital
+        if let places { try await p.offerPlaces(places) }
+        return try await p.hospital()
     }
 
     @Test func aFullLocationRefusesWithAClearMessageAndOffersTheWaitingList() async throws {
@@ -84,8 +76,7 @@ import Vapor
                     "/locations/\(hospital.id!)/places",
                     [("placesFrom", "2026-11-01"), ("placesUntil", ""), ("places", "2")]
                 ).status == .forbidden)
-            try await LocationPlaces(locationID: hospital.id!, startsOn: "2026-11-01", endsOn: nil, places: 2).create(
-                on: app.db)
+            try await p.offerPlaces(2)
             let supervisor = p.user(.workSupervisor)
             func assigned() async throws -> Int {
                 try await GuidanceAssignment.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!)
@@ -103,12 +94,8 @@ import Vapor
             let enrolment = try await p.participant()
             // Two locations of the care employer with room, the same weeks.
             let hospital = try await theHospital(p, places: 2)
-            let home = Location(
-                organisationID: p.organisations.alrijne, name: "Verpleeghuis Test", address: "Zorgweg 2",
-                postcode: "2333 AA", city: "Leiden", kind: .other)
-            try await home.create(on: app.db)
-            try await LocationPlaces(locationID: home.requireID(), startsOn: "2026-11-01", endsOn: nil, places: 2)
-                .create(on: app.db)
+            let home = try await p.nursingHome()
+            try await p.offerPlaces(2, at: home)
             let api = try await p.api(.coordinator)
             for (location, weekday) in [(hospital, "monday"), (home, "thursday")] {
                 let body =
@@ -140,21 +127,17 @@ import Vapor
 
 @Suite struct ScheduleTests {
     @Test func theDossierShowsTheWeekScheduleWithPlacesAndTheCalendarDownloads() async throws {
-        try await withOpstap { app in
-            let cohort = try await DemoLookups(db: app.db).cohort("Instroom oktober 2026")
-            let enrolment = try #require(
-                try await Enrolment.query(on: app.db).filter(\.$cohort.$id == cohort.id!).filter(
-                    \.$state == EnrolmentState.inPhase
-                )
-                .sort(\.$id).first())
-            let placement = try #require(
-                try await Placement.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).with(\.$location)
-                    .first())
-            let coach = try await WebClient.login(app, "coach.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            // Kansrijk's period 1 from 5 October: 14 hours of practice on Wednesdays and Thursdays.
+            var p = try await TestPartnership.make(app, reference: .kansrijk, cohortStart: SimpleDate("2026-10-05")!)
+            let enrolment = try await p.participant()
+            try await p.offerPlaces(2, from: SimpleDate("2026-10-01")!)
+            try await p.place(enrolment, from: SimpleDate("2026-10-05")!, days: [.wednesday, .thursday], hours: 14)
+            let coach = try await p.web(.coach)
             let page = try await coach.get("/participants/\(enrolment.id!)").body.string
             // Period 1: Wednesday 25 November is an internship day at the placement.
             let row =
-                "<time datetime=\"2026-11-25\">25 nov. 2026</time></td><td>Praktijk 7 u</td><td>\(placement.location.name)"
+                "<time datetime=\"2026-11-25\">25 nov. 2026</time></td><td>Praktijk 7 u</td><td>\(p.hospitalName)"
             let shown = page.contains(row)
             #expect(shown, "\(row)")
             let calendar = try await coach.get("/participants/\(enrolment.id!)/schedule.ics")
@@ -165,7 +148,7 @@ import Vapor
             #expect(hasDay)
             // Period 1 has no Friday: none is in the calendar.
             #expect(!ics.contains("DTSTART;VALUE=DATE:20261127"))
-            let outsider = try await WebClient.login(app, "coordinator.leiden@opstap.demo")
+            let outsider = try await TestPartnership.make(app, name: "Ander").web(.coordinator)
             #expect(try await outsider.get("/participants/\(enrolment.id!)/schedule.ics").status == .notFound)
         }
     }
@@ -176,16 +159,10 @@ import Vapor
         try await withOpstap(demo: false) { app in
             var p = try await TestPartnership.make(app)
             // The hospital's three places and the nursing home's one, from 1 November.
-            let hospital = try #require(
-                try await Location.query(on: app.db).filter(\.$organisation.$id == p.organisations.alrijne).first())
-            try await LocationPlaces(locationID: hospital.requireID(), startsOn: "2026-11-01", endsOn: nil, places: 3)
-                .create(on: app.db)
-            let home = Location(
-                organisationID: p.organisations.alrijne, name: "Verpleeghuis Test", address: "Zorgweg 2",
-                postcode: "2333 AA", city: "Leiden", kind: .other)
-            try await home.create(on: app.db)
-            try await LocationPlaces(locationID: home.requireID(), startsOn: "2026-11-01", endsOn: nil, places: 1)
-                .create(on: app.db)
+            let hospital = try await p.hospital()
+            try await p.offerPlaces(3)
+            let home = try await p.nursingHome()
+            try await p.offerPlaces(1, at: home)
             let supervisor = p.user(.workSupervisor)
             let api = try await p.api(.coordinator)
             func place(_ enrolment: Enrolment, at location: Location) async throws -> HTTPResult {
@@ -232,15 +209,17 @@ import Vapor
 
 @Suite struct CohortHoursAndLocationsAPITests {
     @Test func aCohortsHoursPerParticipantWeekAndToDate() async throws {
-        try await withOpstap { app in
-            let cohort = try await DemoLookups(db: app.db).cohort("Instroom oktober 2026")
-            let api = try await APIClient.forUser(app, "coach.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app, reference: .kansrijk, cohortStart: SimpleDate("2026-10-05")!)
+            for _ in 0..<2 { _ = try await p.participant() }
+            let cohort = p.cohort
+            let api = try await p.api(.coach)
             let page = try api.decode(
                 APIPage<APICohortHoursRow>.self, try await api.send(.GET, "/api/v1/cohorts/\(cohort.id!)/hours"))
-            #expect(page.total == 8)
+            #expect(page.total == 2)
             // Period 1 expects 22 hours a week; seven weeks to date.
             #expect(page.items.allSatisfy { $0.expectedWeek == 22 && $0.expectedToDate == 154 })
-            let web = try await WebClient.login(app, "coach.kansrijk@opstap.demo").get("/cohorts/\(cohort.id!)/hours")
+            let web = try await p.web(.coach).get("/cohorts/\(cohort.id!)/hours")
                 .body.string.withoutDataElements
             let shows = web.contains("<td>22</td><td>0</td><td>154</td>")
             #expect(shows)
@@ -248,12 +227,20 @@ import Vapor
     }
 
     @Test func anEmployerOffersPlacesAtItsOwnLocationsOnly() async throws {
-        try await withOpstap { app in
-            let api = try await APIClient.forUser(app, "coordinator.kansrijk@opstap.demo")
+        try await withOpstap(demo: false) { app in
+            // Kansrijk's shape: the coordinator works at the care employer, whose hospital is full.
+            var p = try await TestPartnership.make(app, reference: .kansrijk, cohortStart: SimpleDate("2026-10-05")!)
+            try await p.offerPlaces(5, from: SimpleDate("2026-10-01")!)
+            for _ in 0..<5 {
+                try await p.place(
+                    try await p.participant(), from: SimpleDate("2026-10-05")!, days: [.wednesday, .thursday],
+                    hours: 14)
+            }
+            let api = try await p.api(.coordinator)
             let locations = try api.decode(
                 APIPage<APILocationPlaces>.self, try await api.send(.GET, "/api/v1/locations")
             ).items
-            let goirle = try #require(locations.first { $0.name == "Woonlocatie Goirle" })
+            let goirle = try #require(locations.first { $0.name == p.hospitalName })
             #expect(goirle.placesToday == 5 && goirle.takenToday == 5)
             #expect(
                 try await api.send(
@@ -262,7 +249,7 @@ import Vapor
             let bad = try await api.send(
                 .POST, "/api/v1/locations/\(goirle.id)/places", json: #"{"startsOn":"2027-01-01","places":900}"#)
             #expect(try api.decode(APIProblem.self, bad).invalidParams?.map(\.name) == ["places"])
-            let leiden = try await APIClient.forUser(app, "coordinator.leiden@opstap.demo")
+            let leiden = try await TestPartnership.make(app, name: "Ander").api(.coordinator)
             #expect(
                 try await leiden.send(
                     .POST, "/api/v1/locations/\(goirle.id)/places", json: #"{"startsOn":"2027-01-01","places":7}"#
@@ -276,10 +263,8 @@ import Vapor
         try await withOpstap(demo: false) { app in
             var p = try await TestPartnership.make(app)
             // The hospital has room: only the guards refuse.
-            let alrijne = try #require(
-                try await Location.query(on: app.db).filter(\.$organisation.$id == p.organisations.alrijne).first())
-            try await LocationPlaces(locationID: alrijne.requireID(), startsOn: "2026-11-01", endsOn: nil, places: 5)
-                .create(on: app.db)
+            let alrijne = try await p.hospital()
+            try await p.offerPlaces(5)
             let supervisor = p.user(.workSupervisor)
             let api = try await p.api(.coordinator)
             func body(_ start: String, hours: Int = 8) -> String {

@@ -80,7 +80,7 @@ import Vapor
     }
 
     static func events(_ app: Application, _ kind: SecurityEventKind) async throws -> [SecurityEvent] {
-        try await SecurityEvent.query(on: app.db).filter(\.$kind == kind.rawValue).sort(\.$at).all()
+        try await SecurityEvent.query(on: app.db).filter(\.$kind == kind).sort(\.$at).all()
     }
 
     // MARK: Configuration

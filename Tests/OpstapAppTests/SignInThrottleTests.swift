@@ -130,7 +130,7 @@ import Vapor
             #expect(kinds.contains("rolesChanged \(p.email(.intakeOfficer))"))
             #expect(kinds.contains("accountDeactivated \(p.email(.intakeOfficer))"))
             let roles = try #require(
-                try await SecurityEvent.query(on: app.db).filter(\.$kind == "rolesChanged").first())
+                try await SecurityEvent.query(on: app.db).filter(\.$kind == SecurityEventKind.rolesChanged).first())
             #expect(roles.detail == "intakeOfficer → coordinator,intakeOfficer")
             #expect(roles.actorUserID == p.user(.administrator).id)
 
@@ -156,7 +156,8 @@ import Vapor
             let p = try await TestPartnership.make(app)
             let api = try await p.api(.coordinator)
             for _ in 0..<3 { #expect(try await api.send(.GET, "/api/v1/programmes").status == .ok) }
-            let events = try await SecurityEvent.query(on: app.db).filter(\.$kind == "tokenFirstUsed").all()
+            let events = try await SecurityEvent.query(on: app.db).filter(\.$kind == SecurityEventKind.tokenFirstUsed)
+                .all()
             #expect(events.map(\.email) == [p.email(.coordinator)])
             #expect(events.map(\.detail) == ["test"])
         }

@@ -11,8 +11,9 @@ import Vapor
 /// status, task source, status colour, note level), an organisation's kind, a transition's kind,
 /// phase result and exit reason, an enrolment's exit reason, a person's gender, an import's kind
 /// and status, a housing route, an account's roles, the stored attention colour and a location's
-/// required language level are typed fields, and the raw SQL reads decode their enums with
-/// `decodeEnum`.
+/// required language level, a goal's qualification level, a candidacy event's kind and a
+/// security event's kind are typed fields, and the raw SQL reads (among them the ESF+
+/// register's employment status and follow-up situation) decode their enums with `decodeEnum`.
 @Suite struct TypedPersistenceTests {
     /// Writes `value` into `column` of the row `id` of `M`'s table with raw SQL, past the model's
     /// types, as a value written by another version or by hand would be.
@@ -188,9 +189,11 @@ import Vapor
     }
 
     @Test func anUnknownStoredHousingRouteFailsTheReadInsteadOfShowingNoRoute() async throws {
-        try await withOpstap { app in
-            // The demo's housing routes: the partnership factory makes no housing yet.
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            try await p.choose(.regularAllocation, for: try await p.participant())
             let choice = try #require(try await HousingRouteChoice.query(on: app.db).first())
+            #expect(choice.route == .regularAllocation)
             let id = try choice.requireID()
             try await store("tent", in: "route", of: HousingRouteChoice.self, id: id, on: app)
             await expectReadFails(HousingRouteChoice.self, id: id, on: app)
@@ -235,6 +238,96 @@ import Vapor
             await expectReadFails(LocationPlaces.self, id: id, on: app)
             try await store("B1", in: "required_level", of: LocationPlaces.self, id: id, on: app)
             #expect(try await LocationPlaces.find(id, on: app.db)?.requiredLevel == .b1)
+        }
+    }
+
+    @Test func anUnknownStoredGoalLevelFailsTheReadInsteadOfCountingAnyQualification() async throws {
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let goal = ProgrammeGoal()
+            goal.$programme.id = try p.programme.requireID()
+            goal.title = "De helft haalt mbo-1"
+            goal.source = "Projectplan"
+            goal.measure = .shareQualified
+            goal.target = 50
+            goal.deadline = "2027-12-31"
+            goal.level = .mbo1
+            goal.$createdBy.id = try p.user(.coordinator).requireID()
+            try await goal.create(on: app.db)
+            let id = try goal.requireID()
+            try await store("mbo9", in: "level", of: ProgrammeGoal.self, id: id, on: app)
+            await expectReadFails(ProgrammeGoal.self, id: id, on: app)
+            try await store("mbo2", in: "level", of: ProgrammeGoal.self, id: id, on: app)
+            #expect(try await ProgrammeGoal.find(id, on: app.db)?.definition.level == .mbo2)
+        }
+    }
+
+    @Test func anUnknownStoredCandidacyEventKindFailsTheReadInsteadOfShowingTheRawText() async throws {
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let candidacy = try await p.candidate(upTo: .intakePlanned)
+            let event = try #require(
+                try await CandidacyEvent.query(on: app.db).filter(\.$candidacy.$id == candidacy.requireID())
+                    .filter(\.$kind == CandidacyEventKind.intakePlanned).first())
+            let id = try event.requireID()
+            try await store("teleported", in: "kind", of: CandidacyEvent.self, id: id, on: app)
+            await expectReadFails(CandidacyEvent.self, id: id, on: app)
+            let coordinator = try await p.web(.coordinator)
+            #expect(try await coordinator.get("/candidates/\(candidacy.id!)").status == .internalServerError)
+            // The stored form is unchanged: the raw value, and a decision's the decision's.
+            try await store("selected", in: "kind", of: CandidacyEvent.self, id: id, on: app)
+            #expect(
+                try await CandidacyEvent.find(id, on: app.db)?.kind == CandidacyEventKind(SelectionDecision.selected))
+        }
+    }
+
+    @Test func anUnknownStoredSecurityEventKindFailsTheReadInsteadOfLeavingTheEventOut() async throws {
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            _ = try await p.web(.coach)
+            let event = try #require(
+                try await SecurityEvent.query(on: app.db).filter(\.$kind == SecurityEventKind.signedIn).first())
+            let id = try event.requireID()
+            try await store("levitated", in: "kind", of: SecurityEvent.self, id: id, on: app)
+            await expectReadFails(SecurityEvent.self, id: id, on: app)
+            try await store("signInFailed", in: "kind", of: SecurityEvent.self, id: id, on: app)
+            #expect(try await SecurityEvent.find(id, on: app.db)?.kind == .signInFailed)
+        }
+    }
+
+    @Test func anUnknownStoredEmploymentStatusOrFollowUpSituationFailsTheESFRegisterInsteadOfLeavingItOut()
+        async throws
+    {
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(
+                app, publishedOn: SimpleDate("2025-06-01")!, cohortStart: SimpleDate("2025-09-01")!)
+            let stream = try await p.esfStream()
+            let leaver = try await p.esfParticipant(
+                in: stream, gender: .woman, status: .unemployed,
+                commands: [
+                    .startPhase(code: "vooropleiding", on: SimpleDate("2025-09-01")!),
+                    .withdraw(reason: .movedAway, note: "", on: SimpleDate("2025-11-17")!),
+                ], team: [.coach])
+            try await p.followUps(of: leaver)
+            let inputs = EsfInputs(db: app.db)
+            let before = try await inputs.people(for: stream, today: testToday)
+            #expect(before.count == 1 && before.first?.characteristics?.employmentStatus == .unemployed)
+            let record = try #require(try await EsfCharacteristicsRecord.query(on: app.db).first())
+            try await store(
+                "retired", in: "employment_status", of: EsfCharacteristicsRecord.self, id: record.requireID(), on: app)
+            await #expect(throws: UnknownStoredValue.self) {
+                _ = try await inputs.people(for: stream, today: testToday)
+            }
+            try await store(
+                "unemployed", in: "employment_status", of: EsfCharacteristicsRecord.self, id: record.requireID(),
+                on: app)
+            let followUp = try #require(
+                try await FollowUp.query(on: app.db).filter(\.$enrolment.$id == leaver.requireID())
+                    .filter(\.$situation != nil).first())
+            try await store("sailing", in: "situation", of: FollowUp.self, id: followUp.requireID(), on: app)
+            await #expect(throws: UnknownStoredValue.self) {
+                _ = try await inputs.people(for: stream, today: testToday)
+            }
         }
     }
 

@@ -94,7 +94,7 @@ struct CandidateAPI {
         return try await CandidacyEvent.query(on: req.db).filter(\.$candidacy.$id == candidacyID).sort(\.$sequence)
             .all().map {
                 APIHistoryEvent(
-                    sequence: $0.sequence, kind: $0.kind, stage: $0.stage,
+                    sequence: $0.sequence, kind: $0.kind.rawValue, stage: $0.stage,
                     detail: $0.detail,
                     actorId: $0.$actor.id, actorOrganisationId: $0.$actorOrganisation.id, recordedAt: $0.recordedAt)
             }

@@ -32,7 +32,7 @@ extension SecurityEvent: ChainedLogRecord {
     static var logName: String { "security_events" }
     var chainedFields: [String] {
         [
-            id?.uuidString ?? "", AuditChain.render(at), kind, userID?.uuidString ?? "",
+            id?.uuidString ?? "", AuditChain.render(at), kind.rawValue, userID?.uuidString ?? "",
             organisationID?.uuidString ?? "", actorUserID?.uuidString ?? "", email ?? "", address ?? "", detail ?? "",
         ]
     }

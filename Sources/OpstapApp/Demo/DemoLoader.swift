@@ -127,21 +127,23 @@ struct DemoLoader {
             referredOn: referredOn.iso)
         try await candidacy.create(on: db)
         var sequence = 0
-        func event(_ kind: String, _ stage: CandidacyStage, _ detail: String, _ day: SimpleDate) async throws {
+        func event(
+            _ kind: CandidacyEventKind, _ stage: CandidacyStage, _ detail: String, _ day: SimpleDate
+        ) async throws {
             sequence += 1
             try await CandidacyEvent(
                 candidacyID: try candidacy.requireID(), sequence: sequence, kind: kind, stage: stage, detail: detail,
                 actorID: try actor.requireID(), actorOrganisationID: actor.$organisation.id, recordedAt: day.date
             ).create(on: db)
         }
-        try await event("referred", .referred, "", referredOn)
+        try await event(.referred, .referred, "", referredOn)
         let order: [CandidacyStage] = [.referred, .intakePlanned, .intakeHeld, .selection, .decided]
         let target = order.firstIndex(of: stage)!
         let intake = referredOn.adding(days: 14)
-        if target >= 1 { try await event("intakePlanned", .intakePlanned, intake.iso, referredOn.adding(days: 3)) }
-        if target >= 2 { try await event("intakeHeld", .intakeHeld, intake.iso, intake) }
+        if target >= 1 { try await event(.intakePlanned, .intakePlanned, intake.iso, referredOn.adding(days: 3)) }
+        if target >= 2 { try await event(.intakeHeld, .intakeHeld, intake.iso, intake) }
         if target >= 3 {
-            try await event("selectionStarted", .selection, "", intake.adding(days: 2))
+            try await event(.selectionStarted, .selection, "", intake.adding(days: 2))
             for (index, criterion) in criteria.enumerated() {
                 let score =
                     decision == .rejected && index == 0
@@ -151,11 +153,11 @@ struct DemoLoader {
                     assessorID: try actor.requireID(), recordedAt: intake.adding(days: 3).date
                 ).create(on: db)
                 try await event(
-                    "assessed", .selection, "\(criterion.name): \(score)/\(criterion.maxScore)", intake.adding(days: 3))
+                    .assessed, .selection, "\(criterion.name): \(score)/\(criterion.maxScore)", intake.adding(days: 3))
             }
         }
         if target >= 4, let decision {
-            try await event(decision.rawValue, .decided, reason, intake.adding(days: 7))
+            try await event(CandidacyEventKind(decision), .decided, reason, intake.adding(days: 7))
             candidacy.decision = decision
             candidacy.decisionReason = reason
         }

@@ -46,7 +46,7 @@ extension DemoLoader {
 
     /// The last demo week: one line rejected with a reason, one still a draft; a message
     /// shared with the participant; staff of the team who read the file.
-    private func participantHistory(_ enrolment: Enrolment, person: Person, supervisor: User) async throws {
+    func participantHistory(_ enrolment: Enrolment, person: Person, supervisor: User) async throws {
         let enrolmentID = try enrolment.requireID()
         let lastWeek = DemoPopulation.historyEnd.startOfWeek
         let lines = try await HourEntry.query(on: db).filter(\.$enrolment.$id == enrolmentID)

@@ -85,7 +85,8 @@ extension DemoLoader {
             }
     }
 
-    private func step(
+    /// A step of the housing route, done on `day` and recorded by `email`.
+    func step(
         _ enrolment: Enrolment, _ step: HousingStep, _ day: SimpleDate, by email: String, organisation: UUID
     ) async throws {
         try await HousingStepRecord(
@@ -100,19 +101,11 @@ extension DemoLoader {
     ) async throws {
         let d = DemoPopulation.d
         let programmeID = try await Programme.query(on: db).filter(\.$name == "Op je plek in de zorg").first()?.id
-        let complex = HousingComplex(
-            ownerID: landlord, programmeID: programmeID, name: "Studiocomplex Alrijne",
-            address: "Houtlaan (naast het Alrijne Ziekenhuis)",
-            postcode: "2334 CK", city: "Leiden", noticeDays: 30)
-        try await complex.create(on: db)
-        var studios: [HousingUnit] = []
-        for number in 1...8 {
-            let unit = HousingUnit(
-                complexID: try complex.requireID(), label: String(format: "S%02d", number), kind: .studio,
-                sizeM2: Double(22 + number % 4 * 2), availableFrom: d(2024, 9, 1))
-            try await unit.create(on: db)
-            studios.append(unit)
-        }
+        let studios = try await studioComplex(
+            owner: landlord, programmeID: programmeID, name: "Studiocomplex Alrijne",
+            address: "Houtlaan (naast het Alrijne Ziekenhuis)", postcode: "2334 CK", studios: 8,
+            availableFrom: d(2024, 9, 1)
+        ).studios
         let housingOfficer = "wonen.leiden@opstap.demo"
         let municipality = orgs.gemeenteLeiden
         let enrolments = try await cohortEnrolments("Instroom september 2024")
@@ -132,10 +125,7 @@ extension DemoLoader {
         for (index, enrolment) in enrolments.enumerated() {
             let route = route(index, enrolment)
             let chosenOn = waiting.contains(index) ? d(2026, 9, 14).adding(days: index) : d(2024, 8, 26)
-            try await HousingRouteChoice(
-                enrolmentID: try enrolment.requireID(), route: route, chosenOn: chosenOn,
-                chosenBy: try user(housingOfficer).requireID()
-            ).create(on: db)
+            try await choose(route, for: enrolment, on: chosenOn, by: housingOfficer)
             switch route {
             case .alreadyHoused:
                 try await step(
@@ -144,18 +134,9 @@ extension DemoLoader {
                 // Studios from S01 on were let in the autumn of 2024.
                 let unit = studios[nextStudio]
                 nextStudio += 1
-                let start = d(2024, 10, 1)
-                for (step, day) in [
-                    (HousingStep.homeOffered, d(2024, 9, 16)), (.viewing, d(2024, 9, 20)),
-                    (.tenancySigned, d(2024, 9, 27)),
-                    (.registeredAtAddress, d(2024, 10, 2)), (.movedIn, d(2024, 10, 4)),
-                ] {
-                    try await self.step(enrolment, step, day, by: housingOfficer, organisation: municipality)
-                }
-                let tenancy = Tenancy(
-                    unitID: try unit.requireID(), enrolmentID: try enrolment.requireID(), startsOn: start, endsOn: nil,
-                    createdBy: try user(housingOfficer).requireID())
-                try await tenancy.create(on: db)
+                try await letStudio(
+                    unit, to: enrolment, offeredOn: d(2024, 9, 16), from: d(2024, 10, 1), by: housingOfficer,
+                    organisation: municipality)
                 if enrolment.state == .withdrawn,
                     let left = SimpleDate(enrolment.lastTransitionOn)
                 {
@@ -177,6 +158,51 @@ extension DemoLoader {
             try await leidenQualifications(enrolment, index: index, qualifications: qualifications)
             try await leidenWork(enrolment, index: index, random: &random)
         }
+    }
+
+    /// A complex of `studios` studios (S01, S02, …) for a programme's participants, free from `availableFrom`.
+    func studioComplex(
+        owner: UUID, programmeID: UUID?, name: String, address: String, postcode: String, city: String = "Leiden",
+        studios: Int, availableFrom: SimpleDate
+    ) async throws -> (complex: HousingComplex, studios: [HousingUnit]) {
+        let complex = HousingComplex(
+            ownerID: owner, programmeID: programmeID, name: name, address: address, postcode: postcode, city: city,
+            noticeDays: 30)
+        try await complex.create(on: db)
+        var units: [HousingUnit] = []
+        for number in 1...studios {
+            let unit = HousingUnit(
+                complexID: try complex.requireID(), label: String(format: "S%02d", number), kind: .studio,
+                sizeM2: Double(22 + number % 4 * 2), availableFrom: availableFrom)
+            try await unit.create(on: db)
+            units.append(unit)
+        }
+        return (complex, units)
+    }
+
+    /// The housing route chosen for `enrolment` on `day` by the housing officer `email`.
+    func choose(_ route: HousingRoute, for enrolment: Enrolment, on day: SimpleDate, by email: String) async throws {
+        try await HousingRouteChoice(
+            enrolmentID: try enrolment.requireID(), route: route, chosenOn: day, chosenBy: try user(email).requireID()
+        ).create(on: db)
+    }
+
+    /// The studio route's steps from the offer on `offeredOn` to moving in, and a tenancy of `unit` from `start`.
+    func letStudio(
+        _ unit: HousingUnit, to enrolment: Enrolment, offeredOn: SimpleDate, from start: SimpleDate, by email: String,
+        organisation: UUID
+    ) async throws {
+        for (step, day) in [
+            (HousingStep.homeOffered, offeredOn), (.viewing, offeredOn.adding(days: 4)),
+            (.tenancySigned, offeredOn.adding(days: 11)), (.registeredAtAddress, start.adding(days: 1)),
+            (.movedIn, start.adding(days: 3)),
+        ] {
+            try await self.step(enrolment, step, day, by: email, organisation: organisation)
+        }
+        try await Tenancy(
+            unitID: try unit.requireID(), enrolmentID: try enrolment.requireID(), startsOn: start, endsOn: nil,
+            createdBy: try user(email).requireID()
+        ).create(on: db)
     }
 
     private func leidenQualifications(
@@ -300,7 +326,7 @@ extension DemoLoader {
 
     /// Former participants: both follow-ups scheduled as on leaving; those already due are
     /// recorded (and their tasks done).
-    private func followUps(_ enrolment: Enrolment, coachEmail: String, employer source: FollowUpSource) async throws {
+    func followUps(_ enrolment: Enrolment, coachEmail: String, employer source: FollowUpSource) async throws {
         guard enrolment.snapshot.state.isTerminal, let left = SimpleDate(enrolment.lastTransitionOn) else { return }
         let coach = try user(coachEmail).requireID()
         try await FollowUpOperations.schedule(

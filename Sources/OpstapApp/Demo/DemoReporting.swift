@@ -43,18 +43,14 @@ extension DemoLoader {
             let intake = candidacy.person.intake
             let status: EmploymentStatusAtEntry =
                 intake.benefit == .participationAct ? (index % 4 == 0 ? .longTermUnemployed : .unemployed) : .inactive
-            let record = EsfCharacteristicsRecord()
-            record.$stream.id = try esf.requireID()
-            record.$person.id = try candidacy.person.requireID()
-            record.apply(
+            try await characteristics(
+                of: candidacy.person, for: esf,
                 EsfEntryCharacteristics(
                     employmentStatus: status, iscedLevel: intake.highestIscedLevel ?? 1, thirdCountryNational: true,
                     foreignBackground: .yes, minority: index % 5 == 0 ? .declined : .no,
                     disability: index == 3 ? .declined : .no,
-                    homelessOrHousingExclusion: intake.residence == .receptionCentre, ruralArea: false))
-            record.$recordedBy.id = try leidenCoordinator.requireID()
-            record.recordedOn = d(2024, 9, 2).iso
-            try await record.create(on: db)
+                    homelessOrHousingExclusion: intake.residence == .receptionCentre, ruralArea: false),
+                on: d(2024, 9, 2), by: leidenCoordinator)
         }
         let kansrijkPeople = try await Candidacy.query(on: db).filter(\.$programme.$id == kansrijk.requireID())
             .filter(\.$decision == SelectionDecision.selected).with(\.$person).all()
@@ -108,7 +104,8 @@ extension DemoLoader {
             theme: "Taal", on: d(2025, 2, 3), by: leidenCoordinator, shared: false)
     }
 
-    private func stream(
+    /// A funding stream of `programme`, as its coordinator adds one.
+    func stream(
         _ programme: Programme, kind: FundingKind, name: String, reference: String, funder: UUID, cents: Int64,
         from: SimpleDate, to: SimpleDate, streams: [String], target: String
     ) async throws -> FundingStream {
@@ -128,7 +125,8 @@ extension DemoLoader {
         return stream
     }
 
-    private func eligible(
+    /// `person` found eligible for `stream` on `day`, with the evidence seen.
+    func eligible(
         _ person: Person, for stream: FundingStream, group: String, evidence: EligibilityEvidence, reference: String,
         on day: SimpleDate, by user: User
     ) async throws {
@@ -144,7 +142,22 @@ extension DemoLoader {
         try await record.create(on: db)
     }
 
-    private func goal(
+    /// The ESF+ characteristics of `person` at entry into `stream`, as recorded on `day`.
+    func characteristics(
+        of person: Person, for stream: FundingStream, _ value: EsfEntryCharacteristics, on day: SimpleDate,
+        by user: User
+    ) async throws {
+        let record = EsfCharacteristicsRecord()
+        record.$stream.id = try stream.requireID()
+        record.$person.id = try person.requireID()
+        record.apply(value)
+        record.$recordedBy.id = try user.requireID()
+        record.recordedOn = day.iso
+        try await record.create(on: db)
+    }
+
+    /// A goal of `programme`, as its coordinator sets one.
+    func goal(
         _ programme: Programme, _ title: String, source: String, measure: GoalMeasure, target: Double,
         from: SimpleDate?, deadline: SimpleDate,
         level: QualificationLevel?, months: Int?, by user: User
@@ -157,7 +170,7 @@ extension DemoLoader {
         goal.target = target
         goal.periodStart = from?.iso
         goal.deadline = deadline.iso
-        goal.level = level?.rawValue
+        goal.level = level
         goal.months = months
         goal.$createdBy.id = try user.requireID()
         try await goal.create(on: db)

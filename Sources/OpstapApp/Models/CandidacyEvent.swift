@@ -9,7 +9,7 @@ final class CandidacyEvent: Model, @unchecked Sendable {
     @ID var id: UUID?
     @Parent(key: "candidacy_id") var candidacy: Candidacy
     @Field(key: "sequence") var sequence: Int
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: CandidacyEventKind
     @Field(key: "stage") var stage: CandidacyStage
     @Field(key: "detail") var detail: String
     @Parent(key: "actor_user_id") var actor: User
@@ -19,7 +19,8 @@ final class CandidacyEvent: Model, @unchecked Sendable {
     init() {}
 
     init(
-        candidacyID: UUID, sequence: Int, kind: String, stage: CandidacyStage, detail: String, actorID: UUID,
+        candidacyID: UUID, sequence: Int, kind: CandidacyEventKind, stage: CandidacyStage, detail: String,
+        actorID: UUID,
         actorOrganisationID: UUID, recordedAt: Date
     ) {
         self.$candidacy.id = candidacyID

@@ -16,7 +16,7 @@ final class ProgrammeGoal: Model, @unchecked Sendable {
     @Field(key: "target") var target: Double
     @OptionalField(key: "period_start") var periodStart: String?
     @Field(key: "deadline") var deadline: String
-    @OptionalField(key: "level") var level: String?
+    @OptionalField(key: "level") var level: QualificationLevel?
     @OptionalField(key: "months") var months: Int?
     @Parent(key: "created_by") var createdBy: User
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
@@ -27,7 +27,7 @@ final class ProgrammeGoal: Model, @unchecked Sendable {
         GoalDefinition(
             measure: measure, target: target,
             periodStart: periodStart.flatMap(SimpleDate.init), deadline: SimpleDate(deadline)!,
-            level: level.flatMap(QualificationLevel.init(rawValue:)), months: months)
+            level: level, months: months)
     }
 
     /// Listed, not found by reflection: Fluent reflects on every read and write otherwise

@@ -10,7 +10,7 @@ final class SecurityEvent: Model, @unchecked Sendable {
 
     @ID var id: UUID?
     @Field(key: "at") var at: Date
-    @Field(key: "kind") var kind: String
+    @Field(key: "kind") var kind: SecurityEventKind
     /// The account the event is about, when known (a failed sign-in may name no account).
     @OptionalField(key: "user_id") var userID: UUID?
     /// That account's organisation: whose administrators see the event.
@@ -33,7 +33,7 @@ final class SecurityEvent: Model, @unchecked Sendable {
         email: String? = nil, address: String? = nil, detail: String? = nil
     ) {
         self.at = at
-        self.kind = kind.rawValue
+        self.kind = kind
         self.userID = userID
         self.organisationID = organisationID
         self.actorUserID = actorUserID

@@ -126,7 +126,7 @@ struct CandidateOperations {
             referredOn: referredOn.iso)
         try await db.transaction { tx in
             try await candidacy.create(on: tx)
-            try await record(candidacy, kind: "referred", detail: "", on: tx)
+            try await record(candidacy, kind: .referred, detail: "", on: tx)
             try await candidacy.save(on: tx)
         }
         return candidacy
@@ -285,12 +285,12 @@ struct CandidateOperations {
         candidacy.stage = next.stage
         candidacy.decision = next.decision
         candidacy.intakeDate = next.intakeDate?.iso
-        let (kind, detail): (String, String) =
+        let (kind, detail): (CandidacyEventKind, String) =
             switch step {
-            case .planIntake(let date): ("intakePlanned", date.iso)
-            case .recordIntakeHeld(let date): ("intakeHeld", date.iso)
-            case .startSelection: ("selectionStarted", "")
-            case .decide(let decision, let reason): (decision.rawValue, reason)
+            case .planIntake(let date): (.intakePlanned, date.iso)
+            case .recordIntakeHeld(let date): (.intakeHeld, date.iso)
+            case .startSelection: (.selectionStarted, "")
+            case .decide(let decision, let reason): (CandidacyEventKind(decision), reason)
             }
         if case .decide(_, let reason) = step { candidacy.decisionReason = reason }
         try await db.transaction { tx in
@@ -332,7 +332,7 @@ struct CandidateOperations {
             }
             let value = criterion.kind == .condition ? (score == 1 ? "ja" : "nee") : "\(score)/\(criterion.maxScore)"
             try await record(
-                candidacy, kind: "assessed", detail: "\(criterion.name): \(value)" + (note.isEmpty ? "" : " — \(note)"),
+                candidacy, kind: .assessed, detail: "\(criterion.name): \(value)" + (note.isEmpty ? "" : " — \(note)"),
                 on: tx)
             try await candidacy.save(on: tx)
         }
@@ -351,7 +351,9 @@ struct CandidateOperations {
 
     /// Appends a history event under the next revision; a concurrent change makes the
     /// unique (candidacy, sequence) index refuse this one.
-    private func record(_ candidacy: Candidacy, kind: String, detail: String, on tx: any Database) async throws {
+    private func record(
+        _ candidacy: Candidacy, kind: CandidacyEventKind, detail: String, on tx: any Database
+    ) async throws {
         candidacy.revision += 1
         try await CandidacyEvent(
             candidacyID: try candidacy.requireID(), sequence: candidacy.revision, kind: kind, stage: candidacy.stage,

@@ -364,7 +364,7 @@ struct ImportOperations {
                     candidacies.append(candidacy)
                     events.append(
                         CandidacyEvent(
-                            candidacyID: try candidacy.requireID(), sequence: 1, kind: "referred",
+                            candidacyID: try candidacy.requireID(), sequence: 1, kind: .referred,
                             stage: candidacy.stage,
                             detail: "import", actorID: actorID, actorOrganisationID: organisationID, recordedAt: now))
                 }

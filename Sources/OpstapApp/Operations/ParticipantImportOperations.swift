@@ -181,13 +181,13 @@ struct ParticipantImportOperations {
                     candidacy.revision = 2
                     events.append(
                         CandidacyEvent(
-                            candidacyID: try candidacy.requireID(), sequence: 1, kind: "referred",
+                            candidacyID: try candidacy.requireID(), sequence: 1, kind: .referred,
                             stage: .referred,
                             detail: "import", actorID: actorID, actorOrganisationID: organisationID, recordedAt: now))
                     events.append(
                         CandidacyEvent(
                             candidacyID: try candidacy.requireID(), sequence: 2,
-                            kind: SelectionDecision.selected.rawValue,
+                            kind: .selected,
                             stage: candidacy.stage,
                             detail: "import", actorID: actorID, actorOrganisationID: organisationID, recordedAt: now))
                     let enrolment = Enrolment(

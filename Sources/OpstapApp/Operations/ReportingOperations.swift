@@ -79,7 +79,7 @@ struct ReportingOperations {
         goal.target = target
         goal.periodStart = periodStart?.iso
         goal.deadline = deadline.iso
-        goal.level = level?.rawValue
+        goal.level = level
         goal.months = months
         goal.$createdBy.id = actor.userID
         try await goal.create(on: db)

@@ -107,18 +107,16 @@ struct EsfInputs {
     }
 
     private static func characteristics(_ row: any SQLRow) throws -> EsfEntryCharacteristics? {
-        guard
-            let status = try row.decode(column: "employment_status", as: String?.self).flatMap(
-                EmploymentStatusAtEntry.init(rawValue:)),
-            let foreign = SensitiveAnswer(rawValue: try row.decode(column: "foreign_background", as: String.self)),
-            let minority = SensitiveAnswer(rawValue: try row.decode(column: "minority", as: String.self)),
-            let disability = SensitiveAnswer(rawValue: try row.decode(column: "disability", as: String.self))
+        // No row of characteristics (the left join found none): not captured yet. A row whose
+        // stored answers the domain does not know fails the read.
+        guard let status = try row.decodeEnum(column: "employment_status", as: EmploymentStatusAtEntry?.self)
         else { return nil }
         return EsfEntryCharacteristics(
             employmentStatus: status, iscedLevel: try row.decode(column: "isced_level", as: Int.self),
             thirdCountryNational: try row.decode(column: "third_country_national", as: Bool.self),
-            foreignBackground: foreign,
-            minority: minority, disability: disability,
+            foreignBackground: try row.decodeEnum(column: "foreign_background", as: SensitiveAnswer.self),
+            minority: try row.decodeEnum(column: "minority", as: SensitiveAnswer.self),
+            disability: try row.decodeEnum(column: "disability", as: SensitiveAnswer.self),
             homelessOrHousingExclusion: try row.decode(column: "homeless", as: Bool.self),
             ruralArea: try row.decode(column: "rural_area", as: Bool.self))
     }
@@ -137,7 +135,7 @@ struct EsfInputs {
         for row in followUps {
             guard let day = SimpleDate(try row.decode(column: "observed_on", as: String.self)) else { continue }
             let person = try row.decode(column: "person_id", as: UUID.self)
-            switch try row.decode(column: "situation", as: String?.self).flatMap(FollowUpSituation.init(rawValue:)) {
+            switch try row.decodeEnum(column: "situation", as: FollowUpSituation?.self) {
             case .employed?: result[person, default: []].append(.employed(on: day))
             case .inEducation?: result[person, default: []].append(.inEducation(on: day))
             case .jobSeeking?: result[person, default: []].append(.jobSearching(on: day))

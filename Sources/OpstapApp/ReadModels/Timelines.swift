@@ -26,7 +26,7 @@ struct Timelines {
                 date: SimpleDate(event.recordedAt).iso, recordedAt: event.recordedAt,
                 actor: people[event.$actor.id] ?? "",
                 organisation: organisations[event.$actorOrganisation.id] ?? "",
-                text: CandidacyEventKind(rawValue: event.kind).map { t.label($0) } ?? event.kind, detail: event.detail)
+                text: t.label(event.kind), detail: event.detail)
         }
         for transition in transitions {
             var details: [String] = []

@@ -186,12 +186,11 @@ struct CandidateWebController {
                 return CriterionScore(criterion: criterion, score: record?.score, note: record?.note ?? "")
             },
             history: events.map { event in
-                let kind = CandidacyEventKind(rawValue: event.kind)
-                return HistoryEntry(
+                HistoryEntry(
                     date: SimpleDate(event.recordedAt).iso, recordedAt: event.recordedAt,
                     actor: people[event.$actor.id] ?? "",
                     organisation: organisations[event.$actorOrganisation.id] ?? "",
-                    text: kind.map { t.label($0) } ?? event.kind, detail: event.detail)
+                    text: t.label(event.kind), detail: event.detail)
             }.reversed(),
             availableSteps: SelectionMachine.availableSteps(for: snapshot),
             canRunSelection: scope.actor.can(.runSelection),

@@ -22,10 +22,10 @@ struct SecurityLogWebController {
                 uniqueKeysWithValues: try await User.query(on: req.db).filter(\.$id ~~ Array(actorIDs)).all().map {
                     (try $0.requireID(), $0.name)
                 })
-        let rows = events.compactMap { event -> SecurityEventRow? in
-            guard let kind = SecurityEventKind(rawValue: event.kind) else { return nil }
-            return SecurityEventRow(
-                at: event.at, kind: kind, account: event.email ?? "", by: event.actorUserID.flatMap { names[$0] } ?? "",
+        let rows = events.map { event in
+            SecurityEventRow(
+                at: event.at, kind: event.kind, account: event.email ?? "",
+                by: event.actorUserID.flatMap { names[$0] } ?? "",
                 address: event.address ?? "", detail: event.detail ?? "")
         }
         let result = ResultPage(items: rows, number: page.number, size: page.size, total: total)

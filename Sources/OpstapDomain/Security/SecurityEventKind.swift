@@ -1,5 +1,5 @@
 /// The kinds of event in the security log. Stored by raw value; labels in the catalogue.
-public enum SecurityEventKind: String, CaseIterable, Sendable {
+public enum SecurityEventKind: String, Codable, CaseIterable, Sendable {
     case signedIn
     case signInFailed
     case signInLocked

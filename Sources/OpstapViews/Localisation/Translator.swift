@@ -223,8 +223,3 @@ extension Translator {
 public enum GenderLabel: String, CaseIterable, Sendable {
     case woman, man, nonBinary, unknown
 }
-
-/// Kinds of candidacy history events.
-public enum CandidacyEventKind: String, CaseIterable, Sendable {
-    case referred, intakePlanned, intakeHeld, selectionStarted, assessed, selected, rejected, withdrawn
-}

@@ -13,7 +13,15 @@ import Vapor
 /// made, and a change to the demo cannot break it. It is built with the demo's own building
 /// blocks (`DemoLoader`): programme versions are published by the real operation and every
 /// enrolment history passes the real state machine.
+///
+/// `reference: .kansrijk` gives the other shape: the Kansrijk reference programme, owned and
+/// coordinated by the care employer (its coordinator and administrator work there).
 struct TestPartnership {
+    /// Which reference programme the partnership runs.
+    enum Reference {
+        case leiden, kansrijk
+    }
+
     static let password = "een-lang-genoeg-wachtwoord"
     /// Where every organisation sits: the role decides which organisation an account joins.
     static let organisationOfRole: [Role: KeyPath<DemoOrganisations, UUID>] = [
@@ -23,9 +31,16 @@ struct TestPartnership {
         .socialGuide: \.vluchtelingenwerk,
     ]
 
+    /// Where every organisation sits in a partnership of `reference`.
+    static func organisationOfRole(in reference: Reference) -> [Role: KeyPath<DemoOrganisations, UUID>] {
+        guard reference == .kansrijk else { return organisationOfRole }
+        return organisationOfRole.merging([.coordinator: \.alrijne, .administrator: \.alrijne]) { $1 }
+    }
+
     let app: Application
     /// What the partnership's organisations and accounts are named after ("Test", "Ander").
     let name: String
+    let reference: Reference
     private(set) var loader: DemoLoader
     let programme: Programme
     let version: ProgrammeVersion
@@ -59,8 +74,9 @@ struct TestPartnership {
     /// started on `cohortStart` with `capacity` places. Names carry `name`, so two
     /// partnerships in one database stay apart.
     static func make(
-        _ app: Application, name: String = "Test", publishedOn: SimpleDate = SimpleDate("2026-06-01")!,
-        cohortStart: SimpleDate = SimpleDate("2026-09-21")!, capacity: Int = 20
+        _ app: Application, name: String = "Test", reference: Reference = .leiden,
+        publishedOn: SimpleDate = SimpleDate("2026-06-01")!, cohortStart: SimpleDate = SimpleDate("2026-09-21")!,
+        capacity: Int = 20
     ) async throws -> TestPartnership {
         var loader = DemoLoader(db: app.db, passwordHash: try app.password.hash(password))
         // People of each partnership drawn from a sequence of their own: two partnerships in one
@@ -81,35 +97,60 @@ struct TestPartnership {
             organisationID: o.alrijne, name: "Ziekenhuis \(name)", address: "Zorgweg 1", postcode: "2333 AA",
             city: "Leiden", kind: .hospitalWard
         ).create(on: app.db)
-        for (role, organisation) in organisationOfRole {
+        for (role, organisation) in organisationOfRole(in: reference) {
             let user = User(
                 organisationID: o[keyPath: organisation], email: email(role, in: name),
                 name: "\(role.rawValue) \(name)", passwordHash: loader.passwordHash, roles: [role])
             try await user.create(on: app.db)
             loader.users[user.email] = user
         }
-        let programme = Programme(name: "Zorgtraject \(name)", ownerID: o.gemeenteLeiden, draft: nil)
+        let owner = reference == .kansrijk ? o.alrijne : o.gemeenteLeiden
+        let programme = Programme(name: "Zorgtraject \(name)", ownerID: owner, draft: nil)
         try await programme.create(on: app.db)
-        try await Organisation.query(on: app.db).filter(\.$id == o.gemeenteLeiden).set(\.$steward, to: true).update()
-        var definition = DemoProgrammes.leiden(o)
+        try await Organisation.query(on: app.db).filter(\.$id == owner).set(\.$steward, to: true).update()
+        var definition = reference == .kansrijk ? kansrijkDefinition(o) : DemoProgrammes.leiden(o)
         definition.name = programme.name
         let version = try await loader.publish(
             programme, definition, on: publishedOn, by: email(.coordinator, in: name),
             note: "Eerste versie")
         let cohort = Cohort(
             programmeID: try programme.requireID(), versionID: try version.requireID(), name: "Instroom \(name)",
-            startDate: cohortStart.iso, capacity: capacity, streams: ["statushouders", "studenten"])
+            startDate: cohortStart.iso, capacity: capacity, streams: definition.streams.map(\.code))
         try await cohort.create(on: app.db)
         return TestPartnership(
-            app: app, name: name, loader: loader, programme: programme, version: version, cohort: cohort)
+            app: app, name: name, reference: reference, loader: loader, programme: programme, version: version,
+            cohort: cohort)
+    }
+
+    /// The Kansrijk reference programme run by the partnership's six organisations: its owner
+    /// is the care employer, its partners in other roles the organisations of the same kind.
+    private static func kansrijkDefinition(_ o: DemoOrganisations) -> ProgrammeDefinition {
+        var mapped = o
+        (mapped.amarant, mapped.cello, mapped.calibris, mapped.rocTilburg) = (
+            o.alrijne, o.avant, o.mboRijnland, o.mboRijnland
+        )
+        (mapped.gemeenteTilburg, mapped.wsp, mapped.refugeeTeam, mapped.sterkHuis) = (
+            o.gemeenteLeiden, o.gemeenteLeiden, o.vluchtelingenwerk, o.coa
+        )
+        var definition = DemoProgrammes.kansrijk(mapped)
+        // Two demo partners of one kind become one organisation here: each partner once.
+        var seen = Set<UUID>()
+        definition.partners = definition.partners.filter { seen.insert($0.organisationID).inserted }
+        return definition
     }
 
     /// A person referred to the programme 90 days before the cohort starts and taken through
-    /// selection up to `stage` (and `decision`), with the events the selection writes.
+    /// selection up to `stage` (and `decision`), with the events the selection writes. The
+    /// person's gender is drawn unless `gender` is given.
     mutating func candidate(
-        upTo stage: CandidacyStage = .selection, decision: SelectionDecision? = nil, stream: String = "statushouders"
+        upTo stage: CandidacyStage = .selection, decision: SelectionDecision? = nil, stream: String = "statushouders",
+        gender: Gender? = nil
     ) async throws -> Candidacy {
         let person = try await loader.person(statushouder: stream == "statushouders", programme: "leiden")
+        if let gender {
+            person.gender = gender
+            try await person.save(on: app.db)
+        }
         return try await loader.candidacy(
             person: person, programme: programme, stream: stream, referredBy: organisations.gemeenteLeiden,
             referredOn: SimpleDate(cohort.startDate)!.adding(days: -90), actor: user(.intakeOfficer),
@@ -121,10 +162,10 @@ struct TestPartnership {
     /// The accounts of `team` join the participant's team from the same day.
     mutating func participant(
         stream: String = "statushouders", commands: [EnrolmentCommand]? = nil, team: [Role] = [.coach],
-        today: SimpleDate = testToday
+        gender: Gender? = nil, today: SimpleDate = testToday
     ) async throws -> Enrolment {
         let start = SimpleDate(cohort.startDate)!
-        let candidacy = try await candidate(upTo: .decided, decision: .selected, stream: stream)
+        let candidacy = try await candidate(upTo: .decided, decision: .selected, stream: stream, gender: gender)
         let firstPhase = try #require(version.definition.streams.first { $0.code == stream }?.firstPhaseCode)
         let enrolment = try await loader.enrolment(
             candidacy: candidacy, cohort: cohort, version: version, enrolledOn: start, actor: user(.coordinator),
