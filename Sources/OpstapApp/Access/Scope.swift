@@ -1,8 +1,10 @@
 import Fluent
+import FluentSQL
 import Foundation
 import NIOConcurrencyHelpers
 import OpstapDomain
 import OpstapViews
+import SQLKit
 import Vapor
 
 /// The one place that decides which records an actor may reach. Lists, search, detail
@@ -50,11 +52,21 @@ struct Scope: Sendable {
         return ids
     }
 
+    /// `column` of `schema` names one of the actor's partner programmes. A subquery, not a list
+    /// of ids read first: the queries every request starts from (people, participants, cohorts)
+    /// then need no statement of their own for it.
+    private func inPartnerProgrammes(_ schema: String, column: String = "programme_id") -> DatabaseQuery.Filter {
+        .sql(
+            embed: """
+                \(ident: schema).\(ident: column) IN (SELECT \(ident: "programme_id") FROM \(ident: ProgrammePartner.schema) \
+                WHERE \(ident: "organisation_id") = \(bind: actor.organisationID))
+                """)
+    }
+
     /// Programmes the actor's organisation partners in, plus drafts it owns.
     func programmes() async throws -> QueryBuilder<Programme> {
-        let ids = try await partnerProgrammeIDs()
-        return Programme.query(on: db).group(.or) {
-            $0.filter(\.$id ~~ ids).filter(\.$owner.$id == actor.organisationID)
+        Programme.query(on: db).group(.or) {
+            $0.filter(inPartnerProgrammes(Programme.schema, column: "id")).filter(\.$owner.$id == actor.organisationID)
         }
     }
 
@@ -66,7 +78,7 @@ struct Scope: Sendable {
     }
 
     func cohorts() async throws -> QueryBuilder<Cohort> {
-        Cohort.query(on: db).filter(\.$programme.$id ~~ (try await partnerProgrammeIDs()))
+        Cohort.query(on: db).filter(inPartnerProgrammes(Cohort.schema))
     }
 
     func cohort(_ id: UUID?) async throws -> Cohort {
@@ -81,7 +93,7 @@ struct Scope: Sendable {
         if actor.reach == .ownFile { return Candidacy.query(on: db).filter(\.$person.$id == ownPersonID) }
         // Roles without individual access (reporting) are refused outright: 403, not an empty list.
         try actor.require(.viewPeople)
-        let query = Candidacy.query(on: db).filter(\.$programme.$id ~~ (try await partnerProgrammeIDs()))
+        let query = Candidacy.query(on: db).filter(inPartnerProgrammes(Candidacy.schema))
         switch actor.reach {
         case .allInPartnerProgrammes:
             return query
@@ -98,7 +110,7 @@ struct Scope: Sendable {
     func enrolments() async throws -> QueryBuilder<Enrolment> {
         if actor.reach == .ownFile { return Enrolment.query(on: db).filter(\.$person.$id == ownPersonID) }
         try actor.require(.viewPeople)
-        let query = Enrolment.query(on: db).filter(\.$programme.$id ~~ (try await partnerProgrammeIDs()))
+        let query = Enrolment.query(on: db).filter(inPartnerProgrammes(Enrolment.schema))
         switch actor.reach {
         case .allInPartnerProgrammes, .participantsInPartnerProgrammes:
             return query
