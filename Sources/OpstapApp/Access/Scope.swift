@@ -52,15 +52,33 @@ struct Scope: Sendable {
         return ids
     }
 
-    /// `column` of `schema` names one of the actor's partner programmes. A subquery, not a list
-    /// of ids read first: the queries every request starts from (people, participants, cohorts)
-    /// then need no statement of their own for it.
+    /// `column` of `schema` names one of the actor's partner programmes, as a subquery: a
+    /// lookup of one record (and the short lists of programmes and cohorts) needs no statement
+    /// of its own to read the partner programmes first.
+    ///
+    /// Not for the long lists: with `IN (subquery)` SQLite no longer reads a list's order from
+    /// its (programme, order) index and sorts every in-scope row (a deep candidate page at
+    /// 50,000 people went from 58 to 161 ms). They filter by the ids (`partnerProgrammeIDs`).
     private func inPartnerProgrammes(_ schema: String, column: String = "programme_id") -> DatabaseQuery.Filter {
         .sql(
             embed: """
                 \(ident: schema).\(ident: column) IN (SELECT \(ident: "programme_id") FROM \(ident: ProgrammePartner.schema) \
                 WHERE \(ident: "organisation_id") = \(bind: actor.organisationID))
                 """)
+    }
+
+    /// How a query is limited to the partner programmes (see `inPartnerProgrammes`).
+    private enum PartnerFilter { case ids, subquery }
+
+    private func partnerFilter(_ how: PartnerFilter, _ schema: String) async throws -> DatabaseQuery.Filter {
+        switch how {
+        case .subquery:
+            return inPartnerProgrammes(schema)
+        case .ids:
+            return .value(
+                .path([FieldKey("programme_id")], schema: schema), .subset(inverse: false),
+                .array(try await partnerProgrammeIDs().map { .bind($0) }))
+        }
     }
 
     /// Programmes the actor's organisation partners in, plus drafts it owns.
@@ -89,11 +107,13 @@ struct Scope: Sendable {
     // MARK: People
 
     /// Candidacies (and so people) the actor may see.
-    func candidacies() async throws -> QueryBuilder<Candidacy> {
+    func candidacies() async throws -> QueryBuilder<Candidacy> { try await candidacies(.ids) }
+
+    private func candidacies(_ partnerFilter: PartnerFilter) async throws -> QueryBuilder<Candidacy> {
         if actor.reach == .ownFile { return Candidacy.query(on: db).filter(\.$person.$id == ownPersonID) }
         // Roles without individual access (reporting) are refused outright: 403, not an empty list.
         try actor.require(.viewPeople)
-        let query = Candidacy.query(on: db).filter(inPartnerProgrammes(Candidacy.schema))
+        let query = Candidacy.query(on: db).filter(try await self.partnerFilter(partnerFilter, Candidacy.schema))
         switch actor.reach {
         case .allInPartnerProgrammes:
             return query
@@ -107,10 +127,12 @@ struct Scope: Sendable {
     }
 
     /// Enrolments (participants) the actor may see.
-    func enrolments() async throws -> QueryBuilder<Enrolment> {
+    func enrolments() async throws -> QueryBuilder<Enrolment> { try await enrolments(.ids) }
+
+    private func enrolments(_ partnerFilter: PartnerFilter) async throws -> QueryBuilder<Enrolment> {
         if actor.reach == .ownFile { return Enrolment.query(on: db).filter(\.$person.$id == ownPersonID) }
         try actor.require(.viewPeople)
-        let query = Enrolment.query(on: db).filter(inPartnerProgrammes(Enrolment.schema))
+        let query = Enrolment.query(on: db).filter(try await self.partnerFilter(partnerFilter, Enrolment.schema))
         switch actor.reach {
         case .allInPartnerProgrammes, .participantsInPartnerProgrammes:
             return query
@@ -137,7 +159,7 @@ struct Scope: Sendable {
     }
 
     func candidacy(_ id: UUID?) async throws -> Candidacy {
-        guard let id, let candidacy = try await candidacies().filter(\.$id == id).first() else {
+        guard let id, let candidacy = try await candidacies(.subquery).filter(\.$id == id).first() else {
             throw AccessDenied.notFound
         }
         recorder?.record(candidacy.$person.id)
@@ -151,7 +173,7 @@ struct Scope: Sendable {
     }
 
     func enrolment(_ id: UUID?) async throws -> Enrolment {
-        guard let id, let enrolment = try await enrolments().filter(\.$id == id).first() else {
+        guard let id, let enrolment = try await enrolments(.subquery).filter(\.$id == id).first() else {
             throw AccessDenied.notFound
         }
         recorder?.record(enrolment.$person.id)
@@ -160,7 +182,7 @@ struct Scope: Sendable {
 
     /// A person is visible when at least one of their candidacies is.
     func person(_ id: UUID?) async throws -> Person {
-        guard let id, try await candidacies().filter(\.$person.$id == id).first() != nil,
+        guard let id, try await candidacies(.subquery).filter(\.$person.$id == id).first() != nil,
             let person = try await Person.find(id, on: db)
         else { throw AccessDenied.notFound }
         recorder?.record(id)

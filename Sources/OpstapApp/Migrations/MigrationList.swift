@@ -59,5 +59,6 @@ enum MigrationList {
         M0051_CreateHeldRegistrations(),
         M0052_CreatePersonKeys(),
         M0053_AddParticipantAccounts(),
+        M0054_IndexPeopleOutOfLists(),
     ]
 }

@@ -36,8 +36,10 @@ struct SQLiteWriteTransactionsConfiguration: DatabaseConfiguration {
     /// rows of a query are decoded on that loop: every statement of every request on a loop waited
     /// for the one before it, and a loaded server used one of its two cores. Several drivers on
     /// the same file, taken in turn, give each loop this many connections (WAL lets them read at
-    /// once; writers still take turns at the one gate they share).
-    static let connectionsPerEventLoop = 4
+    /// once; writers still take turns at the one gate they share). Two, not more: each keeps its
+    /// own page cache (`SQLitePragmas.cacheKibibytes`), and four per loop added little for twice
+    /// the memory.
+    static let connectionsPerEventLoop = 2
 
     func makeDriver(for databases: Databases) -> any DatabaseDriver {
         SQLiteWriteTransactionsDriver(
@@ -60,7 +62,7 @@ enum SQLitePragmas {
 
     /// Pages each connection keeps in memory (KiB), instead of SQLite's 2 MiB. A deep page of a
     /// list at 50,000 people walks several MiB of index; with the default cache every such read
-    /// copied its pages from the file again (a profile was a third `pread`). Eight connections ×
+    /// copied its pages from the file again (a profile was a third `pread`). Four connections ×
     /// 8 MiB stay well inside the server's memory budget.
     static let cacheKibibytes = 8192
 
