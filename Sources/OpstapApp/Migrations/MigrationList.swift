@@ -60,5 +60,6 @@ enum MigrationList {
         M0052_CreatePersonKeys(),
         M0053_AddParticipantAccounts(),
         M0054_IndexPeopleOutOfLists(),
+        M0055_IndexUnsealedAuditRows(),
     ]
 }
