@@ -157,7 +157,8 @@ import Vapor
             let text = try await send(app, .GET, "/metrics").body.string
             let engine = app.appConfig.databaseURL == nil ? "sqlite" : "postgresql"
             let loops = app.eventLoopGroup.makeIterator().reduce(0) { count, _ in count + 1 }
-            let maximum = (engine == "sqlite" ? SQLiteWriteTransactionsConfiguration.connectionsPerEventLoop : 4) * loops
+            let maximum =
+                (engine == "sqlite" ? SQLiteWriteTransactionsConfiguration.connectionsPerEventLoop : 4) * loops
             let line = text.split(separator: "\n").first {
                 $0.hasPrefix("opstap_db_connections_max{database=\"\(engine)\"}")
             }
