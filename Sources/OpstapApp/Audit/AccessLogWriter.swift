@@ -52,16 +52,31 @@ final class AccessLogWriter: Sendable {
                 return round
             }
             guard !round.isEmpty else { return }
-            let rows = round.flatMap(\.entries)
             do {
-                try await db.transaction { tx in
-                    for start in stride(from: 0, to: rows.count, by: Self.rowsPerStatement) {
-                        try await Array(rows[start..<min(start + Self.rowsPerStatement, rows.count)]).create(on: tx)
+                try await insert(round.flatMap(\.entries), on: db)
+                for waiting in round { waiting.stored.succeed() }
+            } catch where round.count > 1 {
+                // One request's rows must not fail another's (a person erased meanwhile breaks
+                // a reference): each request's rows are tried again on their own.
+                for waiting in round {
+                    do {
+                        try await insert(waiting.entries, on: db)
+                        waiting.stored.succeed()
+                    } catch {
+                        waiting.stored.fail(error)
                     }
                 }
-                for waiting in round { waiting.stored.succeed() }
             } catch {
                 for waiting in round { waiting.stored.fail(error) }
+            }
+        }
+    }
+
+    /// All of `rows` or none of them.
+    private func insert(_ rows: [AccessLogEntry], on db: any Database) async throws {
+        try await db.transaction { tx in
+            for start in stride(from: 0, to: rows.count, by: Self.rowsPerStatement) {
+                try await Array(rows[start..<min(start + Self.rowsPerStatement, rows.count)]).create(on: tx)
             }
         }
     }
