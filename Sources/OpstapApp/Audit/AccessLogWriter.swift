@@ -55,19 +55,17 @@ final class AccessLogWriter: Sendable {
             do {
                 try await insert(round.flatMap(\.entries), on: db)
                 for waiting in round { waiting.stored.succeed() }
-            } catch where round.count > 1 {
+            } catch {
                 // One request's rows must not fail another's (a person erased meanwhile breaks
                 // a reference): each request's rows are tried again on their own.
                 for waiting in round {
                     do {
-                        try await insert(waiting.entries, on: db)
+                        if round.count > 1 { try await insert(waiting.entries, on: db) } else { throw error }
                         waiting.stored.succeed()
                     } catch {
                         waiting.stored.fail(error)
                     }
                 }
-            } catch {
-                for waiting in round { waiting.stored.fail(error) }
             }
         }
     }
