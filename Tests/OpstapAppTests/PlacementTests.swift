@@ -48,7 +48,7 @@ import Vapor
                     "/participants/\(enrolment.id!)/waiting-list",
                     [("locationId", fields[0].1), ("startsOn", "2026-11-23")]
                 ).status == .seeOther)
-            #expect(try await WaitingListEntry.query(on: app.db).filter(\.$status == "waiting").count() == 1)
+            #expect(try await WaitingListEntry.query(on: app.db).filter(\.$status == .waiting).count() == 1)
         }
     }
 

@@ -567,7 +567,7 @@ struct EsfPartnership {
                 try await coordinator.send(
                     .POST, "/api/v1/funding-streams/\(stream.id!)/snapshots", json: #"{"year":2025}"#
                 ).status == .created)
-            try await EsfCharacteristicsRecord.query(on: app.db).set(\.$employmentStatus, to: "inactive").update()
+            try await EsfCharacteristicsRecord.query(on: app.db).set(\.$employmentStatus, to: .inactive).update()
             let frozen = try coordinator.decode(
                 APIEsfReport.self,
                 try await coordinator.send(.GET, "/api/v1/funding-streams/\(stream.id!)/esf-report?year=2025"))

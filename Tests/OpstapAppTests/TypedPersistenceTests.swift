@@ -328,6 +328,32 @@ import Vapor
             await #expect(throws: UnknownStoredValue.self) {
                 _ = try await inputs.people(for: stream, today: testToday)
             }
+            // The same rows read as models (the characteristics form, the pathway) fail too.
+            await expectReadFails(FollowUp.self, id: try followUp.requireID(), on: app)
+            try await store("employed", in: "situation", of: FollowUp.self, id: followUp.requireID(), on: app)
+            try await store("neighbour", in: "source", of: FollowUp.self, id: followUp.requireID(), on: app)
+            await expectReadFails(FollowUp.self, id: try followUp.requireID(), on: app)
+            for column in ["foreign_background", "minority", "disability"] {
+                try await store(
+                    "perhaps", in: column, of: EsfCharacteristicsRecord.self, id: record.requireID(), on: app)
+                await expectReadFails(EsfCharacteristicsRecord.self, id: try record.requireID(), on: app)
+                try await store("no", in: column, of: EsfCharacteristicsRecord.self, id: record.requireID(), on: app)
+            }
+            #expect(try await EsfCharacteristicsRecord.find(record.requireID(), on: app.db)?.minority == .no)
+        }
+    }
+
+    @Test func anUnknownWaitingListStatusFailsTheReadInsteadOfHidingTheEntry() async throws {
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let hospital = try await p.hospital()
+            let entry = WaitingListEntry(
+                locationID: try hospital.requireID(), enrolmentID: try await p.participant().requireID(),
+                wantedFrom: "2026-11-23")
+            try await entry.create(on: app.db)
+            #expect(try await WaitingListEntry.find(entry.requireID(), on: app.db)?.status == .waiting)
+            try await store("forgotten", in: "status", of: WaitingListEntry.self, id: entry.requireID(), on: app)
+            await expectReadFails(WaitingListEntry.self, id: try entry.requireID(), on: app)
         }
     }
 

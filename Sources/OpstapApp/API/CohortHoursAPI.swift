@@ -73,7 +73,7 @@ struct CohortHoursAPI {
             by: { $0.$location.id })
         let waiting = Dictionary(
             grouping: try await WaitingListEntry.query(on: req.db).filter(\.$location.$id ~~ ids).filter(
-                \.$status == "waiting"
+                \.$status == .waiting
             ).all(), by: { $0.$location.id })
         let items = try locations.map { location in
             let id = try location.requireID()

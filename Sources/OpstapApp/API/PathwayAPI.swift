@@ -320,8 +320,8 @@ struct PathwayAPI {
     static func followUp(_ f: FollowUp) throws -> APIFollowUp {
         APIFollowUp(
             id: try f.requireID(), moment: f.moment, dueOn: SimpleDate(f.dueOn)!,
-            situation: f.situation.flatMap(FollowUpSituation.init),
-            observedOn: f.observedOn.flatMap(SimpleDate.init), source: f.source.flatMap(FollowUpSource.init),
+            situation: f.situation,
+            observedOn: f.observedOn.flatMap(SimpleDate.init), source: f.source,
             note: f.note)
     }
 

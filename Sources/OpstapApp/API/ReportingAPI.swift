@@ -123,7 +123,7 @@ struct ReportingAPI {
                 foreignBackground: body.foreignBackground, minority: body.minority, disability: body.disability,
                 homelessOrHousingExclusion: body.homelessOrHousingExclusion, ruralArea: body.ruralArea)
         }
-        return Self.characteristics(record.characteristics!)
+        return Self.characteristics(record.characteristics)
     }
 
     // MARK: ESF+ report

@@ -196,9 +196,9 @@ enum BenchReports {
                         enrolmentID: try enrolment.requireID(), moment: .fourWeeks, dueOn: left.adding(days: 28),
                         taskID: nil)
                     followUp.situation =
-                        [FollowUpSituation.employed, .jobSeeking, .inEducation, .other][n % 4].rawValue
+                        [FollowUpSituation.employed, .jobSeeking, .inEducation, .other][n % 4]
                     followUp.observedOn = left.adding(days: 20).iso
-                    followUp.source = FollowUpSource.participant.rawValue
+                    followUp.source = .participant
                     followUps.append(followUp)
                 }
                 let record = FundingEligibility()

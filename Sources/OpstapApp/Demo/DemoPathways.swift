@@ -338,10 +338,10 @@ extension DemoLoader {
                 enrolment.state == .completed && enrolment.outcomeCode != "vervolgopleiding"
             followUp.situation =
                 (working
-                ? FollowUpSituation.employed : enrolment.outcomeCode == "vervolgopleiding" ? .inEducation : .jobSeeking)
-                .rawValue
+                    ? FollowUpSituation.employed
+                    : enrolment.outcomeCode == "vervolgopleiding" ? .inEducation : .jobSeeking)
             followUp.observedOn = due.iso
-            followUp.source = (working ? source : .participant).rawValue
+            followUp.source = working ? source : .participant
             followUp.$recordedBy.id = coach
             try await followUp.save(on: db)
             if let taskID = followUp.$task.id {

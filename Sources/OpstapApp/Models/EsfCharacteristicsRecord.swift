@@ -9,12 +9,12 @@ final class EsfCharacteristicsRecord: Model, @unchecked Sendable {
     @ID var id: UUID?
     @Parent(key: "funding_stream_id") var stream: FundingStream
     @Parent(key: "person_id") var person: Person
-    @Field(key: "employment_status") var employmentStatus: String
+    @Field(key: "employment_status") var employmentStatus: EmploymentStatusAtEntry
     @Field(key: "isced_level") var iscedLevel: Int
     @Field(key: "third_country_national") var thirdCountryNational: Bool
-    @Field(key: "foreign_background") var foreignBackground: String
-    @Field(key: "minority") var minority: String
-    @Field(key: "disability") var disability: String
+    @Field(key: "foreign_background") var foreignBackground: SensitiveAnswer
+    @Field(key: "minority") var minority: SensitiveAnswer
+    @Field(key: "disability") var disability: SensitiveAnswer
     @Field(key: "homeless") var homeless: Bool
     @Field(key: "rural_area") var ruralArea: Bool
     @Parent(key: "recorded_by") var recordedBy: User
@@ -22,25 +22,20 @@ final class EsfCharacteristicsRecord: Model, @unchecked Sendable {
 
     init() {}
 
-    var characteristics: EsfEntryCharacteristics? {
-        guard let status = EmploymentStatusAtEntry(rawValue: employmentStatus),
-            let foreign = SensitiveAnswer(rawValue: foreignBackground),
-            let minority = SensitiveAnswer(rawValue: minority),
-            let disability = SensitiveAnswer(rawValue: disability)
-        else { return nil }
-        return EsfEntryCharacteristics(
-            employmentStatus: status, iscedLevel: iscedLevel, thirdCountryNational: thirdCountryNational,
-            foreignBackground: foreign, minority: minority, disability: disability,
+    var characteristics: EsfEntryCharacteristics {
+        EsfEntryCharacteristics(
+            employmentStatus: employmentStatus, iscedLevel: iscedLevel, thirdCountryNational: thirdCountryNational,
+            foreignBackground: foreignBackground, minority: minority, disability: disability,
             homelessOrHousingExclusion: homeless, ruralArea: ruralArea)
     }
 
     func apply(_ value: EsfEntryCharacteristics) {
-        employmentStatus = value.employmentStatus.rawValue
+        employmentStatus = value.employmentStatus
         iscedLevel = value.iscedLevel
         thirdCountryNational = value.thirdCountryNational
-        foreignBackground = value.foreignBackground.rawValue
-        minority = value.minority.rawValue
-        disability = value.disability.rawValue
+        foreignBackground = value.foreignBackground
+        minority = value.minority
+        disability = value.disability
         homeless = value.homelessOrHousingExclusion
         ruralArea = value.ruralArea
     }

@@ -10,11 +10,11 @@ final class FollowUp: Model, @unchecked Sendable {
     @Parent(key: "enrolment_id") var enrolment: Enrolment
     @Field(key: "moment") var moment: FollowUpMoment
     @Field(key: "due_on") var dueOn: String
-    @OptionalField(key: "situation") var situation: String?
+    @OptionalField(key: "situation") var situation: FollowUpSituation?
     /// Six months after leaving: a better job than at entry (ESF+ EECR06; only for people employed at entry).
     @OptionalField(key: "improved_situation") var improvedSituation: Bool?
     @OptionalField(key: "observed_on") var observedOn: String?
-    @OptionalField(key: "source") var source: String?
+    @OptionalField(key: "source") var source: FollowUpSource?
     @Field(key: "note") var note: String
     @OptionalParent(key: "recorded_by") var recordedBy: User?
     @OptionalParent(key: "task_id") var task: GuidanceTask?

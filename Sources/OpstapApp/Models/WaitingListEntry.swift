@@ -10,7 +10,7 @@ final class WaitingListEntry: Model, @unchecked Sendable {
     @Parent(key: "location_id") var location: Location
     @Parent(key: "enrolment_id") var enrolment: Enrolment
     @Field(key: "wanted_from") var wantedFrom: String
-    @Field(key: "status") var status: String
+    @Field(key: "status") var status: WaitingListStatus
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
     init() {}
@@ -19,7 +19,7 @@ final class WaitingListEntry: Model, @unchecked Sendable {
         self.$location.id = locationID
         self.$enrolment.id = enrolmentID
         self.wantedFrom = wantedFrom
-        self.status = "waiting"
+        self.status = .waiting
     }
 
     /// Listed, not found by reflection: Fluent reflects on every read and write otherwise

@@ -67,8 +67,8 @@ struct FollowUpOperations {
         }
         if note.count > 1000 { errors.append(FieldError("note", .tooLong, ["1000"])) }
         guard errors.isEmpty, let situation, let source, let day else { throw ValidationFailure(errors) }
-        followUp.situation = situation.rawValue
-        followUp.source = source.rawValue
+        followUp.situation = situation
+        followUp.source = source
         followUp.observedOn = day.iso
         followUp.note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         followUp.improvedSituation =

@@ -108,7 +108,7 @@ struct PlacementOperations {
             try await WaitingListEntry.query(on: tx).filter(\.$enrolment.$id == enrolment.requireID()).filter(
                 \.$location.$id == locationID
             )
-            .filter(\.$status == "waiting").set(\.$status, to: "placed").update()
+            .filter(\.$status == .waiting).set(\.$status, to: .placed).update()
         }
         return placement
     }
@@ -131,7 +131,7 @@ struct PlacementOperations {
             try await WaitingListEntry.query(on: db).filter(\.$enrolment.$id == enrolmentID).filter(
                 \.$location.$id == locationID
             )
-            .filter(\.$status == "waiting").first() == nil
+            .filter(\.$status == .waiting).first() == nil
         else { return }
         try await WaitingListEntry(locationID: locationID, enrolmentID: enrolmentID, wantedFrom: day.iso).create(on: db)
     }

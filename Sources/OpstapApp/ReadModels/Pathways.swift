@@ -145,8 +145,8 @@ enum Pathways {
             rows: try followUps.map {
                 FollowUpRow(
                     id: try $0.requireID(), moment: $0.moment, dueOn: $0.dueOn,
-                    situation: $0.situation.flatMap(FollowUpSituation.init),
-                    observedOn: $0.observedOn, source: $0.source.flatMap(FollowUpSource.init), note: $0.note)
+                    situation: $0.situation,
+                    observedOn: $0.observedOn, source: $0.source, note: $0.note)
             },
             canRecord: actor.can(.recordFollowUp), leftOn: terminal ? enrolment.lastTransitionOn : nil)
 

@@ -70,7 +70,7 @@ struct PlacementWebController {
             by: { $0.$location.id })
         // Names on the waiting list only for participants the viewer may see.
         let waiting = try await WaitingListEntry.query(on: req.db).filter(\.$location.$id ~~ ids).filter(
-            \.$status == "waiting"
+            \.$status == .waiting
         ).all()
         let visible =
             waiting.isEmpty
@@ -123,7 +123,7 @@ enum PlacementRows {
         let placements = try await Placement.query(on: db).filter(\.$enrolment.$id == id).sort(\.$startsOn, .descending)
             .with(\.$location) { $0.with(\.$organisation) }.with(\.$supervisor).all()
         let waiting = try await WaitingListEntry.query(on: db).filter(\.$enrolment.$id == id).filter(
-            \.$status == "waiting"
+            \.$status == .waiting
         ).with(\.$location).all()
         var locations: [(value: String, label: String)] = []
         var supervisors: [(value: String, label: String)] = []
