@@ -88,7 +88,9 @@ struct EnrolmentAPI {
     /// version's number never changes, so each is read once per process: every enrolment read
     /// needs one, and this was a statement of every call.
     static func versionNumbers(_ ids: Set<UUID>, on db: any Database) async throws -> [UUID: Int] {
-        var numbers = knownVersionNumbers.withLockedValue { known in known.filter { ids.contains($0.key) } }
+        var numbers = knownVersionNumbers.withLockedValue { known in
+            Dictionary(uniqueKeysWithValues: ids.compactMap { id in known[id].map { (id, $0) } })
+        }
         let unknown = ids.subtracting(numbers.keys)
         guard !unknown.isEmpty else { return numbers }
         let versions = try await ProgrammeVersion.query(on: db).filter(\.$id ~~ Array(unknown)).field(\.$id)

@@ -59,8 +59,12 @@ final class AccessLogWriter: Sendable {
                 // One request's rows must not fail another's (a person erased meanwhile breaks
                 // a reference): each request's rows are tried again on their own.
                 for waiting in round {
+                    guard round.count > 1 else {
+                        waiting.stored.fail(error)
+                        continue
+                    }
                     do {
-                        if round.count > 1 { try await insert(waiting.entries, on: db) } else { throw error }
+                        try await insert(waiting.entries, on: db)
                         waiting.stored.succeed()
                     } catch {
                         waiting.stored.fail(error)

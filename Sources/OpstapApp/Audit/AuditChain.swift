@@ -84,26 +84,22 @@ enum AuditChain {
         }
     }
 
-    /// Writes the links of a batch with one statement per few hundred rows, not one per row:
+    /// Writes the links of a batch (`batchSize` rows) with one statement, not one per row:
     /// sealing holds the write turn, and every read of a file waits for it to store its
     /// access-log rows (a minute of busy reads is tens of thousands of rows to seal).
     private static func store(
         _ links: [(id: UUID, seq: Int64, hash: String)], in table: String, on db: any Database
     ) async throws {
-        guard let sql = db as? any SQLDatabase else { throw Abort(.internalServerError) }
-        for start in stride(from: 0, to: links.count, by: 300) {
-            let rows = links[start..<min(start + 300, links.count)].map { link in
-                SQLQueryString("(\(bind: link.id), \(bind: link.seq), \(bind: link.hash))")
-            }
-            // Both engines name the columns of a VALUES list column1, column2, ...
-            try await sql.raw(
-                """
-                UPDATE \(ident: table) SET \(ident: "chain_seq") = v.column2, \(ident: "chain_hash") = v.column3 \
-                FROM (VALUES \(rows.joined(separator: ", "))) AS v \
-                WHERE \(ident: table).\(ident: "id") = v.column1
-                """
-            ).run()
-        }
+        guard !links.isEmpty, let sql = db as? any SQLDatabase else { return }
+        let rows = links.map { link in SQLQueryString("(\(bind: link.id), \(bind: link.seq), \(bind: link.hash))") }
+        // Both engines name the columns of a VALUES list column1, column2, ...
+        try await sql.raw(
+            """
+            UPDATE \(ident: table) SET \(ident: "chain_seq") = v.column2, \(ident: "chain_hash") = v.column3 \
+            FROM (VALUES \(rows.joined(separator: ", "))) AS v \
+            WHERE \(ident: table).\(ident: "id") = v.column1
+            """
+        ).run()
     }
 
     static func sealAll(on db: any Database) async throws -> Int {

@@ -86,17 +86,11 @@ enum SQLitePragmas {
         }
     }
 
-    /// The same, awaited: a connection about to write must wait a bounded time for another
-    /// process's lock (see `SQLiteWriteTransactionsDatabase.inTurn`).
-    static func boundWaiting(on connection: any Database) async throws {
-        try await setUpOnce(connection).get()
-    }
-
     /// Persistent in the database file; set once when the server prepares the database.
     static func enableWAL(on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
         try await sql.raw("PRAGMA journal_mode = WAL").run()
-        try await boundWaiting(on: db)
+        try await setUpOnce(db).get()
     }
 }
 
@@ -173,7 +167,7 @@ struct SQLiteWriteTransactionsDatabase: WrappingSQLDatabase {
             try await gate.inTurn {
                 try await base.withConnection { connection in
                     connection.eventLoop.makeFutureWithTask {
-                        try await SQLitePragmas.boundWaiting(on: connection)
+                        try await SQLitePragmas.setUpOnce(connection).get()
                         return try await work(connection).get()
                     }
                 }.get()
@@ -211,7 +205,7 @@ struct SQLiteWriteTransactionsDatabase: WrappingSQLDatabase {
             try await gate.inTurn {
                 try await base.withConnection { connection in
                     connection.eventLoop.makeFutureWithTask {
-                        try await SQLitePragmas.boundWaiting(on: connection)
+                        try await SQLitePragmas.setUpOnce(connection).get()
                         let tx = SQLiteWriteTransactionsDatabase(base: connection, gate: gate, inTransaction: true)
                         try await tx.raw("BEGIN IMMEDIATE").run()
                         do {
