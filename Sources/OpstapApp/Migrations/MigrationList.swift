@@ -61,5 +61,7 @@ enum MigrationList {
         M0053_AddParticipantAccounts(),
         M0054_IndexPeopleOutOfLists(),
         M0055_IndexUnsealedAuditRows(),
+        M0056_CoverListScopes(),
+        M0057_IndexAttentionPaths(),
     ]
 }
