@@ -54,7 +54,7 @@ enum AuditChain {
 
     static func link(previous: String, seq: Int64, fields: [String]) -> String {
         let text = previous + "\n" + String(seq) + "\n" + fields.joined(separator: "\u{1F}")
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: Data(text.utf8)).hexEncoded
     }
 
     /// Chains every row not yet sealed, oldest first, in batches; returns how many were sealed.

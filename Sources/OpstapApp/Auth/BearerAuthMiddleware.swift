@@ -44,7 +44,7 @@ struct BearerAuthMiddleware: AsyncMiddleware {
 
 enum APITokens {
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(token.utf8)).hexEncoded
     }
 
     /// Creates a token for `userID` and returns it in plain text (shown once, never stored).

@@ -76,7 +76,7 @@ struct IdempotencyMiddleware: AsyncMiddleware {
         var hasher = SHA256()
         hasher.update(data: Data("\(request.method.rawValue) \(request.url.path)?\(request.url.query ?? "")\n".utf8))
         if let body = request.body.data { hasher.update(data: Data(body.readableBytesView)) }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalize().hexEncoded
     }
 
     private static func answer(from earlier: IdempotencyRecord, hash: String) throws -> Response {
