@@ -215,6 +215,8 @@ def main() -> None:
     parser.add_argument("--latency-connections", type=int, default=1)
     parser.add_argument("--mix-seconds", type=int, default=60)
     parser.add_argument("--mix-connections", type=int, default=200)
+    parser.add_argument("--profile-mix", metavar="FILE",
+                        help="record the server with `perf record -g` during the mixed reads into FILE")
     options = parser.parse_args()
 
     binary = str(Path(options.binary).resolve())
@@ -342,8 +344,15 @@ def measure(options, base: str, server: subprocess.Popen, token: str, folder: Pa
     sampler = RSSSampler(server.pid)
     before = sampler.read()
     sampler.start()
+    profiler = None
+    if options.profile_mix:
+        profiler = subprocess.Popen(["perf", "record", "-g", "-p", str(server.pid), "-o", options.profile_mix],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     mix = wrk(base, all_paths, options.mix_connections, options.mix_seconds, token, cookie, count_status=True,
               timeout_s=5)
+    if profiler:
+        profiler.send_signal(signal.SIGINT)
+        profiler.wait(timeout=60)
     sampler.stop_event.set()
     sampler.join()
     after = sampler.read()
