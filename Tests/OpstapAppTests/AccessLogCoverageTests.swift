@@ -115,12 +115,22 @@ private struct Samples {
         let reachable = try await scope.enrolments().all()
         let hours = try await HourEntry.query(on: app.db).all(\.$enrolment.$id)
         let counts = Dictionary(hours.map { ($0, 1) }, uniquingKeysWith: +)
-        let enrolment = try #require(reachable.max { counts[$0.id!, default: 0] < counts[$1.id!, default: 0] })
+        // Ties broken by id: rows come in whatever order the query plan reads them.
+        let enrolment = try #require(
+            reachable.max {
+                (counts[$0.id!, default: 0], $1.id!.uuidString) < (counts[$1.id!, default: 0], $0.id!.uuidString)
+            })
         let candidacyID =
             try await scope.candidacies().filter(\.$person.$id == enrolment.$person.id).first()?.id
             ?? enrolment.$candidacy.id
         let stream = try await FundingStream.query(on: app.db).filter(\.$programme.$id == enrolment.$programme.id)
             .first()
+        var characteristicsHolder: String?
+        if let streamID = stream?.id {
+            characteristicsHolder = try await EsfCharacteristicsRecord.query(on: app.db)
+                .filter(\.$stream.$id == streamID).filter(\.$person.$id ~~ reachable.map(\.$person.id))
+                .sort(\.$person.$id).first()?.$person.id.uuidString
+        }
         let sql = try #require(app.db as? any SQLDatabase)
         func first(_ table: String) async throws -> String {
             let row = try await sql.raw("SELECT id FROM \(ident: table) LIMIT 1").first()
@@ -141,7 +151,9 @@ private struct Samples {
             "complexes": try await first("housing_complexes"), "housing": try await first("housing_complexes"),
             "locations": location, "users": user.id!.uuidString,
             "organisations": user.$organisation.id.uuidString, "versions": "1",
-            "characteristics": enrolment.$person.id.uuidString, "held": try await first("held_registrations"),
+            // Someone in reach whose ESF+ characteristics the stream holds (not everyone is eligible).
+            "characteristics": characteristicsHolder ?? enrolment.$person.id.uuidString,
+            "held": try await first("held_registrations"),
             "held-registrations": try await first("held_registrations"),
             // A participant's own hour line (`/mijn/uren/:entryID`): staff never reach those pages.
             "uren": try await first("hour_entries"),
@@ -169,7 +181,9 @@ private struct Samples {
     /// The person whose file the route opens by an id in its path, if it does.
     func opensPerson(_ path: [PathComponent]) -> UUID? {
         guard Self.personParameter(in: path) != nil else { return nil }
-        return UUID(uuidString: ids["persons"]!)
+        // A stream's characteristics are opened for their own sample person (see `of`).
+        let key = path.contains(where: { $0.description == "characteristics" }) ? "characteristics" : "persons"
+        return UUID(uuidString: ids[key]!)
     }
 
     static func personParameter(in path: [PathComponent]) -> String? {
