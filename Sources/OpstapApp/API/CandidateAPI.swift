@@ -45,8 +45,9 @@ struct CandidateAPI {
         _ query: QueryBuilder<Candidacy>, _ page: PageQuery, listedFor scope: Scope
     ) async throws -> APIPage<APICandidate> {
         let total = try await query.copy().count()
-        let candidacies = try await CandidateSearch.inListOrder(query.with(\.$person))
+        let candidacies = try await CandidateSearch.inListOrder(query)
             .range(page.offset..<(page.offset + page.size)).all()
+        try await ListedNames.attach(to: candidacies, person: \.$person, on: scope.db)
         scope.logListed(candidacies.map(\.$person.id))
         return APIPage(
             ResultPage(

@@ -12,11 +12,13 @@ struct SessionAuthMiddleware: AsyncMiddleware {
         if session.userID != nil, session[MFA.sessionKey] == MFA.pending {
             return request.redirect(to: Paths.loginMFA())
         }
+        // One query for the user and their organisation: it runs before every page.
         if let id = session.userID,
-            let user = try await User.query(on: request.db).filter(\.$id == id).filter(\.$active == true)
-                .with(\.$organisation).first()
+            let user = try await User.query(on: request.db)
+                .join(Organisation.self, on: \User.$organisation.$id == \Organisation.$id)
+                .filter(\.$id == id).filter(\.$active == true).first()
         {
-            request.actor = try Actor(user: user, organisation: user.organisation)
+            request.actor = try Actor(user: user, organisation: try user.joined(Organisation.self))
         }
         guard request.actor != nil else {
             return request.redirect(to: Paths.login())

@@ -35,9 +35,10 @@ enum AttentionStore {
                 StoredAttention.self, \.$sinceWithoutDeadline, .descending)
         }
         let total = try await query.copy().count()
-        let rows = try await query.sort(\.$id).with(\.$person).with(\.$cohort).range(
+        let rows = try await query.sort(\.$id).with(\.$cohort).range(
             request.offset..<(request.offset + request.size)
         ).all()
+        try await ListedNames.attach(to: rows, person: \.$person, on: db)
         listedFor?.logListed(rows.map(\.$person.id))
         let items = try rows.map { enrolment -> AttentionItem in
             let stored = try enrolment.joined(StoredAttention.self)

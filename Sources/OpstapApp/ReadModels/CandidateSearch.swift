@@ -58,8 +58,9 @@ struct CandidateSearch {
         _ query: QueryBuilder<Candidacy>, request: PageQuery, listedFor scope: Scope
     ) async throws -> ResultPage<CandidateRow> {
         let total = try await query.copy().count()
-        let candidacies = try await inListOrder(query.with(\.$person).with(\.$programme).with(\.$referredBy))
+        let candidacies = try await inListOrder(query.with(\.$programme).with(\.$referredBy))
             .range(request.offset..<(request.offset + request.size)).all()
+        try await ListedNames.attach(to: candidacies, person: \.$person, on: scope.db)
         scope.logListed(candidacies.map(\.$person.id))
         return ResultPage(items: try candidacies.map(row), number: request.number, size: request.size, total: total)
     }

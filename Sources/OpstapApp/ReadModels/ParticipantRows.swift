@@ -3,17 +3,17 @@ import Foundation
 import OpstapDomain
 import OpstapViews
 
-/// Lists of participants for pages. Persons, cohorts and versions are eager-loaded in one
-/// query each, so a page costs the same number of queries however long it is.
+/// Lists of participants for pages. Names, cohorts and versions are loaded in one query each, so a page costs the same number of queries however long it is.
 enum ParticipantRows {
     /// One page, whose people are noted in `scope`'s access log.
     static func page(
         _ query: QueryBuilder<Enrolment>, request: PageQuery, listedFor scope: Scope
     ) async throws -> ResultPage<ParticipantRow> {
         let total = try await query.copy().count()
-        let enrolments = try await inListOrder(query.with(\.$person).with(\.$cohort).with(\.$programmeVersion))
+        let enrolments = try await inListOrder(query.with(\.$cohort).with(\.$programmeVersion))
             .range(request.offset..<(request.offset + request.size))
             .all()
+        try await ListedNames.attach(to: enrolments, person: \.$person, on: scope.db)
         scope.logListed(enrolments.map(\.$person.id))
         return ResultPage(items: try enrolments.map(row), number: request.number, size: request.size, total: total)
     }
