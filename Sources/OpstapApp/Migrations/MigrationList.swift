@@ -63,5 +63,6 @@ enum MigrationList {
         M0055_IndexUnsealedAuditRows(),
         M0056_CoverListScopes(),
         M0057_IndexAttentionPaths(),
+        M0058_IndexEsfRegisterReads(),
     ]
 }

@@ -77,19 +77,26 @@ struct EsfInputs {
         let phaseFilter: SQLQueryString = phases.isEmpty ? "" : " AND t.phase_code IN (\(binds: phases))"
         let streamFilter: SQLQueryString =
             stream.targetStreams.isEmpty ? "" : " AND e.stream IN (\(binds: stream.targetStreams))"
+        // Each date is one seek in the transitions' index (M0058), per enrolment: grouping
+        // the joined transitions instead sorted every participant's rows in a temporary B-tree
+        // (0.55 s → 0.25 s for 50,000 participants on SQLite).
+        func latest(_ aggregate: String, _ kinds: SQLQueryString, phases: Bool) -> SQLQueryString {
+            """
+            (SELECT \(unsafeRaw: aggregate)(t.effective_on) FROM enrolment_transitions t \
+            WHERE t.enrolment_id = e.id AND t.kind \(kinds)\(phases ? phaseFilter : ""))
+            """
+        }
         let query: SQLQueryString = """
             SELECT e.id AS enrolment_id, e.person_id, e.state, e.phase_code, p.gender, p.date_of_birth,
               c.employment_status, c.isced_level, c.third_country_national, c.foreign_background, c.minority, c.disability, c.homeless, c.rural_area,
-              MIN(CASE WHEN t.kind = 'startPhase'\(phaseFilter) THEN t.effective_on END) AS first_start,
-              MAX(CASE WHEN t.kind = 'completePhase'\(phaseFilter) THEN t.effective_on END) AS last_completion,
-              MAX(CASE WHEN t.kind IN ('withdraw', 'complete') THEN t.effective_on END) AS left_on
+              \(latest("MIN", "= 'startPhase'", phases: true)) AS first_start,
+              \(latest("MAX", "= 'completePhase'", phases: true)) AS last_completion,
+              \(latest("MAX", "IN ('withdraw', 'complete')", phases: false)) AS left_on
             FROM enrolments e
             JOIN persons p ON p.id = e.person_id
             JOIN funding_eligibilities f ON f.person_id = e.person_id AND f.funding_stream_id = \(bind: try stream.requireID()) AND f.eligible = \(bind: true)
             LEFT JOIN esf_characteristics c ON c.person_id = e.person_id AND c.funding_stream_id = f.funding_stream_id
-            LEFT JOIN enrolment_transitions t ON t.enrolment_id = e.id
             WHERE e.programme_id = \(bind: stream.$programme.id)\(streamFilter)
-            GROUP BY e.id, e.person_id, e.state, e.phase_code, p.gender, p.date_of_birth, c.id
             """
         return try await sql.raw(query).all().map { row in
             EnrolmentFacts(
