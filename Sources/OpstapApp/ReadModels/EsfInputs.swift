@@ -102,13 +102,14 @@ struct EsfInputs {
             EnrolmentFacts(
                 personID: try row.decode(column: "person_id", as: UUID.self),
                 gender: try row.decodeEnum(column: "gender", as: EsfGender.self),
-                dateOfBirth: try row.decode(column: "date_of_birth", as: String?.self),
+                dateOfBirth: try row.decodeIfPresent(column: "date_of_birth", as: String.self),
                 state: try row.decodeEnum(column: "state", as: EnrolmentState.self),
-                phaseCode: try row.decode(column: "phase_code", as: String?.self),
-                firstFundedStart: try row.decode(column: "first_start", as: String?.self).flatMap(SimpleDate.init),
-                lastFundedCompletion: try row.decode(column: "last_completion", as: String?.self).flatMap(
+                phaseCode: try row.decodeIfPresent(column: "phase_code", as: String.self),
+                firstFundedStart: try row.decodeIfPresent(column: "first_start", as: String.self).flatMap(
                     SimpleDate.init),
-                leftOn: try row.decode(column: "left_on", as: String?.self).flatMap(SimpleDate.init),
+                lastFundedCompletion: try row.decodeIfPresent(column: "last_completion", as: String.self).flatMap(
+                    SimpleDate.init),
+                leftOn: try row.decodeIfPresent(column: "left_on", as: String.self).flatMap(SimpleDate.init),
                 characteristics: try Self.characteristics(row))
         }
     }
@@ -148,7 +149,7 @@ struct EsfInputs {
             case .jobSeeking?: result[person, default: []].append(.jobSearching(on: day))
             case .other?, nil: break
             }
-            if try row.decode(column: "improved_situation", as: Bool?.self) == true {
+            if try row.decodeIfPresent(column: "improved_situation", as: Bool.self) == true {
                 result[person, default: []].append(.improvedSituation(on: day))
             }
         }
