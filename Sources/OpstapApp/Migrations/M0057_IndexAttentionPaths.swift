@@ -24,7 +24,7 @@ struct M0057_IndexAttentionPaths: AsyncMigration {
             try await sql.raw(
                 """
                 CREATE INDEX \(ident: index.name) ON \(ident: StoredAttention.schema) \
-                (\(unsafeRaw: index.columns.map { "\"\($0)\"" }.joined(separator: ", "))) \
+                (\(idents: index.columns, joinedBy: ", ")) \
                 WHERE \(ident: column) > 0
                 """
             ).run()

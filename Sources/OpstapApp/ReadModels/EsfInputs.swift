@@ -79,7 +79,7 @@ struct EsfInputs {
             stream.targetStreams.isEmpty ? "" : " AND e.stream IN (\(binds: stream.targetStreams))"
         // Each date is one seek in the transitions' index (M0058), per enrolment: grouping
         // the joined transitions instead sorted every participant's rows in a temporary B-tree
-        // (0.55 s → 0.25 s for 50,000 participants on SQLite).
+        // (with M0058's indexes 0.55 s → 0.18 s for 50,000 participants on SQLite).
         func latest(_ aggregate: String, _ kinds: SQLQueryString, phases: Bool) -> SQLQueryString {
             """
             (SELECT \(unsafeRaw: aggregate)(t.effective_on) FROM enrolment_transitions t \

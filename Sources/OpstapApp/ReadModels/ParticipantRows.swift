@@ -3,7 +3,8 @@ import Foundation
 import OpstapDomain
 import OpstapViews
 
-/// Lists of participants for pages. Names, cohorts and versions are loaded in one query each, so a page costs the same number of queries however long it is.
+/// Lists of participants for pages. Names, cohorts and versions are loaded in one query each,
+/// so a page costs the same number of queries however long it is.
 enum ParticipantRows {
     /// One page, whose people are noted in `scope`'s access log.
     static func page(
