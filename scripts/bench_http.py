@@ -296,6 +296,11 @@ def measure(options, base: str, server: subprocess.Popen, token: str, folder: Pa
     candidates = api_json("/api/v1/candidates?pageSize=25")
     # A deep page: the middle of the coordinator's candidate list (page 1,000 at 50,000 people).
     deep = max(2, candidates["total"] // 25 // 2)
+    # The same page as a reader reaches it, by the "next" of the page before (keyset paging).
+    before_deep = api_json(f"/api/v1/candidates?pageSize=25&page={deep - 1}")
+    after = before_deep.get("next")
+    if not after:
+        raise SystemExit(f"page {deep - 1} of the candidate list has no next")
     log(f"coordinator sees {candidates['total']} candidates and {enrolments['total']} enrolments; "
         f"deep page {deep}; dossier of enrolment {enrolment}")
 
@@ -304,6 +309,9 @@ def measure(options, base: str, server: subprocess.Popen, token: str, folder: Pa
         ("candidate list, page 1", "API", "/api/v1/candidates?pageSize=25"),
         (f"candidate list, page {deep}", "web", f"/candidates?page={deep}"),
         (f"candidate list, page {deep}", "API", f"/api/v1/candidates?pageSize=25&page={deep}"),
+        (f"candidate list, page {deep} by its next link", "web", f"/candidates?page={deep}&after={after}"),
+        (f"candidate list, page {deep} by its next link", "API",
+         f"/api/v1/candidates?pageSize=25&page={deep}&after={after}"),
         ("participant list, page 1", "web", "/participants"),
         ("participant list, page 1", "API", "/api/v1/enrolments?pageSize=25"),
         ("dossier (one enrolment)", "web", f"/participants/{enrolment}"),

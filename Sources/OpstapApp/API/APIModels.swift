@@ -10,12 +10,15 @@ struct APIPage<Item: Content>: Content {
     var page: Int
     var pageSize: Int
     var total: Int
+    /// Where the next page starts (`after`), in the lists that page by key.
+    var next: String?
 
     init(_ page: ResultPage<Item>) {
         self.items = page.items
         self.page = page.number
         self.pageSize = page.size
         self.total = page.total
+        self.next = page.next?.token
     }
 }
 
@@ -141,6 +144,7 @@ struct APICandidateSearch: Content {
     var stage: CandidacyStage?
     var page: Int?
     var pageSize: Int?
+    var after: String?
 }
 
 struct APIStepRequest: Content {

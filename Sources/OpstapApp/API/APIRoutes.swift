@@ -246,8 +246,11 @@ extension Request {
         }
         let page = read("page", 1...PageQuery.maxNumber)
         let size = read("pageSize", 1...PageQuery.maxSize)
+        let after = query[String.self, at: "after"]
+        let cursor = after.flatMap(PageCursor.init(token:))
+        if after != nil, cursor == nil { errors.append(FieldError("after", .invalidChoice)) }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
-        return PageQuery(number: page, size: size)
+        return PageQuery(number: page, size: size, after: cursor)
     }
 
     func idParameter() throws -> UUID { try uuidParameter("id") }

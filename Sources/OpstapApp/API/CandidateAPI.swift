@@ -24,6 +24,8 @@ struct CandidateAPI {
         if let size = body.pageSize, !(1...PageQuery.maxSize).contains(size) {
             errors.append(FieldError("pageSize", .outOfRange, ["1", "\(PageQuery.maxSize)"]))
         }
+        let after = body.after.flatMap(PageCursor.init(token:))
+        if body.after != nil, after == nil { errors.append(FieldError("after", .invalidChoice)) }
         if let name = body.name, name.count > 100 { errors.append(FieldError("name", .tooLong, ["100"])) }
         if let bsn = body.bsn, !bsn.isEmpty {
             if !FieldPolicy.maySearchByBSN(organisationKind: scope.actor.organisationKind, roles: scope.actor.roles) {
@@ -35,7 +37,8 @@ struct CandidateAPI {
         let term = (body.bsn?.isEmpty == false ? body.bsn : body.name) ?? ""
         let query = try await CandidateSearch(scope: scope).query(
             search: term, programme: body.programmeId, stage: body.stage)
-        let result = try await page(query, PageQuery(number: body.page, size: body.pageSize), listedFor: scope)
+        let result = try await page(
+            query, PageQuery(number: body.page, size: body.pageSize, after: after), listedFor: scope)
         let response = Response(status: .ok)
         try response.content.encode(result, as: .json)
         return response
@@ -44,16 +47,10 @@ struct CandidateAPI {
     private func page(
         _ query: QueryBuilder<Candidacy>, _ page: PageQuery, listedFor scope: Scope
     ) async throws -> APIPage<APICandidate> {
-        let total = try await query.copy().count()
-        let candidacies = try await CandidateSearch.inListOrder(query)
-            .range(page.offset..<(page.offset + page.size)).all()
-        try await ListedNames.attach(to: candidacies, person: \.$person, on: scope.db)
-        scope.logListed(candidacies.map(\.$person.id))
-        return APIPage(
-            ResultPage(
-                items: try candidacies.map { try APICandidate($0, personName: $0.person.fullName) },
-                number: page.number,
-                size: page.size, total: total))
+        APIPage(
+            try await CandidateSearch.window(query, page, listedFor: scope).map {
+                try APICandidate($0, personName: $0.person.fullName)
+            })
     }
 
     func show(_ req: Request) async throws -> APICandidate {

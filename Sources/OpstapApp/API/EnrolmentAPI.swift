@@ -12,15 +12,14 @@ struct EnrolmentAPI {
         if let cohort = try req.uuidQuery("cohortId") { query.filter(\.$cohort.$id == cohort) }
         if let state = try req.enumQuery("state", as: EnrolmentState.self) { query.filter(\.$state == state) }
         let total = try await query.copy().count()
-        let enrolments = try await ParticipantRows.inListOrder(query).range(page.offset..<(page.offset + page.size))
-            .all()
+        let (enrolments, next) = try await query.newestFirst(by: \.$lastTransitionOn, page)
         let numbers = try await Self.versionNumbers(Set(enrolments.map(\.$programmeVersion.id)), on: req.db)
         return APIPage(
             ResultPage(
                 items: try enrolments.map {
                     try APIEnrolment($0, versionNumber: numbers[$0.$programmeVersion.id] ?? 0)
                 },
-                number: page.number, size: page.size, total: total))
+                number: page.number, size: page.size, total: total, next: next))
     }
 
     func show(_ req: Request) async throws -> APIEnrolment {

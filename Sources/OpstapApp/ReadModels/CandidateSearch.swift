@@ -53,22 +53,23 @@ struct CandidateSearch {
         )
     }
 
-    /// One page, whose people are noted in `scope`'s access log.
+    /// One page, newest referral first, whose people are noted in `scope`'s access log.
     static func page(
         _ query: QueryBuilder<Candidacy>, request: PageQuery, listedFor scope: Scope
     ) async throws -> ResultPage<CandidateRow> {
-        let total = try await query.copy().count()
-        let candidacies = try await inListOrder(query.with(\.$programme).with(\.$referredBy))
-            .range(request.offset..<(request.offset + request.size)).all()
-        try await ListedNames.attach(to: candidacies, person: \.$person, on: scope.db)
-        scope.logListed(candidacies.map(\.$person.id))
-        return ResultPage(items: try candidacies.map(row), number: request.number, size: request.size, total: total)
+        try await window(query.with(\.$programme).with(\.$referredBy), request, listedFor: scope).map(row)
     }
 
-    /// Newest referral first. Both keys descending, so one index (M0039) serves the order,
-    /// scanned backwards; the id makes pages stable.
-    static func inListOrder(_ query: QueryBuilder<Candidacy>) -> QueryBuilder<Candidacy> {
-        query.sort(\.$referredOn, .descending).sort(\.$id, .descending)
+    /// The candidacies of one page, newest referral first, with their people's names, noted in
+    /// `scope`'s access log: the rows of the list page and of the API.
+    static func window(
+        _ query: QueryBuilder<Candidacy>, _ request: PageQuery, listedFor scope: Scope
+    ) async throws -> ResultPage<Candidacy> {
+        let total = try await query.copy().count()
+        let (candidacies, next) = try await query.newestFirst(by: \.$referredOn, request)
+        try await ListedNames.attach(to: candidacies, person: \.$person, on: scope.db)
+        scope.logListed(candidacies.map(\.$person.id))
+        return ResultPage(items: candidacies, number: request.number, size: request.size, total: total, next: next)
     }
 
     static func row(_ candidacy: Candidacy) throws -> CandidateRow {

@@ -6,23 +6,17 @@ import OpstapViews
 /// Lists of participants for pages. Names, cohorts and versions are loaded in one query each,
 /// so a page costs the same number of queries however long it is.
 enum ParticipantRows {
-    /// One page, whose people are noted in `scope`'s access log.
+    /// One page, latest step first, whose people are noted in `scope`'s access log.
     static func page(
         _ query: QueryBuilder<Enrolment>, request: PageQuery, listedFor scope: Scope
     ) async throws -> ResultPage<ParticipantRow> {
         let total = try await query.copy().count()
-        let enrolments = try await inListOrder(query.with(\.$cohort).with(\.$programmeVersion))
-            .range(request.offset..<(request.offset + request.size))
-            .all()
+        let (enrolments, next) = try await query.with(\.$cohort).with(\.$programmeVersion)
+            .newestFirst(by: \.$lastTransitionOn, request)
         try await ListedNames.attach(to: enrolments, person: \.$person, on: scope.db)
         scope.logListed(enrolments.map(\.$person.id))
-        return ResultPage(items: try enrolments.map(row), number: request.number, size: request.size, total: total)
-    }
-
-    /// Latest step first. Both keys descending, so one index (M0039) serves the order, scanned
-    /// backwards; the id makes pages stable.
-    static func inListOrder(_ query: QueryBuilder<Enrolment>) -> QueryBuilder<Enrolment> {
-        query.sort(\.$lastTransitionOn, .descending).sort(\.$id, .descending)
+        return ResultPage(
+            items: try enrolments.map(row), number: request.number, size: request.size, total: total, next: next)
     }
 
     static func row(_ enrolment: Enrolment) throws -> ParticipantRow {

@@ -1,5 +1,8 @@
 import FluentKit
+import FluentSQL
+import Foundation
 import OpstapDomain
+import SQLKit
 
 extension QueryBuilder {
     /// One page of this query and the number of rows in all pages. The query must be sorted up
@@ -8,6 +11,39 @@ extension QueryBuilder {
         let total = try await copy().count()
         let items = try await copy().range(request.offset..<(request.offset + request.size)).all()
         return ResultPage(items: items, number: request.number, size: request.size, total: total)
+    }
+}
+
+extension QueryBuilder where Model.IDValue == UUID {
+    /// The rows of `request`'s page of a list ordered by `key` (an ISO date) and then the id,
+    /// both descending: the order one index serves for each big list (M0039, M0056), scanned
+    /// backwards. After a cursor the page is found by a seek in that index, so a deep page reads
+    /// no more than the first; without one it starts at the page's offset. One row more than the
+    /// page is read to know whether another page follows.
+    func newestFirst(
+        by key: KeyPath<Model, FieldProperty<Model, String>>, _ request: PageQuery
+    ) async throws -> (rows: [Model], next: PageCursor?) {
+        sort(key, .descending).sort(\._$id, .descending)
+        if let after = request.after {
+            let table = Model.schemaOrAlias
+            let column = Model.path(for: key).map(\.description).joined()
+            filter(
+                .sql(
+                    embed: """
+                        (\(ident: table).\(ident: column), \(ident: table).\(ident: "id")) \
+                        < (\(bind: after.key.iso), \(bind: after.id))
+                        """))
+            limit(request.size + 1)
+        } else {
+            range(request.offset..<(request.offset + request.size + 1))
+        }
+        var rows = try await all()
+        guard rows.count > request.size else { return (rows, nil) }
+        rows.removeLast(rows.count - request.size)
+        guard let last = rows.last, let date = SimpleDate(last[keyPath: key].value ?? ""), let id = last.id else {
+            return (rows, nil)
+        }
+        return (rows, PageCursor(key: date, id: id))
     }
 }
 

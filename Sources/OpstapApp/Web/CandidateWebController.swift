@@ -18,7 +18,7 @@ struct CandidateWebController {
         if req.query[String.self, at: "format"] == "csv" {
             let t = req.translator()
             let rows = try await Downloads.allPages {
-                try await CandidateSearch.page(query.copy(), request: $0, listedFor: scope).items
+                try await CandidateSearch.page(query.copy(), request: $0, listedFor: scope)
             }
             return Downloads.csv(
                 "kandidaten", header: [t(.name), t(.programme), t(.stream), t(.stage), t(.referredOn), t(.referredBy)],
@@ -31,7 +31,7 @@ struct CandidateWebController {
                 })
         }
         let page = try await CandidateSearch.page(
-            query, request: PageQuery(number: req.query[Int.self, at: "page"], size: 25), listedFor: scope)
+            query, request: req.listPage(size: 25), listedFor: scope)
         let programmes = try await scope.programmes().filter(\.$currentVersion != nil).sort(\.$name).all()
         var queryItems: [String] = []
         if let programmeFilter { queryItems.append("programme=\(programmeFilter.uuidString)") }

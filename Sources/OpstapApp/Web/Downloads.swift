@@ -24,15 +24,16 @@ enum Downloads {
     }
 
     /// Every row of a paginated list, page by page (100 at a time, at most 100,000 rows), so a
-    /// download uses the same scoped query and row mapping as the screen.
-    static func allPages<Row>(_ page: (PageQuery) async throws -> [Row]) async throws -> [Row] {
+    /// download uses the same scoped query and row mapping as the screen. A list that pages by
+    /// key is followed by its cursor, so each page reads only itself.
+    static func allPages<Row>(_ page: (PageQuery) async throws -> ResultPage<Row>) async throws -> [Row] {
         var rows: [Row] = []
-        var number = 1
-        while number <= 1000 {
-            let items = try await page(PageQuery(number: number, size: PageQuery.maxSize))
-            rows += items
-            if items.count < PageQuery.maxSize { break }
-            number += 1
+        var request = PageQuery(number: 1, size: PageQuery.maxSize)
+        while request.number <= 1000 {
+            let result = try await page(request)
+            rows += result.items
+            if result.items.count < PageQuery.maxSize { break }
+            request = PageQuery(number: request.number + 1, size: PageQuery.maxSize, after: result.next)
         }
         return rows
     }

@@ -16,14 +16,14 @@ struct ParticipantWebController {
         if req.query[String.self, at: "format"] == "csv" {
             let t = req.translator()
             let rows = try await Downloads.allPages {
-                try await ParticipantRows.page(query.copy(), request: $0, listedFor: scope).items
+                try await ParticipantRows.page(query.copy(), request: $0, listedFor: scope)
             }
             return Downloads.csv(
                 "deelnemers", header: [t(.name), t(.programme), t(.cohort), t(.phase), t(.status), t(.since)],
                 rows: rows.map { [$0.name, $0.programme, $0.cohort, $0.phase ?? "", t.label($0.state), $0.since] })
         }
         let page = try await ParticipantRows.page(
-            query, request: PageQuery(number: req.query[Int.self, at: "page"], size: 25), listedFor: scope)
+            query, request: req.listPage(size: 25), listedFor: scope)
         let cohorts = try await scope.cohorts().with(\.$programme).sort(\.$startDate, .descending).all()
         var queryItems: [String] = []
         if let cohortFilter { queryItems.append("cohort=\(cohortFilter.uuidString)") }

@@ -67,4 +67,12 @@ extension Request {
         guard let text = parameters.get(name), let id = UUID(uuidString: text) else { throw AccessDenied.notFound }
         return id
     }
+
+    /// The page a list link asks for: `page`, and in the lists that page by key the `after` of
+    /// its "next" link. A cursor that is not one (an edited link) is left out, so the number decides.
+    func listPage(size: Int) -> PageQuery {
+        PageQuery(
+            number: query[Int.self, at: "page"], size: size,
+            after: query[String.self, at: "after"].flatMap(PageCursor.init(token:)))
+    }
 }

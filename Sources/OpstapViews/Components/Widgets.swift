@@ -58,7 +58,11 @@ public enum Widgets {
             if page.hasPrevious {
                 el("a", ["href": prefix + "page=\(page.number - 1)", "rel": "prev"]) { t(.previousPage) }
             }
-            if page.hasNext { el("a", ["href": prefix + "page=\(page.number + 1)", "rel": "next"]) { t(.nextPage) } }
+            if page.hasNext {
+                // A list that pages by key links on from this page's last row; the number only names the page.
+                let after = page.next.map { "&after=" + $0.token } ?? ""
+                el("a", ["href": prefix + "page=\(page.number + 1)" + after, "rel": "next"]) { t(.nextPage) }
+            }
         }
     }
 
