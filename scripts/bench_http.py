@@ -165,6 +165,32 @@ class RSSSampler(threading.Thread):
             self.stop_event.wait(0.2)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of a process so far."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wait_until_idle(pid: int, not_before: float, limit_s: float = 180) -> None:
+    """Waits until the server has had its first audit sealing (10 s after start) and then uses
+    under 5 % of a core for a whole second: the work a phase leaves behind (sealing the access-log
+    rows of tens of thousands of reads takes seconds) must not be measured as the next phase's.
+    Bounded by `limit_s` in case the server never goes quiet; says so when it did not."""
+    while time.monotonic() < not_before:
+        time.sleep(0.5)
+    deadline = time.monotonic() + limit_s
+    waited = time.monotonic()
+    while time.monotonic() < deadline:
+        before = cpu_seconds(pid)
+        time.sleep(1)
+        if cpu_seconds(pid) - before < 0.05:
+            if time.monotonic() - waited > 3:
+                log(f"  (waited {time.monotonic() - waited:.0f} s for the server to go quiet)")
+            return
+    log(f"  server still busy after {limit_s:.0f} s; measuring anyway")
+
+
 def run_opstap(binary: str, args: list[str], folder: Path, env: dict, capture: bool = True) -> str:
     done = subprocess.run([binary, *args], cwd=folder, env=env, capture_output=capture, text=True,
                           stdin=subprocess.DEVNULL)
@@ -269,6 +295,8 @@ def main() -> None:
 
 
 def measure(options, base: str, server: subprocess.Popen, token: str, folder: Path) -> dict:
+    # The server seals the audit logs 10 s after it starts and every minute after that.
+    first_sealing = time.monotonic() + 12
     for _ in range(600):
         if server.poll() is not None:
             raise SystemExit(f"server stopped ({server.returncode}); see {folder / 'server.log'}")
@@ -334,6 +362,7 @@ def measure(options, base: str, server: subprocess.Popen, token: str, folder: Pa
                      "candidates_total": candidates["total"], "enrolments_total": enrolments["total"]}
     for name, path in [("/health", "/health"), ("GET /api/v1/enrolments/{id}", f"/api/v1/enrolments/{enrolment}"),
                        ("GET /api/v1/enrolments", "/api/v1/enrolments")]:
+        wait_until_idle(server.pid, first_sealing)
         log(f"throughput: {name}, 64 connections, {options.throughput_seconds} s")
         result = wrk(base, [path], 64, options.throughput_seconds, token, cookie)
         results["throughput"][name] = result
@@ -341,6 +370,7 @@ def measure(options, base: str, server: subprocess.Popen, token: str, folder: Pa
             f"errors {result['status_errors']} status / {result['timeouts']} timeouts")
 
     for name, kind, path in latency_paths:
+        wait_until_idle(server.pid, first_sealing)
         log(f"latency: {name} ({kind}), {options.latency_connections} connection(s), {options.latency_seconds} s")
         result = wrk(base, [path], options.latency_connections, options.latency_seconds, token, cookie,
                      threads=1, count_status=True)
@@ -348,6 +378,7 @@ def measure(options, base: str, server: subprocess.Popen, token: str, folder: Pa
         log(f"  p50 {result['p50_ms']:.1f} ms, p95 {result['p95_ms']:.1f} ms ({result['requests']} requests, "
             f"{result['non2xx']} non-2xx)")
 
+    wait_until_idle(server.pid, first_sealing)
     log(f"mixed reads: {options.mix_connections} connections, {options.mix_seconds} s, every path above and /health")
     sampler = RSSSampler(server.pid)
     before = sampler.read()
