@@ -73,6 +73,28 @@ import Vapor
         }
     }
 
+    /// The language menu returns to the page it was used on, its week included: the page's own
+    /// query travels encoded inside the menu link's `terug`.
+    @Test func choosingALanguageReturnsToTheSameWeek() async throws {
+        try await withOpstap(demo: false) { app in
+            let (_, _, me) = try await Self.ownFile(app)
+            let hours = try await me.get("/mijn/uren?week=2026-11-16").body.string
+            let link = try #require(
+                hours.firstMatch(of: /href="(\/taal\/en\?terug=[^"]+)"/).map { WebClient.unescape(String($0.output.1)) }
+            )
+            #expect(link == "/taal/en?terug=/mijn/uren%3Fweek%3D2026-11-16")
+            let chosen = try await me.get(link)
+            #expect(chosen.status == .seeOther)
+            #expect(chosen.headers.first(name: .location) == "/mijn/uren?week=2026-11-16")
+            // A path with more than one parameter comes back whole.
+            let both = try await me.get("/taal/nl?terug=" + Paths.queryValue("/mijn/uren?week=2026-11-16&x=1"))
+            #expect(both.headers.first(name: .location) == "/mijn/uren?week=2026-11-16&x=1")
+            // Still only a path on this site.
+            let elsewhere = try await me.get("/taal/nl?terug=" + Paths.queryValue("//example.org/x"))
+            #expect(elsewhere.headers.first(name: .location) == Paths.home())
+        }
+    }
+
     @Test func everyStaffRouteIsNotFoundForAParticipantAndTheirPagesForStaff() async throws {
         try await withOpstap(demo: false) { app in
             let (p, _, me) = try await Self.ownFile(app)

@@ -84,7 +84,8 @@ public enum ParticipantLayout {
                         el(
                             "a",
                             [
-                                "href": Paths.language(locale) + "?terug=" + returnPath, "lang": locale.tag,
+                                "href": Paths.language(locale) + "?terug=" + Paths.queryValue(returnPath),
+                                "lang": locale.tag,
                                 "hreflang": locale.tag, "dir": locale.isRightToLeft ? "rtl" : "ltr",
                                 "aria-current": locale == t.locale ? "true" : nil,
                             ]

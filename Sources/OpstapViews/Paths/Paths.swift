@@ -13,3 +13,16 @@ public enum Paths {
         assetPaths + signInPaths + ownFilePaths + workPaths + candidatePaths + participantPaths + programmePaths
         + administrationPaths
 }
+
+extension Paths {
+    /// Letters, digits, `-._~` and `/`: what a query value may hold as it is.
+    private static let queryValueCharacters = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/")
+
+    /// `value` as the value of one query parameter: a path with a query of its own
+    /// (`/mijn/uren?week=2026-11-30`) kept whole inside another link's query, `?`, `&` and `=`
+    /// included.
+    public static func queryValue(_ value: String) -> String {
+        value.addingPercentEncoding(withAllowedCharacters: queryValueCharacters) ?? value
+    }
+}
