@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import OpstapDomain
+import OpstapViews
 import Testing
 import Vapor
 
@@ -114,6 +115,30 @@ import Vapor
             // A buddy has no work of these kinds: the page says so instead of an empty section.
             let buddy = try await WebClient.login(app, "buddy.kansrijk@opstap.demo").get("/").body.string
             #expect(buddy.contains("Er staat vandaag niets voor u klaar."))
+        }
+    }
+
+    /// The coordinator's participants without a placement today, counted in SQL, match the
+    /// records: running participants of the scope minus those with a placement covering today,
+    /// and the cohorts shown are theirs, earliest start first.
+    @Test func participantsWithoutAPlacementAreCountedFromTheRecords() async throws {
+        try await withOpstap { app in
+            let email = "coordinator.leiden@opstap.demo"
+            let scope = try await DemoLookups(db: app.db).scope(email)
+            let running = try await scope.listedEnrolments()
+                .filter(\.$state ~~ [EnrolmentState.enrolled, .inPhase, .betweenPhases]).all()
+            let today = testToday.iso
+            let placed = Set(
+                try await Placement.query(on: app.db).filter(\.$enrolment.$id ~~ running.compactMap(\.id)).all()
+                    .filter { $0.startsOn <= today && ($0.endsOn.map { $0 >= today } ?? true) }
+                    .map(\.$enrolment.id))
+            let unplaced = running.filter { !placed.contains($0.id!) }
+            #expect(!unplaced.isEmpty && !placed.isEmpty, "the demo has both")
+            let work = try Work(try await WebClient.login(app, email).get("/").body.string)
+            #expect(work.totals["placementsToAllocate"] == unplaced.count)
+            let cohorts = try await Cohort.query(on: app.db).filter(\.$id ~~ Array(Set(unplaced.map(\.$cohort.id))))
+                .sort(\.$startDate).sort(\.$id).limit(WorkToday.shown).all()
+            #expect(work.links["placementsToAllocate"] == cohorts.map { Paths.cohortAllocation($0.id!) })
         }
     }
 }
