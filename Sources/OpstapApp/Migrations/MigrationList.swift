@@ -64,5 +64,6 @@ enum MigrationList {
         M0056_CoverListScopes(),
         M0057_IndexAttentionPaths(),
         M0058_IndexEsfRegisterReads(),
+        M0059_IndexOverdueIntakes(),
     ]
 }
