@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import OpstapDomain
+import SQLKit
 import Testing
 
 @testable import OpstapApp
@@ -40,6 +41,16 @@ import Testing
             stream.fundedPhases = ["mbo-1"]
             try await stream.save(on: app.db)
             #expect(try await activities() == [EsfActivity(start: day("2025-10-06"), end: day("2025-12-01"))])
+        }
+    }
+
+    /// On PostgreSQL the register's rows are read through PostgresNIO (`RegisterRows`), under
+    /// Opstap's own database wrappers; the tests above then hold its values on that path.
+    @Test func onPostgreSQLTheRegisterIsReadThroughPostgresNIO() async throws {
+        try await withOpstap(demo: false) { app in
+            let sql = try #require(app.db as? any SQLDatabase)
+            let direct = RegisterRows.postgresDatabase(under: sql)
+            #expect((direct != nil) == (sql.dialect.name == "postgresql"), "\(sql.dialect.name)")
         }
     }
 }

@@ -98,7 +98,7 @@ struct EsfInputs {
             LEFT JOIN esf_characteristics c ON c.person_id = e.person_id AND c.funding_stream_id = f.funding_stream_id
             WHERE e.programme_id = \(bind: stream.$programme.id)\(streamFilter)
             """
-        return try await sql.raw(query).all().map { row in
+        return try await RegisterRows.all(query, on: sql).map { row in
             EnrolmentFacts(
                 personID: try row.decode(column: "person_id", as: UUID.self),
                 gender: try row.decodeEnum(column: "gender", as: EsfGender.self),
@@ -114,7 +114,7 @@ struct EsfInputs {
         }
     }
 
-    private static func characteristics(_ row: any SQLRow) throws -> EsfEntryCharacteristics? {
+    private static func characteristics(_ row: any RegisterRow) throws -> EsfEntryCharacteristics? {
         // No row of characteristics (the left join found none): not captured yet. A row whose
         // stored answers the domain does not know fails the read.
         guard let status = try row.decodeEnum(column: "employment_status", as: EmploymentStatusAtEntry?.self)
