@@ -12,9 +12,12 @@ import Vapor
 /// rows share a date, which only the id then orders — and a cursor is only a position: it never
 /// shows a row outside the reader's scope.
 @Suite struct KeysetPagingTests {
-    /// 130 candidates on three referral dates (ties of 40–50 rows each), and 30 in a partnership
-    /// the coordinator is not part of, referred in between.
-    static func candidates(_ p: TestPartnership, other: TestPartnership, on db: any Database) async throws {
+    /// Two partnerships: 130 candidates on three referral dates (ties of 40–50 rows each) in the
+    /// first, and 30 in the other, whose coordinator is not part of the first, referred in between.
+    static func partnerships(_ app: Application) async throws -> (TestPartnership, other: TestPartnership) {
+        let p = try await TestPartnership.make(app)
+        let other = try await TestPartnership.make(app, name: "Ander")
+        let db = app.db
         let organisation = p.user(.coordinator).$organisation.id
         for (date, count) in [("2026-10-01", 50), ("2026-10-02", 40), ("2026-10-03", 40)] {
             try await Factories.candidates(
@@ -25,6 +28,7 @@ import Vapor
             30, givenName: "Elders", familyName: "Keyset", born: "1990-02-02",
             programmeID: other.programme.requireID(), referredBy: other.user(.coordinator).$organisation.id,
             referredOn: "2026-10-02", on: db)
+        return (p, other)
     }
 
     /// Every page of an API list, by number and then by cursor, as (items, cursors).
@@ -53,9 +57,7 @@ import Vapor
 
     @Test func theCandidateListByCursorGivesTheSameRowsInTheSameOrderAsByNumber() async throws {
         try await withOpstap(demo: false) { app in
-            let p = try await TestPartnership.make(app)
-            let other = try await TestPartnership.make(app, name: "Ander")
-            try await Self.candidates(p, other: other, on: app.db)
+            let (p, _) = try await Self.partnerships(app)
             let api = try await p.api(.coordinator)
 
             let byNumber = try await Self.walk(api, "/api/v1/candidates", APICandidate.self, byCursor: false)
@@ -91,9 +93,7 @@ import Vapor
 
     @Test func aMalformedCursorIsRefusedByNameAndAForeignOneShowsOnlyTheReadersOwnRows() async throws {
         try await withOpstap(demo: false) { app in
-            let p = try await TestPartnership.make(app)
-            let other = try await TestPartnership.make(app, name: "Ander")
-            try await Self.candidates(p, other: other, on: app.db)
+            let (p, other) = try await Self.partnerships(app)
             let api = try await p.api(.coordinator)
             for bad in [
                 "x", "2026-10-01", "2026-13-01_\(UUID().uuidString)", "2026-10-01_nope", "+026-10-01_\(UUID())",
@@ -175,9 +175,7 @@ import Vapor
 
     @Test func theCandidateWebListsNextLinkCarriesTheCursorAndTheDownloadHasEveryRow() async throws {
         try await withOpstap(demo: false) { app in
-            let p = try await TestPartnership.make(app)
-            let other = try await TestPartnership.make(app, name: "Ander")
-            try await Self.candidates(p, other: other, on: app.db)
+            let (p, _) = try await Self.partnerships(app)
             let web = try await p.web(.coordinator)
             var seen: [String] = []
             var path: String? = "/candidates"
