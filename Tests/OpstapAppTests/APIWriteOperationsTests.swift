@@ -1,0 +1,80 @@
+import Fluent
+import Foundation
+import OpstapDomain
+import Testing
+import Vapor
+
+@testable import OpstapApp
+
+/// Writes whose success no API test made (they were listed in `APICoverageTests.notExercised`):
+/// each answers as the spec says (the client checks every response against it) and changes
+/// what it says it changes.
+@Suite struct APIWriteOperationsTests {
+    @Test func aCoachSetsAGoalsStatusMarksTheParticipantAndClosesATask() async throws {
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
+            let id = try enrolment.requireID()
+            let coach = try await p.api(.coach)
+
+            let added = try coach.decode(
+                APIGoal.self,
+                try await coach.send(.POST, "/api/v1/enrolments/\(id)/goals", json: #"{"text":"Zelfstandig plannen"}"#))
+            #expect(added.status == .open)
+            let achieved = try await coach.send(
+                .PUT, "/api/v1/goals/\(added.id)/status", json: #"{"status":"achieved"}"#)
+            #expect(achieved.status == .ok)
+            #expect(try coach.decode(APIGoal.self, achieved).status == .achieved)
+            #expect(try await Goal.find(added.id, on: app.db)?.status == .achieved)
+
+            let marked = try await coach.send(
+                .POST, "/api/v1/enrolments/\(id)/status", json: #"{"colour":"amber","reason":"Vaak te laat"}"#)
+            #expect(marked.status == .created)
+            let history = try coach.decode(
+                APIPage<APIStatusMark>.self, try await coach.send(.GET, "/api/v1/enrolments/\(id)/status"))
+            #expect(history.items.first?.colour == .amber && history.items.first?.reason == "Vaak te laat")
+
+            let task = try coach.decode(
+                APITask.self,
+                try await coach.send(
+                    .POST, "/api/v1/tasks",
+                    json: #"{"title":"Rooster opvragen","dueOn":"2026-12-01","enrolmentId":"\#(id)"}"#
+                ))
+            #expect(task.status == .open && task.assigneeId == p.user(.coach).id)
+            let done = try await coach.send(.POST, "/api/v1/tasks/\(task.id)/done")
+            #expect(done.status == .ok)
+            #expect(try coach.decode(APITask.self, done).status == .done)
+            #expect(try await GuidanceTask.find(task.id, on: app.db)?.status == .done)
+        }
+    }
+
+    @Test func aCoordinatorRecordsALessonAndAProgrammeGoal() async throws {
+        try await withOpstap(demo: false) { app in
+            let p = try await TestPartnership.make(app)
+            let programme = try p.programme.requireID()
+            let coordinator = try await p.api(.coordinator)
+
+            let lesson = try await coordinator.send(
+                .POST, "/api/v1/lessons",
+                json: #"""
+                    {"programmeId":"\#(programme)","title":"Eerder starten met taal","whatHappened":"Twee deelnemers liepen vast.",
+                    "why":"De taalles begon pas in week zes.","change":"Taalles vanaf week één.","theme":"taal","shared":true}
+                    """#)
+            #expect(lesson.status == .created)
+            let recorded = try coordinator.decode(APILesson.self, lesson)
+            #expect(recorded.title == "Eerder starten met taal" && recorded.shared && recorded.theme == "taal")
+            #expect(recorded.programmeName == p.programme.name)
+
+            let goal = try await coordinator.send(
+                .POST, "/api/v1/programmes/\(programme)/goals",
+                json: #"{"title":"Twintig starters","measure":"starters","target":20,"deadline":"2027-06-30"}"#)
+            #expect(goal.status == .created)
+            let created = try coordinator.decode(APIProgrammeGoal.self, goal)
+            #expect(
+                created.measure == .starters && created.target == 20 && created.deadline == SimpleDate("2027-06-30"))
+            let listed = try coordinator.decode(
+                [APIProgrammeGoal].self, try await coordinator.send(.GET, "/api/v1/programmes/\(programme)/goals"))
+            #expect(listed.contains { $0.id == created.id })
+        }
+    }
+}
