@@ -77,4 +77,39 @@ import Vapor
             #expect(listed.contains { $0.id == created.id })
         }
     }
+
+    @Test func aHousingOfficerAddsAComplexWithAStudioAndACoachRanksAParticipantsWishes() async throws {
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let programme = try p.programme.requireID()
+            let housing = try await p.api(.housingOfficer)
+            let complex = try await housing.send(
+                .POST, "/api/v1/housing/complexes",
+                json:
+                    #"{"name":"De Werf","address":"Kade 3","postcode":"2312 AB","city":"Leiden","programmeId":"\#(programme)","noticeDays":30}"#
+            )
+            #expect(complex.status == .created)
+            let made = try housing.decode(APIComplex.self, complex)
+            #expect(made.name == "De Werf" && made.postcode == "2312 AB" && made.noticeDays == 30 && made.units == 0)
+            let unit = try await housing.send(
+                .POST, "/api/v1/housing/complexes/\(made.id)/units",
+                json: #"{"label":"1A","kind":"studio","sizeM2":24,"availableFrom":"2026-12-01"}"#)
+            #expect(unit.status == .created)
+            let studio = try housing.decode(APIUnit.self, unit)
+            #expect(studio.complexId == made.id && studio.label == "1A" && studio.kind == .studio)
+            let units = try housing.decode(
+                APIPage<APIUnit>.self, try await housing.send(.GET, "/api/v1/housing/complexes/\(made.id)/units"))
+            #expect(units.total == 1 && units.items.first?.id == studio.id)
+
+            let enrolment = try await p.participant()
+            let location = try #require(
+                try await Location.query(on: app.db).filter(\.$name == "Ziekenhuis Test").first())
+            let coach = try await p.api(.coach)
+            let wishes = try await coach.send(
+                .PUT, "/api/v1/enrolments/\(enrolment.id!)/preferences", json: #"{"locationIds":["\#(location.id!)"]}"#)
+            #expect(wishes.status == .noContent)
+            let stored = try await LocationPreference.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).all()
+            #expect(stored.map(\.$location.id) == [location.id!] && stored.map(\.rank) == [1])
+        }
+    }
 }
