@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import OpstapDomain
+import OpstapViews
 import Testing
 import Vapor
 
@@ -163,6 +164,18 @@ import Vapor
             #expect(byLink.count == 25)
             #expect(byLink == byPage)
             #expect(Set(byLink).isDisjoint(with: Self.names(first.body.string)))
+
+            // So does the cohort's page (50 a page).
+            let cohort = Paths.cohort(try p.cohort.requireID())
+            let cohortFirst = try await web.get(cohort)
+            let cohortLink = try #require(Self.nextLink(cohortFirst.body.string))
+            #expect(cohortLink.contains("page=2&after=2026-"))
+            let cohortByLink = Self.names(try await web.get(cohortLink).body.string)
+            #expect(cohortByLink.count == 20)
+            #expect(cohortByLink == Self.names(try await web.get(cohort + "?page=2").body.string))
+            // The cursor, not the number, decides where the page starts (page 5 would be empty by number).
+            let renumbered = cohortLink.replacingOccurrences(of: "page=2&", with: "page=5&")
+            #expect(Self.names(try await web.get(renumbered).body.string) == cohortByLink)
 
             // The download follows the cursors: every participant once.
             let csv = try await web.get("/participants?format=csv").body.string

@@ -24,7 +24,7 @@ struct PersonSearchWebController {
         let scope = try req.scope()
         try scope.actor.require(.viewPeople)
         let term = req.webSession[Self.searchKey] ?? ""
-        let page = PageQuery(number: req.query[Int.self, at: "page"], size: 25)
+        let page = req.listPage(size: 25)
         var participants = ResultPage<ParticipantRow>(items: [], number: 1, size: 25, total: 0)
         var candidates = ResultPage<CandidateRow>(items: [], number: 1, size: 25, total: 0)
         if !term.isEmpty {

@@ -102,7 +102,7 @@ struct ProgrammeWebController {
         let cohortID = try cohort.requireID()
         let programme = try await Programme.find(cohort.$programme.id, on: req.db)
         let version = try await ProgrammeVersion.find(cohort.$programmeVersion.id, on: req.db)
-        let pageRequest = PageQuery(number: req.query[Int.self, at: "page"], size: 50)
+        let pageRequest = req.listPage(size: 50)
         let participants = try await ParticipantRows.page(
             try await scope.listedEnrolments().filter(\.$cohort.$id == cohortID), request: pageRequest,
             listedFor: scope)
