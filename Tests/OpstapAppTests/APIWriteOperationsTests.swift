@@ -112,4 +112,36 @@ import Vapor
             #expect(stored.map(\.$location.id) == [location.id!] && stored.map(\.rank) == [1])
         }
     }
+
+    /// The race test of `CapacityRaceTests` approves a line only when its approval happens to
+    /// win, so it cannot be this operation's only success: here one line is approved on its own,
+    /// then the rest of its week at once.
+    @Test func aWorkSupervisorApprovesALineAndThenTheRestOfItsWeek() async throws {
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant(team: [.coach, .workSupervisor])
+            try await p.hours(for: enrolment)
+            let supervisor = try await p.api(.workSupervisor)
+            let waiting = try await HourEntry.query(on: app.db).filter(\.$enrolment.$id == enrolment.requireID())
+                .filter(\.$status == EntryStatus.submitted).sort(\.$date).sort(\.$id).all()
+            // The helper's last week (16 to 20 November) is submitted and waiting.
+            try #require(waiting.count > 1 && waiting.allSatisfy { $0.date >= "2026-11-16" })
+
+            let first = try #require(waiting.first?.id)
+            let approved = try await supervisor.send(.POST, "/api/v1/hours/\(first)/approve")
+            #expect(approved.status == .ok)
+            let line = try supervisor.decode(APIHourEntry.self, approved)
+            #expect(line.id == first && line.status == .approved && line.decidedBy == p.user(.workSupervisor).id)
+            #expect(try await HourEntry.find(first, on: app.db)?.status == .approved)
+            let again = try await supervisor.send(.POST, "/api/v1/hours/\(first)/approve")
+            #expect(again.status == .conflict)
+
+            let week = try await supervisor.send(.POST, "/api/v1/hours/approvals", json: #"{"week":"2026-11-18"}"#)
+            #expect(week.status == .ok)
+            let result = try supervisor.decode(APIWeekApproved.self, week)
+            #expect(result.weekStart == SimpleDate("2026-11-16") && result.approved == waiting.count - 1)
+            let stored = try await HourEntry.query(on: app.db).filter(\.$id ~~ waiting.compactMap(\.id)).all()
+            #expect(stored.allSatisfy { $0.status == .approved })
+        }
+    }
 }
