@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import OpstapDomain
 import OpstapViews
+import SQLKit
 import Testing
 import Vapor
 @testable import OpstapApp
@@ -110,6 +111,57 @@ import Vapor
             #expect(
                 after.first { $0.enrolmentId == quiet.enrolmentId }?.signals.contains { $0.kind == .noContact } != true)
             same(after, try await computed(app, p.email(.coach)))
+        }
+    }
+
+    /// Which rows a list recomputes is read from the enrolments (`attention_for`): a new
+    /// enrolment and one computed for an earlier day are recomputed, a current one is left as it
+    /// is; on SQLite the lookup is a search of M0060's partial index, not a pass over everyone.
+    @Test func aListRecomputesOnlyWhatIsNewOrOfAnEarlierDay() async throws {
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let current = try await p.participant(), earlier = try await p.participant()
+            let coordinator = try await p.api(.coordinator)
+            _ = try await wholeList(coordinator)
+            let computed = try await StoredAttention.query(on: app.db).all()
+            #expect(Set(computed.map(\.id)) == [current.id, earlier.id])
+            #expect(computed.allSatisfy { $0.computedFor == testToday.iso })
+
+            let sql = try #require(app.db as? any SQLDatabase)
+            try await sql.raw(
+                "UPDATE enrolments SET attention_for = '2026-01-01' WHERE id = \(bind: earlier.id!)"
+            ).run()
+            // A current row that the list must leave alone: recomputing would put today's date back.
+            try await StoredAttention.query(on: app.db).filter(\.$id == current.id!).set(
+                \.$computedFor, to: "2026-01-02"
+            )
+            .update()
+            let added = try await p.participant()
+            _ = try await wholeList(coordinator)
+            let after = Dictionary(
+                uniqueKeysWithValues: try await StoredAttention.query(on: app.db).all().map { ($0.id!, $0.computedFor) }
+            )
+            #expect(after == [current.id!: "2026-01-02", earlier.id!: testToday.iso, added.id!: testToday.iso])
+            // Every day stored is today's now: only the rows without one are looked for.
+            #expect(try await AttentionStore.everyDay(is: testToday, on: app.db))
+            let another = try await p.participant()
+            _ = try await wholeList(coordinator)
+            #expect(try await StoredAttention.find(another.id, on: app.db)?.computedFor == testToday.iso)
+            #expect(try await StoredAttention.find(current.id, on: app.db)?.computedFor == "2026-01-02")
+
+            guard sql.dialect.name == "sqlite" else { return }
+            for query: SQLQueryString in [
+                "SELECT min(\(AttentionStore.freshness)) FROM enrolments WHERE \(AttentionStore.running)",
+                "SELECT id FROM enrolments WHERE \(AttentionStore.unset)",
+            ] {
+                let plan = try await sql.raw("EXPLAIN QUERY PLAN " + query).all().map {
+                    try $0.decode(column: "detail", as: String.self)
+                }
+                #expect(
+                    plan.contains {
+                        $0.contains("SEARCH enrolments USING INDEX \(M0060_TrackAttentionOnEnrolments.index)")
+                    }, "\(plan)")
+            }
         }
     }
 

@@ -65,5 +65,6 @@ enum MigrationList {
         M0057_IndexAttentionPaths(),
         M0058_IndexEsfRegisterReads(),
         M0059_IndexOverdueIntakes(),
+        M0060_TrackAttentionOnEnrolments(),
     ]
 }

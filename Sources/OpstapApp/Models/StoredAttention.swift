@@ -12,10 +12,9 @@ final class StoredAttention: Model, @unchecked Sendable {
 
     /// The enrolment's own id: one row per enrolment.
     @ID(custom: "enrolment_id", generatedBy: .user) var id: UUID?
-    /// The day the signals were computed for; a row from an earlier day is outdated.
+    /// The day the signals were computed for. Whether they are still current is kept on the
+    /// enrolment (`AttentionStore.freshnessColumn`), where a new enrolment has it unset.
     @Field(key: "computed_for") var computedFor: String
-    /// Set when something the signals depend on changed since they were computed.
-    @Field(key: "stale") var stale: Bool
     /// Highest severity (0 when there is no signal) and the latest "since", for ordering.
     @Field(key: "rank") var rank: Int
     @OptionalField(key: "since") var since: String?
@@ -30,7 +29,7 @@ final class StoredAttention: Model, @unchecked Sendable {
     /// Listed, not found by reflection: Fluent reflects on every read and write otherwise
     /// (`ModelPropertiesTests` holds the list to the declarations).
     var properties: [any AnyProperty] {
-        [$id, $computedFor, $stale, $rank, $since, $rankWithoutDeadline, $sinceWithoutDeadline, $signals, $colour]
+        [$id, $computedFor, $rank, $since, $rankWithoutDeadline, $sinceWithoutDeadline, $signals, $colour]
     }
 }
 

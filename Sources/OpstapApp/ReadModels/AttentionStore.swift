@@ -11,11 +11,13 @@ import Vapor
 /// Computing every running participant's signals for each request (transitions, four weeks of hour
 /// lines, contacts, reviews, marks) grows with the registry: at 2,000 participants it took seconds,
 /// so the list used to be cut there, silently leaving out the rest however urgent. Signals are now
-/// kept per enrolment (`StoredAttention`) for a day. A row is recomputed when it is missing, when
-/// something it depends on changed (`AttentionStaleness` marks it stale on every write of hours,
-/// steps, notes, reviews, marks, the enrolment or the person), or when the day changed (a job
-/// recomputes all rows early each day, `refreshAll`); a list first recomputes what is outdated in
-/// its own scope, so it is never behind what was written.
+/// kept per enrolment (`StoredAttention`) for a day. The enrolment says which day its row was
+/// computed for (`attention_for`, M0060): none when it is new or something its signals depend on
+/// changed (`AttentionStaleness` clears it on every write of hours, steps, notes, reviews, marks,
+/// the enrolment or the person), an earlier day when the day changed (a job recomputes all rows
+/// early each day, `refreshAll`). A list first recomputes what is outdated in its own scope, so it
+/// is never behind what was written; finding those is a seek in a partial index, not a pass over
+/// every running participant.
 enum AttentionStore {
     static let batch = 500
 
@@ -58,24 +60,74 @@ enum AttentionStore {
         return "\(ident: StoredAttention.schema).\(ident: column) > 0"
     }
 
+    /// The enrolment's column naming the day its stored signals were computed for.
+    static let freshnessColumn = "attention_for"
+
+    /// Running enrolments, in the words of M0060's partial index (literals, as in `ranked`).
+    static var running: SQLQueryString {
+        let states = Attention.runningStates.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        return "\(ident: Enrolment.schema).\(ident: "state") IN (\(unsafeRaw: states))"
+    }
+
+    static var freshness: SQLQueryString { "\(ident: Enrolment.schema).\(ident: freshnessColumn)" }
+
+    /// Running enrolments whose stored signals are missing, marked outdated, or of another day.
+    static func outdated(today: SimpleDate) -> SQLQueryString {
+        """
+        \(running) AND (\(freshness) IS NULL OR \(freshness) < \(bind: today.iso) \
+        OR \(freshness) > \(bind: today.iso))
+        """
+    }
+
+    /// Running enrolments whose stored signals are missing or marked outdated.
+    static var unset: SQLQueryString { "\(running) AND \(freshness) IS NULL" }
+
     /// Recomputes the running enrolments among `enrolments` whose row is missing, stale or of an earlier day.
     static func refreshOutdated(
         _ enrolments: QueryBuilder<Enrolment>, today: SimpleDate, on db: any Database
     ) async throws {
-        let outdated = try await enrolments.copy().filter(\.$state ~~ Attention.runningStates)
-            .join(StoredAttention.self, on: \Enrolment.$id == \StoredAttention.$id, method: .left)
-            .filter(
-                .sql(
-                    embed: """
-                        (\(ident: StoredAttention.schema).\(ident: "computed_for") IS NULL \
-                        OR \(ident: StoredAttention.schema).\(ident: "computed_for") <> \(bind: today.iso) \
-                        OR \(ident: StoredAttention.schema).\(ident: "stale") = \(bind: true))
-                        """)
-            )
-            .all(\.$id)
+        let outdated = try await outdatedIDs(enrolments, today: today, on: db)
         for start in stride(from: 0, to: outdated.count, by: batch) {
             try await refresh(Array(outdated[start..<min(start + batch, outdated.count)]), today: today, on: db)
         }
+    }
+
+    /// The running enrolments among `enrolments` to recompute for `today`.
+    ///
+    /// Nearly always every running enrolment is computed for today, and the few to recompute are
+    /// those changed or added since. Asked in one query with the scope's conditions, the planners
+    /// read every running enrolment in scope: their statistics see one day shared by all rows of
+    /// M0060's index, so the index looks no better than the scope's own. Asked as below, each step
+    /// is a seek in that index: the first and last day stored, then (when both are today) the rows
+    /// without one, which only then meet the scope's conditions.
+    static func outdatedIDs(
+        _ enrolments: QueryBuilder<Enrolment>, today: SimpleDate, on db: any Database
+    ) async throws -> [UUID] {
+        guard try await everyDay(is: today, on: db) else {
+            // A new day (until the morning job has run): everyone in scope is recomputed anyway.
+            return try await enrolments.copy().filter(.sql(embed: outdated(today: today))).all(\.$id)
+        }
+        let unsetIDs = try await Enrolment.query(on: db).filter(.sql(embed: unset)).all(\.$id)
+        var inScope: [UUID] = []
+        for start in stride(from: 0, to: unsetIDs.count, by: batch) {
+            let chunk = Array(unsetIDs[start..<min(start + batch, unsetIDs.count)])
+            inScope += try await enrolments.copy().filter(\.$id ~~ chunk).all(\.$id)
+        }
+        return inScope
+    }
+
+    /// Whether every running enrolment that has a day has `today` (true when none has one).
+    static func everyDay(is today: SimpleDate, on db: any Database) async throws -> Bool {
+        guard let sql = db as? any SQLDatabase else { return false }
+        // Two subqueries, each a min/max that SQLite and PostgreSQL answer from one end of the index.
+        let row = try await sql.raw(
+            """
+            SELECT (SELECT min(\(freshness)) FROM \(ident: Enrolment.schema) WHERE \(running)) AS \(ident: "first"), \
+            (SELECT max(\(freshness)) FROM \(ident: Enrolment.schema) WHERE \(running)) AS \(ident: "last")
+            """
+        ).first()
+        let days = try ["first", "last"].map { try row?.decodeIfPresent(column: $0, as: String.self) ?? today.iso }
+        return days.allSatisfy { $0 == today.iso }
     }
 
     /// Recomputes every running enrolment not yet computed for `today` (the early-morning job).
@@ -98,7 +150,6 @@ enum AttentionStore {
             let row = StoredAttention()
             row.id = id
             row.computedFor = today.iso
-            row.stale = false
             row.rank = signals.map(\.severity.rawValue).max() ?? 0
             row.since = signals.map(\.since.iso).max()
             row.rankWithoutDeadline = withoutDeadline.map(\.severity.rawValue).max() ?? 0
@@ -112,13 +163,24 @@ enum AttentionStore {
             try await tx.serialise(.attentionRefresh)
             try await StoredAttention.query(on: tx).filter(\.$id ~~ ids).delete()
             if !rows.isEmpty { try await rows.create(on: tx) }
+            try await setFreshness(of: ids, to: today.iso, on: tx)
         }
     }
 
     /// Marks the rows of these enrolments for recomputation (see `AttentionStaleness`).
     static func markStale(_ enrolmentIDs: [UUID], on db: any Database) async throws {
         guard !enrolmentIDs.isEmpty else { return }
-        try await StoredAttention.query(on: db).filter(\.$id ~~ enrolmentIDs).set(\.$stale, to: true).update()
+        try await setFreshness(of: enrolmentIDs, to: nil, on: db)
+    }
+
+    /// Sets `attention_for` without Fluent's model: the column is the store's, not the
+    /// enrolment's, and saving a model would bump its revision and run its middleware.
+    private static func setFreshness(of ids: [UUID], to day: String?, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        try await sql.update(Enrolment.schema)
+            .set(SQLIdentifier(freshnessColumn), to: day.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null)
+            .where(SQLIdentifier("id"), .in, SQLBind.group(ids))
+            .run()
     }
 }
 
