@@ -10,6 +10,8 @@ struct APIPage<Item: Content>: Content {
     var page: Int
     var pageSize: Int
     var total: Int
+    /// Present (true) when there are more than `total` items (`ListTotal`).
+    var totalIsLowerBound: Bool?
     /// Where the next page starts (`after`), in the lists that page by key.
     var next: String?
 
@@ -18,6 +20,7 @@ struct APIPage<Item: Content>: Content {
         self.page = page.number
         self.pageSize = page.size
         self.total = page.total
+        self.totalIsLowerBound = page.totalIsLowerBound ? true : nil
         self.next = page.next?.token
     }
 }

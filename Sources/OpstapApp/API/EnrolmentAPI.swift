@@ -11,7 +11,7 @@ struct EnrolmentAPI {
         let query = try await scope.listedEnrolments()
         if let cohort = try req.uuidQuery("cohortId") { query.filter(\.$cohort.$id == cohort) }
         if let state = try req.enumQuery("state", as: EnrolmentState.self) { query.filter(\.$state == state) }
-        let total = try await query.copy().count()
+        let total = try await query.total()
         let (enrolments, next) = try await query.newestFirst(by: \.$lastTransitionOn, page)
         let numbers = try await Self.versionNumbers(Set(enrolments.map(\.$programmeVersion.id)), on: req.db)
         return APIPage(

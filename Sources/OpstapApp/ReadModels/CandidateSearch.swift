@@ -65,7 +65,7 @@ struct CandidateSearch {
     static func window(
         _ query: QueryBuilder<Candidacy>, _ request: PageQuery, listedFor scope: Scope
     ) async throws -> ResultPage<Candidacy> {
-        let total = try await query.copy().count()
+        let total = try await query.total()
         let (candidacies, next) = try await query.newestFirst(by: \.$referredOn, request)
         try await ListedNames.attach(to: candidacies, person: \.$person, on: scope.db)
         scope.logListed(candidacies.map(\.$person.id))

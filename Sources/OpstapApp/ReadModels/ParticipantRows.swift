@@ -10,7 +10,7 @@ enum ParticipantRows {
     static func page(
         _ query: QueryBuilder<Enrolment>, request: PageQuery, listedFor scope: Scope
     ) async throws -> ResultPage<ParticipantRow> {
-        let total = try await query.copy().count()
+        let total = try await query.total()
         let (enrolments, next) = try await query.with(\.$cohort).with(\.$programmeVersion)
             .newestFirst(by: \.$lastTransitionOn, request)
         try await ListedNames.attach(to: enrolments, person: \.$person, on: scope.db)

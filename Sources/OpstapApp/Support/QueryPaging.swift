@@ -14,6 +14,21 @@ extension QueryBuilder {
     }
 }
 
+extension QueryBuilder {
+    /// The rows of this query counted up to `bound` (`ListTotal`). Whether there are more is
+    /// one row looked for at offset `bound`, unordered: at most `bound` index entries read,
+    /// however many rows there are. Only when there are not is the number counted.
+    func total(upTo bound: Int = ListTotal.bound) async throws -> ListTotal {
+        let beyond = copy()
+        beyond.query.sorts = []
+        beyond.eagerLoaders = []
+        if try await !beyond.range(bound..<(bound + 1)).all(\._$id).isEmpty {
+            return ListTotal(count: bound, isLowerBound: true)
+        }
+        return ListTotal(count: try await copy().count())
+    }
+}
+
 extension QueryBuilder where Model.IDValue == UUID {
     /// The rows of `request`'s page of a list ordered by `key` (an ISO date) and then the id,
     /// both descending: the order one index serves for each big list (M0039, M0056), scanned

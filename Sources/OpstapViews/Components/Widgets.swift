@@ -54,7 +54,8 @@ public enum Widgets {
         let prefix = path + "?" + (query.isEmpty ? "" : query + "&")
         TableCapture.current?.recordPagination(hasNext: page.hasNext)
         return el("nav", ["class": "pagination", "aria-label": t(.pagination)]) {
-            el("p") { t(.pageOf, t.count(page.number), t.count(page.pageCount), t.count(page.total)) }
+            let pages = page.totalIsLowerBound ? t(.moreThan, t.count(page.pageCount)) : t.count(page.pageCount)
+            el("p") { t(.pageOf, t.count(page.number), pages, t.total(page)) }
             if page.hasPrevious {
                 el("a", ["href": prefix + "page=\(page.number - 1)", "rel": "prev"]) { t(.previousPage) }
             }

@@ -180,6 +180,7 @@ extension Catalogue {
         "minimumScore": "Minimale score voor selectie",
         "moveVersion": "Verplaatsen",
         "moveVersionTitle": "Naar een andere programmaversie verplaatsen",
+        "moreThan": "meer dan {0}",
         "name": "Naam",
         "navAccount": "Account",
         "navCandidates": "Kandidaten",

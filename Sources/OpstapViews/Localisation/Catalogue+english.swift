@@ -179,6 +179,7 @@ extension Catalogue {
         "minimumScore": "Minimum score for selection",
         "moveVersion": "Move",
         "moveVersionTitle": "Move to another programme version",
+        "moreThan": "more than {0}",
         "name": "Name",
         "navAccount": "Account",
         "navCandidates": "Candidates",

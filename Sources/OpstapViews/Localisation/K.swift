@@ -142,6 +142,7 @@ public enum K: String, CaseIterable, Sendable {
     case minimumScore
     case moveVersion
     case moveVersionTitle
+    case moreThan
     case name
     case navAccount
     case navCandidates

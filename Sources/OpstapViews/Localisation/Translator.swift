@@ -41,6 +41,11 @@ public struct Translator: Sendable {
         localised(String(value))
     }
 
+    /// A list's total, "meer dan 10.000" when it was counted up to a bound (`ListTotal`).
+    public func total<Item>(_ page: ResultPage<Item>) -> String {
+        page.totalIsLowerBound ? self(.moreThan, count(page.total)) : count(page.total)
+    }
+
     /// A figure in a table: shown as this locale writes it, with its plain value for downloads
     /// (`<data value="1250.5">1.250,5</data>`).
     public func figure(_ value: Double) -> HTMLNode {

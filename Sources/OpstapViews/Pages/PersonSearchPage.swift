@@ -25,14 +25,14 @@ public enum PersonSearchPage {
         return Layout.page(context, title: t(.personSearchTitle)) {
             form(context, term: m.term, label: m.bsnSearchAllowed ? t(.searchNameOrBSN) : t(.searchName))
             if !m.term.isEmpty {
-                el("h2") { t(.participantsTitle) + " (" + t.count(m.participants.total) + ")" }
+                el("h2") { t(.participantsTitle) + " (" + t.total(m.participants) + ")" }
                 ParticipantList.table(context, m.participants.items, caption: t(.participantsTitle))
                 Widgets.pagination(context, m.participants, path: Paths.search(), query: "")
-                el("h2") { t(.candidatesTitle) + " (" + t.count(m.candidates.total) + ")" }
+                el("h2") { t(.candidatesTitle) + " (" + t.total(m.candidates) + ")" }
                 CandidateList.table(context, m.candidates.items, caption: t(.candidatesTitle))
                 if m.candidates.total > m.candidates.items.count {
                     el("p") {
-                        Widgets.link(t(.personSearchAllCandidates, t.count(m.candidates.total)), Paths.candidates())
+                        Widgets.link(t(.personSearchAllCandidates, t.total(m.candidates)), Paths.candidates())
                     }
                 }
             }
