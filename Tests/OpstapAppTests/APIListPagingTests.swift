@@ -77,4 +77,42 @@ import Vapor
             #expect(ours == (1...520).map { String(format: "Testkwalificatie %03d", $0) })
         }
     }
+
+    /// The lists of one record (here a candidacy's history and an enrolment's transitions) page
+    /// like every other list: one item a page gives each in the order of the whole list.
+    @Test func theListsOfOneRecordPageToo() async throws {
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let enrolment = try await p.participant()
+            let coordinator = try await p.api(.coordinator)
+            let pause = #"{"kind":"pause","date":"2026-11-02","reason":"Ziek","plannedReturn":"2026-11-16"}"#
+            let resume = #"{"kind":"resume","date":"2026-11-16"}"#
+            for body in [pause, resume] {
+                #expect(
+                    try await coordinator.send(
+                        .POST, "/api/v1/enrolments/\(enrolment.id!)/transitions", json: body
+                    ).status == .ok)
+            }
+            func walk<Item: Content>(_ path: String, _ item: Item.Type) async throws -> (whole: [Item], one: [Item]) {
+                let whole = try coordinator.decode(APIPage<Item>.self, try await coordinator.send(.GET, path))
+                var one: [Item] = []
+                for number in 1...(whole.total + 1) {
+                    let page = try coordinator.decode(
+                        APIPage<Item>.self, try await coordinator.send(.GET, "\(path)?page=\(number)&pageSize=1"))
+                    #expect(page.total == whole.total && page.items.count == (number <= whole.total ? 1 : 0))
+                    one += page.items
+                }
+                #expect(whole.items.count == whole.total)
+                return (whole.items, one)
+            }
+            let transitions = try await walk(
+                "/api/v1/enrolments/\(enrolment.id!)/transitions", APITransition.self)
+            #expect(transitions.whole.map(\.kind) == [.enrol, .startPhase, .pause, .resume])
+            #expect(transitions.one.map(\.sequence) == transitions.whole.map(\.sequence))
+            let history = try await walk("/api/v1/candidates/\(enrolment.$candidacy.id)/history", APIHistoryEvent.self)
+            #expect(history.whole.count > 1)
+            #expect(history.one.map(\.sequence) == history.whole.map(\.sequence))
+            #expect(history.whole.map(\.sequence) == history.whole.map(\.sequence).sorted())
+        }
+    }
 }

@@ -73,7 +73,9 @@ import Vapor
             #expect(
                 created.measure == .starters && created.target == 20 && created.deadline == SimpleDate("2027-06-30"))
             let listed = try coordinator.decode(
-                [APIProgrammeGoal].self, try await coordinator.send(.GET, "/api/v1/programmes/\(programme)/goals"))
+                APIPage<APIProgrammeGoal>.self,
+                try await coordinator.send(.GET, "/api/v1/programmes/\(programme)/goals")
+            ).items
             #expect(listed.contains { $0.id == created.id })
         }
     }

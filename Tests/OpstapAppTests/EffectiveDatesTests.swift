@@ -84,7 +84,9 @@ import Vapor
                 let response = try await running.api.send(.POST, transitions, json: body)
                 #expect(response.status == .ok, "\(body): \(response.body.string)")
             }
-            let history = try running.api.decode([APITransition].self, try await running.api.send(.GET, transitions))
+            let history = try running.api.decode(
+                APIPage<APITransition>.self, try await running.api.send(.GET, transitions)
+            ).items
             #expect(history.map(\.kind) == [.enrol, .startPhase, .completePhase, .startPhase])
             #expect(history.map(\.effectiveOn.iso) == ["2023-10-02", "2023-10-02", "2024-02-16", "2024-02-19"])
             let now = try running.api.decode(

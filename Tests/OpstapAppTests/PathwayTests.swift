@@ -78,7 +78,8 @@ import Vapor
             #expect(units.first { $0.id == studio.id! }?.freeFrom == SimpleDate("2026-12-23"))
             // Leaving also schedules both follow-ups, each with a task.
             let followUps = try coordinator.decode(
-                [APIFollowUp].self, try await coordinator.send(.GET, base + "/follow-ups"))
+                APIPage<APIFollowUp>.self, try await coordinator.send(.GET, base + "/follow-ups")
+            ).items
             #expect(followUps.map(\.dueOn) == [SimpleDate("2026-12-20")!, SimpleDate("2027-05-22")!])
             #expect(
                 try await GuidanceTask.query(on: app.db).filter(\.$enrolment.$id == enrolment.id!).filter(

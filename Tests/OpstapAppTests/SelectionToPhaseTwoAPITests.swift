@@ -60,10 +60,11 @@ import Vapor
             #expect(now.phase == "mbo-1")
             #expect(now.completedPhases == ["vooropleiding"])
 
-            let history = try api.decode([APITransition].self, try await api.send(.GET, transitions))
+            let history = try api.decode(APIPage<APITransition>.self, try await api.send(.GET, transitions)).items
             #expect(history.map(\.kind) == [.enrol, .startPhase, .completePhase, .startPhase])
             #expect(Set(history.map(\.actorId)).count == 1)
-            let selection = try api.decode([APIHistoryEvent].self, try await api.send(.GET, base + "/history"))
+            let selection = try api.decode(APIPage<APIHistoryEvent>.self, try await api.send(.GET, base + "/history"))
+                .items
             #expect(
                 selection.map(\.kind) == [
                     "referred", "intakePlanned", "intakeHeld", "selectionStarted", "assessed", "assessed", "assessed",

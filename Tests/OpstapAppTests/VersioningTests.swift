@@ -67,8 +67,8 @@ import Vapor
             #expect(moved.status == .ok)
             #expect(try api.decode(APIEnrolment.self, moved).programmeVersion == 2)
             let last = try api.decode(
-                [APITransition].self, try await api.send(.GET, "/api/v1/enrolments/\(inMbo2.id!)/transitions")
-            ).last
+                APIPage<APITransition>.self, try await api.send(.GET, "/api/v1/enrolments/\(inMbo2.id!)/transitions")
+            ).items.last
             #expect(last?.kind == .moveVersion && last?.programmeVersion == 2)
         }
     }

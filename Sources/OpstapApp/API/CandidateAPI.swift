@@ -86,16 +86,18 @@ struct CandidateAPI {
             location: "/api/v1/candidates/\(try candidacy.requireID().uuidString)")
     }
 
-    func history(_ req: Request) async throws -> [APIHistoryEvent] {
+    func history(_ req: Request) async throws -> APIPage<APIHistoryEvent> {
         let scope = try req.scope()
+        let page = try req.pageQuery()
         let candidacyID = try await scope.candidacy(req.idParameter()).requireID()
-        return try await CandidacyEvent.query(on: req.db).filter(\.$candidacy.$id == candidacyID).sort(\.$sequence)
-            .all().map {
-                APIHistoryEvent(
-                    sequence: $0.sequence, kind: $0.kind.rawValue, stage: $0.stage,
-                    detail: $0.detail,
-                    actorId: $0.$actor.id, actorOrganisationId: $0.$actorOrganisation.id, recordedAt: $0.recordedAt)
-            }
+        return try await APIPage(
+            CandidacyEvent.query(on: req.db).filter(\.$candidacy.$id == candidacyID).sort(\.$sequence).sort(\.$id)
+                .page(page).map {
+                    APIHistoryEvent(
+                        sequence: $0.sequence, kind: $0.kind.rawValue, stage: $0.stage,
+                        detail: $0.detail,
+                        actorId: $0.$actor.id, actorOrganisationId: $0.$actorOrganisation.id, recordedAt: $0.recordedAt)
+                })
     }
 
     func step(_ req: Request) async throws -> APICandidate {
@@ -128,12 +130,13 @@ struct CandidateAPI {
         return try APICandidate(candidacy, personName: candidacy.person.fullName)
     }
 
-    func assessments(_ req: Request) async throws -> [APIAssessment] {
+    func assessments(_ req: Request) async throws -> APIPage<APIAssessment> {
         let scope = try req.scope()
+        let page = try req.pageQuery()
         let candidacyID = try await scope.candidacy(req.idParameter()).requireID()
-        return try await AssessmentRecord.query(on: req.db).filter(\.$candidacy.$id == candidacyID).sort(
-            \.$criterionCode
-        ).all().map(map)
+        return try await APIPage(
+            AssessmentRecord.query(on: req.db).filter(\.$candidacy.$id == candidacyID).sort(\.$criterionCode)
+                .sort(\.$id).page(page).map(map))
     }
 
     func assess(_ req: Request) async throws -> APIAssessment {

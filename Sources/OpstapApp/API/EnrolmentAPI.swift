@@ -45,12 +45,13 @@ struct EnrolmentAPI {
         )
     }
 
-    func transitions(_ req: Request) async throws -> [APITransition] {
+    func transitions(_ req: Request) async throws -> APIPage<APITransition> {
         let scope = try req.scope()
+        let page = try req.pageQuery()
         let enrolment = try await scope.enrolment(req.idParameter())
-        return try await EnrolmentTransition.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).sort(
-            \.$sequence
-        ).all().map(APITransition.init)
+        return try await APIPage(
+            EnrolmentTransition.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).sort(\.$sequence)
+                .sort(\.$id).page(page).map(APITransition.init))
     }
 
     func transition(_ req: Request) async throws -> APIEnrolment {

@@ -177,11 +177,13 @@ struct PathwayAPI {
         return try await created(Self.qualification(q), location: "/api/v1/qualifications")
     }
 
-    func participantQualifications(_ req: Request) async throws -> [APIParticipantQualification] {
+    func participantQualifications(_ req: Request) async throws -> APIPage<APIParticipantQualification> {
         let scope = try req.scope()
+        let page = try req.pageQuery()
         let enrolment = try await scope.enrolment(req.idParameter())
-        return try await ParticipantQualification.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID())
-            .with(\.$exams).sort(\.$startedOn).all().map(Self.record)
+        return try await APIPage(
+            ParticipantQualification.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID())
+                .with(\.$exams).sort(\.$startedOn).sort(\.$id).page(page).map(Self.record))
     }
 
     static func record(_ r: ParticipantQualification) throws -> APIParticipantQualification {
@@ -310,11 +312,13 @@ struct PathwayAPI {
 
     // MARK: Follow-up and preferences
 
-    func followUps(_ req: Request) async throws -> [APIFollowUp] {
+    func followUps(_ req: Request) async throws -> APIPage<APIFollowUp> {
         let scope = try req.scope()
+        let page = try req.pageQuery()
         let enrolment = try await scope.enrolment(req.idParameter())
-        return try await FollowUp.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).sort(\.$dueOn)
-            .all().map(Self.followUp)
+        return try await APIPage(
+            FollowUp.query(on: req.db).filter(\.$enrolment.$id == enrolment.requireID()).sort(\.$dueOn).sort(\.$id)
+                .page(page).map(Self.followUp))
     }
 
     static func followUp(_ f: FollowUp) throws -> APIFollowUp {

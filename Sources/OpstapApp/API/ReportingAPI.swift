@@ -19,14 +19,14 @@ struct ReportingAPI {
             fundedPhases: stream.fundedPhases, eligibleCount: eligible)
     }
 
-    func streams(_ req: Request) async throws -> [APIFundingStream] {
+    func streams(_ req: Request) async throws -> APIPage<APIFundingStream> {
         let scope = try req.scope()
+        let page = try req.pageQuery()
         let programme = try await scope.programme(req.idParameter())
-        let streams = try await FundingStream.query(on: req.db).filter(\.$programme.$id == programme.requireID()).sort(
-            \.$startsOn
-        ).all()
-        let counts = try await EligibleCounts.counts(streams.compactMap(\.id), db: req.db)
-        return try streams.map { try Self.stream($0, eligible: counts[try $0.requireID()] ?? 0) }
+        let streams = try await FundingStream.query(on: req.db).filter(\.$programme.$id == programme.requireID())
+            .sort(\.$startsOn).sort(\.$id).page(page)
+        let counts = try await EligibleCounts.counts(streams.items.compactMap(\.id), db: req.db)
+        return APIPage(try streams.map { try Self.stream($0, eligible: counts[try $0.requireID()] ?? 0) })
     }
 
     func createStream(_ req: Request) async throws -> Response {
@@ -204,13 +204,13 @@ struct ReportingAPI {
                 }, number: page.number, size: page.size, total: listed.total))
     }
 
-    func snapshots(_ req: Request) async throws -> [APISnapshot] {
+    func snapshots(_ req: Request) async throws -> APIPage<APISnapshot> {
         let scope = try req.scope()
+        let page = try req.pageQuery()
         let stream = try await FundingOperations(scope: scope, now: req.clock.now()).stream(req.idParameter())
-        return try await EsfSnapshot.query(on: req.db).filter(\.$stream.$id == stream.requireID()).sort(\.$year).all()
-            .map {
-                APISnapshot(year: $0.year, takenAt: $0.takenAt)
-            }
+        return try await APIPage(
+            EsfSnapshot.query(on: req.db).filter(\.$stream.$id == stream.requireID()).sort(\.$year).sort(\.$id)
+                .page(page).map { APISnapshot(year: $0.year, takenAt: $0.takenAt) })
     }
 
     func freeze(_ req: Request) async throws -> Response {
@@ -240,12 +240,14 @@ struct ReportingAPI {
             trend: row.suppressed ? [] : row.trend.map { APIProgrammeGoalPoint(on: $0.on, value: $0.value) })
     }
 
-    func goals(_ req: Request) async throws -> [APIProgrammeGoal] {
+    func goals(_ req: Request) async throws -> APIPage<APIProgrammeGoal> {
         let scope = try req.scope()
+        let page = try req.pageQuery()
         let programme = try await scope.programme(req.idParameter())
-        return try await ProgrammeGoalRows.rows(scope: scope, programmeID: programme.requireID()).map {
-            Self.goal($0.row, $0.goal)
-        }
+        return APIPage(
+            try await ProgrammeGoalRows.page(scope: scope, programmeID: programme.requireID(), page).map {
+                Self.goal($0.row, $0.goal)
+            })
     }
 
     func createGoal(_ req: Request) async throws -> Response {

@@ -7,8 +7,26 @@ import OpstapViews
 enum ProgrammeGoalRows {
     /// Each goal of the programme with its live value, trend and status (and the stored goal, for the API).
     static func rows(scope: Scope, programmeID: UUID) async throws -> [(row: ProgrammeGoalRow, goal: ProgrammeGoal)] {
-        let goals = try await ProgrammeGoal.query(on: scope.db).filter(\.$programme.$id == programmeID).with(\.$cohort)
-            .sort(\.$deadline).all()
+        try await rows(of: goals(programmeID, on: scope.db).all(), scope: scope, programmeID: programmeID)
+    }
+
+    /// One page of the goals, earliest deadline first; only the page's goals are evaluated.
+    static func page(
+        scope: Scope, programmeID: UUID, _ request: PageQuery
+    ) async throws -> ResultPage<(row: ProgrammeGoalRow, goal: ProgrammeGoal)> {
+        let goals = try await goals(programmeID, on: scope.db).sort(\.$id).page(request)
+        let rows = try await rows(of: goals.items, scope: scope, programmeID: programmeID)
+        return ResultPage(
+            items: rows, number: goals.number, size: goals.size, total: goals.total, next: goals.next)
+    }
+
+    private static func goals(_ programmeID: UUID, on db: any Database) -> QueryBuilder<ProgrammeGoal> {
+        ProgrammeGoal.query(on: db).filter(\.$programme.$id == programmeID).with(\.$cohort).sort(\.$deadline)
+    }
+
+    private static func rows(
+        of goals: [ProgrammeGoal], scope: Scope, programmeID: UUID
+    ) async throws -> [(row: ProgrammeGoalRow, goal: ProgrammeGoal)] {
         guard !goals.isEmpty else { return [] }
         let facts = try await ProgrammeFacts.load(programmeID: programmeID, on: scope.db)
         return try goals.map { goal in
