@@ -328,13 +328,15 @@ def measure(options, base: str, server: subprocess.Popen, token: str, folder: Pa
     enrolment = enrolments["items"][0]["id"]
     candidates = api_json("/api/v1/candidates?pageSize=25")
     # A deep page: the middle of the coordinator's candidate list (page 1,000 at 50,000 people).
-    deep = max(2, candidates["total"] // 25 // 2)
+    # Beyond 10,000 the list's total is a lower bound; the generated people are its length then.
+    length = options.people if candidates.get("totalIsLowerBound") else candidates["total"]
+    deep = max(2, length // 25 // 2)
     # The same page as a reader reaches it, by the "next" of the page before (keyset paging).
     before_deep = api_json(f"/api/v1/candidates?pageSize=25&page={deep - 1}")
     after = before_deep.get("next")
     if not after:
         raise SystemExit(f"page {deep - 1} of the candidate list has no next")
-    log(f"coordinator sees {candidates['total']} candidates and {enrolments['total']} enrolments; "
+    log(f"coordinator sees {total_text(candidates)} candidates and {total_text(enrolments)} enrolments; "
         f"deep page {deep}; dossier of enrolment {enrolment}")
 
     latency_paths = [
