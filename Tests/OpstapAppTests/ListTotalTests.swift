@@ -35,6 +35,28 @@ import Vapor
         }
     }
 
+    /// The last page reached by its number tells the total without counting; every other way
+    /// to a page counts. All give the same number.
+    @Test func everyPageOfAListGivesTheSameTotal() async throws {
+        try await withOpstap(demo: false) { app in
+            let (p, _) = try await KeysetPagingTests.partnerships(app)
+            let api = try await p.api(.coordinator)
+            func page(_ query: String) async throws -> APIPage<APICandidate> {
+                try api.decode(APIPage<APICandidate>.self, try await api.send(.GET, "/api/v1/candidates?\(query)"))
+            }
+            let first = try await page("pageSize=25")
+            let last = try await page("page=6&pageSize=25")
+            let beyond = try await page("page=7&pageSize=25")
+            let byCursor = try await page("page=2&pageSize=25&after=\(try #require(first.next))")
+            #expect(last.items.count == 5 && beyond.items.isEmpty && last.next == nil)
+            #expect([first.total, last.total, beyond.total, byCursor.total] == [Int](repeating: 130, count: 4))
+            let search = try api.decode(
+                APIPage<APICandidate>.self,
+                try await api.send(.POST, "/api/v1/candidates/search", json: #"{"name":"Sleutel01-7"}"#))
+            #expect(search.total == search.items.count && search.total > 0)
+        }
+    }
+
     @Test func aListOfMoreThanTenThousandSaysSoAndPagesOnByKey() async throws {
         try await withOpstap(demo: false) { app in
             let p = try await TestPartnership.make(app)

@@ -11,8 +11,9 @@ struct EnrolmentAPI {
         let query = try await scope.listedEnrolments()
         if let cohort = try req.uuidQuery("cohortId") { query.filter(\.$cohort.$id == cohort) }
         if let state = try req.enumQuery("state", as: EnrolmentState.self) { query.filter(\.$state == state) }
-        let total = try await query.total()
+        let counted = query.copy()
         let (enrolments, next) = try await query.newestFirst(by: \.$lastTransitionOn, page)
+        let total = try await counted.total(afterReading: enrolments.count, of: page, hasNext: next != nil)
         let numbers = try await Self.versionNumbers(Set(enrolments.map(\.$programmeVersion.id)), on: req.db)
         return APIPage(
             ResultPage(

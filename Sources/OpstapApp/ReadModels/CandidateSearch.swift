@@ -65,8 +65,9 @@ struct CandidateSearch {
     static func window(
         _ query: QueryBuilder<Candidacy>, _ request: PageQuery, listedFor scope: Scope
     ) async throws -> ResultPage<Candidacy> {
-        let total = try await query.total()
+        let counted = query.copy()
         let (candidacies, next) = try await query.newestFirst(by: \.$referredOn, request)
+        let total = try await counted.total(afterReading: candidacies.count, of: request, hasNext: next != nil)
         try await ListedNames.attach(to: candidacies, person: \.$person, on: scope.db)
         scope.logListed(candidacies.map(\.$person.id))
         return ResultPage(items: candidacies, number: request.number, size: request.size, total: total, next: next)

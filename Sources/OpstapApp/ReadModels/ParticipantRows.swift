@@ -10,9 +10,10 @@ enum ParticipantRows {
     static func page(
         _ query: QueryBuilder<Enrolment>, request: PageQuery, listedFor scope: Scope
     ) async throws -> ResultPage<ParticipantRow> {
-        let total = try await query.total()
+        let counted = query.copy()
         let (enrolments, next) = try await query.with(\.$cohort).with(\.$programmeVersion)
             .newestFirst(by: \.$lastTransitionOn, request)
+        let total = try await counted.total(afterReading: enrolments.count, of: request, hasNext: next != nil)
         try await ListedNames.attach(to: enrolments, person: \.$person, on: scope.db)
         scope.logListed(enrolments.map(\.$person.id))
         return ResultPage(

@@ -27,6 +27,19 @@ extension QueryBuilder {
         }
         return ListTotal(count: try await copy().count())
     }
+
+    /// The total of a list one of whose pages was just read (`rows` rows, `hasNext` when another
+    /// follows): the last page reached by its number already tells it, so a search that fits on
+    /// its first page asks nothing more. Otherwise as `total(upTo:)`; call it on a copy of the
+    /// query made before the page's sorts and range.
+    func total(
+        upTo bound: Int = ListTotal.bound, afterReading rows: Int, of request: PageQuery, hasNext: Bool
+    ) async throws -> ListTotal {
+        if !hasNext, request.after == nil, rows > 0 || request.offset == 0 {
+            return ListTotal(count: request.offset + rows)
+        }
+        return try await total(upTo: bound)
+    }
 }
 
 extension QueryBuilder where Model.IDValue == UUID {
