@@ -3,7 +3,8 @@ import SQLKit
 
 /// Which running enrolments need their attention signals recomputed is kept on the enrolment
 /// itself (`attention_for`: the day its stored signals were computed for; NULL once something
-/// they depend on changed, and for every new enrolment without a write of its own).
+/// they depend on changed, and for every new enrolment without a write of its own;
+/// `attention_marks` counts those changes).
 ///
 /// Before, every attention list found the outdated rows by joining all running enrolments in
 /// its scope to their stored signals: 11 ms at 100,000 people on SQLite, growing with the
@@ -18,6 +19,10 @@ struct M0060_TrackAttentionOnEnrolments: AsyncMigration {
         guard let sql = database as? any SQLDatabase else { return }
         try await sql.raw(
             "ALTER TABLE \(ident: Enrolment.schema) ADD COLUMN \(ident: AttentionStore.freshnessColumn) TEXT"
+        ).run()
+        // Counts the marks, so a row marked while it was computed stays outdated (see `AttentionStore.refresh`).
+        try await sql.raw(
+            "ALTER TABLE \(ident: Enrolment.schema) ADD COLUMN \(ident: AttentionStore.marksColumn) INTEGER NOT NULL DEFAULT 0"
         ).run()
         // Rows already computed and not marked stale stay current: no recomputation at upgrade.
         try await sql.raw(
@@ -51,8 +56,8 @@ struct M0060_TrackAttentionOnEnrolments: AsyncMigration {
             """
         ).run()
         try await sql.drop(index: Self.index).run()
-        try await sql.raw(
-            "ALTER TABLE \(ident: Enrolment.schema) DROP COLUMN \(ident: AttentionStore.freshnessColumn)"
-        ).run()
+        for column in [AttentionStore.freshnessColumn, AttentionStore.marksColumn] {
+            try await sql.raw("ALTER TABLE \(ident: Enrolment.schema) DROP COLUMN \(ident: column)").run()
+        }
     }
 }

@@ -135,8 +135,14 @@ enum AttentionStore {
         try await refreshOutdated(Enrolment.query(on: db), today: today, on: db)
     }
 
-    /// Computes and stores the signals of these enrolments for `today`.
-    static func refresh(_ ids: [UUID], today: SimpleDate, on db: any Database) async throws {
+    /// Computes and stores the signals of these enrolments for `today`. A row marked stale while
+    /// it was being computed is stored but stays outdated (`storeFreshness`), so the next list
+    /// computes it again. `beforeStoring` lets a test write in that moment.
+    static func refresh(
+        _ ids: [UUID], today: SimpleDate, on db: any Database,
+        beforeStoring: (@Sendable () async throws -> Void)? = nil
+    ) async throws {
+        let marks = try await self.marks(of: ids, on: db)
         let enrolments = try await Enrolment.query(on: db).filter(\.$id ~~ ids)
             .with(\.$person).with(\.$cohort).with(\.$programmeVersion).all()
         // Computed with the deadline; readers who may not see it get the rank without it.
@@ -158,29 +164,61 @@ enum AttentionStore {
             row.colour = items[id]?.colour
             return row
         }
+        try await beforeStoring?()
         try await db.transaction { tx in
             // Two lists refreshing the same rows at once replace each other's rows one after the other.
             try await tx.serialise(.attentionRefresh)
             try await StoredAttention.query(on: tx).filter(\.$id ~~ ids).delete()
             if !rows.isEmpty { try await rows.create(on: tx) }
-            try await setFreshness(of: ids, to: today.iso, on: tx)
+            try await storeFreshness(today, of: marks, on: tx)
         }
     }
 
-    /// Marks the rows of these enrolments for recomputation (see `AttentionStaleness`).
+    /// The column counting an enrolment's stale marks (M0060).
+    static let marksColumn = "attention_marks"
+
+    /// Marks the rows of these enrolments for recomputation (see `AttentionStaleness`): clears
+    /// their day and counts the mark. Done without Fluent's model: the columns are the store's,
+    /// not the enrolment's, and saving a model would bump its revision and run its middleware.
     static func markStale(_ enrolmentIDs: [UUID], on db: any Database) async throws {
-        guard !enrolmentIDs.isEmpty else { return }
-        try await setFreshness(of: enrolmentIDs, to: nil, on: db)
+        guard !enrolmentIDs.isEmpty, let sql = db as? any SQLDatabase else { return }
+        try await sql.raw(
+            """
+            UPDATE \(ident: Enrolment.schema) SET \(ident: freshnessColumn) = NULL, \
+            \(ident: marksColumn) = \(ident: marksColumn) + 1 WHERE \(ident: "id") IN \(SQLBind.group(enrolmentIDs))
+            """
+        ).run()
     }
 
-    /// Sets `attention_for` without Fluent's model: the column is the store's, not the
-    /// enrolment's, and saving a model would bump its revision and run its middleware.
-    private static func setFreshness(of ids: [UUID], to day: String?, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { return }
-        try await sql.update(Enrolment.schema)
-            .set(SQLIdentifier(freshnessColumn), to: day.map { SQLBind($0) as any SQLExpression } ?? SQLLiteral.null)
-            .where(SQLIdentifier("id"), .in, SQLBind.group(ids))
-            .run()
+    /// How many times each of these enrolments was marked stale, read before computing them.
+    private static func marks(of ids: [UUID], on db: any Database) async throws -> [(id: UUID, marks: Int)] {
+        guard !ids.isEmpty, let sql = db as? any SQLDatabase else { return [] }
+        return try await sql.raw(
+            """
+            SELECT \(ident: "id"), \(ident: marksColumn) FROM \(ident: Enrolment.schema) \
+            WHERE \(ident: "id") IN \(SQLBind.group(ids))
+            """
+        ).all().map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: marksColumn, as: Int.self)) }
+    }
+
+    /// Names `day` as computed for each enrolment not marked stale since its marks were read: a
+    /// compare-and-set on the count, so a write that came in while its row was computed is not
+    /// covered by a result that did not see it.
+    private static func storeFreshness(
+        _ day: SimpleDate, of read: [(id: UUID, marks: Int)], on db: any Database
+    ) async throws {
+        guard !read.isEmpty, let sql = db as? any SQLDatabase else { return }
+        var unchanged = SQLQueryString("")
+        for (index, row) in read.enumerated() {
+            unchanged.appendInterpolation(
+                SQLQueryString("\(unsafeRaw: index == 0 ? "" : ", ")(\(bind: row.id), \(bind: row.marks))"))
+        }
+        try await sql.raw(
+            """
+            UPDATE \(ident: Enrolment.schema) SET \(ident: freshnessColumn) = \(bind: day.iso) \
+            WHERE (\(ident: "id"), \(ident: marksColumn)) IN (VALUES \(unchanged))
+            """
+        ).run()
     }
 }
 
