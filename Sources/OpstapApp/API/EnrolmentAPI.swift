@@ -11,16 +11,10 @@ struct EnrolmentAPI {
         let query = try await scope.listedEnrolments()
         if let cohort = try req.uuidQuery("cohortId") { query.filter(\.$cohort.$id == cohort) }
         if let state = try req.enumQuery("state", as: EnrolmentState.self) { query.filter(\.$state == state) }
-        let counted = query.copy()
-        let (enrolments, next) = try await query.newestFirst(by: \.$lastTransitionOn, page)
-        let total = try await counted.total(afterReading: enrolments.count, of: page, hasNext: next != nil)
-        let numbers = try await Self.versionNumbers(Set(enrolments.map(\.$programmeVersion.id)), on: req.db)
+        let enrolments = try await query.newestFirstPage(by: \.$lastTransitionOn, page)
+        let numbers = try await Self.versionNumbers(Set(enrolments.items.map(\.$programmeVersion.id)), on: req.db)
         return APIPage(
-            ResultPage(
-                items: try enrolments.map {
-                    try APIEnrolment($0, versionNumber: numbers[$0.$programmeVersion.id] ?? 0)
-                },
-                number: page.number, size: page.size, total: total, next: next))
+            try enrolments.map { try APIEnrolment($0, versionNumber: numbers[$0.$programmeVersion.id] ?? 0) })
     }
 
     func show(_ req: Request) async throws -> APIEnrolment {

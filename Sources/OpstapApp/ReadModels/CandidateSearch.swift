@@ -65,12 +65,10 @@ struct CandidateSearch {
     static func window(
         _ query: QueryBuilder<Candidacy>, _ request: PageQuery, listedFor scope: Scope
     ) async throws -> ResultPage<Candidacy> {
-        let counted = query.copy()
-        let (candidacies, next) = try await query.newestFirst(by: \.$referredOn, request)
-        let total = try await counted.total(afterReading: candidacies.count, of: request, hasNext: next != nil)
-        try await ListedNames.attach(to: candidacies, person: \.$person, on: scope.db)
-        scope.logListed(candidacies.map(\.$person.id))
-        return ResultPage(items: candidacies, number: request.number, size: request.size, total: total, next: next)
+        let page = try await query.newestFirstPage(by: \.$referredOn, request)
+        try await ListedNames.attach(to: page.items, person: \.$person, on: scope.db)
+        scope.logListed(page.items.map(\.$person.id))
+        return page
     }
 
     static func row(_ candidacy: Candidacy) throws -> CandidateRow {

@@ -10,14 +10,11 @@ enum ParticipantRows {
     static func page(
         _ query: QueryBuilder<Enrolment>, request: PageQuery, listedFor scope: Scope
     ) async throws -> ResultPage<ParticipantRow> {
-        let counted = query.copy()
-        let (enrolments, next) = try await query.with(\.$cohort).with(\.$programmeVersion)
-            .newestFirst(by: \.$lastTransitionOn, request)
-        let total = try await counted.total(afterReading: enrolments.count, of: request, hasNext: next != nil)
-        try await ListedNames.attach(to: enrolments, person: \.$person, on: scope.db)
-        scope.logListed(enrolments.map(\.$person.id))
-        return ResultPage(
-            items: try enrolments.map(row), number: request.number, size: request.size, total: total, next: next)
+        let page = try await query.with(\.$cohort).with(\.$programmeVersion)
+            .newestFirstPage(by: \.$lastTransitionOn, request)
+        try await ListedNames.attach(to: page.items, person: \.$person, on: scope.db)
+        scope.logListed(page.items.map(\.$person.id))
+        return try page.map(row)
     }
 
     static func row(_ enrolment: Enrolment) throws -> ParticipantRow {

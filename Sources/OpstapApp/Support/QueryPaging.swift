@@ -27,28 +27,33 @@ extension QueryBuilder {
         }
         return ListTotal(count: try await copy().count())
     }
-
-    /// The total of a list one of whose pages was just read (`rows` rows, `hasNext` when another
-    /// follows): the last page reached by its number already tells it, so a search that fits on
-    /// its first page asks nothing more. Otherwise as `total(upTo:)`; call it on a copy of the
-    /// query made before the page's sorts and range.
-    func total(
-        upTo bound: Int = ListTotal.bound, afterReading rows: Int, of request: PageQuery, hasNext: Bool
-    ) async throws -> ListTotal {
-        if !hasNext, request.after == nil, rows > 0 || request.offset == 0 {
-            return ListTotal(count: request.offset + rows)
-        }
-        return try await total(upTo: bound)
-    }
 }
 
 extension QueryBuilder where Model.IDValue == UUID {
+    /// `request`'s page of a list ordered by `key` and the id, newest first (`newestFirst`), with
+    /// the list's total. The last page reached by its number already tells the total, so a
+    /// search that fits on its first page asks nothing more; otherwise it is counted up to the
+    /// bound (`total(upTo:)`) on the query as it was before the page's order and range.
+    func newestFirstPage(
+        by key: KeyPath<Model, FieldProperty<Model, String>>, _ request: PageQuery
+    ) async throws -> ResultPage<Model> {
+        let counted = copy()
+        let (rows, next) = try await newestFirst(by: key, request)
+        let total =
+            if next == nil, request.after == nil, !rows.isEmpty || request.offset == 0 {
+                ListTotal(count: request.offset + rows.count)
+            } else {
+                try await counted.total()
+            }
+        return ResultPage(items: rows, number: request.number, size: request.size, total: total, next: next)
+    }
+
     /// The rows of `request`'s page of a list ordered by `key` (an ISO date) and then the id,
     /// both descending: the order one index serves for each big list (M0039, M0056), scanned
     /// backwards. After a cursor the page is found by a seek in that index, so a deep page reads
     /// no more than the first; without one it starts at the page's offset. One row more than the
     /// page is read to know whether another page follows.
-    func newestFirst(
+    private func newestFirst(
         by key: KeyPath<Model, FieldProperty<Model, String>>, _ request: PageQuery
     ) async throws -> (rows: [Model], next: PageCursor?) {
         sort(key, .descending).sort(\._$id, .descending)
