@@ -236,21 +236,13 @@ extension Request {
     /// so a client learns about its mistake.
     func pageQuery() throws -> PageQuery {
         var errors: [FieldError] = []
-        func read(_ name: String, _ range: ClosedRange<Int>) -> Int? {
-            guard let raw = query[String.self, at: name] else { return nil }
-            guard let value = Int(raw), range.contains(value) else {
-                errors.append(FieldError(name, .outOfRange, [String(range.lowerBound), String(range.upperBound)]))
-                return nil
-            }
-            return value
-        }
-        let page = read("page", 1...PageQuery.maxNumber)
-        let size = read("pageSize", 1...PageQuery.maxSize)
-        let after = query[String.self, at: "after"]
-        let cursor = after.flatMap(PageCursor.init(token:))
-        if after != nil, cursor == nil { errors.append(FieldError("after", .invalidChoice)) }
+        // A number that is not one is out of range as well.
+        let number = { (name: String) in self.query[String.self, at: name].map { Int($0) ?? .min } }
+        let page = PageQuery.checked(
+            page: number("page"), pageSize: number("pageSize"), after: query[String.self, at: "after"],
+            into: &errors)
         guard errors.isEmpty else { throw ValidationFailure(errors) }
-        return PageQuery(number: page, size: size, after: cursor)
+        return page
     }
 
     func idParameter() throws -> UUID { try uuidParameter("id") }
@@ -276,5 +268,22 @@ extension Request {
         guard let raw = query[String.self, at: name] else { return nil }
         guard let value = E(rawValue: raw) else { throw ValidationFailure([FieldError(name, .invalidChoice)]) }
         return value
+    }
+}
+
+extension PageQuery {
+    /// The page a client asked for (in a query or a request body): a number out of range or a
+    /// cursor that is not one is added to `errors`, not clamped, so the client learns about it.
+    static func checked(page: Int?, pageSize: Int?, after: String?, into errors: inout [FieldError]) -> PageQuery {
+        func inRange(_ name: String, _ value: Int?, _ range: ClosedRange<Int>) -> Int? {
+            guard let value, !range.contains(value) else { return value }
+            errors.append(FieldError(name, .outOfRange, [String(range.lowerBound), String(range.upperBound)]))
+            return nil
+        }
+        let number = inRange("page", page, 1...maxNumber)
+        let size = inRange("pageSize", pageSize, 1...maxSize)
+        let cursor = after.flatMap(PageCursor.init(token:))
+        if after != nil, cursor == nil { errors.append(FieldError("after", .invalidChoice)) }
+        return PageQuery(number: number, size: size, after: cursor)
     }
 }

@@ -18,14 +18,7 @@ struct CandidateAPI {
         let scope = try req.scope()
         let body = try req.content.decode(APICandidateSearch.self)
         var errors: [FieldError] = []
-        if let page = body.page, !(1...PageQuery.maxNumber).contains(page) {
-            errors.append(FieldError("page", .outOfRange, ["1", "\(PageQuery.maxNumber)"]))
-        }
-        if let size = body.pageSize, !(1...PageQuery.maxSize).contains(size) {
-            errors.append(FieldError("pageSize", .outOfRange, ["1", "\(PageQuery.maxSize)"]))
-        }
-        let after = body.after.flatMap(PageCursor.init(token:))
-        if body.after != nil, after == nil { errors.append(FieldError("after", .invalidChoice)) }
+        let page = PageQuery.checked(page: body.page, pageSize: body.pageSize, after: body.after, into: &errors)
         if let name = body.name, name.count > 100 { errors.append(FieldError("name", .tooLong, ["100"])) }
         if let bsn = body.bsn, !bsn.isEmpty {
             if !FieldPolicy.maySearchByBSN(organisationKind: scope.actor.organisationKind, roles: scope.actor.roles) {
@@ -37,8 +30,7 @@ struct CandidateAPI {
         let term = (body.bsn?.isEmpty == false ? body.bsn : body.name) ?? ""
         let query = try await CandidateSearch(scope: scope).query(
             search: term, programme: body.programmeId, stage: body.stage)
-        let result = try await page(
-            query, PageQuery(number: body.page, size: body.pageSize, after: after), listedFor: scope)
+        let result = try await self.page(query, page, listedFor: scope)
         let response = Response(status: .ok)
         try response.content.encode(result, as: .json)
         return response
