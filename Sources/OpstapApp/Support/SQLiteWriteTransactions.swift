@@ -78,11 +78,14 @@ enum SQLitePragmas {
         guard let sqlite = connection as? any SQLiteDatabase else {
             return connection.eventLoop.makeSucceededVoidFuture()
         }
-        return sqlite.withConnection { handle in
-            guard SetUpConnections.shared.claim(handle) else { return handle.eventLoop.makeSucceededVoidFuture() }
-            return perConnection.reduce(handle.eventLoop.makeSucceededVoidFuture()) { done, pragma in
-                done.flatMap { handle.query(pragma).map { _ in } }
-            }
+        return sqlite.withConnection(setUpOnce(handle:))
+    }
+
+    /// `setUpOnce` for a connection in hand.
+    static func setUpOnce(handle: SQLiteConnection) -> EventLoopFuture<Void> {
+        guard SetUpConnections.shared.claim(handle) else { return handle.eventLoop.makeSucceededVoidFuture() }
+        return perConnection.reduce(handle.eventLoop.makeSucceededVoidFuture()) { done, pragma in
+            done.flatMap { handle.query(pragma).map { _ in } }
         }
     }
 
@@ -137,8 +140,9 @@ struct SQLiteWriteTransactionsDriver: DatabaseDriver {
     func shutdownAsync() async { for base in bases { await base.shutdownAsync() } }
 }
 
-/// Passes everything to Fluent's SQLite database, except that a transaction begins immediate and
-/// every write outside a transaction waits for its turn at the gate.
+/// Passes everything to Fluent's SQLite database, except that a transaction begins immediate,
+/// every write outside a transaction waits for its turn at the gate, and reads run on the pooled
+/// connection directly (`SQLiteReads`).
 struct SQLiteWriteTransactionsDatabase: WrappingSQLDatabase {
     let base: any Database
     let gate: SQLiteWriteGate
@@ -183,7 +187,10 @@ struct SQLiteWriteTransactionsDatabase: WrappingSQLDatabase {
             case .create, .update, .delete, .custom: true
             case .read, .aggregate: false
             }
-        return inTurn(writes) { $0.execute(query: query, onOutput: onOutput) }
+        guard !writes, let sqlite = base as? any SQLiteDatabase else {
+            return inTurn(writes) { $0.execute(query: query, onOutput: onOutput) }
+        }
+        return SQLiteReads.run(query, on: sqlite, serialisingFor: self, setUp: !inTransaction, onOutput: onOutput)
     }
 
     func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> { inTurn(true) { $0.execute(schema: schema) } }
@@ -229,8 +236,13 @@ struct SQLiteWriteTransactionsDatabase: WrappingSQLDatabase {
     func execute(
         sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) -> EventLoopFuture<Void> {
-        return inTurn(Self.writes(wrappedSQL.serialize(query).sql)) { database in
-            Self.sqlDatabase(database).execute(sql: query, onRow)
+        let (sql, binds) = QuickQuotingDialect.serialize(query, for: self)
+        let writes = Self.writes(sql)
+        if !writes, let sqlite = base as? any SQLiteDatabase {
+            return SQLiteReads.run(sql, binds, on: sqlite, logger: logger, setUp: !inTransaction, onRow: onRow)
+        }
+        return inTurn(writes) { database in
+            Self.sqlDatabase(database).execute(sql: SerialisedSQL(sql: sql, binds: binds), onRow)
         }
     }
 
