@@ -236,7 +236,7 @@ struct SQLiteWriteTransactionsDatabase: WrappingSQLDatabase {
     func execute(
         sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) -> EventLoopFuture<Void> {
-        let (sql, binds) = QuickQuotingDialect.serialize(query, for: self)
+        let (sql, binds) = serialize(query)
         let writes = Self.writes(sql)
         if !writes, let sqlite = base as? any SQLiteDatabase {
             return SQLiteReads.run(sql, binds, on: sqlite, logger: logger, setUp: !inTransaction, onRow: onRow)
