@@ -75,4 +75,68 @@ import Vapor
             #expect(stored == (0..<12).filter { $0 % 3 != 0 }.map { "test-\($0)" }.sorted())
         }
     }
+
+    /// The request that leads a round answers when its round is stored, not after the rounds of
+    /// requests that arrived meanwhile. The log is held (SQLite: the write turn; PostgreSQL: a
+    /// table lock) while A leads and B queues behind A's round; a second holder then queues
+    /// behind A's round too and holds until A has answered. A leader that went on to write B's
+    /// round would wait behind the second holder until its ten seconds ran out.
+    @Test func theLeaderAnswersOnceItsOwnRoundIsStored() async throws {
+        try await withOpstap(demo: false) { app in
+            var p = try await TestPartnership.make(app)
+            let person = try await p.participant().$person.id
+            let coordinator = p.user(.coordinator)
+            let actorID = try coordinator.requireID(), organisationID = coordinator.$organisation.id
+            let writer = app.accessLogWriter
+            func entry(_ view: String) -> AccessLogEntry {
+                AccessLogEntry(
+                    personID: person, actorID: actorID, organisationID: organisationID, view: view, at: Date())
+            }
+            // Holds the log until released (at most ten seconds); answers when it let go.
+            func hold(
+                until released: AsyncStream<Void>, _ release: AsyncStream<Void>.Continuation
+            )
+                -> Task<ContinuousClock.Instant, any Error>
+            {
+                Task {
+                    try await app.db.transaction { tx in
+                        if let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" {
+                            try await sql.raw("LOCK TABLE \(ident: AccessLogEntry.schema) IN EXCLUSIVE MODE").run()
+                        }
+                        let deadline = Task {
+                            try await Task.sleep(for: .seconds(10))
+                            release.finish()
+                        }
+                        for await _ in released { break }
+                        deadline.cancel()
+                    }
+                    return ContinuousClock.now
+                }
+            }
+            let (firstReleased, releaseFirst) = AsyncStream<Void>.makeStream()
+            let (secondReleased, releaseSecond) = AsyncStream<Void>.makeStream()
+            let margin = Duration.milliseconds(300)
+            let first = hold(until: firstReleased, releaseFirst)
+            try await Task.sleep(for: margin)
+            let leader = Task {
+                try await writer.store([entry("leader")], on: app.db)
+                return ContinuousClock.now
+            }
+            try await Task.sleep(for: margin)
+            let follower = Task { try await writer.store([entry("follower")], on: app.db) }
+            try await Task.sleep(for: margin)
+            let second = hold(until: secondReleased, releaseSecond)
+            try await Task.sleep(for: margin)
+            releaseFirst.yield()
+            _ = try await first.value
+            let answered = try await leader.value
+            releaseSecond.yield()
+            let secondReleasedAt = try await second.value
+            try await follower.value
+            #expect(answered < secondReleasedAt)
+            let views = try await AccessLogEntry.query(on: app.db).filter(\.$view ~~ ["leader", "follower"]).all()
+                .map(\.view).sorted()
+            #expect(views == ["follower", "leader"])
+        }
+    }
 }
