@@ -34,32 +34,18 @@ import Vapor
 
     @Test func rowsThatCannotBeStoredFailOnlyTheirOwnRequest() async throws {
         try await withOpstap(demo: false) { app in
-            var p = try await TestPartnership.make(app)
-            let person = try await p.participant().$person.id
-            let coordinator = p.user(.coordinator)
-            let actorID = try coordinator.requireID(), organisationID = coordinator.$organisation.id
-            let writer = app.accessLogWriter
+            let log = try await LogFixture.make(app)
             // The log is held for a moment, so the requests queue into one round that mixes
-            // rows that can be stored with rows that cannot (SQLite: the write turn; PostgreSQL:
-            // a table lock that inserts wait for).
-            let holder = Task {
-                try await app.db.transaction { tx in
-                    if let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" {
-                        try await sql.raw("LOCK TABLE \(ident: AccessLogEntry.schema) IN EXCLUSIVE MODE").run()
-                    }
-                    try await Task.sleep(for: .milliseconds(500))
-                }
-            }
+            // rows that can be stored with rows that cannot.
+            let (holder, _) = log.hold(atMost: .milliseconds(500))
             try await Task.sleep(for: .milliseconds(100))
             // Every third names a person who does not exist: its reference breaks.
             let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
                 for index in 0..<12 {
                     group.addTask {
-                        let entry = AccessLogEntry(
-                            personID: index % 3 == 0 ? UUID() : person, actorID: actorID,
-                            organisationID: organisationID, view: "test-\(index)", at: Date())
+                        let entry = log.entry("test-\(index)", person: index % 3 == 0 ? UUID() : nil)
                         do {
-                            try await writer.store([entry], on: app.db)
+                            try await log.writer.store([entry], on: app.db)
                             return (index, true)
                         } catch {
                             return (index, false)
@@ -68,7 +54,7 @@ import Vapor
                 }
                 return await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
             }
-            try await holder.value
+            _ = try await holder.value
             for index in 0..<12 { #expect(outcomes[index] == (index % 3 != 0), "request \(index)") }
             let stored = try await AccessLogEntry.query(on: app.db).filter(\.$view ~~ (0..<12).map { "test-\($0)" })
                 .all().map(\.view).sorted()
@@ -83,49 +69,18 @@ import Vapor
     /// round would wait behind the second holder until its ten seconds ran out.
     @Test func theLeaderAnswersOnceItsOwnRoundIsStored() async throws {
         try await withOpstap(demo: false) { app in
-            var p = try await TestPartnership.make(app)
-            let person = try await p.participant().$person.id
-            let coordinator = p.user(.coordinator)
-            let actorID = try coordinator.requireID(), organisationID = coordinator.$organisation.id
-            let writer = app.accessLogWriter
-            func entry(_ view: String) -> AccessLogEntry {
-                AccessLogEntry(
-                    personID: person, actorID: actorID, organisationID: organisationID, view: view, at: Date())
-            }
-            // Holds the log until released (at most ten seconds); answers when it let go.
-            func hold(
-                until released: AsyncStream<Void>, _ release: AsyncStream<Void>.Continuation
-            )
-                -> Task<ContinuousClock.Instant, any Error>
-            {
-                Task {
-                    try await app.db.transaction { tx in
-                        if let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" {
-                            try await sql.raw("LOCK TABLE \(ident: AccessLogEntry.schema) IN EXCLUSIVE MODE").run()
-                        }
-                        let deadline = Task {
-                            try await Task.sleep(for: .seconds(10))
-                            release.finish()
-                        }
-                        for await _ in released { break }
-                        deadline.cancel()
-                    }
-                    return ContinuousClock.now
-                }
-            }
-            let (firstReleased, releaseFirst) = AsyncStream<Void>.makeStream()
-            let (secondReleased, releaseSecond) = AsyncStream<Void>.makeStream()
+            let log = try await LogFixture.make(app)
             let margin = Duration.milliseconds(300)
-            let first = hold(until: firstReleased, releaseFirst)
+            let (first, releaseFirst) = log.hold()
             try await Task.sleep(for: margin)
             let leader = Task {
-                try await writer.store([entry("leader")], on: app.db)
+                try await log.writer.store([log.entry("leader")], on: app.db)
                 return ContinuousClock.now
             }
             try await Task.sleep(for: margin)
-            let follower = Task { try await writer.store([entry("follower")], on: app.db) }
+            let follower = Task { try await log.writer.store([log.entry("follower")], on: app.db) }
             try await Task.sleep(for: margin)
-            let second = hold(until: secondReleased, releaseSecond)
+            let (second, releaseSecond) = log.hold()
             try await Task.sleep(for: margin)
             releaseFirst.yield()
             _ = try await first.value
@@ -138,5 +93,54 @@ import Vapor
                 .map(\.view).sorted()
             #expect(views == ["follower", "leader"])
         }
+    }
+}
+
+/// A partnership with one participant whose coordinator's access-log rows the tests store.
+private struct LogFixture {
+    let app: Application
+    let writer: AccessLogWriter
+    let person: UUID
+    let actorID: UUID
+    let organisationID: UUID
+
+    static func make(_ app: Application) async throws -> LogFixture {
+        var p = try await TestPartnership.make(app)
+        let person = try await p.participant().$person.id
+        let coordinator = p.user(.coordinator)
+        return LogFixture(
+            app: app, writer: app.accessLogWriter, person: person, actorID: try coordinator.requireID(),
+            organisationID: coordinator.$organisation.id)
+    }
+
+    /// A row of the coordinator reading the participant (or `person`).
+    func entry(_ view: String, person other: UUID? = nil) -> AccessLogEntry {
+        AccessLogEntry(
+            personID: other ?? person, actorID: actorID, organisationID: organisationID, view: view, at: Date())
+    }
+
+    /// Holds the log (SQLite: the write turn; PostgreSQL: a table lock that inserts wait for)
+    /// until `release` yields or `atMost` has passed; `held` answers when it let go.
+    func hold(
+        atMost limit: Duration = .seconds(10)
+    ) -> (
+        held: Task<ContinuousClock.Instant, any Error>, release: AsyncStream<Void>.Continuation
+    ) {
+        let (released, release) = AsyncStream<Void>.makeStream()
+        let held = Task {
+            try await app.db.transaction { tx in
+                if let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" {
+                    try await sql.raw("LOCK TABLE \(ident: AccessLogEntry.schema) IN EXCLUSIVE MODE").run()
+                }
+                let deadline = Task {
+                    try await Task.sleep(for: limit)
+                    release.finish()
+                }
+                for await _ in released { break }
+                deadline.cancel()
+            }
+            return ContinuousClock.now
+        }
+        return (held, release)
     }
 }
