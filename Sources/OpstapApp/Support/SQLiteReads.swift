@@ -12,9 +12,9 @@ import Vapor
 /// (`makeFutureWithTask`) that takes the connection in another task: two tasks on the global
 /// executor's threads per statement, each a wake-up and a hop back to the event loop. A release
 /// profile of one enrolment read spent about a fifth of its time in that scheduling; measured
-/// as server CPU per request, side by side, one enrolment went from 1.35 to 1.0 ms and a dossier
-/// page from 16.7 to 12.6 ms. Here the query is converted and serialised as the driver does it
-/// (`SQLQueryConverter`, SQLKit's serialiser), rows are decoded by the same
+/// as server CPU per request, side by side, one enrolment went from 1.35 to about 1.0 ms and a
+/// dossier page from 16.7 to 12–14 ms. Here the query is converted and serialised as the driver
+/// does it (`SQLQueryConverter`, SQLKit's serialiser), rows are decoded by the same
 /// `SQLiteDataDecoder`, and the statement runs on the pooled connection with futures; the
 /// connection gets its pragmas on first use as for every other statement.
 enum SQLiteReads {
