@@ -67,7 +67,9 @@ struct ParticipantWebController {
         async let teamRead = GuidanceAssignment.query(on: db).filter(\.$enrolment.$id == enrolmentID)
             .filter(\.$endsOn == nil).with(\.$user) { $0.with(\.$organisation) }.all()
         let canAssign = scope.actor.can(.enrol)
-        async let assignableRead = canAssign ? Self.assignableStaff(for: enrolment, t: t, on: db) : []
+        // Team members to assign and work supervisors to place with come from the same staff.
+        async let programmeStaffRead =
+            canAssign ? ProgrammeStaff.of(programme: enrolment.$programme.id, on: db) : nil
         async let versionNumbersRead =
             scope.actor.can(.manageProgrammes)
             ? ProgrammeVersion.query(on: db).filter(\.$programme.$id == enrolment.$programme.id).sort(\.$number)
@@ -108,9 +110,10 @@ struct ParticipantWebController {
         async let scheduleRead = Schedules.days(
             for: enrolment, definition: definition, from: week, to: week.adding(days: 13), on: db,
             transitions: transitions)
+        let programmeStaff = try await programmeStaffRead
         async let placementsRead = PlacementRows.model(
             for: enrolment, scope: scope, canPlace: scope.actor.can(.enrol) && !snapshot.state.isTerminal,
-            form: placementForm, errors: errors, on: db)
+            staff: programmeStaff, form: placementForm, errors: errors, on: db)
         let hours = try await HoursOverview.load(
             for: enrolment, definition: definition, today: today, on: db, transitions: transitions)
         async let reviewsRead = ReviewRows.model(
@@ -143,7 +146,7 @@ struct ParticipantWebController {
             },
             availableKinds: EnrolmentMachine.availableKinds(for: snapshot, definition: definition),
             canTransition: scope.actor.can(.moveParticipants), canAssign: canAssign,
-            assignableUsers: try await assignableRead,
+            assignableUsers: try Self.assignable(programmeStaff, t: t),
             timeline: timeline, errors: errors, refusal: refusal, today: today.iso)
         model.accessLog = try await accessLogRead
         model.changeLog = try await changeLogRead
@@ -183,14 +186,8 @@ struct ParticipantWebController {
     }
 
     /// Staff of the programme's partners with a guidance role, who may be assigned to a participant.
-    private static func assignableStaff(
-        for enrolment: Enrolment, t: Translator, on db: any Database
-    ) async throws -> [(value: String, label: String)] {
-        let partners = try await ProgrammePartner.query(on: db).filter(\.$programme.$id == enrolment.$programme.id)
-            .all(\.$organisation.$id)
-        return try await User.staff(on: db).filter(\.$organisation.$id ~~ partners).filter(\.$active == true)
-            .with(\.$organisation).sort(\.$name).all()
-            .filter { !$0.roles.isDisjoint(with: Role.guidance) }
+    private static func assignable(_ staff: ProgrammeStaff?, t: Translator) throws -> [(value: String, label: String)] {
+        try (staff?.staff ?? []).filter { !$0.roles.isDisjoint(with: Role.guidance) }
             .map {
                 (
                     try $0.requireID().uuidString,

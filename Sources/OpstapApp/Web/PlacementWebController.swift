@@ -114,8 +114,9 @@ struct PlacementWebController {
 
 /// Placements of one participant and the choices for a new one, for the dossier.
 enum PlacementRows {
+    /// `staff`: the programme's organisations and staff, needed when `canPlace`.
     static func model(
-        for enrolment: Enrolment, scope: Scope, canPlace: Bool,
+        for enrolment: Enrolment, scope: Scope, canPlace: Bool, staff: ProgrammeStaff?,
         form: (values: [String: String], weekdays: Set<String>, refusal: String?, offerWaiting: Bool)?,
         errors: [FieldError], on db: any Database
     ) async throws -> PlacementsModel {
@@ -128,16 +129,14 @@ enum PlacementRows {
         var locations: [(value: String, label: String)] = []
         var supervisors: [(value: String, label: String)] = []
         if canPlace {
-            let partners = try await ProgrammePartner.query(on: db).filter(\.$programme.$id == enrolment.$programme.id)
-                .all(\.$organisation.$id)
-            locations = try await Location.query(on: db).filter(\.$organisation.$id ~~ partners).with(\.$organisation)
-                .sort(\.$name).all()
-                .map { (try $0.requireID().uuidString, "\($0.name) (\($0.organisation.name))") }
-            supervisors = try await User.staff(on: db).filter(\.$organisation.$id ~~ partners).filter(\.$active == true)
+            let known: ProgrammeStaff
+            if let staff { known = staff } else { known = try await .of(programme: enrolment.$programme.id, on: db) }
+            locations = try await Location.query(on: db).filter(\.$organisation.$id ~~ known.organisationIDs)
                 .with(\.$organisation).sort(\.$name).all()
-                .filter { $0.roles.contains(.workSupervisor) }.map {
-                    (try $0.requireID().uuidString, "\($0.name) (\($0.organisation.name))")
-                }
+                .map { (try $0.requireID().uuidString, "\($0.name) (\($0.organisation.name))") }
+            supervisors = try known.staff.filter { $0.roles.contains(.workSupervisor) }.map {
+                (try $0.requireID().uuidString, "\($0.name) (\($0.organisation.name))")
+            }
         }
         return PlacementsModel(
             placements: placements.map {
@@ -149,5 +148,19 @@ enum PlacementRows {
             waiting: waiting.map(\.location.name), canPlace: canPlace, locations: locations, supervisors: supervisors,
             values: form?.values ?? ["startsOn": scope.today.iso], weekdays: form?.weekdays ?? [], errors: errors,
             refusal: form?.refusal, offerWaitingList: form?.offerWaiting ?? false)
+    }
+}
+
+/// The organisations that run a programme and their active staff, each with its organisation,
+/// by name. The dossier offers them as team members and as work supervisors: one read for both.
+struct ProgrammeStaff: Sendable {
+    var organisationIDs: [UUID]
+    var staff: [User]
+
+    static func of(programme id: UUID, on db: any Database) async throws -> ProgrammeStaff {
+        let partners = try await ProgrammePartner.query(on: db).filter(\.$programme.$id == id).all(\.$organisation.$id)
+        let staff = try await User.staff(on: db).filter(\.$organisation.$id ~~ partners).filter(\.$active == true)
+            .with(\.$organisation).sort(\.$name).all()
+        return ProgrammeStaff(organisationIDs: partners, staff: staff)
     }
 }
