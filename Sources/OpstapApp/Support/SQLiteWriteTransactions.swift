@@ -150,22 +150,23 @@ struct SQLiteWriteTransactionsDatabase: WrappingSQLDatabase {
 
     var context: DatabaseContext { base.context }
 
+    /// The driver's database as SQLiteNIO's, for reads on its pooled connection.
+    private var sqlite: any SQLiteDatabase {
+        guard let sqlite = base as? any SQLiteDatabase else { preconditionFailure("wraps Fluent's SQLite database") }
+        return sqlite
+    }
+
     /// Runs a write outside a transaction in its turn, on a connection whose wait for another
-    /// process's lock is bounded; reads and writes inside a transaction (which holds the turn
-    /// already) go straight through.
+    /// process's lock is bounded; writes inside a transaction (which holds the turn already) go
+    /// straight through. (Reads take `SQLiteReads`.)
     ///
     /// SQLiteNIO installs a busy handler that retries forever; only `PRAGMA busy_timeout` replaces
     /// it. A pooled connection that never ran the pragma waited endlessly for a lock another
     /// process held (a backup, a maintenance shell), holding the turn of every writer behind it.
     private func inTurn<T: Sendable>(
-        _ writes: Bool, _ work: @escaping @Sendable (any Database) -> EventLoopFuture<T>
+        _ work: @escaping @Sendable (any Database) -> EventLoopFuture<T>
     ) -> EventLoopFuture<T> {
         if inTransaction { return work(base) }
-        guard writes else {
-            return base.withConnection { connection in
-                SQLitePragmas.setUpOnce(connection).flatMap { work(connection) }
-            }
-        }
         let gate = self.gate, base = self.base
         return base.eventLoop.makeFutureWithTask {
             try await gate.inTurn {
@@ -187,13 +188,13 @@ struct SQLiteWriteTransactionsDatabase: WrappingSQLDatabase {
             case .create, .update, .delete, .custom: true
             case .read, .aggregate: false
             }
-        guard !writes, let sqlite = base as? any SQLiteDatabase else {
-            return inTurn(writes) { $0.execute(query: query, onOutput: onOutput) }
+        guard writes else {
+            return SQLiteReads.run(query, on: sqlite, serialisingFor: self, setUp: !inTransaction, onOutput: onOutput)
         }
-        return SQLiteReads.run(query, on: sqlite, serialisingFor: self, setUp: !inTransaction, onOutput: onOutput)
+        return inTurn { $0.execute(query: query, onOutput: onOutput) }
     }
 
-    func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> { inTurn(true) { $0.execute(schema: schema) } }
+    func execute(schema: DatabaseSchema) -> EventLoopFuture<Void> { inTurn { $0.execute(schema: schema) } }
     func execute(enum: DatabaseEnum) -> EventLoopFuture<Void> { base.execute(enum: `enum`) }
 
     func withConnection<T>(_ closure: @escaping @Sendable (any Database) -> EventLoopFuture<T>) -> EventLoopFuture<T> {
@@ -237,11 +238,10 @@ struct SQLiteWriteTransactionsDatabase: WrappingSQLDatabase {
         sql query: any SQLExpression, _ onRow: @escaping @Sendable (any SQLRow) -> Void
     ) -> EventLoopFuture<Void> {
         let (sql, binds) = serialize(query)
-        let writes = Self.writes(sql)
-        if !writes, let sqlite = base as? any SQLiteDatabase {
+        guard Self.writes(sql) else {
             return SQLiteReads.run(sql, binds, on: sqlite, logger: logger, setUp: !inTransaction, onRow: onRow)
         }
-        return inTurn(writes) { database in
+        return inTurn { database in
             Self.sqlDatabase(database).execute(sql: SerialisedSQL(sql: sql, binds: binds), onRow)
         }
     }

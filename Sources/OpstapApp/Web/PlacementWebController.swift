@@ -114,7 +114,7 @@ struct PlacementWebController {
 
 /// Placements of one participant and the choices for a new one, for the dossier.
 enum PlacementRows {
-    /// `staff`: the programme's organisations and staff, needed when `canPlace`.
+    /// `staff`: the programme's organisations and staff, given whenever `canPlace`.
     static func model(
         for enrolment: Enrolment, scope: Scope, canPlace: Bool, staff: ProgrammeStaff?,
         form: (values: [String: String], weekdays: Set<String>, refusal: String?, offerWaiting: Bool)?,
@@ -128,13 +128,11 @@ enum PlacementRows {
         ).with(\.$location).all()
         var locations: [(value: String, label: String)] = []
         var supervisors: [(value: String, label: String)] = []
-        if canPlace {
-            let known: ProgrammeStaff
-            if let staff { known = staff } else { known = try await .of(programme: enrolment.$programme.id, on: db) }
-            locations = try await Location.query(on: db).filter(\.$organisation.$id ~~ known.organisationIDs)
+        if canPlace, let staff {
+            locations = try await Location.query(on: db).filter(\.$organisation.$id ~~ staff.organisationIDs)
                 .with(\.$organisation).sort(\.$name).all()
                 .map { (try $0.requireID().uuidString, "\($0.name) (\($0.organisation.name))") }
-            supervisors = try known.staff.filter { $0.roles.contains(.workSupervisor) }.map {
+            supervisors = try staff.staff.filter { $0.roles.contains(.workSupervisor) }.map {
                 (try $0.requireID().uuidString, "\($0.name) (\($0.organisation.name))")
             }
         }
