@@ -1,4 +1,5 @@
 import Fluent
+import NIOConcurrencyHelpers
 import Foundation
 import SQLKit
 import Testing
@@ -37,7 +38,7 @@ import Vapor
             let log = try await LogFixture.make(app)
             // The log is held for a moment, so the requests queue into one round that mixes
             // rows that can be stored with rows that cannot.
-            let (holder, _) = log.hold(atMost: .milliseconds(500))
+            let holder = log.hold(for: .milliseconds(500))
             try await Task.sleep(for: .milliseconds(100))
             // Every third names a person who does not exist: its reference breaks.
             let outcomes = await withTaskGroup(of: (Int, Bool).self) { group in
@@ -54,7 +55,7 @@ import Vapor
                 }
                 return await group.reduce(into: [Int: Bool]()) { $0[$1.0] = $1.1 }
             }
-            _ = try await holder.value
+            try await holder.value
             for index in 0..<12 { #expect(outcomes[index] == (index % 3 != 0), "request \(index)") }
             let stored = try await AccessLogEntry.query(on: app.db).filter(\.$view ~~ (0..<12).map { "test-\($0)" })
                 .all().map(\.view).sorted()
@@ -63,32 +64,43 @@ import Vapor
     }
 
     /// The request that leads a round answers when its round is stored, not after the rounds of
-    /// requests that arrived meanwhile. The log is held (SQLite: the write turn; PostgreSQL: a
-    /// table lock) while A leads and B queues behind A's round; a second holder then queues
-    /// behind A's round too and holds until A has answered. A leader that went on to write B's
-    /// round would wait behind the second holder until its ten seconds ran out.
+    /// requests that arrived meanwhile. The leader's round is held while B queues; then the
+    /// leader's round goes on and every later round is held until the leader has answered (at
+    /// most 60 s: a leader that went on to write B's round would wait that long).
     @Test func theLeaderAnswersOnceItsOwnRoundIsStored() async throws {
         try await withOpstap(demo: false) { app in
             let log = try await LogFixture.make(app)
-            let margin = Duration.milliseconds(300)
-            let (first, releaseFirst) = log.hold()
-            try await Task.sleep(for: margin)
-            let leader = Task {
-                try await log.writer.store([log.entry("leader")], on: app.db)
-                return ContinuousClock.now
+            let (leaderRound, releaseLeaderRound) = AsyncStream<Void>.makeStream()
+            let (laterRounds, releaseLaterRounds) = AsyncStream<Void>.makeStream()
+            let rounds = NIOLockedValueBox(0)
+            let writer = AccessLogWriter { rows, db in
+                let round = rounds.withLockedValue {
+                    $0 += 1
+                    return $0
+                }
+                for await _ in round == 1 ? leaderRound : laterRounds { break }
+                try await AccessLogWriter.insert(rows, on: db)
             }
-            try await Task.sleep(for: margin)
-            let follower = Task { try await log.writer.store([log.entry("follower")], on: app.db) }
-            try await Task.sleep(for: margin)
-            let (second, releaseSecond) = log.hold()
-            try await Task.sleep(for: margin)
-            releaseFirst.yield()
-            _ = try await first.value
-            let answered = try await leader.value
-            releaseSecond.yield()
-            let secondReleasedAt = try await second.value
+            func until(_ condition: @escaping @Sendable () -> Bool) async throws {
+                for _ in 0..<6000 where !condition() { try await Task.sleep(for: .milliseconds(10)) }
+                try #require(condition())
+            }
+            let leader = Task { try await writer.store([log.entry("leader")], on: app.db) }
+            try await until { rounds.withLockedValue { $0 } == 1 }
+            let follower = Task { try await writer.store([log.entry("follower")], on: app.db) }
+            try await until { writer.waitingCount == 1 }
+            let gaveUp = NIOLockedValueBox(false)
+            let watchdog = Task {
+                try await Task.sleep(for: .seconds(60))
+                gaveUp.withLockedValue { $0 = true }
+                releaseLaterRounds.finish()
+            }
+            releaseLeaderRound.finish()
+            try await leader.value
+            #expect(!gaveUp.withLockedValue { $0 })
+            watchdog.cancel()
+            releaseLaterRounds.finish()
             try await follower.value
-            #expect(answered < secondReleasedAt)
             let views = try await AccessLogEntry.query(on: app.db).filter(\.$view ~~ ["leader", "follower"]).all()
                 .map(\.view).sorted()
             #expect(views == ["follower", "leader"])
@@ -119,28 +131,16 @@ private struct LogFixture {
             personID: other ?? person, actorID: actorID, organisationID: organisationID, view: view, at: Date())
     }
 
-    /// Holds the log (SQLite: the write turn; PostgreSQL: a table lock that inserts wait for)
-    /// until `release` yields or `atMost` has passed; `held` answers when it let go.
-    func hold(
-        atMost limit: Duration = .seconds(10)
-    ) -> (
-        held: Task<ContinuousClock.Instant, any Error>, release: AsyncStream<Void>.Continuation
-    ) {
-        let (released, release) = AsyncStream<Void>.makeStream()
-        let held = Task {
+    /// Holds the log for `duration` (SQLite: the write turn; PostgreSQL: a table lock that
+    /// inserts wait for).
+    func hold(for duration: Duration) -> Task<Void, any Error> {
+        Task {
             try await app.db.transaction { tx in
                 if let sql = tx as? any SQLDatabase, sql.dialect.name == "postgresql" {
                     try await sql.raw("LOCK TABLE \(ident: AccessLogEntry.schema) IN EXCLUSIVE MODE").run()
                 }
-                let deadline = Task {
-                    try await Task.sleep(for: limit)
-                    release.finish()
-                }
-                for await _ in released { break }
-                deadline.cancel()
+                try await Task.sleep(for: duration)
             }
-            return ContinuousClock.now
         }
-        return (held, release)
     }
 }

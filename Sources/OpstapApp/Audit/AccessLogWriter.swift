@@ -32,6 +32,17 @@ final class AccessLogWriter: Sendable {
 
     private let state = NIOLockedValueBox(State())
 
+    /// Stores one round's rows; a test can hold a round in the middle of being written.
+    typealias Insert = @Sendable ([AccessLogEntry], any Database) async throws -> Void
+    private let insertRound: Insert
+
+    init(insert: Insert? = nil) {
+        insertRound = insert ?? { rows, db in try await AccessLogWriter.insert(rows, on: db) }
+    }
+
+    /// Requests whose rows wait for the next round.
+    var waitingCount: Int { state.withLockedValue { $0.waiting.count } }
+
     /// Returns when `entries` are committed; throws when they could not be.
     func store(_ entries: [AccessLogEntry], on db: any Database) async throws {
         guard !entries.isEmpty else { return }
@@ -56,7 +67,7 @@ final class AccessLogWriter: Sendable {
         }
         guard !round.isEmpty else { return }
         do {
-            try await insert(round.flatMap(\.entries), on: db)
+            try await insertRound(round.flatMap(\.entries), db)
             for waiting in round { waiting.stored.succeed() }
         } catch {
             // One request's rows must not fail another's (a person erased meanwhile breaks
@@ -67,7 +78,7 @@ final class AccessLogWriter: Sendable {
                     continue
                 }
                 do {
-                    try await insert(waiting.entries, on: db)
+                    try await insertRound(waiting.entries, db)
                     waiting.stored.succeed()
                 } catch {
                     waiting.stored.fail(error)
@@ -82,7 +93,7 @@ final class AccessLogWriter: Sendable {
     }
 
     /// All of `rows` or none of them.
-    private func insert(_ rows: [AccessLogEntry], on db: any Database) async throws {
+    static func insert(_ rows: [AccessLogEntry], on db: any Database) async throws {
         try await db.transaction { tx in
             for start in stride(from: 0, to: rows.count, by: Self.rowsPerStatement) {
                 try await Array(rows[start..<min(start + Self.rowsPerStatement, rows.count)]).create(on: tx)
